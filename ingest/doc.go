@@ -1,0 +1,10 @@
+// Package ingest turns the files municipalities publish (PDF, Word, web
+// pages, plain text in any of the encodings they come in) into clean,
+// page-numbered text for analysis, or into a per-file error that names the
+// file and the reason.
+//
+// A Document keeps the text analysis sees and the byte range of every page
+// in it, so that a sentence found later can be traced back to its page.
+// Nothing here knows about themes or municipalities: ingest is the bottom
+// of the import graph (cmd -> reports -> analysis -> ingest).
+package ingest

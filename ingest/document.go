@@ -1,0 +1,76 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+)
+
+// Format names the container a document came in, detected from content.
+type Format string
+
+// The formats ingest understands.
+const (
+	FormatText     Format = "text"
+	FormatMarkdown Format = "markdown"
+	FormatHTML     Format = "html"
+	FormatPDF      Format = "pdf"
+	FormatDOCX     Format = "docx"
+	FormatODT      Format = "odt"
+)
+
+// PageBreak separates pages in Document.Text (a form feed, as pdftotext
+// writes it), so that `styrdok text` output can be split the same way.
+const PageBreak = "\f"
+
+// Page is one page of a document: Text[Start:End] of its Document.
+// Number counts from 1. Formats without pages have one page.
+type Page struct {
+	Number int `json:"number"`
+	Start  int `json:"start"`
+	End    int `json:"end"`
+}
+
+// Document is one ingested file.
+type Document struct {
+	Path   string // as given on the command line or found in a walk
+	SHA256 string // hex digest of the file's bytes
+	Size   int64  // bytes on disk
+	Format Format
+	Text   string // clean UTF-8 (NFC) text; pages separated by PageBreak
+	Pages  []Page // in order; cover Text except the page breaks
+}
+
+// PageAt returns the page number holding byte offset off of Text, or 0 when
+// off is outside every page.
+func (d *Document) PageAt(off int) int {
+	i := sort.Search(len(d.Pages), func(i int) bool { return d.Pages[i].End > off })
+	if i < len(d.Pages) && d.Pages[i].Start <= off {
+		return d.Pages[i].Number
+	}
+	if i < len(d.Pages) { // off sits on a page break: count it to the next page
+		return d.Pages[i].Number
+	}
+	return 0
+}
+
+// FileError is a failure to ingest one file. Reason is a short phrase for
+// failures.csv ("no text layer (scanned? run OCR first)"); Err the cause.
+type FileError struct {
+	Path   string
+	Reason string
+	Err    error
+}
+
+func (e *FileError) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("%s: %s: %v", e.Path, e.Reason, e.Err)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Reason)
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// ErrUnsupported marks a file that is not a document styrdok reads (an
+// image, an archive). Walks list such files as skipped, not failed.
+var ErrUnsupported = errors.New("unsupported file type")
