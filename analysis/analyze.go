@@ -1,0 +1,202 @@
+package analysis
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/ingest"
+)
+
+// ThemeScore is one theme's weight in a segment.
+type ThemeScore struct {
+	Theme string  `json:"theme"`
+	Score float64 `json:"score"`
+}
+
+// ThemeHit is a segment that counts toward a theme, with the words that
+// made it count. Start and End are the segment's byte offsets.
+type ThemeHit struct {
+	Theme    string       `json:"theme"`
+	Sentence int          `json:"sentence"`
+	Start    int          `json:"start"`
+	End      int          `json:"end"`
+	Page     int          `json:"page"`
+	Kind     SentenceKind `json:"kind"`
+	Score    float64      `json:"score"`
+	Text     string       `json:"text"`
+	Matched  []Match      `json:"matched"`
+}
+
+// ThemeCoverage is how a document covers one theme.
+type ThemeCoverage struct {
+	ID        string     `json:"id"`
+	Sentences int        `json:"sentences"` // segments that count toward the theme
+	Share     float64    `json:"share"`     // Sentences / content segments
+	Level     int        `json:"level"`     // 0 absent or passing, 1 treated, 2 heading or goal
+	Headings  []int      `json:"headings"`  // indices of headings that name the theme
+	Evidence  []ThemeHit `json:"evidence"`
+}
+
+// DocumentAnalysis is everything styrdok reads out of one document.
+type DocumentAnalysis struct {
+	File         string          `json:"file"`
+	SHA256       string          `json:"sha256"`
+	Format       string          `json:"format"`
+	Municipality Attribution     `json:"-"`
+	Meta         Metadata        `json:"-"`
+	Words        int             `json:"words"`
+	Sentences    int             `json:"sentences"` // content segments (navigation excluded)
+	Segments     []Sentence      `json:"-"`
+	Themes       []ThemeCoverage `json:"themes"`
+}
+
+// Analyzer holds what analysis needs across documents: the codebook's
+// matcher, the municipality registry and the reference date. It is safe
+// for concurrent use by many workers.
+type Analyzer struct {
+	Codebook   *Codebook
+	matcher    *Matcher
+	attributor *MunicipalityAttributor
+	asOf       time.Time
+}
+
+// NewAnalyzer builds an analyzer. asOf is the date statuses (current,
+// expired) are judged at.
+func NewAnalyzer(cb *Codebook, reg *corpus.Registry, asOf time.Time) *Analyzer {
+	return &Analyzer{Codebook: cb, matcher: NewMatcher(cb), attributor: NewMunicipalityAttributor(reg), asOf: asOf}
+}
+
+// Matcher returns the analyzer's term matcher.
+func (a *Analyzer) Matcher() *Matcher { return a.matcher }
+
+// Analyze runs the whole chain on one ingested document.
+func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
+	segs := Segment(doc.Text, doc.PageAt)
+	res := &DocumentAnalysis{File: doc.Path, SHA256: doc.SHA256, Format: string(doc.Format), Segments: segs}
+	res.Municipality = a.attributor.Attribute(doc.Text)
+	res.Meta = ExtractMetadata(doc.Text, a.asOf)
+
+	scores := make([]map[string]float64, len(segs))
+	matches := make([][]Match, len(segs))
+	for i, s := range segs {
+		toks := Tokenize(doc.Text[s.Start:s.End], s.Start)
+		if s.Kind != KindNavigation {
+			res.Words += len(toks)
+			res.Sentences++
+		}
+		matches[i] = a.matcher.MatchTokens(toks)
+		if s.Kind == KindHeading {
+			matches[i] = dedupe(append(matches[i], a.matcher.MatchHeading(toks)...))
+		}
+		scores[i] = sumScores(matches[i])
+	}
+	for _, th := range a.Codebook.Themes {
+		cov := ThemeCoverage{ID: th.ID, Headings: []int{}, Evidence: []ThemeHit{}}
+		for i, s := range segs {
+			if s.Kind == KindNavigation || scores[i][th.ID] < a.Codebook.MinScore {
+				continue
+			}
+			hit := ThemeHit{Theme: th.ID, Sentence: i, Start: s.Start, End: s.End, Page: s.Page, Kind: s.Kind,
+				Score: round3(scores[i][th.ID]), Text: s.Text, Matched: themeMatches(matches[i], th.ID)}
+			cov.Evidence = append(cov.Evidence, hit)
+			if s.Kind == KindHeading {
+				cov.Headings = append(cov.Headings, i)
+			}
+		}
+		cov.Sentences = len(cov.Evidence)
+		if res.Sentences > 0 {
+			cov.Share = round4(float64(cov.Sentences) / float64(res.Sentences))
+		}
+		cov.Level = grade(cov)
+		res.Themes = append(res.Themes, cov)
+	}
+	return res
+}
+
+// grade turns a theme's evidence into the expert scale (DOMAIN.md,
+// gold/theme-levels.tsv): 2 when the document gives the theme a heading
+// (a section, focus area or table section of its own), 1 when it treats
+// the theme in substance (two or more segments), 0 for absence or a
+// passing mention.
+func grade(c ThemeCoverage) int {
+	switch {
+	case len(c.Headings) > 0:
+		return 2
+	case c.Sentences-len(c.Headings) >= 2:
+		return 1
+	}
+	return 0
+}
+
+// Tag scores one free-standing segment (a sentence, a table row with cells
+// separated by tabs or " | "): the themes found, best first.
+func (a *Analyzer) Tag(segment string) []ThemeScore {
+	return a.rank(sumScores(a.matcher.MatchTokens(Tokenize(segment, 0))))
+}
+
+func (a *Analyzer) rank(scores map[string]float64) []ThemeScore {
+	var out []ThemeScore
+	order := map[string]int{}
+	for i, t := range a.Codebook.Themes {
+		order[t.ID] = i
+	}
+	for th, s := range scores {
+		if s >= a.Codebook.MinScore {
+			out = append(out, ThemeScore{Theme: th, Score: round3(s)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return order[out[i].Theme] < order[out[j].Theme]
+	})
+	return out
+}
+
+func sumScores(ms []Match) map[string]float64 {
+	s := map[string]float64{}
+	for _, m := range ms {
+		s[m.Theme] += m.Weight
+	}
+	return s
+}
+
+func themeMatches(ms []Match, theme string) []Match {
+	var out []Match
+	for _, m := range ms {
+		if m.Theme == theme {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// MatchedWords lists a hit's matched words, in text order, without repeats.
+func (h ThemeHit) MatchedWords() string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range h.Matched {
+		if !seen[m.Text] {
+			seen[m.Text] = true
+			out = append(out, m.Text)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+func round3(f float64) float64 { return float64(int64(f*1000+0.5)) / 1000 }
+func round4(f float64) float64 { return float64(int64(f*10000+0.5)) / 10000 }
+
+// Theme returns the coverage of one theme.
+func (d *DocumentAnalysis) Theme(id string) (ThemeCoverage, error) {
+	for _, t := range d.Themes {
+		if t.ID == id {
+			return t, nil
+		}
+	}
+	return ThemeCoverage{}, fmt.Errorf("no theme %q in the codebook", id)
+}

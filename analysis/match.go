@@ -1,0 +1,427 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Match is one codebook term or phrase found in a segment.
+type Match struct {
+	Theme  string  `json:"theme"`
+	Term   string  `json:"term"`         // the codebook term or phrase
+	Text   string  `json:"text"`         // the words as written
+	Start  int     `json:"start"`        // byte offsets in the document text
+	End    int     `json:"end"`          //
+	Weight float64 `json:"weight"`       // after role-cell damping
+	As     string  `json:"as,omitempty"` // word, head, modifier or phrase
+}
+
+// inflections are the Swedish endings a base form may carry: plural,
+// definite, genitive and verb forms. Together with the Snowball stem they
+// decide whether a word (or a compound's tail) is a form of a term.
+var inflections = []string{
+	"", "n", "en", "et", "t", "a", "e", "r", "er", "ar", "or", "na", "erna", "arna", "orna",
+	"s", "ns", "ens", "ets", "ts", "as", "es", "ers", "ars", "ors", "nas", "ernas", "arnas", "ornas",
+	"ade", "at", "ad", "ande", "ende", "de", "te", "ats", "ades", "andet", "andes", "ets",
+}
+
+// maxCompoundRunes bounds compound analysis: longer "words" (URLs, glued
+// text from a broken PDF) are matched whole only.
+const maxCompoundRunes = 60
+
+type termRef struct {
+	theme  string
+	term   *Term
+	weight float64
+}
+
+type phraseRef struct {
+	theme  string
+	text   string
+	words  []string // stems, or prefixes ending in "*"
+	weight float64
+}
+
+// Matcher finds codebook terms in tokens. It is built once per codebook and
+// safe for concurrent use; compound analysis results are memoised per word
+// form, since a corpus repeats its vocabulary.
+type Matcher struct {
+	cb       *Codebook
+	whole    map[string][]termRef // inflected form -> terms (word or head)
+	modifier map[string][]termRef // compound first part ("arbetsmarknads") -> terms
+	stems    map[string][]termRef // stem of base form -> terms (whole word)
+	phrases  map[string][]phraseRef
+	roles    []string
+	headings map[string][]string // heading term form -> themes
+
+	mu    sync.RWMutex
+	cache map[string][]wordMatch
+}
+
+// wordMatch is a term found in one word form.
+type wordMatch struct {
+	ref termRef
+	as  Position
+}
+
+// maxCache bounds the memo; when full it is dropped and rebuilt.
+const maxCache = 200000
+
+// NewMatcher indexes a codebook for matching.
+func NewMatcher(cb *Codebook) *Matcher {
+	m := &Matcher{cb: cb, whole: map[string][]termRef{}, modifier: map[string][]termRef{},
+		stems: map[string][]termRef{}, phrases: map[string][]phraseRef{}, cache: map[string][]wordMatch{}, roles: cb.Roles,
+		headings: map[string][]string{}}
+	for _, th := range cb.Themes {
+		for _, h := range th.HeadingTerms {
+			for _, base := range vowelVariants(h) {
+				for _, e := range inflections {
+					m.headings[base+e] = append(m.headings[base+e], th.ID)
+				}
+			}
+		}
+		for i := range th.Terms {
+			t := &th.Terms[i]
+			ref := termRef{theme: th.ID, term: t, weight: t.Weight}
+			forms := append([]string{t.Term}, t.Forms...)
+			for _, f := range forms {
+				f = strings.ToLower(f)
+				m.stems[Stem(f)] = appendRef(m.stems[Stem(f)], ref)
+				for _, base := range vowelVariants(f) {
+					for _, e := range inflections {
+						m.whole[base+e] = appendRef(m.whole[base+e], ref)
+					}
+				}
+				if has(t.As, AsModifier) {
+					for _, mod := range modifierForms(f) {
+						m.modifier[mod] = appendRef(m.modifier[mod], ref)
+					}
+				}
+			}
+		}
+		for _, p := range th.Phrases {
+			words := strings.Fields(p.Phrase)
+			pr := phraseRef{theme: th.ID, text: p.Phrase, weight: p.Weight}
+			for _, w := range words {
+				if strings.HasSuffix(w, "*") {
+					pr.words = append(pr.words, w)
+				} else {
+					pr.words = append(pr.words, Stem(w))
+				}
+			}
+			key := pr.words[0]
+			if strings.HasSuffix(key, "*") {
+				key = "*"
+			}
+			m.phrases[key] = append(m.phrases[key], pr)
+		}
+	}
+	return m
+}
+
+func appendRef(refs []termRef, r termRef) []termRef {
+	for _, x := range refs {
+		if x.term == r.term {
+			return refs
+		}
+	}
+	return append(refs, r)
+}
+
+func has(ps []Position, p Position) bool {
+	for _, x := range ps {
+		if x == p {
+			return true
+		}
+	}
+	return false
+}
+
+// vowelVariants returns the form and, for a form ending in a vowel, the
+// form without it: "skola" -> "skol" (skolor, skolan come from "skol"+).
+func vowelVariants(f string) []string {
+	out := []string{f}
+	if r, w := utf8.DecodeLastRuneInString(f); strings.ContainsRune("aeo", r) && len(f)-w >= 3 {
+		out = append(out, f[:len(f)-w])
+	}
+	return out
+}
+
+// modifierForms are the ways a word begins a compound: as it is, with a
+// linking s ("arbetsmarknads-"), and for words ending in -a or -e without
+// the vowel or with -o ("skol-", "hälso-", "arbetsgivar-").
+func modifierForms(f string) []string {
+	out := []string{f, f + "s"}
+	if r, w := utf8.DecodeLastRuneInString(f); (r == 'a' || r == 'e') && len(f)-w >= 3 {
+		stem := f[:len(f)-w]
+		out = append(out, stem)
+		if r == 'a' {
+			out = append(out, stem+"o")
+		}
+	}
+	return out
+}
+
+// matchWord returns the terms a lower-case word form contains, memoised.
+func (m *Matcher) matchWord(w string) []wordMatch {
+	m.mu.RLock()
+	res, ok := m.cache[w]
+	m.mu.RUnlock()
+	if ok {
+		return res
+	}
+	res = m.analyseWord(w)
+	m.mu.Lock()
+	if len(m.cache) >= maxCache {
+		m.cache = map[string][]wordMatch{}
+	}
+	m.cache[w] = res
+	m.mu.Unlock()
+	return res
+}
+
+// analyseWord does the compound analysis of one word: whole word first,
+// then every split point (bounded by the word's length) for a known head
+// or a known first part. A split needs a plausible other part (two letters
+// or more, with a vowel). The other part is not looked up in a lexicon, so
+// a first part shortened by the three-consonant rule ("tullokal" = tull +
+// lokal) needs no restoring to find the head "lokal"; what keeps "arbete"
+// out of "integrationsarbetet" is that the codebook does not allow it as a
+// head.
+func (m *Matcher) analyseWord(w string) []wordMatch {
+	var out []wordMatch
+	seen := map[*Term]bool{}
+	add := func(r termRef, as Position) {
+		if seen[r.term] || excluded(r.term, w) {
+			return
+		}
+		seen[r.term] = true
+		out = append(out, wordMatch{ref: r, as: as})
+	}
+	for _, r := range m.whole[w] {
+		if has(r.term.As, AsWord) {
+			add(r, AsWord)
+		}
+	}
+	// Same Snowball stem: catches inflections the ending list misses.
+	// Short stems are left out: "mötas" and "möte" share the stem "möt".
+	if st := Stem(w); utf8.RuneCountInString(st) >= 5 {
+		for _, r := range m.stems[st] {
+			if has(r.term.As, AsWord) {
+				add(r, AsWord)
+			}
+		}
+	}
+	if utf8.RuneCountInString(w) > maxCompoundRunes {
+		return out
+	}
+	// split points at rune boundaries
+	for i := range w {
+		if i == 0 {
+			continue
+		}
+		head, mod := w[i:], w[:i]
+		if plausiblePart(mod) {
+			for _, r := range m.whole[head] {
+				if has(r.term.As, AsHead) && plausibleHead(head, r.term) {
+					add(r, AsHead)
+				}
+			}
+		}
+		if plausiblePart(head) && len(head) >= 3 {
+			for _, r := range m.modifier[mod] {
+				add(r, AsModifier)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].ref.theme < out[j].ref.theme })
+	return out
+}
+
+// plausibleHead keeps very short heads ("tolk", "lön") from matching the
+// tail of unrelated words: the tail must be the base form itself or a
+// form of at least four letters.
+func plausibleHead(head string, _ *Term) bool {
+	return utf8.RuneCountInString(head) >= 4
+}
+
+// plausiblePart reports whether s can be the other part of a compound:
+// two letters or more, with a vowel.
+func plausiblePart(s string) bool {
+	if utf8.RuneCountInString(s) < 2 {
+		return false
+	}
+	return strings.ContainsAny(s, "aeiouyåäö")
+}
+
+// excluded reports whether a word is listed under the term's `not`.
+func excluded(t *Term, w string) bool {
+	for _, n := range t.Not {
+		if strings.HasPrefix(w, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchTokens returns every term and phrase match in a segment's tokens.
+// Matches in cells that name a responsible role are damped to a quarter.
+func (m *Matcher) MatchTokens(toks []Token) []Match {
+	var out []Match
+	roleCell := m.roleCells(toks)
+	damp := func(cell int) float64 {
+		if roleCell[cell] {
+			return m.cb.RoleWeight
+		}
+		return 1
+	}
+	for i, tk := range toks {
+		for _, wm := range m.matchWord(tk.Lower) {
+			if wm.ref.weight == 0 {
+				continue
+			}
+			out = append(out, Match{Theme: wm.ref.theme, Term: wm.ref.term.Term, Text: tk.Text, Start: tk.Start, End: tk.End,
+				Weight: wm.ref.weight * damp(tk.Cell), As: string(wm.as)})
+		}
+		cands := append(m.phrases[tk.Stem], m.phrases["*"]...)
+		for _, p := range cands {
+			if end, ok := phraseAt(toks, i, p); ok {
+				out = append(out, Match{Theme: p.theme, Term: p.text, Text: joinTokens(toks[i:end]), Start: tk.Start, End: toks[end-1].End,
+					Weight: p.weight * damp(tk.Cell), As: "phrase"})
+			}
+		}
+	}
+	return dedupe(out)
+}
+
+// dedupe keeps, for each theme, only the strongest of matches that overlap
+// ("samverkan" is both the term samverkan and a form of samverka; the
+// phrase "svenska språket" contains the term "språk"), so one word is
+// counted once per theme.
+func dedupe(ms []Match) []Match {
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Theme != ms[j].Theme {
+			return ms[i].Theme < ms[j].Theme
+		}
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].Weight > ms[j].Weight
+	})
+	out := ms[:0]
+	for _, m := range ms {
+		if n := len(out); n > 0 && out[n-1].Theme == m.Theme && m.Start < out[n-1].End {
+			if m.Weight > out[n-1].Weight || (m.Weight == out[n-1].Weight && m.End > out[n-1].End) {
+				out[n-1] = m
+			}
+			continue
+		}
+		out = append(out, m)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].Theme < out[j].Theme
+	})
+	return out
+}
+
+// maxHeadingWords bounds what counts as a short heading for heading terms.
+const maxHeadingWords = 8
+
+// MatchHeading returns the heading-only terms in a heading's tokens (the
+// first cell of a table header row counts as the heading).
+func (m *Matcher) MatchHeading(toks []Token) []Match {
+	var out []Match
+	n := 0
+	for _, tk := range toks {
+		if tk.Cell == 0 {
+			n++
+		}
+	}
+	if n > maxHeadingWords {
+		return nil
+	}
+	for _, tk := range toks {
+		if tk.Cell != 0 {
+			continue
+		}
+		for _, th := range m.headings[tk.Lower] {
+			out = append(out, Match{Theme: th, Term: tk.Lower, Text: tk.Text, Start: tk.Start, End: tk.End, Weight: 2, As: "heading"})
+		}
+	}
+	return out
+}
+
+func phraseAt(toks []Token, i int, p phraseRef) (int, bool) {
+	if i+len(p.words) > len(toks) {
+		return 0, false
+	}
+	for k, w := range p.words {
+		tk := toks[i+k]
+		if tk.Cell != toks[i].Cell {
+			return 0, false
+		}
+		if strings.HasSuffix(w, "*") {
+			if !strings.HasPrefix(tk.Lower, strings.TrimSuffix(w, "*")) {
+				return 0, false
+			}
+		} else if tk.Stem != w {
+			return 0, false
+		}
+	}
+	return i + len(p.words), true
+}
+
+func joinTokens(toks []Token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Text
+	}
+	return strings.Join(parts, " ")
+}
+
+// roleCells marks the table cells of a segment that name who is
+// responsible (or when) rather than what: short cells whose content words
+// are role words or years.
+func (m *Matcher) roleCells(toks []Token) map[int]bool {
+	if len(toks) == 0 || toks[len(toks)-1].Cell == 0 || len(m.roles) == 0 {
+		return nil
+	}
+	type stat struct{ n, role int }
+	cells := map[int]*stat{}
+	for _, tk := range toks {
+		s := cells[tk.Cell]
+		if s == nil {
+			s = &stat{}
+			cells[tk.Cell] = s
+		}
+		s.n++
+		if m.isRoleWord(tk.Lower) {
+			s.role++
+		}
+	}
+	out := map[int]bool{}
+	for c, s := range cells {
+		if c > 0 && s.role > 0 && s.n <= 14 {
+			out[c] = true
+		}
+	}
+	return out
+}
+
+func (m *Matcher) isRoleWord(w string) bool {
+	w = strings.TrimSuffix(w, "-")
+	for _, r := range m.roles {
+		if idx := strings.Index(w, r); idx >= 0 {
+			rest := w[idx+len(r):]
+			if len(rest) <= 4 { // chef, chefer, chefen, gruppen
+				return true
+			}
+		}
+	}
+	return false
+}

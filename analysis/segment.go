@@ -1,0 +1,476 @@
+package analysis
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SentenceKind says what a segment is in the document's structure.
+type SentenceKind string
+
+// Segment kinds. Navigation segments (tables of contents, lists of links
+// to other documents on a scraped page) are kept for the record but take
+// no part in theme counts or levels: they name themes without treating
+// them, and on scraped pages they name other municipalities' documents.
+const (
+	KindSentence   SentenceKind = "sentence"
+	KindHeading    SentenceKind = "heading"
+	KindListItem   SentenceKind = "list_item"
+	KindTableRow   SentenceKind = "table_row"
+	KindNavigation SentenceKind = "navigation"
+)
+
+// Sentence is one segment of a document: a sentence of running text, a
+// heading, a list item or a table row. Start and End are byte offsets into
+// the document text; Text is that span with whitespace folded.
+type Sentence struct {
+	Index   int          `json:"index"`
+	Start   int          `json:"start"`
+	End     int          `json:"end"`
+	Page    int          `json:"page"`
+	Kind    SentenceKind `json:"kind"`
+	Text    string       `json:"text"`
+	Section int          `json:"section"` // index of the heading this segment stands under, -1 for none
+
+	wholeLine bool // the segment is a whole one-line block: a title-like line
+}
+
+// abbreviations end in a period without ending the sentence (DOMAIN.md).
+// Keys are lower case without the final period.
+var abbreviations = map[string]bool{
+	"t.ex": true, "t ex": true, "bl.a": true, "m.m": true, "osv": true, "dvs": true, "s.k": true,
+	"ca": true, "kl": true, "nr": true, "t.o.m": true, "fr.o.m": true, "resp": true, "enl": true,
+	"jfr": true, "m.fl": true, "mfl": true, "o.d": true, "s": true, "sid": true, "tel": true,
+	"st": true, "kap": true, "p": true, "dnr": true, "ev": true, "etc": true, "inkl": true,
+	"exkl": true, "obs": true, "prop": true, "bet": true, "f.d": true, "fig": true, "tab": true,
+	"d.v.s": true, "o.s.v": true, "m.a.o": true, "p.g.a": true, "pga": true, "ang": true,
+	"avd": true, "forts": true, "gr": true, "jan": true, "feb": true, "aug": true, "sept": true,
+	"okt": true, "nov": true, "dec": true, "milj": true, "mkr": true, "tkr": true, "kr": true,
+	"proc": true, "uppl": true, "red": true, "ff": true, "f": true, "ö": true, "v": true,
+}
+
+// sectionNumber is a numbered heading's label ("2.2.3", "3.", "4.1").
+var sectionNumber = regexp.MustCompile(`^(\d{1,2}(\.\d{1,2}){0,4}\.?)\s+\p{Lu}`)
+
+// bullet matches the start of a list item.
+var bullet = regexp.MustCompile(`^\s*([-–—•·*▪◦o]\s+|\(?\d{1,2}[.)]\s+|\(?[a-zåäö][.)]\s+)`)
+
+// Segment splits a document's text into segments. It works on layout
+// first (blank lines end blocks, tabs make table rows, bullets make list
+// items, short unpunctuated single lines are headings), and only then
+// splits running text into sentences, because prose's English punkt
+// model glued every heading to the next sentence and split after "ca."
+// on these documents (docs/segmentation.md has the measurement).
+func Segment(text string, pageAt func(int) int) []Sentence {
+	s := &segmenter{text: text}
+	lines := splitLines(text)
+	var block []line
+	flush := func() {
+		if len(block) > 0 {
+			s.block(block)
+			block = block[:0]
+		}
+	}
+	for _, l := range lines {
+		if strings.TrimSpace(l.s) == "" {
+			flush()
+			continue
+		}
+		block = append(block, l)
+	}
+	flush()
+	s.markNavigation()
+	section := -1
+	for i := range s.out {
+		s.out[i].Index = i
+		if pageAt != nil {
+			s.out[i].Page = pageAt(s.out[i].Start)
+		}
+		if s.out[i].Kind == KindHeading {
+			section = i
+			s.out[i].Section = -1
+			continue
+		}
+		s.out[i].Section = section
+	}
+	return s.out
+}
+
+type line struct {
+	s     string
+	start int
+}
+
+// splitLines splits on newlines and page breaks, keeping offsets.
+func splitLines(text string) []line {
+	var out []line
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' || text[i] == '\f' {
+			out = append(out, line{text[start:i], start})
+			if text[i] == '\f' {
+				out = append(out, line{"", i}) // a page break ends a block
+			}
+			start = i + 1
+		}
+	}
+	if start < len(text) {
+		out = append(out, line{text[start:], start})
+	}
+	return out
+}
+
+type segmenter struct {
+	text string
+	out  []Sentence
+}
+
+func (s *segmenter) emit(start, end int, kind SentenceKind) {
+	// trim whitespace at both ends
+	for start < end && isSpaceByte(s.text[start]) {
+		start++
+	}
+	for end > start && isSpaceByte(s.text[end-1]) {
+		end--
+	}
+	if start >= end {
+		return
+	}
+	txt := foldSpace(s.text[start:end])
+	if !hasLetter(txt) {
+		return // page numbers, lone dates, rules: not segments
+	}
+	s.out = append(s.out, Sentence{Start: start, End: end, Kind: kind, Text: txt})
+}
+
+// block classifies the lines of one block (lines between blank lines).
+func (s *segmenter) block(lines []line) {
+	// Lines with tabs are table rows; list items are lines of their own.
+	var para []line
+	flushPara := func() {
+		if len(para) > 0 {
+			s.paragraph(para[0].start, para[len(para)-1].start+len(para[len(para)-1].s), len(para) == 1)
+			para = para[:0]
+		}
+	}
+	for _, l := range lines {
+		trimmed := strings.TrimSpace(l.s)
+		switch {
+		case strings.Contains(strings.TrimRight(l.s, "\t "), "\t"):
+			flushPara()
+			kind := KindTableRow
+			if isHeaderRow(l.s) {
+				kind = KindHeading
+			}
+			s.emit(l.start, l.start+len(l.s), kind)
+		case bullet.MatchString(l.s) && !sectionNumber.MatchString(trimmed):
+			flushPara()
+			s.emit(l.start, l.start+len(l.s), KindListItem)
+		default:
+			if len(para) > 0 && isHeadingLine(para[len(para)-1].s) && len(para) == 1 && startsUpper(trimmed) {
+				// a heading line directly followed by text without a blank line
+				flushPara()
+			}
+			para = append(para, l)
+		}
+	}
+	flushPara()
+}
+
+// paragraph splits running text into sentences, headings first.
+func (s *segmenter) paragraph(start, end int, single bool) {
+	txt := s.text[start:end]
+	if single && isHeadingLine(txt) {
+		s.emit(start, end, KindHeading)
+		return
+	}
+	pos := start
+	for pos < end {
+		// A numbered heading inside running text ("... aktörer. 2.2.3 I
+		// Alingsås finns ... boendemöjligheter Berörda nämnder ska ...").
+		if m := sectionNumber.FindStringIndex(s.text[pos:end]); m != nil && m[0] == 0 {
+			hEnd := inlineHeadingEnd(s.text, pos, end)
+			s.emit(pos, hEnd, KindHeading)
+			pos = skipSpace(s.text, hEnd, end)
+			continue
+		}
+		next := sentenceEnd(s.text, pos, end)
+		n := len(s.out)
+		s.emit(pos, next, KindSentence)
+		if single && pos == start && skipSpace(s.text, next, end) >= end && len(s.out) > n && len(strings.Fields(s.out[n].Text)) <= 20 {
+			s.out[n].wholeLine = true
+		}
+		pos = skipSpace(s.text, next, end)
+	}
+}
+
+// sentenceEnd returns the offset just after the sentence that starts at
+// pos: after [.!?] (and closing quotes), before whitespace and a capital
+// letter, digit or quote — unless the word before the period is an
+// abbreviation or an initial. A section number after a sentence end also
+// ends the sentence. A lone trailing number (a page number that PDF
+// extraction left at the end of a paragraph) is cut off.
+func sentenceEnd(t string, pos, end int) int {
+	for i := pos; i < end; {
+		r, w := utf8.DecodeRuneInString(t[i:])
+		if r != '.' && r != '!' && r != '?' && r != ':' {
+			i += w
+			continue
+		}
+		j := i + w
+		for j < end && strings.ContainsRune("\"”’')", rune(t[j])) {
+			j++
+		}
+		if j >= end {
+			return end
+		}
+		if !isSpaceByte(t[j]) {
+			i = j
+			continue
+		}
+		k := skipSpace(t, j, end)
+		if k >= end {
+			return j
+		}
+		nr, _ := utf8.DecodeRuneInString(t[k:])
+		if r == ':' {
+			// a colon ends a segment only before a numbered heading
+			if sectionNumber.MatchString(t[k:end]) && isSectionStart(t[k:end]) {
+				return j
+			}
+			i = j
+			continue
+		}
+		if r == '.' && isAbbreviation(t, pos, i) {
+			i = j
+			continue
+		}
+		if unicode.IsUpper(nr) || unicode.IsDigit(nr) || strings.ContainsRune("\"”“'(–-•", nr) {
+			if unicode.IsDigit(nr) && !isSectionStart(t[k:end]) && isTrailingNumber(t[k:end]) {
+				return j
+			}
+			return j
+		}
+		i = j
+	}
+	return end
+}
+
+// isTrailingNumber reports a lone number up to the end of the block.
+func isTrailingNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 4 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isSectionStart reports a section number followed by a heading: at least
+// two levels ("2.2.3 I Alingsås ...") or a number and a capitalised word
+// that is not a date or an amount.
+func isSectionStart(s string) bool {
+	m := sectionNumber.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	return strings.Contains(strings.TrimSuffix(m[1], "."), ".")
+}
+
+// inlineHeadingEnd finds where a numbered heading run into its paragraph
+// ends: before the first capitalised word that follows at least two
+// lower-case words ("2.2.3 I Alingsås finns det goda attraktiva
+// boendemöjligheter | Berörda nämnder ..."), at a sentence end, or after
+// at most 16 words.
+func inlineHeadingEnd(t string, pos, end int) int {
+	words := 0
+	lowerRun := 0
+	i := pos
+	for i < end {
+		i = skipSpace(t, i, end)
+		if i >= end {
+			break
+		}
+		wStart := i
+		for i < end && !isSpaceByte(t[i]) {
+			i++
+		}
+		word := t[wStart:i]
+		words++
+		if words == 1 {
+			continue // the number
+		}
+		r, _ := utf8.DecodeRuneInString(word)
+		if unicode.IsUpper(r) && (lowerRun >= 2 || (words > 2 && clauseStarters[word])) {
+			return wStart
+		}
+		if unicode.IsLower(r) {
+			lowerRun++
+		} else {
+			lowerRun = 0
+		}
+		if strings.HasSuffix(word, ".") && !isAbbreviation(t, wStart, i-1) && words > 2 {
+			return i
+		}
+		if words >= 16 {
+			return i
+		}
+	}
+	return end
+}
+
+// clauseStarters are capitalised words that begin a sentence rather than
+// continue a heading ("1. Inledning | I överenskommelse med ...").
+var clauseStarters = map[string]bool{
+	"I": true, "Det": true, "Den": true, "De": true, "Dessa": true, "Denna": true, "Detta": true,
+	"Vi": true, "Man": true, "Alla": true, "Som": true, "För": true, "Med": true, "Genom": true,
+	"Att": true, "En": true, "Ett": true, "Här": true, "Nu": true, "Under": true, "Inom": true,
+	"Kommunen": true, "Utifrån": true, "Enligt": true, "Syftet": true, "Målet": true, "När": true,
+	"Om": true, "Eftersom": true, "Efter": true, "Sedan": true, "Till": true, "Av": true,
+}
+
+// isAbbreviation reports whether the period at dot ends an abbreviation
+// (t.ex., bl.a., ca.) or a single-letter initial.
+func isAbbreviation(t string, from, dot int) bool {
+	j := dot
+	for j > from {
+		r, w := utf8.DecodeLastRuneInString(t[:j])
+		if unicode.IsLetter(r) || r == '.' {
+			j -= w
+			continue
+		}
+		break
+	}
+	word := strings.ToLower(t[j:dot])
+	if word == "" {
+		return false
+	}
+	if abbreviations[word] {
+		return true
+	}
+	if utf8.RuneCountInString(word) == 1 {
+		return true // an initial: "E. Broberg"
+	}
+	// "t ex" written with a space: the previous word was "t"
+	if word == "ex" && j >= 2 && strings.EqualFold(t[j-2:j], "t ") {
+		return true
+	}
+	return false
+}
+
+// isHeadingLine reports a short single line without final punctuation
+// that starts with a capital letter or a section number: "Boende",
+// "2.2.3 Arbete och sysselsättning", "Varför en strategi?".
+func isHeadingLine(l string) bool {
+	l = strings.TrimSpace(l)
+	if l == "" || strings.ContainsAny(l, "\t") {
+		return false
+	}
+	words := strings.Fields(l)
+	if len(words) > 14 || utf8.RuneCountInString(l) > 110 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l)
+	if last == '.' || last == ',' || last == ';' {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(l)
+	return unicode.IsUpper(first) || unicode.IsDigit(first)
+}
+
+// isHeaderRow reports a table row that labels what follows rather than
+// holding content: every cell short (six words or fewer) and none ending
+// in a period ("Mål/delmål för område Boende | Problem/behov | Aktivitet").
+func isHeaderRow(row string) bool {
+	cells := 0
+	for _, c := range strings.Split(row, "\t") {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		cells++
+		if len(strings.Fields(c)) > 6 || strings.HasSuffix(c, ".") {
+			return false
+		}
+	}
+	return cells >= 2
+}
+
+// markNavigation turns runs of six or more consecutive title-like lines
+// (headings, or one-line blocks of at most 20 words, with no running text
+// between them) into navigation: a table of contents, or a scraped page's
+// list of other documents. Real headings are followed by text.
+func (s *segmenter) markNavigation() {
+	const minRun = 6
+	titleLike := func(x Sentence) bool { return x.Kind == KindHeading || x.wholeLine }
+	i := 0
+	for i < len(s.out) {
+		if !titleLike(s.out[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s.out) && titleLike(s.out[j]) {
+			j++
+		}
+		if j-i >= minRun {
+			for k := i; k < j; k++ {
+				s.out[k].Kind = KindNavigation
+			}
+		}
+		i = j
+	}
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func skipSpace(t string, i, end int) int {
+	for i < end && isSpaceByte(t[i]) {
+		i++
+	}
+	return i
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' }
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldSpace collapses runs of spaces and newlines into one space; tabs
+// (table cell separators) become " | " so a row reads as cells.
+func foldSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		if r == '\t' {
+			b.WriteString(" | ")
+			space = false
+			continue
+		}
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(strings.Trim(b.String(), "| "))
+}

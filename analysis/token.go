@@ -1,0 +1,109 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/swedish"
+)
+
+// Token is one word of a sentence. Start and End are byte offsets into the
+// document text, so a match can be highlighted where it stands.
+type Token struct {
+	Text  string // as written ("Arbetsmarknadsenheten", "Kultur-")
+	Start int
+	End   int
+	Lower string // lower-cased; for a coordinated compound's first part
+	// ("asyl-" in "asyl- och flyktingmottagandet") the shared head is
+	// appended ("asylflyktingmottagandet") so the part matches as the
+	// compound it stands for.
+	Stem string // Snowball (Swedish) stem of Lower
+	Cell int    // table cell index within its segment (0 outside tables)
+}
+
+// Tokenize splits s (which starts at byte offset base of the document) into
+// word tokens. A word is a run of letters and digits; a hyphen inside a word
+// ("SFI-undervisning") keeps it whole, a trailing hyphen marks the first
+// part of a coordinated compound. Tabs and " | " separate table cells.
+func Tokenize(s string, base int) []Token {
+	var toks []Token
+	cell := 0
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == '\t' || (r == '|' && i > 0 && s[i-1] == ' ') {
+			cell++
+			i += w
+			continue
+		}
+		if !isWordRune(r) {
+			i += w
+			continue
+		}
+		start := i
+		for i < len(s) {
+			r, w = utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) {
+				i += w
+				continue
+			}
+			if r == '-' || r == '\u2011' {
+				// inside a word: "SFI-undervisning"; at the end of one:
+				// the first part of a coordinated compound ("Kultur-").
+				nr, _ := utf8.DecodeRuneInString(s[i+w:])
+				if isWordRune(nr) {
+					i += w
+					continue
+				}
+				if i+w >= len(s) || nr == ' ' || nr == ',' || nr == '\n' {
+					i += w // keep the hyphen: it says "head follows later"
+				}
+			}
+			break
+		}
+		text := s[start:i]
+		toks = append(toks, Token{Text: text, Start: base + start, End: base + i, Lower: strings.ToLower(text), Cell: cell})
+	}
+	expandCoordinated(toks)
+	for k := range toks {
+		toks[k].Stem = Stem(strings.TrimSuffix(toks[k].Lower, "-"))
+	}
+	return toks
+}
+
+// expandCoordinated gives "asyl-" in "asyl- och flyktingmottagandet" (and
+// "kultur-, idrotts- och föreningsliv") the head of the last conjunct, so
+// the part is matched as the compound it abbreviates. The whole last
+// conjunct is appended: matching looks at a word's start (modifier) and
+// end (head), and both are then right.
+func expandCoordinated(toks []Token) {
+	for i := range toks {
+		if !strings.HasSuffix(toks[i].Lower, "-") {
+			continue
+		}
+		// find the conjunction and the word after it within a few tokens
+		for j := i + 1; j < len(toks) && j <= i+6; j++ {
+			l := toks[j].Lower
+			if strings.HasSuffix(l, "-") {
+				continue // another first part: "kultur-, idrotts- och"
+			}
+			if (l == "och" || l == "eller" || l == "samt" || l == "resp") && j+1 < len(toks) && toks[j+1].Cell == toks[i].Cell {
+				toks[i].Lower = strings.TrimSuffix(toks[i].Lower, "-") + toks[j+1].Lower
+			}
+			break
+		}
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// Stem returns the Snowball Swedish stem of a lower-case word. Stop words
+// are stemmed too, so that phrase patterns match inflected function words
+// the same way as content words.
+func Stem(word string) string {
+	if word == "" {
+		return ""
+	}
+	return swedish.Stem(word, true)
+}
