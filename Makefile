@@ -1,0 +1,31 @@
+# styrdok: `make run` analyses the bundled corpus, `make test` runs all tests.
+GO      ?= go
+OUT     ?= styrdok-out
+BIN     := bin/styrdok
+
+.PHONY: all build run test race vet fmt bench fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/styrdok
+
+# The main job on the bundled corpus; reports land in ./styrdok-out/.
+run: build
+	./$(BIN) run --out $(OUT) testdata/corpus
+
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+race:
+	$(GO) test -race ./...
+
+fmt:
+	gofmt -l -w .
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin $(OUT)

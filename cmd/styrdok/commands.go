@@ -1,0 +1,359 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/reports"
+)
+
+// common are the options every analysing command shares.
+type common struct {
+	codebook string
+	asOf     string
+	maxBytes int64
+}
+
+func (c *common) register(fs interface {
+	StringVar(*string, string, string, string)
+	Int64Var(*int64, string, int64, string)
+}) {
+	fs.StringVar(&c.codebook, "codebook", "", "codebook YAML file (default: the embedded codebook; see 'styrdok themes --yaml')")
+	fs.StringVar(&c.asOf, "as-of", "", "date (YYYY-MM-DD) at which a document's status (current, expired) is judged (default: today)")
+	fs.Int64Var(&c.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest file read, in bytes; larger files fail with a clear reason")
+}
+
+func (c *common) analyzer(e *env) (*analysis.Analyzer, error) {
+	var cb *analysis.Codebook
+	var err error
+	if c.codebook != "" {
+		cb, err = analysis.LoadCodebook(c.codebook)
+	} else {
+		cb, err = analysis.DefaultCodebook()
+	}
+	if err != nil {
+		return nil, err
+	}
+	reg, err := corpus.LoadRegistry()
+	if err != nil {
+		return nil, err
+	}
+	asOf := time.Now()
+	if c.asOf != "" {
+		asOf, err = time.Parse("2006-01-02", c.asOf)
+		if err != nil {
+			return nil, fmt.Errorf("--as-of %q: want a date like 2026-01-31", c.asOf)
+		}
+	}
+	return analysis.NewAnalyzer(cb, reg, asOf), nil
+}
+
+func (c *common) ingestOptions() ingest.Options { return ingest.Options{MaxBytes: c.maxBytes} }
+
+func cmdRun(e *env, args []string) int {
+	fs := newFlags(e, "run", "PATH...", `
+Ingest every supported file under the paths (PDF, DOCX, HTML, Markdown,
+text), analyse it and write into the output folder:
+  documents.csv      one row per document: municipality, county, metadata
+  coverage.csv       one row per document: each theme's share and level
+  coverage_long.csv  the same in tidy long form (document, theme, ...)
+  evidence.csv       every theme hit with its sentence, offsets and page
+  failures.csv       every file that could not be read, and why
+  summary.md         the coverage matrix as a readable table
+Files that fail are listed with their reason; the run goes on and exits 1.`)
+	var c common
+	c.register(fs)
+	out := fs.String("out", "styrdok-out", "output folder")
+	workers := fs.Int("workers", 0, "files analysed in parallel (default: number of CPUs)")
+	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	if code, ok := parse(e, fs, args); !ok {
+		return code
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(e.stderr, "styrdok run: no PATH given (try: styrdok run testdata/corpus)")
+		return exitUsage
+	}
+	a, err := c.analyzer(e)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok run:", err)
+		return exitUsage
+	}
+	files, problems := ingest.Walk(fs.Args())
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	progress := func(done, total, failed int, file string) {}
+	if !*quiet {
+		progress = func(done, total, failed int, file string) {
+			if done == total || done%100 == 0 {
+				fmt.Fprintf(e.stderr, "styrdok: %d/%d documents, %d failed\n", done, total, failed)
+			}
+		}
+	}
+	docs, fails := a.AnalyzeFiles(ctx, files, analysis.BatchOptions{Workers: *workers, Ingest: c.ingestOptions(), Progress: progress})
+	for _, p := range problems {
+		fails = append(fails, analysis.Failure{File: p.Path, Reason: analysis.ReasonOf(p)})
+	}
+	sortFailures(fails)
+	for _, f := range fails {
+		fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.File, f.Reason)
+	}
+	rep := &reports.Report{Documents: docs, Failures: fails, Codebook: a.Codebook, Registry: nil}
+	if err := reports.WriteAll(*out, rep); err != nil {
+		fmt.Fprintln(e.stderr, "styrdok run:", err)
+		return exitFailure
+	}
+	if !*quiet {
+		fmt.Fprintf(e.stderr, "styrdok: %d documents analysed, %d failed; reports in %s\n", len(docs), len(fails), *out)
+	}
+	if len(fails) > 0 {
+		return exitFailure
+	}
+	return exitOK
+}
+
+func sortFailures(f []analysis.Failure) {
+	for i := 1; i < len(f); i++ {
+		for j := i; j > 0 && f[j].File < f[j-1].File; j-- {
+			f[j], f[j-1] = f[j-1], f[j]
+		}
+	}
+}
+
+func cmdAnalyze(e *env, args []string) int {
+	fs := newFlags(e, "analyze", "FILE|-", `
+Analyse one document (or stdin, '-') and print its municipality, metadata,
+themes with levels and the evidence sentences behind them.`)
+	var c common
+	c.register(fs)
+	format := fs.String("format", "json", "output format: json or text")
+	if code, ok := parse(e, fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(e.stderr, "styrdok analyze: give exactly one FILE (or - for stdin)")
+		return exitUsage
+	}
+	if *format != "json" && *format != "text" {
+		fmt.Fprintf(e.stderr, "styrdok analyze: --format %q: want json or text\n", *format)
+		return exitUsage
+	}
+	a, err := c.analyzer(e)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok analyze:", err)
+		return exitUsage
+	}
+	doc, err := loadArg(e, fs.Arg(0), c.ingestOptions())
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok analyze:", err)
+		return exitFailure
+	}
+	res := a.Analyze(doc)
+	if *format == "json" {
+		if err := reports.WriteDocumentJSON(e.stdout, res); err != nil {
+			fmt.Fprintln(e.stderr, "styrdok analyze:", err)
+			return exitFailure
+		}
+		return exitOK
+	}
+	m := res.Municipality
+	muni := "unknown"
+	if m.Code != "" {
+		muni = fmt.Sprintf("%s (%s), %s (%s)", m.Name, m.Code, m.CountyName, m.CountyCode)
+	}
+	fmt.Fprintf(e.stdout, "file:          %s\nmunicipality:  %s\nkind:          %s\ntitle:         %s\nstatus:        %s\nwords:         %d\nsentences:     %d\n\n",
+		res.File, muni, res.Meta.Kind, res.Meta.Title, res.Meta.Status, res.Words, res.Sentences)
+	for _, t := range res.Themes {
+		fmt.Fprintf(e.stdout, "%-16s level %d  %3d sentences  %5.1f%%\n", t.ID, t.Level, t.Sentences, 100*t.Share)
+		for i, h := range t.Evidence {
+			if i == 3 {
+				fmt.Fprintf(e.stdout, "    … %d more\n", len(t.Evidence)-3)
+				break
+			}
+			fmt.Fprintf(e.stdout, "    p%d [%s] %.110s\n", h.Page, h.MatchedWords(), h.Text)
+		}
+	}
+	return exitOK
+}
+
+// loadArg loads a file, or stdin for "-".
+func loadArg(e *env, path string, opts ingest.Options) (*ingest.Document, error) {
+	if path != "-" {
+		return ingest.Load(path, opts)
+	}
+	data, err := readAllLimited(e, opts)
+	if err != nil {
+		return nil, err
+	}
+	return ingest.Parse("-", data, opts)
+}
+
+func readAllLimited(e *env, opts ingest.Options) ([]byte, error) {
+	var b strings.Builder
+	r := bufio.NewReader(e.stdin)
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := r.Read(buf)
+		b.Write(buf[:n])
+		if int64(b.Len()) > opts.MaxBytes && opts.MaxBytes > 0 {
+			return nil, fmt.Errorf("stdin: larger than --max-bytes %d", opts.MaxBytes)
+		}
+		if err != nil {
+			break
+		}
+	}
+	return []byte(b.String()), nil
+}
+
+func cmdTag(e *env, args []string) int {
+	fs := newFlags(e, "tag", "< segments.txt", `
+Read text segments from stdin, one per line (table cells may be separated
+by tabs or " | "), and print one line per segment: TOP<TAB>ALL, where TOP
+is the best theme id (or -) and ALL the theme ids found, best first.`)
+	var c common
+	c.register(fs)
+	scores := fs.Bool("scores", false, "print each theme's score after it (theme:score)")
+	if code, ok := parse(e, fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 0 {
+		fmt.Fprintln(e.stderr, "styrdok tag: reads stdin; takes no arguments")
+		return exitUsage
+	}
+	a, err := c.analyzer(e)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok tag:", err)
+		return exitUsage
+	}
+	sc := bufio.NewScanner(e.stdin)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	w := bufio.NewWriter(e.stdout)
+	defer w.Flush()
+	for sc.Scan() {
+		ranked := a.Tag(sc.Text())
+		top := "-"
+		var all []string
+		for _, s := range ranked {
+			if *scores {
+				all = append(all, fmt.Sprintf("%s:%.3g", s.Theme, s.Score))
+			} else {
+				all = append(all, s.Theme)
+			}
+		}
+		if len(ranked) > 0 {
+			top = ranked[0].Theme
+		}
+		fmt.Fprintf(w, "%s\t%s\n", top, strings.Join(all, ","))
+	}
+	if err := sc.Err(); err != nil {
+		fmt.Fprintln(e.stderr, "styrdok tag: stdin:", err)
+		return exitFailure
+	}
+	return exitOK
+}
+
+func cmdThemes(e *env, args []string) int {
+	fs := newFlags(e, "themes", "", `
+Print the codebook: theme ids, Swedish and English labels, definitions and
+the terms and phrases that signal each theme. --yaml prints the embedded
+codebook file itself, to copy, edit and pass with --codebook.`)
+	var c common
+	c.register(fs)
+	asYAML := fs.Bool("yaml", false, "print the codebook as YAML (the embedded default unless --codebook)")
+	asJSON := fs.Bool("json", false, "print the codebook as JSON")
+	if code, ok := parse(e, fs, args); !ok {
+		return code
+	}
+	if *asYAML && c.codebook == "" {
+		e.stdout.Write(analysis.DefaultCodebookYAML())
+		return exitOK
+	}
+	a, err := c.analyzer(e)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok themes:", err)
+		return exitUsage
+	}
+	cb := a.Codebook
+	if *asYAML {
+		data, err := os.ReadFile(c.codebook)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "styrdok themes:", err)
+			return exitFailure
+		}
+		e.stdout.Write(data)
+		return exitOK
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(cb); err != nil {
+			return exitFailure
+		}
+		return exitOK
+	}
+	fmt.Fprintf(e.stdout, "codebook %s (%d themes)\n\n", cb.Hash()[:12], len(cb.Themes))
+	for _, t := range cb.Themes {
+		fmt.Fprintf(e.stdout, "%s\n  %s / %s\n  %s\n", t.ID, t.LabelSV, t.LabelEN, t.Definition)
+		var terms []string
+		for _, tm := range t.Terms {
+			s := tm.Term
+			if len(tm.As) < 3 {
+				var ps []string
+				for _, p := range tm.As {
+					ps = append(ps, string(p))
+				}
+				s += " (" + strings.Join(ps, ",") + ")"
+			}
+			terms = append(terms, s)
+		}
+		fmt.Fprintf(e.stdout, "  terms: %s\n", strings.Join(terms, ", "))
+		if len(t.Phrases) > 0 {
+			var ps []string
+			for _, p := range t.Phrases {
+				ps = append(ps, `"`+p.Phrase+`"`)
+			}
+			fmt.Fprintf(e.stdout, "  phrases: %s\n", strings.Join(ps, ", "))
+		}
+		if len(t.HeadingTerms) > 0 {
+			fmt.Fprintf(e.stdout, "  in headings: %s\n", strings.Join(t.HeadingTerms, ", "))
+		}
+		fmt.Fprintln(e.stdout)
+	}
+	return exitOK
+}
+
+func cmdText(e *env, args []string) int {
+	fs := newFlags(e, "text", "FILE", `
+Print the clean text that analysis sees, with a form feed between pages,
+so you can check what was extracted from a PDF, DOCX or web page.`)
+	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "largest file read, in bytes")
+	if code, ok := parse(e, fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(e.stderr, "styrdok text: give exactly one FILE (or - for stdin)")
+		return exitUsage
+	}
+	doc, err := loadArg(e, fs.Arg(0), ingest.Options{MaxBytes: *maxBytes})
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok text:", err)
+		return exitFailure
+	}
+	fmt.Fprint(e.stdout, doc.Text)
+	if !strings.HasSuffix(doc.Text, "\n") {
+		fmt.Fprintln(e.stdout)
+	}
+	return exitOK
+}
+
+var _ = filepath.Base

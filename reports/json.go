@@ -1,0 +1,95 @@
+package reports
+
+import (
+	"encoding/json"
+	"io"
+	"sort"
+
+	"github.com/styrdok/styrdok/analysis"
+)
+
+// DocumentJSON is the JSON form of one analysed document (`styrdok analyze`).
+type DocumentJSON struct {
+	File         string      `json:"file"`
+	SHA256       string      `json:"sha256"`
+	Format       string      `json:"format"`
+	Municipality CodeName    `json:"municipality"`
+	County       CodeName    `json:"county"`
+	Attribution  Attribution `json:"attribution"`
+	Kind         string      `json:"kind"`
+	Title        string      `json:"title"`
+	Reference    string      `json:"reference"`
+	AdoptedBy    string      `json:"adopted_by"`
+	AdoptedOn    string      `json:"adopted_on"`
+	ValidFrom    string      `json:"valid_from"`
+	ValidTo      string      `json:"valid_to"`
+	Year         string      `json:"year"`
+	Status       string      `json:"status"`
+	Words        int         `json:"words"`
+	Sentences    int         `json:"sentences"`
+	Themes       []ThemeJSON `json:"themes"`
+}
+
+// CodeName is a registry entry: empty code means unknown.
+type CodeName struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+// Attribution says how sure the municipality attribution is, and why.
+type Attribution struct {
+	Confidence float64 `json:"confidence"`
+	Reason     string  `json:"reason"`
+}
+
+// ThemeJSON is one theme's coverage with its evidence.
+type ThemeJSON struct {
+	ID        string         `json:"id"`
+	Sentences int            `json:"sentences"`
+	Share     float64        `json:"share"`
+	Level     int            `json:"level"`
+	Evidence  []EvidenceJSON `json:"evidence"`
+}
+
+// EvidenceJSON is one segment behind a theme.
+type EvidenceJSON struct {
+	Sentence int              `json:"sentence"`
+	Start    int              `json:"start"`
+	End      int              `json:"end"`
+	Page     int              `json:"page"`
+	Kind     string           `json:"kind"`
+	Text     string           `json:"text"`
+	Matched  []analysis.Match `json:"matched"`
+}
+
+// NewDocumentJSON converts an analysis to its JSON form.
+func NewDocumentJSON(d *analysis.DocumentAnalysis) DocumentJSON {
+	m := d.Municipality
+	out := DocumentJSON{File: d.File, SHA256: d.SHA256, Format: d.Format,
+		Municipality: CodeName{m.Code, m.Name}, County: CodeName{m.CountyCode, m.CountyName},
+		Attribution: Attribution{Confidence: m.Confidence, Reason: m.Reason},
+		Kind:        d.Meta.Kind, Title: d.Meta.Title, Reference: d.Meta.Reference, AdoptedBy: d.Meta.AdoptedBy,
+		AdoptedOn: d.Meta.AdoptedOn, ValidFrom: d.Meta.ValidFrom, ValidTo: d.Meta.ValidTo, Year: d.Meta.Year,
+		Status: d.Meta.Status, Words: d.Words, Sentences: d.Sentences, Themes: []ThemeJSON{}}
+	for _, t := range d.Themes {
+		tj := ThemeJSON{ID: t.ID, Sentences: t.Sentences, Share: t.Share, Level: t.Level, Evidence: []EvidenceJSON{}}
+		for _, h := range t.Evidence {
+			tj.Evidence = append(tj.Evidence, EvidenceJSON{Sentence: h.Sentence, Start: h.Start, End: h.End, Page: h.Page,
+				Kind: string(h.Kind), Text: h.Text, Matched: h.Matched})
+		}
+		out.Themes = append(out.Themes, tj)
+	}
+	return out
+}
+
+// WriteDocumentJSON writes one document as indented JSON.
+func WriteDocumentJSON(w io.Writer, d *analysis.DocumentAnalysis) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(NewDocumentJSON(d))
+}
+
+func sortStable[T any](xs []T, less func(a, b T) bool) {
+	sort.SliceStable(xs, func(i, j int) bool { return less(xs[i], xs[j]) })
+}

@@ -1,0 +1,219 @@
+package reports
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/corpus"
+)
+
+// Report is the input of every writer: the analysed documents of a run
+// (sorted by file), the files that failed, and what they were read with.
+type Report struct {
+	Documents []*analysis.DocumentAnalysis
+	Failures  []analysis.Failure
+	Codebook  *analysis.Codebook
+	Registry  *corpus.Registry
+}
+
+// WriteAll writes every output file of `styrdok run` into dir.
+func WriteAll(dir string, r *Report) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("output folder %s: %w", dir, err)
+	}
+	writers := []struct {
+		name  string
+		write func(io.Writer, *Report) error
+	}{
+		{"documents.csv", WriteDocuments},
+		{"coverage.csv", WriteCoverage},
+		{"coverage_long.csv", WriteCoverageLong},
+		{"evidence.csv", WriteEvidence},
+		{"failures.csv", WriteFailures},
+		{"summary.md", WriteSummary},
+	}
+	for _, w := range writers {
+		if err := writeFile(filepath.Join(dir, w.name), func(f io.Writer) error { return w.write(f, r) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeFile writes through a temporary file and renames it, so a reader
+// (or a killed run) never sees half a file.
+func writeFile(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+func writeCSV(w io.Writer, header []string, rows [][]string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// DocumentColumns are the columns of documents.csv.
+var DocumentColumns = []string{"file", "sha256", "municipality_code", "municipality", "county_code", "county",
+	"kind", "title", "reference", "adopted_by", "adopted_on", "valid_from", "valid_to", "year", "status",
+	"words", "sentences", "attribution_confidence", "attribution_reason"}
+
+// WriteDocuments writes documents.csv: one row per document.
+func WriteDocuments(w io.Writer, r *Report) error {
+	var rows [][]string
+	for _, d := range r.Documents {
+		m, meta := d.Municipality, d.Meta
+		rows = append(rows, []string{d.File, d.SHA256, m.Code, m.Name, m.CountyCode, m.CountyName,
+			meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, meta.AdoptedOn, meta.ValidFrom, meta.ValidTo, meta.Year, meta.Status,
+			strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason})
+	}
+	return writeCSV(w, DocumentColumns, rows)
+}
+
+// WriteCoverage writes coverage.csv: one row per document, each theme's
+// share of the document's sentences and its level.
+func WriteCoverage(w io.Writer, r *Report) error {
+	ids := r.Codebook.ThemeIDs()
+	header := []string{"document", "municipality_code", "municipality", "sentences"}
+	header = append(header, ids...)
+	for _, id := range ids {
+		header = append(header, id+"_level")
+	}
+	var rows [][]string
+	for _, d := range r.Documents {
+		row := []string{d.File, d.Municipality.Code, d.Municipality.Name, strconv.Itoa(d.Sentences)}
+		for _, t := range d.Themes {
+			row = append(row, fmtFloat(t.Share, 4))
+		}
+		for _, t := range d.Themes {
+			row = append(row, strconv.Itoa(t.Level))
+		}
+		rows = append(rows, row)
+	}
+	return writeCSV(w, header, rows)
+}
+
+// WriteCoverageLong writes coverage_long.csv: one row per document and
+// theme, the tidy form R and pandas want.
+func WriteCoverageLong(w io.Writer, r *Report) error {
+	var rows [][]string
+	for _, d := range r.Documents {
+		for _, t := range d.Themes {
+			rows = append(rows, []string{d.File, d.Municipality.Code, t.ID, strconv.Itoa(t.Sentences), fmtFloat(t.Share, 4), strconv.Itoa(t.Level)})
+		}
+	}
+	return writeCSV(w, []string{"document", "municipality_code", "theme", "sentences", "share", "level"}, rows)
+}
+
+// WriteEvidence writes evidence.csv: every theme hit with its sentence,
+// offsets, page and matched words.
+func WriteEvidence(w io.Writer, r *Report) error {
+	var rows [][]string
+	for _, d := range r.Documents {
+		for _, t := range d.Themes {
+			for _, h := range t.Evidence {
+				rows = append(rows, []string{d.File, t.ID, strconv.Itoa(h.Sentence), strconv.Itoa(h.Start), strconv.Itoa(h.End),
+					strconv.Itoa(h.Page), string(h.Kind), fmtFloat(h.Score, 3), h.MatchedWords(), h.Text})
+			}
+		}
+	}
+	return writeCSV(w, []string{"document", "theme", "sentence", "start", "end", "page", "kind", "score", "matched", "text"}, rows)
+}
+
+// WriteFailures writes failures.csv: every file that failed, and why.
+func WriteFailures(w io.Writer, r *Report) error {
+	var rows [][]string
+	for _, f := range r.Failures {
+		rows = append(rows, []string{f.File, f.Reason})
+	}
+	return writeCSV(w, []string{"file", "reason"}, rows)
+}
+
+// WriteSummary writes summary.md: the coverage matrix as a table with
+// municipalities as rows and themes as columns, then the failures.
+func WriteSummary(w io.Writer, r *Report) error {
+	var b strings.Builder
+	ids := r.Codebook.ThemeIDs()
+	b.WriteString("# styrdok coverage summary\n\n")
+	fmt.Fprintf(&b, "%d documents analysed, %d failed. Cells show level (0 absent or passing, 1 treated, 2 heading, focus area or goal) and the theme's share of the document's sentences.\n\n", len(r.Documents), len(r.Failures))
+	b.WriteString("| municipality | document |")
+	for _, id := range ids {
+		b.WriteString(" " + id + " |")
+	}
+	b.WriteString("\n|---|---|")
+	for range ids {
+		b.WriteString("---|")
+	}
+	b.WriteString("\n")
+	for _, d := range sortedByMunicipality(r.Documents) {
+		name := d.Municipality.Name
+		if d.Municipality.Code == "" {
+			name = "(unknown)"
+		} else {
+			name += " (" + d.Municipality.Code + ")"
+		}
+		fmt.Fprintf(&b, "| %s | %s |", mdEscape(name), mdEscape(filepath.Base(d.File)))
+		for _, t := range d.Themes {
+			fmt.Fprintf(&b, " %d · %.0f%% |", t.Level, 100*t.Share)
+		}
+		b.WriteString("\n")
+	}
+	if len(r.Failures) > 0 {
+		b.WriteString("\n## Failures\n\n| file | reason |\n|---|---|\n")
+		for _, f := range r.Failures {
+			fmt.Fprintf(&b, "| %s | %s |\n", mdEscape(f.File), mdEscape(f.Reason))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func sortedByMunicipality(docs []*analysis.DocumentAnalysis) []*analysis.DocumentAnalysis {
+	out := append([]*analysis.DocumentAnalysis(nil), docs...)
+	sortStable(out, func(a, b *analysis.DocumentAnalysis) bool {
+		ka, kb := a.Municipality.Name, b.Municipality.Name
+		if ka == "" {
+			ka = "\uffff"
+		}
+		if kb == "" {
+			kb = "\uffff"
+		}
+		if ka != kb {
+			return ka < kb
+		}
+		return a.File < b.File
+	})
+	return out
+}
+
+func mdEscape(s string) string {
+	return strings.NewReplacer("|", "\\|", "\n", " ", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+func fmtFloat(f float64, prec int) string { return strconv.FormatFloat(f, 'f', prec, 64) }
