@@ -82,7 +82,7 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 	scores := make([]map[string]float64, len(segs))
 	matches := make([][]Match, len(segs))
 	for i, s := range segs {
-		toks := Tokenize(doc.Text[s.Start:s.End], s.Start)
+		toks := a.matcher.Tokenize(doc.Text[s.Start:s.End], s.Start)
 		if s.Kind != KindNavigation {
 			res.Words += len(toks)
 			res.Sentences++
@@ -134,7 +134,7 @@ func grade(c ThemeCoverage) int {
 // Tag scores one free-standing segment (a sentence, a table row with cells
 // separated by tabs or " | "): the themes found, best first.
 func (a *Analyzer) Tag(segment string) []ThemeScore {
-	return a.rank(sumScores(a.matcher.MatchTokens(Tokenize(segment, 0))))
+	return a.rank(sumScores(a.matcher.MatchTokens(a.matcher.Tokenize(segment, 0))))
 }
 
 func (a *Analyzer) rank(scores map[string]float64) []ThemeScore {

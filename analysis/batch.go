@@ -1,12 +1,16 @@
 package analysis
 
 import (
+	"bytes"
 	"context"
+	"encoding/gob"
 	"fmt"
+	"os"
 	"runtime"
 	"sort"
 	"sync"
 
+	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
 )
 
@@ -16,37 +20,110 @@ type Failure struct {
 	Reason string `json:"reason"`
 }
 
-// BatchOptions configure AnalyzeFiles.
+// BatchOptions configure Run and AnalyzeFiles.
 type BatchOptions struct {
 	Workers  int            // parallel workers; 0 means the number of CPUs
 	Ingest   ingest.Options // per-file limits
 	Progress func(done, total, failed int, file string)
+
+	// Store, when set, makes the run incremental: unchanged files are not
+	// read again, known contents are not parsed again, and analyses made
+	// with the same Key are re-used. New results are written to it.
+	Store *corpus.Store
+	// Key identifies the analyses Run may re-use and writes. Its
+	// CodebookHash defaults to the analyzer's codebook.
+	Key corpus.AnalysisKey
+	// RunID is the store's record of this run (corpus.Store.BeginRun).
+	RunID int64
+	// KeepSegments keeps every DocumentAnalysis's Segments. By default
+	// Run drops them once the document is tagged (they are in the store's
+	// sentences table), so memory does not grow with the corpus.
+	KeepSegments bool
 }
 
-// AnalyzeFiles ingests and analyses files in parallel. Every file ends up
-// either in the results or in the failures, both sorted by file name, so
-// the output does not depend on scheduling. A panic while analysing one
-// file becomes that file's failure.
+// BatchResult is the outcome of Run: the documents sorted by file, the
+// failures sorted by file, and what was done with each file.
+type BatchResult struct {
+	Documents []*DocumentAnalysis
+	Failures  []Failure
+	Stats     corpus.RunStats
+}
+
+// How a file's analysis was obtained.
+const (
+	howFailed = iota
+	howParsed
+	howRetagged
+	howReused
+)
+
+type outcome struct {
+	doc  *DocumentAnalysis
+	fail *Failure
+	rec  *corpus.Record // what to write to the store; nil when nothing is new
+	how  int
+	file string
+}
+
+// snapshot is what the store held when the run started.
+type snapshot struct {
+	files    map[string]corpus.FileState
+	texts    map[string]bool
+	analysed map[string]bool
+}
+
+// AnalyzeFiles ingests and analyses files in parallel without a store,
+// keeping each document's Segments. Every file ends up either in the
+// results or in the failures, both sorted by file name.
 func (a *Analyzer) AnalyzeFiles(ctx context.Context, files []string, opt BatchOptions) ([]*DocumentAnalysis, []Failure) {
+	opt.Store = nil
+	opt.KeepSegments = true
+	res, _ := a.Run(ctx, files, opt)
+	return res.Documents, res.Failures
+}
+
+// Run ingests and analyses files in parallel, re-using and filling
+// opt.Store when set. Every file ends up either in the documents or in
+// the failures, both sorted by file name, so the result does not depend
+// on scheduling; a panic while analysing one file becomes that file's
+// failure. When ctx is cancelled, the files not yet done are failures
+// ("run interrupted") and everything done so far is committed to the
+// store. The error is a store error; the result is still complete then.
+func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*BatchResult, error) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	type result struct {
-		doc  *DocumentAnalysis
-		fail *Failure
-		file string
+	if opt.Key.CodebookHash == "" {
+		opt.Key.CodebookHash = a.Codebook.Hash()
 	}
+	snap := &snapshot{}
+	var w *corpus.StoreWriter
+	if opt.Store != nil {
+		var err error
+		if snap.files, err = opt.Store.FileStates(); err != nil {
+			return &BatchResult{}, err
+		}
+		if snap.texts, err = opt.Store.TextHashes(); err != nil {
+			return &BatchResult{}, err
+		}
+		if snap.analysed, err = opt.Store.AnalysedHashes(opt.Key); err != nil {
+			return &BatchResult{}, err
+		}
+		w = opt.Store.Writer(opt.RunID, opt.Key)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
 	jobs := make(chan string)
-	results := make(chan result)
+	results := make(chan outcome, workers)
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for f := range jobs {
-				doc, fail := a.analyzeFile(f, opt.Ingest)
-				results <- result{doc: doc, fail: fail, file: f}
+				results <- a.process(f, snap, &opt)
 			}
 		}()
 	}
@@ -62,50 +139,184 @@ func (a *Analyzer) AnalyzeFiles(ctx context.Context, files []string, opt BatchOp
 	}()
 	go func() { wg.Wait(); close(results) }()
 
-	var docs []*DocumentAnalysis
-	var fails []Failure
+	res := &BatchResult{}
+	var storeErr error
+	seen := make(map[string]bool, len(files))
 	done := 0
-	for r := range results {
+	for o := range results {
 		done++
-		if r.fail != nil {
-			fails = append(fails, *r.fail)
-		} else {
-			docs = append(docs, r.doc)
+		seen[o.file] = true
+		if o.rec != nil && w != nil && storeErr == nil {
+			if storeErr = w.Add(o.rec); storeErr != nil {
+				cancel()
+			}
+		}
+		switch o.how {
+		case howFailed:
+			res.Failures = append(res.Failures, *o.fail)
+			res.Stats.Failed++
+		case howParsed:
+			res.Stats.Parsed++
+		case howRetagged:
+			res.Stats.Retagged++
+		case howReused:
+			res.Stats.Reused++
+		}
+		if o.doc != nil {
+			res.Documents = append(res.Documents, o.doc)
 		}
 		if opt.Progress != nil {
-			opt.Progress(done, len(files), len(fails), r.file)
+			opt.Progress(done, len(files), len(res.Failures), o.file)
 		}
 	}
-	if err := ctx.Err(); err != nil && done < len(files) {
-		seen := map[string]bool{}
-		for _, d := range docs {
-			seen[d.File] = true
-		}
-		for _, f := range fails {
-			seen[f.File] = true
-		}
+	if w != nil && storeErr == nil {
+		storeErr = w.Flush()
+	}
+	if done < len(files) {
 		for _, f := range files {
 			if !seen[f] {
-				fails = append(fails, Failure{File: f, Reason: "not analysed: run interrupted"})
+				res.Failures = append(res.Failures, Failure{File: f, Reason: "not analysed: run interrupted"})
+				res.Stats.Failed++
 			}
 		}
 	}
-	sort.Slice(docs, func(i, j int) bool { return docs[i].File < docs[j].File })
-	sort.Slice(fails, func(i, j int) bool { return fails[i].File < fails[j].File })
-	return docs, fails
+	res.Stats.Files = len(files)
+	sort.Slice(res.Documents, func(i, j int) bool { return res.Documents[i].File < res.Documents[j].File })
+	sort.Slice(res.Failures, func(i, j int) bool { return res.Failures[i].File < res.Failures[j].File })
+	return res, storeErr
 }
 
-func (a *Analyzer) analyzeFile(path string, opts ingest.Options) (res *DocumentAnalysis, fail *Failure) {
+// process obtains one file's analysis the cheapest way the store allows:
+// re-used as stored, re-tagged from stored text, or read and parsed.
+func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions) (o outcome) {
+	o.file = path
 	defer func() {
 		if p := recover(); p != nil {
-			res, fail = nil, &Failure{File: path, Reason: fmt.Sprintf("internal error while analysing: %v", p)}
+			o = outcome{file: path, how: howFailed, fail: &Failure{File: path, Reason: fmt.Sprintf("internal error while analysing: %v", p)}}
 		}
 	}()
-	doc, err := ingest.Load(path, opts)
-	if err != nil {
-		return nil, &Failure{File: path, Reason: reasonOf(err)}
+	st := opt.Store
+	var size, mtime int64
+	if st != nil {
+		if fi, err := os.Stat(path); err == nil {
+			size, mtime = fi.Size(), fi.ModTime().UnixNano()
+		}
+		if known, ok := snap.files[path]; ok && known.Size == size && known.MtimeNS == mtime {
+			if snap.analysed[known.SHA256] {
+				if d, err := a.loadAnalysis(st, known.SHA256, path, opt.Key); err == nil {
+					return outcome{file: path, doc: d, how: howReused}
+				}
+			}
+			if snap.texts[known.SHA256] {
+				if doc, err := st.LoadText(known.SHA256, path); err == nil {
+					return a.analyzed(doc, &corpus.Record{SHA256: doc.SHA256}, howRetagged, opt)
+				}
+			}
+		}
 	}
-	return a.Analyze(doc), nil
+	doc, err := ingest.Load(path, opt.Ingest)
+	if err != nil {
+		return outcome{file: path, how: howFailed, fail: &Failure{File: path, Reason: reasonOf(err)}}
+	}
+	rec := &corpus.Record{Path: path, Size: size, MtimeNS: mtime, SHA256: doc.SHA256}
+	if st != nil && snap.analysed[doc.SHA256] { // known content under a new path or a touched file
+		if d, err := a.loadAnalysis(st, doc.SHA256, path, opt.Key); err == nil {
+			return outcome{file: path, doc: d, rec: rec, how: howParsed}
+		}
+	}
+	if st != nil && !snap.texts[doc.SHA256] {
+		rec.Text = doc
+	}
+	return a.analyzed(doc, rec, howParsed, opt)
+}
+
+// analyzed analyses doc and fills rec with the analysis to store.
+func (a *Analyzer) analyzed(doc *ingest.Document, rec *corpus.Record, how int, opt *BatchOptions) outcome {
+	d := a.Analyze(doc)
+	o := outcome{file: doc.Path, doc: d, how: how}
+	if opt.Store != nil {
+		ar, err := storeRecord(d)
+		if err != nil {
+			return outcome{file: doc.Path, how: howFailed, fail: &Failure{File: doc.Path, Reason: err.Error()}}
+		}
+		rec.Analysis = ar
+		o.rec = rec
+	}
+	if !opt.KeepSegments {
+		d.Segments = nil
+	}
+	return o
+}
+
+func (a *Analyzer) loadAnalysis(st *corpus.Store, sha, path string, k corpus.AnalysisKey) (*DocumentAnalysis, error) {
+	data, err := st.LoadAnalysis(sha, k)
+	if err != nil {
+		return nil, err
+	}
+	d, err := DecodeAnalysis(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: stored analysis: %w", path, err)
+	}
+	d.File = path // the same content may sit under several paths
+	return d, nil
+}
+
+// storeRecord converts an analysis to its stored form.
+func storeRecord(d *DocumentAnalysis) (*corpus.AnalysisRecord, error) {
+	data, err := EncodeAnalysis(d)
+	if err != nil {
+		return nil, err
+	}
+	m, meta := d.Municipality, d.Meta
+	r := &corpus.AnalysisRecord{Data: data, Document: corpus.DocumentRow{
+		MunicipalityCode: m.Code, Municipality: m.Name, CountyCode: m.CountyCode, County: m.CountyName,
+		AttributionConfidence: m.Confidence, AttributionReason: m.Reason,
+		Kind: meta.Kind, Title: meta.Title, Reference: meta.Reference, AdoptedBy: meta.AdoptedBy, AdoptedOn: meta.AdoptedOn,
+		ValidFrom: meta.ValidFrom, ValidTo: meta.ValidTo, Year: meta.Year, Status: meta.Status,
+		Words: d.Words, Sentences: d.Sentences,
+	}}
+	r.Sentences = make([]corpus.SentenceRow, len(d.Segments))
+	for i, s := range d.Segments {
+		r.Sentences[i] = corpus.SentenceRow{Index: s.Index, Start: s.Start, End: s.End, Page: s.Page, Kind: string(s.Kind), Section: s.Section}
+	}
+	for _, t := range d.Themes {
+		r.Coverage = append(r.Coverage, corpus.CoverageRow{Theme: t.ID, Sentences: t.Sentences, Share: t.Share, Level: t.Level})
+		for _, h := range t.Evidence {
+			r.Hits = append(r.Hits, corpus.HitRow{Theme: t.ID, Sentence: h.Sentence, Score: h.Score, Matched: h.MatchedWords()})
+		}
+	}
+	return r, nil
+}
+
+// EncodeAnalysis serializes an analysis for the store (gob, so every
+// exported field round-trips, including those JSON leaves out). Segments
+// are left out: the store keeps them in its sentences table.
+func EncodeAnalysis(d *DocumentAnalysis) ([]byte, error) {
+	c := *d
+	c.Segments = nil
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(&c); err != nil {
+		return nil, fmt.Errorf("%s: encoding analysis: %w", d.File, err)
+	}
+	return b.Bytes(), nil
+}
+
+// DecodeAnalysis reverses EncodeAnalysis. Gob does not tell empty slices
+// from nil ones; the slices Analyze always makes are restored as empty.
+func DecodeAnalysis(data []byte) (*DocumentAnalysis, error) {
+	var d DocumentAnalysis
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&d); err != nil {
+		return nil, err
+	}
+	for i := range d.Themes {
+		if d.Themes[i].Headings == nil {
+			d.Themes[i].Headings = []int{}
+		}
+		if d.Themes[i].Evidence == nil {
+			d.Themes[i].Evidence = []ThemeHit{}
+		}
+	}
+	return &d, nil
 }
 
 // reasonOf gives the short reason of an ingest error without repeating the

@@ -58,7 +58,32 @@ type Matcher struct {
 
 	mu    sync.RWMutex
 	cache map[string][]wordMatch
+
+	stemMu    sync.RWMutex
+	stemCache map[string]string // lower-case word -> Stem(word)
 }
+
+// stem is Stem memoised: a corpus repeats its vocabulary, and the
+// Snowball stemmer converts every word to runes and back.
+func (m *Matcher) stem(w string) string {
+	m.stemMu.RLock()
+	st, ok := m.stemCache[w]
+	m.stemMu.RUnlock()
+	if ok {
+		return st
+	}
+	st = Stem(w)
+	m.stemMu.Lock()
+	if m.stemCache == nil || len(m.stemCache) >= maxCache {
+		m.stemCache = map[string]string{}
+	}
+	m.stemCache[w] = st
+	m.stemMu.Unlock()
+	return st
+}
+
+// Tokenize is the package's Tokenize with the matcher's memoised stemmer.
+func (m *Matcher) Tokenize(s string, base int) []Token { return tokenize(s, base, m.stem) }
 
 // wordMatch is a term found in one word form.
 type wordMatch struct {
@@ -207,7 +232,7 @@ func (m *Matcher) analyseWord(w string) []wordMatch {
 	}
 	// Same Snowball stem: catches inflections the ending list misses.
 	// Short stems are left out: "mötas" and "möte" share the stem "möt".
-	if st := Stem(w); utf8.RuneCountInString(st) >= 5 {
+	if st := m.stem(w); utf8.RuneCountInString(st) >= 5 {
 		for _, r := range m.stems[st] {
 			if has(r.term.As, AsWord) {
 				add(r, AsWord)

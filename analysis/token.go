@@ -26,7 +26,11 @@ type Token struct {
 // word tokens. A word is a run of letters and digits; a hyphen inside a word
 // ("SFI-undervisning") keeps it whole, a trailing hyphen marks the first
 // part of a coordinated compound. Tabs and " | " separate table cells.
-func Tokenize(s string, base int) []Token {
+func Tokenize(s string, base int) []Token { return tokenize(s, base, Stem) }
+
+// tokenize is Tokenize with the stemmer given (a memoised one in batch
+// runs: stemming was the top CPU hotspot of `styrdok run`).
+func tokenize(s string, base int, stem func(string) string) []Token {
 	var toks []Token
 	cell := 0
 	i := 0
@@ -67,7 +71,7 @@ func Tokenize(s string, base int) []Token {
 	}
 	expandCoordinated(toks)
 	for k := range toks {
-		toks[k].Stem = Stem(strings.TrimSuffix(toks[k].Lower, "-"))
+		toks[k].Stem = stem(strings.TrimSuffix(toks[k].Lower, "-"))
 	}
 	return toks
 }

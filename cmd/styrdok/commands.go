@@ -2,11 +2,9 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
@@ -59,75 +57,6 @@ func (c *common) analyzer(e *env) (*analysis.Analyzer, error) {
 }
 
 func (c *common) ingestOptions() ingest.Options { return ingest.Options{MaxBytes: c.maxBytes} }
-
-func cmdRun(e *env, args []string) int {
-	fs := newFlags(e, "run", "PATH...", `
-Ingest every supported file under the paths (PDF, DOCX, HTML, Markdown,
-text), analyse it and write into the output folder:
-  documents.csv      one row per document: municipality, county, metadata
-  coverage.csv       one row per document: each theme's share and level
-  coverage_long.csv  the same in tidy long form (document, theme, ...)
-  evidence.csv       every theme hit with its sentence, offsets and page
-  failures.csv       every file that could not be read, and why
-  summary.md         the coverage matrix as a readable table
-Files that fail are listed with their reason; the run goes on and exits 1.`)
-	var c common
-	c.register(fs)
-	out := fs.String("out", "styrdok-out", "output folder")
-	workers := fs.Int("workers", 0, "files analysed in parallel (default: number of CPUs)")
-	quiet := fs.Bool("quiet", false, "print nothing but errors")
-	if code, ok := parse(e, fs, args); !ok {
-		return code
-	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(e.stderr, "styrdok run: no PATH given (try: styrdok run testdata/corpus)")
-		return exitUsage
-	}
-	a, err := c.analyzer(e)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "styrdok run:", err)
-		return exitUsage
-	}
-	files, problems := ingest.Walk(fs.Args())
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	progress := func(done, total, failed int, file string) {}
-	if !*quiet {
-		progress = func(done, total, failed int, file string) {
-			if done == total || done%100 == 0 {
-				fmt.Fprintf(e.stderr, "styrdok: %d/%d documents, %d failed\n", done, total, failed)
-			}
-		}
-	}
-	docs, fails := a.AnalyzeFiles(ctx, files, analysis.BatchOptions{Workers: *workers, Ingest: c.ingestOptions(), Progress: progress})
-	for _, p := range problems {
-		fails = append(fails, analysis.Failure{File: p.Path, Reason: analysis.ReasonOf(p)})
-	}
-	sortFailures(fails)
-	for _, f := range fails {
-		fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.File, f.Reason)
-	}
-	rep := &reports.Report{Documents: docs, Failures: fails, Codebook: a.Codebook, Registry: nil}
-	if err := reports.WriteAll(*out, rep); err != nil {
-		fmt.Fprintln(e.stderr, "styrdok run:", err)
-		return exitFailure
-	}
-	if !*quiet {
-		fmt.Fprintf(e.stderr, "styrdok: %d documents analysed, %d failed; reports in %s\n", len(docs), len(fails), *out)
-	}
-	if len(fails) > 0 {
-		return exitFailure
-	}
-	return exitOK
-}
-
-func sortFailures(f []analysis.Failure) {
-	for i := 1; i < len(f); i++ {
-		for j := i; j > 0 && f[j].File < f[j-1].File; j-- {
-			f[j], f[j-1] = f[j-1], f[j]
-		}
-	}
-}
 
 func cmdAnalyze(e *env, args []string) int {
 	fs := newFlags(e, "analyze", "FILE|-", `

@@ -1,0 +1,278 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/mattn/go-isatty"
+
+	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/reports"
+)
+
+// exitInterrupted is the exit code of a run stopped by SIGINT or SIGTERM
+// (128 + SIGINT, as shells report it).
+const exitInterrupted = 130
+
+func cmdRun(e *env, args []string) int {
+	fs := newFlags(e, "run", "PATH...", `
+Ingest every supported file under the paths (PDF, DOCX, HTML, Markdown,
+text), analyse it and write into the output folder:
+  documents.csv      one row per document: municipality, county, metadata
+  coverage.csv       one row per document: each theme's share and level
+  coverage_long.csv  the same in tidy long form (document, theme, ...)
+  evidence.csv       every theme hit with its sentence, offsets and page
+  failures.csv       every file that could not be read, and why
+  summary.md         the coverage matrix as a readable table
+  styrdok.db         the store: texts, analyses, sentences, theme hits and
+                     run records in SQLite (docs/store.md has the schema)
+Runs are incremental: unchanged files are not read again, and a codebook
+change re-tags stored text without parsing files. A run stopped at any
+moment (Ctrl-C, kill) resumes where it stopped on the next run.
+Files that fail are listed with their reason; the run goes on and exits 1.`)
+	var c common
+	c.register(fs)
+	out := fs.String("out", "styrdok-out", "output folder")
+	store := fs.String("store", "", "store file (default: OUT/styrdok.db)")
+	noStore := fs.Bool("no-store", false, "analyse everything from scratch without reading or writing a store")
+	workers := fs.Int("workers", 0, "files analysed in parallel (default: number of CPUs)")
+	format := fs.String("format", "csv", "output formats, comma-separated: csv, parquet (parquet adds documents, coverage_long and evidence .parquet files)")
+	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	args, cpuprofile := hiddenFlag(args, "cpuprofile")
+	if code, ok := parse(e, fs, args); !ok {
+		return code
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(e.stderr, "styrdok run: no PATH given (try: styrdok run testdata/corpus)")
+		return exitUsage
+	}
+	parquet := false
+	for _, f := range strings.Split(*format, ",") {
+		switch strings.TrimSpace(f) {
+		case "csv":
+		case "parquet":
+			parquet = true
+		default:
+			fmt.Fprintf(e.stderr, "styrdok run: --format %q: want csv, parquet or both (csv,parquet)\n", f)
+			return exitUsage
+		}
+	}
+	if *workers <= 0 {
+		*workers = runtime.NumCPU()
+	}
+	if cpuprofile != "" {
+		f, err := os.Create(cpuprofile)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "styrdok run:", err)
+			return exitFailure
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(e.stderr, "styrdok run:", err)
+			return exitFailure
+		}
+		defer pprof.StopCPUProfile()
+	}
+	a, err := c.analyzer(e)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok run:", err)
+		return exitUsage
+	}
+	asOf := c.asOf
+	if asOf == "" {
+		asOf = time.Now().Format("2006-01-02")
+	}
+	key := corpus.AnalysisKey{PipelineVersion: Version, CodebookHash: a.Codebook.Hash(), AsOf: asOf}
+
+	var st *corpus.Store
+	var runID int64
+	if !*noStore {
+		path := *store
+		if path == "" {
+			path = filepath.Join(*out, corpus.DefaultStoreName)
+		}
+		if st, err = corpus.OpenStore(path); err != nil {
+			fmt.Fprintln(e.stderr, "styrdok run:", err)
+			return exitFailure
+		}
+		defer st.Close()
+		cb, _ := json.Marshal(a.Codebook)
+		if err := st.SaveCodebook(key.CodebookHash, cb); err != nil {
+			fmt.Fprintln(e.stderr, "styrdok run:", err)
+			return exitFailure
+		}
+		if runID, err = st.BeginRun(key, *workers, strings.Join(fs.Args(), " ")); err != nil {
+			fmt.Fprintln(e.stderr, "styrdok run:", err)
+			return exitFailure
+		}
+	}
+
+	files, problems := ingest.Walk(fs.Args())
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	prog := newProgress(e.stderr, *quiet)
+	res, err := a.Run(ctx, files, analysis.BatchOptions{Workers: *workers, Ingest: c.ingestOptions(),
+		Progress: prog.update, Store: st, Key: key, RunID: runID})
+	prog.finish()
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok run:", err)
+		return exitFailure
+	}
+	if ctx.Err() != nil {
+		if st != nil {
+			_ = st.FinishRun(runID, "interrupted", res.Stats, nil)
+		}
+		fmt.Fprintf(e.stderr, "styrdok: interrupted after %d of %d files; what was done is stored, run again to finish (reports not written)\n",
+			res.Stats.Files-countInterrupted(res.Failures), res.Stats.Files)
+		return exitInterrupted
+	}
+	fails := res.Failures
+	for _, p := range problems {
+		fails = append(fails, analysis.Failure{File: p.Path, Reason: analysis.ReasonOf(p)})
+		res.Stats.Failed++
+	}
+	sortFailures(fails)
+	if !*quiet {
+		for _, f := range fails {
+			fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.File, f.Reason)
+		}
+	}
+	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: nil}
+	if err := reports.WriteAll(*out, rep); err != nil {
+		fmt.Fprintln(e.stderr, "styrdok run:", err)
+		return exitFailure
+	}
+	if parquet {
+		if err := reports.WriteParquet(*out, rep); err != nil {
+			fmt.Fprintln(e.stderr, "styrdok run:", err)
+			return exitFailure
+		}
+	}
+	if st != nil {
+		var rf []corpus.RunFailure
+		for _, f := range fails {
+			rf = append(rf, corpus.RunFailure{Path: f.File, Reason: f.Reason})
+		}
+		if err := st.FinishRun(runID, "completed", res.Stats, rf); err != nil {
+			fmt.Fprintln(e.stderr, "styrdok run:", err)
+			return exitFailure
+		}
+	}
+	if !*quiet {
+		s := res.Stats
+		fmt.Fprintf(e.stderr, "styrdok: %d documents analysed (%d parsed, %d re-tagged from stored text, %d re-used), %d failed; reports in %s\n",
+			len(res.Documents), s.Parsed, s.Retagged, s.Reused, len(fails), *out)
+	}
+	if len(fails) > 0 {
+		return exitFailure
+	}
+	return exitOK
+}
+
+func countInterrupted(fails []analysis.Failure) int {
+	n := 0
+	for _, f := range fails {
+		if f.Reason == "not analysed: run interrupted" {
+			n++
+		}
+	}
+	return n
+}
+
+func sortFailures(f []analysis.Failure) {
+	for i := 1; i < len(f); i++ {
+		for j := i; j > 0 && f[j].File < f[j-1].File; j-- {
+			f[j], f[j-1] = f[j-1], f[j]
+		}
+	}
+}
+
+// hiddenFlag removes --name FILE or --name=FILE from args and returns its
+// value: options for developers that `run --help` does not list.
+func hiddenFlag(args []string, name string) ([]string, string) {
+	var out []string
+	val := ""
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			out = append(out, args[i:]...)
+			break
+		}
+		trim := strings.TrimLeft(a, "-")
+		switch {
+		case strings.HasPrefix(a, "-") && trim == name && i+1 < len(args):
+			val = args[i+1]
+			i++
+		case strings.HasPrefix(a, "-") && strings.HasPrefix(trim, name+"="):
+			val = strings.TrimPrefix(trim, name+"=")
+		default:
+			out = append(out, a)
+		}
+	}
+	return out, val
+}
+
+// progress reports a run's progress on stderr: a redrawn bar when stderr
+// is a terminal, a plain line every 5% otherwise, nothing with --quiet.
+type progress struct {
+	w        io.Writer
+	quiet    bool
+	tty      bool
+	start    time.Time
+	last     time.Time
+	lastStep int
+	drawn    bool
+}
+
+func newProgress(w io.Writer, quiet bool) *progress {
+	p := &progress{w: w, quiet: quiet, start: time.Now()}
+	if f, ok := w.(*os.File); ok {
+		p.tty = isatty.IsTerminal(f.Fd())
+	}
+	return p
+}
+
+func (p *progress) update(done, total, failed int, _ string) {
+	if p.quiet || total == 0 {
+		return
+	}
+	now := time.Now()
+	el := now.Sub(p.start).Seconds()
+	rate := float64(done) / max(el, 1e-9)
+	eta := time.Duration(float64(total-done)/max(rate, 1e-9)) * time.Second
+	if p.tty {
+		if done < total && now.Sub(p.last) < 100*time.Millisecond {
+			return
+		}
+		p.last = now
+		const width = 30
+		fill := width * done / total
+		bar := strings.Repeat("=", fill) + strings.Repeat(" ", width-fill)
+		fmt.Fprintf(p.w, "\r[%s] %d/%d documents  %.0f/s  ETA %s  %d failed ", bar, done, total, rate, eta.Round(time.Second), failed)
+		p.drawn = true
+		return
+	}
+	step := 20 * done / total
+	if step > p.lastStep || done == total {
+		p.lastStep = step
+		fmt.Fprintf(p.w, "styrdok: %d/%d documents, %.0f/s, %d failed\n", done, total, rate, failed)
+	}
+}
+
+func (p *progress) finish() {
+	if p.drawn {
+		fmt.Fprintln(p.w)
+	}
+}

@@ -1,0 +1,617 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/klauspost/compress/zstd"
+
+	"github.com/styrdok/styrdok/ingest"
+	_ "modernc.org/sqlite" // the database/sql driver "sqlite", pure Go
+)
+
+// StoreSchemaVersion is the version of the store's tables (docs/store.md).
+// A store written with another version is refused rather than misread.
+const StoreSchemaVersion = "1"
+
+// DefaultStoreName is the store's file name inside the output folder.
+const DefaultStoreName = "styrdok.db"
+
+// storeSchema creates the tables; docs/store.md documents every column.
+const storeSchema = `
+CREATE TABLE IF NOT EXISTS meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS files (
+	path     TEXT PRIMARY KEY,
+	size     INTEGER NOT NULL,
+	mtime_ns INTEGER NOT NULL,
+	sha256   TEXT NOT NULL,
+	last_run INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS files_sha256 ON files(sha256);
+CREATE TABLE IF NOT EXISTS texts (
+	sha256 TEXT PRIMARY KEY,
+	format TEXT NOT NULL,
+	size   INTEGER NOT NULL,
+	pages  TEXT NOT NULL,
+	text   TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS codebooks (
+	hash TEXT PRIMARY KEY,
+	json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS analyses (
+	id                 INTEGER PRIMARY KEY,
+	sha256             TEXT NOT NULL,
+	pipeline_version   TEXT NOT NULL,
+	codebook_hash      TEXT NOT NULL,
+	as_of              TEXT NOT NULL,
+	run_id             INTEGER NOT NULL,
+	municipality_code  TEXT NOT NULL,
+	municipality       TEXT NOT NULL,
+	county_code        TEXT NOT NULL,
+	county             TEXT NOT NULL,
+	attribution_confidence REAL NOT NULL,
+	attribution_reason TEXT NOT NULL,
+	kind               TEXT NOT NULL,
+	title              TEXT NOT NULL,
+	reference          TEXT NOT NULL,
+	adopted_by         TEXT NOT NULL,
+	adopted_on         TEXT NOT NULL,
+	valid_from         TEXT NOT NULL,
+	valid_to           TEXT NOT NULL,
+	year               TEXT NOT NULL,
+	status             TEXT NOT NULL,
+	words              INTEGER NOT NULL,
+	sentences          INTEGER NOT NULL,
+	data               BLOB NOT NULL,
+	UNIQUE (sha256, pipeline_version, codebook_hash, as_of)
+);
+CREATE TABLE IF NOT EXISTS sentences (
+	analysis_id INTEGER NOT NULL,
+	idx         INTEGER NOT NULL,
+	start       INTEGER NOT NULL,
+	end         INTEGER NOT NULL,
+	page        INTEGER NOT NULL,
+	kind        TEXT NOT NULL,
+	section     INTEGER NOT NULL,
+	PRIMARY KEY (analysis_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS theme_hits (
+	analysis_id INTEGER NOT NULL,
+	theme       TEXT NOT NULL,
+	sentence    INTEGER NOT NULL,
+	score       REAL NOT NULL,
+	matched     TEXT NOT NULL,
+	PRIMARY KEY (analysis_id, theme, sentence)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS coverage (
+	analysis_id INTEGER NOT NULL,
+	theme       TEXT NOT NULL,
+	sentences   INTEGER NOT NULL,
+	share       REAL NOT NULL,
+	level       INTEGER NOT NULL,
+	PRIMARY KEY (analysis_id, theme)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS runs (
+	id               INTEGER PRIMARY KEY,
+	started_at       TEXT NOT NULL,
+	finished_at      TEXT,
+	status           TEXT NOT NULL,
+	pipeline_version TEXT NOT NULL,
+	codebook_hash    TEXT NOT NULL,
+	as_of            TEXT NOT NULL,
+	workers          INTEGER NOT NULL,
+	args             TEXT NOT NULL,
+	files            INTEGER NOT NULL DEFAULT 0,
+	parsed           INTEGER NOT NULL DEFAULT 0,
+	retagged         INTEGER NOT NULL DEFAULT 0,
+	reused           INTEGER NOT NULL DEFAULT 0,
+	failed           INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS run_failures (
+	run_id INTEGER NOT NULL,
+	path   TEXT NOT NULL,
+	reason TEXT NOT NULL,
+	PRIMARY KEY (run_id, path)
+);
+CREATE VIEW IF NOT EXISTS documents AS
+	SELECT f.path, a.* FROM files f JOIN analyses a ON a.sha256 = f.sha256;
+CREATE VIEW IF NOT EXISTS sentence_texts AS
+	SELECT s.*, a.sha256,
+		CAST(substr(CAST(t.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT) AS text
+	FROM sentences s JOIN analyses a ON a.id = s.analysis_id JOIN texts t ON t.sha256 = a.sha256;
+`
+
+// Store is the embedded SQLite database of a corpus: files, extracted
+// texts, analyses with their sentences and theme hits, and run records.
+// It is safe for concurrent use; writes go through one StoreWriter at a
+// time. Every write happens in a transaction on a WAL journal, so a
+// process killed at any moment leaves the store as of its last commit.
+type Store struct {
+	db   *sql.DB
+	path string
+	zenc *zstd.Encoder // analyses.data is zstd-compressed; both are safe for concurrent use
+	zdec *zstd.Decoder
+}
+
+// AnalysisKey is what an analysis depends on besides the document's
+// content: the pipeline version (code), the codebook and the reference
+// date statuses are judged at.
+type AnalysisKey struct {
+	PipelineVersion string
+	CodebookHash    string
+	AsOf            string // YYYY-MM-DD
+}
+
+// FileState is what the store remembers of a file on disk. A file whose
+// size and modification time are unchanged is not read again.
+type FileState struct {
+	Size    int64
+	MtimeNS int64
+	SHA256  string
+}
+
+// OpenStore opens (creating if needed) the store at path.
+func OpenStore(path string) (*Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("store %s: %w", path, err)
+		}
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(30000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(OFF)")
+	q.Add("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path}
+	s.zenc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+	s.zdec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0))
+	if err := s.init(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *Store) init() error {
+	ctx := context.Background()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var version string
+	err = tx.QueryRow(`SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&version)
+	switch {
+	case err == nil && version != StoreSchemaVersion:
+		return fmt.Errorf("schema version %s, this styrdok reads version %s (use a new --store file)", version, StoreSchemaVersion)
+	case err == nil:
+		return tx.Commit()
+	}
+	if _, err := tx.Exec(storeSchema); err != nil {
+		return fmt.Errorf("creating tables: %w", err)
+	}
+	if _, err := tx.Exec(`INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)`, StoreSchemaVersion); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Path returns the store's file name.
+func (s *Store) Path() string { return s.path }
+
+// DB gives direct read access for tests and tools.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Close checkpoints the journal and closes the database.
+func (s *Store) Close() error {
+	_, _ = s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+	s.zenc.Close()
+	s.zdec.Close()
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("store %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// FileStates returns every remembered file by path.
+func (s *Store) FileStates() (map[string]FileState, error) {
+	rows, err := s.db.Query(`SELECT path, size, mtime_ns, sha256 FROM files`)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	out := map[string]FileState{}
+	for rows.Next() {
+		var p string
+		var f FileState
+		if err := rows.Scan(&p, &f.Size, &f.MtimeNS, &f.SHA256); err != nil {
+			return nil, fmt.Errorf("store %s: %w", s.path, err)
+		}
+		out[p] = f
+	}
+	return out, rows.Err()
+}
+
+// TextHashes returns the content hashes whose text is stored.
+func (s *Store) TextHashes() (map[string]bool, error) {
+	return s.hashes(`SELECT sha256 FROM texts`)
+}
+
+// AnalysedHashes returns the content hashes with a stored analysis for k.
+func (s *Store) AnalysedHashes(k AnalysisKey) (map[string]bool, error) {
+	return s.hashes(`SELECT sha256 FROM analyses WHERE pipeline_version = ? AND codebook_hash = ? AND as_of = ?`,
+		k.PipelineVersion, k.CodebookHash, k.AsOf)
+}
+
+func (s *Store) hashes(query string, args ...any) (map[string]bool, error) {
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			return nil, fmt.Errorf("store %s: %w", s.path, err)
+		}
+		out[h] = true
+	}
+	return out, rows.Err()
+}
+
+// LoadAnalysis returns the serialized analysis of content sha256 for k.
+func (s *Store) LoadAnalysis(sha256 string, k AnalysisKey) ([]byte, error) {
+	var data []byte
+	err := s.db.QueryRow(`SELECT data FROM analyses WHERE sha256 = ? AND pipeline_version = ? AND codebook_hash = ? AND as_of = ?`,
+		sha256, k.PipelineVersion, k.CodebookHash, k.AsOf).Scan(&data)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: analysis of %s: %w", s.path, sha256, err)
+	}
+	out, err := s.zdec.DecodeAll(data, nil)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: analysis of %s: %w", s.path, sha256, err)
+	}
+	return out, nil
+}
+
+// LoadText returns the stored text of content sha256 as a Document whose
+// Path is path.
+func (s *Store) LoadText(sha256, path string) (*ingest.Document, error) {
+	var format, pages string
+	doc := &ingest.Document{Path: path, SHA256: sha256}
+	err := s.db.QueryRow(`SELECT format, size, pages, text FROM texts WHERE sha256 = ?`, sha256).Scan(&format, &doc.Size, &pages, &doc.Text)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: text of %s: %w", s.path, path, err)
+	}
+	doc.Format = ingest.Format(format)
+	var spans [][2]int
+	if err := json.Unmarshal([]byte(pages), &spans); err != nil {
+		return nil, fmt.Errorf("store %s: pages of %s: %w", s.path, path, err)
+	}
+	for i, sp := range spans {
+		doc.Pages = append(doc.Pages, ingest.Page{Number: i + 1, Start: sp[0], End: sp[1]})
+	}
+	return doc, nil
+}
+
+// SaveCodebook records a codebook's JSON under its hash, so researchers
+// can see which codebook an analysis was made with.
+func (s *Store) SaveCodebook(hash string, jsonText []byte) error {
+	if _, err := s.db.Exec(`INSERT OR IGNORE INTO codebooks(hash, json) VALUES (?, ?)`, hash, string(jsonText)); err != nil {
+		return fmt.Errorf("store %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// RunStats count what a run did with its files.
+type RunStats struct {
+	Files    int // files considered
+	Parsed   int // read and parsed from disk
+	Retagged int // analysed again from stored text (new codebook, version or date)
+	Reused   int // analysis taken from the store
+	Failed   int
+}
+
+// BeginRun records the start of a run and returns its id. Runs left
+// "running" by a killed process are marked "interrupted".
+func (s *Store) BeginRun(k AnalysisKey, workers int, args string) (int64, error) {
+	now := time.Now().UTC().Format(time.RFC3339)
+	if _, err := s.db.Exec(`UPDATE runs SET status = 'interrupted' WHERE status = 'running'`); err != nil {
+		return 0, fmt.Errorf("store %s: %w", s.path, err)
+	}
+	res, err := s.db.Exec(`INSERT INTO runs(started_at, status, pipeline_version, codebook_hash, as_of, workers, args) VALUES (?, 'running', ?, ?, ?, ?, ?)`,
+		now, k.PipelineVersion, k.CodebookHash, k.AsOf, workers, args)
+	if err != nil {
+		return 0, fmt.Errorf("store %s: %w", s.path, err)
+	}
+	return res.LastInsertId()
+}
+
+// RunFailure is one file a run could not analyse.
+type RunFailure struct{ Path, Reason string }
+
+// FinishRun records a run's end, its counts and its failures. status is
+// "completed" or "interrupted".
+func (s *Store) FinishRun(id int64, status string, st RunStats, fails []RunFailure) error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return fmt.Errorf("store %s: %w", s.path, err)
+	}
+	defer tx.Rollback()
+	now := time.Now().UTC().Format(time.RFC3339)
+	if _, err := tx.Exec(`UPDATE runs SET finished_at = ?, status = ?, files = ?, parsed = ?, retagged = ?, reused = ?, failed = ? WHERE id = ?`,
+		now, status, st.Files, st.Parsed, st.Retagged, st.Reused, st.Failed, id); err != nil {
+		return fmt.Errorf("store %s: %w", s.path, err)
+	}
+	stmt, err := tx.Prepare(`INSERT OR REPLACE INTO run_failures(run_id, path, reason) VALUES (?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("store %s: %w", s.path, err)
+	}
+	defer stmt.Close()
+	for _, f := range fails {
+		if _, err := stmt.Exec(id, f.Path, f.Reason); err != nil {
+			return fmt.Errorf("store %s: %s: %w", s.path, f.Path, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// DocumentRow is an analysis's per-document columns (municipality and
+// metadata), stored next to the serialized analysis for SQL.
+type DocumentRow struct {
+	MunicipalityCode, Municipality, CountyCode, County string
+	AttributionConfidence                              float64
+	AttributionReason                                  string
+	Kind, Title, Reference, AdoptedBy, AdoptedOn       string
+	ValidFrom, ValidTo, Year, Status                   string
+	Words, Sentences                                   int
+}
+
+// SentenceRow is one segment of a document. Its text is the span
+// Start:End of the stored text (view sentence_texts), not stored twice.
+type SentenceRow struct {
+	Index, Start, End, Page int
+	Kind                    string
+	Section                 int
+}
+
+// HitRow is one segment counting toward one theme.
+type HitRow struct {
+	Theme    string
+	Sentence int
+	Score    float64
+	Matched  string // matched words, "; "-separated
+}
+
+// CoverageRow is one theme's coverage of a document.
+type CoverageRow struct {
+	Theme     string
+	Sentences int
+	Share     float64
+	Level     int
+}
+
+// AnalysisRecord is one analysis to store: Data is the serialized
+// analysis that reports are rebuilt from; the rows are its normalised
+// form for researchers' SQL.
+type AnalysisRecord struct {
+	Data      []byte
+	Document  DocumentRow
+	Sentences []SentenceRow
+	Hits      []HitRow
+	Coverage  []CoverageRow
+}
+
+// Record is what a run learnt about one file.
+type Record struct {
+	Path     string
+	Size     int64
+	MtimeNS  int64
+	SHA256   string
+	Text     *ingest.Document // non-nil: the text is new to the store
+	Analysis *AnalysisRecord  // non-nil: the analysis is new to the store
+}
+
+// StoreWriter batches records into transactions: a batch commits when it
+// holds BatchSize records or is older than MaxDelay, and on Flush. It is
+// not safe for concurrent use.
+type StoreWriter struct {
+	s         *Store
+	key       AnalysisKey
+	runID     int64
+	tx        *sql.Tx
+	stmts     map[string]*sql.Stmt
+	pending   int
+	began     time.Time
+	args      []any
+	BatchSize int
+	MaxDelay  time.Duration
+}
+
+// Writer returns a writer for run runID's records, analysed with key k.
+func (s *Store) Writer(runID int64, k AnalysisKey) *StoreWriter {
+	return &StoreWriter{s: s, key: k, runID: runID, BatchSize: 200, MaxDelay: time.Second}
+}
+
+var writerStatements = map[string]string{
+	"file": `INSERT INTO files(path, size, mtime_ns, sha256, last_run) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256, last_run = excluded.last_run`,
+	"text": `INSERT OR IGNORE INTO texts(sha256, format, size, pages, text) VALUES (?, ?, ?, ?, ?)`,
+	"analysis": `INSERT OR IGNORE INTO analyses(sha256, pipeline_version, codebook_hash, as_of, run_id,
+		municipality_code, municipality, county_code, county, attribution_confidence, attribution_reason,
+		kind, title, reference, adopted_by, adopted_on, valid_from, valid_to, year, status, words, sentences, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+}
+
+// bulkTables are the row tables written many rows per statement (one
+// INSERT of bulkRows rows costs little more than one of a single row).
+var bulkTables = map[string]string{
+	"sentence": `INSERT INTO sentences(analysis_id, idx, start, end, page, kind, section) VALUES `,
+	"hit":      `INSERT INTO theme_hits(analysis_id, theme, sentence, score, matched) VALUES `,
+	"coverage": `INSERT INTO coverage(analysis_id, theme, sentences, share, level) VALUES `,
+}
+
+var bulkColumns = map[string]int{"sentence": 7, "hit": 5, "coverage": 5}
+
+const bulkRows = 64
+
+// bulkSQL is an INSERT of n rows of cols columns.
+func bulkSQL(prefix string, cols, n int) string {
+	row := "(?" + strings.Repeat(", ?", cols-1) + ")"
+	return prefix + row + strings.Repeat(", "+row, n-1)
+}
+
+// bulkInsert inserts n rows into table; fill appends row i's values.
+func (w *StoreWriter) bulkInsert(table string, n int, fill func(args []any, i int) []any) error {
+	cols := bulkColumns[table]
+	for done := 0; done < n; {
+		k := min(bulkRows, n-done)
+		st := w.stmts[table]
+		if k < bulkRows {
+			var err error
+			if st, err = w.tx.Prepare(bulkSQL(bulkTables[table], cols, k)); err != nil {
+				return err
+			}
+			defer st.Close()
+		}
+		w.args = w.args[:0]
+		for i := done; i < done+k; i++ {
+			w.args = fill(w.args, i)
+		}
+		if _, err := st.Exec(w.args...); err != nil {
+			return err
+		}
+		done += k
+	}
+	return nil
+}
+
+// Add writes one record into the current batch.
+func (w *StoreWriter) Add(r *Record) error {
+	if err := w.add(r); err != nil {
+		if w.tx != nil {
+			w.tx.Rollback()
+			w.tx = nil
+		}
+		return fmt.Errorf("store %s: %s: %w", w.s.path, r.Path, err)
+	}
+	if w.pending >= w.BatchSize || time.Since(w.began) >= w.MaxDelay {
+		return w.Flush()
+	}
+	return nil
+}
+
+func (w *StoreWriter) add(r *Record) error {
+	if w.tx == nil {
+		tx, err := w.s.db.Begin()
+		if err != nil {
+			return err
+		}
+		w.tx, w.began, w.pending = tx, time.Now(), 0
+		w.stmts = map[string]*sql.Stmt{}
+		for name, q := range writerStatements {
+			st, err := tx.Prepare(q)
+			if err != nil {
+				return err
+			}
+			w.stmts[name] = st
+		}
+		for name, prefix := range bulkTables {
+			st, err := tx.Prepare(bulkSQL(prefix, bulkColumns[name], bulkRows))
+			if err != nil {
+				return err
+			}
+			w.stmts[name] = st
+		}
+	}
+	w.pending++
+	if r.Text != nil {
+		spans := make([][2]int, len(r.Text.Pages))
+		for i, p := range r.Text.Pages {
+			spans[i] = [2]int{p.Start, p.End}
+		}
+		pages, _ := json.Marshal(spans)
+		if _, err := w.stmts["text"].Exec(r.SHA256, string(r.Text.Format), r.Text.Size, string(pages), r.Text.Text); err != nil {
+			return err
+		}
+	}
+	if a := r.Analysis; a != nil {
+		d := a.Document
+		res, err := w.stmts["analysis"].Exec(r.SHA256, w.key.PipelineVersion, w.key.CodebookHash, w.key.AsOf, w.runID,
+			d.MunicipalityCode, d.Municipality, d.CountyCode, d.County, d.AttributionConfidence, d.AttributionReason,
+			d.Kind, d.Title, d.Reference, d.AdoptedBy, d.AdoptedOn, d.ValidFrom, d.ValidTo, d.Year, d.Status, d.Words, d.Sentences,
+			w.s.zenc.EncodeAll(a.Data, nil))
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 1 { // not a duplicate of content seen earlier in this run
+			id, err := res.LastInsertId()
+			if err != nil {
+				return err
+			}
+			err = w.bulkInsert("sentence", len(a.Sentences), func(args []any, i int) []any {
+				s := a.Sentences[i]
+				return append(args, id, s.Index, s.Start, s.End, s.Page, s.Kind, s.Section)
+			})
+			if err != nil {
+				return err
+			}
+			err = w.bulkInsert("hit", len(a.Hits), func(args []any, i int) []any {
+				h := a.Hits[i]
+				return append(args, id, h.Theme, h.Sentence, h.Score, h.Matched)
+			})
+			if err != nil {
+				return err
+			}
+			err = w.bulkInsert("coverage", len(a.Coverage), func(args []any, i int) []any {
+				c := a.Coverage[i]
+				return append(args, id, c.Theme, c.Sentences, c.Share, c.Level)
+			})
+			if err != nil {
+				return err
+			}
+		}
+	}
+	if r.Path != "" {
+		if _, err := w.stmts["file"].Exec(r.Path, r.Size, r.MtimeNS, r.SHA256, w.runID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Flush commits the current batch.
+func (w *StoreWriter) Flush() error {
+	if w.tx == nil {
+		return nil
+	}
+	for _, st := range w.stmts {
+		st.Close()
+	}
+	err := w.tx.Commit()
+	w.tx, w.stmts = nil, nil
+	if err != nil && !errors.Is(err, sql.ErrTxDone) {
+		return fmt.Errorf("store %s: %w", w.s.path, err)
+	}
+	return nil
+}

@@ -1,0 +1,133 @@
+package reports
+
+import (
+	"io"
+	"path/filepath"
+
+	"github.com/parquet-go/parquet-go"
+)
+
+// DocumentRow is one row of documents.parquet (the columns of documents.csv, typed).
+type DocumentRow struct {
+	File                  string  `parquet:"file"`
+	SHA256                string  `parquet:"sha256"`
+	MunicipalityCode      string  `parquet:"municipality_code"`
+	Municipality          string  `parquet:"municipality"`
+	CountyCode            string  `parquet:"county_code"`
+	County                string  `parquet:"county"`
+	Kind                  string  `parquet:"kind"`
+	Title                 string  `parquet:"title"`
+	Reference             string  `parquet:"reference"`
+	AdoptedBy             string  `parquet:"adopted_by"`
+	AdoptedOn             string  `parquet:"adopted_on"`
+	ValidFrom             string  `parquet:"valid_from"`
+	ValidTo               string  `parquet:"valid_to"`
+	Year                  string  `parquet:"year"`
+	Status                string  `parquet:"status"`
+	Words                 int64   `parquet:"words"`
+	Sentences             int64   `parquet:"sentences"`
+	AttributionConfidence float64 `parquet:"attribution_confidence"`
+	AttributionReason     string  `parquet:"attribution_reason"`
+}
+
+// CoverageRow is one row of coverage_long.parquet.
+type CoverageRow struct {
+	Document         string  `parquet:"document"`
+	MunicipalityCode string  `parquet:"municipality_code"`
+	Theme            string  `parquet:"theme"`
+	Sentences        int64   `parquet:"sentences"`
+	Share            float64 `parquet:"share"`
+	Level            int64   `parquet:"level"`
+}
+
+// EvidenceRow is one row of evidence.parquet.
+type EvidenceRow struct {
+	Document string  `parquet:"document"`
+	Theme    string  `parquet:"theme"`
+	Sentence int64   `parquet:"sentence"`
+	Start    int64   `parquet:"start"`
+	End      int64   `parquet:"end"`
+	Page     int64   `parquet:"page"`
+	Kind     string  `parquet:"kind"`
+	Score    float64 `parquet:"score"`
+	Matched  string  `parquet:"matched"`
+	Text     string  `parquet:"text"`
+}
+
+// WriteParquet writes documents.parquet, coverage_long.parquet and
+// evidence.parquet into dir: the tidy tables with typed columns, Snappy
+// compressed, for DuckDB, pandas (pyarrow) and R arrow. Rows are written
+// document by document, so no second copy of the tables is held.
+func WriteParquet(dir string, r *Report) error {
+	files := []struct {
+		name  string
+		write func(io.Writer, *Report) error
+	}{
+		{"documents.parquet", WriteDocumentsParquet},
+		{"coverage_long.parquet", WriteCoverageParquet},
+		{"evidence.parquet", WriteEvidenceParquet},
+	}
+	for _, f := range files {
+		if err := writeFile(filepath.Join(dir, f.name), func(w io.Writer) error { return f.write(w, r) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func parquetWriter[T any](w io.Writer) *parquet.GenericWriter[T] {
+	return parquet.NewGenericWriter[T](w, parquet.Compression(&parquet.Snappy), parquet.CreatedBy("styrdok", "", ""))
+}
+
+// WriteDocumentsParquet writes documents.parquet.
+func WriteDocumentsParquet(w io.Writer, r *Report) error {
+	pw := parquetWriter[DocumentRow](w)
+	for _, d := range r.Documents {
+		m, meta := d.Municipality, d.Meta
+		row := DocumentRow{File: d.File, SHA256: d.SHA256, MunicipalityCode: m.Code, Municipality: m.Name,
+			CountyCode: m.CountyCode, County: m.CountyName, Kind: meta.Kind, Title: meta.Title, Reference: meta.Reference,
+			AdoptedBy: meta.AdoptedBy, AdoptedOn: meta.AdoptedOn, ValidFrom: meta.ValidFrom, ValidTo: meta.ValidTo,
+			Year: meta.Year, Status: meta.Status, Words: int64(d.Words), Sentences: int64(d.Sentences),
+			AttributionConfidence: m.Confidence, AttributionReason: m.Reason}
+		if _, err := pw.Write([]DocumentRow{row}); err != nil {
+			return err
+		}
+	}
+	return pw.Close()
+}
+
+// WriteCoverageParquet writes coverage_long.parquet.
+func WriteCoverageParquet(w io.Writer, r *Report) error {
+	pw := parquetWriter[CoverageRow](w)
+	var rows []CoverageRow
+	for _, d := range r.Documents {
+		rows = rows[:0]
+		for _, t := range d.Themes {
+			rows = append(rows, CoverageRow{Document: d.File, MunicipalityCode: d.Municipality.Code, Theme: t.ID,
+				Sentences: int64(t.Sentences), Share: t.Share, Level: int64(t.Level)})
+		}
+		if _, err := pw.Write(rows); err != nil {
+			return err
+		}
+	}
+	return pw.Close()
+}
+
+// WriteEvidenceParquet writes evidence.parquet.
+func WriteEvidenceParquet(w io.Writer, r *Report) error {
+	pw := parquetWriter[EvidenceRow](w)
+	var rows []EvidenceRow
+	for _, d := range r.Documents {
+		rows = rows[:0]
+		for _, t := range d.Themes {
+			for _, h := range t.Evidence {
+				rows = append(rows, EvidenceRow{Document: d.File, Theme: t.ID, Sentence: int64(h.Sentence), Start: int64(h.Start),
+					End: int64(h.End), Page: int64(h.Page), Kind: string(h.Kind), Score: h.Score, Matched: h.MatchedWords(), Text: h.Text})
+			}
+		}
+		if _, err := pw.Write(rows); err != nil {
+			return err
+		}
+	}
+	return pw.Close()
+}
