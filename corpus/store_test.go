@@ -1,0 +1,93 @@
+package corpus
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/styrdok/styrdok/ingest"
+)
+
+func TestStoreRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "styrdok.db")
+	s, err := OpenStore(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := AnalysisKey{PipelineVersion: "v", CodebookHash: "cb", AsOf: "2026-01-01"}
+	run, err := s.BeginRun(k, 1, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ingest.Parse("a.txt", []byte("Rubrik\n\nEn mening om språk.\fSida två."), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := s.Writer(run, k)
+	rec := &Record{Path: "a.txt", Size: 10, MtimeNS: 42, SHA256: doc.SHA256, Text: doc, Analysis: &AnalysisRecord{
+		Data:      []byte("payload"),
+		Document:  DocumentRow{Municipality: "Tierp", Words: 6, Sentences: 3},
+		Sentences: []SentenceRow{{Index: 0, Start: 0, End: 6, Page: 1, Kind: "heading", Section: -1}, {Index: 1, Start: 8, End: 27, Page: 1, Kind: "sentence"}},
+		Hits:      []HitRow{{Theme: "language", Sentence: 1, Score: 1, Matched: "språk"}},
+		Coverage:  []CoverageRow{{Theme: "language", Sentences: 1, Share: 0.5, Level: 0}},
+	}}
+	if err := w.Add(rec); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Add(rec); err != nil { // the same content again: ignored, not an error
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FinishRun(run, "completed", RunStats{Files: 1, Parsed: 1}, []RunFailure{{Path: "b.pdf", Reason: "no text"}}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s, err = OpenStore(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	files, _ := s.FileStates()
+	if f := files["a.txt"]; f.Size != 10 || f.MtimeNS != 42 || f.SHA256 != doc.SHA256 {
+		t.Fatalf("file state %+v", f)
+	}
+	if h, _ := s.AnalysedHashes(k); !h[doc.SHA256] {
+		t.Fatal("analysis not listed")
+	}
+	data, err := s.LoadAnalysis(doc.SHA256, k)
+	if err != nil || string(data) != "payload" {
+		t.Fatalf("LoadAnalysis = %q, %v", data, err)
+	}
+	got, err := s.LoadText(doc.SHA256, "b.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Text != doc.Text || len(got.Pages) != 2 || got.Pages[1] != doc.Pages[1] || got.Path != "b.txt" || got.Format != doc.Format {
+		t.Fatalf("LoadText = %+v, want %+v", got, doc)
+	}
+	var text string
+	if err := s.DB().QueryRow(`SELECT text FROM sentence_texts WHERE idx = 1`).Scan(&text); err != nil || !strings.HasPrefix(text, "En mening om språk") {
+		t.Fatalf("sentence_texts: %q %v", text, err)
+	}
+	var n int
+	s.DB().QueryRow(`SELECT count(*) FROM documents WHERE path = 'a.txt' AND municipality = 'Tierp'`).Scan(&n)
+	if n != 1 {
+		t.Fatalf("documents view: %d rows", n)
+	}
+}
+
+func TestStoreRefusesOtherSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.db")
+	s, err := OpenStore(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.DB().Exec(`UPDATE meta SET value = '999' WHERE key = 'schema_version'`)
+	s.Close()
+	if _, err := OpenStore(path); err == nil || !strings.Contains(err.Error(), "schema version 999") {
+		t.Fatalf("want a schema version error, got %v", err)
+	}
+}
