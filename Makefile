@@ -3,7 +3,7 @@ GO      ?= go
 OUT     ?= styrdok-out
 BIN     := bin/styrdok
 
-.PHONY: all build run test race vet fmt bench fuzz clean
+.PHONY: all build run test race vet fmt bench bench-go fuzz clean
 
 all: build
 
@@ -24,7 +24,14 @@ race:
 fmt:
 	gofmt -l -w .
 
-bench:
+# Corpus-scale benchmark: generates 2,000 texts and 200 PDFs, times
+# `styrdok run` cold and incremental against ../shared/bench/peer.py (when
+# present), pdftotext and PyMuPDF, and writes the table into
+# docs/benchmarks.md. BENCH_FLAGS="-repeat 1" for a quick run.
+bench: build
+	$(GO) run ./tools/bench -bin $(BIN) -doc docs/benchmarks.md $(BENCH_FLAGS)
+
+bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:

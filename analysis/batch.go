@@ -68,6 +68,7 @@ type outcome struct {
 // snapshot is what the store held when the run started.
 type snapshot struct {
 	files    map[string]corpus.FileState
+	failures map[string]corpus.FailureState
 	texts    map[string]bool
 	analysed map[string]bool
 }
@@ -104,7 +105,10 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 		if snap.files, err = opt.Store.FileStates(); err != nil {
 			return &BatchResult{}, err
 		}
-		if snap.texts, err = opt.Store.TextHashes(); err != nil {
+		if snap.failures, err = opt.Store.FailureStates(opt.Key.PipelineVersion); err != nil {
+			return &BatchResult{}, err
+		}
+		if snap.texts, err = opt.Store.TextHashes(opt.Key.PipelineVersion); err != nil {
 			return &BatchResult{}, err
 		}
 		if snap.analysed, err = opt.Store.AnalysedHashes(opt.Key); err != nil {
@@ -197,18 +201,22 @@ func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions) (o ou
 	}()
 	st := opt.Store
 	var size, mtime int64
+	statOK := false
 	if st != nil {
 		if fi, err := os.Stat(path); err == nil {
-			size, mtime = fi.Size(), fi.ModTime().UnixNano()
+			size, mtime, statOK = fi.Size(), fi.ModTime().UnixNano(), true
 		}
-		if known, ok := snap.files[path]; ok && known.Size == size && known.MtimeNS == mtime {
+		if f, ok := snap.failures[path]; ok && statOK && f.Size == size && f.MtimeNS == mtime {
+			return outcome{file: path, how: howFailed, fail: &Failure{File: path, Reason: f.Reason}}
+		}
+		if known, ok := snap.files[path]; ok && statOK && known.Size == size && known.MtimeNS == mtime {
 			if snap.analysed[known.SHA256] {
 				if d, err := a.loadAnalysis(st, known.SHA256, path, opt.Key); err == nil {
 					return outcome{file: path, doc: d, how: howReused}
 				}
 			}
 			if snap.texts[known.SHA256] {
-				if doc, err := st.LoadText(known.SHA256, path); err == nil {
+				if doc, err := st.LoadText(known.SHA256, opt.Key.PipelineVersion, path); err == nil {
 					return a.analyzed(doc, &corpus.Record{SHA256: doc.SHA256}, howRetagged, opt)
 				}
 			}
@@ -216,9 +224,19 @@ func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions) (o ou
 	}
 	doc, err := ingest.Load(path, opt.Ingest)
 	if err != nil {
-		return outcome{file: path, how: howFailed, fail: &Failure{File: path, Reason: reasonOf(err)}}
+		o := outcome{file: path, how: howFailed, fail: &Failure{File: path, Reason: reasonOf(err)}}
+		if st != nil && statOK {
+			o.rec = &corpus.Record{Path: path, Size: size, MtimeNS: mtime, Failure: o.fail.Reason}
+		}
+		return o
 	}
 	rec := &corpus.Record{Path: path, Size: size, MtimeNS: mtime, SHA256: doc.SHA256}
+	if !statOK { // not remembered: read again next time
+		rec.Path = ""
+	}
+	if _, failed := snap.failures[path]; failed {
+		rec.ClearFailure = true
+	}
 	if st != nil && snap.analysed[doc.SHA256] { // known content under a new path or a touched file
 		if d, err := a.loadAnalysis(st, doc.SHA256, path, opt.Key); err == nil {
 			return outcome{file: path, doc: d, rec: rec, how: howParsed}

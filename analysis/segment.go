@@ -372,8 +372,7 @@ func isHeadingLine(l string) bool {
 	if l == "" || strings.ContainsAny(l, "\t") {
 		return false
 	}
-	words := strings.Fields(l)
-	if len(words) > 14 || utf8.RuneCountInString(l) > 110 {
+	if countFields(l) > 14 || utf8.RuneCountInString(l) > 110 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(l)
@@ -451,9 +450,26 @@ func hasLetter(s string) bool {
 	return false
 }
 
+// countFields is len(strings.Fields(s)) without allocating.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
 // foldSpace collapses runs of spaces and newlines into one space; tabs
 // (table cell separators) become " | " so a row reads as cells.
 func foldSpace(s string) string {
+	if t := strings.TrimSpace(s); !needsFolding(t) {
+		return strings.TrimSpace(strings.Trim(t, "| ")) // nothing to fold: no copy
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range strings.TrimSpace(s) {
@@ -473,4 +489,24 @@ func foldSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return strings.TrimSpace(strings.Trim(b.String(), "| "))
+}
+
+// needsFolding reports whether foldSpace would change s (already trimmed)
+// beyond trimming: a tab, a space other than ' ', or two spaces in a row.
+func needsFolding(s string) bool {
+	prevSpace := false
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return true
+			}
+			prevSpace = true
+			continue
+		}
+		if r == '\t' || unicode.IsSpace(r) {
+			return true
+		}
+		prevSpace = false
+	}
+	return false
 }

@@ -40,11 +40,13 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE INDEX IF NOT EXISTS files_sha256 ON files(sha256);
 CREATE TABLE IF NOT EXISTS texts (
-	sha256 TEXT PRIMARY KEY,
-	format TEXT NOT NULL,
-	size   INTEGER NOT NULL,
-	pages  TEXT NOT NULL,
-	text   TEXT NOT NULL
+	sha256           TEXT NOT NULL,
+	pipeline_version TEXT NOT NULL,
+	format           TEXT NOT NULL,
+	size             INTEGER NOT NULL,
+	pages            TEXT NOT NULL,
+	text             TEXT NOT NULL,
+	PRIMARY KEY (sha256, pipeline_version)
 );
 CREATE TABLE IF NOT EXISTS codebooks (
 	hash TEXT PRIMARY KEY,
@@ -117,7 +119,17 @@ CREATE TABLE IF NOT EXISTS runs (
 	parsed           INTEGER NOT NULL DEFAULT 0,
 	retagged         INTEGER NOT NULL DEFAULT 0,
 	reused           INTEGER NOT NULL DEFAULT 0,
-	failed           INTEGER NOT NULL DEFAULT 0
+	failed           INTEGER NOT NULL DEFAULT 0,
+	inputs           TEXT NOT NULL DEFAULT '',
+	outputs          TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE IF NOT EXISTS failures (
+	path             TEXT PRIMARY KEY,
+	size             INTEGER NOT NULL,
+	mtime_ns         INTEGER NOT NULL,
+	pipeline_version TEXT NOT NULL,
+	reason           TEXT NOT NULL,
+	last_run         INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS run_failures (
 	run_id INTEGER NOT NULL,
@@ -130,7 +142,8 @@ CREATE VIEW IF NOT EXISTS documents AS
 CREATE VIEW IF NOT EXISTS sentence_texts AS
 	SELECT s.*, a.sha256,
 		CAST(substr(CAST(t.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT) AS text
-	FROM sentences s JOIN analyses a ON a.id = s.analysis_id JOIN texts t ON t.sha256 = a.sha256;
+	FROM sentences s JOIN analyses a ON a.id = s.analysis_id
+		JOIN texts t ON t.sha256 = a.sha256 AND t.pipeline_version = a.pipeline_version;
 `
 
 // Store is the embedded SQLite database of a corpus: files, extracted
@@ -139,8 +152,9 @@ CREATE VIEW IF NOT EXISTS sentence_texts AS
 // time. Every write happens in a transaction on a WAL journal, so a
 // process killed at any moment leaves the store as of its last commit.
 type Store struct {
-	db   *sql.DB
-	path string
+	db       *sql.DB
+	path     string
+	loadStmt *sql.Stmt // LoadAnalysis, prepared once: it runs once per re-used file
 	zenc *zstd.Encoder // analyses.data is zstd-compressed; both are safe for concurrent use
 	zdec *zstd.Decoder
 }
@@ -172,19 +186,23 @@ func OpenStore(path string) (*Store, error) {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(30000)")
 	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "synchronous(OFF)")
+	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path}
-	s.zenc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
-	s.zdec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0))
 	if err := s.init(); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
+	if s.loadStmt, err = db.Prepare(`SELECT data FROM analyses WHERE sha256 = ? AND pipeline_version = ? AND codebook_hash = ? AND as_of = ?`); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	s.zenc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+	s.zdec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0))
 	return s, nil
 }
 
@@ -220,6 +238,7 @@ func (s *Store) DB() *sql.DB { return s.db }
 
 // Close checkpoints the journal and closes the database.
 func (s *Store) Close() error {
+	s.loadStmt.Close()
 	_, _ = s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
 	s.zenc.Close()
 	s.zdec.Close()
@@ -248,9 +267,37 @@ func (s *Store) FileStates() (map[string]FileState, error) {
 	return out, rows.Err()
 }
 
-// TextHashes returns the content hashes whose text is stored.
-func (s *Store) TextHashes() (map[string]bool, error) {
-	return s.hashes(`SELECT sha256 FROM texts`)
+// FailureState is a file that failed with the same size, modification
+// time and pipeline version: it fails again without being read.
+type FailureState struct {
+	Size    int64
+	MtimeNS int64
+	Reason  string
+}
+
+// FailureStates returns the remembered failures of pipeline version v.
+func (s *Store) FailureStates(v string) (map[string]FailureState, error) {
+	rows, err := s.db.Query(`SELECT path, size, mtime_ns, reason FROM failures WHERE pipeline_version = ?`, v)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	out := map[string]FailureState{}
+	for rows.Next() {
+		var p string
+		var f FailureState
+		if err := rows.Scan(&p, &f.Size, &f.MtimeNS, &f.Reason); err != nil {
+			return nil, fmt.Errorf("store %s: %w", s.path, err)
+		}
+		out[p] = f
+	}
+	return out, rows.Err()
+}
+
+// TextHashes returns the content hashes whose text, as extracted by
+// pipeline version v, is stored.
+func (s *Store) TextHashes(v string) (map[string]bool, error) {
+	return s.hashes(`SELECT sha256 FROM texts WHERE pipeline_version = ?`, v)
 }
 
 // AnalysedHashes returns the content hashes with a stored analysis for k.
@@ -279,8 +326,7 @@ func (s *Store) hashes(query string, args ...any) (map[string]bool, error) {
 // LoadAnalysis returns the serialized analysis of content sha256 for k.
 func (s *Store) LoadAnalysis(sha256 string, k AnalysisKey) ([]byte, error) {
 	var data []byte
-	err := s.db.QueryRow(`SELECT data FROM analyses WHERE sha256 = ? AND pipeline_version = ? AND codebook_hash = ? AND as_of = ?`,
-		sha256, k.PipelineVersion, k.CodebookHash, k.AsOf).Scan(&data)
+	err := s.loadStmt.QueryRow(sha256, k.PipelineVersion, k.CodebookHash, k.AsOf).Scan(&data)
 	if err != nil {
 		return nil, fmt.Errorf("store %s: analysis of %s: %w", s.path, sha256, err)
 	}
@@ -291,12 +337,12 @@ func (s *Store) LoadAnalysis(sha256 string, k AnalysisKey) ([]byte, error) {
 	return out, nil
 }
 
-// LoadText returns the stored text of content sha256 as a Document whose
-// Path is path.
-func (s *Store) LoadText(sha256, path string) (*ingest.Document, error) {
+// LoadText returns the text of content sha256 extracted by pipeline
+// version v, as a Document whose Path is path.
+func (s *Store) LoadText(sha256, v, path string) (*ingest.Document, error) {
 	var format, pages string
 	doc := &ingest.Document{Path: path, SHA256: sha256}
-	err := s.db.QueryRow(`SELECT format, size, pages, text FROM texts WHERE sha256 = ?`, sha256).Scan(&format, &doc.Size, &pages, &doc.Text)
+	err := s.db.QueryRow(`SELECT format, size, pages, text FROM texts WHERE sha256 = ? AND pipeline_version = ?`, sha256, v).Scan(&format, &doc.Size, &pages, &doc.Text)
 	if err != nil {
 		return nil, fmt.Errorf("store %s: text of %s: %w", s.path, path, err)
 	}
@@ -347,17 +393,58 @@ func (s *Store) BeginRun(k AnalysisKey, workers int, args string) (int64, error)
 // RunFailure is one file a run could not analyse.
 type RunFailure struct{ Path, Reason string }
 
-// FinishRun records a run's end, its counts and its failures. status is
-// "completed" or "interrupted".
-func (s *Store) FinishRun(id int64, status string, st RunStats, fails []RunFailure) error {
+// OutputFile is a report file a run wrote, to tell later whether it is
+// still as written.
+type OutputFile struct {
+	Name   string `json:"name"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+// RunEnd is how a run ended: Status is "completed" or "interrupted";
+// Inputs a digest of everything the reports depend on; Outputs the
+// report files written.
+type RunEnd struct {
+	Status   string
+	Stats    RunStats
+	Failures []RunFailure
+	Inputs   string
+	Outputs  []OutputFile
+}
+
+// LastCompleted returns the inputs digest and outputs of the latest
+// completed run, or "" when there is none.
+func (s *Store) LastCompleted() (string, []OutputFile, error) {
+	var inputs, outputs string
+	err := s.db.QueryRow(`SELECT inputs, outputs FROM runs WHERE status = 'completed' ORDER BY id DESC LIMIT 1`).Scan(&inputs, &outputs)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil, nil
+	}
+	if err != nil {
+		return "", nil, fmt.Errorf("store %s: %w", s.path, err)
+	}
+	var out []OutputFile
+	if err := json.Unmarshal([]byte(outputs), &out); err != nil {
+		return "", nil, fmt.Errorf("store %s: runs.outputs: %w", s.path, err)
+	}
+	return inputs, out, nil
+}
+
+// FinishRun records a run's end, its counts, failures, inputs and outputs.
+func (s *Store) FinishRun(id int64, end RunEnd) error {
+	status, st, fails := end.Status, end.Stats, end.Failures
+	outputs, _ := json.Marshal(end.Outputs)
+	if end.Outputs == nil {
+		outputs = []byte("[]")
+	}
 	tx, err := s.db.Begin()
 	if err != nil {
 		return fmt.Errorf("store %s: %w", s.path, err)
 	}
 	defer tx.Rollback()
 	now := time.Now().UTC().Format(time.RFC3339)
-	if _, err := tx.Exec(`UPDATE runs SET finished_at = ?, status = ?, files = ?, parsed = ?, retagged = ?, reused = ?, failed = ? WHERE id = ?`,
-		now, status, st.Files, st.Parsed, st.Retagged, st.Reused, st.Failed, id); err != nil {
+	if _, err := tx.Exec(`UPDATE runs SET finished_at = ?, status = ?, files = ?, parsed = ?, retagged = ?, reused = ?, failed = ?, inputs = ?, outputs = ? WHERE id = ?`,
+		now, status, st.Files, st.Parsed, st.Retagged, st.Reused, st.Failed, end.Inputs, string(outputs), id); err != nil {
 		return fmt.Errorf("store %s: %w", s.path, err)
 	}
 	stmt, err := tx.Prepare(`INSERT OR REPLACE INTO run_failures(run_id, path, reason) VALUES (?, ?, ?)`)
@@ -430,6 +517,12 @@ type Record struct {
 	SHA256   string
 	Text     *ingest.Document // non-nil: the text is new to the store
 	Analysis *AnalysisRecord  // non-nil: the analysis is new to the store
+	// Failure, when set, is why the file failed; it is remembered with
+	// the file's size and modification time so that an unchanged broken
+	// file is not read again until the pipeline version changes.
+	Failure string
+	// ClearFailure forgets an earlier failure of Path.
+	ClearFailure bool
 }
 
 // StoreWriter batches records into transactions: a batch commits when it
@@ -456,7 +549,10 @@ func (s *Store) Writer(runID int64, k AnalysisKey) *StoreWriter {
 var writerStatements = map[string]string{
 	"file": `INSERT INTO files(path, size, mtime_ns, sha256, last_run) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256, last_run = excluded.last_run`,
-	"text": `INSERT OR IGNORE INTO texts(sha256, format, size, pages, text) VALUES (?, ?, ?, ?, ?)`,
+	"failure": `INSERT INTO failures(path, size, mtime_ns, pipeline_version, reason, last_run) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, pipeline_version = excluded.pipeline_version, reason = excluded.reason, last_run = excluded.last_run`,
+	"unfail": `DELETE FROM failures WHERE path = ?`,
+	"text": `INSERT OR IGNORE INTO texts(sha256, pipeline_version, format, size, pages, text) VALUES (?, ?, ?, ?, ?, ?)`,
 	"analysis": `INSERT OR IGNORE INTO analyses(sha256, pipeline_version, codebook_hash, as_of, run_id,
 		municipality_code, municipality, county_code, county, attribution_confidence, attribution_reason,
 		kind, title, reference, adopted_by, adopted_on, valid_from, valid_to, year, status, words, sentences, data)
@@ -545,13 +641,22 @@ func (w *StoreWriter) add(r *Record) error {
 		}
 	}
 	w.pending++
+	if r.Failure != "" {
+		_, err := w.stmts["failure"].Exec(r.Path, r.Size, r.MtimeNS, w.key.PipelineVersion, r.Failure, w.runID)
+		return err
+	}
+	if r.ClearFailure {
+		if _, err := w.stmts["unfail"].Exec(r.Path); err != nil {
+			return err
+		}
+	}
 	if r.Text != nil {
 		spans := make([][2]int, len(r.Text.Pages))
 		for i, p := range r.Text.Pages {
 			spans[i] = [2]int{p.Start, p.End}
 		}
 		pages, _ := json.Marshal(spans)
-		if _, err := w.stmts["text"].Exec(r.SHA256, string(r.Text.Format), r.Text.Size, string(pages), r.Text.Text); err != nil {
+		if _, err := w.stmts["text"].Exec(r.SHA256, w.key.PipelineVersion, string(r.Text.Format), r.Text.Size, string(pages), r.Text.Text); err != nil {
 			return err
 		}
 	}

@@ -40,7 +40,8 @@ func TestStoreRoundTrip(t *testing.T) {
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.FinishRun(run, "completed", RunStats{Files: 1, Parsed: 1}, []RunFailure{{Path: "b.pdf", Reason: "no text"}}); err != nil {
+	if err := s.FinishRun(run, RunEnd{Status: "completed", Stats: RunStats{Files: 1, Parsed: 1}, Failures: []RunFailure{{Path: "b.pdf", Reason: "no text"}},
+		Inputs: "digest", Outputs: []OutputFile{{Name: "a.csv", Size: 1, SHA256: "x"}}}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -61,7 +62,13 @@ func TestStoreRoundTrip(t *testing.T) {
 	if err != nil || string(data) != "payload" {
 		t.Fatalf("LoadAnalysis = %q, %v", data, err)
 	}
-	got, err := s.LoadText(doc.SHA256, "b.txt")
+	if in, outs, err := s.LastCompleted(); err != nil || in != "digest" || len(outs) != 1 || outs[0].Name != "a.csv" {
+		t.Fatalf("LastCompleted = %q %v %v", in, outs, err)
+	}
+	if _, err := s.LoadText(doc.SHA256, "other-version", "b.txt"); err == nil {
+		t.Fatal("text of another pipeline version re-used")
+	}
+	got, err := s.LoadText(doc.SHA256, "v", "b.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"sort"
 	"strings"
 	"syscall"
 	"time"
@@ -119,7 +122,15 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 		}
 	}
 
+	start := time.Now()
 	files, problems := ingest.Walk(fs.Args())
+	storeName := ""
+	if st != nil {
+		storeName = filepath.Base(st.Path())
+		if entries, ok := upToDate(st, key, *format, files, problems, *out); ok {
+			return finishUpToDate(e, st, runID, entries, *out, *quiet)
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	prog := newProgress(e.stderr, *quiet)
@@ -132,7 +143,7 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 	}
 	if ctx.Err() != nil {
 		if st != nil {
-			_ = st.FinishRun(runID, "interrupted", res.Stats, nil)
+			_ = st.FinishRun(runID, corpus.RunEnd{Status: "interrupted", Stats: res.Stats})
 		}
 		fmt.Fprintf(e.stderr, "styrdok: interrupted after %d of %d files; what was done is stored, run again to finish (reports not written)\n",
 			res.Stats.Files-countInterrupted(res.Failures), res.Stats.Files)
@@ -162,10 +173,21 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 	}
 	if st != nil {
 		var rf []corpus.RunFailure
+		var entries []inputEntry
 		for _, f := range fails {
 			rf = append(rf, corpus.RunFailure{Path: f.File, Reason: f.Reason})
+			entries = append(entries, inputEntry{f.File, "fail:" + f.Reason})
 		}
-		if err := st.FinishRun(runID, "completed", res.Stats, rf); err != nil {
+		for _, d := range res.Documents {
+			entries = append(entries, inputEntry{d.File, "sha256:" + d.SHA256})
+		}
+		outputs, err := outputFiles(*out, start, storeName)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "styrdok run:", err)
+			return exitFailure
+		}
+		end := corpus.RunEnd{Status: "completed", Stats: res.Stats, Failures: rf, Inputs: inputsDigest(key, *format, entries), Outputs: outputs}
+		if err := st.FinishRun(runID, end); err != nil {
 			fmt.Fprintln(e.stderr, "styrdok run:", err)
 			return exitFailure
 		}
@@ -179,6 +201,143 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 		return exitFailure
 	}
 	return exitOK
+}
+
+// inputEntry is one input of a run's reports: a document's path and its
+// content hash, or a failed file's path and reason.
+type inputEntry struct{ path, value string }
+
+// inputsDigest fingerprints everything the reports depend on: pipeline
+// version, codebook, reference date, formats, and every file with its
+// content hash or failure reason.
+func inputsDigest(key corpus.AnalysisKey, formats string, entries []inputEntry) string {
+	sort.Slice(entries, func(i, j int) bool { return entries[i].path < entries[j].path })
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\n", key.PipelineVersion, key.CodebookHash, key.AsOf, formats)
+	for _, en := range entries {
+		fmt.Fprintf(h, "%s\x00%s\n", en.path, en.value)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// upToDate reports whether the reports in out are exactly what this run
+// would write: every file is unchanged since the store last saw it (by
+// size and modification time, as for re-use), the inputs digest equals
+// the last completed run's, and that run's report files are all there
+// with the same content. Then nothing needs to be loaded or written.
+func upToDate(st *corpus.Store, key corpus.AnalysisKey, formats string, files []string, problems []*ingest.FileError, out string) ([]inputEntry, bool) {
+	last, outputs, err := st.LastCompleted()
+	if err != nil || last == "" || len(outputs) == 0 {
+		return nil, false
+	}
+	known, err := st.FileStates()
+	if err != nil {
+		return nil, false
+	}
+	failed, err := st.FailureStates(key.PipelineVersion)
+	if err != nil {
+		return nil, false
+	}
+	entries := make([]inputEntry, 0, len(files)+len(problems))
+	for _, f := range files {
+		fi, err := os.Stat(f)
+		if err != nil {
+			return nil, false
+		}
+		size, mtime := fi.Size(), fi.ModTime().UnixNano()
+		if k, ok := known[f]; ok && k.Size == size && k.MtimeNS == mtime {
+			entries = append(entries, inputEntry{f, "sha256:" + k.SHA256})
+		} else if k, ok := failed[f]; ok && k.Size == size && k.MtimeNS == mtime {
+			entries = append(entries, inputEntry{f, "fail:" + k.Reason})
+		} else {
+			return nil, false
+		}
+	}
+	for _, p := range problems {
+		entries = append(entries, inputEntry{p.Path, "fail:" + analysis.ReasonOf(p)})
+	}
+	if inputsDigest(key, formats, entries) != last {
+		return nil, false
+	}
+	for _, o := range outputs {
+		f, err := hashFile(filepath.Join(out, o.Name))
+		if err != nil || f != o {
+			return nil, false
+		}
+	}
+	return entries, true
+}
+
+// finishUpToDate ends a run whose reports are up to date: it reports the
+// failures and counts as a full run would, and records the run.
+func finishUpToDate(e *env, st *corpus.Store, runID int64, entries []inputEntry, out string, quiet bool) int {
+	var stats corpus.RunStats
+	var rf []corpus.RunFailure
+	for _, en := range entries {
+		if reason, ok := strings.CutPrefix(en.value, "fail:"); ok {
+			rf = append(rf, corpus.RunFailure{Path: en.path, Reason: reason})
+			stats.Failed++
+		} else {
+			stats.Reused++
+		}
+	}
+	stats.Files = len(entries)
+	last, outputs, _ := st.LastCompleted()
+	if err := st.FinishRun(runID, corpus.RunEnd{Status: "completed", Stats: stats, Failures: rf, Inputs: last, Outputs: outputs}); err != nil {
+		fmt.Fprintln(e.stderr, "styrdok run:", err)
+		return exitFailure
+	}
+	if !quiet {
+		for _, f := range rf {
+			fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.Path, f.Reason)
+		}
+		fmt.Fprintf(e.stderr, "styrdok: %d documents analysed (0 parsed, 0 re-tagged from stored text, %d re-used), %d failed; reports in %s are up to date\n",
+			stats.Reused, stats.Reused, stats.Failed, out)
+	}
+	if stats.Failed > 0 {
+		return exitFailure
+	}
+	return exitOK
+}
+
+// outputFiles lists the report files in out written since start (the
+// store and hidden files excepted), with their sizes and hashes.
+func outputFiles(out string, start time.Time, storeName string) ([]corpus.OutputFile, error) {
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return nil, fmt.Errorf("output folder %s: %w", out, err)
+	}
+	var files []corpus.OutputFile
+	for _, en := range entries {
+		name := en.Name()
+		if !en.Type().IsRegular() || strings.HasPrefix(name, ".") || (storeName != "" && strings.HasPrefix(name, storeName)) {
+			continue
+		}
+		info, err := en.Info()
+		if err != nil || info.ModTime().Before(start) {
+			continue
+		}
+		f, err := hashFile(filepath.Join(out, name))
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
+}
+
+func hashFile(path string) (corpus.OutputFile, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return corpus.OutputFile{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return corpus.OutputFile{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return corpus.OutputFile{Name: filepath.Base(path), Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
 func countInterrupted(fails []analysis.Failure) int {

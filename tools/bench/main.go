@@ -1,0 +1,322 @@
+// Command bench measures `styrdok run` at corpus scale against the peer
+// pipeline a researcher would write instead (../shared/bench/peer.py, when
+// present) and against pdftotext and PyMuPDF on PDFs. It generates a
+// synthetic corpus with tools/gencorpus/gen, times each command (median
+// wall time of -repeat runs, CPU time and peak RSS from the child's
+// rusage), prints a Markdown report and, with -doc, replaces the part of
+// that file between "<!-- bench:begin -->" and "<!-- bench:end -->".
+//
+//	go run ./tools/bench -bin bin/styrdok -doc docs/benchmarks.md
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/styrdok/styrdok/tools/gencorpus/gen"
+)
+
+type options struct {
+	bin, work, peer, python, doc, src string
+	texts, pdfs, repeat             int
+	seed                            uint64
+}
+
+// measure is one timed command: median wall time, and CPU and peak RSS
+// of that median run (RSS is the largest single process: ru_maxrss).
+type measure struct {
+	name  string
+	wall  time.Duration
+	cpu   time.Duration
+	rssKB int64
+	note  string
+	ok    bool
+}
+
+func main() {
+	var o options
+	flag.StringVar(&o.bin, "bin", "bin/styrdok", "styrdok binary to measure")
+	flag.StringVar(&o.work, "work", filepath.Join(os.TempDir(), "styrdok-bench"), "scratch folder (corpus and outputs)")
+	flag.StringVar(&o.peer, "peer", "../shared/bench/peer.py", "peer pipeline script; skipped when absent")
+	flag.StringVar(&o.python, "python", "/usr/bin/python3", "python for the peer and PyMuPDF")
+	flag.StringVar(&o.doc, "doc", "", "Markdown file whose bench section is replaced by the results")
+	flag.StringVar(&o.src, "src", "testdata/corpus", "real documents the corpus is generated from")
+	flag.IntVar(&o.texts, "n", 2000, "text documents")
+	flag.IntVar(&o.pdfs, "pdf", 200, "PDF documents")
+	flag.IntVar(&o.repeat, "repeat", 3, "runs per measurement (the median is reported)")
+	flag.Uint64Var(&o.seed, "seed", 1, "corpus seed")
+	flag.Parse()
+	report, err := run(o)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+	fmt.Print(report)
+	if o.doc != "" {
+		if err := updateDoc(o.doc, report); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		fmt.Fprintln(os.Stderr, "bench: results written to", o.doc)
+	}
+}
+
+func run(o options) (string, error) {
+	bin, err := filepath.Abs(o.bin)
+	if err != nil {
+		return "", err
+	}
+	if err := os.RemoveAll(o.work); err != nil {
+		return "", err
+	}
+	all, textDir, pdfDir := filepath.Join(o.work, "all"), filepath.Join(o.work, "text"), filepath.Join(o.work, "pdf")
+	st, err := gen.Generate(gen.Options{Source: o.src, Out: all, Texts: o.texts, PDFs: o.pdfs, Seed: o.seed})
+	if err != nil {
+		return "", err
+	}
+	textBytes, pdfBytes, err := split(all, textDir, pdfDir)
+	if err != nil {
+		return "", err
+	}
+	logf("corpus: %d texts (%.1f MB), %d PDFs with %d pages (%.1f MB)", st.Texts, mb(textBytes), st.PDFs, st.Pages, mb(pdfBytes))
+
+	var b strings.Builder
+	load := loadavg()
+	fmt.Fprintf(&b, "Measured %s with `make bench` (`go run ./tools/bench -n %d -pdf %d -repeat %d -seed %d`).\n\n",
+		time.Now().UTC().Format("2006-01-02 15:04 MST"), o.texts, o.pdfs, o.repeat, o.seed)
+	fmt.Fprintf(&b, "Machine: %d CPUs (nproc), %s, %s RAM, %s; load average at start %s (the machine is shared: wall times are noisy, CPU times less so).\n\n",
+		runtime.NumCPU(), cpuModel(), memTotal(), runtime.Version(), load)
+
+	// Text corpus: styrdok cold, styrdok incremental, peer.
+	out := filepath.Join(o.work, "out-text")
+	cold := timeIt(o.repeat, "styrdok run (cold)", func() { os.RemoveAll(out) }, bin, "run", "--quiet", "--out", out, textDir)
+	inc := timeIt(o.repeat, "styrdok run (incremental, unchanged)", nil, bin, "run", "--quiet", "--out", out, textDir)
+	nostore := timeIt(o.repeat, "styrdok run --no-store", nil, bin, "run", "--quiet", "--no-store", "--out", out+"-nostore", textDir)
+	peer := measure{name: "peer.py (PyStemmer, regex, scikit-learn)"}
+	if _, err := os.Stat(o.peer); err != nil {
+		peer.note = "skipped: " + o.peer + " not found"
+		logf("peer: %s", peer.note)
+	} else {
+		peer = timeIt(o.repeat, peer.name, nil, o.python, o.peer, textDir, filepath.Join(o.work, "out-peer"), "--workers", fmt.Sprint(runtime.NumCPU()))
+	}
+	fmt.Fprintf(&b, "### Text corpus: %d documents, %.1f MB\n\n", st.Texts, mb(textBytes))
+	b.WriteString("| pipeline | wall (median) | CPU (user+sys) | docs/s | MB/s | peak RSS | vs peer |\n|---|---:|---:|---:|---:|---:|---:|\n")
+	for _, m := range []measure{cold, inc, nostore, peer} {
+		row(&b, m, st.Texts, "docs", textBytes, peer)
+	}
+	b.WriteString("\n")
+	fmt.Fprintf(&b, "Targets: cold run ≥ 5× faster than the peer: **%s**; incremental ≤ 10%% of cold: **%s**; peak RSS < 300 MB: **%s**.\n\n",
+		verdict(peer.ok && cold.ok, fmt.Sprintf("%.1f×", ratio(peer.wall, cold.wall)), ratio(peer.wall, cold.wall) >= 5),
+		verdict(inc.ok && cold.ok, fmt.Sprintf("%.0f%%", 100/ratio(cold.wall, inc.wall)), ratio(cold.wall, inc.wall) >= 10),
+		verdict(cold.ok, fmt.Sprintf("%.0f MB", float64(max(cold.rssKB, inc.rssKB))/1024), max(cold.rssKB, inc.rssKB) < 300*1024))
+
+	// PDF corpus: styrdok, pdftotext, PyMuPDF.
+	pout := filepath.Join(o.work, "out-pdf")
+	spdf := timeIt(o.repeat, "styrdok run (cold)", func() { os.RemoveAll(pout) }, bin, "run", "--quiet", "--out", pout, pdfDir)
+	if data, err := os.ReadFile(filepath.Join(pout, "failures.csv")); err == nil {
+		if n := bytes.Count(data, []byte("\n")) - 1; n > 0 {
+			spdf.note = fmt.Sprintf("%d of %d PDFs failed: %s (PDF ingest lands with the ingest branch)", n, st.PDFs, firstReason(data))
+			if n == st.PDFs {
+				spdf.ok = false // nothing was extracted: rates would be meaningless
+			}
+		}
+	}
+	pdftotext := measure{name: "pdftotext (poppler-utils), one process per file"}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		pdftotext.note = "skipped: pdftotext not installed (apt-get install poppler-utils)"
+	} else {
+		script := fmt.Sprintf(`for f in %s/*.pdf; do pdftotext -q "$f" -; done > /dev/null`, pdfDir)
+		pdftotext = timeIt(o.repeat, pdftotext.name, nil, "/bin/sh", "-c", script)
+	}
+	mupdf := measure{name: "PyMuPDF (fitz), one process"}
+	py := fmt.Sprintf(`import fitz, glob
+n = 0
+for p in sorted(glob.glob(%q)):
+    with fitz.open(p) as d:
+        n += sum(len(pg.get_text()) for pg in d)
+`, pdfDir+"/*.pdf")
+	if err := exec.Command(o.python, "-c", "import fitz").Run(); err != nil {
+		mupdf.note = "skipped: python3-fitz not installed"
+	} else {
+		mupdf = timeIt(o.repeat, mupdf.name, nil, o.python, "-c", py)
+	}
+	fmt.Fprintf(&b, "### PDF corpus: %d documents, %d pages, %.1f MB\n\n", st.PDFs, st.Pages, mb(pdfBytes))
+	b.WriteString("| pipeline | wall (median) | CPU (user+sys) | pages/s | MB/s | peak RSS | note |\n|---|---:|---:|---:|---:|---:|---|\n")
+	for _, m := range []measure{spdf, pdftotext, mupdf} {
+		if !m.ok {
+			fmt.Fprintf(&b, "| %s | – | – | – | – | – | %s |\n", m.name, m.note)
+			continue
+		}
+		fmt.Fprintf(&b, "| %s | %.2f s | %.2f s | %.0f | %.1f | %.0f MB | %s |\n", m.name, m.wall.Seconds(), m.cpu.Seconds(),
+			float64(st.Pages)/m.wall.Seconds(), mb(pdfBytes)/m.wall.Seconds(), float64(m.rssKB)/1024, m.note)
+	}
+	b.WriteString("\n")
+	return b.String(), nil
+}
+
+func row(b *strings.Builder, m measure, docs int, _ string, bytes int64, peer measure) {
+	if !m.ok {
+		fmt.Fprintf(b, "| %s | – | – | – | – | – | %s |\n", m.name, m.note)
+		return
+	}
+	vs := "–"
+	if peer.ok {
+		vs = fmt.Sprintf("%.1f×", ratio(peer.wall, m.wall))
+	}
+	fmt.Fprintf(b, "| %s | %.2f s | %.2f s | %.0f | %.1f | %.0f MB | %s |\n", m.name, m.wall.Seconds(), m.cpu.Seconds(),
+		float64(docs)/m.wall.Seconds(), mb(bytes)/m.wall.Seconds(), float64(m.rssKB)/1024, vs)
+}
+
+func verdict(ok bool, value string, met bool) string {
+	switch {
+	case !ok:
+		return "not measured"
+	case met:
+		return value + ", met"
+	}
+	return value + ", missed"
+}
+
+func ratio(a, b time.Duration) float64 {
+	if b <= 0 {
+		return 0
+	}
+	return a.Seconds() / b.Seconds()
+}
+
+// timeIt runs the command repeat times (calling before first each time)
+// and keeps the run with the median wall time. A non-zero exit is not an
+// error: styrdok exits 1 when some files fail, which the note reports.
+func timeIt(repeat int, name string, before func(), prog string, args ...string) measure {
+	var runs []measure
+	for i := 0; i < max(repeat, 1); i++ {
+		if before != nil {
+			before()
+		}
+		cmd := exec.Command(prog, args...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		start := time.Now()
+		err := cmd.Run()
+		m := measure{name: name, wall: time.Since(start), ok: true}
+		if cmd.ProcessState == nil {
+			return measure{name: name, note: fmt.Sprintf("failed to start: %v", err)}
+		}
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			m.rssKB = ru.Maxrss
+		}
+		m.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		if code := cmd.ProcessState.ExitCode(); code > 1 || code < 0 {
+			return measure{name: name, note: fmt.Sprintf("exit %d: %s", code, lastLine(stderr.String()))}
+		}
+		logf("%s: %.2f s wall, %.2f s CPU, %d MB", name, m.wall.Seconds(), m.cpu.Seconds(), m.rssKB/1024)
+		runs = append(runs, m)
+	}
+	sort.Slice(runs, func(i, j int) bool { return runs[i].wall < runs[j].wall })
+	return runs[len(runs)/2]
+}
+
+// split links the generated files into a text-only and a PDF-only folder.
+func split(all, textDir, pdfDir string) (textBytes, pdfBytes int64, err error) {
+	for _, d := range []string{textDir, pdfDir} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return 0, 0, err
+		}
+	}
+	entries, err := os.ReadDir(all)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil {
+			return 0, 0, err
+		}
+		dst := textDir
+		if strings.HasSuffix(e.Name(), ".pdf") {
+			dst = pdfDir
+			pdfBytes += info.Size()
+		} else {
+			textBytes += info.Size()
+		}
+		if err := os.Link(filepath.Join(all, e.Name()), filepath.Join(dst, e.Name())); err != nil {
+			return 0, 0, err
+		}
+	}
+	return textBytes, pdfBytes, nil
+}
+
+func updateDoc(path, report string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	const begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+	s := string(data)
+	i, j := strings.Index(s, begin), strings.Index(s, end)
+	if i < 0 || j < i {
+		return fmt.Errorf("%s: no %s ... %s section", path, begin, end)
+	}
+	s = s[:i+len(begin)] + "\n" + report + s[j:]
+	return os.WriteFile(path, []byte(s), 0o644)
+}
+
+func cpuModel() string {
+	data, _ := os.ReadFile("/proc/cpuinfo")
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "model name") {
+			if _, v, ok := strings.Cut(l, ":"); ok {
+				return strings.TrimSpace(v)
+			}
+		}
+	}
+	return "unknown CPU"
+}
+
+func memTotal() string {
+	data, _ := os.ReadFile("/proc/meminfo")
+	var kb int64
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "MemTotal:") {
+			fmt.Sscan(strings.TrimSpace(strings.TrimPrefix(l, "MemTotal:")), &kb)
+		}
+	}
+	return fmt.Sprintf("%.1f GB", float64(kb)/1024/1024)
+}
+
+func loadavg() string {
+	data, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}
+
+// firstReason returns the reason column of failures.csv's first row.
+func firstReason(csv []byte) string {
+	lines := strings.Split(string(csv), "\n")
+	if len(lines) < 2 {
+		return ""
+	}
+	_, reason, _ := strings.Cut(lines[1], ",")
+	return strings.Trim(reason, `"`)
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
+}
+
+func mb(n int64) float64 { return float64(n) / 1e6 }
+
+func logf(format string, args ...any) { fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...) }
