@@ -154,9 +154,9 @@ CREATE VIEW IF NOT EXISTS sentence_texts AS
 type Store struct {
 	db       *sql.DB
 	path     string
-	loadStmt *sql.Stmt // LoadAnalysis, prepared once: it runs once per re-used file
-	zenc *zstd.Encoder // analyses.data is zstd-compressed; both are safe for concurrent use
-	zdec *zstd.Decoder
+	loadStmt *sql.Stmt     // LoadAnalysis, prepared once: it runs once per re-used file
+	zenc     *zstd.Encoder // analyses.data is zstd-compressed; both are safe for concurrent use
+	zdec     *zstd.Decoder
 }
 
 // AnalysisKey is what an analysis depends on besides the document's
@@ -552,7 +552,7 @@ var writerStatements = map[string]string{
 	"failure": `INSERT INTO failures(path, size, mtime_ns, pipeline_version, reason, last_run) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, pipeline_version = excluded.pipeline_version, reason = excluded.reason, last_run = excluded.last_run`,
 	"unfail": `DELETE FROM failures WHERE path = ?`,
-	"text": `INSERT OR IGNORE INTO texts(sha256, pipeline_version, format, size, pages, text) VALUES (?, ?, ?, ?, ?, ?)`,
+	"text":   `INSERT OR IGNORE INTO texts(sha256, pipeline_version, format, size, pages, text) VALUES (?, ?, ?, ?, ?, ?)`,
 	"analysis": `INSERT OR IGNORE INTO analyses(sha256, pipeline_version, codebook_hash, as_of, run_id,
 		municipality_code, municipality, county_code, county, attribution_confidence, attribution_reason,
 		kind, title, reference, adopted_by, adopted_on, valid_from, valid_to, year, status, words, sentences, data)

@@ -27,8 +27,8 @@ import (
 
 type options struct {
 	bin, work, peer, python, doc, src string
-	texts, pdfs, repeat             int
-	seed                            uint64
+	texts, pdfs, repeat               int
+	seed                              uint64
 }
 
 // measure is one timed command: median wall time, and CPU and peak RSS
