@@ -100,6 +100,8 @@ func run(o options) (string, error) {
 	out := filepath.Join(o.work, "out-text")
 	cold := timeIt(o.repeat, "styrdok run (cold)", func() { os.RemoveAll(out) }, bin, "run", "--quiet", "--out", out, textDir)
 	inc := timeIt(o.repeat, "styrdok run (incremental, unchanged)", nil, bin, "run", "--quiet", "--out", out, textDir)
+	touched := filepath.Join(textDir, firstFile(textDir))
+	changed := timeIt(o.repeat, "styrdok run (incremental, 1 file changed)", func() { appendLine(touched) }, bin, "run", "--quiet", "--out", out, textDir)
 	nostore := timeIt(o.repeat, "styrdok run --no-store", nil, bin, "run", "--quiet", "--no-store", "--out", out+"-nostore", textDir)
 	peer := measure{name: "peer.py (PyStemmer, regex, scikit-learn)"}
 	if _, err := os.Stat(o.peer); err != nil {
@@ -110,13 +112,13 @@ func run(o options) (string, error) {
 	}
 	fmt.Fprintf(&b, "### Text corpus: %d documents, %.1f MB\n\n", st.Texts, mb(textBytes))
 	b.WriteString("| pipeline | wall (median) | CPU (user+sys) | docs/s | MB/s | peak RSS | vs peer |\n|---|---:|---:|---:|---:|---:|---:|\n")
-	for _, m := range []measure{cold, inc, nostore, peer} {
+	for _, m := range []measure{cold, inc, changed, nostore, peer} {
 		row(&b, m, st.Texts, "docs", textBytes, peer)
 	}
 	b.WriteString("\n")
 	fmt.Fprintf(&b, "Targets: cold run ≥ 5× faster than the peer: **%s**; incremental ≤ 10%% of cold: **%s**; peak RSS < 300 MB: **%s**.\n\n",
 		verdict(peer.ok && cold.ok, fmt.Sprintf("%.1f×", ratio(peer.wall, cold.wall)), ratio(peer.wall, cold.wall) >= 5),
-		verdict(inc.ok && cold.ok, fmt.Sprintf("%.0f%%", 100/ratio(cold.wall, inc.wall)), ratio(cold.wall, inc.wall) >= 10),
+		verdict(inc.ok && cold.ok, fmt.Sprintf("%.0f%% unchanged, %.0f%% with 1 file changed", 100/ratio(cold.wall, inc.wall), 100/ratio(cold.wall, changed.wall)), ratio(cold.wall, inc.wall) >= 10),
 		verdict(cold.ok, fmt.Sprintf("%.0f MB", float64(max(cold.rssKB, inc.rssKB))/1024), max(cold.rssKB, inc.rssKB) < 300*1024))
 
 	// PDF corpus: styrdok, pdftotext, PyMuPDF.
@@ -300,6 +302,24 @@ func loadavg() string {
 		return "unknown"
 	}
 	return strings.Join(f[:3], " ")
+}
+
+func firstFile(dir string) string {
+	entries, _ := os.ReadDir(dir)
+	if len(entries) == 0 {
+		return ""
+	}
+	return entries[0].Name()
+}
+
+// appendLine changes a document, as an edit between runs would.
+func appendLine(path string) {
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	fmt.Fprintf(f, "\nTillägg %s: kommunen ska erbjuda språkkafé för nyanlända.\n", time.Now().Format(time.RFC3339Nano))
 }
 
 // firstReason returns the reason column of failures.csv's first row.
