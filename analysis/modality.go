@@ -254,3 +254,20 @@ func governed(words []string, boundary []bool, i int, m Modality) Modality {
 	}
 	return m
 }
+
+// classifySegments gives every segment its modality and counts the
+// content segments (navigation left out) of each class.
+func classifySegments(segs []Sentence) ([]Modality, map[Modality]int) {
+	out := make([]Modality, len(segs))
+	counts := map[Modality]int{}
+	for _, m := range Modalities {
+		counts[m] = 0
+	}
+	for i, s := range segs {
+		out[i] = ClassifyModality(s.Text)
+		if s.Kind != KindNavigation {
+			counts[out[i]]++
+		}
+	}
+	return out, counts
+}

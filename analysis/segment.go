@@ -148,6 +148,13 @@ func (s *segmenter) emit(start, end int, kind SentenceKind) {
 // block classifies the lines of one block (lines between blank lines).
 func (s *segmenter) block(lines []line) {
 	// Lines with tabs are table rows; list items are lines of their own.
+	// A table row whose other cells are empty ends in tabs only ("Alla
+	// invånare ska ha ett skäligt boende.\t\t\t"); in a block that holds
+	// a table it is a row of that table, not running text.
+	table := false
+	for _, l := range lines {
+		table = table || strings.Contains(strings.TrimRight(l.s, "\t "), "\t")
+	}
 	var para []line
 	flushPara := func() {
 		if len(para) > 0 {
@@ -158,7 +165,7 @@ func (s *segmenter) block(lines []line) {
 	for _, l := range lines {
 		trimmed := strings.TrimSpace(l.s)
 		switch {
-		case strings.Contains(strings.TrimRight(l.s, "\t "), "\t"):
+		case strings.Contains(strings.TrimRight(l.s, "\t "), "\t") || (table && strings.Contains(l.s, "\t")):
 			flushPara()
 			kind := KindTableRow
 			if isHeaderRow(l.s) {
