@@ -119,7 +119,7 @@ func splitCells(line string) []string {
 var (
 	yearRe = regexp.MustCompile(`\b(19|20)\d\d\b`)
 	// Go's \b knows only ASCII letters, so word edges are spelt out.
-	timeWords = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(årligen|årlig|varje år|per år|halvår\p{L}*|kvartal\p{L}*|månad\p{L}*|termin\p{L}*|löpande|kontinuerligt|vår(en|terminen)?|höst(en|terminen)?|vt|ht|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|veck\p{L}+|mandatperiod\p{L}*|årsredovisning\p{L}*|delårsrapport\p{L}*|bokslut\p{L}*|verksamhetsberättelse\p{L}*|budget\p{L}*|senast|fortlöpande|under året|varje)(?:$|[^\p{L}])`)
+	timeWords = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(årligen|årlig|varje år|per år|halvår\p{L}*|kvartal\p{L}*|månad\p{L}*|termin\p{L}*|löpande|kontinuerligt|våren|vårterminen|hösten|höstterminen|vt|ht|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|veck\p{L}+|mandatperiod\p{L}*|årsredovisning\p{L}*|delårsrapport\p{L}*|bokslut\p{L}*|verksamhetsberättelse\p{L}*|budgetår\p{L}*|senast|fortlöpande|under året|varje (år|månad|halvår|kvartal|termin|vecka))(?:$|[^\p{L}])`)
 )
 
 // isTimeLike reports a short cell or phrase that says when.

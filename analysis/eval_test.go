@@ -130,8 +130,8 @@ func TestThemeLevels(t *testing.T) {
 	t.Logf("confusion (rows gold 0/1/2, columns styrdok 0/1/2): %v", confusion)
 	pct := 100 * float64(agree) / float64(total)
 	t.Logf("levels: %d of %d cells agree (%.1f%%)", agree, total, pct)
-	if pct < 80 {
-		t.Errorf("level agreement %.1f%% < 80%%", pct)
+	if pct < 90 {
+		t.Errorf("level agreement %.1f%% < 90%%", pct)
 	}
 }
 

@@ -65,7 +65,7 @@ func buildStructure(text string, segs []Sentence, scores []map[string]float64, m
 			if len(stack) > 0 {
 				parent = stack[len(stack)-1]
 			}
-			st.sections = append(st.sections, Section{Heading: s.Text, Sentence: i, Level: level, Start: s.Start, End: s.End,
+			st.sections = append(st.sections, Section{Heading: strings.Join(strings.Fields(tagRe.ReplaceAllString(s.Text, "")), " "), Sentence: i, Level: level, Start: s.Start, End: s.End,
 				Parent: parent, Table: table, Title: !content && len(st.sections) == 0, Themes: headingThemes(scores[i], minScore, order)})
 			stack = append(stack, len(st.sections)-1)
 		} else {

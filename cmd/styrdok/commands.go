@@ -68,6 +68,7 @@ text), analyse it and write into the output folder:
   coverage.csv       one row per document: each theme's share and level
   coverage_long.csv  the same in tidy long form (document, theme, ...)
   evidence.csv       every theme hit with its sentence, offsets and page
+  actions.csv        every action-plan row: goal, activity, responsible, timeline
   failures.csv       every file that could not be read, and why
   summary.md         the coverage matrix as a readable table
 Files that fail are listed with their reason; the run goes on and exits 1.`)
