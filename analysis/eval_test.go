@@ -31,7 +31,7 @@ func testAnalyzer(t testing.TB) *Analyzer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewAnalyzer(cb, reg, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	return NewAnalyzer(cb, reg, testDate)
 }
 
 func readTSV(t testing.TB, path string) [][]string {
@@ -143,3 +143,6 @@ func contains(xs []string, x string) bool {
 	}
 	return false
 }
+
+// testDate is the reference date of the tests' statuses.
+var testDate = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)

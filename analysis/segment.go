@@ -419,8 +419,12 @@ func (s *segmenter) markNavigation() {
 		for j < len(s.out) && titleLike(s.out[j]) {
 			j++
 		}
-		if j-i >= minRun {
-			for k := i; k < j; k++ {
+		end := j
+		if end < len(s.out) && s.out[end-1].Kind == KindHeading {
+			end-- // the run's last heading heads the text that follows
+		}
+		if end-i >= minRun {
+			for k := i; k < end; k++ {
 				s.out[k].Kind = KindNavigation
 			}
 		}
