@@ -27,8 +27,9 @@ type Attribution struct {
 //   - institutional mentions ("Tierps kommun", "Alingsås Kommuns",
 //     "Västerås stad", "Göteborgs Stads", "Region Gotland") weigh more than
 //     bare ones ("i Gislaved");
-//   - mentions in the title and front matter weigh more than those in the
-//     body;
+//   - mentions in the title and front-matter fields (the first lines,
+//     before the first paragraph, that do not end like a sentence) weigh
+//     more than those in the body;
 //   - a scraped page's list of other documents' titles counts for nothing;
 //   - names that are ordinary words or first names (Mark, Vara, Ale, Åre,
 //     Lund, ...) count bare only once the document has named the same
@@ -95,7 +96,7 @@ var institutionPrefixes = []string{"kommunfullmäktige", "kommunstyrelse", "komm
 // issuerRe recognises a non-municipal author at the start of a front-matter
 // line ("Länsstyrelsen i Jönköpings län", "Migrationsverket", "Region
 // Stockholm", "Västra Götalandsregionen") or after "från"/"av".
-var issuerRe = regexp.MustCompile(`(?:^|(?i:från|av|utgiven av|utgivare:?)\s+)(Länsstyrelsen|Länsstyrelserna|Migrationsverket|Arbetsförmedlingen|Polismyndigheten|Polisen|Försäkringskassan|Socialstyrelsen|Skolverket|Folkhälsomyndigheten|Boverket|Tillväxtverket|Skatteverket|Kriminalvården|Statskontoret|Regeringen|Regeringskansliet|Riksdagen|Sveriges Kommuner och (?:Regioner|Landsting)|SKL|SKR|Landstinget(?:\s+\p{Lu}\p{L}+)?|Region\s+\p{Lu}\p{L}+|\p{Lu}\p{L}*regionen|\p{Lu}\p{L}*myndigheten|Myndigheten för)s?(?:[^\p{L}]|$)`)
+var issuerRe = regexp.MustCompile(`(?:^|(?i:från|av|utgiven av|utgivare:?)\s+)(Länsstyrelsen|Länsstyrelserna|Migrationsverket|Arbetsförmedlingen|Polismyndigheten|Polisen|Försäkringskassan|Socialstyrelsen|Skolverket|Folkhälsomyndigheten|Boverket|Tillväxtverket|Skatteverket|Kriminalvården|Statskontoret|Regeringen|Regeringskansliet|Riksdagen|Sveriges Kommuner och (?:Regioner|Landsting)|SKL|SKR|Landstinget(?:\s+\p{Lu}\p{L}+)?|Region\s+\p{Lu}\p{L}+|(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}*regionen|\p{Lu}\p{L}*myndigheten|Myndigheten för)s?(?:[^\p{L}]|$)`)
 
 // Mention weights. A title names its municipality once; the body names it
 // many times; the sums are comparable.
@@ -210,12 +211,13 @@ func (a *MunicipalityAttributor) Attribute(text string) Attribution {
 	lay := layoutDocument(text)
 	words := tokenizeWords(text)
 
-	// Zone of each token: 0 noise, 1 header, 2 body.
+	// Zone of each token: 0 noise, 1 title/front matter, 2 body.
 	const (
 		zNoise = iota
 		zHeader
 		zBody
 	)
+	title := titleZone(lay)
 	zones := make([]uint8, len(words))
 	li := 0
 	for i, w := range words {
@@ -225,7 +227,7 @@ func (a *MunicipalityAttributor) Attribute(text string) Attribution {
 		switch {
 		case li >= len(lay.lines) || lay.lines[li].noise:
 			zones[i] = zNoise
-		case li < lay.bodyStart:
+		case li < len(title) && title[li]:
 			zones[i] = zHeader
 		default:
 			zones[i] = zBody
@@ -304,7 +306,7 @@ func (a *MunicipalityAttributor) Attribute(text string) Attribution {
 		return a.munis[cands[i].muni].Code < a.munis[cands[j].muni].Code
 	})
 
-	if issuer := a.issuer(lay); issuer != "" && (len(cands) == 0 || cands[0].e.headerStrong == 0) {
+	if issuer := a.issuer(lay, title); issuer != "" && (len(cands) == 0 || cands[0].e.headerStrong == 0) {
 		return Attribution{Reason: fmt.Sprintf("front matter is issued by %s, not a municipality", issuer)}
 	}
 	if len(cands) == 0 {
@@ -340,6 +342,29 @@ func (a *MunicipalityAttributor) Attribute(text string) Attribution {
 	}
 	return Attribution{Code: m.Code, Name: m.Name, CountyCode: m.CountyCode, CountyName: m.CountyName,
 		Confidence: float64(int(conf*100+0.5)) / 100, Reason: reason}
+}
+
+// maxTitleLines is how many front-matter lines can carry title weight.
+const maxTitleLines = 8
+
+// titleZone marks the lines that are title or front-matter fields: among
+// the first maxTitleLines non-noise lines of the front matter, those that
+// do not end like a sentence. A short document's first sentences are body,
+// not title, even though no long paragraph precedes them.
+func titleZone(lay docLayout) []bool {
+	out := make([]bool, len(lay.lines))
+	n := 0
+	for i := 0; i < lay.bodyStart && n < maxTitleLines; i++ {
+		l := lay.lines[i]
+		if l.noise {
+			continue
+		}
+		n++
+		if !strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "!") && !strings.HasSuffix(l.text, "?") {
+			out[i] = true
+		}
+	}
+	return out
 }
 
 // describe summarises evidence for a Reason.
@@ -412,11 +437,15 @@ func (a *MunicipalityAttributor) classify(text string, words []word, i, n, muni 
 	return mentionBare
 }
 
-// issuer returns a non-municipal author named at the start of a
-// front-matter line, or "".
-func (a *MunicipalityAttributor) issuer(lay docLayout) string {
-	for _, l := range lay.headerLines() {
-		if m := issuerRe.FindStringSubmatch(l); m != nil {
+// issuer returns a non-municipal author named at the start of a title or
+// front-matter line, or "". Body sentences that start with an agency
+// ("Migrationsverket anvisar ...") are not authorship.
+func (a *MunicipalityAttributor) issuer(lay docLayout, title []bool) string {
+	for i, isTitle := range title {
+		if !isTitle {
+			continue
+		}
+		if m := issuerRe.FindStringSubmatch(lay.lines[i].text); m != nil {
 			if strings.HasPrefix(m[1], "Region ") && strings.Contains(m[1], "Gotland") {
 				continue
 			}
