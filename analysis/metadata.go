@@ -75,8 +75,13 @@ func ExtractMetadata(text string, asOf time.Time) Metadata {
 
 	// Adoption and validity statements: front matter first, then the last
 	// lines (many documents end with "Antagen av kommunfullmäktige ...").
-	for _, zone := range [][]string{header, tail} {
+	for z, zone := range [][]string{header, tail} {
 		for _, cell := range cellsOf(zone) {
+			// At the end only field lines count ("Antagen av ..."), not
+			// closing sentences about other agreements.
+			if z == 1 && !metaLineRe.MatchString(cell) {
+				continue
+			}
 			by, on := parseAdoption(cell)
 			if md.AdoptedBy == "" && by != "" {
 				md.AdoptedBy = by
