@@ -70,6 +70,11 @@ func ExtractMetadata(text string, asOf time.Time) Metadata {
 	tail := lay.tailLines()
 
 	md.Title = findTitle(header)
+	// A scraped transcript repeats the title and runs the front matter
+	// into its first paragraph: "Strategi för integration i X kommun.
+	// Antagen av kommunfullmäktige 2017-11-27, § 112. X kommun ska ...".
+	// The opening of that paragraph is front matter too.
+	header = append(header, transcriptFrontMatter(lay, md.Title)...)
 	md.Kind = findKind(lay, header, md.Title)
 	md.Reference = findReference(header)
 
@@ -79,7 +84,7 @@ func ExtractMetadata(text string, asOf time.Time) Metadata {
 		for _, cell := range cellsOf(zone) {
 			// At the end only field lines count ("Antagen av ..."), not
 			// closing sentences about other agreements.
-			if z == 1 && !metaLineRe.MatchString(cell) {
+			if (z == 1 && !metaLineRe.MatchString(cell)) || !fieldLike(cell) {
 				continue
 			}
 			by, on := parseAdoption(cell)
@@ -331,6 +336,43 @@ func cellsOf(lines []string) []string {
 	return out
 }
 
+// transcriptFrontMatter returns the sentences of the first body
+// paragraph's opening when that paragraph starts with the title, or nil.
+func transcriptFrontMatter(lay docLayout, title string) []string {
+	if len(title) < 10 {
+		return nil
+	}
+	for _, l := range lay.lines[lay.bodyStart:] {
+		if l.noise {
+			continue
+		}
+		if !strings.HasPrefix(strings.ToLower(l.text), strings.ToLower(title)) {
+			return nil
+		}
+		open := l.text[len(title):]
+		open = open[:openingBytes(open, 300)]
+		var out []string
+		for _, s := range strings.SplitAfter(open, ". ") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// fieldLike reports whether a front-matter cell is a title or a field
+// ("Antagen av kommunfullmäktige 2017-05-30.") rather than a sentence of
+// a short opening paragraph ("Strategin antogs av kommunfullmäktige
+// 2016-09-20."), which may speak of another document.
+func fieldLike(cell string) bool {
+	if metaLineRe.MatchString(cell) {
+		return true
+	}
+	return !strings.HasSuffix(cell, ".") && !strings.HasSuffix(cell, "!") && !strings.HasSuffix(cell, "?")
+}
+
 // ---------------------------------------------------------------------
 // Title and kind.
 
@@ -457,7 +499,7 @@ var (
 	// group 1; the number is group 2. Shapes: "KS 2017.407",
 	// "KS/2015/0173", "KS2016/726/01", "KS 2016/379", "KS-2013/1073",
 	// "2016/379", "379/2016".
-	labelledRefRe = regexp.MustCompile(`(?i)(diarienummer|diarienr|dnr|ärendenummer|ärendenr|ärende\s*nr|beteckning)\.?\s*(?::\s*)?((?:[A-ZÅÄÖ]{1,8}[ ./-]?\s?)?(?:19|20)\d\d\s?[./:-]\s?\d{1,6}(?:[./-]\d{1,5})*|(?:[A-ZÅÄÖ]{1,8}\s?)?\d{1,6}/(?:19|20)\d\d)`)
+	labelledRefRe = regexp.MustCompile(`((?i:diarienummer|diarienr|dnr|ärendenummer|ärendenr|ärende\s*nr|beteckning))\.?\s*(?::\s*)?((?:[A-ZÅÄÖ]{1,8}[ ./-]?\s?)?(?:19|20)\d\d\s?[./:-]\s?\d{1,6}(?:[./-]\d{1,5})*|(?:[A-ZÅÄÖ]{1,8}\s?)?\d{1,6}/(?:19|20)\d\d)`)
 	// bareRefRe: an unlabelled diarienummer in the front matter needs a
 	// board prefix in capitals ("KS 2017.407"); ':' is excluded so law
 	// references ("SFS 2010:197") do not match.
@@ -685,6 +727,9 @@ func documentYear(md Metadata, header []string, lay docLayout) string {
 		return m[1]
 	}
 	for _, l := range header {
+		if !fieldLike(l) {
+			continue
+		}
 		if m := yearRe.FindStringSubmatch(l); m != nil {
 			return m[1]
 		}

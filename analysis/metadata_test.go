@@ -138,6 +138,11 @@ func TestExtractMetadataFrontMatter(t *testing.T) {
 			want: Metadata{Kind: KindActionPlan, Title: "Handlingsplan för integration", Status: StatusUnknown},
 		},
 		{
+			name: "short opening paragraph about another document",
+			text: "Handlingsplan för integration\n\nStrategin antogs av kommunfullmäktige 2016-09-20.\nUnder 2017 tog kommunen emot 94 personer.\n",
+			want: Metadata{Kind: KindActionPlan, Title: "Handlingsplan för integration", Status: StatusUnknown},
+		},
+		{
 			name: "undated text",
 			text: "Om integration i vår kommun" + body,
 			want: Metadata{Kind: KindOther, Title: "Om integration i vår kommun", Status: StatusUnknown},
@@ -188,5 +193,18 @@ func TestMetadataStatus(t *testing.T) {
 		if got := validityStatus(tc.validTo, asOf.Add(15*time.Hour)); got != tc.want {
 			t.Errorf("validityStatus(%q, %s) = %s, want %s", tc.validTo, tc.asOf, got, tc.want)
 		}
+	}
+}
+
+func TestMetadataScrapedTranscript(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "attribution", "scraped-harnosand.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ExtractMetadata(string(b), asOf2019)
+	want := Metadata{Kind: KindStrategy, Title: "Strategi för integration i Härnösands kommun",
+		AdoptedBy: "kommunfullmäktige", AdoptedOn: "2017-11-27", ValidFrom: "2018", ValidTo: "2022", Year: "2017", Status: StatusCurrent}
+	if got != want {
+		t.Errorf("ExtractMetadata =\n %+v\nwant\n %+v", got, want)
 	}
 }
