@@ -15,7 +15,7 @@ import (
 // precision they were written with, normalised to ISO form); a field the
 // document does not state is "".
 type Metadata struct {
-	Kind      string // policy, strategy, program, plan, action_plan, guidelines, project_plan, other
+	Kind      string // policy, strategy, program, plan, action_plan, guidelines, project_plan, other (also when no kind word is found)
 	Title     string // the document's own title line
 	Reference string // diarienummer as written ("KS 2017.411", "dnr KS/2015/0173"), field labels removed
 	AdoptedBy string // "kommunfullmäktige", "kommunstyrelsen", a nämnd ("socialnämnden"), or ""
@@ -119,14 +119,8 @@ func ExtractMetadata(text string, asOf time.Time) Metadata {
 			if l.noise {
 				continue
 			}
-			for _, m := range selfValidityRe.FindAllStringIndex(l.text, -1) {
-				from, to := parseValidity(l.text[m[0]:])
-				if from != "" || to != "" {
-					md.ValidFrom, md.ValidTo = from, to
-					break
-				}
-			}
-			if md.ValidFrom != "" || md.ValidTo != "" {
+			if from, to := selfValidity(l.text); from != "" || to != "" {
+				md.ValidFrom, md.ValidTo = from, to
 				break
 			}
 		}
@@ -666,11 +660,51 @@ var (
 	validToRe    = regexp.MustCompile(`(?i)(?:gäller|giltig|giltighetstid)\s*:?\s*` + tomExpr + `\s*(?:datum)?\s*:?\s*(` + dateExpr + `)`)
 	validFromRe  = regexp.MustCompile(`(?i)(?:gäller|giltig|giltighetstid)\s*:?\s*` + fomExpr + `\s*(?:datum)?\s*:?\s*(` + dateExpr + `)(?:\s*` + dashes + `\s*(` + dateExpr + `))?`)
 	validRangeRe = regexp.MustCompile(`(?i)(?:gäller|giltig|giltighetstid|giltighet|period|perioden|åren|avser)\s*:?\s*(?:för\s+|under\s+)?(?:perioden\s+|åren\s+)?(` + dateExpr + `)\s*` + dashes + `\s*(` + dateExpr + `)`)
-	// selfValidityRe finds a sentence in which the document names itself
-	// as the subject of "gäller".
-	selfValidityRe = regexp.MustCompile(`(?i)(?:\p{L}*planen|\p{L}*programmet|\p{L}*strategin|\p{L}*policyn|riktlinjerna|\p{L}*dokumentet|överenskommelsen)\s+gäller\b`)
-	titleRangeRe   = regexp.MustCompile(`((?:19|20)\d\d)\s*(?:-|–|—)\s*((?:19|20)\d\d)(?:\D|$)`)
+	titleRangeRe = regexp.MustCompile(`((?:19|20)\d\d)\s*(?:-|–|—)\s*((?:19|20)\d\d)(?:\D|$)`)
 )
+
+// selfSubjects are the definite forms by which a document names itself;
+// compounds end in them ("Integrationsplanen", "Handlingsplanen").
+var selfSubjects = []string{"planen", "programmet", "strategin", "policyn", "riktlinjerna", "dokumentet", "överenskommelsen"}
+
+// selfValidity finds "<the document> gäller <period>" in a line and parses
+// the period. It looks for "gäller" first and then at the word before it,
+// which is much faster than a regexp with a leading \p{L}* on long
+// paragraphs.
+func selfValidity(line string) (from, to string) {
+	for off := 0; off < len(line); {
+		i := indexFold(line[off:], "gäller")
+		if i < 0 {
+			return "", ""
+		}
+		i += off
+		off = i + len("gäller")
+		before := strings.TrimRightFunc(line[:i], unicode.IsSpace)
+		ws := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) }) + 1
+		subj := strings.ToLower(before[ws:])
+		for _, s := range selfSubjects {
+			if strings.HasSuffix(subj, s) {
+				if from, to = parseValidity(line[ws:]); from != "" || to != "" {
+					return from, to
+				}
+			}
+		}
+	}
+	return "", ""
+}
+
+// indexFold returns the first index in s of the lower-case word w written
+// in lower case, Capitalised or in UPPER case (w must start with an ASCII
+// letter), or -1.
+func indexFold(s, w string) int {
+	best := -1
+	for _, f := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
+		if i := strings.Index(s, f); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}
 
 // plausibleRange reports whether from-to looks like a validity period.
 func plausibleRange(from, to string) bool {

@@ -208,3 +208,12 @@ func TestMetadataScrapedTranscript(t *testing.T) {
 		t.Errorf("ExtractMetadata =\n %+v\nwant\n %+v", got, want)
 	}
 }
+
+func BenchmarkExtractMetadata(b *testing.B) {
+	text := readCorpus(b, goldFiles["1489"])
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ExtractMetadata(text, asOf2019)
+	}
+}
