@@ -182,10 +182,18 @@ func makeWord(text string, start, end int) word {
 }
 
 // joined reports whether two adjacent tokens belong to one phrase: only
-// spaces or a hyphen between them, no punctuation or line break.
+// spaces, a hyphen or a single line break (PDF text wraps titles:
+// "Upplands\nVäsby kommun") between them; no punctuation, no blank line.
 func joined(text string, a, b word) bool {
+	newlines := 0
 	for _, c := range text[a.end:b.start] {
-		if c != ' ' && c != '-' && c != '\u00a0' && c != '\t' {
+		switch c {
+		case ' ', '-', '\u00a0', '\t', '\r':
+		case '\n':
+			if newlines++; newlines > 1 {
+				return false
+			}
+		default:
 			return false
 		}
 	}

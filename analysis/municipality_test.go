@@ -76,6 +76,7 @@ func TestAttributeFixtures(t *testing.T) {
 		{name: "split between two municipalities", text: "Gemensam plan för integration\n\nLerums kommun och Alingsås kommun samverkar. Lerums kommun ansvarar för SFI och Alingsås kommun för samhällsorientering. Lerum och Alingsås delar på kostnaderna.", want: ""},
 		{name: "counties and universities are not municipalities", text: "Kartläggning\n\nUppsala län har många nyanlända. Uppsala universitet och Lunds universitet har forskat om integration. Stockholms län växer.", want: ""},
 		{name: "a single passing mention is not enough", text: "Rapport om integration i Sverige\n\nSamverkan sker bland annat med Tierps kommun.", want: ""},
+		{name: "name wrapped over a line break", text: "Integrationsplan för Upplands\nVäsby kommun\n\nKommunen ska samverka med Arbetsförmedlingen.", want: "0114"},
 		{name: "Tierps kommunfullmäktige", text: "Integrationsstrategi\n\nTierps kommunfullmäktige antog strategin. Tierps kommunstyrelse följer upp den.", want: "0360"},
 	}
 	for _, tc := range tests {
