@@ -9,20 +9,20 @@ import (
 	"time"
 )
 
-// goldRow is one line of testdata/gold/documents.tsv.
-type goldRow map[string]string
+// muniGoldRow is one line of testdata/gold/documents.tsv.
+type muniGoldRow map[string]string
 
-// goldFiles maps the gold file ids to the bundled corpus files.
-var goldFiles = map[string]string{
+// muniGoldFiles maps the gold file ids to the bundled corpus files.
+var muniGoldFiles = map[string]string{
 	"1440": "ale-integrationsplan-2018-2021.txt",
 	"1489": "alingsas-riktlinjer-integration.txt",
 	"0662": "gislaved-projektplan-integrationsstrategi-2012.txt",
 	"0360": "tierp-handlingsplan-integration-2017.txt",
 }
 
-// loadGold reads the expert metadata, keyed by municipality code; "-"
+// loadMuniGold reads the expert metadata, keyed by municipality code; "-"
 // becomes "".
-func loadGold(t *testing.T) map[string]goldRow {
+func loadMuniGold(t *testing.T) map[string]muniGoldRow {
 	t.Helper()
 	f, err := os.Open(filepath.Join("..", "testdata", "gold", "documents.tsv"))
 	if err != nil {
@@ -31,14 +31,14 @@ func loadGold(t *testing.T) map[string]goldRow {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	var head []string
-	out := map[string]goldRow{}
+	out := map[string]muniGoldRow{}
 	for sc.Scan() {
 		cols := strings.Split(sc.Text(), "\t")
 		if head == nil {
 			head = cols
 			continue
 		}
-		row := goldRow{}
+		row := muniGoldRow{}
 		for i, c := range cols {
 			if c == "-" {
 				c = ""
@@ -50,13 +50,13 @@ func loadGold(t *testing.T) map[string]goldRow {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if len(out) != len(goldFiles) {
-		t.Fatalf("gold has %d rows, want %d", len(out), len(goldFiles))
+	if len(out) != len(muniGoldFiles) {
+		t.Fatalf("gold has %d rows, want %d", len(out), len(muniGoldFiles))
 	}
 	return out
 }
 
-func readCorpus(t testing.TB, name string) string {
+func readMuniCorpus(t testing.TB, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", name))
 	if err != nil {
@@ -65,12 +65,12 @@ func readCorpus(t testing.TB, name string) string {
 	return string(b)
 }
 
-var asOf2019 = time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC)
+var muniAsOf = time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC)
 
 func TestMetadataGold(t *testing.T) {
-	for code, row := range loadGold(t) {
+	for code, row := range loadMuniGold(t) {
 		t.Run(row["municipality"], func(t *testing.T) {
-			md := ExtractMetadata(readCorpus(t, goldFiles[code]), asOf2019)
+			md := ExtractMetadata(readMuniCorpus(t, muniGoldFiles[code]), muniAsOf)
 			got := map[string]string{
 				"kind": md.Kind, "year": md.Year, "reference": md.Reference, "adopted_by": md.AdoptedBy,
 				"adopted_on": md.AdoptedOn, "valid_from": md.ValidFrom, "valid_to": md.ValidTo,
@@ -165,7 +165,7 @@ func TestExtractMetadataFrontMatter(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := ExtractMetadata(tc.text, asOf2019); got != tc.want {
+			if got := ExtractMetadata(tc.text, muniAsOf); got != tc.want {
 				t.Errorf("ExtractMetadata =\n %+v\nwant\n %+v", got, tc.want)
 			}
 		})
@@ -201,7 +201,7 @@ func TestMetadataScrapedTranscript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := ExtractMetadata(string(b), asOf2019)
+	got := ExtractMetadata(string(b), muniAsOf)
 	want := Metadata{Kind: KindStrategy, Title: "Strategi för integration i Härnösands kommun",
 		AdoptedBy: "kommunfullmäktige", AdoptedOn: "2017-11-27", ValidFrom: "2018", ValidTo: "2022", Year: "2017", Status: StatusCurrent}
 	if got != want {
@@ -210,10 +210,10 @@ func TestMetadataScrapedTranscript(t *testing.T) {
 }
 
 func BenchmarkExtractMetadata(b *testing.B) {
-	text := readCorpus(b, goldFiles["1489"])
+	text := readMuniCorpus(b, muniGoldFiles["1489"])
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		ExtractMetadata(text, asOf2019)
+		ExtractMetadata(text, muniAsOf)
 	}
 }
