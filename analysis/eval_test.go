@@ -31,7 +31,7 @@ func testAnalyzer(t testing.TB) *Analyzer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewAnalyzer(cb, reg, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	return NewAnalyzer(cb, reg, testDate)
 }
 
 func readTSV(t testing.TB, path string) [][]string {
@@ -142,4 +142,16 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// testDate is the reference date of the tests' statuses.
+var testDate = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+func mustDoc(t testing.TB, name string, data []byte) *ingest.Document {
+	t.Helper()
+	doc, err := ingest.Parse(name, data, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
