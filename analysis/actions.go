@@ -115,9 +115,9 @@ func splitCells(line string) []string {
 	return cells
 }
 
-// yearRe finds a year; timeWords are other Swedish expressions of when.
+// actionYearRe finds a year; timeWords are other Swedish expressions of when.
 var (
-	yearRe = regexp.MustCompile(`\b(19|20)\d\d\b`)
+	actionYearRe = regexp.MustCompile(`\b(19|20)\d\d\b`)
 	// Go's \b knows only ASCII letters, so word edges are spelt out.
 	timeWords = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(årligen|årlig|varje år|per år|halvår\p{L}*|kvartal\p{L}*|månad\p{L}*|termin\p{L}*|löpande|kontinuerligt|våren|vårterminen|hösten|höstterminen|vt|ht|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|veck\p{L}+|mandatperiod\p{L}*|årsredovisning\p{L}*|delårsrapport\p{L}*|bokslut\p{L}*|verksamhetsberättelse\p{L}*|budgetår\p{L}*|senast|fortlöpande|under året|varje (år|månad|halvår|kvartal|termin|vecka))(?:$|[^\p{L}])`)
 )
@@ -127,11 +127,11 @@ func isTimeLike(s string) bool {
 	if s == "" || len(strings.Fields(s)) > 10 {
 		return false
 	}
-	return yearRe.MatchString(s) || timeWords.MatchString(s)
+	return actionYearRe.MatchString(s) || timeWords.MatchString(s)
 }
 
 // mentionsTime reports any time expression in running text.
-func mentionsTime(s string) bool { return yearRe.MatchString(s) || timeWords.MatchString(s) }
+func mentionsTime(s string) bool { return actionYearRe.MatchString(s) || timeWords.MatchString(s) }
 
 // isRoleLike reports a short cell that names who is responsible
 // ("Kultur- och fritidschef", "Kommunledningsgruppen").

@@ -74,7 +74,7 @@ func TestRunGolden(t *testing.T) {
 			t.Errorf("%s differs between two runs over the same input", e.Name())
 		}
 	}
-	for _, name := range []string{"documents.csv", "coverage.csv", "coverage_long.csv", "evidence.csv", "summary.md", "failures.csv"} {
+	for _, name := range []string{"documents.csv", "coverage.csv", "coverage_long.csv", "evidence.csv", "actions.csv", "summary.md", "failures.csv"} {
 		got, err := os.ReadFile(filepath.Join(out1, name))
 		if err != nil {
 			t.Fatalf("%s not written: %v", name, err)
