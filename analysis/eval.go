@@ -81,13 +81,13 @@ func (c *Confusion) Agreement() float64 {
 // Precision (recall) is NaN when styrdok (gold) never used the label, and
 // F1 is NaN when either is.
 type ClassScore struct {
-	Label     string  `json:"label"`
-	Precision Stat `json:"precision"`
-	Recall    Stat `json:"recall"`
-	F1        Stat `json:"f1"`
-	Support   int     `json:"support"`
-	Predicted int     `json:"predicted"`
-	TP        int     `json:"tp"`
+	Label     string `json:"label"`
+	Precision Stat   `json:"precision"`
+	Recall    Stat   `json:"recall"`
+	F1        Stat   `json:"f1"`
+	Support   int    `json:"support"`
+	Predicted int    `json:"predicted"`
+	TP        int    `json:"tp"`
 }
 
 // Scores returns every label's precision, recall and F1 (one-vs-rest).

@@ -214,9 +214,9 @@ func TestEvalMetadata(t *testing.T) {
 func TestGoldDetection(t *testing.T) {
 	cases := map[string]GoldKind{
 		"theme\tauthor_label\trow_text\nwork\tArbete\tx\n": GoldSegments,
-		"# c\nTheme\ttext\nwork\tx\n":                        GoldSegments,
-		"file\twork\thousing\na\t1\t2\n":                     GoldLevels,
-		"file\tkind\tyear\na\tplan\t2017\n":                  GoldMetadata,
+		"# c\nTheme\ttext\nwork\tx\n":                      GoldSegments,
+		"file\twork\thousing\na\t1\t2\n":                   GoldLevels,
+		"file\tkind\tyear\na\tplan\t2017\n":                GoldMetadata,
 	}
 	for in, want := range cases {
 		g, err := ParseGold(strings.NewReader(in), "x.tsv")
