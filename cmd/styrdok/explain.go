@@ -74,7 +74,11 @@ func writeExplanation(w io.Writer, ex *analysis.Explanation) {
 	}
 	fmt.Fprintf(w, "\nsections holding the evidence (%d):\n", len(ex.Sections))
 	for _, s := range ex.Sections {
-		fmt.Fprintf(w, "  %3d segments  p%d  %.90s\n", s.Count, s.Page, s.Text)
+		page := "   "
+		if s.Page > 0 {
+			page = fmt.Sprintf("p%-2d", s.Page)
+		}
+		fmt.Fprintf(w, "  %3d segments  %s %.90s\n", s.Count, page, s.Text)
 	}
 	fmt.Fprintf(w, "\nmatched terms (%d):\n", len(ex.Terms))
 	for _, t := range ex.Terms {
