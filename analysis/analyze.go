@@ -63,9 +63,18 @@ type Analyzer struct {
 	asOf       time.Time
 }
 
-// NewAnalyzer builds an analyzer. asOf is the date statuses (current,
+// NewAnalyzer builds an analyzer; a nil registry means the embedded SCB
+// registry. asOf is the date statuses (current,
 // expired) are judged at.
 func NewAnalyzer(cb *Codebook, reg *corpus.Registry, asOf time.Time) *Analyzer {
+	if reg == nil {
+		// The embedded registry is validated by a test; failing here would
+		// mean a broken build, not bad input.
+		var err error
+		if reg, err = corpus.LoadRegistry(); err != nil {
+			panic(err)
+		}
+	}
 	return &Analyzer{Codebook: cb, matcher: NewMatcher(cb), attributor: NewMunicipalityAttributor(reg), asOf: asOf}
 }
 

@@ -146,3 +146,12 @@ func contains(xs []string, x string) bool {
 
 // testDate is the reference date of the tests' statuses.
 var testDate = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+func mustDoc(t testing.TB, name string, data []byte) *ingest.Document {
+	t.Helper()
+	doc, err := ingest.Parse(name, data, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}

@@ -25,17 +25,17 @@ func TestCompoundMatching(t *testing.T) {
 		text string
 		want string // sorted theme ids, comma-separated
 	}{
-		{"Vi bygger fler hyresbostäder.", "housing"},                // head, vowel-changing plural
-		{"Bostäderna i området är nya.", "housing"},                 // inflected plural
+		{"Vi bygger fler hyresbostäder.", "housing"},                     // head, vowel-changing plural
+		{"Bostäderna i området är nya.", "housing"},                      // inflected plural
 		{"Arbetsmarknadsutbildningen startar i höst.", "education,work"}, // modifier with linking s; head
-		{"Integrationsarbetet fortsätter under året.", ""},          // arbete as head is not employment
-		{"Ett förebyggande arbete pågår.", ""},                      // nor standing alone
-		{"Målet är att fler ska komma i arbete.", "work"},            // the employment phrase
-		{"Språkcaféerna är välbesökta.", "language"},                // modifier, plural
-		{"Nya mötesplatser öppnar.", "meeting_places"},              // linking s inside the term
-		{"Vi erbjuder asyl- och flyktingmottagande.", "reception"},  // coordinated compound
+		{"Integrationsarbetet fortsätter under året.", ""},               // arbete as head is not employment
+		{"Ett förebyggande arbete pågår.", ""},                           // nor standing alone
+		{"Målet är att fler ska komma i arbete.", "work"},                // the employment phrase
+		{"Språkcaféerna är välbesökta.", "language"},                     // modifier, plural
+		{"Nya mötesplatser öppnar.", "meeting_places"},                   // linking s inside the term
+		{"Vi erbjuder asyl- och flyktingmottagande.", "reception"},       // coordinated compound
 		{"Kultur-, idrotts- och föreningslivet är rikt.", "culture_leisure"},
-		{"Han har praktiska kunskaper.", ""},                        // praktisk is not praktik
+		{"Han har praktiska kunskaper.", ""}, // praktisk is not praktik
 		{"Mark för bostäder ska planeras.", "housing"},
 	}
 	for _, c := range cases {

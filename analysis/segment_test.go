@@ -75,7 +75,7 @@ func TestSegmentNavigationRun(t *testing.T) {
 		"Fritidsplan för Skurups kommun", "Program för social hållbarhet", "Strategi för integration i Härnösands kommun"} {
 		b.WriteString(title + "\n\n")
 	}
-	b.WriteString("Inledning\n\nKommunen ska verka för att alla nyanlända får ett arbete. Det gäller alla.\n")
+	b.WriteString("Inledning\n\nKommunen ska verka för att alla nyanlända får ett arbete och en bostad så snart som möjligt efter ankomsten. Det gäller alla som kommer till kommunen, vuxna som barn.\n")
 	segs := Segment(b.String(), nil)
 	nav := 0
 	for _, s := range segs {
