@@ -20,6 +20,8 @@ type Report struct {
 	Failures  []analysis.Failure
 	Codebook  *analysis.Codebook
 	Registry  *corpus.Registry
+	// Run describes the run for run.json (optional).
+	Run *RunInfo
 }
 
 // WriteAll writes every output file of `styrdok run` into dir.
@@ -38,6 +40,7 @@ func WriteAll(dir string, r *Report) error {
 		{"actions.csv", WriteActions},
 		{"failures.csv", WriteFailures},
 		{"summary.md", WriteSummary},
+		{"run.json", WriteRunJSON},
 	}
 	for _, w := range writers {
 		if err := writeFile(filepath.Join(dir, w.name), func(f io.Writer) error { return w.write(f, r) }); err != nil {

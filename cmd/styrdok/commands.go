@@ -84,6 +84,7 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 		fmt.Fprintln(e.stderr, "styrdok run: no PATH given (try: styrdok run testdata/corpus)")
 		return exitUsage
 	}
+	started := time.Now()
 	a, err := c.analyzer(e)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
@@ -108,7 +109,8 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 	for _, f := range fails {
 		fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.File, f.Reason)
 	}
-	rep := &reports.Report{Documents: docs, Failures: fails, Codebook: a.Codebook, Registry: nil}
+	rep := &reports.Report{Documents: docs, Failures: fails, Codebook: a.Codebook, Registry: nil,
+		Run: &reports.RunInfo{Version: Version, Args: fs.Args(), Options: runOptions(fs, a), StartedAt: started, FinishedAt: time.Now()}}
 	if err := reports.WriteAll(*out, rep); err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
 		return exitFailure
