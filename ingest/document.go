@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Format names the container a document came in, detected from content.
@@ -68,7 +69,7 @@ type FileError struct {
 
 // Error returns "path: reason: cause".
 func (e *FileError) Error() string {
-	if e.Err != nil {
+	if e.Err != nil && !strings.HasPrefix(e.Reason, e.Err.Error()) {
 		return fmt.Sprintf("%s: %s: %v", e.Path, e.Reason, e.Err)
 	}
 	return fmt.Sprintf("%s: %s", e.Path, e.Reason)

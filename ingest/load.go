@@ -16,6 +16,14 @@ import (
 // Load reads and parses one file. Every error is a *FileError naming path;
 // files that are not documents fail with an error wrapping ErrUnsupported.
 func Load(path string, opts Options) (*Document, error) {
+	// Stat first: opening a FIFO or device could block or never end.
+	if st, err := os.Stat(path); err != nil {
+		return nil, &FileError{Path: path, Reason: "cannot open file", Err: err}
+	} else if st.IsDir() {
+		return nil, &FileError{Path: path, Reason: "is a directory"}
+	} else if !st.Mode().IsRegular() {
+		return nil, &FileError{Path: path, Reason: "not a regular file (" + st.Mode().Type().String() + ")"}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &FileError{Path: path, Reason: "cannot open file", Err: err}
@@ -64,6 +72,10 @@ func Parse(name string, data []byte, opts Options) (doc *Document, err error) {
 		return nil, &FileError{Path: name, Reason: "empty file"}
 	}
 	if format == "" {
+		if ext := strings.ToLower(filepath.Ext(name)); ext == ".pdf" || ext == ".docx" || ext == ".odt" {
+			// a broken download, not a file of another kind: a failure
+			return nil, &FileError{Path: name, Reason: "not a valid " + strings.ToUpper(ext[1:]) + " file (content is " + mime + ")"}
+		}
 		return nil, &FileError{Path: name, Reason: ErrUnsupported.Error() + ": " + mime, Err: ErrUnsupported}
 	}
 	sum := sha256.Sum256(data)
@@ -189,9 +201,6 @@ func sniff(name string, data []byte) (Format, string) {
 		if i := strings.IndexByte(mime, ';'); i >= 0 {
 			mime = mime[:i]
 		}
-		if mime == "application/octet-stream" && ext == ".pdf" {
-			mime = "application/octet-stream (named .pdf but not a PDF)"
-		}
 		return "", mime
 	}
 	text, _ := DecodeText(head)
@@ -208,10 +217,8 @@ func sniff(name string, data []byte) (Format, string) {
 		return FormatMarkdown, ""
 	case ".html", ".htm", ".xhtml":
 		return FormatHTML, ""
-	case ".pdf":
-		return "", "application/octet-stream (named .pdf but not a PDF)"
-	case ".docx", ".odt":
-		return "", "application/octet-stream (named " + ext + " but not a ZIP container)"
+	case ".pdf", ".docx", ".odt":
+		return "", "text/plain"
 	}
 	return FormatText, ""
 }

@@ -122,6 +122,7 @@ func officeText(x []byte, spec xmlSpec, b *budget) ([]string, error) {
 		inText   bool // inside the element holding text (DOCX w:t)
 		skip     int  // depth inside skipped elements
 		tblDepth int
+		inCell   bool
 		row      []string
 		cell     []string          // paragraphs of the current cell
 		inBody   = spec.text != "" // DOCX: all of document.xml is body
@@ -196,7 +197,7 @@ func officeText(x []byte, spec xmlSpec, b *budget) ([]string, error) {
 					}
 				}
 				para.WriteString(strings.Repeat(" ", max(1, min(n, 100))))
-			case spec.pageBreak != "" && l == spec.pageBreak && tblDepth == 0:
+			case spec.pageBreak != "" && l == spec.pageBreak && (tblDepth == 0 || tblDepth == 1 && !inCell):
 				flushPara()
 				pages = append(pages, out.String())
 				out.Reset()
@@ -209,6 +210,7 @@ func officeText(x []byte, spec xmlSpec, b *budget) ([]string, error) {
 				row = row[:0]
 			case isName(l, spec.cell) && tblDepth == 1:
 				cell = cell[:0]
+				inCell = true
 			}
 		case xml.EndElement:
 			l := t.Name.Local
@@ -234,6 +236,7 @@ func officeText(x []byte, spec xmlSpec, b *budget) ([]string, error) {
 				}
 			case isName(l, spec.cell) && tblDepth == 1:
 				flushPara()
+				inCell = false
 				row = append(row, joinCellLines(cell))
 			case l == spec.row && tblDepth == 1:
 				line := strings.TrimRight(strings.Join(row, "\t"), "\t")

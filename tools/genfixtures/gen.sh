@@ -29,3 +29,26 @@ chromium --headless --no-sandbox --disable-gpu --no-first-run \
 
 # 3. groff ms (justified, hyphenated, running header and page footer).
 groff -k -ms -Tpdf -P-pa4 groff-gislaved.ms > groff-gislaved.pdf
+
+# 4. testdata/mixed: good documents of every format and one of each bad
+#    input that git can hold (see testdata/mixed/README.md).
+mixed=$root/testdata/mixed
+mkdir -p "$mixed"
+cd "$root"
+go run ./tools/genfixtures -mixed "$mixed"
+corpus=$root/testdata/corpus
+cd "$mixed"
+head -c 2500 "$corpus/tierp-handlingsplan-integration-2017.txt" | sed '$d' > good-tierp-utf8.txt
+head -c 3000 "$corpus/ale-integrationsplan-2018-2021.txt" | sed '$d' | iconv -f UTF-8 -t WINDOWS-1252 > good-ale-cp1252.txt
+head -c 2500 "$corpus/gislaved-projektplan-integrationsstrategi-2012.txt" | sed '$d' | iconv -f UTF-8 -t UTF-16 > good-gislaved-utf16.txt
+{ echo "# Styrande dokument för integrationsarbetet i Alingsås kommun"; echo; sed -n '3,40p' "$corpus/alingsas-riktlinjer-integration.txt" | sed 's/^Relevanta dokument$/## Relevanta dokument/'; } > good-alingsas.md
+cp "$out/chromium-ale.html" good-ale.html
+cp "$out/libreoffice-tierp.docx" good-tierp.docx
+cp "$out/libreoffice-tierp.odt" good-tierp.odt
+cp "$out/groff-gislaved.pdf" good-gislaved.pdf
+: > bad-empty.txt
+head -c 12000 "$out/chromium-ale.pdf" > bad-truncated.pdf
+head -c 4096 /dev/urandom > bad-random.pdf
+qpdf --encrypt user-pw owner-pw 256 -- "$out/groff-gislaved.pdf" bad-encrypted.pdf
+( cd "$tmp" && printf 'not a document\n' > notes.txt && rm -f a.zip && python3 -c 'import zipfile; z=zipfile.ZipFile("a.zip","w"); z.write("notes.txt"); z.close()' ) && cp "$tmp/a.zip" bad-archive.zip
+ln -sfn . loop

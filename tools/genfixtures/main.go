@@ -262,8 +262,12 @@ func excerpt(text string, n int) string {
 }
 
 func main() {
+	if len(os.Args) == 3 && os.Args[1] == "-mixed" {
+		writeMixedPDFs(os.Args[2])
+		return
+	}
 	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: genfixtures CORPUSDIR OUTDIR")
+		fmt.Fprintln(os.Stderr, "usage: genfixtures CORPUSDIR OUTDIR | genfixtures -mixed OUTDIR")
 		os.Exit(2)
 	}
 	corpus, out := os.Args[1], os.Args[2]
