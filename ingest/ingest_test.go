@@ -431,3 +431,18 @@ func minimalPDF(contents string) []byte {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestDehyphenateLinear: a chain of lines ending in hyphens (found by
+// FuzzParseText, which stalled on the first, quadratic version) cleans in
+// linear time.
+func TestDehyphenateLinear(t *testing.T) {
+	s := strings.Repeat("ab-\n", 200000)
+	start := time.Now()
+	out := CleanText(s)
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %v", d)
+	}
+	if len(out) == 0 {
+		t.Error("empty")
+	}
+}

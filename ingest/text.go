@@ -194,30 +194,33 @@ var coordinators = map[string]bool{
 }
 
 // dehyphenate joins words broken at line ends ("integrations-" +
-// "arbetet"). The rest of the next line stays on its own line.
+// "arbetet"). The rest of the next line stays on its own line. It runs in
+// linear time: a chain of joins stops once the joined word is implausibly
+// long.
 func dehyphenate(lines []string) []string {
-	for i := 0; i+1 < len(lines); i++ {
-		a := lines[i]
-		if strings.ContainsRune(a, '\t') || !(strings.HasSuffix(a, "-") || strings.HasSuffix(a, "/")) || len(a) < 3 {
-			continue
+	out := lines[:0:0]
+	for _, cur := range lines {
+		if n := len(out); n > 0 && cur != "" && breakable(out[n-1]) && !strings.ContainsRune(cur, '\t') {
+			if joined, rest, ok := joinHyphen(out[n-1], cur); ok {
+				out[n-1] = joined
+				if rest == "" {
+					continue
+				}
+				cur = rest
+			}
 		}
-		j := i + 1
-		b := lines[j]
-		if b == "" || strings.ContainsRune(b, '\t') {
-			continue
-		}
-		joined, rest, ok := joinHyphen(a, b)
-		if !ok {
-			continue
-		}
-		lines[i] = joined
-		lines[j] = rest
-		if rest == "" {
-			lines = append(lines[:j], lines[j+1:]...)
-		}
-		i-- // the joined line may end in another break
+		out = append(out, cur)
 	}
-	return lines
+	return out
+}
+
+// breakable reports a line that ends in a hyphen or slash after a word of
+// plausible length, outside a table row.
+func breakable(a string) bool {
+	if len(a) < 3 || strings.ContainsRune(a, '\t') || !(strings.HasSuffix(a, "-") || strings.HasSuffix(a, "/")) {
+		return false
+	}
+	return len(a)-strings.LastIndexByte(a, ' ') < 100
 }
 
 // joinHyphen joins a line ending in a hyphen with the first word of the
@@ -255,23 +258,22 @@ func joinHyphen(a, b string) (joined, rest string, ok bool) {
 // joinCellLines joins the lines of one table cell with spaces, mending
 // words broken at a line end.
 func joinCellLines(parts []string) string {
-	out := ""
+	var acc []string
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
 		if p == "" {
 			continue
 		}
-		if out == "" {
-			out = p
-			continue
-		}
-		if (strings.HasSuffix(out, "-") || strings.HasSuffix(out, "/")) && len(out) >= 3 {
-			if j, rest, ok := joinHyphen(out, p); ok {
-				out = strings.TrimSpace(j + " " + rest)
+		if n := len(acc); n > 0 && breakable(acc[n-1]) {
+			if j, rest, ok := joinHyphen(acc[n-1], p); ok {
+				acc[n-1] = j
+				if rest != "" {
+					acc = append(acc, rest)
+				}
 				continue
 			}
 		}
-		out += " " + p
+		acc = append(acc, p)
 	}
-	return out
+	return strings.Join(acc, " ")
 }

@@ -109,9 +109,9 @@ func pngImage() []byte {
 
 func writeMixedPDFs(out string) {
 	for name, data := range map[string][]byte{
-		"bad-scanned.pdf":  scannedPDF(),
-		"bad-bomb.pdf":     bombPDF(),
-		"bad-image.png":    pngImage(),
+		"bad-scanned.pdf": scannedPDF(),
+		"bad-bomb.pdf":    bombPDF(),
+		"bad-image.png":   pngImage(),
 		"good-simple.pdf": textPDF("Tierps kommun", "Handlingsplan f\xf6r integration"),
 	} {
 		if err := os.WriteFile(filepath.Join(out, name), data, 0o644); err != nil {
