@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"runtime"
 	"sort"
 	"sync"
@@ -251,6 +253,7 @@ func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions) (o ou
 // analyzed analyses doc and fills rec with the analysis to store.
 func (a *Analyzer) analyzed(doc *ingest.Document, rec *corpus.Record, how int, opt *BatchOptions) outcome {
 	d := a.Analyze(doc)
+	NormalizeEmpty(d)
 	o := outcome{file: doc.Path, doc: d, how: how}
 	if opt.Store != nil {
 		ar, err := storeRecord(d)
@@ -320,27 +323,61 @@ func EncodeAnalysis(d *DocumentAnalysis) ([]byte, error) {
 }
 
 // DecodeAnalysis reverses EncodeAnalysis. Gob does not tell empty slices
-// from nil ones; the slices Analyze always makes are restored as empty.
+// and maps from nil ones, so the result is normalised (NormalizeEmpty),
+// as Run normalises fresh analyses: re-used and fresh ones are identical.
 func DecodeAnalysis(data []byte) (*DocumentAnalysis, error) {
 	var d DocumentAnalysis
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&d); err != nil {
 		return nil, err
 	}
-	for i := range d.Themes {
-		if d.Themes[i].Headings == nil {
-			d.Themes[i].Headings = []int{}
+	NormalizeEmpty(&d)
+	d.Segments = nil // not stored: see the store's sentences table
+	return &d, nil
+}
+
+// NormalizeEmpty replaces every nil slice and map reachable through d's
+// exported fields by an empty one (JSON writes [] and {} rather than
+// null), so an analysis reads the same after a trip through the store.
+func NormalizeEmpty(d *DocumentAnalysis) {
+	normalizeEmptyValue(reflect.ValueOf(d).Elem())
+}
+
+func normalizeEmptyValue(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < v.NumField(); i++ {
+			if t.Field(i).IsExported() {
+				normalizeEmptyValue(v.Field(i))
+			}
 		}
-		if d.Themes[i].Evidence == nil {
-			d.Themes[i].Evidence = []ThemeHit{}
+	case reflect.Slice:
+		if v.IsNil() {
+			v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+			return
+		}
+		switch v.Type().Elem().Kind() {
+		case reflect.Struct, reflect.Slice, reflect.Map, reflect.Pointer:
+			for i := 0; i < v.Len(); i++ {
+				normalizeEmptyValue(v.Index(i))
+			}
+		}
+	case reflect.Map:
+		if v.IsNil() {
+			v.Set(reflect.MakeMap(v.Type()))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			normalizeEmptyValue(v.Elem())
 		}
 	}
-	return &d, nil
 }
 
 // reasonOf gives the short reason of an ingest error without repeating the
 // file name (failures.csv has it in its own column).
 func reasonOf(err error) string {
-	if fe, ok := err.(*ingest.FileError); ok {
+	var fe *ingest.FileError
+	if errors.As(err, &fe) {
 		if fe.Err != nil {
 			return fmt.Sprintf("%s: %v", fe.Reason, fe.Err)
 		}

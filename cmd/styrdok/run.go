@@ -37,8 +37,10 @@ text), analyse it and write into the output folder:
   coverage.csv       one row per document: each theme's share and level
   coverage_long.csv  the same in tidy long form (document, theme, ...)
   evidence.csv       every theme hit with its sentence, offsets and page
+  actions.csv        every action-plan row: goal, activity, responsible, timeline
   failures.csv       every file that could not be read, and why
   summary.md         the coverage matrix as a readable table
+  run.json           version, options, every input with its SHA-256, counts
   styrdok.db         the store: texts, analyses, sentences, theme hits and
                      run records in SQLite (docs/store.md has the schema)
 Runs are incremental: unchanged files are not read again, and a codebook
@@ -88,6 +90,7 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 		}
 		defer pprof.StopCPUProfile()
 	}
+	started := time.Now()
 	a, err := c.analyzer(e)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
@@ -122,7 +125,6 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 		}
 	}
 
-	start := time.Now()
 	files, problems := ingest.Walk(fs.Args())
 	storeName := ""
 	if st != nil {
@@ -160,7 +162,8 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 			fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.File, f.Reason)
 		}
 	}
-	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: nil}
+	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: nil,
+		Run: &reports.RunInfo{Version: Version, Args: fs.Args(), Options: runOptions(fs, a), StartedAt: started, FinishedAt: time.Now()}}
 	if err := reports.WriteAll(*out, rep); err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
 		return exitFailure
@@ -181,7 +184,7 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 		for _, d := range res.Documents {
 			entries = append(entries, inputEntry{d.File, "sha256:" + d.SHA256})
 		}
-		outputs, err := outputFiles(*out, start, storeName)
+		outputs, err := outputFiles(*out, started, storeName)
 		if err != nil {
 			fmt.Fprintln(e.stderr, "styrdok run:", err)
 			return exitFailure
