@@ -136,7 +136,7 @@ func mentionsTime(s string) bool { return actionYearRe.MatchString(s) || timeWor
 // isRoleLike reports a short cell that names who is responsible
 // ("Kultur- och fritidschef", "Kommunledningsgruppen").
 func (a *Analyzer) isRoleLike(s string) bool {
-	toks := Tokenize(s, 0)
+	toks := tokenize(s, 0, nil) // words only: no stems needed
 	if len(toks) == 0 || len(toks) > 8 || isTimeLike(s) {
 		return false
 	}
@@ -273,7 +273,10 @@ func (a *Analyzer) labelledActions(text string, segs []Sentence, st structure, s
 			open, prevText = -1, ""
 			continue
 		}
-		ms := labelRe.FindAllStringSubmatchIndex(l.s, -1)
+		var ms [][]int
+		if strings.IndexByte(l.s, ':') >= 0 { // every label ends in a colon
+			ms = labelRe.FindAllStringSubmatchIndex(l.s, -1)
+		}
 		if len(ms) == 0 {
 			open, prevText, prevStart = -1, l.s, l.start
 			continue

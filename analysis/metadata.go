@@ -211,12 +211,38 @@ func layoutDocument(text string) docLayout {
 	return lay
 }
 
+// mayNameOrg is a cheap necessary condition for orgNameRe: every
+// alternative of the expression contains one of these strings. Running
+// the regexp on every short line was the top hotspot of `styrdok run`.
+func mayNameOrg(s string) bool {
+	for _, w := range [...]string{"ommun", "OMMUN", "tad", "TAD", "Region", "regionen", "Landstinget"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// relatedFirstWords are the first words relatedHeadingRe can match.
+var relatedFirstWords = map[string]bool{"relevanta": true, "relaterade": true, "liknande": true, "andra": true, "fler": true,
+	"populära": true, "senaste": true, "mest": true, "related": true, "similar": true, "more": true, "se": true, "läs": true}
+
+// mayBeRelatedHeading is a cheap necessary condition for relatedHeadingRe:
+// the line's first word is one the expression starts with.
+func mayBeRelatedHeading(s string) bool {
+	end := strings.IndexFunc(s, unicode.IsSpace)
+	if end < 0 {
+		end = len(s)
+	}
+	return relatedFirstWords[strings.ToLower(s[:end])]
+}
+
 // markRelatedLists marks the short lines under a "Relevanta dokument"
 // style heading as noise, up to the first long line or an end marker
 // ("Transkript:").
 func markRelatedLists(lines []docLine) {
 	for i := 0; i < len(lines); i++ {
-		if !relatedHeadingRe.MatchString(lines[i].text) {
+		if !mayBeRelatedHeading(lines[i].text) || !relatedHeadingRe.MatchString(lines[i].text) {
 			continue
 		}
 		lines[i].noise = true
@@ -242,6 +268,7 @@ func markRelatedLists(lines []docLine) {
 // their own title above the transcript.
 func markTitleLists(lines []docLine) {
 	const minListLines, minOrgs = 8, 3
+	var lower []string // lines in lower case, made once when a list is found
 	for i := 0; i < len(lines); {
 		if lines[i].long || lines[i].noise {
 			i++
@@ -252,6 +279,9 @@ func markTitleLists(lines []docLine) {
 		orgLines := 0
 		for ; j < len(lines) && !lines[j].long && !lines[j].noise; j++ {
 			found := false
+			if !mayNameOrg(lines[j].text) {
+				continue
+			}
 			for _, m := range orgNameRe.FindAllStringSubmatch(lines[j].text, -1) {
 				for _, g := range m[1:] {
 					if g != "" {
@@ -265,8 +295,14 @@ func markTitleLists(lines []docLine) {
 			}
 		}
 		if j-i >= minListLines && len(orgs) >= minOrgs && orgLines >= minOrgs {
+			if lower == nil {
+				lower = make([]string, len(lines))
+				for k, l := range lines {
+					lower[k] = strings.ToLower(l.text)
+				}
+			}
 			for k := i; k < j; k++ {
-				if !repeatedLater(lines, k, j) {
+				if !repeatedLater(lower, k, j) {
 					lines[k].noise = true
 				}
 			}
@@ -276,14 +312,15 @@ func markTitleLists(lines []docLine) {
 }
 
 // repeatedLater reports whether line k's text (if long enough to be
-// distinctive) starts one of the lines from index from on.
-func repeatedLater(lines []docLine, k, from int) bool {
-	t := strings.ToLower(lines[k].text)
+// distinctive) starts one of the lines from index from on. lower holds
+// the lines in lower case (lowering them for every k was quadratic).
+func repeatedLater(lower []string, k, from int) bool {
+	t := lower[k]
 	if utf8.RuneCountInString(t) < 20 {
 		return false
 	}
-	for _, l := range lines[from:] {
-		if strings.HasPrefix(strings.ToLower(l.text), t) {
+	for _, l := range lower[from:] {
+		if strings.HasPrefix(l, t) {
 			return true
 		}
 	}

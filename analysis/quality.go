@@ -1,6 +1,9 @@
 package analysis
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // Quality holds the plan-quality indicators researchers compare plans on
 // (DOMAIN.md: follow-up shows whether a plan can be held to account).
@@ -30,6 +33,19 @@ type Quality struct {
 // uppföljning, följa/följs upp, utvärdering, indikatorer, mätbara mål,
 // nyckeltal, mäta/mäts, redovisa, återrapportera.
 var evaluationRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(uppfölj\p{L}*|följ(a|s|er|t|des)?\s+upp|utvärder\p{L}*|indikator\p{L}*|mätbar\p{L}*|nyckeltal\p{L}*|målvärde\p{L}*|mät(a|as|s|er)|redovisa\p{L}*|återrapport\p{L}*)(?:$|[^\p{L}])`)
+
+// mayMentionEvaluation is a cheap necessary condition for evaluationRe
+// (every alternative contains one of these stems), so the expression runs
+// only on the few segments that may match.
+func mayMentionEvaluation(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range [...]string{"följ", "utvärder", "indikator", "nyckeltal", "målvärde", "mät", "redovisa", "återrapport"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // assessQuality computes the plan-quality indicators of an analysed
 // document from its action rows and its text.
@@ -64,7 +80,7 @@ func assessQuality(res *DocumentAnalysis) Quality {
 	for i, s := range res.Segments {
 		// Headings and header rows name the topic ("Uppföljning och
 		// utvärdering") without saying how it is done.
-		if s.Kind == KindNavigation || s.Kind == KindHeading || !evaluationRe.MatchString(s.Text) {
+		if s.Kind == KindNavigation || s.Kind == KindHeading || !mayMentionEvaluation(s.Text) || !evaluationRe.MatchString(s.Text) {
 			continue
 		}
 		q.EvaluationMentioned = true

@@ -433,8 +433,22 @@ func isTableOfContents(p string) bool {
 	if tocWord.MatchString(p) && len(strings.Fields(p)) > 3 {
 		return true
 	}
+	if !hasSectionNumber(p) {
+		return false
+	}
 	n := len(tocNumber.FindAllStringIndex(p, -1))
 	return n >= 5 && strings.Count(p, ". ")+strings.Count(p, "? ") < n
+}
+
+// hasSectionNumber is a cheap necessary condition for tocNumber: a digit,
+// a period and a digit.
+func hasSectionNumber(p string) bool {
+	for i := 1; i+1 < len(p); i++ {
+		if p[i] == '.' && p[i-1] >= '0' && p[i-1] <= '9' && p[i+1] >= '0' && p[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // markNavigation turns runs of six or more consecutive short one-line

@@ -70,8 +70,10 @@ func tokenize(s string, base int, stem func(string) string) []Token {
 		toks = append(toks, Token{Text: text, Start: base + start, End: base + i, Lower: strings.ToLower(text), Cell: cell})
 	}
 	expandCoordinated(toks)
-	for k := range toks {
-		toks[k].Stem = stem(strings.TrimSuffix(toks[k].Lower, "-"))
+	if stem != nil { // nil: the caller needs words, not stems
+		for k := range toks {
+			toks[k].Stem = stem(strings.TrimSuffix(toks[k].Lower, "-"))
+		}
 	}
 	return toks
 }

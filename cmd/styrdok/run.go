@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"sort"
 	"strings"
@@ -24,6 +25,9 @@ import (
 	"github.com/styrdok/styrdok/ingest"
 	"github.com/styrdok/styrdok/reports"
 )
+
+// defaultMemoryLimit is run's soft memory limit unless GOMEMLIMIT is set.
+const defaultMemoryLimit = 240 << 20
 
 // exitInterrupted is the exit code of a run stopped by SIGINT or SIGTERM
 // (128 + SIGINT, as shells report it).
@@ -76,6 +80,12 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 	}
 	if *workers <= 0 {
 		*workers = runtime.NumCPU()
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit: the garbage collector works harder as the heap
+		// nears it, instead of letting it double. The documents' output
+		// rows are what stays live (docs/benchmarks.md).
+		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
 	if cpuprofile != "" {
 		f, err := os.Create(cpuprofile)
