@@ -342,6 +342,27 @@ func NormalizeEmpty(d *DocumentAnalysis) {
 	normalizeEmptyValue(reflect.ValueOf(d).Elem())
 }
 
+// hasNilable reports whether values of t can hold a slice or map, so
+// that elements of a []t need walking (a []Match does not).
+func hasNilable(t reflect.Type, depth int) bool {
+	if depth > 8 {
+		return true // deep or recursive types: walk to be safe
+	}
+	switch t.Kind() {
+	case reflect.Slice, reflect.Map:
+		return true
+	case reflect.Pointer, reflect.Array:
+		return hasNilable(t.Elem(), depth+1)
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			if f := t.Field(i); f.IsExported() && hasNilable(f.Type, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func normalizeEmptyValue(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Struct:
@@ -356,8 +377,7 @@ func normalizeEmptyValue(v reflect.Value) {
 			v.Set(reflect.MakeSlice(v.Type(), 0, 0))
 			return
 		}
-		switch v.Type().Elem().Kind() {
-		case reflect.Struct, reflect.Slice, reflect.Map, reflect.Pointer:
+		if hasNilable(v.Type().Elem(), 0) {
 			for i := 0; i < v.Len(); i++ {
 				normalizeEmptyValue(v.Index(i))
 			}
@@ -369,6 +389,10 @@ func normalizeEmptyValue(v reflect.Value) {
 	case reflect.Pointer:
 		if !v.IsNil() {
 			normalizeEmptyValue(v.Elem())
+		}
+	case reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			normalizeEmptyValue(v.Index(i))
 		}
 	}
 }
