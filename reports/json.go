@@ -28,6 +28,7 @@ type DocumentJSON struct {
 	Words        int         `json:"words"`
 	Sentences    int         `json:"sentences"`
 	Themes       []ThemeJSON `json:"themes"`
+	Peers        []PeerJSON  `json:"peers"` // most similar documents of the run (documents.json); empty for a single document
 }
 
 // CodeName is a registry entry: empty code means unknown.
@@ -70,7 +71,7 @@ func NewDocumentJSON(d *analysis.DocumentAnalysis) DocumentJSON {
 		Attribution: Attribution{Confidence: m.Confidence, Reason: m.Reason},
 		Kind:        d.Meta.Kind, Title: d.Meta.Title, Reference: d.Meta.Reference, AdoptedBy: d.Meta.AdoptedBy,
 		AdoptedOn: d.Meta.AdoptedOn, ValidFrom: d.Meta.ValidFrom, ValidTo: d.Meta.ValidTo, Year: d.Meta.Year,
-		Status: d.Meta.Status, Words: d.Words, Sentences: d.Sentences, Themes: []ThemeJSON{}}
+		Status: d.Meta.Status, Words: d.Words, Sentences: d.Sentences, Themes: []ThemeJSON{}, Peers: []PeerJSON{}}
 	for _, t := range d.Themes {
 		tj := ThemeJSON{ID: t.ID, Sentences: t.Sentences, Share: t.Share, Level: t.Level, Evidence: []EvidenceJSON{}}
 		for _, h := range t.Evidence {

@@ -44,6 +44,7 @@ func commands() []command {
 		{"tag", "tag text segments from stdin, one per line: TOP<TAB>ALL", cmdTag},
 		{"themes", "print the codebook: themes, labels, definitions, patterns", cmdThemes},
 		{"text", "print the clean text analysis sees (form feed between pages)", cmdText},
+		{"benchmark", "compare one municipality's coverage with its county's and the corpus's medians", cmdBenchmark},
 	}
 }
 
