@@ -3,7 +3,7 @@ GO      ?= go
 OUT     ?= styrdok-out
 BIN     := bin/styrdok
 
-.PHONY: all build run test race vet fmt bench fuzz clean
+.PHONY: all build run test race vet fmt bench fuzz clean docs
 
 all: build
 
@@ -20,6 +20,10 @@ test:
 
 race:
 	$(GO) test -race ./...
+
+# docs/codebook.md is generated from the embedded codebook; a test checks it.
+docs:
+	$(GO) run ./tools/gendocs docs/codebook.md
 
 fmt:
 	gofmt -l -w .

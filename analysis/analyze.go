@@ -28,6 +28,12 @@ type ThemeHit struct {
 	Score    float64      `json:"score"`
 	Text     string       `json:"text"`
 	Matched  []Match      `json:"matched"`
+	// Inherited hits count because the segment stands under a heading
+	// (or table section) naming the theme; Heading is that heading's
+	// segment index, -1 for hits on the segment's own words.
+	Inherited bool     `json:"inherited"`
+	Heading   int      `json:"heading"`
+	Modality  Modality `json:"modality"`
 }
 
 // ThemeCoverage is how a document covers one theme.
@@ -38,6 +44,14 @@ type ThemeCoverage struct {
 	Level     int        `json:"level"`     // 0 absent or passing, 1 treated, 2 heading or goal
 	Headings  []int      `json:"headings"`  // indices of headings that name the theme
 	Evidence  []ThemeHit `json:"evidence"`
+	// Structure and commitment (structure.go): OwnSentences counts the
+	// segments whose own words reach the theme, Inherited those counted
+	// through their heading; Sentences is both.
+	OwnSentences    int `json:"own_sentences"`
+	Inherited       int `json:"inherited"`
+	Commitments     int `json:"commitments"`
+	Recommendations int `json:"recommendations"`
+	Intents         int `json:"intents"`
 }
 
 // DocumentAnalysis is everything styrdok reads out of one document.
@@ -51,6 +65,14 @@ type DocumentAnalysis struct {
 	Sentences    int             `json:"sentences"` // content segments (navigation excluded)
 	Segments     []Sentence      `json:"-"`
 	Themes       []ThemeCoverage `json:"themes"`
+
+	// Structure, commitment and plan quality (structure.go, modality.go,
+	// actions.go, quality.go).
+	Sections   []Section        `json:"sections"`
+	Modality   []Modality       `json:"-"`          // per segment
+	Modalities map[Modality]int `json:"modalities"` // content segments per modality
+	Actions    []Action         `json:"actions"`
+	Quality    Quality          `json:"quality"`
 }
 
 // Analyzer holds what analysis needs across documents: the codebook's
@@ -63,9 +85,18 @@ type Analyzer struct {
 	asOf       time.Time
 }
 
-// NewAnalyzer builds an analyzer. asOf is the date statuses (current,
+// NewAnalyzer builds an analyzer; a nil registry means the embedded SCB
+// registry. asOf is the date statuses (current,
 // expired) are judged at.
 func NewAnalyzer(cb *Codebook, reg *corpus.Registry, asOf time.Time) *Analyzer {
+	if reg == nil {
+		// The embedded registry is validated by a test; failing here would
+		// mean a broken build, not bad input.
+		var err error
+		if reg, err = corpus.LoadRegistry(); err != nil {
+			panic(err)
+		}
+	}
 	return &Analyzer{Codebook: cb, matcher: NewMatcher(cb), attributor: NewMunicipalityAttributor(reg), asOf: asOf}
 }
 
@@ -93,6 +124,7 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 		}
 		scores[i] = sumScores(matches[i])
 	}
+	res.Modality, res.Modalities = classifySegments(segs)
 	for _, th := range a.Codebook.Themes {
 		cov := ThemeCoverage{ID: th.ID, Headings: []int{}, Evidence: []ThemeHit{}}
 		for i, s := range segs {
@@ -113,6 +145,10 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 		cov.Level = grade(cov)
 		res.Themes = append(res.Themes, cov)
 	}
+	st := buildStructure(doc.Text, segs, scores, a.Codebook.MinScore, a.themeOrder())
+	applyStructure(res, st, scores)
+	res.Actions = a.extractActions(doc.Text, segs, st, scores)
+	res.Quality = assessQuality(res)
 	return res
 }
 

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -111,7 +112,8 @@ func (a *Analyzer) analyzeFile(path string, opts ingest.Options) (res *DocumentA
 // reasonOf gives the short reason of an ingest error without repeating the
 // file name (failures.csv has it in its own column).
 func reasonOf(err error) string {
-	if fe, ok := err.(*ingest.FileError); ok {
+	var fe *ingest.FileError
+	if errors.As(err, &fe) {
 		if fe.Err != nil {
 			return fmt.Sprintf("%s: %v", fe.Reason, fe.Err)
 		}

@@ -34,7 +34,9 @@ type Sentence struct {
 	Text    string       `json:"text"`
 	Section int          `json:"section"` // index of the heading this segment stands under, -1 for none
 
-	wholeLine bool // the segment is a whole one-line block: a title-like line
+	block      int  // index of the layout block (text between blank lines)
+	shortBlock bool // the block is one line of at most 20 words
+	titleBlock bool // ... and it does not end in a period: a title or heading
 }
 
 // abbreviations end in a period without ending the sentence (DOMAIN.md).
@@ -123,8 +125,9 @@ func splitLines(text string) []line {
 }
 
 type segmenter struct {
-	text string
-	out  []Sentence
+	text   string
+	out    []Sentence
+	blocks int
 }
 
 func (s *segmenter) emit(start, end int, kind SentenceKind) {
@@ -147,7 +150,24 @@ func (s *segmenter) emit(start, end int, kind SentenceKind) {
 
 // block classifies the lines of one block (lines between blank lines).
 func (s *segmenter) block(lines []line) {
+	first := len(s.out)
+	defer func() {
+		s.blocks++
+		t := strings.TrimSpace(s.text[lines[0].start : lines[len(lines)-1].start+len(lines[len(lines)-1].s)])
+		short := len(lines) == 1 && len(strings.Fields(t)) <= 20 && !strings.Contains(t, "\t")
+		title := short && !strings.HasSuffix(t, ".")
+		for i := first; i < len(s.out); i++ {
+			s.out[i].block, s.out[i].shortBlock, s.out[i].titleBlock = s.blocks, short, title
+		}
+	}()
 	// Lines with tabs are table rows; list items are lines of their own.
+	// A table row whose other cells are empty ends in tabs only ("Alla
+	// invånare ska ha ett skäligt boende.\t\t\t"); in a block that holds
+	// a table it is a row of that table, not running text.
+	table := false
+	for _, l := range lines {
+		table = table || strings.Contains(strings.TrimRight(l.s, "\t "), "\t")
+	}
 	var para []line
 	flushPara := func() {
 		if len(para) > 0 {
@@ -158,7 +178,7 @@ func (s *segmenter) block(lines []line) {
 	for _, l := range lines {
 		trimmed := strings.TrimSpace(l.s)
 		switch {
-		case strings.Contains(strings.TrimRight(l.s, "\t "), "\t"):
+		case strings.Contains(strings.TrimRight(l.s, "\t "), "\t") || (table && strings.Contains(l.s, "\t")):
 			flushPara()
 			kind := KindTableRow
 			if isHeaderRow(l.s) {
@@ -182,6 +202,10 @@ func (s *segmenter) block(lines []line) {
 // paragraph splits running text into sentences, headings first.
 func (s *segmenter) paragraph(start, end int, single bool) {
 	txt := s.text[start:end]
+	if isTableOfContents(txt) {
+		s.emit(start, end, KindNavigation)
+		return
+	}
 	if single && isHeadingLine(txt) {
 		s.emit(start, end, KindHeading)
 		return
@@ -197,11 +221,7 @@ func (s *segmenter) paragraph(start, end int, single bool) {
 			continue
 		}
 		next := sentenceEnd(s.text, pos, end)
-		n := len(s.out)
 		s.emit(pos, next, KindSentence)
-		if single && pos == start && skipSpace(s.text, next, end) >= end && len(s.out) > n && len(strings.Fields(s.out[n].Text)) <= 20 {
-			s.out[n].wholeLine = true
-		}
 		pos = skipSpace(s.text, next, end)
 	}
 }
@@ -402,25 +422,53 @@ func isHeaderRow(row string) bool {
 	return cells >= 2
 }
 
-// markNavigation turns runs of six or more consecutive title-like lines
-// (headings, or one-line blocks of at most 20 words, with no running text
-// between them) into navigation: a table of contents, or a scraped page's
-// list of other documents. Real headings are followed by text.
+var tocWord = regexp.MustCompile(`^(?i)(innehåll|innehållsförteckning)\b`)
+var tocNumber = regexp.MustCompile(`(^|\s)\d{1,2}(\.\d{1,2})+\.?\s+\p{Lu}`)
+
+// isTableOfContents reports a paragraph that is a table of contents run
+// into one line (as extraction from web pages and PDFs often leaves it):
+// it starts with "Innehåll", or it holds five or more section numbers but
+// fewer sentence ends than section numbers.
+func isTableOfContents(p string) bool {
+	p = strings.TrimSpace(p)
+	if tocWord.MatchString(p) && len(strings.Fields(p)) > 3 {
+		return true
+	}
+	n := len(tocNumber.FindAllStringIndex(p, -1))
+	return n >= 5 && strings.Count(p, ". ")+strings.Count(p, "? ") < n
+}
+
+// markNavigation turns runs of six or more consecutive short one-line
+// blocks (at most 20 words each, two thirds of them without a final
+// period, no running text between them) into navigation: a table of
+// contents, or a scraped page's list of other documents. Real headings
+// are followed by text, so a run's last heading stays a heading.
 func (s *segmenter) markNavigation() {
-	const minRun = 6
-	titleLike := func(x Sentence) bool { return x.Kind == KindHeading || x.wholeLine }
+	const minBlocks = 6
 	i := 0
 	for i < len(s.out) {
-		if !titleLike(s.out[i]) {
+		if !s.out[i].shortBlock {
 			i++
 			continue
 		}
 		j := i
-		for j < len(s.out) && titleLike(s.out[j]) {
+		blocks, titles, last := 0, 0, -1
+		for j < len(s.out) && s.out[j].shortBlock {
+			if s.out[j].block != last {
+				blocks++
+				if s.out[j].titleBlock {
+					titles++
+				}
+				last = s.out[j].block
+			}
 			j++
 		}
-		if j-i >= minRun {
-			for k := i; k < j; k++ {
+		end := j
+		if end < len(s.out) && s.out[end-1].Kind == KindHeading {
+			end-- // the run's last heading heads the text that follows
+		}
+		if blocks >= minBlocks && 3*titles >= 2*blocks {
+			for k := i; k < end; k++ {
 				s.out[k].Kind = KindNavigation
 			}
 		}

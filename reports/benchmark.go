@@ -16,12 +16,12 @@ import (
 	"github.com/styrdok/styrdok/corpus"
 )
 
-// IndicatorSource is implemented by analyses that carry named numeric
-// indicators beyond theme coverage: commitment counts ("commitments_shall"),
-// plan-quality indicators ("has_follow_up", "activities_with_owner"), and
-// the like. The benchmark includes every indicator the deciding documents
-// report, so new analyses show up in it without changes here: give
-// *analysis.DocumentAnalysis an Indicators method.
+// IndicatorSource is implemented by analyses that carry further named
+// numeric indicators beyond those documentIndicators reads (theme
+// coverage, modality counts, plan quality). The benchmark includes every
+// indicator the deciding documents report, so a new analysis shows up in
+// it without changes here: give *analysis.DocumentAnalysis an Indicators
+// method.
 type IndicatorSource interface {
 	Indicators() map[string]float64
 }
@@ -123,7 +123,14 @@ func NewBenchmark(r *Report, key string) (*Benchmark, error) {
 		if lv.Below {
 			b.Weak = append(b.Weak, id)
 		}
-		b.Lines = append(b.Lines, lv, sh)
+		cm := newLine(id+"_commitments", id, self, county, all, func(row MunicipalityRow) float64 {
+			if c := row.Cells[ti]; c.Source != nil && ti < len(c.Source.Themes) {
+				return float64(c.Source.Themes[ti].Commitments)
+			}
+			return 0
+		})
+		cm.Below = !math.IsNaN(cm.County) && !math.IsNaN(cm.Corpus) && cm.Value < cm.County && cm.Value < cm.Corpus
+		b.Lines = append(b.Lines, lv, sh, cm)
 	}
 	for _, name := range indicatorNames(append([]MunicipalityRow{self}, all...)) {
 		get := func(row MunicipalityRow) float64 { return indicators(row)[name] }
@@ -171,6 +178,9 @@ func indicators(row MunicipalityRow) map[string]float64 {
 			out[k] = v
 		}
 	}
+	for k, v := range documentIndicators(row.Document) {
+		out[k] = v
+	}
 	out["words"] = float64(row.Document.Words)
 	out["sentences"] = float64(row.Document.Sentences)
 	var l1, l2 float64
@@ -185,6 +195,37 @@ func indicators(row MunicipalityRow) map[string]float64 {
 	out["themes_level_ge1"] = l1
 	out["themes_level_ge2"] = l2
 	return out
+}
+
+// documentIndicators are a document's commitment counts (content
+// segments per modality: "commitment" for ska/skall, "recommendation" for
+// bör, ...) and its plan-quality indicators (action rows, how many name a
+// responsible role, a time and a follow-up; whether the plan says how and
+// when it is evaluated, as 0 or 1).
+func documentIndicators(d *analysis.DocumentAnalysis) map[string]float64 {
+	out := map[string]float64{}
+	for m, n := range d.Modalities {
+		out["segments_"+string(m)] = float64(n)
+	}
+	q := d.Quality
+	out["actions"] = float64(q.Actions)
+	out["goals"] = float64(q.Goals)
+	out["actions_with_responsible"] = float64(q.WithResponsible)
+	out["actions_with_time"] = float64(q.WithTime)
+	out["actions_with_follow_up"] = float64(q.WithFollowUp)
+	out["share_with_responsible"] = q.ShareResponsible
+	out["share_with_time"] = q.ShareTime
+	out["share_with_follow_up"] = q.ShareFollowUp
+	out["evaluation_mentioned"] = b2f(q.EvaluationMentioned)
+	out["has_evaluation"] = b2f(q.HasEvaluation)
+	return out
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // indicatorNames lists the indicators of the rows: the built-in ones

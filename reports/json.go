@@ -28,7 +28,14 @@ type DocumentJSON struct {
 	Words        int         `json:"words"`
 	Sentences    int         `json:"sentences"`
 	Themes       []ThemeJSON `json:"themes"`
-	Peers        []PeerJSON  `json:"peers"` // most similar documents of the run (documents.json); empty for a single document
+
+	// Structure, commitment and plan quality.
+	Sections   []analysis.Section        `json:"sections"`
+	Modalities map[analysis.Modality]int `json:"modalities"` // content segments per modality
+	Actions    []analysis.Action         `json:"actions"`
+	Quality    analysis.Quality          `json:"quality"`
+
+	Peers []PeerJSON `json:"peers"` // most similar documents of the run (documents.json); empty for a single document
 }
 
 // CodeName is a registry entry: empty code means unknown.
@@ -50,6 +57,12 @@ type ThemeJSON struct {
 	Share     float64        `json:"share"`
 	Level     int            `json:"level"`
 	Evidence  []EvidenceJSON `json:"evidence"`
+
+	OwnSentences    int `json:"own_sentences"` // segments whose own words reach the theme
+	Inherited       int `json:"inherited"`     // segments counted through their heading
+	Commitments     int `json:"commitments"`
+	Recommendations int `json:"recommendations"`
+	Intents         int `json:"intents"`
 }
 
 // EvidenceJSON is one segment behind a theme.
@@ -61,6 +74,10 @@ type EvidenceJSON struct {
 	Kind     string           `json:"kind"`
 	Text     string           `json:"text"`
 	Matched  []analysis.Match `json:"matched"`
+
+	Inherited bool              `json:"inherited"` // counted through the heading at Heading
+	Heading   int               `json:"heading"`   // heading's sentence index, -1 for own words
+	Modality  analysis.Modality `json:"modality"`
 }
 
 // NewDocumentJSON converts an analysis to its JSON form.
@@ -71,12 +88,21 @@ func NewDocumentJSON(d *analysis.DocumentAnalysis) DocumentJSON {
 		Attribution: Attribution{Confidence: m.Confidence, Reason: m.Reason},
 		Kind:        d.Meta.Kind, Title: d.Meta.Title, Reference: d.Meta.Reference, AdoptedBy: d.Meta.AdoptedBy,
 		AdoptedOn: d.Meta.AdoptedOn, ValidFrom: d.Meta.ValidFrom, ValidTo: d.Meta.ValidTo, Year: d.Meta.Year,
-		Status: d.Meta.Status, Words: d.Words, Sentences: d.Sentences, Themes: []ThemeJSON{}, Peers: []PeerJSON{}}
+		Status: d.Meta.Status, Words: d.Words, Sentences: d.Sentences, Themes: []ThemeJSON{},
+		Sections: d.Sections, Modalities: d.Modalities, Actions: d.Actions, Quality: d.Quality, Peers: []PeerJSON{}}
+	if out.Sections == nil {
+		out.Sections = []analysis.Section{}
+	}
+	if out.Actions == nil {
+		out.Actions = []analysis.Action{}
+	}
 	for _, t := range d.Themes {
-		tj := ThemeJSON{ID: t.ID, Sentences: t.Sentences, Share: t.Share, Level: t.Level, Evidence: []EvidenceJSON{}}
+		tj := ThemeJSON{ID: t.ID, Sentences: t.Sentences, Share: t.Share, Level: t.Level, Evidence: []EvidenceJSON{},
+			OwnSentences: t.OwnSentences, Inherited: t.Inherited, Commitments: t.Commitments,
+			Recommendations: t.Recommendations, Intents: t.Intents}
 		for _, h := range t.Evidence {
 			tj.Evidence = append(tj.Evidence, EvidenceJSON{Sentence: h.Sentence, Start: h.Start, End: h.End, Page: h.Page,
-				Kind: string(h.Kind), Text: h.Text, Matched: h.Matched})
+				Kind: string(h.Kind), Text: h.Text, Matched: h.Matched, Inherited: h.Inherited, Heading: h.Heading, Modality: h.Modality})
 		}
 		out.Themes = append(out.Themes, tj)
 	}

@@ -20,7 +20,9 @@ type Report struct {
 	Failures  []analysis.Failure
 	Codebook  *analysis.Codebook
 	Registry  *corpus.Registry
-	County    string // --county: the one county to report (code or name); "" reports every county with documents
+	// Run describes the run for run.json (optional).
+	Run    *RunInfo
+	County string // --county: the one county to report (code or name); "" reports every county with documents
 
 	derived *derived // similarity, computed once by the first writer that needs it (county.go, similarity.go)
 }
@@ -38,8 +40,10 @@ func WriteAll(dir string, r *Report) error {
 		{"coverage.csv", WriteCoverage},
 		{"coverage_long.csv", WriteCoverageLong},
 		{"evidence.csv", WriteEvidence},
+		{"actions.csv", WriteActions},
 		{"failures.csv", WriteFailures},
 		{"summary.md", WriteSummary},
+		{"run.json", WriteRunJSON},
 		{"similarity.csv", WriteSimilarity},
 		{"documents.json", WriteDocumentsJSON},
 		{"report.html", WriteHTML},
@@ -89,7 +93,8 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 // DocumentColumns are the columns of documents.csv.
 var DocumentColumns = []string{"file", "sha256", "municipality_code", "municipality", "county_code", "county",
 	"kind", "title", "reference", "adopted_by", "adopted_on", "valid_from", "valid_to", "year", "status",
-	"words", "sentences", "attribution_confidence", "attribution_reason"}
+	"words", "sentences", "attribution_confidence", "attribution_reason",
+	"actions", "actions_with_responsible", "actions_with_time", "actions_with_follow_up", "has_evaluation"}
 
 // WriteDocuments writes documents.csv: one row per document.
 func WriteDocuments(w io.Writer, r *Report) error {
@@ -98,7 +103,9 @@ func WriteDocuments(w io.Writer, r *Report) error {
 		m, meta := d.Municipality, d.Meta
 		rows = append(rows, []string{d.File, d.SHA256, m.Code, m.Name, m.CountyCode, m.CountyName,
 			meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, meta.AdoptedOn, meta.ValidFrom, meta.ValidTo, meta.Year, meta.Status,
-			strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason})
+			strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
+			strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
+			strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation)})
 	}
 	return writeCSV(w, DocumentColumns, rows)
 }
@@ -127,30 +134,41 @@ func WriteCoverage(w io.Writer, r *Report) error {
 }
 
 // WriteCoverageLong writes coverage_long.csv: one row per document and
-// theme, the tidy form R and pandas want.
+// theme, the tidy form R and pandas want. sentences counts every segment
+// behind the theme, own_sentences only those whose own words reach it
+// (the rest stand under a heading naming it); commitments,
+// recommendations and intents count those segments by modality.
 func WriteCoverageLong(w io.Writer, r *Report) error {
 	var rows [][]string
 	for _, d := range r.Documents {
 		for _, t := range d.Themes {
-			rows = append(rows, []string{d.File, d.Municipality.Code, t.ID, strconv.Itoa(t.Sentences), fmtFloat(t.Share, 4), strconv.Itoa(t.Level)})
+			rows = append(rows, []string{d.File, d.Municipality.Code, t.ID, strconv.Itoa(t.Sentences), fmtFloat(t.Share, 4), strconv.Itoa(t.Level),
+				strconv.Itoa(t.OwnSentences), strconv.Itoa(t.Commitments), strconv.Itoa(t.Recommendations), strconv.Itoa(t.Intents)})
 		}
 	}
-	return writeCSV(w, []string{"document", "municipality_code", "theme", "sentences", "share", "level"}, rows)
+	return writeCSV(w, []string{"document", "municipality_code", "theme", "sentences", "share", "level",
+		"own_sentences", "commitments", "recommendations", "intents"}, rows)
 }
 
 // WriteEvidence writes evidence.csv: every theme hit with its sentence,
-// offsets, page and matched words.
+// offsets, page and matched words. source is "text" when the segment's
+// own words reach the theme and "heading" when it counts because it
+// stands under a heading (or table section) naming the theme; heading is
+// then that heading's sentence index (-1 for text). modality is the
+// segment's commitment class.
 func WriteEvidence(w io.Writer, r *Report) error {
 	var rows [][]string
 	for _, d := range r.Documents {
 		for _, t := range d.Themes {
 			for _, h := range t.Evidence {
 				rows = append(rows, []string{d.File, t.ID, strconv.Itoa(h.Sentence), strconv.Itoa(h.Start), strconv.Itoa(h.End),
-					strconv.Itoa(h.Page), string(h.Kind), fmtFloat(h.Score, 3), h.MatchedWords(), h.Text})
+					strconv.Itoa(h.Page), string(h.Kind), fmtFloat(h.Score, 3), h.MatchedWords(), h.Text,
+					h.Source(), strconv.Itoa(h.Heading), string(h.Modality)})
 			}
 		}
 	}
-	return writeCSV(w, []string{"document", "theme", "sentence", "start", "end", "page", "kind", "score", "matched", "text"}, rows)
+	return writeCSV(w, []string{"document", "theme", "sentence", "start", "end", "page", "kind", "score", "matched", "text",
+		"source", "heading", "modality"}, rows)
 }
 
 // WriteFailures writes failures.csv: every file that failed, and why.

@@ -1,31 +1,104 @@
 package reports
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"io"
+	"os"
+	"time"
 )
 
-// PeerJSON is a similar document in the JSON of a run.
-type PeerJSON struct {
-	File       string  `json:"file"`
-	Similarity float64 `json:"similarity"`
+// RunInfo is what run.json records about a run beyond its results: the
+// program version, the options it was run with and when. The time fields
+// are the only ones that differ between two runs over the same input, and
+// run.json is the only file that has them.
+type RunInfo struct {
+	Version    string            // styrdok version
+	Args       []string          // the paths given on the command line
+	Options    map[string]string // every option, defaults resolved (as_of as a date)
+	StartedAt  time.Time
+	FinishedAt time.Time
 }
 
-// WriteDocumentsJSON writes documents.json: every document of the run in
-// the form of `styrdok analyze`, each with its nearest peers (up to 3)
-// by TF-IDF cosine similarity.
-func WriteDocumentsJSON(w io.Writer, r *Report) error {
-	s := r.similarity()
-	out := make([]DocumentJSON, 0, len(r.Documents))
-	for i, d := range r.Documents {
-		dj := NewDocumentJSON(d)
-		for _, p := range s.TopPeers(i, maxPeers, nil) {
-			dj.Peers = append(dj.Peers, PeerJSON{File: p.Doc.File, Similarity: p.Similarity})
-		}
-		out = append(out, dj)
+// runJSON is run.json's layout.
+type runJSON struct {
+	Version    string            `json:"styrdok_version"`
+	Codebook   string            `json:"codebook_sha256"`
+	Args       []string          `json:"args"`
+	Options    map[string]string `json:"options"`
+	Counts     runCounts         `json:"counts"`
+	Inputs     []runInput        `json:"inputs"`
+	Failures   []runInput        `json:"failures"`
+	StartedAt  string            `json:"started_at,omitempty"`
+	FinishedAt string            `json:"finished_at,omitempty"`
+}
+
+type runCounts struct {
+	Files     int `json:"files"`
+	Documents int `json:"documents"`
+	Failed    int `json:"failed"`
+	Themes    int `json:"themes"`
+}
+
+type runInput struct {
+	File   string `json:"file"`
+	SHA256 string `json:"sha256,omitempty"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// WriteRunJSON writes run.json: version, codebook hash, options, every
+// input file with its SHA-256 (failed files too, when they can be read),
+// counts and failures. Inputs are sorted by file, as everywhere.
+func WriteRunJSON(w io.Writer, r *Report) error {
+	out := runJSON{Options: map[string]string{}, Args: []string{}, Inputs: []runInput{}, Failures: []runInput{}}
+	if r.Codebook != nil {
+		out.Codebook = r.Codebook.Hash()
+		out.Counts.Themes = len(r.Codebook.Themes)
 	}
+	if r.Run != nil {
+		out.Version = r.Run.Version
+		if r.Run.Args != nil {
+			out.Args = r.Run.Args
+		}
+		for k, v := range r.Run.Options {
+			out.Options[k] = v
+		}
+		if !r.Run.StartedAt.IsZero() {
+			out.StartedAt = r.Run.StartedAt.UTC().Format(time.RFC3339Nano)
+		}
+		if !r.Run.FinishedAt.IsZero() {
+			out.FinishedAt = r.Run.FinishedAt.UTC().Format(time.RFC3339Nano)
+		}
+	}
+	for _, d := range r.Documents {
+		out.Inputs = append(out.Inputs, runInput{File: d.File, SHA256: d.SHA256})
+	}
+	for _, f := range r.Failures {
+		out.Failures = append(out.Failures, runInput{File: f.File, SHA256: hashFile(f.File), Reason: f.Reason})
+	}
+	out.Counts.Documents, out.Counts.Failed = len(r.Documents), len(r.Failures)
+	out.Counts.Files = out.Counts.Documents + out.Counts.Failed
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// hashFile hashes a failed input so a re-run can tell whether it changed;
+// "" when it cannot be read (which may be why it failed).
+func hashFile(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return ""
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

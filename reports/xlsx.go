@@ -36,11 +36,11 @@ type XLSXSheet struct {
 }
 
 // XLSXSheets lists the sheets of coverage.xlsx in order: coverage,
-// coverage_long, documents, evidence, similarity, then one county-CODE
+// coverage_long, documents, evidence, actions, similarity, then one county-CODE
 // sheet per county the run reports.
 func XLSXSheets(r *Report) []XLSXSheet {
 	sheets := []XLSXSheet{{"coverage", WriteCoverage}, {"coverage_long", WriteCoverageLong}, {"documents", WriteDocuments},
-		{"evidence", WriteEvidence}, {"similarity", WriteSimilarity}}
+		{"evidence", WriteEvidence}, {"actions", WriteActions}, {"similarity", WriteSimilarity}}
 	for _, t := range CountyTables(r) {
 		sheets = append(sheets, XLSXSheet{"county-" + t.County.Code, func(w io.Writer, _ *Report) error { return WriteCounty(w, t) }})
 	}

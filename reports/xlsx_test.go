@@ -23,7 +23,7 @@ func TestXLSXGolden(t *testing.T) {
 	defer f.Close()
 	var dump strings.Builder
 	sheets := f.GetSheetList()
-	want := "coverage,coverage_long,documents,evidence,similarity,county-03,county-06,county-14"
+	want := "coverage,coverage_long,documents,evidence,actions,similarity,county-03,county-06,county-14"
 	if got := strings.Join(sheets, ","); got != want {
 		t.Errorf("sheets %s, want %s", got, want)
 	}

@@ -68,6 +68,7 @@ text), analyse it and write into the output folder:
   coverage.csv       one row per document: each theme's share and level
   coverage_long.csv  the same in tidy long form (document, theme, ...)
   evidence.csv       every theme hit with its sentence, offsets and page
+  actions.csv        every action-plan row: goal, activity, responsible, timeline
   failures.csv       every file that could not be read, and why
   summary.md         the coverage matrix as a readable table
   county-CODE.csv    every municipality of a county (--county, or each county with a document)
@@ -94,6 +95,7 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
 		return exitUsage
 	}
+	started := time.Now()
 	a, err := c.analyzer(e)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
@@ -118,7 +120,8 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 	for _, f := range fails {
 		fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.File, f.Reason)
 	}
-	rep := &reports.Report{Documents: docs, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode}
+	rep := &reports.Report{Documents: docs, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode,
+		Run: &reports.RunInfo{Version: Version, Args: fs.Args(), Options: runOptions(fs, a), StartedAt: started, FinishedAt: time.Now()}}
 	if err := reports.WriteAll(*out, rep); err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
 		return exitFailure

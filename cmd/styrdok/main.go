@@ -44,6 +44,10 @@ func commands() []command {
 		{"tag", "tag text segments from stdin, one per line: TOP<TAB>ALL", cmdTag},
 		{"themes", "print the codebook: themes, labels, definitions, patterns", cmdThemes},
 		{"text", "print the clean text analysis sees (form feed between pages)", cmdText},
+		{"eval", "compare styrdok's coding with human coding (gold TSV files)", cmdEval},
+		{"kwic", "keyword in context: where a word and its compounds occur", cmdKWIC},
+		{"explain", "why a document got its level for a theme", cmdExplain},
+		{"codebook", "import or export codebooks (quanteda YAML, LIWC, WordStat)", cmdCodebook},
 		{"benchmark", "compare one municipality's coverage with its county's and the corpus's medians", cmdBenchmark},
 	}
 }

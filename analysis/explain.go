@@ -1,0 +1,171 @@
+package analysis
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/styrdok/styrdok/ingest"
+)
+
+// Explanation says why a document got its level for a theme: the rule
+// that decided, the headings that name the theme, the sections its
+// evidence stands in, and every matched term with its page, offsets and
+// weight.
+type Explanation struct {
+	File       string  `json:"file"`
+	Theme      string  `json:"theme"`
+	Label      string  `json:"label"`
+	Level      int     `json:"level"`
+	Rule       string  `json:"rule"`
+	MinScore   float64 `json:"min_score"`
+	Segments   int     `json:"segments"`         // segments that count toward the theme
+	Content    int     `json:"content_segments"` // all content segments of the document
+	Share      float64 `json:"share"`            // Segments / Content
+	BelowScore int     `json:"below_min_score"`  // segments with a match too weak to count
+	Headings   []Cited `json:"headings"`         // headings that name the theme
+	Sections   []Cited `json:"sections"`         // sections the evidence stands under
+	Terms      []Tally `json:"terms"`            // matched terms, most weight first
+	Evidence   []Cited `json:"evidence"`         // every counting segment
+	Near       []Cited `json:"near,omitempty"`   // segments with matches below min_score
+}
+
+// Cited is a segment with where it stands and what matched in it.
+type Cited struct {
+	Sentence int          `json:"sentence"`
+	Page     int          `json:"page"`
+	Start    int          `json:"start"`
+	End      int          `json:"end"`
+	Kind     SentenceKind `json:"kind"`
+	Score    float64      `json:"score"`
+	Section  string       `json:"section,omitempty"` // heading the segment stands under
+	Count    int          `json:"count,omitempty"`   // sections: evidence segments in it
+	Text     string       `json:"text"`
+	Matched  []Match      `json:"matched,omitempty"`
+}
+
+// Tally is one term's matches over the evidence.
+type Tally struct {
+	Term   string  `json:"term"`
+	As     string  `json:"as"`
+	Count  int     `json:"count"`
+	Weight float64 `json:"weight"` // summed, after role-cell damping
+	Words  string  `json:"words"`  // the written forms, first few
+}
+
+// GradeRule returns the level the grading rule gives a coverage and the
+// rule in words. It mirrors grade; TestGradeRuleMatchesGrade keeps the
+// two together.
+func GradeRule(c ThemeCoverage) (int, string) {
+	h := len(c.Headings)
+	switch {
+	case h > 0:
+		return 2, fmt.Sprintf("level 2: %d heading(s) name the theme (a section, focus area or table section of its own)", h)
+	case c.Sentences-h >= 2:
+		return 1, fmt.Sprintf("level 1: no heading names the theme, but %d segments treat it (2 or more needed)", c.Sentences-h)
+	case c.Sentences == 1:
+		return 0, "level 0: a passing mention: 1 segment, no heading (level 1 needs 2 segments)"
+	}
+	return 0, "level 0: absent: no segment reaches min_score for the theme"
+}
+
+// Explain explains a theme's level in doc, analysed as d by Analyze (it
+// needs the segments). Besides the evidence it lists the segments whose
+// matches stayed below min_score, since "why only level 0?" is answered
+// by what almost counted.
+func (a *Analyzer) Explain(doc *ingest.Document, d *DocumentAnalysis, theme string) (*Explanation, error) {
+	cov, err := d.Theme(theme)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", d.File, err)
+	}
+	th, _ := a.Codebook.Theme(theme)
+	level, rule := GradeRule(cov)
+	if level != cov.Level {
+		rule = fmt.Sprintf("level %d (the grading rule has changed: explain's reading gives %d; %s)", cov.Level, level, rule)
+	}
+	ex := &Explanation{File: d.File, Theme: theme, Label: th.LabelEN, Level: cov.Level, Rule: rule, MinScore: a.Codebook.MinScore,
+		Segments: cov.Sentences, Content: d.Sentences, Share: cov.Share, Headings: []Cited{}, Sections: []Cited{}, Terms: []Tally{}, Evidence: []Cited{}}
+	section := func(i int) (int, string) {
+		if i < 0 || i >= len(d.Segments) {
+			return -1, ""
+		}
+		s := d.Segments[i].Section
+		if s < 0 || s >= len(d.Segments) {
+			return -1, ""
+		}
+		return s, d.Segments[s].Text
+	}
+	secCount := map[int]int{}
+	var secOrder []int
+	tallies := map[string]*Tally{}
+	for _, h := range cov.Evidence {
+		si, st := section(h.Sentence)
+		c := Cited{Sentence: h.Sentence, Page: h.Page, Start: h.Start, End: h.End, Kind: h.Kind, Score: h.Score, Section: st, Text: h.Text, Matched: h.Matched}
+		ex.Evidence = append(ex.Evidence, c)
+		if h.Kind == KindHeading {
+			ex.Headings = append(ex.Headings, c)
+		}
+		if _, ok := secCount[si]; !ok {
+			secOrder = append(secOrder, si)
+		}
+		secCount[si]++
+		for _, m := range h.Matched {
+			k := m.Term + "\x00" + m.As
+			t := tallies[k]
+			if t == nil {
+				t = &Tally{Term: m.Term, As: m.As}
+				tallies[k] = t
+			}
+			t.Count++
+			t.Weight = round3(t.Weight + m.Weight)
+			if t.Count <= 3 {
+				if t.Words != "" {
+					t.Words += "; "
+				}
+				t.Words += m.Text
+			}
+		}
+	}
+	counted := map[int]bool{}
+	for _, h := range cov.Evidence {
+		counted[h.Sentence] = true
+	}
+	for i, s := range d.Segments {
+		if counted[i] || s.Kind == KindNavigation || s.End > len(doc.Text) {
+			continue
+		}
+		toks := Tokenize(doc.Text[s.Start:s.End], s.Start)
+		ms := a.matcher.MatchTokens(toks)
+		if s.Kind == KindHeading {
+			ms = dedupe(append(ms, a.matcher.MatchHeading(toks)...))
+		}
+		ms = themeMatches(ms, theme)
+		if len(ms) == 0 {
+			continue
+		}
+		_, st := section(i)
+		ex.BelowScore++
+		ex.Near = append(ex.Near, Cited{Sentence: i, Page: s.Page, Start: s.Start, End: s.End, Kind: s.Kind,
+			Score: round3(sumScores(ms)[theme]), Section: st, Text: s.Text, Matched: ms})
+	}
+	for _, si := range secOrder {
+		c := Cited{Sentence: si, Count: secCount[si], Text: "(before the first heading)"}
+		if si >= 0 {
+			s := d.Segments[si]
+			c.Page, c.Start, c.End, c.Kind, c.Text = s.Page, s.Start, s.End, s.Kind, s.Text
+		}
+		ex.Sections = append(ex.Sections, c)
+	}
+	for _, t := range tallies {
+		ex.Terms = append(ex.Terms, *t)
+	}
+	sort.Slice(ex.Terms, func(i, j int) bool {
+		if ex.Terms[i].Weight != ex.Terms[j].Weight {
+			return ex.Terms[i].Weight > ex.Terms[j].Weight
+		}
+		if ex.Terms[i].Term != ex.Terms[j].Term {
+			return ex.Terms[i].Term < ex.Terms[j].Term
+		}
+		return ex.Terms[i].As < ex.Terms[j].As
+	})
+	return ex, nil
+}

@@ -1,0 +1,115 @@
+package analysis
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+)
+
+func themesOf(t *testing.T, a *Analyzer, s string) []string {
+	t.Helper()
+	var out []string
+	for _, ts := range a.Tag(s) {
+		out = append(out, ts.Theme)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestCompoundMatching checks the compound rules of DOMAIN.md on words the
+// bundled documents do not contain.
+func TestCompoundMatching(t *testing.T) {
+	a := testAnalyzer(t)
+	cases := []struct {
+		text string
+		want string // sorted theme ids, comma-separated
+	}{
+		{"Vi bygger fler hyresbostäder.", "housing"},                     // head, vowel-changing plural
+		{"Bostäderna i området är nya.", "housing"},                      // inflected plural
+		{"Arbetsmarknadsutbildningen startar i höst.", "education,work"}, // modifier with linking s; head
+		{"Integrationsarbetet fortsätter under året.", ""},               // arbete as head is not employment
+		{"Ett förebyggande arbete pågår.", ""},                           // nor standing alone
+		{"Målet är att fler ska komma i arbete.", "work"},                // the employment phrase
+		{"Språkcaféerna är välbesökta.", "language"},                     // modifier, plural
+		{"Nya mötesplatser öppnar.", "meeting_places"},                   // linking s inside the term
+		{"Vi erbjuder asyl- och flyktingmottagande.", "reception"},       // coordinated compound
+		{"Kultur-, idrotts- och föreningslivet är rikt.", "culture_leisure"},
+		{"Han har praktiska kunskaper.", ""}, // praktisk is not praktik
+		{"Mark för bostäder ska planeras.", "housing"},
+	}
+	for _, c := range cases {
+		if got := strings.Join(themesOf(t, a, c.text), ","); got != c.want {
+			t.Errorf("%q: themes %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestCoordinatedCompoundExpansion(t *testing.T) {
+	toks := Tokenize("asyl- och flyktingmottagandet", 10)
+	if toks[0].Lower != "asylflyktingmottagandet" || toks[0].Text != "asyl-" || toks[0].Start != 10 || toks[0].End != 15 {
+		t.Errorf("first part: %+v", toks[0])
+	}
+}
+
+func TestTokenOffsets(t *testing.T) {
+	s := "Språkcaféer i Tierps kommun\tChef"
+	for _, tk := range Tokenize(s, 0) {
+		if s[tk.Start:tk.End] != tk.Text {
+			t.Errorf("token %q at %d:%d reads %q", tk.Text, tk.Start, tk.End, s[tk.Start:tk.End])
+		}
+	}
+	if toks := Tokenize(s, 0); toks[len(toks)-1].Cell != 1 {
+		t.Errorf("tab should start cell 1: %+v", toks[len(toks)-1])
+	}
+}
+
+func TestCodebookValidation(t *testing.T) {
+	bad := map[string]string{
+		"no themes":     "version: 1\nthemes: []\n",
+		"bad id":        "themes:\n  - id: Work\n    terms: [{term: jobb}]\n",
+		"duplicate":     "themes:\n  - id: a\n    terms: [{term: x}]\n  - id: a\n    terms: [{term: y}]\n",
+		"two words":     "themes:\n  - id: a\n    terms: [{term: två ord}]\n",
+		"bad position":  "themes:\n  - id: a\n    terms: [{term: x, as: [middle]}]\n",
+		"unknown field": "themes:\n  - id: a\n    termz: [{term: x}]\n",
+	}
+	for name, y := range bad {
+		if _, err := ParseCodebook([]byte(y), "test.yaml"); err == nil || !strings.Contains(err.Error(), "test.yaml") {
+			t.Errorf("%s: error %v, want one naming the file", name, err)
+		}
+	}
+	cb, err := DefaultCodebook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"work", "housing", "language", "attitude", "meeting_places", "cooperation", "education", "gender_equality", "culture_leisure", "health", "reception"} {
+		th, ok := cb.Theme(id)
+		if !ok || th.LabelSV == "" || th.LabelEN == "" || th.Definition == "" {
+			t.Errorf("theme %s missing or without labels/definition", id)
+		}
+	}
+}
+
+// A user's codebook replaces the default entirely.
+func TestCustomCodebook(t *testing.T) {
+	cb, err := ParseCodebook([]byte("themes:\n  - id: bikes\n    label_sv: Cyklar\n    label_en: Bikes\n    definition: Cycling.\n    terms: [{term: cykel, forms: [cyklar]}]\n"), "bikes.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := NewAnalyzer(cb, nil, testAnalyzer(t).asOf)
+	got := a.Tag("Fler lånecyklar och cykelbanor behövs.")
+	if len(got) != 1 || got[0].Theme != "bikes" {
+		t.Errorf("got %v", got)
+	}
+}
+
+func ExampleAnalyzer_Tag() {
+	cb, _ := DefaultCodebook()
+	a := NewAnalyzer(cb, nil, testDate)
+	for _, ts := range a.Tag("Kommunen ska erbjuda fler praktikplatser och språkcaféer.") {
+		fmt.Printf("%s %.1f\n", ts.Theme, ts.Score)
+	}
+	// Output:
+	// work 2.0
+	// language 2.0
+}

@@ -1,0 +1,810 @@
+package analysis
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Metadata is what a steering document says about itself: its kind, title,
+// reference number, who adopted it and when, and for which period it is in
+// force. Every field is as written in the document (dates keep the
+// precision they were written with, normalised to ISO form); a field the
+// document does not state is "".
+type Metadata struct {
+	Kind      string // policy, strategy, program, plan, action_plan, guidelines, project_plan, other (also when no kind word is found)
+	Title     string // the document's own title line
+	Reference string // diarienummer as written ("KS 2017.411", "dnr KS/2015/0173"), field labels removed
+	AdoptedBy string // "kommunfullmäktige", "kommunstyrelsen", a nämnd ("socialnämnden"), or ""
+	AdoptedOn string // "2017-05-30", "2017-05", "2017", or ""
+	ValidFrom string // "2018", "2018-01-01", or ""
+	ValidTo   string // "2021", "2018-12-31", or ""
+	Year      string // adoption year, else reference year, else first year of validity, else a year in the title or front matter, else the start of a timeline
+	Status    string // "current", "expired" or "unknown" relative to the asOf date given to ExtractMetadata
+}
+
+// Document kinds, as in the DOMAIN table.
+const (
+	KindPolicy      = "policy"
+	KindStrategy    = "strategy"
+	KindProgram     = "program"
+	KindPlan        = "plan"
+	KindActionPlan  = "action_plan"
+	KindGuidelines  = "guidelines"
+	KindProjectPlan = "project_plan"
+	KindOther       = "other"
+)
+
+// Validity statuses.
+const (
+	StatusCurrent = "current"
+	StatusExpired = "expired"
+	StatusUnknown = "unknown"
+)
+
+// ExtractMetadata reads a document's self-description from its front
+// matter (the lines before the first long paragraph), its last lines, and
+// sentences in which the document speaks of itself ("Integrationsplanen
+// gäller 2018-2021"). Statements in the body about other documents
+// ("Kommunfullmäktige antog 2016-09-20 en strategi") are ignored, and so is
+// a scraped page's list of other documents' titles.
+//
+// Status is decided conservatively from ValidTo only, because only an end
+// date says when a document stops being in force:
+//   - "expired" when ValidTo is before asOf (a year means the end of that
+//     year, a year-month the end of that month);
+//   - "current" when ValidTo is on or after asOf (a document adopted for a
+//     period that has not started yet counts as current: it is in force for
+//     the county board's purposes);
+//   - "unknown" otherwise. An adoption date or a start year alone does not
+//     say whether a document is still in force: policies often run "tills
+//     vidare" and plans are silently replaced.
+func ExtractMetadata(text string, asOf time.Time) Metadata {
+	lay := layoutDocument(text)
+	var md Metadata
+
+	header := lay.headerLines()
+	tail := lay.tailLines()
+
+	md.Title = findTitle(header)
+	// A scraped transcript repeats the title and runs the front matter
+	// into its first paragraph: "Strategi för integration i X kommun.
+	// Antagen av kommunfullmäktige 2017-11-27, § 112. X kommun ska ...".
+	// The opening of that paragraph is front matter too.
+	header = append(header, transcriptFrontMatter(lay, md.Title)...)
+	md.Kind = findKind(lay, header, md.Title)
+	md.Reference = findReference(header)
+
+	// Adoption and validity statements: front matter first, then the last
+	// lines (many documents end with "Antagen av kommunfullmäktige ...").
+	for z, zone := range [][]string{header, tail} {
+		for _, cell := range cellsOf(zone) {
+			// At the end only field lines count ("Antagen av ..."), not
+			// closing sentences about other agreements.
+			if (z == 1 && !metaLineRe.MatchString(cell)) || !fieldLike(cell) {
+				continue
+			}
+			by, on := parseAdoption(cell)
+			if md.AdoptedBy == "" && by != "" {
+				md.AdoptedBy = by
+			}
+			// A later cell may say the same date more precisely ("§
+			// 72.2017" then "Fastställd datum 2017-05-30").
+			if on != "" && (md.AdoptedOn == "" || len(on) > len(md.AdoptedOn) && strings.HasPrefix(on, md.AdoptedOn)) {
+				md.AdoptedOn = on
+			}
+			from, to := parseValidity(cell)
+			if md.ValidFrom == "" && from != "" {
+				md.ValidFrom = from
+			}
+			if md.ValidTo == "" && to != "" {
+				md.ValidTo = to
+			}
+		}
+	}
+	// A title that carries a period ("Integrationsplan 2018 – 2021") states
+	// the validity too.
+	if md.ValidFrom == "" && md.ValidTo == "" {
+		if m := titleRangeRe.FindStringSubmatch(md.Title); m != nil && plausibleRange(m[1], m[2]) {
+			md.ValidFrom, md.ValidTo = m[1], m[2]
+		}
+	}
+	// Anywhere in the body, but only where the document names itself as the
+	// subject ("Planen gäller 2018-2021", "Strategin gäller t.o.m. 2022").
+	if md.ValidFrom == "" && md.ValidTo == "" {
+		for _, l := range lay.lines {
+			if l.noise {
+				continue
+			}
+			if from, to := selfValidity(l.text); from != "" || to != "" {
+				md.ValidFrom, md.ValidTo = from, to
+				break
+			}
+		}
+	}
+
+	md.Year = documentYear(md, header, lay)
+	md.Status = validityStatus(md.ValidTo, asOf)
+	return md
+}
+
+// ---------------------------------------------------------------------
+// Layout: lines, scraped-page noise, front matter.
+
+// longLine is the length (in runes) from which a line is a body paragraph
+// rather than a title, heading or front-matter field.
+const longLine = 200
+
+// maxHeaderLines caps the front matter, so a document without long
+// paragraphs (a slide deck, a table) does not become all header.
+const maxHeaderLines = 25
+
+// docLine is one non-empty line of a document.
+type docLine struct {
+	text  string // trimmed of surrounding white space
+	start int    // byte offset of text in the document
+	long  bool   // a body paragraph (longLine runes or more)
+	noise bool   // part of a scraped page's list of other documents
+}
+
+// docLayout is a document split into lines, with the noise marked and the
+// front matter located.
+type docLayout struct {
+	lines     []docLine
+	bodyStart int // index of the first line after the front matter
+}
+
+var (
+	// relatedHeadingRe recognises the heading a web page puts above links
+	// to other documents.
+	relatedHeadingRe = regexp.MustCompile(`(?i)^(?:relevanta|relaterade|liknande|andra|fler|populära|senaste|mest lästa|related|similar|more)\s+(?:styr)?(?:dokument|publikationer|handlingar|filer|sidor|länkar|documents|publications|files)\b|^(?:se|läs)\s+(?:även|också)\s*:?$`)
+	// listEndRe marks where a scraped page's chrome gives way to the
+	// document itself.
+	listEndRe = regexp.MustCompile(`(?i)^(?:transkript|transcript|dokumentets text|fulltext|full text|innehåll)\s*:?\s*$`)
+	// orgNameRe finds a named municipality or region without the
+	// registry: "Västerås stad", "Härjedalens Kommun", "Region Gotland",
+	// "Västra Götalandsregionen". Used only to recognise lists of titles
+	// of many organisations' documents.
+	orgNameRe = regexp.MustCompile(`(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+(?:[Kk]ommuns?|KOMMUNS?|[Ss]tads?|STADS?)(?:[^\p{L}]|$)|Region\s+(\p{Lu}\p{L}+)|(\p{Lu}[\p{L}-]*regionen)|Landstinget\s+(\p{Lu}\p{L}+)`)
+)
+
+// layoutDocument splits text into lines, marks scraped related-document
+// lists as noise and finds the end of the front matter.
+func layoutDocument(text string) docLayout {
+	var lay docLayout
+	off := 0
+	for off <= len(text) {
+		nl := strings.IndexByte(text[off:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = off + nl
+		}
+		raw := text[off:end]
+		t := strings.TrimSpace(raw)
+		if t != "" {
+			start := off + strings.Index(raw, t)
+			lay.lines = append(lay.lines, docLine{text: t, start: start, long: utf8.RuneCountInString(t) >= longLine})
+		}
+		if nl < 0 {
+			break
+		}
+		off = end + 1
+	}
+	markRelatedLists(lay.lines)
+	markTitleLists(lay.lines)
+
+	n := 0
+	lay.bodyStart = len(lay.lines)
+	for i, l := range lay.lines {
+		if l.noise {
+			continue
+		}
+		if l.long || n == maxHeaderLines {
+			lay.bodyStart = i
+			break
+		}
+		n++
+	}
+	return lay
+}
+
+// markRelatedLists marks the short lines under a "Relevanta dokument"
+// style heading as noise, up to the first long line or an end marker
+// ("Transkript:").
+func markRelatedLists(lines []docLine) {
+	for i := 0; i < len(lines); i++ {
+		if !relatedHeadingRe.MatchString(lines[i].text) {
+			continue
+		}
+		lines[i].noise = true
+		j := i + 1
+		for ; j < len(lines) && !lines[j].long; j++ {
+			if listEndRe.MatchString(lines[j].text) {
+				if !strings.HasPrefix(strings.ToLower(lines[j].text), "innehåll") {
+					lines[j].noise = true
+				}
+				break
+			}
+			lines[j].noise = true
+		}
+		i = j
+	}
+}
+
+// markTitleLists catches lists of other documents that have no heading: a
+// run of at least minListLines short lines, several of which name at least
+// three different municipalities or regions. A document's own front matter
+// names one organisation; a list of other documents names many. A line of
+// the run that is repeated later in the text is kept: scraped pages repeat
+// their own title above the transcript.
+func markTitleLists(lines []docLine) {
+	const minListLines, minOrgs = 8, 3
+	for i := 0; i < len(lines); {
+		if lines[i].long || lines[i].noise {
+			i++
+			continue
+		}
+		j := i
+		orgs := map[string]bool{}
+		orgLines := 0
+		for ; j < len(lines) && !lines[j].long && !lines[j].noise; j++ {
+			found := false
+			for _, m := range orgNameRe.FindAllStringSubmatch(lines[j].text, -1) {
+				for _, g := range m[1:] {
+					if g != "" {
+						orgs[strings.ToLower(strings.TrimSuffix(g, "s"))] = true
+						found = true
+					}
+				}
+			}
+			if found {
+				orgLines++
+			}
+		}
+		if j-i >= minListLines && len(orgs) >= minOrgs && orgLines >= minOrgs {
+			for k := i; k < j; k++ {
+				if !repeatedLater(lines, k, j) {
+					lines[k].noise = true
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// repeatedLater reports whether line k's text (if long enough to be
+// distinctive) starts one of the lines from index from on.
+func repeatedLater(lines []docLine, k, from int) bool {
+	t := strings.ToLower(lines[k].text)
+	if utf8.RuneCountInString(t) < 20 {
+		return false
+	}
+	for _, l := range lines[from:] {
+		if strings.HasPrefix(strings.ToLower(l.text), t) {
+			return true
+		}
+	}
+	return false
+}
+
+// headerLines returns the front matter: non-noise lines before the first
+// body paragraph.
+func (lay docLayout) headerLines() []string {
+	var out []string
+	for _, l := range lay.lines[:lay.bodyStart] {
+		if !l.noise {
+			out = append(out, l.text)
+		}
+	}
+	return out
+}
+
+// tailLines returns the last few short non-noise lines, where adoption
+// notes are often put.
+func (lay docLayout) tailLines() []string {
+	const n = 5
+	var out []string
+	for i := len(lay.lines) - 1; i >= lay.bodyStart && len(out) < n; i-- {
+		if l := lay.lines[i]; !l.noise && !l.long {
+			out = append(out, l.text)
+		}
+	}
+	return out
+}
+
+// cellsOf splits lines into table cells: front matter is often a two-column
+// table flattened with tabs ("Fastställd av KS § 72.2017<TAB>Fastställd
+// datum 2017-05-30").
+func cellsOf(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		for _, c := range strings.Split(l, "\t") {
+			if c = strings.TrimSpace(c); c != "" {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// transcriptFrontMatter returns the sentences of the first body
+// paragraph's opening when that paragraph starts with the title, or nil.
+func transcriptFrontMatter(lay docLayout, title string) []string {
+	if len(title) < 10 {
+		return nil
+	}
+	for _, l := range lay.lines[lay.bodyStart:] {
+		if l.noise {
+			continue
+		}
+		if !strings.HasPrefix(strings.ToLower(l.text), strings.ToLower(title)) {
+			return nil
+		}
+		open := l.text[len(title):]
+		open = open[:openingBytes(open, 300)]
+		var out []string
+		for _, s := range strings.SplitAfter(open, ". ") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// fieldLike reports whether a front-matter cell is a title or a field
+// ("Antagen av kommunfullmäktige 2017-05-30.") rather than a sentence of
+// a short opening paragraph ("Strategin antogs av kommunfullmäktige
+// 2016-09-20."), which may speak of another document.
+func fieldLike(cell string) bool {
+	if metaLineRe.MatchString(cell) {
+		return true
+	}
+	return !strings.HasSuffix(cell, ".") && !strings.HasSuffix(cell, "!") && !strings.HasSuffix(cell, "?")
+}
+
+// ---------------------------------------------------------------------
+// Title and kind.
+
+var (
+	// metaLineRe matches front-matter lines that are fields, not titles.
+	metaLineRe    = regexp.MustCompile(`(?i)^(?:diarienummer|diarienr|dnr|ärendenummer|ärendenr|ärende|beteckning|dokumenttyp|dokumentansvarig|fastställd|antagen|antaget|beslutad|beslutat|godkänd|gäller|giltig|version|datum|sida|page|transkript|reviderad|upprättad|senast)\b|^\d+(?:\s*\(\d+\))?$|^[\d\s./-]+$`)
+	dokumenttypRe = regexp.MustCompile(`(?i)(?:^|\s)dokumenttyp\s*:?\s*([\p{L}-]+)`)
+	wordRe        = regexp.MustCompile(`[\p{L}]+`)
+)
+
+// findTitle returns the first front-matter line that is not a field.
+func findTitle(header []string) string {
+	for _, l := range header {
+		if len(l) < 3 || metaLineRe.MatchString(l) {
+			continue
+		}
+		return l
+	}
+	return ""
+}
+
+// kindSuffixes maps word endings to kinds, most specific first: a
+// compound's head decides its meaning ("integrationsplan" is a plan,
+// "handlingsplanen" an action plan).
+var kindSuffixes = []struct{ suffix, kind string }{
+	{"handlingsplan", KindActionPlan}, {"åtgärdsplan", KindActionPlan}, {"aktivitetsplan", KindActionPlan},
+	{"projektplan", KindProjectPlan},
+	{"riktlinje", KindGuidelines},
+	{"policy", KindPolicy},
+	{"strategi", KindStrategy},
+	{"program", KindProgram},
+	{"plan", KindPlan},
+	{"överenskommelse", KindOther}, {"vision", KindOther}, {"värdegrund", KindOther}, {"protokoll", KindOther}, {"lök", KindOther},
+}
+
+// kindInflections are the endings a kind word takes (definite, plural,
+// genitive), so "riktlinjerna" and "programmets" are recognised but
+// "planering" is not.
+var kindInflections = []string{"", "s", "en", "ens", "n", "ns", "er", "erna", "ernas", "et", "ets", "met", "mets", "men", "r", "rna", "ar", "arna", "ers"}
+
+// kindOfWord returns the kind a single word names, or "".
+func kindOfWord(w string) string {
+	w = strings.ToLower(w)
+	for _, ks := range kindSuffixes {
+		for _, inf := range kindInflections {
+			if strings.HasSuffix(w, ks.suffix+inf) {
+				return ks.kind
+			}
+		}
+	}
+	return ""
+}
+
+// kindOfText returns the kind named by the first kind word of s.
+func kindOfText(s string) string {
+	words := wordRe.FindAllString(s, -1)
+	for i, w := range words {
+		if strings.EqualFold(w, "strategisk") && i+1 < len(words) && strings.HasPrefix(strings.ToLower(words[i+1]), "inriktning") {
+			return KindStrategy
+		}
+		if k := kindOfWord(w); k != "" {
+			return k
+		}
+	}
+	return ""
+}
+
+// findKind decides the kind: an explicit "Dokumenttyp" field first, then
+// the title's words, then the rest of the front matter and the opening of
+// the body (a subtitle such as "Riktlinjer för integration av nya
+// svenskar" after a generic title). Without any kind word, "other".
+func findKind(lay docLayout, header []string, title string) string {
+	for _, c := range cellsOf(header) {
+		if m := dokumenttypRe.FindStringSubmatch(c); m != nil {
+			if k := kindOfWord(m[1]); k != "" {
+				return k
+			}
+		}
+	}
+	if k := kindOfText(title); k != "" {
+		return k
+	}
+	for _, l := range header {
+		if l == title || metaLineRe.MatchString(l) {
+			continue
+		}
+		if k := kindOfText(l); k != "" {
+			return k
+		}
+	}
+	// The first body paragraph's opening words: scraped transcripts run
+	// the title and subtitle into the first paragraph.
+	for _, l := range lay.lines[lay.bodyStart:] {
+		if l.noise {
+			continue
+		}
+		open := l.text
+		if n := openingBytes(open, 200); n < len(open) {
+			open = open[:n]
+		}
+		if k := kindOfText(open); k != "" {
+			return k
+		}
+		break
+	}
+	return KindOther
+}
+
+// openingBytes returns the byte length of the first n runes of s.
+func openingBytes(s string, n int) int {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
+}
+
+// ---------------------------------------------------------------------
+// Reference numbers.
+
+var (
+	// labelledRefRe: a diarienummer after its field label. The label is
+	// group 1; the number is group 2. Shapes: "KS 2017.407",
+	// "KS/2015/0173", "KS2016/726/01", "KS 2016/379", "KS-2013/1073",
+	// "2016/379", "379/2016".
+	labelledRefRe = regexp.MustCompile(`((?i:diarienummer|diarienr|dnr|ärendenummer|ärendenr|ärende\s*nr|beteckning))\.?\s*(?::\s*)?((?:[A-ZÅÄÖ]{1,8}[ ./-]?\s?)?(?:19|20)\d\d\s?[./:-]\s?\d{1,6}(?:[./-]\d{1,5})*|(?:[A-ZÅÄÖ]{1,8}\s?)?\d{1,6}/(?:19|20)\d\d)`)
+	// bareRefRe: an unlabelled diarienummer in the front matter needs a
+	// board prefix in capitals ("KS 2017.407"); ':' is excluded so law
+	// references ("SFS 2010:197") do not match.
+	bareRefRe = regexp.MustCompile(`(?:^|[^\p{L}])([A-ZÅÄÖ]{2,5}[ /-]?(?:19|20)\d\d[./-]\d{1,6}(?:[./-]\d{1,5})*)`)
+	isoDateRe = regexp.MustCompile(`(?:19|20)\d\d-\d\d-\d\d`)
+	// notBoards are capitalised prefixes that are not a board's diarium.
+	notBoards = map[string]bool{"SFS": true, "SOU": true, "PM": true, "EU": true, "EG": true, "ISBN": true, "ISSN": true, "SCB": true}
+)
+
+// findReference returns the document's diarienummer from the front matter:
+// a labelled one first, else an unlabelled board-prefixed one. A "dnr"
+// abbreviation written directly before the number (no colon) is kept as
+// part of the reference as written ("dnr KS/2015/0173"); longer field
+// labels ("Diarienummer", "Ärendenr:") are dropped.
+func findReference(header []string) string {
+	for _, c := range cellsOf(header) {
+		if m := labelledRefRe.FindStringSubmatchIndex(c); m != nil {
+			label := c[m[2]:m[3]]
+			ref := strings.TrimRight(c[m[4]:m[5]], " ./-")
+			between := c[m[3]:m[4]]
+			if strings.EqualFold(label, "dnr") && !strings.Contains(between, ":") && !strings.Contains(between, ".") {
+				return label + " " + ref
+			}
+			return ref
+		}
+	}
+	for _, c := range cellsOf(header) {
+		for _, m := range bareRefRe.FindAllStringSubmatch(c, -1) {
+			ref := m[1]
+			prefix := strings.TrimRightFunc(ref[:strings.IndexFunc(ref, func(r rune) bool { return !unicode.IsUpper(r) })], unicode.IsSpace)
+			if notBoards[prefix] || isoDateRe.MatchString(ref) {
+				continue
+			}
+			return ref
+		}
+	}
+	return ""
+}
+
+// ---------------------------------------------------------------------
+// Dates.
+
+var swedishMonths = map[string]string{
+	"januari": "01", "februari": "02", "mars": "03", "april": "04", "maj": "05", "juni": "06",
+	"juli": "07", "augusti": "08", "september": "09", "oktober": "10", "november": "11", "december": "12",
+	"jan": "01", "feb": "02", "mar": "03", "apr": "04", "jun": "06", "jul": "07", "aug": "08", "sep": "09", "sept": "09", "okt": "10", "nov": "11", "dec": "12",
+}
+
+// dateExpr matches a date as written: ISO ("2017-05-30", "2017-05"),
+// Swedish ("25 januari 2016", "januari 2016"), or a bare year. Templates
+// with placeholders ("2017-XX-XX") match as their year.
+const dateExpr = `(?:(?:19|20)\d\d-[01]\d-[0-3]\d|\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?\s+(?:19|20)\d\d|(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(?:19|20)\d\d|(?:19|20)\d\d-[01]\d|(?:19|20)\d\d)`
+
+var (
+	dateRe          = regexp.MustCompile(`(?i)` + dateExpr)
+	swedishDayRe    = regexp.MustCompile(`(?i)^(\d{1,2})\s+(\p{L}+)\.?\s+(\d{4})$`)
+	swedishMonthRe  = regexp.MustCompile(`(?i)^(\p{L}+)\s+(\d{4})$`)
+	paragraphYearRe = regexp.MustCompile(`§\s*\d+\s*[./]\s*((?:19|20)\d\d)(?:\D|$)|(?:^|\s)\d{1,4}/((?:19|20)\d\d)(?:\D|$)`)
+)
+
+// normDate turns a date as written into ISO form with the same precision.
+func normDate(s string) string {
+	s = strings.TrimSpace(s)
+	if m := swedishDayRe.FindStringSubmatch(s); m != nil {
+		if mm, ok := swedishMonths[strings.ToLower(m[2])]; ok {
+			d := m[1]
+			if len(d) == 1 {
+				d = "0" + d
+			}
+			return m[3] + "-" + mm + "-" + d
+		}
+	}
+	if m := swedishMonthRe.FindStringSubmatch(s); m != nil {
+		if mm, ok := swedishMonths[strings.ToLower(m[1])]; ok {
+			return m[2] + "-" + mm
+		}
+	}
+	return s
+}
+
+// firstDate returns the first date in s, normalised, or "".
+func firstDate(s string) string {
+	if m := dateRe.FindString(s); m != "" {
+		return normDate(m)
+	}
+	return ""
+}
+
+// ---------------------------------------------------------------------
+// Adoption.
+
+const adoptVerb = `(?:antagen|antaget|antagna|antogs|fastställd|fastställt|fastställda|fastställdes|beslutad|beslutat|beslutade|beslutades|godkänd|godkänt|godkända|godkändes)`
+
+// bodyExpr names the adopting body: the council, the executive board, or
+// a committee ("socialnämnden", "Barn- och utbildningsnämnden").
+const bodyExpr = `(kommunfullmäktige|kommunstyrelsen|kommunstyrelse|KF|Kf|kf|KS|Ks|ks|(?:\p{L}+-\s+och\s+)?\p{L}*nämnd(?:en)?)`
+
+var (
+	// adoptByRe: "Antagen av kommunfullmäktige 2019-03-25 § 34",
+	// "Fastställd av Kommunstyrelsen § 72.2017", "Beslutad: KF".
+	adoptByRe = regexp.MustCompile(`(?i)` + adoptVerb + `\s*(?:av|i|:)?\s*:?\s*` + bodyExpr + `(?:[^\p{L}]|$)(.*)`)
+	// adoptOnRe: "Fastställd datum 2017-05-30", "Antagen: 2019-03-25",
+	// "Beslutsdatum 2017-05-30".
+	adoptOnRe = regexp.MustCompile(`(?i)(?:` + adoptVerb + `(?:\s+datum)?|beslutsdatum|antagandedatum|fastställelsedatum|datum för (?:beslut|antagande|fastställelse))\s*:?\s*(?:den\s+)?(` + dateExpr + `)`)
+	// bodyDateRe: a front-matter line that is just the body and the date
+	// ("Kommunfullmäktige 2019-03-25, § 34").
+	bodyDateRe = regexp.MustCompile(`(?i)^` + bodyExpr + `\s*,?\s*(?:den\s+)?(` + dateExpr + `)`)
+)
+
+// normBody normalises an adopting body's name to lower case full form.
+func normBody(b string) string {
+	b = strings.ToLower(strings.TrimSpace(b))
+	switch b {
+	case "kf":
+		return "kommunfullmäktige"
+	case "ks", "kommunstyrelse":
+		return "kommunstyrelsen"
+	}
+	if strings.HasSuffix(b, "nämnd") {
+		b += "en"
+	}
+	if b == "nämnden" {
+		return "" // too vague to name the committee
+	}
+	return b
+}
+
+// parseAdoption reads one front-matter cell for who adopted the document
+// and when.
+func parseAdoption(cell string) (by, on string) {
+	if m := adoptByRe.FindStringSubmatch(cell); m != nil {
+		by = normBody(m[1])
+		rest := m[2]
+		if d := firstDate(rest); d != "" {
+			on = d
+		} else if p := paragraphYearRe.FindStringSubmatch(rest); p != nil {
+			// "§ 72.2017", "24/2015": minute paragraph and year.
+			on = p[1] + p[2]
+		}
+	}
+	if m := adoptOnRe.FindStringSubmatch(cell); m != nil {
+		if d := normDate(m[1]); len(d) > len(on) {
+			on = d
+		}
+	}
+	if by == "" && on == "" {
+		if m := bodyDateRe.FindStringSubmatch(cell); m != nil {
+			by, on = normBody(m[1]), normDate(m[2])
+		}
+	}
+	return by, on
+}
+
+// ---------------------------------------------------------------------
+// Validity.
+
+const (
+	tomExpr = `(?:t\.?\s?o\.?\s?m\.?|till\s+och\s+med|tom|till)`
+	fomExpr = `(?:fr\.?\s?o\.?\s?m\.?|från\s+och\s+med|from|från)`
+	dashes  = `(?:-|–|—|till|t\.?\s?o\.?\s?m\.?)`
+)
+
+var (
+	validToRe    = regexp.MustCompile(`(?i)(?:gäller|giltig|giltighetstid)\s*:?\s*` + tomExpr + `\s*(?:datum)?\s*:?\s*(` + dateExpr + `)`)
+	validFromRe  = regexp.MustCompile(`(?i)(?:gäller|giltig|giltighetstid)\s*:?\s*` + fomExpr + `\s*(?:datum)?\s*:?\s*(` + dateExpr + `)(?:\s*` + dashes + `\s*(` + dateExpr + `))?`)
+	validRangeRe = regexp.MustCompile(`(?i)(?:gäller|giltig|giltighetstid|giltighet|period|perioden|åren|avser)\s*:?\s*(?:för\s+|under\s+)?(?:perioden\s+|åren\s+)?(` + dateExpr + `)\s*` + dashes + `\s*(` + dateExpr + `)`)
+	titleRangeRe = regexp.MustCompile(`((?:19|20)\d\d)\s*(?:-|–|—)\s*((?:19|20)\d\d)(?:\D|$)`)
+)
+
+// selfSubjects are the definite forms by which a document names itself;
+// compounds end in them ("Integrationsplanen", "Handlingsplanen").
+var selfSubjects = []string{"planen", "programmet", "strategin", "policyn", "riktlinjerna", "dokumentet", "överenskommelsen"}
+
+// selfValidity finds "<the document> gäller <period>" in a line and parses
+// the period. It looks for "gäller" first and then at the word before it,
+// which is much faster than a regexp with a leading \p{L}* on long
+// paragraphs.
+func selfValidity(line string) (from, to string) {
+	for off := 0; off < len(line); {
+		i := indexFold(line[off:], "gäller")
+		if i < 0 {
+			return "", ""
+		}
+		i += off
+		off = i + len("gäller")
+		before := strings.TrimRightFunc(line[:i], unicode.IsSpace)
+		ws := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) }) + 1
+		subj := strings.ToLower(before[ws:])
+		for _, s := range selfSubjects {
+			if strings.HasSuffix(subj, s) {
+				if from, to = parseValidity(line[ws:]); from != "" || to != "" {
+					return from, to
+				}
+			}
+		}
+	}
+	return "", ""
+}
+
+// indexFold returns the first index in s of the lower-case word w written
+// in lower case, Capitalised or in UPPER case (w must start with an ASCII
+// letter), or -1.
+func indexFold(s, w string) int {
+	best := -1
+	for _, f := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
+		if i := strings.Index(s, f); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}
+
+// plausibleRange reports whether from-to looks like a validity period.
+func plausibleRange(from, to string) bool {
+	f, err1 := strconv.Atoi(from[:4])
+	t, err2 := strconv.Atoi(to[:4])
+	return err1 == nil && err2 == nil && t >= f && t-f <= 15
+}
+
+// parseValidity reads one cell (or the rest of a sentence) for a validity
+// period: "Gäller t o m datum 2018-12-31", "Gäller fr.o.m. 2019-01-01",
+// "Gäller 2020–2023", "för perioden 2018-2021".
+func parseValidity(cell string) (from, to string) {
+	if m := validFromRe.FindStringSubmatch(cell); m != nil {
+		from = normDate(m[1])
+		if m[2] != "" {
+			to = normDate(m[2])
+		}
+	}
+	if m := validToRe.FindStringSubmatch(cell); m != nil && to == "" {
+		to = normDate(m[1])
+	}
+	if from == "" && to == "" {
+		if m := validRangeRe.FindStringSubmatch(cell); m != nil && plausibleRange(m[1], m[2]) {
+			from, to = normDate(m[1]), normDate(m[2])
+		}
+	}
+	return from, to
+}
+
+// ---------------------------------------------------------------------
+// Year and status.
+
+var (
+	yearRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
+	// timelineRe: the heading of a project plan's or action plan's time
+	// schedule.
+	timelineRe = regexp.MustCompile(`(?i)^(?:tidsplan|tidplan|tidslinje|tidsram|tidsplanering)\s*:?$`)
+	bareYearRe = regexp.MustCompile(`^((?:19|20)\d\d)\s*:?$`)
+)
+
+// documentYear picks the year of the document: when it was adopted, else
+// the year its diarienummer was opened (the case year, usually the year
+// the document was written and decided), else the first year of validity,
+// else a year in the title or front matter, else the first year of a time
+// schedule ("Tidsplan" followed by a year heading: a plan's schedule
+// starts in the year it is written).
+func documentYear(md Metadata, header []string, lay docLayout) string {
+	for _, s := range []string{md.AdoptedOn, md.Reference, md.ValidFrom} {
+		if m := yearRe.FindStringSubmatch(s); m != nil {
+			return m[1]
+		}
+	}
+	if m := yearRe.FindStringSubmatch(md.Title); m != nil {
+		return m[1]
+	}
+	for _, l := range header {
+		if !fieldLike(l) {
+			continue
+		}
+		if m := yearRe.FindStringSubmatch(l); m != nil {
+			return m[1]
+		}
+	}
+	for i, l := range lay.lines {
+		if l.noise || !timelineRe.MatchString(l.text) {
+			continue
+		}
+		for k := i + 1; k < len(lay.lines) && k <= i+3; k++ {
+			if m := bareYearRe.FindStringSubmatch(lay.lines[k].text); m != nil {
+				return m[1]
+			}
+		}
+	}
+	return ""
+}
+
+// endOfPeriod returns the last day a ValidTo value covers: a year means the
+// end of that year, a year-month the end of that month.
+func endOfPeriod(s string) (time.Time, bool) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, true
+	}
+	if t, err := time.Parse("2006-01", s); err == nil {
+		return t.AddDate(0, 1, -1), true
+	}
+	if t, err := time.Parse("2006", s); err == nil {
+		return t.AddDate(1, 0, -1), true
+	}
+	return time.Time{}, false
+}
+
+// validityStatus implements the rule documented on ExtractMetadata.
+func validityStatus(validTo string, asOf time.Time) string {
+	end, ok := endOfPeriod(validTo)
+	if !ok {
+		return StatusUnknown
+	}
+	day := time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
+	if end.Before(day) {
+		return StatusExpired
+	}
+	return StatusCurrent
+}

@@ -1,0 +1,273 @@
+package analysis
+
+import (
+	"strings"
+)
+
+// Modality says how binding a sentence is (DOMAIN.md, "Commitment").
+type Modality string
+
+// Modalities, from most to least binding. The order is the precedence
+// when a sentence holds several: a sentence that binds someone anywhere
+// in its main clauses is a commitment even if it also recommends or
+// strives.
+const (
+	// ModCommitment: ska, skall, måste ("Kommunen ska erbjuda ...").
+	ModCommitment Modality = "commitment"
+	// ModRecommendation: bör, borde, behöver ("Nämnderna bör mäta ...").
+	ModRecommendation Modality = "recommendation"
+	// ModIntent: verka för, sträva efter, arbeta för, medverka till,
+	// eftersträva, ha som mål, vill, avser — also when a modal governs
+	// them: "ska verka för" promises only to strive, so it stays soft.
+	ModIntent Modality = "intent"
+	// ModPossibility: kan, kunna ("Detta kan göras genom ...").
+	ModPossibility Modality = "possibility"
+	// ModDescription: no modal marker in a main clause.
+	ModDescription Modality = "description"
+)
+
+// Modalities lists the classes in precedence order.
+var Modalities = []Modality{ModCommitment, ModRecommendation, ModIntent, ModPossibility, ModDescription}
+
+func (m Modality) rank() int {
+	switch m {
+	case ModCommitment:
+		return 4
+	case ModRecommendation:
+		return 3
+	case ModIntent:
+		return 2
+	case ModPossibility:
+		return 1
+	}
+	return 0
+}
+
+// modalVerbs maps the finite and infinitive forms of the Swedish modal
+// verbs to what they signal. Past and conditional forms (skulle, kunde)
+// report or hypothesise rather than bind, and are left out.
+var modalVerbs = map[string]Modality{
+	"ska": ModCommitment, "skall": ModCommitment, "måste": ModCommitment,
+	"bör": ModRecommendation, "borde": ModRecommendation, "behöver": ModRecommendation,
+	"kan": ModPossibility, "kunna": ModPossibility,
+	"vill": ModIntent, "avser": ModIntent, "avse": ModIntent,
+}
+
+// subordinators open a subordinate clause whose modal verb belongs to a
+// purpose, a condition or a complement, not to what the document
+// commits to: "för att integrationen ska lyckas", "verka för att alla
+// ska bemötas", "sådant som kommunen kan göra".
+var subordinators = map[string]bool{
+	"att": true, "som": true, "om": true, "när": true, "där": true, "eftersom": true, "medan": true,
+	"innan": true, "tills": true, "ifall": true, "huruvida": true, "vilket": true, "vilka": true,
+	"vad": true, "hur": true, "såvida": true, "fast": true, "emedan": true,
+}
+
+// invertedSubjects follow a modal that opens a main clause after a
+// fronted clause (V2 order: "För att X ska fungera ska en plan tas
+// fram", "Som nyanländ ska ett boende erbjudas"); in a subordinate
+// clause the subject comes before the modal instead.
+var invertedSubjects = map[string]bool{
+	"det": true, "den": true, "de": true, "dessa": true, "denna": true, "detta": true, "en": true, "ett": true,
+	"vi": true, "man": true, "han": true, "hon": true, "jag": true, "ni": true, "alla": true, "varje": true,
+	"kommunen": true, "nämnden": true, "nämnderna": true,
+}
+
+// finiteVerbs are common present and past forms that end a subordinate
+// clause's verb slot, so a later modal belongs to the main clause again
+// ("Nämnder som arbetar med utbildningsfrågor skall bredda ...").
+var finiteVerbs = map[string]bool{
+	"är": true, "var": true, "har": true, "hade": true, "finns": true, "fanns": true, "blir": true, "blev": true,
+	"får": true, "fick": true, "gör": true, "gjorde": true, "går": true, "ger": true, "gav": true, "sker": true,
+	"skedde": true, "kommer": true, "behövs": true, "gäller": true, "står": true, "ligger": true, "innebär": true,
+	"handlar": true, "bor": true, "lever": true, "möter": true, "saknas": true, "trivs": true, "leder": true,
+	"bidrar": true, "fungerar": true, "ingår": true, "arbetar": true, "verkar": true, "tar": true, "ser": true,
+}
+
+// pronounSubjects are subjects after which a word in -ar/-er is the
+// clause's finite verb ("som arbetar", "att de bor").
+var pronounSubjects = map[string]bool{
+	"som": true, "jag": true, "du": true, "han": true, "hon": true, "vi": true, "ni": true, "de": true,
+	"den": true, "det": true, "man": true,
+}
+
+// softAdverbs may stand between a modal and its verb, or inside an intent
+// phrase ("ska aktivt verka för", "arbeta aktivt för").
+var softAdverbs = map[string]bool{
+	"aktivt": true, "även": true, "också": true, "inte": true, "därför": true, "alltid": true, "särskilt": true,
+	"självfallet": true, "dock": true, "primärt": true, "tydligt": true, "proaktivt": true, "fortsatt": true,
+	"vidare": true, "gemensamt": true, "kontinuerligt": true, "systematiskt": true, "snarast": true,
+	"tillsammans": true, "ytterligare": true, "främst": true,
+	"fortsättningsvis": true, "långsiktigt": true, "medvetet": true, "målmedvetet": true, "alltså": true,
+}
+
+// prepositions open an adverbial between a modal and its verb ("skall
+// genom sina åtaganden verka för", "bör i samverkan med X analysera").
+var prepositions = map[string]bool{
+	"i": true, "genom": true, "utan": true, "med": true, "inom": true, "för": true, "på": true, "under": true,
+	"enligt": true, "efter": true, "vid": true, "av": true, "från": true, "mellan": true, "bland": true,
+	"hos": true, "utifrån": true, "tillsammans": true, "inför": true, "mot": true, "till": true,
+}
+
+// intentVerbs are the verbs of soft intent with the particle each needs
+// ("" for none): verka för, sträva efter/mot/till, arbeta för, medverka
+// till, eftersträva, sikta mot/på.
+var intentVerbs = map[string][]string{
+	"verka": {"för"}, "verkar": {"för"},
+	"sträva": {"efter", "mot", "till"}, "strävar": {"efter", "mot", "till"},
+	"arbeta": {"för"}, "arbetar": {"för"},
+	"medverka": {"till"}, "medverkar": {"till"},
+	"eftersträva": {""}, "eftersträvar": {""},
+	"sikta": {"mot", "på"}, "siktar": {"mot", "på"},
+}
+
+// intentAt reports whether an intent phrase starts at word i, and the
+// index just after it. "ha som mål/målsättning/ambition" counts too.
+func intentAt(words []string, i int) (int, bool) {
+	w := words[i]
+	if parts, ok := intentVerbs[w]; ok {
+		for k := i + 1; k < len(words) && k <= i+3; k++ {
+			for _, p := range parts {
+				if p == "" {
+					return i + 1, true
+				}
+				if words[k] == p {
+					return k + 1, true
+				}
+			}
+			if !softAdverbs[words[k]] {
+				break
+			}
+		}
+		for _, p := range parts {
+			if p == "" {
+				return i + 1, true
+			}
+		}
+		return 0, false
+	}
+	if (w == "ha" || w == "har") && i+2 < len(words) && words[i+1] == "som" {
+		switch words[i+2] {
+		case "mål", "målsättning", "ambition", "ambitionen", "avsikt", "syfte", "utgångspunkt":
+			return i + 3, true
+		}
+	}
+	return 0, false
+}
+
+// ClassifyModality returns how binding a sentence (or a table row, whose
+// cells are read as separate clauses) is. Only main-clause markers count:
+// a modal right after a subordinator belongs to a purpose or complement
+// clause ("för att integrationen ska lyckas"). A modal that governs an
+// intent verb is an intent ("ska verka för"); one that coordinates an
+// ordinary verb with an intent verb ("ska arbeta rättssäkert och verka
+// för") is still a commitment, since it binds to the first. A question
+// binds nobody and is a description.
+func ClassifyModality(text string) Modality {
+	text = strings.TrimSpace(text)
+	if strings.HasSuffix(text, "?") {
+		return ModDescription
+	}
+	toks := Tokenize(text, 0)
+	words := make([]string, len(toks))
+	boundary := make([]bool, len(toks))
+	for i, t := range toks {
+		// the written form: Lower carries a coordinated compound's head
+		words[i] = strings.ToLower(strings.TrimSuffix(t.Text, "-"))
+		gapStart := 0
+		if i > 0 {
+			gapStart = toks[i-1].End
+		}
+		boundary[i] = i == 0 || strings.ContainsAny(text[gapStart:t.Start], ",;:|()")
+		if i > 0 && t.Cell != toks[i-1].Cell {
+			boundary[i] = true
+		}
+	}
+	best := ModDescription
+	note := func(m Modality) {
+		if m.rank() > best.rank() {
+			best = m
+		}
+	}
+	pending := 0 // words left in which a subordinate clause's modal may come
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if boundary[i] {
+			pending = 0
+		}
+		if subordinators[w] {
+			pending = 12
+			continue
+		}
+		if m, ok := modalVerbs[w]; ok {
+			inverted := i+1 < len(words) && invertedSubjects[words[i+1]]
+			if pending > 0 && !inverted {
+				pending = 0 // the subordinate clause's own modal
+				continue
+			}
+			pending = 0
+			note(governed(words, boundary, i, m))
+			continue
+		}
+		if pending > 0 {
+			if finiteVerbs[w] || (i > 0 && pronounSubjects[words[i-1]] && (strings.HasSuffix(w, "ar") || strings.HasSuffix(w, "er"))) {
+				pending = 0
+			} else {
+				pending--
+			}
+			continue
+		}
+		if end, ok := intentAt(words, i); ok {
+			note(ModIntent)
+			i = end - 1
+		}
+	}
+	return best
+}
+
+// governed returns what the modal at i signals together with the verb it
+// governs: an intent phrase in its verb slot (after adverbs and
+// adverbials, before any subordinator) makes it an intent, unless the
+// intent phrase is coordinated after an ordinary verb.
+func governed(words []string, boundary []bool, i int, m Modality) Modality {
+	if m == ModPossibility && i+1 < len(words) && (words[i+1] == "kunna") {
+		return m
+	}
+	first := -1
+	for j := i + 1; j < len(words) && j <= i+10; j++ {
+		if j > i+1 && boundary[j] {
+			break
+		}
+		w := words[j]
+		if subordinators[w] && w != "som" || modalVerbs[w] != "" {
+			break
+		}
+		if first < 0 && !softAdverbs[w] {
+			first = j
+		}
+		if _, ok := intentAt(words, j); ok {
+			if j != first && (words[j-1] == "och" || words[j-1] == "samt") && !prepositions[words[first]] {
+				return m // "ska arbeta rättssäkert och verka för"
+			}
+			return ModIntent
+		}
+	}
+	return m
+}
+
+// classifySegments gives every segment its modality and counts the
+// content segments (navigation left out) of each class.
+func classifySegments(segs []Sentence) ([]Modality, map[Modality]int) {
+	out := make([]Modality, len(segs))
+	counts := map[Modality]int{}
+	for _, m := range Modalities {
+		counts[m] = 0
+	}
+	for i, s := range segs {
+		out[i] = ClassifyModality(s.Text)
+		if s.Kind != KindNavigation {
+			counts[out[i]]++
+		}
+	}
+	return out, counts
+}

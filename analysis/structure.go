@@ -1,0 +1,199 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+)
+
+// Section is a heading and the segments that stand under it. Start and
+// End are byte offsets in the document text, from the heading to the
+// last segment of the section (subsections included).
+type Section struct {
+	Heading  string   `json:"heading"`
+	Sentence int      `json:"sentence"` // index of the heading segment
+	Level    int      `json:"level"`    // 1 for "2" and unnumbered headings, 2 for "2.2" and table headers, 3 for "2.2.3"
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Parent   int      `json:"parent"`          // index of the enclosing section, -1 for none
+	Table    bool     `json:"table,omitempty"` // a table's header row
+	Title    bool     `json:"title,omitempty"` // the document title: passes no theme on
+	Themes   []string `json:"themes"`          // themes the heading names, strongest first
+}
+
+// structure is a document's sections and, for each segment, the sections
+// it stands in (outermost first).
+type structure struct {
+	sections []Section
+	chain    [][]int
+}
+
+// headingLevel gives a heading's depth: the count of numbers in its
+// section number ("2.2.3" is 3), 2 for a table's header row (it divides
+// the section the table stands in), 1 otherwise.
+func headingLevel(raw string) (level int, table bool) {
+	if strings.Contains(raw, "\t") {
+		return 2, true
+	}
+	if m := sectionNumber.FindStringSubmatch(strings.TrimSpace(raw)); m != nil {
+		return strings.Count(strings.TrimSuffix(m[1], "."), ".") + 1, false
+	}
+	return 1, false
+}
+
+// buildStructure nests the headings into sections. A heading closes every
+// open section of its level or deeper; a table's section closes at the
+// first segment that is not one of its rows, so text after a table falls
+// back to the section around it. Navigation (tables of contents) neither
+// opens nor closes sections.
+func buildStructure(text string, segs []Sentence, scores []map[string]float64, minScore float64, order map[string]int) structure {
+	st := structure{chain: make([][]int, len(segs))}
+	var stack []int
+	content := false
+	for i, s := range segs {
+		if s.Kind == KindNavigation {
+			continue
+		}
+		if n := len(stack); n > 0 && st.sections[stack[n-1]].Table && s.Kind != KindTableRow {
+			stack = stack[:n-1]
+		}
+		if s.Kind == KindHeading {
+			level, table := headingLevel(text[s.Start:s.End])
+			for len(stack) > 0 && st.sections[stack[len(stack)-1]].Level >= level {
+				stack = stack[:len(stack)-1]
+			}
+			parent := -1
+			if len(stack) > 0 {
+				parent = stack[len(stack)-1]
+			}
+			st.sections = append(st.sections, Section{Heading: strings.Join(strings.Fields(tagRe.ReplaceAllString(s.Text, "")), " "), Sentence: i, Level: level, Start: s.Start, End: s.End,
+				Parent: parent, Table: table, Title: !content && len(st.sections) == 0, Themes: headingThemes(scores[i], minScore, order)})
+			stack = append(stack, len(st.sections)-1)
+		} else {
+			content = true
+		}
+		st.chain[i] = append([]int(nil), stack...)
+		for _, k := range stack {
+			st.sections[k].End = s.End
+		}
+	}
+	return st
+}
+
+// headingThemes lists the themes a heading scores, strongest first.
+func headingThemes(scores map[string]float64, minScore float64, order map[string]int) []string {
+	out := []string{}
+	for th, sc := range scores {
+		if sc >= minScore {
+			out = append(out, th)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if scores[out[i]] != scores[out[j]] {
+			return scores[out[i]] > scores[out[j]]
+		}
+		return order[out[i]] < order[out[j]]
+	})
+	return out
+}
+
+// sectionHeading returns where segment i inherits theme from (the
+// innermost enclosing section whose heading names it), as the heading's
+// segment index, or -1.
+func (st structure) sectionHeading(i int, theme string) int {
+	ch := st.chain[i]
+	for k := len(ch) - 1; k >= 0; k-- {
+		sec := st.sections[ch[k]]
+		if sec.Sentence == i || sec.Title {
+			continue
+		}
+		for _, th := range sec.Themes {
+			if th == theme {
+				return sec.Sentence
+			}
+		}
+	}
+	return -1
+}
+
+// sectionTopTheme returns the strongest theme of the innermost enclosing
+// section that names one (a table row's area label), or "".
+func (st structure) sectionTopTheme(i int) string {
+	ch := st.chain[i]
+	for k := len(ch) - 1; k >= 0; k-- {
+		sec := st.sections[ch[k]]
+		if sec.Sentence == i || sec.Title || len(sec.Themes) == 0 {
+			continue
+		}
+		return sec.Themes[0]
+	}
+	return ""
+}
+
+// applyStructure adds to each theme the segments that stand under a
+// heading naming it but whose own words do not reach the theme: inherited
+// hits, marked with the heading's index so evidence stays traceable. The
+// level keeps resting on the document's own words and headings (grade runs
+// before this), so structure can only add counts, never move levels. It
+// also counts each theme's commitments, recommendations and intents.
+func applyStructure(res *DocumentAnalysis, st structure, scores []map[string]float64) {
+	res.Sections = st.sections
+	if res.Sections == nil {
+		res.Sections = []Section{}
+	}
+	for t := range res.Themes {
+		cov := &res.Themes[t]
+		own := map[int]bool{}
+		for k := range cov.Evidence {
+			cov.Evidence[k].Heading = -1
+			own[cov.Evidence[k].Sentence] = true
+		}
+		cov.OwnSentences = len(cov.Evidence)
+		for i, s := range res.Segments {
+			if own[i] || (s.Kind != KindSentence && s.Kind != KindListItem && s.Kind != KindTableRow) {
+				continue
+			}
+			h := st.sectionHeading(i, cov.ID)
+			if h < 0 {
+				continue
+			}
+			cov.Evidence = append(cov.Evidence, ThemeHit{Theme: cov.ID, Sentence: i, Start: s.Start, End: s.End, Page: s.Page,
+				Kind: s.Kind, Score: round3(scores[i][cov.ID]), Text: s.Text, Matched: []Match{}, Inherited: true, Heading: h})
+			cov.Inherited++
+		}
+		sort.SliceStable(cov.Evidence, func(a, b int) bool { return cov.Evidence[a].Sentence < cov.Evidence[b].Sentence })
+		cov.Sentences = len(cov.Evidence)
+		if res.Sentences > 0 {
+			cov.Share = round4(float64(cov.Sentences) / float64(res.Sentences))
+		}
+		for k := range cov.Evidence {
+			m := res.Modality[cov.Evidence[k].Sentence]
+			cov.Evidence[k].Modality = m
+			switch m {
+			case ModCommitment:
+				cov.Commitments++
+			case ModRecommendation:
+				cov.Recommendations++
+			case ModIntent:
+				cov.Intents++
+			}
+		}
+	}
+}
+
+// Source says where a hit's theme comes from: "text" (its own words) or
+// "heading" (inherited from the heading it stands under).
+func (h ThemeHit) Source() string {
+	if h.Inherited {
+		return "heading"
+	}
+	return "text"
+}
+
+// themeOrder maps theme ids to their codebook position, for stable ties.
+func (a *Analyzer) themeOrder() map[string]int {
+	order := map[string]int{}
+	for i, t := range a.Codebook.Themes {
+		order[t.ID] = i
+	}
+	return order
+}

@@ -1,0 +1,27 @@
+package reports
+
+import (
+	"io"
+	"strconv"
+)
+
+// ActionColumns are the columns of actions.csv.
+var ActionColumns = []string{"document", "theme", "goal", "activity", "responsible", "timeline", "follow_up", "page",
+	"sentence", "source", "theme_source"}
+
+// WriteActions writes actions.csv: one row per action-plan row, with the
+// goal it serves, who is responsible, when, and its follow-up. sentence is
+// the row's segment index (as in evidence.csv); source says whether it
+// came from a table or from labelled lines ("Ansvar:"); theme_source
+// whether the theme came from its table section or heading, or from its
+// own words.
+func WriteActions(w io.Writer, r *Report) error {
+	var rows [][]string
+	for _, d := range r.Documents {
+		for _, a := range d.Actions {
+			rows = append(rows, []string{d.File, a.Theme, a.Goal, a.Activity, a.Responsible, a.Timeline, a.FollowUp,
+				strconv.Itoa(a.Page), strconv.Itoa(a.Sentence), a.Source, a.ThemeSource})
+		}
+	}
+	return writeCSV(w, ActionColumns, rows)
+}
