@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Format names the container a document came in, detected from content.
@@ -39,6 +40,10 @@ type Document struct {
 	Format Format
 	Text   string // clean UTF-8 (NFC) text; pages separated by PageBreak
 	Pages  []Page // in order; cover Text except the page breaks
+
+	// Warnings lists problems that did not stop the file, such as a PDF
+	// page the parser could not read ("page 3: parser panicked: ...").
+	Warnings []string
 }
 
 // PageAt returns the page number holding byte offset off of Text, or 0 when
@@ -62,13 +67,15 @@ type FileError struct {
 	Err    error
 }
 
+// Error returns "path: reason: cause".
 func (e *FileError) Error() string {
-	if e.Err != nil {
+	if e.Err != nil && !strings.HasPrefix(e.Reason, e.Err.Error()) {
 		return fmt.Sprintf("%s: %s: %v", e.Path, e.Reason, e.Err)
 	}
 	return fmt.Sprintf("%s: %s", e.Path, e.Reason)
 }
 
+// Unwrap returns the underlying cause, so errors.Is(err, ErrUnsupported) works.
 func (e *FileError) Unwrap() error { return e.Err }
 
 // ErrUnsupported marks a file that is not a document styrdok reads (an

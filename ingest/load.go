@@ -4,36 +4,26 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/unicode/norm"
 )
 
-// Options bound the work done on one file.
-type Options struct {
-	// MaxBytes is the largest file read; larger files fail with a clear
-	// reason instead of exhausting memory. 0 means DefaultMaxBytes.
-	MaxBytes int64
-}
-
-// DefaultMaxBytes is the default file size limit (200 MiB).
-const DefaultMaxBytes = 200 << 20
-
-func (o Options) maxBytes() int64 {
-	if o.MaxBytes <= 0 {
-		return DefaultMaxBytes
-	}
-	return o.MaxBytes
-}
-
-// Load reads and parses one file. Every error is a *FileError naming path.
+// Load reads and parses one file. Every error is a *FileError naming path;
+// files that are not documents fail with an error wrapping ErrUnsupported.
 func Load(path string, opts Options) (*Document, error) {
+	// Stat first: opening a FIFO or device could block or never end.
+	if st, err := os.Stat(path); err != nil {
+		return nil, &FileError{Path: path, Reason: "cannot open file", Err: err}
+	} else if st.IsDir() {
+		return nil, &FileError{Path: path, Reason: "is a directory"}
+	} else if !st.Mode().IsRegular() {
+		return nil, &FileError{Path: path, Reason: "not a regular file (" + st.Mode().Type().String() + ")"}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &FileError{Path: path, Reason: "cannot open file", Err: err}
@@ -46,8 +36,11 @@ func Load(path string, opts Options) (*Document, error) {
 	if st.IsDir() {
 		return nil, &FileError{Path: path, Reason: "is a directory"}
 	}
+	if !st.Mode().IsRegular() {
+		return nil, &FileError{Path: path, Reason: "not a regular file"}
+	}
 	if st.Size() > opts.maxBytes() {
-		return nil, &FileError{Path: path, Reason: fmt.Sprintf("file too large (%d bytes, limit %d; see --max-bytes)", st.Size(), opts.maxBytes())}
+		return nil, tooLarge(path, st.Size(), opts)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, opts.maxBytes()+1))
 	if err != nil {
@@ -56,33 +49,114 @@ func Load(path string, opts Options) (*Document, error) {
 	return Parse(path, data, opts)
 }
 
-// Parse parses a file's bytes; name is used for errors and as a format hint.
-func Parse(name string, data []byte, opts Options) (*Document, error) {
-	sum := sha256.Sum256(data)
-	doc := &Document{Path: name, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data))}
+func tooLarge(name string, size int64, opts Options) *FileError {
+	return &FileError{Path: name, Reason: fmt.Sprintf("file too large (%d bytes, limit %d; see --max-bytes)", size, opts.maxBytes())}
+}
+
+// Parse parses a file's bytes; name is used for errors and as a format
+// hint. It never panics: a panic inside a parser library becomes a
+// *FileError whose reason says so. Work is bounded by opts (size, time,
+// decompressed bytes) and done in the calling goroutine.
+func Parse(name string, data []byte, opts Options) (doc *Document, err error) {
+	format, mime := sniff(name, data)
+	defer func() {
+		if r := recover(); r != nil {
+			doc = nil
+			err = fileError(name, format, panicError(r))
+		}
+	}()
+	if int64(len(data)) > opts.maxBytes() {
+		return nil, tooLarge(name, int64(len(data)), opts)
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &FileError{Path: name, Reason: "empty file"}
 	}
-	format := Detect(name, data)
+	if format == "" {
+		if ext := strings.ToLower(filepath.Ext(name)); ext == ".pdf" || ext == ".docx" || ext == ".odt" {
+			// a broken download, not a file of another kind: a failure
+			return nil, &FileError{Path: name, Reason: "not a valid " + strings.ToUpper(ext[1:]) + " file (content is " + mime + ")"}
+		}
+		return nil, &FileError{Path: name, Reason: ErrUnsupported.Error() + ": " + mime, Err: ErrUnsupported}
+	}
+	sum := sha256.Sum256(data)
+	doc = &Document{Path: name, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), Format: format}
+	b := newBudget(opts)
 	var pages []string
-	var err error
 	switch format {
-	case FormatText, FormatMarkdown:
+	case FormatText:
 		var s string
 		s, err = DecodeText(data)
 		pages = strings.Split(s, PageBreak)
-	default:
-		return nil, &FileError{Path: name, Reason: ErrUnsupported.Error(), Err: ErrUnsupported}
+	case FormatMarkdown:
+		var s string
+		s, err = DecodeText(data)
+		pages = strings.Split(markdownText(s), PageBreak)
+	case FormatHTML:
+		var s string
+		s, err = parseHTML(data, b)
+		pages = []string{s}
+	case FormatDOCX:
+		pages, err = parseDOCX(data, b)
+	case FormatODT:
+		if bytes.HasPrefix(data, []byte("PK")) {
+			pages, err = parseODT(data, b)
+		} else {
+			pages, err = parseFlatODT(data, b)
+		}
+	case FormatPDF:
+		pages, doc.Warnings, err = parsePDF(data, b, opts)
 	}
 	if err != nil {
-		return nil, &FileError{Path: name, Reason: "cannot decode text", Err: err}
+		return nil, fileError(name, format, err)
 	}
-	doc.Format = format
 	doc.setPages(pages)
 	if strings.TrimSpace(strings.ReplaceAll(doc.Text, PageBreak, "")) == "" {
+		if format == FormatPDF {
+			return nil, &FileError{Path: name, Reason: "no text layer (scanned? run OCR first, e.g. ocrmypdf)"}
+		}
 		return nil, &FileError{Path: name, Reason: "no text found"}
 	}
+	if format == FormatPDF && !readable(doc.Text) {
+		return nil, &FileError{Path: name, Reason: "text layer cannot be decoded (fonts without Unicode mapping; run OCR first)"}
+	}
 	return doc, nil
+}
+
+// fileError wraps a parser's error with the file's name and a short reason.
+func fileError(name string, format Format, err error) *FileError {
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return fe
+	}
+	var le *limitError
+	if errors.As(err, &le) {
+		return &FileError{Path: name, Reason: le.reason}
+	}
+	var re *reasonError
+	if errors.As(err, &re) {
+		return &FileError{Path: name, Reason: re.reason, Err: re.err}
+	}
+	var pp *parserPanic
+	if errors.As(err, &pp) {
+		return &FileError{Path: name, Reason: strings.ToUpper(string(format)) + " parser panicked: " + pp.msg}
+	}
+	return &FileError{Path: name, Reason: "cannot parse " + strings.ToUpper(string(format)), Err: err}
+}
+
+// readable reports text that is mostly letters, digits, punctuation and
+// spaces, not the private-use or control codes of fonts without a
+// Unicode mapping.
+func readable(s string) bool {
+	good, bad := 0, 0
+	for _, r := range s {
+		switch {
+		case r == '\uFFFD' || (r >= 0xE000 && r <= 0xF8FF) || (r < 0x20 && r != '\n' && r != '\t' && r != '\f'):
+			bad++
+		default:
+			good++
+		}
+	}
+	return bad*4 < good
 }
 
 // setPages cleans each page and joins them with PageBreak, recording offsets.
@@ -102,56 +176,71 @@ func (d *Document) setPages(pages []string) {
 }
 
 // Detect guesses the format from content first and the extension second.
+// It returns "" for files that are not documents ingest reads.
 func Detect(name string, data []byte) Format {
-	switch {
-	case bytes.HasPrefix(data, []byte("%PDF-")):
-		return FormatPDF
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return "" // zip container; format-specific detection in docx.go when present
-	}
-	head := strings.ToLower(string(data[:min(len(data), 512)]))
-	if strings.Contains(head, "<!doctype html") || strings.Contains(head, "<html") {
-		return FormatHTML
-	}
-	if looksBinary(data) {
-		return ""
-	}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown":
-		return FormatMarkdown
-	}
-	return FormatText
+	f, _ := sniff(name, data)
+	return f
 }
 
-// looksBinary reports NUL bytes in the head that are not UTF-16 text.
+// sniff returns the format, or "" and the MIME type to report.
+func sniff(name string, data []byte) (Format, string) {
+	head := data[:min(len(data), 1024)]
+	switch {
+	case bytes.HasPrefix(data, []byte("%PDF-")) || bytes.Contains(head, []byte("%PDF-1.")) || bytes.Contains(head, []byte("%PDF-2.")):
+		return FormatPDF, ""
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
+		return zipKind(data)
+	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+		return "", "application/msword (old binary .doc/.xls; convert to .docx or PDF)"
+	case bytes.HasPrefix(data, []byte("{\\rtf")):
+		return "", "application/rtf"
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	if looksBinary(data) {
+		mime := http.DetectContentType(data)
+		if i := strings.IndexByte(mime, ';'); i >= 0 {
+			mime = mime[:i]
+		}
+		return "", mime
+	}
+	text, _ := DecodeText(head)
+	lower := strings.ToLower(strings.TrimSpace(text))
+	switch {
+	case strings.Contains(lower, "<office:document") && strings.Contains(lower, "opendocument"):
+		return FormatODT, ""
+	case strings.HasPrefix(lower, "<!doctype html") || strings.Contains(lower, "<html") ||
+		(strings.HasPrefix(lower, "<") && (strings.Contains(lower, "<body") || strings.Contains(lower, "<head") || strings.Contains(lower, "<p>") || strings.Contains(lower, "<div"))):
+		return FormatHTML, ""
+	}
+	switch ext {
+	case ".md", ".markdown":
+		return FormatMarkdown, ""
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML, ""
+	case ".pdf", ".docx", ".odt":
+		return "", "text/plain"
+	}
+	return FormatText, ""
+}
+
+// looksBinary reports bytes no text file has (NUL, most control
+// characters) in the head, unless it is UTF-16 text.
 func looksBinary(data []byte) bool {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return false
 	}
-	return bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0
-}
-
-// DecodeText decodes plain text: UTF-8 (with or without BOM), otherwise
-// Windows-1252, the superset of ISO-8859-1 Swedish files come in.
-func DecodeText(data []byte) (string, error) {
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	if utf8.Valid(data) {
-		return string(data), nil
+	if _, ok := sniffUTF16(data); ok {
+		return false
 	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil {
-		return "", err
+	head := data[:min(len(data), 8000)]
+	ctl := 0
+	for _, c := range head {
+		if c == 0 {
+			return true
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+			ctl++
+		}
 	}
-	return string(out), nil
+	return ctl*50 > len(head)
 }
-
-// CleanText normalises one page of text: NFC, CRLF to LF, ligatures and
-// soft hyphens resolved.
-func CleanText(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	s = ligatures.Replace(s)
-	return norm.NFC.String(s)
-}
-
-var ligatures = strings.NewReplacer("\u00ad", "", "ﬁ", "fi", "ﬂ", "fl", "ﬀ", "ff", "ﬃ", "ffi", "ﬄ", "ffl", "\u00a0", " ")

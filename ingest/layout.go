@@ -1,0 +1,377 @@
+package ingest
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Layout thresholds, as fractions of the font size.
+const (
+	spaceGap  = 0.15 // a gap wider than this between glyphs is a space
+	columnGap = 2.0  // a gap wider than this (and no rule) separates table cells
+	lineTol   = 0.4  // glyphs whose baselines differ less share a line
+)
+
+// vline is one visual line: its glyphs, sorted left to right.
+type vline struct {
+	y, size float64
+	gs      []glyph
+	bold    bool
+}
+
+// layoutPage rebuilds the reading order of a single-column page: glyphs
+// sorted into lines top to bottom, spaces where the gap between glyphs
+// exceeds a fraction of the font size, table rows (cells between drawn
+// rules) as TAB-separated lines, and blank lines between paragraphs and
+// around headings.
+func layoutPage(gs []glyph, rules []rule) []string {
+	if len(gs) == 0 {
+		return nil
+	}
+	sort.SliceStable(gs, func(i, j int) bool {
+		if gs[i].y != gs[j].y {
+			return gs[i].y > gs[j].y
+		}
+		return gs[i].x < gs[j].x
+	})
+	var lines []*vline
+	for _, g := range gs {
+		if n := len(lines); n > 0 {
+			l := lines[n-1]
+			if l.y-g.y <= lineTol*math.Max(l.size, g.size) {
+				l.gs = append(l.gs, g)
+				l.size = math.Max(l.size, g.size)
+				continue
+			}
+		}
+		lines = append(lines, &vline{y: g.y, size: g.size, gs: []glyph{g}})
+	}
+	var vrules, hrules []rule
+	for _, r := range rules {
+		if r.vertical() {
+			vrules = append(vrules, r)
+		} else if r.horizontal() {
+			hrules = append(hrules, r)
+		}
+	}
+	colsOf := make([][]float64, len(lines))
+	var text []*vline
+	for i, l := range lines {
+		sort.SliceStable(l.gs, func(i, j int) bool { return l.gs[i].x < l.gs[j].x })
+		l.gs = dedupe(l.gs)
+		bold := 0
+		for _, g := range l.gs {
+			if g.bold {
+				bold++
+			}
+		}
+		l.bold = bold*2 > len(l.gs)
+		if colsOf[i] = tableColumns(l, vrules); len(colsOf[i]) < 3 {
+			text = append(text, l)
+		}
+	}
+	body := bodySize(text)
+	leading := typicalLeading(text)
+
+	var out []string
+	var prev *vline
+	var prevTable []float64
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if cols := colsOf[i]; len(cols) >= 3 { // a row of a ruled table: gather its lines
+			row := []*vline{l}
+			for i+1 < len(lines) {
+				nx := lines[i+1]
+				if !sameColumns(cols, colsOf[i+1]) || ruleBetween(hrules, row[len(row)-1], nx, cols) {
+					break
+				}
+				row = append(row, nx)
+				i++
+			}
+			if prevTable == nil || !sameColumns(prevTable, cols) {
+				out = appendBlank(out)
+			}
+			out = append(out, tableRow(row, cols))
+			prevTable = cols
+			prev = row[len(row)-1]
+			continue
+		}
+		if prevTable != nil {
+			out = appendBlank(out)
+			prevTable = nil
+		}
+		heading := l.size > body*1.12 || (l.bold && len(l.gs) < 90)
+		if prev != nil {
+			gap := (prev.y - l.y) / l.size
+			if heading || gap > leading*1.25+0.05 || gap < 0 || prev.size > body*1.12 || prev.bold && !l.bold {
+				out = appendBlank(out)
+			}
+		}
+		out = append(out, lineText(l.gs, vrules, l))
+		if heading {
+			out = appendBlank(out)
+		}
+		prev = l
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+func appendBlank(out []string) []string {
+	if len(out) > 0 && out[len(out)-1] != "" {
+		out = append(out, "")
+	}
+	return out
+}
+
+// bodySize is the font size most glyphs on the page have.
+func bodySize(lines []*vline) float64 {
+	count := map[float64]int{}
+	best, bestN := 0.0, 0
+	for _, l := range lines {
+		for _, g := range l.gs {
+			s := math.Round(g.size*2) / 2
+			count[s]++
+			if count[s] > bestN {
+				best, bestN = s, count[s]
+			}
+		}
+	}
+	return best
+}
+
+// typicalLeading is the median distance between consecutive lines of the
+// same size, in units of their font size.
+func typicalLeading(lines []*vline) float64 {
+	var d []float64
+	for i := 1; i < len(lines); i++ {
+		a, b := lines[i-1], lines[i]
+		if g := (a.y - b.y) / b.size; g > 0 && g < 3 && math.Abs(a.size-b.size) < 0.5 {
+			d = append(d, g)
+		}
+	}
+	if len(d) == 0 {
+		return 1.2
+	}
+	sort.Float64s(d)
+	return d[len(d)/2]
+}
+
+// dedupe drops glyphs drawn twice at the same place (fake bold, shadows).
+func dedupe(gs []glyph) []glyph {
+	out := gs[:0]
+	for _, g := range gs {
+		if n := len(out); n > 0 {
+			p := out[n-1]
+			if p.s == g.s && math.Abs(p.x-g.x) < 0.3 && math.Abs(p.y-g.y) < 0.3 {
+				continue
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// tableColumns returns the x positions of vertical rules crossing the
+// line's height, sorted, when they enclose all its glyphs.
+func tableColumns(l *vline, vrules []rule) []float64 {
+	top, bot := l.y+0.7*l.size, l.y
+	var xs []float64
+	for _, r := range vrules {
+		if r.y0 <= bot+0.5 && r.y1 >= top-0.5 {
+			x := (r.x0 + r.x1) / 2
+			dup := false
+			for _, e := range xs {
+				if math.Abs(e-x) < 3 {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				xs = append(xs, x)
+			}
+		}
+	}
+	if len(xs) < 2 {
+		return nil
+	}
+	sort.Float64s(xs)
+	first, last := l.gs[0], l.gs[len(l.gs)-1]
+	if first.x < xs[0]-1 || last.x+last.w > xs[len(xs)-1]+1 {
+		return nil
+	}
+	return xs
+}
+
+func sameColumns(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if math.Abs(a[i]-b[i]) > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// ruleBetween reports a horizontal rule between two lines spanning the
+// table: the border between two rows.
+func ruleBetween(hrules []rule, a, b *vline, cols []float64) bool {
+	left, right := cols[0], cols[len(cols)-1]
+	for _, r := range hrules {
+		y := (r.y0 + r.y1) / 2
+		if y < a.y && y > b.y+0.3*b.size && r.x0 < right-2 && r.x1 > left+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// tableRow joins the lines of one table row cell by cell.
+func tableRow(row []*vline, cols []float64) string {
+	cells := make([][]string, len(cols)-1)
+	for _, l := range row {
+		parts := make([][]glyph, len(cols)-1)
+		for _, g := range l.gs {
+			c := sort.SearchFloat64s(cols, g.x+g.w/2) - 1
+			c = max(0, min(c, len(parts)-1))
+			parts[c] = append(parts[c], g)
+		}
+		for c, p := range parts {
+			if len(p) > 0 {
+				cells[c] = append(cells[c], joinGlyphs(p))
+			}
+		}
+	}
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = joinCellLines(c)
+	}
+	return strings.TrimRight(strings.Join(out, "\t"), "\t")
+}
+
+// lineText joins a line's glyphs, with a TAB where a vertical rule or a
+// wide gutter separates them.
+func lineText(gs []glyph, vrules []rule, l *vline) string {
+	var b strings.Builder
+	start := 0
+	for i := 1; i <= len(gs); i++ {
+		if i < len(gs) {
+			p, g := gs[i-1], gs[i]
+			gap := g.x - (p.x + p.w)
+			if gap <= columnGap*math.Max(p.size, g.size) && !ruleCrosses(vrules, p.x+p.w, g.x, l) {
+				continue
+			}
+		}
+		if start > 0 {
+			b.WriteByte('\t')
+		}
+		b.WriteString(joinGlyphs(gs[start:i]))
+		start = i
+	}
+	return b.String()
+}
+
+func ruleCrosses(vrules []rule, x0, x1 float64, l *vline) bool {
+	for _, r := range vrules {
+		x := (r.x0 + r.x1) / 2
+		if x > x0-0.5 && x < x1+0.5 && r.y0 <= l.y+0.5 && r.y1 >= l.y+0.5*l.size {
+			return true
+		}
+	}
+	return false
+}
+
+// joinGlyphs concatenates glyphs left to right, adding a space where the
+// gap between one glyph's end and the next one's start is wide.
+func joinGlyphs(gs []glyph) string {
+	var b strings.Builder
+	for i, g := range gs {
+		if i > 0 {
+			p := gs[i-1]
+			gap := g.x - (p.x + p.w)
+			if gap > spaceGap*math.Max(p.size, g.size) && !strings.HasSuffix(p.s, " ") && !strings.HasPrefix(g.s, " ") {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(g.s)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+var digits = regexp.MustCompile(`\d+`)
+
+// runningKey normalises a line for comparing headers and footers across
+// pages: page numbers vary, so digits are masked.
+func runningKey(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return digits.ReplaceAllString(s, "#")
+}
+
+var pageNumberLine = regexp.MustCompile(`^(?i)[-–—\s]*(sida|s\.|page|p\.)?\s*\d{1,3}\s*((av|of|/|\()\s*\d{1,3}\)?)?[-–—\s]*$`)
+
+// stripRunningLines removes running headers and footers: lines among the
+// first or last three of a page whose text (digits masked) recurs at the
+// top or bottom of at least half the pages (and of two or more), and bare
+// page numbers ("12", "- 12 -", "Sida 3 av 9") there on any page.
+func stripRunningLines(pages [][]string) [][]string {
+	const edge = 3
+	edges := func(ls []string) (top, bottom []int) {
+		for i := 0; i < len(ls) && len(top) < edge; i++ {
+			if ls[i] != "" {
+				top = append(top, i)
+			}
+		}
+		for i := len(ls) - 1; i >= 0 && len(bottom) < edge; i-- {
+			if ls[i] != "" {
+				bottom = append(bottom, i)
+			}
+		}
+		return
+	}
+	count := map[string]int{}
+	for _, ls := range pages {
+		seen := map[string]bool{}
+		t, b := edges(ls)
+		for _, i := range append(t, b...) {
+			k := runningKey(ls[i])
+			if !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		}
+	}
+	need := max(2, (len(pages)+1)/2)
+	out := make([][]string, len(pages))
+	for p, ls := range pages {
+		t, b := edges(ls)
+		drop := map[int]bool{}
+		// strip from the edges inwards, stopping at the first body line
+		for _, side := range [][]int{t, b} {
+			for _, i := range side {
+				k := runningKey(ls[i])
+				if (len(pages) > 1 && count[k] >= need) || pageNumberLine.MatchString(ls[i]) {
+					drop[i] = true
+					continue
+				}
+				break
+			}
+		}
+		var kept []string
+		for i, l := range ls {
+			if !drop[i] {
+				kept = append(kept, l)
+			}
+		}
+		for len(kept) > 0 && kept[0] == "" {
+			kept = kept[1:]
+		}
+		out[p] = kept
+	}
+	return out
+}

@@ -1,0 +1,120 @@
+package ingest
+
+import (
+	"fmt"
+	"time"
+)
+
+// Options bound the work done on one file. The zero value means the
+// defaults (see DefaultOptions); a negative limit is treated as zero.
+type Options struct {
+	// MaxBytes is the largest file read; larger files fail with a clear
+	// reason instead of exhausting memory. 0 means DefaultMaxBytes.
+	MaxBytes int64
+
+	// MaxDecompressedBytes bounds the bytes a file may expand to: the
+	// inflated streams of a PDF, the uncompressed XML of a DOCX or ODT.
+	// Files that expand further fail as a possible decompression bomb.
+	// 0 means DefaultMaxDecompressedBytes.
+	MaxDecompressedBytes int64
+
+	// Timeout bounds the time spent parsing one file. Parsing runs in the
+	// caller's goroutine and checks the deadline as it reads, so nothing
+	// is left running when it fails. 0 means DefaultTimeout.
+	Timeout time.Duration
+
+	// KeepHeaders keeps running headers, footers and page numbers that
+	// repeat on most pages of a PDF instead of removing them.
+	KeepHeaders bool
+}
+
+// Defaults used when an Options field is zero.
+const (
+	// DefaultMaxBytes is the default file size limit (200 MiB).
+	DefaultMaxBytes = 200 << 20
+	// DefaultMaxDecompressedBytes is the default expansion limit (256 MiB).
+	DefaultMaxDecompressedBytes = 256 << 20
+	// DefaultTimeout is the default time limit for parsing one file.
+	DefaultTimeout = 60 * time.Second
+)
+
+// DefaultOptions returns the options Load uses when given a zero Options,
+// spelled out, for a CLI to show in --help or to adjust.
+func DefaultOptions() Options {
+	return Options{
+		MaxBytes:             DefaultMaxBytes,
+		MaxDecompressedBytes: DefaultMaxDecompressedBytes,
+		Timeout:              DefaultTimeout,
+	}
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
+}
+
+func (o Options) maxDecompressed() int64 {
+	if o.MaxDecompressedBytes <= 0 {
+		return DefaultMaxDecompressedBytes
+	}
+	return o.MaxDecompressedBytes
+}
+
+func (o Options) timeout() time.Duration {
+	if o.Timeout <= 0 {
+		return DefaultTimeout
+	}
+	return o.Timeout
+}
+
+// budget tracks one file's limits while it is parsed. It is owned by a
+// single parse and never shared.
+type budget struct {
+	deadline time.Time
+	timeout  time.Duration
+	maxOut   int64 // decompressed bytes allowed
+	out      int64 // decompressed bytes seen
+	ticks    int
+}
+
+func newBudget(o Options) *budget {
+	return &budget{deadline: time.Now().Add(o.timeout()), timeout: o.timeout(), maxOut: o.maxDecompressed()}
+}
+
+// limitError is a limit exceeded during parsing; it is returned, or
+// raised with panic inside the PDF library and recovered at the top.
+type limitError struct{ reason string }
+
+func (e *limitError) Error() string { return e.reason }
+
+// check returns a *limitError once the deadline has passed. It reads the
+// clock only every 64 calls, so it is cheap enough for inner loops.
+func (b *budget) check() error {
+	b.ticks++
+	if b.ticks&63 != 0 {
+		return nil
+	}
+	if time.Now().After(b.deadline) {
+		return &limitError{fmt.Sprintf("parsing took longer than the time limit (%s)", b.timeout)}
+	}
+	return nil
+}
+
+// add counts n more decompressed bytes.
+func (b *budget) add(n int64) error {
+	b.out += n
+	if b.out > b.maxOut {
+		return &limitError{fmt.Sprintf("content expands beyond the decompression limit (%d bytes; possible decompression bomb)", b.maxOut)}
+	}
+	return nil
+}
+
+// must panics with err when it is not nil; used where the PDF library
+// calls back into ingest and only a panic can stop it.
+func must(err error) {
+	if err != nil {
+		panic(err)
+	}
+}

@@ -1,0 +1,279 @@
+package ingest
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
+)
+
+// DecodeText decodes plain text to UTF-8. It recognises UTF-8 (with or
+// without BOM) and UTF-16 (with BOM, or without one when the zero bytes
+// give it away); anything else is decoded as the legacy 8-bit code page
+// that makes the most sense of it: Windows-1252 (the superset of the
+// ISO-8859-1 Swedish files usually come in), DOS code page 850 or Mac
+// Roman, chosen by scoring the letters each one yields.
+func DecodeText(data []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
+		return strings.ToValidUTF8(string(data[3:]), "\uFFFD"), nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return decodeUTF16(data[2:], false), nil
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeUTF16(data[2:], true), nil
+	}
+	if be, ok := sniffUTF16(data); ok {
+		return decodeUTF16(data, be), nil
+	}
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	return decodeLegacy(data)
+}
+
+func decodeUTF16(b []byte, bigEndian bool) string {
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		if bigEndian {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	return string(utf16.Decode(u))
+}
+
+// sniffUTF16 recognises BOM-less UTF-16 of mostly Latin text: one byte of
+// nearly every pair is zero.
+func sniffUTF16(b []byte) (bigEndian, ok bool) {
+	n := min(len(b), 4096) &^ 1
+	if n < 8 {
+		return false, false
+	}
+	var evenZero, oddZero int
+	for i := 0; i < n; i += 2 {
+		if b[i] == 0 {
+			evenZero++
+		}
+		if b[i+1] == 0 {
+			oddZero++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case oddZero*10 >= pairs*7 && evenZero*10 < pairs:
+		return false, true
+	case evenZero*10 >= pairs*7 && oddZero*10 < pairs:
+		return true, true
+	}
+	return false, false
+}
+
+var legacyCharsets = []struct {
+	name string
+	enc  encoding.Encoding
+}{
+	{"windows-1252", charmap.Windows1252},
+	{"cp850", charmap.CodePage850},
+	{"macintosh", charmap.Macintosh},
+}
+
+// decodeLegacy picks the 8-bit code page under which the text reads most
+// like Swedish (or any Latin-script language): letters score, control
+// characters, box drawing and undefined bytes cost.
+func decodeLegacy(data []byte) (string, error) {
+	best, bestScore := "", 0
+	for i, cs := range legacyCharsets {
+		out, err := cs.enc.NewDecoder().Bytes(data)
+		if err != nil {
+			continue
+		}
+		s := string(out)
+		score := 0
+		for _, r := range s {
+			if r < 0x80 {
+				continue
+			}
+			switch {
+			case strings.ContainsRune("åäöÅÄÖéÉüÜæøÆØ", r):
+				score += 3
+			case unicode.IsLetter(r):
+				score++
+			case r == '\uFFFD' || unicode.IsControl(r):
+				score -= 5
+			case r >= 0x2500 && r <= 0x259F: // box drawing, blocks
+				score -= 3
+			case unicode.IsPunct(r) || r == '€' || r == '§' || r == '°':
+			default:
+				score--
+			}
+		}
+		if i == 0 || score > bestScore {
+			best, bestScore = s, score
+		}
+	}
+	return best, nil
+}
+
+// CleanText normalises one page of text: line ends to LF, Unicode NFC,
+// ligatures and soft hyphens resolved, odd spaces made plain, control
+// characters dropped, runs of spaces collapsed, words hyphenated at a line
+// end joined (while coordinated compounds such as "asyl- och
+// flyktingmottagandet" stay as written) and at most one blank line kept
+// between paragraphs. TABs (table cells) are kept.
+func CleanText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = cleanReplacer.Replace(s)
+	s = norm.NFC.String(s)
+	s = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' {
+			return r
+		}
+		if unicode.IsControl(r) || r == '\uFFFE' {
+			return -1
+		}
+		if unicode.IsSpace(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = strings.TrimRight(l, " ")
+		l = strings.TrimLeft(l, " ")
+		l = spaceRun.ReplaceAllString(l, " ")
+		l = strings.ReplaceAll(l, " \t", "\t")
+		l = strings.ReplaceAll(l, "\t ", "\t")
+		lines[i] = l
+	}
+	lines = dehyphenate(lines)
+	var b strings.Builder
+	blank := 0
+	for _, l := range lines {
+		if l == "" {
+			blank++
+			continue
+		}
+		if b.Len() > 0 {
+			if blank > 0 {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteString("\n")
+			}
+		}
+		blank = 0
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+var spaceRun = regexp.MustCompile(`  +`)
+
+var cleanReplacer = strings.NewReplacer(
+	"\u00ad\n", "", "\u00ad", "", // soft hyphen: invisible unless at a break
+	"ﬁ", "fi", "ﬂ", "fl", "ﬀ", "ff", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st",
+	"\u00a0", " ", "\u202f", " ", "\u2007", " ",
+	"\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "",
+	"\u2028", "\n", "\u2029", "\n\n", "\f", "\n\n",
+	"\u2010", "-", "\u2011", "-", // hyphen, non-breaking hyphen
+)
+
+// coordinators are the words after which a hyphen at a line end marks a
+// coordinated compound ("asyl- och flyktingmottagandet"), not a break.
+var coordinators = map[string]bool{
+	"och": true, "eller": true, "samt": true, "respektive": true, "resp": true,
+	"resp.": true, "till": true, "som": true, "men": true, "liksom": true,
+	"and": true, "or": true, "&": true, "o": true, "el.": true,
+}
+
+// dehyphenate joins words broken at line ends ("integrations-" +
+// "arbetet"). The rest of the next line stays on its own line. It runs in
+// linear time: a chain of joins stops once the joined word is implausibly
+// long.
+func dehyphenate(lines []string) []string {
+	out := lines[:0:0]
+	for _, cur := range lines {
+		if n := len(out); n > 0 && cur != "" && breakable(out[n-1]) && !strings.ContainsRune(cur, '\t') {
+			if joined, rest, ok := joinHyphen(out[n-1], cur); ok {
+				out[n-1] = joined
+				if rest == "" {
+					continue
+				}
+				cur = rest
+			}
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
+// breakable reports a line that ends in a hyphen or slash after a word of
+// plausible length, outside a table row.
+func breakable(a string) bool {
+	if len(a) < 3 || strings.ContainsRune(a, '\t') || !(strings.HasSuffix(a, "-") || strings.HasSuffix(a, "/")) {
+		return false
+	}
+	return len(a)-strings.LastIndexByte(a, ' ') < 100
+}
+
+// joinHyphen joins a line ending in a hyphen with the first word of the
+// next line when the hyphen breaks a word. It returns the joined line and
+// what remains of the next line.
+func joinHyphen(a, b string) (joined, rest string, ok bool) {
+	before, _ := utf8.DecodeLastRuneInString(a[:len(a)-1])
+	if !unicode.IsLetter(before) && !unicode.IsDigit(before) {
+		return "", "", false // "- " list marker, "--"
+	}
+	first, _ := utf8.DecodeRuneInString(b)
+	word, tail, _ := strings.Cut(b, " ")
+	if strings.HasSuffix(a, "/") { // "Uppföljning/" + "resultat": a break after a slash
+		if !unicode.IsLetter(first) && !unicode.IsDigit(first) {
+			return "", "", false
+		}
+		return a + word, tail, true
+	}
+	if unicode.IsDigit(first) { // "KS-" + "2013/1073", "covid-" + "19"
+		return a + word, tail, true
+	}
+	if !unicode.IsLower(first) {
+		return "", "", false // "Sverige- Norge", a new sentence or list item
+	}
+	if coordinators[strings.ToLower(strings.TrimRight(word, ",;:"))] {
+		return "", "", false
+	}
+	if unicode.IsUpper(before) || unicode.IsDigit(before) {
+		// "SFI-" + "undervisning", "2017-" + "talet": the hyphen is part of the word.
+		return a + word, tail, true
+	}
+	return a[:len(a)-1] + word, tail, true
+}
+
+// joinCellLines joins the lines of one table cell with spaces, mending
+// words broken at a line end.
+func joinCellLines(parts []string) string {
+	var acc []string
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if n := len(acc); n > 0 && breakable(acc[n-1]) {
+			if j, rest, ok := joinHyphen(acc[n-1], p); ok {
+				acc[n-1] = j
+				if rest != "" {
+					acc = append(acc, rest)
+				}
+				continue
+			}
+		}
+		acc = append(acc, p)
+	}
+	return strings.Join(acc, " ")
+}
