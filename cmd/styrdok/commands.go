@@ -71,17 +71,28 @@ text), analyse it and write into the output folder:
   actions.csv        every action-plan row: goal, activity, responsible, timeline
   failures.csv       every file that could not be read, and why
   summary.md         the coverage matrix as a readable table
+  county-CODE.csv    every municipality of a county (--county, or each county with a document)
+  similarity.csv     pairs of similar documents (TF-IDF cosine), near duplicates flagged
+  documents.json     every document with themes, evidence and nearest peers
+  report.html        heatmap, county tables, map and evidence in one offline page
+  coverage.xlsx      the tables above as one workbook
 Files that fail are listed with their reason; the run goes on and exits 1.`)
 	var c common
 	c.register(fs)
 	out := fs.String("out", "styrdok-out", "output folder")
 	workers := fs.Int("workers", 0, "files analysed in parallel (default: number of CPUs)")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	county := fs.String("county", "", "county code or name (14, \"Västra Götaland\"): report only this county, every municipality a row (default: every county with a document)")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(e.stderr, "styrdok run: no PATH given (try: styrdok run testdata/corpus)")
+		return exitUsage
+	}
+	reg, countyCode, err := resolveCounty(*county)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok run:", err)
 		return exitUsage
 	}
 	started := time.Now()
@@ -109,7 +120,7 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 	for _, f := range fails {
 		fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.File, f.Reason)
 	}
-	rep := &reports.Report{Documents: docs, Failures: fails, Codebook: a.Codebook, Registry: nil,
+	rep := &reports.Report{Documents: docs, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode,
 		Run: &reports.RunInfo{Version: Version, Args: fs.Args(), Options: runOptions(fs, a), StartedAt: started, FinishedAt: time.Now()}}
 	if err := reports.WriteAll(*out, rep); err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
