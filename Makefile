@@ -38,5 +38,12 @@ bench: build
 bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# Each fuzz target for a short time (FUZZTIME), as CI does.
+FUZZTIME ?= 20s
+fuzz:
+	for t in FuzzParsePDF FuzzParseDOCX FuzzParseHTML FuzzParseText; do \
+		$(GO) test ./ingest -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 100x || exit 1; \
+	done
+
 clean:
 	rm -rf bin $(OUT)

@@ -73,6 +73,10 @@ type DocumentAnalysis struct {
 	Modalities map[Modality]int `json:"modalities"` // content segments per modality
 	Actions    []Action         `json:"actions"`
 	Quality    Quality          `json:"quality"`
+
+	// Terms is TermCounts kept for document similarity when a batch run
+	// drops Segments (analysis/batch.go); nil otherwise.
+	Terms map[string]int `json:"-"`
 }
 
 // Analyzer holds what analysis needs across documents: the codebook's

@@ -314,23 +314,17 @@ func TestLimits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The reasons prove which bound stopped the parse; how long it took is
+	// measured by benchmarks, never asserted (shared machines are noisy).
 	before := runtime.NumGoroutine()
-	start := time.Now()
 	_, err = Parse("bomb.pdf", data, Options{MaxDecompressedBytes: 10 << 20})
 	var fe *FileError
 	if !errors.As(err, &fe) || !strings.Contains(fe.Reason, "decompression limit (10485760 bytes") {
 		t.Errorf("got %v", err)
 	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("took %v", d)
-	}
-	start = time.Now()
 	_, err = Parse("bomb.pdf", data, Options{MaxDecompressedBytes: 1 << 40, Timeout: 20 * time.Millisecond})
 	if !errors.As(err, &fe) || !strings.Contains(fe.Reason, "time limit (20ms)") {
 		t.Errorf("got %v", err)
-	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("timeout took %v", d)
 	}
 	if after := runtime.NumGoroutine(); after > before {
 		t.Errorf("goroutines: %d before, %d after", before, after)
@@ -435,14 +429,17 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // TestDehyphenateLinear: a chain of lines ending in hyphens (found by
 // FuzzParseText, which stalled on the first, quadratic version) cleans in
 // linear time.
-func TestDehyphenateLinear(t *testing.T) {
-	s := strings.Repeat("ab-\n", 200000)
-	start := time.Now()
-	out := CleanText(s)
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("took %v", d)
-	}
-	if len(out) == 0 {
-		t.Error("empty")
+// BenchmarkDehyphenateChain: a long chain of line-end hyphens once took
+// quadratic time; ns/op growing 4× when the chain doubles would show it.
+func BenchmarkDehyphenateChain(b *testing.B) {
+	for _, n := range []int{50000, 100000} {
+		s := strings.Repeat("ab-\n", n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if CleanText(s) == "" {
+					b.Fatal("empty")
+				}
+			}
+		})
 	}
 }

@@ -34,6 +34,8 @@ type DocumentJSON struct {
 	Modalities map[analysis.Modality]int `json:"modalities"` // content segments per modality
 	Actions    []analysis.Action         `json:"actions"`
 	Quality    analysis.Quality          `json:"quality"`
+
+	Peers []PeerJSON `json:"peers"` // most similar documents of the run (documents.json); empty for a single document
 }
 
 // CodeName is a registry entry: empty code means unknown.
@@ -87,7 +89,7 @@ func NewDocumentJSON(d *analysis.DocumentAnalysis) DocumentJSON {
 		Kind:        d.Meta.Kind, Title: d.Meta.Title, Reference: d.Meta.Reference, AdoptedBy: d.Meta.AdoptedBy,
 		AdoptedOn: d.Meta.AdoptedOn, ValidFrom: d.Meta.ValidFrom, ValidTo: d.Meta.ValidTo, Year: d.Meta.Year,
 		Status: d.Meta.Status, Words: d.Words, Sentences: d.Sentences, Themes: []ThemeJSON{},
-		Sections: d.Sections, Modalities: d.Modalities, Actions: d.Actions, Quality: d.Quality}
+		Sections: d.Sections, Modalities: d.Modalities, Actions: d.Actions, Quality: d.Quality, Peers: []PeerJSON{}}
 	if out.Sections == nil {
 		out.Sections = []analysis.Section{}
 	}

@@ -21,7 +21,10 @@ type Report struct {
 	Codebook  *analysis.Codebook
 	Registry  *corpus.Registry
 	// Run describes the run for run.json (optional).
-	Run *RunInfo
+	Run    *RunInfo
+	County string // --county: the one county to report (code or name); "" reports every county with documents
+
+	derived *derived // similarity, computed once by the first writer that needs it (county.go, similarity.go)
 }
 
 // WriteAll writes every output file of `styrdok run` into dir.
@@ -41,13 +44,17 @@ func WriteAll(dir string, r *Report) error {
 		{"failures.csv", WriteFailures},
 		{"summary.md", WriteSummary},
 		{"run.json", WriteRunJSON},
+		{"similarity.csv", WriteSimilarity},
+		{"documents.json", WriteDocumentsJSON},
+		{"report.html", WriteHTML},
+		{"coverage.xlsx", WriteXLSX},
 	}
 	for _, w := range writers {
 		if err := writeFile(filepath.Join(dir, w.name), func(f io.Writer) error { return w.write(f, r) }); err != nil {
 			return err
 		}
 	}
-	return nil
+	return writeCountyFiles(dir, r)
 }
 
 // writeFile writes through a temporary file and renames it, so a reader
@@ -202,6 +209,7 @@ func WriteSummary(w io.Writer, r *Report) error {
 		}
 		b.WriteString("\n")
 	}
+	writeCountySummary(&b, r)
 	if len(r.Failures) > 0 {
 		b.WriteString("\n## Failures\n\n| file | reason |\n|---|---|\n")
 		for _, f := range r.Failures {

@@ -85,9 +85,17 @@ func WriteRunJSON(w io.Writer, r *Report) error {
 	return enc.Encode(out)
 }
 
+// maxHashedFailure is the largest failed file run.json hashes.
+const maxHashedFailure = 1 << 30
+
 // hashFile hashes a failed input so a re-run can tell whether it changed;
 // "" when it cannot be read (which may be why it failed).
 func hashFile(path string) string {
+	// Stat before opening: opening a named pipe blocks until a writer comes.
+	// Huge files are not worth hashing for a failure record.
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() || st.Size() > maxHashedFailure {
+		return ""
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return ""

@@ -108,7 +108,11 @@ themes with levels and the evidence sentences behind them.`)
 				fmt.Fprintf(e.stdout, "    … %d more\n", len(t.Evidence)-3)
 				break
 			}
-			fmt.Fprintf(e.stdout, "    p%d [%s] %.110s\n", h.Page, h.MatchedWords(), h.Text)
+			why := h.MatchedWords()
+			if h.Inherited {
+				why = fmt.Sprintf("under heading #%d", h.Heading)
+			}
+			fmt.Fprintf(e.stdout, "    p%d [%s] %.110s\n", h.Page, why, h.Text)
 		}
 	}
 	return exitOK

@@ -48,6 +48,7 @@ func commands() []command {
 		{"kwic", "keyword in context: where a word and its compounds occur", cmdKWIC},
 		{"explain", "why a document got its level for a theme", cmdExplain},
 		{"codebook", "import or export codebooks (quanteda YAML, LIWC, WordStat)", cmdCodebook},
+		{"benchmark", "compare one municipality's coverage with its county's and the corpus's medians", cmdBenchmark},
 	}
 }
 

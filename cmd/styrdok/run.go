@@ -45,6 +45,11 @@ text), analyse it and write into the output folder:
   failures.csv       every file that could not be read, and why
   summary.md         the coverage matrix as a readable table
   run.json           version, options, every input with its SHA-256, counts
+  county-CODE.csv    every municipality of a county (--county, or each county with a document)
+  similarity.csv     pairs of similar documents (TF-IDF cosine), near duplicates flagged
+  documents.json     every document with themes, evidence and nearest peers
+  report.html        heatmap, county tables, map and evidence in one offline page
+  coverage.xlsx      the tables above as one workbook
   styrdok.db         the store: texts, analyses, sentences, theme hits and
                      run records in SQLite (docs/store.md has the schema)
 Runs are incremental: unchanged files are not read again, and a codebook
@@ -59,12 +64,18 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 	workers := fs.Int("workers", 0, "files analysed in parallel (default: number of CPUs)")
 	format := fs.String("format", "csv", "output formats, comma-separated: csv, parquet (parquet adds documents, coverage_long and evidence .parquet files)")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	county := fs.String("county", "", "county code or name (14, \"Västra Götaland\"): report only this county, every municipality a row (default: every county with a document)")
 	args, cpuprofile := hiddenFlag(args, "cpuprofile")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(e.stderr, "styrdok run: no PATH given (try: styrdok run testdata/corpus)")
+		return exitUsage
+	}
+	reg, countyCode, err := resolveCounty(*county)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok run:", err)
 		return exitUsage
 	}
 	parquet := false
@@ -137,9 +148,11 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 
 	files, problems := ingest.Walk(fs.Args())
 	storeName := ""
+	// Everything besides the documents that the reports depend on.
+	reportOptions := "format=" + *format + "\x00county=" + countyCode
 	if st != nil {
 		storeName = filepath.Base(st.Path())
-		if entries, ok := upToDate(st, key, *format, files, problems, *out); ok {
+		if entries, ok := upToDate(st, key, reportOptions, files, problems, *out); ok {
 			return finishUpToDate(e, st, runID, entries, *out, *quiet)
 		}
 	}
@@ -172,7 +185,7 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 			fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.File, f.Reason)
 		}
 	}
-	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: nil,
+	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode,
 		Run: &reports.RunInfo{Version: Version, Args: fs.Args(), Options: runOptions(fs, a), StartedAt: started, FinishedAt: time.Now()}}
 	if err := reports.WriteAll(*out, rep); err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
@@ -199,7 +212,7 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 			fmt.Fprintln(e.stderr, "styrdok run:", err)
 			return exitFailure
 		}
-		end := corpus.RunEnd{Status: "completed", Stats: res.Stats, Failures: rf, Inputs: inputsDigest(key, *format, entries), Outputs: outputs}
+		end := corpus.RunEnd{Status: "completed", Stats: res.Stats, Failures: rf, Inputs: inputsDigest(key, reportOptions, entries), Outputs: outputs}
 		if err := st.FinishRun(runID, end); err != nil {
 			fmt.Fprintln(e.stderr, "styrdok run:", err)
 			return exitFailure

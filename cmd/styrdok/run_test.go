@@ -27,8 +27,8 @@ func genCorpus(t *testing.T, n, pdfs int) string {
 	return dir
 }
 
-// runMain runs styrdok in-process and returns its exit code and stderr.
-func runMain(t *testing.T, args ...string) (int, string) {
+// runStyrdok runs styrdok in-process and returns its exit code and stderr.
+func runStyrdok(t *testing.T, args ...string) (int, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code := Main(args, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb})
@@ -109,7 +109,7 @@ func TestRunIncremental(t *testing.T) {
 	out := filepath.Join(tmp, "out")
 	base := []string{"run", "--as-of", "2026-01-01", "--workers", "2", "--format", "csv,parquet", "--out", out, corpusDir}
 
-	code, stderr := runMain(t, base...)
+	code, stderr := runStyrdok(t, base...)
 	want := code
 	c := counts(t, stderr)
 	if code != exitOK && code != exitFailure || c[1] != c[0] || c[0] < 120 {
@@ -120,7 +120,7 @@ func TestRunIncremental(t *testing.T) {
 	copyDir(t, out, first)
 
 	// Unchanged corpus: reports up to date, nothing loaded or written.
-	code, stderr = runMain(t, base...)
+	code, stderr = runStyrdok(t, base...)
 	if c := counts(t, stderr); code != want || c != [4]int{n, 0, 0, n} || !strings.Contains(stderr, "up to date") {
 		t.Fatalf("second run: exit %d counts %v, want all re-used and reports up to date\n%s", code, c, stderr)
 	}
@@ -129,7 +129,7 @@ func TestRunIncremental(t *testing.T) {
 	// A report removed: every analysis re-used from the store, reports
 	// written again, identical.
 	os.Remove(filepath.Join(out, "summary.md"))
-	code, stderr = runMain(t, base...)
+	code, stderr = runStyrdok(t, base...)
 	if c := counts(t, stderr); code != want || c != [4]int{n, 0, 0, n} || strings.Contains(stderr, "up to date") {
 		t.Fatalf("run after removing a report: exit %d counts %v, want all re-used\n%s", code, c, stderr)
 	}
@@ -144,12 +144,12 @@ func TestRunIncremental(t *testing.T) {
 	data, _ := os.ReadFile(files[5])
 	os.WriteFile(filepath.Join(corpusDir, "zz-copy.txt"), data, 0o644)
 	os.WriteFile(filepath.Join(corpusDir, "zz-new.txt"), []byte("Integrationsplan\n\nArbete och bostad för nyanlända är kommunens mål.\n"), 0o644)
-	code, stderr = runMain(t, base...)
+	code, stderr = runStyrdok(t, base...)
 	if c := counts(t, stderr); code != want || c != [4]int{n + 2, 3, 0, n - 1} {
 		t.Fatalf("third run: exit %d counts %v, want 3 read (1 changed, 2 new), 119 re-used\n%s", code, c, stderr)
 	}
 	fresh := filepath.Join(tmp, "fresh")
-	if code, stderr := runMain(t, "run", "--as-of", "2026-01-01", "--no-store", "--format", "csv,parquet", "--out", fresh, corpusDir); code != want {
+	if code, stderr := runStyrdok(t, "run", "--as-of", "2026-01-01", "--no-store", "--format", "csv,parquet", "--out", fresh, corpusDir); code != want {
 		t.Fatalf("fresh run: exit %d\n%s", code, stderr)
 	}
 	sameOutputs(t, fresh, out)
@@ -167,12 +167,12 @@ func TestRunIncremental(t *testing.T) {
 	}
 	os.WriteFile(cbFile, []byte(edited), 0o644)
 	withCB := append([]string{"run", "--codebook", cbFile}, base[1:]...)
-	code, stderr = runMain(t, withCB...)
+	code, stderr = runStyrdok(t, withCB...)
 	if c := counts(t, stderr); code != want || c != [4]int{n + 2, 0, n + 2, 0} {
 		t.Fatalf("codebook run: exit %d counts %v, want all re-tagged from stored text\n%s", code, c, stderr)
 	}
 	fresh2 := filepath.Join(tmp, "fresh2")
-	if code, stderr := runMain(t, "run", "--codebook", cbFile, "--as-of", "2026-01-01", "--no-store", "--format", "csv,parquet", "--out", fresh2, corpusDir); code != want {
+	if code, stderr := runStyrdok(t, "run", "--codebook", cbFile, "--as-of", "2026-01-01", "--no-store", "--format", "csv,parquet", "--out", fresh2, corpusDir); code != want {
 		t.Fatalf("fresh codebook run: exit %d\n%s", code, stderr)
 	}
 	sameOutputs(t, fresh2, out)

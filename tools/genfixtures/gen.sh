@@ -41,7 +41,8 @@ cd "$mixed"
 head -c 2500 "$corpus/tierp-handlingsplan-integration-2017.txt" | sed '$d' > good-tierp-utf8.txt
 head -c 3000 "$corpus/ale-integrationsplan-2018-2021.txt" | sed '$d' | iconv -f UTF-8 -t WINDOWS-1252 > good-ale-cp1252.txt
 head -c 2500 "$corpus/gislaved-projektplan-integrationsstrategi-2012.txt" | sed '$d' | iconv -f UTF-8 -t UTF-16 > good-gislaved-utf16.txt
-{ echo "# Styrande dokument för integrationsarbetet i Alingsås kommun"; echo; sed -n '3,40p' "$corpus/alingsas-riktlinjer-integration.txt" | sed 's/^Relevanta dokument$/## Relevanta dokument/'; } > good-alingsas.md
+# The page's list of other documents, then its body (a scraped page's shape).
+{ echo "# Styrande dokument för integrationsarbetet i Alingsås kommun"; echo; sed -n '3,40p' "$corpus/alingsas-riktlinjer-integration.txt" | sed 's/^Relevanta dokument$/## Relevanta dokument/'; echo; echo "## Riktlinjer"; echo; grep -m1 '^Berörda nämnder och bolag bör mäta' "$corpus/alingsas-riktlinjer-integration.txt"; } > good-alingsas.md
 cp "$out/chromium-ale.html" good-ale.html
 cp "$out/libreoffice-tierp.docx" good-tierp.docx
 cp "$out/libreoffice-tierp.odt" good-tierp.odt

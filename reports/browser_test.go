@@ -1,0 +1,158 @@
+package reports
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumPath is where Debian's chromium package puts the browser
+// (apt-get install chromium); STYRDOK_CHROMIUM overrides it.
+func chromiumPath() string {
+	if p := os.Getenv("STYRDOK_CHROMIUM"); p != "" {
+		return p
+	}
+	return "/usr/bin/chromium"
+}
+
+// TestReportInBrowser opens report.html of the bundled corpus plus a
+// hostile document in headless Chromium, clicks heatmap cells, a county
+// cell and the map, and checks that the evidence shows with its matched
+// words marked, that the page made no network request and that no script
+// from a document ran. The screenshot goes to $STYRDOK_BROWSER_OUT, or
+// the test's temporary folder.
+func TestReportInBrowser(t *testing.T) {
+	exe := chromiumPath()
+	if _, err := os.Stat(exe); err != nil {
+		t.Skipf("headless browser test skipped: %s not found (install it with: apt-get install -y --no-install-recommends chromium)", exe)
+	}
+	if testing.Short() {
+		t.Skip("headless browser test skipped in -short mode")
+	}
+	r := hostileReport(t)
+	r.County = ""
+	out := os.Getenv("STYRDOK_BROWSER_OUT")
+	if out == "" {
+		out = t.TempDir()
+	} else if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(out, "report.html")
+	if err := os.WriteFile(page, []byte(renderHTML(t, r)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pageURL := "file://" + abs
+	hostile := strconv.Itoa(len(r.Documents) - 1) // analyzeFiles keeps the order given: the hostile document is last
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1400, 2000),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	defer cancelTimeout()
+
+	var mu sync.Mutex
+	var requests, problems []string
+	chromedp.ListenTarget(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			requests = append(requests, e.Request.URL)
+		case *runtime.EventExceptionThrown:
+			problems = append(problems, "script error: "+e.ExceptionDetails.Text)
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.APITypeError {
+				problems = append(problems, "console error")
+			}
+		}
+	})
+
+	var shown, evidence, pwned, aleClass string
+	var marks int
+	var shot []byte
+	err = chromedp.Run(ctx,
+		network.Enable(),
+		chromedp.Navigate(pageURL),
+		chromedp.WaitVisible(`#coverage`, chromedp.ByQuery),
+		// the hostile document's work cell in the heatmap
+		chromedp.Click(`#coverage td[data-doc="`+hostile+`"][data-theme="work"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#evidence[data-shown="`+hostile+`:work"] mark`, chromedp.ByQuery),
+		chromedp.AttributeValue(`#evidence`, "data-shown", &shown, nil, chromedp.ByQuery),
+		chromedp.Text(`#evidence`, &evidence, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll("#evidence mark").length`, &marks),
+		// its language cell, then a cell of the county table
+		chromedp.Click(`#coverage td[data-doc="`+hostile+`"][data-theme="language"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#evidence[data-shown="`+hostile+`:language"]`, chromedp.ByQuery),
+		chromedp.Click(`#county-14 + p + table td[data-doc="`+hostile+`"][data-theme="work"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#evidence[data-shown="`+hostile+`:work"]`, chromedp.ByQuery),
+		// the map: choose a theme and click Lerum
+		chromedp.SetValue(`#map-theme`, "housing", chromedp.ByQuery),
+		chromedp.Evaluate(`document.getElementById("map-theme").dispatchEvent(new Event("change")); true`, nil),
+		chromedp.AttributeValue(`#map path[data-code="1440"]`, "class", &aleClass, nil, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector('#map path[data-code="1441"]').dispatchEvent(new MouseEvent("click", {bubbles: true})); true`, nil),
+		chromedp.WaitVisible(`#evidence[data-shown="`+hostile+`:housing"]`, chromedp.ByQuery),
+		chromedp.Sleep(300*time.Millisecond), // let an injected onerror or timer fire, were there one
+		chromedp.Evaluate(`typeof window.__pwned`, &pwned),
+		chromedp.FullScreenshot(&shot, 100), // 100: PNG,
+	)
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "report.png"), shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", filepath.Join(out, "report.png"))
+
+	if !strings.Contains(evidence, "<script>window.__pwned=1</script>") || !strings.Contains(evidence, `onerror="window.__pwned=2"`) {
+		t.Errorf("the hostile text should show as text in the evidence panel; got %.300q", evidence)
+	}
+	if !strings.Contains(evidence, "p. ") || marks == 0 {
+		t.Errorf("evidence lacks page numbers or marked words (%d marks)", marks)
+	}
+	if pwned != "undefined" {
+		t.Errorf("a script from a document ran: typeof window.__pwned = %s", pwned)
+	}
+	if aleClass != "l2" {
+		t.Errorf("map: Ale coloured %q for housing, want l2 (level 2)", aleClass)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	// the page's own load proves that requests are seen at all
+	seenPage := false
+	for _, u := range requests {
+		seenPage = seenPage || u == pageURL
+		if u != pageURL && !strings.HasPrefix(u, "data:") {
+			t.Errorf("the page made a network request: %s", u)
+		}
+	}
+	if !seenPage {
+		t.Errorf("no request for the page itself among %q: network events are not observed", requests)
+	}
+	for _, p := range problems {
+		t.Errorf("browser: %s", p)
+	}
+}

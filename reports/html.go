@@ -1,0 +1,473 @@
+package reports
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/corpus"
+)
+
+// WriteHTML writes report.html: one self-contained page (inline CSS, SVG
+// and script; no request leaves the page) with the coverage heatmap, the
+// county tables, a map of municipalities coloured by a chosen theme, the
+// most similar pairs, and drill-down from any cell to its evidence.
+//
+// Safety: every text from a document goes through html/template, in
+// element text or inside <script type="application/json"> (where it is
+// JSON-escaped, "<" as \u003c), and the page script only ever inserts it
+// with textContent. A Content-Security-Policy allows no network source
+// at all and only the page's own script, by hash, so even a mistake in
+// escaping could neither run a document's script nor fetch anything.
+func WriteHTML(w io.Writer, r *Report) error {
+	page, err := newHTMLPage(r)
+	if err != nil {
+		return err
+	}
+	return htmlTemplate.Execute(w, page)
+}
+
+// htmlPage is what the template renders.
+type htmlPage struct {
+	Documents int
+	Failures  []analysis.Failure
+	Themes    []htmlTheme
+	Rows      []htmlDocRow
+	Counties  []htmlCounty
+	Rule      string
+	Map       svgMap
+	Pairs     []htmlPair
+	Data      htmlData // for the page script, as JSON
+}
+
+type htmlTheme struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+type htmlDocRow struct {
+	Index        int
+	Municipality string
+	File         string
+	Status       string
+	Cells        []htmlCell
+}
+
+type htmlCell struct {
+	Doc   int // index into Data.Docs; -1 for none
+	Theme string
+	Level int
+	Share string
+	Class string
+}
+
+type htmlCounty struct {
+	Code, Name    string
+	Usable, Total int
+	Rows          []htmlCountyRow
+	AtLeast1      []string
+	AtLeast2      []string
+}
+
+type htmlCountyRow struct {
+	Code, Name, Status, Document string
+	Cells                        []htmlCell
+}
+
+type htmlPair struct {
+	A, B          string
+	Similarity    string
+	NearDuplicate bool
+}
+
+// htmlData is the JSON the page script reads.
+type htmlData struct {
+	Themes []htmlTheme         `json:"themes"`
+	Docs   []htmlDoc           `json:"docs"`
+	Munis  map[string]htmlMuni `json:"munis"` // by code: only municipalities with a document
+	Names  map[string]string   `json:"names"` // by code: every municipality on the map
+}
+
+type htmlDoc struct {
+	File         string      `json:"file"`
+	Municipality string      `json:"municipality"`
+	Themes       []htmlDocTh `json:"themes"`
+	Peers        []PeerJSON  `json:"peers"`
+}
+
+type htmlDocTh struct {
+	Level    int            `json:"level"`
+	Share    float64        `json:"share"`
+	Evidence []htmlEvidence `json:"evidence"`
+}
+
+// htmlEvidence is one evidence segment cut into plain and matched parts,
+// so the script highlights without computing offsets (byte offsets from Go
+// are not the UTF-16 offsets of JavaScript).
+type htmlEvidence struct {
+	Page  int        `json:"page"`
+	Kind  string     `json:"kind"`
+	Parts []htmlPart `json:"parts"`
+}
+
+type htmlPart struct {
+	Text  string `json:"t"`
+	Match bool   `json:"m,omitempty"`
+}
+
+type htmlMuni struct {
+	Status string `json:"status"`
+	Levels []int  `json:"levels"` // per theme; -1 for none
+	Source []int  `json:"source"` // per theme, index into docs; -1 for none
+}
+
+func newHTMLPage(r *Report) (*htmlPage, error) {
+	p := &htmlPage{Documents: len(r.Documents), Failures: r.Failures, Rule: CountyRule}
+	for _, t := range r.Codebook.Themes {
+		label := t.LabelEN
+		if label == "" {
+			label = t.ID
+		}
+		p.Themes = append(p.Themes, htmlTheme{ID: t.ID, Label: label})
+	}
+	index := map[*analysis.DocumentAnalysis]int{}
+	sim := r.similarity()
+	p.Data = htmlData{Themes: p.Themes, Munis: map[string]htmlMuni{}, Names: map[string]string{}}
+	for i, d := range r.Documents {
+		index[d] = i
+		hd := htmlDoc{File: d.File, Municipality: d.Municipality.Name, Peers: []PeerJSON{}}
+		for _, pe := range sim.TopPeers(i, maxPeers, nil) {
+			hd.Peers = append(hd.Peers, PeerJSON{File: pe.Doc.File, Similarity: pe.Similarity})
+		}
+		for _, t := range d.Themes {
+			th := htmlDocTh{Level: t.Level, Share: t.Share, Evidence: []htmlEvidence{}}
+			for _, h := range t.Evidence {
+				th.Evidence = append(th.Evidence, htmlEvidence{Page: h.Page, Kind: string(h.Kind), Parts: highlight(h)})
+			}
+			hd.Themes = append(hd.Themes, th)
+		}
+		p.Data.Docs = append(p.Data.Docs, hd)
+	}
+	for _, d := range sortedByMunicipality(r.Documents) {
+		name := d.Municipality.Name
+		if name == "" {
+			name = "(unknown)"
+		}
+		row := htmlDocRow{Index: index[d], Municipality: name, File: filepath.Base(d.File), Status: d.Meta.Status}
+		for _, t := range d.Themes {
+			row.Cells = append(row.Cells, cellOf(index[d], t.ID, t.Level, t.Share, "l"))
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	for _, t := range CountyTables(r) {
+		hc := htmlCounty{Code: t.County.Code, Name: t.County.Name, Usable: t.Usable, Total: len(t.Rows)}
+		for _, row := range t.Rows {
+			hr := htmlCountyRow{Code: row.Municipality.Code, Name: row.Municipality.Name, Status: row.Status, Document: docName(row.Document)}
+			for ti, c := range row.Cells {
+				if c.Source == nil {
+					hr.Cells = append(hr.Cells, htmlCell{Doc: -1, Theme: t.Themes[ti], Class: "nd"})
+					continue
+				}
+				prefix := "l"
+				if !row.Usable() {
+					prefix = "x" // expired: shown, but not as coverage
+				}
+				hr.Cells = append(hr.Cells, cellOf(index[c.Source], t.Themes[ti], c.Level, c.Share, prefix))
+			}
+			hc.Rows = append(hc.Rows, hr)
+		}
+		for i := range t.Themes {
+			hc.AtLeast1 = append(hc.AtLeast1, fmt.Sprintf("%.0f%%", 100*t.AtLeast1[i]))
+			hc.AtLeast2 = append(hc.AtLeast2, fmt.Sprintf("%.0f%%", 100*t.AtLeast2[i]))
+		}
+		p.Counties = append(p.Counties, hc)
+	}
+	for _, row := range MunicipalityRows(r) {
+		if row.Document == nil {
+			continue
+		}
+		hm := htmlMuni{Status: row.Status}
+		for _, c := range row.Cells {
+			if c.Source == nil {
+				hm.Levels, hm.Source = append(hm.Levels, -1), append(hm.Source, -1)
+				continue
+			}
+			hm.Levels, hm.Source = append(hm.Levels, c.Level), append(hm.Source, index[c.Source])
+		}
+		p.Data.Munis[row.Municipality.Code] = hm
+	}
+	shapes, err := mapShapes(r)
+	if err != nil {
+		return nil, err
+	}
+	p.Map = projectShapes(shapes)
+	for _, s := range shapes {
+		p.Data.Names[s.Code] = s.Name
+	}
+	for _, pr := range sim.Pairs {
+		a, b := sim.Docs[pr.A], sim.Docs[pr.B]
+		p.Pairs = append(p.Pairs, htmlPair{A: filepath.Base(a.File), B: filepath.Base(b.File),
+			Similarity: fmtFloat(pr.Similarity, 2), NearDuplicate: pr.Similarity >= NearDuplicate})
+	}
+	return p, nil
+}
+
+// mapShapes are the municipalities the map draws: the county asked for
+// with --county, or the whole country.
+func mapShapes(r *Report) ([]corpus.Shape, error) {
+	shapes, err := corpus.MunicipalityShapes()
+	if err != nil {
+		return nil, err
+	}
+	if r.County == "" || r.Registry == nil {
+		return shapes, nil
+	}
+	c, ok := r.Registry.County(r.County)
+	if !ok {
+		return shapes, nil
+	}
+	var out []corpus.Shape
+	for _, s := range shapes {
+		if s.CountyCode == c.Code {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+func cellOf(doc int, theme string, level int, share float64, prefix string) htmlCell {
+	return htmlCell{Doc: doc, Theme: theme, Level: level, Share: fmt.Sprintf("%.0f%%", 100*share), Class: fmt.Sprintf("%s%d", prefix, level)}
+}
+
+// highlight cuts a hit's text into plain and matched parts. Match offsets
+// are document byte offsets, so a match sits at m.Start-h.Start in the
+// segment; but the segment's text has its whitespace folded (a line break
+// inside it became one space, a tab " | "), which can shift later
+// matches. So each match's words (whitespace folded the same way) are
+// looked for in the text, taking the occurrence nearest the expected
+// offset; a match that cannot be found is left unmarked rather than
+// marking the wrong words.
+func highlight(h analysis.ThemeHit) []htmlPart {
+	text := h.Text
+	type span struct{ a, b int }
+	var spans []span
+	for _, m := range h.Matched {
+		word := strings.Join(strings.Fields(m.Text), " ")
+		if word == "" {
+			continue
+		}
+		want := m.Start - h.Start
+		best := -1
+		for from := 0; from <= len(text); {
+			i := strings.Index(text[from:], word)
+			if i < 0 {
+				break
+			}
+			i += from
+			if best < 0 || abs(i-want) < abs(best-want) {
+				best = i
+			}
+			from = i + 1
+		}
+		if best >= 0 {
+			spans = append(spans, span{best, best + len(word)})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].a < spans[j].a })
+	var parts []htmlPart
+	pos := 0
+	for _, s := range spans {
+		if s.b <= pos {
+			continue // inside an earlier match
+		}
+		if s.a < pos {
+			s.a = pos // overlapping matches: extend the earlier one
+		}
+		if s.a > pos {
+			parts = append(parts, htmlPart{Text: text[pos:s.a]})
+		}
+		if n := len(parts); n > 0 && parts[n-1].Match && s.a == pos {
+			parts[n-1].Text += text[s.a:s.b]
+		} else {
+			parts = append(parts, htmlPart{Text: text[s.a:s.b], Match: true})
+		}
+		pos = s.b
+	}
+	if pos < len(text) {
+		parts = append(parts, htmlPart{Text: text[pos:]})
+	}
+	return parts
+}
+
+func abs(i int) int {
+	if i < 0 {
+		return -i
+	}
+	return i
+}
+
+// htmlScript is the page's only script. It reads the data block, and
+// writes document text only through textContent, never as markup.
+const htmlScript = `
+"use strict";
+(function () {
+  var data = JSON.parse(document.getElementById("styrdok-data").textContent);
+  var panel = document.getElementById("evidence");
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+  function show(doc, theme) {
+    var ti = -1;
+    for (var i = 0; i < data.themes.length; i++) { if (data.themes[i].id === theme) { ti = i; } }
+    var d = data.docs[doc];
+    if (!d || ti < 0) { return; }
+    var t = d.themes[ti];
+    panel.textContent = "";
+    var h = el("h3", "", (d.municipality || "(unknown municipality)") + " \u00b7 " + data.themes[ti].label +
+      " \u00b7 level " + t.level + " \u00b7 " + Math.round(100 * t.share) + "% of sentences");
+    panel.appendChild(h);
+    panel.appendChild(el("p", "file", d.file));
+    if (d.peers.length) {
+      var pp = el("p", "peers", "Most similar: " + d.peers.map(function (p) { return p.file + " (" + p.similarity.toFixed(2) + ")"; }).join(", "));
+      panel.appendChild(pp);
+    }
+    if (!t.evidence.length) { panel.appendChild(el("p", "", "No evidence: the theme is not mentioned.")); }
+    var ol = el("ol", "ev");
+    t.evidence.forEach(function (ev) {
+      var li = el("li", "");
+      li.appendChild(el("span", "pg", "p. " + ev.page + " \u00b7 " + ev.kind));
+      var q = el("span", "tx");
+      ev.parts.forEach(function (part) { q.appendChild(el(part.m ? "mark" : "span", "", part.t)); });
+      li.appendChild(q);
+      ol.appendChild(li);
+    });
+    panel.appendChild(ol);
+    panel.setAttribute("data-shown", doc + ":" + theme);
+    panel.scrollIntoView({block: "nearest"});
+  }
+  function onCell(e) {
+    var c = e.target.closest("[data-doc]");
+    if (!c || c.getAttribute("data-doc") === "-1") { return; }
+    show(+c.getAttribute("data-doc"), c.getAttribute("data-theme"));
+  }
+  document.querySelectorAll("table.grid").forEach(function (t) {
+    t.addEventListener("click", onCell);
+    t.addEventListener("keydown", function (e) { if (e.key === "Enter") { onCell(e); } });
+  });
+  var sel = document.getElementById("map-theme");
+  var paths = document.querySelectorAll("#map path");
+  function colour() {
+    var ti = sel.selectedIndex;
+    paths.forEach(function (p) {
+      var m = data.munis[p.getAttribute("data-code")];
+      var cls = "nd";
+      if (m && m.levels[ti] >= 0) { cls = (m.status === "expired" ? "x" : "l") + m.levels[ti]; }
+      p.setAttribute("class", cls);
+    });
+  }
+  sel.addEventListener("change", colour);
+  document.getElementById("map").addEventListener("click", function (e) {
+    var p = e.target.closest("path");
+    if (!p) { return; }
+    var m = data.munis[p.getAttribute("data-code")];
+    var ti = sel.selectedIndex;
+    if (m && m.source[ti] >= 0) { show(m.source[ti], data.themes[ti].id); }
+    else { panel.textContent = ""; panel.appendChild(el("p", "", (data.names[p.getAttribute("data-code")] || "") + ": no document")); }
+  });
+  colour();
+})();
+`
+
+// htmlCSP allows nothing from the network and only htmlScript.
+func htmlCSP() string {
+	sum := sha256.Sum256([]byte(htmlScript))
+	return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+// htmlTemplate is parsed once per process; it is read-only after that.
+var htmlTemplate = template.Must(template.New("report").Parse(strings.NewReplacer(
+	"@CSP@", htmlCSP(), "@SCRIPT@", htmlScript).Replace(htmlSource)))
+
+const htmlSource = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="@CSP@">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>styrdok coverage report</title>
+<style>
+body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;margin:1.5em;color:#222}
+h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
+table.grid{border-collapse:collapse;font-size:12px}
+.grid th,.grid td{border:1px solid #fff;padding:2px 5px;text-align:center}
+.grid th.rl,.grid td.rl{text-align:left;background:#f4f4f4}
+.grid th.th{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal;height:8em}
+td[data-doc]{cursor:pointer}td[data-doc="-1"]{cursor:default}
+td[data-doc]:hover,td[data-doc]:focus{outline:2px solid #000}
+.l0{background:#f7f4e8;fill:#f7f4e8}.l1{background:#9ecae1;fill:#9ecae1}.l2{background:#2171b5;color:#fff;fill:#2171b5}
+.x0,.x1,.x2{background:#e0e0e0;color:#555;fill:#d0d0d0}.nd{background:#fafafa;color:#aaa;fill:#eee}
+.sum td{font-weight:bold;background:#f4f4f4}
+small{font-size:10px}
+#map path{stroke:#666;stroke-width:.3}#map path:hover{stroke:#000;stroke-width:1}
+.legend span{display:inline-block;padding:0 .6em;margin-right:.3em;border:1px solid #ccc}
+#evidence{border:1px solid #ccc;padding:.5em 1em;min-height:3em;background:#fffef6}
+#evidence mark{background:#ffd54f}.pg{color:#777;font-size:11px;margin-right:.6em}
+.ev li{margin:.3em 0}.file,.peers{color:#555;font-size:12px}
+.cols{display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start}
+</style>
+</head>
+<body>
+<h1>styrdok coverage report</h1>
+<p>{{.Documents}} documents analysed{{with .Failures}}, {{len .}} failed{{end}}. Cells show the level (0 absent or passing mention, 1 treated, 2 heading, focus area or goal) and the theme's share of the document's sentences. Click a cell to see its evidence.</p>
+<p class="legend"><span class="l0">level 0</span><span class="l1">level 1</span><span class="l2">level 2</span><span class="x1">expired</span><span class="nd">no document</span></p>
+
+<h2 id="heatmap">Coverage by document</h2>
+<table class="grid" id="coverage">
+<tr><th class="rl">municipality</th><th class="rl">document</th>{{range .Themes}}<th class="th" title="{{.Label}}">{{.ID}}</th>{{end}}</tr>
+{{range .Rows}}<tr><td class="rl">{{.Municipality}}</td><td class="rl">{{.File}}</td>{{range .Cells}}<td class="{{.Class}}" data-doc="{{.Doc}}" data-theme="{{.Theme}}" tabindex="0">{{.Level}}<br><small>{{.Share}}</small></td>{{end}}</tr>
+{{end}}</table>
+
+<h2 id="evidence-title">Evidence</h2>
+<div id="evidence" aria-live="polite"><p>Click a cell of a table or a municipality on the map.</p></div>
+
+{{with .Counties}}<h2 id="counties">Regional coverage</h2>
+<p>{{$.Rule}}</p>
+{{range .}}<h3 id="county-{{.Code}}">{{.Name}} ({{.Code}})</h3>
+<p>{{.Usable}} of {{.Total}} municipalities have a usable document.</p>
+<table class="grid county">
+<tr><th class="rl">code</th><th class="rl">municipality</th><th class="rl">status</th><th class="rl">document</th>{{range $.Themes}}<th class="th" title="{{.Label}}">{{.ID}}</th>{{end}}</tr>
+{{range .Rows}}<tr><td class="rl">{{.Code}}</td><td class="rl">{{.Name}}</td><td class="rl">{{.Status}}</td><td class="rl">{{.Document}}</td>{{range .Cells}}{{if eq .Doc -1}}<td class="nd" data-doc="-1">–</td>{{else}}<td class="{{.Class}}" data-doc="{{.Doc}}" data-theme="{{.Theme}}" tabindex="0">{{.Level}}<br><small>{{.Share}}</small></td>{{end}}{{end}}</tr>
+{{end}}<tr class="sum"><td class="rl" colspan="4">county: municipalities at level ≥1</td>{{range .AtLeast1}}<td>{{.}}</td>{{end}}</tr>
+<tr class="sum"><td class="rl" colspan="4">county: municipalities at level ≥2</td>{{range .AtLeast2}}<td>{{.}}</td>{{end}}</tr>
+</table>
+{{end}}{{end}}
+<h2 id="map-title">Map</h2>
+<p><label>Theme: <select id="map-theme">{{range .Themes}}<option value="{{.ID}}">{{.Label}} ({{.ID}})</option>{{end}}</select></label> Colour: the municipality's best level among its usable documents. Click a municipality for its evidence.</p>
+<svg id="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{.Map.Width}} {{.Map.Height}}" width="{{.Map.Width}}" height="{{.Map.Height}}" role="img" aria-label="map of municipalities">
+{{range .Map.Shapes}}<path data-code="{{.Code}}" class="nd" d="{{.Path}}"><title>{{.Name}} ({{.Code}})</title></path>
+{{end}}</svg>
+
+{{with .Pairs}}<h2 id="similarity">Similar documents</h2>
+<table class="grid"><tr><th class="rl">document</th><th class="rl">document</th><th>cosine</th><th class="rl">near duplicate</th></tr>
+{{range .}}<tr><td class="rl">{{.A}}</td><td class="rl">{{.B}}</td><td>{{.Similarity}}</td><td class="rl">{{if .NearDuplicate}}yes{{end}}</td></tr>
+{{end}}</table>{{end}}
+
+{{with .Failures}}<h2 id="failures">Failures</h2>
+<table class="grid"><tr><th class="rl">file</th><th class="rl">reason</th></tr>
+{{range .}}<tr><td class="rl">{{.File}}</td><td class="rl">{{.Reason}}</td></tr>
+{{end}}</table>{{end}}
+
+<script type="application/json" id="styrdok-data">{{.Data}}</script>
+<script>@SCRIPT@</script>
+</body>
+</html>
+`

@@ -1,0 +1,131 @@
+package reports
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"math"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/corpus"
+)
+
+// hostileReport is the bundled corpus plus a document whose text carries
+// markup and script (testdata/xss), attributed to Lerum.
+func hostileReport(t testing.TB) *Report {
+	return analyzeFiles(t, append(bundledFiles(t), "testdata/xss/lerum-integrationsplan-xss.txt")...)
+}
+
+func renderHTML(t testing.TB, r *Report) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// TestHTMLEscapesDocumentText proves that text from a document renders as
+// text: the page's only elements are its own.
+func TestHTMLEscapesDocumentText(t *testing.T) {
+	r := hostileReport(t)
+	hostile := r.Documents[len(r.Documents)-1]
+	if w, _ := hostile.Theme("work"); w.Level == 0 || len(w.Evidence) == 0 {
+		t.Fatalf("the hostile document must have theme hits (work level %d)", w.Level)
+	}
+	page := renderHTML(t, r)
+	if n := strings.Count(page, "<script"); n != 2 {
+		t.Errorf("%d <script elements, want 2 (the data block and the page script)", n)
+	}
+	for _, bad := range []string{"<script>window", "<img", `onerror="`, "<b onmouseover", `onmouseover="`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page contains %q unescaped", bad)
+		}
+	}
+	// the payload is there, as escaped data
+	if !strings.Contains(page, `\u003cscript\u003ewindow.__pwned=1\u003c/script\u003e`) {
+		t.Error("the document's text is missing from the data block")
+	}
+}
+
+// TestHTMLSelfContained: no URL the browser would fetch, a CSP that
+// allows only the page's script, and a reasonable size.
+func TestHTMLSelfContained(t *testing.T) {
+	page := renderHTML(t, bundledReport(t))
+	if len(page) > 1500000 {
+		t.Errorf("report.html is %d bytes, want under 1.5 MB", len(page))
+	}
+	if m := regexp.MustCompile(`(?i)(src|href)\s*=`).FindString(page); m != "" {
+		t.Errorf("page references an external resource: %s", m)
+	}
+	if strings.Contains(page, "http://") && strings.Count(page, "http://") != strings.Count(page, `xmlns="http://www.w3.org/2000/svg"`) {
+		t.Error("page contains an http:// URL other than the SVG namespace")
+	}
+	sum := sha256.Sum256([]byte(htmlScript))
+	if !strings.Contains(page, "<script>"+htmlScript+"</script>") || !strings.Contains(page, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'") {
+		t.Error("the page script is altered or its CSP hash is missing")
+	}
+	if n := strings.Count(page, "<path data-code="); n != 290 {
+		t.Errorf("map has %d municipalities, want 290", n)
+	}
+	for _, id := range []string{`id="coverage"`, `id="counties"`, `id="county-14"`, `id="map-theme"`, `id="evidence"`, `id="styrdok-data"`} {
+		if !strings.Contains(page, id) {
+			t.Errorf("page lacks %s", id)
+		}
+	}
+}
+
+func TestHTMLCountyMap(t *testing.T) {
+	r := bundledReport(t)
+	r.County = "14"
+	page := renderHTML(t, r)
+	if n := strings.Count(page, "<path data-code="); n != 49 {
+		t.Errorf("county map has %d municipalities, want 49", n)
+	}
+	if strings.Contains(page, `id="county-03"`) {
+		t.Error("--county 14 report shows another county")
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	// "Arbetsmarknad\n  och  bostad": folded text shifts the second match
+	h := analysis.ThemeHit{Start: 100, Text: "Arbetsmarknad och bostad är viktiga.", Matched: []analysis.Match{
+		{Text: "Arbetsmarknad", Start: 100, End: 113},
+		{Text: "bostad", Start: 122, End: 128}, // original had extra spaces
+		{Text: "saknas", Start: 130, End: 136}, // not in the text: left unmarked
+		{Text: "Arbets", Start: 100, End: 106}, // inside an earlier match
+	}}
+	parts := highlight(h)
+	var all, marked []string
+	for _, p := range parts {
+		all = append(all, p.Text)
+		if p.Match {
+			marked = append(marked, p.Text)
+		}
+	}
+	if strings.Join(all, "") != h.Text {
+		t.Errorf("parts do not rebuild the text: %q", all)
+	}
+	if got := strings.Join(marked, "|"); got != "Arbetsmarknad|bostad" {
+		t.Errorf("marked %q", got)
+	}
+}
+
+func TestProjection(t *testing.T) {
+	// on the central meridian x is 0 and y the latitude in radians
+	x, y := projectTM(corpusPoint(15, 60))
+	if math.Abs(x) > 1e-12 || math.Abs(y-math.Pi/3) > 1e-12 {
+		t.Errorf("projectTM(15E, 60N) = %v, %v", x, y)
+	}
+	// east is right, north is up
+	xe, _ := projectTM(corpusPoint(20, 60))
+	_, yn := projectTM(corpusPoint(15, 65))
+	if xe <= 0 || yn <= y {
+		t.Errorf("orientation: east x %v, north y %v", xe, yn)
+	}
+}
+
+func corpusPoint(lon, lat float64) corpus.Point { return corpus.Point{Lon: lon, Lat: lat} }
