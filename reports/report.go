@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,6 +26,10 @@ type Report struct {
 	County string // --county: the one county to report (code or name); "" reports every county with documents
 
 	derived *derived // similarity, computed once by the first writer that needs it (county.go, similarity.go)
+	// Skip names output files WriteAll leaves out (run --skip): at corpus
+	// scale report.html, coverage.xlsx, documents.json and similarity.csv
+	// take most of a run's time (docs/benchmarks.md).
+	Skip []string
 }
 
 // WriteAll writes every output file of `styrdok run` into dir.
@@ -50,6 +55,9 @@ func WriteAll(dir string, r *Report) error {
 		{"coverage.xlsx", WriteXLSX},
 	}
 	for _, w := range writers {
+		if slices.Contains(r.Skip, w.name) {
+			continue
+		}
 		if err := writeFile(filepath.Join(dir, w.name), func(f io.Writer) error { return w.write(f, r) }); err != nil {
 			return err
 		}

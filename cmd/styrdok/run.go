@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -26,8 +27,9 @@ import (
 	"github.com/styrdok/styrdok/reports"
 )
 
-// defaultMemoryLimit is run's soft memory limit unless GOMEMLIMIT is set.
-const defaultMemoryLimit = 240 << 20
+// analysisMemoryLimit is the soft memory limit while documents are
+// analysed, unless GOMEMLIMIT is set.
+const analysisMemoryLimit = 256 << 20
 
 // exitInterrupted is the exit code of a run stopped by SIGINT or SIGTERM
 // (128 + SIGINT, as shells report it).
@@ -64,6 +66,7 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 	workers := fs.Int("workers", 0, "files analysed in parallel (default: number of CPUs)")
 	format := fs.String("format", "csv", "output formats, comma-separated: csv, parquet (parquet adds documents, coverage_long and evidence .parquet files)")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	skip := fs.String("skip", "", "output files not to write, comma-separated (e.g. report.html,coverage.xlsx,documents.json,similarity.csv: the slow ones on thousands of documents)")
 	county := fs.String("county", "", "county code or name (14, \"Västra Götaland\"): report only this county, every municipality a row (default: every county with a document)")
 	args, cpuprofile := hiddenFlag(args, "cpuprofile")
 	if code, ok := parse(e, fs, args); !ok {
@@ -91,12 +94,6 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 	}
 	if *workers <= 0 {
 		*workers = runtime.NumCPU()
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		// A soft limit: the garbage collector works harder as the heap
-		// nears it, instead of letting it double. The documents' output
-		// rows are what stays live (docs/benchmarks.md).
-		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
 	if cpuprofile != "" {
 		f, err := os.Create(cpuprofile)
@@ -149,7 +146,7 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 	files, problems := ingest.Walk(fs.Args())
 	storeName := ""
 	// Everything besides the documents that the reports depend on.
-	reportOptions := "format=" + *format + "\x00county=" + countyCode
+	reportOptions := "format=" + *format + "\x00county=" + countyCode + "\x00skip=" + *skip
 	if st != nil {
 		storeName = filepath.Base(st.Path())
 		if entries, ok := upToDate(st, key, reportOptions, files, problems, *out); ok {
@@ -159,9 +156,20 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	prog := newProgress(e.stderr, *quiet)
+	// While documents are analysed, a soft limit makes the collector work
+	// harder instead of letting the heap double; what stays live is the
+	// documents' output rows. Report writers may need more (under the
+	// limit the collector would thrash), so it is lifted after.
+	limited := os.Getenv("GOMEMLIMIT") == ""
+	if limited {
+		debug.SetMemoryLimit(analysisMemoryLimit)
+	}
 	res, err := a.Run(ctx, files, analysis.BatchOptions{Workers: *workers, Ingest: c.ingestOptions(),
 		Progress: prog.update, Store: st, Key: key, RunID: runID})
 	prog.finish()
+	if limited {
+		debug.SetMemoryLimit(math.MaxInt64)
+	}
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
 		return exitFailure
@@ -185,7 +193,13 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 			fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.File, f.Reason)
 		}
 	}
-	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode,
+	var skipped []string
+	for _, s := range strings.Split(*skip, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			skipped = append(skipped, s)
+		}
+	}
+	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode, Skip: skipped,
 		Run: &reports.RunInfo{Version: Version, Args: fs.Args(), Options: runOptions(fs, a), StartedAt: started, FinishedAt: time.Now()}}
 	if err := reports.WriteAll(*out, rep); err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
