@@ -15,13 +15,17 @@ var ActionColumns = []string{"document", "theme", "goal", "activity", "responsib
 // came from a table or from labelled lines ("Ansvar:"); theme_source
 // whether the theme came from its table section or heading, or from its
 // own words.
-func WriteActions(w io.Writer, r *Report) error {
-	var rows [][]string
-	for _, d := range r.Documents {
-		for _, a := range d.Actions {
-			rows = append(rows, []string{d.File, a.Theme, a.Goal, a.Activity, a.Responsible, a.Timeline, a.FollowUp,
-				strconv.Itoa(a.Page), strconv.Itoa(a.Sentence), a.Source, a.ThemeSource})
+func WriteActions(w io.Writer, r *Report) error { return writeTable(w, actionsTable(r)) }
+
+func actionsTable(r *Report) table {
+	return table{ActionColumns, func(yield func([]string) bool) {
+		for _, d := range r.Documents {
+			for _, a := range d.Actions {
+				if !yield([]string{d.File, a.Theme, a.Goal, a.Activity, a.Responsible, a.Timeline, a.FollowUp,
+					strconv.Itoa(a.Page), strconv.Itoa(a.Sentence), a.Source, a.ThemeSource}) {
+					return
+				}
+			}
 		}
-	}
-	return writeCSV(w, ActionColumns, rows)
+	}}
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/corpus"
@@ -35,15 +36,17 @@ func WriteHTML(w io.Writer, r *Report) error {
 
 // htmlPage is what the template renders.
 type htmlPage struct {
-	Documents int
-	Failures  []analysis.Failure
-	Themes    []htmlTheme
-	Rows      []htmlDocRow
-	Counties  []htmlCounty
-	Rule      string
-	Map       svgMap
-	Pairs     []htmlPair
-	Data      htmlData // for the page script, as JSON
+	Documents   int
+	Failures    []analysis.Failure
+	Themes      []htmlTheme
+	Rows        []htmlDocRow
+	Counties    []htmlCounty
+	Rule        string
+	Map         svgMap
+	Pairs       []htmlPair // the first htmlPairsShown of similarity.csv
+	PairsTotal  int
+	EvidenceCap int
+	Data        htmlData // for the page script, as JSON
 }
 
 type htmlTheme struct {
@@ -86,7 +89,10 @@ type htmlPair struct {
 	NearDuplicate bool
 }
 
-// htmlData is the JSON the page script reads.
+// htmlData is the JSON the page script reads. Keys are short and
+// evidence is capped per cell (HTMLEvidencePerCell), because at corpus
+// scale this block is nearly all of the page: with every sentence and
+// long keys it was 350 MB for 2,000 documents, more than a browser opens.
 type htmlData struct {
 	Themes []htmlTheme         `json:"themes"`
 	Docs   []htmlDoc           `json:"docs"`
@@ -94,31 +100,50 @@ type htmlData struct {
 	Names  map[string]string   `json:"names"` // by code: every municipality on the map
 }
 
+// HTMLEvidencePerCell is the most evidence sentences report.html embeds
+// per document and theme: the strongest, own words before sentences
+// counted through a heading. The drill-down says when a cell has more;
+// evidence.csv has them all.
+const HTMLEvidencePerCell = 20
+
+// htmlPairsShown is how many of similarity.csv's pairs report.html lists.
+const htmlPairsShown = 100
+
 type htmlDoc struct {
-	File         string      `json:"file"`
-	Municipality string      `json:"municipality"`
-	Themes       []htmlDocTh `json:"themes"`
-	Peers        []PeerJSON  `json:"peers"`
+	File         string         `json:"f"`
+	Municipality string         `json:"m"`
+	Peers        []htmlPeer     `json:"p"`
+	Sentences    []htmlSentence `json:"s"` // the evidence sentences of the document, each once
+	Themes       []htmlDocTh    `json:"t"`
+}
+
+type htmlPeer struct {
+	Doc        int     `json:"d"` // index into docs
+	Similarity float64 `json:"s"`
+}
+
+type htmlSentence struct {
+	Page int    `json:"p"`
+	Kind string `json:"k"`
+	Text string `json:"t"`
 }
 
 type htmlDocTh struct {
-	Level    int            `json:"level"`
-	Share    float64        `json:"share"`
-	Evidence []htmlEvidence `json:"evidence"`
+	Level int     `json:"l"`
+	Share float64 `json:"s"`
+	Total int     `json:"n"` // evidence sentences in all (evidence.csv)
+	// Hits are the embedded evidence in document order, each
+	// [sentence, inherited, start, end, start, end, ...]: an index into the
+	// document's Sentences, 1 when counted through a heading, then the
+	// highlighted spans in UTF-16 code units of the sentence text (the
+	// offsets of JavaScript strings; byte offsets from Go are not).
+	Hits [][]int `json:"h"`
 }
 
-// htmlEvidence is one evidence segment cut into plain and matched parts,
-// so the script highlights without computing offsets (byte offsets from Go
-// are not the UTF-16 offsets of JavaScript).
-type htmlEvidence struct {
-	Page  int        `json:"page"`
-	Kind  string     `json:"kind"`
-	Parts []htmlPart `json:"parts"`
-}
-
+// htmlPart is a piece of a hit's text, matched or not (see highlight).
 type htmlPart struct {
-	Text  string `json:"t"`
-	Match bool   `json:"m,omitempty"`
+	Text  string
+	Match bool
 }
 
 type htmlMuni struct {
@@ -128,7 +153,7 @@ type htmlMuni struct {
 }
 
 func newHTMLPage(r *Report) (*htmlPage, error) {
-	p := &htmlPage{Documents: len(r.Documents), Failures: r.Failures, Rule: CountyRule}
+	p := &htmlPage{Documents: len(r.Documents), Failures: r.Failures, Rule: CountyRule, EvidenceCap: HTMLEvidencePerCell}
 	for _, t := range r.Codebook.Themes {
 		label := t.LabelEN
 		if label == "" {
@@ -141,18 +166,7 @@ func newHTMLPage(r *Report) (*htmlPage, error) {
 	p.Data = htmlData{Themes: p.Themes, Munis: map[string]htmlMuni{}, Names: map[string]string{}}
 	for i, d := range r.Documents {
 		index[d] = i
-		hd := htmlDoc{File: d.File, Municipality: d.Municipality.Name, Peers: []PeerJSON{}}
-		for _, pe := range sim.TopPeers(i, maxPeers, nil) {
-			hd.Peers = append(hd.Peers, PeerJSON{File: pe.Doc.File, Similarity: pe.Similarity})
-		}
-		for _, t := range d.Themes {
-			th := htmlDocTh{Level: t.Level, Share: t.Share, Evidence: []htmlEvidence{}}
-			for _, h := range t.Evidence {
-				th.Evidence = append(th.Evidence, htmlEvidence{Page: h.Page, Kind: string(h.Kind), Parts: highlight(h)})
-			}
-			hd.Themes = append(hd.Themes, th)
-		}
-		p.Data.Docs = append(p.Data.Docs, hd)
+		p.Data.Docs = append(p.Data.Docs, newHTMLDoc(d, sim.TopPeers(i, maxPeers, nil)))
 	}
 	for _, d := range sortedByMunicipality(r.Documents) {
 		name := d.Municipality.Name
@@ -210,12 +224,83 @@ func newHTMLPage(r *Report) (*htmlPage, error) {
 	for _, s := range shapes {
 		p.Data.Names[s.Code] = s.Name
 	}
-	for _, pr := range sim.Pairs {
+	p.PairsTotal = len(sim.Pairs)
+	for _, pr := range sim.Pairs[:min(len(sim.Pairs), htmlPairsShown)] {
 		a, b := sim.Docs[pr.A], sim.Docs[pr.B]
 		p.Pairs = append(p.Pairs, htmlPair{A: filepath.Base(a.File), B: filepath.Base(b.File),
 			Similarity: fmtFloat(pr.Similarity, 2), NearDuplicate: pr.Similarity >= NearDuplicate})
 	}
 	return p, nil
+}
+
+// newHTMLDoc is a document's data for the page: its peers, and per theme
+// the strongest HTMLEvidencePerCell hits, each sentence text once however
+// many themes it serves.
+func newHTMLDoc(d *analysis.DocumentAnalysis, peers []Peer) htmlDoc {
+	hd := htmlDoc{File: d.File, Municipality: d.Municipality.Name, Peers: []htmlPeer{}, Sentences: []htmlSentence{}}
+	for _, pe := range peers {
+		hd.Peers = append(hd.Peers, htmlPeer{Doc: pe.Index, Similarity: pe.Similarity})
+	}
+	pos := map[int]int{} // sentence index in the document -> index into hd.Sentences
+	for _, t := range d.Themes {
+		th := htmlDocTh{Level: t.Level, Share: t.Share, Total: len(t.Evidence), Hits: [][]int{}}
+		for _, h := range strongestHits(t.Evidence, HTMLEvidencePerCell) {
+			si, ok := pos[h.Sentence]
+			if !ok {
+				si = len(hd.Sentences)
+				pos[h.Sentence] = si
+				hd.Sentences = append(hd.Sentences, htmlSentence{Page: h.Page, Kind: string(h.Kind), Text: h.Text})
+			}
+			inherited := 0
+			if h.Inherited {
+				inherited = 1
+			}
+			hit := []int{si, inherited}
+			at := 0 // UTF-16 offset of the part
+			for _, part := range highlight(h) {
+				n := utf16Len(part.Text)
+				if part.Match {
+					hit = append(hit, at, at+n)
+				}
+				at += n
+			}
+			th.Hits = append(th.Hits, hit)
+		}
+		hd.Themes = append(hd.Themes, th)
+	}
+	return hd
+}
+
+// strongestHits returns up to n hits: those on the segment's own words
+// before those counted through a heading, then by score, then in document
+// order; the chosen ones are returned in document order.
+func strongestHits(hits []analysis.ThemeHit, n int) []analysis.ThemeHit {
+	if len(hits) <= n {
+		return hits
+	}
+	out := append([]analysis.ThemeHit(nil), hits...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Inherited != b.Inherited {
+			return !a.Inherited
+		}
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		return a.Sentence < b.Sentence
+	})
+	out = out[:n]
+	sort.Slice(out, func(i, j int) bool { return out[i].Sentence < out[j].Sentence })
+	return out
+}
+
+// utf16Len is the length of s in UTF-16 code units.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
 
 // mapShapes are the municipalities the map draws: the county asked for
@@ -330,23 +415,34 @@ const htmlScript = `
     for (var i = 0; i < data.themes.length; i++) { if (data.themes[i].id === theme) { ti = i; } }
     var d = data.docs[doc];
     if (!d || ti < 0) { return; }
-    var t = d.themes[ti];
+    var t = d.t[ti];
     panel.textContent = "";
-    var h = el("h3", "", (d.municipality || "(unknown municipality)") + " \u00b7 " + data.themes[ti].label +
-      " \u00b7 level " + t.level + " \u00b7 " + Math.round(100 * t.share) + "% of sentences");
+    var h = el("h3", "", (d.m || "(unknown municipality)") + " \u00b7 " + data.themes[ti].label +
+      " \u00b7 level " + t.l + " \u00b7 " + Math.round(100 * t.s) + "% of sentences");
     panel.appendChild(h);
-    panel.appendChild(el("p", "file", d.file));
-    if (d.peers.length) {
-      var pp = el("p", "peers", "Most similar: " + d.peers.map(function (p) { return p.file + " (" + p.similarity.toFixed(2) + ")"; }).join(", "));
+    panel.appendChild(el("p", "file", d.f));
+    if (d.p.length) {
+      var pp = el("p", "peers", "Most similar: " + d.p.map(function (p) { return data.docs[p.d].f + " (" + p.s.toFixed(2) + ")"; }).join(", "));
       panel.appendChild(pp);
     }
-    if (!t.evidence.length) { panel.appendChild(el("p", "", "No evidence: the theme is not mentioned.")); }
+    if (!t.n) { panel.appendChild(el("p", "", "No evidence: the theme is not mentioned.")); }
+    if (t.h.length < t.n) {
+      panel.appendChild(el("p", "cap", "Showing " + t.h.length + " of " + t.n + " evidence sentences: the strongest, " +
+        "own words before sentences counted through a heading. All " + t.n + " are in evidence.csv."));
+    }
     var ol = el("ol", "ev");
-    t.evidence.forEach(function (ev) {
+    t.h.forEach(function (hit) {
+      var s = d.s[hit[0]];
       var li = el("li", "");
-      li.appendChild(el("span", "pg", "p. " + ev.page + " \u00b7 " + ev.kind));
+      li.appendChild(el("span", "pg", "p. " + s.p + " \u00b7 " + s.k + (hit[1] ? " \u00b7 under a heading naming the theme" : "")));
       var q = el("span", "tx");
-      ev.parts.forEach(function (part) { q.appendChild(el(part.m ? "mark" : "span", "", part.t)); });
+      var at = 0;
+      for (var k = 2; k + 1 < hit.length; k += 2) {
+        if (hit[k] > at) { q.appendChild(el("span", "", s.t.slice(at, hit[k]))); }
+        q.appendChild(el("mark", "", s.t.slice(hit[k], hit[k + 1])));
+        at = hit[k + 1];
+      }
+      if (at < s.t.length) { q.appendChild(el("span", "", s.t.slice(at))); }
       li.appendChild(q);
       ol.appendChild(li);
     });
@@ -421,13 +517,13 @@ small{font-size:10px}
 .legend span{display:inline-block;padding:0 .6em;margin-right:.3em;border:1px solid #ccc}
 #evidence{border:1px solid #ccc;padding:.5em 1em;min-height:3em;background:#fffef6}
 #evidence mark{background:#ffd54f}.pg{color:#777;font-size:11px;margin-right:.6em}
-.ev li{margin:.3em 0}.file,.peers{color:#555;font-size:12px}
+.ev li{margin:.3em 0}.file,.peers,.cap{color:#555;font-size:12px}
 .cols{display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start}
 </style>
 </head>
 <body>
 <h1>styrdok coverage report</h1>
-<p>{{.Documents}} documents analysed{{with .Failures}}, {{len .}} failed{{end}}. Cells show the level (0 absent or passing mention, 1 treated, 2 heading, focus area or goal) and the theme's share of the document's sentences. Click a cell to see its evidence.</p>
+<p>{{.Documents}} documents analysed{{with .Failures}}, {{len .}} failed{{end}}. Cells show the level (0 absent or passing mention, 1 treated, 2 heading, focus area or goal) and the theme's share of the document's sentences. Click a cell to see its evidence (up to {{.EvidenceCap}} sentences per cell, the strongest; evidence.csv has every one).</p>
 <p class="legend"><span class="l0">level 0</span><span class="l1">level 1</span><span class="l2">level 2</span><span class="x1">expired</span><span class="nd">no document</span></p>
 
 <h2 id="heatmap">Coverage by document</h2>
@@ -457,6 +553,7 @@ small{font-size:10px}
 {{end}}</svg>
 
 {{with .Pairs}}<h2 id="similarity">Similar documents</h2>
+<p>{{if gt $.PairsTotal (len .)}}The {{len .}} most similar of {{$.PairsTotal}} pairs; all are in similarity.csv, which {{else}}similarity.csv {{end}}lists for every document its 5 most similar documents with cosine at least 0.2, and every pair with cosine at least 0.9 (near duplicates).</p>
 <table class="grid"><tr><th class="rl">document</th><th class="rl">document</th><th>cosine</th><th class="rl">near duplicate</th></tr>
 {{range .}}<tr><td class="rl">{{.A}}</td><td class="rl">{{.B}}</td><td>{{.Similarity}}</td><td class="rl">{{if .NearDuplicate}}yes{{end}}</td></tr>
 {{end}}</table>{{end}}

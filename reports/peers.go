@@ -1,8 +1,12 @@
 package reports
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
+
+	"github.com/styrdok/styrdok/analysis"
 )
 
 // PeerJSON is a similar document in the JSON of a run.
@@ -11,21 +15,101 @@ type PeerJSON struct {
 	Similarity float64 `json:"similarity"`
 }
 
-// WriteDocumentsJSON writes documents.json: every document of the run in
-// the form of `styrdok analyze`, each with its nearest peers (up to 3)
-// by TF-IDF cosine similarity.
+// RunDocumentJSON is one document of documents.json: what `styrdok
+// analyze` gives for it, without what the run's CSV files already hold
+// row by row (the evidence sentences are in evidence.csv, the action-plan
+// rows in actions.csv), and with its nearest peers. At corpus scale the
+// evidence made documents.json about seven times the size of evidence.csv.
+type RunDocumentJSON struct {
+	File         string            `json:"file"`
+	SHA256       string            `json:"sha256"`
+	Format       string            `json:"format"`
+	Municipality CodeName          `json:"municipality"`
+	County       CodeName          `json:"county"`
+	Attribution  Attribution       `json:"attribution"`
+	Kind         string            `json:"kind"`
+	Title        string            `json:"title"`
+	Reference    string            `json:"reference"`
+	AdoptedBy    string            `json:"adopted_by"`
+	AdoptedOn    string            `json:"adopted_on"`
+	ValidFrom    string            `json:"valid_from"`
+	ValidTo      string            `json:"valid_to"`
+	Year         string            `json:"year"`
+	Status       string            `json:"status"`
+	Words        int               `json:"words"`
+	Sentences    int               `json:"sentences"`
+	Themes       []ThemeCountsJSON `json:"themes"`
+
+	Sections   []analysis.Section        `json:"sections"`
+	Modalities map[analysis.Modality]int `json:"modalities"`
+	Actions    int                       `json:"actions"` // action-plan rows (in actions.csv)
+	Quality    analysis.Quality          `json:"quality"`
+
+	Peers []PeerJSON `json:"peers"` // up to 3 most similar documents of the run
+}
+
+// ThemeCountsJSON is one theme's coverage in documents.json: the counts of
+// coverage_long.csv; the sentences behind them are in evidence.csv.
+type ThemeCountsJSON struct {
+	ID              string  `json:"id"`
+	Sentences       int     `json:"sentences"`
+	Share           float64 `json:"share"`
+	Level           int     `json:"level"`
+	OwnSentences    int     `json:"own_sentences"`
+	Inherited       int     `json:"inherited"`
+	Commitments     int     `json:"commitments"`
+	Recommendations int     `json:"recommendations"`
+	Intents         int     `json:"intents"`
+}
+
+// WriteDocumentsJSON writes documents.json: an array of every document of
+// the run (RunDocumentJSON), one document per line, each with its nearest
+// peers (up to 3) by TF-IDF cosine similarity. Documents are encoded one
+// at a time, so the whole array is never in memory.
 func WriteDocumentsJSON(w io.Writer, r *Report) error {
 	s := r.similarity()
-	out := make([]DocumentJSON, 0, len(r.Documents))
+	bw := bufio.NewWriter(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	sep := "[\n"
 	for i, d := range r.Documents {
-		dj := NewDocumentJSON(d)
+		buf.Reset()
+		dj := newRunDocumentJSON(d)
 		for _, p := range s.TopPeers(i, maxPeers, nil) {
 			dj.Peers = append(dj.Peers, PeerJSON{File: p.Doc.File, Similarity: p.Similarity})
 		}
-		out = append(out, dj)
+		if err := enc.Encode(dj); err != nil {
+			return err
+		}
+		bw.WriteString(sep)
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		sep = ",\n"
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	if sep == "[\n" {
+		bw.WriteString("[]\n")
+	} else {
+		bw.WriteString("\n]\n")
+	}
+	return bw.Flush()
+}
+
+func newRunDocumentJSON(d *analysis.DocumentAnalysis) RunDocumentJSON {
+	m := d.Municipality
+	out := RunDocumentJSON{File: d.File, SHA256: d.SHA256, Format: d.Format,
+		Municipality: CodeName{m.Code, m.Name}, County: CodeName{m.CountyCode, m.CountyName},
+		Attribution: Attribution{Confidence: m.Confidence, Reason: m.Reason},
+		Kind:        d.Meta.Kind, Title: d.Meta.Title, Reference: d.Meta.Reference, AdoptedBy: d.Meta.AdoptedBy,
+		AdoptedOn: d.Meta.AdoptedOn, ValidFrom: d.Meta.ValidFrom, ValidTo: d.Meta.ValidTo, Year: d.Meta.Year,
+		Status: d.Meta.Status, Words: d.Words, Sentences: d.Sentences, Themes: []ThemeCountsJSON{},
+		Sections: d.Sections, Modalities: d.Modalities, Actions: len(d.Actions), Quality: d.Quality, Peers: []PeerJSON{}}
+	if out.Sections == nil {
+		out.Sections = []analysis.Section{}
+	}
+	for _, t := range d.Themes {
+		out.Themes = append(out.Themes, ThemeCountsJSON{ID: t.ID, Sentences: t.Sentences, Share: t.Share, Level: t.Level,
+			OwnSentences: t.OwnSentences, Inherited: t.Inherited, Commitments: t.Commitments,
+			Recommendations: t.Recommendations, Intents: t.Intents})
+	}
+	return out
 }

@@ -86,16 +86,46 @@ func writeFile(path string, write func(io.Writer) error) error {
 	return nil
 }
 
-func writeCSV(w io.Writer, header []string, rows [][]string) error {
+// table is a CSV table produced row by row, so that writers stream it to
+// a CSV file or an xlsx sheet without holding all rows: evidence.csv
+// alone has hundreds of thousands. A row slice is valid only during
+// yield.
+type table struct {
+	header []string
+	rows   func(yield func([]string) bool)
+}
+
+// writeTable writes t as CSV.
+func writeTable(w io.Writer, t table) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(header); err != nil {
+	if err := cw.Write(t.header); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(rows); err != nil {
+	var err error
+	t.rows(func(row []string) bool {
+		err = cw.Write(row)
+		return err == nil
+	})
+	if err != nil {
 		return err
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// rowsOf is a table's rows from a slice.
+func rowsOf(rows [][]string) func(func([]string) bool) {
+	return func(yield func([]string) bool) {
+		for _, row := range rows {
+			if !yield(row) {
+				return
+			}
+		}
+	}
+}
+
+func writeCSV(w io.Writer, header []string, rows [][]string) error {
+	return writeTable(w, table{header, rowsOf(rows)})
 }
 
 // DocumentColumns are the columns of documents.csv.
@@ -105,40 +135,48 @@ var DocumentColumns = []string{"file", "sha256", "municipality_code", "municipal
 	"actions", "actions_with_responsible", "actions_with_time", "actions_with_follow_up", "has_evaluation"}
 
 // WriteDocuments writes documents.csv: one row per document.
-func WriteDocuments(w io.Writer, r *Report) error {
-	var rows [][]string
-	for _, d := range r.Documents {
-		m, meta := d.Municipality, d.Meta
-		rows = append(rows, []string{d.File, d.SHA256, m.Code, m.Name, m.CountyCode, m.CountyName,
-			meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, meta.AdoptedOn, meta.ValidFrom, meta.ValidTo, meta.Year, meta.Status,
-			strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
-			strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
-			strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation)})
-	}
-	return writeCSV(w, DocumentColumns, rows)
+func WriteDocuments(w io.Writer, r *Report) error { return writeTable(w, documentsTable(r)) }
+
+func documentsTable(r *Report) table {
+	return table{DocumentColumns, func(yield func([]string) bool) {
+		for _, d := range r.Documents {
+			m, meta := d.Municipality, d.Meta
+			if !yield([]string{d.File, d.SHA256, m.Code, m.Name, m.CountyCode, m.CountyName,
+				meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, meta.AdoptedOn, meta.ValidFrom, meta.ValidTo, meta.Year, meta.Status,
+				strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
+				strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
+				strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation)}) {
+				return
+			}
+		}
+	}}
 }
 
 // WriteCoverage writes coverage.csv: one row per document, each theme's
 // share of the document's sentences and its level.
-func WriteCoverage(w io.Writer, r *Report) error {
+func WriteCoverage(w io.Writer, r *Report) error { return writeTable(w, coverageTable(r)) }
+
+func coverageTable(r *Report) table {
 	ids := r.Codebook.ThemeIDs()
 	header := []string{"document", "municipality_code", "municipality", "sentences"}
 	header = append(header, ids...)
 	for _, id := range ids {
 		header = append(header, id+"_level")
 	}
-	var rows [][]string
-	for _, d := range r.Documents {
-		row := []string{d.File, d.Municipality.Code, d.Municipality.Name, strconv.Itoa(d.Sentences)}
-		for _, t := range d.Themes {
-			row = append(row, fmtFloat(t.Share, 4))
+	return table{header, func(yield func([]string) bool) {
+		for _, d := range r.Documents {
+			row := []string{d.File, d.Municipality.Code, d.Municipality.Name, strconv.Itoa(d.Sentences)}
+			for _, t := range d.Themes {
+				row = append(row, fmtFloat(t.Share, 4))
+			}
+			for _, t := range d.Themes {
+				row = append(row, strconv.Itoa(t.Level))
+			}
+			if !yield(row) {
+				return
+			}
 		}
-		for _, t := range d.Themes {
-			row = append(row, strconv.Itoa(t.Level))
-		}
-		rows = append(rows, row)
-	}
-	return writeCSV(w, header, rows)
+	}}
 }
 
 // WriteCoverageLong writes coverage_long.csv: one row per document and
@@ -146,16 +184,20 @@ func WriteCoverage(w io.Writer, r *Report) error {
 // behind the theme, own_sentences only those whose own words reach it
 // (the rest stand under a heading naming it); commitments,
 // recommendations and intents count those segments by modality.
-func WriteCoverageLong(w io.Writer, r *Report) error {
-	var rows [][]string
-	for _, d := range r.Documents {
-		for _, t := range d.Themes {
-			rows = append(rows, []string{d.File, d.Municipality.Code, t.ID, strconv.Itoa(t.Sentences), fmtFloat(t.Share, 4), strconv.Itoa(t.Level),
-				strconv.Itoa(t.OwnSentences), strconv.Itoa(t.Commitments), strconv.Itoa(t.Recommendations), strconv.Itoa(t.Intents)})
+func WriteCoverageLong(w io.Writer, r *Report) error { return writeTable(w, coverageLongTable(r)) }
+
+func coverageLongTable(r *Report) table {
+	return table{[]string{"document", "municipality_code", "theme", "sentences", "share", "level",
+		"own_sentences", "commitments", "recommendations", "intents"}, func(yield func([]string) bool) {
+		for _, d := range r.Documents {
+			for _, t := range d.Themes {
+				if !yield([]string{d.File, d.Municipality.Code, t.ID, strconv.Itoa(t.Sentences), fmtFloat(t.Share, 4), strconv.Itoa(t.Level),
+					strconv.Itoa(t.OwnSentences), strconv.Itoa(t.Commitments), strconv.Itoa(t.Recommendations), strconv.Itoa(t.Intents)}) {
+					return
+				}
+			}
 		}
-	}
-	return writeCSV(w, []string{"document", "municipality_code", "theme", "sentences", "share", "level",
-		"own_sentences", "commitments", "recommendations", "intents"}, rows)
+	}}
 }
 
 // WriteEvidence writes evidence.csv: every theme hit with its sentence,
@@ -164,19 +206,28 @@ func WriteCoverageLong(w io.Writer, r *Report) error {
 // stands under a heading (or table section) naming the theme; heading is
 // then that heading's sentence index (-1 for text). modality is the
 // segment's commitment class.
-func WriteEvidence(w io.Writer, r *Report) error {
-	var rows [][]string
-	for _, d := range r.Documents {
-		for _, t := range d.Themes {
-			for _, h := range t.Evidence {
-				rows = append(rows, []string{d.File, t.ID, strconv.Itoa(h.Sentence), strconv.Itoa(h.Start), strconv.Itoa(h.End),
-					strconv.Itoa(h.Page), string(h.Kind), fmtFloat(h.Score, 3), h.MatchedWords(), h.Text,
-					h.Source(), strconv.Itoa(h.Heading), string(h.Modality)})
+func WriteEvidence(w io.Writer, r *Report) error { return writeTable(w, evidenceTable(r)) }
+
+// EvidenceColumns are the columns of evidence.csv.
+var EvidenceColumns = []string{"document", "theme", "sentence", "start", "end", "page", "kind", "score", "matched", "text",
+	"source", "heading", "modality"}
+
+func evidenceTable(r *Report) table {
+	return table{EvidenceColumns, func(yield func([]string) bool) {
+		row := make([]string, len(EvidenceColumns)) // re-used: a row is valid only during yield
+		for _, d := range r.Documents {
+			for _, t := range d.Themes {
+				for _, h := range t.Evidence {
+					row = append(row[:0], d.File, t.ID, strconv.Itoa(h.Sentence), strconv.Itoa(h.Start), strconv.Itoa(h.End),
+						strconv.Itoa(h.Page), string(h.Kind), fmtFloat(h.Score, 3), h.MatchedWords(), h.Text,
+						h.Source(), strconv.Itoa(h.Heading), string(h.Modality))
+					if !yield(row) {
+						return
+					}
+				}
 			}
 		}
-	}
-	return writeCSV(w, []string{"document", "theme", "sentence", "start", "end", "page", "kind", "score", "matched", "text",
-		"source", "heading", "modality"}, rows)
+	}}
 }
 
 // WriteFailures writes failures.csv: every file that failed, and why.

@@ -16,12 +16,23 @@ import (
 // similarity.csv; NearDuplicate marks a plan that is (nearly) a copy of
 // another: re-saved in another format, or one municipality adopting its
 // neighbour's text with the names changed.
+//
+// similarity.csv does not list every pair above MinPairSimilarity: on a
+// corpus of one genre that is nearly all n(n-1)/2 pairs (1.8 million rows,
+// 280 MB for 2,000 plans). It lists each document's PairPeers nearest
+// peers at or above MinPairSimilarity, and every near-duplicate pair
+// whatever its rank (PairRule says so in words).
 const (
 	MinPairSimilarity = 0.2
 	NearDuplicate     = 0.9
-	maxPeers          = 3
+	PairPeers         = 5  // nearest peers per document in similarity.csv
+	maxPeers          = 3  // peers in documents.json, report.html and benchmarks
 	keepPeers         = 10 // candidates kept per document, so a caller can skip a municipality's own documents
 )
+
+// PairRule is the selection rule of similarity.csv in words, for the
+// command's help, report.html and the package documentation.
+const PairRule = "similarity.csv lists, for every document, its 5 most similar documents with cosine at least 0.2, and every pair with cosine at least 0.9 (near_duplicate true); each pair once (file_a before file_b in run order), most similar first"
 
 // SparseVector is a document's TF-IDF vector: Index holds term indices in
 // increasing order, Value the weights.
@@ -127,13 +138,14 @@ type Pair struct {
 // Peer is a document close to another one.
 type Peer struct {
 	Doc        *analysis.DocumentAnalysis
+	Index      int // Doc's index in Similarity.Docs
 	Similarity float64
 }
 
 // Similarity holds the document similarities of a run.
 type Similarity struct {
 	Docs  []*analysis.DocumentAnalysis
-	Pairs []Pair   // pairs with similarity >= MinPairSimilarity, most similar first
+	Pairs []Pair   // the pairs of similarity.csv (PairRule), most similar first, then by A and B
 	Peers [][]Peer // per document, its most similar others, most similar first (up to keepPeers)
 }
 
@@ -148,49 +160,109 @@ func NewSimilarity(docs []*analysis.DocumentAnalysis) *Similarity {
 	return newSimilarity(docs, NewTFIDF(counts))
 }
 
+// newSimilarity computes every pair's cosine once (the dot product is
+// symmetric) and keeps no more than each document's keepPeers best and
+// the near duplicates: all pairs of a corpus of thousands are millions of
+// entries, and sorting them was most of the cost.
+//
+// Postings list documents in increasing order, and document i's entry in
+// the posting of each of its terms is at that term's cursor when i is
+// processed, so the products with every later document are the rest of
+// the posting.
 func newSimilarity(docs []*analysis.DocumentAnalysis, m *TFIDF) *Similarity {
-	type posting struct {
-		doc int
-		w   float64
-	}
-	postings := make([][]posting, len(m.Terms))
+	postDoc := make([][]int32, len(m.Terms))
+	postW := make([][]float64, len(m.Terms))
 	for di, v := range m.Vectors {
 		for k, ti := range v.Index {
-			postings[ti] = append(postings[ti], posting{di, v.Value[k]})
+			postDoc[ti] = append(postDoc[ti], int32(di))
+			postW[ti] = append(postW[ti], v.Value[k])
 		}
 	}
-	s := &Similarity{Docs: docs, Peers: make([][]Peer, len(docs))}
-	acc := make([]float64, len(docs))
+	cursor := make([]int, len(m.Terms))
+	n := len(docs)
+	top := make([]topPeers, n)
+	var dups []Pair
+	acc := make([]float64, n)
 	for i, v := range m.Vectors {
-		for j := range acc {
-			acc[j] = 0
-		}
 		for k, ti := range v.Index {
-			for _, p := range postings[ti] {
-				if p.doc != i {
-					acc[p.doc] += v.Value[k] * p.w
-				}
+			w := v.Value[k]
+			c := cursor[ti] + 1 // cursor[ti] is i itself
+			cursor[ti] = c
+			ws := postW[ti][c:]
+			for x, j := range postDoc[ti][c:] {
+				acc[j] += w * ws[x]
 			}
 		}
-		var peers []Peer
-		for j, sim := range acc {
-			if j == i || sim <= 0 {
+		for j := i + 1; j < n; j++ {
+			if acc[j] <= 0 {
 				continue
 			}
-			sim = round4(sim)
-			peers = append(peers, Peer{Doc: docs[j], Similarity: sim})
-			if j > i && sim >= MinPairSimilarity {
-				s.Pairs = append(s.Pairs, Pair{A: i, B: j, Similarity: sim})
+			sim := round4(acc[j])
+			acc[j] = 0
+			top[i].offer(j, sim)
+			top[j].offer(i, sim)
+			if sim >= NearDuplicate {
+				dups = append(dups, Pair{A: i, B: j, Similarity: sim})
 			}
 		}
-		sort.SliceStable(peers, func(a, b int) bool { return peers[a].Similarity > peers[b].Similarity })
-		if len(peers) > keepPeers {
-			peers = peers[:keepPeers]
-		}
-		s.Peers[i] = peers
 	}
-	sort.SliceStable(s.Pairs, func(a, b int) bool { return s.Pairs[a].Similarity > s.Pairs[b].Similarity })
+	s := &Similarity{Docs: docs, Peers: make([][]Peer, n)}
+	seen := map[[2]int]bool{}
+	add := func(p Pair) {
+		if k := [2]int{p.A, p.B}; !seen[k] {
+			seen[k] = true
+			s.Pairs = append(s.Pairs, p)
+		}
+	}
+	for i := range top {
+		for r, c := range top[i].c {
+			s.Peers[i] = append(s.Peers[i], Peer{Doc: docs[c.doc], Index: c.doc, Similarity: c.sim})
+			if r < PairPeers && c.sim >= MinPairSimilarity {
+				add(Pair{A: min(i, c.doc), B: max(i, c.doc), Similarity: c.sim})
+			}
+		}
+	}
+	for _, p := range dups {
+		add(p)
+	}
+	sort.Slice(s.Pairs, func(a, b int) bool {
+		pa, pb := s.Pairs[a], s.Pairs[b]
+		if pa.Similarity != pb.Similarity {
+			return pa.Similarity > pb.Similarity
+		}
+		if pa.A != pb.A {
+			return pa.A < pb.A
+		}
+		return pa.B < pb.B
+	})
 	return s
+}
+
+// topPeers keeps a document's keepPeers most similar others, most similar
+// first, ties by document order (as a stable sort of all of them would).
+type topPeers struct {
+	c []candidate
+}
+
+type candidate struct {
+	doc int
+	sim float64
+}
+
+func (t *topPeers) offer(doc int, sim float64) {
+	better := func(c candidate) bool { return sim > c.sim || (sim == c.sim && doc < c.doc) }
+	if len(t.c) == keepPeers && !better(t.c[keepPeers-1]) {
+		return
+	}
+	i := len(t.c)
+	for i > 0 && better(t.c[i-1]) {
+		i--
+	}
+	if len(t.c) < keepPeers {
+		t.c = append(t.c, candidate{})
+	}
+	copy(t.c[i+1:], t.c[i:])
+	t.c[i] = candidate{doc, sim}
 }
 
 // round4 rounds to four decimals, so that the order of floating-point
@@ -232,16 +304,19 @@ func (r *Report) similarity() *Similarity {
 // SimilarityColumns are the columns of similarity.csv.
 var SimilarityColumns = []string{"file_a", "municipality_a", "file_b", "municipality_b", "similarity", "near_duplicate"}
 
-// WriteSimilarity writes similarity.csv: document pairs whose TF-IDF
-// cosine similarity is at least MinPairSimilarity, most similar first,
-// near_duplicate "true" from NearDuplicate up.
-func WriteSimilarity(w io.Writer, r *Report) error {
-	s := r.similarity()
-	var rows [][]string
-	for _, p := range s.Pairs {
-		a, b := s.Docs[p.A], s.Docs[p.B]
-		rows = append(rows, []string{a.File, a.Municipality.Name, b.File, b.Municipality.Name,
-			fmtFloat(p.Similarity, 4), strconv.FormatBool(p.Similarity >= NearDuplicate)})
-	}
-	return writeCSV(w, SimilarityColumns, rows)
+// WriteSimilarity writes similarity.csv: the pairs of PairRule, most
+// similar first, near_duplicate "true" from NearDuplicate up.
+func WriteSimilarity(w io.Writer, r *Report) error { return writeTable(w, similarityTable(r)) }
+
+func similarityTable(r *Report) table {
+	return table{SimilarityColumns, func(yield func([]string) bool) {
+		s := r.similarity()
+		for _, p := range s.Pairs {
+			a, b := s.Docs[p.A], s.Docs[p.B]
+			if !yield([]string{a.File, a.Municipality.Name, b.File, b.Municipality.Name,
+				fmtFloat(p.Similarity, 4), strconv.FormatBool(p.Similarity >= NearDuplicate)}) {
+				return
+			}
+		}
+	}}
 }

@@ -126,7 +126,7 @@ func TestSimilarityGolden(t *testing.T) {
 	if err := WriteDocumentsJSON(&buf, r); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(buf.String(), `"peers": [`) || strings.Count(buf.String(), `"similarity"`) != 3*len(r.Documents) {
+	if !strings.Contains(buf.String(), `"peers":[`) || strings.Count(buf.String(), `"similarity"`) != 3*len(r.Documents) {
 		t.Errorf("documents.json: want 3 peers per document")
 	}
 }

@@ -3,7 +3,6 @@ package reports
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"regexp"
@@ -28,21 +27,33 @@ const xlsxFixedTime = "2000-01-01T00:00:00Z"
 // with a leading zero ("0360") and long digit strings stay text.
 var number = regexp.MustCompile(`^-?(0|[1-9][0-9]{0,14})(\.[0-9]+)?$`)
 
-// XLSXSheet is one sheet of coverage.xlsx: a name and a CSV writer whose
-// output it holds, so the workbook says exactly what the CSV files say.
+// XLSXSheet is one sheet of coverage.xlsx: a name and the table of the
+// CSV file it holds, so the workbook says exactly what the CSV files say.
 type XLSXSheet struct {
 	Name  string
-	Write func(io.Writer, *Report) error
+	table func(*Report) table
+	// Limit is the most data rows the sheet holds (0: Excel's limit); a
+	// note row after the last says how many more the CSV file has.
+	Limit int
 }
+
+// XLSXEvidenceRows is the most rows of the evidence sheet. evidence.csv
+// has every hit (about 90 per document); more than this makes the
+// workbook slow to write and to open, and Excel cannot filter or sort a
+// sheet of that size comfortably, so the sheet holds the first rows (in
+// document order) and a note row pointing to evidence.csv.
+const XLSXEvidenceRows = 100000
 
 // XLSXSheets lists the sheets of coverage.xlsx in order: coverage,
 // coverage_long, documents, evidence, actions, similarity, then one county-CODE
 // sheet per county the run reports.
 func XLSXSheets(r *Report) []XLSXSheet {
-	sheets := []XLSXSheet{{"coverage", WriteCoverage}, {"coverage_long", WriteCoverageLong}, {"documents", WriteDocuments},
-		{"evidence", WriteEvidence}, {"actions", WriteActions}, {"similarity", WriteSimilarity}}
+	sheets := []XLSXSheet{{"coverage", coverageTable, 0}, {"coverage_long", coverageLongTable, 0}, {"documents", documentsTable, 0},
+		{"evidence", evidenceTable, XLSXEvidenceRows}, {"actions", actionsTable, 0}, {"similarity", similarityTable, 0}}
 	for _, t := range CountyTables(r) {
-		sheets = append(sheets, XLSXSheet{"county-" + t.County.Code, func(w io.Writer, _ *Report) error { return WriteCounty(w, t) }})
+		sheets = append(sheets, XLSXSheet{"county-" + t.County.Code, func(*Report) table {
+			return table{CountyHeader(t.Themes), rowsOf(CountyRecords(t))}
+		}, 0})
 	}
 	return sheets
 }
@@ -84,15 +95,10 @@ func WriteXLSX(w io.Writer, r *Report) error {
 	return canonicalZip(w, buf.Bytes())
 }
 
+// writeSheet streams a table into a sheet: rows go from the table's
+// producer through excelize's StreamWriter (which spills to a temporary
+// file) without a CSV copy of the sheet in memory.
 func writeSheet(f *excelize.File, sh XLSXSheet, r *Report, headerStyle int) error {
-	var b bytes.Buffer
-	if err := sh.Write(&b, r); err != nil {
-		return err
-	}
-	records, err := csv.NewReader(&b).ReadAll()
-	if err != nil {
-		return err
-	}
 	sw, err := f.NewStreamWriter(sh.Name)
 	if err != nil {
 		return err
@@ -100,24 +106,41 @@ func writeSheet(f *excelize.File, sh XLSXSheet, r *Report, headerStyle int) erro
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	for i, rec := range records {
-		if i == xlsxRowLimit-1 {
-			cell, _ := excelize.CoordinatesToCellName(1, i+1)
-			note := fmt.Sprintf("… %d more rows: see the CSV file", len(records)-i)
-			if err := sw.SetRow(cell, []any{note}); err != nil {
-				return err
-			}
-			break
+	t := sh.table(r)
+	header := make([]any, len(t.header))
+	for j, v := range t.header {
+		header[j] = excelize.Cell{StyleID: headerStyle, Value: v}
+	}
+	if err := sw.SetRow("A1", header); err != nil {
+		return err
+	}
+	limit := xlsxRowLimit - 2 // the header, and a note row
+	if sh.Limit > 0 {
+		limit = min(limit, sh.Limit)
+	}
+	n, more := 0, 0
+	var row []any
+	t.rows(func(rec []string) bool {
+		if n == limit {
+			more++
+			return true // counted for the note
 		}
-		row := make([]any, len(rec))
-		for j, v := range rec {
-			row[j] = xlsxValue(v)
-			if i == 0 {
-				row[j] = excelize.Cell{StyleID: headerStyle, Value: v}
-			}
+		row = row[:0]
+		for _, v := range rec {
+			row = append(row, xlsxValue(v))
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := sw.SetRow(cell, row); err != nil {
+		n++
+		cell, _ := excelize.CoordinatesToCellName(1, n+1)
+		err = sw.SetRow(cell, row)
+		return err == nil
+	})
+	if err != nil {
+		return err
+	}
+	if more > 0 {
+		cell, _ := excelize.CoordinatesToCellName(1, n+2)
+		note := fmt.Sprintf("… %d more rows (%d in all): see %s.csv", more, n+more, sh.Name)
+		if err := sw.SetRow(cell, []any{note}); err != nil {
 			return err
 		}
 	}
@@ -140,6 +163,9 @@ func xlsxValue(s string) any {
 
 // canonicalZip rewrites a zip archive with its entries in name order
 // ("[Content_Types].xml" sorts first) and without modification times.
+// The compressed data is copied as it is (excelize's deflate output is
+// itself deterministic): decompressing and compressing again cost as
+// much as writing the workbook.
 func canonicalZip(w io.Writer, data []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -149,18 +175,17 @@ func canonicalZip(w io.Writer, data []byte) error {
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	zw := zip.NewWriter(w)
 	for _, f := range files {
-		hdr := zip.FileHeader{Name: f.Name, Method: zip.Deflate}
-		out, err := zw.CreateHeader(&hdr)
+		hdr := zip.FileHeader{Name: f.Name, Method: f.Method, CRC32: f.CRC32,
+			CompressedSize64: f.CompressedSize64, UncompressedSize64: f.UncompressedSize64}
+		out, err := zw.CreateRaw(&hdr)
 		if err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
-		in, err := f.Open()
+		in, err := f.OpenRaw()
 		if err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
-		_, err = io.Copy(out, in)
-		in.Close()
-		if err != nil {
+		if _, err := io.Copy(out, in); err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
 	}
