@@ -1,8 +1,10 @@
 package reports
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -31,7 +33,48 @@ func WriteHTML(w io.Writer, r *Report) error {
 	if err != nil {
 		return err
 	}
-	return htmlTemplate.Execute(w, page)
+	bw := bufio.NewWriter(w)
+	if err := htmlTemplate.Execute(bw, page); err != nil {
+		return err
+	}
+	if err := writeHTMLData(bw, r, page.Data); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// writeHTMLData writes the data block and the page script, the end of the
+// page. The data is encoded one document at a time rather than by the
+// template, which would hold the whole block (tens of MB) several times
+// over. encoding/json escapes "<", ">", "&", U+2028 and U+2029, so no
+// text can end the script element or open a comment in it: what
+// html/template would do for a JSON script.
+func writeHTMLData(w *bufio.Writer, r *Report, data htmlData) error {
+	enc := json.NewEncoder(w) // escapes HTML by default
+	w.WriteString(`<script type="application/json" id="styrdok-data">{"themes":`)
+	if err := enc.Encode(data.Themes); err != nil {
+		return err
+	}
+	w.WriteString(`,"munis":`)
+	if err := enc.Encode(data.Munis); err != nil {
+		return err
+	}
+	w.WriteString(`,"names":`)
+	if err := enc.Encode(data.Names); err != nil {
+		return err
+	}
+	w.WriteString(`,"docs":[`)
+	sim := r.similarity()
+	for i, d := range r.Documents {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		if err := enc.Encode(newHTMLDoc(d, sim.TopPeers(i, maxPeers, nil))); err != nil {
+			return err
+		}
+	}
+	w.WriteString("]}</script>\n<script>" + htmlScript + "</script>\n</body>\n</html>\n")
+	return nil
 }
 
 // htmlPage is what the template renders.
@@ -46,7 +89,7 @@ type htmlPage struct {
 	Pairs       []htmlPair // the first htmlPairsShown of similarity.csv
 	PairsTotal  int
 	EvidenceCap int
-	Data        htmlData // for the page script, as JSON
+	Data        htmlData // for the page script, as JSON (written by writeHTMLData, with the documents)
 }
 
 type htmlTheme struct {
@@ -95,7 +138,7 @@ type htmlPair struct {
 // long keys it was 350 MB for 2,000 documents, more than a browser opens.
 type htmlData struct {
 	Themes []htmlTheme         `json:"themes"`
-	Docs   []htmlDoc           `json:"docs"`
+	Docs   []htmlDoc           `json:"docs"`  // encoded one by one, never all in memory
 	Munis  map[string]htmlMuni `json:"munis"` // by code: only municipalities with a document
 	Names  map[string]string   `json:"names"` // by code: every municipality on the map
 }
@@ -166,7 +209,6 @@ func newHTMLPage(r *Report) (*htmlPage, error) {
 	p.Data = htmlData{Themes: p.Themes, Munis: map[string]htmlMuni{}, Names: map[string]string{}}
 	for i, d := range r.Documents {
 		index[d] = i
-		p.Data.Docs = append(p.Data.Docs, newHTMLDoc(d, sim.TopPeers(i, maxPeers, nil)))
 	}
 	for _, d := range sortedByMunicipality(r.Documents) {
 		name := d.Municipality.Name
@@ -490,8 +532,9 @@ func htmlCSP() string {
 }
 
 // htmlTemplate is parsed once per process; it is read-only after that.
+// It renders the page up to the data block; writeHTMLData writes the rest.
 var htmlTemplate = template.Must(template.New("report").Parse(strings.NewReplacer(
-	"@CSP@", htmlCSP(), "@SCRIPT@", htmlScript).Replace(htmlSource)))
+	"@CSP@", htmlCSP()).Replace(htmlSource)))
 
 const htmlSource = `<!DOCTYPE html>
 <html lang="en">
@@ -563,8 +606,4 @@ small{font-size:10px}
 {{range .}}<tr><td class="rl">{{.File}}</td><td class="rl">{{.Reason}}</td></tr>
 {{end}}</table>{{end}}
 
-<script type="application/json" id="styrdok-data">{{.Data}}</script>
-<script>@SCRIPT@</script>
-</body>
-</html>
 `

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
 	"math"
 	"regexp"
 	"strings"
@@ -129,3 +130,23 @@ func TestProjection(t *testing.T) {
 }
 
 func corpusPoint(lon, lat float64) corpus.Point { return corpus.Point{Lon: lon, Lat: lat} }
+
+// TestStrongestHits: own words before headings, then score, returned in
+// document order.
+func TestStrongestHits(t *testing.T) {
+	hits := []analysis.ThemeHit{{Sentence: 1, Score: 1, Inherited: true}, {Sentence: 2, Score: 0.5}, {Sentence: 3, Score: 2},
+		{Sentence: 4, Score: 0.5, Inherited: true}, {Sentence: 5, Score: 1}}
+	var got []int
+	for _, h := range strongestHits(hits, 3) {
+		got = append(got, h.Sentence)
+	}
+	if fmt.Sprint(got) != "[2 3 5]" {
+		t.Errorf("strongest 3: %v, want [2 3 5]", got)
+	}
+	if len(strongestHits(hits, 10)) != 5 {
+		t.Error("fewer hits than the cap: all kept")
+	}
+	if utf16Len("å𝄞") != 3 {
+		t.Error("utf16Len")
+	}
+}

@@ -93,6 +93,7 @@ func writeFile(path string, write func(io.Writer) error) error {
 type table struct {
 	header []string
 	rows   func(yield func([]string) bool)
+	size   func() int // rows in all, when counting is cheaper than producing them (nil: produce to count)
 }
 
 // writeTable writes t as CSV.
@@ -125,7 +126,7 @@ func rowsOf(rows [][]string) func(func([]string) bool) {
 }
 
 func writeCSV(w io.Writer, header []string, rows [][]string) error {
-	return writeTable(w, table{header, rowsOf(rows)})
+	return writeTable(w, table{header: header, rows: rowsOf(rows)})
 }
 
 // DocumentColumns are the columns of documents.csv.
@@ -138,7 +139,7 @@ var DocumentColumns = []string{"file", "sha256", "municipality_code", "municipal
 func WriteDocuments(w io.Writer, r *Report) error { return writeTable(w, documentsTable(r)) }
 
 func documentsTable(r *Report) table {
-	return table{DocumentColumns, func(yield func([]string) bool) {
+	return table{header: DocumentColumns, rows: func(yield func([]string) bool) {
 		for _, d := range r.Documents {
 			m, meta := d.Municipality, d.Meta
 			if !yield([]string{d.File, d.SHA256, m.Code, m.Name, m.CountyCode, m.CountyName,
@@ -163,7 +164,7 @@ func coverageTable(r *Report) table {
 	for _, id := range ids {
 		header = append(header, id+"_level")
 	}
-	return table{header, func(yield func([]string) bool) {
+	return table{header: header, rows: func(yield func([]string) bool) {
 		for _, d := range r.Documents {
 			row := []string{d.File, d.Municipality.Code, d.Municipality.Name, strconv.Itoa(d.Sentences)}
 			for _, t := range d.Themes {
@@ -187,8 +188,8 @@ func coverageTable(r *Report) table {
 func WriteCoverageLong(w io.Writer, r *Report) error { return writeTable(w, coverageLongTable(r)) }
 
 func coverageLongTable(r *Report) table {
-	return table{[]string{"document", "municipality_code", "theme", "sentences", "share", "level",
-		"own_sentences", "commitments", "recommendations", "intents"}, func(yield func([]string) bool) {
+	return table{header: []string{"document", "municipality_code", "theme", "sentences", "share", "level",
+		"own_sentences", "commitments", "recommendations", "intents"}, rows: func(yield func([]string) bool) {
 		for _, d := range r.Documents {
 			for _, t := range d.Themes {
 				if !yield([]string{d.File, d.Municipality.Code, t.ID, strconv.Itoa(t.Sentences), fmtFloat(t.Share, 4), strconv.Itoa(t.Level),
@@ -213,7 +214,16 @@ var EvidenceColumns = []string{"document", "theme", "sentence", "start", "end", 
 	"source", "heading", "modality"}
 
 func evidenceTable(r *Report) table {
-	return table{EvidenceColumns, func(yield func([]string) bool) {
+	size := func() int {
+		n := 0
+		for _, d := range r.Documents {
+			for _, t := range d.Themes {
+				n += len(t.Evidence)
+			}
+		}
+		return n
+	}
+	return table{header: EvidenceColumns, size: size, rows: func(yield func([]string) bool) {
 		row := make([]string, len(EvidenceColumns)) // re-used: a row is valid only during yield
 		for _, d := range r.Documents {
 			for _, t := range d.Themes {

@@ -309,7 +309,7 @@ var SimilarityColumns = []string{"file_a", "municipality_a", "file_b", "municipa
 func WriteSimilarity(w io.Writer, r *Report) error { return writeTable(w, similarityTable(r)) }
 
 func similarityTable(r *Report) table {
-	return table{SimilarityColumns, func(yield func([]string) bool) {
+	return table{header: SimilarityColumns, rows: func(yield func([]string) bool) {
 		s := r.similarity()
 		for _, p := range s.Pairs {
 			a, b := s.Docs[p.A], s.Docs[p.B]

@@ -130,3 +130,64 @@ func TestSimilarityGolden(t *testing.T) {
 		t.Errorf("documents.json: want 3 peers per document")
 	}
 }
+
+// TestPairRule checks newSimilarity against all pairs computed one by one:
+// the peers are each document's best, and the pairs are each document's
+// PairPeers best at MinPairSimilarity or more plus every near duplicate,
+// once each.
+func TestPairRule(t *testing.T) {
+	var counts []map[string]int
+	var docs []*analysis.DocumentAnalysis
+	words := []string{"arbet", "bostad", "språk", "hälsa", "skola", "förening", "praktik", "mottag", "samverk", "jämställd"}
+	for i := 0; i < 40; i++ {
+		c := map[string]int{}
+		for k, w := range words {
+			if (i*7+k*3)%5 != 0 {
+				c[w] = 1 + (i*k)%4
+			}
+		}
+		if i%13 == 0 && i > 0 { // near duplicates of the previous document
+			c = counts[i-1]
+		}
+		counts = append(counts, c)
+		docs = append(docs, &analysis.DocumentAnalysis{File: fmt.Sprintf("d%02d", i)})
+	}
+	m := NewTFIDF(counts)
+	s := newSimilarity(docs, m)
+	n := len(docs)
+	sim := func(i, j int) float64 { return round4(m.Vectors[i].Dot(m.Vectors[j])) }
+	want := map[[2]int]float64{}
+	for i := 0; i < n; i++ {
+		var all []Peer
+		for j := 0; j < n; j++ {
+			if j != i {
+				all = append(all, Peer{Index: j, Similarity: sim(i, j)})
+			}
+		}
+		sortStable(all, func(a, b Peer) bool { return a.Similarity > b.Similarity })
+		for r, p := range all[:keepPeers] {
+			if got := s.Peers[i][r]; got.Index != p.Index || math.Abs(got.Similarity-p.Similarity) > 1e-4 {
+				t.Fatalf("doc %d peer %d: %+v, want %+v", i, r, got, p)
+			}
+			if r < PairPeers && p.Similarity >= MinPairSimilarity {
+				want[[2]int{min(i, p.Index), max(i, p.Index)}] = p.Similarity
+			}
+		}
+		for _, p := range all {
+			if p.Similarity >= NearDuplicate {
+				want[[2]int{min(i, p.Index), max(i, p.Index)}] = p.Similarity
+			}
+		}
+	}
+	if len(s.Pairs) != len(want) {
+		t.Errorf("%d pairs, want %d", len(s.Pairs), len(want))
+	}
+	for k, p := range s.Pairs {
+		if _, ok := want[[2]int{p.A, p.B}]; !ok || p.A >= p.B {
+			t.Errorf("pair %+v not selected by the rule", p)
+		}
+		if k > 0 && s.Pairs[k-1].Similarity < p.Similarity {
+			t.Errorf("pairs not sorted at %d", k)
+		}
+	}
+}

@@ -42,7 +42,7 @@ type XLSXSheet struct {
 // workbook slow to write and to open, and Excel cannot filter or sort a
 // sheet of that size comfortably, so the sheet holds the first rows (in
 // document order) and a note row pointing to evidence.csv.
-const XLSXEvidenceRows = 100000
+const XLSXEvidenceRows = 50000
 
 // XLSXSheets lists the sheets of coverage.xlsx in order: coverage,
 // coverage_long, documents, evidence, actions, similarity, then one county-CODE
@@ -52,7 +52,7 @@ func XLSXSheets(r *Report) []XLSXSheet {
 		{"evidence", evidenceTable, XLSXEvidenceRows}, {"actions", actionsTable, 0}, {"similarity", similarityTable, 0}}
 	for _, t := range CountyTables(r) {
 		sheets = append(sheets, XLSXSheet{"county-" + t.County.Code, func(*Report) table {
-			return table{CountyHeader(t.Themes), rowsOf(CountyRecords(t))}
+			return table{header: CountyHeader(t.Themes), rows: rowsOf(CountyRecords(t))}
 		}, 0})
 	}
 	return sheets
@@ -123,7 +123,7 @@ func writeSheet(f *excelize.File, sh XLSXSheet, r *Report, headerStyle int) erro
 	t.rows(func(rec []string) bool {
 		if n == limit {
 			more++
-			return true // counted for the note
+			return t.size == nil // go on only to count the rest, for the note
 		}
 		row = row[:0]
 		for _, v := range rec {
@@ -136,6 +136,9 @@ func writeSheet(f *excelize.File, sh XLSXSheet, r *Report, headerStyle int) erro
 	})
 	if err != nil {
 		return err
+	}
+	if more > 0 && t.size != nil {
+		more = t.size() - n
 	}
 	if more > 0 {
 		cell, _ := excelize.CoordinatesToCellName(1, n+2)

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -78,5 +79,33 @@ func TestXLSXValue(t *testing.T) {
 	long := strings.Repeat("å", xlsxCellLimit+10)
 	if got := xlsxValue(long).(string); len([]rune(got)) != xlsxCellLimit {
 		t.Errorf("long text: %d runes", len([]rune(got)))
+	}
+}
+
+// TestXLSXSheetLimit: a capped sheet ends with a note row saying how many
+// rows the CSV file has beyond it.
+func TestXLSXSheetLimit(t *testing.T) {
+	r := bundledReport(t)
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := writeSheet(f, XLSXSheet{Name: "Sheet1", table: evidenceTable, Limit: 2}, r, 0); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	g, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := g.GetRows("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := evidenceTable(r).size()
+	want := "… " + strconv.Itoa(total-2) + " more rows (" + strconv.Itoa(total) + " in all): see Sheet1.csv"
+	if len(rows) != 4 || rows[3][0] != want {
+		t.Errorf("%d rows, last %q; want 4, %q", len(rows), rows[len(rows)-1], want)
 	}
 }
