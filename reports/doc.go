@@ -8,12 +8,31 @@
 //     document in force (the selection rule is CountyRule; KindOrder is
 //     the "highest kind" order);
 //   - similarity.csv and the peers of documents.json: TF-IDF cosine
-//     similarity over stems, near duplicates flagged;
+//     similarity over stems, near duplicates flagged. similarity.csv does
+//     not list all pairs (on one genre nearly every pair is above any
+//     useful threshold: 1.8 million rows for 2,000 plans) but, for every
+//     document, its PairPeers (5) most similar documents at
+//     MinPairSimilarity (0.2) or more, and every pair at NearDuplicate
+//     (0.9) or more; each pair once, most similar first (PairRule);
+//   - documents.json: per document its metadata, municipality, theme
+//     counts, sections, quality and 3 nearest peers, one document per line;
+//     the evidence is in evidence.csv and the action rows in actions.csv
+//     (`styrdok analyze` gives one document with all of it);
 //   - benchmark-CODE.{csv,md} (styrdok benchmark): one municipality next
 //     to its county's and the corpus's medians;
 //   - report.html: one offline page with heatmap, county tables, map and
-//     evidence drill-down;
-//   - coverage.xlsx: the CSV tables as sheets of one workbook.
+//     evidence drill-down; each cell embeds up to HTMLEvidencePerCell (20)
+//     evidence sentences, the strongest (own words before sentences
+//     counted through a heading), and says "showing N of M" when there
+//     are more; evidence.csv has them all;
+//   - coverage.xlsx: the CSV tables as sheets of one workbook; the
+//     evidence sheet holds the first XLSXEvidenceRows (50,000) rows and a
+//     note row pointing to evidence.csv.
+//
+// The writers stream: CSV rows, xlsx rows, documents.json and the
+// report's data block are produced one document at a time, so a run over
+// thousands of documents needs little memory beyond the analyses
+// themselves (docs/benchmarks.md, "Reports at corpus scale").
 //
 // All writers are deterministic: rows are sorted, floats are printed with
 // a fixed number of decimals, and no timestamps are written into data

@@ -26,9 +26,7 @@ type Report struct {
 	County string // --county: the one county to report (code or name); "" reports every county with documents
 
 	derived *derived // similarity, computed once by the first writer that needs it (county.go, similarity.go)
-	// Skip names output files WriteAll leaves out (run --skip): at corpus
-	// scale report.html, coverage.xlsx, documents.json and similarity.csv
-	// take most of a run's time (docs/benchmarks.md).
+	// Skip names output files WriteAll leaves out (run --skip).
 	Skip []string
 }
 

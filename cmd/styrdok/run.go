@@ -66,10 +66,15 @@ text), analyse it and write into the output folder:
   summary.md         the coverage matrix as a readable table
   run.json           version, options, every input with its SHA-256, counts
   county-CODE.csv    every municipality of a county (--county, or each county with a document)
-  similarity.csv     pairs of similar documents (TF-IDF cosine), near duplicates flagged
-  documents.json     every document with themes, evidence and nearest peers
-  report.html        heatmap, county tables, map and evidence in one offline page
-  coverage.xlsx      the tables above as one workbook
+  similarity.csv     similar documents (TF-IDF cosine): each document's 5 most
+                     similar at cosine >= 0.2, and every pair >= 0.9 (near
+                     duplicate), each pair once, most similar first
+  documents.json     every document with metadata, theme counts, sections and
+                     its 3 nearest peers (evidence is in evidence.csv)
+  report.html        heatmap, county tables, map and evidence in one offline
+                     page (up to 20 evidence sentences per cell, the strongest)
+  coverage.xlsx      the tables above as one workbook (evidence sheet: the
+                     first 50,000 rows, then a note; evidence.csv has all)
   styrdok.db         the store: texts, analyses, sentences, theme hits and
                      run records in SQLite (docs/store.md has the schema)
 Runs are incremental: unchanged files are not read again, and a codebook
@@ -84,7 +89,7 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 	workers := fs.Int("workers", 0, "files analysed in parallel (default: number of CPUs)")
 	format := fs.String("format", "csv", "output formats, comma-separated: csv, parquet (parquet adds documents, coverage_long and evidence .parquet files)")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
-	skip := fs.String("skip", "", "output files not to write, comma-separated (e.g. report.html,coverage.xlsx,documents.json,similarity.csv: the slow ones on thousands of documents)")
+	skip := fs.String("skip", "", "output files not to write, comma-separated (e.g. report.html,coverage.xlsx,documents.json,similarity.csv)")
 	county := fs.String("county", "", "county code or name (14, \"Västra Götaland\"): report only this county, every municipality a row (default: every county with a document)")
 	args, cpuprofile := hiddenFlag(args, "cpuprofile")
 	if code, ok := parse(e, fs, args); !ok {
