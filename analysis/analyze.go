@@ -76,7 +76,7 @@ type DocumentAnalysis struct {
 
 	// Terms is TermCounts kept for document similarity when a batch run
 	// drops Segments (analysis/batch.go); nil otherwise.
-	Terms map[string]int `json:"-"`
+	Terms TermBag `json:"-"`
 }
 
 // Analyzer holds what analysis needs across documents: the codebook's
@@ -111,16 +111,24 @@ func (a *Analyzer) Matcher() *Matcher { return a.matcher }
 func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 	segs := Segment(doc.Text, doc.PageAt)
 	res := &DocumentAnalysis{File: doc.Path, SHA256: doc.SHA256, Format: string(doc.Format), Segments: segs}
-	res.Municipality = a.attributor.Attribute(doc.Text)
-	res.Meta = ExtractMetadata(doc.Text, a.asOf)
+	lay := layoutDocument(doc.Text)
+	res.Municipality = a.attributor.attribute(doc.Text, lay)
+	res.Meta = extractMetadata(doc.Text, lay, a.asOf)
 
+	// Each segment is tokenised once; matching, modality and the bag of
+	// words for similarity all read the same tokens.
 	scores := make([]map[string]float64, len(segs))
 	matches := make([][]Match, len(segs))
+	modality := make([]Modality, len(segs))
+	terms := map[string]int{}
 	for i, s := range segs {
-		toks := a.matcher.Tokenize(doc.Text[s.Start:s.End], s.Start)
+		raw := doc.Text[s.Start:s.End]
+		toks := a.matcher.Tokenize(raw, s.Start)
+		modality[i] = classifyTokens(raw, s.Start, toks)
 		if s.Kind != KindNavigation {
 			res.Words += len(toks)
 			res.Sentences++
+			addTerms(terms, toks)
 		}
 		matches[i] = a.matcher.MatchTokens(toks)
 		if s.Kind == KindHeading {
@@ -128,7 +136,8 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 		}
 		scores[i] = sumScores(matches[i])
 	}
-	res.Modality, res.Modalities = classifySegments(segs)
+	res.Terms = newTermBag(terms)
+	res.Modality, res.Modalities = classifySegments(segs, func(i int) Modality { return modality[i] })
 	for _, th := range a.Codebook.Themes {
 		cov := ThemeCoverage{ID: th.ID, Headings: []int{}, Evidence: []ThemeHit{}}
 		for i, s := range segs {

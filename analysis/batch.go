@@ -253,7 +253,6 @@ func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions) (o ou
 // analyzed analyses doc and fills rec with the analysis to store.
 func (a *Analyzer) analyzed(doc *ingest.Document, rec *corpus.Record, how int, opt *BatchOptions) outcome {
 	d := a.Analyze(doc)
-	d.Terms = termCounts(d, a.matcher.Tokenize) // for similarity once Segments are dropped
 	NormalizeEmpty(d)
 	o := outcome{file: doc.Path, doc: d, how: how}
 	if opt.Store != nil {

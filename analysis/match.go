@@ -130,7 +130,7 @@ func NewMatcher(cb *Codebook) *Matcher {
 			words := strings.Fields(p.Phrase)
 			pr := phraseRef{theme: th.ID, text: p.Phrase, weight: p.Weight}
 			for _, w := range words {
-				if strings.HasSuffix(w, "*") {
+				if strings.HasSuffix(w, "*") || w == "~" {
 					pr.words = append(pr.words, w)
 				} else {
 					pr.words = append(pr.words, Stem(w))
@@ -381,24 +381,33 @@ func (m *Matcher) MatchHeading(toks []Token) []Match {
 	return out
 }
 
+// phraseAt matches phrase p at token i and returns the end of the match.
+// A "~" in a phrase lets one word stand there or none ("knyta ~ kontakter"
+// matches "knyta kontakter" and "knyta nya kontakter").
 func phraseAt(toks []Token, i int, p phraseRef) (int, bool) {
-	if i+len(p.words) > len(toks) {
-		return 0, false
-	}
+	j := i
 	for k, w := range p.words {
-		tk := toks[i+k]
-		if tk.Cell != toks[i].Cell {
-			return 0, false
-		}
-		if strings.HasSuffix(w, "*") {
-			if !strings.HasPrefix(tk.Lower, strings.TrimSuffix(w, "*")) {
-				return 0, false
+		if w == "~" {
+			// optional word: skip it when the next phrase word does not match here
+			if j < len(toks) && k+1 < len(p.words) && !wordMatches(toks[j], p.words[k+1]) && j+1 < len(toks) && wordMatches(toks[j+1], p.words[k+1]) && toks[j].Cell == toks[i].Cell {
+				j++
 			}
-		} else if tk.Stem != w {
+			continue
+		}
+		if j >= len(toks) || toks[j].Cell != toks[i].Cell || !wordMatches(toks[j], w) {
 			return 0, false
 		}
+		j++
 	}
-	return i + len(p.words), true
+	return j, true
+}
+
+// wordMatches tests one phrase word (a stem, or a prefix ending in "*").
+func wordMatches(tk Token, w string) bool {
+	if strings.HasSuffix(w, "*") {
+		return strings.HasPrefix(tk.Lower, strings.TrimSuffix(w, "*"))
+	}
+	return tk.Stem == w
 }
 
 func joinTokens(toks []Token) string {

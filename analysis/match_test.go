@@ -37,6 +37,8 @@ func TestCompoundMatching(t *testing.T) {
 		{"Kultur-, idrotts- och föreningslivet är rikt.", "culture_leisure"},
 		{"Han har praktiska kunskaper.", ""}, // praktisk is not praktik
 		{"Mark för bostäder ska planeras.", "housing"},
+		{"Föreningar hjälper nyanlända att knyta kontakter.", "culture_leisure,meeting_places"},   // phrase
+		{"Idrotten hjälper nyanlända att knyta nya kontakter.", "culture_leisure,meeting_places"}, // ~: one word between
 	}
 	for _, c := range cases {
 		if got := strings.Join(themesOf(t, a, c.text), ","); got != c.want {

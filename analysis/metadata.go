@@ -63,7 +63,12 @@ const (
 //     say whether a document is still in force: policies often run "tills
 //     vidare" and plans are silently replaced.
 func ExtractMetadata(text string, asOf time.Time) Metadata {
-	lay := layoutDocument(text)
+	return extractMetadata(text, layoutDocument(text), asOf)
+}
+
+// extractMetadata is ExtractMetadata on a layout already made (Analyze
+// shares one layout between metadata and municipality attribution).
+func extractMetadata(text string, lay docLayout, asOf time.Time) Metadata {
 	var md Metadata
 
 	header := lay.headerLines()

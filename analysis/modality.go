@@ -165,20 +165,29 @@ func intentAt(words []string, i int) (int, bool) {
 // binds nobody and is a description.
 func ClassifyModality(text string) Modality {
 	text = strings.TrimSpace(text)
-	if strings.HasSuffix(text, "?") {
+	return classifyTokens(text, 0, tokenize(text, 0, nil)) // no stems needed
+}
+
+// classifyTokens is ClassifyModality on a segment's tokens, made once by
+// Analyze for matching too; text starts at byte offset base.
+func classifyTokens(text string, base int, toks []Token) Modality {
+	if strings.HasSuffix(strings.TrimSpace(text), "?") {
 		return ModDescription
 	}
-	toks := tokenize(text, 0, nil) // no stems needed: Stem was 14% of `styrdok run`
 	words := make([]string, len(toks))
 	boundary := make([]bool, len(toks))
 	for i, t := range toks {
 		// the written form: Lower carries a coordinated compound's head
-		words[i] = strings.ToLower(strings.TrimSuffix(t.Text, "-"))
-		gapStart := 0
+		if strings.HasSuffix(t.Text, "-") {
+			words[i] = strings.ToLower(strings.TrimSuffix(t.Text, "-"))
+		} else {
+			words[i] = t.Lower
+		}
+		gapStart := base
 		if i > 0 {
 			gapStart = toks[i-1].End
 		}
-		boundary[i] = i == 0 || strings.ContainsAny(text[gapStart:t.Start], ",;:|()")
+		boundary[i] = i == 0 || strings.ContainsAny(text[gapStart-base:t.Start-base], ",;:|()\t")
 		if i > 0 && t.Cell != toks[i-1].Cell {
 			boundary[i] = true
 		}
@@ -257,14 +266,14 @@ func governed(words []string, boundary []bool, i int, m Modality) Modality {
 
 // classifySegments gives every segment its modality and counts the
 // content segments (navigation left out) of each class.
-func classifySegments(segs []Sentence) ([]Modality, map[Modality]int) {
+func classifySegments(segs []Sentence, classify func(i int) Modality) ([]Modality, map[Modality]int) {
 	out := make([]Modality, len(segs))
 	counts := map[Modality]int{}
 	for _, m := range Modalities {
 		counts[m] = 0
 	}
 	for i, s := range segs {
-		out[i] = ClassifyModality(s.Text)
+		out[i] = classify(i)
 		if s.Kind != KindNavigation {
 			counts[out[i]]++
 		}

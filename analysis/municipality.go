@@ -216,7 +216,11 @@ func (e *muniEvidence) score() float64 {
 // Attribute decides which municipality text speaks for. See
 // MunicipalityAttributor for the rules.
 func (a *MunicipalityAttributor) Attribute(text string) Attribution {
-	lay := layoutDocument(text)
+	return a.attribute(text, layoutDocument(text))
+}
+
+// attribute is Attribute on a layout already made.
+func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attribution {
 	words := tokenizeWords(text)
 
 	// Zone of each token: 0 noise, 1 title/front matter, 2 body.

@@ -436,6 +436,9 @@ func isTableOfContents(p string) bool {
 	if !hasSectionNumber(p) {
 		return false
 	}
+	if countSectionDots(p) < 5 {
+		return false // cheap bound: every section number has a digit-dot-digit
+	}
 	n := len(tocNumber.FindAllStringIndex(p, -1))
 	return n >= 5 && strings.Count(p, ". ")+strings.Count(p, "? ") < n
 }
@@ -571,4 +574,16 @@ func needsFolding(s string) bool {
 		prevSpace = false
 	}
 	return false
+}
+
+// countSectionDots counts digit-dot-digit sequences ("2.2"), an upper bound
+// on the section numbers tocNumber can find.
+func countSectionDots(p string) int {
+	n := 0
+	for i := 1; i+1 < len(p); i++ {
+		if p[i] == '.' && p[i-1] >= '0' && p[i-1] <= '9' && p[i+1] >= '0' && p[i+1] <= '9' {
+			n++
+		}
+	}
+	return n
 }

@@ -1,5 +1,10 @@
 package analysis
 
+import (
+	"sort"
+	"unicode/utf8"
+)
+
 // stopStems are Swedish function words (as Snowball stems) that carry no
 // topic. Similarity leaves them out so two plans do not look alike merely
 // because both are written in Swedish.
@@ -20,30 +25,58 @@ var stopStems = func() map[string]bool {
 // TermCounts counts the stems of a document's content segments (navigation
 // segments left out, as in theme counts), without stop words, numbers and
 // one-letter words. It is the bag of words document similarity compares.
-// It needs d.Segments, so it works on a fresh analysis, not on one read
-// back from JSON; or d.Terms, which batch runs keep in their place.
+// Analyze fills d.Terms; for an analysis without them (read back from
+// JSON) it counts d.Segments again.
 func TermCounts(d *DocumentAnalysis) map[string]int {
-	if d.Segments == nil && d.Terms != nil {
-		return d.Terms
+	if len(d.Terms.Stems) > 0 {
+		return d.Terms.Map()
 	}
-	return termCounts(d, Tokenize)
-}
-
-// termCounts is TermCounts with the tokenizer given (the matcher's, with
-// memoised stems, in batch runs).
-func termCounts(d *DocumentAnalysis, tokenize func(string, int) []Token) map[string]int {
 	counts := map[string]int{}
 	for _, s := range d.Segments {
-		if s.Kind == KindNavigation {
-			continue
-		}
-		for _, t := range tokenize(s.Text, 0) {
-			st := t.Stem
-			if len([]rune(st)) < 2 || stopStems[st] || !hasLetter(st) {
-				continue
-			}
-			counts[st]++
+		if s.Kind != KindNavigation {
+			addTerms(counts, Tokenize(s.Text, 0))
 		}
 	}
 	return counts
+}
+
+// addTerms adds the content stems of toks to counts.
+func addTerms(counts map[string]int, toks []Token) {
+	for _, t := range toks {
+		st := t.Stem
+		if utf8.RuneCountInString(st) < 2 || stopStems[st] || !hasLetter(st) {
+			continue
+		}
+		counts[st]++
+	}
+}
+
+// TermBag is a document's bag of words in compact form: stems sorted, with
+// their counts. A batch run keeps one per document for similarity until
+// the reports are written, so it is two slices rather than a map (a map
+// of a few hundred stems costs several times the memory).
+type TermBag struct {
+	Stems  []string
+	Counts []int32
+}
+
+func newTermBag(counts map[string]int) TermBag {
+	b := TermBag{Stems: make([]string, 0, len(counts)), Counts: make([]int32, 0, len(counts))}
+	for st := range counts {
+		b.Stems = append(b.Stems, st)
+	}
+	sort.Strings(b.Stems)
+	for _, st := range b.Stems {
+		b.Counts = append(b.Counts, int32(counts[st]))
+	}
+	return b
+}
+
+// Map returns the bag as a map from stem to count.
+func (b TermBag) Map() map[string]int {
+	m := make(map[string]int, len(b.Stems))
+	for i, st := range b.Stems {
+		m[st] = int(b.Counts[i])
+	}
+	return m
 }

@@ -1,0 +1,69 @@
+package reports
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/ingest"
+)
+
+// TestParquetInDuckDB reads the Parquet exports with DuckDB (through its
+// Node binding), the way researchers load them. It runs when
+// STYRDOK_PARQUETCHECK names a folder where tools/parquetcheck's npm
+// dependencies are installed (.ci/run does that) and skips otherwise.
+func TestParquetInDuckDB(t *testing.T) {
+	dir := os.Getenv("STYRDOK_PARQUETCHECK")
+	if dir == "" {
+		t.Skip("STYRDOK_PARQUETCHECK not set (see .ci/run: npm install in tools/parquetcheck)")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed")
+	}
+	cb, _ := analysis.DefaultCodebook()
+	a := analysis.NewAnalyzer(cb, nil, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	files, _ := filepath.Glob("../testdata/corpus/*.txt")
+	r := &Report{Codebook: cb}
+	for _, f := range files {
+		doc, err := ingest.Load(f, ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Documents = append(r.Documents, a.Analyze(doc))
+	}
+	out := t.TempDir()
+	if err := WriteParquet(out, r); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, filepath.Join(dir, "check.mjs"), out)
+	cmd.Dir = dir
+	data, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("duckdb check: %v\n%s", err, data)
+	}
+	var got map[string]struct {
+		Rows    int      `json:"rows"`
+		Columns []string `json:"columns"`
+	}
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatalf("%v: %s", err, data)
+	}
+	evidence := 0
+	for _, d := range r.Documents {
+		for _, th := range d.Themes {
+			evidence += len(th.Evidence)
+		}
+	}
+	want := map[string]int{"documents.parquet": len(r.Documents), "coverage_long.parquet": len(r.Documents) * len(r.Codebook.Themes), "evidence.parquet": evidence}
+	for f, n := range want {
+		if got[f].Rows != n {
+			t.Errorf("%s: DuckDB reads %d rows, want %d", f, got[f].Rows, n)
+		}
+	}
+	t.Logf("DuckDB: %s", data)
+}
