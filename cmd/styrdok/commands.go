@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,18 +18,19 @@ import (
 
 // common are the options every analysing command shares.
 type common struct {
-	codebook string
-	asOf     string
-	maxBytes int64
+	codebook        string
+	asOf            string
+	maxBytes        int64
+	maxDecompressed int64
+	timeout         time.Duration
 }
 
-func (c *common) register(fs interface {
-	StringVar(*string, string, string, string)
-	Int64Var(*int64, string, int64, string)
-}) {
+func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.codebook, "codebook", "", "codebook YAML file (default: the embedded codebook; see 'styrdok themes --yaml')")
 	fs.StringVar(&c.asOf, "as-of", "", "date (YYYY-MM-DD) at which a document's status (current, expired) is judged (default: today)")
 	fs.Int64Var(&c.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest file read, in bytes; larger files fail with a clear reason")
+	fs.Int64Var(&c.maxDecompressed, "max-decompressed", ingest.DefaultMaxDecompressedBytes, "most bytes a file's compressed streams (PDF, DOCX, ODT) may expand to; beyond it the file fails as a possible decompression bomb")
+	fs.DurationVar(&c.timeout, "timeout", ingest.DefaultTimeout, "longest time spent parsing one file; beyond it the file fails and the run goes on")
 }
 
 func (c *common) analyzer(e *env) (*analysis.Analyzer, error) {
@@ -56,7 +58,9 @@ func (c *common) analyzer(e *env) (*analysis.Analyzer, error) {
 	return analysis.NewAnalyzer(cb, reg, asOf), nil
 }
 
-func (c *common) ingestOptions() ingest.Options { return ingest.Options{MaxBytes: c.maxBytes} }
+func (c *common) ingestOptions() ingest.Options {
+	return ingest.Options{MaxBytes: c.maxBytes, MaxDecompressedBytes: c.maxDecompressed, Timeout: c.timeout}
+}
 
 func cmdAnalyze(e *env, args []string) int {
 	fs := newFlags(e, "analyze", "FILE|-", `

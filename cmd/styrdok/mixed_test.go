@@ -149,3 +149,23 @@ func TestRunMixedTree(t *testing.T) {
 		t.Errorf("goroutines: %d before the run, %d after:\n%s", before, n, buf[:runtime.Stack(buf, true)])
 	}
 }
+
+// TestRunLimitFlags: --timeout and --max-decompressed reach the parser.
+func TestRunLimitFlags(t *testing.T) {
+	bomb := filepath.Join("..", "..", "testdata", "mixed", "bad-bomb.pdf")
+	reason := func(args ...string) string {
+		out := t.TempDir()
+		run(t, "", append(append([]string{"run", "--quiet", "--no-store", "--out", out}, args...), bomb)...)
+		rows := readCSV(t, filepath.Join(out, "failures.csv"))
+		if len(rows) != 1 {
+			t.Fatalf("%v: %d failures, want 1", args, len(rows))
+		}
+		return rows[0]["reason"]
+	}
+	if r := reason("--max-decompressed", "1000000"); !strings.Contains(r, "decompression limit (1000000 bytes") {
+		t.Errorf("--max-decompressed not applied: %s", r)
+	}
+	if r := reason("--max-decompressed", "100000000000", "--timeout", "30ms"); !strings.Contains(r, "time limit (30ms)") {
+		t.Errorf("--timeout not applied: %s", r)
+	}
+}

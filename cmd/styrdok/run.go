@@ -214,10 +214,9 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 		res.Stats.Failed++
 	}
 	sortFailures(fails)
-	if !*quiet {
-		for _, f := range fails {
-			fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.File, f.Reason)
-		}
+	// A failed file is an error: printed even with --quiet.
+	for _, f := range fails {
+		fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.File, f.Reason)
 	}
 	var skipped []string
 	for _, s := range strings.Split(*skip, ",") {
@@ -417,11 +416,7 @@ func countInterrupted(fails []analysis.Failure) int {
 }
 
 func sortFailures(f []analysis.Failure) {
-	for i := 1; i < len(f); i++ {
-		for j := i; j > 0 && f[j].File < f[j-1].File; j-- {
-			f[j], f[j-1] = f[j-1], f[j]
-		}
-	}
+	sort.SliceStable(f, func(i, j int) bool { return f[i].File < f[j].File })
 }
 
 // hiddenFlag removes --name FILE or --name=FILE from args and returns its
