@@ -584,11 +584,16 @@ func (w *StoreWriter) bulkInsert(table string, n int, fill func(args []any, i in
 		k := min(bulkRows, n-done)
 		st := w.stmts[table]
 		if k < bulkRows {
-			var err error
-			if st, err = w.tx.Prepare(bulkSQL(bulkTables[table], cols, k)); err != nil {
-				return err
+			// A statement for k rows, prepared once per transaction: the
+			// last rows of every document come in such short batches.
+			name := fmt.Sprintf("%s/%d", table, k)
+			if st = w.stmts[name]; st == nil {
+				var err error
+				if st, err = w.tx.Prepare(bulkSQL(bulkTables[table], cols, k)); err != nil {
+					return err
+				}
+				w.stmts[name] = st
 			}
-			defer st.Close()
 		}
 		w.args = w.args[:0]
 		for i := done; i < done+k; i++ {

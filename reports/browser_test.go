@@ -57,6 +57,17 @@ func TestReportInBrowser(t *testing.T) {
 	pageURL := "file://" + abs
 	hostile := strconv.Itoa(len(r.Documents) - 1) // analyzeFiles keeps the order given: the hostile document is last
 
+	// Chromium's profile folder: removed by hand after the browser has
+	// exited (t.TempDir's cleanup raced with Chromium's last writes).
+	profile, err := os.MkdirTemp("", "styrdok-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	}()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
 		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
@@ -64,7 +75,7 @@ func TestReportInBrowser(t *testing.T) {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1400, 2000),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
