@@ -8,8 +8,9 @@ import (
 	"github.com/styrdok/styrdok/analysis"
 )
 
-// DocumentJSON is the JSON form of one analysed document (`styrdok analyze`).
-type DocumentJSON struct {
+// DocumentHead is what the JSON forms of a document open with: the file,
+// its municipality and metadata, and its size.
+type DocumentHead struct {
 	File         string      `json:"file"`
 	SHA256       string      `json:"sha256"`
 	Format       string      `json:"format"`
@@ -27,7 +28,23 @@ type DocumentJSON struct {
 	Status       string      `json:"status"`
 	Words        int         `json:"words"`
 	Sentences    int         `json:"sentences"`
-	Themes       []ThemeJSON `json:"themes"`
+}
+
+// newDocumentHead fills a DocumentHead from an analysis.
+func newDocumentHead(d *analysis.DocumentAnalysis) DocumentHead {
+	m := d.Municipality
+	return DocumentHead{File: d.File, SHA256: d.SHA256, Format: d.Format,
+		Municipality: CodeName{m.Code, m.Name}, County: CodeName{m.CountyCode, m.CountyName},
+		Attribution: Attribution{Confidence: m.Confidence, Reason: m.Reason},
+		Kind:        d.Meta.Kind, Title: d.Meta.Title, Reference: d.Meta.Reference, AdoptedBy: d.Meta.AdoptedBy,
+		AdoptedOn: d.Meta.AdoptedOn, ValidFrom: d.Meta.ValidFrom, ValidTo: d.Meta.ValidTo, Year: d.Meta.Year,
+		Status: d.Meta.Status, Words: d.Words, Sentences: d.Sentences}
+}
+
+// DocumentJSON is the JSON form of one analysed document (`styrdok analyze`).
+type DocumentJSON struct {
+	DocumentHead
+	Themes []ThemeJSON `json:"themes"`
 
 	// Structure, commitment and plan quality.
 	Sections   []analysis.Section        `json:"sections"`
@@ -82,13 +99,7 @@ type EvidenceJSON struct {
 
 // NewDocumentJSON converts an analysis to its JSON form.
 func NewDocumentJSON(d *analysis.DocumentAnalysis) DocumentJSON {
-	m := d.Municipality
-	out := DocumentJSON{File: d.File, SHA256: d.SHA256, Format: d.Format,
-		Municipality: CodeName{m.Code, m.Name}, County: CodeName{m.CountyCode, m.CountyName},
-		Attribution: Attribution{Confidence: m.Confidence, Reason: m.Reason},
-		Kind:        d.Meta.Kind, Title: d.Meta.Title, Reference: d.Meta.Reference, AdoptedBy: d.Meta.AdoptedBy,
-		AdoptedOn: d.Meta.AdoptedOn, ValidFrom: d.Meta.ValidFrom, ValidTo: d.Meta.ValidTo, Year: d.Meta.Year,
-		Status: d.Meta.Status, Words: d.Words, Sentences: d.Sentences, Themes: []ThemeJSON{},
+	out := DocumentJSON{DocumentHead: newDocumentHead(d), Themes: []ThemeJSON{},
 		Sections: d.Sections, Modalities: d.Modalities, Actions: d.Actions, Quality: d.Quality, Peers: []PeerJSON{}}
 	if out.Sections == nil {
 		out.Sections = []analysis.Section{}

@@ -6,10 +6,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
-
-	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/ingest"
 )
 
 // TestParquetInDuckDB reads the Parquet exports with DuckDB (through its
@@ -25,17 +21,7 @@ func TestParquetInDuckDB(t *testing.T) {
 	if err != nil {
 		t.Skip("node not installed")
 	}
-	cb, _ := analysis.DefaultCodebook()
-	a := analysis.NewAnalyzer(cb, nil, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
-	files, _ := filepath.Glob("../testdata/corpus/*.txt")
-	r := &Report{Codebook: cb}
-	for _, f := range files {
-		doc, err := ingest.Load(f, ingest.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		r.Documents = append(r.Documents, a.Analyze(doc))
-	}
+	r := bundledReport(t)
 	out := t.TempDir()
 	if err := WriteParquet(out, r); err != nil {
 		t.Fatal(err)

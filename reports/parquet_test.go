@@ -5,30 +5,15 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
-	"time"
 
 	"github.com/parquet-go/parquet-go"
-
-	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/corpus"
-	"github.com/styrdok/styrdok/ingest"
 )
 
 // TestParquetReadBack writes the parquet files for the bundled corpus and
 // reads them back with parquet-go's reader.
 func TestParquetReadBack(t *testing.T) {
-	cb, _ := analysis.DefaultCodebook()
-	reg, _ := corpus.LoadRegistry()
-	a := analysis.NewAnalyzer(cb, reg, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
-	files, _ := filepath.Glob("../testdata/corpus/*.txt")
-	r := &Report{Codebook: cb}
-	for _, f := range files {
-		doc, err := ingest.Load(f, ingest.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		r.Documents = append(r.Documents, a.Analyze(doc))
-	}
+	files := bundledFiles(t)
+	r := analyzeFiles(t, files...)
 	dir := t.TempDir()
 	if err := WriteParquet(dir, r); err != nil {
 		t.Fatal(err)
@@ -44,8 +29,8 @@ func TestParquetReadBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cov) != len(files)*len(cb.Themes) {
-		t.Fatalf("coverage_long.parquet: %d rows, want %d", len(cov), len(files)*len(cb.Themes))
+	if len(cov) != len(files)*len(r.Codebook.Themes) {
+		t.Fatalf("coverage_long.parquet: %d rows, want %d", len(cov), len(files)*len(r.Codebook.Themes))
 	}
 	ev, err := parquet.ReadFile[EvidenceRow](filepath.Join(dir, "evidence.parquet"))
 	if err != nil {
@@ -71,3 +56,4 @@ func TestParquetReadBack(t *testing.T) {
 		t.Fatal("evidence.parquet is not deterministic")
 	}
 }
+

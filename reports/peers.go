@@ -21,24 +21,8 @@ type PeerJSON struct {
 // rows in actions.csv), and with its nearest peers. At corpus scale the
 // evidence made documents.json about seven times the size of evidence.csv.
 type RunDocumentJSON struct {
-	File         string            `json:"file"`
-	SHA256       string            `json:"sha256"`
-	Format       string            `json:"format"`
-	Municipality CodeName          `json:"municipality"`
-	County       CodeName          `json:"county"`
-	Attribution  Attribution       `json:"attribution"`
-	Kind         string            `json:"kind"`
-	Title        string            `json:"title"`
-	Reference    string            `json:"reference"`
-	AdoptedBy    string            `json:"adopted_by"`
-	AdoptedOn    string            `json:"adopted_on"`
-	ValidFrom    string            `json:"valid_from"`
-	ValidTo      string            `json:"valid_to"`
-	Year         string            `json:"year"`
-	Status       string            `json:"status"`
-	Words        int               `json:"words"`
-	Sentences    int               `json:"sentences"`
-	Themes       []ThemeCountsJSON `json:"themes"`
+	DocumentHead
+	Themes []ThemeCountsJSON `json:"themes"`
 
 	Sections   []analysis.Section        `json:"sections"`
 	Modalities map[analysis.Modality]int `json:"modalities"`
@@ -95,13 +79,7 @@ func WriteDocumentsJSON(w io.Writer, r *Report) error {
 }
 
 func newRunDocumentJSON(d *analysis.DocumentAnalysis) RunDocumentJSON {
-	m := d.Municipality
-	out := RunDocumentJSON{File: d.File, SHA256: d.SHA256, Format: d.Format,
-		Municipality: CodeName{m.Code, m.Name}, County: CodeName{m.CountyCode, m.CountyName},
-		Attribution: Attribution{Confidence: m.Confidence, Reason: m.Reason},
-		Kind:        d.Meta.Kind, Title: d.Meta.Title, Reference: d.Meta.Reference, AdoptedBy: d.Meta.AdoptedBy,
-		AdoptedOn: d.Meta.AdoptedOn, ValidFrom: d.Meta.ValidFrom, ValidTo: d.Meta.ValidTo, Year: d.Meta.Year,
-		Status: d.Meta.Status, Words: d.Words, Sentences: d.Sentences, Themes: []ThemeCountsJSON{},
+	out := RunDocumentJSON{DocumentHead: newDocumentHead(d), Themes: []ThemeCountsJSON{},
 		Sections: d.Sections, Modalities: d.Modalities, Actions: len(d.Actions), Quality: d.Quality, Peers: []PeerJSON{}}
 	if out.Sections == nil {
 		out.Sections = []analysis.Section{}
