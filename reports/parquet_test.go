@@ -56,4 +56,3 @@ func TestParquetReadBack(t *testing.T) {
 		t.Fatal("evidence.parquet is not deterministic")
 	}
 }
-
