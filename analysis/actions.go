@@ -225,11 +225,17 @@ func (a *Analyzer) tableRow(cells []string, cols []column, goal *string) Action 
 // actionTheme is the theme of an action row: its table section's (or
 // heading's) theme, else the strongest theme of its own words.
 func (a *Analyzer) actionTheme(st structure, scores []map[string]float64, i int) (string, string) {
-	if th := st.sectionTopTheme(i); th != "" {
+	// The table's own section label ("Mål/delmål för område Boende")
+	// decides; then the row's own words; only then a heading further out,
+	// since a table of mixed activities under one heading is common.
+	if th := st.tableSectionTheme(i); th != "" {
 		return th, "section"
 	}
 	if r := a.rank(scores[i]); len(r) > 0 {
 		return r[0].Theme, "text"
+	}
+	if th := st.sectionTopTheme(i); th != "" {
+		return th, "section"
 	}
 	return "", ""
 }

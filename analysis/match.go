@@ -101,10 +101,8 @@ func NewMatcher(cb *Codebook) *Matcher {
 		headings: map[string][]string{}}
 	for _, th := range cb.Themes {
 		for _, h := range th.HeadingTerms {
-			for _, base := range vowelVariants(h) {
-				for _, e := range inflections {
-					m.headings[base+e] = append(m.headings[base+e], th.ID)
-				}
+			for _, form := range inflectedForms(h) {
+				m.headings[form] = append(m.headings[form], th.ID)
 			}
 		}
 		for i := range th.Terms {
@@ -114,10 +112,8 @@ func NewMatcher(cb *Codebook) *Matcher {
 			for _, f := range forms {
 				f = strings.ToLower(f)
 				m.stems[Stem(f)] = appendRef(m.stems[Stem(f)], ref)
-				for _, base := range vowelVariants(f) {
-					for _, e := range inflections {
-						m.whole[base+e] = appendRef(m.whole[base+e], ref)
-					}
+				for _, form := range inflectedForms(f) {
+					m.whole[form] = appendRef(m.whole[form], ref)
 				}
 				if has(t.As, AsModifier) {
 					for _, mod := range modifierForms(f) {
@@ -164,12 +160,31 @@ func has(ps []Position, p Position) bool {
 	return false
 }
 
-// vowelVariants returns the form and, for a form ending in a vowel, the
-// form without it: "skola" -> "skol" (skolor, skolan come from "skol"+).
-func vowelVariants(f string) []string {
-	out := []string{f}
-	if r, w := utf8.DecodeLastRuneInString(f); strings.ContainsRune("aeo", r) && len(f)-w >= 3 {
-		out = append(out, f[:len(f)-w])
+// inflectedForms returns the written forms of a base form: the form with
+// every ending of inflections, and, where Swedish drops a final vowel
+// before the ending, only the endings that do so: -a nouns take -or
+// ("skola" -> skolor, skolorna), -e agent nouns -na ("arbetsgivare" ->
+// arbetsgivarna). Any ending after a dropped vowel would make "yrke"
+// match "Botkyrka" (yrk+a) and "yrkar".
+func inflectedForms(f string) []string {
+	out := make([]string, 0, len(inflections)+4)
+	for _, e := range inflections {
+		out = append(out, f+e)
+	}
+	r, w := utf8.DecodeLastRuneInString(f)
+	if len(f)-w < 3 {
+		return out
+	}
+	stem := f[:len(f)-w]
+	switch r {
+	case 'a':
+		for _, e := range []string{"or", "orna", "ornas", "ors"} {
+			out = append(out, stem+e)
+		}
+	case 'e':
+		for _, e := range []string{"na", "nas"} {
+			out = append(out, stem+e)
+		}
 	}
 	return out
 }

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/styrdok/styrdok/corpus"
 )
 
 func themesOf(t *testing.T, a *Analyzer, s string) []string {
@@ -114,4 +116,22 @@ func ExampleAnalyzer_Tag() {
 	// Output:
 	// work 2.0
 	// language 2.0
+}
+
+// TestMunicipalityNamesAreNotThemes: no name of the 290 municipalities,
+// alone or in the genitive with "kommun", signals a theme (a head match
+// once made "Botkyrka" a form of "yrke").
+func TestMunicipalityNamesAreNotThemes(t *testing.T) {
+	a := testAnalyzer(t)
+	reg, err := corpus.LoadRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range reg.Municipalities() {
+		for _, s := range []string{m.Name, m.Name + "s kommun", m.Name + " stad"} {
+			if got := a.Tag(s); len(got) > 0 {
+				t.Errorf("%q is tagged %v", s, got)
+			}
+		}
+	}
 }

@@ -168,6 +168,7 @@ func (s *segmenter) block(lines []line) {
 	for _, l := range lines {
 		table = table || strings.Contains(strings.TrimRight(l.s, "\t "), "\t")
 	}
+	rows := 0 // table rows seen in this block
 	var para []line
 	flushPara := func() {
 		if len(para) > 0 {
@@ -180,10 +181,14 @@ func (s *segmenter) block(lines []line) {
 		switch {
 		case strings.Contains(strings.TrimRight(l.s, "\t "), "\t") || (table && strings.Contains(l.s, "\t")):
 			flushPara()
+			// Only a table's first row can be its header: later rows of short
+			// cells ("Starta språkcafé | Kultur- och fritidschef | 2022") are
+			// data. A later row with one short cell labels a section.
 			kind := KindTableRow
-			if isHeaderRow(l.s) {
+			if (rows == 0 && isHeaderRow(l.s)) || (rows > 0 && isLabelRow(l.s)) {
 				kind = KindHeading
 			}
+			rows++
 			s.emit(l.start, l.start+len(l.s), kind)
 		case bullet.MatchString(l.s) && !sectionNumber.MatchString(trimmed):
 			flushPara()
@@ -452,6 +457,20 @@ func hasSectionNumber(p string) bool {
 		}
 	}
 	return false
+}
+
+// isLabelRow reports a table row whose only non-empty cell is its first,
+// a short label without a final period ("Område: Boende"): a section
+// heading inside a table.
+func isLabelRow(row string) bool {
+	cells := strings.Split(row, "\t")
+	first := strings.TrimSpace(cells[0])
+	for _, c := range cells[1:] {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return first != "" && len(strings.Fields(first)) <= 8 && !strings.HasSuffix(first, ".")
 }
 
 // markNavigation turns runs of six or more consecutive short one-line

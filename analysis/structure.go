@@ -117,6 +117,23 @@ func (st structure) sectionHeading(i int, theme string) int {
 
 // sectionTopTheme returns the strongest theme of the innermost enclosing
 // section that names one (a table row's area label), or "".
+// tableSectionTheme is the first theme of the innermost table section
+// (a table header or label row) that segment i stands in, or "".
+func (st structure) tableSectionTheme(i int) string {
+	ch := st.chain[i]
+	for k := len(ch) - 1; k >= 0; k-- {
+		sec := st.sections[ch[k]]
+		if sec.Sentence == i || !sec.Table {
+			continue
+		}
+		if len(sec.Themes) > 0 {
+			return sec.Themes[0]
+		}
+		return ""
+	}
+	return ""
+}
+
 func (st structure) sectionTopTheme(i int) string {
 	ch := st.chain[i]
 	for k := len(ch) - 1; k >= 0; k-- {
