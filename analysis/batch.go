@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"strings"
 	"bytes"
 	"context"
 	"encoding/gob"
@@ -20,6 +21,33 @@ import (
 type Failure struct {
 	File   string `json:"file"`
 	Reason string `json:"reason"`
+}
+
+// Unsupported reports a file that is not a document styrdok reads (an
+// image, an archive): it is skipped and listed, not failed. The reason
+// says so (ingest.ErrUnsupported's text), so cached failures keep it.
+func (f Failure) Unsupported() bool {
+	return strings.HasPrefix(f.Reason, ingest.ErrUnsupported.Error())
+}
+
+// Status is "unsupported" for skipped non-documents, "failed" otherwise.
+func (f Failure) Status() string {
+	if f.Unsupported() {
+		return "unsupported"
+	}
+	return "failed"
+}
+
+// CountFailed counts the failures that are not unsupported files: these
+// make `styrdok run` exit 1.
+func CountFailed(fs []Failure) int {
+	n := 0
+	for _, f := range fs {
+		if !f.Unsupported() {
+			n++
+		}
+	}
+	return n
 }
 
 // BatchOptions configure Run and AnalyzeFiles.

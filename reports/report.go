@@ -238,13 +238,14 @@ func evidenceTable(r *Report) table {
 	}}
 }
 
-// WriteFailures writes failures.csv: every file that failed, and why.
+// WriteFailures writes failures.csv: every file that failed, and why;
+// status is "failed", or "unsupported" for non-documents that were skipped.
 func WriteFailures(w io.Writer, r *Report) error {
 	var rows [][]string
 	for _, f := range r.Failures {
-		rows = append(rows, []string{f.File, f.Reason})
+		rows = append(rows, []string{f.File, f.Status(), f.Reason})
 	}
-	return writeCSV(w, []string{"file", "reason"}, rows)
+	return writeCSV(w, []string{"file", "status", "reason"}, rows)
 }
 
 // WriteSummary writes summary.md: the coverage matrix as a table with
@@ -253,7 +254,7 @@ func WriteSummary(w io.Writer, r *Report) error {
 	var b strings.Builder
 	ids := r.Codebook.ThemeIDs()
 	b.WriteString("# styrdok coverage summary\n\n")
-	fmt.Fprintf(&b, "%d documents analysed, %d failed. Cells show level (0 absent or passing, 1 treated, 2 heading, focus area or goal) and the theme's share of the document's sentences.\n\n", len(r.Documents), len(r.Failures))
+	fmt.Fprintf(&b, "%d documents analysed, %d failed, %d skipped as unsupported. Cells show level (0 absent or passing, 1 treated, 2 heading, focus area or goal) and the theme's share of the document's sentences.\n\n", len(r.Documents), analysis.CountFailed(r.Failures), len(r.Failures)-analysis.CountFailed(r.Failures))
 	b.WriteString("| municipality | document |")
 	for _, id := range ids {
 		b.WriteString(" " + id + " |")
@@ -278,9 +279,9 @@ func WriteSummary(w io.Writer, r *Report) error {
 	}
 	writeCountySummary(&b, r)
 	if len(r.Failures) > 0 {
-		b.WriteString("\n## Failures\n\n| file | reason |\n|---|---|\n")
+		b.WriteString("\n## Failures\n\n| file | status | reason |\n|---|---|---|\n")
 		for _, f := range r.Failures {
-			fmt.Fprintf(&b, "| %s | %s |\n", mdEscape(f.File), mdEscape(f.Reason))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdEscape(f.File), f.Status(), mdEscape(f.Reason))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

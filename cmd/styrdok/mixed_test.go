@@ -169,3 +169,30 @@ func TestRunLimitFlags(t *testing.T) {
 		t.Errorf("--timeout not applied: %s", r)
 	}
 }
+
+// TestRunUnsupportedOnly: non-documents next to good documents are listed
+// as unsupported, and the run still succeeds.
+func TestRunUnsupportedOnly(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"good-tierp-utf8.txt", "bad-image.png", "bad-archive.zip"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "mixed", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := t.TempDir()
+	code, _, stderr := run(t, "", "run", "--no-store", "--out", out, dir)
+	if code != exitOK {
+		t.Fatalf("exit %d, want 0: %s", code, stderr)
+	}
+	rows := readCSV(t, filepath.Join(out, "failures.csv"))
+	if len(rows) != 2 || rows[0]["status"] != "unsupported" || rows[1]["status"] != "unsupported" {
+		t.Errorf("failures.csv: %v", rows)
+	}
+	if !strings.Contains(stderr, "bad-image.png") {
+		t.Errorf("stderr does not name the skipped file: %s", stderr)
+	}
+}

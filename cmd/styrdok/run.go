@@ -83,7 +83,9 @@ text), analyse it and write into the output folder:
 Runs are incremental: unchanged files are not read again, and a codebook
 change re-tags stored text without parsing files. A run stopped at any
 moment (Ctrl-C, kill) resumes where it stopped on the next run.
-Files that fail are listed with their reason; the run goes on and exits 1.`)
+Files that fail are listed with their reason; the run goes on and exits 1.
+Files that are not documents (images, archives) are skipped and listed in
+failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 	var c common
 	c.register(fs)
 	out := fs.String("out", "styrdok-out", "output folder")
@@ -262,10 +264,12 @@ Files that fail are listed with their reason; the run goes on and exits 1.`)
 	}
 	if !*quiet {
 		s := res.Stats
-		fmt.Fprintf(e.stderr, "styrdok: %d documents analysed (%d parsed, %d re-tagged from stored text, %d re-used), %d failed; reports in %s\n",
-			len(res.Documents), s.Parsed, s.Retagged, s.Reused, len(fails), *out)
+		fmt.Fprintf(e.stderr, "styrdok: %d documents analysed (%d parsed, %d re-tagged from stored text, %d re-used), %d failed, %d unsupported; reports in %s\n",
+			len(res.Documents), s.Parsed, s.Retagged, s.Reused, analysis.CountFailed(fails), len(fails)-analysis.CountFailed(fails), *out)
 	}
-	if len(fails) > 0 {
+	// Unsupported files (images, archives) are skipped and listed; only
+	// documents that could not be read make the run exit 1.
+	if analysis.CountFailed(fails) > 0 {
 		return exitFailure
 	}
 	return exitOK
@@ -362,7 +366,13 @@ func finishUpToDate(e *env, st *corpus.Store, runID int64, entries []inputEntry,
 		fmt.Fprintf(e.stderr, "styrdok: %d documents analysed (0 parsed, 0 re-tagged from stored text, %d re-used), %d failed; reports in %s are up to date\n",
 			stats.Reused, stats.Reused, stats.Failed, out)
 	}
-	if stats.Failed > 0 {
+	failed := 0
+	for _, f := range rf {
+		if !(analysis.Failure{File: f.Path, Reason: f.Reason}).Unsupported() {
+			failed++
+		}
+	}
+	if failed > 0 {
 		return exitFailure
 	}
 	return exitOK
