@@ -155,7 +155,7 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 		if res.Sentences > 0 {
 			cov.Share = round4(float64(cov.Sentences) / float64(res.Sentences))
 		}
-		cov.Level = grade(cov)
+		cov.Level = grade(cov, res.Sentences)
 		res.Themes = append(res.Themes, cov)
 	}
 	st := buildStructure(doc.Text, segs, scores, a.Codebook.MinScore, a.themeOrder())
@@ -166,18 +166,11 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 }
 
 // grade turns a theme's evidence into the expert scale (DOMAIN.md,
-// gold/theme-levels.tsv): 2 when the document gives the theme a heading
-// (a section, focus area or table section of its own), 1 when it treats
-// the theme in substance (two or more segments), 0 for absence or a
-// passing mention.
-func grade(c ThemeCoverage) int {
-	switch {
-	case len(c.Headings) > 0:
-		return 2
-	case c.Sentences-len(c.Headings) >= 2:
-		return 1
-	}
-	return 0
+// gold/theme-levels.tsv); GradeRule states the rule. content is the
+// number of content segments of the document.
+func grade(c ThemeCoverage, content int) int {
+	level, _ := GradeRule(c, content)
+	return level
 }
 
 // Tag scores one free-standing segment (a sentence, a table row with cells

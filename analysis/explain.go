@@ -52,18 +52,29 @@ type Tally struct {
 	Words  string  `json:"words"`  // the written forms, first few
 }
 
-// GradeRule returns the level the grading rule gives a coverage and the
-// rule in words. It mirrors grade; TestGradeRuleMatchesGrade keeps the
-// two together.
-func GradeRule(c ThemeCoverage) (int, string) {
+// GradeRule returns the level of a theme's coverage, and the rule that
+// gave it in words: 2 when a heading names the theme (a section, focus
+// area or table section of its own); 1 when the theme is treated in
+// substance: at least two segments in the document's own words, which
+// must also be at least 1% of its content segments, so that two passing
+// mentions in a 500-sentence plan stay level 0; 0 otherwise. content is
+// the number of content segments; own-word segments are counted
+// (OwnSentences once structure has added inherited hits).
+func GradeRule(c ThemeCoverage, content int) (int, string) {
 	h := len(c.Headings)
+	own := c.Sentences
+	if c.Inherited > 0 || c.OwnSentences > 0 {
+		own = c.OwnSentences
+	}
+	body := own - h
+	need := max(2, (content+99)/100)
 	switch {
 	case h > 0:
 		return 2, fmt.Sprintf("level 2: %d heading(s) name the theme (a section, focus area or table section of its own)", h)
-	case c.Sentences-h >= 2:
-		return 1, fmt.Sprintf("level 1: no heading names the theme, but %d segments treat it (2 or more needed)", c.Sentences-h)
-	case c.Sentences == 1:
-		return 0, "level 0: a passing mention: 1 segment, no heading (level 1 needs 2 segments)"
+	case body >= need:
+		return 1, fmt.Sprintf("level 1: no heading names the theme, but %d segments treat it (%d or more needed: 2, and 1%% of %d content segments)", body, need, content)
+	case body > 0:
+		return 0, fmt.Sprintf("level 0: a passing mention: %d segment(s), no heading (level 1 needs %d: 2, and 1%% of %d content segments)", body, need, content)
 	}
 	return 0, "level 0: absent: no segment reaches min_score for the theme"
 }
@@ -78,7 +89,7 @@ func (a *Analyzer) Explain(doc *ingest.Document, d *DocumentAnalysis, theme stri
 		return nil, fmt.Errorf("%s: %w", d.File, err)
 	}
 	th, _ := a.Codebook.Theme(theme)
-	level, rule := GradeRule(cov)
+	level, rule := GradeRule(cov, d.Sentences)
 	if level != cov.Level {
 		rule = fmt.Sprintf("level %d (the grading rule has changed: explain's reading gives %d; %s)", cov.Level, level, rule)
 	}
