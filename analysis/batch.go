@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"strings"
 	"bytes"
 	"context"
 	"encoding/gob"
@@ -11,6 +10,7 @@ import (
 	"reflect"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/styrdok/styrdok/corpus"
