@@ -254,7 +254,7 @@ func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions) (o ou
 	}
 	doc, err := ingest.Load(path, opt.Ingest)
 	if err != nil {
-		o := outcome{file: path, how: howFailed, fail: &Failure{File: path, Reason: reasonOf(err)}}
+		o := outcome{file: path, how: howFailed, fail: &Failure{File: path, Reason: ReasonOf(err)}}
 		if st != nil && statOK {
 			o.rec = &corpus.Record{Path: path, Size: size, MtimeNS: mtime, Failure: o.fail.Reason}
 		}
@@ -425,18 +425,22 @@ func normalizeEmptyValue(v reflect.Value) {
 	}
 }
 
-// reasonOf gives the short reason of an ingest error without repeating the
-// file name (failures.csv has it in its own column).
-func reasonOf(err error) string {
+// ReasonOf gives the short reason of an ingest error, without the file
+// name (failures.csv has it in its own column).
+func ReasonOf(err error) string {
 	var fe *ingest.FileError
 	if errors.As(err, &fe) {
-		if fe.Err != nil {
-			return fmt.Sprintf("%s: %v", fe.Reason, fe.Err)
-		}
-		return fe.Reason
+		return fe.Detail()
 	}
 	return err.Error()
 }
 
-// ReasonOf is reasonOf for callers outside the package (walk problems).
-func ReasonOf(err error) string { return reasonOf(err) }
+// WalkFailures turns the problems ingest.Walk met (symlink loops,
+// unreadable folders) into failures, so they are listed with the rest.
+func WalkFailures(problems []*ingest.FileError) []Failure {
+	out := make([]Failure, 0, len(problems))
+	for _, p := range problems {
+		out = append(out, Failure{File: p.Path, Reason: p.Detail()})
+	}
+	return out
+}

@@ -372,6 +372,27 @@ func absPath(p string) string {
 
 var hexPrefix = regexp.MustCompile(`^[0-9a-f]{8,64}$`)
 
+// matchedRow is a document-level gold row with the analysis it names.
+type matchedRow struct {
+	row GoldRow
+	doc *DocumentAnalysis
+}
+
+// matchRows pairs each document-level gold row (file name in the first
+// column) with its analysis; rows naming no analysed document come back as
+// messages.
+func (x *DocIndex) matchRows(g *Gold) (matched []matchedRow, unmatched []string) {
+	for _, row := range g.Rows {
+		doc, err := x.Find(row.cell(0))
+		if err != nil {
+			unmatched = append(unmatched, err.Error())
+			continue
+		}
+		matched = append(matched, matchedRow{row, doc})
+	}
+	return matched, unmatched
+}
+
 // Find returns the document gold names, or an error saying why none (or
 // several) match.
 func (x *DocIndex) Find(name string) (*DocumentAnalysis, error) {
@@ -625,14 +646,11 @@ func EvalLevels(g *Gold, idx *DocIndex, cb *Codebook) (*LevelEval, error) {
 	for _, th := range themes {
 		per[th] = NewConfusion(levelLabels...)
 	}
-	for _, row := range g.Rows {
-		name := row.cell(0)
-		doc, err := idx.Find(name)
-		if err != nil {
-			ev.Unmatched = append(ev.Unmatched, err.Error())
-			continue
-		}
-		ev.Documents++
+	matched, unmatched := idx.matchRows(g)
+	ev.Unmatched = append(ev.Unmatched, unmatched...)
+	ev.Documents = len(matched)
+	for _, m := range matched {
+		row, doc, name := m.row, m.doc, m.row.cell(0)
 		for i, th := range themes {
 			v := row.cell(i + 1)
 			if v == "" {
@@ -773,14 +791,11 @@ func evalMetadataDocs(g *Gold, idx *DocIndex) *MetadataEval {
 	}
 	pairs := map[string][][2]string{}
 	agree := map[string]int{}
-	for _, row := range g.Rows {
-		name := row.cell(0)
-		doc, err := idx.Find(name)
-		if err != nil {
-			ev.Unmatched = append(ev.Unmatched, err.Error())
-			continue
-		}
-		ev.Documents++
+	matched, unmatched := idx.matchRows(g)
+	ev.Unmatched = append(ev.Unmatched, unmatched...)
+	ev.Documents = len(matched)
+	for _, m := range matched {
+		row, doc, name := m.row, m.doc, m.row.cell(0)
 		vals := DocumentFields(doc)
 		for _, c := range cols {
 			field := g.Header[c]

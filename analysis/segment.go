@@ -235,8 +235,9 @@ func (s *segmenter) paragraph(start, end int, single bool) {
 // pos: after [.!?] (and closing quotes), before whitespace and a capital
 // letter, digit or quote — unless the word before the period is an
 // abbreviation or an initial. A section number after a sentence end also
-// ends the sentence. A lone trailing number (a page number that PDF
-// extraction left at the end of a paragraph) is cut off.
+// ends the sentence; a lone trailing number (a page number that PDF
+// extraction left at the end of a paragraph) becomes a segment of its own,
+// which emit drops for having no letter.
 func sentenceEnd(t string, pos, end int) int {
 	for i := pos; i < end; {
 		r, w := utf8.DecodeRuneInString(t[i:])
@@ -273,28 +274,11 @@ func sentenceEnd(t string, pos, end int) int {
 			continue
 		}
 		if unicode.IsUpper(nr) || unicode.IsDigit(nr) || strings.ContainsRune("\"”“'(–-•", nr) {
-			if unicode.IsDigit(nr) && !isSectionStart(t[k:end]) && isTrailingNumber(t[k:end]) {
-				return j
-			}
 			return j
 		}
 		i = j
 	}
 	return end
-}
-
-// isTrailingNumber reports a lone number up to the end of the block.
-func isTrailingNumber(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 4 {
-		return false
-	}
-	for _, r := range s {
-		if !unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // isSectionStart reports a section number followed by a heading: at least

@@ -68,11 +68,16 @@ type FileError struct {
 }
 
 // Error returns "path: reason: cause".
-func (e *FileError) Error() string {
+func (e *FileError) Error() string { return e.Path + ": " + e.Detail() }
+
+// Detail is the error without the file name: the reason, and the cause
+// when the reason does not already say it. failures.csv has the file in a
+// column of its own.
+func (e *FileError) Detail() string {
 	if e.Err != nil && !strings.HasPrefix(e.Reason, e.Err.Error()) {
-		return fmt.Sprintf("%s: %s: %v", e.Path, e.Reason, e.Err)
+		return fmt.Sprintf("%s: %v", e.Reason, e.Err)
 	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Reason)
+	return e.Reason
 }
 
 // Unwrap returns the underlying cause, so errors.Is(err, ErrUnsupported) works.

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"github.com/styrdok/styrdok/analysis"
 	"io"
 	"path/filepath"
 
@@ -75,59 +76,55 @@ func WriteParquet(dir string, r *Report) error {
 	return nil
 }
 
-func parquetWriter[T any](w io.Writer) *parquet.GenericWriter[T] {
-	return parquet.NewGenericWriter[T](w, parquet.Compression(&parquet.Snappy), parquet.CreatedBy("styrdok", "", ""))
+// writeParquetRows writes one Parquet file of T, document by document
+// (rows appends a document's rows), so no table is held whole.
+func writeParquetRows[T any](w io.Writer, r *Report, rows func([]T, *analysis.DocumentAnalysis) []T) error {
+	pw := parquet.NewGenericWriter[T](w, parquet.Compression(&parquet.Snappy), parquet.CreatedBy("styrdok", "", ""))
+	var buf []T
+	for _, d := range r.Documents {
+		buf = rows(buf[:0], d)
+		if len(buf) == 0 {
+			continue
+		}
+		if _, err := pw.Write(buf); err != nil {
+			return err
+		}
+	}
+	return pw.Close()
 }
 
 // WriteDocumentsParquet writes documents.parquet.
 func WriteDocumentsParquet(w io.Writer, r *Report) error {
-	pw := parquetWriter[DocumentRow](w)
-	for _, d := range r.Documents {
+	return writeParquetRows(w, r, func(rows []DocumentRow, d *analysis.DocumentAnalysis) []DocumentRow {
 		m, meta := d.Municipality, d.Meta
-		row := DocumentRow{File: d.File, SHA256: d.SHA256, MunicipalityCode: m.Code, Municipality: m.Name,
+		return append(rows, DocumentRow{File: d.File, SHA256: d.SHA256, MunicipalityCode: m.Code, Municipality: m.Name,
 			CountyCode: m.CountyCode, County: m.CountyName, Kind: meta.Kind, Title: meta.Title, Reference: meta.Reference,
 			AdoptedBy: meta.AdoptedBy, AdoptedOn: meta.AdoptedOn, ValidFrom: meta.ValidFrom, ValidTo: meta.ValidTo,
 			Year: meta.Year, Status: meta.Status, Words: int64(d.Words), Sentences: int64(d.Sentences),
-			AttributionConfidence: m.Confidence, AttributionReason: m.Reason}
-		if _, err := pw.Write([]DocumentRow{row}); err != nil {
-			return err
-		}
-	}
-	return pw.Close()
+			AttributionConfidence: m.Confidence, AttributionReason: m.Reason})
+	})
 }
 
 // WriteCoverageParquet writes coverage_long.parquet.
 func WriteCoverageParquet(w io.Writer, r *Report) error {
-	pw := parquetWriter[CoverageRow](w)
-	var rows []CoverageRow
-	for _, d := range r.Documents {
-		rows = rows[:0]
+	return writeParquetRows(w, r, func(rows []CoverageRow, d *analysis.DocumentAnalysis) []CoverageRow {
 		for _, t := range d.Themes {
 			rows = append(rows, CoverageRow{Document: d.File, MunicipalityCode: d.Municipality.Code, Theme: t.ID,
 				Sentences: int64(t.Sentences), Share: t.Share, Level: int64(t.Level)})
 		}
-		if _, err := pw.Write(rows); err != nil {
-			return err
-		}
-	}
-	return pw.Close()
+		return rows
+	})
 }
 
 // WriteEvidenceParquet writes evidence.parquet.
 func WriteEvidenceParquet(w io.Writer, r *Report) error {
-	pw := parquetWriter[EvidenceRow](w)
-	var rows []EvidenceRow
-	for _, d := range r.Documents {
-		rows = rows[:0]
+	return writeParquetRows(w, r, func(rows []EvidenceRow, d *analysis.DocumentAnalysis) []EvidenceRow {
 		for _, t := range d.Themes {
 			for _, h := range t.Evidence {
 				rows = append(rows, EvidenceRow{Document: d.File, Theme: t.ID, Sentence: int64(h.Sentence), Start: int64(h.Start),
 					End: int64(h.End), Page: int64(h.Page), Kind: string(h.Kind), Score: h.Score, Matched: h.MatchedWords(), Text: h.Text})
 			}
 		}
-		if _, err := pw.Write(rows); err != nil {
-			return err
-		}
-	}
-	return pw.Close()
+		return rows
+	})
 }

@@ -73,9 +73,7 @@ Prints the comparison and writes into the output folder:
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	docs, fails := a.AnalyzeFiles(ctx, files, analysis.BatchOptions{Workers: *workers, Ingest: c.ingestOptions()})
-	for _, p := range problems {
-		fails = append(fails, analysis.Failure{File: p.Path, Reason: analysis.ReasonOf(p)})
-	}
+	fails = append(fails, analysis.WalkFailures(problems)...)
 	if !*quiet {
 		for _, f := range fails {
 			fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.File, f.Reason)

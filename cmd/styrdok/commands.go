@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -135,20 +135,18 @@ func loadArg(e *env, path string, opts ingest.Options) (*ingest.Document, error)
 }
 
 func readAllLimited(e *env, opts ingest.Options) ([]byte, error) {
-	var b strings.Builder
-	r := bufio.NewReader(e.stdin)
-	buf := make([]byte, 64<<10)
-	for {
-		n, err := r.Read(buf)
-		b.Write(buf[:n])
-		if int64(b.Len()) > opts.MaxBytes && opts.MaxBytes > 0 {
-			return nil, fmt.Errorf("stdin: larger than --max-bytes %d", opts.MaxBytes)
-		}
-		if err != nil {
-			break
-		}
+	limit := opts.MaxBytes
+	if limit <= 0 {
+		limit = ingest.DefaultMaxBytes
 	}
-	return []byte(b.String()), nil
+	data, err := io.ReadAll(io.LimitReader(e.stdin, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("stdin: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("stdin: larger than --max-bytes %d", limit)
+	}
+	return data, nil
 }
 
 func cmdTag(e *env, args []string) int {
@@ -292,5 +290,3 @@ so you can check what was extracted from a PDF, DOCX or web page.`)
 	}
 	return exitOK
 }
-
-var _ = filepath.Base

@@ -96,9 +96,7 @@ document by mapping (--map), path, base name or sha256 prefix.`)
 		}
 		files, problems := ingest.Walk(paths)
 		docs, fails := a.AnalyzeFiles(context.Background(), files, analysis.BatchOptions{Workers: *workers, Ingest: c.ingestOptions()})
-		for _, p := range problems {
-			fails = append(fails, analysis.Failure{File: p.Path, Reason: analysis.ReasonOf(p)})
-		}
+		fails = append(fails, analysis.WalkFailures(problems)...)
 		for _, f := range fails {
 			fmt.Fprintf(e.stderr, "styrdok eval: %s: %s\n", f.File, f.Reason)
 			failed = true

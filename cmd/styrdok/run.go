@@ -213,11 +213,8 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 			res.Stats.Files-countInterrupted(res.Failures), res.Stats.Files)
 		return exitInterrupted
 	}
-	fails := res.Failures
-	for _, p := range problems {
-		fails = append(fails, analysis.Failure{File: p.Path, Reason: analysis.ReasonOf(p)})
-		res.Stats.Failed++
-	}
+	fails := append(res.Failures, analysis.WalkFailures(problems)...)
+	res.Stats.Failed += len(problems)
 	sortFailures(fails)
 	// A failed file is an error: printed even with --quiet.
 	for _, f := range fails {
