@@ -110,7 +110,10 @@ func rawLine(text string, s Sentence) string {
 func splitCells(line string) []string {
 	cells := strings.Split(strings.TrimRight(line, "\r"), "\t")
 	for i, c := range cells {
-		cells[i] = strings.Join(strings.Fields(tagRe.ReplaceAllString(c, "")), " ")
+		if strings.IndexByte(c, '<') >= 0 { // tagRe needs one
+			c = tagRe.ReplaceAllString(c, "")
+		}
+		cells[i] = joinFields(c)
 	}
 	return cells
 }
@@ -124,7 +127,7 @@ var (
 
 // isTimeLike reports a short cell or phrase that says when.
 func isTimeLike(s string) bool {
-	if s == "" || len(strings.Fields(s)) > 10 {
+	if s == "" || countFields(s) > 10 {
 		return false
 	}
 	return actionYearRe.MatchString(s) || timeWords.MatchString(s)
@@ -304,7 +307,7 @@ func (a *Analyzer) labelledActions(text string, segs []Sentence, st structure, s
 		}
 		start := l.start
 		switch {
-		case len(strings.Fields(lead)) >= 2 || (lead != "" && act.Activity != ""):
+		case countFields(lead) >= 2 || (lead != "" && act.Activity != ""):
 			if act.Activity == "" {
 				act.Activity = lead
 			} else if act.Goal == "" {
@@ -325,7 +328,7 @@ func (a *Analyzer) labelledActions(text string, segs []Sentence, st structure, s
 			continue
 		}
 		act.Sentence, act.Page, act.Source = i, segs[i].Page, "text"
-		act.Text = strings.Join(strings.Fields(text[start:l.start+len(l.s)]), " ")
+		act.Text = joinFields(text[start : l.start+len(l.s)])
 		act.Theme, act.ThemeSource = a.actionTheme(st, scores, i)
 		if act.ThemeSource != "section" {
 			if r := a.Tag(act.Activity + " " + act.Goal); len(r) > 0 {
@@ -356,7 +359,7 @@ func merge(dst *Action, src Action) {
 func cleanEntry(s string) string {
 	s = strings.TrimSpace(bullet.ReplaceAllString(s, ""))
 	s = strings.TrimRight(s, " .;,")
-	return strings.Join(strings.Fields(s), " ")
+	return joinFields(s)
 }
 
 // segmentAt returns the segment that contains (or first follows) a byte

@@ -121,9 +121,10 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 	matches := make([][]Match, len(segs))
 	modality := make([]Modality, len(segs))
 	terms := map[string]int{}
+	var toks []Token // reused: nothing below keeps a segment's tokens
 	for i, s := range segs {
 		raw := doc.Text[s.Start:s.End]
-		toks := a.matcher.Tokenize(raw, s.Start)
+		toks = a.matcher.tokenizeInto(toks, raw, s.Start)
 		modality[i] = classifyTokens(raw, s.Start, toks)
 		if s.Kind != KindNavigation {
 			res.Words += len(toks)

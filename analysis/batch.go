@@ -288,6 +288,7 @@ func (a *Analyzer) analyzed(doc *ingest.Document, rec *corpus.Record, how int, o
 		if err != nil {
 			return outcome{file: doc.Path, how: howFailed, fail: &Failure{File: doc.Path, Reason: err.Error()}}
 		}
+		opt.Store.Seal(ar) // compress here, in parallel, not in the one writer
 		rec.Analysis = ar
 		o.rec = rec
 	}

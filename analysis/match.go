@@ -85,6 +85,11 @@ func (m *Matcher) stem(w string) string {
 // Tokenize is the package's Tokenize with the matcher's memoised stemmer.
 func (m *Matcher) Tokenize(s string, base int) []Token { return tokenize(s, base, m.stem) }
 
+// tokenizeInto is Tokenize reusing toks (see the package's tokenizeInto).
+func (m *Matcher) tokenizeInto(toks []Token, s string, base int) []Token {
+	return tokenizeInto(toks, s, base, m.stem)
+}
+
 // wordMatch is a term found in one word form.
 type wordMatch struct {
 	ref termRef

@@ -154,7 +154,7 @@ func (s *segmenter) block(lines []line) {
 	defer func() {
 		s.blocks++
 		t := strings.TrimSpace(s.text[lines[0].start : lines[len(lines)-1].start+len(lines[len(lines)-1].s)])
-		short := len(lines) == 1 && len(strings.Fields(t)) <= 20 && !strings.Contains(t, "\t")
+		short := len(lines) == 1 && countFields(t) <= 20 && !strings.Contains(t, "\t")
 		title := short && !strings.HasSuffix(t, ".")
 		for i := first; i < len(s.out); i++ {
 			s.out[i].block, s.out[i].shortBlock, s.out[i].titleBlock = s.blocks, short, title
@@ -403,7 +403,7 @@ func isHeaderRow(row string) bool {
 			continue
 		}
 		cells++
-		if len(strings.Fields(c)) > 6 || strings.HasSuffix(c, ".") {
+		if countFields(c) > 6 || strings.HasSuffix(c, ".") {
 			return false
 		}
 	}
@@ -419,7 +419,7 @@ var tocNumber = regexp.MustCompile(`(^|\s)\d{1,2}(\.\d{1,2})+\.?\s+\p{Lu}`)
 // fewer sentence ends than section numbers.
 func isTableOfContents(p string) bool {
 	p = strings.TrimSpace(p)
-	if tocWord.MatchString(p) && len(strings.Fields(p)) > 3 {
+	if tocWord.MatchString(p) && countFields(p) > 3 {
 		return true
 	}
 	if !hasSectionNumber(p) {
@@ -454,7 +454,7 @@ func isLabelRow(row string) bool {
 			return false
 		}
 	}
-	return first != "" && len(strings.Fields(first)) <= 8 && !strings.HasSuffix(first, ".")
+	return first != "" && countFields(first) <= 8 && !strings.HasSuffix(first, ".")
 }
 
 // markNavigation turns runs of six or more consecutive short one-line
@@ -530,6 +530,24 @@ func countFields(s string) int {
 		}
 	}
 	return n
+}
+
+// joinFields is strings.Join(strings.Fields(s), " ") that returns s
+// itself when it has nothing to collapse (most table cells), instead of
+// allocating the fields and a copy.
+func joinFields(s string) string {
+	prevSpace := true // a leading space must go too
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if sp && (prevSpace || r != ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = sp
+	}
+	if prevSpace && s != "" { // a trailing space
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
 
 // foldSpace collapses runs of spaces and newlines into one space; tabs

@@ -20,7 +20,7 @@ import (
 
 // StoreSchemaVersion is the version of the store's tables (docs/store.md).
 // A store written with another version is refused rather than misread.
-const StoreSchemaVersion = "1"
+const StoreSchemaVersion = "2"
 
 // DefaultStoreName is the store's file name inside the output folder.
 const DefaultStoreName = "styrdok.db"
@@ -77,26 +77,10 @@ CREATE TABLE IF NOT EXISTS analyses (
 	words              INTEGER NOT NULL,
 	sentences          INTEGER NOT NULL,
 	data               BLOB NOT NULL,
+	sentence_rows      TEXT NOT NULL,
+	hit_rows           TEXT NOT NULL,
 	UNIQUE (sha256, pipeline_version, codebook_hash, as_of)
 );
-CREATE TABLE IF NOT EXISTS sentences (
-	analysis_id INTEGER NOT NULL,
-	idx         INTEGER NOT NULL,
-	start       INTEGER NOT NULL,
-	end         INTEGER NOT NULL,
-	page        INTEGER NOT NULL,
-	kind        TEXT NOT NULL,
-	section     INTEGER NOT NULL,
-	PRIMARY KEY (analysis_id, idx)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS theme_hits (
-	analysis_id INTEGER NOT NULL,
-	theme       TEXT NOT NULL,
-	sentence    INTEGER NOT NULL,
-	score       REAL NOT NULL,
-	matched     TEXT NOT NULL,
-	PRIMARY KEY (analysis_id, theme, sentence)
-) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS coverage (
 	analysis_id INTEGER NOT NULL,
 	theme       TEXT NOT NULL,
@@ -139,6 +123,17 @@ CREATE TABLE IF NOT EXISTS run_failures (
 );
 CREATE VIEW IF NOT EXISTS documents AS
 	SELECT f.path, a.* FROM files f JOIN analyses a ON a.sha256 = f.sha256;
+CREATE VIEW IF NOT EXISTS sentences AS
+	SELECT a.id AS analysis_id,
+		json_extract(j.value, '$[0]') AS idx, json_extract(j.value, '$[1]') AS start,
+		json_extract(j.value, '$[2]') AS end, json_extract(j.value, '$[3]') AS page,
+		json_extract(j.value, '$[4]') AS kind, json_extract(j.value, '$[5]') AS section
+	FROM analyses a, json_each(a.sentence_rows) j;
+CREATE VIEW IF NOT EXISTS theme_hits AS
+	SELECT a.id AS analysis_id,
+		json_extract(j.value, '$[0]') AS theme, json_extract(j.value, '$[1]') AS sentence,
+		CAST(json_extract(j.value, '$[2]') AS REAL) AS score, json_extract(j.value, '$[3]') AS matched
+	FROM analyses a, json_each(a.hit_rows) j;
 CREATE VIEW IF NOT EXISTS sentence_texts AS
 	SELECT s.*, a.sha256,
 		CAST(substr(CAST(t.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT) AS text
@@ -507,6 +502,24 @@ type AnalysisRecord struct {
 	Sentences []SentenceRow
 	Hits      []HitRow
 	Coverage  []CoverageRow
+
+	sealed                bool
+	packed                []byte // Data, zstd-compressed
+	sentenceRows, hitRows string // Sentences and Hits as JSON (rows.go)
+}
+
+// Seal does the CPU work of storing r (compressing Data, encoding the
+// rows) in the caller's goroutine. A batch run calls it in its parallel
+// workers, so that the one goroutine that writes the store only writes;
+// StoreWriter.Add seals records that are not sealed yet. r must not
+// change afterwards.
+func (s *Store) Seal(r *AnalysisRecord) {
+	if r.sealed {
+		return
+	}
+	r.packed = s.zenc.EncodeAll(r.Data, nil)
+	r.sentenceRows, r.hitRows = sentenceRowsJSON(r.Sentences), hitRowsJSON(r.Hits)
+	r.sealed = true
 }
 
 // Record is what a run learnt about one file.
@@ -555,19 +568,18 @@ var writerStatements = map[string]string{
 	"text":   `INSERT OR IGNORE INTO texts(sha256, pipeline_version, format, size, pages, text) VALUES (?, ?, ?, ?, ?, ?)`,
 	"analysis": `INSERT OR IGNORE INTO analyses(sha256, pipeline_version, codebook_hash, as_of, run_id,
 		municipality_code, municipality, county_code, county, attribution_confidence, attribution_reason,
-		kind, title, reference, adopted_by, adopted_on, valid_from, valid_to, year, status, words, sentences, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		kind, title, reference, adopted_by, adopted_on, valid_from, valid_to, year, status, words, sentences, data,
+		sentence_rows, hit_rows)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 }
 
 // bulkTables are the row tables written many rows per statement (one
 // INSERT of bulkRows rows costs little more than one of a single row).
 var bulkTables = map[string]string{
-	"sentence": `INSERT INTO sentences(analysis_id, idx, start, end, page, kind, section) VALUES `,
-	"hit":      `INSERT INTO theme_hits(analysis_id, theme, sentence, score, matched) VALUES `,
 	"coverage": `INSERT INTO coverage(analysis_id, theme, sentences, share, level) VALUES `,
 }
 
-var bulkColumns = map[string]int{"sentence": 7, "hit": 5, "coverage": 5}
+var bulkColumns = map[string]int{"coverage": 5}
 
 const bulkRows = 64
 
@@ -666,30 +678,17 @@ func (w *StoreWriter) add(r *Record) error {
 		}
 	}
 	if a := r.Analysis; a != nil {
+		w.s.Seal(a)
 		d := a.Document
 		res, err := w.stmts["analysis"].Exec(r.SHA256, w.key.PipelineVersion, w.key.CodebookHash, w.key.AsOf, w.runID,
 			d.MunicipalityCode, d.Municipality, d.CountyCode, d.County, d.AttributionConfidence, d.AttributionReason,
 			d.Kind, d.Title, d.Reference, d.AdoptedBy, d.AdoptedOn, d.ValidFrom, d.ValidTo, d.Year, d.Status, d.Words, d.Sentences,
-			w.s.zenc.EncodeAll(a.Data, nil))
+			a.packed, a.sentenceRows, a.hitRows)
 		if err != nil {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 1 { // not a duplicate of content seen earlier in this run
 			id, err := res.LastInsertId()
-			if err != nil {
-				return err
-			}
-			err = w.bulkInsert("sentence", len(a.Sentences), func(args []any, i int) []any {
-				s := a.Sentences[i]
-				return append(args, id, s.Index, s.Start, s.End, s.Page, s.Kind, s.Section)
-			})
-			if err != nil {
-				return err
-			}
-			err = w.bulkInsert("hit", len(a.Hits), func(args []any, i int) []any {
-				h := a.Hits[i]
-				return append(args, id, h.Theme, h.Sentence, h.Score, h.Matched)
-			})
 			if err != nil {
 				return err
 			}

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -78,6 +79,31 @@ func TestStoreRoundTrip(t *testing.T) {
 	var text string
 	if err := s.DB().QueryRow(`SELECT text FROM sentence_texts WHERE idx = 1`).Scan(&text); err != nil || !strings.HasPrefix(text, "En mening om språk") {
 		t.Fatalf("sentence_texts: %q %v", text, err)
+	}
+	// The views over the JSON columns give the rows back with their types.
+	var sr []SentenceRow
+	rows, err := s.DB().Query(`SELECT idx, start, end, page, kind, section FROM sentences ORDER BY idx`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var r SentenceRow
+		if err := rows.Scan(&r.Index, &r.Start, &r.End, &r.Page, &r.Kind, &r.Section); err != nil {
+			t.Fatal(err)
+		}
+		sr = append(sr, r)
+	}
+	rows.Close()
+	if !reflect.DeepEqual(sr, rec.Analysis.Sentences) {
+		t.Fatalf("sentences view: %+v, want %+v", sr, rec.Analysis.Sentences)
+	}
+	var h HitRow
+	var typ string
+	if err := s.DB().QueryRow(`SELECT theme, sentence, score, matched, typeof(score) FROM theme_hits`).Scan(&h.Theme, &h.Sentence, &h.Score, &h.Matched, &typ); err != nil {
+		t.Fatal(err)
+	}
+	if h != rec.Analysis.Hits[0] || typ != "real" {
+		t.Fatalf("theme_hits view: %+v (score %s), want %+v (score real)", h, typ, rec.Analysis.Hits[0])
 	}
 	var n int
 	s.DB().QueryRow(`SELECT count(*) FROM documents WHERE path = 'a.txt' AND municipality = 'Tierp'`).Scan(&n)

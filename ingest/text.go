@@ -132,23 +132,16 @@ func CleanText(s string) string {
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = cleanReplacer.Replace(s)
 	s = norm.NFC.String(s)
-	s = strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' {
-			return r
-		}
-		if unicode.IsControl(r) || r == '\uFFFE' {
-			return -1
-		}
-		if unicode.IsSpace(r) {
-			return ' '
-		}
-		return r
-	}, s)
+	if needsRuneCleaning(s) {
+		s = strings.Map(cleanRune, s)
+	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		l = strings.TrimRight(l, " ")
 		l = strings.TrimLeft(l, " ")
-		l = spaceRun.ReplaceAllString(l, " ")
+		if strings.Contains(l, "  ") {
+			l = spaceRun.ReplaceAllString(l, " ")
+		}
 		l = strings.ReplaceAll(l, " \t", "\t")
 		l = strings.ReplaceAll(l, "\t ", "\t")
 		lines[i] = l
@@ -175,6 +168,44 @@ func CleanText(s string) string {
 }
 
 var spaceRun = regexp.MustCompile(`  +`)
+
+// cleanRune drops control characters (TAB and LF aside) and makes every
+// other kind of space a plain one.
+func cleanRune(r rune) rune {
+	if r == '\t' || r == '\n' {
+		return r
+	}
+	if unicode.IsControl(r) || r == '\uFFFE' {
+		return -1
+	}
+	if unicode.IsSpace(r) {
+		return ' '
+	}
+	return r
+}
+
+// needsRuneCleaning reports whether cleanRune changes any rune of s. It
+// looks at bytes, decoding only non-ASCII runes: most text is letters,
+// digits and plain spaces, and strings.Map decoded every rune of every
+// page (the largest cost of ingesting a text file).
+func needsRuneCleaning(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if cleanRune(r) != r || (r == utf8.RuneError && size == 1) { // strings.Map would write U+FFFD for the bad byte
+			return true
+		}
+		i += size
+	}
+	return false
+}
 
 var cleanReplacer = strings.NewReplacer(
 	"\u00ad\n", "", "\u00ad", "", // soft hyphen: invisible unless at a break

@@ -285,18 +285,6 @@ func WriteCounty(w io.Writer, t CountyTable) error {
 	return writeCSV(w, CountyHeader(t.Themes), CountyRecords(t))
 }
 
-// writeCountyFiles writes county-CODE.csv for every county the run
-// reports (see CountyTables).
-func writeCountyFiles(dir string, r *Report) error {
-	for _, t := range CountyTables(r) {
-		path := filepath.Join(dir, "county-"+t.County.Code+".csv")
-		if err := writeFile(path, func(f io.Writer) error { return WriteCounty(f, t) }); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // CountyRule is the selection rule in words, for summary.md and
 // report.html, so readers of a table see how it was made.
 const CountyRule = `Every municipality of the county is a row. Status: "current" when at least one of its documents is in force; ` +

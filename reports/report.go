@@ -6,9 +6,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/corpus"
@@ -25,7 +28,8 @@ type Report struct {
 	Run    *RunInfo
 	County string // --county: the one county to report (code or name); "" reports every county with documents
 
-	derived *derived // similarity, computed once by the first writer that needs it (county.go, similarity.go)
+	derivedOnce sync.Once
+	derived     *derived // similarity, computed once by the first writer that needs it (county.go, similarity.go)
 	// Skip names output files WriteAll leaves out (run --skip).
 	Skip []string
 }
@@ -52,15 +56,67 @@ func WriteAll(dir string, r *Report) error {
 		{"report.html", WriteHTML},
 		{"coverage.xlsx", WriteXLSX},
 	}
+	// The writers are independent (each writes its own file; what they
+	// share, the similarities, is computed once under a sync.Once), so
+	// they run concurrently, at most GOMAXPROCS at a time, heaviest
+	// first. The first error in the list's order is returned, whatever
+	// order they finish in.
+	type job struct {
+		name  string
+		write func(io.Writer) error
+	}
+	var jobs []job
 	for _, w := range writers {
-		if slices.Contains(r.Skip, w.name) {
-			continue
+		if !slices.Contains(r.Skip, w.name) {
+			jobs = append(jobs, job{w.name, func(f io.Writer) error { return w.write(f, r) }})
 		}
-		if err := writeFile(filepath.Join(dir, w.name), func(f io.Writer) error { return w.write(f, r) }); err != nil {
+	}
+	for _, t := range CountyTables(r) {
+		jobs = append(jobs, job{"county-" + t.County.Code + ".csv", func(f io.Writer) error { return WriteCounty(f, t) }})
+	}
+	errs := make([]error, len(jobs))
+	order := make([]int, len(jobs))
+	for i := range order {
+		order[i] = i
+	}
+	// Heaviest first, so that the long writers do not start last.
+	sort.SliceStable(order, func(a, b int) bool { return writerWeight[jobs[order[a]].name] > writerWeight[jobs[order[b]].name] })
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for _, i := range order {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			errs[i] = writeFile(filepath.Join(dir, jobs[i].name), jobs[i].write)
+		}()
+	}
+	wg.Wait()
+	return firstError(errs)
+}
+
+// shared returns what the report's writers share, made once.
+func (r *Report) shared() *derived {
+	r.derivedOnce.Do(func() {
+		if r.derived == nil {
+			r.derived = &derived{}
+		}
+	})
+	return r.derived
+}
+
+// writerWeight orders WriteAll's writers by their cost on a large corpus
+// (CPU profile of 2,000 documents); unlisted ones are cheap.
+var writerWeight = map[string]int{"coverage.xlsx": 5, "similarity.csv": 4, "report.html": 3, "documents.json": 2, "evidence.csv": 1}
+
+// firstError is the first non-nil error of errs.
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
-	return writeCountyFiles(dir, r)
+	return nil
 }
 
 // writeFile writes through a temporary file and renames it, so a reader

@@ -97,6 +97,7 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 	skip := fs.String("skip", "", "output files not to write, comma-separated (e.g. report.html,coverage.xlsx,documents.json,similarity.csv)")
 	county := fs.String("county", "", "county code or name (14, \"Västra Götaland\"): report only this county, every municipality a row (default: every county with a document)")
 	args, cpuprofile := hiddenFlag(args, "cpuprofile")
+	args, memprofile := hiddenFlag(args, "memprofile")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
@@ -198,6 +199,14 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 	res, err := a.Run(ctx, files, analysis.BatchOptions{Workers: *workers, Ingest: c.ingestOptions(),
 		Progress: prog.update, Store: st, Key: key, RunID: runID})
 	prog.finish()
+	if memprofile != "" {
+		// The heap that stays live into the report writers.
+		runtime.GC()
+		if f, err := os.Create(memprofile); err == nil {
+			_ = pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
 	if limited {
 		debug.SetMemoryLimit(reportMemoryLimit())
 	}
