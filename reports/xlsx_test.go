@@ -1,7 +1,14 @@
 package reports
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
+	"io"
+	"math"
+	"math/rand/v2"
+	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -70,15 +77,93 @@ func TestXLSXDeterministic(t *testing.T) {
 }
 
 func TestXLSXValue(t *testing.T) {
-	for in, want := range map[string]any{"0.2062": 0.2062, "12": 12.0, "0": 0.0, "0360": "0360", "-3.5": -3.5,
-		"1e5": "1e5", "NaN": "NaN", "2017-05-30": "2017-05-30", "": "", "1234567890123456": "1234567890123456"} {
-		if got := xlsxValue(in); got != want {
-			t.Errorf("xlsxValue(%q) = %#v, want %#v", in, got, want)
+	type cell struct {
+		v   string
+		num bool
+	}
+	for in, want := range map[string]cell{"0.2062": {"0.2062", true}, "12": {"12", true}, "0": {"0", true},
+		"0360": {"0360", false}, "-3.5": {"-3.5", true}, "1e5": {"1e5", false}, "NaN": {"NaN", false},
+		"2017-05-30": {"2017-05-30", false}, "": {"", false}, "1234567890123456": {"1234567890123456", false},
+		"1.50": {"1.5", true}, "-0.0": {"-0", true}, "123456789012345.25": {"123456789012345.25", true}} {
+		if v, num := xlsxValue(in); v != want.v || num != want.num {
+			t.Errorf("xlsxValue(%q) = %q, %v; want %q, %v", in, v, num, want.v, want.num)
 		}
 	}
 	long := strings.Repeat("å", xlsxCellLimit+10)
-	if got := xlsxValue(long).(string); len([]rune(got)) != xlsxCellLimit {
+	if got, _ := xlsxValue(long); len([]rune(got)) != xlsxCellLimit || !strings.HasSuffix(got, "…") {
 		t.Errorf("long text: %d runes", len([]rune(got)))
+	}
+	if got, _ := xlsxValue(long[:2*xlsxCellLimit]); got != long[:2*xlsxCellLimit] {
+		t.Error("text of exactly the limit was cut")
+	}
+}
+
+// numberRule is the rule isNumber was written from.
+var numberRule = regexp.MustCompile(`^-?(0|[1-9][0-9]{0,14})(\.[0-9]+)?$`)
+
+// TestXLSXNumberRule: isNumber accepts exactly what numberRule does, and
+// a number's cell text is what strconv makes of its value (as excelize
+// wrote it), on every short string of the characters that matter and on
+// random numbers, codes and near misses.
+func TestXLSXNumberRule(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := isNumber(s), numberRule.MatchString(s); got != want {
+			t.Fatalf("isNumber(%q) = %v, the rule says %v", s, got, want)
+		}
+		v, num := xlsxValue(s)
+		if !num {
+			return
+		}
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		if want := strconv.FormatFloat(f, 'f', -1, 64); v != want {
+			t.Fatalf("xlsxValue(%q) = %q, want %q", s, v, want)
+		}
+	}
+	const alphabet = "-0159.e "
+	var gen func(prefix []byte, n int)
+	gen = func(prefix []byte, n int) {
+		check(string(prefix))
+		if n == 0 {
+			return
+		}
+		for i := range len(alphabet) {
+			gen(append(prefix, alphabet[i]), n-1)
+		}
+	}
+	gen(nil, 6)
+	rng := rand.New(rand.NewPCG(1, 2))
+	digits := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte('0' + rng.IntN(10))
+		}
+		return string(b)
+	}
+	for range 200000 {
+		var s string
+		switch rng.IntN(4) {
+		case 0:
+			s = fmtFloat((rng.Float64()-0.5)*math.Pow(10, float64(rng.IntN(20)-5)), rng.IntN(8))
+		case 1:
+			s = strconv.Itoa(rng.IntN(1 << 62))
+			s = s[:1+rng.IntN(len(s))]
+		default:
+			if rng.IntN(3) == 0 {
+				s = "-"
+			}
+			s += digits(rng.IntN(18))
+			if rng.IntN(2) == 0 {
+				s += "." + digits(rng.IntN(22))
+			}
+			if rng.IntN(10) == 0 {
+				s += string(alphabet[rng.IntN(len(alphabet))])
+			}
+		}
+		check(s)
 	}
 }
 
@@ -86,19 +171,15 @@ func TestXLSXValue(t *testing.T) {
 // rows the CSV file has beyond it.
 func TestXLSXSheetLimit(t *testing.T) {
 	r := bundledReport(t)
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := writeSheet(f, XLSXSheet{Name: "Sheet1", table: evidenceTable, Limit: 2}, r, 0); err != nil {
-		t.Fatal(err)
-	}
 	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	if err := writeWorkbook(&buf, r, []XLSXSheet{{Name: "Sheet1", table: evidenceTable, Limit: 2}}); err != nil {
 		t.Fatal(err)
 	}
 	g, err := excelize.OpenReader(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer g.Close()
 	rows, err := g.GetRows("Sheet1")
 	if err != nil {
 		t.Fatal(err)
@@ -107,5 +188,195 @@ func TestXLSXSheetLimit(t *testing.T) {
 	want := "… " + strconv.Itoa(total-2) + " more rows (" + strconv.Itoa(total) + " in all): see Sheet1.csv"
 	if len(rows) != 4 || rows[3][0] != want {
 		t.Errorf("%d rows, last %q; want 4, %q", len(rows), rows[len(rows)-1], want)
+	}
+}
+
+// TestXLSXPackage checks the workbook as a package, as a stricter reader
+// than excelize would: every part is well-formed XML, [Content_Types].xml
+// comes first and gives every part a type, every relationship points to
+// a part, and no entry carries a time.
+func TestXLSXPackage(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, bundledReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string][]byte{}
+	for i, f := range zr.File {
+		if i == 0 && f.Name != "[Content_Types].xml" {
+			t.Errorf("first entry %s, want [Content_Types].xml", f.Name)
+		}
+		if f.ModifiedDate != 0 || f.ModifiedTime != 0 || len(f.Extra) != 0 { // the extra field would hold a timestamp
+			t.Errorf("%s has a modification time", f.Name)
+		}
+		if _, dup := parts[f.Name]; dup {
+			t.Errorf("%s twice", f.Name)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		parts[f.Name] = data
+		d := xml.NewDecoder(bytes.NewReader(data))
+		for {
+			if _, err := d.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("%s is not well-formed: %v", f.Name, err)
+			}
+		}
+	}
+	var types struct {
+		Default []struct {
+			Extension string `xml:",attr"`
+		}
+		Override []struct {
+			PartName string `xml:",attr"`
+		}
+	}
+	if err := xml.Unmarshal(parts["[Content_Types].xml"], &types); err != nil {
+		t.Fatal(err)
+	}
+	typed := map[string]bool{}
+	for _, o := range types.Override {
+		name := strings.TrimPrefix(o.PartName, "/")
+		if parts[name] == nil {
+			t.Errorf("[Content_Types].xml names %s, which is not in the package", o.PartName)
+		}
+		typed[name] = true
+	}
+	for _, d := range types.Default {
+		for name := range parts {
+			if path.Ext(name) == "."+d.Extension {
+				typed[name] = true
+			}
+		}
+	}
+	for name := range parts {
+		if name != "[Content_Types].xml" && !typed[name] {
+			t.Errorf("%s has no content type", name)
+		}
+	}
+	sheets := 0
+	for name, data := range parts {
+		if strings.HasPrefix(name, "xl/worksheets/") {
+			sheets++
+		}
+		if path.Ext(name) != ".rels" {
+			continue
+		}
+		var rels struct {
+			Relationship []struct {
+				ID     string `xml:"Id,attr"`
+				Target string `xml:",attr"`
+			}
+		}
+		if err := xml.Unmarshal(data, &rels); err != nil {
+			t.Fatal(err)
+		}
+		base := path.Dir(path.Dir(name)) // _rels/.rels: the root; xl/_rels/workbook.xml.rels: xl
+		for _, r := range rels.Relationship {
+			if target := path.Join(base, r.Target); parts[target] == nil {
+				t.Errorf("%s: %s points to %s, which is not in the package", name, r.ID, target)
+			}
+		}
+	}
+	if sheets != 9 {
+		t.Errorf("%d worksheets, want 9", sheets)
+	}
+}
+
+// TestXLSXText: text that XML must escape or cannot hold survives, or is
+// cleaned as excelize cleaned it, in a round trip.
+func TestXLSXText(t *testing.T) {
+	rows := [][]string{
+		{"a\x01b\x00c\x1fd\x7f", "<&>\"'", "x\ty\nz\r\nw\rv", "", "  lead", "trail\r", "0360"},
+		{"bad\xffutf\xc3", "\ufffe\uffff|😀|åäö", "]]>", "&amp;", "12", "-0.50", "1e5"},
+	}
+	want := [][]string{
+		{"abcd\x7f", "<&>\"'", "x\ty\nz\r\nw\rv", "", "  lead", "trail\r", "0360"},
+		{"bad\ufffdutf\ufffd", "|😀|åäö", "]]>", "&amp;", "12", "-0.5", "1e5"},
+	}
+	sh := XLSXSheet{Name: "R&D <\"x\">", table: func(*Report) table {
+		return table{header: []string{"h&1", "<h2>"}, rows: rowsOf(rows)}
+	}}
+	var buf bytes.Buffer
+	if err := writeWorkbook(&buf, nil, []XLSXSheet{sh}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) != 1 || got[0] != sh.Name {
+		t.Fatalf("sheets %q, want %q", got, sh.Name)
+	}
+	got, err := f.GetRows(sh.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || strings.Join(got[0], "|") != "h&1|<h2>" {
+		t.Fatalf("rows %q", got)
+	}
+	for i, w := range want {
+		for j, v := range w {
+			if j >= len(got[i+1]) || got[i+1][j] != v {
+				t.Errorf("row %d cell %d: got %q, want %q", i+2, j+1, got[i+1], v)
+				break
+			}
+		}
+	}
+	for cell, num := range map[string]bool{"E3": true, "F3": true, "G2": false, "G3": false, "A1": false} {
+		typ, _ := f.GetCellType(sh.Name, cell)
+		if isNum := typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset; isNum != num {
+			t.Errorf("%s: type %v, number %v", cell, typ, num)
+		}
+	}
+}
+
+// TestXLSXLayout: the header row is bold and frozen.
+func TestXLSXLayout(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, bundledReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sh := range f.GetSheetList() {
+		p, err := f.GetPanes(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !p.Freeze || p.YSplit != 1 || p.XSplit != 0 || p.TopLeftCell != "A2" || p.ActivePane != "bottomLeft" {
+			t.Errorf("%s: panes %+v, want the first row frozen", sh, p)
+		}
+		for _, cell := range []string{"A1", "B1"} {
+			id, err := f.GetCellStyle(sh, cell)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := f.GetStyle(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Font == nil || !st.Font.Bold {
+				t.Errorf("%s!%s is not bold", sh, cell)
+			}
+		}
+		if id, _ := f.GetCellStyle(sh, "A2"); id != 0 {
+			t.Errorf("%s!A2 has style %d", sh, id)
+		}
 	}
 }

@@ -187,11 +187,12 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 	prog := newProgress(e.stderr, *quiet)
 	// While documents are analysed, a soft limit makes the collector work
 	// harder instead of letting the heap double; what stays live is the
-	// documents' output rows. The report writers stream, but allocate
-	// hundreds of MB of short-lived garbage (excelize above all), so after
-	// the analysis the limit is raised to leave them headroom over what is
-	// live (reportMemoryLimit) rather than lifted: without a limit the heap
-	// doubled and peak RSS went from 300 to 460 MB on 2,000 documents.
+	// documents' output rows. The report writers stream, but run
+	// concurrently and make short-lived garbage (similarity, report.html),
+	// so after the analysis the limit is raised to leave them headroom
+	// over what is live (reportMemoryLimit) rather than lifted: without a
+	// limit the heap doubled and peak RSS went from 300 to 460 MB on 2,000
+	// documents.
 	limited := os.Getenv("GOMEMLIMIT") == ""
 	if limited {
 		debug.SetMemoryLimit(analysisMemoryLimit)
