@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/styrdok/styrdok/corpus"
@@ -87,6 +88,8 @@ type Analyzer struct {
 	matcher    *Matcher
 	attributor *MunicipalityAttributor
 	asOf       time.Time
+	encBufs    sync.Pool // *bytes.Buffer for encoding analyses to store (batch.go)
+	termMaps   sync.Pool // map[string]int counting a document's stems, cleared
 }
 
 // NewAnalyzer builds an analyzer; a nil registry means the embedded SCB
@@ -120,7 +123,12 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 	scores := make([]map[string]float64, len(segs))
 	matches := make([][]Match, len(segs))
 	modality := make([]Modality, len(segs))
-	terms := map[string]int{}
+	// The stem counts go into a recycled map: growing one per document
+	// was 78 MB of garbage on 2,000 documents.
+	terms, _ := a.termMaps.Get().(map[string]int)
+	if terms == nil {
+		terms = map[string]int{}
+	}
 	var toks []Token // reused: nothing below keeps a segment's tokens
 	for i, s := range segs {
 		raw := doc.Text[s.Start:s.End]
@@ -138,6 +146,8 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 		scores[i] = sumScores(matches[i])
 	}
 	res.Terms = newTermBag(terms)
+	clear(terms)
+	a.termMaps.Put(terms)
 	res.Modality, res.Modalities = classifySegments(segs, func(i int) Modality { return modality[i] })
 	for _, th := range a.Codebook.Themes {
 		cov := ThemeCoverage{ID: th.ID, Headings: []int{}, Evidence: []ThemeHit{}}

@@ -161,13 +161,24 @@ func readable(s string) bool {
 
 // setPages cleans each page and joins them with PageBreak, recording offsets.
 func (d *Document) setPages(pages []string) {
-	var b strings.Builder
 	d.Pages = d.Pages[:0]
+	if len(pages) == 1 { // text, HTML, DOCX: the clean page is the text, no copy
+		d.Text = CleanText(pages[0])
+		d.Pages = append(d.Pages, Page{Number: 1, Start: 0, End: len(d.Text)})
+		return
+	}
+	clean := make([]string, len(pages))
+	size := 0
 	for i, p := range pages {
+		clean[i] = CleanText(p)
+		size += len(clean[i]) + len(PageBreak)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, p := range clean {
 		if i > 0 {
 			b.WriteString(PageBreak)
 		}
-		p = CleanText(p)
 		start := b.Len()
 		b.WriteString(p)
 		d.Pages = append(d.Pages, Page{Number: i + 1, Start: start, End: b.Len()})

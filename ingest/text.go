@@ -148,6 +148,7 @@ func CleanText(s string) string {
 	}
 	lines = dehyphenate(lines)
 	var b strings.Builder
+	b.Grow(len(s)) // the lines never get longer: one allocation, not a doubling series
 	blank := 0
 	for _, l := range lines {
 		if l == "" {
