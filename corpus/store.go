@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/klauspost/compress/zstd"
+	"github.com/klauspost/compress/s2"
 
 	"github.com/styrdok/styrdok/ingest"
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite", pure Go
@@ -149,9 +149,7 @@ CREATE VIEW IF NOT EXISTS sentence_texts AS
 type Store struct {
 	db       *sql.DB
 	path     string
-	loadStmt *sql.Stmt     // LoadAnalysis, prepared once: it runs once per re-used file
-	zenc     *zstd.Encoder // analyses.data is zstd-compressed; both are safe for concurrent use
-	zdec     *zstd.Decoder
+	loadStmt *sql.Stmt // LoadAnalysis, prepared once: it runs once per re-used file
 }
 
 // AnalysisKey is what an analysis depends on besides the document's
@@ -196,8 +194,6 @@ func OpenStore(path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
-	s.zenc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
-	s.zdec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0))
 	return s, nil
 }
 
@@ -235,8 +231,6 @@ func (s *Store) DB() *sql.DB { return s.db }
 func (s *Store) Close() error {
 	s.loadStmt.Close()
 	_, _ = s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
-	s.zenc.Close()
-	s.zdec.Close()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("store %s: %w", s.path, err)
 	}
@@ -325,7 +319,7 @@ func (s *Store) LoadAnalysis(sha256 string, k AnalysisKey) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store %s: analysis of %s: %w", s.path, sha256, err)
 	}
-	out, err := s.zdec.DecodeAll(data, nil)
+	out, err := s2.Decode(nil, data)
 	if err != nil {
 		return nil, fmt.Errorf("store %s: analysis of %s: %w", s.path, sha256, err)
 	}
@@ -504,7 +498,7 @@ type AnalysisRecord struct {
 	Coverage  []CoverageRow
 
 	sealed                bool
-	packed                []byte // Data, zstd-compressed
+	packed                []byte // Data, S2-compressed (klauspost/compress/s2: zstd cost 0.4 s of CPU on 2,000 documents, S2 a quarter of that, for a store 10% larger)
 	sentenceRows, hitRows string // Sentences and Hits as JSON (rows.go)
 }
 
@@ -517,7 +511,7 @@ func (s *Store) Seal(r *AnalysisRecord) {
 	if r.sealed {
 		return
 	}
-	r.packed = s.zenc.EncodeAll(r.Data, nil)
+	r.packed = s2.Encode(nil, r.Data)
 	r.sentenceRows, r.hitRows = sentenceRowsJSON(r.Sentences), hitRowsJSON(r.Hits)
 	r.sealed = true
 }

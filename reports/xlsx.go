@@ -26,7 +26,7 @@ const xlsxFixedTime = "2000-01-01T00:00:00Z"
 // take 10-35% longer for 6-14% smaller (BenchmarkWriteXLSX). The
 // workbook is written on every run and opened now and then. The
 // compressor is klauspost/compress's flate (already a dependency, for
-// zstd): at level 1 it took 161 ms for a 7.2 MB workbook against 217 ms
+// the store): at level 1 it took 161 ms for a 7.2 MB workbook against 217 ms
 // and 7.5 MB for the standard library's.
 const xlsxDeflateLevel = flate.BestSpeed
 
