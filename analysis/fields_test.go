@@ -2,6 +2,9 @@ package analysis
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -28,5 +31,131 @@ func TestJoinFieldsAndCountFields(t *testing.T) {
 		if got, want := countFields(s), len(strings.Fields(s)); got != want {
 			t.Fatalf("countFields(%q) = %d, want %d", s, got, want)
 		}
+	}
+}
+
+// TestMatcherTokenizeMemo: the matcher's memoised tokeniser gives the same
+// tokens as the plain one, on first sight of each word and from the memo,
+// coordinated compounds and capitalised words included.
+func TestMatcherTokenizeMemo(t *testing.T) {
+	cb, err := DefaultCodebook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(cb)
+	texts := []string{"Asyl- och flyktingmottagandet, SFI-undervisningen och Kultur-, idrotts- och föreningslivet.", "ARBETSMARKNAD Arbetsmarknaden arbetsmarknaden"}
+	for _, name := range []string{"tierp-handlingsplan-integration-2017.txt", "ale-integrationsplan-2018-2021.txt"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", name))
+		if err == nil {
+			texts = append(texts, string(data))
+		}
+	}
+	if len(texts) < 4 {
+		t.Fatal("corpus documents missing")
+	}
+	for round := range 2 {
+		for _, s := range texts {
+			if got, want := m.Tokenize(s, 7), Tokenize(s, 7); !reflect.DeepEqual(got, want) {
+				t.Fatalf("round %d: memoised tokens differ for %.40q", round, s)
+			}
+		}
+	}
+}
+
+// TestAppendLowerLatin agrees with strings.ToLower on Swedish text and on
+// every Latin-1 letter.
+func TestAppendLowerLatin(t *testing.T) {
+	cases := []string{"UPPFÖLJNING och Utvärdering", "ÅÄÖ åäö ÉÜ é ×÷ ß", "Målvärde: 5 %", ""}
+	var all strings.Builder
+	for r := rune(0x20); r < 0x250; r++ {
+		all.WriteRune(r)
+	}
+	cases = append(cases, all.String())
+	for _, s := range cases {
+		got := string(appendLowerLatin(nil, s))
+		want := strings.ToLower(s)
+		if s == all.String() {
+			// Only Latin-1 is folded: compare the part up to U+00FF.
+			cut := strings.IndexRune(s, 0x100)
+			got, want = string(appendLowerLatin(nil, s[:cut])), strings.ToLower(s[:cut])
+		}
+		if got != want {
+			t.Errorf("appendLowerLatin(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestMetadataPrefilters: the cheap conditions that guard the adoption and
+// validity expressions are necessary ones, on every line of the bundled
+// documents and on lines written to match.
+func TestMetadataPrefilters(t *testing.T) {
+	lines := []string{"Antagen av kommunfullmäktige 2019-03-25 § 34", "FASTSTÄLLD AV KS 2017-05-30", "Beslutsdatum: 12 mars 2018",
+		"Datum för beslut 2016-01-01", "Kommunfullmäktige 2019-03-25, § 34", "Gäller från och med 2018-01-01 till 2021-12-31",
+		"Giltighetstid: t.o.m. 2022", "Perioden 2018–2021", "Planen avser åren 2019-2022", "GODKÄND: 2020-02-02"}
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	matched := 0
+	for _, l := range lines {
+		digit := strings.ContainsAny(l, "0123456789")
+		adopt := adoptByRe.MatchString(l) || adoptOnRe.MatchString(l)
+		valid := validFromRe.MatchString(l) || validToRe.MatchString(l) || validRangeRe.MatchString(l)
+		if adopt || valid {
+			matched++
+		}
+		if adopt && !containsLowerLatin(l, adoptionWords) {
+			t.Errorf("adoption expression matches %q without an adoption word", l)
+		}
+		if bodyDateRe.MatchString(l) && !digit {
+			t.Errorf("bodyDateRe matches %q without a digit", l)
+		}
+		if valid && (!digit || !containsLowerLatin(l, validityWords)) {
+			t.Errorf("validity expression matches %q without a digit or a validity word", l)
+		}
+	}
+	if matched < 10 {
+		t.Fatalf("only %d lines match at all: the test checks nothing", matched)
+	}
+}
+
+// TestMayNameOrg: mayNameOrg is a necessary condition for orgNameRe, on
+// every line of the bundled documents and on lines written to probe its
+// edges, and it rules out most lines that merely say "kommunen".
+func TestMayNameOrg(t *testing.T) {
+	lines := []string{"Tierps kommun", "Upplands-Bro kommuns plan", "uppSala kommun", "Lilla Edets kommun,", "GÖTEBORGS STAD", "Malmö stad\tx",
+		"i kommunen", "i kommun", "Xy\u00a0kommun", "Östra Göinge  kommun.", "Stockholmsregionen", "Region Skåne", "Landstinget Dalarna",
+		"A kommun", "Ab\tKOMMUNS", "Ale-kommun", "Kommunen", "Sala kommunala", "Sala stadsdel", "Sala stads"}
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	matched, kommunen, passed := 0, 0, 0
+	for _, l := range lines {
+		if orgNameRe.MatchString(l) {
+			matched++
+			if !mayNameOrg(l) {
+				t.Errorf("orgNameRe matches %q but mayNameOrg says no", l)
+			}
+		} else if strings.Contains(l, "kommunen") {
+			kommunen++
+			if mayNameOrg(l) {
+				passed++
+			}
+		}
+	}
+	if matched < 20 || kommunen < 20 {
+		t.Fatalf("%d matching lines, %d with only 'kommunen': too few to test", matched, kommunen)
+	}
+	if passed*2 > kommunen {
+		t.Errorf("mayNameOrg passes %d of %d lines that only say 'kommunen': no filter", passed, kommunen)
 	}
 }

@@ -61,6 +61,30 @@ type Matcher struct {
 
 	stemMu    sync.RWMutex
 	stemCache map[string]string // lower-case word -> Stem(word)
+
+	formMu sync.RWMutex
+	forms  map[string]wordForm // word as written -> lower case and stem
+}
+
+// form is a word's lower-case form and stem, memoised by the word as
+// written. The keys and forms are copies, so that the memo does not keep
+// documents' texts alive.
+func (m *Matcher) form(text string) wordForm {
+	m.formMu.RLock()
+	f, ok := m.forms[text]
+	m.formMu.RUnlock()
+	if ok {
+		return f
+	}
+	lower := strings.Clone(strings.ToLower(text))
+	f = wordForm{lower: lower, stem: m.stem(strings.TrimSuffix(lower, "-"))}
+	m.formMu.Lock()
+	if m.forms == nil || len(m.forms) >= maxCache {
+		m.forms = map[string]wordForm{}
+	}
+	m.forms[strings.Clone(text)] = f
+	m.formMu.Unlock()
+	return f
 }
 
 // stem is Stem memoised: a corpus repeats its vocabulary, and the
@@ -83,11 +107,13 @@ func (m *Matcher) stem(w string) string {
 }
 
 // Tokenize is the package's Tokenize with the matcher's memoised stemmer.
-func (m *Matcher) Tokenize(s string, base int) []Token { return tokenize(s, base, m.stem) }
+func (m *Matcher) Tokenize(s string, base int) []Token {
+	return m.tokenizeInto(make([]Token, 0, len(s)/6+1), s, base)
+}
 
 // tokenizeInto is Tokenize reusing toks (see the package's tokenizeInto).
 func (m *Matcher) tokenizeInto(toks []Token, s string, base int) []Token {
-	return tokenizeInto(toks, s, base, m.stem)
+	return tokenizeForms(toks, s, base, m.stem, m.form)
 }
 
 // wordMatch is a term found in one word form.

@@ -1,8 +1,8 @@
 package analysis
 
 import (
+	"bytes"
 	"regexp"
-	"strings"
 )
 
 // Quality holds the plan-quality indicators researchers compare plans on
@@ -36,15 +36,40 @@ var evaluationRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(uppfölj\p{L}*|följ(a
 
 // mayMentionEvaluation is a cheap necessary condition for evaluationRe
 // (every alternative contains one of these stems), so the expression runs
-// only on the few segments that may match.
-func mayMentionEvaluation(s string) bool {
-	s = strings.ToLower(s)
-	for _, w := range [...]string{"följ", "utvärder", "indikator", "nyckeltal", "målvärde", "mät", "redovisa", "återrapport"} {
-		if strings.Contains(s, w) {
-			return true
+// only on the few segments that may match. buf is scratch space, returned
+// for the next call.
+func mayMentionEvaluation(s string, buf []byte) (bool, []byte) {
+	buf = appendLowerLatin(buf[:0], s)
+	for _, w := range evaluationStems {
+		if bytes.Contains(buf, w) {
+			return true, buf
 		}
 	}
-	return false
+	return false, buf
+}
+
+var evaluationStems = [...][]byte{[]byte("följ"), []byte("utvärder"), []byte("indikator"), []byte("nyckeltal"), []byte("målvärde"), []byte("mät"), []byte("redovisa"), []byte("återrapport")}
+
+// appendLowerLatin appends s lower-cased for the letters of Swedish
+// text: A-Z and the Latin-1 capitals (Å, Ä, Ö, É, ...); other runes as
+// they are. It is strings.ToLower without the allocation and the Unicode
+// tables (that was half of assessQuality), and enough for a prefilter of
+// Swedish words; case folds outside Latin-1 (the Kelvin sign for K) are
+// not Swedish spelling.
+func appendLowerLatin(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xC3 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9E && s[i+1] != 0x97: // À-Þ except ×
+			buf = append(buf, c, s[i+1]+0x20)
+			i++
+			continue
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // assessQuality computes the plan-quality indicators of an analysed
@@ -77,10 +102,15 @@ func assessQuality(res *DocumentAnalysis) Quality {
 		q.ShareTime = round4(float64(q.WithTime) / n)
 		q.ShareFollowUp = round4(float64(q.WithFollowUp) / n)
 	}
+	var buf []byte
 	for i, s := range res.Segments {
 		// Headings and header rows name the topic ("Uppföljning och
 		// utvärdering") without saying how it is done.
-		if s.Kind == KindNavigation || s.Kind == KindHeading || !mayMentionEvaluation(s.Text) || !evaluationRe.MatchString(s.Text) {
+		if s.Kind == KindNavigation || s.Kind == KindHeading {
+			continue
+		}
+		var may bool
+		if may, buf = mayMentionEvaluation(s.Text, buf); !may || !evaluationRe.MatchString(s.Text) {
 			continue
 		}
 		q.EvaluationMentioned = true
