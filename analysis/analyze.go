@@ -88,7 +88,7 @@ type Analyzer struct {
 	matcher    *Matcher
 	attributor *MunicipalityAttributor
 	asOf       time.Time
-	encBufs    sync.Pool // *bytes.Buffer for encoding analyses to store (batch.go)
+	encBufs    sync.Pool // *[]byte for encoding analyses to store (batch.go)
 	termMaps   sync.Pool // map[string]int counting a document's stems, cleared
 }
 

@@ -1,9 +1,7 @@
 package analysis
 
 import (
-	"bytes"
 	"context"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"os"
@@ -284,20 +282,16 @@ func (a *Analyzer) analyzed(doc *ingest.Document, rec *corpus.Record, how int, o
 	NormalizeEmpty(d)
 	o := outcome{file: doc.Path, doc: d, how: how}
 	if opt.Store != nil {
-		buf, _ := a.encBufs.Get().(*bytes.Buffer)
+		buf, _ := a.encBufs.Get().(*[]byte)
 		if buf == nil {
-			buf = new(bytes.Buffer)
+			buf = new([]byte)
 		}
-		ar, err := storeRecord(d, buf)
-		if err != nil {
-			return outcome{file: doc.Path, how: howFailed, fail: &Failure{File: doc.Path, Reason: err.Error()}}
-		}
+		ar := storeRecord(d, buf)
 		// Compressed here, in parallel, not in the one writer; the
 		// encoding's buffer is then free for the next document (growing a
 		// new one each time was 90 MB of garbage on 2,000 documents).
 		opt.Store.Seal(ar)
 		ar.Data = nil
-		buf.Reset()
 		a.encBufs.Put(buf)
 		rec.Analysis = ar
 		o.rec = rec
@@ -322,11 +316,9 @@ func (a *Analyzer) loadAnalysis(st *corpus.Store, sha, path string, k corpus.Ana
 }
 
 // storeRecord converts an analysis to its stored form.
-func storeRecord(d *DocumentAnalysis, buf *bytes.Buffer) (*corpus.AnalysisRecord, error) {
-	if err := encodeAnalysis(buf, d); err != nil {
-		return nil, err
-	}
-	data := buf.Bytes()
+func storeRecord(d *DocumentAnalysis, buf *[]byte) *corpus.AnalysisRecord {
+	*buf = appendAnalysis((*buf)[:0], d)
+	data := *buf
 	m, meta := d.Municipality, d.Meta
 	r := &corpus.AnalysisRecord{Data: data, Document: corpus.DocumentRow{
 		MunicipalityCode: m.Code, Municipality: m.Name, CountyCode: m.CountyCode, County: m.CountyName,
@@ -345,41 +337,26 @@ func storeRecord(d *DocumentAnalysis, buf *bytes.Buffer) (*corpus.AnalysisRecord
 			r.Hits = append(r.Hits, corpus.HitRow{Theme: t.ID, Sentence: h.Sentence, Score: h.Score, Matched: h.MatchedWords()})
 		}
 	}
-	return r, nil
+	return r
 }
 
-// EncodeAnalysis serializes an analysis for the store (gob, so every
-// exported field round-trips, including those JSON leaves out). Segments
-// are left out: the store keeps them in its sentences table.
+// EncodeAnalysis serializes an analysis for the store (codec.go: every
+// exported field, including those JSON leaves out). Segments are left
+// out: the store keeps them in its sentences view.
 func EncodeAnalysis(d *DocumentAnalysis) ([]byte, error) {
-	var b bytes.Buffer
-	if err := encodeAnalysis(&b, d); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return appendAnalysis(nil, d), nil
 }
 
-// encodeAnalysis is EncodeAnalysis appending to b.
-func encodeAnalysis(b *bytes.Buffer, d *DocumentAnalysis) error {
-	c := *d
-	c.Segments = nil
-	if err := gob.NewEncoder(b).Encode(&c); err != nil {
-		return fmt.Errorf("%s: encoding analysis: %w", d.File, err)
-	}
-	return nil
-}
-
-// DecodeAnalysis reverses EncodeAnalysis. Gob does not tell empty slices
-// and maps from nil ones, so the result is normalised (NormalizeEmpty),
-// as Run normalises fresh analyses: re-used and fresh ones are identical.
+// DecodeAnalysis reverses EncodeAnalysis. Its slices and maps are empty,
+// never nil, as NormalizeEmpty makes fresh analyses (Run normalises
+// them), so re-used and fresh analyses are identical; Segments is nil.
 func DecodeAnalysis(data []byte) (*DocumentAnalysis, error) {
-	var d DocumentAnalysis
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&d); err != nil {
+	d, err := decodeAnalysis(data)
+	if err != nil {
 		return nil, err
 	}
-	NormalizeEmpty(&d)
-	d.Segments = nil // not stored: see the store's sentences table
-	return &d, nil
+	d.Segments = nil // not stored: see the store's sentences view
+	return d, nil
 }
 
 // NormalizeEmpty replaces every nil slice and map reachable through d's

@@ -1,0 +1,128 @@
+package analysis
+
+import (
+	"bytes"
+	"errors"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	"github.com/styrdok/styrdok/ingest"
+)
+
+// fillValue sets every exported field reachable from v to a non-zero
+// value drawn from rng: strings, numbers, bools, slices of two elements,
+// maps of two entries.
+func fillValue(t *testing.T, v reflect.Value, rng *rand.Rand, path string) {
+	switch v.Kind() {
+	case reflect.Struct:
+		tp := v.Type()
+		for i := range v.NumField() {
+			if tp.Field(i).IsExported() {
+				fillValue(t, v.Field(i), rng, path+"."+tp.Field(i).Name)
+			}
+		}
+	case reflect.String:
+		v.SetString([]string{"å", "arbete", "a \"quoted\"\n line", "x"}[rng.IntN(4)] + string(rune('a'+rng.IntN(26))))
+	case reflect.Int, reflect.Int32, reflect.Int64:
+		v.SetInt(rng.Int64N(2000) - 1000 + 1)
+	case reflect.Float64:
+		v.SetFloat(rng.Float64() + 0.5)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Slice:
+		s := reflect.MakeSlice(v.Type(), 2, 2)
+		for i := range 2 {
+			fillValue(t, s.Index(i), rng, path+"[]")
+		}
+		v.Set(s)
+	case reflect.Map:
+		m := reflect.MakeMap(v.Type())
+		for range 2 {
+			k := reflect.New(v.Type().Key()).Elem()
+			fillValue(t, k, rng, path+"{key}")
+			e := reflect.New(v.Type().Elem()).Elem()
+			fillValue(t, e, rng, path+"{}")
+			m.SetMapIndex(k, e)
+		}
+		v.Set(m)
+	default:
+		t.Fatalf("%s: the codec test cannot fill a %s; teach it, and the codec", path, v.Kind())
+	}
+}
+
+// TestCodecCoversEveryField: an analysis with every exported field set
+// (except Segments, which the store keeps elsewhere) survives the store
+// encoding unchanged. A field added to DocumentAnalysis or the types it
+// holds but not to codec.go fails here.
+func TestCodecCoversEveryField(t *testing.T) {
+	for seed := range uint64(5) {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		var d DocumentAnalysis
+		fillValue(t, reflect.ValueOf(&d).Elem(), rng, "DocumentAnalysis")
+		d.Segments = nil
+		data, err := EncodeAnalysis(&d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeAnalysis(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, &d) {
+			t.Fatalf("seed %d: analysis does not round-trip:\n got %+v\nwant %+v", seed, got, &d)
+		}
+		again, _ := EncodeAnalysis(got)
+		if !bytes.Equal(again, data) {
+			t.Fatalf("seed %d: encoding is not deterministic", seed)
+		}
+	}
+}
+
+// TestCodecEmpty: an empty analysis decodes with empty, not nil, slices
+// and maps (as NormalizeEmpty makes them).
+func TestCodecEmpty(t *testing.T) {
+	data, _ := EncodeAnalysis(&DocumentAnalysis{})
+	got, err := DecodeAnalysis(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := DocumentAnalysis{}
+	NormalizeEmpty(&want)
+	want.Segments = nil
+	if !reflect.DeepEqual(got, &want) {
+		t.Fatalf("empty analysis: got %+v, want %+v", got, &want)
+	}
+}
+
+// TestCodecCorrupt: truncated, extended and random data give an error,
+// never a panic or a huge allocation.
+func TestCodecCorrupt(t *testing.T) {
+	a := testAnalyzer(t)
+	doc, err := ingest.Load("../testdata/corpus/tierp-handlingsplan-integration-2017.txt", ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := a.Analyze(doc)
+	data, _ := EncodeAnalysis(d)
+	for n := 0; n < len(data); n += 1 + n/50 {
+		if _, err := DecodeAnalysis(data[:n]); !errors.Is(err, errCorrupt) {
+			t.Fatalf("%d of %d bytes: err = %v, want errCorrupt", n, len(data), err)
+		}
+	}
+	if _, err := DecodeAnalysis(append(bytes.Clone(data), 0)); !errors.Is(err, errCorrupt) {
+		t.Fatalf("a byte too many: err = %v", err)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		b := bytes.Clone(data)
+		for range 1 + rng.IntN(4) {
+			b[len(codecMagic)+rng.IntN(len(b)-len(codecMagic))] = byte(rng.IntN(256))
+		}
+		DecodeAnalysis(b) // must not panic; may or may not notice
+	}
+	huge := append([]byte(codecMagic), 0xff, 0xff, 0xff, 0xff, 0x07)
+	if _, err := DecodeAnalysis(huge); err == nil {
+		t.Fatal("a string longer than the data decoded")
+	}
+}
