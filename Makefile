@@ -44,6 +44,7 @@ fuzz:
 	for t in FuzzParsePDF FuzzParseDOCX FuzzParseHTML FuzzParseText; do \
 		$(GO) test ./ingest -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 100x || exit 1; \
 	done
+	$(GO) test ./analysis -run '^$$' -fuzz '^FuzzDecodeAnalysis$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 100x
 
 clean:
 	rm -rf bin $(OUT)
