@@ -130,10 +130,11 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 		terms = map[string]int{}
 	}
 	var toks []Token // reused: nothing below keeps a segment's tokens
+	var modal modalityScratch
 	for i, s := range segs {
 		raw := doc.Text[s.Start:s.End]
 		toks = a.matcher.tokenizeInto(toks, raw, s.Start)
-		modality[i] = classifyTokens(raw, s.Start, toks)
+		modality[i] = classifyTokensWith(raw, s.Start, toks, &modal)
 		if s.Kind != KindNavigation {
 			res.Words += len(toks)
 			res.Sentences++

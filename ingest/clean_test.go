@@ -19,3 +19,21 @@ func TestNeedsRuneCleaning(t *testing.T) {
 		}
 	}
 }
+
+// TestNeedsReplacing: every key of cleanReplacer trips needsReplacing,
+// and text without them is left as it is.
+func TestNeedsReplacing(t *testing.T) {
+	for i := 0; i < len(cleanPairs); i += 2 {
+		k := cleanPairs[i]
+		if !needsReplacing("x" + k + "y") {
+			t.Errorf("needsReplacing misses %q", k)
+		}
+		if cleanReplacer.Replace("x"+k+"y") == "x"+k+"y" {
+			t.Errorf("%q is not a key of cleanReplacer", k)
+		}
+	}
+	plain := "Integrationsplan för Åre kommun – 2024\tcell\nrad"
+	if needsReplacing(plain) || cleanReplacer.Replace(plain) != plain {
+		t.Error("plain Swedish text flagged")
+	}
+}

@@ -42,7 +42,18 @@ func Load(path string, opts Options) (*Document, error) {
 	if st.Size() > opts.maxBytes() {
 		return nil, tooLarge(path, st.Size(), opts)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, opts.maxBytes()+1))
+	// Read into a buffer of the file's size, plus one byte to notice a
+	// file that grew since Stat (io.ReadAll grows its buffer by doubling).
+	data := make([]byte, st.Size()+1)
+	n, err := io.ReadFull(f, data)
+	switch err {
+	case io.EOF, io.ErrUnexpectedEOF: // the whole file: the usual case
+		data, err = data[:n], nil
+	case nil: // it grew: the rest, within the limit
+		var rest []byte
+		rest, err = io.ReadAll(io.LimitReader(f, opts.maxBytes()+1-int64(n)))
+		data = append(data, rest...)
+	}
 	if err != nil {
 		return nil, &FileError{Path: path, Reason: "cannot read file", Err: err}
 	}

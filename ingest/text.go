@@ -130,7 +130,9 @@ func decodeLegacy(data []byte) (string, error) {
 func CleanText(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	s = cleanReplacer.Replace(s)
+	if needsReplacing(s) {
+		s = cleanReplacer.Replace(s)
+	}
 	s = norm.NFC.String(s)
 	if needsRuneCleaning(s) {
 		s = strings.Map(cleanRune, s)
@@ -208,14 +210,41 @@ func needsRuneCleaning(s string) bool {
 	return false
 }
 
-var cleanReplacer = strings.NewReplacer(
+var cleanReplacer = strings.NewReplacer(cleanPairs...)
+
+// cleanPairs are cleanReplacer's old, new pairs.
+var cleanPairs = []string{
 	"\u00ad\n", "", "\u00ad", "", // soft hyphen: invisible unless at a break
 	"ﬁ", "fi", "ﬂ", "fl", "ﬀ", "ff", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st",
 	"\u00a0", " ", "\u202f", " ", "\u2007", " ",
 	"\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "",
 	"\u2028", "\n", "\u2029", "\n\n", "\f", "\n\n",
 	"\u2010", "-", "\u2011", "-", // hyphen, non-breaking hyphen
-)
+}
+
+// needsReplacing reports whether s holds any rune cleanReplacer replaces
+// (every key starts with one of them). Replace copies the string even when
+// it replaces nothing, which most pages need not.
+func needsReplacing(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '\f' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '\u00ad', 'ﬁ', 'ﬂ', 'ﬀ', 'ﬃ', 'ﬄ', 'ﬅ', 'ﬆ', '\u00a0', '\u202f', '\u2007', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff',
+			'\u2028', '\u2029', '\u2010', '\u2011':
+			return true
+		}
+		i += size
+	}
+	return false
+}
 
 // coordinators are the words after which a hyphen at a line end marks a
 // coordinated compound ("asyl- och flyktingmottagandet"), not a break.
