@@ -3,6 +3,7 @@ package reports
 import (
 	"io"
 	"math"
+	"runtime"
 	"sort"
 	"strconv"
 	"sync"
@@ -209,11 +210,20 @@ func NewSimilarity(docs []*analysis.DocumentAnalysis) *Similarity {
 // the near duplicates: all pairs of a corpus of thousands are millions of
 // entries, and sorting them was most of the cost.
 //
-// Postings list documents in increasing order, and document i's entry in
-// the posting of each of its terms is at that term's cursor when i is
-// processed, so the products with every later document are the rest of
-// the posting.
+// The products are accumulated row by row through the inverted index:
+// for document i, the rest of each of its terms' postings (the documents
+// after i) are its pairs. Rows are shared out among GOMAXPROCS workers
+// (row i to worker i mod the count, which balances the longer early
+// rows); each keeps its own best lists, merged at the end. The result is
+// the same for any number of workers: each pair is computed by one worker
+// in the same order of terms, and the best lists are the best under one
+// total order (similarity, then document).
 func newSimilarity(docs []*analysis.DocumentAnalysis, m *TFIDF) *Similarity {
+	return similarityWith(docs, m, max(1, min(runtime.GOMAXPROCS(0), len(docs)/64+1))) // small corpora: one
+}
+
+// similarityWith is newSimilarity with the given number of workers.
+func similarityWith(docs []*analysis.DocumentAnalysis, m *TFIDF, workers int) *Similarity {
 	postDoc := make([][]int32, len(m.Terms))
 	postW := make([][]float64, len(m.Terms))
 	for di, v := range m.Vectors {
@@ -222,31 +232,65 @@ func newSimilarity(docs []*analysis.DocumentAnalysis, m *TFIDF) *Similarity {
 			postW[ti] = append(postW[ti], v.Value[k])
 		}
 	}
-	cursor := make([]int, len(m.Terms))
 	n := len(docs)
-	top := make([]topPeers, n)
+	type part struct {
+		top  []topPeers
+		dups []Pair
+	}
+	parts := make([]part, workers)
+	var wg sync.WaitGroup
+	for g := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			top := make([]topPeers, n)
+			var dups []Pair
+			acc := make([]float64, n)
+			// cursor[ti]: where this worker's next row is in term ti's
+			// posting (rows come in increasing order, so it only moves on).
+			cursor := make([]int32, len(m.Terms))
+			for i := g; i < n; i += workers {
+				v := m.Vectors[i]
+				for k, ti := range v.Index {
+					w := v.Value[k]
+					post := postDoc[ti]
+					c := cursor[ti]
+					for post[c] != int32(i) {
+						c++
+					}
+					cursor[ti] = c + 1
+					ws := postW[ti][c+1:]
+					for x, j := range post[c+1:] {
+						acc[j] += w * ws[x]
+					}
+				}
+				for j := i + 1; j < n; j++ {
+					if acc[j] <= 0 {
+						continue
+					}
+					sim := round4(acc[j])
+					acc[j] = 0
+					top[i].offer(j, sim)
+					top[j].offer(i, sim)
+					if sim >= NearDuplicate {
+						dups = append(dups, Pair{A: i, B: j, Similarity: sim})
+					}
+				}
+			}
+			parts[g] = part{top, dups}
+		}()
+	}
+	wg.Wait()
+	top := parts[0].top
 	var dups []Pair
-	acc := make([]float64, n)
-	for i, v := range m.Vectors {
-		for k, ti := range v.Index {
-			w := v.Value[k]
-			c := cursor[ti] + 1 // cursor[ti] is i itself
-			cursor[ti] = c
-			ws := postW[ti][c:]
-			for x, j := range postDoc[ti][c:] {
-				acc[j] += w * ws[x]
-			}
+	for g, p := range parts {
+		dups = append(dups, p.dups...)
+		if g == 0 {
+			continue
 		}
-		for j := i + 1; j < n; j++ {
-			if acc[j] <= 0 {
-				continue
-			}
-			sim := round4(acc[j])
-			acc[j] = 0
-			top[i].offer(j, sim)
-			top[j].offer(i, sim)
-			if sim >= NearDuplicate {
-				dups = append(dups, Pair{A: i, B: j, Similarity: sim})
+		for k := range top {
+			for _, c := range p.top[k].c {
+				top[k].offer(c.doc, c.sim)
 			}
 		}
 	}

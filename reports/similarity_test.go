@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -189,5 +191,32 @@ func TestPairRule(t *testing.T) {
 		if k > 0 && s.Pairs[k-1].Similarity < p.Similarity {
 			t.Errorf("pairs not sorted at %d", k)
 		}
+	}
+}
+
+// TestSimilarityWorkers: the result does not depend on how many workers
+// share the rows (ties included: the bags repeat, so many cosines tie).
+func TestSimilarityWorkers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	words := []string{"arbet", "bostad", "språk", "möt", "förening", "skol", "häls", "jämställd", "samverk", "attityd"}
+	var docs []*analysis.DocumentAnalysis
+	var bags []analysis.TermBag
+	for i := range 300 {
+		c := map[string]int{}
+		for range 3 + rng.IntN(6) {
+			c[words[rng.IntN(len(words))]] += 1 + rng.IntN(3)
+		}
+		docs = append(docs, &analysis.DocumentAnalysis{File: fmt.Sprintf("d%03d.txt", i)})
+		bags = append(bags, bagOf(c))
+	}
+	m := newTFIDF(bags)
+	one := similarityWith(docs, m, 1)
+	for _, w := range []int{2, 3, 7} {
+		if got := similarityWith(docs, m, w); !reflect.DeepEqual(got, one) {
+			t.Fatalf("%d workers give another result than one", w)
+		}
+	}
+	if len(one.Pairs) == 0 {
+		t.Fatal("no pairs: the test compares nothing")
 	}
 }
