@@ -363,7 +363,85 @@ func DecodeAnalysis(data []byte) (*DocumentAnalysis, error) {
 // exported fields by an empty one (JSON writes [] and {} rather than
 // null), so an analysis reads the same after a trip through the store.
 func NormalizeEmpty(d *DocumentAnalysis) {
-	normalizeEmptyValue(reflect.ValueOf(d).Elem())
+	normalizeAlong(reflect.ValueOf(d).Elem(), analysisPlan)
+}
+
+// normPlan says where in a type nil slices and maps can hide: the fields
+// of a struct, the elements of a slice, array or pointer that need
+// walking. Walking a plan made once from the type (analysisPlan) instead
+// of asking reflection for every field of every theme hit made
+// NormalizeEmpty several times cheaper.
+type normPlan struct {
+	kind    reflect.Kind
+	fields  []int       // struct: exported fields that need walking
+	plans   []*normPlan // struct: their plans
+	elem    *normPlan   // slice, array, pointer: the element's plan (nil: no need)
+	dynamic bool        // too deep to plan: walk by reflection
+}
+
+// analysisPlan is DocumentAnalysis's plan, made once; it is never changed.
+var analysisPlan = planFor(reflect.TypeOf(DocumentAnalysis{}), 0)
+
+// planFor makes t's plan, or nil when t holds no slice or map.
+func planFor(t reflect.Type, depth int) *normPlan {
+	if !hasNilable(t, depth) {
+		return nil
+	}
+	if depth > 8 {
+		return &normPlan{dynamic: true}
+	}
+	p := &normPlan{kind: t.Kind()}
+	switch t.Kind() {
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			if f := t.Field(i); f.IsExported() {
+				if fp := planFor(f.Type, depth+1); fp != nil {
+					p.fields, p.plans = append(p.fields, i), append(p.plans, fp)
+				}
+			}
+		}
+	case reflect.Slice, reflect.Array, reflect.Pointer:
+		p.elem = planFor(t.Elem(), depth+1)
+	}
+	return p
+}
+
+// normalizeAlong is normalizeEmptyValue guided by a plan.
+func normalizeAlong(v reflect.Value, p *normPlan) {
+	if p.dynamic {
+		normalizeEmptyValue(v)
+		return
+	}
+	switch p.kind {
+	case reflect.Struct:
+		for k, i := range p.fields {
+			normalizeAlong(v.Field(i), p.plans[k])
+		}
+	case reflect.Slice:
+		if v.IsNil() {
+			v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+			return
+		}
+		if p.elem != nil {
+			for i := 0; i < v.Len(); i++ {
+				normalizeAlong(v.Index(i), p.elem)
+			}
+		}
+	case reflect.Map:
+		if v.IsNil() {
+			v.Set(reflect.MakeMap(v.Type()))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() && p.elem != nil {
+			normalizeAlong(v.Elem(), p.elem)
+		}
+	case reflect.Array:
+		if p.elem != nil {
+			for i := 0; i < v.Len(); i++ {
+				normalizeAlong(v.Index(i), p.elem)
+			}
+		}
+	}
 }
 
 // hasNilable reports whether values of t can hold a slice or map, so

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/styrdok/styrdok/ingest"
@@ -151,4 +152,32 @@ func FuzzDecodeAnalysis(f *testing.F) {
 			t.Fatal("decoded analysis does not survive another round trip")
 		}
 	})
+}
+
+// TestNormalizeEmptyPlan: the planned walk fills the same nil slices and
+// maps as the reflection walk, at every depth.
+func TestNormalizeEmptyPlan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	var d DocumentAnalysis
+	fillValue(t, reflect.ValueOf(&d).Elem(), rng, "DocumentAnalysis")
+	d.Themes[0].Evidence[1].Matched = nil
+	d.Themes[1].Headings = nil
+	d.Sections[0].Themes = nil
+	d.Quality.EvaluationSentences = nil
+	d.Modalities = nil
+	d.Terms.Stems = nil
+	d.Segments = nil
+	want := d
+	want.Themes = slices.Clone(d.Themes) // the walks write into shared slices
+	NormalizeEmpty(&d)
+	normalizeEmptyValue(reflect.ValueOf(&want).Elem())
+	if !reflect.DeepEqual(d, want) || d.Themes[0].Evidence[1].Matched == nil || d.Modalities == nil {
+		t.Fatal("planned and reflective walks differ")
+	}
+	var zero, zeroWant DocumentAnalysis
+	NormalizeEmpty(&zero)
+	normalizeEmptyValue(reflect.ValueOf(&zeroWant).Elem())
+	if !reflect.DeepEqual(zero, zeroWant) {
+		t.Fatal("planned and reflective walks differ on an empty analysis")
+	}
 }
