@@ -2,8 +2,11 @@ package reports
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -123,9 +126,12 @@ func firstError(errs []error) error {
 }
 
 // writeFile writes through a temporary file and renames it, so a reader
-// (or a killed run) never sees half a file.
+// (or a killed run) never sees half a file. The file gets the permissions
+// os.Create would give (0666 less the umask): os.CreateTemp makes files
+// only their owner can read, and a county board sharing a report folder
+// found them unreadable.
 func writeFile(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	tmp, err := createTemp(path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -141,6 +147,20 @@ func writeFile(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// createTemp creates a new hidden file beside path, with a random suffix,
+// mode 0666 before the umask.
+func createTemp(path string) (*os.File, error) {
+	dir, base := filepath.Split(path)
+	for range 100 {
+		name := filepath.Join(dir, "."+base+".tmp"+strconv.FormatUint(rand.Uint64(), 36))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, fmt.Errorf("no free temporary name beside %s", path)
 }
 
 // table is a CSV table produced row by row, so that writers stream it to
