@@ -127,7 +127,7 @@ var (
 
 // isTimeLike reports a short cell or phrase that says when.
 func isTimeLike(s string) bool {
-	if s == "" || countFields(s) > 10 {
+	if s == "" || moreFields(s, 10) {
 		return false
 	}
 	return actionYearRe.MatchString(s) || timeWords.MatchString(s)
@@ -307,7 +307,7 @@ func (a *Analyzer) labelledActions(text string, segs []Sentence, st structure, s
 		}
 		start := l.start
 		switch {
-		case countFields(lead) >= 2 || (lead != "" && act.Activity != ""):
+		case moreFields(lead, 1) || (lead != "" && act.Activity != ""):
 			if act.Activity == "" {
 				act.Activity = lead
 			} else if act.Goal == "" {

@@ -9,10 +9,10 @@ import (
 	"testing"
 )
 
-// TestJoinFieldsAndCountFields: the allocation-free helpers agree with
+// TestJoinFieldsAndMoreFields: the allocation-free helpers agree with
 // strings.Fields on hand-picked and random strings of spaces, tabs,
 // newlines, no-break spaces and Swedish letters.
-func TestJoinFieldsAndCountFields(t *testing.T) {
+func TestJoinFieldsAndMoreFields(t *testing.T) {
 	cases := []string{"", " ", "a", " a", "a ", "a b", "a  b", "a\tb", "a\nb", "å ä ö", "x\u00a0y", "\u00a0", "  ", "Kultur- och fritidschef"}
 	alphabet := []string{"a", "ö", " ", " ", "\t", "\n", "\u00a0", "-", "."}
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -28,8 +28,10 @@ func TestJoinFieldsAndCountFields(t *testing.T) {
 		if got := joinFields(s); got != want {
 			t.Fatalf("joinFields(%q) = %q, want %q", s, got, want)
 		}
-		if got, want := countFields(s), len(strings.Fields(s)); got != want {
-			t.Fatalf("countFields(%q) = %d, want %d", s, got, want)
+		for n := range 6 {
+			if got, want := moreFields(s, n), len(strings.Fields(s)) > n; got != want {
+				t.Fatalf("moreFields(%q, %d) = %v, want %v", s, n, got, want)
+			}
 		}
 	}
 }

@@ -157,7 +157,7 @@ func (s *segmenter) block(lines []line) {
 	defer func() {
 		s.blocks++
 		t := strings.TrimSpace(s.text[lines[0].start : lines[len(lines)-1].start+len(lines[len(lines)-1].s)])
-		short := len(lines) == 1 && countFields(t) <= 20 && !strings.Contains(t, "\t")
+		short := len(lines) == 1 && !moreFields(t, 20) && !strings.Contains(t, "\t")
 		title := short && !strings.HasSuffix(t, ".")
 		for i := first; i < len(s.out); i++ {
 			s.out[i].block, s.out[i].shortBlock, s.out[i].titleBlock = s.blocks, short, title
@@ -384,7 +384,7 @@ func isHeadingLine(l string) bool {
 	if l == "" || strings.ContainsAny(l, "\t") {
 		return false
 	}
-	if countFields(l) > 14 || utf8.RuneCountInString(l) > 110 {
+	if moreFields(l, 14) || utf8.RuneCountInString(l) > 110 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(l)
@@ -406,7 +406,7 @@ func isHeaderRow(row string) bool {
 			continue
 		}
 		cells++
-		if countFields(c) > 6 || strings.HasSuffix(c, ".") {
+		if moreFields(c, 6) || strings.HasSuffix(c, ".") {
 			return false
 		}
 	}
@@ -422,7 +422,7 @@ var tocNumber = regexp.MustCompile(`(^|\s)\d{1,2}(\.\d{1,2})+\.?\s+\p{Lu}`)
 // fewer sentence ends than section numbers.
 func isTableOfContents(p string) bool {
 	p = strings.TrimSpace(p)
-	if tocWord.MatchString(p) && countFields(p) > 3 {
+	if tocWord.MatchString(p) && moreFields(p, 3) {
 		return true
 	}
 	if !hasSectionNumber(p) {
@@ -457,7 +457,7 @@ func isLabelRow(row string) bool {
 			return false
 		}
 	}
-	return first != "" && countFields(first) <= 8 && !strings.HasSuffix(first, ".")
+	return first != "" && !moreFields(first, 8) && !strings.HasSuffix(first, ".")
 }
 
 // markNavigation turns runs of six or more consecutive short one-line
@@ -521,18 +521,34 @@ func hasLetter(s string) bool {
 	return false
 }
 
-// countFields is len(strings.Fields(s)) without allocating.
-func countFields(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+// moreFields reports whether s has more than n words (as strings.Fields
+// splits them). It stops counting at n+1: a block is often a whole
+// paragraph on one line, and counting all its words to learn that it has
+// more than 20 was a third of segmenting.
+func moreFields(s string, n int) bool {
+	k, in := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		size := 1
+		var sp bool
+		if c < utf8.RuneSelf {
+			sp = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
+		}
+		i += size
+		if sp {
 			in = false
 		} else if !in {
 			in = true
-			n++
+			if k++; k > n {
+				return true
+			}
 		}
 	}
-	return n
+	return false
 }
 
 // joinFields is strings.Join(strings.Fields(s), " ") that returns s
