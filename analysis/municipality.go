@@ -168,7 +168,12 @@ func tokenizeWordsInto(words []word, text string) []word {
 	words = words[:0]
 	start := -1
 	for i, r := range text {
-		isW := unicode.IsLetter(r) || unicode.IsDigit(r)
+		var isW bool
+		if r < utf8.RuneSelf { // ASCII, most of the text: no Unicode tables
+			isW = asciiWord[r]
+		} else {
+			isW = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
 		if isW && start < 0 {
 			start = i
 		} else if !isW && start >= 0 {
@@ -181,6 +186,14 @@ func tokenizeWordsInto(words []word, text string) []word {
 	}
 	return words
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
+	}
+	return t
+}()
 
 func makeWord(text string, start, end int) word {
 	r, _ := utf8.DecodeRuneInString(text[start:])

@@ -133,7 +133,12 @@ func expandCoordinated(toks []Token) {
 	}
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // Stem returns the Snowball Swedish stem of a lower-case word. Stop words
 // are stemmed too, so that phrase patterns match inflected function words
