@@ -14,4 +14,8 @@
 // The codebook (codebook.yaml, embedded) is data, not code: users replace
 // it with --codebook. Compound analysis is memoised per word form and
 // bounded, so one odd word cannot stall a corpus run.
+//
+// Run (batch.go) analyses many files in parallel against the store in
+// package corpus; EncodeAnalysis and DecodeAnalysis (codec.go) are the
+// stored form of an analysis, from which later runs rebuild reports.
 package analysis
