@@ -94,14 +94,7 @@ func TestMetadataPrefilters(t *testing.T) {
 	lines := []string{"Antagen av kommunfullmäktige 2019-03-25 § 34", "FASTSTÄLLD AV KS 2017-05-30", "Beslutsdatum: 12 mars 2018",
 		"Datum för beslut 2016-01-01", "Kommunfullmäktige 2019-03-25, § 34", "Gäller från och med 2018-01-01 till 2021-12-31",
 		"Giltighetstid: t.o.m. 2022", "Perioden 2018–2021", "Planen avser åren 2019-2022", "GODKÄND: 2020-02-02"}
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
-	}
+	lines = append(lines, corpusLines(t)...)
 	matched := 0
 	for _, l := range lines {
 		digit := strings.ContainsAny(l, "0123456789")
@@ -132,14 +125,7 @@ func TestMayNameOrg(t *testing.T) {
 	lines := []string{"Tierps kommun", "Upplands-Bro kommuns plan", "uppSala kommun", "Lilla Edets kommun,", "GÖTEBORGS STAD", "Malmö stad\tx",
 		"i kommunen", "i kommun", "Xy\u00a0kommun", "Östra Göinge  kommun.", "Stockholmsregionen", "Region Skåne", "Landstinget Dalarna",
 		"A kommun", "Ab\tKOMMUNS", "Ale-kommun", "Kommunen", "Sala kommunala", "Sala stadsdel", "Sala stads"}
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
-	}
+	lines = append(lines, corpusLines(t)...)
 	matched, kommunen, passed := 0, 0, 0
 	for _, l := range lines {
 		if orgNameRe.MatchString(l) {
@@ -160,4 +146,21 @@ func TestMayNameOrg(t *testing.T) {
 	if passed*2 > kommunen {
 		t.Errorf("mayNameOrg passes %d of %d lines that only say 'kommunen': no filter", passed, kommunen)
 	}
+}
+
+// corpusLines are the lines of the bundled documents.
+func corpusLines(t *testing.T) []string {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
+	if len(files) == 0 {
+		t.Fatal("no bundled documents")
+	}
+	var lines []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	return lines
 }

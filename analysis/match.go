@@ -56,55 +56,51 @@ type Matcher struct {
 	roles    []string
 	headings map[string][]string // heading term form -> themes
 
-	mu    sync.RWMutex
-	cache map[string][]wordMatch
+	matchMemo memo[[]wordMatch] // lower-case word -> the terms it contains
+	stemMemo  memo[string]      // lower-case word -> Stem(word)
+	formMemo  memo[wordForm]    // word as written -> lower case and stem
+}
 
-	stemMu    sync.RWMutex
-	stemCache map[string]string // lower-case word -> Stem(word)
+// memo is a bounded memo of a function of a word, safe for concurrent
+// use: a corpus repeats its vocabulary, so each word form is worked out
+// once. When it holds maxCache words it is dropped and rebuilt, so a
+// stream of odd tokens cannot grow it without bound. Keys are copied, so
+// that the memo does not keep documents' texts alive.
+type memo[V any] struct {
+	mu sync.RWMutex
+	m  map[string]V
+}
 
-	formMu sync.RWMutex
-	forms  map[string]wordForm // word as written -> lower case and stem
+// get returns compute(key), memoised.
+func (c *memo[V]) get(key string, compute func(string) V) V {
+	c.mu.RLock()
+	v, ok := c.m[key]
+	c.mu.RUnlock()
+	if ok {
+		return v
+	}
+	v = compute(key)
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= maxCache {
+		c.m = map[string]V{}
+	}
+	c.m[strings.Clone(key)] = v
+	c.mu.Unlock()
+	return v
 }
 
 // form is a word's lower-case form and stem, memoised by the word as
-// written. The keys and forms are copies, so that the memo does not keep
-// documents' texts alive.
+// written (the forms are copies: see memo).
 func (m *Matcher) form(text string) wordForm {
-	m.formMu.RLock()
-	f, ok := m.forms[text]
-	m.formMu.RUnlock()
-	if ok {
-		return f
-	}
-	lower := strings.Clone(strings.ToLower(text))
-	f = wordForm{lower: lower, stem: m.stem(strings.TrimSuffix(lower, "-"))}
-	m.formMu.Lock()
-	if m.forms == nil || len(m.forms) >= maxCache {
-		m.forms = map[string]wordForm{}
-	}
-	m.forms[strings.Clone(text)] = f
-	m.formMu.Unlock()
-	return f
+	return m.formMemo.get(text, func(text string) wordForm {
+		lower := strings.Clone(strings.ToLower(text))
+		return wordForm{lower: lower, stem: m.stem(strings.TrimSuffix(lower, "-"))}
+	})
 }
 
-// stem is Stem memoised: a corpus repeats its vocabulary, and the
-// Snowball stemmer converts every word to runes and back.
-func (m *Matcher) stem(w string) string {
-	m.stemMu.RLock()
-	st, ok := m.stemCache[w]
-	m.stemMu.RUnlock()
-	if ok {
-		return st
-	}
-	st = Stem(w)
-	m.stemMu.Lock()
-	if m.stemCache == nil || len(m.stemCache) >= maxCache {
-		m.stemCache = map[string]string{}
-	}
-	m.stemCache[w] = st
-	m.stemMu.Unlock()
-	return st
-}
+// stem is Stem memoised: the Snowball stemmer converts every word to
+// runes and back.
+func (m *Matcher) stem(w string) string { return m.stemMemo.get(w, Stem) }
 
 // Tokenize is the package's Tokenize with the matcher's memoised stemmer.
 func (m *Matcher) Tokenize(s string, base int) []Token {
@@ -128,7 +124,7 @@ const maxCache = 200000
 // NewMatcher indexes a codebook for matching.
 func NewMatcher(cb *Codebook) *Matcher {
 	m := &Matcher{cb: cb, whole: map[string][]termRef{}, modifier: map[string][]termRef{},
-		stems: map[string][]termRef{}, phrases: map[string][]phraseRef{}, cache: map[string][]wordMatch{}, roles: cb.Roles,
+		stems: map[string][]termRef{}, phrases: map[string][]phraseRef{}, roles: cb.Roles,
 		headings: map[string][]string{}}
 	for _, th := range cb.Themes {
 		for _, h := range th.HeadingTerms {
@@ -236,22 +232,7 @@ func modifierForms(f string) []string {
 }
 
 // matchWord returns the terms a lower-case word form contains, memoised.
-func (m *Matcher) matchWord(w string) []wordMatch {
-	m.mu.RLock()
-	res, ok := m.cache[w]
-	m.mu.RUnlock()
-	if ok {
-		return res
-	}
-	res = m.analyseWord(w)
-	m.mu.Lock()
-	if len(m.cache) >= maxCache {
-		m.cache = map[string][]wordMatch{}
-	}
-	m.cache[w] = res
-	m.mu.Unlock()
-	return res
-}
+func (m *Matcher) matchWord(w string) []wordMatch { return m.matchMemo.get(w, m.analyseWord) }
 
 // analyseWord does the compound analysis of one word: whole word first,
 // then every split point (bounded by the word's length) for a known head

@@ -17,13 +17,7 @@ import (
 
 // sentenceRowsJSON encodes rows as [[idx, start, end, page, kind, section], ...].
 func sentenceRowsJSON(rows []SentenceRow) string {
-	b := make([]byte, 0, 2+len(rows)*32)
-	b = append(b, '[')
-	for i, r := range rows {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '[')
+	return jsonRows(rows, 32, func(b []byte, r SentenceRow) []byte {
 		b = strconv.AppendInt(b, int64(r.Index), 10)
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(r.Start), 10)
@@ -34,28 +28,34 @@ func sentenceRowsJSON(rows []SentenceRow) string {
 		b = append(b, ',')
 		b = appendJSONString(b, r.Kind)
 		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(r.Section), 10)
-		b = append(b, ']')
-	}
-	return string(append(b, ']'))
+		return strconv.AppendInt(b, int64(r.Section), 10)
+	})
 }
 
 // hitRowsJSON encodes rows as [[theme, sentence, score, matched], ...].
 func hitRowsJSON(rows []HitRow) string {
-	b := make([]byte, 0, 2+len(rows)*48)
-	b = append(b, '[')
-	for i, r := range rows {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '[')
+	return jsonRows(rows, 48, func(b []byte, r HitRow) []byte {
 		b = appendJSONString(b, r.Theme)
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(r.Sentence), 10)
 		b = append(b, ',')
 		b = appendJSONNumber(b, r.Score)
 		b = append(b, ',')
-		b = appendJSONString(b, r.Matched)
+		return appendJSONString(b, r.Matched)
+	})
+}
+
+// jsonRows encodes rows as a JSON array of arrays; row appends one row's
+// values (without brackets); size is a guess of a row's length.
+func jsonRows[R any](rows []R, size int, row func([]byte, R) []byte) string {
+	b := make([]byte, 0, 2+len(rows)*size)
+	b = append(b, '[')
+	for i, r := range rows {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = row(b, r)
 		b = append(b, ']')
 	}
 	return string(append(b, ']'))
