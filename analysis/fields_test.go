@@ -164,3 +164,26 @@ func corpusLines(t *testing.T) []string {
 	}
 	return lines
 }
+
+// TestMayMentionEvaluation: the prefilter is a necessary condition for
+// evaluationRe on every line of the bundled documents and on lines
+// written to match, in capitals too.
+func TestMayMentionEvaluation(t *testing.T) {
+	lines := append([]string{"Planen följs upp årligen", "UPPFÖLJNING SKER I ÅRSREDOVISNINGEN", "Utvärderas 2025", "Indikatorer tas fram",
+		"Nyckeltal och målvärden", "Vi mäter resultatet", "Återrapportering till KS", "Redovisas i bokslutet"}, corpusLines(t)...)
+	matched := 0
+	var buf []byte
+	for _, l := range lines {
+		var may bool
+		may, buf = mayMentionEvaluation(l, buf)
+		if evaluationRe.MatchString(l) {
+			matched++
+			if !may {
+				t.Errorf("evaluationRe matches %q, the prefilter says no", l)
+			}
+		}
+	}
+	if matched < 15 {
+		t.Fatalf("only %d lines match: the test checks little", matched)
+	}
+}
