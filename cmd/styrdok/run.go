@@ -65,6 +65,20 @@ func liveHeap() uint64 {
 	return 0
 }
 
+// writeHeapProfile writes the heap profile (allocations since the start,
+// and what is live) to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Close()
+}
+
 // exitInterrupted is the exit code of a run stopped by SIGINT or SIGTERM
 // (128 + SIGINT, as shells report it).
 const exitInterrupted = 130
@@ -215,12 +229,10 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 	res, err := a.Run(ctx, files, analysis.BatchOptions{Workers: *workers, Ingest: c.ingestOptions(),
 		Progress: progress, Store: st, Key: key, RunID: runID})
 	prog.finish()
-	if memprofile != "" {
-		// The heap that stays live into the report writers.
+	if memprofile != "" { // hidden, like --cpuprofile: the heap that stays live into the report writers
 		runtime.GC()
-		if f, err := os.Create(memprofile); err == nil {
-			_ = pprof.WriteHeapProfile(f)
-			f.Close()
+		if err := writeHeapProfile(memprofile); err != nil {
+			fmt.Fprintln(e.stderr, "styrdok run:", err)
 		}
 	}
 	if tuned { // the report writers make garbage over the same live rows
