@@ -336,14 +336,21 @@ func markTitleLists(lines []docLine) {
 			continue
 		}
 		j := i
+		for j < len(lines) && !lines[j].long && !lines[j].noise {
+			j++
+		}
+		if j-i < minListLines { // too short to be a list: no names to look for
+			i = j
+			continue
+		}
 		orgs := map[string]bool{}
 		orgLines := 0
-		for ; j < len(lines) && !lines[j].long && !lines[j].noise; j++ {
+		for k := i; k < j; k++ {
 			found := false
-			if !mayNameOrg(lines[j].text) {
+			if !mayNameOrg(lines[k].text) {
 				continue
 			}
-			for _, m := range orgNameRe.FindAllStringSubmatch(lines[j].text, -1) {
+			for _, m := range orgNameRe.FindAllStringSubmatch(lines[k].text, -1) {
 				for _, g := range m[1:] {
 					if g != "" {
 						orgs[strings.ToLower(strings.TrimSuffix(g, "s"))] = true
@@ -355,7 +362,7 @@ func markTitleLists(lines []docLine) {
 				orgLines++
 			}
 		}
-		if j-i >= minListLines && len(orgs) >= minOrgs && orgLines >= minOrgs {
+		if len(orgs) >= minOrgs && orgLines >= minOrgs {
 			if lower == nil {
 				lower = make([]string, len(lines))
 				for k, l := range lines {
