@@ -130,11 +130,19 @@ func isTimeLike(s string) bool {
 	if s == "" || moreFields(s, 10) {
 		return false
 	}
-	return actionYearRe.MatchString(s) || timeWords.MatchString(s)
+	return mentionsTime(s)
 }
 
 // mentionsTime reports any time expression in running text.
-func mentionsTime(s string) bool { return actionYearRe.MatchString(s) || timeWords.MatchString(s) }
+func mentionsTime(s string) bool {
+	return strings.ContainsAny(s, "0123456789") && actionYearRe.MatchString(s) || timeStems.has(s) && timeWords.MatchString(s)
+}
+
+// timeStems are stems every match of timeWords holds (see stemIndex).
+var timeStems = newStemIndex("årlig", "varje", "per år", "halvår", "kvartal", "månad", "termin", "löpande", "kontinuerligt",
+	"våren", "hösten", "vt", "ht", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+	"oktober", "november", "december", "veck", "mandatperiod", "årsredovisning", "delårsrapport", "bokslut",
+	"verksamhetsberättelse", "budgetår", "senast", "under året")
 
 // isRoleLike reports a short cell that names who is responsible
 // ("Kultur- och fritidschef", "Kommunledningsgruppen").

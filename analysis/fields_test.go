@@ -103,13 +103,13 @@ func TestMetadataPrefilters(t *testing.T) {
 		if adopt || valid {
 			matched++
 		}
-		if adopt && !containsLowerLatin(l, adoptionWords) {
+		if adopt && !adoptionStems.has(l) {
 			t.Errorf("adoption expression matches %q without an adoption word", l)
 		}
 		if bodyDateRe.MatchString(l) && !digit {
 			t.Errorf("bodyDateRe matches %q without a digit", l)
 		}
-		if valid && (!digit || !containsLowerLatin(l, validityWords)) {
+		if valid && (!digit || !validityStems.has(l)) {
 			t.Errorf("validity expression matches %q without a digit or a validity word", l)
 		}
 	}
@@ -175,7 +175,7 @@ func TestMayMentionEvaluation(t *testing.T) {
 	var buf []byte
 	for _, l := range lines {
 		var may bool
-		may, buf = mayMentionEvaluation(l, buf)
+		may, buf = evaluationStems.in(l, buf)
 		if evaluationRe.MatchString(l) {
 			matched++
 			if !may {
@@ -185,5 +185,33 @@ func TestMayMentionEvaluation(t *testing.T) {
 	}
 	if matched < 15 {
 		t.Fatalf("only %d lines match: the test checks little", matched)
+	}
+}
+
+// TestTimeStems: timeStems are necessary for timeWords, on every
+// alternative of the expression (in capitals too) and every line of the
+// bundled documents.
+func TestTimeStems(t *testing.T) {
+	words := []string{"årligen", "årlig", "varje år", "per år", "halvåret", "kvartalsvis", "månadsvis", "terminen", "löpande",
+		"kontinuerligt", "våren", "vårterminen", "hösten", "höstterminen", "vt", "ht", "januari", "februari", "mars", "april",
+		"maj", "juni", "juli", "augusti", "september", "oktober", "november", "december", "veckan", "veckovis",
+		"mandatperioden", "årsredovisningen", "delårsrapporten", "bokslutet", "verksamhetsberättelsen", "budgetåret",
+		"senast", "fortlöpande", "under året", "varje månad", "varje halvår", "varje kvartal", "varje termin", "varje vecka"}
+	var lines []string
+	for _, w := range words {
+		lines = append(lines, "Följs upp "+w+".", strings.ToUpper("Följs upp "+w+"."))
+	}
+	lines = append(lines, corpusLines(t)...)
+	matched := 0
+	for _, l := range lines {
+		if timeWords.MatchString(l) {
+			matched++
+			if !timeStems.has(l) {
+				t.Errorf("timeWords matches %q, timeStems say no", l)
+			}
+		}
+	}
+	if matched < 2*len(words) {
+		t.Fatalf("only %d lines match: a written case no longer matches timeWords", matched)
 	}
 }

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -708,25 +707,12 @@ var (
 	bodyDateRe = regexp.MustCompile(`(?i)^` + bodyExpr + `\s*,?\s*(?:den\s+)?(` + dateExpr + `)`)
 )
 
-// adoptionWords are the stems every match of adoptByRe and adoptOnRe
-// contains (lower case); validityWords those of the validity expressions.
+// adoptionStems are stems every match of adoptByRe and adoptOnRe holds;
+// validityStems those of the validity expressions (see stemIndex).
 var (
-	adoptionWords = []string{"antag", "antog", "fastställ", "beslut", "godkän", "datum för"}
-	validityWords = []string{"gäller", "giltig", "period", "åren", "avser"}
+	adoptionStems = newStemIndex("antag", "antog", "fastställ", "beslut", "godkän", "datum för")
+	validityStems = newStemIndex("gäller", "giltig", "period", "åren", "avser")
 )
-
-// containsLowerLatin reports whether s, lower-cased (appendLowerLatin),
-// contains any of words.
-func containsLowerLatin(s string, words []string) bool {
-	var small [256]byte
-	low := appendLowerLatin(small[:0], s)
-	for _, w := range words {
-		if bytes.Contains(low, []byte(w)) {
-			return true
-		}
-	}
-	return false
-}
 
 // normBody normalises an adopting body's name to lower case full form.
 func normBody(b string) string {
@@ -752,7 +738,7 @@ func parseAdoption(cell string) (by, on string) {
 	// Cheap necessary conditions first (the expressions were a tenth of
 	// metadata extraction): adoptByRe and adoptOnRe need a verb or a
 	// "...datum" word, bodyDateRe a date and so a digit.
-	if containsLowerLatin(cell, adoptionWords) {
+	if adoptionStems.has(cell) {
 		if m := adoptByRe.FindStringSubmatch(cell); m != nil {
 			by = normBody(m[1])
 			rest := m[2]
@@ -847,8 +833,8 @@ func plausibleRange(from, to string) bool {
 // period: "Gäller t o m datum 2018-12-31", "Gäller fr.o.m. 2019-01-01",
 // "Gäller 2020–2023", "för perioden 2018-2021".
 func parseValidity(cell string) (from, to string) {
-	// Every alternative needs a date (a digit) and one of validityWords.
-	if !strings.ContainsAny(cell, "0123456789") || !containsLowerLatin(cell, validityWords) {
+	// Every alternative needs a date (a digit) and one of validityStems.
+	if !strings.ContainsAny(cell, "0123456789") || !validityStems.has(cell) {
 		return "", ""
 	}
 	if m := validFromRe.FindStringSubmatch(cell); m != nil {

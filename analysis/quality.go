@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"bytes"
 	"regexp"
 )
 
@@ -34,55 +33,9 @@ type Quality struct {
 // nyckeltal, mäta/mäts, redovisa, återrapportera.
 var evaluationRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(uppfölj\p{L}*|följ(a|s|er|t|des)?\s+upp|utvärder\p{L}*|indikator\p{L}*|mätbar\p{L}*|nyckeltal\p{L}*|målvärde\p{L}*|mät(a|as|s|er)|redovisa\p{L}*|återrapport\p{L}*)(?:$|[^\p{L}])`)
 
-// mayMentionEvaluation is a cheap necessary condition for evaluationRe
-// (every alternative contains one of these stems), so the expression runs
-// only on the few segments that may match. buf is scratch space, returned
-// for the next call.
-func mayMentionEvaluation(s string, buf []byte) (bool, []byte) {
-	buf = appendLowerLatin(buf[:0], s)
-	// One pass, looking up only the stems that start with the byte at
-	// hand (eight bytes.Contains passes were most of assessQuality).
-	for i, c := range buf {
-		for _, w := range evaluationStemsBy[c] {
-			if bytes.HasPrefix(buf[i:], w) {
-				return true, buf
-			}
-		}
-	}
-	return false, buf
-}
-
-var evaluationStems = [...][]byte{[]byte("följ"), []byte("utvärder"), []byte("indikator"), []byte("nyckeltal"), []byte("målvärde"), []byte("mät"), []byte("redovisa"), []byte("återrapport")}
-
-// evaluationStemsBy are evaluationStems by their first byte.
-var evaluationStemsBy = func() (t [256][][]byte) {
-	for _, w := range evaluationStems {
-		t[w[0]] = append(t[w[0]], w)
-	}
-	return t
-}()
-
-// appendLowerLatin appends s lower-cased for the letters of Swedish
-// text: A-Z and the Latin-1 capitals (Å, Ä, Ö, É, ...); other runes as
-// they are. It is strings.ToLower without the allocation and the Unicode
-// tables (that was half of assessQuality), and enough for a prefilter of
-// Swedish words; case folds outside Latin-1 (the Kelvin sign for K) are
-// not Swedish spelling.
-func appendLowerLatin(buf []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c == 0xC3 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9E && s[i+1] != 0x97: // À-Þ except ×
-			buf = append(buf, c, s[i+1]+0x20)
-			i++
-			continue
-		}
-		buf = append(buf, c)
-	}
-	return buf
-}
+// evaluationStems are stems every match of evaluationRe holds (see
+// stemIndex).
+var evaluationStems = newStemIndex("följ", "utvärder", "indikator", "nyckeltal", "målvärde", "mät", "redovisa", "återrapport")
 
 // assessQuality computes the plan-quality indicators of an analysed
 // document from its action rows and its text.
@@ -122,7 +75,7 @@ func assessQuality(res *DocumentAnalysis) Quality {
 			continue
 		}
 		var may bool
-		if may, buf = mayMentionEvaluation(s.Text, buf); !may || !evaluationRe.MatchString(s.Text) {
+		if may, buf = evaluationStems.in(s.Text, buf); !may || !evaluationRe.MatchString(s.Text) {
 			continue
 		}
 		q.EvaluationMentioned = true

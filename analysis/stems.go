@@ -1,0 +1,64 @@
+package analysis
+
+import "bytes"
+
+// stemIndex is a set of lower-case word stems, looked for in text in one
+// pass. Several regular expressions (adoption, validity, evaluation, time
+// words) run only on text holding one of the stems their every match
+// holds: a cheap necessary condition, so that the expressions see the few
+// lines that may match (each use has a test that its stems are
+// necessary). Lower-casing is appendLowerLatin's, which covers the
+// letters of Swedish text.
+type stemIndex struct {
+	byFirst [256][][]byte // the stems by their first byte
+}
+
+func newStemIndex(stems ...string) *stemIndex {
+	ix := &stemIndex{}
+	for _, s := range stems {
+		ix.byFirst[s[0]] = append(ix.byFirst[s[0]], []byte(s))
+	}
+	return ix
+}
+
+// in reports whether s holds one of the stems, in any case. buf is
+// scratch space; the one returned is for the next call.
+func (ix *stemIndex) in(s string, buf []byte) (bool, []byte) {
+	buf = appendLowerLatin(buf[:0], s)
+	for i, c := range buf {
+		for _, w := range ix.byFirst[c] {
+			if bytes.HasPrefix(buf[i:], w) {
+				return true, buf
+			}
+		}
+	}
+	return false, buf
+}
+
+// has is in without scratch space, for short strings.
+func (ix *stemIndex) has(s string) bool {
+	var small [256]byte
+	ok, _ := ix.in(s, small[:0])
+	return ok
+}
+
+// appendLowerLatin appends s lower-cased for the letters of Swedish
+// text: A-Z and the Latin-1 capitals (Å, Ä, Ö, É, ...); other runes as
+// they are. It is strings.ToLower without the allocation and the Unicode
+// tables, and enough for a prefilter of Swedish words; case folds outside
+// Latin-1 (the Kelvin sign for K) are not Swedish spelling.
+func appendLowerLatin(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xC3 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9E && s[i+1] != 0x97: // À-Þ except ×
+			buf = append(buf, c, s[i+1]+0x20)
+			i++
+			continue
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
