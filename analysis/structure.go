@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -177,7 +179,7 @@ func applyStructure(res *DocumentAnalysis, st structure, scores []map[string]flo
 				Kind: s.Kind, Score: round3(scores[i][cov.ID]), Text: s.Text, Matched: []Match{}, Inherited: true, Heading: h})
 			cov.Inherited++
 		}
-		sort.SliceStable(cov.Evidence, func(a, b int) bool { return cov.Evidence[a].Sentence < cov.Evidence[b].Sentence })
+		slices.SortStableFunc(cov.Evidence, func(a, b ThemeHit) int { return cmp.Compare(a.Sentence, b.Sentence) })
 		cov.Sentences = len(cov.Evidence)
 		if res.Sentences > 0 {
 			cov.Share = round4(float64(cov.Sentences) / float64(res.Sentences))

@@ -406,7 +406,9 @@ func highlight(h analysis.ThemeHit) []htmlPart {
 			spans = append(spans, span{best, best + len(word)})
 		}
 	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].a < spans[j].a })
+	if len(spans) > 1 {
+		sort.Slice(spans, func(i, j int) bool { return spans[i].a < spans[j].a })
+	}
 	var parts []htmlPart
 	pos := 0
 	for _, s := range spans {
