@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
+	"html/template"
 	"math"
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -148,5 +150,32 @@ func TestStrongestHits(t *testing.T) {
 	}
 	if utf16Len("å𝄞") != 3 {
 		t.Error("utf16Len")
+	}
+}
+
+// TestRenderCells: renderCells writes exactly what html/template writes
+// for cellTemplate, for awkward theme ids (a user's codebook), shares,
+// levels and missing cells.
+func TestRenderCells(t *testing.T) {
+	tmpl := template.Must(template.New("cells").Parse(cellTemplate))
+	odd := []string{"work", "a\"b", "<script>", "x&y", "it's", "1+1", "\x00", "å ä ö", "😀", "a>b", "tab\there", "\xff"}
+	rng := rand.New(rand.NewPCG(9, 9))
+	for range 500 {
+		var cells []htmlCell
+		for range 1 + rng.IntN(5) {
+			if rng.IntN(5) == 0 {
+				cells = append(cells, htmlCell{Doc: -1, Theme: odd[rng.IntN(len(odd))], Class: "nd"})
+				continue
+			}
+			level := rng.IntN(3)
+			cells = append(cells, cellOf(rng.IntN(3000), odd[rng.IntN(len(odd))]+odd[rng.IntN(len(odd))], level, rng.Float64(), []string{"l", "x"}[rng.IntN(2)]))
+		}
+		var want strings.Builder
+		if err := tmpl.Execute(&want, cells); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(renderCells(cells)); got != want.String() {
+			t.Fatalf("renderCells differs from the template:\n got %q\nwant %q", got, want.String())
+		}
 	}
 }
