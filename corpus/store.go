@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/klauspost/compress/s2"
@@ -150,6 +151,11 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	loadStmt *sql.Stmt // LoadAnalysis, prepared once: it runs once per re-used file
+	// packBufs recycles the buffers analyses are compressed into (*[]byte):
+	// once a record is written (SQLite copies what it binds) its buffer
+	// serves the next; a new one per document was 66 MB of garbage on
+	// 2,000 documents.
+	packBufs sync.Pool
 }
 
 // AnalysisKey is what an analysis depends on besides the document's
@@ -511,7 +517,14 @@ func (s *Store) Seal(r *AnalysisRecord) {
 	if r.sealed {
 		return
 	}
-	r.packed = s2.Encode(nil, r.Data)
+	var dst []byte
+	if b, ok := s.packBufs.Get().(*[]byte); ok {
+		dst = *b
+	}
+	if n := s2.MaxEncodedLen(len(r.Data)); n > cap(dst) {
+		dst = make([]byte, n)
+	}
+	r.packed = s2.Encode(dst[:cap(dst)], r.Data)
 	r.sentenceRows, r.hitRows = sentenceRowsJSON(r.Sentences), hitRowsJSON(r.Hits)
 	r.sealed = true
 }
@@ -672,12 +685,20 @@ func (w *StoreWriter) add(r *Record) error {
 		}
 	}
 	if a := r.Analysis; a != nil {
+		if !a.sealed && a.Data == nil {
+			return errors.New("analysis record without data (written already?)")
+		}
 		w.s.Seal(a)
 		d := a.Document
 		res, err := w.stmts["analysis"].Exec(r.SHA256, w.key.PipelineVersion, w.key.CodebookHash, w.key.AsOf, w.runID,
 			d.MunicipalityCode, d.Municipality, d.CountyCode, d.County, d.AttributionConfidence, d.AttributionReason,
 			d.Kind, d.Title, d.Reference, d.AdoptedBy, d.AdoptedOn, d.ValidFrom, d.ValidTo, d.Year, d.Status, d.Words, d.Sentences,
 			a.packed, a.sentenceRows, a.hitRows)
+		// SQLite has copied the data: its buffer is free for the next
+		// record (a record added again is sealed again from Data).
+		packed := a.packed[:0]
+		a.packed, a.sealed = nil, false
+		w.s.packBufs.Put(&packed)
 		if err != nil {
 			return err
 		}
