@@ -100,7 +100,33 @@ func run(o options) (string, error) {
 	// coverage.xlsx, documents.json and similarity.csv included; they were
 	// skipped here until the reports were made to scale).
 	out := filepath.Join(o.work, "out-text")
-	cold := timeIt(o.repeat, "styrdok run (cold)", func() { os.RemoveAll(out) }, bin, "run", "--quiet", "--out", out, textDir)
+	// The cold run and the peer take turns (cold, peer, cold, peer, ...),
+	// so that a change in the shared machine's load between them weighs
+	// on both; the target is judged on the median of the per-turn ratios.
+	peer := measure{name: "peer.py (PyStemmer, regex, scikit-learn)"}
+	_, peerErr := os.Stat(o.peer)
+	if peerErr != nil {
+		peer.note = "skipped: " + o.peer + " not found"
+		logf("peer: %s", peer.note)
+	}
+	var coldRuns, peerRuns []measure
+	for range max(o.repeat, 1) {
+		coldRuns = append(coldRuns, runOnce("styrdok run (cold)", func() { os.RemoveAll(out) }, bin, "run", "--quiet", "--out", out, textDir))
+		if peerErr == nil {
+			peerRuns = append(peerRuns, runOnce(peer.name, nil, o.python, o.peer, textDir, filepath.Join(o.work, "out-peer"), "--workers", fmt.Sprint(runtime.NumCPU())))
+		}
+	}
+	cold := medianOf(coldRuns)
+	var turnRatios []float64
+	if peerErr == nil {
+		peer = medianOf(peerRuns)
+		for i := range coldRuns {
+			if coldRuns[i].ok && peerRuns[i].ok {
+				turnRatios = append(turnRatios, ratio(peerRuns[i].wall, coldRuns[i].wall))
+			}
+		}
+		sort.Float64s(turnRatios)
+	}
 	inc := timeIt(o.repeat, "styrdok run (incremental, unchanged)", nil, bin, "run", "--quiet", "--out", out, textDir)
 	touched := filepath.Join(textDir, firstFile(textDir))
 	changed := timeIt(o.repeat, "styrdok run (incremental, 1 file changed)", func() { appendLine(touched) }, bin, "run", "--quiet", "--out", out, textDir)
@@ -110,21 +136,18 @@ func run(o options) (string, error) {
 	// add documents, evidence, actions and county files).
 	tables := timeIt(o.repeat, "styrdok run --no-store, tables only (like the peer)", nil, bin, "run", "--quiet", "--no-store",
 		"--skip", "report.html,coverage.xlsx,documents.json", "--out", out+"-tables", textDir)
-	peer := measure{name: "peer.py (PyStemmer, regex, scikit-learn)"}
-	if _, err := os.Stat(o.peer); err != nil {
-		peer.note = "skipped: " + o.peer + " not found"
-		logf("peer: %s", peer.note)
-	} else {
-		peer = timeIt(o.repeat, peer.name, nil, o.python, o.peer, textDir, filepath.Join(o.work, "out-peer"), "--workers", fmt.Sprint(runtime.NumCPU()))
-	}
 	fmt.Fprintf(&b, "### Text corpus: %d documents, %.1f MB\n\n", st.Texts, mb(textBytes))
 	b.WriteString("| pipeline | wall (median) | CPU (user+sys) | docs/s | MB/s | peak RSS | vs peer |\n|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, m := range []measure{cold, inc, changed, nostore, tables, peer} {
 		row(&b, m, st.Texts, "docs", textBytes, peer)
 	}
 	b.WriteString("\n")
-	fmt.Fprintf(&b, "Targets: cold run ≥ 5× faster than the peer: **%s** (tables only, no store, like the peer's outputs: %.1f×); incremental ≤ 10%% of cold: **%s**; peak RSS < 300 MB: **%s**.\n\n",
-		verdict(peer.ok && cold.ok, fmt.Sprintf("%.1f×", ratio(peer.wall, cold.wall)), ratio(peer.wall, cold.wall) >= 5), ratio(peer.wall, tables.wall),
+	turn := 0.0
+	if len(turnRatios) > 0 {
+		turn = turnRatios[len(turnRatios)/2]
+	}
+	fmt.Fprintf(&b, "Targets: cold run ≥ 5× faster than the peer: **%s** (median of %d turns, cold run and peer taking turns: %s; tables only, no store, like the peer's outputs: %.1f×); incremental ≤ 10%% of cold: **%s**; peak RSS < 300 MB: **%s**.\n\n",
+		verdict(len(turnRatios) > 0, fmt.Sprintf("%.1f×", turn), turn >= 5), len(turnRatios), formatRatios(turnRatios), ratio(peer.wall, tables.wall),
 		verdict(inc.ok && cold.ok, fmt.Sprintf("%.0f%% unchanged, %.0f%% with 1 file changed", 100/ratio(cold.wall, inc.wall), 100/ratio(cold.wall, changed.wall)), ratio(cold.wall, inc.wall) >= 10),
 		verdict(cold.ok, fmt.Sprintf("%.0f MB", float64(max(cold.rssKB, inc.rssKB))/1024), max(cold.rssKB, inc.rssKB) < 300*1024))
 
@@ -207,31 +230,68 @@ func ratio(a, b time.Duration) float64 {
 // error: styrdok exits 1 when some files fail, which the note reports.
 func timeIt(repeat int, name string, before func(), prog string, args ...string) measure {
 	var runs []measure
-	for i := 0; i < max(repeat, 1); i++ {
-		if before != nil {
-			before()
+	for range max(repeat, 1) {
+		m := runOnce(name, before, prog, args...)
+		if !m.ok {
+			return m
 		}
-		cmd := exec.Command(prog, args...)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		start := time.Now()
-		err := cmd.Run()
-		m := measure{name: name, wall: time.Since(start), ok: true}
-		if cmd.ProcessState == nil {
-			return measure{name: name, note: fmt.Sprintf("failed to start: %v", err)}
-		}
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			m.rssKB = ru.Maxrss
-		}
-		m.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-		if code := cmd.ProcessState.ExitCode(); code > 1 || code < 0 {
-			return measure{name: name, note: fmt.Sprintf("exit %d: %s", code, lastLine(stderr.String()))}
-		}
-		logf("%s: %.2f s wall, %.2f s CPU, %d MB", name, m.wall.Seconds(), m.cpu.Seconds(), m.rssKB/1024)
 		runs = append(runs, m)
 	}
-	sort.Slice(runs, func(i, j int) bool { return runs[i].wall < runs[j].wall })
-	return runs[len(runs)/2]
+	return medianOf(runs)
+}
+
+// runOnce runs prog once after before (if any) and measures it: wall
+// time, CPU of the process and its children, peak RSS of the largest.
+func runOnce(name string, before func(), prog string, args ...string) measure {
+	if before != nil {
+		before()
+	}
+	cmd := exec.Command(prog, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	m := measure{name: name, wall: time.Since(start), ok: true}
+	if cmd.ProcessState == nil {
+		return measure{name: name, note: fmt.Sprintf("failed to start: %v", err)}
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		m.rssKB = ru.Maxrss
+	}
+	m.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	if code := cmd.ProcessState.ExitCode(); code > 1 || code < 0 {
+		return measure{name: name, note: fmt.Sprintf("exit %d: %s", code, lastLine(stderr.String()))}
+	}
+	logf("%s: %.2f s wall, %.2f s CPU, %d MB", name, m.wall.Seconds(), m.cpu.Seconds(), m.rssKB/1024)
+	return m
+}
+
+// medianOf is the run of median wall time among the successful ones (the
+// first failure when none succeeded).
+func medianOf(runs []measure) measure {
+	var ok []measure
+	for _, m := range runs {
+		if m.ok {
+			ok = append(ok, m)
+		}
+	}
+	if len(ok) == 0 {
+		if len(runs) > 0 {
+			return runs[0]
+		}
+		return measure{note: "not run"}
+	}
+	sort.Slice(ok, func(i, j int) bool { return ok[i].wall < ok[j].wall })
+	return ok[len(ok)/2]
+}
+
+// formatRatios lists ratios as "4.8×, 5.0×, 5.1×".
+func formatRatios(rs []float64) string {
+	var parts []string
+	for _, r := range rs {
+		parts = append(parts, fmt.Sprintf("%.1f×", r))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // split links the generated files into a text-only and a PDF-only folder.
