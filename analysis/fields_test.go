@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestJoinFieldsAndMoreFields: the allocation-free helpers agree with
@@ -213,5 +214,28 @@ func TestTimeStems(t *testing.T) {
 	}
 	if matched < 2*len(words) {
 		t.Fatalf("only %d lines match: a written case no longer matches timeWords", matched)
+	}
+}
+
+// TestNeedsFolding: the byte-level check agrees with its definition (a
+// run of two spaces, or any other white space) on random strings.
+func TestNeedsFolding(t *testing.T) {
+	alphabet := []string{"a", "ö", " ", " ", "\t", "\n", "\u00a0", "\u2003", "\v", "x"}
+	rng := rand.New(rand.NewPCG(4, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(7) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		want := strings.Contains(s, "  ")
+		for _, r := range s {
+			if r != ' ' && unicode.IsSpace(r) {
+				want = true
+			}
+		}
+		if got := needsFolding(s); got != want {
+			t.Fatalf("needsFolding(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

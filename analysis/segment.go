@@ -576,6 +576,7 @@ func foldSpace(s string) string {
 		return strings.TrimSpace(strings.Trim(t, "| ")) // nothing to fold: no copy
 	}
 	var b strings.Builder
+	b.Grow(len(s) + 8) // a tab becomes " | ": a little more than s
 	space := false
 	for _, r := range strings.TrimSpace(s) {
 		if r == '\t' {
@@ -600,18 +601,29 @@ func foldSpace(s string) string {
 // beyond trimming: a tab, a space other than ' ', or two spaces in a row.
 func needsFolding(s string) bool {
 	prevSpace := false
-	for _, r := range s {
-		if r == ' ' {
-			if prevSpace {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf { // ASCII: no decoding, no Unicode tables
+			switch c {
+			case ' ':
+				if prevSpace {
+					return true
+				}
+				prevSpace = true
+			case '\t', '\n', '\v', '\f', '\r':
 				return true
+			default:
+				prevSpace = false
 			}
-			prevSpace = true
+			i++
 			continue
 		}
-		if r == '\t' || unicode.IsSpace(r) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
 			return true
 		}
 		prevSpace = false
+		i += size
 	}
 	return false
 }
