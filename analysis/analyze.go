@@ -221,7 +221,10 @@ func (a *Analyzer) rank(scores map[string]float64) []ThemeScore {
 }
 
 func sumScores(ms []Match) map[string]float64 {
-	s := map[string]float64{}
+	if len(ms) == 0 {
+		return nil // most segments match nothing; a nil map reads as all zero
+	}
+	s := make(map[string]float64, len(ms))
 	for _, m := range ms {
 		s[m.Theme] += m.Weight
 	}

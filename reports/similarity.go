@@ -259,8 +259,9 @@ func similarityWith(docs []*analysis.DocumentAnalysis, m *TFIDF, workers int) *S
 						c++
 					}
 					cursor[ti] = c + 1
-					ws := postW[ti][c+1:]
-					for x, j := range post[c+1:] {
+					rest := post[c+1:]
+					ws := postW[ti][c+1:][:len(rest)] // same length: no bounds check in the loop
+					for x, j := range rest {
 						acc[j] += w * ws[x]
 					}
 				}
