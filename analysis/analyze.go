@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -243,11 +244,15 @@ func themeMatches(ms []Match, theme string) []Match {
 
 // MatchedWords lists a hit's matched words, in text order, without repeats.
 func (h ThemeHit) MatchedWords() string {
-	seen := map[string]bool{}
-	var out []string
+	switch len(h.Matched) {
+	case 0:
+		return ""
+	case 1: // most hits: no map, no join
+		return h.Matched[0].Text
+	}
+	out := make([]string, 0, len(h.Matched))
 	for _, m := range h.Matched {
-		if !seen[m.Text] {
-			seen[m.Text] = true
+		if !slices.Contains(out, m.Text) { // a handful of words: a scan beats a map
 			out = append(out, m.Text)
 		}
 	}
