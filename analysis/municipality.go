@@ -158,9 +158,13 @@ func splitWords(s string) []string {
 // word is one token of the text.
 type word struct {
 	start, end int
-	lower      string
 	upper      bool // first letter is a capital
 }
+
+// lower is the word in lower case. It is made when asked for, not for
+// every word of the text: only capitalised words and their neighbours are
+// ever compared, and lower-casing every word was most of tokenising.
+func (w word) lower(text string) string { return strings.ToLower(text[w.start:w.end]) }
 
 // tokenizeWordsInto splits text into letter/digit runs with byte offsets,
 // appending to words[:0].
@@ -197,7 +201,7 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 
 func makeWord(text string, start, end int) word {
 	r, _ := utf8.DecodeRuneInString(text[start:])
-	return word{start: start, end: end, lower: strings.ToLower(text[start:end]), upper: unicode.IsUpper(r)}
+	return word{start: start, end: end, upper: unicode.IsUpper(r)}
 }
 
 // joined reports whether two adjacent tokens belong to one phrase: only
@@ -280,7 +284,7 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 		if !w.upper || zones[i] == zNoise {
 			continue
 		}
-		vs, ok := a.byFirst[w.lower]
+		vs, ok := a.byFirst[w.lower(text)]
 		if !ok {
 			continue
 		}
@@ -436,7 +440,7 @@ func (a *MunicipalityAttributor) matchAt(text string, words []word, i int, v nam
 	}
 	for k := 1; k < len(v.words); k++ {
 		w := words[i+k]
-		if w.lower != v.words[k] || !w.upper || !joined(text, words[i+k-1], w) {
+		if !w.upper || w.lower(text) != v.words[k] || !joined(text, words[i+k-1], w) {
 			return false
 		}
 	}
@@ -453,15 +457,15 @@ const (
 
 // classify looks at the words around a name occupying tokens i..i+n-1.
 func (a *MunicipalityAttributor) classify(text string, words []word, i, n, muni int) mentionKind {
-	if i > 0 && joined(text, words[i-1], words[i]) && notMunicipalityPrev[words[i-1].lower] {
-		if muni == a.gotland && words[i-1].lower == "region" {
+	if i > 0 && joined(text, words[i-1], words[i]) && notMunicipalityPrev[words[i-1].lower(text)] {
+		if muni == a.gotland && words[i-1].lower(text) == "region" {
 			return mentionStrong
 		}
 		return mentionNone
 	}
 	j := i + n
 	if j < len(words) && joined(text, words[j-1], words[j]) {
-		next := words[j].lower
+		next := words[j].lower(text)
 		if notMunicipalityNext[next] {
 			return mentionNone
 		}
