@@ -429,6 +429,7 @@ func (in *interp) run(content, res pdf.Value, depth int) {
 	if content.Kind() == pdf.Null {
 		return
 	}
+	must(checkHexStrings(contentReader(content), in.b.check)) // see errOpenHexString
 	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
 		in.ops++
 		if in.ops&255 == 0 {
@@ -651,6 +652,11 @@ func (in *interp) font(name string) *fontInfo {
 	}
 	v := in.res.Key("Font").Key(name)
 	pf := &pdf.Font{V: v}
+	// The library reads a ToUnicode CMap with the same lexer as content
+	// streams (see errOpenHexString).
+	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+		must(checkHexStrings(tu.Reader(), in.b.check))
+	}
 	fi := &fontInfo{enc: pf.Encoder(), dw: 1000, cache: map[string]string{}}
 	base := v.Key("BaseFont").Name()
 	fi.bold = strings.Contains(base, "Bold") || strings.Contains(base, "Black") || strings.Contains(base, "Heavy")
