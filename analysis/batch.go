@@ -347,9 +347,7 @@ func storeRecord(d *DocumentAnalysis, buf *[]byte) *corpus.AnalysisRecord {
 // EncodeAnalysis serializes an analysis for the store (codec.go: every
 // exported field, including those JSON leaves out). Segments are left
 // out: the store keeps them in its sentences view.
-func EncodeAnalysis(d *DocumentAnalysis) ([]byte, error) {
-	return appendAnalysis(nil, d), nil
-}
+func EncodeAnalysis(d *DocumentAnalysis) []byte { return appendAnalysis(nil, d) }
 
 // DecodeAnalysis reverses EncodeAnalysis. Its slices and maps are empty,
 // never nil, as NormalizeEmpty makes fresh analyses (Run normalises

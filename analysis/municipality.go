@@ -172,12 +172,7 @@ func tokenizeWordsInto(words []word, text string) []word {
 	words = words[:0]
 	start := -1
 	for i, r := range text {
-		var isW bool
-		if r < utf8.RuneSelf { // ASCII, most of the text: no Unicode tables
-			isW = asciiWord[r]
-		} else {
-			isW = unicode.IsLetter(r) || unicode.IsDigit(r)
-		}
+		isW := isWordRune(r)
 		if isW && start < 0 {
 			start = i
 		} else if !isW && start >= 0 {
@@ -190,14 +185,6 @@ func tokenizeWordsInto(words []word, text string) []word {
 	}
 	return words
 }
-
-// asciiWord marks the ASCII letters and digits.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for c := range utf8.RuneSelf {
-		t[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
-	}
-	return t
-}()
 
 func makeWord(text string, start, end int) word {
 	r, _ := utf8.DecodeRuneInString(text[start:])

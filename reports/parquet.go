@@ -3,7 +3,6 @@ package reports
 import (
 	"github.com/styrdok/styrdok/analysis"
 	"io"
-	"path/filepath"
 
 	"github.com/parquet-go/parquet-go"
 )
@@ -60,20 +59,11 @@ type EvidenceRow struct {
 // compressed, for DuckDB, pandas (pyarrow) and R arrow. Rows are written
 // document by document, so no second copy of the tables is held.
 func WriteParquet(dir string, r *Report) error {
-	files := []struct {
-		name  string
-		write func(io.Writer, *Report) error
-	}{
-		{"documents.parquet", WriteDocumentsParquet},
-		{"coverage_long.parquet", WriteCoverageParquet},
-		{"evidence.parquet", WriteEvidenceParquet},
-	}
-	for _, f := range files {
-		if err := writeFile(filepath.Join(dir, f.name), func(w io.Writer) error { return f.write(w, r) }); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeFiles(dir, []fileJob{
+		{"documents.parquet", func(w io.Writer) error { return WriteDocumentsParquet(w, r) }},
+		{"coverage_long.parquet", func(w io.Writer) error { return WriteCoverageParquet(w, r) }},
+		{"evidence.parquet", func(w io.Writer) error { return WriteEvidenceParquet(w, r) }},
+	})
 }
 
 // writeParquetRows writes one Parquet file of T, document by document

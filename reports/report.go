@@ -31,8 +31,8 @@ type Report struct {
 	Run    *RunInfo
 	County string // --county: the one county to report (code or name); "" reports every county with documents
 
-	derivedOnce sync.Once
-	derived     *derived // similarity, computed once by the first writer that needs it (county.go, similarity.go)
+	simOnce sync.Once   // WriteAll's writers run concurrently: the similarities are computed once, by the first that needs them
+	sim     *Similarity // see (*Report).similarity
 	// Skip names output files WriteAll leaves out (run --skip).
 	Skip []string
 }
@@ -60,23 +60,30 @@ func WriteAll(dir string, r *Report) error {
 		{"coverage.xlsx", WriteXLSX},
 	}
 	// The writers are independent (each writes its own file; what they
-	// share, the similarities, is computed once under a sync.Once), so
-	// they run concurrently, at most GOMAXPROCS at a time, heaviest
-	// first. The first error in the list's order is returned, whatever
-	// order they finish in.
-	type job struct {
-		name  string
-		write func(io.Writer) error
-	}
-	var jobs []job
+	// share, the similarities, is computed once under a sync.Once).
+	var jobs []fileJob
 	for _, w := range writers {
 		if !slices.Contains(r.Skip, w.name) {
-			jobs = append(jobs, job{w.name, func(f io.Writer) error { return w.write(f, r) }})
+			jobs = append(jobs, fileJob{w.name, func(f io.Writer) error { return w.write(f, r) }})
 		}
 	}
 	for _, t := range CountyTables(r) {
-		jobs = append(jobs, job{"county-" + t.County.Code + ".csv", func(f io.Writer) error { return WriteCounty(f, t) }})
+		jobs = append(jobs, fileJob{"county-" + t.County.Code + ".csv", func(f io.Writer) error { return WriteCounty(f, t) }})
 	}
+	return writeFiles(dir, jobs)
+}
+
+// fileJob is one output file and what writes it.
+type fileJob struct {
+	name  string
+	write func(io.Writer) error
+}
+
+// writeFiles writes the jobs' files into dir concurrently, at most
+// GOMAXPROCS at a time, heaviest first (writerWeight), each through
+// writeFile. The first error in the jobs' order is returned, whatever
+// order they finish in.
+func writeFiles(dir string, jobs []fileJob) error {
 	errs := make([]error, len(jobs))
 	order := make([]int, len(jobs))
 	for i := range order {
@@ -96,16 +103,6 @@ func WriteAll(dir string, r *Report) error {
 	}
 	wg.Wait()
 	return firstError(errs)
-}
-
-// shared returns what the report's writers share, made once.
-func (r *Report) shared() *derived {
-	r.derivedOnce.Do(func() {
-		if r.derived == nil {
-			r.derived = &derived{}
-		}
-	})
-	return r.derived
 }
 
 // writerWeight orders WriteAll's writers: similarity.csv first, since

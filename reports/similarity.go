@@ -373,19 +373,11 @@ func (s *Similarity) TopPeers(i, n int, skip func(*analysis.DocumentAnalysis) bo
 	return out
 }
 
-// derived holds what several writers of one report share. WriteAll runs
-// the writers concurrently, so it is computed under a sync.Once.
-type derived struct {
-	simOnce sync.Once
-	sim     *Similarity
-}
-
 // similarity computes the report's document similarities once, by the
 // first writer that needs them; the others wait for it.
 func (r *Report) similarity() *Similarity {
-	d := r.shared()
-	d.simOnce.Do(func() { d.sim = NewSimilarity(r.Documents) })
-	return d.sim
+	r.simOnce.Do(func() { r.sim = NewSimilarity(r.Documents) })
+	return r.sim
 }
 
 // SimilarityColumns are the columns of similarity.csv.
