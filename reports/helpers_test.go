@@ -1,9 +1,8 @@
 package reports
 
 import (
-	"bytes"
 	"flag"
-	"os"
+	goldenfile "github.com/styrdok/styrdok/internal/golden"
 	"path/filepath"
 	"testing"
 	"time"
@@ -86,38 +85,5 @@ func bundledReport(t testing.TB) *Report { return analyzeFiles(t, bundledFiles(t
 // -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./reports -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run go test ./reports -update and review the diff):\n%s", name, firstDiff(want, got))
-	}
+	goldenfile.Check(t, filepath.Join("testdata", "golden", name), got, *update, "./reports")
 }
-
-// firstDiff shows the first differing line.
-func firstDiff(want, got []byte) string {
-	wl, gl := bytes.Split(want, []byte("\n")), bytes.Split(got, []byte("\n"))
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g []byte
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if !bytes.Equal(w, g) {
-			return "line " + itoa(i+1) + ":\n want: " + string(w) + "\n  got: " + string(g)
-		}
-	}
-	return ""
-}
-
-func itoa(i int) string { return fmtFloat(float64(i), 0) }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	goldenfile "github.com/styrdok/styrdok/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,27 +86,7 @@ func TestRunGolden(t *testing.T) {
 
 func compareGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/styrdok -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) && i < len(wl); i++ {
-			if gl[i] != wl[i] {
-				t.Errorf("%s differs from golden at line %d:\n got: %.200s\nwant: %.200s\n(if intended: go test ./cmd/styrdok -update)", name, i+1, gl[i], wl[i])
-				return
-			}
-		}
-		t.Errorf("%s differs from golden in length: %d vs %d lines", name, len(gl), len(wl))
-	}
+	goldenfile.Check(t, filepath.Join("testdata", "golden", name), got, *update, "./cmd/styrdok")
 }
 
 // TestTagCommand feeds Tierp's action rows to `styrdok tag` and checks the
