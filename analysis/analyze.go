@@ -108,9 +108,6 @@ func NewAnalyzer(cb *Codebook, reg *corpus.Registry, asOf time.Time) *Analyzer {
 	return &Analyzer{Codebook: cb, matcher: NewMatcher(cb), attributor: NewMunicipalityAttributor(reg), asOf: asOf}
 }
 
-// Matcher returns the analyzer's term matcher.
-func (a *Analyzer) Matcher() *Matcher { return a.matcher }
-
 // Analyze runs the whole chain on one ingested document.
 func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 	segs := Segment(doc.Text, doc.PageAt)
