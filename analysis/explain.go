@@ -149,7 +149,7 @@ func (a *Analyzer) Explain(doc *ingest.Document, d *DocumentAnalysis, theme stri
 		if s.Kind == KindHeading {
 			ms = dedupe(append(ms, a.matcher.MatchHeading(toks)...))
 		}
-		ms = themeMatches(ms, theme)
+		ms = appendThemeMatches(nil, ms, theme)
 		if len(ms) == 0 {
 			continue
 		}

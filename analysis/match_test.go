@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/styrdok/styrdok/corpus"
@@ -134,4 +135,36 @@ func TestMunicipalityNamesAreNotThemes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Phrases that start with a wildcard are tried at every token beside the
+// phrases of the token's stem; many workers share one matcher, so neither
+// list may be written to while matching (the race detector watches this
+// test in CI: an append of one list to the other once could).
+func TestWildcardPhrasesConcurrently(t *testing.T) {
+	y := "themes:\n  - id: bikes\n    label_sv: Cyklar\n    label_en: Bikes\n    definition: Cycling.\n" +
+		"    terms: [{term: sadel}]\n" +
+		"    phrases:\n" +
+		"      - {phrase: \"cykel bana\", weight: 1}\n      - {phrase: \"cykel ställ\", weight: 1}\n      - {phrase: \"cykel hjälm\", weight: 1}\n" +
+		"      - {phrase: \"lån* cykel\", weight: 2}\n"
+	cb, err := ParseCodebook([]byte(y), "bikes.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := NewAnalyzer(cb, nil, testAnalyzer(t).asOf)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 50 {
+				got := a.Tag("Vi lånar cykel och sätter den i cykel ställ.")
+				if len(got) != 1 || got[0].Theme != "bikes" || got[0].Score != 3 {
+					t.Errorf("got %v, want bikes 3 (lån* cykel 2 + cykel ställ 1)", got)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
