@@ -327,7 +327,7 @@ func WriteBenchmark(dir string, b *Benchmark) error {
 		path  string
 		write func(io.Writer, *Benchmark) error
 	}{{base + ".csv", WriteBenchmarkCSV}, {base + "-peers.csv", WriteBenchmarkPeersCSV}, {base + ".md", WriteBenchmarkMarkdown}} {
-		if err := writeFile(f.path, func(w io.Writer) error { return f.write(w, b) }); err != nil {
+		if _, err := writeFile(f.path, func(w io.Writer) error { return f.write(w, b) }); err != nil {
 			return err
 		}
 	}

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/corpus"
 	"io"
 
 	"github.com/parquet-go/parquet-go"
@@ -58,7 +59,7 @@ type EvidenceRow struct {
 // evidence.parquet into dir: the tidy tables with typed columns, Snappy
 // compressed, for DuckDB, pandas (pyarrow) and R arrow. Rows are written
 // document by document, so no second copy of the tables is held.
-func WriteParquet(dir string, r *Report) error {
+func WriteParquet(dir string, r *Report) ([]corpus.OutputFile, error) {
 	return writeFiles(dir, []fileJob{
 		{"documents.parquet", func(w io.Writer) error { return WriteDocumentsParquet(w, r) }},
 		{"coverage_long.parquet", func(w io.Writer) error { return WriteCoverageParquet(w, r) }},

@@ -23,7 +23,7 @@ func TestParquetInDuckDB(t *testing.T) {
 	}
 	r := bundledReport(t)
 	out := t.TempDir()
-	if err := WriteParquet(out, r); err != nil {
+	if _, err := WriteParquet(out, r); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(node, filepath.Join(dir, "check.mjs"), out)

@@ -15,9 +15,11 @@ func TestParquetReadBack(t *testing.T) {
 	files := bundledFiles(t)
 	r := analyzeFiles(t, files...)
 	dir := t.TempDir()
-	if err := WriteParquet(dir, r); err != nil {
+	written, err := WriteParquet(dir, r)
+	if err != nil {
 		t.Fatal(err)
 	}
+	checkWritten(t, dir, written, "documents.parquet", "coverage_long.parquet", "evidence.parquet")
 	docs, err := parquet.ReadFile[DocumentRow](filepath.Join(dir, "documents.parquet"))
 	if err != nil {
 		t.Fatal(err)

@@ -1,9 +1,12 @@
 package reports
 
 import (
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"math/rand/v2"
@@ -38,9 +41,9 @@ type Report struct {
 }
 
 // WriteAll writes every output file of `styrdok run` into dir.
-func WriteAll(dir string, r *Report) error {
+func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("output folder %s: %w", dir, err)
+		return nil, fmt.Errorf("output folder %s: %w", dir, err)
 	}
 	writers := []struct {
 		name  string
@@ -81,9 +84,11 @@ type fileJob struct {
 
 // writeFiles writes the jobs' files into dir concurrently, at most
 // GOMAXPROCS at a time, heaviest first (writerWeight), each through
-// writeFile. The first error in the jobs' order is returned, whatever
+// writeFile, and returns what was written (name, size, SHA-256) in the
+// jobs' order. The first error in the jobs' order is returned, whatever
 // order they finish in.
-func writeFiles(dir string, jobs []fileJob) error {
+func writeFiles(dir string, jobs []fileJob) ([]corpus.OutputFile, error) {
+	written := make([]corpus.OutputFile, len(jobs))
 	errs := make([]error, len(jobs))
 	order := make([]int, len(jobs))
 	for i := range order {
@@ -98,11 +103,14 @@ func writeFiles(dir string, jobs []fileJob) error {
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			errs[i] = writeFile(filepath.Join(dir, jobs[i].name), jobs[i].write)
+			written[i], errs[i] = writeFile(filepath.Join(dir, jobs[i].name), jobs[i].write)
 		}()
 	}
 	wg.Wait()
-	return firstError(errs)
+	if err := firstError(errs); err != nil {
+		return nil, err
+	}
+	return written, nil
 }
 
 // writerWeight orders WriteAll's writers: similarity.csv first, since
@@ -127,23 +135,43 @@ func firstError(errs []error) error {
 // os.Create would give (0666 less the umask): os.CreateTemp makes files
 // only their owner can read, and a county board sharing a report folder
 // found them unreadable.
-func writeFile(path string, write func(io.Writer) error) error {
+//
+// The file's SHA-256 is taken as it is written (the run records it, to
+// tell on the next run whether the reports are still as written): reading
+// the 100 MB of a 2,000-document run back to hash it took a core 0.1 s
+// after everything else was done.
+func writeFile(path string, write func(io.Writer) error) (corpus.OutputFile, error) {
 	tmp, err := createTemp(path)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return corpus.OutputFile{}, fmt.Errorf("%s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
+	hw := &hashingWriter{w: tmp, h: sha256.New()}
+	if err := write(hw); err != nil {
 		tmp.Close()
-		return fmt.Errorf("%s: %w", path, err)
+		return corpus.OutputFile{}, fmt.Errorf("%s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return corpus.OutputFile{}, fmt.Errorf("%s: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return corpus.OutputFile{}, fmt.Errorf("%s: %w", path, err)
 	}
-	return nil
+	return corpus.OutputFile{Name: filepath.Base(path), Size: hw.n, SHA256: hex.EncodeToString(hw.h.Sum(nil))}, nil
+}
+
+// hashingWriter writes to w and hashes what was written.
+type hashingWriter struct {
+	w io.Writer
+	h hash.Hash
+	n int64
+}
+
+func (hw *hashingWriter) Write(p []byte) (int, error) {
+	n, err := hw.w.Write(p)
+	hw.h.Write(p[:n])
+	hw.n += int64(n)
+	return n, err
 }
 
 // createTemp creates a new hidden file beside path, with a random suffix,

@@ -1,10 +1,14 @@
 package reports
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/styrdok/styrdok/corpus"
 )
 
 // TestWriteAllPermissions: report files get the permissions a plain
@@ -19,9 +23,11 @@ func TestWriteAllPermissions(t *testing.T) {
 	st, _ := probe.Stat()
 	probe.Close()
 	want := st.Mode().Perm()
-	if err := writeFile(filepath.Join(dir, "x.csv"), func(w io.Writer) error { _, err := io.WriteString(w, "a\n"); return err }); err != nil {
+	written, err := writeFile(filepath.Join(dir, "x.csv"), func(w io.Writer) error { _, err := io.WriteString(w, "a\n"); return err })
+	if err != nil {
 		t.Fatal(err)
 	}
+	checkWritten(t, dir, []corpus.OutputFile{written}, "x.csv")
 	got, err := os.Stat(filepath.Join(dir, "x.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -31,5 +37,25 @@ func TestWriteAllPermissions(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, ".x.csv.tmp*")); len(left) != 0 {
 		t.Fatalf("temporary files left: %v", left)
+	}
+}
+
+// checkWritten: what a writer says it wrote (hashed on the way) is the
+// named files, in that order, with the size and SHA-256 of the files on
+// disk.
+func checkWritten(t *testing.T, dir string, written []corpus.OutputFile, names ...string) {
+	t.Helper()
+	if len(written) != len(names) {
+		t.Fatalf("wrote %d files (%v), want %v", len(written), written, names)
+	}
+	for i, w := range written {
+		data, err := os.ReadFile(filepath.Join(dir, names[i]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		if w.Name != names[i] || w.Size != int64(len(data)) || w.SHA256 != hex.EncodeToString(sum[:]) {
+			t.Errorf("written %+v, on disk %s: %d bytes, sha256 %x", w, names[i], len(data), sum)
+		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"runtime/pprof"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -200,11 +201,9 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 	}
 
 	files, problems := ingest.Walk(fs.Args())
-	storeName := ""
 	// Everything besides the documents that the reports depend on.
 	reportOptions := "format=" + *format + "\x00county=" + countyCode + "\x00skip=" + *skip
 	if st != nil {
-		storeName = filepath.Base(st.Path())
 		if entries, ok := upToDate(st, key, reportOptions, files, problems, *out); ok {
 			return finishUpToDate(e, st, runID, entries, *out, *quiet)
 		}
@@ -265,16 +264,22 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 	}
 	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode, Skip: skipped,
 		Run: &reports.RunInfo{Version: Version, Args: fs.Args(), Options: runOptions(fs, a), StartedAt: started, FinishedAt: time.Now()}}
-	if err := reports.WriteAll(*out, rep); err != nil {
+	// The writers hash what they write; the run records it (sorted by
+	// name) to tell on the next run whether the reports are as written.
+	outputs, err := reports.WriteAll(*out, rep)
+	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
 		return exitFailure
 	}
 	if parquet {
-		if err := reports.WriteParquet(*out, rep); err != nil {
+		written, err := reports.WriteParquet(*out, rep)
+		if err != nil {
 			fmt.Fprintln(e.stderr, "styrdok run:", err)
 			return exitFailure
 		}
+		outputs = append(outputs, written...)
 	}
+	slices.SortFunc(outputs, func(a, b corpus.OutputFile) int { return strings.Compare(a.Name, b.Name) })
 	if st != nil {
 		var rf []corpus.RunFailure
 		var entries []inputEntry
@@ -284,11 +289,6 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 		}
 		for _, d := range res.Documents {
 			entries = append(entries, inputEntry{d.File, "sha256:" + d.SHA256})
-		}
-		outputs, err := outputFiles(*out, started, storeName)
-		if err != nil {
-			fmt.Fprintln(e.stderr, "styrdok run:", err)
-			return exitFailure
 		}
 		end := corpus.RunEnd{Status: "completed", Stats: res.Stats, Failures: rf, Inputs: inputsDigest(key, reportOptions, entries), Outputs: outputs}
 		if err := st.FinishRun(runID, end); err != nil {
@@ -410,32 +410,6 @@ func finishUpToDate(e *env, st *corpus.Store, runID int64, entries []inputEntry,
 		return exitFailure
 	}
 	return exitOK
-}
-
-// outputFiles lists the report files in out written since start (the
-// store and hidden files excepted), with their sizes and hashes.
-func outputFiles(out string, start time.Time, storeName string) ([]corpus.OutputFile, error) {
-	entries, err := os.ReadDir(out)
-	if err != nil {
-		return nil, fmt.Errorf("output folder %s: %w", out, err)
-	}
-	var files []corpus.OutputFile
-	for _, en := range entries {
-		name := en.Name()
-		if !en.Type().IsRegular() || strings.HasPrefix(name, ".") || (storeName != "" && strings.HasPrefix(name, storeName)) {
-			continue
-		}
-		info, err := en.Info()
-		if err != nil || info.ModTime().Before(start) {
-			continue
-		}
-		f, err := hashFile(filepath.Join(out, name))
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, f)
-	}
-	return files, nil
 }
 
 func hashFile(path string) (corpus.OutputFile, error) {
