@@ -118,14 +118,14 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 
 	// Each segment is tokenised once; matching, modality and the bag of
 	// words for similarity all read the same tokens.
-	scores := make([]map[string]float64, len(segs))
-	matches := make([][]Match, len(segs))
-	modality := make([]Modality, len(segs))
 	sc, _ := a.scratch.Get().(*analyzeScratch)
 	if sc == nil {
 		sc = &analyzeScratch{terms: map[string]int{}}
 	}
 	defer a.scratch.Put(sc)
+	scores := grow(sc.scores, len(segs))
+	matches := grow(sc.segMatches, len(segs))
+	modality := grow(sc.modality, len(segs))
 	terms, toks, found := sc.terms, sc.toks, sc.matches
 	for i, s := range segs {
 		raw := doc.Text[s.Start:s.End]
@@ -156,12 +156,17 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 		for i, s := range segs {
 			if s.Kind != KindNavigation && scores[i] != nil && scores[i][th.ID] >= a.Codebook.MinScore {
 				nHits++
-				nMatched += len(matches[i])
+				for _, m := range matches[i] {
+					if m.Theme == th.ID {
+						nMatched++
+					}
+				}
 			}
 		}
 	}
 	hits := make([]ThemeHit, 0, nHits)
 	matched := make([]Match, 0, nMatched)
+	res.Themes = make([]ThemeCoverage, 0, len(a.Codebook.Themes))
 	for _, th := range a.Codebook.Themes {
 		cov := ThemeCoverage{ID: th.ID, Headings: []int{}}
 		first := len(hits)
@@ -200,8 +205,19 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 	clear(terms)
 	clear(toks)
 	clear(found)
-	sc.toks, sc.matches = toks[:0], found[:0]
+	clear(scores)
+	clear(matches)
+	sc.toks, sc.matches, sc.scores, sc.segMatches, sc.modality = toks[:0], found[:0], scores[:0], matches[:0], modality[:0]
 	return res
+}
+
+// grow returns s[:n], reallocated when its capacity is short, with no
+// elements from earlier use (the caller clears them when done).
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // analyzeScratch is Analyze's working space, recycled from document to
@@ -209,10 +225,13 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 // documents): the stem counts, the token slice and modality's slices.
 // Nothing in an analysis refers to it.
 type analyzeScratch struct {
-	terms   map[string]int
-	toks    []Token
-	matches []Match
-	modal   modalityScratch
+	terms      map[string]int
+	toks       []Token
+	matches    []Match              // every segment's matches, one after the other
+	segMatches [][]Match            // per segment, its part of matches
+	scores     []map[string]float64 // per segment, theme -> score
+	modality   []Modality           // per segment
+	modal      modalityScratch
 }
 
 // grade turns a theme's evidence into the expert scale (DOMAIN.md,

@@ -335,6 +335,12 @@ func storeRecord(d *DocumentAnalysis, buf *[]byte) *corpus.AnalysisRecord {
 	for i, s := range d.Segments {
 		r.Sentences[i] = corpus.SentenceRow{Index: s.Index, Start: s.Start, End: s.End, Page: s.Page, Kind: string(s.Kind), Section: s.Section}
 	}
+	nHits := 0
+	for _, t := range d.Themes {
+		nHits += len(t.Evidence)
+	}
+	r.Coverage = make([]corpus.CoverageRow, 0, len(d.Themes))
+	r.Hits = make([]corpus.HitRow, 0, nHits)
 	for _, t := range d.Themes {
 		r.Coverage = append(r.Coverage, corpus.CoverageRow{Theme: t.ID, Sentences: t.Sentences, Share: t.Share, Level: t.Level})
 		for _, h := range t.Evidence {

@@ -16,8 +16,9 @@ import (
 // columns as tables would.
 
 // sentenceRowsJSON encodes rows as [[idx, start, end, page, kind, section], ...].
-func sentenceRowsJSON(rows []SentenceRow) string {
-	return jsonRows(rows, 32, func(b []byte, r SentenceRow) []byte {
+// buf is scratch space for the encoding (see jsonRows).
+func sentenceRowsJSON(buf *[]byte, rows []SentenceRow) string {
+	return jsonRows(buf, rows, func(b []byte, r SentenceRow) []byte {
 		b = strconv.AppendInt(b, int64(r.Index), 10)
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(r.Start), 10)
@@ -33,8 +34,9 @@ func sentenceRowsJSON(rows []SentenceRow) string {
 }
 
 // hitRowsJSON encodes rows as [[theme, sentence, score, matched], ...].
-func hitRowsJSON(rows []HitRow) string {
-	return jsonRows(rows, 48, func(b []byte, r HitRow) []byte {
+// buf is scratch space for the encoding (see jsonRows).
+func hitRowsJSON(buf *[]byte, rows []HitRow) string {
+	return jsonRows(buf, rows, func(b []byte, r HitRow) []byte {
 		b = appendJSONString(b, r.Theme)
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(r.Sentence), 10)
@@ -46,10 +48,12 @@ func hitRowsJSON(rows []HitRow) string {
 }
 
 // jsonRows encodes rows as a JSON array of arrays; row appends one row's
-// values (without brackets); size is a guess of a row's length.
-func jsonRows[R any](rows []R, size int, row func([]byte, R) []byte) string {
-	b := make([]byte, 0, 2+len(rows)*size)
-	b = append(b, '[')
+// values (without brackets). The encoding is built in *buf, which is kept
+// (grown) for the next call, so that only the resulting string is
+// allocated: growing a fresh buffer per document and copying it into the
+// string was 35 MB of garbage on 2,000 documents.
+func jsonRows[R any](buf *[]byte, rows []R, row func([]byte, R) []byte) string {
+	b := append((*buf)[:0], '[')
 	for i, r := range rows {
 		if i > 0 {
 			b = append(b, ',')
@@ -58,7 +62,9 @@ func jsonRows[R any](rows []R, size int, row func([]byte, R) []byte) string {
 		b = row(b, r)
 		b = append(b, ']')
 	}
-	return string(append(b, ']'))
+	b = append(b, ']')
+	*buf = b[:0]
+	return string(b)
 }
 
 // appendJSONNumber appends f as a JSON number (null for NaN and
