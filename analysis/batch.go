@@ -158,8 +158,9 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte // the worker's read buffer (ingest.LoadInto)
 			for f := range jobs {
-				results <- a.process(f, snap, &opt)
+				results <- a.process(f, snap, &opt, &buf)
 			}
 		}()
 	}
@@ -224,7 +225,7 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 
 // process obtains one file's analysis the cheapest way the store allows:
 // re-used as stored, re-tagged from stored text, or read and parsed.
-func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions) (o outcome) {
+func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions, buf *[]byte) (o outcome) {
 	o.file = path
 	defer func() {
 		if p := recover(); p != nil {
@@ -254,7 +255,7 @@ func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions) (o ou
 			}
 		}
 	}
-	doc, err := ingest.Load(path, opt.Ingest)
+	doc, err := ingest.LoadInto(path, opt.Ingest, buf)
 	if err != nil {
 		o := outcome{file: path, how: howFailed, fail: &Failure{File: path, Reason: ReasonOf(err)}}
 		if st != nil && statOK {

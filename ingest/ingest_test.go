@@ -443,3 +443,31 @@ func BenchmarkDehyphenateChain(b *testing.B) {
 		})
 	}
 }
+
+// TestLoadIntoReusesBuffer: documents read one after another through one
+// buffer (as a batch worker does) are the documents Load gives; none of
+// them refers to the buffer the next file is read into.
+func TestLoadIntoReusesBuffer(t *testing.T) {
+	names := []string{"good-gislaved.pdf", "good-tierp.docx", "good-ale.html", "good-gislaved-utf16.txt", "good-ale-cp1252.txt", "good-tierp.odt", "good-alingsas.md", "good-simple.pdf", "good-tierp-utf8.txt"}
+	var buf []byte
+	var docs []*Document
+	for _, n := range names {
+		d, err := LoadInto(filepath.Join("..", "testdata", "mixed", n), Options{}, &buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	if cap(buf) == 0 {
+		t.Fatal("the buffer was not kept")
+	}
+	for i, n := range names {
+		want, err := Load(filepath.Join("..", "testdata", "mixed", n), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if docs[i].Text != want.Text || docs[i].SHA256 != want.SHA256 || len(docs[i].Pages) != len(want.Pages) {
+			t.Errorf("%s read through the shared buffer differs from Load's", n)
+		}
+	}
+}

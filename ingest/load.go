@@ -15,7 +15,18 @@ import (
 
 // Load reads and parses one file. Every error is a *FileError naming path;
 // files that are not documents fail with an error wrapping ErrUnsupported.
-func Load(path string, opts Options) (*Document, error) {
+func Load(path string, opts Options) (*Document, error) { return LoadInto(path, opts, nil) }
+
+// maxKeptBuffer is the largest read buffer LoadInto keeps: one large PDF
+// should not hold its size in memory for the rest of a run.
+const maxKeptBuffer = 8 << 20
+
+// LoadInto is Load reading the file into *buf (grown when short, and kept
+// for the next call) instead of a new buffer: a batch worker reads file
+// after file into one buffer (a new one per file was a twentieth of a
+// run's garbage). Nothing in the returned Document refers to the buffer:
+// every parser copies what it keeps. A nil buf is Load.
+func LoadInto(path string, opts Options, buf *[]byte) (*Document, error) {
 	// Stat first: opening a FIFO or device could block or never end.
 	if st, err := os.Stat(path); err != nil {
 		return nil, &FileError{Path: path, Reason: "cannot open file", Err: err}
@@ -44,7 +55,15 @@ func Load(path string, opts Options) (*Document, error) {
 	}
 	// Read into a buffer of the file's size, plus one byte to notice a
 	// file that grew since Stat (io.ReadAll grows its buffer by doubling).
-	data := make([]byte, st.Size()+1)
+	var data []byte
+	if buf != nil && int64(cap(*buf)) > st.Size() {
+		data = (*buf)[:st.Size()+1]
+	} else {
+		data = make([]byte, st.Size()+1)
+		if buf != nil && len(data) <= maxKeptBuffer {
+			*buf = data
+		}
+	}
 	n, err := io.ReadFull(f, data)
 	switch err {
 	case io.EOF, io.ErrUnexpectedEOF: // the whole file: the usual case
