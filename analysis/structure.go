@@ -1,10 +1,9 @@
 package analysis
 
 import (
-	"cmp"
-	"slices"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Section is a heading and the segments that stand under it. Start and
@@ -50,6 +49,7 @@ func headingLevel(raw string) (level int, table bool) {
 func buildStructure(text string, segs []Sentence, scores []map[string]float64, minScore float64, order map[string]int) structure {
 	st := structure{chain: make([][]int, len(segs))}
 	var stack []int
+	var chains []int // every segment's chain, one after the other (one allocation instead of one per segment)
 	content := false
 	for i, s := range segs {
 		if s.Kind == KindNavigation {
@@ -67,18 +67,52 @@ func buildStructure(text string, segs []Sentence, scores []map[string]float64, m
 			if len(stack) > 0 {
 				parent = stack[len(stack)-1]
 			}
-			st.sections = append(st.sections, Section{Heading: strings.Join(strings.Fields(tagRe.ReplaceAllString(s.Text, "")), " "), Sentence: i, Level: level, Start: s.Start, End: s.End,
+			st.sections = append(st.sections, Section{Heading: headingText(s.Text), Sentence: i, Level: level, Start: s.Start, End: s.End,
 				Parent: parent, Table: table, Title: !content && len(st.sections) == 0, Themes: headingThemes(scores[i], minScore, order)})
 			stack = append(stack, len(st.sections)-1)
 		} else {
 			content = true
 		}
-		st.chain[i] = append([]int(nil), stack...)
+		if len(stack) > 0 {
+			k := len(chains)
+			chains = append(chains, stack...)
+			st.chain[i] = chains[k:len(chains):len(chains)]
+		}
 		for _, k := range stack {
 			st.sections[k].End = s.End
 		}
 	}
 	return st
+}
+
+// headingText is a heading's text as a section names it: markup tags
+// removed, white space folded to single spaces. Most headings have
+// neither and are returned as they are, without a copy.
+func headingText(s string) string {
+	if strings.IndexByte(s, '<') < 0 && singleSpaced(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(tagRe.ReplaceAllString(s, "")), " ")
+}
+
+// singleSpaced reports whether strings.Fields and a join with " " would
+// give s back: no white space but single ' ' between words.
+func singleSpaced(s string) bool {
+	prevSpace := true // no space at the start
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		if unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
 }
 
 // headingThemes lists the themes a heading scores, strongest first.
@@ -146,57 +180,6 @@ func (st structure) sectionTopTheme(i int) string {
 		return sec.Themes[0]
 	}
 	return ""
-}
-
-// applyStructure adds to each theme the segments that stand under a
-// heading naming it but whose own words do not reach the theme: inherited
-// hits, marked with the heading's index so evidence stays traceable. The
-// level keeps resting on the document's own words and headings (grade runs
-// before this), so structure can only add counts, never move levels. It
-// also counts each theme's commitments, recommendations and intents.
-func applyStructure(res *DocumentAnalysis, st structure, scores []map[string]float64) {
-	res.Sections = st.sections
-	if res.Sections == nil {
-		res.Sections = []Section{}
-	}
-	for t := range res.Themes {
-		cov := &res.Themes[t]
-		own := map[int]bool{}
-		for k := range cov.Evidence {
-			cov.Evidence[k].Heading = -1
-			own[cov.Evidence[k].Sentence] = true
-		}
-		cov.OwnSentences = len(cov.Evidence)
-		for i, s := range res.Segments {
-			if own[i] || (s.Kind != KindSentence && s.Kind != KindListItem && s.Kind != KindTableRow) {
-				continue
-			}
-			h := st.sectionHeading(i, cov.ID)
-			if h < 0 {
-				continue
-			}
-			cov.Evidence = append(cov.Evidence, ThemeHit{Theme: cov.ID, Sentence: i, Start: s.Start, End: s.End, Page: s.Page,
-				Kind: s.Kind, Score: round3(scores[i][cov.ID]), Text: s.Text, Matched: []Match{}, Inherited: true, Heading: h})
-			cov.Inherited++
-		}
-		slices.SortStableFunc(cov.Evidence, func(a, b ThemeHit) int { return cmp.Compare(a.Sentence, b.Sentence) })
-		cov.Sentences = len(cov.Evidence)
-		if res.Sentences > 0 {
-			cov.Share = round4(float64(cov.Sentences) / float64(res.Sentences))
-		}
-		for k := range cov.Evidence {
-			m := res.Modality[cov.Evidence[k].Sentence]
-			cov.Evidence[k].Modality = m
-			switch m {
-			case ModCommitment:
-				cov.Commitments++
-			case ModRecommendation:
-				cov.Recommendations++
-			case ModIntent:
-				cov.Intents++
-			}
-		}
-	}
 }
 
 // Source says where a hit's theme comes from: "text" (its own words) or

@@ -1,6 +1,12 @@
 package analysis
 
-import "testing"
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/styrdok/styrdok/ingest"
+)
 
 // TestSections checks heading levels, nesting, table sections and
 // inherited theme hits on a small document.
@@ -68,5 +74,36 @@ func TestSections(t *testing.T) {
 	}
 	if !res.Quality.HasEvaluation {
 		t.Errorf("'Planen följs upp årligen' says how and when: %+v", res.Quality)
+	}
+}
+
+// TestHeadingText: the fast path (text returned as it is) gives what the
+// general rule (tags removed, spaces folded) gives, on every line and
+// segment of the bundled documents and on strings written to probe it.
+func TestHeadingText(t *testing.T) {
+	texts := []string{"", " ", "Mål", "Mål ", " Mål", "Mål  och medel", "Mål\toch medel", "Mål\u00a0och medel", "Mål\u2003och", "<b>Mål</b> och medel",
+		"a | b", "a |  b", "1. Arbete och försörjning", "x < y", "Språk\u0085kunskap", "Bostad\n", "å ä ö"}
+	texts = append(texts, corpusLines(t)...)
+	for _, f := range []string{"ale-integrationsplan-2018-2021.txt", "tierp-handlingsplan-integration-2017.txt"} {
+		doc, err := ingest.Load(filepath.Join("..", "testdata", "corpus", f), ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range Segment(doc.Text, doc.PageAt) {
+			texts = append(texts, s.Text)
+		}
+	}
+	fast := 0
+	for _, s := range texts {
+		want := strings.Join(strings.Fields(tagRe.ReplaceAllString(s, "")), " ")
+		if got := headingText(s); got != want {
+			t.Errorf("headingText(%q) = %q, want %q", s, got, want)
+		}
+		if strings.IndexByte(s, '<') < 0 && singleSpaced(s) {
+			fast++
+		}
+	}
+	if fast < len(texts)/2 {
+		t.Errorf("only %d of %d texts take the fast path", fast, len(texts))
 	}
 }
