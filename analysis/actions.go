@@ -162,7 +162,8 @@ func (a *Analyzer) isRoleLike(s string) bool {
 // extractActions reads the action rows of a document: rows of tables
 // whose header labels an activity, responsible or time column, and
 // running-text entries with "Ansvar:", "Tidplan:" labels.
-func (a *Analyzer) extractActions(text string, segs []Sentence, st structure, scores []map[string]float64) []Action {
+// lines are text's lines (splitLines).
+func (a *Analyzer) extractActions(text string, lines []line, segs []Sentence, st structure, scores []map[string]float64) []Action {
 	out := []Action{}
 	for i := 0; i < len(segs); i++ {
 		if segs[i].Kind != KindHeading {
@@ -189,7 +190,7 @@ func (a *Analyzer) extractActions(text string, segs []Sentence, st structure, sc
 			out = append(out, act)
 		}
 	}
-	out = append(out, a.labelledActions(text, segs, st, scores)...)
+	out = append(out, a.labelledActions(text, lines, segs, st, scores)...)
 	sort.SliceStable(out, func(x, y int) bool { return out[x].Sentence < out[y].Sentence })
 	return out
 }
@@ -277,11 +278,11 @@ func labelColumn(l string) column {
 // or an entry line followed by label lines. An entry needs a responsible
 // role or a time; the activity is the text before the first label, an
 // "Aktivitet:" value, or the line before a run of label lines.
-func (a *Analyzer) labelledActions(text string, segs []Sentence, st structure, scores []map[string]float64) []Action {
+func (a *Analyzer) labelledActions(text string, lines []line, segs []Sentence, st structure, scores []map[string]float64) []Action {
 	var out []Action
 	prevText, prevStart := "", -1 // the last non-label line, for label-only lines
 	open := -1                    // index in out of the entry label lines still add to
-	for _, l := range splitLines(text) {
+	for _, l := range lines {
 		if strings.TrimSpace(l.s) == "" {
 			open, prevText = -1, ""
 			continue

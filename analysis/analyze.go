@@ -91,6 +91,23 @@ type Analyzer struct {
 	asOf       time.Time
 	encBufs    sync.Pool // *[]byte for encoding analyses to store (batch.go)
 	scratch    sync.Pool // *analyzeScratch, Analyze's working space
+	// segments recycles segment slices (*[]Sentence) that a batch run is
+	// done with (recycleSegments): the segments are the largest part of
+	// an analysis that the run does not keep.
+	segments sync.Pool
+}
+
+// recycleSegments hands d's segments back for a later Analyze to fill
+// and drops them from d. Nothing may use them afterwards.
+func (a *Analyzer) recycleSegments(d *DocumentAnalysis) {
+	if d.Segments == nil {
+		return
+	}
+	segs := d.Segments
+	clear(segs[:cap(segs)]) // no document's text stays alive through the pool
+	segs = segs[:0]
+	d.Segments = nil
+	a.segments.Put(&segs)
 }
 
 // NewAnalyzer builds an analyzer; a nil registry means the embedded SCB
@@ -110,19 +127,24 @@ func NewAnalyzer(cb *Codebook, reg *corpus.Registry, asOf time.Time) *Analyzer {
 
 // Analyze runs the whole chain on one ingested document.
 func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
-	segs := Segment(doc.Text, doc.PageAt)
-	res := &DocumentAnalysis{File: doc.Path, SHA256: doc.SHA256, Format: string(doc.Format), Segments: segs}
-	lay := layoutDocument(doc.Text)
-	res.Municipality = a.attributor.attribute(doc.Text, lay)
-	res.Meta = extractMetadata(doc.Text, lay, a.asOf)
-
-	// Each segment is tokenised once; matching, modality and the bag of
-	// words for similarity all read the same tokens.
 	sc, _ := a.scratch.Get().(*analyzeScratch)
 	if sc == nil {
 		sc = &analyzeScratch{terms: map[string]int{}}
 	}
 	defer a.scratch.Put(sc)
+	sc.lines = splitLinesInto(sc.lines, doc.Text)
+	var segs []Sentence
+	if p, ok := a.segments.Get().(*[]Sentence); ok {
+		segs = *p
+	}
+	segs = segmentLines(segs, sc.lines, doc.Text, doc.PageAt)
+	res := &DocumentAnalysis{File: doc.Path, SHA256: doc.SHA256, Format: string(doc.Format), Segments: segs}
+	lay := layoutDocumentInto(sc.layout, doc.Text)
+	res.Municipality = a.attributor.attribute(doc.Text, lay)
+	res.Meta = extractMetadata(doc.Text, lay, a.asOf)
+
+	// Each segment is tokenised once; matching, modality and the bag of
+	// words for similarity all read the same tokens.
 	scores := grow(sc.scores, len(segs))
 	matches := grow(sc.segMatches, len(segs))
 	modality := grow(sc.modality, len(segs))
@@ -154,7 +176,7 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 		res.Sections = []Section{}
 	}
 	res.Themes = a.themeCoverage(res, segs, scores, matches, st)
-	res.Actions = a.extractActions(doc.Text, segs, st, scores)
+	res.Actions = a.extractActions(doc.Text, sc.lines, segs, st, scores)
 	res.Quality = assessQuality(res)
 	// Keep no document's text alive through the pool.
 	clear(terms)
@@ -162,6 +184,9 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 	clear(found)
 	clear(scores)
 	clear(matches)
+	clear(sc.lines)
+	clear(lay.lines)
+	sc.lines, sc.layout = sc.lines[:0], lay.lines[:0]
 	sc.nScoreMaps = 0
 	sc.toks, sc.matches, sc.scores, sc.segMatches, sc.modality = toks[:0], found[:0], scores[:0], matches[:0], modality[:0]
 	return res
@@ -274,6 +299,8 @@ type analyzeScratch struct {
 	// 2,000 documents.
 	scoreMaps  []map[string]float64
 	nScoreMaps int
+	lines      []line    // the document's lines (splitLines)
+	layout     []docLine // its non-blank lines (layoutDocument)
 }
 
 // sumScores is the package's sumScores in one of the scratch's maps,

@@ -302,7 +302,7 @@ func (a *Analyzer) analyzed(doc *ingest.Document, rec *corpus.Record, how int, o
 		o.rec = rec
 	}
 	if !opt.KeepSegments {
-		d.Segments = nil
+		a.recycleSegments(d)
 	}
 	return o
 }

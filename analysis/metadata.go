@@ -178,8 +178,12 @@ var (
 
 // layoutDocument splits text into lines, marks scraped related-document
 // lists as noise and finds the end of the front matter.
-func layoutDocument(text string) docLayout {
-	var lay docLayout
+func layoutDocument(text string) docLayout { return layoutDocumentInto(nil, text) }
+
+// layoutDocumentInto is layoutDocument appending the lines to lines[:0]
+// (Analyze recycles them from document to document).
+func layoutDocumentInto(lines []docLine, text string) docLayout {
+	lay := docLayout{lines: lines[:0]}
 	off := 0
 	for off <= len(text) {
 		nl := strings.IndexByte(text[off:], '\n')

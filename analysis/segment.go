@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,8 +70,15 @@ func Segment(text string, pageAt func(int) int) []Sentence {
 	// About one segment per 80 bytes of plan text: sized once instead of
 	// grown by doubling (the segment slice was 55 MB of garbage on 2,000
 	// documents).
-	s := &segmenter{text: text, out: make([]Sentence, 0, len(text)/80+8)}
-	lines := splitLines(text)
+	return segmentLines(make([]Sentence, 0, len(text)/80+8), splitLines(text), text, pageAt)
+}
+
+// segmentLines is Segment appending to out[:0], with text's lines given
+// (splitLines): Analyze splits a document into lines once, for segmenting
+// and for finding labelled actions, and recycles both slices from
+// document to document.
+func segmentLines(out []Sentence, lines []line, text string, pageAt func(int) int) []Sentence {
+	s := &segmenter{text: text, out: out[:0]}
 	var block []line
 	flush := func() {
 		if len(block) > 0 {
@@ -109,8 +117,11 @@ type line struct {
 }
 
 // splitLines splits on newlines and page breaks, keeping offsets.
-func splitLines(text string) []line {
-	out := make([]line, 0, strings.Count(text, "\n")+strings.Count(text, "\f")+1)
+func splitLines(text string) []line { return splitLinesInto(nil, text) }
+
+// splitLinesInto is splitLines appending to out[:0].
+func splitLinesInto(out []line, text string) []line {
+	out = slices.Grow(out[:0], strings.Count(text, "\n")+strings.Count(text, "\f")+1)
 	start := 0
 	for i := 0; i < len(text); i++ {
 		if text[i] == '\n' || text[i] == '\f' {
