@@ -89,7 +89,7 @@ type Analyzer struct {
 	matcher    *Matcher
 	attributor *MunicipalityAttributor
 	asOf       time.Time
-	encBufs    sync.Pool // *[]byte for encoding analyses to store (batch.go)
+	records    sync.Pool // *recordScratch for storing analyses (batch.go)
 	scratch    sync.Pool // *analyzeScratch, Analyze's working space
 	// segments recycles segment slices (*[]Sentence) that a batch run is
 	// done with (recycleSegments): the segments are the largest part of

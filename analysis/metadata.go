@@ -368,8 +368,10 @@ func markTitleLists(lines []docLine) {
 		if len(orgs) >= minOrgs && orgLines >= minOrgs {
 			if lower == nil {
 				lower = make([]string, len(lines))
-				for k, l := range lines {
-					lower[k] = strings.ToLower(l.text)
+			}
+			for k := i; k < len(lines); k++ { // the list and what follows it: repeatedLater reads no earlier line
+				if lower[k] == "" { // lines are never empty: "" is not yet lowered
+					lower[k] = strings.ToLower(lines[k].text)
 				}
 			}
 			for k := i; k < j; k++ {

@@ -48,6 +48,15 @@ func headingLevel(raw string) (level int, table bool) {
 // opens nor closes sections.
 func buildStructure(text string, segs []Sentence, scores []map[string]float64, minScore float64, order map[string]int) structure {
 	st := structure{chain: make([][]int, len(segs))}
+	headings := 0
+	for _, s := range segs {
+		if s.Kind == KindHeading {
+			headings++
+		}
+	}
+	if headings > 0 { // sized once (the sections stay in the analysis); none stays nil
+		st.sections = make([]Section, 0, headings)
+	}
 	var stack []int
 	var chains []int // every segment's chain, one after the other (one allocation instead of one per segment)
 	content := false
