@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 
 	"github.com/styrdok/styrdok/analysis"
@@ -289,6 +290,7 @@ func newHTMLDoc(d *analysis.DocumentAnalysis, peers []Peer) htmlDoc {
 		hd.Peers = append(hd.Peers, htmlPeer{Doc: pe.Index, Similarity: pe.Similarity})
 	}
 	pos := map[int]int{} // sentence index in the document -> index into hd.Sentences
+	var spans []span
 	for _, t := range d.Themes {
 		th := htmlDocTh{Level: t.Level, Share: t.Share, Total: len(t.Evidence), Hits: [][]int{}}
 		for _, h := range strongestHits(t.Evidence, HTMLEvidencePerCell) {
@@ -302,14 +304,15 @@ func newHTMLDoc(d *analysis.DocumentAnalysis, peers []Peer) htmlDoc {
 			if h.Inherited {
 				inherited = 1
 			}
-			hit := []int{si, inherited}
-			at := 0 // UTF-16 offset of the part
-			for _, part := range highlight(h) {
-				n := utf16Len(part.Text)
-				if part.Match {
-					hit = append(hit, at, at+n)
-				}
-				at += n
+			spans = matchSpans(h, spans[:0])
+			hit := make([]int, 2, 2+2*len(spans))
+			hit[0], hit[1] = si, inherited
+			at, pos := 0, 0 // UTF-16 offset of byte offset pos
+			for _, sp := range spans {
+				at += utf16Len(h.Text[pos:sp.a])
+				n := utf16Len(h.Text[sp.a:sp.b])
+				hit = append(hit, at, at+n)
+				at, pos = at+n, sp.b
 			}
 			th.Hits = append(th.Hits, hit)
 		}
@@ -448,10 +451,35 @@ func writeEscaped(b *strings.Builder, s string) {
 // marking the wrong words.
 func highlight(h analysis.ThemeHit) []htmlPart {
 	text := h.Text
-	type span struct{ a, b int }
-	var spans []span
+	var parts []htmlPart
+	pos := 0
+	for _, s := range matchSpans(h, nil) {
+		if s.a > pos {
+			parts = append(parts, htmlPart{Text: text[pos:s.a]})
+		}
+		parts = append(parts, htmlPart{Text: text[s.a:s.b], Match: true})
+		pos = s.b
+	}
+	if pos < len(text) {
+		parts = append(parts, htmlPart{Text: text[pos:]})
+	}
+	return parts
+}
+
+// span is a byte range [a, b) of a hit's text.
+type span struct{ a, b int }
+
+// matchSpans is highlight's marked parts as byte ranges of h.Text, in
+// order, apart (overlapping or touching matches merged), appended to
+// out. The HTML report needs only these offsets, not the parts' text.
+func matchSpans(h analysis.ThemeHit, out []span) []span {
+	text := h.Text
+	first := len(out)
 	for _, m := range h.Matched {
-		word := strings.Join(strings.Fields(m.Text), " ")
+		word := m.Text
+		if strings.IndexFunc(word, unicode.IsSpace) >= 0 { // one word (most matches) needs no folding
+			word = strings.Join(strings.Fields(word), " ")
+		}
 		if word == "" {
 			continue
 		}
@@ -469,13 +497,14 @@ func highlight(h analysis.ThemeHit) []htmlPart {
 			from = i + 1
 		}
 		if best >= 0 {
-			spans = append(spans, span{best, best + len(word)})
+			out = append(out, span{best, best + len(word)})
 		}
 	}
+	spans := out[first:]
 	if len(spans) > 1 {
 		sort.Slice(spans, func(i, j int) bool { return spans[i].a < spans[j].a })
 	}
-	var parts []htmlPart
+	merged := out[:first]
 	pos := 0
 	for _, s := range spans {
 		if s.b <= pos {
@@ -484,20 +513,14 @@ func highlight(h analysis.ThemeHit) []htmlPart {
 		if s.a < pos {
 			s.a = pos // overlapping matches: extend the earlier one
 		}
-		if s.a > pos {
-			parts = append(parts, htmlPart{Text: text[pos:s.a]})
-		}
-		if n := len(parts); n > 0 && parts[n-1].Match && s.a == pos {
-			parts[n-1].Text += text[s.a:s.b]
+		if n := len(merged); n > first && merged[n-1].b == s.a {
+			merged[n-1].b = s.b // touching: one part
 		} else {
-			parts = append(parts, htmlPart{Text: text[s.a:s.b], Match: true})
+			merged = append(merged, s)
 		}
 		pos = s.b
 	}
-	if pos < len(text) {
-		parts = append(parts, htmlPart{Text: text[pos:]})
-	}
-	return parts
+	return merged
 }
 
 func abs(i int) int {

@@ -115,6 +115,23 @@ func TestHighlight(t *testing.T) {
 	if got := strings.Join(marked, "|"); got != "Arbetsmarknad|bostad" {
 		t.Errorf("marked %q", got)
 	}
+	// Touching and overlapping matches are one marked part; a match with
+	// a line break in it is found with its space folded.
+	h = analysis.ThemeHit{Start: 0, Text: "Om arbetsmarknaden och svenska språket.", Matched: []analysis.Match{
+		{Text: "arbets", Start: 3, End: 9}, {Text: "marknaden", Start: 9, End: 18}, {Text: "rknad", Start: 12, End: 17},
+		{Text: "svenska\n språket", Start: 23, End: 39}}}
+	marked = nil
+	for _, p := range highlight(h) {
+		if p.Match {
+			marked = append(marked, p.Text)
+		}
+	}
+	if got := strings.Join(marked, "|"); got != "arbetsmarknaden|svenska språket" {
+		t.Errorf("marked %q", got)
+	}
+	if got := matchSpans(h, nil); len(got) != 2 || got[0] != (span{3, 18}) || got[1] != (span{23, 39}) {
+		t.Errorf("spans %v", got)
+	}
 }
 
 func TestProjection(t *testing.T) {
