@@ -4,6 +4,7 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -224,13 +225,31 @@ func newSimilarity(docs []*analysis.DocumentAnalysis, m *TFIDF) *Similarity {
 
 // similarityWith is newSimilarity with the given number of workers.
 func similarityWith(docs []*analysis.DocumentAnalysis, m *TFIDF, workers int) *Similarity {
-	postDoc := make([][]int32, len(m.Terms))
-	postW := make([][]float64, len(m.Terms))
+	// The postings, term by term, in two flat arrays (documents in
+	// order): counted first, then filled, instead of grown by appending
+	// (30 MB of garbage on 2,000 documents).
+	start := make([]int, len(m.Terms)+1)
+	for _, v := range m.Vectors {
+		for _, ti := range v.Index {
+			start[ti+1]++
+		}
+	}
+	for t := range m.Terms {
+		start[t+1] += start[t]
+	}
+	flatDoc := make([]int32, start[len(m.Terms)])
+	flatW := make([]float64, start[len(m.Terms)])
+	fill := slices.Clone(start[:len(m.Terms)])
 	for di, v := range m.Vectors {
 		for k, ti := range v.Index {
-			postDoc[ti] = append(postDoc[ti], int32(di))
-			postW[ti] = append(postW[ti], v.Value[k])
+			flatDoc[fill[ti]], flatW[fill[ti]] = int32(di), v.Value[k]
+			fill[ti]++
 		}
+	}
+	postDoc := make([][]int32, len(m.Terms))
+	postW := make([][]float64, len(m.Terms))
+	for t := range m.Terms {
+		postDoc[t], postW[t] = flatDoc[start[t]:start[t+1]], flatW[start[t]:start[t+1]]
 	}
 	n := len(docs)
 	type part struct {
