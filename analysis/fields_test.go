@@ -152,7 +152,7 @@ func TestMayNameOrg(t *testing.T) {
 }
 
 // corpusLines are the lines of the bundled documents.
-func corpusLines(t *testing.T) []string {
+func corpusLines(t testing.TB) []string {
 	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
 	if len(files) == 0 {
 		t.Fatal("no bundled documents")
@@ -282,6 +282,16 @@ func TestNeedsFolding(t *testing.T) {
 		}
 		if got := needsFolding(s); got != want {
 			t.Fatalf("needsFolding(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// BenchmarkMentionsEvaluation reads every line of the bundled documents.
+func BenchmarkMentionsEvaluation(b *testing.B) {
+	lines := corpusLines(b)
+	for b.Loop() {
+		for _, l := range lines {
+			mentionsEvaluation(l)
 		}
 	}
 }
