@@ -58,12 +58,32 @@ func TestMatcherTokenizeMemo(t *testing.T) {
 	if len(texts) < 4 {
 		t.Fatal("corpus documents missing")
 	}
+	forms := 0
 	for round := range 2 {
 		for _, s := range texts {
-			if got, want := m.Tokenize(s, 7), Tokenize(s, 7); !reflect.DeepEqual(got, want) {
+			got, want := m.Tokenize(s, 7), Tokenize(s, 7)
+			for k, tk := range got {
+				// A token's form is its word's: the same lower case and
+				// stem, and the same facts as looked up directly.
+				if f := tk.form; f != nil {
+					forms++
+					if f.lower != tk.Lower || f.stem != tk.Stem || strings.HasSuffix(tk.Text, "-") {
+						t.Fatalf("token %q has the form of %q (%q)", tk.Text, f.lower, f.stem)
+					}
+					if !reflect.DeepEqual(f.matches, m.matchWord(tk.Lower)) || !reflect.DeepEqual(f.phrases, m.phrases[tk.Stem]) ||
+						f.termable != termable(tk.Stem) || f.role != m.isRoleWord(tk.Lower) || !reflect.DeepEqual(f.class, classOf(tk.Lower)) {
+						t.Fatalf("the form of %q differs from its words looked up directly", tk.Text)
+					}
+				}
+				got[k].form = nil
+			}
+			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("round %d: memoised tokens differ for %.40q", round, s)
 			}
 		}
+	}
+	if forms == 0 {
+		t.Fatal("no token has a form")
 	}
 }
 

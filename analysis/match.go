@@ -60,7 +60,23 @@ type Matcher struct {
 
 	matchMemo memo[[]wordMatch] // lower-case word -> the terms it contains
 	stemMemo  memo[string]      // lower-case word -> Stem(word)
-	formMemo  memo[wordForm]    // word as written -> lower case and stem
+	formMemo  memo[*wordForm]   // word as written -> what the analysis knows of it
+}
+
+// wordForm is what the analysis needs to know of one word as written,
+// worked out once per form (Matcher.form) and carried by its tokens: the
+// lower-case form and stem, the terms the word contains, the phrases that
+// may start at it, whether it counts in the document's bag of words and
+// names a responsible role, and the word lists modality reads. Looking
+// each of these up per token took about ten map lookups a token, a
+// tenth of a run's CPU.
+type wordForm struct {
+	lower, stem string
+	matches     []wordMatch // matchWord(lower)
+	phrases     []phraseRef // phrases[stem]
+	termable    bool        // counted by addTerms
+	role        bool        // isRoleWord(lower)
+	class       wordClass   // modality's word lists (classOf(lower))
 }
 
 // memo is a bounded memo of a function of a word, safe for concurrent
@@ -93,10 +109,13 @@ func (c *memo[V]) get(key string, compute func(string) V) V {
 
 // form is a word's lower-case form and stem, memoised by the word as
 // written (the forms are copies: see memo).
-func (m *Matcher) form(text string) wordForm {
-	return m.formMemo.get(text, func(text string) wordForm {
+func (m *Matcher) form(text string) *wordForm {
+	return m.formMemo.get(text, func(text string) *wordForm {
 		lower := strings.Clone(strings.ToLower(text))
-		return wordForm{lower: lower, stem: m.stem(strings.TrimSuffix(lower, "-"))}
+		f := &wordForm{lower: lower, stem: m.stem(strings.TrimSuffix(lower, "-"))}
+		f.matches, f.phrases = m.matchWord(lower), m.phrases[f.stem]
+		f.termable, f.role, f.class = termable(f.stem), m.isRoleWord(lower), classOf(lower)
+		return f
 	})
 }
 
@@ -338,8 +357,10 @@ func (m *Matcher) appendMatches(out []Match, toks []Token) []Match {
 		}
 		return 1
 	}
+	wild := m.phrases["*"]
 	for i, tk := range toks {
-		for _, wm := range m.matchWord(tk.Lower) {
+		wms, phrases := tk.form.wordMatches(m, tk)
+		for _, wm := range wms {
 			if wm.ref.weight == 0 {
 				continue
 			}
@@ -348,7 +369,7 @@ func (m *Matcher) appendMatches(out []Match, toks []Token) []Match {
 		}
 		// Two loops, not append(phrases[stem], phrases["*"]...): that
 		// append could write into the shared index's spare capacity.
-		for _, cands := range [2][]phraseRef{m.phrases[tk.Stem], m.phrases["*"]} {
+		for _, cands := range [2][]phraseRef{phrases, wild} {
 			for _, p := range cands {
 				if end, ok := phraseAt(toks, i, p); ok {
 					out = append(out, Match{Theme: p.theme, Term: p.text, Text: joinTokens(toks[i:end]), Start: tk.Start, End: toks[end-1].End,
@@ -358,6 +379,15 @@ func (m *Matcher) appendMatches(out []Match, toks []Token) []Match {
 		}
 	}
 	return dedupeFrom(out, first)
+}
+
+// wordMatches returns the terms in tk's word and the phrases that may
+// start at it: f's when tk has its form, looked up otherwise.
+func (f *wordForm) wordMatches(m *Matcher, tk Token) ([]wordMatch, []phraseRef) {
+	if f != nil {
+		return f.matches, f.phrases
+	}
+	return m.matchWord(tk.Lower), m.phrases[tk.Stem]
 }
 
 // dedupeFrom dedupes out[first:] in place and returns out cut to the result.
@@ -485,7 +515,7 @@ func (m *Matcher) roleCells(toks []Token) map[int]bool {
 			cells[tk.Cell] = s
 		}
 		s.n++
-		if m.isRoleWord(tk.Lower) {
+		if tk.form != nil && tk.form.role || tk.form == nil && m.isRoleWord(tk.Lower) {
 			s.role++
 		}
 	}

@@ -121,11 +121,63 @@ var intentVerbs = map[string][]string{
 	"sikta": {"mot", "på"}, "siktar": {"mot", "på"},
 }
 
+// wordClass is what modality reads of one lower-case word: the modal it
+// is (modalVerbs), the particles it needs as an intent verb (intentVerbs)
+// and the other word lists it is on. Analyze takes it from the word's
+// form (worked out once per form) instead of looking the word up in every
+// list at every token.
+type wordClass struct {
+	modal  Modality // "" for none
+	intent []string // the particles; see isIntent
+	bits   uint8
+}
+
+const (
+	isSubordinator uint8 = 1 << iota
+	isInvertedSubject
+	isFiniteVerb
+	isPronounSubject
+	isSoftAdverb
+	isPreposition
+	isIntentVerb
+)
+
+// classOf looks w up in modality's word lists.
+func classOf(w string) wordClass {
+	c := wordClass{modal: modalVerbs[w]}
+	for _, l := range [...]struct {
+		set map[string]bool
+		bit uint8
+	}{{subordinators, isSubordinator}, {invertedSubjects, isInvertedSubject}, {finiteVerbs, isFiniteVerb},
+		{pronounSubjects, isPronounSubject}, {softAdverbs, isSoftAdverb}, {prepositions, isPreposition}} {
+		if l.set[w] {
+			c.bits |= l.bit
+		}
+	}
+	if parts, ok := intentVerbs[w]; ok {
+		c.intent, c.bits = parts, c.bits|isIntentVerb
+	}
+	return c
+}
+
+func (c wordClass) is(bit uint8) bool { return c.bits&bit != 0 }
+
+// clause is a segment's words for modality: lower-case forms, their
+// classes and whether a clause boundary (a comma, a cell) comes before
+// each.
+type clause struct {
+	words    []string
+	class    []wordClass
+	boundary []bool
+}
+
 // intentAt reports whether an intent phrase starts at word i, and the
 // index just after it. "ha som mål/målsättning/ambition" counts too.
-func intentAt(words []string, i int) (int, bool) {
+func (c clause) intentAt(i int) (int, bool) {
+	words := c.words
 	w := words[i]
-	if parts, ok := intentVerbs[w]; ok {
+	if c.class[i].is(isIntentVerb) {
+		parts := c.class[i].intent
 		for k := i + 1; k < len(words) && k <= i+3; k++ {
 			for _, p := range parts {
 				if p == "" {
@@ -135,7 +187,7 @@ func intentAt(words []string, i int) (int, bool) {
 					return k + 1, true
 				}
 			}
-			if !softAdverbs[words[k]] {
+			if !c.class[k].is(isSoftAdverb) {
 				break
 			}
 		}
@@ -179,6 +231,7 @@ func classifyTokens(text string, base int, toks []Token) Modality {
 // 2,000 documents).
 type modalityScratch struct {
 	words    []string
+	class    []wordClass
 	boundary []bool
 }
 
@@ -188,15 +241,21 @@ func classifyTokensWith(text string, base int, toks []Token, sc *modalityScratch
 		return ModDescription
 	}
 	if cap(sc.words) < len(toks) {
-		sc.words, sc.boundary = make([]string, len(toks)), make([]bool, len(toks))
+		sc.words, sc.class, sc.boundary = make([]string, len(toks)), make([]wordClass, len(toks)), make([]bool, len(toks))
 	}
-	words, boundary := sc.words[:len(toks)], sc.boundary[:len(toks)]
+	words, class, boundary := sc.words[:len(toks)], sc.class[:len(toks)], sc.boundary[:len(toks)]
+	defer clear(words) // no document's text stays alive through the scratch
 	for i, t := range toks {
 		// the written form: Lower carries a coordinated compound's head
-		if strings.HasSuffix(t.Text, "-") {
+		switch {
+		case strings.HasSuffix(t.Text, "-"):
 			words[i] = strings.ToLower(strings.TrimSuffix(t.Text, "-"))
-		} else {
+			class[i] = classOf(words[i])
+		case t.form != nil:
+			words[i], class[i] = t.Lower, t.form.class
+		default:
 			words[i] = t.Lower
+			class[i] = classOf(words[i])
 		}
 		gapStart := base
 		if i > 0 {
@@ -213,35 +272,36 @@ func classifyTokensWith(text string, base int, toks []Token, sc *modalityScratch
 			best = m
 		}
 	}
+	c := clause{words: words, class: class, boundary: boundary}
 	pending := 0 // words left in which a subordinate clause's modal may come
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		if boundary[i] {
 			pending = 0
 		}
-		if subordinators[w] {
+		if class[i].is(isSubordinator) {
 			pending = 12
 			continue
 		}
-		if m, ok := modalVerbs[w]; ok {
-			inverted := i+1 < len(words) && invertedSubjects[words[i+1]]
+		if m := class[i].modal; m != "" {
+			inverted := i+1 < len(words) && class[i+1].is(isInvertedSubject)
 			if pending > 0 && !inverted {
 				pending = 0 // the subordinate clause's own modal
 				continue
 			}
 			pending = 0
-			note(governed(words, boundary, i, m))
+			note(c.governed(i, m))
 			continue
 		}
 		if pending > 0 {
-			if finiteVerbs[w] || (i > 0 && pronounSubjects[words[i-1]] && (strings.HasSuffix(w, "ar") || strings.HasSuffix(w, "er"))) {
+			if class[i].is(isFiniteVerb) || (i > 0 && class[i-1].is(isPronounSubject) && (strings.HasSuffix(w, "ar") || strings.HasSuffix(w, "er"))) {
 				pending = 0
 			} else {
 				pending--
 			}
 			continue
 		}
-		if end, ok := intentAt(words, i); ok {
+		if end, ok := c.intentAt(i); ok {
 			note(ModIntent)
 			i = end - 1
 		}
@@ -253,24 +313,25 @@ func classifyTokensWith(text string, base int, toks []Token, sc *modalityScratch
 // governs: an intent phrase in its verb slot (after adverbs and
 // adverbials, before any subordinator) makes it an intent, unless the
 // intent phrase is coordinated after an ordinary verb.
-func governed(words []string, boundary []bool, i int, m Modality) Modality {
+func (c clause) governed(i int, m Modality) Modality {
+	words := c.words
 	if m == ModPossibility && i+1 < len(words) && (words[i+1] == "kunna") {
 		return m
 	}
 	first := -1
 	for j := i + 1; j < len(words) && j <= i+10; j++ {
-		if j > i+1 && boundary[j] {
+		if j > i+1 && c.boundary[j] {
 			break
 		}
 		w := words[j]
-		if subordinators[w] && w != "som" || modalVerbs[w] != "" {
+		if c.class[j].is(isSubordinator) && w != "som" || c.class[j].modal != "" {
 			break
 		}
-		if first < 0 && !softAdverbs[w] {
+		if first < 0 && !c.class[j].is(isSoftAdverb) {
 			first = j
 		}
-		if _, ok := intentAt(words, j); ok {
-			if j != first && (words[j-1] == "och" || words[j-1] == "samt") && !prepositions[words[first]] {
+		if _, ok := c.intentAt(j); ok {
+			if j != first && (words[j-1] == "och" || words[j-1] == "samt") && !c.class[first].is(isPreposition) {
 				return m // "ska arbeta rättssäkert och verka för"
 			}
 			return ModIntent

@@ -43,12 +43,17 @@ func TermCounts(d *DocumentAnalysis) map[string]int {
 // addTerms adds the content stems of toks to counts.
 func addTerms(counts map[string]int, toks []Token) {
 	for _, t := range toks {
-		st := t.Stem
-		if utf8.RuneCountInString(st) < 2 || stopStems[st] || !hasLetter(st) {
+		if t.form != nil && !t.form.termable || t.form == nil && !termable(t.Stem) {
 			continue
 		}
-		counts[st]++
+		counts[t.Stem]++
 	}
+}
+
+// termable reports whether a stem counts in a bag of words: two letters
+// or more, not a stop word.
+func termable(st string) bool {
+	return utf8.RuneCountInString(st) >= 2 && !stopStems[st] && hasLetter(st)
 }
 
 // TermBag is a document's bag of words in compact form: stems sorted, with

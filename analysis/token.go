@@ -20,6 +20,12 @@ type Token struct {
 	// compound it stands for.
 	Stem string // Snowball (Swedish) stem of Lower
 	Cell int    // table cell index within its segment (0 outside tables)
+
+	// form is what the analysis knows of the word as written (lower case,
+	// stem, terms, word classes), worked out once per word form by a
+	// Matcher; nil when the token was made without one, or when Lower is
+	// a coordinated compound's expansion and so not the form's.
+	form *wordForm
 }
 
 // Tokenize splits s (which starts at byte offset base of the document) into
@@ -42,13 +48,11 @@ func tokenizeInto(toks []Token, s string, base int, stem func(string) string) []
 	return tokenizeForms(toks, s, base, stem, nil)
 }
 
-// wordForm is a word's lower-case form and its stem.
-type wordForm struct{ lower, stem string }
-
 // tokenizeForms is tokenizeInto taking each word's lower-case form and
 // stem from form (a Matcher's memo, keyed by the word as written) when
 // form is not nil: lower-casing every token was a tenth of tokenising.
-func tokenizeForms(toks []Token, s string, base int, stem func(string) string, form func(string) wordForm) []Token {
+// The tokens keep their form (Token.form).
+func tokenizeForms(toks []Token, s string, base int, stem func(string) string, form func(string) *wordForm) []Token {
 	toks = toks[:0]
 	cell := 0
 	i := 0
@@ -87,7 +91,7 @@ func tokenizeForms(toks []Token, s string, base int, stem func(string) string, f
 		text := s[start:i]
 		if form != nil {
 			f := form(text)
-			toks = append(toks, Token{Text: text, Start: base + start, End: base + i, Lower: f.lower, Stem: f.stem, Cell: cell})
+			toks = append(toks, Token{Text: text, Start: base + start, End: base + i, Lower: f.lower, Stem: f.stem, Cell: cell, form: f})
 			continue
 		}
 		toks = append(toks, Token{Text: text, Start: base + start, End: base + i, Lower: strings.ToLower(text), Cell: cell})
@@ -99,6 +103,7 @@ func tokenizeForms(toks []Token, s string, base int, stem func(string) string, f
 		for k := range toks {
 			if strings.HasSuffix(toks[k].Text, "-") {
 				toks[k].Stem = stem(strings.TrimSuffix(toks[k].Lower, "-"))
+				toks[k].form = nil // Lower may now be the expansion's
 			}
 		}
 	} else if stem != nil { // nil: the caller needs words, not stems
