@@ -159,9 +159,9 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf []byte // the worker's read buffer (ingest.LoadInto)
+			ws := &workerScratch{strs: map[string]string{}}
 			for f := range jobs {
-				results <- a.process(f, snap, &opt, &buf)
+				results <- a.process(f, snap, &opt, ws)
 			}
 		}()
 	}
@@ -226,7 +226,21 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 
 // process obtains one file's analysis the cheapest way the store allows:
 // re-used as stored, re-tagged from stored text, or read and parsed.
-func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions, buf *[]byte) (o outcome) {
+// workerScratch is what one worker of Run keeps from file to file: the
+// buffer files are read into (ingest.LoadInto) and the short strings of
+// the analyses it decoded from the store (stems, terms, theme and kind
+// names), shared among them: decoded one copy per document, they were
+// most of an incremental run's garbage and of the heap the collector
+// then walked.
+type workerScratch struct {
+	buf  []byte
+	strs map[string]string
+}
+
+// maxSharedStrings bounds workerScratch.strs; when full it is cleared.
+const maxSharedStrings = 200000
+
+func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions, ws *workerScratch) (o outcome) {
 	o.file = path
 	defer func() {
 		if p := recover(); p != nil {
@@ -245,7 +259,7 @@ func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions, buf *
 		}
 		if known, ok := snap.files[path]; ok && statOK && known.Size == size && known.MtimeNS == mtime {
 			if snap.analysed[known.SHA256] {
-				if d, err := a.loadAnalysis(st, known.SHA256, path, opt.Key); err == nil {
+				if d, err := a.loadAnalysis(st, known.SHA256, path, opt.Key, ws); err == nil {
 					return outcome{file: path, doc: d, how: howReused}
 				}
 			}
@@ -256,7 +270,7 @@ func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions, buf *
 			}
 		}
 	}
-	doc, err := ingest.LoadInto(path, opt.Ingest, buf)
+	doc, err := ingest.LoadInto(path, opt.Ingest, &ws.buf)
 	if err != nil {
 		o := outcome{file: path, how: howFailed, fail: &Failure{File: path, Reason: ReasonOf(err)}}
 		if st != nil && statOK {
@@ -272,7 +286,7 @@ func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions, buf *
 		rec.ClearFailure = true
 	}
 	if st != nil && snap.analysed[doc.SHA256] { // known content under a new path or a touched file
-		if d, err := a.loadAnalysis(st, doc.SHA256, path, opt.Key); err == nil {
+		if d, err := a.loadAnalysis(st, doc.SHA256, path, opt.Key, ws); err == nil {
 			return outcome{file: path, doc: d, rec: rec, how: howParsed}
 		}
 	}
@@ -309,16 +323,20 @@ func (a *Analyzer) analyzed(doc *ingest.Document, rec *corpus.Record, how int, o
 	return o
 }
 
-func (a *Analyzer) loadAnalysis(st *corpus.Store, sha, path string, k corpus.AnalysisKey) (*DocumentAnalysis, error) {
+func (a *Analyzer) loadAnalysis(st *corpus.Store, sha, path string, k corpus.AnalysisKey, ws *workerScratch) (*DocumentAnalysis, error) {
 	data, err := st.LoadAnalysis(sha, k)
 	if err != nil {
 		return nil, err
 	}
-	d, err := DecodeAnalysis(data)
+	if len(ws.strs) > maxSharedStrings {
+		clear(ws.strs)
+	}
+	d, err := decodeAnalysis(data, ws.strs)
 	if err != nil {
 		return nil, fmt.Errorf("%s: stored analysis: %w", path, err)
 	}
-	d.File = path // the same content may sit under several paths
+	d.Segments = nil // not stored: see the store's sentences view
+	d.File = path    // the same content may sit under several paths
 	return d, nil
 }
 
@@ -378,7 +396,7 @@ func EncodeAnalysis(d *DocumentAnalysis) []byte { return appendAnalysis(nil, d) 
 // never nil, as NormalizeEmpty makes fresh analyses (Run normalises
 // them), so re-used and fresh analyses are identical; Segments is nil.
 func DecodeAnalysis(data []byte) (*DocumentAnalysis, error) {
-	d, err := decodeAnalysis(data)
+	d, err := decodeAnalysis(data, nil)
 	if err != nil {
 		return nil, err
 	}

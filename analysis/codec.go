@@ -270,11 +270,18 @@ func (d *decoder) strs() []string {
 }
 
 // decodeAnalysis reverses appendAnalysis.
-func decodeAnalysis(data []byte) (*DocumentAnalysis, error) {
+//
+// small holds short strings already decoded (keyed by themselves), which
+// the analysis then shares instead of holding copies; nil for a map of
+// this analysis's own.
+func decodeAnalysis(data []byte, small map[string]string) (*DocumentAnalysis, error) {
 	if len(data) < len(codecMagic) || string(data[:len(codecMagic)]) != codecMagic {
 		return nil, fmt.Errorf("%w: not a styrdok analysis of this version", errCorrupt)
 	}
-	d := &decoder{b: data[len(codecMagic):], small: map[string]string{}}
+	if small == nil {
+		small = map[string]string{}
+	}
+	d := &decoder{b: data[len(codecMagic):], small: small}
 	a := &DocumentAnalysis{}
 	a.File, a.SHA256, a.Format = d.str(), d.str(), d.str()
 	a.Municipality = Attribution{Code: d.str(), Name: d.str(), CountyCode: d.str(), CountyName: d.str(), Confidence: d.float(), Reason: d.str()}
