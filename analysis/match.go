@@ -107,8 +107,8 @@ func (c *memo[V]) get(key string, compute func(string) V) V {
 	return v
 }
 
-// form is a word's lower-case form and stem, memoised by the word as
-// written (the forms are copies: see memo).
+// form is what the analysis knows of a word (wordForm), memoised by the
+// word as written (the forms hold copies: see memo).
 func (m *Matcher) form(text string) *wordForm {
 	return m.formMemo.get(text, func(text string) *wordForm {
 		lower := strings.Clone(strings.ToLower(text))

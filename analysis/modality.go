@@ -128,7 +128,7 @@ var intentVerbs = map[string][]string{
 // list at every token.
 type wordClass struct {
 	modal  Modality // "" for none
-	intent []string // the particles; see isIntent
+	intent []string // the particles it needs ("" for none), when it is an intent verb (isIntentVerb)
 	bits   uint8
 }
 
