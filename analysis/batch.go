@@ -224,8 +224,6 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 	return res, storeErr
 }
 
-// process obtains one file's analysis the cheapest way the store allows:
-// re-used as stored, re-tagged from stored text, or read and parsed.
 // workerScratch is what one worker of Run keeps from file to file: the
 // buffer files are read into (ingest.LoadInto) and the short strings of
 // the analyses it decoded from the store (stems, terms, theme and kind
@@ -240,6 +238,8 @@ type workerScratch struct {
 // maxSharedStrings bounds workerScratch.strs; when full it is cleared.
 const maxSharedStrings = 200000
 
+// process obtains one file's analysis the cheapest way the store allows:
+// re-used as stored, re-tagged from stored text, or read and parsed.
 func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions, ws *workerScratch) (o outcome) {
 	o.file = path
 	defer func() {
