@@ -84,14 +84,14 @@ func assessQuality(res *DocumentAnalysis) Quality {
 // mäts, mäter; or följ, följa, följs, följer, följt, följdes followed
 // by the word "upp". Case is ignored; a word is a run of letters.
 //
-// It is the regular expression evaluationRe in quality_test.go, which
+// It is the regular expression evaluationRe in fields_test.go, which
 // states the rule, read word by word in one pass: the expression (with a
-// stem prefilter before it) was a tenth of the analysis's CPU time,
-// since nearly every plan says "följa" somewhere; this is 2.5× faster on
-// the bundled documents' lines (BenchmarkMentionsEvaluation: 0.19 ms
-// against 0.48 ms). TestMentionsEvaluation
-// checks the two agree, on every line of the bundled documents and on
-// strings written to probe the edges.
+// stem prefilter before it) was a tenth of the analysis's CPU time, since
+// nearly every plan says "följa" somewhere; this is 2.5× faster on the
+// bundled documents' lines (BenchmarkMentionsEvaluation: 0.19 ms against
+// 0.48 ms). TestMentionsEvaluation checks the two agree, on every line of
+// the bundled documents, on strings written to probe the edges and on
+// random ones.
 func mentionsEvaluation(s string) bool {
 	var buf [24]byte // the current word, lower-cased (its start, if longer)
 	follow := false  // the last word was följ, följa, ... and only \s has come since (words are apart: at least one)
