@@ -44,7 +44,9 @@ fuzz:
 	for t in FuzzParsePDF FuzzParseDOCX FuzzParseHTML FuzzParseText; do \
 		$(GO) test ./ingest -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 100x || exit 1; \
 	done
-	$(GO) test ./analysis -run '^$$' -fuzz '^FuzzDecodeAnalysis$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 100x
+	for t in FuzzDecodeAnalysis FuzzMentionsEvaluation; do \
+		$(GO) test ./analysis -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 100x || exit 1; \
+	done
 
 clean:
 	rm -rf bin $(OUT)

@@ -315,3 +315,16 @@ func BenchmarkMentionsEvaluation(b *testing.B) {
 		}
 	}
 }
+
+// FuzzMentionsEvaluation: mentionsEvaluation and the expression that
+// states its rule agree on any text (`make fuzz`).
+func FuzzMentionsEvaluation(f *testing.F) {
+	for _, s := range []string{"Planen följs upp årligen", "FÖLJA\tUPP", "följa\u00a0upp", "mätbara", "İNDIKATOR", "ſ", "uppfölj\xffning"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := mentionsEvaluation(s), evaluationRe.MatchString(s); got != want {
+			t.Errorf("mentionsEvaluation(%q) = %v, the expression says %v", s, got, want)
+		}
+	})
+}
