@@ -82,15 +82,26 @@ type wordForm struct {
 // memo is a bounded memo of a function of a word, safe for concurrent
 // use: a corpus repeats its vocabulary, so each word form is worked out
 // once. When it holds maxCache words it is dropped and rebuilt, so a
-// stream of odd tokens cannot grow it without bound. Keys are copied, so
-// that the memo does not keep documents' texts alive.
+// stream of odd tokens cannot grow it without bound; words longer than
+// maxMemoKey bytes (base64 or glued text from a broken file, not words)
+// are worked out each time and never stored, so neither can a few huge
+// ones. Keys are copied, so that the memo does not keep documents' texts
+// alive.
 type memo[V any] struct {
 	mu sync.RWMutex
 	m  map[string]V
 }
 
+// maxMemoKey is the longest word (in bytes) a memo stores: longer than
+// any Swedish compound a plan uses (maxCompoundRunes bounds compound
+// analysis below it).
+const maxMemoKey = 128
+
 // get returns compute(key), memoised.
 func (c *memo[V]) get(key string, compute func(string) V) V {
+	if len(key) > maxMemoKey {
+		return compute(key)
+	}
 	c.mu.RLock()
 	v, ok := c.m[key]
 	c.mu.RUnlock()

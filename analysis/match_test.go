@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -167,4 +168,31 @@ func TestWildcardPhrasesConcurrently(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestMemoBounds: a memo works every word out once, but stores no word
+// longer than maxMemoKey (a broken file's glued text must not fill it),
+// and starts afresh when full.
+func TestMemoBounds(t *testing.T) {
+	var m memo[int]
+	calls := 0
+	f := func(s string) int { calls++; return len(s) }
+	short, long := "arbetsmarknadsutbildningsverksamheten", strings.Repeat("x", maxMemoKey+1)
+	for range 3 {
+		if m.get(short, f) != len(short) || m.get(long, f) != len(long) {
+			t.Fatal("wrong value")
+		}
+	}
+	if calls != 1+3 {
+		t.Errorf("%d calls, want 1 for the short word and 3 for the long one", calls)
+	}
+	if _, stored := m.m[long]; stored || len(m.m) != 1 {
+		t.Errorf("memo holds %d words (long one stored: %v)", len(m.m), stored)
+	}
+	for i := range maxCache {
+		m.get(strconv.Itoa(i), f)
+	}
+	if len(m.m) > maxCache {
+		t.Errorf("memo grew to %d words, bound %d", len(m.m), maxCache)
+	}
 }
