@@ -166,6 +166,23 @@ type word struct {
 // ever compared, and lower-casing every word was most of tokenising.
 func (w word) lower(text string) string { return strings.ToLower(text[w.start:w.end]) }
 
+// appendLower appends the word in lower case to buf, as lower would give
+// it, without allocating when the word is ASCII and Latin-1 letters
+// (appendLowerLatin is exact there): looking every capitalised word up
+// among the municipalities' names made a string each.
+func (w word) appendLower(buf []byte, text string) []byte {
+	s := text[w.start:w.end]
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			if c != 0xC3 || i+1 == len(s) || s[i+1] < 0x80 || s[i+1] > 0xBF {
+				return append(buf, strings.ToLower(s)...)
+			}
+			i++
+		}
+	}
+	return appendLowerLatin(buf, s)
+}
+
 // tokenizeWordsInto splits text into letter/digit runs with byte offsets,
 // appending to words[:0].
 func tokenizeWordsInto(words []word, text string) []word {
@@ -266,12 +283,13 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 	}
 
 	ev := map[int]*muniEvidence{}
+	var lower [64]byte
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		if !w.upper || zones[i] == zNoise {
 			continue
 		}
-		vs, ok := a.byFirst[w.lower(text)]
+		vs, ok := a.byFirst[string(w.appendLower(lower[:0], text))] // no allocation for the lookup
 		if !ok {
 			continue
 		}

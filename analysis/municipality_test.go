@@ -165,3 +165,33 @@ func BenchmarkAttribute(b *testing.B) {
 		a.Attribute(text)
 	}
 }
+
+// TestWordAppendLower: the allocation-free lower case of a word is
+// strings.ToLower's, for every word of the bundled documents and for
+// words with every rune up to U+0250 in them (the Latin-1 fast path and
+// the fallback).
+func TestWordAppendLower(t *testing.T) {
+	var texts []string
+	for _, l := range corpusLines(t) {
+		texts = append(texts, l)
+	}
+	var b strings.Builder
+	for r := rune(0x20); r < 0x250; r++ {
+		b.WriteString("Ab")
+		b.WriteRune(r)
+		b.WriteString("Ö ")
+	}
+	texts = append(texts, b.String(), "ÅRE Åre KIRUNA Kiruna ÄLVDALEN Älvdalen ÖSTERSUND Östersund", "\xc3", "A\xc3", "\xc3\x28")
+	n := 0
+	for _, text := range texts {
+		for _, w := range tokenizeWordsInto(nil, text) {
+			n++
+			if got, want := string(w.appendLower(nil, text)), w.lower(text); got != want {
+				t.Fatalf("appendLower(%q) = %q, strings.ToLower gives %q", text[w.start:w.end], got, want)
+			}
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d words checked", n)
+	}
+}
