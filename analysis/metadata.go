@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -332,7 +333,8 @@ func markRelatedLists(lines []docLine) {
 // their own title above the transcript.
 func markTitleLists(lines []docLine) {
 	const minListLines, minOrgs = 8, 3
-	var lower []string // lines in lower case, made once when a list is found
+	var lower [][]byte // lines in lower case, made once when a list is found
+	var lowered []byte // ... one after the other
 	for i := 0; i < len(lines); {
 		if lines[i].long || lines[i].noise {
 			i++
@@ -367,11 +369,13 @@ func markTitleLists(lines []docLine) {
 		}
 		if len(orgs) >= minOrgs && orgLines >= minOrgs {
 			if lower == nil {
-				lower = make([]string, len(lines))
+				lower = make([][]byte, len(lines))
 			}
 			for k := i; k < len(lines); k++ { // the list and what follows it: repeatedLater reads no earlier line
-				if lower[k] == "" { // lines are never empty: "" is not yet lowered
-					lower[k] = strings.ToLower(lines[k].text)
+				if lower[k] == nil { // lines are never empty: nil is not yet lowered
+					n := len(lowered)
+					lowered = appendLower(lowered, lines[k].text)
+					lower[k] = lowered[n:len(lowered):len(lowered)]
 				}
 			}
 			for k := i; k < j; k++ {
@@ -387,13 +391,13 @@ func markTitleLists(lines []docLine) {
 // repeatedLater reports whether line k's text (if long enough to be
 // distinctive) starts one of the lines from index from on. lower holds
 // the lines in lower case (lowering them for every k was quadratic).
-func repeatedLater(lower []string, k, from int) bool {
+func repeatedLater(lower [][]byte, k, from int) bool {
 	t := lower[k]
-	if utf8.RuneCountInString(t) < 20 {
+	if utf8.RuneCount(t) < 20 {
 		return false
 	}
 	for _, l := range lower[from:] {
-		if strings.HasPrefix(l, t) {
+		if bytes.HasPrefix(l, t) {
 			return true
 		}
 	}

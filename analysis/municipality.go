@@ -167,20 +167,10 @@ type word struct {
 func (w word) lower(text string) string { return strings.ToLower(text[w.start:w.end]) }
 
 // appendLower appends the word in lower case to buf, as lower would give
-// it, without allocating when the word is ASCII and Latin-1 letters
-// (appendLowerLatin is exact there): looking every capitalised word up
-// among the municipalities' names made a string each.
+// it (appendLower): looking every capitalised word up among the
+// municipalities' names made a string each.
 func (w word) appendLower(buf []byte, text string) []byte {
-	s := text[w.start:w.end]
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf {
-			if c != 0xC3 || i+1 == len(s) || s[i+1] < 0x80 || s[i+1] > 0xBF {
-				return append(buf, strings.ToLower(s)...)
-			}
-			i++
-		}
-	}
-	return appendLowerLatin(buf, s)
+	return appendLower(buf, text[w.start:w.end])
 }
 
 // tokenizeWordsInto splits text into letter/digit runs with byte offsets,

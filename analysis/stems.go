@@ -1,11 +1,15 @@
 package analysis
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
 
 // stemIndex is a set of lower-case word stems, looked for in text in one
-// pass. Several regular expressions (adoption, validity, evaluation, time
-// words) run only on text holding one of the stems their every match
-// holds: a cheap necessary condition, so that the expressions see the few
+// pass. Several regular expressions (adoption, validity, time words) run
+// only on text holding one of the stems their every match holds: a cheap
+// necessary condition, so that the expressions see the few
 // lines that may match (each use has a test that its stems are
 // necessary). Lower-casing is appendLowerLatin's, which covers the
 // letters of Swedish text.
@@ -40,6 +44,21 @@ func (ix *stemIndex) has(s string) bool {
 	var small [256]byte
 	ok, _ := ix.in(s, small[:0])
 	return ok
+}
+
+// appendLower appends strings.ToLower(s) to buf, without allocating when
+// s is ASCII and Latin-1 (appendLowerLatin is exact there), as Swedish
+// text nearly always is.
+func appendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			if c != 0xC3 || i+1 == len(s) || s[i+1] < 0x80 || s[i+1] > 0xBF {
+				return append(buf, strings.ToLower(s)...)
+			}
+			i++
+		}
+	}
+	return appendLowerLatin(buf, s)
 }
 
 // appendLowerLatin appends s lower-cased for the letters of Swedish
