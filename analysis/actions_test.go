@@ -93,3 +93,34 @@ func docFromText(text string) *ingest.Document {
 	return &ingest.Document{Path: "test.txt", Format: "txt", Text: text,
 		Pages: []ingest.Page{{Number: 1, Start: 0, End: len(text)}}}
 }
+
+// TestMayHoldLabel: mayHoldLabel is a necessary condition for labelRe, on
+// every line of the bundled documents and on lines written with each
+// label, and it rules out most lines with a colon.
+func TestMayHoldLabel(t *testing.T) {
+	lines := corpusLines(t)
+	corpus := len(lines)
+	for _, l := range []string{"Huvudansvar", "Ansvarig", "Ansvariga", "Ansvar", "Tidplan", "Tidsplan", "Tidpunkt", "Tid", "Klart", "Uppföljning",
+		"Indikatorer", "Indikator", "Aktivitet", "Aktiviteter", "Åtgärd", "Åtgärder", "Insats", "Mål"} {
+		lines = append(lines, l+": x", "• "+l+" : x", "Språkcafé ("+l+":2019)")
+	}
+	matched, colons, ruledOut := 0, 0, 0
+	for i, l := range lines {
+		may := mayHoldLabel(l)
+		if labelRe.MatchString(l) {
+			matched++
+			if !may {
+				t.Errorf("labelRe matches %q, mayHoldLabel says no", l)
+			}
+		}
+		if i < corpus && strings.Contains(l, ":") {
+			colons++
+			if !may {
+				ruledOut++
+			}
+		}
+	}
+	if matched < 54 || ruledOut < colons/2 {
+		t.Fatalf("%d lines match, %d of the documents' %d lines with a colon ruled out: the test checks little", matched, ruledOut, colons)
+	}
+}
