@@ -132,6 +132,7 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 		sc = &analyzeScratch{terms: map[string]int{}}
 	}
 	defer a.scratch.Put(sc)
+	defer sc.reset() // before the Put above: deferred calls run last first
 	sc.lines = splitLinesInto(sc.lines, doc.Text)
 	var segs []Sentence
 	if p, ok := a.segments.Get().(*[]Sentence); ok {
@@ -140,35 +141,35 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 	segs = segmentLines(segs, sc.lines, doc.Text, doc.PageAt)
 	res := &DocumentAnalysis{File: doc.Path, SHA256: doc.SHA256, Format: string(doc.Format), Segments: segs}
 	lay := layoutDocumentInto(sc.layout, doc.Text)
+	sc.layout = lay.lines
 	res.Municipality = a.attributor.attribute(doc.Text, lay)
 	res.Meta = extractMetadata(doc.Text, lay, a.asOf)
 
 	// Each segment is tokenised once; matching, modality and the bag of
 	// words for similarity all read the same tokens.
-	scores := grow(sc.scores, len(segs))
-	matches := grow(sc.segMatches, len(segs))
-	modality := grow(sc.modality, len(segs))
-	terms, toks, found := sc.terms, sc.toks, sc.matches
+	sc.scores, sc.segMatches, sc.modality = grow(sc.scores, len(segs)), grow(sc.segMatches, len(segs)), grow(sc.modality, len(segs))
+	scores, matches, modality := sc.scores, sc.segMatches, sc.modality
 	for i, s := range segs {
 		raw := doc.Text[s.Start:s.End]
-		toks = a.matcher.tokenizeInto(toks, raw, s.Start)
+		sc.toks = a.matcher.tokenizeInto(sc.toks, raw, s.Start)
+		toks := sc.toks
 		modality[i] = classifyTokensWith(raw, s.Start, toks, &sc.modal)
 		if s.Kind != KindNavigation {
 			res.Words += len(toks)
 			res.Sentences++
-			addTerms(terms, toks)
+			addTerms(sc.terms, toks)
 		}
 		// Every segment's matches go into one recycled slice; matches[i]
 		// is its part (capacity cut, so no append runs into the next).
-		first := len(found)
-		found = a.matcher.appendMatches(found, toks)
+		first := len(sc.matches)
+		sc.matches = a.matcher.appendMatches(sc.matches, toks)
 		if s.Kind == KindHeading {
-			found = dedupeFrom(a.matcher.appendHeading(found, toks), first)
+			sc.matches = dedupeFrom(a.matcher.appendHeading(sc.matches, toks), first)
 		}
-		matches[i] = found[first:len(found):len(found)]
+		matches[i] = sc.matches[first:len(sc.matches):len(sc.matches)]
 		scores[i] = sc.sumScores(matches[i])
 	}
-	res.Terms = newTermBag(terms)
+	res.Terms = newTermBag(sc.terms)
 	res.Modality, res.Modalities = classifySegments(segs, func(i int) Modality { return modality[i] })
 	st := buildStructure(doc.Text, segs, scores, a.Codebook.MinScore, a.themeOrder())
 	res.Sections = st.sections
@@ -178,17 +179,6 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 	res.Themes = a.themeCoverage(res, segs, scores, matches, st)
 	res.Actions = a.extractActions(doc.Text, sc.lines, segs, st, scores)
 	res.Quality = assessQuality(res)
-	// Keep no document's text alive through the pool.
-	clear(terms)
-	clear(toks)
-	clear(found)
-	clear(scores)
-	clear(matches)
-	clear(sc.lines)
-	clear(lay.lines)
-	sc.lines, sc.layout = sc.lines[:0], lay.lines[:0]
-	sc.nScoreMaps = 0
-	sc.toks, sc.matches, sc.scores, sc.segMatches, sc.modality = toks[:0], found[:0], scores[:0], matches[:0], modality[:0]
 	return res
 }
 
@@ -303,6 +293,21 @@ type analyzeScratch struct {
 	layout     []docLine // its non-blank lines (layoutDocument)
 }
 
+// reset empties the scratch for the next document, keeping its capacity
+// but no document's text alive through the pool.
+func (sc *analyzeScratch) reset() {
+	clear(sc.terms)
+	sc.toks, sc.matches, sc.segMatches, sc.scores = emptied(sc.toks), emptied(sc.matches), emptied(sc.segMatches), emptied(sc.scores)
+	sc.modality, sc.lines, sc.layout = emptied(sc.modality), emptied(sc.lines), emptied(sc.layout)
+	sc.nScoreMaps = 0
+}
+
+// emptied clears s (no element keeps anything alive) and returns s[:0].
+func emptied[T any](s []T) []T {
+	clear(s)
+	return s[:0]
+}
+
 // sumScores is the package's sumScores in one of the scratch's maps,
 // valid until the document is done.
 func (sc *analyzeScratch) sumScores(ms []Match) map[string]float64 {
@@ -315,10 +320,7 @@ func (sc *analyzeScratch) sumScores(ms []Match) map[string]float64 {
 	s := sc.scoreMaps[sc.nScoreMaps]
 	sc.nScoreMaps++
 	clear(s)
-	for _, m := range ms {
-		s[m.Theme] += m.Weight
-	}
-	return s
+	return addScores(s, ms)
 }
 
 // grade turns a theme's evidence into the expert scale (DOMAIN.md,
@@ -359,7 +361,11 @@ func sumScores(ms []Match) map[string]float64 {
 	if len(ms) == 0 {
 		return nil // most segments match nothing; a nil map reads as all zero
 	}
-	s := make(map[string]float64, len(ms))
+	return addScores(make(map[string]float64, len(ms)), ms)
+}
+
+// addScores adds each match's weight to its theme's score in s.
+func addScores(s map[string]float64, ms []Match) map[string]float64 {
 	for _, m := range ms {
 		s[m.Theme] += m.Weight
 	}

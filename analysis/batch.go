@@ -335,8 +335,7 @@ func (a *Analyzer) loadAnalysis(st *corpus.Store, sha, path string, k corpus.Ana
 	if err != nil {
 		return nil, fmt.Errorf("%s: stored analysis: %w", path, err)
 	}
-	d.Segments = nil // not stored: see the store's sentences view
-	d.File = path    // the same content may sit under several paths
+	d.File = path // the same content may sit under several paths
 	return d, nil
 }
 
@@ -395,14 +394,7 @@ func EncodeAnalysis(d *DocumentAnalysis) []byte { return appendAnalysis(nil, d) 
 // DecodeAnalysis reverses EncodeAnalysis. Its slices and maps are empty,
 // never nil, as NormalizeEmpty makes fresh analyses (Run normalises
 // them), so re-used and fresh analyses are identical; Segments is nil.
-func DecodeAnalysis(data []byte) (*DocumentAnalysis, error) {
-	d, err := decodeAnalysis(data, nil)
-	if err != nil {
-		return nil, err
-	}
-	d.Segments = nil // not stored: see the store's sentences view
-	return d, nil
-}
+func DecodeAnalysis(data []byte) (*DocumentAnalysis, error) { return decodeAnalysis(data, nil) }
 
 // NormalizeEmpty replaces every nil slice and map reachable through d's
 // exported fields by an empty one (JSON writes [] and {} rather than

@@ -19,8 +19,9 @@ import (
 // varints, floats as their 8 IEEE-754 bytes, strings and slices as a
 // length and their elements, the one map as sorted key-value pairs (so
 // the bytes are deterministic). Segments are not stored (the store's
-// sentences view has them). Decoding gives empty, never nil, slices and
-// maps, as NormalizeEmpty makes fresh analyses. TestCodecCoversEveryField
+// sentences view has them: decoded, Segments is nil). Decoding gives
+// empty, never nil, slices and maps otherwise, as NormalizeEmpty makes
+// fresh analyses. TestCodecCoversEveryField
 // fills every exported field by reflection and fails when a field is
 // added to the types here but not to the codec; a change of layout
 // changes codecMagic, and stored analyses of another layout are not read
@@ -288,7 +289,6 @@ func decodeAnalysis(data []byte, small map[string]string) (*DocumentAnalysis, er
 	a.Meta = Metadata{Kind: d.str(), Title: d.str(), Reference: d.str(), AdoptedBy: d.str(), AdoptedOn: d.str(),
 		ValidFrom: d.str(), ValidTo: d.str(), Year: d.str(), Status: d.str()}
 	a.Words, a.Sentences = d.int(), d.int()
-	a.Segments = []Sentence{}
 	a.Themes = make([]ThemeCoverage, d.count())
 	for i := range a.Themes {
 		t := &a.Themes[i]

@@ -370,7 +370,7 @@ func (m *Matcher) appendMatches(out []Match, toks []Token) []Match {
 	}
 	wild := m.phrases["*"]
 	for i, tk := range toks {
-		wms, phrases := tk.form.wordMatches(m, tk)
+		wms, phrases := m.wordMatches(&toks[i])
 		for _, wm := range wms {
 			if wm.ref.weight == 0 {
 				continue
@@ -393,12 +393,20 @@ func (m *Matcher) appendMatches(out []Match, toks []Token) []Match {
 }
 
 // wordMatches returns the terms in tk's word and the phrases that may
-// start at it: f's when tk has its form, looked up otherwise.
-func (f *wordForm) wordMatches(m *Matcher, tk Token) ([]wordMatch, []phraseRef) {
-	if f != nil {
-		return f.matches, f.phrases
+// start at it: its form's when tk has one, looked up otherwise.
+func (m *Matcher) wordMatches(tk *Token) ([]wordMatch, []phraseRef) {
+	if tk.form != nil {
+		return tk.form.matches, tk.form.phrases
 	}
 	return m.matchWord(tk.Lower), m.phrases[tk.Stem]
+}
+
+// isRoleToken is isRoleWord of tk's word, from its form when it has one.
+func (m *Matcher) isRoleToken(tk *Token) bool {
+	if tk.form != nil {
+		return tk.form.role
+	}
+	return m.isRoleWord(tk.Lower)
 }
 
 // dedupeFrom dedupes out[first:] in place and returns out cut to the result.
@@ -519,14 +527,15 @@ func (m *Matcher) roleCells(toks []Token) map[int]bool {
 	}
 	type stat struct{ n, role int }
 	cells := map[int]*stat{}
-	for _, tk := range toks {
+	for k := range toks {
+		tk := &toks[k]
 		s := cells[tk.Cell]
 		if s == nil {
 			s = &stat{}
 			cells[tk.Cell] = s
 		}
 		s.n++
-		if tk.form != nil && tk.form.role || tk.form == nil && m.isRoleWord(tk.Lower) {
+		if m.isRoleToken(tk) {
 			s.role++
 		}
 	}

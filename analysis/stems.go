@@ -25,25 +25,18 @@ func newStemIndex(stems ...string) *stemIndex {
 	return ix
 }
 
-// in reports whether s holds one of the stems, in any case. buf is
-// scratch space; the one returned is for the next call.
-func (ix *stemIndex) in(s string, buf []byte) (bool, []byte) {
-	buf = appendLowerLatin(buf[:0], s)
+// has reports whether s holds one of the stems, in any case.
+func (ix *stemIndex) has(s string) bool {
+	var small [256]byte // most cells and lines fit: no allocation
+	buf := appendLowerLatin(small[:0], s)
 	for i, c := range buf {
 		for _, w := range ix.byFirst[c] {
 			if bytes.HasPrefix(buf[i:], w) {
-				return true, buf
+				return true
 			}
 		}
 	}
-	return false, buf
-}
-
-// has is in without scratch space, for short strings.
-func (ix *stemIndex) has(s string) bool {
-	var small [256]byte
-	ok, _ := ix.in(s, small[:0])
-	return ok
+	return false
 }
 
 // appendLower appends strings.ToLower(s) to buf, without allocating when

@@ -3,7 +3,6 @@ package analysis
 import (
 	"sort"
 	"strings"
-	"unicode"
 )
 
 // Section is a heading and the segments that stand under it. Start and
@@ -95,33 +94,13 @@ func buildStructure(text string, segs []Sentence, scores []map[string]float64, m
 }
 
 // headingText is a heading's text as a section names it: markup tags
-// removed, white space folded to single spaces. Most headings have
-// neither and are returned as they are, without a copy.
+// removed, white space folded to single spaces (joinFields returns most
+// headings as they are, without a copy).
 func headingText(s string) string {
-	if strings.IndexByte(s, '<') < 0 && singleSpaced(s) {
-		return s
+	if strings.IndexByte(s, '<') >= 0 { // tagRe needs one
+		s = tagRe.ReplaceAllString(s, "")
 	}
-	return strings.Join(strings.Fields(tagRe.ReplaceAllString(s, "")), " ")
-}
-
-// singleSpaced reports whether strings.Fields and a join with " " would
-// give s back: no white space but single ' ' between words.
-func singleSpaced(s string) bool {
-	prevSpace := true // no space at the start
-	for _, r := range s {
-		if r == ' ' {
-			if prevSpace {
-				return false
-			}
-			prevSpace = true
-			continue
-		}
-		if unicode.IsSpace(r) {
-			return false
-		}
-		prevSpace = false
-	}
-	return !prevSpace || s == ""
+	return joinFields(s)
 }
 
 // headingThemes lists the themes a heading scores, strongest first.

@@ -42,12 +42,20 @@ func TermCounts(d *DocumentAnalysis) map[string]int {
 
 // addTerms adds the content stems of toks to counts.
 func addTerms(counts map[string]int, toks []Token) {
-	for _, t := range toks {
-		if t.form != nil && !t.form.termable || t.form == nil && !termable(t.Stem) {
-			continue
+	for i := range toks {
+		if t := &toks[i]; t.termable() {
+			counts[t.Stem]++
 		}
-		counts[t.Stem]++
 	}
+}
+
+// termable reports whether t's stem counts in a bag of words, from its
+// form when it has one.
+func (t *Token) termable() bool {
+	if t.form != nil {
+		return t.form.termable
+	}
+	return termable(t.Stem)
 }
 
 // termable reports whether a stem counts in a bag of words: two letters
