@@ -379,9 +379,11 @@ func upToDate(st *corpus.Store, key corpus.AnalysisKey, formats string, files []
 func finishUpToDate(e *env, st *corpus.Store, runID int64, entries []inputEntry, out string, quiet bool) int {
 	var stats corpus.RunStats
 	var rf []corpus.RunFailure
+	var fails []analysis.Failure
 	for _, en := range entries {
 		if reason, ok := strings.CutPrefix(en.value, "fail:"); ok {
 			rf = append(rf, corpus.RunFailure{Path: en.path, Reason: reason})
+			fails = append(fails, analysis.Failure{File: en.path, Reason: reason})
 			stats.Failed++
 		} else {
 			stats.Reused++
@@ -400,13 +402,7 @@ func finishUpToDate(e *env, st *corpus.Store, runID int64, entries []inputEntry,
 		fmt.Fprintf(e.stderr, "styrdok: %d documents analysed (0 parsed, 0 re-tagged from stored text, %d re-used), %d failed; reports in %s are up to date\n",
 			stats.Reused, stats.Reused, stats.Failed, out)
 	}
-	failed := 0
-	for _, f := range rf {
-		if !(analysis.Failure{File: f.Path, Reason: f.Reason}).Unsupported() {
-			failed++
-		}
-	}
-	if failed > 0 {
+	if analysis.CountFailed(fails) > 0 { // unsupported files alone do not fail a run
 		return exitFailure
 	}
 	return exitOK
