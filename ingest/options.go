@@ -23,6 +23,13 @@ type Options struct {
 	// is left running when it fails. 0 means DefaultTimeout.
 	Timeout time.Duration
 
+	// MaxTextBytes bounds the clean text one file may yield, whatever
+	// its size on disk: a small PDF whose one content stream is shared
+	// by every page, or a DOCX of nested runs, can amplify to far more
+	// text than any steering document holds. Beyond it the file fails
+	// with a clear reason. 0 means DefaultMaxTextBytes.
+	MaxTextBytes int64
+
 	// KeepHeaders keeps running headers, footers and page numbers that
 	// repeat on most pages of a PDF instead of removing them.
 	KeepHeaders bool
@@ -36,6 +43,10 @@ const (
 	DefaultMaxDecompressedBytes = 256 << 20
 	// DefaultTimeout is the default time limit for parsing one file.
 	DefaultTimeout = 60 * time.Second
+	// DefaultMaxTextBytes is the default limit on one file's extracted
+	// text (16 MiB: about 2.5 million words, twenty times the longest
+	// municipal plan we have seen).
+	DefaultMaxTextBytes = 16 << 20
 )
 
 // DefaultOptions returns the options Load uses when given a zero Options,
@@ -45,6 +56,7 @@ func DefaultOptions() Options {
 		MaxBytes:             DefaultMaxBytes,
 		MaxDecompressedBytes: DefaultMaxDecompressedBytes,
 		Timeout:              DefaultTimeout,
+		MaxTextBytes:         DefaultMaxTextBytes,
 	}
 }
 
@@ -62,6 +74,13 @@ func (o Options) maxDecompressed() int64 {
 	return o.MaxDecompressedBytes
 }
 
+func (o Options) maxText() int64 {
+	if o.MaxTextBytes <= 0 {
+		return DefaultMaxTextBytes
+	}
+	return o.MaxTextBytes
+}
+
 func (o Options) timeout() time.Duration {
 	if o.Timeout <= 0 {
 		return DefaultTimeout
@@ -76,11 +95,13 @@ type budget struct {
 	timeout  time.Duration
 	maxOut   int64 // decompressed bytes allowed
 	out      int64 // decompressed bytes seen
+	maxText  int64 // extracted text bytes allowed
+	text     int64 // extracted text bytes seen
 	ticks    int
 }
 
 func newBudget(o Options) *budget {
-	return &budget{deadline: time.Now().Add(o.timeout()), timeout: o.timeout(), maxOut: o.maxDecompressed()}
+	return &budget{deadline: time.Now().Add(o.timeout()), timeout: o.timeout(), maxOut: o.maxDecompressed(), maxText: o.maxText()}
 }
 
 // limitError is a limit exceeded during parsing; it is returned, or
@@ -107,6 +128,15 @@ func (b *budget) add(n int64) error {
 	b.out += n
 	if b.out > b.maxOut {
 		return &limitError{fmt.Sprintf("content expands beyond the decompression limit (%d bytes; possible decompression bomb)", b.maxOut)}
+	}
+	return nil
+}
+
+// addText counts n more bytes of extracted text.
+func (b *budget) addText(n int64) error {
+	b.text += n
+	if b.text > b.maxText {
+		return &limitError{fmt.Sprintf("extracted text exceeds the text limit (%d bytes; --max-text)", b.maxText)}
 	}
 	return nil
 }

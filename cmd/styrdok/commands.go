@@ -23,6 +23,7 @@ type common struct {
 	maxBytes        int64
 	maxDecompressed int64
 	timeout         time.Duration
+	maxText         int64
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -31,6 +32,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.Int64Var(&c.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest file read, in bytes; larger files fail with a clear reason")
 	fs.Int64Var(&c.maxDecompressed, "max-decompressed", ingest.DefaultMaxDecompressedBytes, "most bytes a file's compressed streams (PDF, DOCX, ODT) may expand to; beyond it the file fails as a possible decompression bomb")
 	fs.DurationVar(&c.timeout, "timeout", ingest.DefaultTimeout, "longest time spent parsing one file; beyond it the file fails and the run goes on")
+	fs.Int64Var(&c.maxText, "max-text", ingest.DefaultMaxTextBytes, "most bytes of text one file may yield; beyond it the file fails (stops small files that amplify)")
 }
 
 func (c *common) analyzer(e *env) (*analysis.Analyzer, error) {
@@ -59,7 +61,7 @@ func (c *common) analyzer(e *env) (*analysis.Analyzer, error) {
 }
 
 func (c *common) ingestOptions() ingest.Options {
-	return ingest.Options{MaxBytes: c.maxBytes, MaxDecompressedBytes: c.maxDecompressed, Timeout: c.timeout}
+	return ingest.Options{MaxBytes: c.maxBytes, MaxDecompressedBytes: c.maxDecompressed, Timeout: c.timeout, MaxTextBytes: c.maxText}
 }
 
 func cmdAnalyze(e *env, args []string) int {
