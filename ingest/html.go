@@ -65,6 +65,10 @@ func parseHTML(data []byte, b *budget) (string, error) {
 	}
 	root, err := html.Parse(newHTMLStream(page, b))
 	if err != nil {
+		if strings.Contains(err.Error(), "open stack of elements exceeds") {
+			// x/net/html's own nesting bound (512), in words
+			return "", &limitError{"HTML elements nested more than 512 deep (the HTML parser's limit)"}
+		}
 		return "", err
 	}
 	content, err := findContent(root, b)
@@ -102,6 +106,7 @@ type htmlStream struct {
 	z       *html.Tokenizer
 	b       *budget
 	nodes   int
+	foreign int // <svg> and <math> elements open
 	pending []byte
 	buf     []byte
 	err     error
@@ -155,6 +160,17 @@ func (s *htmlStream) next() {
 		return
 	}
 	tok := s.z.Token()
+	// Inside <svg> and <math>, <style> and <title> hold markup, not raw
+	// text, as html.Parse reads them. Counting the open ones is close
+	// enough: where the two disagree, the text is escaped either way.
+	switch {
+	case (tok.DataAtom == atom.Svg || tok.DataAtom == atom.Math) && tt == html.StartTagToken:
+		s.foreign++
+	case (tok.DataAtom == atom.Svg || tok.DataAtom == atom.Math) && tt == html.EndTagToken && s.foreign > 0:
+		s.foreign--
+	case s.foreign > 0 && tt == html.StartTagToken:
+		s.z.NextIsNotRawText()
+	}
 	if to, ok := renamed[tok.DataAtom]; ok {
 		tok.DataAtom, tok.Data = to, to.String()
 	}
@@ -181,17 +197,16 @@ func appendEscaped(dst, text []byte) []byte {
 }
 
 // findContent returns <main>, else the largest <article>, else <body>.
-// It also enforces the nesting bound, before the recursive walks below.
+// Each node is visited once (measuring each <article> apart was
+// quadratic in nested ones). The depth of this and the other recursive
+// walks is bounded by html.Parse, which fails past 512 open elements.
 func findContent(root *html.Node, b *budget) (*html.Node, error) {
 	var main, body *html.Node
 	var articles []*html.Node
 	lens := map[*html.Node]int{} // text length of <main> and each <article>
 	// visit returns n's text length as textLen counts it.
-	var visit func(n *html.Node, depth int) (int, error)
-	visit = func(n *html.Node, depth int) (int, error) {
-		if depth > b.maxDepth {
-			return 0, b.tooDeep("HTML")
-		}
+	var visit func(n *html.Node) (int, error)
+	visit = func(n *html.Node) (int, error) {
 		if err := b.check(); err != nil {
 			return 0, err
 		}
@@ -215,7 +230,7 @@ func findContent(root *html.Node, b *budget) (*html.Node, error) {
 		}
 		t := 0
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			ct, err := visit(c, depth+1)
+			ct, err := visit(c)
 			if err != nil {
 				return 0, err
 			}
@@ -229,7 +244,7 @@ func findContent(root *html.Node, b *budget) (*html.Node, error) {
 		}
 		return t, nil
 	}
-	if _, err := visit(root, 0); err != nil {
+	if _, err := visit(root); err != nil {
 		return nil, err
 	}
 	if main != nil && lens[main] > 200 {

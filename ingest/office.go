@@ -91,8 +91,14 @@ func (r *partReader) Read(p []byte) (int, error) {
 		r.err = e
 		return 0, e
 	}
-	if i := bytes.LastIndexByte(p[:n], '<'); i >= 0 {
-		r.run = int64(n - i - 1)
+	// the run that ends at this read's first '<', then the one after its
+	// last (runs between two '<' of one read are shorter than the read)
+	if i := bytes.IndexByte(p[:n], '<'); i >= 0 {
+		if r.run+int64(i) > r.b.maxText {
+			r.run += int64(i)
+		} else {
+			r.run = int64(n - bytes.LastIndexByte(p[:n], '<') - 1)
+		}
 	} else {
 		r.run += int64(n)
 	}

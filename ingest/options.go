@@ -55,12 +55,12 @@ const (
 	// near it, and past it memory, not the document, is the problem.
 	MaxHTMLNodes = 1 << 20
 
-	// MaxNestingDepth bounds how deeply the elements of an HTML page or
-	// an Office XML part may nest. Real documents nest a few dozen deep
-	// (a table in a table in a DOCX adds four); the parsers and the
-	// extraction keep per-level state, so an unbounded depth is
-	// unbounded memory (a 204 KB DOCX of 67 million nested elements took
-	// 5.7 GB).
+	// MaxNestingDepth bounds how deeply the elements of an Office XML
+	// part may nest (HTML has x/net/html's own bound, 512). Real
+	// documents nest a few dozen deep (a table in a table in a DOCX adds
+	// four); the XML decoder keeps a stack entry per open element, so an
+	// unbounded depth is unbounded memory (a 204 KB DOCX of 67 million
+	// nested elements took 5.7 GB).
 	MaxNestingDepth = 1024
 )
 
@@ -113,7 +113,7 @@ type budget struct {
 	maxText  int64 // extracted text bytes allowed
 	text     int64 // extracted text bytes seen
 	maxNodes int   // HTML nodes allowed (MaxHTMLNodes; smaller in tests)
-	maxDepth int   // element nesting allowed (MaxNestingDepth; smaller in tests)
+	maxDepth int   // XML element nesting allowed (MaxNestingDepth)
 	ticks    int
 }
 
@@ -129,10 +129,11 @@ type limitError struct{ reason string }
 func (e *limitError) Error() string { return e.reason }
 
 // check returns a *limitError once the deadline has passed. It reads the
-// clock only every 64 calls, so it is cheap enough for inner loops.
+// clock only every 64 calls, so it is cheap enough for inner loops, and
+// on the first, so a loop that checks once per large chunk still stops.
 func (b *budget) check() error {
 	b.ticks++
-	if b.ticks&63 != 0 {
+	if b.ticks&63 != 1 {
 		return nil
 	}
 	if time.Now().After(b.deadline) {

@@ -28,6 +28,9 @@ func DecodeText(data []byte) (string, error) {
 // made, so a 200 MB line fails before it is decoded) and the deadline is
 // checked as it decodes. A nil budget bounds nothing.
 func decodeText(data []byte, b *budget) (string, error) {
+	if err := b.checkOf(); err != nil {
+		return "", err
+	}
 	switch {
 	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
 		if err := b.addTextOf(len(data) - 3); err != nil {
