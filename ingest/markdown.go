@@ -22,10 +22,16 @@ var (
 // markdownText strips Markdown syntax, keeping the text: headings on their
 // own paragraph, links as their text, emphasis markers removed, pipe
 // tables as TAB-separated rows. List markers ("- ") are kept.
-func markdownText(s string) string {
+//
+// The deadline is checked per line: the inline patterns run in time
+// linear in a line's length, and a line is at most the text limit.
+func markdownText(s string, b *budget) (string, error) {
 	var out []string
 	fence := false
 	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if err := b.checkOf(); err != nil {
+			return "", err
+		}
 		if strings.HasPrefix(strings.TrimSpace(l), "```") || strings.HasPrefix(strings.TrimSpace(l), "~~~") {
 			fence = !fence
 			continue
@@ -52,7 +58,7 @@ func markdownText(s string) string {
 		}
 		out = append(out, inlineMarkdown(l))
 	}
-	return strings.Join(out, "\n")
+	return strings.Join(out, "\n"), nil
 }
 
 func inlineMarkdown(s string) string {
