@@ -44,7 +44,7 @@ fuzz:
 	for t in FuzzParsePDF FuzzParseDOCX FuzzParseHTML FuzzParseText; do \
 		$(GO) test ./ingest -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 100x || exit 1; \
 	done
-	for t in FuzzDecodeAnalysis FuzzMentionsEvaluation; do \
+	for t in FuzzDecodeAnalysis FuzzMentionsEvaluation FuzzAnalyze; do \
 		$(GO) test ./analysis -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 100x || exit 1; \
 	done
 

@@ -21,7 +21,7 @@ import (
 
 // StoreSchemaVersion is the version of the store's tables (docs/store.md).
 // A store written with another version is refused rather than misread.
-const StoreSchemaVersion = "2"
+const StoreSchemaVersion = "3"
 
 // DefaultStoreName is the store's file name inside the output folder.
 const DefaultStoreName = "styrdok.db"
@@ -114,7 +114,8 @@ CREATE TABLE IF NOT EXISTS failures (
 	mtime_ns         INTEGER NOT NULL,
 	pipeline_version TEXT NOT NULL,
 	reason           TEXT NOT NULL,
-	last_run         INTEGER NOT NULL
+	last_run         INTEGER NOT NULL,
+	limits           TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS run_failures (
 	run_id INTEGER NOT NULL,
@@ -214,6 +215,16 @@ func (s *Store) init() error {
 	defer tx.Rollback()
 	var version string
 	err = tx.QueryRow(`SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&version)
+	if err == nil && version == "2" {
+		// Version 3 keys a failure by the limits it was met under.
+		if _, err := tx.Exec(`ALTER TABLE failures ADD COLUMN limits TEXT NOT NULL DEFAULT ''`); err != nil {
+			return fmt.Errorf("upgrading the store from version 2: %w", err)
+		}
+		if _, err := tx.Exec(`UPDATE meta SET value = ? WHERE key = 'schema_version'`, StoreSchemaVersion); err != nil {
+			return err
+		}
+		version = StoreSchemaVersion
+	}
 	switch {
 	case err == nil && version != StoreSchemaVersion:
 		return fmt.Errorf("schema version %s, this styrdok reads version %s (use a new --store file)", version, StoreSchemaVersion)
@@ -265,16 +276,19 @@ func (s *Store) FileStates() (map[string]FileState, error) {
 }
 
 // FailureState is a file that failed with the same size, modification
-// time and pipeline version: it fails again without being read.
+// time and pipeline version: it fails again without being read, as long
+// as the limits are the same (Limits names them; a failure on a limit
+// must be retried when the limit is raised).
 type FailureState struct {
 	Size    int64
 	MtimeNS int64
 	Reason  string
+	Limits  string
 }
 
 // FailureStates returns the remembered failures of pipeline version v.
 func (s *Store) FailureStates(v string) (map[string]FailureState, error) {
-	rows, err := s.db.Query(`SELECT path, size, mtime_ns, reason FROM failures WHERE pipeline_version = ?`, v)
+	rows, err := s.db.Query(`SELECT path, size, mtime_ns, reason, limits FROM failures WHERE pipeline_version = ?`, v)
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", s.path, err)
 	}
@@ -283,7 +297,7 @@ func (s *Store) FailureStates(v string) (map[string]FailureState, error) {
 	for rows.Next() {
 		var p string
 		var f FailureState
-		if err := rows.Scan(&p, &f.Size, &f.MtimeNS, &f.Reason); err != nil {
+		if err := rows.Scan(&p, &f.Size, &f.MtimeNS, &f.Reason, &f.Limits); err != nil {
 			return nil, fmt.Errorf("store %s: %w", s.path, err)
 		}
 		out[p] = f
@@ -548,6 +562,8 @@ type Record struct {
 	// the file's size and modification time so that an unchanged broken
 	// file is not read again until the pipeline version changes.
 	Failure string
+	// Limits names the limits the failure was met under (FailureState).
+	Limits string
 	// ClearFailure forgets an earlier failure of Path.
 	ClearFailure bool
 }
@@ -576,8 +592,8 @@ func (s *Store) Writer(runID int64, k AnalysisKey) *StoreWriter {
 var writerStatements = map[string]string{
 	"file": `INSERT INTO files(path, size, mtime_ns, sha256, last_run) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256, last_run = excluded.last_run`,
-	"failure": `INSERT INTO failures(path, size, mtime_ns, pipeline_version, reason, last_run) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, pipeline_version = excluded.pipeline_version, reason = excluded.reason, last_run = excluded.last_run`,
+	"failure": `INSERT INTO failures(path, size, mtime_ns, pipeline_version, reason, last_run, limits) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, pipeline_version = excluded.pipeline_version, reason = excluded.reason, last_run = excluded.last_run, limits = excluded.limits`,
 	"unfail": `DELETE FROM failures WHERE path = ?`,
 	"text":   `INSERT OR IGNORE INTO texts(sha256, pipeline_version, format, size, pages, text) VALUES (?, ?, ?, ?, ?, ?)`,
 	"analysis": `INSERT OR IGNORE INTO analyses(sha256, pipeline_version, codebook_hash, as_of, run_id,
@@ -673,7 +689,7 @@ func (w *StoreWriter) add(r *Record) error {
 	}
 	w.pending++
 	if r.Failure != "" {
-		_, err := w.stmts["failure"].Exec(r.Path, r.Size, r.MtimeNS, w.key.PipelineVersion, r.Failure, w.runID)
+		_, err := w.stmts["failure"].Exec(r.Path, r.Size, r.MtimeNS, w.key.PipelineVersion, r.Failure, w.runID, r.Limits)
 		return err
 	}
 	if r.ClearFailure {
