@@ -305,7 +305,7 @@ func writeCountySummary(b *strings.Builder, r *Report) {
 		fmt.Fprintf(b, "\n### %s (%s)\n\n%d of %d municipalities have a usable document.\n\n", mdEscape(t.County.Name), t.County.Code, t.Usable, len(t.Rows))
 		b.WriteString("| municipality | status | document |")
 		for _, id := range t.Themes {
-			b.WriteString(" " + id + " |")
+			b.WriteString(" " + mdEscape(id) + " |")
 		}
 		b.WriteString("\n|---|---|---|")
 		for range t.Themes {
@@ -335,7 +335,7 @@ func writeCountySummary(b *strings.Builder, r *Report) {
 			b.WriteString("\n")
 		}
 	}
-	b.WriteString("\n\\* figure taken from another of the municipality's documents (see county-CODE.csv, <theme>_source).\n")
+	b.WriteString("\n\\* figure taken from another of the municipality's documents (see county-CODE.csv, the \\<theme\\>\\_source column).\n")
 }
 
 // docName is the base name of a document's file, "" for none.

@@ -12,8 +12,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/corpus"
@@ -173,6 +175,7 @@ type htmlSentence struct {
 	Page int    `json:"p"`
 	Kind string `json:"k"`
 	Text string `json:"t"`
+	Full int    `json:"c,omitempty"` // when Text is clipped (clipSentence): the sentence's length in characters
 }
 
 type htmlDocTh struct {
@@ -283,42 +286,187 @@ func newHTMLPage(r *Report) (*htmlPage, error) {
 
 // newHTMLDoc is a document's data for the page: its peers, and per theme
 // the strongest HTMLEvidencePerCell hits, each sentence text once however
-// many themes it serves.
+// many themes it serves, clipped around its matches when longer than
+// htmlSentenceMax (clipSentence).
 func newHTMLDoc(d *analysis.DocumentAnalysis, peers []Peer) htmlDoc {
 	hd := htmlDoc{File: d.File, Municipality: d.Municipality.Name, Peers: []htmlPeer{}, Sentences: []htmlSentence{}}
 	for _, pe := range peers {
 		hd.Peers = append(hd.Peers, htmlPeer{Doc: pe.Index, Similarity: pe.Similarity})
 	}
-	pos := map[int]int{} // sentence index in the document -> index into hd.Sentences
-	var spans []span
-	for _, t := range d.Themes {
-		th := htmlDocTh{Level: t.Level, Share: t.Share, Total: len(t.Evidence), Hits: [][]int{}}
+	// First the hits and their spans (byte offsets of the full text),
+	// then each sentence clipped around the spans of all its hits, then
+	// the spans as UTF-16 offsets of what is shown.
+	type hitSpans struct {
+		theme, sentence, inherited int
+		spans                      []span
+	}
+	var hits []hitSpans
+	var texts []string
+	var sentSpans [][]span // per sentence: the spans of all its hits
+	pos := map[int]int{}   // sentence index in the document -> index into hd.Sentences
+	for ti, t := range d.Themes {
+		hd.Themes = append(hd.Themes, htmlDocTh{Level: t.Level, Share: t.Share, Total: len(t.Evidence), Hits: [][]int{}})
 		for _, h := range strongestHits(t.Evidence, HTMLEvidencePerCell) {
 			si, ok := pos[h.Sentence]
 			if !ok {
 				si = len(hd.Sentences)
 				pos[h.Sentence] = si
-				hd.Sentences = append(hd.Sentences, htmlSentence{Page: h.Page, Kind: string(h.Kind), Text: h.Text})
+				hd.Sentences = append(hd.Sentences, htmlSentence{Page: h.Page, Kind: string(h.Kind)})
+				texts = append(texts, h.Text)
+				sentSpans = append(sentSpans, nil)
 			}
 			inherited := 0
 			if h.Inherited {
 				inherited = 1
 			}
-			spans = matchSpans(h, spans[:0])
-			hit := make([]int, 2, 2+2*len(spans))
-			hit[0], hit[1] = si, inherited
-			at, pos := 0, 0 // UTF-16 offset of byte offset pos
-			for _, sp := range spans {
-				at += utf16Len(h.Text[pos:sp.a])
-				n := utf16Len(h.Text[sp.a:sp.b])
-				hit = append(hit, at, at+n)
-				at, pos = at+n, sp.b
-			}
-			th.Hits = append(th.Hits, hit)
+			sp := matchSpans(h, nil)
+			hits = append(hits, hitSpans{ti, si, inherited, sp})
+			sentSpans[si] = append(sentSpans[si], sp...)
 		}
-		hd.Themes = append(hd.Themes, th)
+	}
+	clips := make([]clip, len(texts))
+	for si, text := range texts {
+		clips[si] = clipSentence(text, sentSpans[si])
+		hd.Sentences[si].Text = clips[si].text
+		if clips[si].windows != nil {
+			hd.Sentences[si].Full = utf8.RuneCountInString(text)
+		}
+	}
+	for _, h := range hits {
+		c := clips[h.sentence]
+		hit := make([]int, 2, 2+2*len(h.spans))
+		hit[0], hit[1] = h.sentence, h.inherited
+		at, pos := 0, 0 // UTF-16 offset of byte offset pos of the shown text
+		for _, sp := range h.spans {
+			a, b, ok := c.shown(sp)
+			if !ok || a < pos {
+				continue
+			}
+			at += utf16Len(c.text[pos:a])
+			n := utf16Len(c.text[a:b])
+			hit = append(hit, at, at+n)
+			at, pos = at+n, b
+		}
+		hd.Themes[h.theme].Hits = append(hd.Themes[h.theme].Hits, hit)
 	}
 	return hd
+}
+
+// htmlSentenceMax is the longest sentence (in bytes) report.html shows
+// whole; a longer one is clipped around its matches, htmlClipContext
+// bytes either side of each, up to about htmlSentenceMax bytes in all,
+// and the panel says so. A real sentence is a few hundred bytes; a
+// "sentence" of megabytes is a document without sentence ends, and
+// embedding it (once per document, but whole) made the page as large
+// as the corpus.
+const (
+	htmlSentenceMax = 2000
+	htmlClipContext = 160
+	clipGap         = " … "
+)
+
+// clip is a sentence as report.html shows it: text, and for a clipped
+// sentence the windows of the full text it keeps (nil: the whole text).
+type clip struct {
+	text    string
+	windows []clipWindow
+}
+
+// clipWindow is the full text's [a, b) shown at byte at of the clip.
+type clipWindow struct{ a, b, at int }
+
+// shown is span sp of the full text as byte offsets of the clip, if the
+// clip shows all of it.
+func (c clip) shown(sp span) (int, int, bool) {
+	if c.windows == nil {
+		return sp.a, sp.b, true
+	}
+	i := sort.Search(len(c.windows), func(i int) bool { return c.windows[i].b >= sp.b })
+	if i == len(c.windows) || c.windows[i].a > sp.a {
+		return 0, 0, false
+	}
+	w := c.windows[i]
+	return w.at + sp.a - w.a, w.at + sp.b - w.a, true
+}
+
+// clipSentence keeps text whole up to htmlSentenceMax bytes; a longer
+// one is cut down to windows around the spans (in order; the first
+// htmlSentenceMax bytes when there are none), each widened by
+// htmlClipContext to a word boundary, joined by clipGap.
+func clipSentence(text string, spans []span) clip {
+	if len(text) <= htmlSentenceMax {
+		return clip{text: text}
+	}
+	spans = append([]span(nil), spans...)
+	sort.Slice(spans, func(i, j int) bool { return spans[i].a < spans[j].a })
+	if len(spans) == 0 {
+		spans = []span{{0, 0}}
+	}
+	var ws []clipWindow
+	total := 0
+	for _, sp := range spans {
+		if total >= htmlSentenceMax {
+			break
+		}
+		a, b := wordStart(text, sp.a-htmlClipContext, sp.a), wordEnd(text, sp.b, sp.b+htmlClipContext)
+		if len(spans) == 1 && sp == (span{0, 0}) {
+			a, b = 0, wordEnd(text, htmlSentenceMax, htmlSentenceMax)
+		}
+		if n := len(ws); n > 0 && a <= ws[n-1].b+len(clipGap) {
+			total += max(0, b-ws[n-1].b)
+			ws[n-1].b = max(ws[n-1].b, b)
+			continue
+		}
+		ws = append(ws, clipWindow{a: a, b: b})
+		total += b - a
+	}
+	var out strings.Builder
+	for i := range ws {
+		switch {
+		case i > 0:
+			out.WriteString(clipGap)
+		case ws[i].a > 0:
+			out.WriteString(strings.TrimLeft(clipGap, " "))
+		}
+		ws[i].at = out.Len()
+		out.WriteString(text[ws[i].a:ws[i].b])
+	}
+	if ws[len(ws)-1].b < len(text) {
+		out.WriteString(strings.TrimRight(clipGap, " "))
+	}
+	return clip{text: out.String(), windows: ws}
+}
+
+// wordStart is the start of the first word that begins within
+// text[from:limit] (limit when none), on a UTF-8 boundary.
+func wordStart(text string, from, limit int) int {
+	from = max(0, from)
+	if from == 0 {
+		return 0
+	}
+	if i := strings.IndexByte(text[from:limit], ' '); i >= 0 {
+		return from + i + 1
+	}
+	for limit > 0 && limit < len(text) && !utf8.RuneStart(text[limit]) {
+		limit--
+	}
+	return limit
+}
+
+// wordEnd is the end of the last word that ends within text[from:limit]
+// (from when none), on a UTF-8 boundary.
+func wordEnd(text string, from, limit int) int {
+	limit = min(len(text), limit)
+	if limit == len(text) {
+		return limit
+	}
+	if i := strings.LastIndexByte(text[from:limit], ' '); i >= 0 {
+		return from + i
+	}
+	for from < len(text) && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	return from
 }
 
 // strongestHits returns up to n hits: those on the segment's own words
@@ -353,10 +501,16 @@ func utf16Len(s string) int {
 	return n
 }
 
+// municipalityShapes parses the embedded boundaries once per process
+// (0.1 s, nearly all of writing a small report.html; the fuzz targets
+// write thousands). The shapes are only read after that: mapShapes
+// copies what it keeps and projectShapes writes new values.
+var municipalityShapes = sync.OnceValues(corpus.MunicipalityShapes)
+
 // mapShapes are the municipalities the map draws: the county asked for
 // with --county, or the whole country.
 func mapShapes(r *Report) ([]corpus.Shape, error) {
-	shapes, err := corpus.MunicipalityShapes()
+	shapes, err := municipalityShapes()
 	if err != nil {
 		return nil, err
 	}
@@ -472,31 +626,37 @@ type span struct{ a, b int }
 // matchSpans is highlight's marked parts as byte ranges of h.Text, in
 // order, apart (overlapping or touching matches merged), appended to
 // out. The HTML report needs only these offsets, not the parts' text.
+//
+// The work is linear in the text and the number of matches: a segment
+// of 240 KB with 30,000 matches took 57 s when every match looked at
+// every occurrence of its word. Whitespace folding only moves a match by
+// what was folded before it, so each match is looked for near where the
+// previous one was found (its offset plus the drift so far), within
+// spanSlack bytes either side. Only when that fails (a long run of
+// folded whitespace) is the whole text searched, and those searches
+// share a budget of a few times the text's length, past which a match
+// is left unmarked.
 func matchSpans(h analysis.ThemeHit, out []span) []span {
 	text := h.Text
 	first := len(out)
+	drift := 0 // found offset minus expected offset, of the last match found
+	budget := spanSearchBudget + 4*len(text)
 	for _, m := range h.Matched {
 		word := m.Text
 		if strings.IndexFunc(word, unicode.IsSpace) >= 0 { // one word (most matches) needs no folding
 			word = strings.Join(strings.Fields(word), " ")
 		}
-		if word == "" {
+		if word == "" || len(word) > len(text) {
 			continue
 		}
 		want := m.Start - h.Start
-		best := -1
-		for from := 0; from <= len(text); {
-			i := strings.Index(text[from:], word)
-			if i < 0 {
-				break
-			}
-			i += from
-			if best < 0 || abs(i-want) < abs(best-want) {
-				best = i
-			}
-			from = i + 1
+		best := nearest(text, word, want+drift, max(0, want+drift-spanSlack), want+drift+spanSlack+len(word))
+		if best < 0 && budget > 0 {
+			budget -= len(text)
+			best = nearest(text, word, want+drift, 0, len(text))
 		}
 		if best >= 0 {
+			drift = best - want
 			out = append(out, span{best, best + len(word)})
 		}
 	}
@@ -521,6 +681,36 @@ func matchSpans(h analysis.ThemeHit, out []span) []span {
 		pos = s.b
 	}
 	return merged
+}
+
+// spanSlack is how far from its expected offset matchSpans first looks
+// for a match: more than the whitespace a sentence folds between two
+// matches, except in laid-out tables.
+const spanSlack = 256
+
+// spanSearchBudget is what matchSpans may scan of a short text in whole
+// text searches beyond 4 times its length: a short sentence can always
+// be searched whole for each of its matches.
+const spanSearchBudget = 64 << 10
+
+// nearest is the offset of the occurrence of word in text[from:to]
+// nearest to want (the earlier of two as near), -1 if none.
+func nearest(text, word string, want, from, to int) int {
+	from, to = max(0, min(from, len(text))), max(0, min(to, len(text)))
+	best := -1
+	for from < to {
+		i := strings.Index(text[from:to], word)
+		if i < 0 {
+			break
+		}
+		i += from
+		if best >= 0 && i-want >= abs(best-want) {
+			break // later occurrences are only farther
+		}
+		best = i
+		from = i + 1
+	}
+	return best
 }
 
 func abs(i int) int {
@@ -577,6 +767,9 @@ const htmlScript = `
       }
       if (at < s.t.length) { q.appendChild(el("span", "", s.t.slice(at))); }
       li.appendChild(q);
+      if (s.c) {
+        li.appendChild(el("span", "cap", " (a sentence of " + s.c + " characters, shown around its matched words; evidence.csv has it whole)"));
+      }
       ol.appendChild(li);
     });
     panel.appendChild(ol);

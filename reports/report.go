@@ -198,15 +198,18 @@ type table struct {
 	size   func() int // rows in all, when counting is cheaper than producing them (nil: produce to count)
 }
 
-// writeTable writes t as CSV.
+// writeTable writes t as CSV, every cell through CSVSafe (the header
+// too: theme ids come from a user's codebook).
 func writeTable(w io.Writer, t table) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(t.header); err != nil {
+	buf := csvSafeRow(nil, t.header)
+	if err := cw.Write(buf); err != nil {
 		return err
 	}
 	var err error
 	t.rows(func(row []string) bool {
-		err = cw.Write(row)
+		buf = csvSafeRow(buf, row)
+		err = cw.Write(buf)
 		return err == nil
 	})
 	if err != nil {
@@ -361,7 +364,7 @@ func WriteSummary(w io.Writer, r *Report) error {
 	fmt.Fprintf(&b, "%d documents analysed, %d failed, %d skipped as unsupported. Cells show level (0 absent or passing, 1 treated, 2 heading, focus area or goal) and the theme's share of the document's sentences.\n\n", len(r.Documents), analysis.CountFailed(r.Failures), len(r.Failures)-analysis.CountFailed(r.Failures))
 	b.WriteString("| municipality | document |")
 	for _, id := range ids {
-		b.WriteString(" " + id + " |")
+		b.WriteString(" " + mdEscape(id) + " |")
 	}
 	b.WriteString("\n|---|---|")
 	for range ids {
@@ -408,10 +411,6 @@ func sortedByMunicipality(docs []*analysis.DocumentAnalysis) []*analysis.Documen
 		return a.File < b.File
 	})
 	return out
-}
-
-func mdEscape(s string) string {
-	return strings.NewReplacer("|", "\\|", "\n", " ", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
 func fmtFloat(f float64, prec int) string { return strconv.FormatFloat(f, 'f', prec, 64) }
