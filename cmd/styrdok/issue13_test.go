@@ -258,7 +258,7 @@ func TestWriteReportsInterrupted(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(out)
 	if len(entries) != 1 {
-		t.Errorf("output folder holds %d entries, want documents.csv only", len(entries))
+		t.Errorf("output folder holds %d entries (%v), want documents.csv only", len(entries), entries)
 	}
 }
 

@@ -440,12 +440,25 @@ func writeReports(ctx context.Context, out string, rep *reports.Report, parquet 
 			written, err = reports.WriteParquet(staging, rep)
 			outputs = append(outputs, written...)
 		}
+		if ctx.Err() != nil {
+			// Interrupted: the caller has gone on without these files.
+			os.RemoveAll(staging)
+		}
 		done <- result{outputs, err}
 	}()
 	var r result
 	select {
 	case r = <-done:
 	case <-ctx.Done():
+		// A writer still busy may create a file after a RemoveAll has
+		// listed the folder, leaving it behind; give it a moment to
+		// finish (it removes the folder itself when it sees the
+		// interruption), then remove what is left. The next run
+		// removes any staging folder a killed process left.
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+		}
 		os.RemoveAll(staging)
 		return nil, nil, ctx.Err()
 	}
