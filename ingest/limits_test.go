@@ -186,7 +186,7 @@ func TestTextLimit(t *testing.T) {
 		{"plan-utf16.txt", utf16le},
 		{"plan-latin1.txt", latin1},
 		{"plan.md", []byte("# Plan\n\n" + words)},
-		{"plan.html", []byte("<html><body><p>" + words + "</p></body></html>")},
+		{"plan.html", []byte("<html><body>" + strings.Repeat("<p>"+sentence+"</p>", 100) + "</body></html>")},
 		{"plan.docx", docx(t, para, false)},
 		{"plan.odt", odt(t, odtParas)},
 		{"plan.fodt", []byte(odtXML(odtParas))},
@@ -207,8 +207,13 @@ func TestTextLimit(t *testing.T) {
 	if _, err := Parse("indented.html", []byte(page), Options{MaxTextBytes: 4000}); err != nil {
 		t.Errorf("indented HTML: %v", err)
 	}
+	// one HTML text run or tag longer than the limit stops the tokenizer
+	_, err := Parse("run.html", []byte("<html><body><p>"+strings.Repeat(" ", 9000)+"</p></body></html>"), Options{MaxTextBytes: 8000})
+	wantReason(t, "HTML text run", err, "HTML text or tag longer than the text limit (8000 bytes")
+	_, err = Parse("tag.html", []byte(`<html><body><p title="`+strings.Repeat("a", 9000)+`">Plan</p></body></html>`), Options{MaxTextBytes: 8000})
+	wantReason(t, "HTML tag", err, "HTML text or tag longer than the text limit (8000 bytes")
 	// one XML text or tag longer than the limit stops the stream
-	_, err := Parse("attr.docx", docx(t, para[:len(para)/4]+`<w:x v="`+strings.Repeat("a", 9000)+`"/>`, false), Options{MaxTextBytes: 8000})
+	_, err = Parse("attr.docx", docx(t, para[:len(para)/4]+`<w:x v="`+strings.Repeat("a", 9000)+`"/>`, false), Options{MaxTextBytes: 8000})
 	wantReason(t, "long tag", err, "XML text or tag longer than the text limit (8000 bytes")
 	_, err = Parse("run.docx", docx(t, `<w:p><w:r><w:t>`+strings.Repeat(" ", 9000)+`</w:t></w:r></w:p>`, false), Options{MaxTextBytes: 8000})
 	wantReason(t, "long text run", err, "XML text or tag longer than the text limit (8000 bytes")
@@ -293,5 +298,27 @@ func BenchmarkParseDOCXBomb(b *testing.B) {
 		if _, err := Parse("bomb.docx", data, Options{MaxDecompressedBytes: 16 << 20}); err == nil {
 			b.Fatal("no error")
 		}
+	}
+}
+
+// TestMarkdownLongLine: a line longer than maxInline is processed in
+// pieces cut at spaces, with the same result where no syntax spans a
+// cut, and with the deadline checked between pieces.
+func TestMarkdownLongLine(t *testing.T) {
+	line := strings.Repeat("Nyanlända **ska** erbjudas [praktik](https://x.se) och `språkstöd`. ", 1500) // 105 kB
+	got, err := inlineBounded(line, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := inlineMarkdown(line); got != want {
+		t.Errorf("in pieces: %d bytes differ from whole: %d bytes", len(got), len(want))
+	}
+	if strings.ContainsAny(got, "*[`") {
+		t.Errorf("syntax left: %.100q", got)
+	}
+	b := newBudget(Options{})
+	b.deadline = time.Now().Add(-time.Second)
+	if _, err := inlineBounded(line, b); err == nil {
+		t.Errorf("deadline not checked within a long line")
 	}
 }
