@@ -176,6 +176,11 @@ func TestTextLimit(t *testing.T) {
 	for _, u := range utf16.Encode([]rune(words)) {
 		utf16le = append(utf16le, byte(u), byte(u>>8))
 	}
+	// fewer code units than the limit, more bytes once decoded
+	wide := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(strings.Repeat("åäö ", 800))) {
+		wide = append(wide, byte(u), byte(u>>8))
+	}
 	latin1 := []byte(strings.NewReplacer("ä", "\xe4", "å", "\xe5", "ö", "\xf6").Replace(words))
 	spaces := odt(t, "<text:p>Plan"+strings.Repeat(`<text:s text:c="100"/>`, 60)+"</text:p>") // 6,000 spaces from 1.3 kB
 	cases := []struct {
@@ -184,6 +189,7 @@ func TestTextLimit(t *testing.T) {
 	}{
 		{"plan.txt", []byte(words)},
 		{"plan-utf16.txt", utf16le},
+		{"plan-utf16-wide.txt", wide},
 		{"plan-latin1.txt", latin1},
 		{"plan.md", []byte("# Plan\n\n" + words)},
 		{"plan.html", []byte("<html><body>" + strings.Repeat("<p>"+sentence+"</p>", 100) + "</body></html>")},
