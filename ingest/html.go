@@ -113,7 +113,14 @@ type htmlStream struct {
 }
 
 func newHTMLStream(page string, b *budget) *htmlStream {
-	return &htmlStream{z: html.NewTokenizer(strings.NewReader(page)), b: b}
+	z := html.NewTokenizer(strings.NewReader(page))
+	// One token (a text run, a tag with its attributes) is held whole by
+	// this tokenizer, again by html.Parse's and again as a node: a page
+	// of one 150 MB paragraph peaked at 2.6 GB before the text limit
+	// could count it. None longer than the text limit can be a steering
+	// document's.
+	z.SetMaxBuf(int(min(b.maxText, math.MaxInt32)))
+	return &htmlStream{z: z, b: b}
 }
 
 func (s *htmlStream) Read(p []byte) (int, error) {
@@ -146,6 +153,9 @@ func (s *htmlStream) next() {
 	switch tt {
 	case html.ErrorToken:
 		s.err = s.z.Err() // io.EOF at the end
+		if s.err == html.ErrBufferExceeded {
+			s.err = &limitError{fmt.Sprintf("HTML text or tag longer than the text limit (%d bytes; --max-text)", s.b.maxText)}
+		}
 		return
 	case html.CommentToken:
 		return

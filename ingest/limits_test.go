@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -147,20 +148,26 @@ func TestNestingBound(t *testing.T) {
 	}
 }
 
-// TestDOCXStreamed: document.xml is parsed as it inflates. A part that
-// is malformed at its start and then expands past the decompression
-// limit fails as malformed: read whole first, it failed as a bomb after
-// holding the limit's worth of XML (the 10 GB bomb peaked at 1.1 GB).
+// TestDOCXStreamed: document.xml is parsed as it inflates, never held
+// whole (the 10 GB bomb, read whole up to the 256 MiB limit, peaked at
+// 1.1 GB), and a bomb is measured and refused before the XML decoder,
+// slow on a bomb, sees it. Allocated bytes are deterministic here (one
+// goroutine), unlike time.
 func TestDOCXStreamed(t *testing.T) {
-	bomb := "<w:document><</w:document>" + strings.Repeat("<w:p><w:r><w:t>bomb bomb bomb</w:t></w:r></w:p>", 1<<16)
-	_, err := Parse("bomb.docx", docx(t, bomb, true), Options{MaxDecompressedBytes: 1 << 20})
+	paras := strings.Repeat("<w:p><w:r><w:t>bomb bomb bomb</w:t></w:r></w:p>", (4<<20)/48) // 4 MiB
+	// malformed at its start: the parse stops there, having held little
+	data := docx(t, "<w:document><</w:document>"+paras, true)
+	var err error
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err = Parse("bad.docx", data, Options{})
+	runtime.ReadMemStats(&after)
 	wantReason(t, "malformed start", err, "cannot parse DOCX")
-	var fe *FileError
-	if errors.As(err, &fe) && !strings.Contains(fe.Detail(), "malformed XML") {
-		t.Errorf("got %v, want malformed XML", err)
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 1<<20 {
+		t.Errorf("allocated %d bytes for a 4 MiB part that is malformed at its start: read whole?", alloc)
 	}
-	// a well-formed bomb still stops at the limit
-	_, err = Parse("bomb.docx", docx(t, bomb[len("<w:document><</w:document>"):], false), Options{MaxDecompressedBytes: 1 << 20})
+	// a well-formed bomb stops at the limit
+	_, err = Parse("bomb.docx", docx(t, paras, false), Options{MaxDecompressedBytes: 1 << 20})
 	wantReason(t, "bomb", err, "decompression limit (1048576 bytes")
 }
 
@@ -176,6 +183,11 @@ func TestTextLimit(t *testing.T) {
 	for _, u := range utf16.Encode([]rune(words)) {
 		utf16le = append(utf16le, byte(u), byte(u>>8))
 	}
+	// fewer code units than the limit, more bytes once decoded
+	wide := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(strings.Repeat("åäö ", 800))) {
+		wide = append(wide, byte(u), byte(u>>8))
+	}
 	latin1 := []byte(strings.NewReplacer("ä", "\xe4", "å", "\xe5", "ö", "\xf6").Replace(words))
 	spaces := odt(t, "<text:p>Plan"+strings.Repeat(`<text:s text:c="100"/>`, 60)+"</text:p>") // 6,000 spaces from 1.3 kB
 	cases := []struct {
@@ -184,9 +196,10 @@ func TestTextLimit(t *testing.T) {
 	}{
 		{"plan.txt", []byte(words)},
 		{"plan-utf16.txt", utf16le},
+		{"plan-utf16-wide.txt", wide},
 		{"plan-latin1.txt", latin1},
 		{"plan.md", []byte("# Plan\n\n" + words)},
-		{"plan.html", []byte("<html><body><p>" + words + "</p></body></html>")},
+		{"plan.html", []byte("<html><body>" + strings.Repeat("<p>"+sentence+"</p>", 100) + "</body></html>")},
 		{"plan.docx", docx(t, para, false)},
 		{"plan.odt", odt(t, odtParas)},
 		{"plan.fodt", []byte(odtXML(odtParas))},
@@ -207,8 +220,13 @@ func TestTextLimit(t *testing.T) {
 	if _, err := Parse("indented.html", []byte(page), Options{MaxTextBytes: 4000}); err != nil {
 		t.Errorf("indented HTML: %v", err)
 	}
+	// one HTML text run or tag longer than the limit stops the tokenizer
+	_, err := Parse("run.html", []byte("<html><body><p>"+strings.Repeat(" ", 9000)+"</p></body></html>"), Options{MaxTextBytes: 8000})
+	wantReason(t, "HTML text run", err, "HTML text or tag longer than the text limit (8000 bytes")
+	_, err = Parse("tag.html", []byte(`<html><body><p title="`+strings.Repeat("a", 9000)+`">Plan</p></body></html>`), Options{MaxTextBytes: 8000})
+	wantReason(t, "HTML tag", err, "HTML text or tag longer than the text limit (8000 bytes")
 	// one XML text or tag longer than the limit stops the stream
-	_, err := Parse("attr.docx", docx(t, para[:len(para)/4]+`<w:x v="`+strings.Repeat("a", 9000)+`"/>`, false), Options{MaxTextBytes: 8000})
+	_, err = Parse("attr.docx", docx(t, para[:len(para)/4]+`<w:x v="`+strings.Repeat("a", 9000)+`"/>`, false), Options{MaxTextBytes: 8000})
 	wantReason(t, "long tag", err, "XML text or tag longer than the text limit (8000 bytes")
 	_, err = Parse("run.docx", docx(t, `<w:p><w:r><w:t>`+strings.Repeat(" ", 9000)+`</w:t></w:r></w:p>`, false), Options{MaxTextBytes: 8000})
 	wantReason(t, "long text run", err, "XML text or tag longer than the text limit (8000 bytes")
@@ -293,5 +311,27 @@ func BenchmarkParseDOCXBomb(b *testing.B) {
 		if _, err := Parse("bomb.docx", data, Options{MaxDecompressedBytes: 16 << 20}); err == nil {
 			b.Fatal("no error")
 		}
+	}
+}
+
+// TestMarkdownLongLine: a line longer than maxInline is processed in
+// pieces cut at spaces, with the same result where no syntax spans a
+// cut, and with the deadline checked between pieces.
+func TestMarkdownLongLine(t *testing.T) {
+	line := strings.Repeat("Nyanlända **ska** erbjudas [praktik](https://x.se) och `språkstöd`. ", 1500) // 105 kB
+	got, err := inlineBounded(line, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := inlineMarkdown(line); got != want {
+		t.Errorf("in pieces: %d bytes differ from whole: %d bytes", len(got), len(want))
+	}
+	if strings.ContainsAny(got, "*[`") {
+		t.Errorf("syntax left: %.100q", got)
+	}
+	b := newBudget(Options{})
+	b.deadline = time.Now().Add(-time.Second)
+	if _, err := inlineBounded(line, b); err == nil {
+		t.Errorf("deadline not checked within a long line")
 	}
 }

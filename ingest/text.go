@@ -77,6 +77,11 @@ func (b *budget) checkOf() error {
 const utf16Chunk = 1 << 16
 
 func decodeUTF16(data []byte, bigEndian bool, b *budget) (string, error) {
+	// Each code unit decodes to at least one byte of UTF-8: a file with
+	// more units than the limit fails before anything is decoded.
+	if units := int64(len(data) / 2); b != nil && units > b.maxText-b.text {
+		return "", b.addText(units)
+	}
 	var out strings.Builder
 	u := make([]uint16, 0, min(len(data)/2, utf16Chunk))
 	var buf []byte
