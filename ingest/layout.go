@@ -81,6 +81,7 @@ func layoutPage(gs []glyph, rules []rule) []string {
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if cols := colsOf[i]; len(cols) >= 3 { // a row of a ruled table: gather its lines
+			start := i
 			row := []*vline{l}
 			for i+1 < len(lines) {
 				nx := lines[i+1]
@@ -89,6 +90,15 @@ func layoutPage(gs []glyph, rules []rule) []string {
 				}
 				row = append(row, nx)
 				i++
+			}
+			if occupiedCells(row, cols) < 2 && !sameColumns(prevTable, cols) {
+				// A frame around text, or a table of one column: its lines
+				// are text (joined into one cell they lost their breaks).
+				for k := start; k <= i; k++ {
+					colsOf[k] = nil
+				}
+				i = start - 1
+				continue
 			}
 			if prevTable == nil || !sameColumns(prevTable, cols) {
 				out = appendBlank(out)
@@ -232,6 +242,23 @@ func ruleBetween(hrules []rule, a, b *vline, cols []float64) bool {
 	return false
 }
 
+// occupiedCells counts the cells of a table row that hold text.
+func occupiedCells(row []*vline, cols []float64) int {
+	used := make([]bool, len(cols)-1)
+	n := 0
+	for _, l := range row {
+		for _, g := range l.gs {
+			c := sort.SearchFloat64s(cols, g.x+g.w/2) - 1
+			c = max(0, min(c, len(used)-1))
+			if !used[c] {
+				used[c] = true
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // tableRow joins the lines of one table row cell by cell.
 func tableRow(row []*vline, cols []float64) string {
 	cells := make([][]string, len(cols)-1)
@@ -295,7 +322,8 @@ func joinGlyphs(gs []glyph) string {
 		if i > 0 {
 			p := gs[i-1]
 			gap := g.x - (p.x + p.w)
-			if gap > spaceGap*math.Max(p.size, g.size) && !strings.HasSuffix(p.s, " ") && !strings.HasPrefix(g.s, " ") {
+			wide := gap > spaceGap*math.Max(p.size, g.size) || (g.space && gap > -spaceGap*g.size)
+			if wide && !strings.HasSuffix(p.s, " ") && !strings.HasPrefix(g.s, " ") {
 				b.WriteByte(' ')
 			}
 		}

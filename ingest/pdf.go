@@ -475,6 +475,7 @@ type glyph struct {
 	s             string
 	bold          bool
 	dir           uint8 // writing direction: 0, 1, 2, 3 quarter turns anticlockwise
+	space         bool  // a space glyph was drawn just before it
 }
 
 // textDirection classifies a text rendering matrix by the direction its
@@ -551,6 +552,7 @@ type interp struct {
 	// glyphText is the bytes of text in glyphs so far.
 	glyphText int
 	stats     pageStats
+	space     bool // a space glyph was shown since the last kept glyph
 }
 
 func newInterp(b *budget) *interp {
@@ -613,6 +615,7 @@ func (in *interp) op(op string, args []pdf.Value, depth int) {
 		st.ctm = mat(args).mul(st.ctm)
 	case "BT":
 		st.tm, st.tlm = identity, identity
+		in.space = false
 	case "Tc":
 		st.tc = num(args, 0)
 	case "Tw":
@@ -768,7 +771,12 @@ func (in *interp) show(raw string) {
 		if !ok && s != "" {
 			in.stats.skewed++
 		}
-		if s != "" && ok && size > 0.5 {
+		if ok && s != "" && strings.TrimSpace(s) == "" {
+			// A space glyph is not kept: its box (often a larger font's)
+			// would join lines above and below it. It marks a word break
+			// before the next glyph instead.
+			in.space = true
+		} else if s != "" && ok && size > 0.5 {
 			if len(in.glyphs) >= maxPageGlyphs {
 				abortOn(&limitError{"too many glyphs on one page (possible decompression bomb)"})
 			}
@@ -779,7 +787,8 @@ func (in *interp) show(raw string) {
 				abortOn(in.b.addText(int64(in.glyphText)))
 			}
 			x, y := rotateInto(dir, trm[4], trm[5])
-			in.glyphs = append(in.glyphs, glyph{x: x, y: y, w: w0 / 1000 * hscale, size: size, s: s, bold: f.bold, dir: dir})
+			in.glyphs = append(in.glyphs, glyph{x: x, y: y, w: w0 / 1000 * hscale, size: size, s: s, bold: f.bold, dir: dir, space: in.space})
+			in.space = false
 		}
 		tx := w0/1000*st.tfs + st.tc
 		if step == 1 && c == 32 {
