@@ -48,6 +48,7 @@ func layoutPage(gs []glyph, rules []rule) []string {
 		}
 		lines = append(lines, &vline{y: g.y, size: g.size, gs: []glyph{g}})
 	}
+	lines = nearestBaselines(lines)
 	var vrules, hrules []rule
 	for _, r := range rules {
 		if r.vertical() {
@@ -129,6 +130,74 @@ func layoutPage(gs []glyph, rules []rule) []string {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// nearestBaselines moves each glyph to the neighbouring line whose
+// baseline is nearest to its own. Lines are gathered top down, so a
+// larger glyph set between two lines of small text (a report header's
+// "ÅRL" beside a "Period" line) joined the line above it, the first within
+// reach. A line's baseline is the one most of its glyphs sit on (a
+// superscript may have started it).
+func nearestBaselines(lines []*vline) []*vline {
+	if len(lines) < 2 {
+		return lines
+	}
+	for _, l := range lines {
+		l.y = modeY(l.gs)
+	}
+	moved := make([][]glyph, len(lines))
+	changed := false
+	for i, l := range lines {
+		keep := l.gs[:0:0]
+		for _, g := range l.gs {
+			best, d := i, math.Abs(g.y-l.y)
+			for _, j := range [2]int{i - 1, i + 1} {
+				if j < 0 || j >= len(lines) {
+					continue
+				}
+				o := lines[j]
+				if dj := math.Abs(g.y - o.y); dj+0.5 < d && dj <= lineTol*math.Max(o.size, g.size) {
+					best, d = j, dj
+				}
+			}
+			if best == i {
+				keep = append(keep, g)
+			} else {
+				moved[best] = append(moved[best], g)
+				changed = true
+			}
+		}
+		l.gs = keep
+	}
+	if !changed {
+		return lines
+	}
+	out := lines[:0]
+	for i, l := range lines {
+		l.gs = append(l.gs, moved[i]...)
+		if len(l.gs) == 0 {
+			continue
+		}
+		l.size = 0
+		for _, g := range l.gs {
+			l.size = math.Max(l.size, g.size)
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// modeY is the baseline most glyphs share (to a tenth of a point).
+func modeY(gs []glyph) float64 {
+	count := map[float64]int{}
+	best, bestN := gs[0].y, 0
+	for _, g := range gs {
+		y := math.Round(g.y*10) / 10
+		if count[y]++; count[y] > bestN || (count[y] == bestN && y > best) {
+			best, bestN = y, count[y]
+		}
+	}
+	return best
 }
 
 func appendBlank(out []string) []string {
@@ -314,6 +383,10 @@ func ruleCrosses(vrules []rule, x0, x1 float64, l *vline) bool {
 	return false
 }
 
+// leaderRE matches a table of contents' dot leader: four or more dots,
+// perhaps spaced. It separates an entry from its page number like a TAB.
+var leaderRE = regexp.MustCompile(`\s*(?:\.\s*){4,}`)
+
 // joinGlyphs concatenates glyphs left to right, adding a space where the
 // gap between one glyph's end and the next one's start is wide.
 func joinGlyphs(gs []glyph) string {
@@ -329,7 +402,11 @@ func joinGlyphs(gs []glyph) string {
 		}
 		b.WriteString(g.s)
 	}
-	return strings.TrimSpace(b.String())
+	out := strings.TrimSpace(b.String())
+	if strings.Contains(out, "....") {
+		out = strings.TrimSpace(leaderRE.ReplaceAllString(out, "\t"))
+	}
+	return out
 }
 
 var digits = regexp.MustCompile(`\d+`)
