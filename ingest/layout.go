@@ -30,25 +30,7 @@ func layoutPage(gs []glyph, rules []rule) []string {
 	if len(gs) == 0 {
 		return nil
 	}
-	sort.SliceStable(gs, func(i, j int) bool {
-		if gs[i].y != gs[j].y {
-			return gs[i].y > gs[j].y
-		}
-		return gs[i].x < gs[j].x
-	})
-	var lines []*vline
-	for _, g := range gs {
-		if n := len(lines); n > 0 {
-			l := lines[n-1]
-			if l.y-g.y <= lineTol*math.Max(l.size, g.size) {
-				l.gs = append(l.gs, g)
-				l.size = math.Max(l.size, g.size)
-				continue
-			}
-		}
-		lines = append(lines, &vline{y: g.y, size: g.size, gs: []glyph{g}})
-	}
-	lines = nearestBaselines(lines)
+	lines := buildLines(gs)
 	var vrules, hrules []rule
 	for _, r := range rules {
 		if r.vertical() {
@@ -60,8 +42,6 @@ func layoutPage(gs []glyph, rules []rule) []string {
 	colsOf := make([][]float64, len(lines))
 	var text []*vline
 	for i, l := range lines {
-		sort.SliceStable(l.gs, func(i, j int) bool { return l.gs[i].x < l.gs[j].x })
-		l.gs = dedupe(l.gs)
 		bold := 0
 		for _, g := range l.gs {
 			if g.bold {
@@ -75,12 +55,29 @@ func layoutPage(gs []glyph, rules []rule) []string {
 	}
 	body := bodySize(text)
 	leading := typicalLeading(text)
+	ruled := make([]bool, len(lines))
+	for i := range lines {
+		ruled[i] = len(colsOf[i]) >= 3
+	}
+	blockAt := map[int]geoBlock{}
+	for _, b := range findGeoBlocks(lines, ruled) {
+		blockAt[b.start] = b
+	}
 
 	var out []string
 	var prev *vline
 	var prevTable []float64
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
+		if b, ok := blockAt[i]; ok { // a table without rules, or columns of text
+			out = appendBlank(out)
+			out = append(out, b.out...)
+			out = appendBlank(out)
+			prevTable = nil
+			prev = lines[b.end-1]
+			i = b.end - 1
+			continue
+		}
 		if cols := colsOf[i]; len(cols) >= 3 { // a row of a ruled table: gather its lines
 			start := i
 			row := []*vline{l}
@@ -198,6 +195,35 @@ func modeY(gs []glyph) float64 {
 		}
 	}
 	return best
+}
+
+// buildLines sorts glyphs into visual lines, top down, each left to right
+// without doubled glyphs.
+func buildLines(gs []glyph) []*vline {
+	sort.SliceStable(gs, func(i, j int) bool {
+		if gs[i].y != gs[j].y {
+			return gs[i].y > gs[j].y
+		}
+		return gs[i].x < gs[j].x
+	})
+	var lines []*vline
+	for _, g := range gs {
+		if n := len(lines); n > 0 {
+			l := lines[n-1]
+			if l.y-g.y <= lineTol*math.Max(l.size, g.size) {
+				l.gs = append(l.gs, g)
+				l.size = math.Max(l.size, g.size)
+				continue
+			}
+		}
+		lines = append(lines, &vline{y: g.y, size: g.size, gs: []glyph{g}})
+	}
+	lines = nearestBaselines(lines)
+	for _, l := range lines {
+		sort.SliceStable(l.gs, func(i, j int) bool { return l.gs[i].x < l.gs[j].x })
+		l.gs = dedupe(l.gs)
+	}
+	return lines
 }
 
 func appendBlank(out []string) []string {

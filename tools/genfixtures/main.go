@@ -288,6 +288,9 @@ func main() {
 	tierp := parse(read("tierp-handlingsplan-integration-2017.txt"))
 	write("libreoffice-tierp.fodt", fodt(tierp, "Tierps kommun – Handlingsplan för integration", true))
 	write("libreoffice-tierp.txt", reference(tierp))
+	pdf, rows := borderlessPDF(tierp)
+	write("borderless-tierp.pdf", string(pdf))
+	write("borderless-tierp.tsv", rows)
 
 	ale := parse(excerpt(read("ale-integrationsplan-2018-2021.txt"), 7000))
 	write("chromium-ale.html", htmlPage(ale, "Integrationsplan för Ale kommun 2018–2021", "Ale kommun – Integrationsplan 2018–2021"))
