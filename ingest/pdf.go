@@ -21,50 +21,52 @@ const maxPageGlyphs = 1 << 18
 // parsePDF extracts the text of every page. It never panics: the
 // library's panics become errors, and the budget's deadline and
 // decompression limit are enforced inside the reads the library makes.
-func parsePDF(data []byte, b *budget, opts Options) (pages []string, warnings []string, err error) {
+func parsePDF(data []byte, b *budget, opts Options) (pages []string, warnings []string, ocred []int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			pages, warnings = nil, nil
+			pages, warnings, ocred = nil, nil, nil
 			err = panicError(r)
 		}
 	}()
 	data = repairPDF(data)
 	if err := sanityCheckPDF(data); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	rd, err := pdf.NewReaderOptions(&budgetReaderAt{data: data, b: b}, int64(len(data)), nil, pdf.ReaderOptions{
 		WrapStream: func(r io.Reader) io.Reader { return &budgetStream{r: r, b: b} },
 		Repair:     true,
 	})
 	if err != nil {
-		return nil, nil, classifyOpenError(err)
+		return nil, nil, nil, classifyOpenError(err)
 	}
 	if why := rd.Repaired(); why != nil {
 		warnings = append(warnings, fmt.Sprintf("damaged cross-reference table (%v): rebuilt by scanning the file's objects", why))
 	}
 	kids, err := pageTree(rd, b)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if len(kids) == 0 {
-		return nil, nil, errors.New("PDF has no pages")
+		return nil, nil, nil, errors.New("PDF has no pages")
 	}
 	var (
-		lines  [][]string
-		failed int
-		last   error
-		stats  pageStats
+		lines     [][]string
+		failed    int
+		last      error
+		stats     pageStats
+		pageStats = make([]pageStats, len(kids))
 	)
 	for i, p := range kids {
 		ls, st, err := pageLines(p, b)
 		stats.add(st)
+		pageStats[i] = st
 		if err == nil {
 			err = chargeText(b, ls)
 		}
 		if err != nil {
 			var le *limitError
 			if errors.As(err, &le) {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			failed++
 			last = err
@@ -73,10 +75,18 @@ func parsePDF(data []byte, b *budget, opts Options) (pages []string, warnings []
 		lines = append(lines, ls)
 	}
 	if failed == len(kids) {
-		return nil, nil, last
+		return nil, nil, nil, last
+	}
+	ocred, ocrWarn, ocrErr := ocrScanned(data, lines, pageStats, b, opts.ocr())
+	warnings = append(warnings, ocrWarn...)
+	if ocrErr != nil {
+		var le *limitError
+		if errors.As(ocrErr, &le) || opts.ocr() == OCRAlways {
+			return nil, nil, nil, &reasonError{"OCR failed", ocrErr}
+		}
 	}
 	if empty(lines) {
-		return nil, nil, noTextError(len(kids), stats)
+		return nil, nil, nil, noTextError(len(kids), stats, len(ocred), ocrErr)
 	}
 	if !opts.KeepHeaders {
 		lines = stripRunningLines(lines)
@@ -84,7 +94,7 @@ func parsePDF(data []byte, b *budget, opts Options) (pages []string, warnings []
 	for _, ls := range lines {
 		pages = append(pages, strings.Join(ls, "\n"))
 	}
-	return pages, warnings, nil
+	return pages, warnings, ocred, nil
 }
 
 func empty(pages [][]string) bool {
@@ -102,9 +112,14 @@ func empty(pages [][]string) bool {
 // scan (images, no text drawn) needs OCR; text drawn in fonts without a
 // Unicode mapping cannot be decoded; text set only at odd angles is not
 // read; empty pages are just empty.
-func noTextError(pages int, st pageStats) error {
+func noTextError(pages int, st pageStats, ocred int, ocrErr error) error {
 	found := fmt.Sprintf("%d pages, %d images, %d characters drawn", pages, st.images, st.codes)
+	if ocred > 0 {
+		found += fmt.Sprintf(", OCR found no text on %d pages", ocred)
+	}
 	switch {
+	case st.codes == 0 && st.images > 0 && ocrErr != nil: // --ocr auto, tools missing
+		return &reasonError{"no text layer (scanned? run OCR first; " + found + ")", ocrErr}
 	case st.codes == 0 && st.images > 0:
 		return &reasonError{"no text layer (scanned? run OCR first, e.g. ocrmypdf; " + found + ")", nil}
 	case st.codes == 0:
@@ -115,6 +130,36 @@ func noTextError(pages int, st pageStats) error {
 		return &reasonError{fmt.Sprintf("text set only at angles that are not read (%s, %d at an angle other than 0°, 90°, 180° or 270°)", found, st.skewed), nil}
 	}
 	return &reasonError{"no text found (" + found + ", none of it visible on the page)", nil}
+}
+
+// ocrScanned reads pages with OCR as mode says: with OCRAuto the pages
+// that draw images and no text, with OCRAlways every page. OCRed pages
+// replace their lines, are listed in ocred and named in a warning. err is
+// why OCR could not run (tools missing, a limit); with OCRAuto the pages
+// are then left as they were.
+func ocrScanned(data []byte, lines [][]string, st []pageStats, b *budget, mode OCRMode) (ocred []int, warnings []string, err error) {
+	var want []int
+	for i := range lines {
+		if mode == OCRAlways || (mode == OCRAuto && empty(lines[i:i+1]) && st[i].codes == 0 && st[i].images > 0) {
+			want = append(want, i+1)
+		}
+	}
+	if len(want) == 0 {
+		return nil, nil, nil
+	}
+	texts, err := ocrPages(data, want, b)
+	if err != nil {
+		if len(want) < len(lines) {
+			warnings = append(warnings, fmt.Sprintf("%d scanned pages not read: %v", len(want), err))
+		}
+		return nil, warnings, err
+	}
+	for _, p := range want {
+		lines[p-1] = texts[p]
+		ocred = append(ocred, p)
+		warnings = append(warnings, fmt.Sprintf("page %d: text from OCR (tesseract, Swedish model)", p))
+	}
+	return ocred, warnings, nil
 }
 
 // chargeText counts a page's lines against the text budget.

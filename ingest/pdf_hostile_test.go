@@ -289,7 +289,7 @@ func TestPDFNoTextSaysWhatWasFound(t *testing.T) {
 		{"skewed", onePage(streamObj("BT /F1 12 Tf 0.7 0.7 -0.7 0.7 100 100 Tm (Snett satt text) Tj ET", ""), ""), "text set only at angles that are not read"},
 	}
 	for _, c := range cases {
-		_, err := Parse(c.name+".pdf", c.data, Options{})
+		_, err := Parse(c.name+".pdf", c.data, Options{OCR: OCRNever})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
 		}
