@@ -45,6 +45,10 @@ type Document struct {
 	// Warnings lists problems that did not stop the file, such as a PDF
 	// page the parser could not read ("page 3: parser panicked: ...").
 	Warnings []string
+
+	// OCRPages lists the PDF pages (numbered from 1) whose text was read
+	// with OCR (Options.OCR), not from a text layer.
+	OCRPages []int
 }
 
 // PageAt returns the page number holding byte offset off of Text, or 0 when
