@@ -17,6 +17,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -614,6 +615,7 @@ type progress struct {
 	w        io.Writer
 	quiet    bool
 	tty      bool
+	width    int // the terminal's columns: the redrawn line must fit, or each redraw wraps into a new line
 	start    time.Time
 	last     time.Time
 	lastStep int
@@ -624,6 +626,15 @@ func newProgress(w io.Writer, quiet bool) *progress {
 	p := &progress{w: w, quiet: quiet, start: time.Now()}
 	if f, ok := w.(*os.File); ok {
 		p.tty = isatty.IsTerminal(f.Fd())
+		if p.tty {
+			p.width = termWidth(f)
+		}
+	}
+	if p.width <= 0 {
+		p.width, _ = strconv.Atoi(os.Getenv("COLUMNS"))
+	}
+	if p.width <= 0 {
+		p.width = 80
 	}
 	return p
 }
@@ -641,10 +652,7 @@ func (p *progress) update(done, total, failed int, _ string) {
 			return
 		}
 		p.last = now
-		const width = 30
-		fill := width * done / total
-		bar := strings.Repeat("=", fill) + strings.Repeat(" ", width-fill)
-		fmt.Fprintf(p.w, "\r[%s] %d/%d documents  %.0f/s  ETA %s  %d failed ", bar, done, total, rate, eta.Round(time.Second), failed)
+		fmt.Fprint(p.w, "\r"+progressLine(done, total, failed, rate, eta, p.width))
 		p.drawn = true
 		return
 	}
@@ -653,6 +661,23 @@ func (p *progress) update(done, total, failed int, _ string) {
 		p.lastStep = step
 		fmt.Fprintf(p.w, "styrdok: %d/%d documents, %.0f/s, %d failed\n", done, total, rate, failed)
 	}
+}
+
+// progressLine is the redrawn progress line, at most width-1 columns
+// (the last column would wrap on some terminals): the bar shrinks to fit
+// and goes when there is no room for it, then the text is cut.
+func progressLine(done, total, failed int, rate float64, eta time.Duration, width int) string {
+	text := fmt.Sprintf("%d/%d documents  %.0f/s  ETA %s  %d failed ", done, total, rate, eta.Round(time.Second), failed)
+	room := width - 1
+	bar := min(30, room-len(text)-3)
+	if bar < 5 {
+		if len(text) > room {
+			text = text[:max(room, 0)]
+		}
+		return text
+	}
+	fill := bar * done / total
+	return "[" + strings.Repeat("=", fill) + strings.Repeat(" ", bar-fill) + "] " + text
 }
 
 func (p *progress) finish() {
