@@ -229,7 +229,11 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 		switch o.how {
 		case howFailed:
 			res.Failures = append(res.Failures, *o.fail)
-			res.Stats.Failed++
+			if o.fail.Unsupported() {
+				res.Stats.Unsupported++
+			} else {
+				res.Stats.Failed++
+			}
 		case howParsed:
 			res.Stats.Parsed++
 		case howRetagged:

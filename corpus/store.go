@@ -105,6 +105,7 @@ CREATE TABLE IF NOT EXISTS runs (
 	retagged         INTEGER NOT NULL DEFAULT 0,
 	reused           INTEGER NOT NULL DEFAULT 0,
 	failed           INTEGER NOT NULL DEFAULT 0,
+	unsupported      INTEGER NOT NULL DEFAULT 0,
 	inputs           TEXT NOT NULL DEFAULT '',
 	outputs          TEXT NOT NULL DEFAULT '[]'
 );
@@ -261,9 +262,13 @@ func (s *Store) init() error {
 	var version string
 	err = tx.QueryRow(`SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&version)
 	if err == nil && version == "2" {
-		// Version 3 keys a failure by the limits it was met under.
-		if _, err := tx.Exec(`ALTER TABLE failures ADD COLUMN limits TEXT NOT NULL DEFAULT ''`); err != nil {
-			return fmt.Errorf("upgrading the store from version 2: %w", err)
+		// Version 3 keys a failure by the limits it was met under, and
+		// counts a run's unsupported files apart from its failed ones.
+		for _, q := range []string{`ALTER TABLE failures ADD COLUMN limits TEXT NOT NULL DEFAULT ''`,
+			`ALTER TABLE runs ADD COLUMN unsupported INTEGER NOT NULL DEFAULT 0`} {
+			if _, err := tx.Exec(q); err != nil {
+				return fmt.Errorf("upgrading the store from version 2: %w", err)
+			}
 		}
 		if _, err := tx.Exec(`UPDATE meta SET value = ? WHERE key = 'schema_version'`, StoreSchemaVersion); err != nil {
 			return err
@@ -430,7 +435,11 @@ type RunStats struct {
 	Parsed   int // read and parsed from disk
 	Retagged int // analysed again from stored text (new codebook, version or date)
 	Reused   int // analysis taken from the store
-	Failed   int
+	// Failed counts the files that could not be read; Unsupported the
+	// files that are not documents (images, archives), skipped and
+	// listed: they alone do not fail a run. Each file is counted once.
+	Failed      int
+	Unsupported int
 }
 
 // BeginRun records the start of a run and returns its id. Runs left
@@ -501,8 +510,8 @@ func (s *Store) FinishRun(id int64, end RunEnd) error {
 	}
 	defer tx.Rollback()
 	now := time.Now().UTC().Format(time.RFC3339)
-	if _, err := tx.Exec(`UPDATE runs SET finished_at = ?, status = ?, files = ?, parsed = ?, retagged = ?, reused = ?, failed = ?, inputs = ?, outputs = ? WHERE id = ?`,
-		now, status, st.Files, st.Parsed, st.Retagged, st.Reused, st.Failed, end.Inputs, string(outputs), id); err != nil {
+	if _, err := tx.Exec(`UPDATE runs SET finished_at = ?, status = ?, files = ?, parsed = ?, retagged = ?, reused = ?, failed = ?, unsupported = ?, inputs = ?, outputs = ? WHERE id = ?`,
+		now, status, st.Files, st.Parsed, st.Retagged, st.Reused, st.Failed, st.Unsupported, end.Inputs, string(outputs), id); err != nil {
 		return fmt.Errorf("store %s: %w", s.path, err)
 	}
 	stmt, err := tx.Prepare(`INSERT OR REPLACE INTO run_failures(run_id, path, reason) VALUES (?, ?, ?)`)

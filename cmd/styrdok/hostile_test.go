@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // Limits of the hostile run. The address-space limit is the hard bound
@@ -215,5 +216,58 @@ func TestHostileCorpus(t *testing.T) {
 		if fi, err := os.Stat(filepath.Join(out, name)); err != nil || fi.Size() == 0 {
 			t.Errorf("report %s not written: %v", name, err)
 		}
+	}
+}
+
+// TestRunInterruptedParsing sends SIGINT to a real run while it parses a
+// file that takes a minute of CPU (10,000 pages inheriting resources),
+// with --timeout far away. The run must stop at once with exit 130 and
+// write no report: it is given 30 CPU seconds (prlimit --cpu), and a run
+// that went on parsing after Ctrl-C is killed by that limit instead.
+func TestRunInterruptedParsing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	prlimit, err := exec.LookPath("prlimit")
+	if err != nil {
+		t.Skip("prlimit (util-linux) not installed")
+	}
+	tmp := t.TempDir()
+	bin := filepath.Join(tmp, "styrdok")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	dir := filepath.Join(tmp, "corpus")
+	data, err := os.ReadFile(filepath.Join("testdata", "hostile", "files", "pdf-10000-empty-pages-80s.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "slow.pdf"), data)
+	out := filepath.Join(tmp, "out")
+	cmd := exec.Command(prlimit, "--cpu=30", "--", bin, "run", "--workers", "1", "--timeout", "30m", "--out", out, dir)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until the run is recorded in the store: its signal handler is
+	// set up before the files are read.
+	for countRows(filepath.Join(out, "styrdok.db"), "runs") == 0 {
+		if cmd.ProcessState != nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond) // into the parse
+	cmd.Process.Signal(os.Interrupt)
+	cmd.Wait()
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		t.Fatalf("killed by %v: Ctrl-C did not stop the parse\n%s", ws.Signal(), stderr.String())
+	}
+	if code := cmd.ProcessState.ExitCode(); code != exitInterrupted || !strings.Contains(stderr.String(), "interrupted") {
+		t.Fatalf("exit %d, want %d:\n%s", code, exitInterrupted, stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(out, "documents.csv")); err == nil {
+		t.Errorf("reports written by an interrupted run")
 	}
 }

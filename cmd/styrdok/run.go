@@ -299,7 +299,13 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 		return exitInterrupted
 	}
 	fails := append(res.Failures, analysis.WalkFailures(problems)...)
-	res.Stats.Failed += len(problems)
+	for _, f := range analysis.WalkFailures(problems) {
+		if f.Unsupported() {
+			res.Stats.Unsupported++
+		} else {
+			res.Stats.Failed++
+		}
+	}
 	res.Stats.Files += len(problems)
 	sortFailures(fails)
 	// A failed file is an error: printed even with --quiet.
@@ -539,8 +545,13 @@ func finishUpToDate(e *env, st *corpus.Store, runID int64, entries []inputEntry,
 	var fails []analysis.Failure
 	for _, en := range entries {
 		if reason, ok := strings.CutPrefix(en.value, "fail:"); ok {
-			fails = append(fails, analysis.Failure{File: en.path, Reason: reason})
-			stats.Failed++
+			f := analysis.Failure{File: en.path, Reason: reason}
+			fails = append(fails, f)
+			if f.Unsupported() {
+				stats.Unsupported++
+			} else {
+				stats.Failed++
+			}
 		} else {
 			stats.Reused++
 		}
