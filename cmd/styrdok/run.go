@@ -115,7 +115,13 @@ change re-tags stored text without parsing files. A run stopped at any
 moment (Ctrl-C, kill) resumes where it stopped on the next run.
 Files that fail are listed with their reason; the run goes on and exits 1.
 Files that are not documents (images, archives) are skipped and listed in
-failures.csv with status "unsupported"; they alone do not make it exit 1.`)
+failures.csv with status "unsupported"; they alone do not make it exit 1.
+Symbolic links that lead out of the PATHs are listed, not read, unless
+--follow-symlinks. PATH - reads the paths from stdin, one a line (or
+NUL-separated, as find -print0 writes them). A PATH that does not exist
+stops the run before anything is written (exit 2). Ctrl-C stops the run
+at any stage (exit 130) and keeps the earlier reports; a second run into
+the same OUT while one is running fails at once (OUT/.lock).`)
 	var c common
 	c.register(fs)
 	out := fs.String("out", "styrdok-out", "output folder")
