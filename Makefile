@@ -3,12 +3,16 @@ GO      ?= go
 OUT     ?= styrdok-out
 BIN     := bin/styrdok
 
-.PHONY: all build run test race vet fmt bench bench-go fuzz clean docs
+.PHONY: all build install run test race vet fmt bench bench-go fuzz clean docs
 
 all: build
 
 build:
 	$(GO) build -o $(BIN) ./cmd/styrdok
+
+# The styrdok command into $(go env GOPATH)/bin (or GOBIN).
+install:
+	$(GO) install ./cmd/styrdok
 
 # The main job on the bundled corpus; reports land in ./styrdok-out/.
 run: build

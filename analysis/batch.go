@@ -229,7 +229,11 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 		switch o.how {
 		case howFailed:
 			res.Failures = append(res.Failures, *o.fail)
-			res.Stats.Failed++
+			if o.fail.Unsupported() {
+				res.Stats.Unsupported++
+			} else {
+				res.Stats.Failed++
+			}
 		case howParsed:
 			res.Stats.Parsed++
 		case howRetagged:
@@ -257,6 +261,7 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 		}
 	}
 	res.Stats.Files = len(files)
+	ApplyDate(res.Documents, a.asOf)
 	sort.Slice(res.Documents, func(i, j int) bool { return res.Documents[i].File < res.Documents[j].File })
 	sort.Slice(res.Failures, func(i, j int) bool { return res.Failures[i].File < res.Failures[j].File })
 	return res, storeErr
@@ -617,6 +622,17 @@ func normalizeEmptyValue(v reflect.Value) {
 		for i := 0; i < v.Len(); i++ {
 			normalizeEmptyValue(v.Index(i))
 		}
+	}
+}
+
+// ApplyDate judges each document's status (current, expired, unknown)
+// at asOf. The status is the one part of an analysis that depends on the
+// day; Run applies the analyzer's date to every document, fresh or
+// re-used from the store, so stored analyses do not depend on the day
+// they were made (corpus.AnalysisKey).
+func ApplyDate(docs []*DocumentAnalysis, asOf time.Time) {
+	for _, d := range docs {
+		d.Meta.Status = validityStatus(d.Meta.ValidTo, asOf)
 	}
 }
 

@@ -91,6 +91,24 @@ func TestRunUpToDateCounts(t *testing.T) {
 		t.Errorf("counts differ between a full and an up-to-date run:\n%s\n%s", tail(full), tail(again))
 	}
 
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(out, "styrdok.db")+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT failed, unsupported FROM runs ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var f, u int
+		rows.Scan(&f, &u)
+		if f != 0 || u != 1 {
+			t.Errorf("store's runs: %d failed, %d unsupported; want 0 and 1 as the summary says", f, u)
+		}
+	}
+	rows.Close()
+	db.Close()
+
 	// A failing file, --quiet, up to date: exit 1 and a reason.
 	writeFile(t, filepath.Join(dir, "empty.txt"), []byte("  \n"))
 	run(t, "", "run", "--quiet", "--out", out, dir)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/styrdok/styrdok/corpus"
 )
@@ -36,10 +34,10 @@ func lockOut(dir string) (*outLock, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", dir, err)
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if held, err := tryLock(f); err != nil || held {
 		data, _ := os.ReadFile(path)
 		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
+		if held {
 			holder := "another process"
 			if pid, err := strconv.Atoi(strings.TrimSpace(string(data))); err == nil {
 				holder = fmt.Sprintf("process %d", pid)

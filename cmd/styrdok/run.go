@@ -17,6 +17,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -114,7 +115,13 @@ change re-tags stored text without parsing files. A run stopped at any
 moment (Ctrl-C, kill) resumes where it stopped on the next run.
 Files that fail are listed with their reason; the run goes on and exits 1.
 Files that are not documents (images, archives) are skipped and listed in
-failures.csv with status "unsupported"; they alone do not make it exit 1.`)
+failures.csv with status "unsupported"; they alone do not make it exit 1.
+Symbolic links that lead out of the PATHs are listed, not read, unless
+--follow-symlinks. PATH - reads the paths from stdin, one a line (or
+NUL-separated, as find -print0 writes them). A PATH that does not exist
+stops the run before anything is written (exit 2). Ctrl-C stops the run
+at any stage (exit 130) and keeps the earlier reports; a second run into
+the same OUT while one is running fails at once (OUT/.lock).`)
 	var c common
 	c.register(fs)
 	out := fs.String("out", "styrdok-out", "output folder")
@@ -298,7 +305,13 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 		return exitInterrupted
 	}
 	fails := append(res.Failures, analysis.WalkFailures(problems)...)
-	res.Stats.Failed += len(problems)
+	for _, f := range analysis.WalkFailures(problems) {
+		if f.Unsupported() {
+			res.Stats.Unsupported++
+		} else {
+			res.Stats.Failed++
+		}
+	}
 	res.Stats.Files += len(problems)
 	sortFailures(fails)
 	// A failed file is an error: printed even with --quiet.
@@ -551,8 +564,13 @@ func finishUpToDate(e *env, st *corpus.Store, runID int64, entries []inputEntry,
 	var fails []analysis.Failure
 	for _, en := range entries {
 		if reason, ok := strings.CutPrefix(en.value, "fail:"); ok {
-			fails = append(fails, analysis.Failure{File: en.path, Reason: reason})
-			stats.Failed++
+			f := analysis.Failure{File: en.path, Reason: reason}
+			fails = append(fails, f)
+			if f.Unsupported() {
+				stats.Unsupported++
+			} else {
+				stats.Failed++
+			}
 		} else {
 			stats.Reused++
 		}
@@ -627,6 +645,7 @@ type progress struct {
 	w        io.Writer
 	quiet    bool
 	tty      bool
+	width    int // the terminal's columns: the redrawn line must fit, or each redraw wraps into a new line
 	start    time.Time
 	last     time.Time
 	lastStep int
@@ -637,6 +656,15 @@ func newProgress(w io.Writer, quiet bool) *progress {
 	p := &progress{w: w, quiet: quiet, start: time.Now()}
 	if f, ok := w.(*os.File); ok {
 		p.tty = isatty.IsTerminal(f.Fd())
+		if p.tty {
+			p.width = termWidth(f)
+		}
+	}
+	if p.width <= 0 {
+		p.width, _ = strconv.Atoi(os.Getenv("COLUMNS"))
+	}
+	if p.width <= 0 {
+		p.width = 80
 	}
 	return p
 }
@@ -654,10 +682,7 @@ func (p *progress) update(done, total, failed int, _ string) {
 			return
 		}
 		p.last = now
-		const width = 30
-		fill := width * done / total
-		bar := strings.Repeat("=", fill) + strings.Repeat(" ", width-fill)
-		fmt.Fprintf(p.w, "\r[%s] %d/%d documents  %.0f/s  ETA %s  %d failed ", bar, done, total, rate, eta.Round(time.Second), failed)
+		fmt.Fprint(p.w, "\r"+progressLine(done, total, failed, rate, eta, p.width))
 		p.drawn = true
 		return
 	}
@@ -666,6 +691,23 @@ func (p *progress) update(done, total, failed int, _ string) {
 		p.lastStep = step
 		fmt.Fprintf(p.w, "styrdok: %d/%d documents, %.0f/s, %d failed\n", done, total, rate, failed)
 	}
+}
+
+// progressLine is the redrawn progress line, at most width-1 columns
+// (the last column would wrap on some terminals): the bar shrinks to fit
+// and goes when there is no room for it, then the text is cut.
+func progressLine(done, total, failed int, rate float64, eta time.Duration, width int) string {
+	text := fmt.Sprintf("%d/%d documents  %.0f/s  ETA %s  %d failed ", done, total, rate, eta.Round(time.Second), failed)
+	room := width - 1
+	bar := min(30, room-len(text)-3)
+	if bar < 5 {
+		if len(text) > room {
+			text = text[:max(room, 0)]
+		}
+		return text
+	}
+	fill := bar * done / total
+	return "[" + strings.Repeat("=", fill) + strings.Repeat(" ", bar-fill) + "] " + text
 }
 
 func (p *progress) finish() {
