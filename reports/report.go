@@ -70,8 +70,14 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 			jobs = append(jobs, fileJob{w.name, func(f io.Writer) error { return w.write(f, r) }})
 		}
 	}
-	for _, t := range CountyTables(r) {
+	tables := CountyTables(r)
+	for _, t := range tables {
 		jobs = append(jobs, fileJob{"county-" + t.County.Code + ".csv", func(f io.Writer) error { return WriteCounty(f, t) }})
+	}
+	if len(tables) > 0 && !slices.Contains(r.Skip, "county-summary.csv") {
+		jobs = append(jobs, fileJob{"county-summary.csv", func(f io.Writer) error {
+			return writeCSV(f, CountySummaryColumns, CountySummaryRecords(tables))
+		}})
 	}
 	return writeFiles(dir, jobs)
 }
@@ -235,8 +241,16 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 }
 
 // DocumentColumns are the columns of documents.csv.
-var DocumentColumns = []string{"file", "sha256", "municipality_code", "municipality", "county_code", "county",
-	"kind", "title", "reference", "adopted_by", "adopted_on", "valid_from", "valid_to", "year", "status",
+//
+// document is the file as given to the run, the key every table uses
+// for a document (document_a and document_b in similarity.csv). Dates
+// are ISO days, each with its precision (year, month or day: what the
+// document states); a date stated as a year or month is its first day
+// for adopted_on and valid_from and its last for valid_to, so that
+// valid_from..valid_to spans what the document says (ISODate).
+var DocumentColumns = []string{"document", "sha256", "municipality_code", "municipality", "county_code", "county",
+	"kind", "title", "reference", "adopted_by", "adopted_on", "adopted_on_precision", "valid_from", "valid_from_precision",
+	"valid_to", "valid_to_precision", "year", "status",
 	"words", "sentences", "attribution_confidence", "attribution_reason",
 	"actions", "actions_with_responsible", "actions_with_time", "actions_with_follow_up", "has_evaluation"}
 
@@ -247,8 +261,11 @@ func documentsTable(r *Report) table {
 	return table{header: DocumentColumns, rows: func(yield func([]string) bool) {
 		for _, d := range r.Documents {
 			m, meta := d.Municipality, d.Meta
+			adopted, adoptedP := ISODate(meta.AdoptedOn, false)
+			from, fromP := ISODate(meta.ValidFrom, false)
+			to, toP := ISODate(meta.ValidTo, true)
 			if !yield([]string{d.File, d.SHA256, m.Code, m.Name, m.CountyCode, m.CountyName,
-				meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, meta.AdoptedOn, meta.ValidFrom, meta.ValidTo, meta.Year, meta.Status,
+				meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, adopted, adoptedP, from, fromP, to, toP, meta.Year, meta.Status,
 				strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
 				strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
 				strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation)}) {
@@ -307,7 +324,8 @@ func coverageLongTable(r *Report) table {
 }
 
 // WriteEvidence writes evidence.csv: every theme hit with its sentence,
-// offsets, page and matched words. source is "text" when the segment's
+// offsets, page and matched words (the distinct words, in order, joined
+// by MatchedSeparator; evidence.parquet has them as a list). source is "text" when the segment's
 // own words reach the theme and "heading" when it counts because it
 // stands under a heading (or table section) naming the theme; heading is
 // then that heading's sentence index (-1 for text). modality is the
@@ -334,7 +352,7 @@ func evidenceTable(r *Report) table {
 			for _, t := range d.Themes {
 				for _, h := range t.Evidence {
 					row = append(row[:0], d.File, t.ID, strconv.Itoa(h.Sentence), strconv.Itoa(h.Start), strconv.Itoa(h.End),
-						strconv.Itoa(h.Page), string(h.Kind), fmtFloat(h.Score, 3), h.MatchedWords(), h.Text,
+						strconv.Itoa(h.Page), string(h.Kind), fmtFloat(h.Score, 3), joinMatched(h), h.Text,
 						h.Source(), strconv.Itoa(h.Heading), string(h.Modality))
 					if !yield(row) {
 						return
@@ -345,6 +363,9 @@ func evidenceTable(r *Report) table {
 	}}
 }
 
+// FailureColumns are the columns of failures.csv.
+var FailureColumns = []string{"document", "status", "reason"}
+
 // WriteFailures writes failures.csv: every file that failed, and why;
 // status is "failed", or "unsupported" for non-documents that were skipped.
 func WriteFailures(w io.Writer, r *Report) error {
@@ -352,7 +373,7 @@ func WriteFailures(w io.Writer, r *Report) error {
 	for _, f := range r.Failures {
 		rows = append(rows, []string{f.File, f.Status(), f.Reason})
 	}
-	return writeCSV(w, []string{"file", "status", "reason"}, rows)
+	return writeCSV(w, FailureColumns, rows)
 }
 
 // WriteSummary writes summary.md: the coverage matrix as a table with

@@ -35,7 +35,7 @@ const (
 
 // PairRule is the selection rule of similarity.csv in words, for the
 // command's help, report.html and the package documentation.
-const PairRule = "similarity.csv lists, for every document, its 5 most similar documents with cosine at least 0.2, and every pair with cosine at least 0.9 (near_duplicate true); each pair once (file_a before file_b in run order), most similar first"
+const PairRule = "similarity.csv lists, for every document, its 5 most similar documents with cosine at least 0.2, and every pair with cosine at least 0.9 (near_duplicate true); each pair once (document_a before document_b in run order), most similar first"
 
 // SparseVector is a document's TF-IDF vector: Index holds term indices in
 // increasing order, Value the weights.
@@ -400,7 +400,7 @@ func (r *Report) similarity() *Similarity {
 }
 
 // SimilarityColumns are the columns of similarity.csv.
-var SimilarityColumns = []string{"file_a", "municipality_a", "file_b", "municipality_b", "similarity", "near_duplicate"}
+var SimilarityColumns = []string{"document_a", "municipality_a", "document_b", "municipality_b", "similarity", "near_duplicate"}
 
 // WriteSimilarity writes similarity.csv: the pairs of PairRule, most
 // similar first, near_duplicate "true" from NearDuplicate up.

@@ -53,13 +53,19 @@ const XLSXEvidenceRows = 50000
 
 // XLSXSheets lists the sheets of coverage.xlsx in order: coverage,
 // coverage_long, documents, evidence, actions, similarity, then one county-CODE
-// sheet per county the run reports.
+// sheet per county the run reports and county-summary.
 func XLSXSheets(r *Report) []XLSXSheet {
 	sheets := []XLSXSheet{{"coverage", coverageTable, 0}, {"coverage_long", coverageLongTable, 0}, {"documents", documentsTable, 0},
 		{"evidence", evidenceTable, XLSXEvidenceRows}, {"actions", actionsTable, 0}, {"similarity", similarityTable, 0}}
-	for _, t := range CountyTables(r) {
+	tables := CountyTables(r)
+	for _, t := range tables {
 		sheets = append(sheets, XLSXSheet{"county-" + t.County.Code, func(*Report) table {
 			return table{header: CountyHeader(t.Themes), rows: rowsOf(CountyRecords(t))}
+		}, 0})
+	}
+	if len(tables) > 0 {
+		sheets = append(sheets, XLSXSheet{"county-summary", func(*Report) table {
+			return table{header: CountySummaryColumns, rows: rowsOf(CountySummaryRecords(tables))}
 		}, 0})
 	}
 	return sheets

@@ -31,7 +31,7 @@ func TestXLSXGolden(t *testing.T) {
 	defer f.Close()
 	var dump strings.Builder
 	sheets := f.GetSheetList()
-	want := "coverage,coverage_long,documents,evidence,actions,similarity,county-03,county-06,county-14"
+	want := "coverage,coverage_long,documents,evidence,actions,similarity,county-03,county-06,county-14,county-summary"
 	if got := strings.Join(sheets, ","); got != want {
 		t.Errorf("sheets %s, want %s", got, want)
 	}
@@ -289,8 +289,8 @@ func TestXLSXPackage(t *testing.T) {
 			}
 		}
 	}
-	if sheets != 9 {
-		t.Errorf("%d worksheets, want 9", sheets)
+	if sheets != 10 {
+		t.Errorf("%d worksheets, want 10", sheets)
 	}
 }
 
