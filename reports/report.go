@@ -202,6 +202,32 @@ type table struct {
 	header []string
 	rows   func(yield func([]string) bool)
 	size   func() int // rows in all, when counting is cheaper than producing them (nil: produce to count)
+	// types has a column type per column (colText...), for the
+	// spreadsheet: a code such as "1440" is text even though it looks
+	// like a number, "true" a boolean. "" types every column as text.
+	types string
+}
+
+// Column types of a table (table.types, one byte per column).
+const (
+	colText  = 'T'
+	colInt   = 'I'
+	colFloat = 'F'
+	colBool  = 'B'
+	colDate  = 'D' // an ISO day: text in the spreadsheet, DATE in Parquet
+)
+
+// typesOf is the types of header: named columns as given, the rest
+// text.
+func typesOf(header []string, named map[string]byte) string {
+	b := make([]byte, len(header))
+	for i, h := range header {
+		b[i] = colText
+		if t, ok := named[h]; ok {
+			b[i] = t
+		}
+	}
+	return string(b)
 }
 
 // writeTable writes t as CSV, every cell through CSVSafe (the header
@@ -258,21 +284,24 @@ var DocumentColumns = []string{"document", "sha256", "municipality_code", "munic
 func WriteDocuments(w io.Writer, r *Report) error { return writeTable(w, documentsTable(r)) }
 
 func documentsTable(r *Report) table {
-	return table{header: DocumentColumns, rows: func(yield func([]string) bool) {
-		for _, d := range r.Documents {
-			m, meta := d.Municipality, d.Meta
-			adopted, adoptedP := ISODate(meta.AdoptedOn, false)
-			from, fromP := ISODate(meta.ValidFrom, false)
-			to, toP := ISODate(meta.ValidTo, true)
-			if !yield([]string{d.File, d.SHA256, m.Code, m.Name, m.CountyCode, m.CountyName,
-				meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, adopted, adoptedP, from, fromP, to, toP, meta.Year, meta.Status,
-				strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
-				strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
-				strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation)}) {
-				return
+	return table{header: DocumentColumns, types: typesOf(DocumentColumns, map[string]byte{"adopted_on": colDate, "valid_from": colDate,
+		"valid_to": colDate, "year": colInt, "words": colInt, "sentences": colInt, "attribution_confidence": colFloat, "actions": colInt,
+		"actions_with_responsible": colInt, "actions_with_time": colInt, "actions_with_follow_up": colInt, "has_evaluation": colBool}),
+		rows: func(yield func([]string) bool) {
+			for _, d := range r.Documents {
+				m, meta := d.Municipality, d.Meta
+				adopted, adoptedP := ISODate(meta.AdoptedOn, false)
+				from, fromP := ISODate(meta.ValidFrom, false)
+				to, toP := ISODate(meta.ValidTo, true)
+				if !yield([]string{d.File, d.SHA256, m.Code, m.Name, m.CountyCode, m.CountyName,
+					meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, adopted, adoptedP, from, fromP, to, toP, meta.Year, meta.Status,
+					strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
+					strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
+					strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation)}) {
+					return
+				}
 			}
-		}
-	}}
+		}}
 }
 
 // WriteCoverage writes coverage.csv: one row per document, each theme's
@@ -286,7 +315,8 @@ func coverageTable(r *Report) table {
 	for _, id := range ids {
 		header = append(header, id+"_level")
 	}
-	return table{header: header, rows: func(yield func([]string) bool) {
+	types := "TTTI" + strings.Repeat(string(rune(colFloat)), len(ids)) + strings.Repeat(string(rune(colInt)), len(ids))
+	return table{header: header, types: types, rows: func(yield func([]string) bool) {
 		for _, d := range r.Documents {
 			row := []string{d.File, d.Municipality.Code, d.Municipality.Name, strconv.Itoa(d.Sentences)}
 			for _, t := range d.Themes {
@@ -311,7 +341,7 @@ func WriteCoverageLong(w io.Writer, r *Report) error { return writeTable(w, cove
 
 func coverageLongTable(r *Report) table {
 	return table{header: []string{"document", "municipality_code", "theme", "sentences", "share", "level",
-		"own_sentences", "commitments", "recommendations", "intents"}, rows: func(yield func([]string) bool) {
+		"own_sentences", "commitments", "recommendations", "intents"}, types: "TTTIFIIIII", rows: func(yield func([]string) bool) {
 		for _, d := range r.Documents {
 			for _, t := range d.Themes {
 				if !yield([]string{d.File, d.Municipality.Code, t.ID, strconv.Itoa(t.Sentences), fmtFloat(t.Share, 4), strconv.Itoa(t.Level),
@@ -346,7 +376,7 @@ func evidenceTable(r *Report) table {
 		}
 		return n
 	}
-	return table{header: EvidenceColumns, size: size, rows: func(yield func([]string) bool) {
+	return table{header: EvidenceColumns, size: size, types: "TTIIIITFTTTIT", rows: func(yield func([]string) bool) {
 		row := make([]string, len(EvidenceColumns)) // re-used: a row is valid only during yield
 		for _, d := range r.Documents {
 			for _, t := range d.Themes {

@@ -407,7 +407,7 @@ var SimilarityColumns = []string{"document_a", "municipality_a", "document_b", "
 func WriteSimilarity(w io.Writer, r *Report) error { return writeTable(w, similarityTable(r)) }
 
 func similarityTable(r *Report) table {
-	return table{header: SimilarityColumns, rows: func(yield func([]string) bool) {
+	return table{header: SimilarityColumns, types: "TTTTFB", rows: func(yield func([]string) bool) {
 		s := r.similarity()
 		for _, p := range s.Pairs {
 			a, b := s.Docs[p.A], s.Docs[p.B]
