@@ -2,8 +2,6 @@ package reports
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -34,15 +32,20 @@ import (
 // at all and only the page's own script, by hash, so even a mistake in
 // escaping could neither run a document's script nor fetch anything.
 func WriteHTML(w io.Writer, r *Report) error {
-	page, err := newHTMLPage(r)
+	lang, code, err := pageLang(r.Lang)
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
-	if err := htmlTemplate.Execute(bw, page); err != nil {
+	page, err := newHTMLPage(r, code)
+	if err != nil {
 		return err
 	}
-	if err := writeHTMLData(bw, r, page.Data); err != nil {
+	page.Rule = lang.rule
+	bw := bufio.NewWriter(w)
+	if err := lang.template.Execute(bw, page); err != nil {
+		return err
+	}
+	if err := writeHTMLData(bw, r, page.Data, lang.script); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -54,7 +57,7 @@ func WriteHTML(w io.Writer, r *Report) error {
 // over. encoding/json escapes "<", ">", "&", U+2028 and U+2029, so no
 // text can end the script element or open a comment in it: what
 // html/template would do for a JSON script.
-func writeHTMLData(w *bufio.Writer, r *Report, data htmlData) error {
+func writeHTMLData(w *bufio.Writer, r *Report, data htmlData, script string) error {
 	enc := json.NewEncoder(w) // escapes HTML by default
 	w.WriteString(`<script type="application/json" id="styrdok-data">{"themes":`)
 	if err := enc.Encode(data.Themes); err != nil {
@@ -78,7 +81,7 @@ func writeHTMLData(w *bufio.Writer, r *Report, data htmlData) error {
 			return err
 		}
 	}
-	w.WriteString("]}</script>\n<script>" + htmlScript + "</script>\n</body>\n</html>\n")
+	w.WriteString("]}</script>\n<script>" + script + "</script>\n</body>\n</html>\n")
 	return nil
 }
 
@@ -207,10 +210,13 @@ type htmlMuni struct {
 	Source []int  `json:"source"` // per theme, index into docs; -1 for none
 }
 
-func newHTMLPage(r *Report) (*htmlPage, error) {
+func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 	p := &htmlPage{Documents: len(r.Documents), Failures: r.Failures, Rule: CountyRule, EvidenceCap: HTMLEvidencePerCell}
 	for _, t := range r.Codebook.Themes {
 		label := t.LabelEN
+		if lang == LangSwedish {
+			label = t.LabelSV
+		}
 		if label == "" {
 			label = t.ID
 		}
@@ -825,17 +831,6 @@ const htmlScript = `
   }
 })();
 `
-
-// htmlCSP allows nothing from the network and only htmlScript.
-func htmlCSP() string {
-	sum := sha256.Sum256([]byte(htmlScript))
-	return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-}
-
-// htmlTemplate is parsed once per process; it is read-only after that.
-// It renders the page up to the data block; writeHTMLData writes the rest.
-var htmlTemplate = template.Must(template.New("report").Parse(strings.NewReplacer(
-	"@CSP@", htmlCSP()).Replace(htmlSource)))
 
 const htmlSource = `<!DOCTYPE html>
 <html lang="en">

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html/template"
+	"io"
 	"math"
 	"math/rand/v2"
 	"regexp"
@@ -68,8 +69,9 @@ func TestHTMLSelfContained(t *testing.T) {
 	if strings.Contains(page, "http://") && strings.Count(page, "http://") != strings.Count(page, `xmlns="http://www.w3.org/2000/svg"`) {
 		t.Error("page contains an http:// URL other than the SVG namespace")
 	}
-	sum := sha256.Sum256([]byte(htmlScript))
-	if !strings.Contains(page, "<script>"+htmlScript+"</script>") || !strings.Contains(page, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'") {
+	script := htmlLangs[LangSwedish].script // the default
+	sum := sha256.Sum256([]byte(script))
+	if !strings.Contains(page, "<script>"+script+"</script>") || !strings.Contains(page, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'") {
 		t.Error("the page script is altered or its CSP hash is missing")
 	}
 	if n := strings.Count(page, "<path data-code="); n != 290 {
@@ -277,4 +279,43 @@ func luminance(hex string) float64 {
 		}
 	}
 	return 0.2126*rgb[0] + 0.7152*rgb[1] + 0.0722*rgb[2]
+}
+
+// TestHTMLLanguages: report.html is Swedish by default (the codebook's
+// label_sv, Swedish text and script strings, lang="sv") and English with
+// Lang "en"; every Swedish phrase replaces English that is there, and no
+// English phrase is left in the Swedish page's source.
+func TestHTMLLanguages(t *testing.T) {
+	sv := htmlLangs[LangSwedish]
+	for i := 0; i < len(htmlSwedish); i += 2 {
+		en, svText := htmlSwedish[i], htmlSwedish[i+1]
+		if !strings.Contains(htmlSource, en) && !strings.Contains(htmlScript, en) {
+			t.Errorf("phrase %q is not in the English page", en)
+		}
+		if strings.Contains(sv.script, en) || strings.Contains(sv.template.Tree.Root.String(), en) {
+			t.Errorf("phrase %q is left in the Swedish page", en)
+		}
+		_ = svText
+	}
+	r := bundledReport(t)
+	page := renderHTML(t, r)
+	for _, want := range []string{`<html lang="sv">`, "Täckning per dokument", "Arbete och sysselsättning", CountyRuleSV[:40]} {
+		if !strings.Contains(page, want) {
+			t.Errorf("Swedish page lacks %q", want)
+		}
+	}
+	r.Lang = LangEnglish
+	page = renderHTML(t, r)
+	for _, want := range []string{`<html lang="en">`, "Coverage by document", "<script>" + htmlScript + "</script>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("English page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "Täckning") {
+		t.Error("English page has Swedish text")
+	}
+	r.Lang = "de"
+	if err := WriteHTML(io.Discard, r); err == nil || !strings.Contains(err.Error(), `"de"`) {
+		t.Errorf("unknown language: %v", err)
+	}
 }

@@ -38,6 +38,10 @@ type Report struct {
 	sim     *Similarity // see (*Report).similarity
 	// Skip names output files WriteAll leaves out (run --skip).
 	Skip []string
+	// Lang is the language of report.html: "sv" (also for "") or "en"
+	// (run --lang); its theme labels are the codebook's label_sv or
+	// label_en.
+	Lang string
 }
 
 // WriteAll writes every output file of `styrdok run` into dir.

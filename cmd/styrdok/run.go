@@ -124,6 +124,7 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	skip := fs.String("skip", "", "output files not to write, comma-separated (e.g. report.html,coverage.xlsx,documents.json,similarity.csv)")
 	county := fs.String("county", "", "county code or name (14, \"Västra Götaland\"): report only this county, every municipality a row (default: every county with a document)")
+	lang := fs.String("lang", reports.LangSwedish, "language of report.html: sv (theme labels from the codebook's label_sv) or en")
 	args, cpuprofile := hiddenFlag(args, "cpuprofile")
 	args, memprofile := hiddenFlag(args, "memprofile")
 	if code, ok := parse(e, fs, args); !ok {
@@ -131,6 +132,10 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(e.stderr, "styrdok run: no PATH given (try: styrdok run testdata/corpus)")
+		return exitUsage
+	}
+	if *lang != reports.LangSwedish && *lang != reports.LangEnglish {
+		fmt.Fprintf(e.stderr, "styrdok run: --lang %q: sv or en\n", *lang)
 		return exitUsage
 	}
 	reg, countyCode, err := resolveCounty(*county)
@@ -262,7 +267,7 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 			skipped = append(skipped, s)
 		}
 	}
-	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode, Skip: skipped,
+	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode, Skip: skipped, Lang: *lang,
 		Run: &reports.RunInfo{Version: Version, Args: fs.Args(), Options: runOptions(fs, a), StartedAt: started, FinishedAt: time.Now()}}
 	// The writers hash what they write; the run records it (sorted by
 	// name) to tell on the next run whether the reports are as written.
