@@ -2,13 +2,12 @@ package reports
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,15 +32,20 @@ import (
 // at all and only the page's own script, by hash, so even a mistake in
 // escaping could neither run a document's script nor fetch anything.
 func WriteHTML(w io.Writer, r *Report) error {
-	page, err := newHTMLPage(r)
+	lang, code, err := pageLang(r.Lang)
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
-	if err := htmlTemplate.Execute(bw, page); err != nil {
+	page, err := newHTMLPage(r, code)
+	if err != nil {
 		return err
 	}
-	if err := writeHTMLData(bw, r, page.Data); err != nil {
+	page.Rule = lang.rule
+	bw := bufio.NewWriter(w)
+	if err := lang.template.Execute(bw, page); err != nil {
+		return err
+	}
+	if err := writeHTMLData(bw, r, page.Data, lang.script); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -53,7 +57,7 @@ func WriteHTML(w io.Writer, r *Report) error {
 // over. encoding/json escapes "<", ">", "&", U+2028 and U+2029, so no
 // text can end the script element or open a comment in it: what
 // html/template would do for a JSON script.
-func writeHTMLData(w *bufio.Writer, r *Report, data htmlData) error {
+func writeHTMLData(w *bufio.Writer, r *Report, data htmlData, script string) error {
 	enc := json.NewEncoder(w) // escapes HTML by default
 	w.WriteString(`<script type="application/json" id="styrdok-data">{"themes":`)
 	if err := enc.Encode(data.Themes); err != nil {
@@ -77,7 +81,7 @@ func writeHTMLData(w *bufio.Writer, r *Report, data htmlData) error {
 			return err
 		}
 	}
-	w.WriteString("]}</script>\n<script>" + htmlScript + "</script>\n</body>\n</html>\n")
+	w.WriteString("]}</script>\n<script>" + script + "</script>\n</body>\n</html>\n")
 	return nil
 }
 
@@ -90,7 +94,8 @@ type htmlPage struct {
 	Counties    []htmlCounty
 	Rule        string
 	Map         svgMap
-	Pairs       []htmlPair // the first htmlPairsShown of similarity.csv
+	Pairs       []htmlPair   // the first htmlPairsShown of similarity.csv
+	RowCounties []htmlOption // the counties of the heatmap's rows, for its filter
 	PairsTotal  int
 	EvidenceCap int
 	Data        htmlData // for the page script, as JSON (written by writeHTMLData, with the documents)
@@ -103,6 +108,7 @@ type htmlTheme struct {
 
 type htmlDocRow struct {
 	Index        int
+	County       string // county code, "" for an unattributed document (the heatmap's county filter)
 	Municipality string
 	File         string
 	Status       string
@@ -131,6 +137,8 @@ type htmlCountyRow struct {
 	Cells                        []htmlCell
 	CellsHTML                    template.HTML // Cells rendered (renderCells)
 }
+
+type htmlOption struct{ Value, Label string }
 
 type htmlPair struct {
 	A, B          string
@@ -202,10 +210,13 @@ type htmlMuni struct {
 	Source []int  `json:"source"` // per theme, index into docs; -1 for none
 }
 
-func newHTMLPage(r *Report) (*htmlPage, error) {
+func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 	p := &htmlPage{Documents: len(r.Documents), Failures: r.Failures, Rule: CountyRule, EvidenceCap: HTMLEvidencePerCell}
 	for _, t := range r.Codebook.Themes {
 		label := t.LabelEN
+		if lang == LangSwedish {
+			label = t.LabelSV
+		}
 		if label == "" {
 			label = t.ID
 		}
@@ -222,13 +233,17 @@ func newHTMLPage(r *Report) (*htmlPage, error) {
 		if name == "" {
 			name = "(unknown)"
 		}
-		row := htmlDocRow{Index: index[d], Municipality: name, File: filepath.Base(d.File), Status: d.Meta.Status}
+		row := htmlDocRow{Index: index[d], County: d.Municipality.CountyCode, Municipality: name, File: filepath.Base(d.File), Status: d.Meta.Status}
+		if c := d.Municipality.CountyCode; c != "" && !slices.ContainsFunc(p.RowCounties, func(o htmlOption) bool { return o.Value == c }) {
+			p.RowCounties = append(p.RowCounties, htmlOption{c, d.Municipality.CountyName})
+		}
 		for _, t := range d.Themes {
 			row.Cells = append(row.Cells, cellOf(index[d], t.ID, t.Level, t.Share, "l"))
 		}
 		row.CellsHTML = renderCells(row.Cells)
 		p.Rows = append(p.Rows, row)
 	}
+	slices.SortFunc(p.RowCounties, func(a, b htmlOption) int { return strings.Compare(a.Value, b.Value) })
 	for _, t := range CountyTables(r) {
 		hc := htmlCounty{Code: t.County.Code, Name: t.County.Name, Usable: t.Usable, Total: len(t.Rows)}
 		for _, row := range t.Rows {
@@ -806,19 +821,16 @@ const htmlScript = `
     else { panel.textContent = ""; panel.appendChild(el("p", "", (data.names[p.getAttribute("data-code")] || "") + ": no document")); }
   });
   colour();
+  var county = document.getElementById("heatmap-county");
+  if (county) {
+    county.addEventListener("change", function () {
+      document.querySelectorAll("#coverage tr[data-county]").forEach(function (tr) {
+        tr.hidden = county.value !== "" && tr.getAttribute("data-county") !== county.value;
+      });
+    });
+  }
 })();
 `
-
-// htmlCSP allows nothing from the network and only htmlScript.
-func htmlCSP() string {
-	sum := sha256.Sum256([]byte(htmlScript))
-	return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-}
-
-// htmlTemplate is parsed once per process; it is read-only after that.
-// It renders the page up to the data block; writeHTMLData writes the rest.
-var htmlTemplate = template.Must(template.New("report").Parse(strings.NewReplacer(
-	"@CSP@", htmlCSP()).Replace(htmlSource)))
 
 const htmlSource = `<!DOCTYPE html>
 <html lang="en">
@@ -837,15 +849,25 @@ table.grid{border-collapse:collapse;font-size:12px}
 td[data-doc]{cursor:pointer}td[data-doc="-1"]{cursor:default}
 td[data-doc]:hover,td[data-doc]:focus{outline:2px solid #000}
 .l0{background:#f7f4e8;fill:#f7f4e8}.l1{background:#9ecae1;fill:#9ecae1}.l2{background:#2171b5;color:#fff;fill:#2171b5}
-.x0,.x1,.x2{background:#e0e0e0;color:#555;fill:#d0d0d0}.nd{background:#fafafa;color:#aaa;fill:#eee}
+.x0,.x1,.x2{background:#e0e0e0;color:#555;fill:#e0e0e0}.nd{background:#fafafa;color:#595959;fill:#fafafa}
 .sum td{font-weight:bold;background:#f4f4f4}
 small{font-size:10px}
 #map path{stroke:#666;stroke-width:.3}#map path:hover{stroke:#000;stroke-width:1}
 .legend span{display:inline-block;padding:0 .6em;margin-right:.3em;border:1px solid #ccc}
 #evidence{border:1px solid #ccc;padding:.5em 1em;min-height:3em;background:#fffef6}
-#evidence mark{background:#ffd54f}.pg{color:#777;font-size:11px;margin-right:.6em}
+#evidence mark{background:#ffd54f}.pg{color:#595959;font-size:11px;margin-right:.6em}
 .ev li{margin:.3em 0}.file,.peers,.cap{color:#555;font-size:12px}
 .cols{display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start}
+nav.toc ul{margin:.3em 0;padding-left:1.2em}nav.toc a{color:#0b4f8a}
+@media print{
+@page{size:A4;margin:15mm}
+body{margin:0;font-size:10pt}
+nav.toc,#map-theme,#evidence-title,#evidence{display:none}
+h2{break-after:avoid}tr,li{break-inside:avoid}
+table.grid{font-size:8pt}
+.l0,.l1,.l2,.x0,.x1,.x2,.nd,.legend span,mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+#map{max-width:100%;height:auto}
+}
 </style>
 </head>
 <body>
@@ -853,10 +875,20 @@ small{font-size:10px}
 <p>{{.Documents}} documents analysed{{with .Failures}}, {{len .}} failed{{end}}. Cells show the level (0 absent or passing mention, 1 treated, 2 heading, focus area or goal) and the theme's share of the document's sentences. Click a cell to see its evidence (up to {{.EvidenceCap}} sentences per cell, the strongest; evidence.csv has every one).</p>
 <p class="legend"><span class="l0">level 0</span><span class="l1">level 1</span><span class="l2">level 2</span><span class="x1">expired</span><span class="nd">no document</span></p>
 
+<nav class="toc" aria-label="contents"><ul>
+<li><a href="#heatmap">Coverage by document</a></li>
+<li><a href="#evidence-title">Evidence</a></li>
+{{with .Counties}}<li><a href="#counties">Regional coverage</a><ul>{{range .}}<li><a href="#county-{{.Code}}">{{.Name}} ({{.Code}})</a></li>{{end}}</ul></li>
+{{end}}<li><a href="#map-title">Map</a></li>
+{{with .Pairs}}<li><a href="#similarity">Similar documents</a></li>
+{{end}}{{with .Failures}}<li><a href="#failures">Failures</a></li>
+{{end}}</ul></nav>
+
 <h2 id="heatmap">Coverage by document</h2>
+{{with .RowCounties}}<p><label>County: <select id="heatmap-county"><option value="">all counties</option>{{range .}}<option value="{{.Value}}">{{.Label}} ({{.Value}})</option>{{end}}</select></label></p>{{end}}
 <table class="grid" id="coverage">
 <tr><th class="rl">municipality</th><th class="rl">document</th>{{range .Themes}}<th class="th" title="{{.Label}}">{{.ID}}</th>{{end}}</tr>
-{{range .Rows}}<tr><td class="rl">{{.Municipality}}</td><td class="rl">{{.File}}</td>{{.CellsHTML}}</tr>
+{{range .Rows}}<tr data-county="{{.County}}"><td class="rl">{{.Municipality}}</td><td class="rl">{{.File}}</td>{{.CellsHTML}}</tr>
 {{end}}</table>
 
 <h2 id="evidence-title">Evidence</h2>

@@ -134,6 +134,7 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 	skip := fs.String("skip", "", "output files not to write, comma-separated (e.g. report.html,coverage.xlsx,documents.json,similarity.csv)")
 	county := fs.String("county", "", "county code or name (14, \"Västra Götaland\"): report only this county, every municipality a row (default: every county with a document)")
 	follow := fs.Bool("follow-symlinks", false, "follow symbolic links that lead out of the folders given (by default they are listed, not read)")
+	lang := fs.String("lang", reports.LangSwedish, "language of report.html: sv (theme labels from the codebook's label_sv) or en")
 	args, cpuprofile := hiddenFlag(args, "cpuprofile")
 	args, memprofile := hiddenFlag(args, "memprofile")
 	if code, ok := parse(e, fs, args); !ok {
@@ -159,6 +160,10 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 			fmt.Fprintf(e.stderr, "styrdok run: %s: %v (nothing written)\n", quoteName(p), errors.Unwrap(err))
 			return exitUsage
 		}
+	}
+	if *lang != reports.LangSwedish && *lang != reports.LangEnglish {
+		fmt.Fprintf(e.stderr, "styrdok run: --lang %q: sv or en\n", *lang)
+		return exitUsage
 	}
 	reg, countyCode, err := resolveCounty(*county)
 	if err != nil {
@@ -327,7 +332,7 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 			skipped = append(skipped, s)
 		}
 	}
-	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode, Skip: skipped,
+	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode, Skip: skipped, Lang: *lang,
 		Run: &reports.RunInfo{Version: Version, Args: paths, Options: runOptions(fs, a, asOf), StartedAt: started, FinishedAt: time.Now()}}
 	outputs, removed, err := writeReports(ctx, *out, rep, parquet)
 	if err != nil {
