@@ -182,10 +182,30 @@ func (s *htmlStream) next() {
 		s.z.NextIsNotRawText()
 	}
 	if to, ok := renamed[tok.DataAtom]; ok {
+		from := tok.DataAtom
 		tok.DataAtom, tok.Data = to, to.String()
+		if s.foreign > 0 && (from == atom.A || from == atom.Font && !fontBreaksOut(tok)) {
+			// In <svg> an <a> or a plain <font> is an SVG element, but a
+			// <span> would end the <svg> (as <b> and the rest do anyway),
+			// and its hidden text would show. A name of no element is
+			// neither, and no formatting element either, should the count
+			// of open <svg> be wrong.
+			tok.DataAtom, tok.Data = 0, "styrdok-inline"
+		}
 	}
 	s.pending = append(s.buf[:0], tok.String()...)
 	s.buf = s.pending[:0]
+}
+
+// fontBreaksOut reports a <font> that ends foreign content, as html.Parse
+// has it.
+func fontBreaksOut(t html.Token) bool {
+	for _, a := range t.Attr {
+		if a.Key == "color" || a.Key == "face" || a.Key == "size" {
+			return true
+		}
+	}
+	return false
 }
 
 // appendEscaped appends text with the characters that could start markup
