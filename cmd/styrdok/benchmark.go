@@ -76,7 +76,7 @@ Prints the comparison and writes into the output folder:
 	fails = append(fails, analysis.WalkFailures(problems)...)
 	if !*quiet {
 		for _, f := range fails {
-			fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.File, f.Reason)
+			fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", quoteName(f.File), f.Reason)
 		}
 	}
 	rep := &reports.Report{Documents: docs, Failures: fails, Codebook: a.Codebook, Registry: reg}
