@@ -8,8 +8,9 @@ import (
 	"time"
 )
 
-// fuzzOptions keep each fuzz input cheap.
-var fuzzOptions = Options{MaxBytes: 4 << 20, MaxDecompressedBytes: 8 << 20, MaxTextBytes: 1 << 20, Timeout: 2 * time.Second}
+// fuzzOptions keep each fuzz input cheap (no OCR: seconds of tesseract per
+// scanned input, and it tests tesseract, not the parsers).
+var fuzzOptions = Options{MaxBytes: 4 << 20, MaxDecompressedBytes: 8 << 20, MaxTextBytes: 1 << 20, Timeout: 2 * time.Second, OCR: OCRNever}
 
 func addSeeds(f *testing.F, patterns ...string) {
 	for _, pat := range patterns {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestOCRScannedPage: page 1 of the groff fixture, rendered at 300 dpi by
@@ -21,7 +22,9 @@ func TestOCRScannedPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := orig.Text[orig.Pages[0].Start:orig.Pages[0].End]
-	doc, err := Load(filepath.Join("..", "testdata", "ingest", "scan-gislaved.pdf"), Options{KeepHeaders: true})
+	// a generous bound, not a speed check: a loaded CI machine takes a
+	// minute for what takes 6 s of CPU
+	doc, err := Load(filepath.Join("..", "testdata", "ingest", "scan-gislaved.pdf"), Options{KeepHeaders: true, Timeout: 10 * time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}
