@@ -141,11 +141,13 @@ const (
 	// municipality near certain in a text of up to wordsPerScale words;
 	// longer texts need proportionally more: a municipality's own report
 	// names it again and again, an agency's names a place in passing.
-	evidenceScale = 1.25
+	evidenceScale = 1.0
 	wordsPerScale = 600.0
-	// rivalShare is how much of the third and later candidates' evidence
+	// restShare is how much of the third and later candidates' evidence
 	// counts against the best (the second counts whole).
-	restShare = 0.25
+	restShare = 0.5
+	// loneMention caps the strength of a single body mention.
+	loneMention = 0.85
 )
 
 // NewMunicipalityAttributor builds an attributor over the registry's
@@ -153,12 +155,28 @@ const (
 func NewMunicipalityAttributor(reg *corpus.Registry) *MunicipalityAttributor {
 	a := &MunicipalityAttributor{munis: reg.Municipalities(), byFirst: map[string][]nameVariant{}, gotland: -1, lists: embeddedLists}
 	a.ambiguous = make([]bool, len(a.munis))
+	type name struct {
+		muni int
+		name string
+	}
+	var names []name
+	byCode := map[string]int{}
 	for i, m := range a.munis {
+		names = append(names, name{i, m.Name})
+		byCode[m.Code] = i
+	}
+	for _, alias := range sortedKeys(a.lists.aliases) {
+		if i, ok := byCode[a.lists.aliases[alias]]; ok { // an alias of a code not in this registry is left out
+			names = append(names, name{i, alias})
+		}
+	}
+	for _, nm := range names {
+		i, m := nm.muni, a.munis[nm.muni]
 		if m.Code == "0980" {
 			a.gotland = i
 		}
-		words := splitWords(strings.ToLower(m.Name))
-		a.ambiguous[i] = a.lists.ambiguous[strings.ToLower(m.Name)]
+		words := splitWords(strings.ToLower(nm.name))
+		a.ambiguous[i] = a.ambiguous[i] || a.lists.ambiguous[strings.ToLower(m.Name)]
 		forms := [][]string{words}
 		// Genitive: -s, except after s, x, z ("Alingsås kommun").
 		// Names ending in a vowel are written without -s before kommun
@@ -412,6 +430,12 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 			}
 		}
 		strength := 1 - math.Exp(-s/scale)
+		if e := cands[k].e; e.headerStrong == 0 && e.bodyStrong+e.headerBare+e.bodyBare == 1 {
+			// One mention in the body: enough to name the municipality
+			// of a short page, but a place named once in passing is too
+			// common for the answer to be near certain.
+			strength = min(strength, loneMention)
+		}
 		against := other + restShare*rest + rivalScore
 		lead := s * s / (s*s + against*against)
 		if cands[k].e.headerStrong == 0 && cands[k].e.strong() == 0 && rivalScore > 0 {

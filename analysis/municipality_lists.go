@@ -28,6 +28,7 @@ type attributionLists struct {
 	// word sequences, longest first.
 	rivals   map[string][][]string
 	parties  map[string]bool // lower-case party names from the list
+	aliases  map[string]string // other name -> SCB code
 	issuerRe *regexp.Regexp  // a non-municipal author at a line's start or after "från"/"av"
 	partyRe  *regexp.Regexp  // a party anywhere in a line
 }
@@ -68,7 +69,7 @@ func readList(fsys fs.FS, name string) ([]string, error) {
 }
 
 func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
-	l := &attributionLists{rivals: map[string][][]string{}, parties: map[string]bool{}}
+	l := &attributionLists{rivals: map[string][][]string{}, parties: map[string]bool{}, aliases: map[string]string{}}
 	sets := []struct {
 		file string
 		dst  *map[string]bool
@@ -94,6 +95,17 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 	var err error
 	if l.institutionPrefixes, err = readList(fsys, "institution-prefixes.txt"); err != nil {
 		return nil, err
+	}
+	aliases, err := readList(fsys, "aliases.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range aliases {
+		name, code, ok := strings.Cut(a, "\t")
+		if !ok || len(strings.TrimSpace(code)) != 4 {
+			return nil, fmt.Errorf("attribution list aliases.txt: %q: want NAME<TAB>4-digit code", a)
+		}
+		l.aliases[strings.TrimSpace(name)] = strings.TrimSpace(code)
 	}
 	speakers, err := readList(fsys, "other-speakers.txt")
 	if err != nil {

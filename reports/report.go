@@ -235,6 +235,7 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 var DocumentColumns = []string{"file", "sha256", "municipality_code", "municipality", "county_code", "county",
 	"kind", "title", "reference", "adopted_by", "adopted_on", "valid_from", "valid_to", "year", "status",
 	"words", "sentences", "attribution_confidence", "attribution_reason",
+	"runner_up_code", "runner_up", "runner_up_confidence", "runner_up_evidence",
 	"actions", "actions_with_responsible", "actions_with_time", "actions_with_follow_up", "has_evaluation"}
 
 // WriteDocuments writes documents.csv: one row per document.
@@ -247,6 +248,7 @@ func documentsTable(r *Report) table {
 			if !yield([]string{d.File, d.SHA256, m.Code, m.Name, m.CountyCode, m.CountyName,
 				meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, meta.AdoptedOn, meta.ValidFrom, meta.ValidTo, meta.Year, meta.Status,
 				strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
+				m.RunnerUp.Code, m.RunnerUp.Name, fmtFloat(m.RunnerUp.Confidence, 2), m.RunnerUp.Evidence,
 				strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
 				strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation)}) {
 				return

@@ -16,6 +16,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -123,6 +124,7 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 	format := fs.String("format", "csv", "output formats, comma-separated: csv, parquet (parquet adds documents, coverage_long and evidence .parquet files)")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	skip := fs.String("skip", "", "output files not to write, comma-separated (e.g. report.html,coverage.xlsx,documents.json,similarity.csv)")
+	minConf := fs.Float64("min-confidence", analysis.DefaultMinConfidence, "attribution confidence an answer needs; below it the municipality is unknown and the candidate is the runner-up (docs/validity.md)")
 	county := fs.String("county", "", "county code or name (14, \"Västra Götaland\"): report only this county, every municipality a row (default: every county with a document)")
 	args, cpuprofile := hiddenFlag(args, "cpuprofile")
 	args, memprofile := hiddenFlag(args, "memprofile")
@@ -131,6 +133,10 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(e.stderr, "styrdok run: no PATH given (try: styrdok run testdata/corpus)")
+		return exitUsage
+	}
+	if *minConf < 0 || *minConf > 1 {
+		fmt.Fprintf(e.stderr, "styrdok run: --min-confidence %v: want a number from 0 to 1\n", *minConf)
 		return exitUsage
 	}
 	reg, countyCode, err := resolveCounty(*county)
@@ -171,6 +177,7 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
 		return exitUsage
 	}
+	a.MinConfidence = *minConf
 	asOf := c.asOf
 	if asOf == "" {
 		asOf = time.Now().Format("2006-01-02")
@@ -202,7 +209,7 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 
 	files, problems := ingest.Walk(fs.Args())
 	// Everything besides the documents that the reports depend on.
-	reportOptions := "format=" + *format + "\x00county=" + countyCode + "\x00skip=" + *skip
+	reportOptions := "format=" + *format + "\x00county=" + countyCode + "\x00skip=" + *skip + "\x00min-confidence=" + strconv.FormatFloat(*minConf, 'g', -1, 64)
 	if st != nil {
 		if entries, ok := upToDate(st, key, reportOptions, files, problems, *out); ok {
 			return finishUpToDate(e, st, runID, entries, *out, *quiet)
@@ -248,6 +255,11 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 		fmt.Fprintf(e.stderr, "styrdok: interrupted after %d of %d files; what was done is stored, run again to finish (reports not written)\n",
 			res.Stats.Files-countInterrupted(res.Failures), res.Stats.Files)
 		return exitInterrupted
+	}
+	// Stored analyses were decided at the threshold of their run; the
+	// answer follows this run's (the candidates are stored).
+	for _, d := range res.Documents {
+		d.Municipality = d.Municipality.Decide(a.MinConfidence)
 	}
 	fails := append(res.Failures, analysis.WalkFailures(problems)...)
 	res.Stats.Failed += len(problems)
