@@ -134,6 +134,10 @@ const (
 	wBodyStrong   = 4.0
 	wHeaderBare   = 4.0
 	wBodyBare     = 1.5
+	// wPartner is a body mention after "med" ("samverkan med Tierps
+	// kommun"): the speaker works with that municipality, so it is
+	// rarely the speaker itself.
+	wPartner = 0.5
 	// wRival is one body mention of a rival speaker (the government, a
 	// county board, a region, a party).
 	wRival = 1.5
@@ -269,6 +273,7 @@ func joined(text string, a, b word) bool {
 // muniEvidence accumulates one municipality's mentions.
 type muniEvidence struct {
 	headerStrong, bodyStrong, headerBare, bodyBare int
+	partner                                        int    // "med X kommun": the text's speaker works with X
 	ambiguousBare                                  [2]int // header, body bare mentions held back until a strong one is seen
 }
 
@@ -276,7 +281,7 @@ func (e *muniEvidence) strong() int { return e.headerStrong + e.bodyStrong }
 
 func (e *muniEvidence) score() float64 {
 	return wHeaderStrong*float64(e.headerStrong) + wBodyStrong*float64(e.bodyStrong) +
-		wHeaderBare*float64(e.headerBare) + wBodyBare*float64(e.bodyBare)
+		wHeaderBare*float64(e.headerBare) + wBodyBare*float64(e.bodyBare) + wPartner*float64(e.partner)
 }
 
 // Attribute decides which municipality text speaks for, at
@@ -359,6 +364,8 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 			}
 			header := zones[i] == zHeader
 			switch {
+			case !header && a.lists.partnerBefore(text, words, i):
+				e.partner++
 			case kind == mentionStrong && header:
 				e.headerStrong++
 			case kind == mentionStrong:
@@ -430,7 +437,7 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 			}
 		}
 		strength := 1 - math.Exp(-s/scale)
-		if e := cands[k].e; e.headerStrong == 0 && e.bodyStrong+e.headerBare+e.bodyBare == 1 {
+		if e := cands[k].e; e.headerStrong == 0 && e.bodyStrong+e.headerBare+e.bodyBare+e.partner == 1 {
 			// One mention in the body: enough to name the municipality
 			// of a short page, but a place named once in passing is too
 			// common for the answer to be near certain.
@@ -505,6 +512,9 @@ func describe(e *muniEvidence) string {
 	}
 	if n := e.bodyBare; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d× by bare name in body", n))
+	}
+	if n := e.partner; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d× as a partner (\"med …\")", n))
 	}
 	if n := e.ambiguousBare[0] + e.ambiguousBare[1]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d× by a name that is also an ordinary word (not counted)", n))

@@ -21,16 +21,17 @@ var attributionData embed.FS
 type attributionLists struct {
 	ambiguous           map[string]bool // lower-case municipality names that are also ordinary words
 	place               map[string]bool // words that make the next capitalised name a place
+	partner             map[string]bool // words that make the next name a partner of the speaker
 	notAfter, notBefore map[string]bool // words that make a name something other than the municipality
 	institutionAfter    map[string]bool // "kommun", "stad"
 	institutionPrefixes []string        // "kommunfullmäktige", ...
 	// rivals: lower-case first word -> rival speakers' names as lower-case
 	// word sequences, longest first.
 	rivals   map[string][][]string
-	parties  map[string]bool // lower-case party names from the list
+	parties  map[string]bool   // lower-case party names from the list
 	aliases  map[string]string // other name -> SCB code
-	issuerRe *regexp.Regexp  // a non-municipal author at a line's start or after "från"/"av"
-	partyRe  *regexp.Regexp  // a party anywhere in a line
+	issuerRe *regexp.Regexp    // a non-municipal author at a line's start or after "från"/"av"
+	partyRe  *regexp.Regexp    // a party anywhere in a line
 }
 
 // embeddedLists are the embedded lists, parsed once at start-up and
@@ -74,7 +75,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		file string
 		dst  *map[string]bool
 	}{
-		{"ambiguous-names.txt", &l.ambiguous}, {"place-words.txt", &l.place},
+		{"ambiguous-names.txt", &l.ambiguous}, {"place-words.txt", &l.place}, {"partner-words.txt", &l.partner},
 		{"not-municipality-after.txt", &l.notAfter}, {"not-municipality-before.txt", &l.notBefore},
 		{"institution-after.txt", &l.institutionAfter},
 	}
@@ -186,4 +187,14 @@ func (l *attributionLists) rivalAt(text string, words []word, i int, first strin
 		}
 	}
 	return 0
+}
+
+// partnerBefore reports whether the name at token i follows a partner
+// word ("med", "tillsammans med") on the same line.
+func (l *attributionLists) partnerBefore(text string, words []word, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := words[i-1]
+	return !p.upper && l.partner[p.lower(text)] && strings.Trim(text[p.end:words[i].start], " \u00a0") == ""
 }

@@ -248,13 +248,21 @@ func documentsTable(r *Report) table {
 			if !yield([]string{d.File, d.SHA256, m.Code, m.Name, m.CountyCode, m.CountyName,
 				meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, meta.AdoptedOn, meta.ValidFrom, meta.ValidTo, meta.Year, meta.Status,
 				strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
-				m.RunnerUp.Code, m.RunnerUp.Name, fmtFloat(m.RunnerUp.Confidence, 2), m.RunnerUp.Evidence,
+				m.RunnerUp.Code, m.RunnerUp.Name, runnerUpConfidence(m.RunnerUp), m.RunnerUp.Evidence,
 				strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
 				strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation)}) {
 				return
 			}
 		}
 	}}
+}
+
+// runnerUpConfidence is empty when there is no runner-up.
+func runnerUpConfidence(c analysis.Candidate) string {
+	if c.Code == "" {
+		return ""
+	}
+	return fmtFloat(c.Confidence, 2)
 }
 
 // WriteCoverage writes coverage.csv: one row per document, each theme's
