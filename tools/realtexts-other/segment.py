@@ -14,7 +14,7 @@ import sys
 
 ABBREV = ("t.ex.", "bl.a.", "m.m.", "osv.", "dvs.", "s.k.", "ca.", "kl.", "nr.", "t.o.m.",
           "fr.o.m.", "resp.", "enl.", "jfr.", "tf.", "gd.", "fd.")
-SPLIT = re.compile(r'[.!?]["”»)]?(?= +[A-ZÅÄÖ–"”0-9])')
+SPLIT = re.compile(r'[.!?]["”»)]?(?= +[A-ZÅÄÖ–"”0-9[])')
 
 
 def sentences(text):
