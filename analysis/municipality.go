@@ -150,8 +150,18 @@ const (
 	// restShare is how much of the third and later candidates' evidence
 	// counts against the best (the second counts whole).
 	restShare = 0.5
-	// loneMention caps the strength of a single body mention.
+	// loneMention caps the strength of a single institutional body
+	// mention, loneBare of a single bare one, in texts longer than
+	// titleWords words (a bare title is all there is to read).
 	loneMention = 0.85
+	loneBare    = 0.55
+	loneVoiced  = 0.8
+	// otherVoiceDamp weighs a municipality named only bare, and at most
+	// fewMentions times, in a text
+	// that speaks of municipalities in the plural or of the region.
+	otherVoiceDamp = 0.6
+	fewMentions    = 3
+	titleWords     = 30
 )
 
 // NewMunicipalityAttributor builds an attributor over the registry's
@@ -331,12 +341,26 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 	ev := map[int]*muniEvidence{}
 	rivals := 0
 	var lower [64]byte
+	ownVoice, otherVoice := 0, 0
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		if !w.upper || zones[i] == zNoise {
+		if zones[i] == zNoise {
+			continue
+		}
+		if !w.upper || w.end-w.start >= 6 && w.end-w.start <= 12 {
+			if lw := string(w.appendLower(lower[:0], text)); a.lists.ownVoice[lw] {
+				ownVoice++
+			} else if a.lists.otherVoice[lw] {
+				otherVoice++
+			}
+		}
+		if !w.upper {
 			continue
 		}
 		first := string(w.appendLower(lower[:0], text)) // no allocation for the lookups
+		if a.municipalRegion(first) {
+			continue // "Umeåregionen": a cooperation of municipalities, none of them alone
+		}
 		if zones[i] == zBody {
 			if n := a.lists.rivalAt(text, words, i, first); n > 0 {
 				rivals++
@@ -346,6 +370,16 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 		}
 		vs, ok := a.byFirst[first]
 		if !ok {
+			if m, ok := a.inhabitants(first); ok && zones[i] == zBody {
+				// "våra nya Vännäsbor": a municipality speaks of its own
+				// inhabitants.
+				e := ev[m]
+				if e == nil {
+					e = &muniEvidence{}
+					ev[m] = e
+				}
+				e.bodyBare++
+			}
 			continue
 		}
 		for _, v := range vs {
@@ -437,11 +471,23 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 			}
 		}
 		strength := 1 - math.Exp(-s/scale)
-		if e := cands[k].e; e.headerStrong == 0 && e.bodyStrong+e.headerBare+e.bodyBare+e.partner == 1 {
-			// One mention in the body: enough to name the municipality
-			// of a short page, but a place named once in passing is too
-			// common for the answer to be near certain.
-			strength = min(strength, loneMention)
+		if e := cands[k].e; e.headerStrong == 0 && e.bodyStrong+e.headerBare+e.bodyBare+e.partner == 1 && nWords > titleWords {
+			// One mention in a text longer than a title: an institutional
+			// one names the municipality of a short page, but a place
+			// named once in passing is too common for the answer to be
+			// near certain, and a bare name once is as often a place the
+			// text speaks of as the speaker (docs/validity.md).
+			switch {
+			case e.bodyStrong == 1:
+				strength = min(strength, loneMention)
+			case ownVoice > otherVoice:
+				strength = min(strength, loneVoiced) // "Kommunen ..." speaks: the name is its own
+			default:
+				strength = min(strength, loneBare)
+			}
+		}
+		if e := cands[k].e; e.strong() == 0 && e.headerBare+e.bodyBare <= fewMentions && otherVoice > ownVoice {
+			strength *= otherVoiceDamp
 		}
 		against := other + restShare*rest + rivalScore
 		lead := s * s / (s*s + against*against)
@@ -597,11 +643,17 @@ func (a *MunicipalityAttributor) placeContext(text string, words []word, i int) 
 func (a *MunicipalityAttributor) issuer(lay docLayout, title []bool) string {
 	for i, isTitle := range title {
 		if !isTitle {
+			if i < lay.bodyStart && !lay.lines[i].noise {
+				// The first line that ends like a sentence ends the front
+				// matter: a heading further down ("Arbetsförmedlingens
+				// etableringsprogram") is a topic, not the author.
+				break
+			}
 			continue
 		}
 		line := lay.lines[i].text
 		if m := a.lists.issuerRe.FindStringSubmatch(line); m != nil {
-			if strings.HasPrefix(m[1], "Region ") && strings.Contains(m[1], "Gotland") {
+			if strings.HasPrefix(m[1], "Region ") && strings.Contains(m[1], "Gotland") || a.municipalRegion(strings.ToLower(m[1])) {
 				continue
 			}
 			return m[1]
@@ -611,4 +663,45 @@ func (a *MunicipalityAttributor) issuer(lay docLayout, title []bool) string {
 		}
 	}
 	return ""
+}
+
+// inhabitantSuffixes turn a name into its inhabitants ("Vännäsbor",
+// "Bjurholmsborna").
+var inhabitantSuffixes = []string{"borna", "bornas", "bor", "bo"}
+
+// inhabitants reports which municipality an inhabitant word (lower case)
+// is made from: a one-word name that is not an ordinary word, with or
+// without the genitive s, and a suffix.
+func (a *MunicipalityAttributor) inhabitants(w string) (int, bool) {
+	for _, suf := range inhabitantSuffixes {
+		stem, ok := strings.CutSuffix(w, suf)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		for _, v := range a.byFirst[stem] {
+			if len(v.words) == 1 && !a.ambiguous[v.muni] {
+				return v.muni, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// municipalRegion reports whether a lower-case word is a municipality's
+// name with -regionen ("umeåregionen", "göteborgsregionens"): a
+// cooperation of several municipalities, named on each member's pages,
+// not a region that speaks for no municipality ("västra
+// götalandsregionen").
+func (a *MunicipalityAttributor) municipalRegion(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	stem, ok := strings.CutSuffix(w, "regionen")
+	if !ok || stem == "" {
+		return false
+	}
+	for _, v := range a.byFirst[stem] {
+		if len(v.words) == 1 {
+			return true
+		}
+	}
+	return false
 }

@@ -19,12 +19,13 @@ var attributionData embed.FS
 
 // attributionLists are the parsed word lists.
 type attributionLists struct {
-	ambiguous           map[string]bool // lower-case municipality names that are also ordinary words
-	place               map[string]bool // words that make the next capitalised name a place
-	partner             map[string]bool // words that make the next name a partner of the speaker
-	notAfter, notBefore map[string]bool // words that make a name something other than the municipality
-	institutionAfter    map[string]bool // "kommun", "stad"
-	institutionPrefixes []string        // "kommunfullmäktige", ...
+	ambiguous            map[string]bool // lower-case municipality names that are also ordinary words
+	place                map[string]bool // words that make the next capitalised name a place
+	partner              map[string]bool // words that make the next name a partner of the speaker
+	ownVoice, otherVoice map[string]bool // how a municipality speaks of itself; how a text speaks of several or of a region
+	notAfter, notBefore  map[string]bool // words that make a name something other than the municipality
+	institutionAfter     map[string]bool // "kommun", "stad"
+	institutionPrefixes  []string        // "kommunfullmäktige", ...
 	// rivals: lower-case first word -> rival speakers' names as lower-case
 	// word sequences, longest first.
 	rivals   map[string][][]string
@@ -76,6 +77,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		dst  *map[string]bool
 	}{
 		{"ambiguous-names.txt", &l.ambiguous}, {"place-words.txt", &l.place}, {"partner-words.txt", &l.partner},
+		{"own-voice-words.txt", &l.ownVoice}, {"other-voice-words.txt", &l.otherVoice},
 		{"not-municipality-after.txt", &l.notAfter}, {"not-municipality-before.txt", &l.notBefore},
 		{"institution-after.txt", &l.institutionAfter},
 	}
@@ -162,8 +164,16 @@ func (l *attributionLists) isParty(name string) bool {
 // -regionen or -partiet. first is token i in lower case.
 func (l *attributionLists) rivalAt(text string, words []word, i int, first string) int {
 	base := strings.TrimSuffix(first, "s")
-	if strings.HasSuffix(base, "regionen") || strings.HasSuffix(base, "partiet") {
+	if strings.HasSuffix(base, "partiet") {
 		return 1
+	}
+	if strings.HasSuffix(base, "regionen") {
+		return 1 // "Umeåregionen" too: the caller has left out municipal cooperations (municipalRegion)
+	}
+	if i+1 < len(words) && joined(text, words[i], words[i+1]) {
+		if next := words[i+1].lower(text); next == "nation" || next == "nations" || next == "nationen" {
+			return 2 // a student nation ("Kalmar nation") is an association
+		}
 	}
 	if first == "region" && i+1 < len(words) && words[i+1].upper && joined(text, words[i], words[i+1]) {
 		if words[i+1].lower(text) == "gotland" || words[i+1].lower(text) == "gotlands" {
