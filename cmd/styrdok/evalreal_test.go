@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -70,5 +72,39 @@ func TestEvalRealCommand(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "", "eval", "--real", "no-such-dir"); code != exitFailure || !strings.Contains(stderr, "no-such-dir") {
 		t.Errorf("missing dir: exit %d, %s", code, stderr)
+	}
+}
+
+// TestRunMinConfidence: --min-confidence decides the answer, also for
+// analyses re-used from the store (their candidates are stored), and a
+// changed threshold rewrites the reports of an otherwise unchanged run.
+func TestRunMinConfidence(t *testing.T) {
+	out := t.TempDir()
+	gislaved := func() string {
+		data, err := os.ReadFile(filepath.Join(out, "documents.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			if strings.Contains(l, "gislaved") {
+				return l
+			}
+		}
+		t.Fatal("no Gislaved row in documents.csv")
+		return ""
+	}
+	if code, _, stderr := run(t, "", "run", "--quiet", "--out", out, "--as-of", "2026-11-23", "../../testdata/corpus"); code != exitOK {
+		t.Fatalf("run: exit %d: %s", code, stderr)
+	}
+	if row := gislaved(); !strings.Contains(row, ",0662,Gislaved,") {
+		t.Fatalf("default threshold: %s", row)
+	}
+	// Gislaved's confidence is below 1 (it names Jönköping once too).
+	if code, _, stderr := run(t, "", "run", "--quiet", "--out", out, "--as-of", "2026-11-23", "--min-confidence", "1", "../../testdata/corpus"); code != exitOK {
+		t.Fatalf("run --min-confidence 1: exit %d: %s", code, stderr)
+	}
+	row := gislaved()
+	if strings.Contains(row, ",0662,Gislaved,14,") || !strings.Contains(row, "not sure enough") || !strings.Contains(row, ",0662,Gislaved,0.") {
+		t.Errorf("--min-confidence 1 on stored analyses: %s", row)
 	}
 }
