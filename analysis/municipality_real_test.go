@@ -30,12 +30,15 @@ func TestAttributeRealErrorClasses(t *testing.T) {
 		{"m035.txt", "2403", "Bjurholm three times bare beside Umeåregionen"},
 		{"r018.txt", "1291", "pdftotext of a 37-page report: no line is long, so the whole text was one 'list of titles'"},
 		// Ambiguous names, named as the municipality.
-		{"m091.txt", "1715", "Kil, also a word, with Kils kommun"},
+		{"m091.txt", "1715", "Kil (also a word) named four times, the neighbour Forshaga twice (\"no clear winner\" before)"},
 		{"m088.txt", "1981", "Sala, also a word, with Sala kommun"},
 		// Bare titles.
 		{"t003.txt", "0883", "title naming Västerviks kommun"},
 		{"t004.txt", "1415", "title naming Stenungsunds kommun"},
 		{"t001.txt", "", "title naming no municipality"},
+		{"t009.txt", "2182", "title naming Söderhamn by bare name"},
+		{"t011.txt", "0980", "title naming Gotland by bare name"},
+		{"t020.txt", "1260", "title naming Bjuv kommun, ending with a full stop"},
 		// Texts that speak for no municipality stay unknown.
 		{"o002.txt", "", "Migrationsverket on offices in several municipalities"},
 		{"r012.txt", "", "a party's motion on Sollentuna's policy"},
@@ -46,6 +49,7 @@ func TestAttributeRealErrorClasses(t *testing.T) {
 		{"r022.txt", "", "the government naming Göteborgs kommun in passing"},
 		{"o053.txt", "", "radio news: Eskilstuna once among \"de sörmländska kommunerna\""},
 		{"o040.txt", "", "Rädda Barnen naming Borås once"},
+		{"o042.txt", "", "Rädda Barnen's title and body naming Eskilstuna"},
 		{"r011.txt", "", "a municipality's own page that never names it"},
 	}
 	for _, tc := range tests {
