@@ -61,7 +61,7 @@ func (at Attribution) Decide(min float64) Attribution {
 		}
 	case best.Code == "":
 		out.Reason = "no municipality is named"
-	case best.Confidence < min:
+	case best.Confidence < min || best.Confidence == 0: // zero: only names held back as ordinary words
 		out.RunnerUp = best
 		out.Reason = fmt.Sprintf("not sure enough: %s (confidence %.2f < %.2f) is named %s", best.Name, best.Confidence, min, best.Evidence)
 		if second.Code != "" {
@@ -491,7 +491,7 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 		}
 		against := other + restShare*rest + rivalScore
 		lead := s * s / (s*s + against*against)
-		if cands[k].e.headerStrong == 0 && cands[k].e.strong() == 0 && rivalScore > 0 {
+		if cands[k].e.strong() == 0 && rivalScore > 0 {
 			lead *= 0.9 // bare names only, and someone else speaks
 		}
 		return float64(int(strength*lead*100+0.5)) / 100

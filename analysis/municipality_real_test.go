@@ -99,6 +99,13 @@ func TestAttributionDecide(t *testing.T) {
 	if d := (Attribution{}).Decide(0.6); d.Code != "" || d.RunnerUp.Code != "" || d.Reason != "no municipality is named" {
 		t.Errorf("empty: %+v", d)
 	}
+	// A name held back as an ordinary word is shown, never the answer,
+	// even at --min-confidence 0.
+	a, _ := newTestAttributor(t)
+	d := a.attribute("Plan\n\nMark för bostäder saknas. Vara med i föreningslivet.", layoutDocument("Plan\n\nMark för bostäder saknas. Vara med i föreningslivet.")).Decide(0)
+	if d.Code != "" {
+		t.Errorf("ordinary words at threshold 0: %+v", d)
+	}
 }
 
 // TestAttributionListsParse: the embedded lists parse, and a malformed
