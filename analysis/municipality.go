@@ -339,7 +339,7 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 	}
 
 	ev := map[int]*muniEvidence{}
-	rivals := 0
+	rivals := 0.0 // weighted mentions of rival speakers
 	var lower [64]byte
 	ownVoice, otherVoice := 0, 0
 	for i := 0; i < len(words); i++ {
@@ -362,8 +362,8 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 			continue // "Umeåregionen": a cooperation of municipalities, none of them alone
 		}
 		if zones[i] == zBody {
-			if n := a.lists.rivalAt(text, words, i, first); n > 0 {
-				rivals++
+			if n, w := a.lists.rivalAt(text, words, i, first); n > 0 {
+				rivals += w
 				i += n - 1
 				continue
 			}
@@ -457,7 +457,7 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 		}
 	}
 	scale := evidenceScale * (1 + float64(nWords)/wordsPerScale)
-	rivalScore := wRival * float64(rivals)
+	rivalScore := wRival * rivals
 	confidence := func(k int) float64 {
 		s := cands[k].score
 		other, rest := 0.0, 0.0

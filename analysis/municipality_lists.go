@@ -28,7 +28,7 @@ type attributionLists struct {
 	institutionPrefixes  []string        // "kommunfullmäktige", ...
 	// rivals: lower-case first word -> rival speakers' names as lower-case
 	// word sequences, longest first.
-	rivals   map[string][][]string
+	rivals   map[string][]rivalName
 	parties  map[string]bool   // lower-case party names from the list
 	aliases  map[string]string // other name -> SCB code
 	issuerRe *regexp.Regexp    // a non-municipal author at a line's start or after "från"/"av"
@@ -71,7 +71,7 @@ func readList(fsys fs.FS, name string) ([]string, error) {
 }
 
 func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
-	l := &attributionLists{rivals: map[string][][]string{}, parties: map[string]bool{}, aliases: map[string]string{}}
+	l := &attributionLists{rivals: map[string][]rivalName{}, parties: map[string]bool{}, aliases: map[string]string{}}
 	sets := []struct {
 		file string
 		dst  *map[string]bool
@@ -116,10 +116,12 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 	}
 	var names, parties []string
 	for _, s := range speakers {
-		rival, party := false, false
+		rival, party, partnerLike := false, false, false
 		switch s[0] {
 		case '*':
 			rival, s = true, strings.TrimSpace(s[1:])
+		case '~':
+			rival, partnerLike, s = true, true, strings.TrimSpace(s[1:])
 		case '+':
 			rival, party, s = true, true, strings.TrimSpace(s[1:])
 		}
@@ -133,12 +135,16 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		}
 		if rival {
 			ws := splitWords(strings.ToLower(s))
-			l.rivals[ws[0]] = append(l.rivals[ws[0]], ws)
+			w := 1.0
+			if partnerLike {
+				w = partnerRival
+			}
+			l.rivals[ws[0]] = append(l.rivals[ws[0]], rivalName{ws, w})
 		}
 	}
 	for k, vs := range l.rivals {
 		for i := 1; i < len(vs); i++ { // longest first
-			for j := i; j > 0 && len(vs[j]) > len(vs[j-1]); j-- {
+			for j := i; j > 0 && len(vs[j].words) > len(vs[j-1].words); j-- {
 				vs[j], vs[j-1] = vs[j-1], vs[j]
 			}
 		}
@@ -158,31 +164,45 @@ func (l *attributionLists) isParty(name string) bool {
 	return l.parties[strings.ToLower(name)] || strings.HasSuffix(name, "partiet")
 }
 
+// rivalName is a rival speaker's name as lower-case words, with the
+// weight of one mention.
+type rivalName struct {
+	words  []string
+	weight float64
+}
+
+// partnerRival is the weight (against 1 for the government, a party or
+// an association) of a county board or region named in the body: they
+// work with every municipality, whose pages name them as partners.
+const partnerRival = 0.5
+
 // rivalAt returns how many tokens a rival speaker named at token i spans
-// (0: none): a listed name ("Regeringen", "Länsstyrelsen i ..." counts
-// its first word), "Region X" other than Gotland, a word ending in
-// -regionen or -partiet. first is token i in lower case.
-func (l *attributionLists) rivalAt(text string, words []word, i int, first string) int {
+// (0: none) and the mention's weight: a listed name ("Regeringen",
+// "Länsstyrelsen i ..." counts its first word), "Region X" other than
+// Gotland, a word ending in -regionen or -partiet, a student nation.
+// first is token i in lower case.
+func (l *attributionLists) rivalAt(text string, words []word, i int, first string) (int, float64) {
 	base := strings.TrimSuffix(first, "s")
 	if strings.HasSuffix(base, "partiet") {
-		return 1
+		return 1, 1
 	}
 	if strings.HasSuffix(base, "regionen") {
-		return 1 // "Umeåregionen" too: the caller has left out municipal cooperations (municipalRegion)
+		return 1, partnerRival // "Umeåregionen" too: the caller has left out municipal cooperations (municipalRegion)
 	}
 	if i+1 < len(words) && joined(text, words[i], words[i+1]) {
 		if next := words[i+1].lower(text); next == "nation" || next == "nations" || next == "nationen" {
-			return 2 // a student nation ("Kalmar nation") is an association
+			return 2, 1 // a student nation ("Kalmar nation") is an association
 		}
 	}
 	if first == "region" && i+1 < len(words) && words[i+1].upper && joined(text, words[i], words[i+1]) {
 		if words[i+1].lower(text) == "gotland" || words[i+1].lower(text) == "gotlands" {
-			return 0
+			return 0, 0
 		}
-		return 2
+		return 2, partnerRival
 	}
 	for _, key := range [...]string{first, base} {
-		for _, ws := range l.rivals[key] {
+		for _, r := range l.rivals[key] {
+			ws := r.words
 			if i+len(ws) > len(words) {
 				continue
 			}
@@ -192,11 +212,11 @@ func (l *attributionLists) rivalAt(text string, words []word, i int, first strin
 				ok = (w == ws[k] || (k == len(ws)-1 && w == ws[k]+"s")) && joined(text, words[i+k-1], words[i+k])
 			}
 			if ok {
-				return len(ws)
+				return len(ws), r.weight
 			}
 		}
 	}
-	return 0
+	return 0, 0
 }
 
 // partnerBefore reports whether the name at token i follows a partner

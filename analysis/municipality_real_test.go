@@ -29,6 +29,7 @@ func TestAttributeRealErrorClasses(t *testing.T) {
 		{"m037.txt", "2460", "\"Umeåregionens flyktingmottagning\" is a cooperation of municipalities, not a region"},
 		{"m035.txt", "2403", "Bjurholm three times bare beside Umeåregionen"},
 		{"r018.txt", "1291", "pdftotext of a 37-page report: no line is long, so the whole text was one 'list of titles'"},
+		{"m041.txt", "1421", "named only by its logo's alt text, beside two mentions of Länsstyrelsen (a partner, not the speaker)"},
 		// Ambiguous names, named as the municipality.
 		{"m091.txt", "1715", "Kil (also a word) named four times, the neighbour Forshaga twice (\"no clear winner\" before)"},
 		{"m088.txt", "1981", "Sala, also a word, with Sala kommun"},
