@@ -174,3 +174,36 @@ func TestAlignRaw(t *testing.T) {
 		t.Errorf("end maps past the clean text")
 	}
 }
+
+// TestLoadRealSetLabelsTSV: the older labels.tsv format (shared realdocs)
+// loads with every text dev and the category from code and difficulty.
+func TestLoadRealSetLabelsTSV(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "texts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	row := func(file, code, county, difficulty string) string {
+		return strings.Join([]string{file, "https://example.org", code, "x", county, "other", "T", "", "", "", "", "", difficulty}, "\t") + "\t" + zeroLevels + "\n"
+	}
+	data := strings.Join(realLabelsColumns, "\t") + "\n" + row("001.txt", "1262", "12", "easy") + row("002.txt", "-", "-", "hard") + row("003.txt", "-", "-", "unnamed")
+	if err := os.WriteFile(filepath.Join(dir, "labels.tsv"), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	reg, err := corpus.LoadRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := LoadRealSet(dir, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"named", "none", "unnamed"}
+	for i, d := range set.Docs {
+		if d.Category != want[i] || d.Split != "dev" || d.Name != "texts/00"+strconv.Itoa(i+1)+".txt" {
+			t.Errorf("row %d: %s %s %s", i, d.Name, d.Category, d.Split)
+		}
+	}
+	if _, err := LoadRealSet(t.TempDir(), reg); err == nil {
+		t.Error("an empty folder loaded")
+	}
+}
