@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -134,4 +135,51 @@ func TestAttributionListsParse(t *testing.T) {
 	if _, err := parseAttributionLists(bad); err == nil || !strings.Contains(err.Error(), "aliases.txt") {
 		t.Errorf("alias without a tab: err = %v", err)
 	}
+}
+
+// TestAttributeLayouts: page layouts of extracted PDFs (form feeds,
+// running headers and footers, lines wrapped at ~90 characters) do not
+// hide the municipality nor make a county board's report a
+// municipality's.
+func TestAttributeLayouts(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	page := func(header, footer string, n int, body string) string {
+		var b strings.Builder
+		for i := 1; i <= n; i++ {
+			b.WriteString(header + "\n\n")
+			for _, l := range wrapLines(body, 90) {
+				b.WriteString(l + "\n")
+			}
+			b.WriteString("\n" + footer + " " + strconv.Itoa(i) + "\n\f")
+		}
+		return b.String()
+	}
+	body := "Arbetet med mottagandet av nyanlända har under året fortsatt i samverkan med civilsamhället och näringslivet. Språkcaféet på biblioteket har haft många besökare, och fler nyanlända har fått praktik inom kommunens verksamheter."
+	muni := page("Årsredovisning 2024", "Ale kommun, sida", 12, body)
+	if got := a.Attribute(muni); got.Code != "1440" {
+		t.Errorf("running footer 'Ale kommun': %q (%s)", got.Code, got.Reason)
+	}
+	county := "Länsstyrelsen i Västra Götalands län\nRapport 2024:12\n\f" + page("Länsstyrelsen Västra Götaland", "Rapport 2024:12, sida", 8,
+		"Under året har Alingsås, Lerum, Borås och Vårgårda tagit emot fler nyanlända än tidigare. Länsstyrelsen har följt upp kommunernas arbete med bosättning.")
+	if got := a.Attribute(county); got.Code != "" {
+		t.Errorf("county board report with a running header: %q (%s)", got.Code, got.Reason)
+	}
+}
+
+// wrapLines breaks text into lines of at most width bytes at spaces, as
+// pdftotext leaves a page's lines.
+func wrapLines(text string, width int) []string {
+	var out []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		if line != "" && len(line)+1+len(w) > width {
+			out = append(out, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	return append(out, line)
 }
