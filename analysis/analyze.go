@@ -95,8 +95,12 @@ type Analyzer struct {
 	matcher    *Matcher
 	attributor *MunicipalityAttributor
 	asOf       time.Time
-	records    sync.Pool // *recordScratch for storing analyses (batch.go)
-	scratch    sync.Pool // *analyzeScratch, Analyze's working space
+	// MinConfidence is the attribution confidence an answer needs
+	// (Attribution.Decide); NewAnalyzer sets DefaultMinConfidence and a
+	// command may change it before the first document.
+	MinConfidence float64
+	records       sync.Pool // *recordScratch for storing analyses (batch.go)
+	scratch       sync.Pool // *analyzeScratch, Analyze's working space
 	// segments recycles segment slices (*[]Sentence) that a batch run is
 	// done with (recycleSegments): the segments are the largest part of
 	// an analysis that the run does not keep.
@@ -128,7 +132,7 @@ func NewAnalyzer(cb *Codebook, reg *corpus.Registry, asOf time.Time) *Analyzer {
 			panic(err)
 		}
 	}
-	return &Analyzer{Codebook: cb, matcher: NewMatcher(cb), attributor: NewMunicipalityAttributor(reg), asOf: asOf}
+	return &Analyzer{Codebook: cb, matcher: NewMatcher(cb), attributor: NewMunicipalityAttributor(reg), asOf: asOf, MinConfidence: DefaultMinConfidence}
 }
 
 // Analyze runs the whole chain on one ingested document.
@@ -172,7 +176,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 	}
 	lay := layoutDocumentInto(sc.layout, doc.Text)
 	sc.layout = lay.lines
-	res.Municipality = a.attributor.attribute(doc.Text, lay)
+	res.Municipality = a.attributor.attribute(doc.Text, lay).Decide(a.MinConfidence)
 	res.Meta = extractMetadata(doc.Text, lay, a.asOf)
 
 	// Each segment is tokenised once; matching, modality and the bag of

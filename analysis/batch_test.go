@@ -23,7 +23,7 @@ func TestAnalysisRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		d := a.Analyze(doc)
-		d.Municipality = Attribution{Code: "0360", Name: "Tierp", CountyCode: "03", CountyName: "Uppsala län", Confidence: 0.9, Reason: "test"}
+		d.Municipality = Attribution{Candidates: [2]Candidate{{Code: "0360", Name: "Tierp", CountyCode: "03", CountyName: "Uppsala län", Confidence: 0.9, Evidence: "test"}}}.Decide(0.6)
 		d.Meta = Metadata{Kind: "plan", Title: "T", Status: "current"}
 		data := EncodeAnalysis(d)
 		got, err := DecodeAnalysis(data)

@@ -65,13 +65,19 @@ func appendAnalysis(b []byte, d *DocumentAnalysis) []byte {
 	e.str(d.File)
 	e.str(d.SHA256)
 	e.str(d.Format)
+	// The attribution is stored as what it was decided from (Decide
+	// rebuilds the answer, reason and runner-up on decoding).
 	m := d.Municipality
-	e.str(m.Code)
-	e.str(m.Name)
-	e.str(m.CountyCode)
-	e.str(m.CountyName)
-	e.float(m.Confidence)
-	e.str(m.Reason)
+	for _, c := range m.Candidates {
+		e.str(c.Code)
+		e.str(c.Name)
+		e.str(c.CountyCode)
+		e.str(c.CountyName)
+		e.float(c.Confidence)
+		e.str(c.Evidence)
+	}
+	e.str(m.Veto)
+	e.float(m.MinConfidence)
 	md := d.Meta
 	for _, s := range [...]string{md.Kind, md.Title, md.Reference, md.AdoptedBy, md.AdoptedOn, md.ValidFrom, md.ValidTo, md.Year, md.Status} {
 		e.str(s)
@@ -286,7 +292,12 @@ func decodeAnalysis(data []byte, small map[string]string) (*DocumentAnalysis, er
 	d := &decoder{b: data[len(codecMagic):], small: small}
 	a := &DocumentAnalysis{}
 	a.File, a.SHA256, a.Format = d.str(), d.str(), d.str()
-	a.Municipality = Attribution{Code: d.str(), Name: d.str(), CountyCode: d.str(), CountyName: d.str(), Confidence: d.float(), Reason: d.str()}
+	var at Attribution
+	for i := range at.Candidates {
+		at.Candidates[i] = Candidate{Code: d.str(), Name: d.str(), CountyCode: d.str(), CountyName: d.str(), Confidence: d.float(), Evidence: d.str()}
+	}
+	at.Veto = d.str()
+	a.Municipality = at.Decide(d.float())
 	a.Meta = Metadata{Kind: d.str(), Title: d.str(), Reference: d.str(), AdoptedBy: d.str(), AdoptedOn: d.str(),
 		ValidFrom: d.str(), ValidTo: d.str(), Year: d.str(), Status: d.str()}
 	a.Words, a.Sentences = d.int(), d.int()

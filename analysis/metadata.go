@@ -326,8 +326,8 @@ func markRelatedLists(lines []docLine) {
 }
 
 // markTitleLists catches lists of other documents that have no heading: a
-// run of at least minListLines short lines, several of which name at least
-// three different municipalities or regions. A document's own front matter
+// run of at least minListLines short lines, at least a third of which
+// name municipalities or regions, at least three different ones. A document's own front matter
 // names one organisation; a list of other documents names many. A line of
 // the run that is repeated later in the text is kept: scraped pages repeat
 // their own title above the transcript.
@@ -367,7 +367,11 @@ func markTitleLists(lines []docLine) {
 				orgLines++
 			}
 		}
-		if len(orgs) >= minOrgs && orgLines >= minOrgs {
+		// A list of titles names an organisation on most of its lines; a
+		// PDF's text has no long lines (pdftotext wraps every ~100
+		// characters), so its whole body is one run of short lines that
+		// names a few organisations among a thousand lines and is no list.
+		if len(orgs) >= minOrgs && orgLines >= minOrgs && orgLines*3 >= j-i {
 			if lower == nil {
 				lower = make([][]byte, len(lines))
 			}

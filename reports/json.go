@@ -35,7 +35,7 @@ func newDocumentHead(d *analysis.DocumentAnalysis) DocumentHead {
 	m := d.Municipality
 	return DocumentHead{File: d.File, SHA256: d.SHA256, Format: d.Format,
 		Municipality: CodeName{m.Code, m.Name}, County: CodeName{m.CountyCode, m.CountyName},
-		Attribution: Attribution{Confidence: m.Confidence, Reason: m.Reason},
+		Attribution: Attribution{Confidence: m.Confidence, Reason: m.Reason, RunnerUp: runnerUp(m.RunnerUp)},
 		Kind:        d.Meta.Kind, Title: d.Meta.Title, Reference: d.Meta.Reference, AdoptedBy: d.Meta.AdoptedBy,
 		AdoptedOn: d.Meta.AdoptedOn, ValidFrom: d.Meta.ValidFrom, ValidTo: d.Meta.ValidTo, Year: d.Meta.Year,
 		Status: d.Meta.Status, Words: d.Words, Sentences: d.Sentences}
@@ -61,10 +61,29 @@ type CodeName struct {
 	Name string `json:"name"`
 }
 
-// Attribution says how sure the municipality attribution is, and why.
+// Attribution says how sure the municipality attribution is, and why,
+// and which municipality came closest besides the answer (the best
+// candidate when the answer is unknown), so a close call can be
+// overridden.
 type Attribution struct {
+	Confidence float64   `json:"confidence"`
+	Reason     string    `json:"reason"`
+	RunnerUp   *RunnerUp `json:"runner_up"` // null: no other municipality is named
+}
+
+// RunnerUp is the best-supported municipality that is not the answer.
+type RunnerUp struct {
+	Code       string  `json:"code"`
+	Name       string  `json:"name"`
 	Confidence float64 `json:"confidence"`
-	Reason     string  `json:"reason"`
+	Evidence   string  `json:"evidence"`
+}
+
+func runnerUp(c analysis.Candidate) *RunnerUp {
+	if c.Code == "" {
+		return nil
+	}
+	return &RunnerUp{Code: c.Code, Name: c.Name, Confidence: c.Confidence, Evidence: c.Evidence}
 }
 
 // ThemeJSON is one theme's coverage with its evidence.

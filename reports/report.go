@@ -282,6 +282,7 @@ var DocumentColumns = []string{"document", "sha256", "municipality_code", "munic
 	"kind", "title", "reference", "adopted_by", "adopted_on", "adopted_on_precision", "valid_from", "valid_from_precision",
 	"valid_to", "valid_to_precision", "year", "status",
 	"words", "sentences", "attribution_confidence", "attribution_reason",
+	"runner_up_code", "runner_up", "runner_up_confidence", "runner_up_evidence",
 	"actions", "actions_with_responsible", "actions_with_time", "actions_with_follow_up", "has_evaluation"}
 
 // WriteDocuments writes documents.csv: one row per document.
@@ -289,7 +290,7 @@ func WriteDocuments(w io.Writer, r *Report) error { return writeTable(w, documen
 
 func documentsTable(r *Report) table {
 	return table{header: DocumentColumns, types: typesOf(DocumentColumns, map[string]byte{"adopted_on": colDate, "valid_from": colDate,
-		"valid_to": colDate, "year": colInt, "words": colInt, "sentences": colInt, "attribution_confidence": colFloat, "actions": colInt,
+		"valid_to": colDate, "year": colInt, "words": colInt, "sentences": colInt, "attribution_confidence": colFloat, "runner_up_confidence": colFloat, "actions": colInt,
 		"actions_with_responsible": colInt, "actions_with_time": colInt, "actions_with_follow_up": colInt, "has_evaluation": colBool}),
 		rows: func(yield func([]string) bool) {
 			for _, d := range r.Documents {
@@ -300,12 +301,21 @@ func documentsTable(r *Report) table {
 				if !yield([]string{d.File, d.SHA256, m.Code, m.Name, m.CountyCode, m.CountyName,
 					meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, adopted, adoptedP, from, fromP, to, toP, meta.Year, meta.Status,
 					strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
+					m.RunnerUp.Code, m.RunnerUp.Name, runnerUpConfidence(m.RunnerUp), m.RunnerUp.Evidence,
 					strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
 					strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation)}) {
 					return
 				}
 			}
 		}}
+}
+
+// runnerUpConfidence is empty when there is no runner-up.
+func runnerUpConfidence(c analysis.Candidate) string {
+	if c.Code == "" {
+		return ""
+	}
+	return fmtFloat(c.Confidence, 2)
 }
 
 // WriteCoverage writes coverage.csv: one row per document, each theme's

@@ -25,7 +25,7 @@ type evalOutput struct {
 }
 
 func cmdEval(e *env, args []string) int {
-	fs := newFlags(e, "eval", "--gold FILE [--gold FILE...] [--map FILE] [PATH...]", `
+	fs := newFlags(e, "eval", "--gold FILE [--gold FILE...] [--map FILE] [PATH...] | --real DIR [--split dev|heldout|all]", `
 Compare styrdok's coding with human coding in TSV gold files (formats in
 docs/eval.md; the format is detected from the header):
   segments  theme<TAB>text per row: each text is tagged alone (as 'styrdok
@@ -38,7 +38,15 @@ docs/eval.md; the format is detected from the header):
             kappa and confusion for categorical fields
 Documents for levels and metadata are the PATHs (files or folders); without
 PATH, the documents the --map file names. A gold 'file' value names a
-document by mapping (--map), path, base name or sha256 prefix.`)
+document by mapping (--map), path, base name or sha256 prefix.
+
+With --real DIR, score styrdok on a labelled set of real texts
+(testdata/realtexts: documents-*.tsv, sentences-*.tsv, texts/; or an older
+labels.tsv): municipality attribution per category (named, none, unnamed,
+title) with confident-wrong counts, a reliability table of the confidence
+and accuracy at each threshold, kind, theme levels (kappa, level>=1
+precision/recall) and per-theme precision/recall of sentence hits.
+--split picks the held-out or development part (docs/validity.md).`)
 	var c common
 	c.register(fs)
 	var golds multiFlag
@@ -47,8 +55,26 @@ document by mapping (--map), path, base name or sha256 prefix.`)
 	format := fs.String("format", "text", "output format: text or json")
 	workers := fs.Int("workers", 0, "files analysed in parallel (default: number of CPUs)")
 	misses := fs.Int("show", 10, "disagreements listed per gold file in text output (-1: all)")
+	real := fs.String("real", "", "folder of a labelled real set (documents-*.tsv, sentences-*.tsv, texts/)")
+	split := fs.String("split", "heldout", "with --real: the part scored: dev, heldout or all")
+	minConf := fs.Float64("min-confidence", analysis.DefaultMinConfidence, "attribution confidence below which the municipality is unknown")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
+	}
+	if *minConf < 0 || *minConf > 1 {
+		fmt.Fprintf(e.stderr, "styrdok eval: --min-confidence %v: want a number from 0 to 1\n", *minConf)
+		return exitUsage
+	}
+	if *real != "" {
+		if len(golds) > 0 {
+			fmt.Fprintln(e.stderr, "styrdok eval: give --real or --gold, not both")
+			return exitUsage
+		}
+		if *format != "text" && *format != "json" {
+			fmt.Fprintf(e.stderr, "styrdok eval: --format %q: want text or json\n", *format)
+			return exitUsage
+		}
+		return evalReal(e, &c, *real, *split, *minConf, *format, *misses)
 	}
 	if len(golds) == 0 {
 		fmt.Fprintln(e.stderr, "styrdok eval: no --gold FILE given (try: styrdok eval --gold testdata/gold/tierp-action-rows.tsv)")

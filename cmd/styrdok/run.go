@@ -132,6 +132,7 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 	format := fs.String("format", "csv", "output formats, comma-separated: csv, parquet (parquet adds documents, coverage_long and evidence .parquet files)")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	skip := fs.String("skip", "", "output files not to write, comma-separated (e.g. report.html,coverage.xlsx,documents.json,similarity.csv)")
+	minConf := fs.Float64("min-confidence", analysis.DefaultMinConfidence, "attribution confidence an answer needs; below it the municipality is unknown and the candidate is the runner-up (docs/validity.md)")
 	county := fs.String("county", "", "county code or name (14, \"Västra Götaland\"): report only this county, every municipality a row (default: every county with a document)")
 	follow := fs.Bool("follow-symlinks", false, "follow symbolic links that lead out of the folders given (by default they are listed, not read)")
 	lang := fs.String("lang", reports.LangSwedish, "language of report.html: sv (theme labels from the codebook's label_sv) or en")
@@ -165,6 +166,10 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 		fmt.Fprintf(e.stderr, "styrdok run: --lang %q: sv or en\n", *lang)
 		return exitUsage
 	}
+	if *minConf < 0 || *minConf > 1 {
+		fmt.Fprintf(e.stderr, "styrdok run: --min-confidence %v: want a number from 0 to 1\n", *minConf)
+		return exitUsage
+	}
 	reg, countyCode, err := resolveCounty(*county)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
@@ -190,6 +195,7 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
 		return exitUsage
 	}
+	a.MinConfidence = *minConf
 	lock, err := lockOut(*out)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
@@ -261,7 +267,7 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 	}
 	limits := analysis.LimitsKey(c.ingestOptions())
 	// Everything besides the documents that the reports depend on.
-	reportOptions := "format=" + *format + "\x00county=" + countyCode + "\x00skip=" + *skip
+	reportOptions := "format=" + *format + "\x00county=" + countyCode + "\x00skip=" + *skip + "\x00min-confidence=" + strconv.FormatFloat(*minConf, 'g', -1, 64)
 	if st != nil {
 		if entries, ok := upToDate(st, key, limits, reportOptions, files, problems, *out); ok {
 			return finishUpToDate(e, st, runID, entries, *out, *quiet)
@@ -308,6 +314,11 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 		fmt.Fprintf(e.stderr, "styrdok: interrupted after %d of %d files; what was done is stored, run again to finish (reports not written)\n",
 			res.Stats.Files-countInterrupted(res.Failures), res.Stats.Files)
 		return exitInterrupted
+	}
+	// Stored analyses were decided at the threshold of their run; the
+	// answer follows this run's (the candidates are stored).
+	for _, d := range res.Documents {
+		d.Municipality = d.Municipality.Decide(a.MinConfidence)
 	}
 	fails := append(res.Failures, analysis.WalkFailures(problems)...)
 	for _, f := range analysis.WalkFailures(problems) {

@@ -1,0 +1,230 @@
+package analysis
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strings"
+)
+
+// The attributor's word lists are data (data/attribution/*.txt, each file
+// says what it holds), embedded in the binary: changing which names are
+// ordinary words or which organisations speak for no municipality is an
+// edit of a text file, not of code.
+//
+//go:embed data/attribution/*.txt
+var attributionData embed.FS
+
+// attributionLists are the parsed word lists.
+type attributionLists struct {
+	ambiguous            map[string]bool // lower-case municipality names that are also ordinary words
+	place                map[string]bool // words that make the next capitalised name a place
+	partner              map[string]bool // words that make the next name a partner of the speaker
+	ownVoice, otherVoice map[string]bool // how a municipality speaks of itself; how a text speaks of several or of a region
+	notAfter, notBefore  map[string]bool // words that make a name something other than the municipality
+	institutionAfter     map[string]bool // "kommun", "stad"
+	institutionPrefixes  []string        // "kommunfullmäktige", ...
+	// rivals: lower-case first word -> rival speakers' names as lower-case
+	// word sequences, longest first.
+	rivals   map[string][]rivalName
+	parties  map[string]bool   // lower-case party names from the list
+	aliases  map[string]string // other name -> SCB code
+	issuerRe *regexp.Regexp    // a non-municipal author at a line's start or after "från"/"av"
+	partyRe  *regexp.Regexp    // a party anywhere in a line
+}
+
+// embeddedLists are the embedded lists, parsed once at start-up and
+// never changed: every attributor shares them read-only.
+var embeddedLists = mustParseAttributionLists()
+
+func mustParseAttributionLists() *attributionLists {
+	l, err := parseAttributionLists(attributionData)
+	if err != nil {
+		// The embedded lists are checked by a test; failing here means a
+		// broken build, not bad input.
+		panic(err)
+	}
+	return l
+}
+
+// readList returns the non-comment lines of one list file, trimmed.
+func readList(fsys fs.FS, name string) ([]string, error) {
+	b, err := fs.ReadFile(fsys, "data/attribution/"+name)
+	if err != nil {
+		return nil, fmt.Errorf("attribution list %s: %w", name, err)
+	}
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		out = append(out, l)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("attribution list %s: empty", name)
+	}
+	return out, nil
+}
+
+func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
+	l := &attributionLists{rivals: map[string][]rivalName{}, parties: map[string]bool{}, aliases: map[string]string{}}
+	sets := []struct {
+		file string
+		dst  *map[string]bool
+	}{
+		{"ambiguous-names.txt", &l.ambiguous}, {"place-words.txt", &l.place}, {"partner-words.txt", &l.partner},
+		{"own-voice-words.txt", &l.ownVoice}, {"other-voice-words.txt", &l.otherVoice},
+		{"not-municipality-after.txt", &l.notAfter}, {"not-municipality-before.txt", &l.notBefore},
+		{"institution-after.txt", &l.institutionAfter},
+	}
+	for _, s := range sets {
+		words, err := readList(fsys, s.file)
+		if err != nil {
+			return nil, err
+		}
+		m := map[string]bool{}
+		for _, w := range words {
+			if w != strings.ToLower(w) || strings.ContainsAny(w, " \t") {
+				return nil, fmt.Errorf("attribution list %s: %q: want one lower-case word a line", s.file, w)
+			}
+			m[w] = true
+		}
+		*s.dst = m
+	}
+	var err error
+	if l.institutionPrefixes, err = readList(fsys, "institution-prefixes.txt"); err != nil {
+		return nil, err
+	}
+	aliases, err := readList(fsys, "aliases.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range aliases {
+		name, code, ok := strings.Cut(a, "\t")
+		if !ok || len(strings.TrimSpace(code)) != 4 {
+			return nil, fmt.Errorf("attribution list aliases.txt: %q: want NAME<TAB>4-digit code", a)
+		}
+		l.aliases[strings.TrimSpace(name)] = strings.TrimSpace(code)
+	}
+	speakers, err := readList(fsys, "other-speakers.txt")
+	if err != nil {
+		return nil, err
+	}
+	var names, parties []string
+	for _, s := range speakers {
+		rival, party, partnerLike := false, false, false
+		switch s[0] {
+		case '*':
+			rival, s = true, strings.TrimSpace(s[1:])
+		case '~':
+			rival, partnerLike, s = true, true, strings.TrimSpace(s[1:])
+		case '+':
+			rival, party, s = true, true, strings.TrimSpace(s[1:])
+		}
+		if s == "" {
+			return nil, fmt.Errorf("attribution list other-speakers.txt: a marker without a name")
+		}
+		names = append(names, regexp.QuoteMeta(s))
+		if party {
+			parties = append(parties, regexp.QuoteMeta(s))
+			l.parties[strings.ToLower(s)] = true
+		}
+		if rival {
+			ws := splitWords(strings.ToLower(s))
+			w := 1.0
+			if partnerLike {
+				w = partnerRival
+			}
+			l.rivals[ws[0]] = append(l.rivals[ws[0]], rivalName{ws, w})
+		}
+	}
+	for k, vs := range l.rivals {
+		for i := 1; i < len(vs); i++ { // longest first
+			for j := i; j > 0 && len(vs[j].words) > len(vs[j-1].words); j-- {
+				vs[j], vs[j-1] = vs[j-1], vs[j]
+			}
+		}
+		l.rivals[k] = vs
+	}
+	generic := `Landstinget(?:\s+\p{Lu}\p{L}+)?|Region\s+\p{Lu}\p{L}+|(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}*regionen|\p{Lu}\p{L}*myndigheten|\p{Lu}\p{L}*partiet`
+	l.issuerRe = regexp.MustCompile(`(?:^|(?i:från|av|utgiven av|utgivare:?)\s+)(` + strings.Join(names, "|") + `|` + generic + `)s?(?:[^\p{L}]|$)`)
+	l.partyRe = regexp.MustCompile(`(?:^|[^\p{L}])(` + strings.Join(append(parties, `\p{Lu}\p{L}*partiet`), "|") + `)s?(?:[^\p{L}]|$)`)
+	return l, nil
+}
+
+// isParty reports whether an issuer found by issuerRe or partyRe is a
+// party: a party writes about a municipality's policy without speaking
+// for it, even when its front matter names the municipality.
+func (l *attributionLists) isParty(name string) bool {
+	name = strings.TrimSuffix(name, "s")
+	return l.parties[strings.ToLower(name)] || strings.HasSuffix(name, "partiet")
+}
+
+// rivalName is a rival speaker's name as lower-case words, with the
+// weight of one mention.
+type rivalName struct {
+	words  []string
+	weight float64
+}
+
+// partnerRival is the weight (against 1 for the government, a party or
+// an association) of a county board or region named in the body: they
+// work with every municipality, whose pages name them as partners.
+const partnerRival = 0.5
+
+// rivalAt returns how many tokens a rival speaker named at token i spans
+// (0: none) and the mention's weight: a listed name ("Regeringen",
+// "Länsstyrelsen i ..." counts its first word), "Region X" other than
+// Gotland, a word ending in -regionen or -partiet, a student nation.
+// first is token i in lower case.
+func (l *attributionLists) rivalAt(text string, words []word, i int, first string) (int, float64) {
+	base := strings.TrimSuffix(first, "s")
+	if strings.HasSuffix(base, "partiet") {
+		return 1, 1
+	}
+	if strings.HasSuffix(base, "regionen") {
+		return 1, partnerRival // "Umeåregionen" too: the caller has left out municipal cooperations (municipalRegion)
+	}
+	if i+1 < len(words) && joined(text, words[i], words[i+1]) {
+		if next := words[i+1].lower(text); next == "nation" || next == "nations" || next == "nationen" {
+			return 2, 1 // a student nation ("Kalmar nation") is an association
+		}
+	}
+	if first == "region" && i+1 < len(words) && words[i+1].upper && joined(text, words[i], words[i+1]) {
+		if words[i+1].lower(text) == "gotland" || words[i+1].lower(text) == "gotlands" {
+			return 0, 0
+		}
+		return 2, partnerRival
+	}
+	for _, key := range [...]string{first, base} {
+		for _, r := range l.rivals[key] {
+			ws := r.words
+			if i+len(ws) > len(words) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(ws) && ok; k++ {
+				w := words[i+k].lower(text)
+				ok = (w == ws[k] || (k == len(ws)-1 && w == ws[k]+"s")) && joined(text, words[i+k-1], words[i+k])
+			}
+			if ok {
+				return len(ws), r.weight
+			}
+		}
+	}
+	return 0, 0
+}
+
+// partnerBefore reports whether the name at token i follows a partner
+// word ("med", "tillsammans med") on the same line.
+func (l *attributionLists) partnerBefore(text string, words []word, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := words[i-1]
+	return !p.upper && l.partner[p.lower(text)] && strings.Trim(text[p.end:words[i].start], " \u00a0") == ""
+}

@@ -1,0 +1,185 @@
+package analysis
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestAttributeRealErrorClasses: one real text (development part of the
+// labelled set, copied with its address into
+// testdata/attribution/real/SOURCES.tsv) for each class of error the
+// attributor made before (issue 14), and for each class of text it must
+// keep answering "unknown". want "" = unknown.
+func TestAttributeRealErrorClasses(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	tests := []struct {
+		file, want, why string
+	}{
+		// Named texts that were "unknown".
+		{"m048.txt", "1983", "named three times by bare name (too little evidence before)"},
+		{"m008.txt", "1484", "named twice by bare name"},
+		{"r005.txt", "1270", "one \"Tomelilla kommuns\" in the body"},
+		{"r004.txt", "0687", "title and body name Tranås kommun"},
+		{"r009.txt", "1384", "a distinctive name once, in a text that speaks as \"kommunen\""},
+		{"m058.txt", "1060", "a heading \"Arbetsförmedlingens etableringsprogram\" is a topic, not the author"},
+		{"m037.txt", "2460", "\"Umeåregionens flyktingmottagning\" is a cooperation of municipalities, not a region"},
+		{"m035.txt", "2403", "Bjurholm three times bare beside Umeåregionen"},
+		{"r018.txt", "1291", "pdftotext of a 37-page report: no line is long, so the whole text was one 'list of titles'"},
+		{"m041.txt", "1421", "named only by its logo's alt text, beside two mentions of Länsstyrelsen (a partner, not the speaker)"},
+		// Ambiguous names, named as the municipality.
+		{"m091.txt", "1715", "Kil (also a word) named four times, the neighbour Forshaga twice (\"no clear winner\" before)"},
+		{"m088.txt", "1981", "Sala, also a word, with Sala kommun"},
+		// Bare titles.
+		{"t003.txt", "0883", "title naming Västerviks kommun"},
+		{"t004.txt", "1415", "title naming Stenungsunds kommun"},
+		{"t001.txt", "", "title naming no municipality"},
+		{"t009.txt", "2182", "title naming Söderhamn by bare name"},
+		{"t011.txt", "0980", "title naming Gotland by bare name"},
+		{"t020.txt", "1260", "title naming Bjuv kommun, ending with a full stop"},
+		// Texts that speak for no municipality stay unknown.
+		{"o002.txt", "", "Migrationsverket on offices in several municipalities"},
+		{"r012.txt", "", "a party's motion on Sollentuna's policy"},
+		{"r013.txt", "", "a county board on the quotas of 16 municipalities"},
+		{"r014.txt", "", "radio news on six municipalities in Sörmland"},
+		{"r015.txt", "", "Västra Götalandsregionen naming Götene and Karlsborg"},
+		{"r016.txt", "", "news naming four municipalities once each"},
+		{"r022.txt", "", "the government naming Göteborgs kommun in passing"},
+		{"o053.txt", "", "radio news: Eskilstuna once among \"de sörmländska kommunerna\""},
+		{"o040.txt", "", "Rädda Barnen naming Borås once"},
+		{"o042.txt", "", "Rädda Barnen's title and body naming Eskilstuna"},
+		{"r011.txt", "", "a municipality's own page that never names it"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", "attribution", "real", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := a.Attribute(string(b))
+			if got.Code != tc.want {
+				t.Errorf("%s: Attribute = %q %s (%.2f: %s), want %q", tc.why, got.Code, got.Name, got.Confidence, got.Reason, tc.want)
+			}
+			if tc.want != "" && got.Confidence < DefaultMinConfidence {
+				t.Errorf("confidence %.2f below the threshold for an answer", got.Confidence)
+			}
+			t.Logf("%s %.2f %s", got.Code, got.Confidence, got.Reason)
+		})
+	}
+	// Every fixture has its source address.
+	src, err := os.ReadFile(filepath.Join("testdata", "attribution", "real", "SOURCES.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		if !strings.Contains(string(src), "\n"+tc.file+"\t") {
+			t.Errorf("%s has no line in SOURCES.tsv", tc.file)
+		}
+	}
+}
+
+// TestAttributionDecide: the threshold decides; a veto always wins; the
+// runner-up is the best candidate that is not the answer.
+func TestAttributionDecide(t *testing.T) {
+	at := Attribution{Candidates: [2]Candidate{
+		{Code: "0360", Name: "Tierp", CountyCode: "03", Confidence: 0.7, Evidence: "x"},
+		{Code: "0381", Name: "Enköping", CountyCode: "03", Confidence: 0.2, Evidence: "y"}}}
+	if d := at.Decide(0.6); d.Code != "0360" || d.Confidence != 0.7 || d.RunnerUp.Code != "0381" {
+		t.Errorf("at 0.6: %+v", d)
+	}
+	if d := at.Decide(0.8); d.Code != "" || d.Confidence != 0 || d.RunnerUp.Code != "0360" || !strings.Contains(d.Reason, "Tierp") {
+		t.Errorf("at 0.8: %+v", d)
+	}
+	at.Veto = "issued by Migrationsverket, not a municipality"
+	if d := at.Decide(0); d.Code != "" || d.RunnerUp.Code != "0360" || !strings.HasPrefix(d.Reason, at.Veto) {
+		t.Errorf("vetoed: %+v", d)
+	}
+	if d := (Attribution{}).Decide(0.6); d.Code != "" || d.RunnerUp.Code != "" || d.Reason != "no municipality is named" {
+		t.Errorf("empty: %+v", d)
+	}
+	// A name held back as an ordinary word is shown, never the answer,
+	// even at --min-confidence 0.
+	a, _ := newTestAttributor(t)
+	d := a.attribute("Plan\n\nMark för bostäder saknas. Vara med i föreningslivet.", layoutDocument("Plan\n\nMark för bostäder saknas. Vara med i föreningslivet.")).Decide(0)
+	if d.Code != "" {
+		t.Errorf("ordinary words at threshold 0: %+v", d)
+	}
+}
+
+// TestAttributionListsParse: the embedded lists parse, and a malformed
+// list is an error naming the file.
+func TestAttributionListsParse(t *testing.T) {
+	l, err := parseAttributionLists(attributionData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !l.ambiguous["mark"] || !l.place["i"] || !l.notAfter["län"] || l.aliases["Väsby"] != "0114" || !l.isParty("Centerpartiet") {
+		t.Errorf("lists lack expected entries: %+v", l)
+	}
+	bad := fstest.MapFS{}
+	entries, _ := fs.ReadDir(attributionData, "data/attribution")
+	for _, e := range entries {
+		b, _ := fs.ReadFile(attributionData, "data/attribution/"+e.Name())
+		bad["data/attribution/"+e.Name()] = &fstest.MapFile{Data: b}
+	}
+	bad["data/attribution/ambiguous-names.txt"] = &fstest.MapFile{Data: []byte("# comment\nMark\n")}
+	if _, err := parseAttributionLists(bad); err == nil || !strings.Contains(err.Error(), "ambiguous-names.txt") {
+		t.Errorf("capitalised entry: err = %v", err)
+	}
+	bad["data/attribution/ambiguous-names.txt"] = &fstest.MapFile{Data: []byte("mark\n")}
+	bad["data/attribution/aliases.txt"] = &fstest.MapFile{Data: []byte("Väsby 0114\n")}
+	if _, err := parseAttributionLists(bad); err == nil || !strings.Contains(err.Error(), "aliases.txt") {
+		t.Errorf("alias without a tab: err = %v", err)
+	}
+}
+
+// TestAttributeLayouts: page layouts of extracted PDFs (form feeds,
+// running headers and footers, lines wrapped at ~90 characters) do not
+// hide the municipality nor make a county board's report a
+// municipality's.
+func TestAttributeLayouts(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	page := func(header, footer string, n int, body string) string {
+		var b strings.Builder
+		for i := 1; i <= n; i++ {
+			b.WriteString(header + "\n\n")
+			for _, l := range wrapLines(body, 90) {
+				b.WriteString(l + "\n")
+			}
+			b.WriteString("\n" + footer + " " + strconv.Itoa(i) + "\n\f")
+		}
+		return b.String()
+	}
+	body := "Arbetet med mottagandet av nyanlända har under året fortsatt i samverkan med civilsamhället och näringslivet. Språkcaféet på biblioteket har haft många besökare, och fler nyanlända har fått praktik inom kommunens verksamheter."
+	muni := page("Årsredovisning 2024", "Ale kommun, sida", 12, body)
+	if got := a.Attribute(muni); got.Code != "1440" {
+		t.Errorf("running footer 'Ale kommun': %q (%s)", got.Code, got.Reason)
+	}
+	county := "Länsstyrelsen i Västra Götalands län\nRapport 2024:12\n\f" + page("Länsstyrelsen Västra Götaland", "Rapport 2024:12, sida", 8,
+		"Under året har Alingsås, Lerum, Borås och Vårgårda tagit emot fler nyanlända än tidigare. Länsstyrelsen har följt upp kommunernas arbete med bosättning.")
+	if got := a.Attribute(county); got.Code != "" {
+		t.Errorf("county board report with a running header: %q (%s)", got.Code, got.Reason)
+	}
+}
+
+// wrapLines breaks text into lines of at most width bytes at spaces, as
+// pdftotext leaves a page's lines.
+func wrapLines(text string, width int) []string {
+	var out []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		if line != "" && len(line)+1+len(w) > width {
+			out = append(out, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	return append(out, line)
+}
