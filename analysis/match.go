@@ -168,6 +168,10 @@ func NewMatcher(cb *Codebook) *Matcher {
 			t := &th.Terms[i]
 			ref := termRef{theme: th.ID, term: t, weight: t.Weight}
 			forms := append([]string{t.Term}, t.Forms...)
+			// Plurals that change the vowel (bostad -> bostäder), from the
+			// embedded lexicon table, so that a user's term, a KWIC pattern
+			// or an imported dictionary finds them without listing forms.
+			forms = append(forms, vowelForms(t.Term)...)
 			for _, f := range forms {
 				f = strings.ToLower(f)
 				m.stems[Stem(f)] = appendRef(m.stems[Stem(f)], ref)
