@@ -40,10 +40,11 @@ type termRef struct {
 }
 
 type phraseRef struct {
-	theme  string
-	text   string
-	words  []string // stems, or prefixes ending in "*"
-	weight float64
+	theme   string
+	text    string
+	words   []string // stems, or prefixes ending in "*"
+	weight  float64
+	notNext []string
 }
 
 // Matcher finds codebook terms in tokens. It is built once per codebook and
@@ -57,6 +58,9 @@ type Matcher struct {
 	phrases  map[string][]phraseRef
 	roles    []string
 	headings map[string][]string // heading term form -> themes
+	// orgs are the organisation names (organisations.txt and the
+	// codebook's), as words, by their first word
+	orgs map[string][][]string
 
 	matchMemo memo[[]wordMatch] // lower-case word -> the terms it contains
 	stemMemo  memo[string]      // lower-case word -> Stem(word)
@@ -157,7 +161,11 @@ const maxCache = 200000
 func NewMatcher(cb *Codebook) *Matcher {
 	m := &Matcher{cb: cb, whole: map[string][]termRef{}, modifier: map[string][]termRef{},
 		stems: map[string][]termRef{}, phrases: map[string][]phraseRef{}, roles: cb.Roles,
-		headings: map[string][]string{}}
+		headings: map[string][]string{}, orgs: map[string][][]string{}}
+	for _, name := range append(slices.Clone(defaultOrganisations), cb.Organisations...) {
+		ws := strings.Fields(name)
+		m.orgs[ws[0]] = append(m.orgs[ws[0]], ws)
+	}
 	for _, th := range cb.Themes {
 		for _, h := range th.HeadingTerms {
 			for _, form := range inflectedForms(h) {
@@ -187,7 +195,7 @@ func NewMatcher(cb *Codebook) *Matcher {
 		}
 		for _, p := range th.Phrases {
 			words := strings.Fields(p.Phrase)
-			pr := phraseRef{theme: th.ID, text: p.Phrase, weight: p.Weight}
+			pr := phraseRef{theme: th.ID, text: p.Phrase, weight: p.Weight, notNext: p.NotNext}
 			for _, w := range words {
 				if strings.HasSuffix(w, "*") || w == "~" {
 					pr.words = append(pr.words, w)
@@ -366,35 +374,195 @@ func (m *Matcher) MatchTokens(toks []Token) []Match {
 func (m *Matcher) appendMatches(out []Match, toks []Token) []Match {
 	first := len(out)
 	roleCell := m.roleCells(toks)
-	damp := func(cell int) float64 {
-		if roleCell[cell] {
+	orgEnd := -1 // tokens before it are part of an organisation's name
+	damp := func(i int, as Position) float64 {
+		switch {
+		case roleCell[toks[i].Cell] || i < orgEnd:
+			// an action table's responsible cell, an agency's name: an
+			// actor, not a topic
 			return m.cb.RoleWeight
+		case as == AsModifier && m.isRoleToken(&toks[i]) && (i == 0 || toks[i-1].Lower != "av" || toks[i].Sep != 0):
+			// a unit or role named by its field ("Arbetsmarknadsenheten",
+			// "utbildningsförvaltningen") acts; after "av" ("utveckling
+			// av Arbetsmarknadsenheten") it is what is done
+			return m.cb.UnitWeight
 		}
 		return 1
 	}
 	wild := m.phrases["*"]
 	for i, tk := range toks {
+		if end := m.orgAt(toks, i); end > orgEnd {
+			orgEnd = end
+		}
 		wms, phrases := m.wordMatches(&toks[i])
 		for _, wm := range wms {
-			if wm.ref.weight == 0 {
+			if wm.ref.weight == 0 || followedBy(toks, i+1, wm.ref.term.NotNext) {
 				continue
 			}
 			out = append(out, Match{Theme: wm.ref.theme, Term: wm.ref.term.Term, Text: tk.Text, Start: tk.Start, End: tk.End,
-				Weight: wm.ref.weight * damp(tk.Cell), As: string(wm.as)})
+				Weight: wm.ref.weight * damp(i, wm.as), As: string(wm.as)})
 		}
 		// Two loops, not append(phrases[stem], phrases["*"]...): that
 		// append could write into the shared index's spare capacity.
 		for _, cands := range [2][]phraseRef{phrases, wild} {
 			for _, p := range cands {
-				if end, ok := phraseAt(toks, i, p); ok {
+				if end, ok := phraseAt(toks, i, p); ok && !followedBy(toks, end, p.notNext) {
 					out = append(out, Match{Theme: p.theme, Term: p.text, Text: joinTokens(toks[i:end]), Start: tk.Start, End: toks[end-1].End,
-						Weight: p.weight * damp(tk.Cell), As: "phrase"})
+						Weight: p.weight * damp(i, ""), As: "phrase"})
 				}
 			}
 		}
 	}
+	m.dampLists(out[first:], toks)
 	return dedupeFrom(out, first)
 }
+
+// followedBy reports whether one of the two words from toks[i] on (in the
+// same sentence and cell) is in words: "jobbar med", "jobbar vi med".
+func followedBy(toks []Token, i int, words []string) bool {
+	if len(words) == 0 || i == 0 {
+		return false
+	}
+	for j := i; j < len(toks) && j < i+2; j++ {
+		if toks[j].Cell != toks[i-1].Cell || (toks[j].Sep != 0 && toks[j].Sep != ',') {
+			return false
+		}
+		if slices.Contains(words, toks[j].Lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgAt returns the end (exclusive) of the organisation name that starts
+// at toks[i], or -1. The name's last word may carry the genitive s.
+func (m *Matcher) orgAt(toks []Token, i int) int {
+	best := -1
+	for _, name := range m.orgs[toks[i].Lower] {
+		if j := nameEnd(toks, i, name); j > best {
+			best = j
+		}
+	}
+	if best < 0 && strings.HasSuffix(toks[i].Lower, "s") { // "Migrationsverkets"
+		for _, name := range m.orgs[strings.TrimSuffix(toks[i].Lower, "s")] {
+			if len(name) == 1 {
+				best = i + 1
+			}
+		}
+	}
+	return best
+}
+
+// nameEnd matches the words of a name from toks[i] and returns where it
+// ends, or -1.
+func nameEnd(toks []Token, i int, name []string) int {
+	if i+len(name) > len(toks) {
+		return -1
+	}
+	for k, w := range name {
+		tk := toks[i+k]
+		if tk.Cell != toks[i].Cell || (k > 0 && tk.Sep != 0) {
+			return -1
+		}
+		if tk.Lower != w && !(k == len(name)-1 && tk.Lower == w+"s") {
+			return -1
+		}
+	}
+	return i + len(name)
+}
+
+// Lists of services. A sentence that enumerates three or more short items
+// naming three or more themes ("ordna bostad, svenskundervisning, skola
+// och ekonomiskt stöd"; "inom områdena utbildning, arbetsmarknad, hälsa,
+// socialtjänst, bostad och civilsamhälle") names the themes without
+// treating any of them: its matches inside the list weigh role_weight.
+const (
+	maxListItemWords = 3 // an item of a list: "ekonomiskt stöd", "kontakt med arbetslivet"
+	minListItems     = 3
+	minListThemes    = 3
+)
+
+// dampLists finds the lists of toks (items separated by commas, the last
+// by och, samt or eller) and damps the matches in lists of minListThemes
+// themes or more.
+func (m *Matcher) dampLists(ms []Match, toks []Token) {
+	if len(ms) < minListThemes {
+		return
+	}
+	for i := 0; i < len(toks); {
+		start, end, items := listAt(toks, i)
+		if items < minListItems {
+			i++
+			continue
+		}
+		lo, hi := toks[start].Start, toks[end-1].End
+		var themes []string
+		for _, mt := range ms {
+			if mt.Start >= lo && mt.End <= hi && !slices.Contains(themes, mt.Theme) {
+				themes = append(themes, mt.Theme)
+			}
+		}
+		if len(themes) >= minListThemes {
+			for k := range ms {
+				if ms[k].Start >= lo && ms[k].End <= hi {
+					ms[k].Weight *= m.cb.RoleWeight
+				}
+			}
+		}
+		i = end
+	}
+}
+
+// listAt reads a list whose first item ends at the first comma after
+// toks[i] ("ordna bostad, ..."): it returns the tokens it spans and the
+// number of items, counting only items of at most maxListItemWords words.
+// The first item is at most its last two words ("kommunen ansvarar för
+// bostad, skola och hälsa": "för bostad").
+func listAt(toks []Token, i int) (start, end, items int) {
+	// the first comma within maxListItemWords words
+	c := -1
+	for j := i + 1; j < len(toks) && j <= i+maxListItemWords; j++ {
+		if toks[j].Cell != toks[i].Cell || (toks[j].Sep != 0 && toks[j].Sep != ',') {
+			return i, i, 0
+		}
+		if toks[j].Sep == ',' {
+			c = j
+			break
+		}
+	}
+	if c < 0 {
+		return i, i, 0
+	}
+	start, items = max(i, c-2), 1
+	j := c // the start of the current item
+	for j < len(toks) {
+		k := j + 1 // the item runs to the next comma or conjunction
+		for k < len(toks) && toks[k].Sep == 0 && toks[k].Cell == toks[j].Cell && !isListConjunction(toks[k].Lower) && k-j < maxListItemWords+1 {
+			k++
+		}
+		if k-j > maxListItemWords {
+			return start, j, items
+		}
+		items++
+		if k < len(toks) && toks[k].Sep == ',' && toks[k].Cell == toks[j].Cell {
+			j = k
+			continue
+		}
+		if k+1 < len(toks) && toks[k].Sep == 0 && isListConjunction(toks[k].Lower) && toks[k+1].Sep == 0 && toks[k+1].Cell == toks[j].Cell {
+			// the last item: up to maxListItemWords words, to the end of
+			// the sentence or the next punctuation
+			e := k + 1
+			for e < len(toks) && e-k <= maxListItemWords && toks[e].Cell == toks[j].Cell && (e == k+1 || toks[e].Sep == 0) && !isListConjunction(toks[e].Lower) {
+				e++
+			}
+			return start, e, items + 1
+		}
+		return start, k, items
+	}
+	return start, j, items
+}
+
+func isListConjunction(w string) bool { return w == "och" || w == "samt" || w == "eller" }
 
 // wordMatches returns the terms in tk's word and the phrases that may
 // start at it: its form's when tk has one, looked up otherwise.

@@ -82,3 +82,21 @@ func (t vowelTable) formsOf(term string) []string {
 	}
 	return nil
 }
+
+// organisationsTXT is the embedded list of organisation names (see the
+// file's comments; Matcher.orgAt).
+//
+//go:embed organisations.txt
+var organisationsTXT string
+
+// defaultOrganisations are the names of organisationsTXT, lower case,
+// spaces folded; read-only after initialisation.
+var defaultOrganisations = func() []string {
+	var out []string
+	for _, line := range strings.Split(organisationsTXT, "\n") {
+		if line = strings.ToLower(strings.Join(strings.Fields(line), " ")); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out
+}()
