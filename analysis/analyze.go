@@ -162,7 +162,7 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 		// Every segment's matches go into one recycled slice; matches[i]
 		// is its part (capacity cut, so no append runs into the next).
 		first := len(sc.matches)
-		sc.matches = a.matcher.appendMatches(sc.matches, toks)
+		sc.matches = a.matcher.appendSegmentMatches(sc.matches, toks, s.Kind)
 		if s.Kind == KindHeading {
 			sc.matches = dedupeFrom(a.matcher.appendHeading(sc.matches, toks), first)
 		}

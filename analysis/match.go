@@ -372,6 +372,14 @@ func (m *Matcher) MatchTokens(toks []Token) []Match {
 // segment of a document into one recycled slice instead of growing a new
 // one per segment (that was 50 MB of garbage on 2,000 documents).
 func (m *Matcher) appendMatches(out []Match, toks []Token) []Match {
+	return m.appendSegmentMatches(out, toks, KindSentence)
+}
+
+// appendSegmentMatches is appendMatches for a segment of the given kind:
+// a heading or title that lists themes ("Strategi för bostad,
+// utbildning, sysselsättning och social sammanhållning") names the
+// document's focus areas, so its lists are not damped.
+func (m *Matcher) appendSegmentMatches(out []Match, toks []Token, kind SentenceKind) []Match {
 	first := len(out)
 	roleCell := m.roleCells(toks)
 	orgEnd := -1 // tokens before it are part of an organisation's name
@@ -413,7 +421,9 @@ func (m *Matcher) appendMatches(out []Match, toks []Token) []Match {
 			}
 		}
 	}
-	m.dampLists(out[first:], toks)
+	if kind != KindHeading {
+		m.dampLists(out[first:], toks)
+	}
 	return dedupeFrom(out, first)
 }
 
@@ -480,13 +490,31 @@ const (
 	maxListItemWords = 3 // an item of a list: "ekonomiskt stöd", "kontakt med arbetslivet"
 	minListItems     = 3
 	minListThemes    = 3
+	// a list naming two actors (organisations, kinds of actors) lists
+	// who takes part: "kommuner, statliga myndigheter, företag,
+	// organisationer och föreningar"
+	minListActors = 2
 )
+
+// isActorWord reports whether toks[k] begins an organisation's name or is
+// a word for a kind of actor (organisations.txt).
+func (m *Matcher) isActorWord(toks []Token, k int) bool {
+	if m.orgAt(toks, k) > k {
+		return true
+	}
+	for _, a := range defaultActorWords {
+		if strings.HasPrefix(toks[k].Lower, a) {
+			return true
+		}
+	}
+	return false
+}
 
 // dampLists finds the lists of toks (items separated by commas, the last
 // by och, samt or eller) and damps the matches in lists of minListThemes
 // themes or more.
 func (m *Matcher) dampLists(ms []Match, toks []Token) {
-	if len(ms) < minListThemes {
+	if len(ms) == 0 {
 		return
 	}
 	for i := 0; i < len(toks); {
@@ -496,6 +524,25 @@ func (m *Matcher) dampLists(ms []Match, toks []Token) {
 			continue
 		}
 		lo, hi := toks[start].Start, toks[end-1].End
+		if namedAreas(toks[start:end]) {
+			i = end // "De fem områdena är Arbete, Boende, Hälsa och sjukvård, ...": focus areas by name
+			continue
+		}
+		actors := 0
+		for k := start; k < end; k++ {
+			if m.isActorWord(toks, k) {
+				actors++
+			}
+		}
+		if actors >= minListActors {
+			for k := range ms {
+				if ms[k].Start >= lo && ms[k].End <= hi {
+					ms[k].Weight *= m.cb.RoleWeight
+				}
+			}
+			i = end
+			continue
+		}
 		var themes []string
 		for _, mt := range ms {
 			if mt.Start >= lo && mt.End <= hi && !slices.Contains(themes, mt.Theme) {
@@ -560,6 +607,21 @@ func listAt(toks []Token, i int) (start, end, items int) {
 		return start, k, items
 	}
 	return start, j, items
+}
+
+// namedAreas reports a list whose items after the first start with a
+// capital in mid-sentence: names of focus areas, not services.
+func namedAreas(toks []Token) bool {
+	caps, items := 0, 0
+	for k := 1; k < len(toks); k++ {
+		if toks[k].Sep == ',' || (k > 0 && isListConjunction(toks[k-1].Lower)) {
+			items++
+			if startsUpper(toks[k].Text) {
+				caps++
+			}
+		}
+	}
+	return items >= 2 && caps == items
 }
 
 func isListConjunction(w string) bool { return w == "och" || w == "samt" || w == "eller" }

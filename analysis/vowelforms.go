@@ -89,14 +89,19 @@ func (t vowelTable) formsOf(term string) []string {
 //go:embed organisations.txt
 var organisationsTXT string
 
-// defaultOrganisations are the names of organisationsTXT, lower case,
-// spaces folded; read-only after initialisation.
-var defaultOrganisations = func() []string {
-	var out []string
+// defaultOrganisations are the names of organisationsTXT and
+// defaultActorWords its words for kinds of actors (lines starting with
+// *), lower case, spaces folded; read-only after initialisation.
+var defaultOrganisations, defaultActorWords = func() (names, actors []string) {
 	for _, line := range strings.Split(organisationsTXT, "\n") {
-		if line = strings.ToLower(strings.Join(strings.Fields(line), " ")); line != "" && !strings.HasPrefix(line, "#") {
-			out = append(out, line)
+		line = strings.ToLower(strings.Join(strings.Fields(line), " "))
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "*"):
+			actors = append(actors, strings.TrimPrefix(line, "*"))
+		default:
+			names = append(names, line)
 		}
 	}
-	return out
+	return names, actors
 }()
