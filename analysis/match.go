@@ -490,6 +490,9 @@ const (
 	maxListItemWords = 3 // an item of a list: "ekonomiskt stöd", "kontakt med arbetslivet"
 	minListItems     = 3
 	minListThemes    = 3
+	// a longer list needs two themes: "frågor som rör bostad, förskola,
+	// skola och ekonomiskt stöd"
+	minLongList = 4
 	// a list naming two actors (organisations, kinds of actors) lists
 	// who takes part: "kommuner, statliga myndigheter, företag,
 	// organisationer och föreningar"
@@ -512,7 +515,7 @@ func (m *Matcher) isActorWord(toks []Token, k int) bool {
 
 // dampLists finds the lists of toks (items separated by commas, the last
 // by och, samt or eller) and damps the matches in lists of minListThemes
-// themes or more.
+// themes or more, of minLongList items naming two themes, or of actors.
 func (m *Matcher) dampLists(ms []Match, toks []Token) {
 	if len(ms) == 0 {
 		return
@@ -549,7 +552,7 @@ func (m *Matcher) dampLists(ms []Match, toks []Token) {
 				themes = append(themes, mt.Theme)
 			}
 		}
-		if len(themes) >= minListThemes {
+		if len(themes) >= minListThemes || (items >= minLongList && len(themes) >= 2 && !examples(toks[max(0, start-3):end])) {
 			for k := range ms {
 				if ms[k].Start >= lo && ms[k].End <= hi {
 					ms[k].Weight *= m.cb.RoleWeight
@@ -609,8 +612,28 @@ func listAt(toks []Token, i int) (start, end, items int) {
 	return start, j, items
 }
 
-// namedAreas reports a list whose items after the first start with a
-// capital in mid-sentence: names of focus areas, not services.
+// examples reports a list that gives examples ("miljöer, t ex hälsans
+// stig, utegym, kolonilotter och mötesplatser"; the caller includes the
+// words just before the list): the sentence makes its point concrete, and
+// a two-theme list of examples is not a bare list.
+func examples(toks []Token) bool {
+	for k, tk := range toks {
+		switch tk.Lower {
+		case "exempelvis", "såsom", "exempel":
+			return true
+		case "ex":
+			if k > 0 && toks[k-1].Lower == "t" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedAreas reports a list whose items after the first mostly start
+// with a capital in mid-sentence: names of focus areas, not services
+// ("Arbete, Boende, Hälsa och sjukvård, ...": an area's name may hold
+// "och", which reads as the list's end).
 func namedAreas(toks []Token) bool {
 	caps, items := 0, 0
 	for k := 1; k < len(toks); k++ {
@@ -621,7 +644,7 @@ func namedAreas(toks []Token) bool {
 			}
 		}
 	}
-	return items >= 2 && caps == items
+	return caps >= 2 && 2*caps > items
 }
 
 func isListConjunction(w string) bool { return w == "och" || w == "samt" || w == "eller" }

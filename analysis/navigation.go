@@ -53,12 +53,12 @@ func isBreadcrumb(p string) bool {
 	return true
 }
 
-// isFlatContents: four or more entries of a title (one to six words, the
+// isFlatContents: minContentsEntries or more entries of a title (one to six words, the
 // first capitalised) and a page number, page numbers never decreasing,
 // and the entries make up the whole paragraph (no running sentences).
 func isFlatContents(p string) bool {
 	fields := strings.Fields(p)
-	if len(fields) < 8 {
+	if len(fields) < 2*minContentsEntries {
 		return false
 	}
 	entries, words, last := 0, 0, -1
@@ -88,8 +88,12 @@ func isFlatContents(p string) bool {
 		}
 		entries, words, last = entries+1, 0, n
 	}
-	return entries >= 4 && words <= 6
+	return entries >= minContentsEntries && words <= 6
 }
+
+// minContentsEntries is the fewest title-and-page entries a flattened
+// contents list has: "Inledning 3 Avgränsning 4 Integration 4".
+const minContentsEntries = 3
 
 // pageNumber reads a page number: one to three digits.
 func pageNumber(f string) (int, bool) {
