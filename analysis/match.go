@@ -175,11 +175,17 @@ func NewMatcher(cb *Codebook) *Matcher {
 		for i := range th.Terms {
 			t := &th.Terms[i]
 			ref := termRef{theme: th.ID, term: t, weight: t.Weight}
-			forms := append([]string{t.Term}, t.Forms...)
 			// Plurals that change the vowel (bostad -> bostäder), from the
 			// embedded lexicon table, so that a user's term, a KWIC pattern
 			// or an imported dictionary finds them without listing forms.
-			forms = append(forms, vowelForms(t.Term)...)
+			// The table holds every written form, so they are indexed as
+			// they are: no endings added ("män" + "na" would find
+			// "allmänna"), and never as a compound's first part (that is
+			// the singular's: "mans-", "bostads-").
+			for _, f := range vowelForms(t.Term) {
+				m.whole[f] = appendRef(m.whole[f], ref)
+			}
+			forms := append([]string{t.Term}, t.Forms...)
 			for _, f := range forms {
 				f = strings.ToLower(f)
 				m.stems[Stem(f)] = appendRef(m.stems[Stem(f)], ref)
