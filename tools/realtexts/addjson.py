@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write texts from a batch of stored excerpts: one text per line,
-'ID<TAB>full|cut<TAB>"JSON string as the store returned it"'. `cut` marks an excerpt the
+'ID<TAB>full|cut|dropN<TAB>"JSON string as the store returned it"'. `cut` marks an excerpt the
 store had cut short: the text then ends at its last paragraph end (the last blank line after a sentence end, so no heading dangles),
 with the white space at the cut dropped, so no text ends in a broken word. JSON strings
 keep the stored white space exactly. Refuses to overwrite a text that differs.
@@ -21,6 +21,12 @@ for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
         # A heading left dangling at the cut belongs to the part cut off: go back to
         # the end of the last paragraph that ends a sentence.
         while not text.endswith((".", "!", ")", "\"", "”")) and "\n\n" in text:
+            text = text[:text.rfind("\n\n")].rstrip()
+    elif mode.startswith("drop"):
+        # dropN: a page whose paragraphs are questions (FAQ lists end in "?"), where the
+        # sentence-end rule would cut too much: drop the broken tail and N-1 more
+        # paragraphs, counted by hand.
+        for _ in range(int(mode[4:])):
             text = text[:text.rfind("\n\n")].rstrip()
     elif mode != "full":
         sys.exit(f"line {n}: mode {mode!r}")
