@@ -168,7 +168,10 @@ func NewMatcher(cb *Codebook) *Matcher {
 	}
 	for _, th := range cb.Themes {
 		for _, h := range th.HeadingTerms {
-			for _, form := range inflectedForms(h) {
+			// the word as written and its genitive only: "Pågående
+			// arbeten" and "Arbetet med ..." are the work of doing
+			// something, "Arbete" as a heading is the theme
+			for _, form := range []string{h, h + "s"} {
 				m.headings[form] = append(m.headings[form], th.ID)
 			}
 		}
@@ -733,15 +736,21 @@ func (m *Matcher) appendHeading(out []Match, toks []Token) []Match {
 	if n > maxHeadingWords {
 		return out
 	}
-	for _, tk := range toks {
-		if tk.Cell != 0 {
-			continue
+	for k, tk := range toks {
+		if tk.Cell != 0 || (k > 0 && isParticiple(toks[k-1].Lower)) {
+			continue // "förebyggande arbete": the work of preventing, not employment
 		}
 		for _, th := range m.headings[tk.Lower] {
 			out = append(out, Match{Theme: th, Term: tk.Lower, Text: tk.Text, Start: tk.Start, End: tk.End, Weight: 2, As: "heading"})
 		}
 	}
 	return out
+}
+
+// isParticiple reports a present participle ("förebyggande",
+// "pågående"), which makes the noun after it an activity.
+func isParticiple(w string) bool {
+	return utf8.RuneCountInString(w) > 5 && (strings.HasSuffix(w, "ande") || strings.HasSuffix(w, "ende"))
 }
 
 // phraseAt matches phrase p at token i and returns the end of the match.
