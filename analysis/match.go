@@ -555,9 +555,10 @@ func (m *Matcher) dampLists(ms []Match, toks []Token) {
 			i = end
 			continue
 		}
-		var themes []string
+		var buf [minListThemes + 1]string // the count stops mattering past minListThemes: no allocation
+		themes := buf[:0]
 		for _, mt := range ms {
-			if mt.Start >= lo && mt.End <= hi && !slices.Contains(themes, mt.Theme) {
+			if mt.Start >= lo && mt.End <= hi && len(themes) < len(buf) && !slices.Contains(themes, mt.Theme) {
 				themes = append(themes, mt.Theme)
 			}
 		}
