@@ -52,3 +52,27 @@ func TestThemeErrorClasses(t *testing.T) {
 		t.Errorf("%d rows", rows)
 	}
 }
+
+// TestCodebookOrganisations: a codebook's organisations: adds names to the
+// embedded list, and a name's theme words stop counting; without the name
+// the same word counts (so the test can fail).
+func TestCodebookOrganisations(t *testing.T) {
+	base := "version: 1\nthemes:\n  - id: work\n    terms: [{term: jobb, weight: 2}]\n"
+	text := "Kommunen samarbetar med Jobbtorg Stockholm om nyanlända."
+	for _, c := range []struct {
+		extra string
+		want  bool
+	}{{"", true}, {"organisations: [Jobbtorg  Stockholm]\n", false}} {
+		cb, err := ParseCodebook([]byte(base+c.extra), "user.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := NewAnalyzer(cb, nil, testDate)
+		if got := len(a.Tag(text)) > 0 && a.Tag(text)[0].Theme == "work"; got != c.want {
+			t.Errorf("organisations %q: work %v, want %v (%+v)", c.extra, got, c.want, a.Tag(text))
+		}
+	}
+	if _, err := ParseCodebook([]byte(base+"organisations: [\" \"]\n"), "user.yaml"); err == nil || !strings.Contains(err.Error(), "user.yaml") {
+		t.Errorf("empty organisation name: %v", err)
+	}
+}
