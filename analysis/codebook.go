@@ -194,7 +194,15 @@ func ParseCodebook(data []byte, name string) (*Codebook, error) {
 	if err != nil {
 		return nil, fmt.Errorf("codebook %s: %w", name, err)
 	}
-	sum := sha256.Sum256(canon)
+	// The embedded word lists the matcher reads beside the codebook
+	// (organisation names, vowel-changed plurals) decide tagging too, so
+	// they are part of what a stored analysis is re-used for.
+	h := sha256.New()
+	h.Write(canon)
+	h.Write([]byte(organisationsTXT))
+	h.Write([]byte(vowelformsTSV))
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
 	cb.hash = hex.EncodeToString(sum[:])
 	return &cb, nil
 }
