@@ -200,7 +200,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 		// Every segment's matches go into one recycled slice; matches[i]
 		// is its part (capacity cut, so no append runs into the next).
 		first := len(sc.matches)
-		sc.matches = a.matcher.appendMatches(sc.matches, toks)
+		sc.matches = a.matcher.appendSegmentMatches(sc.matches, toks, s.Kind)
 		if s.Kind == KindHeading {
 			sc.matches = dedupeFrom(a.matcher.appendHeading(sc.matches, toks), first)
 		}

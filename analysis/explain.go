@@ -145,7 +145,7 @@ func (a *Analyzer) Explain(doc *ingest.Document, d *DocumentAnalysis, theme stri
 			continue
 		}
 		toks := Tokenize(doc.Text[s.Start:s.End], s.Start)
-		ms := a.matcher.MatchTokens(toks)
+		ms := a.matcher.appendSegmentMatches(nil, toks, s.Kind)
 		if s.Kind == KindHeading {
 			ms = dedupe(append(ms, a.matcher.MatchHeading(toks)...))
 		}
