@@ -332,3 +332,14 @@ func TestRunStaleCountyReport(t *testing.T) {
 		t.Errorf("county-14.csv: %v", err)
 	}
 }
+
+// TestAnalyzeTimeout: `styrdok analyze --timeout` bounds the analysis as
+// well as the parse.
+func TestAnalyzeTimeout(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "tierp.txt"), goodText(t))
+	code, _, stderr := run(t, "", "analyze", "--timeout", "1ns", filepath.Join(dir, "tierp.txt"))
+	if code != exitFailure || !strings.Contains(stderr, "time limit") || !strings.Contains(stderr, "tierp.txt") {
+		t.Errorf("exit %d, want 1 naming the file and the time limit: %q", code, stderr)
+	}
+}

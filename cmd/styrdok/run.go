@@ -453,6 +453,9 @@ func summarize(e *env, quiet bool, analysed int, s corpus.RunStats, fails []anal
 // previous reports, whole; a writer still busy writes into a folder that
 // is gone, and the process exits.
 func writeReports(ctx context.Context, out string, rep *reports.Report, parquet bool) ([]corpus.OutputFile, []string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	staging, err := os.MkdirTemp(out, stagingPrefix)
 	if err != nil {
 		return nil, nil, fmt.Errorf("output folder %s: %w", out, err)
@@ -464,13 +467,16 @@ func writeReports(ctx context.Context, out string, rep *reports.Report, parquet 
 	done := make(chan result, 1)
 	go func() {
 		outputs, err := reports.WriteAll(staging, rep)
-		if err == nil && parquet {
+		if err == nil && parquet && ctx.Err() == nil {
 			var written []corpus.OutputFile
 			written, err = reports.WriteParquet(staging, rep)
 			outputs = append(outputs, written...)
 		}
 		if ctx.Err() != nil {
-			// Interrupted: the caller has gone on without these files.
+			// Nobody waits for these reports: the writers may have made
+			// the folder again after it was removed below (WriteAll
+			// creates its folder). What a process that exits first
+			// leaves is removed by the next run (cleanStale).
 			os.RemoveAll(staging)
 		}
 		done <- result{outputs, err}
