@@ -85,7 +85,8 @@ func defaultSearch() searchParams {
 // searchVecs are the pruned vectors of the search, flat: document d's
 // terms are idx[start[d]:start[d+1]] (increasing), its weights val[...]
 // (renormalised to unit length). sets holds, per document, the pruned
-// term set before the strongest-terms cut, for MinHash.
+// term set before the strongest-terms cut, for MinHash (the vector's own
+// terms when nothing was cut).
 type searchVecs struct {
 	start []int
 	idx   []int32
@@ -126,12 +127,12 @@ func pruneVectors(m *TFIDF, p searchParams) *searchVecs {
 				}
 			}
 		}
-		set := make([]int32, len(keep))
-		for x, k := range keep {
-			set[x] = int32(v.Index[k])
-		}
-		s.sets[d] = set
 		if len(keep) > p.strongest { // the heaviest, ties by term; then back in term order
+			set := make([]int32, len(keep))
+			for x, k := range keep {
+				set[x] = int32(v.Index[k])
+			}
+			s.sets[d] = set
 			sort.Slice(keep, func(a, b int) bool {
 				wa, wb := v.Value[keep[a]], v.Value[keep[b]]
 				return wa > wb || (wa == wb && keep[a] < keep[b])
@@ -149,6 +150,11 @@ func pruneVectors(m *TFIDF, p searchParams) *searchVecs {
 			s.val = append(s.val, float32(v.Value[k]/norm))
 		}
 		s.start[d+1] = len(s.idx)
+	}
+	for d := range s.sets {
+		if s.sets[d] == nil { // not cut: the set is the vector's terms
+			s.sets[d] = s.idx[s.start[d]:s.start[d+1]:s.start[d+1]]
+		}
 	}
 	return s
 }

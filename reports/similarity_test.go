@@ -503,3 +503,45 @@ func TestMinhashPairs(t *testing.T) {
 		t.Errorf("pairs %v, want %v", got, want)
 	}
 }
+
+// TestPruneVectors: a term in more than half the documents and a term of
+// one document leave the search vectors, a vector keeps its strongest
+// terms (renormalised, in term order), and the MinHash set is the pruned
+// terms before that cut.
+func TestPruneVectors(t *testing.T) {
+	m := NewTFIDF([]map[string]int{
+		{"all": 5, "one": 9, "a": 4, "b": 3, "c": 2, "d": 1},
+		{"all": 1, "a": 1, "b": 1, "c": 1, "d": 1},
+		{"all": 1},
+		{"all": 1},
+		{"all": 1},
+	})
+	p := defaultSearch()
+	p.strongest = 3
+	sv := pruneVectors(m, p)
+	name := func(idx []int32) []string {
+		var out []string
+		for _, i := range idx {
+			out = append(out, m.Terms[i])
+		}
+		return out
+	}
+	idx, val := sv.vec(0)
+	if got := name(idx); !reflect.DeepEqual(got, []string{"a", "b", "c"}) {
+		t.Errorf("vector 0 keeps %v, want a, b, c", got)
+	}
+	norm := 0.0
+	for _, v := range val {
+		norm += float64(v) * float64(v)
+	}
+	if math.Abs(norm-1) > 1e-6 || !(val[0] > val[1] && val[1] > val[2]) {
+		t.Errorf("weights %v", val)
+	}
+	if got := name(sv.sets[0]); !reflect.DeepEqual(got, []string{"a", "b", "c", "d"}) {
+		t.Errorf("set 0 %v, want a, b, c, d", got)
+	}
+	// all of document 2's terms are pruned: it keeps those in two or more
+	if idx, _ := sv.vec(2); !reflect.DeepEqual(name(idx), []string{"all"}) {
+		t.Errorf("vector 2 %v, want all", name(idx))
+	}
+}
