@@ -259,14 +259,14 @@ type entry struct {
 func (e entry) before(f entry) bool { return e.sim > f.sim || (e.sim == f.sim && e.id < f.id) }
 
 // insert puts e into l (at most k entries, ordered by before) unless it
-// is there already or not good enough; it reports whether it did.
-func insert(l []entry, k int, e entry) ([]entry, bool) {
+// is there already or not good enough.
+func insert(l []entry, k int, e entry) []entry {
 	if len(l) == k && !e.before(l[k-1]) {
-		return l, false
+		return l
 	}
 	for _, f := range l {
 		if f.id == e.id {
-			return l, false
+			return l
 		}
 	}
 	i := len(l)
@@ -278,7 +278,7 @@ func insert(l []entry, k int, e entry) ([]entry, bool) {
 	}
 	copy(l[i+1:], l[i:])
 	l[i] = e
-	return l, true
+	return l
 }
 
 // joinBatch is how many documents NN-descent joins before it applies
@@ -292,10 +292,11 @@ type proposal struct {
 }
 
 // nnDescent returns each document's approximate nearest neighbours by
-// the search vectors, most similar first. A round reads the lists as they
-// were at its start and only then applies what it found, and a list's
-// content is the best of everything offered to it under one total order,
-// so the result does not depend on the number of workers.
+// the search vectors, most similar first. A round joins the documents
+// joinBatch at a time; each batch reads the lists as they were at its
+// start and only then applies what it found, and a list's content is the
+// best of everything offered to it under one total order, so the result
+// does not depend on the number of workers.
 func nnDescent(sv *searchVecs, workers int, p searchParams) [][]entry {
 	n := len(sv.start) - 1
 	k := min(p.neighbours, n-1)
@@ -310,7 +311,7 @@ func nnDescent(sv *searchVecs, workers int, p searchParams) [][]entry {
 				spread(sv, dense, v)
 				for u := range n {
 					if u != v {
-						lists[v], _ = insert(lists[v], k, entry{id: int32(u), sim: gather(sv, dense, u), fresh: true})
+						lists[v] = insert(lists[v], k, entry{id: int32(u), sim: gather(sv, dense, u), fresh: true})
 					}
 				}
 				unspread(sv, dense, v)
@@ -322,8 +323,8 @@ func nnDescent(sv *searchVecs, workers int, p searchParams) [][]entry {
 	// projection tree, topped up with random ones
 	for t := 0; t < p.trees; t += workers { // a few trees at a time: their pairs are n·leaf each
 		for _, pr := range rpForest(sv, workers, p, t, min(t+workers, p.trees)) {
-			lists[pr.target], _ = insert(lists[pr.target], k, entry{id: pr.id, sim: pr.sim, fresh: true})
-			lists[pr.id], _ = insert(lists[pr.id], k, entry{id: pr.target, sim: pr.sim, fresh: true})
+			lists[pr.target] = insert(lists[pr.target], k, entry{id: pr.id, sim: pr.sim, fresh: true})
+			lists[pr.id] = insert(lists[pr.id], k, entry{id: pr.target, sim: pr.sim, fresh: true})
 		}
 	}
 	parallel(n, workers, func(_ int, dense []float32, lo, hi int) {
@@ -338,7 +339,7 @@ func nnDescent(sv *searchVecs, workers int, p searchParams) [][]entry {
 				if u >= n {
 					u -= n
 				}
-				lists[v], _ = insert(lists[v], k, entry{id: int32(u), sim: gather(sv, dense, u), fresh: true})
+				lists[v] = insert(lists[v], k, entry{id: int32(u), sim: gather(sv, dense, u), fresh: true})
 			}
 			unspread(sv, dense, v)
 		}
@@ -412,7 +413,7 @@ func nnDescent(sv *searchVecs, workers int, p searchParams) [][]entry {
 			}, sv.terms)
 			for _, ps := range props {
 				for _, pr := range ps {
-					lists[pr.target], _ = insert(lists[pr.target], k, entry{id: pr.id, sim: pr.sim, fresh: true, round: round})
+					lists[pr.target] = insert(lists[pr.target], k, entry{id: pr.id, sim: pr.sim, fresh: true, round: round})
 				}
 			}
 		}
