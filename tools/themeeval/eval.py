@@ -14,6 +14,7 @@ import csv, json, subprocess, sys, os, glob, collections
 BIN = sys.argv[1]
 RT = sys.argv[2] if len(sys.argv) > 2 and not sys.argv[2].startswith('-') else None
 V = '-v' in sys.argv
+L = '-l' in sys.argv  # list level>=1 disagreements with their own-word evidence
 THEMES = "work housing language attitude meeting_places cooperation education gender_equality culture_leisure health reception".split()
 docs = []  # (path, gold_levels{theme:lvl}, gold_any set or None, sentences list or None)
 if RT:
@@ -46,6 +47,11 @@ for path, lv, gany, ss in docs:
         tp += c and g; fp += c and not g; fn += g and not c
         lc, lg = lvl.get(t, 0) >= 1, lv[t] >= 1
         ltp += lc and lg; lfp += lc and not lg; lfn += lg and not lc
+        if L and lc != lg:
+            ev = [e for th in d['themes'] if th['id'] == t for e in th['evidence'] if not e['inherited']]
+            print(f"  L{'FP' if lc else 'FN'} {os.path.basename(path)} {t} lvl={lvl.get(t)} gold={lv[t]} own={len(ev)}")
+            for e in ev[:8]:
+                print('      ', e.get('kind'), e.get('modality'), [m['text'] for m in e['matched']], e['text'][:150].replace('\n', ' '))
         if V and c != g:
             ev = [e for th in d['themes'] if th['id'] == t for e in th['evidence']]
             print(f"  {'FP' if c else 'FN'} {os.path.basename(path)} {t} lvl={lvl.get(t)} gold={lv[t]}")
