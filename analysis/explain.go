@@ -80,11 +80,20 @@ func GradeRule(c ThemeCoverage, content int) (int, string) {
 	case h > 0:
 		return 2, fmt.Sprintf("level 2: %d heading(s) name the theme (a section, focus area or table section of its own)", h)
 	case halves >= 2*need:
-		return 1, fmt.Sprintf("level 1: no heading names the theme, but %d segments treat it (%d of them about another theme, counted half; %d or more needed: 2, and 1%% of %d content segments)", body, passing, need, content)
+		return 1, fmt.Sprintf("level 1: no heading names the theme, but %d segments treat it%s (%d or more needed: 2, and 1%% of %d content segments)", body, passingNote(passing), need, content)
 	case body > 0:
-		return 0, fmt.Sprintf("level 0: a passing mention: %d segment(s), %d of them about another theme (counted half), no heading (level 1 needs %d: 2, and 1%% of %d content segments)", body, passing, need, content)
+		return 0, fmt.Sprintf("level 0: a passing mention: %d segment(s)%s, no heading (level 1 needs %d: 2, and 1%% of %d content segments)", body, passingNote(passing), need, content)
 	}
 	return 0, "level 0: absent: no segment reaches min_score for the theme"
+}
+
+// passingNote says how many of the counted segments were about another
+// theme; nothing when none were, so the common case reads as before.
+func passingNote(passing int) string {
+	if passing == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d of them about another theme and counted half", passing)
 }
 
 // Explain explains a theme's level in doc, analysed as d by Analyze (it
