@@ -44,6 +44,10 @@ type Document struct {
 	// Warnings lists problems that did not stop the file, such as a PDF
 	// page the parser could not read ("page 3: parser panicked: ...").
 	Warnings []string
+
+	// OCRPages lists the pages (numbers as in Pages) whose text was read
+	// by OCR, not from a text layer; empty when none was (see OCRMode).
+	OCRPages []int
 }
 
 // PageAt returns the page number holding byte offset off of Text, or 0 when

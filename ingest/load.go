@@ -134,7 +134,7 @@ func Parse(name string, data []byte, opts Options) (doc *Document, err error) {
 			pages, err = parseFlatODT(data, b)
 		}
 	case FormatPDF:
-		pages, doc.Warnings, err = parsePDF(data, b, opts)
+		pages, doc.Warnings, doc.OCRPages, err = parsePDFOCR(data, b, opts)
 	}
 	if err != nil {
 		return nil, fileError(name, format, err)

@@ -33,6 +33,10 @@ type Options struct {
 	// KeepHeaders keeps running headers, footers and page numbers that
 	// repeat on most pages of a PDF instead of removing them.
 	KeepHeaders bool
+
+	// OCR says when PDF pages without a text layer are read with
+	// Tesseract (ocr.go); the zero value is OCRNever.
+	OCR OCRMode
 }
 
 // Defaults used when an Options field is zero.

@@ -24,6 +24,7 @@ type common struct {
 	maxDecompressed int64
 	timeout         time.Duration
 	maxText         int64
+	ocr             ingest.OCRMode
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -33,6 +34,8 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.Int64Var(&c.maxDecompressed, "max-decompressed", ingest.DefaultMaxDecompressedBytes, "most bytes a file's compressed streams (PDF, DOCX, ODT) may expand to; beyond it the file fails as a possible decompression bomb")
 	fs.DurationVar(&c.timeout, "timeout", ingest.DefaultTimeout, "longest time spent parsing one file; beyond it the file fails and the run goes on")
 	fs.Int64Var(&c.maxText, "max-text", ingest.DefaultMaxTextBytes, "most bytes of text one file may yield; beyond it the file fails (stops small files that amplify)")
+	c.ocr = ingest.OCRAuto
+	fs.Var(&c.ocr, "ocr", "auto, never or always: read PDF pages without a text layer (scans) with Tesseract OCR; auto does when it is installed ("+ingest.OCRInstallHint+")")
 }
 
 func (c *common) analyzer(e *env) (*analysis.Analyzer, error) {
@@ -61,7 +64,7 @@ func (c *common) analyzer(e *env) (*analysis.Analyzer, error) {
 }
 
 func (c *common) ingestOptions() ingest.Options {
-	return ingest.Options{MaxBytes: c.maxBytes, MaxDecompressedBytes: c.maxDecompressed, Timeout: c.timeout, MaxTextBytes: c.maxText}
+	return ingest.Options{MaxBytes: c.maxBytes, MaxDecompressedBytes: c.maxDecompressed, Timeout: c.timeout, MaxTextBytes: c.maxText, OCR: c.ocr}
 }
 
 func cmdAnalyze(e *env, args []string) int {
