@@ -3,12 +3,16 @@ GO      ?= go
 OUT     ?= styrdok-out
 BIN     := bin/styrdok
 
-.PHONY: all build run test race vet fmt bench bench-go fuzz clean docs
+.PHONY: all build install run test race vet fmt bench bench-go fuzz clean docs
 
 all: build
 
 build:
 	$(GO) build -o $(BIN) ./cmd/styrdok
+
+# The styrdok command into $(go env GOPATH)/bin (or GOBIN).
+install:
+	$(GO) install ./cmd/styrdok
 
 # The main job on the bundled corpus; reports land in ./styrdok-out/.
 run: build
@@ -44,7 +48,7 @@ fuzz:
 	for t in FuzzParsePDF FuzzParseDOCX FuzzParseHTML FuzzParseText; do \
 		$(GO) test ./ingest -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 100x || exit 1; \
 	done
-	for t in FuzzDecodeAnalysis FuzzMentionsEvaluation; do \
+	for t in FuzzDecodeAnalysis FuzzMentionsEvaluation FuzzAnalyze; do \
 		$(GO) test ./analysis -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 100x || exit 1; \
 	done
 

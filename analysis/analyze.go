@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"sort"
@@ -79,6 +80,11 @@ type DocumentAnalysis struct {
 	// Terms is TermCounts kept for document similarity when a batch run
 	// drops Segments (analysis/batch.go); nil otherwise.
 	Terms TermBag `json:"-"`
+
+	// Warnings are problems that did not stop the document: what
+	// extraction reported (a PDF page it could not read) and what
+	// analysis did about bad layout (segments cut at MaxSegmentBytes).
+	Warnings []string `json:"warnings"`
 }
 
 // Analyzer holds what analysis needs across documents: the codebook's
@@ -127,6 +133,22 @@ func NewAnalyzer(cb *Codebook, reg *corpus.Registry, asOf time.Time) *Analyzer {
 
 // Analyze runs the whole chain on one ingested document.
 func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
+	res, _ := a.AnalyzeContext(context.Background(), doc) // never cancelled: no error
+	return res
+}
+
+// ctxCheckEvery is how many segments Analyze tags between looks at its
+// context: a look costs about what tagging one segment costs.
+const ctxCheckEvery = 64
+
+// AnalyzeContext is Analyze that gives up, with ctx's error, once ctx is
+// done (a batch run's per-file deadline, or Ctrl-C): it looks between its
+// steps and every ctxCheckEvery segments while tagging, so a document
+// stops within a few milliseconds of work, whatever its size.
+func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*DocumentAnalysis, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	sc, _ := a.scratch.Get().(*analyzeScratch)
 	if sc == nil {
 		sc = &analyzeScratch{terms: map[string]int{}}
@@ -139,7 +161,15 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 		segs = *p
 	}
 	segs = segmentLines(segs, sc.lines, doc.Text, doc.PageAt)
-	res := &DocumentAnalysis{File: doc.Path, SHA256: doc.SHA256, Format: string(doc.Format), Segments: segs}
+	res := &DocumentAnalysis{File: doc.Path, SHA256: doc.SHA256, Format: string(doc.Format), Segments: segs,
+		Warnings: slices.Clone(doc.Warnings)}
+	if n := CutSegments(segs); n > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%d segments cut at %d bytes: text without sentence ends there (a layout or extraction problem)", n, MaxSegmentBytes))
+	}
+	if err := ctx.Err(); err != nil {
+		a.recycleSegments(res)
+		return nil, err
+	}
 	lay := layoutDocumentInto(sc.layout, doc.Text)
 	sc.layout = lay.lines
 	res.Municipality = a.attributor.attribute(doc.Text, lay)
@@ -150,6 +180,10 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 	sc.scores, sc.segMatches, sc.modality = grow(sc.scores, len(segs)), grow(sc.segMatches, len(segs)), grow(sc.modality, len(segs))
 	scores, matches, modality := sc.scores, sc.segMatches, sc.modality
 	for i, s := range segs {
+		if i%ctxCheckEvery == ctxCheckEvery-1 && ctx.Err() != nil {
+			a.recycleSegments(res)
+			return nil, ctx.Err()
+		}
 		raw := doc.Text[s.Start:s.End]
 		sc.toks = a.matcher.tokenizeInto(sc.toks, raw, s.Start)
 		toks := sc.toks
@@ -169,6 +203,10 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 		matches[i] = sc.matches[first:len(sc.matches):len(sc.matches)]
 		scores[i] = sc.sumScores(matches[i])
 	}
+	if err := ctx.Err(); err != nil {
+		a.recycleSegments(res)
+		return nil, err
+	}
 	res.Terms = newTermBag(sc.terms)
 	res.Modality, res.Modalities = classifySegments(segs, func(i int) Modality { return modality[i] })
 	st := buildStructure(doc.Text, segs, scores, a.Codebook.MinScore, a.themeOrder())
@@ -177,9 +215,13 @@ func (a *Analyzer) Analyze(doc *ingest.Document) *DocumentAnalysis {
 		res.Sections = []Section{}
 	}
 	res.Themes = a.themeCoverage(res, segs, scores, matches, st)
+	if err := ctx.Err(); err != nil {
+		a.recycleSegments(res)
+		return nil, err
+	}
 	res.Actions = a.extractActions(doc.Text, sc.lines, segs, st, scores)
 	res.Quality = assessQuality(res)
-	return res
+	return res, nil
 }
 
 // grow returns s[:n], reallocated when its capacity is short, with no

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
@@ -76,7 +77,14 @@ type BatchResult struct {
 	Documents []*DocumentAnalysis
 	Failures  []Failure
 	Stats     corpus.RunStats
+	// Interrupted: ctx was cancelled before every file was done; the
+	// files not done are failures with ReasonInterrupted.
+	Interrupted bool
 }
+
+// ReasonInterrupted is the failure reason of the files a cancelled Run
+// did not finish.
+const ReasonInterrupted = "not analysed: run interrupted"
 
 // How a file's analysis was obtained.
 const (
@@ -92,6 +100,8 @@ type outcome struct {
 	rec  *corpus.Record // what to write to the store; nil when nothing is new
 	how  int
 	file string
+	// interrupted: the run's ctx stopped the file, not its own limits.
+	interrupted bool
 }
 
 // snapshot is what the store held when the run started.
@@ -161,7 +171,12 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 			defer wg.Done()
 			ws := &workerScratch{strs: map[string]string{}}
 			for f := range jobs {
-				results <- a.process(f, snap, &opt, ws)
+				o := a.process(ctx, f, snap, &opt, ws)
+				select {
+				case results <- o:
+				case <-ctx.Done(): // nobody reads any more: do not block
+					return
+				}
 			}
 		}()
 	}
@@ -181,7 +196,29 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 	var storeErr error
 	seen := make(map[string]bool, len(files))
 	done := 0
-	for o := range results {
+	// Once ctx is done, Run returns without waiting for the workers: a
+	// file being parsed stops only at its own time limit (the parsers do
+	// not see ctx), and Ctrl-C must not wait for that. Results already
+	// sent are still taken and stored.
+	stopped := ctx.Done()
+	for {
+		var o outcome
+		var ok bool
+		select {
+		case o, ok = <-results:
+		case <-stopped:
+			select {
+			case o, ok = <-results:
+			default:
+				ok = false
+			}
+		}
+		if !ok {
+			break
+		}
+		if ctx.Err() != nil && o.how == howFailed && o.interrupted {
+			continue // listed below with the files never started
+		}
 		done++
 		seen[o.file] = true
 		if o.rec != nil && w != nil && storeErr == nil {
@@ -192,7 +229,11 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 		switch o.how {
 		case howFailed:
 			res.Failures = append(res.Failures, *o.fail)
-			res.Stats.Failed++
+			if o.fail.Unsupported() {
+				res.Stats.Unsupported++
+			} else {
+				res.Stats.Failed++
+			}
 		case howParsed:
 			res.Stats.Parsed++
 		case howRetagged:
@@ -211,14 +252,16 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 		storeErr = w.Flush()
 	}
 	if done < len(files) {
+		res.Interrupted = true
 		for _, f := range files {
 			if !seen[f] {
-				res.Failures = append(res.Failures, Failure{File: f, Reason: "not analysed: run interrupted"})
+				res.Failures = append(res.Failures, Failure{File: f, Reason: ReasonInterrupted})
 				res.Stats.Failed++
 			}
 		}
 	}
 	res.Stats.Files = len(files)
+	ApplyDate(res.Documents, a.asOf)
 	sort.Slice(res.Documents, func(i, j int) bool { return res.Documents[i].File < res.Documents[j].File })
 	sort.Slice(res.Failures, func(i, j int) bool { return res.Failures[i].File < res.Failures[j].File })
 	return res, storeErr
@@ -240,13 +283,27 @@ const maxSharedStrings = 200000
 
 // process obtains one file's analysis the cheapest way the store allows:
 // re-used as stored, re-tagged from stored text, or read and parsed.
-func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions, ws *workerScratch) (o outcome) {
+//
+// The file's whole work, reading, parsing and analysis, is bounded by one
+// deadline, opt.Ingest's timeout: the parser gets what is left of it, and
+// analysis looks at it as it goes (AnalyzeContext).
+func (a *Analyzer) process(runCtx context.Context, path string, snap *snapshot, opt *BatchOptions, ws *workerScratch) (o outcome) {
 	o.file = path
 	defer func() {
 		if p := recover(); p != nil {
 			o = outcome{file: path, how: howFailed, fail: &Failure{File: path, Reason: fmt.Sprintf("internal error while analysing: %v", p)}}
 		}
 	}()
+	if runCtx.Err() != nil {
+		return outcome{file: path, how: howFailed, interrupted: true, fail: &Failure{File: path, Reason: ReasonInterrupted}}
+	}
+	timeout := ingest.DefaultOptions().Timeout
+	if opt.Ingest.Timeout > 0 {
+		timeout = opt.Ingest.Timeout
+	}
+	ctx, cancel := context.WithTimeout(runCtx, timeout)
+	defer cancel()
+	limits := LimitsKey(opt.Ingest)
 	st := opt.Store
 	var size, mtime int64
 	statOK := false
@@ -254,7 +311,7 @@ func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions, ws *w
 		if fi, err := os.Stat(path); err == nil {
 			size, mtime, statOK = fi.Size(), fi.ModTime().UnixNano(), true
 		}
-		if f, ok := snap.failures[path]; ok && statOK && f.Size == size && f.MtimeNS == mtime {
+		if f, ok := snap.failures[path]; ok && statOK && f.Size == size && f.MtimeNS == mtime && f.Limits == limits {
 			return outcome{file: path, how: howFailed, fail: &Failure{File: path, Reason: f.Reason}}
 		}
 		if known, ok := snap.files[path]; ok && statOK && known.Size == size && known.MtimeNS == mtime {
@@ -265,18 +322,37 @@ func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions, ws *w
 			}
 			if snap.texts[known.SHA256] {
 				if doc, err := st.LoadText(known.SHA256, opt.Key.PipelineVersion, path); err == nil {
-					return a.analyzed(doc, &corpus.Record{SHA256: doc.SHA256}, howRetagged, opt)
+					return a.analyzed(ctx, doc, &corpus.Record{SHA256: doc.SHA256}, howRetagged, opt, timeout)
 				}
 			}
 		}
 	}
-	doc, err := ingest.LoadInto(path, opt.Ingest, &ws.buf)
-	if err != nil {
-		o := outcome{file: path, how: howFailed, fail: &Failure{File: path, Reason: ReasonOf(err)}}
+	failed := func(reason string) outcome {
+		o := outcome{file: path, how: howFailed, fail: &Failure{File: path, Reason: reason}}
 		if st != nil && statOK {
-			o.rec = &corpus.Record{Path: path, Size: size, MtimeNS: mtime, Failure: o.fail.Reason}
+			o.rec = &corpus.Record{Path: path, Size: size, MtimeNS: mtime, Failure: reason, Limits: limits}
 		}
 		return o
+	}
+	// The parser's own clock starts when it starts, a little after ctx's
+	// (reading the file): its deadline is at most the read's time later,
+	// and its failure names the limit as given.
+	doc, err := ingest.LoadInto(path, opt.Ingest, &ws.buf)
+	if err != nil {
+		if runCtx.Err() != nil { // stopped by Ctrl-C, not by the file
+			return outcome{file: path, how: howFailed, interrupted: true, fail: &Failure{File: path, Reason: ReasonInterrupted}}
+		}
+		return failed(ReasonOf(err))
+	}
+	// The parsers enforce the text budget as they extract; this is the
+	// same bound for any text that reaches analysis, whatever produced
+	// it, since analysis's memory grows with the text.
+	maxText := ingest.DefaultOptions().MaxTextBytes
+	if opt.Ingest.MaxTextBytes > 0 {
+		maxText = opt.Ingest.MaxTextBytes
+	}
+	if int64(len(doc.Text)) > maxText {
+		return failed(fmt.Sprintf("extracted text exceeds the text limit (%d bytes; --max-text)", maxText))
 	}
 	rec := &corpus.Record{Path: path, Size: size, MtimeNS: mtime, SHA256: doc.SHA256}
 	if !statOK { // not remembered: read again next time
@@ -293,12 +369,25 @@ func (a *Analyzer) process(path string, snap *snapshot, opt *BatchOptions, ws *w
 	if st != nil && !snap.texts[doc.SHA256] {
 		rec.Text = doc
 	}
-	return a.analyzed(doc, rec, howParsed, opt)
+	o = a.analyzed(ctx, doc, rec, howParsed, opt, timeout)
+	if o.how == howFailed && !o.interrupted && st != nil && statOK {
+		o.rec = &corpus.Record{Path: path, Size: size, MtimeNS: mtime, Failure: o.fail.Reason, Limits: limits}
+	}
+	return o
 }
 
-// analyzed analyses doc and fills rec with the analysis to store.
-func (a *Analyzer) analyzed(doc *ingest.Document, rec *corpus.Record, how int, opt *BatchOptions) outcome {
-	d := a.Analyze(doc)
+// analyzed analyses doc and fills rec with the analysis to store. When
+// ctx ends first the file fails: on its deadline with a reason naming
+// the time limit, on the run's end as interrupted.
+func (a *Analyzer) analyzed(ctx context.Context, doc *ingest.Document, rec *corpus.Record, how int, opt *BatchOptions, timeout time.Duration) outcome {
+	d, err := a.AnalyzeContext(ctx, doc)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return outcome{file: doc.Path, how: howFailed, fail: &Failure{File: doc.Path,
+				Reason: fmt.Sprintf("reading and analysing took longer than the time limit (%s; --timeout)", timeout)}}
+		}
+		return outcome{file: doc.Path, how: howFailed, interrupted: true, fail: &Failure{File: doc.Path, Reason: ReasonInterrupted}}
+	}
 	NormalizeEmpty(d)
 	o := outcome{file: doc.Path, doc: d, how: how}
 	if opt.Store != nil {
@@ -534,6 +623,37 @@ func normalizeEmptyValue(v reflect.Value) {
 			normalizeEmptyValue(v.Index(i))
 		}
 	}
+}
+
+// ApplyDate judges each document's status (current, expired, unknown)
+// at asOf. The status is the one part of an analysis that depends on the
+// day; Run applies the analyzer's date to every document, fresh or
+// re-used from the store, so stored analyses do not depend on the day
+// they were made (corpus.AnalysisKey).
+func ApplyDate(docs []*DocumentAnalysis, asOf time.Time) {
+	for _, d := range docs {
+		d.Meta.Status = validityStatus(d.Meta.ValidTo, asOf)
+	}
+}
+
+// LimitsKey names the limits a file's failure may depend on (size,
+// expansion, text, time), resolved to their defaults. A stored failure
+// is re-used only under the same limits: a file that failed on
+// --max-bytes must be read again when the limit is raised.
+func LimitsKey(o ingest.Options) string {
+	d := ingest.DefaultOptions()
+	pick := func(v, def int64) int64 {
+		if v > 0 {
+			return v
+		}
+		return def
+	}
+	timeout := d.Timeout
+	if o.Timeout > 0 {
+		timeout = o.Timeout
+	}
+	return fmt.Sprintf("max-bytes=%d max-decompressed=%d max-text=%d timeout=%s",
+		pick(o.MaxBytes, d.MaxBytes), pick(o.MaxDecompressedBytes, d.MaxDecompressedBytes), pick(o.MaxTextBytes, d.MaxTextBytes), timeout)
 }
 
 // ReasonOf gives the short reason of an ingest error, without the file

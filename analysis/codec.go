@@ -28,7 +28,7 @@ import (
 // (the pipeline version that keys them changes with it).
 
 // codecMagic starts every encoded analysis: format name and layout version.
-const codecMagic = "styrdok-analysis/1\x00"
+const codecMagic = "styrdok-analysis/2\x00"
 
 // errCorrupt is returned for data that is not an encoded analysis.
 var errCorrupt = errors.New("corrupt analysis encoding")
@@ -164,6 +164,7 @@ func appendAnalysis(b []byte, d *DocumentAnalysis) []byte {
 	for _, c := range d.Terms.Counts {
 		e.int(int(c))
 	}
+	e.strs(d.Warnings)
 	return e.b
 }
 
@@ -335,6 +336,7 @@ func decodeAnalysis(data []byte, small map[string]string) (*DocumentAnalysis, er
 	for i := range a.Terms.Counts {
 		a.Terms.Counts[i] = int32(d.int())
 	}
+	a.Warnings = d.strs()
 	if d.err == nil && len(d.b) != 0 {
 		d.err = fmt.Errorf("%w: %d bytes left over", errCorrupt, len(d.b))
 	}

@@ -38,7 +38,18 @@ type Sentence struct {
 	block      int  // index of the layout block (text between blank lines)
 	shortBlock bool // the block is one line of at most 20 words
 	titleBlock bool // ... and it does not end in a period: a title or heading
+	cut        bool // cut at MaxSegmentBytes (emit): the text had no sentence end there
 }
+
+// MaxSegmentBytes caps a segment's length. A "sentence" longer than this
+// is a layout or extraction failure (a page of words without a period, a
+// file with no newline), not prose: the longest sentence or table row in
+// the bundled corpus and realdocs is under 2 kB. Left whole, one such
+// segment made every later stage work on a megabyte at a time (report.html
+// took 38 s for one 1 MB segment, tokens of a 200 MB one filled 14 GB); cut
+// at word boundaries, each piece costs what a long sentence costs. The
+// document's warnings say how many segments were cut.
+const MaxSegmentBytes = 4096
 
 // abbreviations end in a period without ending the sentence (DOMAIN.md).
 // Keys are lower case without the final period.
@@ -155,11 +166,55 @@ func (s *segmenter) emit(start, end int, kind SentenceKind) {
 	if start >= end {
 		return
 	}
+	for end-start > MaxSegmentBytes {
+		cut := cutPoint(s.text, start, start+MaxSegmentBytes)
+		s.emitOne(start, cut, kind, true)
+		start = skipSpace(s.text, cut, end)
+	}
+	s.emitOne(start, end, kind, false)
+}
+
+// emitOne appends the segment text[start:end], trimmed at both ends.
+func (s *segmenter) emitOne(start, end int, kind SentenceKind, cut bool) {
+	for end > start && isSpaceByte(s.text[end-1]) {
+		end--
+	}
+	if start >= end {
+		return
+	}
 	txt := foldSpace(s.text[start:end])
 	if !hasLetter(txt) {
 		return // page numbers, lone dates, rules: not segments
 	}
-	s.out = append(s.out, Sentence{Start: start, End: end, Kind: kind, Text: txt})
+	s.out = append(s.out, Sentence{Start: start, End: end, Kind: kind, Text: txt, cut: cut})
+}
+
+// cutPoint is where a segment running past limit is cut: after the last
+// space before limit in its second half, else at the last character
+// boundary before limit (a "word" of kilobytes).
+func cutPoint(t string, start, limit int) int {
+	for i := limit; i > start+(limit-start)/2; i-- {
+		if isSpaceByte(t[i-1]) {
+			return i
+		}
+	}
+	for i := limit; i > start; i-- {
+		if utf8.RuneStart(t[i]) {
+			return i
+		}
+	}
+	return limit
+}
+
+// CutSegments counts the segments cut at MaxSegmentBytes.
+func CutSegments(segs []Sentence) int {
+	n := 0
+	for _, s := range segs {
+		if s.cut {
+			n++
+		}
+	}
+	return n
 }
 
 // block classifies the lines of one block (lines between blank lines).

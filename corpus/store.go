@@ -21,7 +21,7 @@ import (
 
 // StoreSchemaVersion is the version of the store's tables (docs/store.md).
 // A store written with another version is refused rather than misread.
-const StoreSchemaVersion = "2"
+const StoreSchemaVersion = "3"
 
 // DefaultStoreName is the store's file name inside the output folder.
 const DefaultStoreName = "styrdok.db"
@@ -105,6 +105,7 @@ CREATE TABLE IF NOT EXISTS runs (
 	retagged         INTEGER NOT NULL DEFAULT 0,
 	reused           INTEGER NOT NULL DEFAULT 0,
 	failed           INTEGER NOT NULL DEFAULT 0,
+	unsupported      INTEGER NOT NULL DEFAULT 0,
 	inputs           TEXT NOT NULL DEFAULT '',
 	outputs          TEXT NOT NULL DEFAULT '[]'
 );
@@ -114,7 +115,8 @@ CREATE TABLE IF NOT EXISTS failures (
 	mtime_ns         INTEGER NOT NULL,
 	pipeline_version TEXT NOT NULL,
 	reason           TEXT NOT NULL,
-	last_run         INTEGER NOT NULL
+	last_run         INTEGER NOT NULL,
+	limits           TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS run_failures (
 	run_id INTEGER NOT NULL,
@@ -122,6 +124,11 @@ CREATE TABLE IF NOT EXISTS run_failures (
 	reason TEXT NOT NULL,
 	PRIMARY KEY (run_id, path)
 );
+`
+
+// storeViews are (re)created on every open, so that a store upgraded from
+// an earlier schema gets the views added since.
+const storeViews = `
 CREATE VIEW IF NOT EXISTS documents AS
 	SELECT f.path, a.* FROM files f JOIN analyses a ON a.sha256 = f.sha256;
 CREATE VIEW IF NOT EXISTS sentences AS
@@ -140,6 +147,41 @@ CREATE VIEW IF NOT EXISTS sentence_texts AS
 		CAST(substr(CAST(t.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT) AS text
 	FROM sentences s JOIN analyses a ON a.id = s.analysis_id
 		JOIN texts t ON t.sha256 = a.sha256 AND t.pipeline_version = a.pipeline_version;
+-- The current_* views (docs/store.md): the analyses of the latest
+-- completed run's pipeline version and codebook only, so that a file
+-- analysed again after a codebook change is counted once; the status
+-- is judged at that run's date (analysis/metadata.go validityStatus).
+CREATE VIEW IF NOT EXISTS current_run AS
+	SELECT id, pipeline_version, codebook_hash, as_of FROM runs
+	WHERE status = 'completed' ORDER BY id DESC LIMIT 1;
+CREATE VIEW IF NOT EXISTS current_analyses AS
+	SELECT a.id, a.sha256, a.pipeline_version, a.codebook_hash, r.as_of, a.run_id,
+		a.municipality_code, a.municipality, a.county_code, a.county,
+		a.attribution_confidence, a.attribution_reason,
+		a.kind, a.title, a.reference, a.adopted_by, a.adopted_on, a.valid_from, a.valid_to, a.year,
+		CASE
+			WHEN e.valid_end IS NULL THEN 'unknown'
+			WHEN e.valid_end < r.as_of THEN 'expired'
+			ELSE 'current'
+		END AS status,
+		a.words, a.sentences
+	FROM analyses a
+	JOIN current_run r ON a.pipeline_version = r.pipeline_version AND a.codebook_hash = r.codebook_hash
+	JOIN (SELECT id, CASE
+			WHEN date(valid_to) = valid_to THEN valid_to
+			WHEN date(valid_to || '-01') = valid_to || '-01' THEN date(valid_to || '-01', '+1 month', '-1 day')
+			WHEN length(valid_to) = 4 AND date(valid_to || '-01-01') = valid_to || '-01-01' THEN valid_to || '-12-31'
+		END AS valid_end FROM analyses) e ON e.id = a.id;
+CREATE VIEW IF NOT EXISTS current_documents AS
+	SELECT f.path, a.* FROM files f JOIN current_analyses a ON a.sha256 = f.sha256;
+CREATE VIEW IF NOT EXISTS current_coverage AS
+	SELECT c.* FROM coverage c JOIN current_analyses a ON a.id = c.analysis_id;
+CREATE VIEW IF NOT EXISTS current_sentences AS
+	SELECT s.* FROM sentences s JOIN current_analyses a ON a.id = s.analysis_id;
+CREATE VIEW IF NOT EXISTS current_theme_hits AS
+	SELECT h.* FROM theme_hits h JOIN current_analyses a ON a.id = h.analysis_id;
+CREATE VIEW IF NOT EXISTS current_sentence_texts AS
+	SELECT s.* FROM sentence_texts s JOIN current_analyses a ON a.id = s.analysis_id;
 `
 
 // Store is the embedded SQLite database of a corpus: files, extracted
@@ -161,12 +203,17 @@ type Store struct {
 }
 
 // AnalysisKey is what an analysis depends on besides the document's
-// content: the pipeline version (code), the codebook and the reference
-// date statuses are judged at.
+// content: the pipeline version (code) and the codebook. AsOf, the date
+// statuses (current, expired) are judged at, is the run's (runs.as_of),
+// not the analysis's: themes, levels and evidence do not depend on it,
+// and when it was part of the key every new day re-tagged the whole
+// corpus. A status is judged when reports are made (analysis.Run) and in
+// the current_* views; analyses.as_of and analyses.status are left
+// empty.
 type AnalysisKey struct {
 	PipelineVersion string
 	CodebookHash    string
-	AsOf            string // YYYY-MM-DD
+	AsOf            string // YYYY-MM-DD: the run's date, recorded in runs
 }
 
 // FileState is what the store remembers of a file on disk. A file whose
@@ -198,7 +245,7 @@ func OpenStore(path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
-	if s.loadStmt, err = db.Prepare(`SELECT data FROM analyses WHERE sha256 = ? AND pipeline_version = ? AND codebook_hash = ? AND as_of = ?`); err != nil {
+	if s.loadStmt, err = db.Prepare(`SELECT data FROM analyses WHERE sha256 = ? AND pipeline_version = ? AND codebook_hash = ? AND as_of = ''`); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
@@ -214,17 +261,33 @@ func (s *Store) init() error {
 	defer tx.Rollback()
 	var version string
 	err = tx.QueryRow(`SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&version)
+	if err == nil && version == "2" {
+		// Version 3 keys a failure by the limits it was met under, and
+		// counts a run's unsupported files apart from its failed ones.
+		for _, q := range []string{`ALTER TABLE failures ADD COLUMN limits TEXT NOT NULL DEFAULT ''`,
+			`ALTER TABLE runs ADD COLUMN unsupported INTEGER NOT NULL DEFAULT 0`} {
+			if _, err := tx.Exec(q); err != nil {
+				return fmt.Errorf("upgrading the store from version 2: %w", err)
+			}
+		}
+		if _, err := tx.Exec(`UPDATE meta SET value = ? WHERE key = 'schema_version'`, StoreSchemaVersion); err != nil {
+			return err
+		}
+		version = StoreSchemaVersion
+	}
 	switch {
 	case err == nil && version != StoreSchemaVersion:
 		return fmt.Errorf("schema version %s, this styrdok reads version %s (use a new --store file)", version, StoreSchemaVersion)
-	case err == nil:
-		return tx.Commit()
+	case err != nil:
+		if _, err := tx.Exec(storeSchema); err != nil {
+			return fmt.Errorf("creating tables: %w", err)
+		}
+		if _, err := tx.Exec(`INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)`, StoreSchemaVersion); err != nil {
+			return err
+		}
 	}
-	if _, err := tx.Exec(storeSchema); err != nil {
-		return fmt.Errorf("creating tables: %w", err)
-	}
-	if _, err := tx.Exec(`INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)`, StoreSchemaVersion); err != nil {
-		return err
+	if _, err := tx.Exec(storeViews); err != nil {
+		return fmt.Errorf("creating views: %w", err)
 	}
 	return tx.Commit()
 }
@@ -265,16 +328,19 @@ func (s *Store) FileStates() (map[string]FileState, error) {
 }
 
 // FailureState is a file that failed with the same size, modification
-// time and pipeline version: it fails again without being read.
+// time and pipeline version: it fails again without being read, as long
+// as the limits are the same (Limits names them; a failure on a limit
+// must be retried when the limit is raised).
 type FailureState struct {
 	Size    int64
 	MtimeNS int64
 	Reason  string
+	Limits  string
 }
 
 // FailureStates returns the remembered failures of pipeline version v.
 func (s *Store) FailureStates(v string) (map[string]FailureState, error) {
-	rows, err := s.db.Query(`SELECT path, size, mtime_ns, reason FROM failures WHERE pipeline_version = ?`, v)
+	rows, err := s.db.Query(`SELECT path, size, mtime_ns, reason, limits FROM failures WHERE pipeline_version = ?`, v)
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", s.path, err)
 	}
@@ -283,7 +349,7 @@ func (s *Store) FailureStates(v string) (map[string]FailureState, error) {
 	for rows.Next() {
 		var p string
 		var f FailureState
-		if err := rows.Scan(&p, &f.Size, &f.MtimeNS, &f.Reason); err != nil {
+		if err := rows.Scan(&p, &f.Size, &f.MtimeNS, &f.Reason, &f.Limits); err != nil {
 			return nil, fmt.Errorf("store %s: %w", s.path, err)
 		}
 		out[p] = f
@@ -299,8 +365,8 @@ func (s *Store) TextHashes(v string) (map[string]bool, error) {
 
 // AnalysedHashes returns the content hashes with a stored analysis for k.
 func (s *Store) AnalysedHashes(k AnalysisKey) (map[string]bool, error) {
-	return s.hashes(`SELECT sha256 FROM analyses WHERE pipeline_version = ? AND codebook_hash = ? AND as_of = ?`,
-		k.PipelineVersion, k.CodebookHash, k.AsOf)
+	return s.hashes(`SELECT sha256 FROM analyses WHERE pipeline_version = ? AND codebook_hash = ? AND as_of = ''`,
+		k.PipelineVersion, k.CodebookHash)
 }
 
 func (s *Store) hashes(query string, args ...any) (map[string]bool, error) {
@@ -323,7 +389,7 @@ func (s *Store) hashes(query string, args ...any) (map[string]bool, error) {
 // LoadAnalysis returns the serialized analysis of content sha256 for k.
 func (s *Store) LoadAnalysis(sha256 string, k AnalysisKey) ([]byte, error) {
 	var data []byte
-	err := s.loadStmt.QueryRow(sha256, k.PipelineVersion, k.CodebookHash, k.AsOf).Scan(&data)
+	err := s.loadStmt.QueryRow(sha256, k.PipelineVersion, k.CodebookHash).Scan(&data)
 	if err != nil {
 		return nil, fmt.Errorf("store %s: analysis of %s: %w", s.path, sha256, err)
 	}
@@ -369,7 +435,11 @@ type RunStats struct {
 	Parsed   int // read and parsed from disk
 	Retagged int // analysed again from stored text (new codebook, version or date)
 	Reused   int // analysis taken from the store
-	Failed   int
+	// Failed counts the files that could not be read; Unsupported the
+	// files that are not documents (images, archives), skipped and
+	// listed: they alone do not fail a run. Each file is counted once.
+	Failed      int
+	Unsupported int
 }
 
 // BeginRun records the start of a run and returns its id. Runs left
@@ -440,8 +510,8 @@ func (s *Store) FinishRun(id int64, end RunEnd) error {
 	}
 	defer tx.Rollback()
 	now := time.Now().UTC().Format(time.RFC3339)
-	if _, err := tx.Exec(`UPDATE runs SET finished_at = ?, status = ?, files = ?, parsed = ?, retagged = ?, reused = ?, failed = ?, inputs = ?, outputs = ? WHERE id = ?`,
-		now, status, st.Files, st.Parsed, st.Retagged, st.Reused, st.Failed, end.Inputs, string(outputs), id); err != nil {
+	if _, err := tx.Exec(`UPDATE runs SET finished_at = ?, status = ?, files = ?, parsed = ?, retagged = ?, reused = ?, failed = ?, unsupported = ?, inputs = ?, outputs = ? WHERE id = ?`,
+		now, status, st.Files, st.Parsed, st.Retagged, st.Reused, st.Failed, st.Unsupported, end.Inputs, string(outputs), id); err != nil {
 		return fmt.Errorf("store %s: %w", s.path, err)
 	}
 	stmt, err := tx.Prepare(`INSERT OR REPLACE INTO run_failures(run_id, path, reason) VALUES (?, ?, ?)`)
@@ -548,6 +618,8 @@ type Record struct {
 	// the file's size and modification time so that an unchanged broken
 	// file is not read again until the pipeline version changes.
 	Failure string
+	// Limits names the limits the failure was met under (FailureState).
+	Limits string
 	// ClearFailure forgets an earlier failure of Path.
 	ClearFailure bool
 }
@@ -576,8 +648,8 @@ func (s *Store) Writer(runID int64, k AnalysisKey) *StoreWriter {
 var writerStatements = map[string]string{
 	"file": `INSERT INTO files(path, size, mtime_ns, sha256, last_run) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256, last_run = excluded.last_run`,
-	"failure": `INSERT INTO failures(path, size, mtime_ns, pipeline_version, reason, last_run) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, pipeline_version = excluded.pipeline_version, reason = excluded.reason, last_run = excluded.last_run`,
+	"failure": `INSERT INTO failures(path, size, mtime_ns, pipeline_version, reason, last_run, limits) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, pipeline_version = excluded.pipeline_version, reason = excluded.reason, last_run = excluded.last_run, limits = excluded.limits`,
 	"unfail": `DELETE FROM failures WHERE path = ?`,
 	"text":   `INSERT OR IGNORE INTO texts(sha256, pipeline_version, format, size, pages, text) VALUES (?, ?, ?, ?, ?, ?)`,
 	"analysis": `INSERT OR IGNORE INTO analyses(sha256, pipeline_version, codebook_hash, as_of, run_id,
@@ -673,7 +745,7 @@ func (w *StoreWriter) add(r *Record) error {
 	}
 	w.pending++
 	if r.Failure != "" {
-		_, err := w.stmts["failure"].Exec(r.Path, r.Size, r.MtimeNS, w.key.PipelineVersion, r.Failure, w.runID)
+		_, err := w.stmts["failure"].Exec(r.Path, r.Size, r.MtimeNS, w.key.PipelineVersion, r.Failure, w.runID, r.Limits)
 		return err
 	}
 	if r.ClearFailure {
@@ -697,9 +769,11 @@ func (w *StoreWriter) add(r *Record) error {
 		}
 		w.s.Seal(a)
 		d := a.Document
-		res, err := w.stmts["analysis"].Exec(r.SHA256, w.key.PipelineVersion, w.key.CodebookHash, w.key.AsOf, w.runID,
+		// as_of and status are left empty: they belong to a run, not to an
+		// analysis (AnalysisKey); current_analyses judges the status.
+		res, err := w.stmts["analysis"].Exec(r.SHA256, w.key.PipelineVersion, w.key.CodebookHash, "", w.runID,
 			d.MunicipalityCode, d.Municipality, d.CountyCode, d.County, d.AttributionConfidence, d.AttributionReason,
-			d.Kind, d.Title, d.Reference, d.AdoptedBy, d.AdoptedOn, d.ValidFrom, d.ValidTo, d.Year, d.Status, d.Words, d.Sentences,
+			d.Kind, d.Title, d.Reference, d.AdoptedBy, d.AdoptedOn, d.ValidFrom, d.ValidTo, d.Year, "", d.Words, d.Sentences,
 			a.packed, a.sentenceRows, a.hitRows)
 		// SQLite has copied the data: its buffer is free for the next
 		// record (a record added again is sealed again from Data).

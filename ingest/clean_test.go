@@ -1,10 +1,8 @@
 package ingest
 
 import (
-	"io"
 	"strings"
 	"testing"
-	"testing/iotest"
 )
 
 // TestNeedsRuneCleaning: the byte-level check agrees with strings.Map on
@@ -37,32 +35,5 @@ func TestNeedsReplacing(t *testing.T) {
 	plain := "Integrationsplan för Åre kommun – 2024\tcell\nrad"
 	if needsReplacing(plain) || cleanReplacer.Replace(plain) != plain {
 		t.Error("plain Swedish text flagged")
-	}
-}
-
-// TestCheckHexStrings: a content stream that ends inside a hex string is
-// refused (the library would loop forever on it); strings, comments and
-// dictionaries that only look like one are not.
-func TestCheckHexStrings(t *testing.T) {
-	never := func() error { return nil }
-	for in, want := range map[string]error{
-		"BT /F1 12 Tf (Hej) Tj ET":            nil,
-		"BT <48656A> Tj ET":                   nil,
-		"BT <48656A":                          errOpenHexString,
-		"BT <":                                errOpenHexString,
-		"<< /A 1 >> BDC (a<b) Tj EMC":         nil,
-		"(a<b\\) still text) Tj":              nil,
-		"% a comment with <\nBT (x) Tj ET":    nil,
-		"((nested) <) Tj":                     nil,
-		"BT <<<4142":                          errOpenHexString,
-		"BT <> Tj ET":                         nil,
-		"[(A) 120 (B)] TJ <4142> Tj <43 44 E": errOpenHexString,
-	} {
-		// One byte at a time too: the state must survive buffer edges.
-		for _, r := range []io.Reader{strings.NewReader(in), iotest.OneByteReader(strings.NewReader(in))} {
-			if got := checkHexStrings(r, never); got != want {
-				t.Errorf("checkHexStrings(%q) = %v, want %v", in, got, want)
-			}
-		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -71,18 +72,27 @@ type FileError struct {
 	Err    error
 }
 
-// Error returns "path: reason: cause".
-func (e *FileError) Error() string { return e.Path + ": " + e.Detail() }
+// Error returns "path": reason: cause, on one line: the path is quoted
+// (Go syntax) because a file name may hold a newline, which would split
+// the one error line a batch prints per file in two.
+func (e *FileError) Error() string { return strconv.Quote(e.Path) + ": " + e.Detail() }
 
 // Detail is the error without the file name: the reason, and the cause
-// when the reason does not already say it. failures.csv has the file in a
-// column of its own.
+// when the reason does not already say it, on one line (line breaks
+// escaped as \n, since a cause can quote a name or a parser's message).
+// failures.csv has the file in a column of its own.
 func (e *FileError) Detail() string {
+	d := e.Reason
 	if e.Err != nil && !strings.HasPrefix(e.Reason, e.Err.Error()) {
-		return fmt.Sprintf("%s: %v", e.Reason, e.Err)
+		d = fmt.Sprintf("%s: %v", e.Reason, e.Err)
 	}
-	return e.Reason
+	if strings.ContainsAny(d, "\r\n\u2028\u2029") {
+		d = lineBreaks.Replace(d)
+	}
+	return d
 }
+
+var lineBreaks = strings.NewReplacer("\r", `\r`, "\n", `\n`, "\u2028", `\u2028`, "\u2029", `\u2029`)
 
 // Unwrap returns the underlying cause, so errors.Is(err, ErrUnsupported) works.
 func (e *FileError) Unwrap() error { return e.Err }

@@ -112,3 +112,88 @@ func TestPdftotextFidelity(t *testing.T) {
 		}
 	}
 }
+
+// realPDF is one row of testdata/ingest/real/pdfs.tsv: a real PDF from a
+// public repository (source, producer and contents in the row), with a
+// checked reference text NAME.ref.txt (tools/genfixtures/realrefs.py says
+// how each was made and corrected).
+type realPDF struct{ file, producer string }
+
+func realPDFs(t *testing.T) []realPDF {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "ingest", "real", "pdfs.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []realPDF
+	for i, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		f := strings.Split(line, "\t")
+		if i == 0 || len(f) < 3 {
+			continue
+		}
+		out = append(out, realPDF{strings.TrimSuffix(f[0], ".pdf"), f[2]})
+	}
+	if len(out) != 6 {
+		t.Fatalf("pdfs.tsv lists %d PDFs, want 6", len(out))
+	}
+	return out
+}
+
+func realRef(t *testing.T, name string) string {
+	t.Helper()
+	ref, err := os.ReadFile(filepath.Join("..", "testdata", "ingest", "real", name+".ref.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the same character clean-up as every document's text (ligatures,
+	// zero-width and non-breaking characters): words are compared
+	return CleanText(string(ref))
+}
+
+// TestRealPDFFidelity requires 0.99 word accuracy against the checked
+// reference on every real PDF with a text layer (headers kept: the
+// references have them), and the scan to fail as one.
+func TestRealPDFFidelity(t *testing.T) {
+	for _, p := range realPDFs(t) {
+		t.Run(p.file, func(t *testing.T) {
+			ref := realRef(t, p.file)
+			// OCR off: the scan's reference is empty, its failure is tested
+			// (OCR has its own test, ocr_test.go)
+			doc, err := Load(filepath.Join("..", "testdata", "ingest", "real", p.file+".pdf"), Options{KeepHeaders: true, OCR: OCRNever})
+			if strings.TrimSpace(ref) == "" {
+				if err == nil || !strings.Contains(err.Error(), "no text layer (scanned?") {
+					t.Fatalf("scan: err = %v, want no text layer", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			acc := wordAccuracy(ref, doc.Text)
+			t.Logf("%s: styrdok word accuracy %.4f (%d words, %d pages)", p.producer, acc, len(words(ref)), len(doc.Pages))
+			if acc < 0.99 {
+				t.Errorf("word accuracy %.4f < 0.99", acc)
+			}
+		})
+	}
+}
+
+// TestRealPdftotextFidelity measures pdftotext on the real PDFs for
+// docs/ingest.md; skipped when pdftotext is not installed.
+func TestRealPdftotextFidelity(t *testing.T) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	for _, p := range realPDFs(t) {
+		ref := realRef(t, p.file)
+		for _, mode := range [][]string{{}, {"-layout"}} {
+			args := append(append([]string{}, mode...), filepath.Join("..", "testdata", "ingest", "real", p.file+".pdf"), "-")
+			out, err := exec.Command(bin, args...).Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: pdftotext %s word accuracy %.4f", p.file, strings.Join(mode, " "), wordAccuracy(ref, CleanText(string(out))))
+		}
+	}
+}

@@ -2,6 +2,9 @@ package ingest
 
 import (
 	"bytes"
+	"fmt"
+	"io"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -12,28 +15,42 @@ import (
 
 // decodeHTML returns the page's bytes as UTF-8, honouring a BOM, a
 // <meta charset> or, failing both, sniffing the bytes like DecodeText.
-func decodeHTML(data []byte) string {
+// The deadline is checked as it decodes; the markup is not text, so the
+// text limit applies to what is extracted from it, not here.
+func decodeHTML(data []byte, b *budget) (string, error) {
+	sniffed := func() (string, error) {
+		tb := *b
+		tb.maxText = math.MaxInt64
+		return decodeText(data, &tb)
+	}
 	_, name, certain := charset.DetermineEncoding(data, "text/html")
 	if !certain || name == "utf-8" {
 		if utf8.Valid(data) {
-			return strings.TrimPrefix(string(data), "\uFEFF")
+			return strings.TrimPrefix(string(data), "\uFEFF"), nil
 		}
 		if !certain {
-			s, _ := DecodeText(data)
-			return s
+			return sniffed()
 		}
 	}
 	r, err := charset.NewReaderLabel(name, bytes.NewReader(data))
 	if err != nil {
-		s, _ := DecodeText(data)
-		return s
+		return sniffed()
 	}
-	var b bytes.Buffer
-	if _, err := b.ReadFrom(r); err != nil {
-		s, _ := DecodeText(data)
-		return s
+	var out bytes.Buffer
+	chunk := make([]byte, 64<<10)
+	for {
+		if err := b.check(); err != nil {
+			return "", err
+		}
+		n, err := r.Read(chunk)
+		out.Write(chunk[:n])
+		if err == io.EOF {
+			return out.String(), nil
+		}
+		if err != nil {
+			return sniffed()
+		}
 	}
-	return b.String()
 }
 
 // parseHTML extracts the visible text of a web page: scripts, styles,
@@ -42,11 +59,22 @@ func decodeHTML(data []byte) string {
 // Headings and paragraphs become paragraphs; table rows become lines of
 // TAB-separated cells.
 func parseHTML(data []byte, b *budget) (string, error) {
-	root, err := html.Parse(strings.NewReader(decodeHTML(data)))
+	page, err := decodeHTML(data, b)
 	if err != nil {
 		return "", err
 	}
-	content := findContent(root)
+	root, err := html.Parse(newHTMLStream(page, b))
+	if err != nil {
+		if strings.Contains(err.Error(), "open stack of elements exceeds") {
+			// x/net/html's own nesting bound (512), in words
+			return "", &limitError{"HTML elements nested more than 512 deep (the HTML parser's limit)"}
+		}
+		return "", err
+	}
+	content, err := findContent(root, b)
+	if err != nil {
+		return "", err
+	}
 	w := &htmlWriter{b: b}
 	if err := w.walk(content); err != nil {
 		return "", err
@@ -55,12 +83,146 @@ func parseHTML(data []byte, b *budget) (string, error) {
 	return w.out.String(), nil
 }
 
+// htmlStream feeds html.Parse a page re-tokenized so that the parser's
+// work and memory stay proportional to the page's size:
+//
+//   - Formatting elements (<b>, <i>, <font>, <a>, ...) become <span>.
+//     The HTML5 tree builder re-opens every still-open formatting element
+//     in each new paragraph, cloning it: 500 unclosed <b id=...> before
+//     50,000 <p> made 25 million nodes (205 KB of HTML, 4.2 GB, 21 s, in
+//     one call the deadline could not reach). A <span> is never
+//     re-opened, and the text is the same: extraction reads none of
+//     these elements' meaning, only their class, id and style, which a
+//     <span> keeps.
+//   - Text is re-escaped, so the parser sees no tag the tokenizer here did
+//     not (the two tokenizers could disagree about raw text inside
+//     <svg>). <xmp> and <plaintext>, whose text is shown as written,
+//     become <pre> for that reason.
+//   - Comments are dropped; they are never text.
+//   - Every token counts against MaxHTMLNodes and checks the deadline:
+//     html.Parse reads token by token, so the limits stop it between
+//     tokens, and the error it gets from Read is the error it returns.
+type htmlStream struct {
+	z       *html.Tokenizer
+	b       *budget
+	nodes   int
+	foreign int // <svg> and <math> elements open
+	pending []byte
+	buf     []byte
+	err     error
+}
+
+func newHTMLStream(page string, b *budget) *htmlStream {
+	z := html.NewTokenizer(strings.NewReader(page))
+	// One token (a text run, a tag with its attributes) is held whole by
+	// this tokenizer, again by html.Parse's and again as a node: a page
+	// of one 150 MB paragraph peaked at 2.6 GB before the text limit
+	// could count it. None longer than the text limit can be a steering
+	// document's.
+	z.SetMaxBuf(int(min(b.maxText, math.MaxInt32)))
+	return &htmlStream{z: z, b: b}
+}
+
+func (s *htmlStream) Read(p []byte) (int, error) {
+	for len(s.pending) == 0 {
+		if s.err != nil {
+			return 0, s.err
+		}
+		s.next()
+	}
+	n := copy(p, s.pending)
+	s.pending = s.pending[n:]
+	return n, nil
+}
+
+// renamed maps the elements htmlStream rewrites to what it writes instead.
+var renamed = map[atom.Atom]atom.Atom{
+	atom.A: atom.Span, atom.B: atom.Span, atom.Big: atom.Span, atom.Code: atom.Span, atom.Em: atom.Span,
+	atom.Font: atom.Span, atom.I: atom.Span, atom.Nobr: atom.Span, atom.S: atom.Span, atom.Small: atom.Span,
+	atom.Strike: atom.Span, atom.Strong: atom.Span, atom.Tt: atom.Span, atom.U: atom.Span,
+	atom.Xmp: atom.Pre, atom.Plaintext: atom.Pre,
+}
+
+// next turns the next source token into pending bytes, or sets err.
+func (s *htmlStream) next() {
+	if err := s.b.check(); err != nil {
+		s.err = err
+		return
+	}
+	tt := s.z.Next()
+	switch tt {
+	case html.ErrorToken:
+		s.err = s.z.Err() // io.EOF at the end
+		if s.err == html.ErrBufferExceeded {
+			s.err = &limitError{fmt.Sprintf("HTML text or tag longer than the text limit (%d bytes; --max-text)", s.b.maxText)}
+		}
+		return
+	case html.CommentToken:
+		return
+	}
+	if s.nodes++; s.nodes > s.b.maxNodes {
+		s.err = &limitError{fmt.Sprintf("HTML has more than %d elements and text runs (the HTML node bound)", s.b.maxNodes)}
+		return
+	}
+	if tt == html.TextToken {
+		s.pending = appendEscaped(s.buf[:0], s.z.Text())
+		s.buf = s.pending[:0]
+		return
+	}
+	tok := s.z.Token()
+	// Inside <svg> and <math>, <style> and <title> hold markup, not raw
+	// text, as html.Parse reads them. Counting the open ones is close
+	// enough: where the two disagree, the text is escaped either way.
+	switch {
+	case (tok.DataAtom == atom.Svg || tok.DataAtom == atom.Math) && tt == html.StartTagToken:
+		s.foreign++
+	case (tok.DataAtom == atom.Svg || tok.DataAtom == atom.Math) && tt == html.EndTagToken && s.foreign > 0:
+		s.foreign--
+	case s.foreign > 0 && tt == html.StartTagToken:
+		s.z.NextIsNotRawText()
+	}
+	if to, ok := renamed[tok.DataAtom]; ok {
+		tok.DataAtom, tok.Data = to, to.String()
+	}
+	s.pending = append(s.buf[:0], tok.String()...)
+	s.buf = s.pending[:0]
+}
+
+// appendEscaped appends text with the characters that could start markup
+// or an entity escaped.
+func appendEscaped(dst, text []byte) []byte {
+	for _, c := range text {
+		switch c {
+		case '<':
+			dst = append(dst, "&lt;"...)
+		case '>':
+			dst = append(dst, "&gt;"...)
+		case '&':
+			dst = append(dst, "&amp;"...)
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
 // findContent returns <main>, else the largest <article>, else <body>.
-func findContent(root *html.Node) *html.Node {
+// Each node is visited once (measuring each <article> apart was
+// quadratic in nested ones). The depth of this and the other recursive
+// walks is bounded by html.Parse, which fails past 512 open elements.
+func findContent(root *html.Node, b *budget) (*html.Node, error) {
 	var main, body *html.Node
 	var articles []*html.Node
-	var visit func(n *html.Node)
-	visit = func(n *html.Node) {
+	lens := map[*html.Node]int{} // text length of <main> and each <article>
+	// visit returns n's text length as textLen counts it.
+	var visit func(n *html.Node) (int, error)
+	visit = func(n *html.Node) (int, error) {
+		if err := b.check(); err != nil {
+			return 0, err
+		}
+		if n.Type == html.TextNode {
+			return len(strings.TrimSpace(n.Data)), nil
+		}
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Main:
@@ -76,41 +238,41 @@ func findContent(root *html.Node) *html.Node {
 				main = n
 			}
 		}
+		t := 0
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c)
+			ct, err := visit(c)
+			if err != nil {
+				return 0, err
+			}
+			t += ct
 		}
+		if n.Type == html.ElementNode && skipAlways[n.DataAtom] {
+			t = 0
+		}
+		if n == main || n.DataAtom == atom.Article {
+			lens[n] = t
+		}
+		return t, nil
 	}
-	visit(root)
-	if main != nil && textLen(main) > 200 {
-		return main
+	if _, err := visit(root); err != nil {
+		return nil, err
+	}
+	if main != nil && lens[main] > 200 {
+		return main, nil
 	}
 	var best *html.Node
 	for _, a := range articles {
-		if best == nil || textLen(a) > textLen(best) {
+		if best == nil || lens[a] > lens[best] {
 			best = a
 		}
 	}
-	if best != nil && textLen(best) > 200 {
-		return best
+	if best != nil && lens[best] > 200 {
+		return best, nil
 	}
 	if body != nil {
-		return body
+		return body, nil
 	}
-	return root
-}
-
-func textLen(n *html.Node) int {
-	if n.Type == html.TextNode {
-		return len(strings.TrimSpace(n.Data))
-	}
-	if n.Type == html.ElementNode && skipAlways[n.DataAtom] {
-		return 0
-	}
-	t := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		t += textLen(c)
-	}
-	return t
+	return root, nil
 }
 
 func attr(n *html.Node, key string) string {
@@ -211,14 +373,17 @@ func (w *htmlWriter) block() {
 	w.out.WriteString("\n\n")
 }
 
-func (w *htmlWriter) text(s string) {
+// text adds s to the paragraph or cell being filled and returns the
+// number of bytes that added.
+func (w *htmlWriter) text(s string) int {
 	dst := &w.cur
 	if w.cell != nil {
 		dst = w.cell
 	}
+	before := dst.Len()
 	if w.pre > 0 {
 		dst.WriteString(s)
-		return
+		return dst.Len() - before
 	}
 	// collapse whitespace as a browser does
 	f := strings.Fields(s)
@@ -226,15 +391,21 @@ func (w *htmlWriter) text(s string) {
 		if s != "" && dst.Len() > 0 {
 			dst.WriteByte(' ')
 		}
-		return
+		return dst.Len() - before
 	}
 	if startsSpace(s) && dst.Len() > 0 {
 		dst.WriteByte(' ')
 	}
-	dst.WriteString(strings.Join(f, " "))
+	for i, word := range f {
+		if i > 0 {
+			dst.WriteByte(' ')
+		}
+		dst.WriteString(word)
+	}
 	if endsSpace(s) {
 		dst.WriteByte(' ')
 	}
+	return dst.Len() - before
 }
 
 func startsSpace(s string) bool { return s != "" && strings.ContainsRune(" \t\n\r\f", rune(s[0])) }
@@ -248,8 +419,9 @@ func (w *htmlWriter) walk(n *html.Node) error {
 	}
 	switch n.Type {
 	case html.TextNode:
-		w.text(n.Data)
-		return nil
+		// count what the text adds, after white space is collapsed: the
+		// indentation between a page's tags is not text
+		return w.b.addText(int64(w.text(n.Data)))
 	case html.ElementNode:
 	case html.DocumentNode:
 		return w.children(n)

@@ -84,8 +84,8 @@ func TestMixedTree(t *testing.T) {
 		if errors.Is(err, ErrUnsupported) != exp.unsupported {
 			t.Errorf("%s: errors.Is(ErrUnsupported) = %v, want %v", base, !exp.unsupported, exp.unsupported)
 		}
-		if !strings.HasPrefix(err.Error(), f+": ") {
-			t.Errorf("%s: error %q does not start with the path", base, err)
+		if !strings.HasPrefix(err.Error(), strconv.Quote(f)+": ") {
+			t.Errorf("%s: error %q does not start with the quoted path", base, err)
 		}
 	}
 	for name := range good {

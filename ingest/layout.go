@@ -30,24 +30,7 @@ func layoutPage(gs []glyph, rules []rule) []string {
 	if len(gs) == 0 {
 		return nil
 	}
-	sort.SliceStable(gs, func(i, j int) bool {
-		if gs[i].y != gs[j].y {
-			return gs[i].y > gs[j].y
-		}
-		return gs[i].x < gs[j].x
-	})
-	var lines []*vline
-	for _, g := range gs {
-		if n := len(lines); n > 0 {
-			l := lines[n-1]
-			if l.y-g.y <= lineTol*math.Max(l.size, g.size) {
-				l.gs = append(l.gs, g)
-				l.size = math.Max(l.size, g.size)
-				continue
-			}
-		}
-		lines = append(lines, &vline{y: g.y, size: g.size, gs: []glyph{g}})
-	}
+	lines := buildLines(gs)
 	var vrules, hrules []rule
 	for _, r := range rules {
 		if r.vertical() {
@@ -59,8 +42,6 @@ func layoutPage(gs []glyph, rules []rule) []string {
 	colsOf := make([][]float64, len(lines))
 	var text []*vline
 	for i, l := range lines {
-		sort.SliceStable(l.gs, func(i, j int) bool { return l.gs[i].x < l.gs[j].x })
-		l.gs = dedupe(l.gs)
 		bold := 0
 		for _, g := range l.gs {
 			if g.bold {
@@ -74,13 +55,31 @@ func layoutPage(gs []glyph, rules []rule) []string {
 	}
 	body := bodySize(text)
 	leading := typicalLeading(text)
+	ruled := make([]bool, len(lines))
+	for i := range lines {
+		ruled[i] = len(colsOf[i]) >= 3
+	}
+	blockAt := map[int]geoBlock{}
+	for _, b := range findGeoBlocks(lines, ruled) {
+		blockAt[b.start] = b
+	}
 
 	var out []string
 	var prev *vline
 	var prevTable []float64
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
+		if b, ok := blockAt[i]; ok { // a table without rules, or columns of text
+			out = appendBlank(out)
+			out = append(out, b.out...)
+			out = appendBlank(out)
+			prevTable = nil
+			prev = lines[b.end-1]
+			i = b.end - 1
+			continue
+		}
 		if cols := colsOf[i]; len(cols) >= 3 { // a row of a ruled table: gather its lines
+			start := i
 			row := []*vline{l}
 			for i+1 < len(lines) {
 				nx := lines[i+1]
@@ -89,6 +88,15 @@ func layoutPage(gs []glyph, rules []rule) []string {
 				}
 				row = append(row, nx)
 				i++
+			}
+			if occupiedCells(row, cols) < 2 && !sameColumns(prevTable, cols) {
+				// A frame around text, or a table of one column: its lines
+				// are text (joined into one cell they lost their breaks).
+				for k := start; k <= i; k++ {
+					colsOf[k] = nil
+				}
+				i = start - 1
+				continue
 			}
 			if prevTable == nil || !sameColumns(prevTable, cols) {
 				out = appendBlank(out)
@@ -119,6 +127,103 @@ func layoutPage(gs []glyph, rules []rule) []string {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// nearestBaselines moves each glyph to the neighbouring line whose
+// baseline is nearest to its own. Lines are gathered top down, so a
+// larger glyph set between two lines of small text (a report header's
+// "ÅRL" beside a "Period" line) joined the line above it, the first within
+// reach. A line's baseline is the one most of its glyphs sit on (a
+// superscript may have started it).
+func nearestBaselines(lines []*vline) []*vline {
+	if len(lines) < 2 {
+		return lines
+	}
+	for _, l := range lines {
+		l.y = modeY(l.gs)
+	}
+	moved := make([][]glyph, len(lines))
+	changed := false
+	for i, l := range lines {
+		keep := l.gs[:0:0]
+		for _, g := range l.gs {
+			best, d := i, math.Abs(g.y-l.y)
+			for _, j := range [2]int{i - 1, i + 1} {
+				if j < 0 || j >= len(lines) {
+					continue
+				}
+				o := lines[j]
+				if dj := math.Abs(g.y - o.y); dj+0.5 < d && dj <= lineTol*math.Max(o.size, g.size) {
+					best, d = j, dj
+				}
+			}
+			if best == i {
+				keep = append(keep, g)
+			} else {
+				moved[best] = append(moved[best], g)
+				changed = true
+			}
+		}
+		l.gs = keep
+	}
+	if !changed {
+		return lines
+	}
+	out := lines[:0]
+	for i, l := range lines {
+		l.gs = append(l.gs, moved[i]...)
+		if len(l.gs) == 0 {
+			continue
+		}
+		l.size = 0
+		for _, g := range l.gs {
+			l.size = math.Max(l.size, g.size)
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// modeY is the baseline most glyphs share (to a tenth of a point).
+func modeY(gs []glyph) float64 {
+	count := map[float64]int{}
+	best, bestN := gs[0].y, 0
+	for _, g := range gs {
+		y := math.Round(g.y*10) / 10
+		if count[y]++; count[y] > bestN || (count[y] == bestN && y > best) {
+			best, bestN = y, count[y]
+		}
+	}
+	return best
+}
+
+// buildLines sorts glyphs into visual lines, top down, each left to right
+// without doubled glyphs.
+func buildLines(gs []glyph) []*vline {
+	sort.SliceStable(gs, func(i, j int) bool {
+		if gs[i].y != gs[j].y {
+			return gs[i].y > gs[j].y
+		}
+		return gs[i].x < gs[j].x
+	})
+	var lines []*vline
+	for _, g := range gs {
+		if n := len(lines); n > 0 {
+			l := lines[n-1]
+			if l.y-g.y <= lineTol*math.Max(l.size, g.size) {
+				l.gs = append(l.gs, g)
+				l.size = math.Max(l.size, g.size)
+				continue
+			}
+		}
+		lines = append(lines, &vline{y: g.y, size: g.size, gs: []glyph{g}})
+	}
+	lines = nearestBaselines(lines)
+	for _, l := range lines {
+		sort.SliceStable(l.gs, func(i, j int) bool { return l.gs[i].x < l.gs[j].x })
+		l.gs = dedupe(l.gs)
+	}
+	return lines
 }
 
 func appendBlank(out []string) []string {
@@ -232,6 +337,23 @@ func ruleBetween(hrules []rule, a, b *vline, cols []float64) bool {
 	return false
 }
 
+// occupiedCells counts the cells of a table row that hold text.
+func occupiedCells(row []*vline, cols []float64) int {
+	used := make([]bool, len(cols)-1)
+	n := 0
+	for _, l := range row {
+		for _, g := range l.gs {
+			c := sort.SearchFloat64s(cols, g.x+g.w/2) - 1
+			c = max(0, min(c, len(used)-1))
+			if !used[c] {
+				used[c] = true
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // tableRow joins the lines of one table row cell by cell.
 func tableRow(row []*vline, cols []float64) string {
 	cells := make([][]string, len(cols)-1)
@@ -287,6 +409,10 @@ func ruleCrosses(vrules []rule, x0, x1 float64, l *vline) bool {
 	return false
 }
 
+// leaderRE matches a table of contents' dot leader: four or more dots,
+// perhaps spaced. It separates an entry from its page number like a TAB.
+var leaderRE = regexp.MustCompile(`\s*(?:\.\s*){4,}`)
+
 // joinGlyphs concatenates glyphs left to right, adding a space where the
 // gap between one glyph's end and the next one's start is wide.
 func joinGlyphs(gs []glyph) string {
@@ -295,13 +421,18 @@ func joinGlyphs(gs []glyph) string {
 		if i > 0 {
 			p := gs[i-1]
 			gap := g.x - (p.x + p.w)
-			if gap > spaceGap*math.Max(p.size, g.size) && !strings.HasSuffix(p.s, " ") && !strings.HasPrefix(g.s, " ") {
+			wide := gap > spaceGap*math.Max(p.size, g.size) || (g.space && gap > -spaceGap*g.size)
+			if wide && !strings.HasSuffix(p.s, " ") && !strings.HasPrefix(g.s, " ") {
 				b.WriteByte(' ')
 			}
 		}
 		b.WriteString(g.s)
 	}
-	return strings.TrimSpace(b.String())
+	out := strings.TrimSpace(b.String())
+	if strings.Contains(out, "....") {
+		out = strings.TrimSpace(leaderRE.ReplaceAllString(out, "\t"))
+	}
+	return out
 }
 
 var digits = regexp.MustCompile(`\d+`)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -29,7 +30,7 @@ const maxKeptBuffer = 8 << 20
 func LoadInto(path string, opts Options, buf *[]byte) (*Document, error) {
 	// Stat first: opening a FIFO or device could block or never end.
 	if st, err := os.Stat(path); err != nil {
-		return nil, &FileError{Path: path, Reason: "cannot open file", Err: err}
+		return nil, &FileError{Path: path, Reason: "cannot open file", Err: osCause(err)}
 	} else if st.IsDir() {
 		return nil, &FileError{Path: path, Reason: "is a directory"}
 	} else if !st.Mode().IsRegular() {
@@ -37,12 +38,12 @@ func LoadInto(path string, opts Options, buf *[]byte) (*Document, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &FileError{Path: path, Reason: "cannot open file", Err: err}
+		return nil, &FileError{Path: path, Reason: "cannot open file", Err: osCause(err)}
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, &FileError{Path: path, Reason: "cannot stat file", Err: err}
+		return nil, &FileError{Path: path, Reason: "cannot stat file", Err: osCause(err)}
 	}
 	if st.IsDir() {
 		return nil, &FileError{Path: path, Reason: "is a directory"}
@@ -74,9 +75,21 @@ func LoadInto(path string, opts Options, buf *[]byte) (*Document, error) {
 		data = append(data, rest...)
 	}
 	if err != nil {
-		return nil, &FileError{Path: path, Reason: "cannot read file", Err: err}
+		return nil, &FileError{Path: path, Reason: "cannot read file", Err: osCause(err)}
 	}
 	return Parse(path, data, opts)
+}
+
+// osCause strips the *fs.PathError around an error of the os package: it
+// repeats the path, unquoted, which FileError already names (and a
+// newline in the name would split the error line). errors.Is still
+// finds fs.ErrNotExist and fs.ErrPermission in the cause.
+func osCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func tooLarge(name string, size int64, opts Options) *FileError {
@@ -115,12 +128,14 @@ func Parse(name string, data []byte, opts Options) (doc *Document, err error) {
 	switch format {
 	case FormatText:
 		var s string
-		s, err = DecodeText(data)
+		s, err = decodeText(data, b)
 		pages = strings.Split(s, PageBreak)
 	case FormatMarkdown:
 		var s string
-		s, err = DecodeText(data)
-		pages = strings.Split(markdownText(s), PageBreak)
+		if s, err = decodeText(data, b); err == nil {
+			s, err = markdownText(s, b)
+			pages = strings.Split(s, PageBreak)
+		}
 	case FormatHTML:
 		var s string
 		s, err = parseHTML(data, b)
@@ -134,7 +149,7 @@ func Parse(name string, data []byte, opts Options) (doc *Document, err error) {
 			pages, err = parseFlatODT(data, b)
 		}
 	case FormatPDF:
-		pages, doc.Warnings, doc.OCRPages, err = parsePDFOCR(data, b, opts)
+		pages, doc.Warnings, doc.OCRPages, err = parsePDF(data, b, opts)
 	}
 	if err != nil {
 		return nil, fileError(name, format, err)

@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -22,10 +23,16 @@ var (
 // markdownText strips Markdown syntax, keeping the text: headings on their
 // own paragraph, links as their text, emphasis markers removed, pipe
 // tables as TAB-separated rows. List markers ("- ") are kept.
-func markdownText(s string) string {
+//
+// The deadline is checked per line, and per piece of a long line (see
+// inlineBounded).
+func markdownText(s string, b *budget) (string, error) {
 	var out []string
 	fence := false
 	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if err := b.checkOf(); err != nil {
+			return "", err
+		}
 		if strings.HasPrefix(strings.TrimSpace(l), "```") || strings.HasPrefix(strings.TrimSpace(l), "~~~") {
 			fence = !fence
 			continue
@@ -38,29 +45,80 @@ func markdownText(s string) string {
 			continue
 		}
 		if m := mdHeading.FindStringSubmatch(l); m != nil {
-			out = append(out, "", inlineMarkdown(m[1]), "")
+			h, err := inlineBounded(m[1], b)
+			if err != nil {
+				return "", err
+			}
+			out = append(out, "", h, "")
 			continue
 		}
 		l = mdBlockQuot.ReplaceAllString(l, "")
 		if t := strings.TrimSpace(l); strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") && len(t) > 1 {
 			cells := strings.Split(t[1:len(t)-1], "|")
 			for i := range cells {
-				cells[i] = inlineMarkdown(strings.TrimSpace(cells[i]))
+				c, err := inlineBounded(strings.TrimSpace(cells[i]), b)
+				if err != nil {
+					return "", err
+				}
+				cells[i] = c
 			}
 			out = append(out, strings.Join(cells, "\t"))
 			continue
 		}
-		out = append(out, inlineMarkdown(l))
+		l, err := inlineBounded(l, b)
+		if err != nil {
+			return "", err
+		}
+		out = append(out, l)
 	}
-	return strings.Join(out, "\n")
+	return strings.Join(out, "\n"), nil
 }
 
+// maxInline is the longest piece of a line the inline patterns see at
+// once. They run in time linear in the piece, but one 15 MB line took
+// 9 s of CPU in one call the deadline could not interrupt; in pieces cut
+// at a space, it is checked between them. Emphasis or a link spanning a
+// cut keeps its markers, in a line no real document has.
+const maxInline = 64 << 10
+
+func inlineBounded(s string, b *budget) (string, error) {
+	if len(s) <= maxInline {
+		return inlineMarkdown(s), nil
+	}
+	var out strings.Builder
+	for s != "" {
+		if err := b.checkOf(); err != nil {
+			return "", err
+		}
+		cut := len(s)
+		if cut > maxInline {
+			if cut = strings.LastIndexByte(s[:maxInline], ' ') + 1; cut == 0 {
+				cut = maxInline
+				for cut > 0 && !utf8.RuneStart(s[cut]) {
+					cut--
+				}
+			}
+		}
+		out.WriteString(inlineMarkdown(s[:cut]))
+		s = s[cut:]
+	}
+	return out.String(), nil
+}
+
+// inlineMarkdown removes inline syntax. Each pattern runs only on text
+// holding the character it starts with: most lines hold none, and the
+// emphasis pattern, which has no literal prefix to search for, cost
+// most of a Markdown file's parse.
 func inlineMarkdown(s string) string {
-	s = mdImage.ReplaceAllString(s, "$1")
-	s = mdLink.ReplaceAllString(s, "$1")
-	s = mdRefLink.ReplaceAllString(s, "$1")
-	s = mdCode.ReplaceAllString(s, "$1")
-	for i := 0; i < 3; i++ {
+	if strings.IndexByte(s, '[') >= 0 {
+		s = mdImage.ReplaceAllString(s, "$1")
+		s = mdLink.ReplaceAllString(s, "$1")
+		s = mdRefLink.ReplaceAllString(s, "$1")
+	}
+	if strings.IndexByte(s, '`') >= 0 {
+		s = mdCode.ReplaceAllString(s, "$1")
+	}
+	for i := 0; i < 3 && strings.ContainsAny(s, "*_~"); i++ {
 		s = mdEmphasis.ReplaceAllStringFunc(s, func(m string) string {
 			sm := mdEmphasis.FindStringSubmatch(m)
 			if sm[1] != sm[3] {
@@ -72,6 +130,8 @@ func inlineMarkdown(s string) string {
 			return sm[2]
 		})
 	}
-	s = mdHTMLTag.ReplaceAllString(s, "")
+	if strings.IndexByte(s, '<') >= 0 {
+		s = mdHTMLTag.ReplaceAllString(s, "")
+	}
 	return strings.ReplaceAll(s, `\`, "")
 }

@@ -214,61 +214,69 @@ func (t *ocrTools) run(ctx context.Context, stdin []byte, max int, name string, 
 	return out.buf.Bytes(), nil
 }
 
-// ocrRescuable reports a parse failure that OCR can mend: the PDF opened
-// but yielded no text, or none that decodes. The reasons are matched by
-// their opening words because that is all the PDF parser and this stage
-// share; TestOCRScannedPDF fails if the wording drifts apart.
-func ocrRescuable(err error) bool {
-	var re *reasonError
-	if !errors.As(err, &re) {
-		return false
+// ocrWanted picks the pages OCR reads, numbered from 1, and says why the
+// file would fail without it. OCRAlways: every page. OCRAuto: the pages
+// that draw images and no text (scans; a blank page or one of drawings
+// alone is left as it is), or every page when the text layer as a whole
+// cannot be decoded (fonts without a Unicode mapping).
+func ocrWanted(lines [][]string, st []pageStats, mode OCRMode) (want []int, why string) {
+	var total pageStats
+	for _, s := range st {
+		total.add(s)
 	}
-	for _, p := range []string{"no text layer", "no text found", "text layer cannot be decoded"} {
-		if strings.HasPrefix(re.reason, p) {
-			return true
+	all := func() []int {
+		ps := make([]int, len(lines))
+		for i := range ps {
+			ps[i] = i + 1
+		}
+		return ps
+	}
+	var text strings.Builder
+	for _, ls := range lines {
+		for _, l := range ls {
+			text.WriteString(l)
+			text.WriteByte('\n')
 		}
 	}
-	return false
-}
-
-// parsePDFOCR is parsePDF followed by OCR of the pages that need it (see
-// OCRMode). It returns the pages (numbered as in the PDF, OCRed ones in
-// their place), the warnings (one saying which pages were OCRed), and the
-// 1-based numbers of the OCRed pages.
-func parsePDFOCR(data []byte, b *budget, opts Options) (pages, warnings []string, ocrPages []int, err error) {
-	pages, warnings, err = parsePDF(data, b, opts)
-	mode := OCRMode(opts.OCR.String())
-	if mode == OCRNever || (err != nil && !ocrRescuable(err)) {
-		return pages, warnings, nil, err
+	switch {
+	case mode == OCRAlways:
+		return all(), "--ocr always"
+	case mode != OCRAuto:
+		return nil, ""
+	case total.codes > 0 && (total.undecoded*2 >= total.codes || (text.Len() > 0 && !readable(text.String()))):
+		return all(), "text layer cannot be decoded (fonts without Unicode mapping; run OCR first)"
 	}
-	all := err != nil || mode == OCRAlways || (len(pages) > 0 && !readable(strings.Join(pages, "\n")))
-	var want []int
-	if !all {
-		for i, p := range pages {
-			if strings.TrimSpace(CleanText(p)) == "" {
-				want = append(want, i+1)
-			}
-		}
-		if len(want) == 0 {
-			return pages, warnings, nil, nil
-		}
-		if len(want) == len(pages) {
-			all = true
+	for i, ls := range lines {
+		if empty([][]string{ls}) && st[i].codes == 0 && st[i].images > 0 {
+			want = append(want, i+1)
 		}
 	}
-	why := "no text layer (scanned? run OCR first, e.g. ocrmypdf)"
-	if err != nil {
-		why = err.Error()
+	if len(want) > 0 && empty(lines) {
 		var re *reasonError
-		if errors.As(err, &re) {
+		if errors.As(noTextError(len(lines), total), &re) {
 			why = re.reason
 		}
-	} else if mode == OCRAlways {
-		why = "--ocr always"
-	} else if all && strings.TrimSpace(strings.Join(pages, "")) != "" {
-		why = "text layer cannot be decoded (fonts without Unicode mapping; run OCR first)"
 	}
+	return want, why
+}
 
+// ocrPDF reads with OCR the pages of a parsed PDF that need it (see
+// OCRMode and ocrWanted); lines are the text layer's pages, st their
+// statistics. It returns the pages read, numbered from 1, with their
+// lines, and the warnings: which pages were read, which could not be. The
+// file fails when it has no page of text to fall back on, or on a limit:
+// the file's deadline, which covers OCR too, and its text budget.
+func ocrPDF(data []byte, lines [][]string, st []pageStats, b *budget, opts Options) (ocred []int, ocrText [][]string, warnings []string, err error) {
+	mode := OCRMode(opts.OCR.String())
+	want, why := ocrWanted(lines, st, mode)
+	if len(want) == 0 {
+		return nil, nil, nil, nil
+	}
+	// No fallback: every page is wanted, or the others hold no text.
+	all := len(want) == len(lines) || empty(lines)
+	if why == "" {
+		why = "no text layer (scanned? run OCR first, e.g. ocrmypdf)"
+	}
 	ctx, cancel := context.WithDeadline(context.Background(), b.deadline)
 	defer cancel()
 	tools, terr := findOCRTools(ctx)
@@ -281,32 +289,24 @@ func parsePDFOCR(data []byte, b *budget, opts Options) (pages, warnings []string
 			return nil, nil, nil, &reasonError{why + "; " + terr.Error(), nil}
 		}
 		// Some pages have text: keep them, and say which pages are missing.
-		return pages, append(warnings, fmt.Sprintf("%s without a text layer, not read: %v", pageList(want), terr)), nil, nil
+		return nil, nil, []string{fmt.Sprintf("%s without a text layer, not read: %v", pageList(want), terr)}, nil
 	}
-
-	want, ocred, err := runOCR(ctx, tools, data, len(pages), want, all, why, b)
+	got, err := runOCR(ctx, tools, data, want, why, b)
 	if err != nil {
 		var le *limitError
 		if all || errors.As(err, &le) {
 			return nil, nil, nil, err
 		}
-		// Some pages have text: keep them, and say which pages are missing.
-		return pages, append(warnings, fmt.Sprintf("%s without a text layer, not read: %v", pageList(want), err)), nil, nil
-	}
-	if len(pages) < want[len(want)-1] {
-		pages = append(pages, make([]string, want[len(want)-1]-len(pages))...)
-	}
-	if !opts.KeepHeaders {
-		ocred = stripRunningLines(ocred)
+		return nil, nil, []string{fmt.Sprintf("%s without a text layer, not read: %v", pageList(want), err)}, nil
 	}
 	var read, blank []int
 	for i, n := range want {
-		pages[n-1] = strings.Join(ocred[i], "\n")
-		if strings.TrimSpace(pages[n-1]) != "" {
-			read = append(read, n)
-		} else {
+		if empty(got[i : i+1]) {
 			blank = append(blank, n)
+			continue
 		}
+		read = append(read, n)
+		ocrText = append(ocrText, got[i])
 	}
 	if all && len(read) == 0 {
 		return nil, nil, nil, &reasonError{fmt.Sprintf("%s; OCR found no text either (%s)", why, pageList(want)), nil}
@@ -321,32 +321,18 @@ func parsePDFOCR(data []byte, b *budget, opts Options) (pages, warnings []string
 	if len(blank) > 0 {
 		warnings = append(warnings, fmt.Sprintf("%s: no text layer, and OCR found no text (blank, or a picture)", pageList(blank)))
 	}
-	return pages, warnings, read, nil
+	return read, ocrText, warnings, nil
 }
 
-// runOCR reads pages want (all pages when all: npages, or pdfinfo's count
-// when the parser could not count them) and returns the pages read and
-// their lines. why is the reason the file would fail without OCR.
-func runOCR(ctx context.Context, tools *ocrTools, data []byte, npages int, want []int, all bool, why string, b *budget) ([]int, [][]string, error) {
+// runOCR reads pages want and returns their lines. why is the reason the
+// file would fail without OCR.
+func runOCR(ctx context.Context, tools *ocrTools, data []byte, want []int, why string, b *budget) ([][]string, error) {
+	if len(want) > ocrMaxPages {
+		return nil, &reasonError{fmt.Sprintf("%s; %d pages would need OCR, more than the %d it reads in one file", why, len(want), ocrMaxPages), nil}
+	}
 	info, err := pdfPageInfo(ctx, tools, data, b)
 	if err != nil {
-		return want, nil, err
-	}
-	if all {
-		n := npages
-		if n == 0 { // the parser failed before it counted the pages
-			n = len(info)
-		}
-		want = want[:0]
-		for i := 1; i <= n; i++ {
-			want = append(want, i)
-		}
-	}
-	if len(want) == 0 {
-		return want, nil, &reasonError{why + "; pdfinfo finds no pages to OCR", nil}
-	}
-	if len(want) > ocrMaxPages {
-		return want, nil, &reasonError{fmt.Sprintf("%s; %d pages would need OCR, more than the %d it reads in one file", why, len(want), ocrMaxPages), nil}
+		return nil, err
 	}
 	start := time.Now()
 	ocred := make([][]string, len(want))
@@ -354,18 +340,18 @@ func runOCR(ctx context.Context, tools *ocrTools, data []byte, npages int, want 
 		text, err := ocrPage(ctx, tools, data, n, info[n], b)
 		if err != nil {
 			if ctx.Err() != nil {
-				return want, nil, &limitError{fmt.Sprintf("OCR took longer than the time limit (%s) at page %d (%d of %d pages done in %s; OCR takes seconds a page: raise --timeout)",
+				return nil, &limitError{fmt.Sprintf("OCR took longer than the time limit (%s) at page %d (%d of %d pages done in %s; OCR takes seconds a page: raise --timeout)",
 					b.timeout, n, i, len(want), time.Since(start).Round(time.Second))}
 			}
 			var le *limitError
 			if errors.As(err, &le) {
-				return want, nil, err
+				return nil, err
 			}
-			return want, nil, &reasonError{fmt.Sprintf("OCR of page %d failed", n), err}
+			return nil, &reasonError{fmt.Sprintf("OCR of page %d failed", n), err}
 		}
-		ocred[i] = strings.Split(text, "\n")
+		ocred[i] = strings.Split(strings.TrimRight(text, "\n"), "\n")
 	}
-	return want, ocred, nil
+	return ocred, nil
 }
 
 // pageInfo is a page's size in points, as pdftoppm renders it.

@@ -350,3 +350,47 @@ func TestOCRBlankScan(t *testing.T) {
 		t.Errorf("err = %v, want no text layer and OCR found no text", err)
 	}
 }
+
+// TestOCRScannedPage: page 1 of the groff fixture, rendered at 300 dpi by
+// pdftoppm -mono into an image-only PDF (tools/genfixtures -scan, see
+// gen.sh), is read to at least 0.95 word accuracy, in reading order,
+// against the text layer of the page it was rendered from: a clean scan,
+// beside TestOCRScannedPDF's poor one.
+func TestOCRScannedPage(t *testing.T) {
+	if !haveOCR(t) {
+		return
+	}
+	orig, err := Load(fixture("groff-gislaved.pdf"), Options{KeepHeaders: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := orig.Text[orig.Pages[0].Start:orig.Pages[0].End]
+	doc, err := Load(fixture("scan-gislaved.pdf"), Options{KeepHeaders: true, OCR: OCRAuto, Timeout: ocrTimeout})
+	if err != nil {
+		t.Fatal(err)
+	}
+	acc := wordAccuracy(want, doc.Text)
+	t.Logf("OCR word accuracy %.4f (%d words)", acc, len(words(want)))
+	if acc < 0.95 {
+		t.Errorf("OCR word accuracy %.4f < 0.95", acc)
+	}
+	if !reflect.DeepEqual(doc.OCRPages, []int{1}) {
+		t.Errorf("OCRPages = %v, want [1]", doc.OCRPages)
+	}
+}
+
+// TestOCRAlwaysWithoutTesseract: --ocr always cannot fall back on the
+// text layer it was told to ignore, so without Tesseract the file fails
+// with how to install it.
+func TestOCRAlwaysWithoutTesseract(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	_, err := Load(fixture("groff-gislaved.pdf"), Options{OCR: OCRAlways})
+	var fe *FileError
+	if !errors.As(err, &fe) || !strings.HasPrefix(fe.Reason, "--ocr always; ") || !strings.Contains(fe.Reason, OCRInstallHint) {
+		t.Errorf("err = %v, want --ocr always and the install hint", err)
+	}
+	// a PDF with a text layer needs no OCR in auto mode
+	if _, err := Load(fixture("groff-gislaved.pdf"), Options{OCR: OCRAuto}); err != nil {
+		t.Errorf("auto, text layer: %v", err)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 )
 
@@ -43,9 +44,46 @@ func zipKind(data []byte) (Format, string) {
 	return "", mime
 }
 
-// readZipPart reads one part of a DOCX or ODT, counting its uncompressed
-// size against the budget whatever the ZIP header claims.
-func readZipPart(data []byte, name string, b *budget) ([]byte, error) {
+// openZipPart opens one part of a DOCX or ODT for streaming. What is
+// read through it counts against the decompression limit, whatever the
+// ZIP header claims, and checks the deadline; nothing is held beyond the
+// XML decoder's current token (a 10 GB bomb read whole up to a 256 MiB
+// limit peaked at 1.1 GB).
+//
+// The part is inflated twice: once into nothing, to measure it against
+// the limit, then again for the XML decoder. The decoder reads about
+// 5 MB/s, inflating alone about 40 times that, so a bomb fails at the
+// limit in a second or two instead of at the deadline; a real part is a
+// few hundred kilobytes, and inflating it again costs milliseconds.
+func openZipPart(data []byte, name string, b *budget) (io.ReadCloser, error) {
+	if err := measureZipPart(data, name, b); err != nil {
+		return nil, err
+	}
+	return openZipPartOnce(data, name, b)
+}
+
+// measureZipPart inflates a part into nothing and fails when it expands
+// beyond what is left of the decompression limit. It counts nothing: the
+// stream that follows does.
+func measureZipPart(data []byte, name string, b *budget) error {
+	rc, err := openZipPartOnce(data, name, &budget{deadline: b.deadline, timeout: b.timeout, maxOut: b.maxOut - b.out, maxText: math.MaxInt64})
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	buf := make([]byte, 32<<10)
+	for {
+		_, err := rc.Read(buf)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func openZipPartOnce(data []byte, name string, b *budget) (io.ReadCloser, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("damaged ZIP container: %w", err)
@@ -58,28 +96,58 @@ func readZipPart(data []byte, name string, b *budget) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("damaged ZIP container: %w", err)
 		}
-		defer rc.Close()
-		var out bytes.Buffer
-		buf := make([]byte, 32<<10)
-		for {
-			n, err := rc.Read(buf)
-			out.Write(buf[:n])
-			if e := b.add(int64(n)); e != nil {
-				return nil, e
-			}
-			if e := b.check(); e != nil {
-				return nil, e
-			}
-			if err == io.EOF {
-				return out.Bytes(), nil
-			}
-			if err != nil {
-				return nil, fmt.Errorf("damaged ZIP container: %w", err)
-			}
-		}
+		return &partReader{rc: rc, b: b}, nil
 	}
 	return nil, fmt.Errorf("damaged document: %s missing", name)
 }
+
+// partReader counts a part's bytes against the budget as they are read.
+// It also bounds one run of bytes without a '<': the XML decoder holds a
+// whole text run or tag in memory before it returns it, and no run
+// longer than the text limit can be a steering document's (the text
+// itself is counted again when it is extracted).
+type partReader struct {
+	rc  io.ReadCloser
+	b   *budget
+	run int64 // bytes since the last '<'
+	err error
+}
+
+func (r *partReader) Read(p []byte) (int, error) {
+	if r.err != nil {
+		return 0, r.err
+	}
+	if err := r.b.check(); err != nil {
+		r.err = err
+		return 0, err
+	}
+	n, err := r.rc.Read(p)
+	if e := r.b.add(int64(n)); e != nil {
+		r.err = e
+		return 0, e
+	}
+	// the run that ends at this read's first '<', then the one after its
+	// last (runs between two '<' of one read are shorter than the read)
+	if i := bytes.IndexByte(p[:n], '<'); i >= 0 {
+		if r.run+int64(i) > r.b.maxText {
+			r.run += int64(i)
+		} else {
+			r.run = int64(n - bytes.LastIndexByte(p[:n], '<') - 1)
+		}
+	} else {
+		r.run += int64(n)
+	}
+	if r.run > r.b.maxText {
+		r.err = &limitError{fmt.Sprintf("XML text or tag longer than the text limit (%d bytes; --max-text)", r.b.maxText)}
+		return 0, r.err
+	}
+	if err != nil && err != io.EOF {
+		err = &reasonError{reason: "damaged ZIP container", err: err}
+	}
+	return n, err
+}
+
+func (r *partReader) Close() error { return r.rc.Close() }
 
 // xmlText walks an Office XML body and builds paragraphs and table rows.
 // The element names that matter are given per format by spec.
@@ -102,7 +170,11 @@ func isName(local, names string) bool {
 	if names == "" {
 		return false
 	}
-	for _, n := range strings.Split(names, "|") {
+	// no strings.Split: this runs for every element of the part, and
+	// splitting allocated an eighth of a parse's garbage
+	for names != "" {
+		var n string
+		n, names, _ = strings.Cut(names, "|")
 		if n == local {
 			return true
 		}
@@ -112,8 +184,13 @@ func isName(local, names string) bool {
 
 // officeText extracts text from DOCX document.xml or ODT content.xml.
 // It returns pages (ODT's soft page breaks, outside tables; one page for DOCX).
-func officeText(x []byte, spec xmlSpec, b *budget) ([]string, error) {
-	dec := xml.NewDecoder(bytes.NewReader(x))
+//
+// It reads x as a stream, token by token, and holds the text it extracts
+// (bounded by the text limit) and one token; elements may nest at most
+// MaxNestingDepth deep, since the decoder keeps a stack entry per open
+// element (a 204 KB DOCX of nested elements took 5.7 GB).
+func officeText(x io.Reader, spec xmlSpec, b *budget) ([]string, error) {
+	dec := xml.NewDecoder(x)
 	dec.Strict = false
 	var (
 		pages    []string
@@ -126,6 +203,7 @@ func officeText(x []byte, spec xmlSpec, b *budget) ([]string, error) {
 		row      []string
 		cell     []string          // paragraphs of the current cell
 		inBody   = spec.text != "" // DOCX: all of document.xml is body
+		depth    int
 	)
 	flushPara := func() {
 		t := strings.TrimSpace(para.String())
@@ -150,6 +228,11 @@ func officeText(x []byte, spec xmlSpec, b *budget) ([]string, error) {
 			break
 		}
 		if err != nil {
+			var le *limitError
+			var re *reasonError
+			if errors.As(err, &le) || errors.As(err, &re) {
+				return nil, err // from partReader
+			}
 			var se *xml.SyntaxError
 			if errors.As(err, &se) && out.Len()+para.Len() > 0 {
 				break // keep what was read from a truncated part
@@ -158,6 +241,9 @@ func officeText(x []byte, spec xmlSpec, b *budget) ([]string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if depth++; depth > b.maxDepth {
+				return nil, b.tooDeep("XML")
+			}
 			l := t.Name.Local
 			if !inBody && l == "text" && t.Name.Space == "urn:oasis:names:tc:opendocument:xmlns:office:1.0" {
 				inBody = true
@@ -196,7 +282,11 @@ func officeText(x []byte, spec xmlSpec, b *budget) ([]string, error) {
 						fmt.Sscan(a.Value, &n)
 					}
 				}
-				para.WriteString(strings.Repeat(" ", max(1, min(n, 100))))
+				n = max(1, min(n, 100))
+				if err := b.addText(int64(n)); err != nil {
+					return nil, err
+				}
+				para.WriteString(strings.Repeat(" ", n))
 			case spec.pageBreak != "" && l == spec.pageBreak && (tblDepth == 0 || tblDepth == 1 && !inCell):
 				flushPara()
 				pages = append(pages, out.String())
@@ -213,6 +303,7 @@ func officeText(x []byte, spec xmlSpec, b *budget) ([]string, error) {
 				inCell = true
 			}
 		case xml.EndElement:
+			depth--
 			l := t.Name.Local
 			if skip > 0 {
 				skip--
@@ -245,8 +336,11 @@ func officeText(x []byte, spec xmlSpec, b *budget) ([]string, error) {
 				}
 			}
 		case xml.CharData:
-			if skip > 0 || !inBody {
+			if skip > 0 || !inBody || spec.text != "" && !inText {
 				continue
+			}
+			if err := b.addText(int64(len(t))); err != nil {
+				return nil, err
 			}
 			if spec.text == "" {
 				// ODF collapses white space in text like XML; line ends in
@@ -268,10 +362,11 @@ func officeText(x []byte, spec xmlSpec, b *budget) ([]string, error) {
 }
 
 func parseDOCX(data []byte, b *budget) ([]string, error) {
-	x, err := readZipPart(data, "word/document.xml", b)
+	x, err := openZipPart(data, "word/document.xml", b)
 	if err != nil {
 		return nil, err
 	}
+	defer x.Close()
 	p, err := officeText(x, docxSpec, b)
 	if err != nil {
 		return nil, err
@@ -280,10 +375,11 @@ func parseDOCX(data []byte, b *budget) ([]string, error) {
 }
 
 func parseODT(data []byte, b *budget) ([]string, error) {
-	x, err := readZipPart(data, "content.xml", b)
+	x, err := openZipPart(data, "content.xml", b)
 	if err != nil {
 		return nil, err
 	}
+	defer x.Close()
 	return officeText(x, odtSpec, b)
 }
 
@@ -292,5 +388,5 @@ func parseFlatODT(data []byte, b *budget) ([]string, error) {
 	if err := b.add(int64(len(data))); err != nil {
 		return nil, err
 	}
-	return officeText(data, odtSpec, b)
+	return officeText(bytes.NewReader(data), odtSpec, b)
 }

@@ -51,6 +51,21 @@ const (
 	// text (16 MiB: about 2.5 million words, twenty times the longest
 	// municipal plan we have seen).
 	DefaultMaxTextBytes = 16 << 20
+
+	// MaxHTMLNodes bounds the elements and text runs of one HTML page
+	// that reach the tree builder. A tree node costs about 150 bytes, so
+	// the tree stays under about 200 MB; the largest real page we have
+	// seen has about 20,000. It is not an option: no real page comes
+	// near it, and past it memory, not the document, is the problem.
+	MaxHTMLNodes = 1 << 20
+
+	// MaxNestingDepth bounds how deeply the elements of an Office XML
+	// part may nest (HTML has x/net/html's own bound, 512). Real
+	// documents nest a few dozen deep (a table in a table in a DOCX adds
+	// four); the XML decoder keeps a stack entry per open element, so an
+	// unbounded depth is unbounded memory (a 204 KB DOCX of 67 million
+	// nested elements took 5.7 GB).
+	MaxNestingDepth = 1024
 )
 
 // DefaultOptions returns the options Load uses when given a zero Options,
@@ -101,11 +116,14 @@ type budget struct {
 	out      int64 // decompressed bytes seen
 	maxText  int64 // extracted text bytes allowed
 	text     int64 // extracted text bytes seen
+	maxNodes int   // HTML nodes allowed (MaxHTMLNodes; smaller in tests)
+	maxDepth int   // XML element nesting allowed (MaxNestingDepth)
 	ticks    int
 }
 
 func newBudget(o Options) *budget {
-	return &budget{deadline: time.Now().Add(o.timeout()), timeout: o.timeout(), maxOut: o.maxDecompressed(), maxText: o.maxText()}
+	return &budget{deadline: time.Now().Add(o.timeout()), timeout: o.timeout(), maxOut: o.maxDecompressed(), maxText: o.maxText(),
+		maxNodes: MaxHTMLNodes, maxDepth: MaxNestingDepth}
 }
 
 // limitError is a limit exceeded during parsing; it is returned, or
@@ -115,10 +133,11 @@ type limitError struct{ reason string }
 func (e *limitError) Error() string { return e.reason }
 
 // check returns a *limitError once the deadline has passed. It reads the
-// clock only every 64 calls, so it is cheap enough for inner loops.
+// clock only every 64 calls, so it is cheap enough for inner loops, and
+// on the first, so a loop that checks once per large chunk still stops.
 func (b *budget) check() error {
 	b.ticks++
-	if b.ticks&63 != 0 {
+	if b.ticks&63 != 1 {
 		return nil
 	}
 	if time.Now().After(b.deadline) {
@@ -143,6 +162,11 @@ func (b *budget) addText(n int64) error {
 		return &limitError{fmt.Sprintf("extracted text exceeds the text limit (%d bytes; --max-text)", b.maxText)}
 	}
 	return nil
+}
+
+// tooDeep is the failure for elements nested past maxDepth.
+func (b *budget) tooDeep(what string) error {
+	return &limitError{fmt.Sprintf("%s elements nested more than %d deep", what, b.maxDepth)}
 }
 
 // must panics with err when it is not nil; used where the PDF library

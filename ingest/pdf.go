@@ -2,12 +2,12 @@ package ingest
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -16,47 +16,57 @@ import (
 
 // maxPageGlyphs bounds the glyphs kept for one page (a dense page has
 // about 5,000), so a hostile content stream cannot exhaust memory.
-const maxPageGlyphs = 1 << 20
+const maxPageGlyphs = 1 << 18
 
 // parsePDF extracts the text of every page. It never panics: the
 // library's panics become errors, and the budget's deadline and
 // decompression limit are enforced inside the reads the library makes.
-func parsePDF(data []byte, b *budget, opts Options) (pages []string, warnings []string, err error) {
+func parsePDF(data []byte, b *budget, opts Options) (pages []string, warnings []string, ocred []int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			pages, warnings = nil, nil
+			pages, warnings, ocred = nil, nil, nil
 			err = panicError(r)
 		}
 	}()
 	data = repairPDF(data)
 	if err := sanityCheckPDF(data); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	if err := prescanStreams(data, b); err != nil {
-		return nil, nil, err
-	}
-	rd, err := pdf.NewReaderEncrypted(&budgetReaderAt{data: data, b: b}, int64(len(data)), nil)
+	rd, err := pdf.NewReaderOptions(&budgetReaderAt{data: data, b: b}, int64(len(data)), nil, pdf.ReaderOptions{
+		WrapStream: func(r io.Reader) io.Reader { return &budgetStream{r: r, b: b} },
+		Repair:     true,
+	})
 	if err != nil {
-		return nil, nil, classifyOpenError(err)
+		return nil, nil, nil, classifyOpenError(err)
+	}
+	if why := rd.Repaired(); why != nil {
+		warnings = append(warnings, fmt.Sprintf("damaged cross-reference table (%v): rebuilt by scanning the file's objects", why))
 	}
 	kids, err := pageTree(rd, b)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if len(kids) == 0 {
-		return nil, nil, errors.New("PDF has no pages")
+		return nil, nil, nil, errors.New("PDF has no pages")
 	}
 	var (
-		lines  [][]string
-		failed int
-		last   error
+		lines     [][]string
+		failed    int
+		last      error
+		stats     pageStats
+		pageStats = make([]pageStats, len(kids))
 	)
 	for i, p := range kids {
-		ls, err := pageLines(p, b)
+		ls, st, err := pageLines(p, b)
+		stats.add(st)
+		pageStats[i] = st
+		if err == nil {
+			err = chargeText(b, ls)
+		}
 		if err != nil {
 			var le *limitError
 			if errors.As(err, &le) {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			failed++
 			last = err
@@ -65,15 +75,69 @@ func parsePDF(data []byte, b *budget, opts Options) (pages []string, warnings []
 		lines = append(lines, ls)
 	}
 	if failed == len(kids) {
-		return nil, nil, last
+		return nil, nil, nil, last
 	}
+	// OCR (ocr.go) reads the pages that need it; its pages' running
+	// lines are found among themselves, as the text layer's are, so that
+	// a scanned page does not change what is stripped from the others.
+	ocred, ocrText, ocrWarn, err := ocrPDF(data, lines, pageStats, b, opts)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	warnings = append(warnings, ocrWarn...)
 	if !opts.KeepHeaders {
 		lines = stripRunningLines(lines)
+		ocrText = stripRunningLines(ocrText)
+	}
+	for i, n := range ocred {
+		lines[n-1] = ocrText[i]
+	}
+	if empty(lines) {
+		return nil, nil, nil, noTextError(len(kids), stats)
 	}
 	for _, ls := range lines {
 		pages = append(pages, strings.Join(ls, "\n"))
 	}
-	return pages, warnings, nil
+	return pages, warnings, ocred, nil
+}
+
+func empty(pages [][]string) bool {
+	for _, ls := range pages {
+		for _, l := range ls {
+			if strings.TrimSpace(l) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// noTextError says what a PDF without extractable text holds instead: a
+// scan (images, no text drawn) needs OCR; text drawn in fonts without a
+// Unicode mapping cannot be decoded; text set only at odd angles is not
+// read; empty pages are just empty.
+func noTextError(pages int, st pageStats) error {
+	found := fmt.Sprintf("%d pages, %d images, %d characters drawn", pages, st.images, st.codes)
+	switch {
+	case st.codes == 0 && st.images > 0:
+		return &reasonError{"no text layer (scanned? run OCR first, e.g. ocrmypdf; " + found + ")", nil}
+	case st.codes == 0:
+		return &reasonError{"no text found (" + found + ": the pages are empty or hold only drawings)", nil}
+	case st.undecoded*2 >= st.codes:
+		return &reasonError{fmt.Sprintf("text layer cannot be decoded (%s, %d without a Unicode mapping; run OCR first)", found, st.undecoded), nil}
+	case st.skewed > 0:
+		return &reasonError{fmt.Sprintf("text set only at angles that are not read (%s, %d at an angle other than 0°, 90°, 180° or 270°)", found, st.skewed), nil}
+	}
+	return &reasonError{"no text found (" + found + ", none of it visible on the page)", nil}
+}
+
+// chargeText counts a page's lines against the text budget.
+func chargeText(b *budget, lines []string) error {
+	n := 0
+	for _, l := range lines {
+		n += len(l) + 1
+	}
+	return b.addText(int64(n))
 }
 
 // panicError turns a recovered panic into an error: budget limits keep
@@ -105,7 +169,7 @@ type budgetReaderAt struct {
 }
 
 func (r *budgetReaderAt) ReadAt(p []byte, off int64) (int, error) {
-	must(r.b.check())
+	abortOn(r.b.check())
 	if off < 0 {
 		return 0, errors.New("negative offset")
 	}
@@ -117,6 +181,40 @@ func (r *budgetReaderAt) ReadAt(p []byte, off int64) (int, error) {
 		return n, io.EOF
 	}
 	return n, nil
+}
+
+// budgetStream counts the decoded bytes of one stream against the
+// decompression limit as the library reads them. The library wraps every
+// stream it decodes in one (pdf.ReaderOptions.WrapStream), so the limit
+// holds whatever the stream's dictionary says (an /Image key, a huge
+// dictionary, an indirect /Filter, a chain of filters), and a stream read
+// again for each page that shares it is counted each time.
+type budgetStream struct {
+	r io.Reader
+	b *budget
+}
+
+func (s *budgetStream) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	abortOn(s.b.add(int64(n)))
+	abortOn(s.b.check())
+	return n, err
+}
+
+// pdfAbort carries a budget limit through the PDF library's own recovers
+// (which turn malformed input into errors or skip a bad operand): the
+// library passes on panics whose value implements pdf.Abort.
+type pdfAbort struct{ err error }
+
+func (a *pdfAbort) Error() string { return a.err.Error() }
+func (a *pdfAbort) Unwrap() error { return a.err }
+func (a *pdfAbort) AbortPDF()     {}
+
+// abortOn stops the PDF library with err when it is not nil.
+func abortOn(err error) {
+	if err != nil {
+		panic(&pdfAbort{err})
+	}
 }
 
 var pdfHeader = regexp.MustCompile(`^%PDF-[0-9]\.[0-9]`)
@@ -148,7 +246,6 @@ func repairPDF(data []byte) []byte {
 var (
 	sizeRE  = regexp.MustCompile(`/Size\s+(\d+)`)
 	indexRE = regexp.MustCompile(`/Index\s*\[([0-9\s]*)\]`)
-	wRE     = regexp.MustCompile(`/W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)`)
 	xrefRE  = regexp.MustCompile(`(?:^|[\r\n])xref\s+`)
 )
 
@@ -171,13 +268,6 @@ func sanityCheckPDF(data []byte) error {
 			n, err2 := strconv.ParseInt(f[i+1], 10, 64)
 			if err1 != nil || err2 != nil || s+n > limit {
 				return bad
-			}
-		}
-	}
-	for _, m := range wRE.FindAllSubmatch(data, -1) {
-		for _, g := range m[1:] {
-			if n, err := strconv.Atoi(string(g)); err != nil || n > 8 {
-				return errors.New("malformed PDF: invalid cross-reference stream widths")
 			}
 		}
 	}
@@ -221,66 +311,6 @@ func pdfInts(data []byte, pos, n int) ([]int64, int) {
 	return out, pos
 }
 
-// prescanStreams inflates every Flate stream that is not an image,
-// counting the bytes against the budget before the library sees the file:
-// a stream that would expand to gigabytes (a decompression bomb) is caught
-// here in bounded memory and time. Images are skipped because text
-// extraction never decodes them.
-func prescanStreams(data []byte, b *budget) error {
-	buf := make([]byte, 32<<10)
-	pos := 0
-	kw := []byte("stream")
-	for pos < len(data) {
-		i := bytes.Index(data[pos:], kw)
-		if i < 0 {
-			break
-		}
-		i += pos
-		pos = i + len(kw)
-		if i >= 3 && string(data[i-3:i]) == "end" {
-			continue
-		}
-		start := pos
-		if start < len(data) && data[start] == '\r' {
-			start++
-		}
-		if start >= len(data) || data[start] != '\n' {
-			continue
-		}
-		start++
-		dictFrom := max(0, i-4096)
-		if j := bytes.LastIndex(data[dictFrom:i], []byte(" obj")); j >= 0 {
-			dictFrom += j
-		}
-		dict := data[dictFrom:i]
-		end := bytes.Index(data[start:], []byte("endstream"))
-		if end < 0 {
-			end = len(data) - start
-		}
-		pos = start + end
-		if !bytes.Contains(dict, []byte("/FlateDecode")) || bytes.Contains(dict, []byte("/Image")) {
-			continue
-		}
-		zr, err := zlib.NewReader(bytes.NewReader(data[start : start+end]))
-		if err != nil {
-			continue
-		}
-		for {
-			n, err := zr.Read(buf)
-			if e := b.add(int64(n)); e != nil {
-				return e
-			}
-			if e := b.check(); e != nil {
-				return e
-			}
-			if err != nil {
-				break
-			}
-		}
-	}
-	return nil
-}
-
 // classifyOpenError gives the library's open errors a short reason.
 func classifyOpenError(err error) error {
 	var le *limitError
@@ -313,34 +343,68 @@ func (e *reasonError) Error() string {
 }
 func (e *reasonError) Unwrap() error { return e.err }
 
+// pageRef is one page with what it inherits from the page tree.
+type pageRef struct {
+	v      pdf.Value
+	res    pdf.Value
+	rotate int
+}
+
+// Resources returns the page's own or inherited resources.
+func (p pageRef) Resources() pdf.Value { return p.res }
+
+// pageStats counts what a page draws, to say what was found when a file
+// yields no text.
+type pageStats struct {
+	codes     int // character codes shown
+	undecoded int // of which with no Unicode text
+	skewed    int // of which set at an angle that is not laid out
+	images    int // images drawn (XObjects and inline)
+}
+
+func (s *pageStats) add(o pageStats) {
+	s.codes += o.codes
+	s.undecoded += o.undecoded
+	s.skewed += o.skewed
+	s.images += o.images
+}
+
 // pageTree lists the page objects in order, walking Kids itself (with a
-// depth limit and loop check) instead of trusting /Count.
-func pageTree(rd *pdf.Reader, b *budget) ([]pdf.Page, error) {
-	var out []pdf.Page
+// depth limit and loop check) instead of trusting /Count. Inherited
+// attributes (/Resources, /Rotate) are passed down the walk: looking them
+// up from each page through /Parent re-reads the parents per page.
+func pageTree(rd *pdf.Reader, b *budget) ([]pageRef, error) {
+	var out []pageRef
 	root := rd.Trailer().Key("Root").Key("Pages")
-	var walk func(v pdf.Value, depth int) error
-	walk = func(v pdf.Value, depth int) error {
+	var walk func(v, res pdf.Value, rotate, depth int) error
+	walk = func(v, res pdf.Value, rotate, depth int) error {
 		if err := b.check(); err != nil {
 			return err
 		}
 		if depth > 64 || len(out) > 100000 {
 			return errors.New("malformed PDF: page tree too deep or too large")
 		}
+		if r := v.Key("Resources"); r.Kind() == pdf.Dict {
+			res = r
+		}
+		if r := v.Key("Rotate"); r.Kind() == pdf.Integer {
+			rotate = int(((r.Int64() % 360) + 360) % 360)
+		}
 		kids := v.Key("Kids")
 		if kids.Kind() != pdf.Array {
 			if v.Key("Type").Name() == "Page" || v.Key("Contents").Kind() != pdf.Null {
-				out = append(out, pdf.Page{V: v})
+				out = append(out, pageRef{v: v, res: res, rotate: rotate})
 			}
 			return nil
 		}
 		for i := 0; i < kids.Len(); i++ {
-			if err := walk(kids.Index(i), depth+1); err != nil {
+			if err := walk(kids.Index(i), res, rotate, depth+1); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	if err := walk(root, 0); err != nil {
+	if err := walk(root, pdf.Value{}, 0, 0); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -348,7 +412,7 @@ func pageTree(rd *pdf.Reader, b *budget) ([]pdf.Page, error) {
 
 // pageLines interprets one page's content and lays its text out in lines.
 // A panic in the library on this page becomes an error for this page.
-func pageLines(p pdf.Page, b *budget) (lines []string, err error) {
+func pageLines(p pageRef, b *budget) (lines []string, st pageStats, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			lines = nil
@@ -356,8 +420,47 @@ func pageLines(p pdf.Page, b *budget) (lines []string, err error) {
 		}
 	}()
 	in := newInterp(b)
-	in.run(p.V.Key("Contents"), p.Resources(), 0)
-	return layoutPage(in.glyphs, in.rules), nil
+	in.run(p.v.Key("Contents"), p.Resources(), 0)
+	return layoutDirections(in.glyphs, in.rules, p.rotate), in.stats, nil
+}
+
+// layoutDirections lays out each writing direction's glyphs on its own, in
+// its own frame: first the direction that reads upright on the displayed
+// page (/Rotate), then the others by how much text they hold (a rotated
+// table header or margin note comes after the body).
+func layoutDirections(gs []glyph, rules []rule, rotate int) []string {
+	var by [4][]glyph
+	for _, g := range gs {
+		by[g.dir] = append(by[g.dir], g)
+	}
+	upright := uint8((rotate / 90) % 4)
+	order := []uint8{0, 1, 2, 3}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if (a == upright) != (b == upright) {
+			return a == upright
+		}
+		return len(by[a]) > len(by[b])
+	})
+	var out []string
+	for _, d := range order {
+		if len(by[d]) == 0 {
+			continue
+		}
+		rs := rules
+		if d != 0 {
+			rs = make([]rule, len(rules))
+			for i, r := range rules {
+				rs[i] = rotateRule(d, r)
+			}
+		}
+		ls := layoutPage(by[d], rs)
+		if len(out) > 0 && len(ls) > 0 {
+			out = append(out, "")
+		}
+		out = append(out, ls...)
+	}
+	return out
 }
 
 // matrix is a PDF transformation matrix [a b c d e f].
@@ -378,11 +481,55 @@ func (m matrix) apply(x, y float64) (float64, float64) {
 	return x*m[0] + y*m[2] + m[4], x*m[1] + y*m[3] + m[5]
 }
 
-// glyph is one decoded character (or ligature) placed on the page.
+// glyph is one decoded character (or ligature) placed on the page. x and
+// y are in the frame of its writing direction (see rotateInto), so that
+// within one direction text always runs left to right, lines top down.
 type glyph struct {
 	x, y, w, size float64
 	s             string
 	bold          bool
+	dir           uint8 // writing direction: 0, 1, 2, 3 quarter turns anticlockwise
+	space         bool  // a space glyph was drawn just before it
+}
+
+// textDirection classifies a text rendering matrix by the direction its
+// baseline runs: 0 left to right, 1 bottom to top, 2 right to left
+// (upside down), 3 top to bottom. Text set at another angle (within
+// about 6° of none of them) is not laid out; ok is false.
+func textDirection(trm matrix) (dir uint8, ok bool) {
+	a, b := trm[0], trm[1]
+	switch {
+	case a > 0 && math.Abs(b) <= 0.1*a:
+		return 0, true
+	case b > 0 && math.Abs(a) <= 0.1*b:
+		return 1, true
+	case a < 0 && math.Abs(b) <= -0.1*a:
+		return 2, true
+	case b < 0 && math.Abs(a) <= -0.1*b:
+		return 3, true
+	}
+	return 0, false
+}
+
+// rotateInto turns a page point by dir quarter turns clockwise: in the
+// result, text of that direction runs along +x with lines stacked down y.
+func rotateInto(dir uint8, x, y float64) (float64, float64) {
+	switch dir {
+	case 1:
+		return y, -x
+	case 2:
+		return -x, -y
+	case 3:
+		return -y, x
+	}
+	return x, y
+}
+
+// rotateRule turns a rule as rotateInto turns points.
+func rotateRule(dir uint8, r rule) rule {
+	x0, y0 := rotateInto(dir, r.x0, r.y0)
+	x1, y1 := rotateInto(dir, r.x1, r.y1)
+	return rule{min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)}
 }
 
 // rule is a thin drawn line or rectangle edge: a table border.
@@ -416,6 +563,10 @@ type interp struct {
 	fonts  map[string]*fontInfo
 	res    pdf.Value
 	ops    int
+	// glyphText is the bytes of text in glyphs so far.
+	glyphText int
+	stats     pageStats
+	space     bool // a space glyph was shown since the last kept glyph
 }
 
 func newInterp(b *budget) *interp {
@@ -429,11 +580,10 @@ func (in *interp) run(content, res pdf.Value, depth int) {
 	if content.Kind() == pdf.Null {
 		return
 	}
-	must(checkHexStrings(contentReader(content), in.b.check)) // see errOpenHexString
 	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
 		in.ops++
 		if in.ops&255 == 0 {
-			must(in.b.check())
+			abortOn(in.b.check())
 		}
 		n := stk.Len()
 		args := make([]pdf.Value, n)
@@ -479,6 +629,7 @@ func (in *interp) op(op string, args []pdf.Value, depth int) {
 		st.ctm = mat(args).mul(st.ctm)
 	case "BT":
 		st.tm, st.tlm = identity, identity
+		in.space = false
 	case "Tc":
 		st.tc = num(args, 0)
 	case "Tw":
@@ -552,11 +703,18 @@ func (in *interp) op(op string, args []pdf.Value, depth int) {
 		in.path = in.path[:0]
 	case "n":
 		in.path = in.path[:0]
+	case "BI", "ID":
+		if op == "BI" {
+			in.stats.images++
+		}
 	case "Do":
 		if depth >= 4 || len(args) == 0 {
 			return
 		}
 		x := in.res.Key("XObject").Key(args[0].Name())
+		if x.Key("Subtype").Name() == "Image" {
+			in.stats.images++
+		}
 		if x.Key("Subtype").Name() != "Form" {
 			return
 		}
@@ -619,11 +777,32 @@ func (in *interp) show(raw string) {
 		s := f.decode(code)
 		hscale := math.Hypot(trm[0], trm[1])
 		size := math.Hypot(trm[2], trm[3])
-		if s != "" && math.Abs(trm[1]) <= 0.1*math.Abs(trm[0]) && trm[0] > 0 && size > 0.5 {
+		in.stats.codes++
+		if s == "" || strings.Trim(s, "\ufffd") == "" {
+			in.stats.undecoded++
+		}
+		dir, ok := textDirection(trm)
+		if !ok && s != "" {
+			in.stats.skewed++
+		}
+		if ok && s != "" && strings.TrimSpace(s) == "" {
+			// A space glyph is not kept: its box (often a larger font's)
+			// would join lines above and below it. It marks a word break
+			// before the next glyph instead.
+			in.space = true
+		} else if s != "" && ok && size > 0.5 {
 			if len(in.glyphs) >= maxPageGlyphs {
-				must(&limitError{"too many glyphs on one page (possible decompression bomb)"})
+				abortOn(&limitError{"too many glyphs on one page (possible decompression bomb)"})
 			}
-			in.glyphs = append(in.glyphs, glyph{x: trm[4], y: trm[5], w: w0 / 1000 * hscale, size: size, s: s, bold: f.bold})
+			// The page's glyphs are held until it is laid out: stop as
+			// soon as they alone would overrun the text budget, before
+			// they cost memory (their text is charged after layout).
+			if in.glyphText += len(s); in.b.text+int64(in.glyphText) > in.b.maxText {
+				abortOn(in.b.addText(int64(in.glyphText)))
+			}
+			x, y := rotateInto(dir, trm[4], trm[5])
+			in.glyphs = append(in.glyphs, glyph{x: x, y: y, w: w0 / 1000 * hscale, size: size, s: s, bold: f.bold, dir: dir, space: in.space})
+			in.space = false
 		}
 		tx := w0/1000*st.tfs + st.tc
 		if step == 1 && c == 32 {
@@ -637,6 +816,7 @@ func (in *interp) show(raw string) {
 // into codes, each code's advance width and its text.
 type fontInfo struct {
 	enc     pdf.TextEncoding
+	tu      pdf.TextEncoding // a simple font's ToUnicode map, or nil
 	twoByte bool
 	first   int
 	widths  []float64
@@ -652,12 +832,13 @@ func (in *interp) font(name string) *fontInfo {
 	}
 	v := in.res.Key("Font").Key(name)
 	pf := &pdf.Font{V: v}
-	// The library reads a ToUnicode CMap with the same lexer as content
-	// streams (see errOpenHexString).
-	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		must(checkHexStrings(tu.Reader(), in.b.check))
-	}
 	fi := &fontInfo{enc: pf.Encoder(), dw: 1000, cache: map[string]string{}}
+	if v.Key("Subtype").Name() != "Type0" {
+		// A simple font's ToUnicode map comes before its /Encoding, as
+		// in poppler: a Type3 font's /Differences names its glyphs "g1",
+		// "g2", which mean nothing; a font subset re-encodes codes.
+		fi.tu = pf.ToUnicode()
+	}
 	base := v.Key("BaseFont").Name()
 	fi.bold = strings.Contains(base, "Bold") || strings.Contains(base, "Black") || strings.Contains(base, "Heavy")
 	if v.Key("Subtype").Name() == "Type0" {
@@ -724,7 +905,13 @@ func (f *fontInfo) decode(code string) string {
 	if s, ok := f.cache[code]; ok {
 		return s
 	}
-	s := f.enc.Decode(code)
+	s := ""
+	if f.tu != nil {
+		s = f.tu.Decode(code)
+	}
+	if s == "" || strings.ContainsRune(s, '\ufffd') { // not in the map: the encoding's
+		s = f.enc.Decode(code)
+	}
 	if len(f.cache) < 65536 {
 		f.cache[code] = s
 	}

@@ -20,33 +20,99 @@ import (
 // ISO-8859-1 Swedish files usually come in), DOS code page 850 or Mac
 // Roman, chosen by scoring the letters each one yields.
 func DecodeText(data []byte) (string, error) {
+	return decodeText(data, nil)
+}
+
+// decodeText is DecodeText for one file's parse: with a budget, the
+// decoded text counts against the text limit (checked before each copy is
+// made, so a 200 MB line fails before it is decoded) and the deadline is
+// checked as it decodes. A nil budget bounds nothing.
+func decodeText(data []byte, b *budget) (string, error) {
+	if err := b.checkOf(); err != nil {
+		return "", err
+	}
 	switch {
 	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
+		if err := b.addTextOf(len(data) - 3); err != nil {
+			return "", err
+		}
 		return strings.ToValidUTF8(string(data[3:]), "\uFFFD"), nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return decodeUTF16(data[2:], false), nil
+		return decodeUTF16(data[2:], false, b)
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return decodeUTF16(data[2:], true), nil
+		return decodeUTF16(data[2:], true, b)
 	}
 	if be, ok := sniffUTF16(data); ok {
-		return decodeUTF16(data, be), nil
+		return decodeUTF16(data, be, b)
+	}
+	// UTF-8 is as long as the bytes; a legacy code page is at least as
+	// long (each byte is one rune of one to three bytes).
+	if err := b.addTextOf(len(data)); err != nil {
+		return "", err
 	}
 	if utf8.Valid(data) {
 		return string(data), nil
 	}
-	return decodeLegacy(data)
+	return decodeLegacy(data, b)
 }
 
-func decodeUTF16(b []byte, bigEndian bool) string {
-	u := make([]uint16, len(b)/2)
-	for i := range u {
-		if bigEndian {
-			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-		} else {
-			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
-		}
+// addTextOf is addText for a budget that may be nil.
+func (b *budget) addTextOf(n int) error {
+	if b == nil {
+		return nil
 	}
-	return string(utf16.Decode(u))
+	return b.addText(int64(n))
+}
+
+// checkOf is check for a budget that may be nil.
+func (b *budget) checkOf() error {
+	if b == nil {
+		return nil
+	}
+	return b.check()
+}
+
+// utf16Chunk is how many code units decodeUTF16 decodes between checks
+// of the deadline and the text limit.
+const utf16Chunk = 1 << 16
+
+func decodeUTF16(data []byte, bigEndian bool, b *budget) (string, error) {
+	// Each code unit decodes to at least one byte of UTF-8: a file with
+	// more units than the limit fails before anything is decoded.
+	if units := int64(len(data) / 2); b != nil && units > b.maxText-b.text {
+		return "", b.addText(units)
+	}
+	var out strings.Builder
+	u := make([]uint16, 0, min(len(data)/2, utf16Chunk))
+	var buf []byte
+	for i := 0; i+1 < len(data); {
+		if err := b.checkOf(); err != nil {
+			return "", err
+		}
+		u = u[:0]
+		for ; i+1 < len(data) && len(u) < utf16Chunk; i += 2 {
+			if bigEndian {
+				u = append(u, uint16(data[i])<<8|uint16(data[i+1]))
+			} else {
+				u = append(u, uint16(data[i+1])<<8|uint16(data[i]))
+			}
+		}
+		// a surrogate pair split by the chunk end: keep its first half
+		// for the next chunk
+		if n := len(u); n > 0 && i+1 < len(data) && utf16.IsSurrogate(rune(u[n-1])) && u[n-1] < 0xDC00 {
+			u = u[:n-1]
+			i -= 2
+		}
+		buf = buf[:0]
+		for _, r := range utf16.Decode(u) {
+			buf = utf8.AppendRune(buf, r)
+		}
+		if err := b.addTextOf(len(buf)); err != nil {
+			return "", err
+		}
+		out.Write(buf)
+	}
+	return out.String(), nil
 }
 
 // sniffUTF16 recognises BOM-less UTF-16 of mostly Latin text: one byte of
@@ -87,16 +153,25 @@ var legacyCharsets = []struct {
 // decodeLegacy picks the 8-bit code page under which the text reads most
 // like Swedish (or any Latin-script language): letters score, control
 // characters, box drawing and undefined bytes cost.
-func decodeLegacy(data []byte) (string, error) {
+func decodeLegacy(data []byte, b *budget) (string, error) {
 	best, bestScore := "", 0
 	for i, cs := range legacyCharsets {
+		if err := b.checkOf(); err != nil {
+			return "", err
+		}
 		out, err := cs.enc.NewDecoder().Bytes(data)
 		if err != nil {
 			continue
 		}
 		s := string(out)
 		score := 0
+		runes := 0
 		for _, r := range s {
+			if runes++; runes&0xFFF == 0 {
+				if err := b.checkOf(); err != nil {
+					return "", err
+				}
+			}
 			if r < 0x80 {
 				continue
 			}
@@ -117,6 +192,10 @@ func decodeLegacy(data []byte) (string, error) {
 		if i == 0 || score > bestScore {
 			best, bestScore = s, score
 		}
+	}
+	// the bytes were counted; count what the code page made longer
+	if err := b.addTextOf(len(best) - len(data)); err != nil {
+		return "", err
 	}
 	return best, nil
 }

@@ -18,7 +18,7 @@ var ActionColumns = []string{"document", "theme", "goal", "activity", "responsib
 func WriteActions(w io.Writer, r *Report) error { return writeTable(w, actionsTable(r)) }
 
 func actionsTable(r *Report) table {
-	return table{header: ActionColumns, rows: func(yield func([]string) bool) {
+	return table{header: ActionColumns, types: "TTTTTTTIITT", rows: func(yield func([]string) bool) {
 		for _, d := range r.Documents {
 			for _, a := range d.Actions {
 				if !yield([]string{d.File, a.Theme, a.Goal, a.Activity, a.Responsible, a.Timeline, a.FollowUp,

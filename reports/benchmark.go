@@ -271,7 +271,7 @@ func WriteBenchmarkPeersCSV(w io.Writer, b *Benchmark) error {
 		rows = append(rows, []string{strconv.Itoa(i + 1), p.Doc.File, p.Doc.Municipality.Code, p.Doc.Municipality.Name,
 			fmtFloat(p.Similarity, 4), strconv.FormatBool(p.Similarity >= NearDuplicate)})
 	}
-	return writeCSV(w, []string{"rank", "file", "municipality_code", "municipality", "similarity", "near_duplicate"}, rows)
+	return writeCSV(w, []string{"rank", "document", "municipality_code", "municipality", "similarity", "near_duplicate"}, rows)
 }
 
 // WriteBenchmarkMarkdown writes the benchmark as a readable page.

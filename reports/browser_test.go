@@ -103,7 +103,7 @@ func TestReportInBrowser(t *testing.T) {
 	})
 
 	var shown, evidence, pwned, aleClass string
-	var marks int
+	var marks, visibleAll, visible14 int
 	var shot []byte
 	err = chromedp.Run(ctx,
 		network.Enable(),
@@ -128,6 +128,13 @@ func TestReportInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`#evidence[data-shown="`+hostile+`:housing"]`, chromedp.ByQuery),
 		chromedp.Sleep(300*time.Millisecond), // let an injected onerror or timer fire, were there one
 		chromedp.Evaluate(`typeof window.__pwned`, &pwned),
+		// the heatmap's county filter: Västra Götaland only, then all again
+		chromedp.Evaluate(`document.querySelectorAll("#coverage tr[data-county]:not([hidden])").length`, &visibleAll),
+		chromedp.SetValue(`#heatmap-county`, "14", chromedp.ByQuery),
+		chromedp.Evaluate(`document.getElementById("heatmap-county").dispatchEvent(new Event("change")); true`, nil),
+		chromedp.Evaluate(`document.querySelectorAll("#coverage tr[data-county]:not([hidden])").length`, &visible14),
+		chromedp.SetValue(`#heatmap-county`, "", chromedp.ByQuery),
+		chromedp.Evaluate(`document.getElementById("heatmap-county").dispatchEvent(new Event("change")); true`, nil),
 		chromedp.FullScreenshot(&shot, 100), // 100: PNG,
 	)
 	if err != nil {
@@ -141,11 +148,14 @@ func TestReportInBrowser(t *testing.T) {
 	if !strings.Contains(evidence, "<script>window.__pwned=1</script>") || !strings.Contains(evidence, `onerror="window.__pwned=2"`) {
 		t.Errorf("the hostile text should show as text in the evidence panel; got %.300q", evidence)
 	}
-	if !strings.Contains(evidence, "p. ") || marks == 0 {
+	if !strings.Contains(evidence, "s. ") || marks == 0 { // "s." (sida): the page is Swedish by default
 		t.Errorf("evidence lacks page numbers or marked words (%d marks)", marks)
 	}
 	if pwned != "undefined" {
 		t.Errorf("a script from a document ran: typeof window.__pwned = %s", pwned)
+	}
+	if visibleAll != len(r.Documents) || visible14 != 3 { // Ale, Alingsås, Lerum
+		t.Errorf("heatmap filter: %d rows for all counties (want %d), %d for Västra Götaland (want 3)", visibleAll, len(r.Documents), visible14)
 	}
 	if aleClass != "l2" {
 		t.Errorf("map: Ale coloured %q for housing, want l2 (level 2)", aleClass)

@@ -180,13 +180,15 @@ type CountyTable struct {
 	// denominator is every municipality of the county, so a municipality
 	// without a document in force lowers the share.
 	AtLeast1, AtLeast2 []float64
-	Usable             int // municipalities with a usable document
+	Reach1, Reach2     []int // the municipalities counted in AtLeast1 and AtLeast2
+	Usable             int   // municipalities with a usable document
 }
 
 // NewCountyTable builds the table of one county.
 func NewCountyTable(r *Report, c corpus.County) CountyTable {
 	ids := r.Codebook.ThemeIDs()
-	t := CountyTable{County: c, Themes: ids, AtLeast1: make([]float64, len(ids)), AtLeast2: make([]float64, len(ids))}
+	t := CountyTable{County: c, Themes: ids, AtLeast1: make([]float64, len(ids)), AtLeast2: make([]float64, len(ids)),
+		Reach1: make([]int, len(ids)), Reach2: make([]int, len(ids))}
 	byCode := docsByMunicipality(r.Documents)
 	for _, m := range r.Registry.InCounty(c.Code) {
 		row := decideRow(m, byCode[m.Code], len(ids))
@@ -197,17 +199,17 @@ func NewCountyTable(r *Report, c corpus.County) CountyTable {
 		t.Usable++
 		for i, cell := range row.Cells {
 			if cell.Level >= 1 {
-				t.AtLeast1[i]++
+				t.Reach1[i]++
 			}
 			if cell.Level >= 2 {
-				t.AtLeast2[i]++
+				t.Reach2[i]++
 			}
 		}
 	}
 	if n := float64(len(t.Rows)); n > 0 {
 		for i := range ids {
-			t.AtLeast1[i] /= n
-			t.AtLeast2[i] /= n
+			t.AtLeast1[i] = float64(t.Reach1[i]) / n
+			t.AtLeast2[i] = float64(t.Reach2[i]) / n
 		}
 	}
 	return t
@@ -252,10 +254,9 @@ func CountyHeader(themes []string) []string {
 }
 
 // CountyRecords returns the rows of county-CODE.csv: one per municipality
-// of the county in code order, then two county lines whose status says
-// what they hold ("county share level>=1", "county share level>=2") and
-// whose <theme>_level columns hold the share of the county's
-// municipalities covering the theme at that level.
+// of the county, in code order. The county lines are in
+// county-summary.csv (CountySummaryRecords), so that every row here is a
+// municipality and every column has one type.
 func CountyRecords(t CountyTable) [][]string {
 	var rows [][]string
 	for _, r := range t.Rows {
@@ -269,20 +270,42 @@ func CountyRecords(t CountyTable) [][]string {
 		}
 		rows = append(rows, rec)
 	}
-	for k, shares := range [][]float64{t.AtLeast1, t.AtLeast2} {
-		rec := []string{t.County.Code, t.County.Name, fmt.Sprintf("county share level>=%d", k+1),
-			fmt.Sprintf("%d of %d municipalities with a usable document", t.Usable, len(t.Rows)), ""}
-		for _, s := range shares {
-			rec = append(rec, fmtFloat(s, 4), "", "")
-		}
-		rows = append(rows, rec)
-	}
 	return rows
 }
 
 // WriteCounty writes one county-CODE.csv.
 func WriteCounty(w io.Writer, t CountyTable) error {
 	return writeCSV(w, CountyHeader(t.Themes), CountyRecords(t))
+}
+
+// CountySummaryColumns are the columns of county-summary.csv: per county,
+// theme and threshold (level 1 or 2), the share of the county's
+// municipalities whose usable figures reach it, the municipalities that
+// do, all the county's municipalities (the denominator) and those with
+// a usable document.
+var CountySummaryColumns = []string{"county_code", "county", "theme", "threshold", "share", "municipalities",
+	"municipalities_total", "municipalities_usable"}
+
+// CountySummaryRecords returns the rows of county-summary.csv for tables:
+// one per county × theme × threshold, counties in code order.
+func CountySummaryRecords(tables []CountyTable) [][]string {
+	var rows [][]string
+	for _, t := range tables {
+		for i, id := range t.Themes {
+			for k, reach := range [][]int{t.Reach1, t.Reach2} {
+				share := []float64{t.AtLeast1[i], t.AtLeast2[i]}[k]
+				rows = append(rows, []string{t.County.Code, t.County.Name, id, strconv.Itoa(k + 1), fmtFloat(share, 4),
+					strconv.Itoa(reach[i]), strconv.Itoa(len(t.Rows)), strconv.Itoa(t.Usable)})
+			}
+		}
+	}
+	return rows
+}
+
+// WriteCountySummary writes county-summary.csv: the county lines of
+// every county the run reports.
+func WriteCountySummary(w io.Writer, r *Report) error {
+	return writeCSV(w, CountySummaryColumns, CountySummaryRecords(CountyTables(r)))
 }
 
 // CountyRule is the selection rule in words, for summary.md and
@@ -305,7 +328,7 @@ func writeCountySummary(b *strings.Builder, r *Report) {
 		fmt.Fprintf(b, "\n### %s (%s)\n\n%d of %d municipalities have a usable document.\n\n", mdEscape(t.County.Name), t.County.Code, t.Usable, len(t.Rows))
 		b.WriteString("| municipality | status | document |")
 		for _, id := range t.Themes {
-			b.WriteString(" " + id + " |")
+			b.WriteString(" " + mdEscape(id) + " |")
 		}
 		b.WriteString("\n|---|---|---|")
 		for range t.Themes {
@@ -335,7 +358,7 @@ func writeCountySummary(b *strings.Builder, r *Report) {
 			b.WriteString("\n")
 		}
 	}
-	b.WriteString("\n\\* figure taken from another of the municipality's documents (see county-CODE.csv, <theme>_source).\n")
+	b.WriteString("\n\\* figure taken from another of the municipality's documents (see county-CODE.csv, the \\<theme\\>\\_source column).\n")
 }
 
 // docName is the base name of a document's file, "" for none.

@@ -26,8 +26,8 @@
 //     counted through a heading), and says "showing N of M" when there
 //     are more; evidence.csv has them all;
 //   - coverage.xlsx: the CSV tables as sheets of one workbook; the
-//     evidence sheet holds the first XLSXEvidenceRows (50,000) rows and a
-//     note row pointing to evidence.csv.
+//     evidence sheet holds the first XLSXEvidenceRows (50,000) rows, and
+//     the notes sheet says so and points to evidence.csv.
 //
 // The writers stream: CSV rows, xlsx rows, documents.json and the
 // report's data block are produced one document at a time, so a run over

@@ -2,18 +2,19 @@ package reports
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/corpus"
@@ -31,15 +32,20 @@ import (
 // at all and only the page's own script, by hash, so even a mistake in
 // escaping could neither run a document's script nor fetch anything.
 func WriteHTML(w io.Writer, r *Report) error {
-	page, err := newHTMLPage(r)
+	lang, code, err := pageLang(r.Lang)
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
-	if err := htmlTemplate.Execute(bw, page); err != nil {
+	page, err := newHTMLPage(r, code)
+	if err != nil {
 		return err
 	}
-	if err := writeHTMLData(bw, r, page.Data); err != nil {
+	page.Rule = lang.rule
+	bw := bufio.NewWriter(w)
+	if err := lang.template.Execute(bw, page); err != nil {
+		return err
+	}
+	if err := writeHTMLData(bw, r, page.Data, lang.script); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -51,7 +57,7 @@ func WriteHTML(w io.Writer, r *Report) error {
 // over. encoding/json escapes "<", ">", "&", U+2028 and U+2029, so no
 // text can end the script element or open a comment in it: what
 // html/template would do for a JSON script.
-func writeHTMLData(w *bufio.Writer, r *Report, data htmlData) error {
+func writeHTMLData(w *bufio.Writer, r *Report, data htmlData, script string) error {
 	enc := json.NewEncoder(w) // escapes HTML by default
 	w.WriteString(`<script type="application/json" id="styrdok-data">{"themes":`)
 	if err := enc.Encode(data.Themes); err != nil {
@@ -75,7 +81,7 @@ func writeHTMLData(w *bufio.Writer, r *Report, data htmlData) error {
 			return err
 		}
 	}
-	w.WriteString("]}</script>\n<script>" + htmlScript + "</script>\n</body>\n</html>\n")
+	w.WriteString("]}</script>\n<script>" + script + "</script>\n</body>\n</html>\n")
 	return nil
 }
 
@@ -88,7 +94,8 @@ type htmlPage struct {
 	Counties    []htmlCounty
 	Rule        string
 	Map         svgMap
-	Pairs       []htmlPair // the first htmlPairsShown of similarity.csv
+	Pairs       []htmlPair   // the first htmlPairsShown of similarity.csv
+	RowCounties []htmlOption // the counties of the heatmap's rows, for its filter
 	PairsTotal  int
 	EvidenceCap int
 	Data        htmlData // for the page script, as JSON (written by writeHTMLData, with the documents)
@@ -101,6 +108,7 @@ type htmlTheme struct {
 
 type htmlDocRow struct {
 	Index        int
+	County       string // county code, "" for an unattributed document (the heatmap's county filter)
 	Municipality string
 	File         string
 	Status       string
@@ -129,6 +137,8 @@ type htmlCountyRow struct {
 	Cells                        []htmlCell
 	CellsHTML                    template.HTML // Cells rendered (renderCells)
 }
+
+type htmlOption struct{ Value, Label string }
 
 type htmlPair struct {
 	A, B          string
@@ -173,6 +183,7 @@ type htmlSentence struct {
 	Page int    `json:"p"`
 	Kind string `json:"k"`
 	Text string `json:"t"`
+	Full int    `json:"c,omitempty"` // when Text is clipped (clipSentence): the sentence's length in characters
 }
 
 type htmlDocTh struct {
@@ -199,10 +210,13 @@ type htmlMuni struct {
 	Source []int  `json:"source"` // per theme, index into docs; -1 for none
 }
 
-func newHTMLPage(r *Report) (*htmlPage, error) {
+func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 	p := &htmlPage{Documents: len(r.Documents), Failures: r.Failures, Rule: CountyRule, EvidenceCap: HTMLEvidencePerCell}
 	for _, t := range r.Codebook.Themes {
 		label := t.LabelEN
+		if lang == LangSwedish {
+			label = t.LabelSV
+		}
 		if label == "" {
 			label = t.ID
 		}
@@ -219,13 +233,17 @@ func newHTMLPage(r *Report) (*htmlPage, error) {
 		if name == "" {
 			name = "(unknown)"
 		}
-		row := htmlDocRow{Index: index[d], Municipality: name, File: filepath.Base(d.File), Status: d.Meta.Status}
+		row := htmlDocRow{Index: index[d], County: d.Municipality.CountyCode, Municipality: name, File: filepath.Base(d.File), Status: d.Meta.Status}
+		if c := d.Municipality.CountyCode; c != "" && !slices.ContainsFunc(p.RowCounties, func(o htmlOption) bool { return o.Value == c }) {
+			p.RowCounties = append(p.RowCounties, htmlOption{c, d.Municipality.CountyName})
+		}
 		for _, t := range d.Themes {
 			row.Cells = append(row.Cells, cellOf(index[d], t.ID, t.Level, t.Share, "l"))
 		}
 		row.CellsHTML = renderCells(row.Cells)
 		p.Rows = append(p.Rows, row)
 	}
+	slices.SortFunc(p.RowCounties, func(a, b htmlOption) int { return strings.Compare(a.Value, b.Value) })
 	for _, t := range CountyTables(r) {
 		hc := htmlCounty{Code: t.County.Code, Name: t.County.Name, Usable: t.Usable, Total: len(t.Rows)}
 		for _, row := range t.Rows {
@@ -283,42 +301,187 @@ func newHTMLPage(r *Report) (*htmlPage, error) {
 
 // newHTMLDoc is a document's data for the page: its peers, and per theme
 // the strongest HTMLEvidencePerCell hits, each sentence text once however
-// many themes it serves.
+// many themes it serves, clipped around its matches when longer than
+// htmlSentenceMax (clipSentence).
 func newHTMLDoc(d *analysis.DocumentAnalysis, peers []Peer) htmlDoc {
 	hd := htmlDoc{File: d.File, Municipality: d.Municipality.Name, Peers: []htmlPeer{}, Sentences: []htmlSentence{}}
 	for _, pe := range peers {
 		hd.Peers = append(hd.Peers, htmlPeer{Doc: pe.Index, Similarity: pe.Similarity})
 	}
-	pos := map[int]int{} // sentence index in the document -> index into hd.Sentences
-	var spans []span
-	for _, t := range d.Themes {
-		th := htmlDocTh{Level: t.Level, Share: t.Share, Total: len(t.Evidence), Hits: [][]int{}}
+	// First the hits and their spans (byte offsets of the full text),
+	// then each sentence clipped around the spans of all its hits, then
+	// the spans as UTF-16 offsets of what is shown.
+	type hitSpans struct {
+		theme, sentence, inherited int
+		spans                      []span
+	}
+	var hits []hitSpans
+	var texts []string
+	var sentSpans [][]span // per sentence: the spans of all its hits
+	pos := map[int]int{}   // sentence index in the document -> index into hd.Sentences
+	for ti, t := range d.Themes {
+		hd.Themes = append(hd.Themes, htmlDocTh{Level: t.Level, Share: t.Share, Total: len(t.Evidence), Hits: [][]int{}})
 		for _, h := range strongestHits(t.Evidence, HTMLEvidencePerCell) {
 			si, ok := pos[h.Sentence]
 			if !ok {
 				si = len(hd.Sentences)
 				pos[h.Sentence] = si
-				hd.Sentences = append(hd.Sentences, htmlSentence{Page: h.Page, Kind: string(h.Kind), Text: h.Text})
+				hd.Sentences = append(hd.Sentences, htmlSentence{Page: h.Page, Kind: string(h.Kind)})
+				texts = append(texts, h.Text)
+				sentSpans = append(sentSpans, nil)
 			}
 			inherited := 0
 			if h.Inherited {
 				inherited = 1
 			}
-			spans = matchSpans(h, spans[:0])
-			hit := make([]int, 2, 2+2*len(spans))
-			hit[0], hit[1] = si, inherited
-			at, pos := 0, 0 // UTF-16 offset of byte offset pos
-			for _, sp := range spans {
-				at += utf16Len(h.Text[pos:sp.a])
-				n := utf16Len(h.Text[sp.a:sp.b])
-				hit = append(hit, at, at+n)
-				at, pos = at+n, sp.b
-			}
-			th.Hits = append(th.Hits, hit)
+			sp := matchSpans(h, nil)
+			hits = append(hits, hitSpans{ti, si, inherited, sp})
+			sentSpans[si] = append(sentSpans[si], sp...)
 		}
-		hd.Themes = append(hd.Themes, th)
+	}
+	clips := make([]clip, len(texts))
+	for si, text := range texts {
+		clips[si] = clipSentence(text, sentSpans[si])
+		hd.Sentences[si].Text = clips[si].text
+		if clips[si].windows != nil {
+			hd.Sentences[si].Full = utf8.RuneCountInString(text)
+		}
+	}
+	for _, h := range hits {
+		c := clips[h.sentence]
+		hit := make([]int, 2, 2+2*len(h.spans))
+		hit[0], hit[1] = h.sentence, h.inherited
+		at, pos := 0, 0 // UTF-16 offset of byte offset pos of the shown text
+		for _, sp := range h.spans {
+			a, b, ok := c.shown(sp)
+			if !ok || a < pos {
+				continue
+			}
+			at += utf16Len(c.text[pos:a])
+			n := utf16Len(c.text[a:b])
+			hit = append(hit, at, at+n)
+			at, pos = at+n, b
+		}
+		hd.Themes[h.theme].Hits = append(hd.Themes[h.theme].Hits, hit)
 	}
 	return hd
+}
+
+// htmlSentenceMax is the longest sentence (in bytes) report.html shows
+// whole; a longer one is clipped around its matches, htmlClipContext
+// bytes either side of each, up to about htmlSentenceMax bytes in all,
+// and the panel says so. A real sentence is a few hundred bytes; a
+// "sentence" of megabytes is a document without sentence ends, and
+// embedding it (once per document, but whole) made the page as large
+// as the corpus.
+const (
+	htmlSentenceMax = 2000
+	htmlClipContext = 160
+	clipGap         = " … "
+)
+
+// clip is a sentence as report.html shows it: text, and for a clipped
+// sentence the windows of the full text it keeps (nil: the whole text).
+type clip struct {
+	text    string
+	windows []clipWindow
+}
+
+// clipWindow is the full text's [a, b) shown at byte at of the clip.
+type clipWindow struct{ a, b, at int }
+
+// shown is span sp of the full text as byte offsets of the clip, if the
+// clip shows all of it.
+func (c clip) shown(sp span) (int, int, bool) {
+	if c.windows == nil {
+		return sp.a, sp.b, true
+	}
+	i := sort.Search(len(c.windows), func(i int) bool { return c.windows[i].b >= sp.b })
+	if i == len(c.windows) || c.windows[i].a > sp.a {
+		return 0, 0, false
+	}
+	w := c.windows[i]
+	return w.at + sp.a - w.a, w.at + sp.b - w.a, true
+}
+
+// clipSentence keeps text whole up to htmlSentenceMax bytes; a longer
+// one is cut down to windows around the spans (in order; the first
+// htmlSentenceMax bytes when there are none), each widened by
+// htmlClipContext to a word boundary, joined by clipGap.
+func clipSentence(text string, spans []span) clip {
+	if len(text) <= htmlSentenceMax {
+		return clip{text: text}
+	}
+	spans = append([]span(nil), spans...)
+	sort.Slice(spans, func(i, j int) bool { return spans[i].a < spans[j].a })
+	if len(spans) == 0 {
+		spans = []span{{0, 0}}
+	}
+	var ws []clipWindow
+	total := 0
+	for _, sp := range spans {
+		if total >= htmlSentenceMax {
+			break
+		}
+		a, b := wordStart(text, sp.a-htmlClipContext, sp.a), wordEnd(text, sp.b, sp.b+htmlClipContext)
+		if len(spans) == 1 && sp == (span{0, 0}) {
+			a, b = 0, wordEnd(text, htmlSentenceMax, htmlSentenceMax)
+		}
+		if n := len(ws); n > 0 && a <= ws[n-1].b+len(clipGap) {
+			total += max(0, b-ws[n-1].b)
+			ws[n-1].b = max(ws[n-1].b, b)
+			continue
+		}
+		ws = append(ws, clipWindow{a: a, b: b})
+		total += b - a
+	}
+	var out strings.Builder
+	for i := range ws {
+		switch {
+		case i > 0:
+			out.WriteString(clipGap)
+		case ws[i].a > 0:
+			out.WriteString(strings.TrimLeft(clipGap, " "))
+		}
+		ws[i].at = out.Len()
+		out.WriteString(text[ws[i].a:ws[i].b])
+	}
+	if ws[len(ws)-1].b < len(text) {
+		out.WriteString(strings.TrimRight(clipGap, " "))
+	}
+	return clip{text: out.String(), windows: ws}
+}
+
+// wordStart is the start of the first word that begins within
+// text[from:limit] (limit when none), on a UTF-8 boundary.
+func wordStart(text string, from, limit int) int {
+	from = max(0, from)
+	if from == 0 {
+		return 0
+	}
+	if i := strings.IndexByte(text[from:limit], ' '); i >= 0 {
+		return from + i + 1
+	}
+	for limit > 0 && limit < len(text) && !utf8.RuneStart(text[limit]) {
+		limit--
+	}
+	return limit
+}
+
+// wordEnd is the end of the last word that ends within text[from:limit]
+// (from when none), on a UTF-8 boundary.
+func wordEnd(text string, from, limit int) int {
+	limit = min(len(text), limit)
+	if limit == len(text) {
+		return limit
+	}
+	if i := strings.LastIndexByte(text[from:limit], ' '); i >= 0 {
+		return from + i
+	}
+	for from < len(text) && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	return from
 }
 
 // strongestHits returns up to n hits: those on the segment's own words
@@ -353,10 +516,16 @@ func utf16Len(s string) int {
 	return n
 }
 
+// municipalityShapes parses the embedded boundaries once per process
+// (0.1 s, nearly all of writing a small report.html; the fuzz targets
+// write thousands). The shapes are only read after that: mapShapes
+// copies what it keeps and projectShapes writes new values.
+var municipalityShapes = sync.OnceValues(corpus.MunicipalityShapes)
+
 // mapShapes are the municipalities the map draws: the county asked for
 // with --county, or the whole country.
 func mapShapes(r *Report) ([]corpus.Shape, error) {
-	shapes, err := corpus.MunicipalityShapes()
+	shapes, err := municipalityShapes()
 	if err != nil {
 		return nil, err
 	}
@@ -472,31 +641,37 @@ type span struct{ a, b int }
 // matchSpans is highlight's marked parts as byte ranges of h.Text, in
 // order, apart (overlapping or touching matches merged), appended to
 // out. The HTML report needs only these offsets, not the parts' text.
+//
+// The work is linear in the text and the number of matches: a segment
+// of 240 KB with 30,000 matches took 57 s when every match looked at
+// every occurrence of its word. Whitespace folding only moves a match by
+// what was folded before it, so each match is looked for near where the
+// previous one was found (its offset plus the drift so far), within
+// spanSlack bytes either side. Only when that fails (a long run of
+// folded whitespace) is the whole text searched, and those searches
+// share a budget of a few times the text's length, past which a match
+// is left unmarked.
 func matchSpans(h analysis.ThemeHit, out []span) []span {
 	text := h.Text
 	first := len(out)
+	drift := 0 // found offset minus expected offset, of the last match found
+	budget := spanSearchBudget + 4*len(text)
 	for _, m := range h.Matched {
 		word := m.Text
 		if strings.IndexFunc(word, unicode.IsSpace) >= 0 { // one word (most matches) needs no folding
 			word = strings.Join(strings.Fields(word), " ")
 		}
-		if word == "" {
+		if word == "" || len(word) > len(text) {
 			continue
 		}
 		want := m.Start - h.Start
-		best := -1
-		for from := 0; from <= len(text); {
-			i := strings.Index(text[from:], word)
-			if i < 0 {
-				break
-			}
-			i += from
-			if best < 0 || abs(i-want) < abs(best-want) {
-				best = i
-			}
-			from = i + 1
+		best := nearest(text, word, want+drift, max(0, want+drift-spanSlack), want+drift+spanSlack+len(word))
+		if best < 0 && budget > 0 {
+			budget -= len(text)
+			best = nearest(text, word, want+drift, 0, len(text))
 		}
 		if best >= 0 {
+			drift = best - want
 			out = append(out, span{best, best + len(word)})
 		}
 	}
@@ -521,6 +696,36 @@ func matchSpans(h analysis.ThemeHit, out []span) []span {
 		pos = s.b
 	}
 	return merged
+}
+
+// spanSlack is how far from its expected offset matchSpans first looks
+// for a match: more than the whitespace a sentence folds between two
+// matches, except in laid-out tables.
+const spanSlack = 256
+
+// spanSearchBudget is what matchSpans may scan of a short text in whole
+// text searches beyond 4 times its length: a short sentence can always
+// be searched whole for each of its matches.
+const spanSearchBudget = 64 << 10
+
+// nearest is the offset of the occurrence of word in text[from:to]
+// nearest to want (the earlier of two as near), -1 if none.
+func nearest(text, word string, want, from, to int) int {
+	from, to = max(0, min(from, len(text))), max(0, min(to, len(text)))
+	best := -1
+	for from < to {
+		i := strings.Index(text[from:to], word)
+		if i < 0 {
+			break
+		}
+		i += from
+		if best >= 0 && i-want >= abs(best-want) {
+			break // later occurrences are only farther
+		}
+		best = i
+		from = i + 1
+	}
+	return best
 }
 
 func abs(i int) int {
@@ -577,6 +782,9 @@ const htmlScript = `
       }
       if (at < s.t.length) { q.appendChild(el("span", "", s.t.slice(at))); }
       li.appendChild(q);
+      if (s.c) {
+        li.appendChild(el("span", "cap", " (a sentence of " + s.c + " characters, shown around its matched words; evidence.csv has it whole)"));
+      }
       ol.appendChild(li);
     });
     panel.appendChild(ol);
@@ -613,19 +821,16 @@ const htmlScript = `
     else { panel.textContent = ""; panel.appendChild(el("p", "", (data.names[p.getAttribute("data-code")] || "") + ": no document")); }
   });
   colour();
+  var county = document.getElementById("heatmap-county");
+  if (county) {
+    county.addEventListener("change", function () {
+      document.querySelectorAll("#coverage tr[data-county]").forEach(function (tr) {
+        tr.hidden = county.value !== "" && tr.getAttribute("data-county") !== county.value;
+      });
+    });
+  }
 })();
 `
-
-// htmlCSP allows nothing from the network and only htmlScript.
-func htmlCSP() string {
-	sum := sha256.Sum256([]byte(htmlScript))
-	return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-}
-
-// htmlTemplate is parsed once per process; it is read-only after that.
-// It renders the page up to the data block; writeHTMLData writes the rest.
-var htmlTemplate = template.Must(template.New("report").Parse(strings.NewReplacer(
-	"@CSP@", htmlCSP()).Replace(htmlSource)))
 
 const htmlSource = `<!DOCTYPE html>
 <html lang="en">
@@ -644,15 +849,25 @@ table.grid{border-collapse:collapse;font-size:12px}
 td[data-doc]{cursor:pointer}td[data-doc="-1"]{cursor:default}
 td[data-doc]:hover,td[data-doc]:focus{outline:2px solid #000}
 .l0{background:#f7f4e8;fill:#f7f4e8}.l1{background:#9ecae1;fill:#9ecae1}.l2{background:#2171b5;color:#fff;fill:#2171b5}
-.x0,.x1,.x2{background:#e0e0e0;color:#555;fill:#d0d0d0}.nd{background:#fafafa;color:#aaa;fill:#eee}
+.x0,.x1,.x2{background:#e0e0e0;color:#555;fill:#e0e0e0}.nd{background:#fafafa;color:#595959;fill:#fafafa}
 .sum td{font-weight:bold;background:#f4f4f4}
 small{font-size:10px}
 #map path{stroke:#666;stroke-width:.3}#map path:hover{stroke:#000;stroke-width:1}
 .legend span{display:inline-block;padding:0 .6em;margin-right:.3em;border:1px solid #ccc}
 #evidence{border:1px solid #ccc;padding:.5em 1em;min-height:3em;background:#fffef6}
-#evidence mark{background:#ffd54f}.pg{color:#777;font-size:11px;margin-right:.6em}
+#evidence mark{background:#ffd54f}.pg{color:#595959;font-size:11px;margin-right:.6em}
 .ev li{margin:.3em 0}.file,.peers,.cap{color:#555;font-size:12px}
 .cols{display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start}
+nav.toc ul{margin:.3em 0;padding-left:1.2em}nav.toc a{color:#0b4f8a}
+@media print{
+@page{size:A4;margin:15mm}
+body{margin:0;font-size:10pt}
+nav.toc,#map-theme,#evidence-title,#evidence{display:none}
+h2{break-after:avoid}tr,li{break-inside:avoid}
+table.grid{font-size:8pt}
+.l0,.l1,.l2,.x0,.x1,.x2,.nd,.legend span,mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+#map{max-width:100%;height:auto}
+}
 </style>
 </head>
 <body>
@@ -660,10 +875,20 @@ small{font-size:10px}
 <p>{{.Documents}} documents analysed{{with .Failures}}, {{len .}} failed{{end}}. Cells show the level (0 absent or passing mention, 1 treated, 2 heading, focus area or goal) and the theme's share of the document's sentences. Click a cell to see its evidence (up to {{.EvidenceCap}} sentences per cell, the strongest; evidence.csv has every one).</p>
 <p class="legend"><span class="l0">level 0</span><span class="l1">level 1</span><span class="l2">level 2</span><span class="x1">expired</span><span class="nd">no document</span></p>
 
+<nav class="toc" aria-label="contents"><ul>
+<li><a href="#heatmap">Coverage by document</a></li>
+<li><a href="#evidence-title">Evidence</a></li>
+{{with .Counties}}<li><a href="#counties">Regional coverage</a><ul>{{range .}}<li><a href="#county-{{.Code}}">{{.Name}} ({{.Code}})</a></li>{{end}}</ul></li>
+{{end}}<li><a href="#map-title">Map</a></li>
+{{with .Pairs}}<li><a href="#similarity">Similar documents</a></li>
+{{end}}{{with .Failures}}<li><a href="#failures">Failures</a></li>
+{{end}}</ul></nav>
+
 <h2 id="heatmap">Coverage by document</h2>
+{{with .RowCounties}}<p><label>County: <select id="heatmap-county"><option value="">all counties</option>{{range .}}<option value="{{.Value}}">{{.Label}} ({{.Value}})</option>{{end}}</select></label></p>{{end}}
 <table class="grid" id="coverage">
 <tr><th class="rl">municipality</th><th class="rl">document</th>{{range .Themes}}<th class="th" title="{{.Label}}">{{.ID}}</th>{{end}}</tr>
-{{range .Rows}}<tr><td class="rl">{{.Municipality}}</td><td class="rl">{{.File}}</td>{{.CellsHTML}}</tr>
+{{range .Rows}}<tr data-county="{{.County}}"><td class="rl">{{.Municipality}}</td><td class="rl">{{.File}}</td>{{.CellsHTML}}</tr>
 {{end}}</table>
 
 <h2 id="evidence-title">Evidence</h2>

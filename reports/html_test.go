@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html/template"
+	"io"
 	"math"
 	"math/rand/v2"
 	"regexp"
@@ -61,14 +62,16 @@ func TestHTMLSelfContained(t *testing.T) {
 	if len(page) > 1500000 {
 		t.Errorf("report.html is %d bytes, want under 1.5 MB", len(page))
 	}
-	if m := regexp.MustCompile(`(?i)(src|href)\s*=`).FindString(page); m != "" {
+	// the table of contents links into the page; nothing else links
+	if m := regexp.MustCompile(`(?i)(src\s*=|href\s*=\s*"[^#])`).FindString(page); m != "" {
 		t.Errorf("page references an external resource: %s", m)
 	}
 	if strings.Contains(page, "http://") && strings.Count(page, "http://") != strings.Count(page, `xmlns="http://www.w3.org/2000/svg"`) {
 		t.Error("page contains an http:// URL other than the SVG namespace")
 	}
-	sum := sha256.Sum256([]byte(htmlScript))
-	if !strings.Contains(page, "<script>"+htmlScript+"</script>") || !strings.Contains(page, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'") {
+	script := htmlLangs[LangSwedish].script // the default
+	sum := sha256.Sum256([]byte(script))
+	if !strings.Contains(page, "<script>"+script+"</script>") || !strings.Contains(page, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'") {
 		t.Error("the page script is altered or its CSP hash is missing")
 	}
 	if n := strings.Count(page, "<path data-code="); n != 290 {
@@ -194,5 +197,125 @@ func TestRenderCells(t *testing.T) {
 		if got := string(renderCells(cells)); got != want.String() {
 			t.Fatalf("renderCells differs from the template:\n got %q\nwant %q", got, want.String())
 		}
+	}
+}
+
+// TestHTMLContrast: every colour pair of the page's stylesheet (a rule's
+// text colour on its background, the page's text colour where it sets
+// none) meets WCAG 2.1 AA for text, 4.5:1; the contrast is computed from
+// the stylesheet itself. A level's map fill is its table colour, so the
+// legend matches the map.
+func TestHTMLContrast(t *testing.T) {
+	css := htmlSource[strings.Index(htmlSource, "<style>"):strings.Index(htmlSource, "</style>")]
+	css = regexp.MustCompile(`@media print\{(?s:.*)\}\s*$`).ReplaceAllString(css, "")
+	body := regexp.MustCompile(`body\{[^}]*color:(#[0-9a-f]{3,6})`).FindStringSubmatch(css)[1]
+	rules := regexp.MustCompile(`([^{}]+)\{([^}]*)\}`).FindAllStringSubmatch(css, -1)
+	prop := func(decls, name string) string {
+		m := regexp.MustCompile(`(?:^|;)` + name + `:(#[0-9a-f]{3,6})`).FindStringSubmatch(decls)
+		if m == nil {
+			return ""
+		}
+		return m[1]
+	}
+	checked := 0
+	for _, r := range rules {
+		sel, decls := strings.TrimSpace(r[1]), r[2]
+		bg, fg, fill := prop(decls, "background"), prop(decls, "color"), prop(decls, "fill")
+		if fill != "" && bg != "" && fill != bg {
+			t.Errorf("%s: map fill %s differs from its table and legend colour %s", sel, fill, bg)
+		}
+		switch {
+		case bg == "" && fg == "":
+			continue
+		case bg == "":
+			bg = "#fff" // text set on the page's background (or the evidence panel's, checked below)
+			if strings.Contains(sel, ".pg") || strings.Contains(sel, ".cap") || strings.Contains(sel, ".file") {
+				bg = "#fffef6"
+			}
+		case fg == "":
+			fg = body
+		}
+		if ratio := contrast(fg, bg); ratio < 4.5 {
+			t.Errorf("%s: %s on %s has contrast %.2f, below 4.5", sel, fg, bg, ratio)
+		}
+		checked++
+	}
+	for _, cls := range []string{".l0", ".l1", ".l2", ".x0", ".nd", "mark"} {
+		if !strings.Contains(css, cls) {
+			t.Errorf("no rule for %s", cls)
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d colour rules checked", checked)
+	}
+	if r := contrast("#777", "#fff"); r > 4.5 || r < 4.4 {
+		t.Errorf("contrast(#777, #fff) = %.3f, want 4.48", r) // WCAG's own example
+	}
+}
+
+// contrast is the WCAG 2.1 contrast ratio of two sRGB colours (#rgb or #rrggbb).
+func contrast(a, b string) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+func luminance(hex string) float64 {
+	hex = strings.TrimPrefix(hex, "#")
+	if len(hex) == 3 {
+		hex = string([]byte{hex[0], hex[0], hex[1], hex[1], hex[2], hex[2]})
+	}
+	var rgb [3]float64
+	for i := range rgb {
+		var v int
+		fmt.Sscanf(hex[2*i:2*i+2], "%02x", &v)
+		c := float64(v) / 255
+		if c <= 0.04045 {
+			rgb[i] = c / 12.92
+		} else {
+			rgb[i] = math.Pow((c+0.055)/1.055, 2.4)
+		}
+	}
+	return 0.2126*rgb[0] + 0.7152*rgb[1] + 0.0722*rgb[2]
+}
+
+// TestHTMLLanguages: report.html is Swedish by default (the codebook's
+// label_sv, Swedish text and script strings, lang="sv") and English with
+// Lang "en"; every Swedish phrase replaces English that is there, and no
+// English phrase is left in the Swedish page's source.
+func TestHTMLLanguages(t *testing.T) {
+	sv := htmlLangs[LangSwedish]
+	for i := 0; i < len(htmlSwedish); i += 2 {
+		en, svText := htmlSwedish[i], htmlSwedish[i+1]
+		if !strings.Contains(htmlSource, en) && !strings.Contains(htmlScript, en) {
+			t.Errorf("phrase %q is not in the English page", en)
+		}
+		if strings.Contains(sv.script, en) || strings.Contains(sv.template.Tree.Root.String(), en) {
+			t.Errorf("phrase %q is left in the Swedish page", en)
+		}
+		_ = svText
+	}
+	r := bundledReport(t)
+	page := renderHTML(t, r)
+	for _, want := range []string{`<html lang="sv">`, "Täckning per dokument", "Arbete och sysselsättning", CountyRuleSV[:40]} {
+		if !strings.Contains(page, want) {
+			t.Errorf("Swedish page lacks %q", want)
+		}
+	}
+	r.Lang = LangEnglish
+	page = renderHTML(t, r)
+	for _, want := range []string{`<html lang="en">`, "Coverage by document", "<script>" + htmlScript + "</script>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("English page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "Täckning") {
+		t.Error("English page has Swedish text")
+	}
+	r.Lang = "de"
+	if err := WriteHTML(io.Discard, r); err == nil || !strings.Contains(err.Error(), `"de"`) {
+		t.Errorf("unknown language: %v", err)
 	}
 }

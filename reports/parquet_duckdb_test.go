@@ -5,6 +5,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -33,8 +35,10 @@ func TestParquetInDuckDB(t *testing.T) {
 		t.Fatalf("duckdb check: %v\n%s", err, data)
 	}
 	var got map[string]struct {
-		Rows    int      `json:"rows"`
-		Columns []string `json:"columns"`
+		Rows    int               `json:"rows"`
+		Columns []string          `json:"columns"`
+		Types   map[string]string `json:"types"`
+		Nulls   map[string]int    `json:"nulls"`
 	}
 	if err := json.Unmarshal(data, &got); err != nil {
 		t.Fatalf("%v: %s", err, data)
@@ -50,6 +54,26 @@ func TestParquetInDuckDB(t *testing.T) {
 		if got[f].Rows != n {
 			t.Errorf("%s: DuckDB reads %d rows, want %d", f, got[f].Rows, n)
 		}
+	}
+	// The columns of the CSV files, with the types DuckDB reads.
+	for f, tb := range map[string]table{"documents.parquet": documentsTable(r), "coverage_long.parquet": coverageLongTable(r), "evidence.parquet": evidenceTable(r)} {
+		if strings.Join(got[f].Columns, ",") != strings.Join(tb.header, ",") {
+			t.Errorf("%s: DuckDB reads columns %v, the CSV has %v", f, got[f].Columns, tb.header)
+			continue
+		}
+		for i, c := range tb.header {
+			want := map[byte]string{colText: "VARCHAR", colInt: "INTEGER|BIGINT", colFloat: "DOUBLE", colBool: "BOOLEAN", colDate: "DATE"}[tb.types[i]]
+			if c == "matched" {
+				want = "VARCHAR[]"
+			}
+			if typ := got[f].Types[c]; !slices.Contains(strings.Split(want, "|"), typ) {
+				t.Errorf("%s: %s is %s in DuckDB, want %s", f, c, typ, want)
+			}
+		}
+	}
+	// Missing values are nulls: Ale's adopted_by, every hit on its own words' heading.
+	if got["documents.parquet"].Nulls["adopted_by"] == 0 || got["evidence.parquet"].Nulls["heading"] == 0 {
+		t.Errorf("no nulls: %v %v", got["documents.parquet"].Nulls, got["evidence.parquet"].Nulls)
 	}
 	t.Logf("DuckDB: %s", data)
 }

@@ -38,6 +38,10 @@ type Report struct {
 	sim     *Similarity // see (*Report).similarity
 	// Skip names output files WriteAll leaves out (run --skip).
 	Skip []string
+	// Lang is the language of report.html: "sv" (also for "") or "en"
+	// (run --lang); its theme labels are the codebook's label_sv or
+	// label_en.
+	Lang string
 }
 
 // WriteAll writes every output file of `styrdok run` into dir.
@@ -70,8 +74,14 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 			jobs = append(jobs, fileJob{w.name, func(f io.Writer) error { return w.write(f, r) }})
 		}
 	}
-	for _, t := range CountyTables(r) {
+	tables := CountyTables(r)
+	for _, t := range tables {
 		jobs = append(jobs, fileJob{"county-" + t.County.Code + ".csv", func(f io.Writer) error { return WriteCounty(f, t) }})
+	}
+	if len(tables) > 0 && !slices.Contains(r.Skip, "county-summary.csv") {
+		jobs = append(jobs, fileJob{"county-summary.csv", func(f io.Writer) error {
+			return writeCSV(f, CountySummaryColumns, CountySummaryRecords(tables))
+		}})
 	}
 	return writeFiles(dir, jobs)
 }
@@ -196,17 +206,46 @@ type table struct {
 	header []string
 	rows   func(yield func([]string) bool)
 	size   func() int // rows in all, when counting is cheaper than producing them (nil: produce to count)
+	// types has a column type per column (colText...), for the
+	// spreadsheet: a code such as "1440" is text even though it looks
+	// like a number, "true" a boolean. "" types every column as text.
+	types string
 }
 
-// writeTable writes t as CSV.
+// Column types of a table (table.types, one byte per column).
+const (
+	colText  = 'T'
+	colInt   = 'I'
+	colFloat = 'F'
+	colBool  = 'B'
+	colDate  = 'D' // an ISO day: text in the spreadsheet, DATE in Parquet
+)
+
+// typesOf is the types of header: named columns as given, the rest
+// text.
+func typesOf(header []string, named map[string]byte) string {
+	b := make([]byte, len(header))
+	for i, h := range header {
+		b[i] = colText
+		if t, ok := named[h]; ok {
+			b[i] = t
+		}
+	}
+	return string(b)
+}
+
+// writeTable writes t as CSV, every cell through CSVSafe (the header
+// too: theme ids come from a user's codebook).
 func writeTable(w io.Writer, t table) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(t.header); err != nil {
+	buf := csvSafeRow(nil, t.header)
+	if err := cw.Write(buf); err != nil {
 		return err
 	}
 	var err error
 	t.rows(func(row []string) bool {
-		err = cw.Write(row)
+		buf = csvSafeRow(buf, row)
+		err = cw.Write(buf)
 		return err == nil
 	})
 	if err != nil {
@@ -232,8 +271,16 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 }
 
 // DocumentColumns are the columns of documents.csv.
-var DocumentColumns = []string{"file", "sha256", "municipality_code", "municipality", "county_code", "county",
-	"kind", "title", "reference", "adopted_by", "adopted_on", "valid_from", "valid_to", "year", "status",
+//
+// document is the file as given to the run, the key every table uses
+// for a document (document_a and document_b in similarity.csv). Dates
+// are ISO days, each with its precision (year, month or day: what the
+// document states); a date stated as a year or month is its first day
+// for adopted_on and valid_from and its last for valid_to, so that
+// valid_from..valid_to spans what the document says (ISODate).
+var DocumentColumns = []string{"document", "sha256", "municipality_code", "municipality", "county_code", "county",
+	"kind", "title", "reference", "adopted_by", "adopted_on", "adopted_on_precision", "valid_from", "valid_from_precision",
+	"valid_to", "valid_to_precision", "year", "status",
 	"words", "sentences", "attribution_confidence", "attribution_reason",
 	"actions", "actions_with_responsible", "actions_with_time", "actions_with_follow_up", "has_evaluation"}
 
@@ -241,18 +288,24 @@ var DocumentColumns = []string{"file", "sha256", "municipality_code", "municipal
 func WriteDocuments(w io.Writer, r *Report) error { return writeTable(w, documentsTable(r)) }
 
 func documentsTable(r *Report) table {
-	return table{header: DocumentColumns, rows: func(yield func([]string) bool) {
-		for _, d := range r.Documents {
-			m, meta := d.Municipality, d.Meta
-			if !yield([]string{d.File, d.SHA256, m.Code, m.Name, m.CountyCode, m.CountyName,
-				meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, meta.AdoptedOn, meta.ValidFrom, meta.ValidTo, meta.Year, meta.Status,
-				strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
-				strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
-				strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation)}) {
-				return
+	return table{header: DocumentColumns, types: typesOf(DocumentColumns, map[string]byte{"adopted_on": colDate, "valid_from": colDate,
+		"valid_to": colDate, "year": colInt, "words": colInt, "sentences": colInt, "attribution_confidence": colFloat, "actions": colInt,
+		"actions_with_responsible": colInt, "actions_with_time": colInt, "actions_with_follow_up": colInt, "has_evaluation": colBool}),
+		rows: func(yield func([]string) bool) {
+			for _, d := range r.Documents {
+				m, meta := d.Municipality, d.Meta
+				adopted, adoptedP := ISODate(meta.AdoptedOn, false)
+				from, fromP := ISODate(meta.ValidFrom, false)
+				to, toP := ISODate(meta.ValidTo, true)
+				if !yield([]string{d.File, d.SHA256, m.Code, m.Name, m.CountyCode, m.CountyName,
+					meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, adopted, adoptedP, from, fromP, to, toP, meta.Year, meta.Status,
+					strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
+					strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
+					strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation)}) {
+					return
+				}
 			}
-		}
-	}}
+		}}
 }
 
 // WriteCoverage writes coverage.csv: one row per document, each theme's
@@ -266,7 +319,8 @@ func coverageTable(r *Report) table {
 	for _, id := range ids {
 		header = append(header, id+"_level")
 	}
-	return table{header: header, rows: func(yield func([]string) bool) {
+	types := "TTTI" + strings.Repeat(string(rune(colFloat)), len(ids)) + strings.Repeat(string(rune(colInt)), len(ids))
+	return table{header: header, types: types, rows: func(yield func([]string) bool) {
 		for _, d := range r.Documents {
 			row := []string{d.File, d.Municipality.Code, d.Municipality.Name, strconv.Itoa(d.Sentences)}
 			for _, t := range d.Themes {
@@ -291,7 +345,7 @@ func WriteCoverageLong(w io.Writer, r *Report) error { return writeTable(w, cove
 
 func coverageLongTable(r *Report) table {
 	return table{header: []string{"document", "municipality_code", "theme", "sentences", "share", "level",
-		"own_sentences", "commitments", "recommendations", "intents"}, rows: func(yield func([]string) bool) {
+		"own_sentences", "commitments", "recommendations", "intents"}, types: "TTTIFIIIII", rows: func(yield func([]string) bool) {
 		for _, d := range r.Documents {
 			for _, t := range d.Themes {
 				if !yield([]string{d.File, d.Municipality.Code, t.ID, strconv.Itoa(t.Sentences), fmtFloat(t.Share, 4), strconv.Itoa(t.Level),
@@ -304,7 +358,8 @@ func coverageLongTable(r *Report) table {
 }
 
 // WriteEvidence writes evidence.csv: every theme hit with its sentence,
-// offsets, page and matched words. source is "text" when the segment's
+// offsets, page and matched words (the distinct words, in order, joined
+// by MatchedSeparator; evidence.parquet has them as a list). source is "text" when the segment's
 // own words reach the theme and "heading" when it counts because it
 // stands under a heading (or table section) naming the theme; heading is
 // then that heading's sentence index (-1 for text). modality is the
@@ -325,13 +380,13 @@ func evidenceTable(r *Report) table {
 		}
 		return n
 	}
-	return table{header: EvidenceColumns, size: size, rows: func(yield func([]string) bool) {
+	return table{header: EvidenceColumns, size: size, types: "TTIIIITFTTTIT", rows: func(yield func([]string) bool) {
 		row := make([]string, len(EvidenceColumns)) // re-used: a row is valid only during yield
 		for _, d := range r.Documents {
 			for _, t := range d.Themes {
 				for _, h := range t.Evidence {
 					row = append(row[:0], d.File, t.ID, strconv.Itoa(h.Sentence), strconv.Itoa(h.Start), strconv.Itoa(h.End),
-						strconv.Itoa(h.Page), string(h.Kind), fmtFloat(h.Score, 3), h.MatchedWords(), h.Text,
+						strconv.Itoa(h.Page), string(h.Kind), fmtFloat(h.Score, 3), joinMatched(h), h.Text,
 						h.Source(), strconv.Itoa(h.Heading), string(h.Modality))
 					if !yield(row) {
 						return
@@ -342,6 +397,9 @@ func evidenceTable(r *Report) table {
 	}}
 }
 
+// FailureColumns are the columns of failures.csv.
+var FailureColumns = []string{"document", "status", "reason"}
+
 // WriteFailures writes failures.csv: every file that failed, and why;
 // status is "failed", or "unsupported" for non-documents that were skipped.
 func WriteFailures(w io.Writer, r *Report) error {
@@ -349,7 +407,7 @@ func WriteFailures(w io.Writer, r *Report) error {
 	for _, f := range r.Failures {
 		rows = append(rows, []string{f.File, f.Status(), f.Reason})
 	}
-	return writeCSV(w, []string{"file", "status", "reason"}, rows)
+	return writeCSV(w, FailureColumns, rows)
 }
 
 // WriteSummary writes summary.md: the coverage matrix as a table with
@@ -361,7 +419,7 @@ func WriteSummary(w io.Writer, r *Report) error {
 	fmt.Fprintf(&b, "%d documents analysed, %d failed, %d skipped as unsupported. Cells show level (0 absent or passing, 1 treated, 2 heading, focus area or goal) and the theme's share of the document's sentences.\n\n", len(r.Documents), analysis.CountFailed(r.Failures), len(r.Failures)-analysis.CountFailed(r.Failures))
 	b.WriteString("| municipality | document |")
 	for _, id := range ids {
-		b.WriteString(" " + id + " |")
+		b.WriteString(" " + mdEscape(id) + " |")
 	}
 	b.WriteString("\n|---|---|")
 	for range ids {
@@ -408,10 +466,6 @@ func sortedByMunicipality(docs []*analysis.DocumentAnalysis) []*analysis.Documen
 		return a.File < b.File
 	})
 	return out
-}
-
-func mdEscape(s string) string {
-	return strings.NewReplacer("|", "\\|", "\n", " ", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
 func fmtFloat(f float64, prec int) string { return strconv.FormatFloat(f, 'f', prec, 64) }

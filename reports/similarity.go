@@ -35,7 +35,7 @@ const (
 
 // PairRule is the selection rule of similarity.csv in words, for the
 // command's help, report.html and the package documentation.
-const PairRule = "similarity.csv lists, for every document, its 5 most similar documents with cosine at least 0.2, and every pair with cosine at least 0.9 (near_duplicate true); each pair once (file_a before file_b in run order), most similar first"
+const PairRule = "similarity.csv lists, for every document, its 5 most similar documents with cosine at least 0.2, and every pair with cosine at least 0.9 (near_duplicate true); each pair once (document_a before document_b in run order), most similar first"
 
 // SparseVector is a document's TF-IDF vector: Index holds term indices in
 // increasing order, Value the weights.
@@ -400,14 +400,14 @@ func (r *Report) similarity() *Similarity {
 }
 
 // SimilarityColumns are the columns of similarity.csv.
-var SimilarityColumns = []string{"file_a", "municipality_a", "file_b", "municipality_b", "similarity", "near_duplicate"}
+var SimilarityColumns = []string{"document_a", "municipality_a", "document_b", "municipality_b", "similarity", "near_duplicate"}
 
 // WriteSimilarity writes similarity.csv: the pairs of PairRule, most
 // similar first, near_duplicate "true" from NearDuplicate up.
 func WriteSimilarity(w io.Writer, r *Report) error { return writeTable(w, similarityTable(r)) }
 
 func similarityTable(r *Report) table {
-	return table{header: SimilarityColumns, rows: func(yield func([]string) bool) {
+	return table{header: SimilarityColumns, types: "TTTTFB", rows: func(yield func([]string) bool) {
 		s := r.similarity()
 		for _, p := range s.Pairs {
 			a, b := s.Docs[p.A], s.Docs[p.B]

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/klauspost/compress/flate"
@@ -39,8 +40,8 @@ const xlsxFlushSize = 32 << 10
 type XLSXSheet struct {
 	Name  string
 	table func(*Report) table
-	// Limit is the most data rows the sheet holds (0: Excel's limit); a
-	// note row after the last says how many more the CSV file has.
+	// Limit is the most data rows the sheet holds (0: Excel's limit); the
+	// notes sheet says how many more the CSV file has.
 	Limit int
 }
 
@@ -48,25 +49,34 @@ type XLSXSheet struct {
 // has every hit (about 90 per document); more than this makes the
 // workbook slow to write and to open, and Excel cannot filter or sort a
 // sheet of that size comfortably, so the sheet holds the first rows (in
-// document order) and a note row pointing to evidence.csv.
+// document order) and the notes sheet points to evidence.csv.
 const XLSXEvidenceRows = 50000
 
 // XLSXSheets lists the sheets of coverage.xlsx in order: coverage,
 // coverage_long, documents, evidence, actions, similarity, then one county-CODE
-// sheet per county the run reports.
+// sheet per county the run reports and county-summary.
 func XLSXSheets(r *Report) []XLSXSheet {
 	sheets := []XLSXSheet{{"coverage", coverageTable, 0}, {"coverage_long", coverageLongTable, 0}, {"documents", documentsTable, 0},
 		{"evidence", evidenceTable, XLSXEvidenceRows}, {"actions", actionsTable, 0}, {"similarity", similarityTable, 0}}
-	for _, t := range CountyTables(r) {
+	tables := CountyTables(r)
+	for _, t := range tables {
 		sheets = append(sheets, XLSXSheet{"county-" + t.County.Code, func(*Report) table {
-			return table{header: CountyHeader(t.Themes), rows: rowsOf(CountyRecords(t))}
+			return table{header: CountyHeader(t.Themes), types: "TTTTI" + strings.Repeat("IFT", len(t.Themes)), rows: rowsOf(CountyRecords(t))}
+		}, 0})
+	}
+	if len(tables) > 0 {
+		sheets = append(sheets, XLSXSheet{"county-summary", func(*Report) table {
+			return table{header: CountySummaryColumns, types: "TTTIFIII", rows: rowsOf(CountySummaryRecords(tables))}
 		}, 0})
 	}
 	return sheets
 }
 
 // WriteXLSX writes coverage.xlsx: the CSV tables as sheets of one
-// workbook, numbers as numbers, a frozen header row.
+// workbook, each column typed (codes and other text as text, numbers as
+// numbers, booleans as booleans: table.types), a frozen header row, and
+// a last sheet, notes, with each sheet's row count against its CSV
+// file's.
 //
 // The workbook is SpreadsheetML (ECMA-376) written directly: a general
 // library (excelize, used before) built every cell as a value, spilled
@@ -88,6 +98,8 @@ func WriteXLSX(w io.Writer, r *Report) error {
 
 // writeWorkbook writes a workbook of sheets.
 func writeWorkbook(w io.Writer, r *Report, sheets []XLSXSheet) error {
+	notes := &xlsxNotes{}
+	sheets = append(sheets[:len(sheets):len(sheets)], XLSXSheet{Name: "notes", table: func(*Report) table { return notes.table() }})
 	zw := zip.NewWriter(w)
 	// One compressor for all entries (they are written one after the
 	// other): a flate.Writer is about a megabyte of tables.
@@ -171,7 +183,7 @@ func writeWorkbook(w io.Writer, r *Report, sheets []XLSXSheet) error {
 
 	for i, sh := range sheets {
 		p.create("xl/worksheets/sheet" + strconv.Itoa(i+1) + ".xml")
-		if err := writeSheet(p, sh, r, i == 0); err != nil {
+		if err := writeSheet(p, sh, r, i == 0, notes); err != nil {
 			return fmt.Errorf("sheet %s: %w", sh.Name, err)
 		}
 	}
@@ -245,7 +257,7 @@ func (p *xlsxPart) int(i int)    { p.buf = strconv.AppendInt(p.buf, int64(i), 10
 // writeSheet writes a table as the current part, a worksheet: rows go
 // from the table's producer into the zip entry without a copy of the
 // sheet in memory. The header row is bold and frozen.
-func writeSheet(p *xlsxPart, sh XLSXSheet, r *Report, selected bool) error {
+func writeSheet(p *xlsxPart, sh XLSXSheet, r *Report, selected bool, notes *xlsxNotes) error {
 	p.str(xmlHeader + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"` +
 		` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetViews><sheetView`)
 	if selected {
@@ -258,19 +270,20 @@ func writeSheet(p *xlsxPart, sh XLSXSheet, r *Report, selected bool) error {
 	for j := range cols {
 		cols[j] = columnName(j + 1)
 	}
-	// row writes row n; typed: numbers as numbers (xlsxValue), else all
-	// text.
+	// row writes row n; with types, each cell as its column's type
+	// (xlsxCell), else all text.
 	var rowNum []byte
-	row := func(n int, rec []string, style string, typed bool) {
+	row := func(n int, rec []string, style string, types string) {
 		rowNum = strconv.AppendInt(rowNum[:0], int64(n), 10)
 		p.str(`<row r="`)
 		p.buf = append(p.buf, rowNum...)
 		p.str(`">`)
 		for j, v := range rec {
-			num := false
-			if typed {
-				v, num = xlsxValue(v)
+			kind := byte(colText)
+			if j < len(types) {
+				kind = types[j]
 			}
+			v, as := xlsxCell(v, kind)
 			if v == "" {
 				continue // a blank cell, as in the CSV file
 			}
@@ -283,8 +296,14 @@ func writeSheet(p *xlsxPart, sh XLSXSheet, r *Report, selected bool) error {
 			p.buf = append(p.buf, rowNum...)
 			p.str(`"`)
 			p.str(style)
-			if num {
+			switch as {
+			case cellNumber:
 				p.str(`><v>`)
+				p.str(v)
+				p.str(`</v></c>`)
+				continue
+			case cellBool:
+				p.str(` t="b"><v>`)
 				p.str(v)
 				p.str(`</v></c>`)
 				continue
@@ -302,8 +321,8 @@ func writeSheet(p *xlsxPart, sh XLSXSheet, r *Report, selected bool) error {
 		p.str(`</row>`)
 		p.full()
 	}
-	row(1, t.header, ` s="1"`, false)
-	limit := xlsxRowLimit - 2 // the header, and a note row
+	row(1, t.header, ` s="1"`, "")
+	limit := xlsxRowLimit - 1 // the header
 	if sh.Limit > 0 {
 		limit = min(limit, sh.Limit)
 	}
@@ -311,19 +330,16 @@ func writeSheet(p *xlsxPart, sh XLSXSheet, r *Report, selected bool) error {
 	t.rows(func(rec []string) bool {
 		if n == limit {
 			more++
-			return t.size == nil // go on only to count the rest, for the note
+			return t.size == nil // go on only to count the rest, for the notes
 		}
 		n++
-		row(n+1, rec, "", true)
+		row(n+1, rec, "", t.types)
 		return p.err == nil
 	})
 	if more > 0 && t.size != nil {
 		more = t.size() - n
 	}
-	if more > 0 {
-		note := fmt.Sprintf("… %d more rows (%d in all): see %s.csv", more, n+more, sh.Name)
-		row(n+2, []string{note}, "", false)
-	}
+	notes.add(sh.Name, n, n+more)
 	p.str(`</sheetData></worksheet>`)
 	return p.err
 }
@@ -424,6 +440,65 @@ var xmlTextPlain, xmlAttrPlain = func() (text, attr [256]bool) {
 	return text, attr
 }()
 
+// xlsxNotes is the last sheet of a workbook, "notes": for every sheet
+// before it, the rows it holds and the rows of its CSV file, and a note
+// when they differ (the evidence sheet's cap). It is a sheet of its own,
+// not a row under the data, so that every row of a data sheet is data.
+type xlsxNotes struct{ rows [][]string }
+
+func (n *xlsxNotes) add(sheet string, shown, total int) {
+	if sheet == "notes" {
+		return
+	}
+	note := ""
+	if shown < total {
+		note = fmt.Sprintf("the sheet holds the first %d of %d rows; %s.csv has them all", shown, total, sheet)
+	}
+	n.rows = append(n.rows, []string{sheet, strconv.Itoa(shown), strconv.Itoa(total), sheet + ".csv", note})
+}
+
+func (n *xlsxNotes) table() table {
+	return table{header: []string{"sheet", "rows", "rows_in_csv", "csv", "note"}, types: "TIITT", rows: rowsOf(n.rows)}
+}
+
+// Cell kinds of xlsxCell.
+const (
+	cellText = iota
+	cellNumber
+	cellBool
+)
+
+// xlsxCell is how a CSV field of a column of type kind goes into a
+// cell: numbers of number columns as numbers (xlsxValue), "true" and
+// "false" of boolean columns as booleans, everything else as text (cut
+// at Excel's cell limit), so that a code such as "1440" is text in every
+// row, as "0360" is.
+func xlsxCell(s string, kind byte) (string, int) {
+	switch kind {
+	case colInt, colFloat:
+		if v, num := xlsxValue(s); num {
+			return v, cellNumber
+		}
+	case colBool:
+		switch s {
+		case "true":
+			return "1", cellBool
+		case "false":
+			return "0", cellBool
+		}
+	}
+	return cutCell(s), cellText
+}
+
+// cutCell cuts text at Excel's cell limit.
+func cutCell(s string) string {
+	if len(s) > xlsxCellLimit && utf8.RuneCountInString(s) > xlsxCellLimit {
+		rs := []rune(s)
+		return string(rs[:xlsxCellLimit-1]) + "…"
+	}
+	return s
+}
+
 // xlsxValue is how a CSV field goes into a cell: numbers as numbers (num
 // true, v the number as Excel writes it), other text cut at Excel's cell
 // limit. Codes with a leading zero ("0360") and long digit strings stay
@@ -437,11 +512,7 @@ func xlsxValue(s string) (v string, num bool) {
 			return strconv.FormatFloat(f, 'f', -1, 64), true
 		}
 	}
-	if len(s) > xlsxCellLimit && utf8.RuneCountInString(s) > xlsxCellLimit {
-		rs := []rune(s)
-		return string(rs[:xlsxCellLimit-1]) + "…", false
-	}
-	return s, false
+	return cutCell(s), false
 }
 
 // isNumber tells whether a cell is stored as a number: an optional minus,

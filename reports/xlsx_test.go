@@ -31,7 +31,7 @@ func TestXLSXGolden(t *testing.T) {
 	defer f.Close()
 	var dump strings.Builder
 	sheets := f.GetSheetList()
-	want := "coverage,coverage_long,documents,evidence,actions,similarity,county-03,county-06,county-14"
+	want := "coverage,coverage_long,documents,evidence,actions,similarity,county-03,county-06,county-14,county-summary,notes"
 	if got := strings.Join(sheets, ","); got != want {
 		t.Errorf("sheets %s, want %s", got, want)
 	}
@@ -167,8 +167,8 @@ func TestXLSXNumberRule(t *testing.T) {
 	}
 }
 
-// TestXLSXSheetLimit: a capped sheet ends with a note row saying how many
-// rows the CSV file has beyond it.
+// TestXLSXSheetLimit: a capped sheet holds only data rows; the notes
+// sheet says how many rows the CSV file has beyond them.
 func TestXLSXSheetLimit(t *testing.T) {
 	r := bundledReport(t)
 	var buf bytes.Buffer
@@ -184,10 +184,58 @@ func TestXLSXSheetLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	total := evidenceTable(r).size()
-	want := "… " + strconv.Itoa(total-2) + " more rows (" + strconv.Itoa(total) + " in all): see Sheet1.csv"
-	if len(rows) != 4 || rows[3][0] != want {
-		t.Errorf("%d rows, last %q; want 4, %q", len(rows), rows[len(rows)-1], want)
+	if len(rows) != 3 {
+		t.Errorf("%d rows, want the header and 2 data rows", len(rows))
+	}
+	notes, err := g.GetRows("notes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := strconv.Itoa(evidenceTable(r).size())
+	want := "Sheet1,2," + total + ",Sheet1.csv,the sheet holds the first 2 of " + total + " rows; Sheet1.csv has them all"
+	if len(notes) != 2 || strings.Join(notes[1], ",") != want {
+		t.Errorf("notes %q, want %q", notes, want)
+	}
+}
+
+// TestXLSXTyped: every cell of a column has the column's type: codes are
+// text in every row (1440 as well as 0360), levels and counts numbers,
+// booleans booleans, dates ISO text.
+func TestXLSXTyped(t *testing.T) {
+	r := bundledReport(t)
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sh := range XLSXSheets(r) {
+		tb := sh.table(r)
+		if len(tb.types) != len(tb.header) {
+			t.Fatalf("%s: %d types for %d columns", sh.Name, len(tb.types), len(tb.header))
+		}
+		rows, err := f.GetRows(sh.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range rows[1:] {
+			for j, kind := range []byte(tb.types) {
+				cell, _ := excelize.CoordinatesToCellName(j+1, i+2)
+				v, _ := f.GetCellValue(sh.Name, cell)
+				if v == "" {
+					continue
+				}
+				typ, _ := f.GetCellType(sh.Name, cell)
+				want := map[byte]excelize.CellType{colText: excelize.CellTypeInlineString, colDate: excelize.CellTypeInlineString,
+					colInt: excelize.CellTypeUnset, colFloat: excelize.CellTypeUnset, colBool: excelize.CellTypeBool}[kind]
+				if typ != want {
+					t.Fatalf("%s!%s (%s = %q) has type %v, want %v", sh.Name, cell, tb.header[j], v, typ, want)
+				}
+			}
+		}
 	}
 }
 
@@ -289,8 +337,8 @@ func TestXLSXPackage(t *testing.T) {
 			}
 		}
 	}
-	if sheets != 9 {
-		t.Errorf("%d worksheets, want 9", sheets)
+	if sheets != 11 {
+		t.Errorf("%d worksheets, want 11", sheets)
 	}
 }
 
@@ -306,7 +354,7 @@ func TestXLSXText(t *testing.T) {
 		{"bad\ufffdutf\ufffd", "|😀|åäö", "]]>", "&amp;", "12", "-0.5", "1e5"},
 	}
 	sh := XLSXSheet{Name: "R&D <\"x\">", table: func(*Report) table {
-		return table{header: []string{"h&1", "<h2>"}, rows: rowsOf(rows)}
+		return table{header: []string{"h&1", "<h2>"}, types: "TTTTFFF", rows: rowsOf(rows)}
 	}}
 	var buf bytes.Buffer
 	if err := writeWorkbook(&buf, nil, []XLSXSheet{sh}); err != nil {
@@ -317,8 +365,8 @@ func TestXLSXText(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 1 || got[0] != sh.Name {
-		t.Fatalf("sheets %q, want %q", got, sh.Name)
+	if got := f.GetSheetList(); len(got) != 2 || got[0] != sh.Name || got[1] != "notes" {
+		t.Fatalf("sheets %q, want %q and notes", got, sh.Name)
 	}
 	got, err := f.GetRows(sh.Name)
 	if err != nil {

@@ -74,7 +74,7 @@ Write the codebook (the embedded one unless --codebook) as a quanteda YAML
 dictionary, a LIWC .dic or a WordStat .cat on stdout, reporting on stderr
 what the format cannot carry.`)
 	var c common
-	c.register(fs)
+	c.registerCodebook(fs)
 	to := fs.String("to", "", "format: quanteda, liwc or wordstat")
 	if code, ok := parse(e, fs, args); !ok {
 		return code

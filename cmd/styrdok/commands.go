@@ -27,15 +27,24 @@ type common struct {
 	ocr             ingest.OCRMode
 }
 
+// register adds the options of commands that read documents: the
+// codebook, the date and the per-file limits.
 func (c *common) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.codebook, "codebook", "", "codebook YAML file (default: the embedded codebook; see 'styrdok themes --yaml')")
+	c.registerCodebook(fs)
 	fs.StringVar(&c.asOf, "as-of", "", "date (YYYY-MM-DD) at which a document's status (current, expired) is judged (default: today)")
 	fs.Int64Var(&c.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest file read, in bytes; larger files fail with a clear reason")
 	fs.Int64Var(&c.maxDecompressed, "max-decompressed", ingest.DefaultMaxDecompressedBytes, "most bytes a file's compressed streams (PDF, DOCX, ODT) may expand to; beyond it the file fails as a possible decompression bomb")
-	fs.DurationVar(&c.timeout, "timeout", ingest.DefaultTimeout, "longest time spent parsing one file; beyond it the file fails and the run goes on")
+	fs.DurationVar(&c.timeout, "timeout", ingest.DefaultTimeout, "longest time spent reading, parsing and analysing one file; beyond it the file fails and the run goes on")
 	fs.Int64Var(&c.maxText, "max-text", ingest.DefaultMaxTextBytes, "most bytes of text one file may yield; beyond it the file fails (stops small files that amplify)")
 	c.ocr = ingest.OCRAuto
 	fs.Var(&c.ocr, "ocr", "auto, never or always: read PDF pages without a text layer (scans) with Tesseract OCR; auto does when it is installed ("+ingest.OCRInstallHint+")")
+}
+
+// registerCodebook adds --codebook alone, for the commands that read no
+// document (themes, tag, codebook export): their --help lists only the
+// options they use.
+func (c *common) registerCodebook(fs *flag.FlagSet) {
+	fs.StringVar(&c.codebook, "codebook", "", "codebook YAML file (default: the embedded codebook; see 'styrdok themes --yaml')")
 }
 
 func (c *common) analyzer(e *env) (*analysis.Analyzer, error) {
@@ -160,7 +169,7 @@ Read text segments from stdin, one per line (table cells may be separated
 by tabs or " | "), and print one line per segment: TOP<TAB>ALL, where TOP
 is the best theme id (or -) and ALL the theme ids found, best first.`)
 	var c common
-	c.register(fs)
+	c.registerCodebook(fs)
 	scores := fs.Bool("scores", false, "print each theme's score after it (theme:score)")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
@@ -207,7 +216,7 @@ Print the codebook: theme ids, Swedish and English labels, definitions and
 the terms and phrases that signal each theme. --yaml prints the embedded
 codebook file itself, to copy, edit and pass with --codebook.`)
 	var c common
-	c.register(fs)
+	c.registerCodebook(fs)
 	asYAML := fs.Bool("yaml", false, "print the codebook as YAML (the embedded default unless --codebook)")
 	asJSON := fs.Bool("json", false, "print the codebook as JSON")
 	if code, ok := parse(e, fs, args); !ok {

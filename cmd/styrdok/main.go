@@ -63,7 +63,14 @@ func Main(args []string, e *env) int {
 		return exitUsage
 	}
 	switch args[0] {
-	case "-h", "--help", "-help", "help":
+	case "-h", "--help", "-help":
+		usage(e.stdout)
+		return exitOK
+	case "help":
+		// `styrdok help run` is `styrdok run --help`.
+		if len(args) > 1 && args[1] != "help" {
+			return Main(append(args[1:], "--help"), e)
+		}
 		usage(e.stdout)
 		return exitOK
 	case "version", "--version":
@@ -75,14 +82,13 @@ func Main(args []string, e *env) int {
 			return c.run(e, args[1:])
 		}
 	}
-	fmt.Fprintf(e.stderr, "styrdok: unknown command %q\n\n", args[0])
-	usage(e.stderr)
+	fmt.Fprintf(e.stderr, "styrdok: unknown command %q (see 'styrdok --help')\n", args[0])
 	return exitUsage
 }
 
 // Version is the pipeline version: stored results are re-used only for the
 // same version.
-const Version = "0.5.0"
+const Version = "0.6.0"
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "styrdok compares Swedish municipalities' steering documents on integration.")
@@ -90,7 +96,8 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun 'styrdok COMMAND --help' for a command's options.")
+	fmt.Fprintln(w, "\nRun 'styrdok COMMAND --help' or 'styrdok help COMMAND' for a command's options,")
+	fmt.Fprintln(w, "'styrdok --version' for the version.")
 	fmt.Fprintln(w, "Exit codes: 0 success, 1 some files failed or an error occurred, 2 bad usage.")
 }
 
@@ -120,7 +127,12 @@ func parse(e *env, fs *flag.FlagSet, args []string) (int, bool) {
 			break
 		}
 	}
+	// A mistyped flag gets one line and the hint, not the whole usage
+	// (60 lines for run, the error scrolled out of sight).
+	fs.SetOutput(io.Discard)
+	defer fs.SetOutput(e.stderr)
 	if err := fs.Parse(interspersed(fs, args)); err != nil {
+		fmt.Fprintf(e.stderr, "styrdok %s: %v (see 'styrdok %s --help')\n", fs.Name(), err, fs.Name())
 		return exitUsage, false
 	}
 	return 0, true

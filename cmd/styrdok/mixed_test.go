@@ -101,9 +101,9 @@ func TestRunMixedTree(t *testing.T) {
 	}
 	got := map[string]string{}
 	for _, r := range readCSV(t, filepath.Join(out, "documents.csv")) {
-		got[filepath.Base(r["file"])] = r["municipality_code"]
+		got[filepath.Base(r["document"])] = r["municipality_code"]
 		if r["words"] == "0" {
-			t.Errorf("%s: no words analysed", r["file"])
+			t.Errorf("%s: no words analysed", r["document"])
 		}
 	}
 	for f, code := range want {
@@ -113,7 +113,7 @@ func TestRunMixedTree(t *testing.T) {
 	}
 	reasons := map[string]string{}
 	for _, r := range readCSV(t, filepath.Join(out, "failures.csv")) {
-		reasons[filepath.Base(r["file"])] = r["reason"]
+		reasons[filepath.Base(r["document"])] = r["reason"]
 	}
 	wantReasons := map[string]string{
 		"bad-empty.txt": "empty file", "bad-truncated.pdf": "truncated", "bad-random.pdf": "not a valid PDF",

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -113,10 +115,17 @@ change re-tags stored text without parsing files. A run stopped at any
 moment (Ctrl-C, kill) resumes where it stopped on the next run.
 Files that fail are listed with their reason; the run goes on and exits 1.
 Files that are not documents (images, archives) are skipped and listed in
-failures.csv with status "unsupported"; they alone do not make it exit 1.`)
+failures.csv with status "unsupported"; they alone do not make it exit 1.
+Symbolic links that lead out of the PATHs are listed, not read, unless
+--follow-symlinks. PATH - reads the paths from stdin, one a line (or
+NUL-separated, as find -print0 writes them). A PATH that does not exist
+stops the run before anything is written (exit 2). Ctrl-C stops the run
+at any stage (exit 130) and keeps the earlier reports; a second run into
+the same OUT while one is running fails at once (OUT/.lock).`)
 	var c common
 	c.register(fs)
 	out := fs.String("out", "styrdok-out", "output folder")
+	fs.StringVar(out, "o", "styrdok-out", "output folder (short for --out)")
 	store := fs.String("store", "", "store file (default: OUT/styrdok.db)")
 	noStore := fs.Bool("no-store", false, "analyse everything from scratch without reading or writing a store")
 	workers := fs.Int("workers", 0, "files analysed in parallel (default: number of CPUs)")
@@ -124,13 +133,36 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	skip := fs.String("skip", "", "output files not to write, comma-separated (e.g. report.html,coverage.xlsx,documents.json,similarity.csv)")
 	county := fs.String("county", "", "county code or name (14, \"Västra Götaland\"): report only this county, every municipality a row (default: every county with a document)")
+	follow := fs.Bool("follow-symlinks", false, "follow symbolic links that lead out of the folders given (by default they are listed, not read)")
+	lang := fs.String("lang", reports.LangSwedish, "language of report.html: sv (theme labels from the codebook's label_sv) or en")
 	args, cpuprofile := hiddenFlag(args, "cpuprofile")
 	args, memprofile := hiddenFlag(args, "memprofile")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
-	if fs.NArg() == 0 {
+	paths := fs.Args()
+	if len(paths) == 1 && paths[0] == "-" {
+		var err error
+		if paths, err = readPaths(e.stdin); err != nil {
+			fmt.Fprintln(e.stderr, "styrdok run: stdin:", err)
+			return exitFailure
+		}
+	}
+	if len(paths) == 0 {
 		fmt.Fprintln(e.stderr, "styrdok run: no PATH given (try: styrdok run testdata/corpus)")
+		return exitUsage
+	}
+	// A path that does not exist is a typo, not a corpus without
+	// documents: stop before anything in OUT is touched (`styrdok run
+	// ~/mycorpsu` replaced the last run's reports with empty ones).
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			fmt.Fprintf(e.stderr, "styrdok run: %s: %v (nothing written)\n", quoteName(p), errors.Unwrap(err))
+			return exitUsage
+		}
+	}
+	if *lang != reports.LangSwedish && *lang != reports.LangEnglish {
+		fmt.Fprintf(e.stderr, "styrdok run: --lang %q: sv or en\n", *lang)
 		return exitUsage
 	}
 	reg, countyCode, err := resolveCounty(*county)
@@ -152,6 +184,22 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 	if *workers <= 0 {
 		*workers = runtime.NumCPU()
 	}
+	started := time.Now()
+	a, err := c.analyzer(e)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok run:", err)
+		return exitUsage
+	}
+	lock, err := lockOut(*out)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok run:", err)
+		return exitFailure
+	}
+	defer lock.release()
+	if err := cleanStale(*out); err != nil {
+		fmt.Fprintln(e.stderr, "styrdok run:", err)
+		return exitFailure
+	}
 	if cpuprofile != "" {
 		f, err := os.Create(cpuprofile)
 		if err != nil {
@@ -164,12 +212,6 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 			return exitFailure
 		}
 		defer pprof.StopCPUProfile()
-	}
-	started := time.Now()
-	a, err := c.analyzer(e)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "styrdok run:", err)
-		return exitUsage
 	}
 	asOf := c.asOf
 	if asOf == "" {
@@ -194,22 +236,41 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 			fmt.Fprintln(e.stderr, "styrdok run:", err)
 			return exitFailure
 		}
-		if runID, err = st.BeginRun(key, *workers, strings.Join(fs.Args(), " ")); err != nil {
+		if runID, err = st.BeginRun(key, *workers, strings.Join(paths, " ")); err != nil {
 			fmt.Fprintln(e.stderr, "styrdok run:", err)
 			return exitFailure
 		}
 	}
+	// finish records how the run ended in the store, so that its record
+	// agrees with what is in OUT (a run whose reports failed is not
+	// "completed", nor left "running").
+	finish := func(end corpus.RunEnd) bool {
+		if st == nil {
+			return true
+		}
+		if err := st.FinishRun(runID, end); err != nil {
+			fmt.Fprintln(e.stderr, "styrdok run:", err)
+			return false
+		}
+		return true
+	}
 
-	files, problems := ingest.Walk(fs.Args())
+	files, problems := ingest.WalkWith(paths, ingest.WalkOptions{FollowSymlinks: *follow})
+	if len(files) == 0 && len(problems) == 0 {
+		fmt.Fprintf(e.stderr, "styrdok run: warning: no files found under %s\n", strings.Join(quoteNames(paths), ", "))
+	}
+	limits := analysis.LimitsKey(c.ingestOptions())
 	// Everything besides the documents that the reports depend on.
 	reportOptions := "format=" + *format + "\x00county=" + countyCode + "\x00skip=" + *skip
 	if st != nil {
-		if entries, ok := upToDate(st, key, reportOptions, files, problems, *out); ok {
+		if entries, ok := upToDate(st, key, limits, reportOptions, files, problems, *out); ok {
 			return finishUpToDate(e, st, runID, entries, *out, *quiet)
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// After the first Ctrl-C, a second one kills at once (the default).
+	go func() { <-ctx.Done(); stop() }()
 	prog := newProgress(e.stderr, *quiet)
 	// While documents are analysed the live heap grows by each document's
 	// output rows; GOGC follows it every 64 documents (gcPercent), unless
@@ -238,23 +299,32 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 		debug.SetGCPercent(gcPercent(liveHeap()))
 	}
 	if err != nil {
+		finish(corpus.RunEnd{Status: "failed", Stats: res.Stats})
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
 		return exitFailure
 	}
-	if ctx.Err() != nil {
-		if st != nil {
-			_ = st.FinishRun(runID, corpus.RunEnd{Status: "interrupted", Stats: res.Stats})
-		}
+	if ctx.Err() != nil || res.Interrupted {
+		finish(corpus.RunEnd{Status: "interrupted", Stats: res.Stats})
 		fmt.Fprintf(e.stderr, "styrdok: interrupted after %d of %d files; what was done is stored, run again to finish (reports not written)\n",
 			res.Stats.Files-countInterrupted(res.Failures), res.Stats.Files)
 		return exitInterrupted
 	}
 	fails := append(res.Failures, analysis.WalkFailures(problems)...)
-	res.Stats.Failed += len(problems)
+	for _, f := range analysis.WalkFailures(problems) {
+		if f.Unsupported() {
+			res.Stats.Unsupported++
+		} else {
+			res.Stats.Failed++
+		}
+	}
+	res.Stats.Files += len(problems)
 	sortFailures(fails)
 	// A failed file is an error: printed even with --quiet.
-	for _, f := range fails {
-		fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.File, f.Reason)
+	printFailures(e, fails)
+	for _, d := range res.Documents {
+		for _, w := range d.Warnings {
+			fmt.Fprintf(e.stderr, "styrdok: %s: warning: %s\n", quoteName(d.File), w)
+		}
 	}
 	var skipped []string
 	for _, s := range strings.Split(*skip, ",") {
@@ -262,51 +332,169 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 			skipped = append(skipped, s)
 		}
 	}
-	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode, Skip: skipped,
-		Run: &reports.RunInfo{Version: Version, Args: fs.Args(), Options: runOptions(fs, a), StartedAt: started, FinishedAt: time.Now()}}
-	// The writers hash what they write; the run records it (sorted by
-	// name) to tell on the next run whether the reports are as written.
-	outputs, err := reports.WriteAll(*out, rep)
+	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode, Skip: skipped, Lang: *lang,
+		Run: &reports.RunInfo{Version: Version, Args: paths, Options: runOptions(fs, a, asOf), StartedAt: started, FinishedAt: time.Now()}}
+	outputs, removed, err := writeReports(ctx, *out, rep, parquet)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "styrdok run:", err)
+		status := "failed"
+		if ctx.Err() != nil {
+			status = "interrupted"
+		}
+		finish(corpus.RunEnd{Status: status, Stats: res.Stats, Failures: runFailures(fails)})
+		if ctx.Err() != nil {
+			fmt.Fprintf(e.stderr, "styrdok: interrupted while writing the reports; the analyses are stored and the reports in %s are as before (run again to write them)\n", *out)
+			return exitInterrupted
+		}
+		fmt.Fprintf(e.stderr, "styrdok run: %v (the reports in %s are as before)\n", err, *out)
 		return exitFailure
 	}
-	if parquet {
-		written, err := reports.WriteParquet(*out, rep)
-		if err != nil {
-			fmt.Fprintln(e.stderr, "styrdok run:", err)
-			return exitFailure
-		}
-		outputs = append(outputs, written...)
+	for _, r := range removed {
+		fmt.Fprintf(e.stderr, "styrdok: removed %s: an earlier run's report this run does not make\n", filepath.Join(*out, r))
 	}
-	slices.SortFunc(outputs, func(a, b corpus.OutputFile) int { return strings.Compare(a.Name, b.Name) })
 	if st != nil {
-		var rf []corpus.RunFailure
 		var entries []inputEntry
 		for _, f := range fails {
-			rf = append(rf, corpus.RunFailure{Path: f.File, Reason: f.Reason})
 			entries = append(entries, inputEntry{f.File, "fail:" + f.Reason})
 		}
 		for _, d := range res.Documents {
 			entries = append(entries, inputEntry{d.File, "sha256:" + d.SHA256})
 		}
-		end := corpus.RunEnd{Status: "completed", Stats: res.Stats, Failures: rf, Inputs: inputsDigest(key, reportOptions, entries), Outputs: outputs}
-		if err := st.FinishRun(runID, end); err != nil {
-			fmt.Fprintln(e.stderr, "styrdok run:", err)
+		end := corpus.RunEnd{Status: "completed", Stats: res.Stats, Failures: runFailures(fails), Inputs: inputsDigest(key, limits, reportOptions, entries), Outputs: outputs}
+		if !finish(end) {
 			return exitFailure
 		}
 	}
-	if !*quiet {
-		s := res.Stats
-		fmt.Fprintf(e.stderr, "styrdok: %d documents analysed (%d parsed, %d re-tagged from stored text, %d re-used), %d failed, %d unsupported; reports in %s\n",
-			len(res.Documents), s.Parsed, s.Retagged, s.Reused, analysis.CountFailed(fails), len(fails)-analysis.CountFailed(fails), *out)
+	return summarize(e, *quiet, len(res.Documents), res.Stats, fails, *out, false)
+}
+
+// readPaths reads the paths of `styrdok run -`: one a line (as find
+// prints them), or NUL-separated (find -print0) when the input holds a
+// NUL, so that names with newlines come through.
+func readPaths(r io.Reader) ([]string, error) {
+	data, err := io.ReadAll(io.LimitReader(r, 64<<20))
+	if err != nil {
+		return nil, err
 	}
-	// Unsupported files (images, archives) are skipped and listed; only
-	// documents that could not be read make the run exit 1.
-	if analysis.CountFailed(fails) > 0 {
+	sep := "\n"
+	if strings.Contains(string(data), "\x00") {
+		sep = "\x00"
+	}
+	var out []string
+	for _, p := range strings.Split(string(data), sep) {
+		if p = strings.TrimSuffix(p, "\r"); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+func quoteNames(ps []string) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = quoteName(p)
+	}
+	return out
+}
+
+func runFailures(fails []analysis.Failure) []corpus.RunFailure {
+	rf := make([]corpus.RunFailure, 0, len(fails))
+	for _, f := range fails {
+		rf = append(rf, corpus.RunFailure{Path: f.File, Reason: f.Reason})
+	}
+	return rf
+}
+
+// printFailures prints one line per failed or skipped file, its name
+// quoted when it would break the line.
+func printFailures(e *env, fails []analysis.Failure) {
+	for _, f := range fails {
+		fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", quoteName(f.File), f.Reason)
+	}
+}
+
+// summarize prints a run's last line and returns its exit code. A full
+// run and an up-to-date one count alike: failed files are those that
+// could not be read (analysis.CountFailed); unsupported ones are skipped
+// and counted apart, and alone do not make the run exit 1. With --quiet
+// the line is left out, unless the run fails: then one line says why.
+func summarize(e *env, quiet bool, analysed int, s corpus.RunStats, fails []analysis.Failure, out string, upToDate bool) int {
+	failed := analysis.CountFailed(fails)
+	where := "reports in " + out
+	if upToDate {
+		where += " are up to date"
+	}
+	switch {
+	case !quiet:
+		fmt.Fprintf(e.stderr, "styrdok: %d documents analysed (%d parsed, %d re-tagged from stored text, %d re-used), %d failed, %d unsupported; %s\n",
+			analysed, s.Parsed, s.Retagged, s.Reused, failed, len(fails)-failed, where)
+	case failed > 0:
+		fmt.Fprintf(e.stderr, "styrdok: %d of %d files failed (listed above and in %s); exit 1\n", failed, s.Files, filepath.Join(out, "failures.csv"))
+	}
+	if failed > 0 {
 		return exitFailure
 	}
 	return exitOK
+}
+
+// writeReports writes every report into a staging folder inside out,
+// then moves them into out (publish). Writing stops the run's wait when
+// ctx ends (Ctrl-C): the staging folder is removed and out keeps the
+// previous reports, whole; a writer still busy writes into a folder that
+// is gone, and the process exits.
+func writeReports(ctx context.Context, out string, rep *reports.Report, parquet bool) ([]corpus.OutputFile, []string, error) {
+	staging, err := os.MkdirTemp(out, stagingPrefix)
+	if err != nil {
+		return nil, nil, fmt.Errorf("output folder %s: %w", out, err)
+	}
+	type result struct {
+		outputs []corpus.OutputFile
+		err     error
+	}
+	done := make(chan result, 1)
+	go func() {
+		outputs, err := reports.WriteAll(staging, rep)
+		if err == nil && parquet {
+			var written []corpus.OutputFile
+			written, err = reports.WriteParquet(staging, rep)
+			outputs = append(outputs, written...)
+		}
+		if ctx.Err() != nil {
+			// Interrupted: the caller has gone on without these files.
+			os.RemoveAll(staging)
+		}
+		done <- result{outputs, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-ctx.Done():
+		// A writer still busy may create a file after a RemoveAll has
+		// listed the folder, leaving it behind; give it a moment to
+		// finish (it removes the folder itself when it sees the
+		// interruption), then remove what is left. The next run
+		// removes any staging folder a killed process left.
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+		}
+		os.RemoveAll(staging)
+		return nil, nil, ctx.Err()
+	}
+	if r.err != nil {
+		os.RemoveAll(staging)
+		return nil, nil, r.err
+	}
+	if ctx.Err() != nil {
+		os.RemoveAll(staging)
+		return nil, nil, ctx.Err()
+	}
+	slices.SortFunc(r.outputs, func(a, b corpus.OutputFile) int { return strings.Compare(a.Name, b.Name) })
+	removed, err := publish(staging, out, r.outputs)
+	if err != nil {
+		os.RemoveAll(staging)
+		return nil, nil, err
+	}
+	return r.outputs, removed, nil
 }
 
 // inputEntry is one input of a run's reports: a document's path and its
@@ -314,12 +502,12 @@ failures.csv with status "unsupported"; they alone do not make it exit 1.`)
 type inputEntry struct{ path, value string }
 
 // inputsDigest fingerprints everything the reports depend on: pipeline
-// version, codebook, reference date, formats, and every file with its
-// content hash or failure reason.
-func inputsDigest(key corpus.AnalysisKey, formats string, entries []inputEntry) string {
+// version, codebook, reference date, limits, formats, and every file
+// with its content hash or failure reason.
+func inputsDigest(key corpus.AnalysisKey, limits, formats string, entries []inputEntry) string {
 	sort.Slice(entries, func(i, j int) bool { return entries[i].path < entries[j].path })
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\n", key.PipelineVersion, key.CodebookHash, key.AsOf, formats)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\n", key.PipelineVersion, key.CodebookHash, key.AsOf, limits, formats)
 	for _, en := range entries {
 		fmt.Fprintf(h, "%s\x00%s\n", en.path, en.value)
 	}
@@ -331,7 +519,7 @@ func inputsDigest(key corpus.AnalysisKey, formats string, entries []inputEntry) 
 // size and modification time, as for re-use), the inputs digest equals
 // the last completed run's, and that run's report files are all there
 // with the same content. Then nothing needs to be loaded or written.
-func upToDate(st *corpus.Store, key corpus.AnalysisKey, formats string, files []string, problems []*ingest.FileError, out string) ([]inputEntry, bool) {
+func upToDate(st *corpus.Store, key corpus.AnalysisKey, limits, formats string, files []string, problems []*ingest.FileError, out string) ([]inputEntry, bool) {
 	last, outputs, err := st.LastCompleted()
 	if err != nil || last == "" || len(outputs) == 0 {
 		return nil, false
@@ -353,7 +541,7 @@ func upToDate(st *corpus.Store, key corpus.AnalysisKey, formats string, files []
 		size, mtime := fi.Size(), fi.ModTime().UnixNano()
 		if k, ok := known[f]; ok && k.Size == size && k.MtimeNS == mtime {
 			entries = append(entries, inputEntry{f, "sha256:" + k.SHA256})
-		} else if k, ok := failed[f]; ok && k.Size == size && k.MtimeNS == mtime {
+		} else if k, ok := failed[f]; ok && k.Size == size && k.MtimeNS == mtime && k.Limits == limits {
 			entries = append(entries, inputEntry{f, "fail:" + k.Reason})
 		} else {
 			return nil, false
@@ -362,7 +550,7 @@ func upToDate(st *corpus.Store, key corpus.AnalysisKey, formats string, files []
 	for _, p := range problems {
 		entries = append(entries, inputEntry{p.Path, "fail:" + analysis.ReasonOf(p)})
 	}
-	if inputsDigest(key, formats, entries) != last {
+	if inputsDigest(key, limits, formats, entries) != last {
 		return nil, false
 	}
 	for _, o := range outputs {
@@ -375,37 +563,32 @@ func upToDate(st *corpus.Store, key corpus.AnalysisKey, formats string, files []
 }
 
 // finishUpToDate ends a run whose reports are up to date: it reports the
-// failures and counts as a full run would, and records the run.
+// failures and counts as a full run would (summarize), and records the run.
 func finishUpToDate(e *env, st *corpus.Store, runID int64, entries []inputEntry, out string, quiet bool) int {
 	var stats corpus.RunStats
-	var rf []corpus.RunFailure
 	var fails []analysis.Failure
 	for _, en := range entries {
 		if reason, ok := strings.CutPrefix(en.value, "fail:"); ok {
-			rf = append(rf, corpus.RunFailure{Path: en.path, Reason: reason})
-			fails = append(fails, analysis.Failure{File: en.path, Reason: reason})
-			stats.Failed++
+			f := analysis.Failure{File: en.path, Reason: reason}
+			fails = append(fails, f)
+			if f.Unsupported() {
+				stats.Unsupported++
+			} else {
+				stats.Failed++
+			}
 		} else {
 			stats.Reused++
 		}
 	}
 	stats.Files = len(entries)
 	last, outputs, _ := st.LastCompleted()
-	if err := st.FinishRun(runID, corpus.RunEnd{Status: "completed", Stats: stats, Failures: rf, Inputs: last, Outputs: outputs}); err != nil {
+	if err := st.FinishRun(runID, corpus.RunEnd{Status: "completed", Stats: stats, Failures: runFailures(fails), Inputs: last, Outputs: outputs}); err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
 		return exitFailure
 	}
-	if !quiet {
-		for _, f := range rf {
-			fmt.Fprintf(e.stderr, "styrdok: %s: %s\n", f.Path, f.Reason)
-		}
-		fmt.Fprintf(e.stderr, "styrdok: %d documents analysed (0 parsed, 0 re-tagged from stored text, %d re-used), %d failed; reports in %s are up to date\n",
-			stats.Reused, stats.Reused, stats.Failed, out)
-	}
-	if analysis.CountFailed(fails) > 0 { // unsupported files alone do not fail a run
-		return exitFailure
-	}
-	return exitOK
+	sortFailures(fails)
+	printFailures(e, fails) // errors: printed even with --quiet, as in a full run
+	return summarize(e, quiet, stats.Reused, stats, fails, out, true)
 }
 
 func hashFile(path string) (corpus.OutputFile, error) {
@@ -425,7 +608,7 @@ func hashFile(path string) (corpus.OutputFile, error) {
 func countInterrupted(fails []analysis.Failure) int {
 	n := 0
 	for _, f := range fails {
-		if f.Reason == "not analysed: run interrupted" {
+		if f.Reason == analysis.ReasonInterrupted {
 			n++
 		}
 	}
@@ -467,6 +650,7 @@ type progress struct {
 	w        io.Writer
 	quiet    bool
 	tty      bool
+	width    int // the terminal's columns: the redrawn line must fit, or each redraw wraps into a new line
 	start    time.Time
 	last     time.Time
 	lastStep int
@@ -477,6 +661,15 @@ func newProgress(w io.Writer, quiet bool) *progress {
 	p := &progress{w: w, quiet: quiet, start: time.Now()}
 	if f, ok := w.(*os.File); ok {
 		p.tty = isatty.IsTerminal(f.Fd())
+		if p.tty {
+			p.width = termWidth(f)
+		}
+	}
+	if p.width <= 0 {
+		p.width, _ = strconv.Atoi(os.Getenv("COLUMNS"))
+	}
+	if p.width <= 0 {
+		p.width = 80
 	}
 	return p
 }
@@ -494,10 +687,7 @@ func (p *progress) update(done, total, failed int, _ string) {
 			return
 		}
 		p.last = now
-		const width = 30
-		fill := width * done / total
-		bar := strings.Repeat("=", fill) + strings.Repeat(" ", width-fill)
-		fmt.Fprintf(p.w, "\r[%s] %d/%d documents  %.0f/s  ETA %s  %d failed ", bar, done, total, rate, eta.Round(time.Second), failed)
+		fmt.Fprint(p.w, "\r"+progressLine(done, total, failed, rate, eta, p.width))
 		p.drawn = true
 		return
 	}
@@ -506,6 +696,23 @@ func (p *progress) update(done, total, failed int, _ string) {
 		p.lastStep = step
 		fmt.Fprintf(p.w, "styrdok: %d/%d documents, %.0f/s, %d failed\n", done, total, rate, failed)
 	}
+}
+
+// progressLine is the redrawn progress line, at most width-1 columns
+// (the last column would wrap on some terminals): the bar shrinks to fit
+// and goes when there is no room for it, then the text is cut.
+func progressLine(done, total, failed int, rate float64, eta time.Duration, width int) string {
+	text := fmt.Sprintf("%d/%d documents  %.0f/s  ETA %s  %d failed ", done, total, rate, eta.Round(time.Second), failed)
+	room := width - 1
+	bar := min(30, room-len(text)-3)
+	if bar < 5 {
+		if len(text) > room {
+			text = text[:max(room, 0)]
+		}
+		return text
+	}
+	fill := bar * done / total
+	return "[" + strings.Repeat("=", fill) + strings.Repeat(" ", bar-fill) + "] " + text
 }
 
 func (p *progress) finish() {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"time"
 
 	"github.com/styrdok/styrdok/analysis"
 )
@@ -10,12 +9,14 @@ import (
 // runOptions records every flag of a run for run.json, with defaults
 // resolved where they depend on the day: an empty --as-of is today, and
 // the codebook is named by its hash as well as its file.
-func runOptions(fs *flag.FlagSet, a *analysis.Analyzer) map[string]string {
+func runOptions(fs *flag.FlagSet, a *analysis.Analyzer, asOf string) map[string]string {
 	opts := map[string]string{}
-	fs.VisitAll(func(f *flag.Flag) { opts[f.Name] = f.Value.String() })
-	if opts["as-of"] == "" {
-		opts["as-of"] = time.Now().Format("2006-01-02")
-	}
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Name != "o" { // --out's short form: the same value
+			opts[f.Name] = f.Value.String()
+		}
+	})
+	opts["as-of"] = asOf
 	if opts["codebook"] == "" {
 		opts["codebook"] = "(embedded)"
 	}

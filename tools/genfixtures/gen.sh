@@ -1,7 +1,7 @@
 #!/bin/sh
 # Regenerates the PDF/DOCX/ODT fixtures in testdata/ingest from the bundled
 # corpus texts. Needs (Debian): libreoffice-writer-nogui chromium groff
-# fonts-dejavu-core qpdf. Tests do not need any of these: they read the
+# fonts-dejavu-core qpdf poppler-utils. Tests do not need any of these: they read the
 # committed output. Run from anywhere: sh tools/genfixtures/gen.sh
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -29,6 +29,9 @@ chromium --headless --no-sandbox --disable-gpu --no-first-run \
 
 # 3. groff ms (justified, hyphenated, running header and page footer).
 groff -k -ms -Tpdf -P-pa4 groff-gislaved.ms > groff-gislaved.pdf
+# ... and its first page scanned: rendered at 300 dpi, an image-only PDF (OCR test).
+pdftoppm -mono -r 300 -f 1 -l 1 groff-gislaved.pdf "$tmp/scan"
+(cd "$root" && go run ./tools/genfixtures -scan "$out/scan-gislaved.pdf" "$tmp"/scan-1.pbm)
 
 # 4. testdata/mixed: good documents of every format and one of each bad
 #    input that git can hold (see testdata/mixed/README.md).

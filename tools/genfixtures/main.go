@@ -266,8 +266,19 @@ func main() {
 		writeMixedPDFs(os.Args[2])
 		return
 	}
+	if len(os.Args) >= 4 && os.Args[1] == "-scan" { // -scan OUT.pdf PAGE.pbm...: 300 dpi renderings
+		pdf, err := scanFromPBM(os.Args[3:], 300)
+		if err == nil {
+			err = os.WriteFile(os.Args[2], pdf, 0o644)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: genfixtures CORPUSDIR OUTDIR | genfixtures -mixed OUTDIR")
+		fmt.Fprintln(os.Stderr, "usage: genfixtures CORPUSDIR OUTDIR | genfixtures -mixed OUTDIR | genfixtures -scan OUT.pdf PAGE.pbm...")
 		os.Exit(2)
 	}
 	corpus, out := os.Args[1], os.Args[2]
@@ -288,6 +299,9 @@ func main() {
 	tierp := parse(read("tierp-handlingsplan-integration-2017.txt"))
 	write("libreoffice-tierp.fodt", fodt(tierp, "Tierps kommun – Handlingsplan för integration", true))
 	write("libreoffice-tierp.txt", reference(tierp))
+	pdf, rows := borderlessPDF(tierp)
+	write("borderless-tierp.pdf", string(pdf))
+	write("borderless-tierp.tsv", rows)
 
 	ale := parse(excerpt(read("ale-integrationsplan-2018-2021.txt"), 7000))
 	write("chromium-ale.html", htmlPage(ale, "Integrationsplan för Ale kommun 2018–2021", "Ale kommun – Integrationsplan 2018–2021"))
