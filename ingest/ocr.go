@@ -138,6 +138,27 @@ func findOCRTools(ctx context.Context) (*ocrTools, error) {
 	return &t, nil
 }
 
+// OCRKey names what OCR a file's text depends on: the mode and, unless
+// it is never, the Tesseract that would run ("auto tesseract 5.3.0") or
+// that none can ("auto no-tesseract"). A store keys failures by it, so a
+// scan that failed before Tesseract was installed is read again once it
+// is. It runs Tesseract once (--list-langs, --version): call it once a
+// run, not once a file.
+func OCRKey(ctx context.Context, mode OCRMode) string {
+	m := mode.String()
+	if OCRMode(m) == OCRNever {
+		return m
+	}
+	t, err := findOCRTools(ctx)
+	if err != nil {
+		return m + " no-tesseract"
+	}
+	if t.version == "" {
+		return m + " tesseract"
+	}
+	return m + " " + t.version
+}
+
 // cappedBuffer keeps at most max bytes and cancels its command when more
 // arrive: an endless or oversized output kills the child instead of
 // growing without bound (a writer that merely stopped would leave the
