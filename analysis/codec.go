@@ -28,7 +28,7 @@ import (
 // (the pipeline version that keys them changes with it).
 
 // codecMagic starts every encoded analysis: format name and layout version.
-const codecMagic = "styrdok-analysis/2\x00"
+const codecMagic = "styrdok-analysis/3\x00"
 
 // errCorrupt is returned for data that is not an encoded analysis.
 var errCorrupt = errors.New("corrupt analysis encoding")
@@ -165,6 +165,7 @@ func appendAnalysis(b []byte, d *DocumentAnalysis) []byte {
 		e.int(int(c))
 	}
 	e.strs(d.Warnings)
+	e.ints(d.OCRPages)
 	return e.b
 }
 
@@ -337,6 +338,7 @@ func decodeAnalysis(data []byte, small map[string]string) (*DocumentAnalysis, er
 		a.Terms.Counts[i] = int32(d.int())
 	}
 	a.Warnings = d.strs()
+	a.OCRPages = d.ints()
 	if d.err == nil && len(d.b) != 0 {
 		d.err = fmt.Errorf("%w: %d bytes left over", errCorrupt, len(d.b))
 	}

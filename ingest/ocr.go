@@ -22,8 +22,8 @@ type OCRMode string
 
 // The OCR modes.
 const (
-	// OCRAuto reads pages that yield no text (scans, text drawn as
-	// outlines) and documents whose whole text layer cannot be decoded,
+	// OCRAuto reads pages that draw images and no text (scans) and
+	// documents whose whole text layer cannot be decoded,
 	// when Tesseract is installed; without it such a file fails, or such
 	// a page is left empty with a warning, and the reason says how to
 	// install it.
@@ -455,6 +455,15 @@ func ocrPage(ctx context.Context, t *ocrTools, data []byte, n int, p pageInfo, b
 
 // pageList writes page numbers compactly: "page 3", "pages 1-4, 7".
 func pageList(ps []int) string {
+	if len(ps) == 1 {
+		return "page " + PageRanges(ps)
+	}
+	return "pages " + PageRanges(ps)
+}
+
+// PageRanges writes ascending page numbers as ranges: "1-5", "1-2, 4, 7";
+// "" for none (documents.csv's ocr_pages).
+func PageRanges(ps []int) string {
 	var parts []string
 	for i := 0; i < len(ps); {
 		j := i
@@ -468,8 +477,5 @@ func pageList(ps []int) string {
 		}
 		i = j + 1
 	}
-	if len(ps) == 1 {
-		return "page " + parts[0]
-	}
-	return "pages " + strings.Join(parts, ", ")
+	return strings.Join(parts, ", ")
 }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/ingest"
 )
 
 // Report is the input of every writer: the analysed documents of a run
@@ -282,7 +283,7 @@ var DocumentColumns = []string{"document", "sha256", "municipality_code", "munic
 	"kind", "title", "reference", "adopted_by", "adopted_on", "adopted_on_precision", "valid_from", "valid_from_precision",
 	"valid_to", "valid_to_precision", "year", "status",
 	"words", "sentences", "attribution_confidence", "attribution_reason",
-	"actions", "actions_with_responsible", "actions_with_time", "actions_with_follow_up", "has_evaluation"}
+	"actions", "actions_with_responsible", "actions_with_time", "actions_with_follow_up", "has_evaluation", "ocr_pages"}
 
 // WriteDocuments writes documents.csv: one row per document.
 func WriteDocuments(w io.Writer, r *Report) error { return writeTable(w, documentsTable(r)) }
@@ -301,7 +302,7 @@ func documentsTable(r *Report) table {
 					meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, adopted, adoptedP, from, fromP, to, toP, meta.Year, meta.Status,
 					strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
 					strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
-					strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation)}) {
+					strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation), ingest.PageRanges(d.OCRPages)}) {
 					return
 				}
 			}

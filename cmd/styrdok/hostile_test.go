@@ -175,11 +175,11 @@ func TestHostileCorpus(t *testing.T) {
 	}
 	analysed := map[string]bool{}
 	for _, r := range readCSV(t, filepath.Join(out, "documents.csv")) {
-		analysed[rel(r["file"])] = true
+		analysed[rel(r["document"])] = true
 	}
 	failed := map[string]string{}
 	for _, r := range readCSV(t, filepath.Join(out, "failures.csv")) {
-		failed[rel(r["file"])] = r["reason"]
+		failed[rel(r["document"])] = r["reason"]
 	}
 	for _, f := range bad {
 		if reason, ok := failed[f]; !ok || strings.TrimSpace(reason) == "" {

@@ -38,7 +38,7 @@ func documentFiles(t *testing.T, out string) []string {
 	t.Helper()
 	var names []string
 	for _, r := range readCSV(t, filepath.Join(out, "documents.csv")) {
-		names = append(names, filepath.Base(r["file"]))
+		names = append(names, filepath.Base(r["document"]))
 	}
 	return names
 }
@@ -137,7 +137,7 @@ func TestRunSymlinkOutOfTree(t *testing.T) {
 		t.Errorf("documents.csv files %v, want tierp.txt only (the link leads out of the corpus)", got)
 	}
 	fails := readCSV(t, filepath.Join(out, "failures.csv"))
-	if len(fails) != 1 || filepath.Base(fails[0]["file"]) != "link.txt" || !strings.Contains(fails[0]["reason"], "outside") {
+	if len(fails) != 1 || filepath.Base(fails[0]["document"]) != "link.txt" || !strings.Contains(fails[0]["reason"], "outside") {
 		t.Errorf("failures.csv %v, want link.txt leading outside", fails)
 	}
 	if code != exitFailure || !strings.Contains(stderr, "--follow-symlinks") {
