@@ -87,6 +87,10 @@ type DocumentAnalysis struct {
 	// drops Segments (analysis/batch.go); nil otherwise.
 	Terms TermBag `json:"-"`
 
+	// OCRPages are the PDF pages, numbered from 1, whose text was read
+	// by OCR (ingest.Document.OCRPages); documents.csv's ocr_pages.
+	OCRPages []int `json:"-"`
+
 	// Warnings are problems that did not stop the document: what
 	// extraction reported (a PDF page it could not read) and what
 	// analysis did about bad layout (segments cut at MaxSegmentBytes).
@@ -172,7 +176,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 	}
 	segs = segmentLines(segs, sc.lines, doc.Text, doc.PageAt)
 	res := &DocumentAnalysis{File: doc.Path, SHA256: doc.SHA256, Format: string(doc.Format), Segments: segs,
-		Warnings: slices.Clone(doc.Warnings)}
+		Warnings: slices.Clone(doc.Warnings), OCRPages: slices.Clone(doc.OCRPages)}
 	if n := CutSegments(segs); n > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d segments cut at %d bytes: text without sentence ends there (a layout or extraction problem)", n, MaxSegmentBytes))
 	}

@@ -110,6 +110,9 @@ type snapshot struct {
 	failures map[string]corpus.FailureState
 	texts    map[string]bool
 	analysed map[string]bool
+	// limits is LimitsKey of the run's options, found once: it asks
+	// whether Tesseract is installed.
+	limits string
 }
 
 // AnalyzeFiles ingests and analyses files in parallel without a store,
@@ -137,7 +140,7 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 	if opt.Key.CodebookHash == "" {
 		opt.Key.CodebookHash = a.Codebook.Hash()
 	}
-	snap := &snapshot{}
+	snap := &snapshot{limits: LimitsKey(opt.Ingest)}
 	var w *corpus.StoreWriter
 	if opt.Store != nil {
 		var err error
@@ -303,7 +306,7 @@ func (a *Analyzer) process(runCtx context.Context, path string, snap *snapshot, 
 	}
 	ctx, cancel := context.WithTimeout(runCtx, timeout)
 	defer cancel()
-	limits := LimitsKey(opt.Ingest)
+	limits := snap.limits
 	st := opt.Store
 	var size, mtime int64
 	statOK := false
@@ -637,9 +640,12 @@ func ApplyDate(docs []*DocumentAnalysis, asOf time.Time) {
 }
 
 // LimitsKey names the limits a file's failure may depend on (size,
-// expansion, text, time), resolved to their defaults. A stored failure
-// is re-used only under the same limits: a file that failed on
-// --max-bytes must be read again when the limit is raised.
+// expansion, text, time), resolved to their defaults, and the OCR it
+// was read with (ingest.OCRKey: the mode and whether Tesseract is
+// installed). A stored failure is re-used only under the same key: a file
+// that failed on --max-bytes must be read again when the limit is
+// raised, a scan that failed without Tesseract once it is installed. It
+// looks Tesseract up, so a batch calls it once.
 func LimitsKey(o ingest.Options) string {
 	d := ingest.DefaultOptions()
 	pick := func(v, def int64) int64 {
@@ -652,8 +658,9 @@ func LimitsKey(o ingest.Options) string {
 	if o.Timeout > 0 {
 		timeout = o.Timeout
 	}
-	return fmt.Sprintf("max-bytes=%d max-decompressed=%d max-text=%d timeout=%s",
-		pick(o.MaxBytes, d.MaxBytes), pick(o.MaxDecompressedBytes, d.MaxDecompressedBytes), pick(o.MaxTextBytes, d.MaxTextBytes), timeout)
+	return fmt.Sprintf("max-bytes=%d max-decompressed=%d max-text=%d timeout=%s ocr=%s",
+		pick(o.MaxBytes, d.MaxBytes), pick(o.MaxDecompressedBytes, d.MaxDecompressedBytes), pick(o.MaxTextBytes, d.MaxTextBytes), timeout,
+		ingest.OCRKey(context.Background(), o.OCR))
 }
 
 // ReasonOf gives the short reason of an ingest error, without the file

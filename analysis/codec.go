@@ -172,6 +172,7 @@ func appendAnalysis(b []byte, d *DocumentAnalysis) []byte {
 		e.int(int(c))
 	}
 	e.strs(d.Warnings)
+	e.ints(d.OCRPages)
 	return e.b
 }
 
@@ -349,6 +350,7 @@ func decodeAnalysis(data []byte, small map[string]string) (*DocumentAnalysis, er
 		a.Terms.Counts[i] = int32(d.int())
 	}
 	a.Warnings = d.strs()
+	a.OCRPages = d.ints()
 	if d.err == nil && len(d.b) != 0 {
 		d.err = fmt.Errorf("%w: %d bytes left over", errCorrupt, len(d.b))
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -105,9 +106,28 @@ func TestLimitsKey(t *testing.T) {
 	if LimitsKey(ingest.DefaultOptions()) != def {
 		t.Errorf("defaults spelled out differ from zero options")
 	}
-	for _, o := range []ingest.Options{{MaxBytes: 1}, {MaxDecompressedBytes: 1}, {MaxTextBytes: 1}, {Timeout: time.Second}} {
+	for _, o := range []ingest.Options{{MaxBytes: 1}, {MaxDecompressedBytes: 1}, {MaxTextBytes: 1}, {Timeout: time.Second}, {OCR: ingest.OCRAuto}} {
 		if LimitsKey(o) == def {
 			t.Errorf("%+v: same key as the defaults", o)
 		}
+	}
+}
+
+// TestLimitsKeyOCRTools: with --ocr auto the key says whether Tesseract
+// is installed, so a scan that failed without it is retried once it is
+// (an empty PATH hides it); with never it does not depend on it.
+func TestLimitsKeyOCRTools(t *testing.T) {
+	auto := ingest.Options{OCR: ingest.OCRAuto}
+	withPath, never := LimitsKey(auto), LimitsKey(ingest.Options{})
+	t.Setenv("PATH", t.TempDir())
+	without := LimitsKey(auto)
+	if !strings.Contains(without, "ocr=auto no-tesseract") {
+		t.Errorf("no tesseract: key %q", without)
+	}
+	if LimitsKey(ingest.Options{}) != never || !strings.HasSuffix(never, "ocr=never") {
+		t.Errorf("never: key %q depends on PATH or lacks the mode", never)
+	}
+	if _, err := exec.LookPath("tesseract"); err == nil && withPath == without {
+		t.Errorf("tesseract installed, yet the key %q is the same as without it", withPath)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -410,12 +411,18 @@ func (s *Store) LoadText(sha256, v, path string) (*ingest.Document, error) {
 		return nil, fmt.Errorf("store %s: text of %s: %w", s.path, path, err)
 	}
 	doc.Format = ingest.Format(format)
-	var spans [][2]int
+	var spans [][]int
 	if err := json.Unmarshal([]byte(pages), &spans); err != nil {
 		return nil, fmt.Errorf("store %s: pages of %s: %w", s.path, path, err)
 	}
 	for i, sp := range spans {
+		if len(sp) < 2 {
+			return nil, fmt.Errorf("store %s: pages of %s: span %d has %d numbers", s.path, path, i+1, len(sp))
+		}
 		doc.Pages = append(doc.Pages, ingest.Page{Number: i + 1, Start: sp[0], End: sp[1]})
+		if len(sp) > 2 && sp[2] == 1 {
+			doc.OCRPages = append(doc.OCRPages, i+1)
+		}
 	}
 	return doc, nil
 }
@@ -754,9 +761,15 @@ func (w *StoreWriter) add(r *Record) error {
 		}
 	}
 	if r.Text != nil {
-		spans := make([][2]int, len(r.Text.Pages))
+		// A page read by OCR is [start, end, 1]: a re-tag from the stored
+		// text keeps Document.OCRPages, and a reader of [start, end]
+		// pairs (json into [2]int drops the rest) is not disturbed.
+		spans := make([][]int, len(r.Text.Pages))
 		for i, p := range r.Text.Pages {
-			spans[i] = [2]int{p.Start, p.End}
+			spans[i] = []int{p.Start, p.End}
+			if slices.Contains(r.Text.OCRPages, p.Number) {
+				spans[i] = append(spans[i], 1)
+			}
 		}
 		pages, _ := json.Marshal(spans)
 		if _, err := w.stmts["text"].Exec(r.SHA256, w.key.PipelineVersion, string(r.Text.Format), r.Text.Size, string(pages), r.Text.Text); err != nil {

@@ -24,6 +24,7 @@ func TestStoreRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	doc.OCRPages = []int{2} // a page read by OCR: kept for a re-tag
 	w := s.Writer(run, k)
 	rec := &Record{Path: "a.txt", Size: 10, MtimeNS: 42, SHA256: doc.SHA256, Text: doc, Analysis: &AnalysisRecord{
 		Data:      []byte("payload"),
@@ -73,7 +74,8 @@ func TestStoreRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Text != doc.Text || len(got.Pages) != 2 || got.Pages[1] != doc.Pages[1] || got.Path != "b.txt" || got.Format != doc.Format {
+	if got.Text != doc.Text || len(got.Pages) != 2 || got.Pages[1] != doc.Pages[1] || got.Path != "b.txt" || got.Format != doc.Format ||
+		len(got.OCRPages) != 1 || got.OCRPages[0] != 2 {
 		t.Fatalf("LoadText = %+v, want %+v", got, doc)
 	}
 	var text string

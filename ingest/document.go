@@ -46,8 +46,8 @@ type Document struct {
 	// page the parser could not read ("page 3: parser panicked: ...").
 	Warnings []string
 
-	// OCRPages lists the PDF pages (numbered from 1) whose text was read
-	// with OCR (Options.OCR), not from a text layer.
+	// OCRPages lists the pages (numbers as in Pages) whose text was read
+	// by OCR, not from a text layer; empty when none was (see OCRMode).
 	OCRPages []int
 }
 

@@ -30,13 +30,13 @@ type Options struct {
 	// with a clear reason. 0 means DefaultMaxTextBytes.
 	MaxTextBytes int64
 
-	// OCR says when scanned PDF pages are read with OCR (tesseract with
-	// the Swedish model): OCRAuto (the zero value), OCRNever, OCRAlways.
-	OCR OCRMode
-
 	// KeepHeaders keeps running headers, footers and page numbers that
 	// repeat on most pages of a PDF instead of removing them.
 	KeepHeaders bool
+
+	// OCR says when PDF pages without a text layer are read with
+	// Tesseract (ocr.go); the zero value is OCRNever.
+	OCR OCRMode
 }
 
 // Defaults used when an Options field is zero.

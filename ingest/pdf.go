@@ -77,19 +77,23 @@ func parsePDF(data []byte, b *budget, opts Options) (pages []string, warnings []
 	if failed == len(kids) {
 		return nil, nil, nil, last
 	}
-	ocred, ocrWarn, ocrErr := ocrScanned(data, lines, pageStats, b, opts.ocr())
+	// OCR (ocr.go) reads the pages that need it; its pages' running
+	// lines are found among themselves, as the text layer's are, so that
+	// a scanned page does not change what is stripped from the others.
+	ocred, ocrText, ocrWarn, err := ocrPDF(data, lines, pageStats, b, opts)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	warnings = append(warnings, ocrWarn...)
-	if ocrErr != nil {
-		var le *limitError
-		if errors.As(ocrErr, &le) || opts.ocr() == OCRAlways {
-			return nil, nil, nil, &reasonError{"OCR failed", ocrErr}
-		}
-	}
-	if empty(lines) {
-		return nil, nil, nil, noTextError(len(kids), stats, len(ocred), ocrErr)
-	}
 	if !opts.KeepHeaders {
 		lines = stripRunningLines(lines)
+		ocrText = stripRunningLines(ocrText)
+	}
+	for i, n := range ocred {
+		lines[n-1] = ocrText[i]
+	}
+	if empty(lines) {
+		return nil, nil, nil, noTextError(len(kids), stats)
 	}
 	for _, ls := range lines {
 		pages = append(pages, strings.Join(ls, "\n"))
@@ -112,14 +116,9 @@ func empty(pages [][]string) bool {
 // scan (images, no text drawn) needs OCR; text drawn in fonts without a
 // Unicode mapping cannot be decoded; text set only at odd angles is not
 // read; empty pages are just empty.
-func noTextError(pages int, st pageStats, ocred int, ocrErr error) error {
+func noTextError(pages int, st pageStats) error {
 	found := fmt.Sprintf("%d pages, %d images, %d characters drawn", pages, st.images, st.codes)
-	if ocred > 0 {
-		found += fmt.Sprintf(", OCR found no text on %d pages", ocred)
-	}
 	switch {
-	case st.codes == 0 && st.images > 0 && ocrErr != nil: // --ocr auto, tools missing
-		return &reasonError{"no text layer (scanned? run OCR first; " + found + ")", ocrErr}
 	case st.codes == 0 && st.images > 0:
 		return &reasonError{"no text layer (scanned? run OCR first, e.g. ocrmypdf; " + found + ")", nil}
 	case st.codes == 0:
@@ -130,36 +129,6 @@ func noTextError(pages int, st pageStats, ocred int, ocrErr error) error {
 		return &reasonError{fmt.Sprintf("text set only at angles that are not read (%s, %d at an angle other than 0°, 90°, 180° or 270°)", found, st.skewed), nil}
 	}
 	return &reasonError{"no text found (" + found + ", none of it visible on the page)", nil}
-}
-
-// ocrScanned reads pages with OCR as mode says: with OCRAuto the pages
-// that draw images and no text, with OCRAlways every page. OCRed pages
-// replace their lines, are listed in ocred and named in a warning. err is
-// why OCR could not run (tools missing, a limit); with OCRAuto the pages
-// are then left as they were.
-func ocrScanned(data []byte, lines [][]string, st []pageStats, b *budget, mode OCRMode) (ocred []int, warnings []string, err error) {
-	var want []int
-	for i := range lines {
-		if mode == OCRAlways || (mode == OCRAuto && empty(lines[i:i+1]) && st[i].codes == 0 && st[i].images > 0) {
-			want = append(want, i+1)
-		}
-	}
-	if len(want) == 0 {
-		return nil, nil, nil
-	}
-	texts, err := ocrPages(data, want, b)
-	if err != nil {
-		if len(want) < len(lines) {
-			warnings = append(warnings, fmt.Sprintf("%d scanned pages not read: %v", len(want), err))
-		}
-		return nil, warnings, err
-	}
-	for _, p := range want {
-		lines[p-1] = texts[p]
-		ocred = append(ocred, p)
-		warnings = append(warnings, fmt.Sprintf("page %d: text from OCR (tesseract, Swedish model)", p))
-	}
-	return ocred, warnings, nil
 }
 
 // chargeText counts a page's lines against the text budget.

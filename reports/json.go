@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/ingest"
 )
 
 // DocumentHead is what the JSON forms of a document open with: the file,
@@ -28,6 +29,9 @@ type DocumentHead struct {
 	Status       string      `json:"status"`
 	Words        int         `json:"words"`
 	Sentences    int         `json:"sentences"`
+	// OCRPages are the pages read by OCR, as in documents.csv ("1-5";
+	// empty when none was).
+	OCRPages string `json:"ocr_pages"`
 }
 
 // newDocumentHead fills a DocumentHead from an analysis.
@@ -38,7 +42,7 @@ func newDocumentHead(d *analysis.DocumentAnalysis) DocumentHead {
 		Attribution: Attribution{Confidence: m.Confidence, Reason: m.Reason, RunnerUp: runnerUp(m.RunnerUp)},
 		Kind:        d.Meta.Kind, Title: d.Meta.Title, Reference: d.Meta.Reference, AdoptedBy: d.Meta.AdoptedBy,
 		AdoptedOn: d.Meta.AdoptedOn, ValidFrom: d.Meta.ValidFrom, ValidTo: d.Meta.ValidTo, Year: d.Meta.Year,
-		Status: d.Meta.Status, Words: d.Words, Sentences: d.Sentences}
+		Status: d.Meta.Status, Words: d.Words, Sentences: d.Sentences, OCRPages: ingest.PageRanges(d.OCRPages)}
 }
 
 // DocumentJSON is the JSON form of one analysed document (`styrdok analyze`).

@@ -8,6 +8,7 @@ import (
 
 	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/ingest"
 )
 
 // The Parquet files carry every column of their CSV file, typed: integers
@@ -50,6 +51,7 @@ type DocumentRow struct {
 	ActionsWithTime        int64    `parquet:"actions_with_time,int(64)"`
 	ActionsWithFollowUp    int64    `parquet:"actions_with_follow_up,int(64)"`
 	HasEvaluation          bool     `parquet:"has_evaluation"`
+	OCRPages               *string  `parquet:"ocr_pages,optional"`
 }
 
 // CoverageRow is one row of coverage_long.parquet.
@@ -160,7 +162,8 @@ func WriteDocumentsParquet(w io.Writer, r *Report) error {
 			Reference: str(meta.Reference), AdoptedBy: str(meta.AdoptedBy), Year: year(meta.Year), Status: str(meta.Status),
 			Words: int64(d.Words), Sentences: int64(d.Sentences), AttributionConfidence: m.Confidence, AttributionReason: str(m.Reason),
 			Actions: int64(q.Actions), ActionsWithResponsible: int64(q.WithResponsible), ActionsWithTime: int64(q.WithTime),
-			ActionsWithFollowUp: int64(q.WithFollowUp), HasEvaluation: q.HasEvaluation}
+			ActionsWithFollowUp: int64(q.WithFollowUp), HasEvaluation: q.HasEvaluation,
+			OCRPages: str(ingest.PageRanges(d.OCRPages))}
 		if ru := m.RunnerUp; ru.Code != "" {
 			conf := ru.Confidence
 			row.RunnerUpCode, row.RunnerUp, row.RunnerUpConfidence, row.RunnerUpEvidence = str(ru.Code), str(ru.Name), &conf, str(ru.Evidence)

@@ -21,6 +21,7 @@ import (
 
 	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/ingest"
 )
 
 // Report is the input of every writer: the analysed documents of a run
@@ -283,7 +284,7 @@ var DocumentColumns = []string{"document", "sha256", "municipality_code", "munic
 	"valid_to", "valid_to_precision", "year", "status",
 	"words", "sentences", "attribution_confidence", "attribution_reason",
 	"runner_up_code", "runner_up", "runner_up_confidence", "runner_up_evidence",
-	"actions", "actions_with_responsible", "actions_with_time", "actions_with_follow_up", "has_evaluation"}
+	"actions", "actions_with_responsible", "actions_with_time", "actions_with_follow_up", "has_evaluation", "ocr_pages"}
 
 // WriteDocuments writes documents.csv: one row per document.
 func WriteDocuments(w io.Writer, r *Report) error { return writeTable(w, documentsTable(r)) }
@@ -303,7 +304,7 @@ func documentsTable(r *Report) table {
 					strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
 					m.RunnerUp.Code, m.RunnerUp.Name, runnerUpConfidence(m.RunnerUp), m.RunnerUp.Evidence,
 					strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
-					strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation)}) {
+					strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation), ingest.PageRanges(d.OCRPages)}) {
 					return
 				}
 			}

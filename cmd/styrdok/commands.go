@@ -33,11 +33,18 @@ type common struct {
 func (c *common) register(fs *flag.FlagSet) {
 	c.registerCodebook(fs)
 	fs.StringVar(&c.asOf, "as-of", "", "date (YYYY-MM-DD) at which a document's status (current, expired) is judged (default: today)")
+	c.registerIngest(fs)
+}
+
+// registerIngest adds the per-file limits and --ocr alone, for the
+// commands that read a document without analysing it (text).
+func (c *common) registerIngest(fs *flag.FlagSet) {
 	fs.Int64Var(&c.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest file read, in bytes; larger files fail with a clear reason")
 	fs.Int64Var(&c.maxDecompressed, "max-decompressed", ingest.DefaultMaxDecompressedBytes, "most bytes a file's compressed streams (PDF, DOCX, ODT) may expand to; beyond it the file fails as a possible decompression bomb")
 	fs.DurationVar(&c.timeout, "timeout", ingest.DefaultTimeout, "longest time spent reading, parsing and analysing one file; beyond it the file fails and the run goes on")
 	fs.Int64Var(&c.maxText, "max-text", ingest.DefaultMaxTextBytes, "most bytes of text one file may yield; beyond it the file fails (stops small files that amplify)")
-	fs.Var(&c.ocr, "ocr", "OCR of scanned PDF pages with tesseract (Swedish): auto (pages without a text layer, when installed), never, always")
+	c.ocr = ingest.OCRAuto
+	fs.Var(&c.ocr, "ocr", "auto, never or always: read PDF pages without a text layer (scans) with Tesseract OCR; auto does when it is installed ("+ingest.OCRInstallHint+")")
 }
 
 // registerCodebook adds --codebook alone, for the commands that read no
@@ -297,7 +304,8 @@ func cmdText(e *env, args []string) int {
 	fs := newFlags(e, "text", "FILE", `
 Print the clean text that analysis sees, with a form feed between pages,
 so you can check what was extracted from a PDF, DOCX or web page.`)
-	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "largest file read, in bytes")
+	var c common
+	c.registerIngest(fs)
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
@@ -305,10 +313,14 @@ so you can check what was extracted from a PDF, DOCX or web page.`)
 		fmt.Fprintln(e.stderr, "styrdok text: give exactly one FILE (or - for stdin)")
 		return exitUsage
 	}
-	doc, err := loadArg(e, fs.Arg(0), ingest.Options{MaxBytes: *maxBytes})
+	doc, err := loadArg(e, fs.Arg(0), c.ingestOptions())
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok text:", err)
 		return exitFailure
+	}
+	// On stderr, as run prints them: which pages OCR read or could not.
+	for _, w := range doc.Warnings {
+		fmt.Fprintf(e.stderr, "styrdok text: %s: warning: %s\n", quoteName(doc.Path), w)
 	}
 	fmt.Fprint(e.stdout, doc.Text)
 	if !strings.HasSuffix(doc.Text, "\n") {
