@@ -219,3 +219,24 @@ func TestAttributeAddresses(t *testing.T) {
 		}
 	}
 }
+
+// TestAttributeEnglishBanner: "X Municipality" (an English page, a site's
+// translation banner) names X as an organisation. m108 (dev): Överkalix's
+// news on Falun's re-election names "Faluns kommunfullmäktige" in its
+// title; Falun was answered at 0.91 before the banner counted, a
+// confident wrong answer; it must at least not be confident.
+func TestAttributeEnglishBanner(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	b, err := os.ReadFile(filepath.Join("testdata", "attribution", "real", "m108.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := a.Attribute(string(b))
+	if got.Code != "2513" && got.Confidence >= 0.9 {
+		t.Errorf("m108: Attribute = %q at %.2f (%s), want Överkalix or a confidence below 0.90", got.Code, got.Confidence, got.Reason)
+	}
+	filler := strings.Repeat("We offer support to newly arrived people in work and housing. ", 8)
+	if got := a.Attribute("Integration\n\n" + filler + "\nContact Boxholm Municipality for more."); got.Code != "0560" || !strings.Contains(got.Reason, "kommun/stad") {
+		t.Errorf("English banner: Attribute = %q (%s), want 0560 named as an organisation", got.Code, got.Reason)
+	}
+}
