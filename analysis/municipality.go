@@ -43,7 +43,7 @@ type Candidate struct {
 // says otherwise (--min-confidence); below it the answer is unknown and
 // the candidate is shown as the runner-up. Chosen on the development part
 // of the labelled real texts (docs/validity.md).
-const DefaultMinConfidence = 0.6
+const DefaultMinConfidence = 0.65
 
 // Decide makes the answer from the candidates with threshold min: the
 // best candidate when nothing vetoes an answer and its confidence is at
@@ -89,6 +89,9 @@ func (at Attribution) Decide(min float64) Attribution {
 //     stad", "Region Gotland") weigh more than bare ones ("i Gislaved"),
 //     and mentions in the title and front matter more than those in the
 //     body;
+//   - an e-mail or web address at a municipality's own domain
+//     ("x@kil.se", "www.kil.se") says whose site or staff the text is,
+//     like an institutional mention in the body, once per text;
 //   - a name that is also an ordinary word or a person's name (Mark,
 //     Vara, Ale, Åre, Lund; data/attribution/ambiguous-names.txt) counts
 //     bare only in a place context ("i Mora", "Kulturplan för Vara") or
