@@ -45,11 +45,14 @@ bench-go:
 # Each fuzz target for a short time (FUZZTIME), as CI does.
 FUZZTIME ?= 20s
 fuzz:
-	for t in FuzzParsePDF FuzzParseDOCX FuzzParseHTML FuzzParseText; do \
+	for t in FuzzParsePDF FuzzParseDOCX FuzzParseODT FuzzParseHTML FuzzParseMarkdown FuzzParseText; do \
 		$(GO) test ./ingest -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 100x || exit 1; \
 	done
 	for t in FuzzDecodeAnalysis FuzzMentionsEvaluation FuzzAnalyze; do \
 		$(GO) test ./analysis -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 100x || exit 1; \
+	done
+	for t in FuzzWriteCSV FuzzSummaryMarkdown FuzzReportHTML FuzzReports; do \
+		$(GO) test ./reports -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 100x || exit 1; \
 	done
 
 clean:

@@ -55,6 +55,12 @@ type ThemeCoverage struct {
 	Commitments     int `json:"commitments"`
 	Recommendations int `json:"recommendations"`
 	Intents         int `json:"intents"`
+	// Passing counts the own-word segments (not headings, not table rows:
+	// an action row that names the theme plans something for it) in which
+	// another theme scores higher and no phrase of this theme matched:
+	// "komma i försörjning genom arbete eller studier" mentions education
+	// on the way to work. GradeRule counts them half.
+	Passing int `json:"passing"`
 }
 
 // DocumentAnalysis is everything styrdok reads out of one document.
@@ -200,7 +206,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 		// Every segment's matches go into one recycled slice; matches[i]
 		// is its part (capacity cut, so no append runs into the next).
 		first := len(sc.matches)
-		sc.matches = a.matcher.appendMatches(sc.matches, toks)
+		sc.matches = a.matcher.appendSegmentMatches(sc.matches, toks, s.Kind)
 		if s.Kind == KindHeading {
 			sc.matches = dedupeFrom(a.matcher.appendHeading(sc.matches, toks), first)
 		}
@@ -289,6 +295,8 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, segs []Sentence, scores 
 				cov.OwnSentences++
 				if s.Kind == KindHeading {
 					cov.Headings = append(cov.Headings, i)
+				} else if s.Kind != KindTableRow && outscored(scores[i], th.ID) && !hasPhrase(hit.Matched) {
+					cov.Passing++
 				}
 			} else if h := inherits(i, th.ID); h >= 0 {
 				hit.Matched, hit.Inherited, hit.Heading = []Match{}, true, h
@@ -315,6 +323,32 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, segs []Sentence, scores 
 		themes = append(themes, cov)
 	}
 	return themes
+}
+
+// outscored reports whether another theme scores higher than theme in a
+// segment's scores: the segment is about that other theme and names this
+// one in passing.
+func outscored(scores map[string]float64, theme string) bool {
+	own := scores[theme]
+	for th, s := range scores {
+		if th != theme && s > own {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPhrase reports whether a phrase is among a segment's matches for a
+// theme: "knyta nya kontakter", "möten mellan människor" state the theme
+// on purpose even beside a stronger theme's words, where a lone noun in
+// a coordination ("boende och skola") is a passing mention.
+func hasPhrase(ms []Match) bool {
+	for _, m := range ms {
+		if m.As == "phrase" {
+			return true
+		}
+	}
+	return false
 }
 
 // analyzeScratch is Analyze's working space, recycled from document to

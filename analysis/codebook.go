@@ -33,12 +33,18 @@ type Term struct {
 	As     []Position `yaml:"as,omitempty" json:"as,omitempty"`
 	Weight float64    `yaml:"weight,omitempty" json:"weight,omitempty"`
 	Not    []string   `yaml:"not,omitempty" json:"not,omitempty"`
+	// NotNext are words that, among the next two, give the term another
+	// meaning: "jobbar med integration", "så jobbar vi med mottagandet"
+	// is working on something, not employment.
+	NotNext []string `yaml:"not_next,omitempty" json:"not_next,omitempty"`
 }
 
 // Phrase is a multi-word pattern matched on stems; "word*" is a prefix.
 type Phrase struct {
 	Phrase string  `yaml:"phrase" json:"phrase"`
 	Weight float64 `yaml:"weight,omitempty" json:"weight,omitempty"`
+	// NotNext as for a term: "i arbetet med" is not "i arbete".
+	NotNext []string `yaml:"not_next,omitempty" json:"not_next,omitempty"`
 }
 
 // Theme is one coded category.
@@ -68,6 +74,19 @@ type Codebook struct {
 	Roles []string `yaml:"roles,omitempty" json:"roles,omitempty"`
 	// RoleWeight multiplies matches in such cells (default 0.1).
 	RoleWeight float64 `yaml:"role_weight,omitempty" json:"role_weight,omitempty"`
+	// UnitWeight multiplies a theme word that begins a unit's or a
+	// role's name in running text ("Arbetsmarknadsenheten",
+	// "arbetsmarknadschef"; default 0.4): the unit acts, yet its field
+	// is half the topic where the text develops the unit itself, so it
+	// weighs more than a responsible cell but does not reach min_score
+	// alone.
+	UnitWeight float64 `yaml:"unit_weight,omitempty" json:"unit_weight,omitempty"`
+	// Organisations are names of organisations, agencies and institutions
+	// (one or more words each) added to the embedded list
+	// (organisations.txt): a name is an actor, not a topic, so the theme
+	// words inside it ("Arbetsförmedlingen", "hem för vård eller boende")
+	// weigh role_weight.
+	Organisations []string `yaml:"organisations,omitempty" json:"organisations,omitempty"`
 
 	hash string
 }
@@ -109,8 +128,17 @@ func ParseCodebook(data []byte, name string) (*Codebook, error) {
 	if cb.RoleWeight <= 0 {
 		cb.RoleWeight = 0.1
 	}
+	if cb.UnitWeight <= 0 {
+		cb.UnitWeight = 0.4
+	}
 	for i, r := range cb.Roles {
 		cb.Roles[i] = strings.ToLower(strings.TrimSpace(r))
+	}
+	for i, o := range cb.Organisations {
+		cb.Organisations[i] = strings.ToLower(strings.Join(strings.Fields(o), " "))
+		if cb.Organisations[i] == "" {
+			return nil, fmt.Errorf("codebook %s: organisation %d is empty", name, i+1)
+		}
 	}
 	seen := map[string]bool{}
 	for i := range cb.Themes {
@@ -145,6 +173,7 @@ func ParseCodebook(data []byte, name string) (*Codebook, error) {
 			if len(tm.As) == 0 {
 				tm.As = []Position{AsWord, AsHead, AsModifier}
 			}
+			lowerAll(tm.NotNext)
 		}
 		for j, h := range t.HeadingTerms {
 			t.HeadingTerms[j] = strings.ToLower(strings.TrimSpace(h))
@@ -158,15 +187,30 @@ func ParseCodebook(data []byte, name string) (*Codebook, error) {
 			if p.Weight == 0 {
 				p.Weight = 1
 			}
+			lowerAll(p.NotNext)
 		}
 	}
 	canon, err := yaml.Marshal(&cb)
 	if err != nil {
 		return nil, fmt.Errorf("codebook %s: %w", name, err)
 	}
-	sum := sha256.Sum256(canon)
+	// The embedded word lists the matcher reads beside the codebook
+	// (organisation names, vowel-changed plurals) decide tagging too, so
+	// they are part of what a stored analysis is re-used for.
+	h := sha256.New()
+	h.Write(canon)
+	h.Write([]byte(organisationsTXT))
+	h.Write([]byte(vowelformsTSV))
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
 	cb.hash = hex.EncodeToString(sum[:])
 	return &cb, nil
+}
+
+func lowerAll(ws []string) {
+	for i, w := range ws {
+		ws[i] = strings.ToLower(strings.TrimSpace(w))
+	}
 }
 
 // Hash identifies the codebook's content (after defaults are applied), so

@@ -57,9 +57,13 @@ type Tally struct {
 // area or table section of its own); 1 when the theme is treated in
 // substance: at least two segments in the document's own words, which
 // must also be at least 1% of its content segments, so that two passing
-// mentions in a 500-sentence plan stay level 0; 0 otherwise. content is
-// the number of content segments; own-word segments are counted
-// (OwnSentences once structure has added inherited hits).
+// mentions in a 500-sentence plan stay level 0; 0 otherwise. A segment in
+// which another theme scores higher (c.Passing) counts half: it is about
+// that other theme and names this one on the way, as "boende och skola
+// för de nyanlända" names school, and a coder does not call two such
+// mentions a treatment. content is the number of content segments;
+// own-word segments are counted (OwnSentences once structure has added
+// inherited hits).
 func GradeRule(c ThemeCoverage, content int) (int, string) {
 	h := len(c.Headings)
 	own := c.Sentences
@@ -67,16 +71,29 @@ func GradeRule(c ThemeCoverage, content int) (int, string) {
 		own = c.OwnSentences
 	}
 	body := own - h
+	passing := min(max(c.Passing, 0), max(body, 0))
 	need := max(2, (content+99)/100)
+	// In half segments: a segment about the theme counts 2, one about
+	// another theme 1.
+	halves := 2*(body-passing) + passing
 	switch {
 	case h > 0:
 		return 2, fmt.Sprintf("level 2: %d heading(s) name the theme (a section, focus area or table section of its own)", h)
-	case body >= need:
-		return 1, fmt.Sprintf("level 1: no heading names the theme, but %d segments treat it (%d or more needed: 2, and 1%% of %d content segments)", body, need, content)
+	case halves >= 2*need:
+		return 1, fmt.Sprintf("level 1: no heading names the theme, but %d segments treat it%s (%d or more needed: 2, and 1%% of %d content segments)", body, passingNote(passing), need, content)
 	case body > 0:
-		return 0, fmt.Sprintf("level 0: a passing mention: %d segment(s), no heading (level 1 needs %d: 2, and 1%% of %d content segments)", body, need, content)
+		return 0, fmt.Sprintf("level 0: a passing mention: %d segment(s)%s, no heading (level 1 needs %d: 2, and 1%% of %d content segments)", body, passingNote(passing), need, content)
 	}
 	return 0, "level 0: absent: no segment reaches min_score for the theme"
+}
+
+// passingNote says how many of the counted segments were about another
+// theme; nothing when none were, so the common case reads as before.
+func passingNote(passing int) string {
+	if passing == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d of them about another theme and counted half", passing)
 }
 
 // Explain explains a theme's level in doc, analysed as d by Analyze (it
@@ -145,7 +162,7 @@ func (a *Analyzer) Explain(doc *ingest.Document, d *DocumentAnalysis, theme stri
 			continue
 		}
 		toks := Tokenize(doc.Text[s.Start:s.End], s.Start)
-		ms := a.matcher.MatchTokens(toks)
+		ms := a.matcher.appendSegmentMatches(nil, toks, s.Kind)
 		if s.Kind == KindHeading {
 			ms = dedupe(append(ms, a.matcher.MatchHeading(toks)...))
 		}

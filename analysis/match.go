@@ -40,10 +40,11 @@ type termRef struct {
 }
 
 type phraseRef struct {
-	theme  string
-	text   string
-	words  []string // stems, or prefixes ending in "*"
-	weight float64
+	theme   string
+	text    string
+	words   []string // stems, or prefixes ending in "*"
+	weight  float64
+	notNext []string
 }
 
 // Matcher finds codebook terms in tokens. It is built once per codebook and
@@ -57,6 +58,9 @@ type Matcher struct {
 	phrases  map[string][]phraseRef
 	roles    []string
 	headings map[string][]string // heading term form -> themes
+	// orgs are the organisation names (organisations.txt and the
+	// codebook's), as words, by their first word
+	orgs map[string][][]string
 
 	matchMemo memo[[]wordMatch] // lower-case word -> the terms it contains
 	stemMemo  memo[string]      // lower-case word -> Stem(word)
@@ -157,16 +161,33 @@ const maxCache = 200000
 func NewMatcher(cb *Codebook) *Matcher {
 	m := &Matcher{cb: cb, whole: map[string][]termRef{}, modifier: map[string][]termRef{},
 		stems: map[string][]termRef{}, phrases: map[string][]phraseRef{}, roles: cb.Roles,
-		headings: map[string][]string{}}
+		headings: map[string][]string{}, orgs: map[string][][]string{}}
+	for _, name := range append(slices.Clone(defaultOrganisations), cb.Organisations...) {
+		ws := strings.Fields(name)
+		m.orgs[ws[0]] = append(m.orgs[ws[0]], ws)
+	}
 	for _, th := range cb.Themes {
 		for _, h := range th.HeadingTerms {
-			for _, form := range inflectedForms(h) {
+			// the word as written and its genitive only: "Pågående
+			// arbeten" and "Arbetet med ..." are the work of doing
+			// something, "Arbete" as a heading is the theme
+			for _, form := range []string{h, h + "s"} {
 				m.headings[form] = append(m.headings[form], th.ID)
 			}
 		}
 		for i := range th.Terms {
 			t := &th.Terms[i]
 			ref := termRef{theme: th.ID, term: t, weight: t.Weight}
+			// Plurals that change the vowel (bostad -> bostäder), from the
+			// embedded lexicon table, so that a user's term, a KWIC pattern
+			// or an imported dictionary finds them without listing forms.
+			// The table holds every written form, so they are indexed as
+			// they are: no endings added ("män" + "na" would find
+			// "allmänna"), and never as a compound's first part (that is
+			// the singular's: "mans-", "bostads-").
+			for _, f := range vowelForms(t.Term) {
+				m.whole[f] = appendRef(m.whole[f], ref)
+			}
 			forms := append([]string{t.Term}, t.Forms...)
 			for _, f := range forms {
 				f = strings.ToLower(f)
@@ -183,7 +204,7 @@ func NewMatcher(cb *Codebook) *Matcher {
 		}
 		for _, p := range th.Phrases {
 			words := strings.Fields(p.Phrase)
-			pr := phraseRef{theme: th.ID, text: p.Phrase, weight: p.Weight}
+			pr := phraseRef{theme: th.ID, text: p.Phrase, weight: p.Weight, notNext: p.NotNext}
 			for _, w := range words {
 				if strings.HasSuffix(w, "*") || w == "~" {
 					pr.words = append(pr.words, w)
@@ -360,37 +381,283 @@ func (m *Matcher) MatchTokens(toks []Token) []Match {
 // segment of a document into one recycled slice instead of growing a new
 // one per segment (that was 50 MB of garbage on 2,000 documents).
 func (m *Matcher) appendMatches(out []Match, toks []Token) []Match {
+	return m.appendSegmentMatches(out, toks, KindSentence)
+}
+
+// appendSegmentMatches is appendMatches for a segment of the given kind:
+// a heading or title that lists themes ("Strategi för bostad,
+// utbildning, sysselsättning och social sammanhållning") names the
+// document's focus areas, so its lists are not damped.
+func (m *Matcher) appendSegmentMatches(out []Match, toks []Token, kind SentenceKind) []Match {
 	first := len(out)
 	roleCell := m.roleCells(toks)
-	damp := func(cell int) float64 {
-		if roleCell[cell] {
+	orgEnd := -1 // tokens before it are part of an organisation's name
+	damp := func(i int, as Position) float64 {
+		switch {
+		case roleCell[toks[i].Cell] || i < orgEnd:
+			// an action table's responsible cell, an agency's name: an
+			// actor, not a topic
 			return m.cb.RoleWeight
+		case as == AsModifier && m.isRoleToken(&toks[i]) && (i == 0 || toks[i-1].Lower != "av" || toks[i].Sep != 0):
+			// a unit or role named by its field ("Arbetsmarknadsenheten",
+			// "utbildningsförvaltningen") acts; after "av" ("utveckling
+			// av Arbetsmarknadsenheten") it is what is done
+			return m.cb.UnitWeight
 		}
 		return 1
 	}
 	wild := m.phrases["*"]
 	for i, tk := range toks {
+		if end := m.orgAt(toks, i); end > orgEnd {
+			orgEnd = end
+		}
 		wms, phrases := m.wordMatches(&toks[i])
 		for _, wm := range wms {
-			if wm.ref.weight == 0 {
+			if wm.ref.weight == 0 || followedBy(toks, i+1, wm.ref.term.NotNext) {
 				continue
 			}
 			out = append(out, Match{Theme: wm.ref.theme, Term: wm.ref.term.Term, Text: tk.Text, Start: tk.Start, End: tk.End,
-				Weight: wm.ref.weight * damp(tk.Cell), As: string(wm.as)})
+				Weight: wm.ref.weight * damp(i, wm.as), As: string(wm.as)})
 		}
 		// Two loops, not append(phrases[stem], phrases["*"]...): that
 		// append could write into the shared index's spare capacity.
 		for _, cands := range [2][]phraseRef{phrases, wild} {
 			for _, p := range cands {
-				if end, ok := phraseAt(toks, i, p); ok {
+				if end, ok := phraseAt(toks, i, p); ok && !followedBy(toks, end, p.notNext) {
 					out = append(out, Match{Theme: p.theme, Term: p.text, Text: joinTokens(toks[i:end]), Start: tk.Start, End: toks[end-1].End,
-						Weight: p.weight * damp(tk.Cell), As: "phrase"})
+						Weight: p.weight * damp(i, ""), As: "phrase"})
 				}
 			}
 		}
 	}
+	if kind != KindHeading {
+		m.dampLists(out[first:], toks)
+	}
 	return dedupeFrom(out, first)
 }
+
+// followedBy reports whether one of the two words from toks[i] on (in the
+// same sentence and cell) is in words: "jobbar med", "jobbar vi med".
+func followedBy(toks []Token, i int, words []string) bool {
+	if len(words) == 0 || i == 0 {
+		return false
+	}
+	for j := i; j < len(toks) && j < i+2; j++ {
+		if toks[j].Cell != toks[i-1].Cell || (toks[j].Sep != 0 && toks[j].Sep != ',') {
+			return false
+		}
+		if slices.Contains(words, toks[j].Lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgAt returns the end (exclusive) of the organisation name that starts
+// at toks[i], or -1. The name's last word may carry the genitive s.
+func (m *Matcher) orgAt(toks []Token, i int) int {
+	best := -1
+	for _, name := range m.orgs[toks[i].Lower] {
+		if j := nameEnd(toks, i, name); j > best {
+			best = j
+		}
+	}
+	if best < 0 && strings.HasSuffix(toks[i].Lower, "s") { // "Migrationsverkets"
+		for _, name := range m.orgs[strings.TrimSuffix(toks[i].Lower, "s")] {
+			if len(name) == 1 {
+				best = i + 1
+			}
+		}
+	}
+	return best
+}
+
+// nameEnd matches the words of a name from toks[i] and returns where it
+// ends, or -1.
+func nameEnd(toks []Token, i int, name []string) int {
+	if i+len(name) > len(toks) {
+		return -1
+	}
+	for k, w := range name {
+		tk := toks[i+k]
+		if tk.Cell != toks[i].Cell || (k > 0 && tk.Sep != 0) {
+			return -1
+		}
+		if tk.Lower != w && !(k == len(name)-1 && tk.Lower == w+"s") {
+			return -1
+		}
+	}
+	return i + len(name)
+}
+
+// Lists of services. A sentence that enumerates three or more short items
+// naming three or more themes ("ordna bostad, svenskundervisning, skola
+// och ekonomiskt stöd"; "inom områdena utbildning, arbetsmarknad, hälsa,
+// socialtjänst, bostad och civilsamhälle") names the themes without
+// treating any of them: its matches inside the list weigh role_weight.
+const (
+	maxListItemWords = 3 // an item of a list: "ekonomiskt stöd", "kontakt med arbetslivet"
+	minListItems     = 3
+	minListThemes    = 3
+	// a longer list needs two themes: "frågor som rör bostad, förskola,
+	// skola och ekonomiskt stöd"
+	minLongList = 4
+	// a list naming two actors (organisations, kinds of actors) lists
+	// who takes part: "kommuner, statliga myndigheter, företag,
+	// organisationer och föreningar"
+	minListActors = 2
+)
+
+// isActorWord reports whether toks[k] begins an organisation's name or is
+// a word for a kind of actor (organisations.txt).
+func (m *Matcher) isActorWord(toks []Token, k int) bool {
+	if m.orgAt(toks, k) > k {
+		return true
+	}
+	for _, a := range defaultActorWords {
+		if strings.HasPrefix(toks[k].Lower, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// dampLists finds the lists of toks (items separated by commas, the last
+// by och, samt or eller) and damps the matches in lists of minListThemes
+// themes or more, of minLongList items naming two themes, or of actors.
+func (m *Matcher) dampLists(ms []Match, toks []Token) {
+	if len(ms) == 0 {
+		return
+	}
+	for i := 0; i < len(toks); {
+		start, end, items := listAt(toks, i)
+		if items < minListItems {
+			i++
+			continue
+		}
+		lo, hi := toks[start].Start, toks[end-1].End
+		if namedAreas(toks[start:end]) {
+			i = end // "De fem områdena är Arbete, Boende, Hälsa och sjukvård, ...": focus areas by name
+			continue
+		}
+		actors := 0
+		for k := start; k < end; k++ {
+			if m.isActorWord(toks, k) {
+				actors++
+			}
+		}
+		if actors >= minListActors {
+			for k := range ms {
+				if ms[k].Start >= lo && ms[k].End <= hi {
+					ms[k].Weight *= m.cb.RoleWeight
+				}
+			}
+			i = end
+			continue
+		}
+		var buf [minListThemes + 1]string // the count stops mattering past minListThemes: no allocation
+		themes := buf[:0]
+		for _, mt := range ms {
+			if mt.Start >= lo && mt.End <= hi && len(themes) < len(buf) && !slices.Contains(themes, mt.Theme) {
+				themes = append(themes, mt.Theme)
+			}
+		}
+		if len(themes) >= minListThemes || (items >= minLongList && len(themes) >= 2 && !examples(toks[max(0, start-3):end])) {
+			for k := range ms {
+				if ms[k].Start >= lo && ms[k].End <= hi {
+					ms[k].Weight *= m.cb.RoleWeight
+				}
+			}
+		}
+		i = end
+	}
+}
+
+// listAt reads a list whose first item ends at the first comma after
+// toks[i] ("ordna bostad, ..."): it returns the tokens it spans and the
+// number of items, counting only items of at most maxListItemWords words.
+// The first item is at most its last two words ("kommunen ansvarar för
+// bostad, skola och hälsa": "för bostad").
+func listAt(toks []Token, i int) (start, end, items int) {
+	// the first comma within maxListItemWords words
+	c := -1
+	for j := i + 1; j < len(toks) && j <= i+maxListItemWords; j++ {
+		if toks[j].Cell != toks[i].Cell || (toks[j].Sep != 0 && toks[j].Sep != ',') {
+			return i, i, 0
+		}
+		if toks[j].Sep == ',' {
+			c = j
+			break
+		}
+	}
+	if c < 0 {
+		return i, i, 0
+	}
+	start, items = max(i, c-2), 1
+	j := c // the start of the current item
+	for j < len(toks) {
+		k := j + 1 // the item runs to the next comma or conjunction
+		for k < len(toks) && toks[k].Sep == 0 && toks[k].Cell == toks[j].Cell && !isListConjunction(toks[k].Lower) && k-j < maxListItemWords+1 {
+			k++
+		}
+		if k-j > maxListItemWords {
+			return start, j, items
+		}
+		items++
+		if k < len(toks) && toks[k].Sep == ',' && toks[k].Cell == toks[j].Cell {
+			j = k
+			continue
+		}
+		if k+1 < len(toks) && toks[k].Sep == 0 && isListConjunction(toks[k].Lower) && toks[k+1].Sep == 0 && toks[k+1].Cell == toks[j].Cell {
+			// the last item: up to maxListItemWords words, to the end of
+			// the sentence or the next punctuation
+			e := k + 1
+			for e < len(toks) && e-k <= maxListItemWords && toks[e].Cell == toks[j].Cell && (e == k+1 || toks[e].Sep == 0) && !isListConjunction(toks[e].Lower) {
+				e++
+			}
+			return start, e, items + 1
+		}
+		return start, k, items
+	}
+	return start, j, items
+}
+
+// examples reports a list that gives examples ("miljöer, t ex hälsans
+// stig, utegym, kolonilotter och mötesplatser"; the caller includes the
+// words just before the list): the sentence makes its point concrete, and
+// a two-theme list of examples is not a bare list.
+func examples(toks []Token) bool {
+	for k, tk := range toks {
+		switch tk.Lower {
+		case "exempelvis", "såsom", "exempel":
+			return true
+		case "ex":
+			if k > 0 && toks[k-1].Lower == "t" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedAreas reports a list whose items after the first mostly start
+// with a capital in mid-sentence: names of focus areas, not services
+// ("Arbete, Boende, Hälsa och sjukvård, ...": an area's name may hold
+// "och", which reads as the list's end).
+func namedAreas(toks []Token) bool {
+	caps, items := 0, 0
+	for k := 1; k < len(toks); k++ {
+		if toks[k].Sep == ',' || (k > 0 && isListConjunction(toks[k-1].Lower)) {
+			items++
+			if startsUpper(toks[k].Text) {
+				caps++
+			}
+		}
+	}
+	return caps >= 2 && 2*caps > items
+}
+
+func isListConjunction(w string) bool { return w == "och" || w == "samt" || w == "eller" }
 
 // wordMatches returns the terms in tk's word and the phrases that may
 // start at it: its form's when tk has one, looked up otherwise.
@@ -470,15 +737,21 @@ func (m *Matcher) appendHeading(out []Match, toks []Token) []Match {
 	if n > maxHeadingWords {
 		return out
 	}
-	for _, tk := range toks {
-		if tk.Cell != 0 {
-			continue
+	for k, tk := range toks {
+		if tk.Cell != 0 || (k > 0 && isParticiple(toks[k-1].Lower)) {
+			continue // "förebyggande arbete": the work of preventing, not employment
 		}
 		for _, th := range m.headings[tk.Lower] {
 			out = append(out, Match{Theme: th, Term: tk.Lower, Text: tk.Text, Start: tk.Start, End: tk.End, Weight: 2, As: "heading"})
 		}
 	}
 	return out
+}
+
+// isParticiple reports a present participle ("förebyggande",
+// "pågående"), which makes the noun after it an activity.
+func isParticiple(w string) bool {
+	return utf8.RuneCountInString(w) > 5 && (strings.HasSuffix(w, "ande") || strings.HasSuffix(w, "ende"))
 }
 
 // phraseAt matches phrase p at token i and returns the end of the match.

@@ -276,7 +276,7 @@ func (s *segmenter) block(lines []line) {
 // paragraph splits running text into sentences, headings first.
 func (s *segmenter) paragraph(start, end int, single bool) {
 	txt := s.text[start:end]
-	if isTableOfContents(txt) {
+	if isTableOfContents(txt) || isFlatNavigation(txt) {
 		s.emit(start, end, KindNavigation)
 		return
 	}

@@ -20,6 +20,11 @@ type Token struct {
 	// compound it stands for.
 	Stem string // Snowball (Swedish) stem of Lower
 	Cell int    // table cell index within its segment (0 outside tables)
+	// Sep is the punctuation between the previous token and this one
+	// (',', ';', ':', '.', '!', '?', the last one seen), 0 for none:
+	// enough for matching to see a list of items ("bostad, skola och
+	// hälsa") without the text.
+	Sep byte
 
 	// form is what the analysis knows of the word as written (lower case,
 	// stem, terms, word classes), worked out once per word form by a
@@ -56,6 +61,7 @@ func tokenizeForms(toks []Token, s string, base int, stem func(string) string, f
 	toks = toks[:0]
 	cell := 0
 	i := 0
+	var sep byte
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if r == '\t' || (r == '|' && i > 0 && s[i-1] == ' ') {
@@ -64,6 +70,10 @@ func tokenizeForms(toks []Token, s string, base int, stem func(string) string, f
 			continue
 		}
 		if !isWordRune(r) {
+			switch r {
+			case ',', ';', ':', '.', '!', '?':
+				sep = byte(r)
+			}
 			i += w
 			continue
 		}
@@ -91,10 +101,12 @@ func tokenizeForms(toks []Token, s string, base int, stem func(string) string, f
 		text := s[start:i]
 		if form != nil {
 			f := form(text)
-			toks = append(toks, Token{Text: text, Start: base + start, End: base + i, Lower: f.lower, Stem: f.stem, Cell: cell, form: f})
+			toks = append(toks, Token{Text: text, Start: base + start, End: base + i, Lower: f.lower, Stem: f.stem, Cell: cell, Sep: sep, form: f})
+			sep = 0
 			continue
 		}
-		toks = append(toks, Token{Text: text, Start: base + start, End: base + i, Lower: strings.ToLower(text), Cell: cell})
+		toks = append(toks, Token{Text: text, Start: base + start, End: base + i, Lower: strings.ToLower(text), Cell: cell, Sep: sep})
+		sep = 0
 	}
 	expandCoordinated(toks)
 	if form != nil {

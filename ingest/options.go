@@ -48,9 +48,12 @@ const (
 	// DefaultTimeout is the default time limit for parsing one file.
 	DefaultTimeout = 60 * time.Second
 	// DefaultMaxTextBytes is the default limit on one file's extracted
-	// text (16 MiB: about 2.5 million words, twenty times the longest
-	// municipal plan we have seen).
-	DefaultMaxTextBytes = 16 << 20
+	// text: 4 MiB, about 600,000 words, forty times the longest municipal
+	// document in testdata (a 37-page annual report, 100 KB of text). It
+	// also bounds analysis and the store: text made only of theme words
+	// costs about 130 bytes of memory per byte when stored (a 4 MB text
+	// peaked at 560 MB, 16 MB at 2.1 GB; docs/ingest.md "Limits").
+	DefaultMaxTextBytes = 4 << 20
 
 	// MaxHTMLNodes bounds the elements and text runs of one HTML page
 	// that reach the tree builder. A tree node costs about 150 bytes, so

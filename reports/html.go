@@ -98,6 +98,7 @@ type htmlPage struct {
 	RowCounties []htmlOption // the counties of the heatmap's rows, for its filter
 	PairsTotal  int
 	EvidenceCap int
+	CountyView  bool     // --county: the map comes first, with the municipalities' names
 	Data        htmlData // for the page script, as JSON (written by writeHTMLData, with the documents)
 }
 
@@ -287,6 +288,7 @@ func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 		return nil, err
 	}
 	p.Map = projectShapes(shapes)
+	p.CountyView = r.County != "" && len(shapes) < 290
 	for _, s := range shapes {
 		p.Data.Names[s.Code] = s.Name
 	}
@@ -334,6 +336,9 @@ func newHTMLDoc(d *analysis.DocumentAnalysis, peers []Peer) htmlDoc {
 			if h.Inherited {
 				inherited = 1
 			}
+			if len(h.Text) > htmlSentenceMax && len(h.Matched) > htmlMaxMarks {
+				h.Matched = h.Matched[:htmlMaxMarks] // the clip shows no more (clipSentence)
+			}
 			sp := matchSpans(h, nil)
 			hits = append(hits, hitSpans{ti, si, inherited, sp})
 			sentSpans[si] = append(sentSpans[si], sp...)
@@ -375,6 +380,11 @@ func newHTMLDoc(d *analysis.DocumentAnalysis, peers []Peer) htmlDoc {
 // embedding it (once per document, but whole) made the page as large
 // as the corpus.
 const (
+	// htmlMaxMarks is the most matches of a sentence over
+	// htmlSentenceMax that are looked for: its clip has room for at
+	// most htmlSentenceMax/2 one-letter words, so the rest would be cut
+	// anyway (a 20 MB segment has 2.6 million matches: 2.4 s of CPU).
+	htmlMaxMarks    = htmlSentenceMax / 2
 	htmlSentenceMax = 2000
 	htmlClipContext = 160
 	clipGap         = " … "
@@ -853,6 +863,7 @@ td[data-doc]:hover,td[data-doc]:focus{outline:2px solid #000}
 .sum td{font-weight:bold;background:#f4f4f4}
 small{font-size:10px}
 #map path{stroke:#666;stroke-width:.3}#map path:hover{stroke:#000;stroke-width:1}
+#map text.ml{font-size:7px;fill:#222;stroke:#fff;stroke-width:2px;paint-order:stroke;text-anchor:middle;pointer-events:none}
 .legend span{display:inline-block;padding:0 .6em;margin-right:.3em;border:1px solid #ccc}
 #evidence{border:1px solid #ccc;padding:.5em 1em;min-height:3em;background:#fffef6}
 #evidence mark{background:#ffd54f}.pg{color:#595959;font-size:11px;margin-right:.6em}
@@ -884,6 +895,7 @@ table.grid{font-size:8pt}
 {{end}}{{with .Failures}}<li><a href="#failures">Failures</a></li>
 {{end}}</ul></nav>
 
+{{if .CountyView}}{{template "map" .}}{{end}}
 <h2 id="heatmap">Coverage by document</h2>
 {{with .RowCounties}}<p><label>County: <select id="heatmap-county"><option value="">all counties</option>{{range .}}<option value="{{.Value}}">{{.Label}} ({{.Value}})</option>{{end}}</select></label></p>{{end}}
 <table class="grid" id="coverage">
@@ -905,11 +917,7 @@ table.grid{font-size:8pt}
 <tr class="sum"><td class="rl" colspan="4">county: municipalities at level ≥2</td>{{range .AtLeast2}}<td>{{.}}</td>{{end}}</tr>
 </table>
 {{end}}{{end}}
-<h2 id="map-title">Map</h2>
-<p><label>Theme: <select id="map-theme">{{range .Themes}}<option value="{{.ID}}">{{.Label}} ({{.ID}})</option>{{end}}</select></label> Colour: the municipality's best level among its usable documents. Click a municipality for its evidence.</p>
-<svg id="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{.Map.Width}} {{.Map.Height}}" width="{{.Map.Width}}" height="{{.Map.Height}}" role="img" aria-label="map of municipalities">
-{{range .Map.Shapes}}<path data-code="{{.Code}}" class="nd" d="{{.Path}}"><title>{{.Name}} ({{.Code}})</title></path>
-{{end}}</svg>
+{{if not .CountyView}}{{template "map" .}}{{end}}
 
 {{with .Pairs}}<h2 id="similarity">Similar documents</h2>
 <p>{{if gt $.PairsTotal (len .)}}The {{len .}} most similar of {{$.PairsTotal}} pairs; all are in similarity.csv, which {{else}}similarity.csv {{end}}lists for every document its 5 most similar documents with cosine at least 0.2, and every pair with cosine at least 0.9 (near duplicates).</p>
@@ -917,6 +925,13 @@ table.grid{font-size:8pt}
 {{range .}}<tr><td class="rl">{{.A}}</td><td class="rl">{{.B}}</td><td>{{.Similarity}}</td><td class="rl">{{if .NearDuplicate}}yes{{end}}</td></tr>
 {{end}}</table>{{end}}
 
+{{define "map"}}<h2 id="map-title">Map</h2>
+<p><label>Theme: <select id="map-theme">{{range .Themes}}<option value="{{.ID}}">{{.Label}} ({{.ID}})</option>{{end}}</select></label> Colour: the municipality's best level among its usable documents. Click a municipality for its evidence.</p>
+<svg id="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{.Map.Width}} {{.Map.Height}}" width="{{.Map.Width}}" height="{{.Map.Height}}" role="img" aria-label="map of municipalities">
+{{range .Map.Shapes}}<path data-code="{{.Code}}" class="nd" d="{{.Path}}"><title>{{.Name}} ({{.Code}})</title></path>
+{{end}}{{if $.CountyView}}{{range .Map.Shapes}}<text class="ml" x="{{.LabelX}}" y="{{.LabelY}}">{{.Name}}</text>
+{{end}}{{end}}</svg>
+{{end}}
 {{with .Failures}}<h2 id="failures">Failures</h2>
 <table class="grid"><tr><th class="rl">file</th><th class="rl">reason</th></tr>
 {{range .}}<tr><td class="rl">{{.File}}</td><td class="rl">{{.Reason}}</td></tr>

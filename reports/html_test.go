@@ -94,6 +94,21 @@ func TestHTMLCountyMap(t *testing.T) {
 	if strings.Contains(page, `id="county-03"`) {
 		t.Error("--county 14 report shows another county")
 	}
+	// a county's view: the map first, its municipalities named on it
+	if m, h := strings.Index(page, `id="map-title"`), strings.Index(page, `id="heatmap"`); m < 0 || m > h {
+		t.Errorf("county view: map at %d, heatmap at %d; want the map first", m, h)
+	}
+	if n := strings.Count(page, `<text class="ml"`); n != 49 || !strings.Contains(page, `">Alingsås</text>`) {
+		t.Errorf("county map names %d municipalities, want 49 with Alingsås", n)
+	}
+	if bad := htmlUnsafe(page); bad != "" {
+		t.Error(bad)
+	}
+	r.County = ""
+	page = renderHTML(t, r)
+	if m, h := strings.Index(page, `id="map-title"`), strings.Index(page, `id="heatmap"`); m < h || strings.Contains(page, `<text class="ml"`) {
+		t.Error("the country's view: the map after the tables, without names")
+	}
 }
 
 func TestHighlight(t *testing.T) {

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"github.com/styrdok/styrdok/analysis"
 )
 
 // RunInfo is what run.json records about a run beyond its results: the
@@ -38,7 +40,10 @@ type runCounts struct {
 	Files     int `json:"files"`
 	Documents int `json:"documents"`
 	Failed    int `json:"failed"`
-	Themes    int `json:"themes"`
+	// Unsupported files (images, archives) are skipped, not failed: the
+	// same split as the summary line and the store's runs row.
+	Unsupported int `json:"unsupported"`
+	Themes      int `json:"themes"`
 }
 
 type runInput struct {
@@ -77,8 +82,9 @@ func WriteRunJSON(w io.Writer, r *Report) error {
 	for _, f := range r.Failures {
 		out.Failures = append(out.Failures, runInput{File: f.File, SHA256: hashFile(f.File), Reason: f.Reason})
 	}
-	out.Counts.Documents, out.Counts.Failed = len(r.Documents), len(r.Failures)
-	out.Counts.Files = out.Counts.Documents + out.Counts.Failed
+	out.Counts.Documents, out.Counts.Failed = len(r.Documents), analysis.CountFailed(r.Failures)
+	out.Counts.Unsupported = len(r.Failures) - out.Counts.Failed
+	out.Counts.Files = out.Counts.Documents + len(r.Failures)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -231,8 +231,8 @@ func TestHostileHTML(t *testing.T) {
 // htmlTags are the elements report.html writes itself, and htmlAttrs
 // their attributes.
 var (
-	htmlTags  = regexp.MustCompile(`^(html|head|meta|title|style|body|h1|h2|h3|p|span|table|tr|th|td|br|small|div|label|select|option|svg|path|script|nav|ul|ol|li|a)$`)
-	htmlAttrs = regexp.MustCompile(`^(class|id|lang|charset|http-equiv|content|name|title|colspan|tabindex|value|xmlns|viewbox|width|height|role|d|type|data-[a-z]+|aria-[a-z]+)$`)
+	htmlTags  = regexp.MustCompile(`^(html|head|meta|title|style|body|h1|h2|h3|p|span|table|tr|th|td|br|small|div|label|select|option|svg|path|script|nav|ul|ol|li|a|text)$`)
+	htmlAttrs = regexp.MustCompile(`^(class|id|lang|charset|http-equiv|content|name|title|colspan|tabindex|value|xmlns|viewbox|width|height|role|d|type|x|y|data-[a-z]+|aria-[a-z]+)$`)
 )
 
 // htmlUnsafe describes the first element, attribute or script in page

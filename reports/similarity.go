@@ -31,6 +31,12 @@ const (
 	PairPeers         = 5  // nearest peers per document in similarity.csv
 	maxPeers          = 3  // peers in documents.json, report.html and benchmarks
 	keepPeers         = 10 // candidates kept per document, so a caller can skip a municipality's own documents
+	// allPairsUpTo is the largest corpus whose similarities are computed
+	// over all pairs; larger ones use the candidate search (search.go).
+	// All pairs cost grows with the corpus per document, the search's
+	// does not; they cost about the same here (BenchmarkSimilarity,
+	// docs/benchmarks.md), and below it all pairs is exact as well.
+	allPairsUpTo = 10000
 )
 
 // PairRule is the selection rule of similarity.csv in words, for the
@@ -191,9 +197,9 @@ type Similarity struct {
 	Peers [][]Peer // per document, its most similar others, most similar first (up to keepPeers)
 }
 
-// NewSimilarity compares every document with every other. The pairwise
-// products are accumulated through an inverted index (term -> documents),
-// so only documents sharing a term are ever multiplied.
+// NewSimilarity finds each document's most similar others and the near
+// duplicates: over all pairs up to allPairsUpTo documents, by a candidate
+// search above (newSimilarity).
 func NewSimilarity(docs []*analysis.DocumentAnalysis) *Similarity {
 	bags := make([]analysis.TermBag, len(docs))
 	for i, d := range docs {
@@ -206,25 +212,15 @@ func NewSimilarity(docs []*analysis.DocumentAnalysis) *Similarity {
 	return newSimilarity(docs, newTFIDF(bags))
 }
 
-// newSimilarity computes every pair's cosine once (the dot product is
-// symmetric) and keeps no more than each document's keepPeers best and
-// the near duplicates: all pairs of a corpus of thousands are millions of
-// entries, and sorting them was most of the cost.
-//
-// The products are accumulated row by row through the inverted index:
-// for document i, the rest of each of its terms' postings (the documents
-// after i) are its pairs. Rows are shared out among GOMAXPROCS workers
-// (row i to worker i mod the count, which balances the longer early
-// rows); each keeps its own best lists, merged at the end. The result is
-// the same for any number of workers: each pair is computed by one worker
-// in the same order of terms, and the best lists are the best under one
-// total order (similarity, then document).
-func newSimilarity(docs []*analysis.DocumentAnalysis, m *TFIDF) *Similarity {
-	return similarityWith(docs, m, max(1, min(runtime.GOMAXPROCS(0), len(docs)/64+1))) // small corpora: one
-}
-
-// similarityWith is newSimilarity with the given number of workers.
-func similarityWith(docs []*analysis.DocumentAnalysis, m *TFIDF, workers int) *Similarity {
+// allPairs computes every pair's cosine once (the dot product is
+// symmetric) and keeps each document's keepPeers best and the near
+// duplicates. It is how similarity.csv is made up to allPairsUpTo
+// documents, and the oracle the search is tested against. The products
+// are accumulated row by row through an inverted index: for document i, the rest of each of its terms' postings (the documents
+// after i) are its pairs. Rows are shared out among the workers (row i to
+// worker i mod the count); each keeps its own best lists, merged at the
+// end, so the result is the same for any number of workers.
+func allPairs(docs []*analysis.DocumentAnalysis, m *TFIDF, workers int) *Similarity {
 	// The postings, term by term, in two flat arrays (documents in
 	// order): counted first, then filled, instead of grown by appending
 	// (30 MB of garbage on 2,000 documents).
@@ -314,7 +310,98 @@ func similarityWith(docs []*analysis.DocumentAnalysis, m *TFIDF, workers int) *S
 			}
 		}
 	}
-	s := &Similarity{Docs: docs, Peers: make([][]Peer, n)}
+	return assemble(docs, top, dups)
+}
+
+// newSimilarity compares all pairs of a corpus of up to allPairsUpTo
+// documents; a larger one it searches without comparing all pairs (see
+// search.go): candidates come from a neighbour graph over pruned vectors
+// and from a MinHash sketch, and every candidate pair is scored exactly
+// on the full vectors, so a figure in similarity.csv is always the true
+// cosine; what the search can miss is a peer (1% of the five nearest on
+// the bench corpus), never a value, and no near duplicate on the tests'
+// corpora.
+func newSimilarity(docs []*analysis.DocumentAnalysis, m *TFIDF) *Similarity {
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)/64+1)) // small corpora: one
+	if len(docs) <= allPairsUpTo {
+		return allPairs(docs, m, workers)
+	}
+	return similarityWith(docs, m, workers, defaultSearch())
+}
+
+// similarityWith is newSimilarity with the given number of workers and
+// search parameters. The result does not depend on the workers.
+func similarityWith(docs []*analysis.DocumentAnalysis, m *TFIDF, workers int, p searchParams) *Similarity {
+	pairs := candidatePairs(m, workers, p)
+	sims := scorePairs(m, pairs, workers)
+	pairs, sims = closeDuplicates(m, pairs, sims, workers)
+	top := make([]topPeers, len(docs))
+	var dups []Pair
+	for k, pr := range pairs {
+		sim := sims[k]
+		if sim <= 0 {
+			continue
+		}
+		a, b := int(pr[0]), int(pr[1])
+		top[a].offer(b, sim)
+		top[b].offer(a, sim)
+		if sim >= NearDuplicate {
+			dups = append(dups, Pair{A: a, B: b, Similarity: sim})
+		}
+	}
+	return assemble(docs, top, dups)
+}
+
+// closeDuplicates scores, until there are none left, the pairs of two
+// near duplicates of one document not scored yet: a document copied
+// many times is a cluster of near duplicates that a sketch may not
+// gather in one bucket, and two copies of one text are very likely
+// copies of each other. The pairs added are few (the clusters' sizes
+// squared) and scored like the others.
+func closeDuplicates(m *TFIDF, pairs [][2]int32, sims []float64, workers int) ([][2]int32, []float64) {
+	scored := map[[2]int32]bool{}
+	partners := map[int32][]int32{}
+	note := func(from int, to []float64) {
+		for k := from; k < len(pairs); k++ {
+			if to[k-from] >= NearDuplicate {
+				a, b := pairs[k][0], pairs[k][1]
+				partners[a] = append(partners[a], b)
+				partners[b] = append(partners[b], a)
+			}
+		}
+	}
+	for _, pr := range pairs {
+		scored[pr] = true
+	}
+	note(0, sims)
+	for {
+		var more [][2]int32
+		for v, ps := range partners {
+			ps = append(ps, v)
+			for _, a := range ps {
+				for _, b := range ps {
+					if pr := [2]int32{a, b}; a < b && !scored[pr] {
+						scored[pr] = true
+						more = append(more, pr)
+					}
+				}
+			}
+		}
+		if len(more) == 0 {
+			return pairs, sims
+		}
+		slices.SortFunc(more, comparePairs)
+		s := scorePairs(m, more, workers)
+		from := len(pairs)
+		pairs, sims = append(pairs, more...), append(sims, s...)
+		note(from, s)
+	}
+}
+
+// assemble builds the Similarity from each document's best peers and the
+// near-duplicate pairs: the peers as they are, the pairs by PairRule.
+func assemble(docs []*analysis.DocumentAnalysis, top []topPeers, dups []Pair) *Similarity {
+	s := &Similarity{Docs: docs, Peers: make([][]Peer, len(docs))}
 	seen := map[[2]int]bool{}
 	add := func(p Pair) {
 		if k := [2]int{p.A, p.B}; !seen[k] {

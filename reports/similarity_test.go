@@ -2,14 +2,22 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
+	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/tools/gencorpus/gen"
 )
 
 // tol is the tolerance for hand-computed similarities: the values below
@@ -133,10 +141,11 @@ func TestSimilarityGolden(t *testing.T) {
 	}
 }
 
-// TestPairRule checks newSimilarity against all pairs computed one by one:
-// the peers are each document's best, and the pairs are each document's
-// PairPeers best at MinPairSimilarity or more plus every near duplicate,
-// once each.
+// TestPairRule checks all pairs, and the search on a corpus small enough
+// for its lists to hold every other document, against pairs computed one
+// by one: the peers are each document's best, and the pairs are each
+// document's PairPeers best at MinPairSimilarity or more plus every near
+// duplicate, once each.
 func TestPairRule(t *testing.T) {
 	var counts []map[string]int
 	var docs []*analysis.DocumentAnalysis
@@ -155,8 +164,13 @@ func TestPairRule(t *testing.T) {
 		docs = append(docs, &analysis.DocumentAnalysis{File: fmt.Sprintf("d%02d", i)})
 	}
 	m := NewTFIDF(counts)
-	s := newSimilarity(docs, m)
-	n := len(docs)
+	checkPairRule(t, m, allPairs(docs, m, 1))
+	checkPairRule(t, m, similarityWith(docs, m, 2, defaultSearch()))
+}
+
+func checkPairRule(t *testing.T, m *TFIDF, s *Similarity) {
+	t.Helper()
+	n := len(s.Docs)
 	sim := func(i, j int) float64 { return round4(m.Vectors[i].Dot(m.Vectors[j])) }
 	want := map[[2]int]float64{}
 	for i := 0; i < n; i++ {
@@ -210,13 +224,324 @@ func TestSimilarityWorkers(t *testing.T) {
 		bags = append(bags, bagOf(c))
 	}
 	m := newTFIDF(bags)
-	one := similarityWith(docs, m, 1)
+	one := similarityWith(docs, m, 1, defaultSearch())
+	exact := allPairs(docs, m, 1)
 	for _, w := range []int{2, 3, 7} {
-		if got := similarityWith(docs, m, w); !reflect.DeepEqual(got, one) {
-			t.Fatalf("%d workers give another result than one", w)
+		if got := similarityWith(docs, m, w, defaultSearch()); !reflect.DeepEqual(got, one) {
+			t.Fatalf("search: %d workers give another result than one", w)
+		}
+		if got := allPairs(docs, m, w); !reflect.DeepEqual(got, exact) {
+			t.Fatalf("all pairs: %d workers give another result than one", w)
 		}
 	}
 	if len(one.Pairs) == 0 {
 		t.Fatal("no pairs: the test compares nothing")
+	}
+}
+
+// genreCorpus generates n term bags shaped like the bench corpus
+// (tools/gencorpus): plans of one genre, each the opening passages of one
+// of four templates followed by 20 to 80 passages drawn from a shared
+// pool of 160, over a vocabulary of 1,500 stems drawn by Zipf's law, plus
+// a municipality name of 290. So nearly every term is in a large share of
+// the documents, which is what makes all pairs quadratic. One document in
+// forty is a copy of an earlier one with its name swapped and up to four
+// passages added: a near duplicate, or just short of one.
+func genreCorpus(n int, seed uint64) []analysis.TermBag {
+	rng := rand.New(rand.NewPCG(seed, 17))
+	zipf := rand.NewZipf(rng, 1.1, 4, 1499)
+	passages := make([]map[int]int, 160)
+	for p := range passages {
+		passages[p] = map[int]int{}
+		for range 20 + rng.IntN(60) {
+			passages[p][int(zipf.Uint64())]++
+		}
+	}
+	var heads [4][]int
+	for t := range heads {
+		for range 6 {
+			heads[t] = append(heads[t], rng.IntN(len(passages)))
+		}
+	}
+	stems := make([]string, 1500)
+	for i := range stems {
+		stems[i] = fmt.Sprintf("t%04d", i)
+	}
+	add := func(c map[string]int, p int) {
+		for term, k := range passages[p] {
+			c[stems[term]] += k
+		}
+	}
+	name := func() string { return fmt.Sprintf("kommun%03d", rng.IntN(290)) }
+	counts := make([]map[string]int, n)
+	names := make([]string, n)
+	for d := range n {
+		c := map[string]int{}
+		if d > 0 && rng.IntN(40) == 0 {
+			src := rng.IntN(d)
+			for term, k := range counts[src] {
+				c[term] = k
+			}
+			delete(c, names[src])
+			for range rng.IntN(5) {
+				add(c, rng.IntN(len(passages)))
+			}
+		} else {
+			for _, p := range heads[rng.IntN(len(heads))] {
+				add(c, p)
+			}
+			for range 20 + rng.IntN(60) {
+				add(c, rng.IntN(len(passages)))
+			}
+		}
+		names[d] = name()
+		c[names[d]] += 3
+		counts[d] = c
+	}
+	bags := make([]analysis.TermBag, n)
+	for d, c := range counts {
+		bags[d] = bagOf(c)
+	}
+	return bags
+}
+
+// searchVersusExact compares newSimilarity with the all-pairs oracle on
+// bags: the same near-duplicate pairs with the same figures, every figure
+// the exact cosine, and the share of each document's exact PairPeers
+// best (at MinPairSimilarity or more) that the search finds; a peer tied
+// with the last of those counts as found when the search has another
+// peer at that figure. It returns that recall, how many of the oracle's
+// similarity.csv rows the search's lacks (each replaced by another pair,
+// since each document still gets its five best found), and how many near
+// duplicates there are.
+func searchVersusExact(t *testing.T, bags []analysis.TermBag) (recall float64, differ, near int) {
+	t.Helper()
+	m := newTFIDF(bags)
+	docs := make([]*analysis.DocumentAnalysis, len(bags))
+	for i := range docs {
+		docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%05d.txt", i)}
+	}
+	exact := allPairs(docs, m, 2)
+	got := similarityWith(docs, m, 2, defaultSearch())
+	dups := func(s *Similarity) []Pair {
+		var out []Pair
+		for _, p := range s.Pairs {
+			if p.Similarity >= NearDuplicate {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	de, dg := dups(exact), dups(got)
+	if !reflect.DeepEqual(de, dg) {
+		t.Errorf("near duplicates: %d found, all pairs have %d", len(dg), len(de))
+	}
+	for _, p := range got.Pairs {
+		if want := round4(m.Vectors[p.A].Dot(m.Vectors[p.B])); p.Similarity != want {
+			t.Fatalf("pair %+v: exact cosine %v", p, want)
+		}
+	}
+	hit, total := 0, 0
+	for i := range exact.Peers {
+		var want []Peer
+		for _, p := range exact.Peers[i] {
+			if len(want) < PairPeers && p.Similarity >= MinPairSimilarity {
+				want = append(want, p)
+			}
+		}
+		found := got.TopPeers(i, PairPeers, nil)
+		for _, w := range want {
+			total++
+			for _, f := range found {
+				if f.Index == w.Index || (f.Similarity == w.Similarity && w.Similarity == want[len(want)-1].Similarity) {
+					hit++
+					break
+				}
+			}
+		}
+	}
+	rows := map[Pair]bool{}
+	for _, p := range got.Pairs {
+		rows[p] = true
+	}
+	for _, p := range exact.Pairs {
+		if !rows[p] {
+			differ++
+		}
+	}
+	return float64(hit) / float64(total), differ, len(de)
+}
+
+// TestSearchVersusExact: on 2,000 generated plans the search finds the
+// near duplicates all pairs find and 98% of each document's five nearest.
+// STYRDOK_SIMILARITY_10K=1 adds 10,000 plans (a minute of all pairs).
+func TestSearchVersusExact(t *testing.T) {
+	sizes := []int{2000}
+	if testing.Short() {
+		sizes = []int{500}
+	}
+	if os.Getenv("STYRDOK_SIMILARITY_10K") != "" {
+		sizes = append(sizes, 10000)
+	}
+	for _, n := range sizes {
+		recall, differ, near := searchVersusExact(t, genreCorpus(n, 1))
+		t.Logf("%d documents: top-%d recall %.4f, %d rows of similarity.csv differ, %d near duplicates", n, PairPeers, recall, differ, near)
+		if near == 0 {
+			t.Errorf("no near duplicates: the corpus tests none")
+		}
+		if recall < 0.98 {
+			t.Errorf("%d documents: top-%d recall %.4f, want 0.98 or more", n, PairPeers, recall)
+		}
+	}
+}
+
+// TestSearchVersusExactBenchCorpus compares the search with all pairs on
+// the bench corpus itself: STYRDOK_SIMILARITY_BENCH=2000,10000 generates
+// those many plans with tools/gencorpus (seed 1, as make bench does) and
+// analyses them, minutes at 10,000. Its near-duplicate pairs must be the
+// same and its top-5 recall 0.98 or more.
+func TestSearchVersusExactBenchCorpus(t *testing.T) {
+	sizes := os.Getenv("STYRDOK_SIMILARITY_BENCH")
+	if sizes == "" {
+		t.Skip("STYRDOK_SIMILARITY_BENCH not set")
+	}
+	cb, err := analysis.DefaultCodebook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analysis.NewAnalyzer(cb, registry(t), time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC))
+	for _, f := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		if _, err := gen.Generate(gen.Options{Source: "../testdata/corpus", Out: dir, Texts: n, Seed: 1}); err != nil {
+			t.Fatal(err)
+		}
+		files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := a.Run(context.Background(), files, analysis.BatchOptions{})
+		if err != nil || len(res.Failures) > 0 {
+			t.Fatalf("%v, %d failures", err, len(res.Failures))
+		}
+		bags := make([]analysis.TermBag, len(res.Documents))
+		for i, d := range res.Documents {
+			bags[i] = d.Terms
+		}
+		recall, differ, near := searchVersusExact(t, bags)
+		t.Logf("bench corpus, %d documents: top-%d recall %.4f, %d of similarity.csv's rows differ, %d near duplicates", n, PairPeers, recall, differ, near)
+		if recall < 0.98 {
+			t.Errorf("%d documents: top-%d recall %.4f, want 0.98 or more", n, PairPeers, recall)
+		}
+	}
+}
+
+// TestNearDuplicateCluster: 60 copies of one plan are 1,770 near-duplicate
+// pairs, more than a neighbour list holds; the MinHash sketch finds them
+// all.
+func TestNearDuplicateCluster(t *testing.T) {
+	bags := genreCorpus(400, 3)
+	for i := range 60 {
+		bags[5+i*5] = bags[0]
+	}
+	if _, _, near := searchVersusExact(t, bags); near < 60*59/2 {
+		t.Errorf("%d near duplicates, want at least the copies' %d", near, 60*59/2)
+	}
+}
+
+// BenchmarkSimilarity measures the candidate search (search) and all
+// pairs (allpairs) on generated plans (genreCorpus) at three corpus
+// sizes, in ns/doc: the search's should not grow with the corpus. All
+// pairs at 50,000 documents takes minutes and is left out. The model
+// (newTFIDF) is built outside the timer.
+func BenchmarkSimilarity(b *testing.B) {
+	for _, n := range []int{1000, 10000, 50000} {
+		m := newTFIDF(genreCorpus(n, 1))
+		docs := make([]*analysis.DocumentAnalysis, n)
+		for i := range docs {
+			docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprint(i)}
+		}
+		workers := runtime.GOMAXPROCS(0)
+		b.Run(fmt.Sprintf("search/docs=%d", n), func(b *testing.B) {
+			for range b.N {
+				similarityWith(docs, m, workers, defaultSearch())
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/doc")
+		})
+		if n > 10000 {
+			continue
+		}
+		b.Run(fmt.Sprintf("allpairs/docs=%d", n), func(b *testing.B) {
+			for range b.N {
+				allPairs(docs, m, workers)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/doc")
+		})
+	}
+}
+
+// TestMinhashPairs: the sketch puts identical term sets, and sets that
+// share 90% of their terms, in one bucket, and sets with nothing in
+// common in none. At Jaccard 0.9 eight minima agree in a band with
+// probability 0.43, so one of 24 bands misses with probability 1e-6.
+func TestMinhashPairs(t *testing.T) {
+	set := func(from, to int) []int32 {
+		var s []int32
+		for i := from; i < to; i++ {
+			s = append(s, int32(i))
+		}
+		return s
+	}
+	sv := &searchVecs{sets: [][]int32{set(0, 200), set(0, 200), set(1000, 1200), set(10, 209), nil}}
+	got := minhashPairs(sv, defaultSearch())
+	slices.SortFunc(got, comparePairs)
+	got = slices.Compact(got)
+	if want := [][2]int32{{0, 1}, {0, 3}, {1, 3}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("pairs %v, want %v", got, want)
+	}
+}
+
+// TestPruneVectors: a term in more than half the documents and a term of
+// one document leave the search vectors, a vector keeps its strongest
+// terms (renormalised, in term order), and the MinHash set is the pruned
+// terms before that cut.
+func TestPruneVectors(t *testing.T) {
+	m := NewTFIDF([]map[string]int{
+		{"all": 5, "one": 9, "a": 4, "b": 3, "c": 2, "d": 1},
+		{"all": 1, "a": 1, "b": 1, "c": 1, "d": 1},
+		{"all": 1},
+		{"all": 1},
+		{"all": 1},
+	})
+	p := defaultSearch()
+	p.strongest = 3
+	sv := pruneVectors(m, p)
+	name := func(idx []int32) []string {
+		var out []string
+		for _, i := range idx {
+			out = append(out, m.Terms[i])
+		}
+		return out
+	}
+	idx, val := sv.vec(0)
+	if got := name(idx); !reflect.DeepEqual(got, []string{"a", "b", "c"}) {
+		t.Errorf("vector 0 keeps %v, want a, b, c", got)
+	}
+	norm := 0.0
+	for _, v := range val {
+		norm += float64(v) * float64(v)
+	}
+	if math.Abs(norm-1) > 1e-6 || !(val[0] > val[1] && val[1] > val[2]) {
+		t.Errorf("weights %v", val)
+	}
+	if got := name(sv.sets[0]); !reflect.DeepEqual(got, []string{"a", "b", "c", "d"}) {
+		t.Errorf("set 0 %v, want a, b, c, d", got)
+	}
+	// all of document 2's terms are pruned: it keeps those in two or more
+	if idx, _ := sv.vec(2); !reflect.DeepEqual(name(idx), []string{"all"}) {
+		t.Errorf("vector 2 %v, want all", name(idx))
 	}
 }

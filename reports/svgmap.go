@@ -32,6 +32,9 @@ func projectTM(p corpus.Point) (x, y float64) {
 type mapShape struct {
 	Code, Name string
 	Path       string // SVG path data
+	// LabelX and LabelY place the name on a county's map: the centroid
+	// of the municipality's largest part.
+	LabelX, LabelY string
 }
 
 // svgMap is a projected set of municipalities.
@@ -72,7 +75,8 @@ func projectShapes(shapes []corpus.Shape) svgMap {
 		if d == "" {
 			d = pathData(s, proj, 0) // a municipality smaller than the step still shows
 		}
-		m.Shapes = append(m.Shapes, mapShape{Code: s.Code, Name: s.Name, Path: d})
+		lx, ly := labelPoint(s, proj)
+		m.Shapes = append(m.Shapes, mapShape{Code: s.Code, Name: s.Name, Path: d, LabelX: coord(lx), LabelY: coord(ly)})
 	}
 	return m
 }
@@ -111,3 +115,34 @@ func pathData(s corpus.Shape, proj func(corpus.Point) (float64, float64), minSte
 }
 
 func coord(f float64) string { return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64) }
+
+// labelPoint is the centroid of the largest outer ring of s, projected
+// (the shoelace formula; the first point when the ring has no area).
+func labelPoint(s corpus.Shape, proj func(corpus.Point) (float64, float64)) (float64, float64) {
+	bestArea, bx, by := -1.0, 0.0, 0.0
+	for _, pg := range s.Polygons {
+		if len(pg) == 0 || len(pg[0]) == 0 {
+			continue
+		}
+		ring := pg[0]
+		var a, cx, cy float64
+		x0, y0 := proj(ring[len(ring)-1])
+		fx, fy := proj(ring[0])
+		for _, p := range ring {
+			x1, y1 := proj(p)
+			c := x0*y1 - x1*y0
+			a += c
+			cx += (x0 + x1) * c
+			cy += (y0 + y1) * c
+			x0, y0 = x1, y1
+		}
+		if math.Abs(a) <= bestArea {
+			continue
+		}
+		bestArea, bx, by = math.Abs(a), fx, fy
+		if a != 0 {
+			bx, by = cx/(3*a), cy/(3*a)
+		}
+	}
+	return bx, by
+}

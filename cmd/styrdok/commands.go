@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -103,7 +104,19 @@ themes with levels and the evidence sentences behind them.`)
 		fmt.Fprintln(e.stderr, "styrdok analyze:", err)
 		return exitFailure
 	}
-	res := a.Analyze(doc)
+	// --timeout covers the analysis too, as in a run (the parse had its
+	// own share of it).
+	timeout := c.ingestOptions().Timeout
+	if timeout <= 0 {
+		timeout = ingest.DefaultTimeout
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	res, err := a.AnalyzeContext(ctx, doc)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "styrdok analyze: %s: analysis took longer than the time limit (%s; --timeout)\n", quoteName(doc.Path), timeout)
+		return exitFailure
+	}
 	if *format == "json" {
 		if err := reports.WriteDocumentJSON(e.stdout, res); err != nil {
 			fmt.Fprintln(e.stderr, "styrdok analyze:", err)

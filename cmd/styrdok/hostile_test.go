@@ -19,7 +19,7 @@ import (
 // seconds stop a run that hangs: the test asserts no timing of its own.
 const (
 	hostileAS      = 4 << 30    // bytes of address space (prlimit --as)
-	hostileMaxRSS  = 1536 << 20 // bytes of peak resident memory asserted
+	hostileMaxRSS  = 1024 << 20 // bytes of peak resident memory asserted (issue 13: under 1 GB)
 	hostileCPU     = 600        // CPU seconds (prlimit --cpu)
 	hostileTimeout = "10s"      // --timeout per file
 )
@@ -44,18 +44,19 @@ func hostileCorpus(t *testing.T, dir string) (bad, good []string) {
 		writeFile(t, filepath.Join(dir, e.Name()), data)
 	}
 	bad = append(bad,
-		"pdf-xref-prev-loop-60s.pdf",                  // a loop: time limit or a clear error
 		"pdf-10000-empty-pages-80s.pdf",               // no text at all
 		"pdf-13KB-amplifies-to-35MB-text-4GB-rss.pdf", // 35 MB of text: --max-text
 		"docx-nesting-200MB-5.7GB-rss.docx",           // 200 MB of nesting, no text
 	)
-	good = append(good, "inject-formulas.txt", "inject-html.html", "inject-md.md")
+	// An xref /Prev loop is detected and the table rebuilt by scanning the
+	// file's objects (it cost the whole timeout once); the text is read.
+	good = append(good, "inject-formulas.txt", "inject-html.html", "inject-md.md", "pdf-xref-prev-loop-60s.pdf")
 
 	writeFile(t, filepath.Join(dir, "good-tierp.txt"), goodText(t))
 	good = append(good, "good-tierp.txt")
 
 	// make-text-200MB.sh at 20 MB (over the default --max-text) and at
-	// 6 MB (under it: analysed, its segments cut).
+	// 3 MB (under it: analysed, its segments cut).
 	words := "integrationsarbete arbetsmarknad bostad språk nyanlända kommunen ska erbjuda praktik "
 	oneLine := func(name string, size int) {
 		var b bytes.Buffer
@@ -67,8 +68,8 @@ func hostileCorpus(t *testing.T, dir string) (bad, good []string) {
 	}
 	oneLine("text-20MB-no-newline.txt", 20<<20)
 	bad = append(bad, "text-20MB-no-newline.txt")
-	oneLine("text-6MB-no-newline.txt", 6<<20)
-	good = append(good, "text-6MB-no-newline.txt")
+	oneLine("text-3MB-no-newline.txt", 3<<20)
+	good = append(good, "text-3MB-no-newline.txt")
 	// One segment of 1 MB: report.html was quadratic in it.
 	writeFile(t, filepath.Join(dir, "one-segment-1MB.txt"), []byte(strings.Repeat("ord ", 250000)))
 	good = append(good, "one-segment-1MB.txt")
@@ -175,11 +176,11 @@ func TestHostileCorpus(t *testing.T) {
 	}
 	analysed := map[string]bool{}
 	for _, r := range readCSV(t, filepath.Join(out, "documents.csv")) {
-		analysed[rel(r["file"])] = true
+		analysed[rel(r["document"])] = true
 	}
 	failed := map[string]string{}
 	for _, r := range readCSV(t, filepath.Join(out, "failures.csv")) {
-		failed[rel(r["file"])] = r["reason"]
+		failed[rel(r["document"])] = r["reason"]
 	}
 	for _, f := range bad {
 		if reason, ok := failed[f]; !ok || strings.TrimSpace(reason) == "" {

@@ -38,7 +38,7 @@ func documentFiles(t *testing.T, out string) []string {
 	t.Helper()
 	var names []string
 	for _, r := range readCSV(t, filepath.Join(out, "documents.csv")) {
-		names = append(names, filepath.Base(r["file"]))
+		names = append(names, filepath.Base(r["document"]))
 	}
 	return names
 }
@@ -137,7 +137,7 @@ func TestRunSymlinkOutOfTree(t *testing.T) {
 		t.Errorf("documents.csv files %v, want tierp.txt only (the link leads out of the corpus)", got)
 	}
 	fails := readCSV(t, filepath.Join(out, "failures.csv"))
-	if len(fails) != 1 || filepath.Base(fails[0]["file"]) != "link.txt" || !strings.Contains(fails[0]["reason"], "outside") {
+	if len(fails) != 1 || filepath.Base(fails[0]["document"]) != "link.txt" || !strings.Contains(fails[0]["reason"], "outside") {
 		t.Errorf("failures.csv %v, want link.txt leading outside", fails)
 	}
 	if code != exitFailure || !strings.Contains(stderr, "--follow-symlinks") {
@@ -330,5 +330,16 @@ func TestRunStaleCountyReport(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "county-14.csv")); err != nil {
 		t.Errorf("county-14.csv: %v", err)
+	}
+}
+
+// TestAnalyzeTimeout: `styrdok analyze --timeout` bounds the analysis as
+// well as the parse.
+func TestAnalyzeTimeout(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "tierp.txt"), goodText(t))
+	code, _, stderr := run(t, "", "analyze", "--timeout", "1ns", filepath.Join(dir, "tierp.txt"))
+	if code != exitFailure || !strings.Contains(stderr, "time limit") || !strings.Contains(stderr, "tierp.txt") {
+		t.Errorf("exit %d, want 1 naming the file and the time limit: %q", code, stderr)
 	}
 }

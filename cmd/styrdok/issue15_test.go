@@ -27,7 +27,7 @@ func TestRunAsOfNotInKey(t *testing.T) {
 	status := func() map[string]string {
 		m := map[string]string{}
 		for _, r := range readCSV(t, filepath.Join(out, "documents.csv")) {
-			m[filepath.Base(r["file"])] = r["status"]
+			m[filepath.Base(r["document"])] = r["status"]
 		}
 		return m
 	}
@@ -139,7 +139,7 @@ func TestStoreDocQueries(t *testing.T) {
 	// The current_* views judge the status as the reports do.
 	want := map[string]string{}
 	for _, r := range readCSV(t, filepath.Join(out, "documents.csv")) {
-		want[r["file"]] = r["status"]
+		want[r["document"]] = r["status"]
 	}
 	rows, err := db.Query(`SELECT path, status FROM current_documents`)
 	if err != nil {

@@ -99,6 +99,7 @@ text), analyse it and write into the output folder:
   summary.md         the coverage matrix as a readable table
   run.json           version, options, every input with its SHA-256, counts
   county-CODE.csv    every municipality of a county (--county, or each county with a document)
+  county-summary.csv the county lines: share of municipalities at level >= 1 and >= 2, per theme
   similarity.csv     similar documents (TF-IDF cosine): each document's 5 most
                      similar at cosine >= 0.2, and every pair >= 0.9 (near
                      duplicate), each pair once, most similar first
@@ -107,7 +108,7 @@ text), analyse it and write into the output folder:
   report.html        heatmap, county tables, map and evidence in one offline
                      page (up to 20 evidence sentences per cell, the strongest)
   coverage.xlsx      the tables above as one workbook (evidence sheet: the
-                     first 50,000 rows, then a note; evidence.csv has all)
+                     first 50,000 rows; the notes sheet says so; evidence.csv has all)
   styrdok.db         the store: texts, analyses, sentences, theme hits and
                      run records in SQLite (docs/store.md has the schema)
 Runs are incremental: unchanged files are not read again, and a codebook
@@ -453,6 +454,9 @@ func summarize(e *env, quiet bool, analysed int, s corpus.RunStats, fails []anal
 // previous reports, whole; a writer still busy writes into a folder that
 // is gone, and the process exits.
 func writeReports(ctx context.Context, out string, rep *reports.Report, parquet bool) ([]corpus.OutputFile, []string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	staging, err := os.MkdirTemp(out, stagingPrefix)
 	if err != nil {
 		return nil, nil, fmt.Errorf("output folder %s: %w", out, err)
@@ -464,13 +468,16 @@ func writeReports(ctx context.Context, out string, rep *reports.Report, parquet 
 	done := make(chan result, 1)
 	go func() {
 		outputs, err := reports.WriteAll(staging, rep)
-		if err == nil && parquet {
+		if err == nil && parquet && ctx.Err() == nil {
 			var written []corpus.OutputFile
 			written, err = reports.WriteParquet(staging, rep)
 			outputs = append(outputs, written...)
 		}
 		if ctx.Err() != nil {
-			// Interrupted: the caller has gone on without these files.
+			// Nobody waits for these reports: the writers may have made
+			// the folder again after it was removed below (WriteAll
+			// creates its folder). What a process that exits first
+			// leaves is removed by the next run (cleanStale).
 			os.RemoveAll(staging)
 		}
 		done <- result{outputs, err}

@@ -1,0 +1,116 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Navigation in shapes that isTableOfContents (numbered sections) and
+// markNavigation (runs of short lines) do not see, because a scrape
+// flattened it into one line:
+//   - a table of contents with page numbers and no section numbers,
+//     "Inledning 3 Avgränsning 4 Integration 4 Arbete 5 ..." (issue 14);
+//   - a breadcrumb trail, "Du är här: Start/Stöd & Omsorg /Invandring och
+//     integration", "Start › Omsorg › Ny i Sverige".
+// Such a line names the topics of other pages or sections without
+// treating any, so it is navigation: no theme counts it.
+
+// isFlatNavigation reports a paragraph that is a flattened contents list
+// or a breadcrumb trail.
+func isFlatNavigation(p string) bool {
+	p = strings.TrimSpace(p)
+	return isBreadcrumb(p) || isFlatContents(p)
+}
+
+// maxBreadcrumbWords bounds a breadcrumb trail: a longer line is text.
+const maxBreadcrumbWords = 24
+
+// isBreadcrumb: a short line of at least three pieces joined by ">", "›"
+// or "»", or by "/" when it starts with "Du är här" or a start page's
+// name (a slash alone is "arbete/praktik", a heading's pair of topics);
+// no piece is a sentence.
+func isBreadcrumb(p string) bool {
+	if p == "" || moreFields(p, maxBreadcrumbWords) {
+		return false
+	}
+	lower := strings.ToLower(p)
+	seps := ">›»"
+	if strings.HasPrefix(lower, "du är här") || strings.HasPrefix(lower, "start/") || strings.HasPrefix(lower, "start /") ||
+		strings.HasPrefix(lower, "startsida/") || strings.HasPrefix(lower, "startsida /") || strings.HasPrefix(lower, "hem /") {
+		seps += "/"
+	}
+	pieces := strings.FieldsFunc(p, func(r rune) bool { return strings.ContainsRune(seps, r) })
+	if len(pieces) < 3 {
+		return false
+	}
+	for _, pc := range pieces {
+		pc = strings.TrimSpace(pc)
+		if pc == "" || moreFields(pc, 6) || strings.HasSuffix(pc, ".") || strings.HasSuffix(pc, "?") {
+			return false
+		}
+	}
+	return true
+}
+
+// isFlatContents: minContentsEntries or more entries of a title (one to six words, the
+// first capitalised) and a page number, page numbers never decreasing,
+// and the entries make up the whole paragraph (no running sentences).
+func isFlatContents(p string) bool {
+	fields := strings.Fields(p)
+	if len(fields) < 2*minContentsEntries {
+		return false
+	}
+	entries, words, last := 0, 0, -1
+	for i, f := range fields {
+		n, ok := pageNumber(f)
+		if !ok {
+			if words == 0 && !startsUpperOrDigit(f) {
+				return false // an entry's title starts with a capital
+			}
+			if strings.HasSuffix(f, ".") && words > 0 {
+				return false // a sentence, not a title
+			}
+			words++
+			if words > 6 {
+				return false
+			}
+			continue
+		}
+		if words == 0 {
+			if i == 0 {
+				return false
+			}
+			return false // two numbers in a row: a table of figures
+		}
+		if n < last {
+			return false
+		}
+		entries, words, last = entries+1, 0, n
+	}
+	return entries >= minContentsEntries && words <= 6
+}
+
+// minContentsEntries is the fewest title-and-page entries a flattened
+// contents list has: "Inledning 3 Avgränsning 4 Integration 4".
+const minContentsEntries = 3
+
+// pageNumber reads a page number: one to three digits.
+func pageNumber(f string) (int, bool) {
+	if len(f) == 0 || len(f) > 3 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(f); i++ {
+		if f[i] < '0' || f[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(f[i]-'0')
+	}
+	return n, true
+}
+
+func startsUpperOrDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}

@@ -1,0 +1,78 @@
+package analysis
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestThemeErrorClasses runs the real sentences of testdata/theme-errors.tsv
+// (each copied with its source address) through Analyze, one document
+// each, and checks the themes they get evidence for: organisations and
+// institution names are actors, "jobba med"/"i arbetet med" is not
+// employment, navigation is not counted, a bare list names themes without
+// treating them. The rows marked + are the controls that keep each rule
+// from swallowing real treatment.
+func TestThemeErrorClasses(t *testing.T) {
+	data, err := os.ReadFile("testdata/theme-errors.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := testAnalyzer(t)
+	rows := 0
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "class\t") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			t.Fatalf("line %d: %d fields", n+1, len(f))
+		}
+		rows++
+		class, expect, sentence := f[0], strings.Fields(f[2]), f[3]
+		res := a.Analyze(docFromText(sentence + "\n"))
+		evidence := map[string]bool{}
+		for _, c := range res.Themes {
+			evidence[c.ID] = len(c.Evidence) > 0
+		}
+		for _, e := range expect {
+			switch {
+			case e == "navigation":
+				if len(res.Segments) != 1 || res.Segments[0].Kind != KindNavigation {
+					t.Errorf("%s: %q: segments %+v, want one navigation segment", class, sentence, res.Segments)
+				}
+			case strings.HasPrefix(e, "-") && evidence[e[1:]]:
+				t.Errorf("%s: %q: evidence for %s", class, sentence, e[1:])
+			case strings.HasPrefix(e, "+") && !evidence[e[1:]]:
+				t.Errorf("%s: %q: no evidence for %s", class, sentence, e[1:])
+			}
+		}
+	}
+	if rows < 15 {
+		t.Errorf("%d rows", rows)
+	}
+}
+
+// TestCodebookOrganisations: a codebook's organisations: adds names to the
+// embedded list, and a name's theme words stop counting; without the name
+// the same word counts (so the test can fail).
+func TestCodebookOrganisations(t *testing.T) {
+	base := "version: 1\nthemes:\n  - id: work\n    terms: [{term: jobb, weight: 2}]\n"
+	text := "Kommunen samarbetar med Jobbtorg Stockholm om nyanlända."
+	for _, c := range []struct {
+		extra string
+		want  bool
+	}{{"", true}, {"organisations: [Jobbtorg  Stockholm]\n", false}} {
+		cb, err := ParseCodebook([]byte(base+c.extra), "user.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := NewAnalyzer(cb, nil, testDate)
+		if got := len(a.Tag(text)) > 0 && a.Tag(text)[0].Theme == "work"; got != c.want {
+			t.Errorf("organisations %q: work %v, want %v (%+v)", c.extra, got, c.want, a.Tag(text))
+		}
+	}
+	if _, err := ParseCodebook([]byte(base+"organisations: [\" \"]\n"), "user.yaml"); err == nil || !strings.Contains(err.Error(), "user.yaml") {
+		t.Errorf("empty organisation name: %v", err)
+	}
+}

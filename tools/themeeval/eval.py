@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Theme claims and levels of `styrdok analyze` against the labelled real
+texts (testdata/realtexts), dev split only: never run it on held-out rows.
+
+usage: python3 tools/themeeval/eval.py BINARY testdata/realtexts [-v] [-l] [--heldout]
+
+Prints: claims (a theme with any evidence) against the themes the labelled
+sentences treat (whole document, and only evidence inside labelled
+sentences, which is the fair view: not every sentence is labelled);
+level >= 1 against the documents' levels; sentence-level precision and
+recall of own-word evidence. -v lists every disagreement, -l every
+level >= 1 disagreement with its own-word evidence. --heldout scores the
+held-out rows instead, figures only (it refuses -v and -l: no rule may be
+tuned to a held-out text; run it once, at the end of a round). A stop-gap
+until `styrdok eval --real` (branch h-attrib) is merged."""
+import csv, json, subprocess, sys, os, glob, collections
+BIN = sys.argv[1]
+RT = sys.argv[2] if len(sys.argv) > 2 and not sys.argv[2].startswith('-') else None
+V = '-v' in sys.argv
+L = '-l' in sys.argv  # list level>=1 disagreements with their own-word evidence
+SPLIT = 'heldout' if '--heldout' in sys.argv else 'dev'
+if SPLIT == 'heldout' and (V or L):
+    sys.exit('--heldout prints figures only: drop -v and -l')
+THEMES = "work housing language attitude meeting_places cooperation education gender_equality culture_leisure health reception".split()
+docs = []  # (path, gold_levels{theme:lvl}, gold_any set or None, sentences list or None)
+if RT:
+    sents = collections.defaultdict(list)
+    for f in glob.glob(RT + '/sentences-*.tsv'):
+        for r in csv.DictReader(open(f), delimiter='\t', quoting=csv.QUOTE_NONE):
+            th = set() if r['themes'] == '-' else set(r['themes'].split(','))
+            sents[r['file']].append((int(r['start']), int(r['end']), th, r['sentence']))
+    for f in glob.glob(RT + '/documents-*.tsv'):
+        for r in csv.DictReader(open(f), delimiter='\t', quoting=csv.QUOTE_NONE):
+            if r['split'] != SPLIT:
+                continue
+            if r['file'].startswith('texts/r'):  # realdocs: levels, no sentence labels
+                docs.append((RT + '/' + r['file'], {t: int(r[t]) for t in THEMES}, None, None))
+                continue
+            ss = sents.get(r['file'], [])
+            gany = set().union(*[s[2] for s in ss]) if ss else set()
+            docs.append((RT + '/' + r['file'], {t: int(r[t]) for t in THEMES}, gany, ss))
+ctp = [0, 0, 0]; tp = fp = fn = 0; ltp = lfp = lfn = 0; stp = sfp = sfn = 0
+for path, lv, gany, ss in docs:
+    out = subprocess.run([BIN, 'analyze', '--format', 'json', path], capture_output=True, text=True)
+    if out.returncode not in (0,):
+        print('FAIL', path, out.stderr[:200]); continue
+    d = json.loads(out.stdout)
+    claim = {t['id'] for t in d['themes'] if t['evidence']}
+    lvl = {t['id']: t['level'] for t in d['themes']}
+    gold = gany if gany is not None else {t for t in THEMES if lv[t] >= 1}
+    for t in THEMES:
+        c, g = t in claim, t in gold
+        tp += c and g; fp += c and not g; fn += g and not c
+        lc, lg = lvl.get(t, 0) >= 1, lv[t] >= 1
+        ltp += lc and lg; lfp += lc and not lg; lfn += lg and not lc
+        if L and lc != lg:
+            ev = [e for th in d['themes'] if th['id'] == t for e in th['evidence'] if not e['inherited']]
+            print(f"  L{'FP' if lc else 'FN'} {os.path.basename(path)} {t} lvl={lvl.get(t)} gold={lv[t]} own={len(ev)}")
+            for e in ev[:8]:
+                print('      ', e.get('kind'), e.get('modality'), [m['text'] for m in e['matched']], e['text'][:150].replace('\n', ' '))
+        if V and c != g:
+            ev = [e for th in d['themes'] if th['id'] == t for e in th['evidence']]
+            print(f"  {'FP' if c else 'FN'} {os.path.basename(path)} {t} lvl={lvl.get(t)} gold={lv[t]}")
+            for e in ev[:6]:
+                print('      ', [m['text'] for m in e['matched']], e['inherited'], e['text'][:140].replace('\n', ' '))
+    if ss is not None:
+        lab = set()
+        for th in d['themes']:
+            for e in th['evidence']:
+                if any(e['start'] < en and s < e['end'] for (s, en, g, _) in ss):
+                    lab.add(th['id'])
+        for t in THEMES:
+            c, g = t in lab, t in gany
+            ctp[0] += c and g; ctp[1] += c and not g; ctp[2] += g and not c
+            if V and c != g:
+                print(f"  C{'FP' if c else 'FN'} {os.path.basename(path)} {t}")
+        hits = collections.defaultdict(set)
+        for th in d['themes']:
+            for e in th['evidence']:
+                if e['inherited']: continue
+                for (s, en, g, _) in ss:
+                    if e['start'] < en and s < e['end']:
+                        hits[(s, en)].add(th['id'])
+        for (s, en, g, txt) in ss:
+            h = hits[(s, en)]
+            stp += len(h & g); sfp += len(h - g); sfn += len(g - h)
+            if V and (h - g or g - h):
+                print(f"  S {os.path.basename(path)} +{sorted(h-g)} -{sorted(g-h)} {txt[:140]}")
+def pr(a, b, c):
+    return f"P={a/(a+b) if a+b else 0:.3f} R={a/(a+c) if a+c else 0:.3f} (tp={a} fp={b} fn={c})"
+print(f"split={SPLIT} docs={len(docs)}")
+print("claims (any evidence):", pr(tp, fp, fn))
+print("level>=1:             ", pr(ltp, lfp, lfn))
+if RT:
+    print("claims in labelled sentences vs themes a labelled sentence treats:", pr(*ctp))
+    print("sentences (own words):", pr(stp, sfp, sfn))
