@@ -43,7 +43,7 @@ type Candidate struct {
 // says otherwise (--min-confidence); below it the answer is unknown and
 // the candidate is shown as the runner-up. Chosen on the development part
 // of the labelled real texts (docs/validity.md).
-const DefaultMinConfidence = 0.6
+const DefaultMinConfidence = 0.65
 
 // Decide makes the answer from the candidates with threshold min: the
 // best candidate when nothing vetoes an answer and its confidence is at
@@ -89,6 +89,9 @@ func (at Attribution) Decide(min float64) Attribution {
 //     stad", "Region Gotland") weigh more than bare ones ("i Gislaved"),
 //     and mentions in the title and front matter more than those in the
 //     body;
+//   - an e-mail or web address at a municipality's own domain
+//     ("x@kil.se", "www.kil.se") says whose site or staff the text is,
+//     like an institutional mention in the body, once per text;
 //   - a name that is also an ordinary word or a person's name (Mark,
 //     Vara, Ale, Åre, Lund; data/attribution/ambiguous-names.txt) counts
 //     bare only in a place context ("i Mora", "Kulturplan för Vara") or
@@ -113,7 +116,10 @@ type MunicipalityAttributor struct {
 	ambiguous []bool                   // per municipality index
 	byFirst   map[string][]nameVariant // lower-case first word -> variants, longest first
 	gotland   int                      // index of Gotland (Region Gotland), -1 if absent
-	lists     *attributionLists
+	// domains maps the name part of a municipality's web and e-mail
+	// domain ("vasteras" of vasteras.se, "habokommun") to the municipality.
+	domains map[string]int
+	lists   *attributionLists
 	// wordBufs recycles the word slices of attribute: one per document,
 	// they were the largest allocation of analysis after the token slices
 	// (158 MB for 2,000 documents), and allocation drives the collector.
@@ -169,6 +175,7 @@ const (
 func NewMunicipalityAttributor(reg *corpus.Registry) *MunicipalityAttributor {
 	a := &MunicipalityAttributor{munis: reg.Municipalities(), byFirst: map[string][]nameVariant{}, gotland: -1, lists: embeddedLists}
 	a.ambiguous = make([]bool, len(a.munis))
+	a.domains = municipalDomains(a.munis)
 	type name struct {
 		muni int
 		name string
@@ -284,13 +291,14 @@ func joined(text string, a, b word) bool {
 type muniEvidence struct {
 	headerStrong, bodyStrong, headerBare, bodyBare int
 	partner                                        int    // "med X kommun": the text's speaker works with X
+	address                                        int    // 1 if the text gives an e-mail or web address at X's domain
 	ambiguousBare                                  [2]int // header, body bare mentions held back until a strong one is seen
 }
 
-func (e *muniEvidence) strong() int { return e.headerStrong + e.bodyStrong }
+func (e *muniEvidence) strong() int { return e.headerStrong + e.bodyStrong + e.address }
 
 func (e *muniEvidence) score() float64 {
-	return wHeaderStrong*float64(e.headerStrong) + wBodyStrong*float64(e.bodyStrong) +
+	return wHeaderStrong*float64(e.headerStrong) + wBodyStrong*float64(e.bodyStrong+e.address) +
 		wHeaderBare*float64(e.headerBare) + wBodyBare*float64(e.bodyBare) + wPartner*float64(e.partner)
 }
 
@@ -347,7 +355,7 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 		if zones[i] == zNoise {
 			continue
 		}
-		if !w.upper || w.end-w.start >= 6 && w.end-w.start <= 12 {
+		if !w.upper || w.end-w.start >= 6 && w.end-w.start <= 20 { // "Kommunen", "Kommunfullmäktige" start sentences
 			if lw := string(w.appendLower(lower[:0], text)); a.lists.ownVoice[lw] {
 				ownVoice++
 			} else if a.lists.otherVoice[lw] {
@@ -419,6 +427,19 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 			break
 		}
 	}
+	// An address at a municipality's own domain ("anna.berg@boxholm.se",
+	// "www.kil.se") is its staff's or its site's: as telling as "Boxholms
+	// kommun" in the body, once per text however many contacts a page
+	// lists. Noise lines (a scraped list of other documents) are skipped
+	// like their names.
+	for _, m := range a.addressedMunicipalities(text, lay) {
+		e := ev[m]
+		if e == nil {
+			e = &muniEvidence{}
+			ev[m] = e
+		}
+		e.address = 1
+	}
 	// Bare mentions of ambiguous names count once the document has named
 	// the municipality unambiguously.
 	for _, e := range ev {
@@ -471,14 +492,14 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 			}
 		}
 		strength := 1 - math.Exp(-s/scale)
-		if e := cands[k].e; e.headerStrong == 0 && e.bodyStrong+e.headerBare+e.bodyBare+e.partner == 1 && nWords > titleWords {
+		if e := cands[k].e; e.headerStrong == 0 && e.bodyStrong+e.address+e.headerBare+e.bodyBare+e.partner == 1 && nWords > titleWords {
 			// One mention in a text longer than a title: an institutional
 			// one names the municipality of a short page, but a place
 			// named once in passing is too common for the answer to be
 			// near certain, and a bare name once is as often a place the
 			// text speaks of as the speaker (docs/validity.md).
 			switch {
-			case e.bodyStrong == 1:
+			case e.bodyStrong+e.address == 1:
 				strength = min(strength, loneMention)
 			case ownVoice > otherVoice:
 				strength = min(strength, loneVoiced) // "Kommunen ..." speaks: the name is its own
@@ -552,6 +573,9 @@ func describe(e *muniEvidence) string {
 	}
 	if e.bodyStrong > 0 {
 		parts = append(parts, fmt.Sprintf("%d× as \"… kommun/stad\" in body", e.bodyStrong))
+	}
+	if e.address > 0 {
+		parts = append(parts, "an e-mail or web address at its domain")
 	}
 	if n := e.headerBare; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d× by bare name in title/front matter", n))
@@ -704,4 +728,83 @@ func (a *MunicipalityAttributor) municipalRegion(w string) bool {
 		}
 	}
 	return false
+}
+
+// municipalDomains maps the name part of each municipality's likely
+// domain to it: the name folded to ASCII (å, ä → a, ö → o, é → e) with
+// spaces dropped or hyphenated, alone and with "kommun" ("vasteras.se",
+// "upplandsvasby.se", "upplands-bro.se", "habokommun.se"). Names whose
+// folded forms collide are left out: an address cannot tell them apart.
+func municipalDomains(munis []corpus.Municipality) map[string]int {
+	fold := strings.NewReplacer("å", "a", "ä", "a", "ö", "o", "é", "e", "ü", "u")
+	out := map[string]int{}
+	clash := map[string]bool{}
+	for i, m := range munis {
+		words := splitWords(fold.Replace(strings.ToLower(m.Name)))
+		if len(words) == 0 {
+			continue
+		}
+		for _, base := range []string{strings.Join(words, ""), strings.Join(words, "-")} {
+			for _, d := range []string{base, base + "kommun"} {
+				if j, ok := out[d]; ok && j != i {
+					clash[d] = true
+				}
+				out[d] = i
+			}
+		}
+	}
+	for d := range clash {
+		delete(out, d)
+	}
+	return out
+}
+
+// addressedMunicipalities returns, in order of first appearance, the
+// municipalities at whose domain the text gives an e-mail address
+// ("x@kil.se") or a web address ("www.kil.se", "https://kil.se/..."),
+// outside noise lines.
+func (a *MunicipalityAttributor) addressedMunicipalities(text string, lay docLayout) []int {
+	var out []int
+	seen := map[int]bool{}
+	for _, l := range lay.lines {
+		if l.noise || !strings.Contains(l.text, ".se") {
+			continue
+		}
+		for i := 0; i < len(l.text); i++ {
+			var host string
+			switch {
+			case l.text[i] == '@':
+				host = hostAt(l.text[i+1:])
+			case strings.HasPrefix(l.text[i:], "www.") && (i == 0 || !isHostByte(l.text[i-1])):
+				host = hostAt(l.text[i+4:])
+			case strings.HasPrefix(l.text[i:], "://"):
+				host = strings.TrimPrefix(hostAt(l.text[i+3:]), "www.")
+			default:
+				continue
+			}
+			name, ok := strings.CutSuffix(strings.ToLower(host), ".se")
+			if !ok || strings.Contains(name, ".") {
+				continue // not a Swedish second-level domain: "x.kil.se" is a subsite, left out too
+			}
+			if m, ok := a.domains[name]; ok && !seen[m] {
+				seen[m] = true
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// hostAt returns the host name at the start of s, without a final dot
+// ("kil.se." at the end of a sentence).
+func hostAt(s string) string {
+	n := 0
+	for n < len(s) && isHostByte(s[n]) {
+		n++
+	}
+	return strings.TrimRight(s[:n], ".")
+}
+
+func isHostByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
 }
