@@ -219,11 +219,14 @@ func TestHostileCorpus(t *testing.T) {
 	}
 }
 
-// TestRunInterruptedParsing sends SIGINT to a real run while it parses a
-// file that takes a minute of CPU (10,000 pages inheriting resources),
-// with --timeout far away. The run must stop at once with exit 130 and
-// write no report: it is given 30 CPU seconds (prlimit --cpu), and a run
-// that went on parsing after Ctrl-C is killed by that limit instead.
+// TestRunInterruptedParsing sends SIGINT to a real run while it reads
+// and analyses its files, with --timeout far away. The run must stop at
+// once with exit 130 and write no report: it is given 30 CPU seconds
+// (prlimit --cpu), and a run that went on after Ctrl-C is killed by that
+// limit instead. The corpus is the 10,000-page PDF (once a minute of
+// parsing; 1-2 s since the page tree is read linearly) and 3,000 small
+// documents, so that the run is still busy when the signal comes
+// whatever the machine's speed.
 func TestRunInterruptedParsing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
@@ -243,6 +246,10 @@ func TestRunInterruptedParsing(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeFile(t, filepath.Join(dir, "slow.pdf"), data)
+	body := goodText(t)
+	for i := range 3000 {
+		writeFile(t, filepath.Join(dir, "docs", fmt.Sprintf("doc-%04d.txt", i)), append(append([]byte{}, body...), fmt.Sprintf("\n\nDokument %d.\n", i)...))
+	}
 	out := filepath.Join(tmp, "out")
 	cmd := exec.Command(prlimit, "--cpu=30", "--", bin, "run", "--workers", "1", "--timeout", "30m", "--out", out, dir)
 	var stderr bytes.Buffer
