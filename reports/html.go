@@ -99,6 +99,7 @@ type htmlPage struct {
 	PairsTotal  int
 	EvidenceCap int
 	CountyView  bool     // --county: the map comes first, with the municipalities' names
+	AsOf        string   // the date document status is judged at (run --as-of); "" when not known
 	Data        htmlData // for the page script, as JSON (written by writeHTMLData, with the documents)
 }
 
@@ -128,9 +129,15 @@ type htmlCell struct {
 type htmlCounty struct {
 	Code, Name    string
 	Usable, Total int
+	Expired       int // municipalities with only expired documents
 	Rows          []htmlCountyRow
 	AtLeast1      []string
 	AtLeast2      []string
+	// ExpiredReach1 and ExpiredReach2: per theme, the municipalities with
+	// only expired documents whose figures reach the level ("" for none),
+	// so that a county whose plans expired does not read as empty.
+	ExpiredReach1 []string
+	ExpiredReach2 []string
 }
 
 type htmlCountyRow struct {
@@ -212,7 +219,7 @@ type htmlMuni struct {
 }
 
 func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
-	p := &htmlPage{Documents: len(r.Documents), Failures: r.Failures, Rule: CountyRule, EvidenceCap: HTMLEvidencePerCell}
+	p := &htmlPage{Documents: len(r.Documents), Failures: r.Failures, Rule: CountyRule, EvidenceCap: HTMLEvidencePerCell, AsOf: r.AsOf()}
 	for _, t := range r.Codebook.Themes {
 		label := t.LabelEN
 		if lang == LangSwedish {
@@ -246,7 +253,7 @@ func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 	}
 	slices.SortFunc(p.RowCounties, func(a, b htmlOption) int { return strings.Compare(a.Value, b.Value) })
 	for _, t := range CountyTables(r) {
-		hc := htmlCounty{Code: t.County.Code, Name: t.County.Name, Usable: t.Usable, Total: len(t.Rows)}
+		hc := htmlCounty{Code: t.County.Code, Name: t.County.Name, Usable: t.Usable, Total: len(t.Rows), Expired: t.Expired}
 		for _, row := range t.Rows {
 			hr := htmlCountyRow{Code: row.Municipality.Code, Name: row.Municipality.Name, Status: row.Status, Document: docName(row.Document)}
 			for ti, c := range row.Cells {
@@ -266,6 +273,8 @@ func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 		for i := range t.Themes {
 			hc.AtLeast1 = append(hc.AtLeast1, fmt.Sprintf("%.0f%%", 100*t.AtLeast1[i]))
 			hc.AtLeast2 = append(hc.AtLeast2, fmt.Sprintf("%.0f%%", 100*t.AtLeast2[i]))
+			hc.ExpiredReach1 = append(hc.ExpiredReach1, plusCount(t.ExpiredReach1[i]))
+			hc.ExpiredReach2 = append(hc.ExpiredReach2, plusCount(t.ExpiredReach2[i]))
 		}
 		p.Counties = append(p.Counties, hc)
 	}
@@ -299,6 +308,14 @@ func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 			Similarity: fmtFloat(pr.Similarity, 2), NearDuplicate: pr.Similarity >= NearDuplicate})
 	}
 	return p, nil
+}
+
+// plusCount is "+n", or "" for 0 (an empty cell reads as none).
+func plusCount(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return "+" + strconv.Itoa(n)
 }
 
 // newHTMLDoc is a document's data for the page: its peers, and per theme
@@ -860,7 +877,7 @@ td[data-doc]{cursor:pointer}td[data-doc="-1"]{cursor:default}
 td[data-doc]:hover,td[data-doc]:focus{outline:2px solid #000}
 .l0{background:#f7f4e8;fill:#f7f4e8}.l1{background:#9ecae1;fill:#9ecae1}.l2{background:#2171b5;color:#fff;fill:#2171b5}
 .x0,.x1,.x2{background:#e0e0e0;color:#555;fill:#e0e0e0}.nd{background:#fafafa;color:#595959;fill:#fafafa}
-.sum td{font-weight:bold;background:#f4f4f4}
+.sum td{font-weight:bold;background:#f4f4f4}.xsum td{background:#f4f4f4;color:#555;font-style:italic}
 small{font-size:10px}
 #map path{stroke:#666;stroke-width:.3}#map path:hover{stroke:#000;stroke-width:1}
 #map text.ml{font-size:7px;fill:#222;stroke:#fff;stroke-width:2px;paint-order:stroke;text-anchor:middle;pointer-events:none}
@@ -884,7 +901,8 @@ table.grid{font-size:8pt}
 <body>
 <h1>styrdok coverage report</h1>
 <p>{{.Documents}} documents analysed{{with .Failures}}, {{len .}} failed{{end}}. Cells show the level (0 absent or passing mention, 1 treated, 2 heading, focus area or goal) and the theme's share of the document's sentences. Click a cell to see its evidence (up to {{.EvidenceCap}} sentences per cell, the strongest; evidence.csv has every one).</p>
-<p class="legend"><span class="l0">level 0</span><span class="l1">level 1</span><span class="l2">level 2</span><span class="x1">expired</span><span class="nd">no document</span></p>
+{{with .AsOf}}<p id="as-of"><strong>Status as of {{.}}</strong>: a document is in force when its period of validity covers this date (run --as-of).</p>
+{{end}}<p class="legend"><span class="l0">level 0</span><span class="l1">level 1</span><span class="l2">level 2</span><span class="x1">expired</span><span class="nd">no document</span></p>
 
 <nav class="toc" aria-label="contents"><ul>
 <li><a href="#heatmap">Coverage by document</a></li>
@@ -909,13 +927,15 @@ table.grid{font-size:8pt}
 {{with .Counties}}<h2 id="counties">Regional coverage</h2>
 <p>{{$.Rule}}</p>
 {{range .}}<h3 id="county-{{.Code}}">{{.Name}} ({{.Code}})</h3>
-<p>{{.Usable}} of {{.Total}} municipalities have a usable document.</p>
+<p>{{.Usable}} of {{.Total}} municipalities have a usable document.{{if .Expired}} {{.Expired}} more with an expired plan only.{{end}}</p>
 <table class="grid county">
 <tr><th class="rl">code</th><th class="rl">municipality</th><th class="rl">status</th><th class="rl">document</th>{{range $.Themes}}<th class="th" title="{{.Label}}">{{.ID}}</th>{{end}}</tr>
 {{range .Rows}}<tr><td class="rl">{{.Code}}</td><td class="rl">{{.Name}}</td><td class="rl">{{.Status}}</td><td class="rl">{{.Document}}</td>{{.CellsHTML}}</tr>
 {{end}}<tr class="sum"><td class="rl" colspan="4">county: municipalities at level ≥1</td>{{range .AtLeast1}}<td>{{.}}</td>{{end}}</tr>
 <tr class="sum"><td class="rl" colspan="4">county: municipalities at level ≥2</td>{{range .AtLeast2}}<td>{{.}}</td>{{end}}</tr>
-</table>
+{{if .Expired}}<tr class="xsum"><td class="rl" colspan="4">more with an expired plan, level ≥1 (not counted)</td>{{range .ExpiredReach1}}<td>{{.}}</td>{{end}}</tr>
+<tr class="xsum"><td class="rl" colspan="4">more with an expired plan, level ≥2 (not counted)</td>{{range .ExpiredReach2}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</table>
 {{end}}{{end}}
 {{if not .CountyView}}{{template "map" .}}{{end}}
 

@@ -44,6 +44,15 @@ type Report struct {
 	Lang string
 }
 
+// AsOf is the date the documents' status (current, expired) was judged
+// at: run.json's option "as-of", "" when the report carries no run.
+func (r *Report) AsOf() string {
+	if r.Run == nil {
+		return ""
+	}
+	return r.Run.Options["as-of"]
+}
+
 // WriteAll writes every output file of `styrdok run` into dir.
 func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -426,6 +435,9 @@ func WriteSummary(w io.Writer, r *Report) error {
 	var b strings.Builder
 	ids := r.Codebook.ThemeIDs()
 	b.WriteString("# styrdok coverage summary\n\n")
+	if asOf := r.AsOf(); asOf != "" {
+		fmt.Fprintf(&b, "Status as of %s: a document is in force when its period of validity covers this date (run --as-of).\n\n", mdEscape(asOf))
+	}
 	fmt.Fprintf(&b, "%d documents analysed, %d failed, %d skipped as unsupported. Cells show level (0 absent or passing, 1 treated, 2 heading, focus area or goal) and the theme's share of the document's sentences.\n\n", len(r.Documents), analysis.CountFailed(r.Failures), len(r.Failures)-analysis.CountFailed(r.Failures))
 	b.WriteString("| municipality | document |")
 	for _, id := range ids {
