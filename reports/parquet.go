@@ -19,33 +19,37 @@ import (
 
 // DocumentRow is one row of documents.parquet (the columns of documents.csv, typed).
 type DocumentRow struct {
-	Document               string  `parquet:"document"`
-	SHA256                 string  `parquet:"sha256"`
-	MunicipalityCode       *string `parquet:"municipality_code,optional"`
-	Municipality           *string `parquet:"municipality,optional"`
-	CountyCode             *string `parquet:"county_code,optional"`
-	County                 *string `parquet:"county,optional"`
-	Kind                   *string `parquet:"kind,optional"`
-	Title                  *string `parquet:"title,optional"`
-	Reference              *string `parquet:"reference,optional"`
-	AdoptedBy              *string `parquet:"adopted_by,optional"`
-	AdoptedOn              *int32  `parquet:"adopted_on,optional,date"`
-	AdoptedOnPrecision     *string `parquet:"adopted_on_precision,optional"`
-	ValidFrom              *int32  `parquet:"valid_from,optional,date"`
-	ValidFromPrecision     *string `parquet:"valid_from_precision,optional"`
-	ValidTo                *int32  `parquet:"valid_to,optional,date"`
-	ValidToPrecision       *string `parquet:"valid_to_precision,optional"`
-	Year                   *int32  `parquet:"year,optional,int(32)"`
-	Status                 *string `parquet:"status,optional"`
-	Words                  int64   `parquet:"words,int(64)"`
-	Sentences              int64   `parquet:"sentences,int(64)"`
-	AttributionConfidence  float64 `parquet:"attribution_confidence"`
-	AttributionReason      *string `parquet:"attribution_reason,optional"`
-	Actions                int64   `parquet:"actions,int(64)"`
-	ActionsWithResponsible int64   `parquet:"actions_with_responsible,int(64)"`
-	ActionsWithTime        int64   `parquet:"actions_with_time,int(64)"`
-	ActionsWithFollowUp    int64   `parquet:"actions_with_follow_up,int(64)"`
-	HasEvaluation          bool    `parquet:"has_evaluation"`
+	Document               string   `parquet:"document"`
+	SHA256                 string   `parquet:"sha256"`
+	MunicipalityCode       *string  `parquet:"municipality_code,optional"`
+	Municipality           *string  `parquet:"municipality,optional"`
+	CountyCode             *string  `parquet:"county_code,optional"`
+	County                 *string  `parquet:"county,optional"`
+	Kind                   *string  `parquet:"kind,optional"`
+	Title                  *string  `parquet:"title,optional"`
+	Reference              *string  `parquet:"reference,optional"`
+	AdoptedBy              *string  `parquet:"adopted_by,optional"`
+	AdoptedOn              *int32   `parquet:"adopted_on,optional,date"`
+	AdoptedOnPrecision     *string  `parquet:"adopted_on_precision,optional"`
+	ValidFrom              *int32   `parquet:"valid_from,optional,date"`
+	ValidFromPrecision     *string  `parquet:"valid_from_precision,optional"`
+	ValidTo                *int32   `parquet:"valid_to,optional,date"`
+	ValidToPrecision       *string  `parquet:"valid_to_precision,optional"`
+	Year                   *int32   `parquet:"year,optional,int(32)"`
+	Status                 *string  `parquet:"status,optional"`
+	Words                  int64    `parquet:"words,int(64)"`
+	Sentences              int64    `parquet:"sentences,int(64)"`
+	AttributionConfidence  float64  `parquet:"attribution_confidence"`
+	AttributionReason      *string  `parquet:"attribution_reason,optional"`
+	RunnerUpCode           *string  `parquet:"runner_up_code,optional"`
+	RunnerUp               *string  `parquet:"runner_up,optional"`
+	RunnerUpConfidence     *float64 `parquet:"runner_up_confidence,optional"` // null when there is no runner-up, as documents.csv leaves it empty
+	RunnerUpEvidence       *string  `parquet:"runner_up_evidence,optional"`
+	Actions                int64    `parquet:"actions,int(64)"`
+	ActionsWithResponsible int64    `parquet:"actions_with_responsible,int(64)"`
+	ActionsWithTime        int64    `parquet:"actions_with_time,int(64)"`
+	ActionsWithFollowUp    int64    `parquet:"actions_with_follow_up,int(64)"`
+	HasEvaluation          bool     `parquet:"has_evaluation"`
 }
 
 // CoverageRow is one row of coverage_long.parquet.
@@ -155,6 +159,7 @@ func WriteDocumentsParquet(w io.Writer, r *Report) error {
 			CountyCode: str(m.CountyCode), County: str(m.CountyName), Kind: str(meta.Kind), Title: str(meta.Title),
 			Reference: str(meta.Reference), AdoptedBy: str(meta.AdoptedBy), Year: year(meta.Year), Status: str(meta.Status),
 			Words: int64(d.Words), Sentences: int64(d.Sentences), AttributionConfidence: m.Confidence, AttributionReason: str(m.Reason),
+			RunnerUpCode: str(m.RunnerUp.Code), RunnerUp: str(m.RunnerUp.Name), RunnerUpConfidence: runnerUpConf(m.RunnerUp), RunnerUpEvidence: str(m.RunnerUp.Evidence),
 			Actions: int64(q.Actions), ActionsWithResponsible: int64(q.WithResponsible), ActionsWithTime: int64(q.WithTime),
 			ActionsWithFollowUp: int64(q.WithFollowUp), HasEvaluation: q.HasEvaluation}
 		row.AdoptedOn, row.AdoptedOnPrecision = date(meta.AdoptedOn, false)
@@ -201,4 +206,14 @@ func WriteEvidenceParquet(w io.Writer, r *Report) error {
 		}
 		return rows
 	})
+}
+
+// runnerUpConf is the runner-up's confidence, nil when there is none
+// (documents.csv's empty cell).
+func runnerUpConf(c analysis.Candidate) *float64 {
+	if c.Code == "" {
+		return nil
+	}
+	v := c.Confidence
+	return &v
 }

@@ -71,7 +71,7 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 		{"summary.md", WriteSummary},
 		{"run.json", WriteRunJSON},
 		{"similarity.csv", WriteSimilarity},
-		{"documents.json", WriteDocumentsJSON},
+		{"documents.jsonl", WriteDocumentsJSON},
 		{"report.html", WriteHTML},
 		{"coverage.xlsx", WriteXLSX},
 	}
@@ -133,11 +133,11 @@ func writeFiles(dir string, jobs []fileJob) ([]corpus.OutputFile, error) {
 }
 
 // writerWeight orders WriteAll's writers: similarity.csv first, since
-// report.html, coverage.xlsx and documents.json wait for the similarities
+// report.html, coverage.xlsx and documents.jsonl wait for the similarities
 // (computed by all cores at once), then the others by their cost on a
 // large corpus (2,000 documents: report.html 0.5 s, coverage.xlsx 0.25 s,
 // evidence.csv 0.2 s); unlisted ones are cheap.
-var writerWeight = map[string]int{"similarity.csv": 5, "report.html": 4, "coverage.xlsx": 3, "evidence.csv": 2, "documents.json": 1}
+var writerWeight = map[string]int{"similarity.csv": 5, "report.html": 4, "coverage.xlsx": 3, "evidence.csv": 2, "documents.jsonl": 1}
 
 // firstError is the first non-nil error of errs.
 func firstError(errs []error) error {
