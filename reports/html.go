@@ -100,6 +100,10 @@ type htmlPage struct {
 	EvidenceCap int
 	CountyView  bool     // --county: the map comes first, with the municipalities' names
 	AsOf        string   // the date document status is judged at (run --as-of); "" when not known
+	// HeatmapCounty presets the heatmap's county filter: with --county,
+	// the heatmap opens on that county's documents (the others are a
+	// choice of the filter away); "" shows every document.
+	HeatmapCounty string
 	Data        htmlData // for the page script, as JSON (written by writeHTMLData, with the documents)
 }
 
@@ -252,7 +256,14 @@ func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 		p.Rows = append(p.Rows, row)
 	}
 	slices.SortFunc(p.RowCounties, func(a, b htmlOption) int { return strings.Compare(a.Value, b.Value) })
-	for _, t := range CountyTables(r) {
+	tables := CountyTables(r)
+	if r.County != "" && len(tables) == 1 {
+		c := tables[0].County.Code
+		if slices.ContainsFunc(p.RowCounties, func(o htmlOption) bool { return o.Value == c }) {
+			p.HeatmapCounty = c
+		}
+	}
+	for _, t := range tables {
 		hc := htmlCounty{Code: t.County.Code, Name: t.County.Name, Usable: t.Usable, Total: len(t.Rows), Expired: t.Expired}
 		for _, row := range t.Rows {
 			hr := htmlCountyRow{Code: row.Municipality.Code, Name: row.Municipality.Name, Status: row.Status, Document: docName(row.Document)}
@@ -915,10 +926,10 @@ table.grid{font-size:8pt}
 
 {{if .CountyView}}{{template "map" .}}{{end}}
 <h2 id="heatmap">Coverage by document</h2>
-{{with .RowCounties}}<p><label>County: <select id="heatmap-county"><option value="">all counties</option>{{range .}}<option value="{{.Value}}">{{.Label}} ({{.Value}})</option>{{end}}</select></label></p>{{end}}
+{{with .RowCounties}}<p><label>County: <select id="heatmap-county"><option value="">all counties</option>{{range .}}<option value="{{.Value}}"{{if eq .Value $.HeatmapCounty}} selected{{end}}>{{.Label}} ({{.Value}})</option>{{end}}</select></label></p>{{end}}
 <table class="grid" id="coverage">
 <tr><th class="rl">municipality</th><th class="rl">document</th>{{range .Themes}}<th class="th" title="{{.Label}}">{{.ID}}</th>{{end}}</tr>
-{{range .Rows}}<tr data-county="{{.County}}"><td class="rl">{{.Municipality}}</td><td class="rl">{{.File}}</td>{{.CellsHTML}}</tr>
+{{range .Rows}}<tr data-county="{{.County}}"{{if and $.HeatmapCounty (ne .County $.HeatmapCounty)}} hidden{{end}}><td class="rl">{{.Municipality}}</td><td class="rl">{{.File}}</td>{{.CellsHTML}}</tr>
 {{end}}</table>
 
 <h2 id="evidence-title">Evidence</h2>

@@ -104,8 +104,23 @@ func TestHTMLCountyMap(t *testing.T) {
 	if bad := htmlUnsafe(page); bad != "" {
 		t.Error(bad)
 	}
+	// the heatmap opens on the county's documents (the filter preset to
+	// it), the others' rows hidden but in the page
+	shown, hidden := strings.Count(page, `<tr data-county="14">`), strings.Count(page, `" hidden><td class="rl">`)
+	in14 := 0
+	for _, d := range r.Documents {
+		if d.Municipality.CountyCode == "14" {
+			in14++
+		}
+	}
+	if shown != in14 || in14 == 0 || hidden == 0 || shown+hidden != len(r.Documents) || !strings.Contains(page, `<option value="14" selected>`) {
+		t.Errorf("county view heatmap: %d rows shown (want Västra Götaland's %d), %d hidden, of %d documents; or the filter is not preset", shown, in14, hidden, len(r.Documents))
+	}
 	r.County = ""
 	page = renderHTML(t, r)
+	if strings.Contains(page, " hidden>") || strings.Contains(page, " selected>") {
+		t.Error("the country's view hides heatmap rows or presets the county filter")
+	}
 	if m, h := strings.Index(page, `id="map-title"`), strings.Index(page, `id="heatmap"`); m < h || strings.Contains(page, `<text class="ml"`) {
 		t.Error("the country's view: the map after the tables, without names")
 	}
