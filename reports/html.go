@@ -98,13 +98,13 @@ type htmlPage struct {
 	RowCounties []htmlOption // the counties of the heatmap's rows, for its filter
 	PairsTotal  int
 	EvidenceCap int
-	CountyView  bool     // --county: the map comes first, with the municipalities' names
-	AsOf        string   // the date document status is judged at (run --as-of); "" when not known
+	CountyView  bool   // --county: the map comes first, with the municipalities' names
+	AsOf        string // the date document status is judged at (run --as-of); "" when not known
 	// HeatmapCounty presets the heatmap's county filter: with --county,
 	// the heatmap opens on that county's documents (the others are a
 	// choice of the filter away); "" shows every document.
 	HeatmapCounty string
-	Data        htmlData // for the page script, as JSON (written by writeHTMLData, with the documents)
+	Data          htmlData // for the page script, as JSON (written by writeHTMLData, with the documents)
 }
 
 type htmlTheme struct {
@@ -896,6 +896,8 @@ small{font-size:10px}
 #evidence{border:1px solid #ccc;padding:.5em 1em;min-height:3em;background:#fffef6}
 #evidence mark{background:#ffd54f}.pg{color:#595959;font-size:11px;margin-right:.6em}
 .ev li{margin:.3em 0}.file,.peers,.cap{color:#555;font-size:12px}
+.scroll{overflow-x:auto;max-width:100%}
+#map{max-width:100%;height:auto}
 .cols{display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start}
 nav.toc ul{margin:.3em 0;padding-left:1.2em}nav.toc a{color:#0b4f8a}
 @media print{
@@ -903,7 +905,8 @@ nav.toc ul{margin:.3em 0;padding-left:1.2em}nav.toc a{color:#0b4f8a}
 body{margin:0;font-size:10pt}
 nav.toc,#map-theme,#evidence-title,#evidence{display:none}
 h2{break-after:avoid}tr,li{break-inside:avoid}
-table.grid{font-size:8pt}
+table.grid{font-size:7pt;line-height:1.15}.grid th,.grid td{padding:0 3px}.grid th.th{height:6.5em}
+.scroll{overflow:visible}
 .l0,.l1,.l2,.x0,.x1,.x2,.nd,.legend span,mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 #map{max-width:100%;height:auto}
 }
@@ -927,10 +930,10 @@ table.grid{font-size:8pt}
 {{if .CountyView}}{{template "map" .}}{{end}}
 <h2 id="heatmap">Coverage by document</h2>
 {{with .RowCounties}}<p><label>County: <select id="heatmap-county"><option value="">all counties</option>{{range .}}<option value="{{.Value}}"{{if eq .Value $.HeatmapCounty}} selected{{end}}>{{.Label}} ({{.Value}})</option>{{end}}</select></label></p>{{end}}
-<table class="grid" id="coverage">
+<div class="scroll"><table class="grid" id="coverage">
 <tr><th class="rl">municipality</th><th class="rl">document</th>{{range .Themes}}<th class="th" title="{{.Label}}">{{.ID}}</th>{{end}}</tr>
 {{range .Rows}}<tr data-county="{{.County}}"{{if and $.HeatmapCounty (ne .County $.HeatmapCounty)}} hidden{{end}}><td class="rl">{{.Municipality}}</td><td class="rl">{{.File}}</td>{{.CellsHTML}}</tr>
-{{end}}</table>
+{{end}}</table></div>
 
 <h2 id="evidence-title">Evidence</h2>
 <div id="evidence" aria-live="polite"><p>Click a cell of a table or a municipality on the map.</p></div>
@@ -939,22 +942,22 @@ table.grid{font-size:8pt}
 <p>{{$.Rule}}</p>
 {{range .}}<h3 id="county-{{.Code}}">{{.Name}} ({{.Code}})</h3>
 <p>{{.Usable}} of {{.Total}} municipalities have a usable document.{{if .Expired}} {{.Expired}} more with an expired plan only.{{end}}</p>
-<table class="grid county">
+<div class="scroll"><table class="grid county">
 <tr><th class="rl">code</th><th class="rl">municipality</th><th class="rl">status</th><th class="rl">document</th>{{range $.Themes}}<th class="th" title="{{.Label}}">{{.ID}}</th>{{end}}</tr>
 {{range .Rows}}<tr><td class="rl">{{.Code}}</td><td class="rl">{{.Name}}</td><td class="rl">{{.Status}}</td><td class="rl">{{.Document}}</td>{{.CellsHTML}}</tr>
 {{end}}<tr class="sum"><td class="rl" colspan="4">county: municipalities at level ≥1</td>{{range .AtLeast1}}<td>{{.}}</td>{{end}}</tr>
 <tr class="sum"><td class="rl" colspan="4">county: municipalities at level ≥2</td>{{range .AtLeast2}}<td>{{.}}</td>{{end}}</tr>
 {{if .Expired}}<tr class="xsum"><td class="rl" colspan="4">more with an expired plan, level ≥1 (not counted)</td>{{range .ExpiredReach1}}<td>{{.}}</td>{{end}}</tr>
 <tr class="xsum"><td class="rl" colspan="4">more with an expired plan, level ≥2 (not counted)</td>{{range .ExpiredReach2}}<td>{{.}}</td>{{end}}</tr>
-{{end}}</table>
+{{end}}</table></div>
 {{end}}{{end}}
 {{if not .CountyView}}{{template "map" .}}{{end}}
 
 {{with .Pairs}}<h2 id="similarity">Similar documents</h2>
 <p>{{if gt $.PairsTotal (len .)}}The {{len .}} most similar of {{$.PairsTotal}} pairs; all are in similarity.csv, which {{else}}similarity.csv {{end}}lists for every document its 5 most similar documents with cosine at least 0.2, and every pair with cosine at least 0.9 (near duplicates).</p>
-<table class="grid"><tr><th class="rl">document</th><th class="rl">document</th><th>cosine</th><th class="rl">near duplicate</th></tr>
+<div class="scroll"><table class="grid"><tr><th class="rl">document</th><th class="rl">document</th><th>cosine</th><th class="rl">near duplicate</th></tr>
 {{range .}}<tr><td class="rl">{{.A}}</td><td class="rl">{{.B}}</td><td>{{.Similarity}}</td><td class="rl">{{if .NearDuplicate}}yes{{end}}</td></tr>
-{{end}}</table>{{end}}
+{{end}}</table></div>{{end}}
 
 {{define "map"}}<h2 id="map-title">Map</h2>
 <p><label>Theme: <select id="map-theme">{{range .Themes}}<option value="{{.ID}}">{{.Label}} ({{.ID}})</option>{{end}}</select></label> Colour: the municipality's best level among its usable documents. Click a municipality for its evidence.</p>
@@ -964,8 +967,8 @@ table.grid{font-size:8pt}
 {{end}}{{end}}</svg>
 {{end}}
 {{with .Failures}}<h2 id="failures">Failures</h2>
-<table class="grid"><tr><th class="rl">file</th><th class="rl">reason</th></tr>
+<div class="scroll"><table class="grid"><tr><th class="rl">file</th><th class="rl">reason</th></tr>
 {{range .}}<tr><td class="rl">{{.File}}</td><td class="rl">{{.Reason}}</td></tr>
-{{end}}</table>{{end}}
+{{end}}</table></div>{{end}}
 
 `
