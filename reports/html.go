@@ -266,7 +266,11 @@ func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 	for _, t := range tables {
 		hc := htmlCounty{Code: t.County.Code, Name: t.County.Name, Usable: t.Usable, Total: len(t.Rows), Expired: t.Expired}
 		for _, row := range t.Rows {
-			hr := htmlCountyRow{Code: row.Municipality.Code, Name: row.Municipality.Name, Status: row.Status, Document: docName(row.Document)}
+			status := row.Status
+			if lang == LangSwedish {
+				status = rowStatusSV[status]
+			}
+			hr := htmlCountyRow{Code: row.Municipality.Code, Name: row.Municipality.Name, Status: status, Document: docName(row.Document)}
 			for ti, c := range row.Cells {
 				if c.Source == nil {
 					hr.Cells = append(hr.Cells, htmlCell{Doc: -1, Theme: t.Themes[ti], Class: "nd"})

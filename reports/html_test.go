@@ -334,6 +334,12 @@ func TestHTMLLanguages(t *testing.T) {
 			t.Errorf("Swedish page lacks %q", want)
 		}
 	}
+	// the county tables' statuses in Swedish too (the CSV files keep the data's English)
+	for _, st := range []string{RowCurrent, RowUnknown, RowExpired, RowNoDocument} {
+		if !strings.Contains(page, `<td class="rl">`+rowStatusSV[st]+`</td>`) || strings.Contains(page, `<td class="rl">`+st+`</td>`) {
+			t.Errorf("Swedish page: status %q not shown as %q", st, rowStatusSV[st])
+		}
+	}
 	r.Lang = LangEnglish
 	page = renderHTML(t, r)
 	for _, want := range []string{`<html lang="en">`, "Coverage by document", "<script>" + htmlScript + "</script>"} {

@@ -82,10 +82,14 @@ var htmlSwedish = []string{
 	`": no document"`, `": inget dokument"`,
 }
 
+// rowStatusSV are the county tables' statuses (Row*) as the Swedish page
+// shows them; the CSV files keep the English values, their data.
+var rowStatusSV = map[string]string{RowCurrent: "gällande", RowUnknown: "okänd giltighet", RowExpired: "utgånget", RowNoDocument: "inget dokument"}
+
 // CountyRuleSV is CountyRule in Swedish, for the Swedish report.html.
-const CountyRuleSV = `Varje kommun i länet är en rad. Status: "current" när minst ett av dess dokument gäller; ` +
-	`"unknown validity" när inget vet gälla men ett saknar slutdatum (sådana dokument används); ` +
-	`"expired" när alla har gått ut (deras värden visas men räknas inte i länsraden); "no document" när korpusen saknar dokument. ` +
+const CountyRuleSV = `Varje kommun i länet är en rad. Status: "gällande" när minst ett av dess dokument gäller; ` +
+	`"okänd giltighet" när inget vet gälla men ett saknar slutdatum (sådana dokument används); ` +
+	`"utgånget" när alla har gått ut (deras värden visas men räknas inte i länsraden); "inget dokument" när korpusen saknar dokument. ` +
 	`Varje tema visar den högsta nivån (sedan andelen) bland dokumenten med den statusen; det avgörande dokumentet är det nyaste av högsta slag ` +
 	`(policy > strategy > program > plan > action_plan > guidelines > project_plan > other), och varje värdes källa anges. ` +
 	`Länsrader: andelen av länets alla kommuner vars användbara värden når nivå 1 och nivå 2; ` +
