@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -118,7 +119,7 @@ func TestReportInBrowser(t *testing.T) {
 		// its language cell, then a cell of the county table
 		chromedp.Click(`#coverage td[data-doc="`+hostile+`"][data-theme="language"]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`#evidence[data-shown="`+hostile+`:language"]`, chromedp.ByQuery),
-		chromedp.Click(`#county-14 + p + table td[data-doc="`+hostile+`"][data-theme="work"]`, chromedp.ByQuery),
+		chromedp.Click(`#county-14 + p + .scroll td[data-doc="`+hostile+`"][data-theme="work"]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`#evidence[data-shown="`+hostile+`:work"]`, chromedp.ByQuery),
 		// the map: choose a theme and click Lerum
 		chromedp.SetValue(`#map-theme`, "housing", chromedp.ByQuery),
@@ -175,5 +176,100 @@ func TestReportInBrowser(t *testing.T) {
 	}
 	for _, p := range problems {
 		t.Errorf("browser: %s", p)
+	}
+}
+
+// TestReportLayout renders a --county report.html (Västra Götaland) at
+// desktop width (1280 px) and phone width (390 px) and writes both
+// screenshots ($STYRDOK_SCREENSHOTS, or the test's temporary folder), then
+// checks that at 390 px nothing makes the page scroll sideways (wide
+// tables scroll inside their own box) and that with print media
+// emulated the county table and its map each fit one A4 page's printable
+// height (297 mm less the 15 mm margins, at 96 px per inch).
+func TestReportLayout(t *testing.T) {
+	exe := chromiumPath()
+	if _, err := os.Stat(exe); err != nil {
+		t.Skipf("headless browser test skipped: %s not found (install it with: apt-get install -y --no-install-recommends chromium)", exe)
+	}
+	if testing.Short() {
+		t.Skip("headless browser test skipped in -short mode")
+	}
+	r := hostileReport(t)
+	r.County = "14"
+	out := os.Getenv("STYRDOK_SCREENSHOTS")
+	if out == "" {
+		out = t.TempDir()
+	} else if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(out, "report-county.html")
+	if err := os.WriteFile(page, []byte(renderHTML(t, r)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile, err := os.MkdirTemp("", "styrdok-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	}()
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck, chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-dev-shm-usage", true), chromedp.UserDataDir(profile))
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	defer cancelTimeout()
+
+	var desktop, phone []byte
+	var scrollW, innerW int
+	var tableH, mapH, tableW, pageW float64
+	err = chromedp.Run(ctx,
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate("file://"+abs),
+		chromedp.WaitVisible(`#coverage`, chromedp.ByQuery),
+		chromedp.FullScreenshot(&desktop, 100),
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(1)),
+		chromedp.Sleep(200*time.Millisecond),
+		chromedp.Evaluate(`document.scrollingElement.scrollWidth`, &scrollW),
+		chromedp.Evaluate(`window.innerWidth`, &innerW),
+		chromedp.FullScreenshot(&phone, 100),
+		// print: A4 less 15 mm margins is 180 mm wide, 267 mm high
+		chromedp.EmulateViewport(680, 1009),
+		emulation.SetEmulatedMedia().WithMedia("print"),
+		chromedp.Sleep(200*time.Millisecond),
+		chromedp.Evaluate(`document.querySelector("#county-14 ~ .scroll table.county").getBoundingClientRect().height`, &tableH),
+		chromedp.Evaluate(`document.querySelector("#county-14 ~ .scroll table.county").getBoundingClientRect().width`, &tableW),
+		chromedp.Evaluate(`document.getElementById("map").getBoundingClientRect().height`, &mapH),
+		chromedp.Evaluate(`document.documentElement.clientWidth`, &pageW),
+	)
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	for name, png := range map[string][]byte{"report-1280.png": desktop, "report-390.png": phone} {
+		if err := os.WriteFile(filepath.Join(out, name), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("screenshot: %s", filepath.Join(out, name))
+	}
+	t.Logf("390 px: scrollWidth %d, innerWidth %d; print: county table %.0f × %.0f px, map %.0f px high, A4 printable %.0f px high",
+		scrollW, innerW, tableW, tableH, mapH, (297.0-2*15)/25.4*96)
+	if innerW != 390 || scrollW > innerW+2 {
+		t.Errorf("at 390 px the page scrolls sideways: scrollWidth %d, innerWidth %d", scrollW, innerW)
+	}
+	const a4Printable = (297.0 - 2*15) / 25.4 * 96 // px at 96 dpi
+	if tableH <= 0 || tableH > a4Printable || tableW > pageW+1 {
+		t.Errorf("print: the county table is %.0f × %.0f px; one A4 page holds %.0f × %.0f", tableW, tableH, pageW, a4Printable)
+	}
+	if mapH <= 0 || mapH > a4Printable {
+		t.Errorf("print: the map is %.0f px high; one A4 page holds %.0f", mapH, a4Printable)
 	}
 }

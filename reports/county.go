@@ -182,27 +182,41 @@ type CountyTable struct {
 	AtLeast1, AtLeast2 []float64
 	Reach1, Reach2     []int // the municipalities counted in AtLeast1 and AtLeast2
 	Usable             int   // municipalities with a usable document
+	// ExpiredReach1 and ExpiredReach2 are, per theme, the municipalities
+	// whose documents have all expired (RowExpired) but whose expired
+	// figures reach level 1 and 2: not coverage, but without them a
+	// county whose only plan expired shows 0% and the page does not say
+	// why.
+	ExpiredReach1, ExpiredReach2 []int
+	Expired                      int // municipalities whose documents have all expired
 }
 
 // NewCountyTable builds the table of one county.
 func NewCountyTable(r *Report, c corpus.County) CountyTable {
 	ids := r.Codebook.ThemeIDs()
 	t := CountyTable{County: c, Themes: ids, AtLeast1: make([]float64, len(ids)), AtLeast2: make([]float64, len(ids)),
-		Reach1: make([]int, len(ids)), Reach2: make([]int, len(ids))}
+		Reach1: make([]int, len(ids)), Reach2: make([]int, len(ids)),
+		ExpiredReach1: make([]int, len(ids)), ExpiredReach2: make([]int, len(ids))}
 	byCode := docsByMunicipality(r.Documents)
 	for _, m := range r.Registry.InCounty(c.Code) {
 		row := decideRow(m, byCode[m.Code], len(ids))
 		t.Rows = append(t.Rows, row)
-		if !row.Usable() {
+		reach1, reach2 := t.Reach1, t.Reach2
+		switch {
+		case row.Usable():
+			t.Usable++
+		case row.Status == RowExpired:
+			t.Expired++
+			reach1, reach2 = t.ExpiredReach1, t.ExpiredReach2
+		default:
 			continue
 		}
-		t.Usable++
 		for i, cell := range row.Cells {
 			if cell.Level >= 1 {
-				t.Reach1[i]++
+				reach1[i]++
 			}
 			if cell.Level >= 2 {
-				t.Reach2[i]++
+				reach2[i]++
 			}
 		}
 	}
@@ -282,9 +296,11 @@ func WriteCounty(w io.Writer, t CountyTable) error {
 // theme and threshold (level 1 or 2), the share of the county's
 // municipalities whose usable figures reach it, the municipalities that
 // do, all the county's municipalities (the denominator) and those with
-// a usable document.
+// a usable document; then the municipalities whose documents have all
+// expired whose expired figures reach the threshold (not counted in the
+// share), and all municipalities whose documents have expired.
 var CountySummaryColumns = []string{"county_code", "county", "theme", "threshold", "share", "municipalities",
-	"municipalities_total", "municipalities_usable"}
+	"municipalities_total", "municipalities_usable", "municipalities_expired_reaching", "municipalities_expired"}
 
 // CountySummaryRecords returns the rows of county-summary.csv for tables:
 // one per county × theme × threshold, counties in code order.
@@ -294,8 +310,10 @@ func CountySummaryRecords(tables []CountyTable) [][]string {
 		for i, id := range t.Themes {
 			for k, reach := range [][]int{t.Reach1, t.Reach2} {
 				share := []float64{t.AtLeast1[i], t.AtLeast2[i]}[k]
+				expired := [][]int{t.ExpiredReach1, t.ExpiredReach2}[k]
 				rows = append(rows, []string{t.County.Code, t.County.Name, id, strconv.Itoa(k + 1), fmtFloat(share, 4),
-					strconv.Itoa(reach[i]), strconv.Itoa(len(t.Rows)), strconv.Itoa(t.Usable)})
+					strconv.Itoa(reach[i]), strconv.Itoa(len(t.Rows)), strconv.Itoa(t.Usable),
+					strconv.Itoa(expired[i]), strconv.Itoa(t.Expired)})
 			}
 		}
 	}
@@ -315,7 +333,9 @@ const CountyRule = `Every municipality of the county is a row. Status: "current"
 	`"expired" when all have expired (their figures are shown but not counted in the county line); "no document" when the corpus has none. ` +
 	`Each theme shows the best level (then share) among the documents of that status; the deciding document is the newest of the highest kind ` +
 	`(policy > strategy > program > plan > action_plan > guidelines > project_plan > other), and the source of every figure is named. ` +
-	`County lines: the share of all the county's municipalities whose usable figures reach level 1 and level 2.`
+	`County lines: the share of all the county's municipalities whose usable figures reach level 1 and level 2; ` +
+	`"+N expired" (report.html: "more with an expired plan") counts the municipalities whose only documents have expired ` +
+	`but would reach the level (not in the share).`
 
 // writeCountySummary appends the county sections of summary.md.
 func writeCountySummary(b *strings.Builder, r *Report) {
@@ -352,13 +372,24 @@ func writeCountySummary(b *strings.Builder, r *Report) {
 		}
 		for k, shares := range [][]float64{t.AtLeast1, t.AtLeast2} {
 			fmt.Fprintf(b, "| **county, level ≥%d** | | |", k+1)
-			for _, s := range shares {
-				fmt.Fprintf(b, " %.0f%% |", 100*s)
+			expired := [][]int{t.ExpiredReach1, t.ExpiredReach2}[k]
+			for i, s := range shares {
+				fmt.Fprintf(b, " %.0f%%%s |", 100*s, expiredNote(expired[i], "+%d expired"))
 			}
 			b.WriteString("\n")
 		}
 	}
 	b.WriteString("\n\\* figure taken from another of the municipality's documents (see county-CODE.csv, the \\<theme\\>\\_source column).\n")
+}
+
+// expiredNote is the note beside a county-line figure for n
+// municipalities whose expired plans reach the level ("" for none);
+// format has one %d.
+func expiredNote(n int, format string) string {
+	if n == 0 {
+		return ""
+	}
+	return " " + fmt.Sprintf(format, n)
 }
 
 // docName is the base name of a document's file, "" for none.

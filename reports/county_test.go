@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -145,5 +146,87 @@ func TestKindOrderCoversDomainKinds(t *testing.T) {
 	}
 	if kindRank("") != len(KindOrder()) || kindRank("policy") != 0 {
 		t.Error("unknown kind must rank last, policy first")
+	}
+}
+
+// TestCountyExpiredShown: Gislaved's only plan has expired, so it adds
+// nothing to Jönköping's county line; but the line says what the expired
+// plan covered (county-summary.csv's expired columns, summary.md's "+N
+// expired", report.html's "more with an expired plan" rows), and both
+// summary.md and report.html say at which date status was judged.
+func TestCountyExpiredShown(t *testing.T) {
+	r := bundledReport(t)
+	r.Run = &RunInfo{Options: map[string]string{"as-of": "2026-11-30"}}
+	var tb CountyTable
+	for _, c := range CountyTables(r) {
+		if c.County.Code == "06" {
+			tb = c
+		}
+	}
+	var gislaved *MunicipalityRow
+	for i, row := range tb.Rows {
+		if row.Municipality.Name == "Gislaved" {
+			gislaved = &tb.Rows[i]
+		}
+	}
+	if gislaved == nil || gislaved.Status != RowExpired {
+		t.Fatalf("Gislaved should be expired: %+v", gislaved)
+	}
+	if tb.Expired < 1 {
+		t.Fatalf("county 06: %d municipalities with expired plans, want at least Gislaved", tb.Expired)
+	}
+	reached := 0
+	for i, c := range gislaved.Cells {
+		if c.Level >= 1 {
+			reached++
+			if tb.ExpiredReach1[i] < 1 {
+				t.Errorf("%s: Gislaved's expired plan reaches level %d but ExpiredReach1 = %d", tb.Themes[i], c.Level, tb.ExpiredReach1[i])
+			}
+		}
+		if c.Level >= 2 && tb.ExpiredReach2[i] < 1 {
+			t.Errorf("%s: Gislaved's expired plan reaches level 2 but ExpiredReach2 = %d", tb.Themes[i], tb.ExpiredReach2[i])
+		}
+	}
+	if reached == 0 {
+		t.Fatal("Gislaved's expired plan reaches level 1 in no theme: the test shows nothing")
+	}
+	expiredCol := len(CountySummaryColumns) - 2
+	if CountySummaryColumns[expiredCol] != "municipalities_expired_reaching" {
+		t.Fatalf("columns %v", CountySummaryColumns)
+	}
+	found := false
+	for _, rec := range CountySummaryRecords([]CountyTable{tb}) {
+		if len(rec) != len(CountySummaryColumns) {
+			t.Fatalf("record %v has %d fields, want %d", rec, len(rec), len(CountySummaryColumns))
+		}
+		found = found || (rec[expiredCol] != "0" && rec[len(rec)-1] == strconv.Itoa(tb.Expired))
+	}
+	if !found {
+		t.Error("county-summary.csv names no municipality with an expired plan reaching a level")
+	}
+	var md bytes.Buffer
+	if err := WriteSummary(&md, r); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Status as of 2026-11-30", "expired |"} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("summary.md lacks %q", want)
+		}
+	}
+	for lang, wants := range map[string][]string{
+		LangEnglish: {"Status as of 2026-11-30", "more with an expired plan only", "more with an expired plan, level ≥1"},
+		LangSwedish: {"Status per 2026-11-30", "har bara en utgången plan", "fler med bara utgången plan, nivå ≥1"},
+	} {
+		r.Lang = lang
+		page := renderHTML(t, r)
+		for _, want := range wants {
+			if !strings.Contains(page, want) {
+				t.Errorf("report.html (%s) lacks %q", lang, want)
+			}
+		}
+	}
+	r.Run = nil
+	if page := renderHTML(t, r); strings.Contains(page, `id="as-of"`) {
+		t.Error("report.html states an as-of date the report does not carry")
 	}
 }

@@ -7,14 +7,14 @@
 //   - county-CODE.csv: every municipality of a county, with or without a
 //     document in force (the selection rule is CountyRule; KindOrder is
 //     the "highest kind" order);
-//   - similarity.csv and the peers of documents.json: TF-IDF cosine
+//   - similarity.csv and the peers of documents.jsonl: TF-IDF cosine
 //     similarity over stems, near duplicates flagged. similarity.csv does
 //     not list all pairs (on one genre nearly every pair is above any
 //     useful threshold: 1.8 million rows for 2,000 plans) but, for every
 //     document, its PairPeers (5) most similar documents at
 //     MinPairSimilarity (0.2) or more, and every pair at NearDuplicate
 //     (0.9) or more; each pair once, most similar first (PairRule);
-//   - documents.json: per document its metadata, municipality, theme
+//   - documents.jsonl (JSON Lines): per document its metadata, municipality, theme
 //     counts, sections, quality and 3 nearest peers, one document per line;
 //     the evidence is in evidence.csv and the action rows in actions.csv
 //     (`styrdok analyze` gives one document with all of it);
@@ -29,7 +29,7 @@
 //     evidence sheet holds the first XLSXEvidenceRows (50,000) rows, and
 //     the notes sheet says so and points to evidence.csv.
 //
-// The writers stream: CSV rows, xlsx rows, documents.json and the
+// The writers stream: CSV rows, xlsx rows, documents.jsonl and the
 // report's data block are produced one document at a time, so a run over
 // thousands of documents needs little memory beyond the analyses
 // themselves (docs/benchmarks.md, "Reports at corpus scale").

@@ -98,8 +98,13 @@ type htmlPage struct {
 	RowCounties []htmlOption // the counties of the heatmap's rows, for its filter
 	PairsTotal  int
 	EvidenceCap int
-	CountyView  bool     // --county: the map comes first, with the municipalities' names
-	Data        htmlData // for the page script, as JSON (written by writeHTMLData, with the documents)
+	CountyView  bool   // --county: the map comes first, with the municipalities' names
+	AsOf        string // the date document status is judged at (run --as-of); "" when not known
+	// HeatmapCounty presets the heatmap's county filter: with --county,
+	// the heatmap opens on that county's documents (the others are a
+	// choice of the filter away); "" shows every document.
+	HeatmapCounty string
+	Data          htmlData // for the page script, as JSON (written by writeHTMLData, with the documents)
 }
 
 type htmlTheme struct {
@@ -128,9 +133,15 @@ type htmlCell struct {
 type htmlCounty struct {
 	Code, Name    string
 	Usable, Total int
+	Expired       int // municipalities with only expired documents
 	Rows          []htmlCountyRow
 	AtLeast1      []string
 	AtLeast2      []string
+	// ExpiredReach1 and ExpiredReach2: per theme, the municipalities with
+	// only expired documents whose figures reach the level ("" for none),
+	// so that a county whose plans expired does not read as empty.
+	ExpiredReach1 []string
+	ExpiredReach2 []string
 }
 
 type htmlCountyRow struct {
@@ -212,7 +223,7 @@ type htmlMuni struct {
 }
 
 func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
-	p := &htmlPage{Documents: len(r.Documents), Failures: r.Failures, Rule: CountyRule, EvidenceCap: HTMLEvidencePerCell}
+	p := &htmlPage{Documents: len(r.Documents), Failures: r.Failures, Rule: CountyRule, EvidenceCap: HTMLEvidencePerCell, AsOf: r.AsOf()}
 	for _, t := range r.Codebook.Themes {
 		label := t.LabelEN
 		if lang == LangSwedish {
@@ -245,10 +256,21 @@ func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 		p.Rows = append(p.Rows, row)
 	}
 	slices.SortFunc(p.RowCounties, func(a, b htmlOption) int { return strings.Compare(a.Value, b.Value) })
-	for _, t := range CountyTables(r) {
-		hc := htmlCounty{Code: t.County.Code, Name: t.County.Name, Usable: t.Usable, Total: len(t.Rows)}
+	tables := CountyTables(r)
+	if r.County != "" && len(tables) == 1 {
+		c := tables[0].County.Code
+		if slices.ContainsFunc(p.RowCounties, func(o htmlOption) bool { return o.Value == c }) {
+			p.HeatmapCounty = c
+		}
+	}
+	for _, t := range tables {
+		hc := htmlCounty{Code: t.County.Code, Name: t.County.Name, Usable: t.Usable, Total: len(t.Rows), Expired: t.Expired}
 		for _, row := range t.Rows {
-			hr := htmlCountyRow{Code: row.Municipality.Code, Name: row.Municipality.Name, Status: row.Status, Document: docName(row.Document)}
+			status := row.Status
+			if lang == LangSwedish {
+				status = rowStatusSV[status]
+			}
+			hr := htmlCountyRow{Code: row.Municipality.Code, Name: row.Municipality.Name, Status: status, Document: docName(row.Document)}
 			for ti, c := range row.Cells {
 				if c.Source == nil {
 					hr.Cells = append(hr.Cells, htmlCell{Doc: -1, Theme: t.Themes[ti], Class: "nd"})
@@ -266,6 +288,8 @@ func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 		for i := range t.Themes {
 			hc.AtLeast1 = append(hc.AtLeast1, fmt.Sprintf("%.0f%%", 100*t.AtLeast1[i]))
 			hc.AtLeast2 = append(hc.AtLeast2, fmt.Sprintf("%.0f%%", 100*t.AtLeast2[i]))
+			hc.ExpiredReach1 = append(hc.ExpiredReach1, plusCount(t.ExpiredReach1[i]))
+			hc.ExpiredReach2 = append(hc.ExpiredReach2, plusCount(t.ExpiredReach2[i]))
 		}
 		p.Counties = append(p.Counties, hc)
 	}
@@ -299,6 +323,14 @@ func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 			Similarity: fmtFloat(pr.Similarity, 2), NearDuplicate: pr.Similarity >= NearDuplicate})
 	}
 	return p, nil
+}
+
+// plusCount is "+n", or "" for 0 (an empty cell reads as none).
+func plusCount(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return "+" + strconv.Itoa(n)
 }
 
 // newHTMLDoc is a document's data for the page: its peers, and per theme
@@ -860,7 +892,7 @@ td[data-doc]{cursor:pointer}td[data-doc="-1"]{cursor:default}
 td[data-doc]:hover,td[data-doc]:focus{outline:2px solid #000}
 .l0{background:#f7f4e8;fill:#f7f4e8}.l1{background:#9ecae1;fill:#9ecae1}.l2{background:#2171b5;color:#fff;fill:#2171b5}
 .x0,.x1,.x2{background:#e0e0e0;color:#555;fill:#e0e0e0}.nd{background:#fafafa;color:#595959;fill:#fafafa}
-.sum td{font-weight:bold;background:#f4f4f4}
+.sum td{font-weight:bold;background:#f4f4f4}.xsum td{background:#f4f4f4;color:#555;font-style:italic}
 small{font-size:10px}
 #map path{stroke:#666;stroke-width:.3}#map path:hover{stroke:#000;stroke-width:1}
 #map text.ml{font-size:7px;fill:#222;stroke:#fff;stroke-width:2px;paint-order:stroke;text-anchor:middle;pointer-events:none}
@@ -868,6 +900,8 @@ small{font-size:10px}
 #evidence{border:1px solid #ccc;padding:.5em 1em;min-height:3em;background:#fffef6}
 #evidence mark{background:#ffd54f}.pg{color:#595959;font-size:11px;margin-right:.6em}
 .ev li{margin:.3em 0}.file,.peers,.cap{color:#555;font-size:12px}
+.scroll{overflow-x:auto;max-width:100%}
+#map{max-width:100%;height:auto}
 .cols{display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start}
 nav.toc ul{margin:.3em 0;padding-left:1.2em}nav.toc a{color:#0b4f8a}
 @media print{
@@ -875,7 +909,8 @@ nav.toc ul{margin:.3em 0;padding-left:1.2em}nav.toc a{color:#0b4f8a}
 body{margin:0;font-size:10pt}
 nav.toc,#map-theme,#evidence-title,#evidence{display:none}
 h2{break-after:avoid}tr,li{break-inside:avoid}
-table.grid{font-size:8pt}
+table.grid{font-size:7pt;line-height:1.15}.grid th,.grid td{padding:0 3px}.grid th.th{height:6.5em}
+.scroll{overflow:visible}
 .l0,.l1,.l2,.x0,.x1,.x2,.nd,.legend span,mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 #map{max-width:100%;height:auto}
 }
@@ -884,7 +919,8 @@ table.grid{font-size:8pt}
 <body>
 <h1>styrdok coverage report</h1>
 <p>{{.Documents}} documents analysed{{with .Failures}}, {{len .}} failed{{end}}. Cells show the level (0 absent or passing mention, 1 treated, 2 heading, focus area or goal) and the theme's share of the document's sentences. Click a cell to see its evidence (up to {{.EvidenceCap}} sentences per cell, the strongest; evidence.csv has every one).</p>
-<p class="legend"><span class="l0">level 0</span><span class="l1">level 1</span><span class="l2">level 2</span><span class="x1">expired</span><span class="nd">no document</span></p>
+{{with .AsOf}}<p id="as-of"><strong>Status as of {{.}}</strong>: a document is in force when its period of validity covers this date (run --as-of).</p>
+{{end}}<p class="legend"><span class="l0">level 0</span><span class="l1">level 1</span><span class="l2">level 2</span><span class="x1">expired</span><span class="nd">no document</span></p>
 
 <nav class="toc" aria-label="contents"><ul>
 <li><a href="#heatmap">Coverage by document</a></li>
@@ -897,11 +933,11 @@ table.grid{font-size:8pt}
 
 {{if .CountyView}}{{template "map" .}}{{end}}
 <h2 id="heatmap">Coverage by document</h2>
-{{with .RowCounties}}<p><label>County: <select id="heatmap-county"><option value="">all counties</option>{{range .}}<option value="{{.Value}}">{{.Label}} ({{.Value}})</option>{{end}}</select></label></p>{{end}}
-<table class="grid" id="coverage">
+{{with .RowCounties}}<p><label>County: <select id="heatmap-county"><option value="">all counties</option>{{range .}}<option value="{{.Value}}"{{if eq .Value $.HeatmapCounty}} selected{{end}}>{{.Label}} ({{.Value}})</option>{{end}}</select></label></p>{{end}}
+<div class="scroll"><table class="grid" id="coverage">
 <tr><th class="rl">municipality</th><th class="rl">document</th>{{range .Themes}}<th class="th" title="{{.Label}}">{{.ID}}</th>{{end}}</tr>
-{{range .Rows}}<tr data-county="{{.County}}"><td class="rl">{{.Municipality}}</td><td class="rl">{{.File}}</td>{{.CellsHTML}}</tr>
-{{end}}</table>
+{{range .Rows}}<tr data-county="{{.County}}"{{if and $.HeatmapCounty (ne .County $.HeatmapCounty)}} hidden{{end}}><td class="rl">{{.Municipality}}</td><td class="rl">{{.File}}</td>{{.CellsHTML}}</tr>
+{{end}}</table></div>
 
 <h2 id="evidence-title">Evidence</h2>
 <div id="evidence" aria-live="polite"><p>Click a cell of a table or a municipality on the map.</p></div>
@@ -909,21 +945,23 @@ table.grid{font-size:8pt}
 {{with .Counties}}<h2 id="counties">Regional coverage</h2>
 <p>{{$.Rule}}</p>
 {{range .}}<h3 id="county-{{.Code}}">{{.Name}} ({{.Code}})</h3>
-<p>{{.Usable}} of {{.Total}} municipalities have a usable document.</p>
-<table class="grid county">
+<p>{{.Usable}} of {{.Total}} municipalities have a usable document.{{if .Expired}} {{.Expired}} more with an expired plan only.{{end}}</p>
+<div class="scroll"><table class="grid county">
 <tr><th class="rl">code</th><th class="rl">municipality</th><th class="rl">status</th><th class="rl">document</th>{{range $.Themes}}<th class="th" title="{{.Label}}">{{.ID}}</th>{{end}}</tr>
 {{range .Rows}}<tr><td class="rl">{{.Code}}</td><td class="rl">{{.Name}}</td><td class="rl">{{.Status}}</td><td class="rl">{{.Document}}</td>{{.CellsHTML}}</tr>
 {{end}}<tr class="sum"><td class="rl" colspan="4">county: municipalities at level ≥1</td>{{range .AtLeast1}}<td>{{.}}</td>{{end}}</tr>
 <tr class="sum"><td class="rl" colspan="4">county: municipalities at level ≥2</td>{{range .AtLeast2}}<td>{{.}}</td>{{end}}</tr>
-</table>
+{{if .Expired}}<tr class="xsum"><td class="rl" colspan="4">more with an expired plan, level ≥1 (not counted)</td>{{range .ExpiredReach1}}<td>{{.}}</td>{{end}}</tr>
+<tr class="xsum"><td class="rl" colspan="4">more with an expired plan, level ≥2 (not counted)</td>{{range .ExpiredReach2}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</table></div>
 {{end}}{{end}}
 {{if not .CountyView}}{{template "map" .}}{{end}}
 
 {{with .Pairs}}<h2 id="similarity">Similar documents</h2>
 <p>{{if gt $.PairsTotal (len .)}}The {{len .}} most similar of {{$.PairsTotal}} pairs; all are in similarity.csv, which {{else}}similarity.csv {{end}}lists for every document its 5 most similar documents with cosine at least 0.2, and every pair with cosine at least 0.9 (near duplicates).</p>
-<table class="grid"><tr><th class="rl">document</th><th class="rl">document</th><th>cosine</th><th class="rl">near duplicate</th></tr>
+<div class="scroll"><table class="grid"><tr><th class="rl">document</th><th class="rl">document</th><th>cosine</th><th class="rl">near duplicate</th></tr>
 {{range .}}<tr><td class="rl">{{.A}}</td><td class="rl">{{.B}}</td><td>{{.Similarity}}</td><td class="rl">{{if .NearDuplicate}}yes{{end}}</td></tr>
-{{end}}</table>{{end}}
+{{end}}</table></div>{{end}}
 
 {{define "map"}}<h2 id="map-title">Map</h2>
 <p><label>Theme: <select id="map-theme">{{range .Themes}}<option value="{{.ID}}">{{.Label}} ({{.ID}})</option>{{end}}</select></label> Colour: the municipality's best level among its usable documents. Click a municipality for its evidence.</p>
@@ -933,8 +971,8 @@ table.grid{font-size:8pt}
 {{end}}{{end}}</svg>
 {{end}}
 {{with .Failures}}<h2 id="failures">Failures</h2>
-<table class="grid"><tr><th class="rl">file</th><th class="rl">reason</th></tr>
+<div class="scroll"><table class="grid"><tr><th class="rl">file</th><th class="rl">reason</th></tr>
 {{range .}}<tr><td class="rl">{{.File}}</td><td class="rl">{{.Reason}}</td></tr>
-{{end}}</table>{{end}}
+{{end}}</table></div>{{end}}
 
 `

@@ -104,8 +104,23 @@ func TestHTMLCountyMap(t *testing.T) {
 	if bad := htmlUnsafe(page); bad != "" {
 		t.Error(bad)
 	}
+	// the heatmap opens on the county's documents (the filter preset to
+	// it), the others' rows hidden but in the page
+	shown, hidden := strings.Count(page, `<tr data-county="14">`), strings.Count(page, `" hidden><td class="rl">`)
+	in14 := 0
+	for _, d := range r.Documents {
+		if d.Municipality.CountyCode == "14" {
+			in14++
+		}
+	}
+	if shown != in14 || in14 == 0 || hidden == 0 || shown+hidden != len(r.Documents) || !strings.Contains(page, `<option value="14" selected>`) {
+		t.Errorf("county view heatmap: %d rows shown (want Västra Götaland's %d), %d hidden, of %d documents; or the filter is not preset", shown, in14, hidden, len(r.Documents))
+	}
 	r.County = ""
 	page = renderHTML(t, r)
+	if strings.Contains(page, " hidden>") || strings.Contains(page, " selected>") {
+		t.Error("the country's view hides heatmap rows or presets the county filter")
+	}
 	if m, h := strings.Index(page, `id="map-title"`), strings.Index(page, `id="heatmap"`); m < h || strings.Contains(page, `<text class="ml"`) {
 		t.Error("the country's view: the map after the tables, without names")
 	}
@@ -317,6 +332,12 @@ func TestHTMLLanguages(t *testing.T) {
 	for _, want := range []string{`<html lang="sv">`, "Täckning per dokument", "Arbete och sysselsättning", CountyRuleSV[:40]} {
 		if !strings.Contains(page, want) {
 			t.Errorf("Swedish page lacks %q", want)
+		}
+	}
+	// the county tables' statuses in Swedish too (the CSV files keep the data's English)
+	for _, st := range []string{RowCurrent, RowUnknown, RowExpired, RowNoDocument} {
+		if !strings.Contains(page, `<td class="rl">`+rowStatusSV[st]+`</td>`) || strings.Contains(page, `<td class="rl">`+st+`</td>`) {
+			t.Errorf("Swedish page: status %q not shown as %q", st, rowStatusSV[st])
 		}
 	}
 	r.Lang = LangEnglish

@@ -31,6 +31,11 @@ var htmlSwedish = []string{
 	". Cells show the level (0 absent or passing mention, 1 treated, 2 heading, focus area or goal) and the theme's share of the document's sentences. Click a cell to see its evidence (up to {{.EvidenceCap}} sentences per cell, the strongest; evidence.csv has every one).",
 	". Cellerna visar nivån (0 saknas eller nämns i förbigående, 1 behandlas, 2 rubrik, fokusområde eller mål) och temats andel av dokumentets meningar. Klicka på en cell för att se beläggen (upp till {{.EvidenceCap}} meningar per cell, de starkaste; evidence.csv har alla).",
 	`">level `, `">nivå `,
+	"<strong>Status as of {{.}}</strong>: a document is in force when its period of validity covers this date (run --as-of).",
+	"<strong>Status per {{.}}</strong>: ett dokument gäller när dess giltighetstid omfattar detta datum (run --as-of).",
+	" {{.Expired}} more with an expired plan only.", " Ytterligare {{.Expired}} har bara en utgången plan.",
+	"more with an expired plan, level ≥", "fler med bara utgången plan, nivå ≥",
+	" (not counted)<", " (räknas inte)<",
 	`">expired<`, `">utgånget<`,
 	`">no document<`, `">inget dokument<`,
 	"Coverage by document", "Täckning per dokument",
@@ -77,13 +82,18 @@ var htmlSwedish = []string{
 	`": no document"`, `": inget dokument"`,
 }
 
+// rowStatusSV are the county tables' statuses (Row*) as the Swedish page
+// shows them; the CSV files keep the English values, their data.
+var rowStatusSV = map[string]string{RowCurrent: "gällande", RowUnknown: "okänd giltighet", RowExpired: "utgånget", RowNoDocument: "inget dokument"}
+
 // CountyRuleSV is CountyRule in Swedish, for the Swedish report.html.
-const CountyRuleSV = `Varje kommun i länet är en rad. Status: "current" när minst ett av dess dokument gäller; ` +
-	`"unknown validity" när inget vet gälla men ett saknar slutdatum (sådana dokument används); ` +
-	`"expired" när alla har gått ut (deras värden visas men räknas inte i länsraden); "no document" när korpusen saknar dokument. ` +
+const CountyRuleSV = `Varje kommun i länet är en rad. Status: "gällande" när minst ett av dess dokument gäller; ` +
+	`"okänd giltighet" när inget vet gälla men ett saknar slutdatum (sådana dokument används); ` +
+	`"utgånget" när alla har gått ut (deras värden visas men räknas inte i länsraden); "inget dokument" när korpusen saknar dokument. ` +
 	`Varje tema visar den högsta nivån (sedan andelen) bland dokumenten med den statusen; det avgörande dokumentet är det nyaste av högsta slag ` +
 	`(policy > strategy > program > plan > action_plan > guidelines > project_plan > other), och varje värdes källa anges. ` +
-	`Länsrader: andelen av länets alla kommuner vars användbara värden når nivå 1 och nivå 2.`
+	`Länsrader: andelen av länets alla kommuner vars användbara värden når nivå 1 och nivå 2; ` +
+	`raderna "fler med bara utgången plan" räknar kommuner vars enda dokument har gått ut men som skulle nå nivån (ingår inte i andelen).`
 
 // htmlLang is report.html in one language: its template, its script
 // and the county rule.

@@ -56,7 +56,7 @@ type DocumentJSON struct {
 	Actions    []analysis.Action         `json:"actions"`
 	Quality    analysis.Quality          `json:"quality"`
 
-	Peers []PeerJSON `json:"peers"` // most similar documents of the run (documents.json); empty for a single document
+	Peers []PeerJSON `json:"peers"` // most similar documents of the run (documents.jsonl); empty for a single document
 }
 
 // CodeName is a registry entry: empty code means unknown.

@@ -44,7 +44,7 @@ type DocumentRow struct {
 	AttributionReason      *string  `parquet:"attribution_reason,optional"`
 	RunnerUpCode           *string  `parquet:"runner_up_code,optional"`
 	RunnerUp               *string  `parquet:"runner_up,optional"`
-	RunnerUpConfidence     *float64 `parquet:"runner_up_confidence,optional"`
+	RunnerUpConfidence     *float64 `parquet:"runner_up_confidence,optional"` // null when there is no runner-up, as documents.csv leaves it empty
 	RunnerUpEvidence       *string  `parquet:"runner_up_evidence,optional"`
 	Actions                int64    `parquet:"actions,int(64)"`
 	ActionsWithResponsible int64    `parquet:"actions_with_responsible,int(64)"`
@@ -161,13 +161,10 @@ func WriteDocumentsParquet(w io.Writer, r *Report) error {
 			CountyCode: str(m.CountyCode), County: str(m.CountyName), Kind: str(meta.Kind), Title: str(meta.Title),
 			Reference: str(meta.Reference), AdoptedBy: str(meta.AdoptedBy), Year: year(meta.Year), Status: str(meta.Status),
 			Words: int64(d.Words), Sentences: int64(d.Sentences), AttributionConfidence: m.Confidence, AttributionReason: str(m.Reason),
+			RunnerUpCode: str(m.RunnerUp.Code), RunnerUp: str(m.RunnerUp.Name), RunnerUpConfidence: runnerUpConf(m.RunnerUp), RunnerUpEvidence: str(m.RunnerUp.Evidence),
 			Actions: int64(q.Actions), ActionsWithResponsible: int64(q.WithResponsible), ActionsWithTime: int64(q.WithTime),
 			ActionsWithFollowUp: int64(q.WithFollowUp), HasEvaluation: q.HasEvaluation,
 			OCRPages: str(ingest.PageRanges(d.OCRPages))}
-		if ru := m.RunnerUp; ru.Code != "" {
-			conf := ru.Confidence
-			row.RunnerUpCode, row.RunnerUp, row.RunnerUpConfidence, row.RunnerUpEvidence = str(ru.Code), str(ru.Name), &conf, str(ru.Evidence)
-		}
 		row.AdoptedOn, row.AdoptedOnPrecision = date(meta.AdoptedOn, false)
 		row.ValidFrom, row.ValidFromPrecision = date(meta.ValidFrom, false)
 		row.ValidTo, row.ValidToPrecision = date(meta.ValidTo, true)
@@ -212,4 +209,14 @@ func WriteEvidenceParquet(w io.Writer, r *Report) error {
 		}
 		return rows
 	})
+}
+
+// runnerUpConf is the runner-up's confidence, nil when there is none
+// (documents.csv's empty cell).
+func runnerUpConf(c analysis.Candidate) *float64 {
+	if c.Code == "" {
+		return nil
+	}
+	v := c.Confidence
+	return &v
 }

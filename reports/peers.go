@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"io"
 
@@ -15,11 +14,11 @@ type PeerJSON struct {
 	Similarity float64 `json:"similarity"`
 }
 
-// RunDocumentJSON is one document of documents.json: what `styrdok
+// RunDocumentJSON is one document (line) of documents.jsonl: what `styrdok
 // analyze` gives for it, without what the run's CSV files already hold
 // row by row (the evidence sentences are in evidence.csv, the action-plan
 // rows in actions.csv), and with its nearest peers. At corpus scale the
-// evidence made documents.json about seven times the size of evidence.csv.
+// evidence made documents.jsonl about seven times the size of evidence.csv.
 type RunDocumentJSON struct {
 	DocumentHead
 	Themes []ThemeCountsJSON `json:"themes"`
@@ -32,7 +31,7 @@ type RunDocumentJSON struct {
 	Peers []PeerJSON `json:"peers"` // up to 3 most similar documents of the run
 }
 
-// ThemeCountsJSON is one theme's coverage in documents.json: the counts of
+// ThemeCountsJSON is one theme's coverage in documents.jsonl: the counts of
 // coverage_long.csv; the sentences behind them are in evidence.csv.
 type ThemeCountsJSON struct {
 	ID              string  `json:"id"`
@@ -46,34 +45,27 @@ type ThemeCountsJSON struct {
 	Intents         int     `json:"intents"`
 }
 
-// WriteDocumentsJSON writes documents.json: an array of every document of
-// the run (RunDocumentJSON), one document per line, each with its nearest
-// peers (up to 3) by TF-IDF cosine similarity. Documents are encoded one
-// at a time, so the whole array is never in memory.
+// WriteDocumentsJSON writes documents.jsonl: JSON Lines, one JSON object
+// (RunDocumentJSON) per line for every document of the run, each with its
+// nearest peers (up to 3) by TF-IDF cosine similarity, and nothing else
+// (no array brackets, no blank line; no documents: an empty file). JSON
+// Lines rather than one array, because at corpus scale the file is tens
+// of MB: line tools (head, grep, jq -c, DuckDB read_json) take it a
+// document at a time. Documents are encoded one at a time, so the whole
+// file is never in memory.
 func WriteDocumentsJSON(w io.Writer, r *Report) error {
 	s := r.similarity()
 	bw := bufio.NewWriter(w)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	sep := "[\n"
 	for i, d := range r.Documents {
-		buf.Reset()
 		dj := newRunDocumentJSON(d)
 		for _, p := range s.TopPeers(i, maxPeers, nil) {
 			dj.Peers = append(dj.Peers, PeerJSON{File: p.Doc.File, Similarity: p.Similarity})
 		}
-		if err := enc.Encode(dj); err != nil {
+		if err := enc.Encode(dj); err != nil { // Encode ends the line
 			return err
 		}
-		bw.WriteString(sep)
-		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-		sep = ",\n"
-	}
-	if sep == "[\n" {
-		bw.WriteString("[]\n")
-	} else {
-		bw.WriteString("\n]\n")
 	}
 	return bw.Flush()
 }

@@ -45,6 +45,15 @@ type Report struct {
 	Lang string
 }
 
+// AsOf is the date the documents' status (current, expired) was judged
+// at: run.json's option "as-of", "" when the report carries no run.
+func (r *Report) AsOf() string {
+	if r.Run == nil {
+		return ""
+	}
+	return r.Run.Options["as-of"]
+}
+
 // WriteAll writes every output file of `styrdok run` into dir.
 func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -63,7 +72,7 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 		{"summary.md", WriteSummary},
 		{"run.json", WriteRunJSON},
 		{"similarity.csv", WriteSimilarity},
-		{"documents.json", WriteDocumentsJSON},
+		{"documents.jsonl", WriteDocumentsJSON},
 		{"report.html", WriteHTML},
 		{"coverage.xlsx", WriteXLSX},
 	}
@@ -125,11 +134,11 @@ func writeFiles(dir string, jobs []fileJob) ([]corpus.OutputFile, error) {
 }
 
 // writerWeight orders WriteAll's writers: similarity.csv first, since
-// report.html, coverage.xlsx and documents.json wait for the similarities
+// report.html, coverage.xlsx and documents.jsonl wait for the similarities
 // (computed by all cores at once), then the others by their cost on a
 // large corpus (2,000 documents: report.html 0.5 s, coverage.xlsx 0.25 s,
 // evidence.csv 0.2 s); unlisted ones are cheap.
-var writerWeight = map[string]int{"similarity.csv": 5, "report.html": 4, "coverage.xlsx": 3, "evidence.csv": 2, "documents.json": 1}
+var writerWeight = map[string]int{"similarity.csv": 5, "report.html": 4, "coverage.xlsx": 3, "evidence.csv": 2, "documents.jsonl": 1}
 
 // firstError is the first non-nil error of errs.
 func firstError(errs []error) error {
@@ -427,6 +436,9 @@ func WriteSummary(w io.Writer, r *Report) error {
 	var b strings.Builder
 	ids := r.Codebook.ThemeIDs()
 	b.WriteString("# styrdok coverage summary\n\n")
+	if asOf := r.AsOf(); asOf != "" {
+		fmt.Fprintf(&b, "Status as of %s: a document is in force when its period of validity covers this date (run --as-of).\n\n", mdEscape(asOf))
+	}
 	fmt.Fprintf(&b, "%d documents analysed, %d failed, %d skipped as unsupported. Cells show level (0 absent or passing, 1 treated, 2 heading, focus area or goal) and the theme's share of the document's sentences.\n\n", len(r.Documents), analysis.CountFailed(r.Failures), len(r.Failures)-analysis.CountFailed(r.Failures))
 	b.WriteString("| municipality | document |")
 	for _, id := range ids {

@@ -232,7 +232,7 @@ func TestHostileHTML(t *testing.T) {
 // their attributes.
 var (
 	htmlTags  = regexp.MustCompile(`^(html|head|meta|title|style|body|h1|h2|h3|p|span|table|tr|th|td|br|small|div|label|select|option|svg|path|script|nav|ul|ol|li|a|text)$`)
-	htmlAttrs = regexp.MustCompile(`^(class|id|lang|charset|http-equiv|content|name|title|colspan|tabindex|value|xmlns|viewbox|width|height|role|d|type|x|y|data-[a-z]+|aria-[a-z]+)$`)
+	htmlAttrs = regexp.MustCompile(`^(class|id|lang|charset|http-equiv|content|name|title|colspan|tabindex|value|xmlns|viewbox|width|height|role|d|type|x|y|selected|hidden|data-[a-z]+|aria-[a-z]+)$`)
 )
 
 // htmlUnsafe describes the first element, attribute or script in page

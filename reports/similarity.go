@@ -29,7 +29,7 @@ const (
 	MinPairSimilarity = 0.2
 	NearDuplicate     = 0.9
 	PairPeers         = 5  // nearest peers per document in similarity.csv
-	maxPeers          = 3  // peers in documents.json, report.html and benchmarks
+	maxPeers          = 3  // peers in documents.jsonl, report.html and benchmarks
 	keepPeers         = 10 // candidates kept per document, so a caller can skip a municipality's own documents
 	// allPairsUpTo is the largest corpus whose similarities are computed
 	// over all pairs; larger ones use the candidate search (search.go).

@@ -137,7 +137,7 @@ func TestSimilarityGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), `"peers":[`) || strings.Count(buf.String(), `"similarity"`) != 3*len(r.Documents) {
-		t.Errorf("documents.json: want 3 peers per document")
+		t.Errorf("documents.jsonl: want 3 peers per document")
 	}
 }
 

@@ -66,7 +66,7 @@ func XLSXSheets(r *Report) []XLSXSheet {
 	}
 	if len(tables) > 0 {
 		sheets = append(sheets, XLSXSheet{"county-summary", func(*Report) table {
-			return table{header: CountySummaryColumns, types: "TTTIFIII", rows: rowsOf(CountySummaryRecords(tables))}
+			return table{header: CountySummaryColumns, types: "TTTIFIIIII", rows: rowsOf(CountySummaryRecords(tables))}
 		}, 0})
 	}
 	return sheets

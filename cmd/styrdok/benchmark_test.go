@@ -35,7 +35,7 @@ func TestRunCounty14(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, name := range []string{"county-14.csv", "county-summary.csv", "report.html", "coverage.xlsx", "similarity.csv", "documents.json", "summary.md"} {
+	for _, name := range []string{"county-14.csv", "county-summary.csv", "report.html", "coverage.xlsx", "similarity.csv", "documents.jsonl", "summary.md"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			t.Errorf("missing %s: %v", name, err)
 		}

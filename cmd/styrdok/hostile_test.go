@@ -212,7 +212,7 @@ func TestHostileCorpus(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"documents.csv", "coverage.csv", "coverage_long.csv", "evidence.csv", "actions.csv", "failures.csv",
-		"summary.md", "run.json", "similarity.csv", "documents.json", "report.html", "coverage.xlsx", "county-03.csv"} {
+		"summary.md", "run.json", "similarity.csv", "documents.jsonl", "report.html", "coverage.xlsx", "county-03.csv"} {
 		if fi, err := os.Stat(filepath.Join(out, name)); err != nil || fi.Size() == 0 {
 			t.Errorf("report %s not written: %v", name, err)
 		}

@@ -103,7 +103,7 @@ text), analyse it and write into the output folder:
   similarity.csv     similar documents (TF-IDF cosine): each document's 5 most
                      similar at cosine >= 0.2, and every pair >= 0.9 (near
                      duplicate), each pair once, most similar first
-  documents.json     every document with metadata, theme counts, sections and
+  documents.jsonl    JSON Lines: one document a line, metadata, theme counts, sections,
                      its 3 nearest peers (evidence is in evidence.csv)
   report.html        heatmap, county tables, map and evidence in one offline
                      page (up to 20 evidence sentences per cell, the strongest)
@@ -132,7 +132,7 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 	workers := fs.Int("workers", 0, "files analysed in parallel (default: number of CPUs)")
 	format := fs.String("format", "csv", "output formats, comma-separated: csv, parquet (parquet adds documents, coverage_long and evidence .parquet files)")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
-	skip := fs.String("skip", "", "output files not to write, comma-separated (e.g. report.html,coverage.xlsx,documents.json,similarity.csv)")
+	skip := fs.String("skip", "", "output files not to write, comma-separated (e.g. report.html,coverage.xlsx,documents.jsonl,similarity.csv)")
 	minConf := fs.Float64("min-confidence", analysis.DefaultMinConfidence, "attribution confidence an answer needs; below it the municipality is unknown and the candidate is the runner-up (docs/validity.md)")
 	county := fs.String("county", "", "county code or name (14, \"Västra Götaland\"): report only this county, every municipality a row (default: every county with a document)")
 	follow := fs.Bool("follow-symlinks", false, "follow symbolic links that lead out of the folders given (by default they are listed, not read)")

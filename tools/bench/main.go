@@ -97,7 +97,7 @@ func run(o options) (string, error) {
 		runtime.NumCPU(), cpuModel(), memTotal(), runtime.Version(), load)
 
 	// Text corpus: the default run, every report written (report.html,
-	// coverage.xlsx, documents.json and similarity.csv included; they were
+	// coverage.xlsx, documents.jsonl and similarity.csv included; they were
 	// skipped here until the reports were made to scale).
 	out := filepath.Join(o.work, "out-text")
 	// The cold run and the peer take turns (cold, peer, cold, peer, ...),
@@ -135,7 +135,7 @@ func run(o options) (string, error) {
 	// coverage table and each document's nearest peer; styrdok's tables
 	// add documents, evidence, actions and county files).
 	tables := timeIt(o.repeat, "styrdok run --no-store, tables only (like the peer)", nil, bin, "run", "--quiet", "--no-store",
-		"--skip", "report.html,coverage.xlsx,documents.json", "--out", out+"-tables", textDir)
+		"--skip", "report.html,coverage.xlsx,documents.jsonl", "--out", out+"-tables", textDir)
 	fmt.Fprintf(&b, "### Text corpus: %d documents, %.1f MB\n\n", st.Texts, mb(textBytes))
 	b.WriteString("| pipeline | wall (median) | CPU (user+sys) | docs/s | MB/s | peak RSS | vs peer |\n|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, m := range []measure{cold, inc, changed, nostore, tables, peer} {
