@@ -203,7 +203,7 @@ func checkHTML(t *testing.T, page string) {
 }
 
 func FuzzReports(f *testing.F) {
-	for _, p := range []string{"testdata/hostile/inject-formulas.txt", "testdata/hostile/inject-md.md", "testdata/xss/lerum-integrationsplan-xss.txt"} {
+	for _, p := range []string{"../testdata/hostile/files/inject-formulas.txt", "../testdata/hostile/files/inject-md.md", "testdata/xss/lerum-integrationsplan-xss.txt"} {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)

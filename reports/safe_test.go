@@ -58,14 +58,14 @@ var hostileNames = []string{"new\nline.txt", "com,ma.txt", `dq"uote.txt`, `=HYPE
 	"[click](https:evil.example).txt", "![img](http:evil.example).txt", `\| escaped pipe.txt`, "www.evil.example.txt",
 	"a@evil.example.txt", "`code`.txt", "**bold**.txt", "&lt;b&gt;.txt"}
 
-// hostileOutputReport is the hostile documents of testdata/hostile, the
+// hostileOutputReport is the hostile documents of ../testdata/hostile, the
 // bundled corpus under hostile file names (bare, as `styrdok run` given
 // relative paths names them), and failures with hostile names and
 // reasons.
 func hostileOutputReport(t testing.TB) *Report {
-	files, err := filepath.Glob("testdata/hostile/inject-*")
+	files, err := filepath.Glob("../testdata/hostile/files/inject-*")
 	if err != nil || len(files) != 3 {
-		t.Fatalf("testdata/hostile: %v %v", files, err)
+		t.Fatalf("../testdata/hostile: %v %v", files, err)
 	}
 	r := analyzeFiles(t, append(files, bundledFiles(t)...)...)
 	bundled := r.Documents[3:]

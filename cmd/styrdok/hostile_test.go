@@ -25,13 +25,13 @@ const (
 )
 
 // hostileCorpus writes the hostile corpus into dir: the files of
-// testdata/hostile/files, smaller sizes of the shared generators (ported
+// ../../testdata/hostile/files, smaller sizes of the shared generators (ported
 // here, or run with python3 when it is installed) and one good document.
 // It returns the inputs that must fail, and those that must be analysed;
 // the rest may do either (parsers being fixed), but must be accounted for.
 func hostileCorpus(t *testing.T, dir string) (bad, good []string) {
 	t.Helper()
-	src := filepath.Join("testdata", "hostile", "files")
+	src := filepath.Join("..", "..", "testdata", "hostile", "files")
 	entries, err := os.ReadDir(src)
 	if err != nil {
 		t.Fatal(err)
@@ -101,7 +101,7 @@ func hostileCorpus(t *testing.T, dir string) (bad, good []string) {
 		t.Logf("no python3: the PDF and DOCX bombs are left out")
 		return bad, good
 	}
-	gen, _ := filepath.Abs(filepath.Join("testdata", "hostile", "gen"))
+	gen, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "hostile", "gen"))
 	for _, v := range []string{"imagekey", "longdict", "indirectfilter", "a85"} {
 		name := "pdfbomb-0.3GB-" + v + ".pdf"
 		if out, err := exec.Command(py, filepath.Join(gen, "pdfbomb.py"), filepath.Join(dir, name), "0.3", v).CombinedOutput(); err != nil {
@@ -241,7 +241,7 @@ func TestRunInterruptedParsing(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	dir := filepath.Join(tmp, "corpus")
-	data, err := os.ReadFile(filepath.Join("testdata", "hostile", "files", "pdf-10000-empty-pages-80s.pdf"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "hostile", "files", "pdf-10000-empty-pages-80s.pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}
