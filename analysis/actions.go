@@ -169,7 +169,11 @@ func (a *Analyzer) extractActions(text string, lines []line, segs []Sentence, st
 		if segs[i].Kind != KindHeading {
 			continue
 		}
-		header := splitCells(rawLine(text, segs[i]))
+		raw := rawLine(text, segs[i])
+		if strings.IndexByte(raw, '\t') < 0 {
+			continue // one cell: not a table's header (most headings; splitting them was a third of this step)
+		}
+		header := splitCells(raw)
 		if len(header) < 2 {
 			continue
 		}

@@ -17,7 +17,7 @@ import (
 // newlines, no-break spaces and Swedish letters.
 func TestJoinFieldsAndMoreFields(t *testing.T) {
 	cases := []string{"", " ", "a", " a", "a ", "a b", "a  b", "a\tb", "a\nb", "å ä ö", "x\u00a0y", "\u00a0", "  ", "Kultur- och fritidschef"}
-	alphabet := []string{"a", "ö", " ", " ", "\t", "\n", "\u00a0", "-", "."}
+	alphabet := []string{"a", "ö", " ", " ", "\t", "\n", "\r", "\v", "\u00a0", "\u0085", "-", "."}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 5000 {
 		var b strings.Builder

@@ -90,7 +90,7 @@ func extractMetadata(text string, lay docLayout, asOf time.Time) Metadata {
 		for _, cell := range cellsOf(zone) {
 			// At the end only field lines count ("Antagen av ..."), not
 			// closing sentences about other agreements.
-			if (z == 1 && !metaLineRe.MatchString(cell)) || !fieldLike(cell) {
+			if (z == 1 && !isMetaLine(cell)) || !fieldLike(cell) {
 				continue
 			}
 			by, on := parseAdoption(cell)
@@ -374,6 +374,11 @@ func markTitleLists(lines []docLine) {
 		if len(orgs) >= minOrgs && orgLines >= minOrgs && orgLines*3 >= j-i {
 			if lower == nil {
 				lower = make([][]byte, len(lines))
+				n := 0
+				for k := i; k < len(lines); k++ {
+					n += len(lines[k].text)
+				}
+				lowered = make([]byte, 0, n+n/16) // once, not grown by doubling: lower case is about as long
 			}
 			for k := i; k < len(lines); k++ { // the list and what follows it: repeatedLater reads no earlier line
 				if lower[k] == nil { // lines are never empty: nil is not yet lowered
@@ -479,7 +484,7 @@ func transcriptFrontMatter(lay docLayout, title string) []string {
 // a short opening paragraph ("Strategin antogs av kommunfullmäktige
 // 2016-09-20."), which may speak of another document.
 func fieldLike(cell string) bool {
-	if metaLineRe.MatchString(cell) {
+	if isMetaLine(cell) {
 		return true
 	}
 	return !strings.HasSuffix(cell, ".") && !strings.HasSuffix(cell, "!") && !strings.HasSuffix(cell, "?")
@@ -495,10 +500,34 @@ var (
 	wordRe        = regexp.MustCompile(`[\p{L}]+`)
 )
 
+// metaFirst marks the ASCII bytes a match of metaLineRe can start with:
+// the field words' first letters in either case, digits, the white space
+// of \s, '.', '/' and '-'. A non-ASCII byte may start one ("Ärende", and
+// (?i) folds "ſ" to "s").
+var metaFirst = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range []byte("abdfgprstuv0123456789 \t\n\f\r./-") {
+		t[c] = true
+		if 'a' <= c && c <= 'z' {
+			t[c-'a'+'A'] = true
+		}
+	}
+	return t
+}()
+
+// isMetaLine is metaLineRe.MatchString(s), without running the
+// expression on a line that cannot start a match (most of the lines
+// of a document's end it is asked about).
+func isMetaLine(s string) bool {
+	if s == "" || s[0] < utf8.RuneSelf && !metaFirst[s[0]] {
+		return false
+	}
+	return metaLineRe.MatchString(s)
+}
+
 // findTitle returns the first front-matter line that is not a field.
 func findTitle(header []string) string {
 	for _, l := range header {
-		if len(l) < 3 || metaLineRe.MatchString(l) {
+		if len(l) < 3 || isMetaLine(l) {
 			continue
 		}
 		return l
@@ -568,7 +597,7 @@ func findKind(lay docLayout, header []string, title string) string {
 		return k
 	}
 	for _, l := range header {
-		if l == title || metaLineRe.MatchString(l) {
+		if l == title || isMetaLine(l) {
 			continue
 		}
 		if k := kindOfText(l); k != "" {

@@ -355,7 +355,7 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 		if zones[i] == zNoise {
 			continue
 		}
-		if !w.upper || w.end-w.start >= 6 && w.end-w.start <= 20 { // "Kommunen", "Kommunfullmäktige" start sentences
+		if (!w.upper || w.end-w.start >= 6 && w.end-w.start <= 20) && a.lists.mayBeVoice(text[w.start]) { // "Kommunen", "Kommunfullmäktige" start sentences
 			if lw := string(w.appendLower(lower[:0], text)); a.lists.ownVoice[lw] {
 				ownVoice++
 			} else if a.lists.otherVoice[lw] {

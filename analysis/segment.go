@@ -621,8 +621,28 @@ func moreFields(s string, n int) bool {
 // itself when it has nothing to collapse (most table cells), instead of
 // allocating the fields and a copy.
 func joinFields(s string) string {
-	prevSpace := true // a leading space must go too
-	for _, r := range s {
+	prevSpace := true             // a leading space must go too
+	for i := 0; i < len(s); i++ { // ASCII first: most cells are
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return joinFieldsRunes(s, prevSpace, i)
+		}
+		sp := c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		if sp && (prevSpace || c != ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = sp
+	}
+	if prevSpace && s != "" { // a trailing space
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// joinFieldsRunes is joinFields from byte i on, where s is no longer
+// ASCII; prevSpace is whether s[i-1] was a space.
+func joinFieldsRunes(s string, prevSpace bool, i int) string {
+	for _, r := range s[i:] {
 		sp := unicode.IsSpace(r)
 		if sp && (prevSpace || r != ' ') {
 			return strings.Join(strings.Fields(s), " ")
