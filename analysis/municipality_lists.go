@@ -23,6 +23,8 @@ type attributionLists struct {
 	place                map[string]bool // words that make the next capitalised name a place
 	partner              map[string]bool // words that make the next name a partner of the speaker
 	ownVoice, otherVoice map[string]bool // how a municipality speaks of itself; how a text speaks of several or of a region
+	serviceVoice         map[string]bool // how a site speaks to the reader it serves ("du", "kontakta")
+	reporterVoice        map[string]bool // how a reporter gives others' words ("säger", "foto:")
 	notAfter, notBefore  map[string]bool // words that make a name something other than the municipality
 	institutionAfter     map[string]bool // "kommun", "stad"
 	institutionPrefixes  []string        // "kommunfullmäktige", ...
@@ -78,6 +80,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 	}{
 		{"ambiguous-names.txt", &l.ambiguous}, {"place-words.txt", &l.place}, {"partner-words.txt", &l.partner},
 		{"own-voice-words.txt", &l.ownVoice}, {"other-voice-words.txt", &l.otherVoice},
+		{"service-voice-words.txt", &l.serviceVoice}, {"reporter-voice-words.txt", &l.reporterVoice},
 		{"not-municipality-after.txt", &l.notAfter}, {"not-municipality-before.txt", &l.notBefore},
 		{"institution-after.txt", &l.institutionAfter},
 	}

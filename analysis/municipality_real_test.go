@@ -288,3 +288,35 @@ func TestAttributeRound3(t *testing.T) {
 		t.Errorf("o062: best candidate %+v, want a confidence below 0.90", got.Candidates[0])
 	}
 }
+
+// TestAttributeVoice: a text that never serves its reader ("du",
+// "kontakta", no address at the municipality's domain) is as often news
+// about the municipality as its own page, and one that also reports
+// others' words ("säger", "Foto:") more often news: never near certain.
+// All three real development texts below name their municipality as
+// "X kommun".
+func TestAttributeVoice(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	tests := []struct {
+		file, code string
+		max        float64
+		why        string
+	}{
+		{"o069.txt", "1814", reported, "SVT news on Lekeberg with quotes (labelled none): 1.00 before"},
+		{"o072.txt", "2029", unvoiced, "radio news on Leksand's reception, no quotes (labelled none): 1.00 before"},
+		{"m007.txt", "1445", 1, "Essunga's own page, speaking to its reader: unchanged"},
+	}
+	for _, tc := range tests {
+		b, err := os.ReadFile(filepath.Join("testdata", "attribution", "real", tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		best := a.attribute(string(b), layoutDocument(string(b))).Candidates[0]
+		if best.Code != tc.code || best.Confidence > tc.max {
+			t.Errorf("%s (%s): best candidate %s %.2f, want %s at most %.2f", tc.file, tc.why, best.Code, best.Confidence, tc.code, tc.max)
+		}
+		if tc.max == 1 && best.Confidence < 0.9 {
+			t.Errorf("%s (%s): confidence %.2f, want at least 0.90", tc.file, tc.why, best.Confidence)
+		}
+	}
+}
