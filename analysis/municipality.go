@@ -43,7 +43,7 @@ type Candidate struct {
 // says otherwise (--min-confidence); below it the answer is unknown and
 // the candidate is shown as the runner-up. Chosen on the development part
 // of the labelled real texts (docs/validity.md).
-const DefaultMinConfidence = 0.65
+const DefaultMinConfidence = 0.60
 
 // Decide makes the answer from the candidates with threshold min: the
 // best candidate when nothing vetoes an answer and its confidence is at
@@ -170,6 +170,10 @@ const (
 	// also reports what others say (quotes, photo credits).
 	unvoiced = 0.85
 	reported = 0.7
+	// voiceWords bounds the texts the voice ceilings apply to: web pages
+	// and news items. A plan or report is longer, never speaks to "du" and
+	// may quote; its voice says nothing about its author.
+	voiceWords = 600
 	// otherVoiceDamp weighs a municipality named only bare, and at most
 	// fewMentions times, in a text
 	// that speaks of municipalities in the plural or of the region.
@@ -535,7 +539,7 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 			// at 0.9 or more were right on dev and silver).
 			strength = min(strength, bareOnly)
 		}
-		if e := cands[k].e; serviceVoice == 0 && e.address == 0 && nWords > titleWords {
+		if e := cands[k].e; serviceVoice == 0 && e.address == 0 && nWords > titleWords && nWords <= voiceWords {
 			// The text never addresses its reader nor gives a contact or
 			// an address at the municipality's domain: news, a report or
 			// another speaker's page about the municipality as often as
