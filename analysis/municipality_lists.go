@@ -24,6 +24,8 @@ type attributionLists struct {
 	place                map[string]bool // words that make the next capitalised name a place
 	partner              map[string]bool // words that make the next name a partner of the speaker
 	ownVoice, otherVoice map[string]bool // how a municipality speaks of itself; how a text speaks of several or of a region
+	serviceVoice         map[string]bool // how a site speaks to the reader it serves ("du", "kontakta")
+	reporterVoice        map[string]bool // how a reporter gives others' words ("säger", "foto:")
 	notAfter, notBefore  map[string]bool // words that make a name something other than the municipality
 	institutionAfter     map[string]bool // "kommun", "stad"
 	institutionPrefixes  []string        // "kommunfullmäktige", ...
@@ -34,7 +36,7 @@ type attributionLists struct {
 	aliases  map[string]string // other name -> SCB code
 	issuerRe *regexp.Regexp    // a non-municipal author at a line's start or after "från"/"av"
 	partyRe  *regexp.Regexp    // a party anywhere in a line
-	// voiceFirst marks the ASCII bytes the ownVoice and otherVoice words
+	// voiceFirst marks the ASCII bytes the four voice lists' words
 	// start with: a word that starts with any other ASCII byte is in
 	// neither, and is not lowered to be looked up (every word of a text
 	// was, a third of attribution's time).
@@ -84,6 +86,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 	}{
 		{"ambiguous-names.txt", &l.ambiguous}, {"place-words.txt", &l.place}, {"partner-words.txt", &l.partner},
 		{"own-voice-words.txt", &l.ownVoice}, {"other-voice-words.txt", &l.otherVoice},
+		{"service-voice-words.txt", &l.serviceVoice}, {"reporter-voice-words.txt", &l.reporterVoice},
 		{"not-municipality-after.txt", &l.notAfter}, {"not-municipality-before.txt", &l.notBefore},
 		{"institution-after.txt", &l.institutionAfter},
 	}
@@ -101,7 +104,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		}
 		*s.dst = m
 	}
-	for _, m := range []map[string]bool{l.ownVoice, l.otherVoice} {
+	for _, m := range []map[string]bool{l.ownVoice, l.otherVoice, l.serviceVoice, l.reporterVoice} {
 		for w := range m {
 			if w[0] < utf8.RuneSelf {
 				l.voiceFirst[w[0]] = true
@@ -178,7 +181,7 @@ func (l *attributionLists) isParty(name string) bool {
 }
 
 // mayBeVoice reports whether a word whose first byte is c may be one of
-// the ownVoice or otherVoice words: false only when c is an ASCII byte
+// the ownVoice, otherVoice, serviceVoice or reporterVoice words: false only when c is an ASCII byte
 // that lower-cased starts none of them (a non-ASCII first byte may).
 func (l *attributionLists) mayBeVoice(c byte) bool {
 	if 'A' <= c && c <= 'Z' {

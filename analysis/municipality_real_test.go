@@ -240,3 +240,95 @@ func TestAttributeEnglishBanner(t *testing.T) {
 		t.Errorf("English banner: Attribute = %q (%s), want 0560 named as an organisation", got.Code, got.Reason)
 	}
 }
+
+// TestAttributeRound3: the rules of round 3 (docs/validity.md), each on a
+// real development text: municipal services and companies under the
+// municipality's name are the municipality as an organisation; a
+// distinctive name is not held back as an ordinary word; bare names alone
+// answer, but never near certainly.
+func TestAttributeRound3(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("testdata", "attribution", "real", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	// s038 (silver): Skinnskatteberg's library page names it once, as
+	// "Skinnskattebergs biblioteks meröppetregler": 0.55 (unknown) before.
+	// s102 (silver): Upplands-Bro's news names it once, in
+	// "Upplands-Bro Kommunfastigheter" (a municipal company).
+	// s157 (silver): Eslöv's news names it once, as "Kontaktcenter i
+	// Eslövs stadshus" (the town hall).
+	for _, tc := range []struct{ file, want string }{{"s038.txt", "1904"}, {"s102.txt", "0139"}, {"s157.txt", "1285"}} {
+		got := a.Attribute(read(tc.file))
+		if got.Code != tc.want || !strings.Contains(got.Reason, "kommun/stad") {
+			t.Errorf("%s: Attribute = %q %.2f (%s), want %s named as an organisation", tc.file, got.Code, got.Confidence, got.Reason, tc.want)
+		}
+	}
+	// r014 (dev, radio news): "Gnesta har inte tagit emot en enda flykting
+	// i år, ..." names Gnesta, no ordinary word, at a sentence start, where
+	// it was held back before; "Mark" in the same place still is.
+	sentence := "Gnesta har inte tagit emot en enda flykting i år, Vingåker har tagit emot en person och Oxelösund två."
+	at := a.attribute(sentence, layoutDocument(sentence))
+	if got := at.Candidates; got[0].Code != "0461" && got[1].Code != "0461" || strings.Contains(got[0].Evidence+got[1].Evidence, "ordinary word") {
+		t.Errorf("r014 sentence: candidates %+v, want Gnesta counted by bare name", got)
+	}
+	mark := "Mark har inte tagit emot en enda flykting i år."
+	if at := a.attribute(mark, layoutDocument(mark)); !strings.Contains(at.Candidates[0].Evidence, "ordinary word") {
+		t.Errorf("Mark at a sentence start: %+v, want held back as an ordinary word", at.Candidates[0])
+	}
+	// m110 (dev, named): Ronneby four times by bare name, an answer but
+	// not near certain; o062 (dev, newspaper on Övertorneå's newcomers,
+	// labelled none): five bare names, 0.96 before, a confident wrong
+	// answer; now below 0.9.
+	if got := a.Attribute(read("m110.txt")); got.Code != "1081" || got.Confidence >= 0.9 {
+		t.Errorf("m110: Attribute = %q %.2f (%s), want 1081 below 0.90", got.Code, got.Confidence, got.Reason)
+	}
+	if got := a.attribute(read("o062.txt"), layoutDocument(read("o062.txt"))); got.Candidates[0].Confidence >= 0.9 {
+		t.Errorf("o062: best candidate %+v, want a confidence below 0.90", got.Candidates[0])
+	}
+}
+
+// TestAttributeVoice: a text that never serves its reader ("du",
+// "kontakta", no address at the municipality's domain) is as often news
+// about the municipality as its own page, and one that also reports
+// others' words ("säger", "Foto:") more often news: never near certain.
+// All three real development texts below name their municipality as
+// "X kommun".
+func TestAttributeVoice(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	tests := []struct {
+		file, code string
+		max        float64
+		why        string
+	}{
+		{"o069.txt", "1814", reported, "SVT news on Lekeberg with quotes (labelled none): 1.00 before"},
+		{"o072.txt", "2029", unvoiced, "radio news on Leksand's reception, no quotes (labelled none): 1.00 before"},
+		{"m007.txt", "1445", 1, "Essunga's own page, speaking to its reader: unchanged"},
+	}
+	for _, tc := range tests {
+		b, err := os.ReadFile(filepath.Join("testdata", "attribution", "real", tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		best := a.attribute(string(b), layoutDocument(string(b))).Candidates[0]
+		if best.Code != tc.code || best.Confidence > tc.max {
+			t.Errorf("%s (%s): best candidate %s %.2f, want %s at most %.2f", tc.file, tc.why, best.Code, best.Confidence, tc.code, tc.max)
+		}
+		if tc.max == 1 && best.Confidence < 0.9 {
+			t.Errorf("%s (%s): confidence %.2f, want at least 0.90", tc.file, tc.why, best.Confidence)
+		}
+	}
+	// A plan is no web page: Tierp's 1,051-word action plan (the bundled
+	// corpus) never says "du" and was capped at 0.85 before the voice
+	// ceilings were bounded to page-sized texts.
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", "tierp-handlingsplan-integration-2017.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Attribute(string(b)); got.Code != "0360" || got.Confidence < 0.9 {
+		t.Errorf("Tierp's plan: Attribute = %q %.2f (%s), want 0360 at >= 0.90", got.Code, got.Confidence, got.Reason)
+	}
+}

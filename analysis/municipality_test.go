@@ -62,7 +62,7 @@ func TestAttributeFixtures(t *testing.T) {
 		{name: "Göteborgs Stad", text: "Göteborgs Stads program för en jämlik stad\n\nGöteborgs Stad ska minska skillnaderna i livsvillkor. Programmet gäller för alla nämnder och bolag i Göteborgs Stad.", want: "1480"},
 		{name: "Göteborgs Stads program lower case", text: "Program för integration\n\nGöteborgs stads nämnder ska följa programmet. Göteborgs stad samverkar med civilsamhället och Göteborgs stads bolag bidrar.", want: "1480"},
 		{name: "mark för bostäder is land", text: "Integrationsplan för Kungsbacka kommun\n\nKommunen ska anvisa mark för bostäder. Mark och vatten ska användas klokt. Kungsbacka kommun samverkar med Arbetsförmedlingen.", want: "1384"},
-		{name: "ordinary words only", text: "Plan för integration\n\nMark för bostäder saknas. Vara med i föreningslivet. Ale och öl serveras inte. Åre är en fjällby.\nMora kniv.", want: ""},
+		{name: "ordinary words only", text: "Plan för integration\n\nMark för bostäder saknas. Vara med i föreningslivet. Ale och öl serveras inte. Boden är låst.\nMora kniv.", want: ""},
 		{name: "Marks kommun", text: "Integrationsstrategi för Marks kommun\n\nMarks kommun ska vara en välkomnande kommun. I Mark finns gott om mark för bostäder.", want: "1463"},
 		{name: "Ale kommun then bare Ale", text: "Integrationsplan\n\nAle kommun tar emot nyanlända. Ale ska motverka segregation. Alebor ska känna sig välkomna i Ale kommun.", want: "1440"},
 		{name: "Ale inside words", text: "Plan för integration\n\nDen lokale föreningen och Alebyggen ordnar möten. Salar och lokaler finns i kommunen.", want: ""},
