@@ -142,32 +142,50 @@ func nearestBaselines(lines []*vline) []*vline {
 	for _, l := range lines {
 		l.y = modeY(l.gs)
 	}
-	moved := make([][]glyph, len(lines))
-	changed := false
-	for i, l := range lines {
-		keep := l.gs[:0:0]
-		for _, g := range l.gs {
-			best, d := i, math.Abs(g.y-l.y)
-			for _, j := range [2]int{i - 1, i + 1} {
-				if j < 0 || j >= len(lines) {
-					continue
-				}
-				o := lines[j]
-				if dj := math.Abs(g.y - o.y); dj+0.5 < d && dj <= lineTol*math.Max(o.size, g.size) {
-					best, d = j, dj
-				}
+	// nearer is the line a glyph of line i belongs to; decided on the
+	// lines' baselines and sizes alone, which moving glyphs does not
+	// change, so a first pass can tell whether anything moves (on most
+	// pages nothing does, and then no line is copied).
+	nearer := func(i int, g glyph) int {
+		l := lines[i]
+		best, d := i, math.Abs(g.y-l.y)
+		for _, j := range [2]int{i - 1, i + 1} {
+			if j < 0 || j >= len(lines) {
+				continue
 			}
-			if best == i {
-				keep = append(keep, g)
-			} else {
-				moved[best] = append(moved[best], g)
-				changed = true
+			o := lines[j]
+			if dj := math.Abs(g.y - o.y); dj+0.5 < d && dj <= lineTol*math.Max(o.size, g.size) {
+				best, d = j, dj
 			}
 		}
-		l.gs = keep
+		return best
+	}
+	changed := false
+	for i, l := range lines {
+		for _, g := range l.gs {
+			if nearer(i, g) != i {
+				changed = true
+				break
+			}
+		}
+		if changed {
+			break
+		}
 	}
 	if !changed {
 		return lines
+	}
+	moved := make([][]glyph, len(lines))
+	for i, l := range lines {
+		keep := l.gs[:0] // filtered in place: a line's glyphs are its own (buildLines caps them)
+		for _, g := range l.gs {
+			if best := nearer(i, g); best == i {
+				keep = append(keep, g)
+			} else {
+				moved[best] = append(moved[best], g)
+			}
+		}
+		l.gs = keep
 	}
 	out := lines[:0]
 	for i, l := range lines {
@@ -184,14 +202,37 @@ func nearestBaselines(lines []*vline) []*vline {
 	return out
 }
 
+// tally counts float keys in first-seen order; a page's lines have a
+// handful of baselines and sizes, so a linear scan beats a map's hashing
+// and allocation.
+type tally struct {
+	keys []float64
+	n    []int
+}
+
+// add counts k and returns its count so far.
+func (t *tally) add(k float64) int {
+	for i, x := range t.keys {
+		if x == k {
+			t.n[i]++
+			return t.n[i]
+		}
+	}
+	t.keys = append(t.keys, k)
+	t.n = append(t.n, 1)
+	return 1
+}
+
 // modeY is the baseline most glyphs share (to a tenth of a point).
 func modeY(gs []glyph) float64 {
-	count := map[float64]int{}
+	var buf [8]float64
+	var nbuf [8]int
+	count := tally{keys: buf[:0], n: nbuf[:0]}
 	best, bestN := gs[0].y, 0
 	for _, g := range gs {
 		y := math.Round(g.y*10) / 10
-		if count[y]++; count[y] > bestN || (count[y] == bestN && y > best) {
-			best, bestN = y, count[y]
+		if c := count.add(y); c > bestN || (c == bestN && y > best) {
+			best, bestN = y, c
 		}
 	}
 	return best
@@ -206,17 +247,21 @@ func buildLines(gs []glyph) []*vline {
 		}
 		return gs[i].x < gs[j].x
 	})
+	// A line is a run of the sorted glyphs: it holds a slice of gs, capped
+	// so that growing one line (nearestBaselines) never writes into the next.
 	var lines []*vline
-	for _, g := range gs {
+	start := 0
+	for i, g := range gs {
 		if n := len(lines); n > 0 {
 			l := lines[n-1]
 			if l.y-g.y <= lineTol*math.Max(l.size, g.size) {
-				l.gs = append(l.gs, g)
+				l.gs = gs[start : i+1 : i+1]
 				l.size = math.Max(l.size, g.size)
 				continue
 			}
 		}
-		lines = append(lines, &vline{y: g.y, size: g.size, gs: []glyph{g}})
+		start = i
+		lines = append(lines, &vline{y: g.y, size: g.size, gs: gs[i : i+1 : i+1]})
 	}
 	lines = nearestBaselines(lines)
 	for _, l := range lines {
@@ -235,14 +280,13 @@ func appendBlank(out []string) []string {
 
 // bodySize is the font size most glyphs on the page have.
 func bodySize(lines []*vline) float64 {
-	count := map[float64]int{}
+	var count tally
 	best, bestN := 0.0, 0
 	for _, l := range lines {
 		for _, g := range l.gs {
 			s := math.Round(g.size*2) / 2
-			count[s]++
-			if count[s] > bestN {
-				best, bestN = s, count[s]
+			if c := count.add(s); c > bestN {
+				best, bestN = s, c
 			}
 		}
 	}

@@ -50,6 +50,7 @@ func parsePDF(data []byte, b *budget, opts Options) (pages []string, warnings []
 		return nil, nil, nil, errors.New("PDF has no pages")
 	}
 	var (
+		scratch   pageScratch
 		lines     [][]string
 		failed    int
 		last      error
@@ -57,7 +58,7 @@ func parsePDF(data []byte, b *budget, opts Options) (pages []string, warnings []
 		pageStats = make([]pageStats, len(kids))
 	)
 	for i, p := range kids {
-		ls, st, err := pageLines(p, b)
+		ls, st, err := pageLines(p, b, &scratch)
 		stats.add(st)
 		pageStats[i] = st
 		if err == nil {
@@ -410,9 +411,18 @@ func pageTree(rd *pdf.Reader, b *budget) ([]pageRef, error) {
 	return out, nil
 }
 
+// pageScratch keeps one page's glyph and rule slices for the next page:
+// they grow to the page's size, and growing them anew for every page was
+// most of the extraction's allocation (issue 17). Nothing of them outlives
+// the page's layout, which returns strings.
+type pageScratch struct {
+	glyphs []glyph
+	rules  []rule
+}
+
 // pageLines interprets one page's content and lays its text out in lines.
 // A panic in the library on this page becomes an error for this page.
-func pageLines(p pageRef, b *budget) (lines []string, st pageStats, err error) {
+func pageLines(p pageRef, b *budget, sc *pageScratch) (lines []string, st pageStats, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			lines = nil
@@ -420,7 +430,9 @@ func pageLines(p pageRef, b *budget) (lines []string, st pageStats, err error) {
 		}
 	}()
 	in := newInterp(b)
+	in.glyphs, in.rules = sc.glyphs[:0], sc.rules[:0]
 	in.run(p.v.Key("Contents"), p.Resources(), 0)
+	sc.glyphs, sc.rules = in.glyphs, in.rules
 	return layoutDirections(in.glyphs, in.rules, p.rotate), in.stats, nil
 }
 
@@ -430,8 +442,16 @@ func pageLines(p pageRef, b *budget) (lines []string, st pageStats, err error) {
 // table header or margin note comes after the body).
 func layoutDirections(gs []glyph, rules []rule, rotate int) []string {
 	var by [4][]glyph
+	mixed := false
 	for _, g := range gs {
-		by[g.dir] = append(by[g.dir], g)
+		mixed = mixed || g.dir != gs[0].dir
+	}
+	if !mixed && len(gs) > 0 { // one direction (nearly every page): no copy
+		by[gs[0].dir] = gs
+	} else {
+		for _, g := range gs {
+			by[g.dir] = append(by[g.dir], g)
+		}
 	}
 	upright := uint8((rotate / 90) % 4)
 	order := []uint8{0, 1, 2, 3}
