@@ -3,6 +3,7 @@ package ingest
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -241,12 +242,15 @@ func modeY(gs []glyph) float64 {
 // buildLines sorts glyphs into visual lines, top down, each left to right
 // without doubled glyphs.
 func buildLines(gs []glyph) []*vline {
-	sort.SliceStable(gs, func(i, j int) bool {
-		if gs[i].y != gs[j].y {
-			return gs[i].y > gs[j].y
+	// slices' generic stable sort runs the same algorithm as
+	// sort.SliceStable without its reflection-based swapper (a page's
+	// glyphs are moved many times); byCmp keeps the comparisons identical.
+	slices.SortStableFunc(gs, byCmp(func(a, b *glyph) bool {
+		if a.y != b.y {
+			return a.y > b.y
 		}
-		return gs[i].x < gs[j].x
-	})
+		return a.x < b.x
+	}))
 	// A line is a run of the sorted glyphs: it holds a slice of gs, capped
 	// so that growing one line (nearestBaselines) never writes into the next.
 	var lines []*vline
@@ -265,10 +269,25 @@ func buildLines(gs []glyph) []*vline {
 	}
 	lines = nearestBaselines(lines)
 	for _, l := range lines {
-		sort.SliceStable(l.gs, func(i, j int) bool { return l.gs[i].x < l.gs[j].x })
+		slices.SortStableFunc(l.gs, byCmp(func(a, b *glyph) bool { return a.x < b.x }))
 		l.gs = dedupe(l.gs)
 	}
 	return lines
+}
+
+// byCmp turns a less function into a comparison that is negative exactly
+// when less holds, as the stable sort asks less (so the order, NaNs
+// included, is the one sort.SliceStable gave).
+func byCmp(less func(a, b *glyph) bool) func(a, b glyph) int {
+	return func(a, b glyph) int {
+		if less(&a, &b) {
+			return -1
+		}
+		if less(&b, &a) {
+			return 1
+		}
+		return 0
+	}
 }
 
 func appendBlank(out []string) []string {

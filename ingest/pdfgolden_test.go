@@ -97,3 +97,25 @@ func TestPDFTextGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestXrefEnds: the hand-written scan finds what the regexp it replaces
+// finds, on every pinned PDF and on edge cases.
+func TestXrefEnds(t *testing.T) {
+	inputs := []string{"xref 0 1", "xref", "\nxref", "\nxref\n\nxref 1", "axref 1", "\r\nxref\r\n0 3\nxref\txref ", "\n\nxrefxref\n", "xref\nxref\n", "\nxref \n\nxref\n\n"}
+	for _, p := range goldenPDFs(t) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, string(b))
+	}
+	for _, in := range inputs {
+		var want []int
+		for _, loc := range xrefRE.FindAllIndex([]byte(in), -1) {
+			want = append(want, loc[1])
+		}
+		if got := xrefEnds([]byte(in)); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("xrefEnds(%.40q) = %v, want %v", in, got, want)
+		}
+	}
+}
