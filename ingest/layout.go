@@ -3,6 +3,7 @@ package ingest
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -142,32 +143,50 @@ func nearestBaselines(lines []*vline) []*vline {
 	for _, l := range lines {
 		l.y = modeY(l.gs)
 	}
-	moved := make([][]glyph, len(lines))
-	changed := false
-	for i, l := range lines {
-		keep := l.gs[:0:0]
-		for _, g := range l.gs {
-			best, d := i, math.Abs(g.y-l.y)
-			for _, j := range [2]int{i - 1, i + 1} {
-				if j < 0 || j >= len(lines) {
-					continue
-				}
-				o := lines[j]
-				if dj := math.Abs(g.y - o.y); dj+0.5 < d && dj <= lineTol*math.Max(o.size, g.size) {
-					best, d = j, dj
-				}
+	// nearer is the line a glyph of line i belongs to; decided on the
+	// lines' baselines and sizes alone, which moving glyphs does not
+	// change, so a first pass can tell whether anything moves (on most
+	// pages nothing does, and then no line is copied).
+	nearer := func(i int, g glyph) int {
+		l := lines[i]
+		best, d := i, math.Abs(g.y-l.y)
+		for _, j := range [2]int{i - 1, i + 1} {
+			if j < 0 || j >= len(lines) {
+				continue
 			}
-			if best == i {
-				keep = append(keep, g)
-			} else {
-				moved[best] = append(moved[best], g)
-				changed = true
+			o := lines[j]
+			if dj := math.Abs(g.y - o.y); dj+0.5 < d && dj <= lineTol*math.Max(o.size, g.size) {
+				best, d = j, dj
 			}
 		}
-		l.gs = keep
+		return best
+	}
+	changed := false
+	for i, l := range lines {
+		for _, g := range l.gs {
+			if nearer(i, g) != i {
+				changed = true
+				break
+			}
+		}
+		if changed {
+			break
+		}
 	}
 	if !changed {
 		return lines
+	}
+	moved := make([][]glyph, len(lines))
+	for i, l := range lines {
+		keep := l.gs[:0] // filtered in place: a line's glyphs are its own (buildLines caps them)
+		for _, g := range l.gs {
+			if best := nearer(i, g); best == i {
+				keep = append(keep, g)
+			} else {
+				moved[best] = append(moved[best], g)
+			}
+		}
+		l.gs = keep
 	}
 	out := lines[:0]
 	for i, l := range lines {
@@ -184,14 +203,37 @@ func nearestBaselines(lines []*vline) []*vline {
 	return out
 }
 
+// tally counts float keys in first-seen order; a page's lines have a
+// handful of baselines and sizes, so a linear scan beats a map's hashing
+// and allocation.
+type tally struct {
+	keys []float64
+	n    []int
+}
+
+// add counts k and returns its count so far.
+func (t *tally) add(k float64) int {
+	for i, x := range t.keys {
+		if x == k {
+			t.n[i]++
+			return t.n[i]
+		}
+	}
+	t.keys = append(t.keys, k)
+	t.n = append(t.n, 1)
+	return 1
+}
+
 // modeY is the baseline most glyphs share (to a tenth of a point).
 func modeY(gs []glyph) float64 {
-	count := map[float64]int{}
+	var buf [8]float64
+	var nbuf [8]int
+	count := tally{keys: buf[:0], n: nbuf[:0]}
 	best, bestN := gs[0].y, 0
 	for _, g := range gs {
 		y := math.Round(g.y*10) / 10
-		if count[y]++; count[y] > bestN || (count[y] == bestN && y > best) {
-			best, bestN = y, count[y]
+		if c := count.add(y); c > bestN || (c == bestN && y > best) {
+			best, bestN = y, c
 		}
 	}
 	return best
@@ -200,30 +242,52 @@ func modeY(gs []glyph) float64 {
 // buildLines sorts glyphs into visual lines, top down, each left to right
 // without doubled glyphs.
 func buildLines(gs []glyph) []*vline {
-	sort.SliceStable(gs, func(i, j int) bool {
-		if gs[i].y != gs[j].y {
-			return gs[i].y > gs[j].y
+	// slices' generic stable sort runs the same algorithm as
+	// sort.SliceStable without its reflection-based swapper (a page's
+	// glyphs are moved many times); byCmp keeps the comparisons identical.
+	slices.SortStableFunc(gs, byCmp(func(a, b *glyph) bool {
+		if a.y != b.y {
+			return a.y > b.y
 		}
-		return gs[i].x < gs[j].x
-	})
+		return a.x < b.x
+	}))
+	// A line is a run of the sorted glyphs: it holds a slice of gs, capped
+	// so that growing one line (nearestBaselines) never writes into the next.
 	var lines []*vline
-	for _, g := range gs {
+	start := 0
+	for i, g := range gs {
 		if n := len(lines); n > 0 {
 			l := lines[n-1]
 			if l.y-g.y <= lineTol*math.Max(l.size, g.size) {
-				l.gs = append(l.gs, g)
+				l.gs = gs[start : i+1 : i+1]
 				l.size = math.Max(l.size, g.size)
 				continue
 			}
 		}
-		lines = append(lines, &vline{y: g.y, size: g.size, gs: []glyph{g}})
+		start = i
+		lines = append(lines, &vline{y: g.y, size: g.size, gs: gs[i : i+1 : i+1]})
 	}
 	lines = nearestBaselines(lines)
 	for _, l := range lines {
-		sort.SliceStable(l.gs, func(i, j int) bool { return l.gs[i].x < l.gs[j].x })
+		slices.SortStableFunc(l.gs, byCmp(func(a, b *glyph) bool { return a.x < b.x }))
 		l.gs = dedupe(l.gs)
 	}
 	return lines
+}
+
+// byCmp turns a less function into a comparison that is negative exactly
+// when less holds, as the stable sort asks less (so the order, NaNs
+// included, is the one sort.SliceStable gave).
+func byCmp(less func(a, b *glyph) bool) func(a, b glyph) int {
+	return func(a, b glyph) int {
+		if less(&a, &b) {
+			return -1
+		}
+		if less(&b, &a) {
+			return 1
+		}
+		return 0
+	}
 }
 
 func appendBlank(out []string) []string {
@@ -235,14 +299,13 @@ func appendBlank(out []string) []string {
 
 // bodySize is the font size most glyphs on the page have.
 func bodySize(lines []*vline) float64 {
-	count := map[float64]int{}
+	var count tally
 	best, bestN := 0.0, 0
 	for _, l := range lines {
 		for _, g := range l.gs {
 			s := math.Round(g.size*2) / 2
-			count[s]++
-			if count[s] > bestN {
-				best, bestN = s, count[s]
+			if c := count.add(s); c > bestN {
+				best, bestN = s, c
 			}
 		}
 	}

@@ -50,6 +50,7 @@ func parsePDF(data []byte, b *budget, opts Options) (pages []string, warnings []
 		return nil, nil, nil, errors.New("PDF has no pages")
 	}
 	var (
+		scratch   pageScratch
 		lines     [][]string
 		failed    int
 		last      error
@@ -57,7 +58,7 @@ func parsePDF(data []byte, b *budget, opts Options) (pages []string, warnings []
 		pageStats = make([]pageStats, len(kids))
 	)
 	for i, p := range kids {
-		ls, st, err := pageLines(p, b)
+		ls, st, err := pageLines(p, b, &scratch)
 		stats.add(st)
 		pageStats[i] = st
 		if err == nil {
@@ -249,6 +250,39 @@ var (
 	xrefRE  = regexp.MustCompile(`(?:^|[\r\n])xref\s+`)
 )
 
+// xrefEnds returns where each match of xrefRE ends, as
+// xrefRE.FindAllIndex(data, -1) would (non-overlapping, leftmost first),
+// without running the regexp over the whole file: its leading alternation
+// leaves the regexp package no literal prefix to skip ahead with, and on
+// the bench generator's PDFs it was a sixth of the extraction time.
+func xrefEnds(data []byte) []int {
+	var out []int
+	from := 0 // the next match may not use bytes before from
+	for {
+		k := bytes.Index(data[from:], []byte("xref"))
+		if k < 0 {
+			return out
+		}
+		i := from + k
+		end := i + 4
+		ok := (i == 0 || i-1 >= from && (data[i-1] == '\r' || data[i-1] == '\n')) && end < len(data) && isRESpace(data[end])
+		if !ok {
+			from = i + 1
+			continue
+		}
+		for end < len(data) && isRESpace(data[end]) {
+			end++
+		}
+		out = append(out, end)
+		from = end
+	}
+}
+
+// isRESpace is the regexp package's \s: [\t\n\f\r ].
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
 // sanityCheckPDF rejects cross-reference sizes the library would allocate
 // without checking (a /Size of a billion objects in a 1 kB file would
 // exhaust memory, which no recover can catch). An object takes at least
@@ -271,8 +305,7 @@ func sanityCheckPDF(data []byte) error {
 			}
 		}
 	}
-	for _, loc := range xrefRE.FindAllIndex(data, -1) {
-		pos := loc[1]
+	for _, pos := range xrefEnds(data) {
 		for {
 			f, next := pdfInts(data, pos, 2)
 			if len(f) < 2 {
@@ -410,9 +443,18 @@ func pageTree(rd *pdf.Reader, b *budget) ([]pageRef, error) {
 	return out, nil
 }
 
+// pageScratch keeps one page's glyph and rule slices for the next page:
+// they grow to the page's size, and growing them anew for every page was
+// most of the extraction's allocation (issue 17). Nothing of them outlives
+// the page's layout, which returns strings.
+type pageScratch struct {
+	glyphs []glyph
+	rules  []rule
+}
+
 // pageLines interprets one page's content and lays its text out in lines.
 // A panic in the library on this page becomes an error for this page.
-func pageLines(p pageRef, b *budget) (lines []string, st pageStats, err error) {
+func pageLines(p pageRef, b *budget, sc *pageScratch) (lines []string, st pageStats, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			lines = nil
@@ -420,7 +462,12 @@ func pageLines(p pageRef, b *budget) (lines []string, st pageStats, err error) {
 		}
 	}()
 	in := newInterp(b)
+	if sc.glyphs == nil {
+		sc.glyphs = make([]glyph, 0, 2048) // a page of text has 2,000-5,000
+	}
+	in.glyphs, in.rules = sc.glyphs[:0], sc.rules[:0]
 	in.run(p.v.Key("Contents"), p.Resources(), 0)
+	sc.glyphs, sc.rules = in.glyphs, in.rules
 	return layoutDirections(in.glyphs, in.rules, p.rotate), in.stats, nil
 }
 
@@ -430,8 +477,16 @@ func pageLines(p pageRef, b *budget) (lines []string, st pageStats, err error) {
 // table header or margin note comes after the body).
 func layoutDirections(gs []glyph, rules []rule, rotate int) []string {
 	var by [4][]glyph
+	mixed := false
 	for _, g := range gs {
-		by[g.dir] = append(by[g.dir], g)
+		mixed = mixed || g.dir != gs[0].dir
+	}
+	if !mixed && len(gs) > 0 { // one direction (nearly every page): no copy
+		by[gs[0].dir] = gs
+	} else {
+		for _, g := range gs {
+			by[g.dir] = append(by[g.dir], g)
+		}
 	}
 	upright := uint8((rotate / 90) % 4)
 	order := []uint8{0, 1, 2, 3}
@@ -580,13 +635,19 @@ func (in *interp) run(content, res pdf.Value, depth int) {
 	if content.Kind() == pdf.Null {
 		return
 	}
+	// one operand slice per content stream (a nested Form XObject has its
+	// own): op keeps no reference to it
+	var buf []pdf.Value
 	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
 		in.ops++
 		if in.ops&255 == 0 {
 			abortOn(in.b.check())
 		}
 		n := stk.Len()
-		args := make([]pdf.Value, n)
+		if cap(buf) < n {
+			buf = make([]pdf.Value, n)
+		}
+		args := buf[:n]
 		for i := n - 1; i >= 0; i-- {
 			args[i] = stk.Pop()
 		}
@@ -778,7 +839,7 @@ func (in *interp) show(raw string) {
 		hscale := math.Hypot(trm[0], trm[1])
 		size := math.Hypot(trm[2], trm[3])
 		in.stats.codes++
-		if s == "" || strings.Trim(s, "\ufffd") == "" {
+		if onlyReplacement(s) {
 			in.stats.undecoded++
 		}
 		dir, ok := textDirection(trm)
@@ -810,6 +871,17 @@ func (in *interp) show(raw string) {
 		}
 		st.tm = matrix{1, 0, 0, 1, tx * st.th, 0}.mul(st.tm)
 	}
+}
+
+// onlyReplacement: s is empty or all U+FFFD (strings.Trim(s, "\ufffd") ==
+// "" without its per-glyph cost).
+func onlyReplacement(s string) bool {
+	for _, r := range s {
+		if r != '\ufffd' {
+			return false
+		}
+	}
+	return true
 }
 
 // fontInfo is what the interpreter needs of a font: how to split a string

@@ -80,6 +80,12 @@ func findGeoBlocks(lines []*vline, ruled []bool) []geoBlock {
 			j++
 		}
 		cols := projectColumns(segs[i:j], true)
+		if cuts, gap := riverCuts(segs[i:j], cols); len(cuts) > 0 {
+			for k := i; k < j; k++ {
+				segs[k] = splitSegments(segs[k], cuts, gap)
+			}
+			cols = projectColumns(segs[i:j], true)
+		}
 		if len(cols) < 2 {
 			i = j
 			continue
@@ -110,6 +116,142 @@ func findGeoBlocks(lines []*vline, ruled []bool) []geoBlock {
 		i = max(k, i+1)
 	}
 	return out
+}
+
+// Writer and Word pad a borderless table's cells by little (LibreOffice's
+// default is 0.1 cm a side: a gutter of 0.6 em at 9 pt), so a line whose
+// left cell runs to the column's edge comes closer to the next cell than
+// segGap, its two cells make one segment, and the columns projected from
+// all lines merge. The gutter still shows as a river: a left-aligned column
+// starts words at one x on many lines, and no line has ink just before it.
+const (
+	riverLines = 3   // lines starting a word at the same x (within riverTol)
+	riverTol   = 0.5 // points
+	riverGap   = 0.5 // ems of white before x on every line, at least …
+	riverWord  = 1.5 // … and this many times the block's median word space
+)
+
+// riverCuts returns the x positions inside the projected columns cols
+// where the block's multi-segment lines show a gutter: riverLines or more
+// of them start a word there, and none has a glyph in the gap before it
+// (wider than a word space: justified or monospaced text shows no such
+// river), and the width in ems that gap must have.
+func riverCuts(segs [][]segment, cols [][2]float64) ([]float64, float64) {
+	type start struct {
+		x    float64
+		line int
+	}
+	var starts []start
+	var spaces []float64
+	for i, ss := range segs {
+		if len(ss) < 2 {
+			continue
+		}
+		for _, s := range ss {
+			for k, g := range s.gs {
+				if k == 0 {
+					starts = append(starts, start{g.x, i})
+					continue
+				}
+				p := s.gs[k-1]
+				if gap := g.x - (p.x + p.w); gap > spaceGap*math.Max(p.size, g.size) || g.space {
+					starts = append(starts, start{g.x, i})
+					spaces = append(spaces, gap/g.size)
+				}
+			}
+		}
+	}
+	if len(starts) == 0 {
+		return nil, 0
+	}
+	wordGap := riverGap
+	if len(spaces) > 0 {
+		sort.Float64s(spaces)
+		wordGap = math.Max(riverGap, riverWord*spaces[len(spaces)/2])
+	}
+	sort.Slice(starts, func(a, b int) bool { return starts[a].x < starts[b].x })
+	var cuts []float64
+	for a := 0; a < len(starts); {
+		b, lines := a, map[int]bool{}
+		for b < len(starts) && starts[b].x-starts[a].x <= riverTol {
+			lines[starts[b].line] = true
+			b++
+		}
+		x := starts[a].x
+		a = b
+		if len(lines) < riverLines || !insideColumn(x, cols) || !clearBefore(segs, x, wordGap) {
+			continue
+		}
+		cuts = append(cuts, x)
+	}
+	return cuts, wordGap
+}
+
+// insideColumn: x lies in a column, not at its left edge.
+func insideColumn(x float64, cols [][2]float64) bool {
+	for _, c := range cols {
+		if x > c[0]+riverTol && x < c[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// clearBefore: no multi-segment line has a glyph reaching into the gap of
+// gap ems before x (a glyph starting at x or after lies right of it).
+func clearBefore(segs [][]segment, x, gap float64) bool {
+	for _, ss := range segs {
+		if len(ss) >= 2 && !lineClearBefore(ss, x, gap) {
+			return false
+		}
+	}
+	return true
+}
+
+func lineClearBefore(ss []segment, x, gap float64) bool {
+	for _, s := range ss {
+		for _, g := range s.gs {
+			if g.x < x-riverTol && g.x+g.w > x-gap*g.size {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// splitSegments cuts a line's segments at those of the x positions where
+// the line, too, has the gap before x clear (a line of body text that
+// runs across the gutter stays whole, and so ends the block).
+func splitSegments(ss []segment, cuts []float64, gap float64) []segment {
+	var at []float64
+	for _, x := range cuts {
+		if lineClearBefore(ss, x, gap) {
+			at = append(at, x)
+		}
+	}
+	if len(at) == 0 {
+		return ss
+	}
+	var out []segment
+	for _, s := range ss {
+		from := 0
+		for k := 1; k < len(s.gs); k++ {
+			for _, x := range at {
+				if s.gs[k-1].x < x-riverTol && s.gs[k].x >= x-riverTol {
+					out = append(out, newSegment(s.gs[from:k]))
+					from = k
+					break
+				}
+			}
+		}
+		out = append(out, newSegment(s.gs[from:]))
+	}
+	return out
+}
+
+func newSegment(gs []glyph) segment {
+	last := gs[len(gs)-1]
+	return segment{x0: gs[0].x, x1: last.x + last.w, gs: gs}
 }
 
 // projectColumns returns the x ranges covered by the lines' segments

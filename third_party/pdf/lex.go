@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
+	"unsafe"
 )
 
 // A token is a PDF token in the input stream, one of the following Go types:
@@ -323,26 +325,110 @@ func (b *buffer) readKeyword() token {
 		tmp = append(tmp, c)
 	}
 	b.tmp = tmp
-	s := string(tmp)
+	// styrdok patch: numbers and content-stream operators, nearly all of a
+	// page's tokens, are read without allocating a string each (the two
+	// string copies per token were a third of the time on real PDFs). The
+	// values are the ones strconv gives.
 	switch {
-	case s == "true":
+	case string(tmp) == "true":
 		return true
-	case s == "false":
+	case string(tmp) == "false":
 		return false
-	case isInteger(s):
+	case isIntegerBytes(tmp):
+		if x, ok := smallInt(tmp); ok {
+			return x
+		}
+		s := string(tmp)
 		x, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
 			b.errorf("invalid integer %s", s)
 		}
 		return x
-	case isReal(s):
-		x, err := strconv.ParseFloat(s, 64)
+	case isRealBytes(tmp):
+		// the string is only read by ParseFloat, before tmp changes
+		x, err := strconv.ParseFloat(unsafe.String(unsafe.SliceData(tmp), len(tmp)), 64)
 		if err != nil {
-			b.errorf("invalid real %s", s)
+			b.errorf("invalid real %s", string(tmp))
 		}
 		return x
 	}
+	if k, ok := operators[string(tmp)]; ok {
+		return k
+	}
 	return keyword(string(tmp))
+}
+
+// operators are the content-stream operators and file keywords, returned
+// as shared values (styrdok patch; read-only).
+var operators = func() map[string]keyword {
+	m := map[string]keyword{}
+	for _, k := range strings.Fields(`BT ET Tf Td TD Tm T* Tj TJ ' " Tc Tw Tz TL Ts Tr q Q cm re m l c v y h
+		f f* F S s n W W* B B* b b* g G rg RG k K cs CS sc SC scn SCN gs Do BDC BMC EMC BX EX MP DP
+		d w i j J M ri sh d0 d1 BI ID EI obj endobj R stream endstream null xref trailer startxref
+		begincmap endcmap beginbfchar endbfchar beginbfrange endbfrange begincodespacerange
+		endcodespacerange usecmap def findresource dict begin end pop defineresource`) {
+		m[k] = keyword(k)
+	}
+	return m
+}()
+
+// isIntegerBytes is isInteger on bytes (a byte of a multi-byte rune is
+// no digit either).
+func isIntegerBytes(s []byte) bool {
+	if len(s) > 0 && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	if len(s) == 0 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || '9' < c {
+			return false
+		}
+	}
+	return true
+}
+
+// smallInt parses what isIntegerBytes accepted when it is short enough
+// (18 bytes) that it cannot overflow an int64, as strconv.ParseInt would.
+func smallInt(s []byte) (int64, bool) {
+	if len(s) > 18 {
+		return 0, false
+	}
+	neg := false
+	if s[0] == '+' || s[0] == '-' {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	var x int64
+	for _, c := range s {
+		x = x*10 + int64(c-'0')
+	}
+	if neg {
+		x = -x
+	}
+	return x, true
+}
+
+// isRealBytes is isReal on bytes.
+func isRealBytes(s []byte) bool {
+	if len(s) > 0 && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	if len(s) == 0 {
+		return false
+	}
+	ndot := 0
+	for _, c := range s {
+		if c == '.' {
+			ndot++
+			continue
+		}
+		if c < '0' || '9' < c {
+			return false
+		}
+	}
+	return ndot == 1
 }
 
 func isInteger(s string) bool {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -117,5 +118,42 @@ func TestXrefStreamWidths(t *testing.T) {
 	_, err := readXrefStreamData(&Reader{}, strm, nil, 1)
 	if err == nil || !strings.Contains(err.Error(), "invalid W") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestReadKeywordNumbers: the allocation-free number and operator paths
+// give what strconv and a fresh keyword gave.
+func TestReadKeywordNumbers(t *testing.T) {
+	for _, in := range []string{"0", "-0", "+7", "123456789012345678", "-123456789012345678", "1234567890123456789", "-9223372036854775808", "3.25", "-.5", "+4.", "1.2.3", "Tj", "TJ", "foo", "true", "false", "null", "99999999999999999999"} {
+		b := newBuffer(strings.NewReader(in+" "), 0)
+		var got, want any
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					got = fmt.Sprint("panic ", r)
+				}
+			}()
+			got = b.readKeyword()
+		}()
+		switch {
+		case in == "true":
+			want = true
+		case in == "false":
+			want = false
+		case isInteger(in):
+			if x, err := strconv.ParseInt(in, 10, 64); err == nil {
+				want = x
+			} else {
+				want = fmt.Sprint("panic ", fmt.Errorf("invalid integer %s", in))
+			}
+		case isReal(in):
+			x, _ := strconv.ParseFloat(in, 64)
+			want = x
+		default:
+			want = keyword(in)
+		}
+		if got != want {
+			t.Errorf("readKeyword(%q) = %#v, want %#v", in, got, want)
+		}
 	}
 }

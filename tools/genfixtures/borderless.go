@@ -7,14 +7,14 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// borderlessPDF typesets the action tables of a plan as a table without
-// any drawn rules, the way many municipal PDFs print them: Courier 8 pt
-// (explicit /Widths, so positions are exact), cells word-wrapped to their
-// column, each cell vertically centred in its row, rows separated only by a
-// wider gap, gutters of 1.2 em (narrower than the 2 em at which a gap alone
-// used to split a line into cells). It returns the PDF and the expected
-// rows as TSV, one cell per field.
-func borderlessPDF(blocks []block) ([]byte, string) {
+// borderlessPDF typesets table rows without any drawn rules, the way
+// many municipal PDFs print their action tables: Courier 8 pt (explicit
+// /Widths, so positions are exact), cells word-wrapped to their column of
+// widths[c] characters, each cell vertically centred in its row, rows
+// separated only by a wider gap, gutters of 1.2 em (narrower than the 2 em
+// at which a gap alone used to split a line into cells). It returns the
+// PDF and the expected rows as TSV, one cell per field.
+func borderlessPDF(rows [][]string, widths []int) ([]byte, string) {
 	const (
 		pageW, pageH = 842.0, 595.0
 		margin       = 36.0
@@ -24,14 +24,8 @@ func borderlessPDF(blocks []block) ([]byte, string) {
 		rowGap       = 8.0
 		gutter       = 2 // characters
 	)
-	widths := []int{30, 30, 34, 26, 12, 18} // characters per column
-	var rows [][]string
-	for _, b := range blocks {
-		if b.kind == "table" && len(b.rows) > 0 && len(b.rows[0]) == len(widths) && strings.HasPrefix(b.rows[0][0], "Mål/delmål") {
-			for _, r := range b.rows {
-				rows = append(rows, append(r, make([]string, len(widths)-len(r))...))
-			}
-		}
+	for i, r := range rows {
+		rows[i] = append(r, make([]string, len(widths)-len(r))...)
 	}
 	var pages []string
 	var page strings.Builder
@@ -81,6 +75,20 @@ func borderlessPDF(blocks []block) ([]byte, string) {
 	}
 	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages))
 	return rawPDF(objs), tsv.String()
+}
+
+// tierpTables are the rows of Tierp's six-column action tables as printed
+// (goal | problem | activity | responsible | time | follow-up).
+func tierpTables(blocks []block) [][]string {
+	var rows [][]string
+	for _, b := range blocks {
+		if b.kind == "table" && len(b.rows) > 0 && len(b.rows[0]) == 6 && strings.HasPrefix(b.rows[0][0], "Mål/delmål") {
+			for _, r := range b.rows {
+				rows = append(rows, append([]string(nil), r...))
+			}
+		}
+	}
+	return rows
 }
 
 // wrap breaks text into lines of at most width characters at spaces.

@@ -15,7 +15,9 @@ trap 'rm -rf "$tmp"' EXIT
 
 # 1. LibreOffice: Flat ODT (real tables, running header, "Sida N av M"
 #    footer) to PDF, and to DOCX/ODT for the Word and ODF readers.
-for f in libreoffice-tierp libreoffice-alingsas; do
+#    libreoffice-actions: Tierp's and Ale's actions in a Writer table without
+#    borders, cells vertically centred (the borderless-table test).
+for f in libreoffice-tierp libreoffice-alingsas libreoffice-actions; do
 	soffice -env:UserInstallation=file://$tmp/lo --headless --convert-to pdf --outdir . $f.fodt >/dev/null
 done
 soffice -env:UserInstallation=file://$tmp/lo --headless --convert-to docx:"MS Word 2007 XML" --outdir . libreoffice-tierp.fodt >/dev/null

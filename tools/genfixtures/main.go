@@ -299,9 +299,21 @@ func main() {
 	tierp := parse(read("tierp-handlingsplan-integration-2017.txt"))
 	write("libreoffice-tierp.fodt", fodt(tierp, "Tierps kommun – Handlingsplan för integration", true))
 	write("libreoffice-tierp.txt", reference(tierp))
-	pdf, rows := borderlessPDF(tierp)
+	pdf, rows := borderlessPDF(tierpTables(tierp), []int{30, 30, 34, 26, 12, 18})
 	write("borderless-tierp.pdf", string(pdf))
 	write("borderless-tierp.tsv", rows)
+
+	// Ale's plan states its actions in prose: its committing sentences as
+	// an action table (actions.go), borderless as above and, with Tierp's
+	// actions in the same four columns, as a Writer table that gen.sh
+	// exports with LibreOffice.
+	aleAll := parse(read("ale-integrationsplan-2018-2021.txt"))
+	pdf, rows = borderlessPDF(append([][]string{actionHeader}, aleActions(aleAll)...), []int{22, 64, 30, 12})
+	write("borderless-ale.pdf", string(pdf))
+	write("borderless-ale.tsv", rows)
+	actions, want := actionsFodt("Aktiviteter för integration – Tierp och Ale", append(tierpActions(tierp), aleActions(aleAll)...))
+	write("libreoffice-actions.fodt", actions)
+	write("libreoffice-actions.tsv", want)
 
 	ale := parse(excerpt(read("ale-integrationsplan-2018-2021.txt"), 7000))
 	write("chromium-ale.html", htmlPage(ale, "Integrationsplan för Ale kommun 2018–2021", "Ale kommun – Integrationsplan 2018–2021"))
