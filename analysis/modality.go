@@ -4,7 +4,7 @@ import (
 	"strings"
 )
 
-// Modality says how binding a sentence is (DOMAIN.md, "Commitment").
+// Modality says how binding a sentence is (docs/domain.md, "Modality").
 type Modality string
 
 // Modalities, from most to least binding. The order is the precedence

@@ -103,7 +103,8 @@ func TestAttributeFixtures(t *testing.T) {
 	}
 }
 
-// testGenitive forms a municipality name the way DOMAIN.md describes: -s,
+// testGenitive forms a municipality name the way docs/domain.md
+// ("Naming municipalities") describes: -s,
 // except after s, x, z, and none after a vowel before "kommun" ("Ale
 // kommun", "Järfälla kommun").
 func testGenitive(name string) string {

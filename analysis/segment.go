@@ -51,7 +51,8 @@ type Sentence struct {
 // document's warnings say how many segments were cut.
 const MaxSegmentBytes = 4096
 
-// abbreviations end in a period without ending the sentence (DOMAIN.md).
+// abbreviations end in a period without ending the sentence (docs/domain.md,
+// "Sentences").
 // Keys are lower case without the final period.
 var abbreviations = map[string]bool{
 	"t.ex": true, "t ex": true, "bl.a": true, "m.m": true, "osv": true, "dvs": true, "s.k": true,
