@@ -356,9 +356,10 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 			continue
 		}
 		if !w.upper || w.end-w.start >= 6 && w.end-w.start <= 20 { // "Kommunen", "Kommunfullmäktige" start sentences
-			if lw := string(w.appendLower(lower[:0], text)); a.lists.ownVoice[lw] {
+			// m[string(b)] looks up without making a string (SA6001).
+			if lw := w.appendLower(lower[:0], text); a.lists.ownVoice[string(lw)] {
 				ownVoice++
-			} else if a.lists.otherVoice[lw] {
+			} else if a.lists.otherVoice[string(lw)] {
 				otherVoice++
 			}
 		}
