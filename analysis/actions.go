@@ -8,8 +8,8 @@ import (
 )
 
 // Action is one row of an action plan: a goal, an activity, who answers
-// for it, when, and how it is followed up (DOMAIN.md: "An action-plan row
-// names an activity, a responsible role and a time"). Rows that state a
+// for it, when, and how it is followed up (docs/domain.md, "Action rows
+// and follow-up"). Rows that state a
 // goal alone are kept too, with an empty activity, because the plan's
 // authors put them in the table.
 type Action struct {

@@ -407,9 +407,9 @@ func (sc *analyzeScratch) sumScores(ms []Match) map[string]float64 {
 	return addScores(s, ms)
 }
 
-// grade turns a theme's evidence into the expert scale (DOMAIN.md,
-// gold/theme-levels.tsv); GradeRule states the rule. content is the
-// number of content segments of the document.
+// grade turns a theme's evidence into the expert scale (docs/domain.md,
+// "Levels"; testdata/gold/theme-levels.tsv); GradeRule states the rule.
+// content is the number of content segments of the document.
 func grade(c ThemeCoverage, content int) int {
 	level, _ := GradeRule(c, content)
 	return level

@@ -6,16 +6,23 @@
 //
 // Text flows through small steps, each with one job, the way bleve's
 // analysis chain does: Segment (text -> []Sentence, with byte offsets and
-// page numbers), Tokenize (sentence -> []Token, with byte offsets and
-// stems), Tagger.Tag (tokens -> theme matches), Grade (matches and
-// structure -> levels). Offsets are into ingest.Document.Text throughout,
-// so every ThemeHit can be shown in its sentence and on its page.
+// page numbers), Matcher.Tokenize (sentence -> []Token, with byte offsets
+// and stems), Matcher.MatchTokens (tokens -> theme matches), and
+// GradeRule (a theme's coverage -> its level 0/1/2, and the rule in
+// words); Analyzer.AnalyzeContext runs them over one ingest.Document and
+// adds structure, metadata, modality, action rows and the municipality
+// (MunicipalityAttributor). Offsets are into ingest.Document.Text
+// throughout, so every ThemeHit can be shown in its sentence and on its
+// page. Analyzer.Tag scores one free-standing segment; Analyzer.Explain
+// says why a document got its level for a theme.
 //
 // The codebook (codebook.yaml, embedded) is data, not code: users replace
 // it with --codebook. Compound analysis is memoised per word form and
 // bounded, so one odd word cannot stall a corpus run.
 //
-// Run (batch.go) analyses many files in parallel against the store in
-// package corpus; EncodeAnalysis and DecodeAnalysis (codec.go) are the
-// stored form of an analysis, from which later runs rebuild reports.
+// Analyzer.Run (batch.go) analyses many files in parallel against the
+// store in package corpus; EncodeAnalysis and DecodeAnalysis (batch.go,
+// with the format in codec.go) are the stored form of an analysis, from
+// which later runs rebuild reports. The domain knowledge behind the rules
+// is in docs/domain.md.
 package analysis

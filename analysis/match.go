@@ -26,7 +26,7 @@ type Match struct {
 var inflections = []string{
 	"", "n", "en", "et", "t", "a", "e", "r", "er", "ar", "or", "na", "erna", "arna", "orna",
 	"s", "ns", "ens", "ets", "ts", "as", "es", "ers", "ars", "ors", "nas", "ernas", "arnas", "ornas",
-	"ade", "at", "ad", "ande", "ende", "de", "te", "ats", "ades", "andet", "andes", "ets",
+	"ade", "at", "ad", "ande", "ende", "de", "te", "ats", "ades", "andet", "andes",
 }
 
 // maxCompoundRunes bounds compound analysis: longer "words" (URLs, glued
@@ -762,12 +762,12 @@ func phraseAt(toks []Token, i int, p phraseRef) (int, bool) {
 	for k, w := range p.words {
 		if w == "~" {
 			// optional word: skip it when the next phrase word does not match here
-			if j < len(toks) && k+1 < len(p.words) && !wordMatches(toks[j], p.words[k+1]) && j+1 < len(toks) && wordMatches(toks[j+1], p.words[k+1]) && toks[j].Cell == toks[i].Cell {
+			if j < len(toks) && k+1 < len(p.words) && !phraseWordAt(toks[j], p.words[k+1]) && j+1 < len(toks) && phraseWordAt(toks[j+1], p.words[k+1]) && toks[j].Cell == toks[i].Cell {
 				j++
 			}
 			continue
 		}
-		if j >= len(toks) || toks[j].Cell != toks[i].Cell || !wordMatches(toks[j], w) {
+		if j >= len(toks) || toks[j].Cell != toks[i].Cell || !phraseWordAt(toks[j], w) {
 			return 0, false
 		}
 		j++
@@ -775,8 +775,10 @@ func phraseAt(toks []Token, i int, p phraseRef) (int, bool) {
 	return j, true
 }
 
-// wordMatches tests one phrase word (a stem, or a prefix ending in "*").
-func wordMatches(tk Token, w string) bool {
+// phraseWordAt tests one phrase word (a stem, or a prefix ending in "*")
+// against a token. (Matcher.wordMatches, a different thing, finds the
+// codebook terms a token is a form of.)
+func phraseWordAt(tk Token, w string) bool {
 	if strings.HasSuffix(w, "*") {
 		return strings.HasPrefix(tk.Lower, strings.TrimSuffix(w, "*"))
 	}

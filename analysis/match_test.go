@@ -21,7 +21,8 @@ func themesOf(t *testing.T, a *Analyzer, s string) []string {
 	return out
 }
 
-// TestCompoundMatching checks the compound rules of DOMAIN.md on words the
+// TestCompoundMatching checks the compound rules of docs/domain.md
+// ("Compounds", under "Themes") on words the
 // bundled documents do not contain.
 func TestCompoundMatching(t *testing.T) {
 	a := testAnalyzer(t)

@@ -4,7 +4,7 @@ import (
 	"strings"
 )
 
-// Modality says how binding a sentence is (DOMAIN.md, "Commitment").
+// Modality says how binding a sentence is (docs/domain.md, "Modality").
 type Modality string
 
 // Modalities, from most to least binding. The order is the precedence
@@ -45,13 +45,9 @@ func (m Modality) rank() int {
 
 // modalVerbs maps the finite and infinitive forms of the Swedish modal
 // verbs to what they signal. Past and conditional forms (skulle, kunde)
-// report or hypothesise rather than bind, and are left out.
-var modalVerbs = map[string]Modality{
-	"ska": ModCommitment, "skall": ModCommitment, "måste": ModCommitment,
-	"bör": ModRecommendation, "borde": ModRecommendation, "behöver": ModRecommendation,
-	"kan": ModPossibility, "kunna": ModPossibility,
-	"vill": ModIntent, "avser": ModIntent, "avse": ModIntent,
-}
+// report or hypothesise rather than bind, and are left out. The list is
+// data/lists/modal-verbs.tsv.
+var modalVerbs = mustList(modalVerbList())
 
 // subordinators open a subordinate clause whose modal verb belongs to a
 // purpose, a condition or a complement, not to what the document
@@ -111,15 +107,8 @@ var prepositions = map[string]bool{
 
 // intentVerbs are the verbs of soft intent with the particle each needs
 // ("" for none): verka för, sträva efter/mot/till, arbeta för, medverka
-// till, eftersträva, sikta mot/på.
-var intentVerbs = map[string][]string{
-	"verka": {"för"}, "verkar": {"för"},
-	"sträva": {"efter", "mot", "till"}, "strävar": {"efter", "mot", "till"},
-	"arbeta": {"för"}, "arbetar": {"för"},
-	"medverka": {"till"}, "medverkar": {"till"},
-	"eftersträva": {""}, "eftersträvar": {""},
-	"sikta": {"mot", "på"}, "siktar": {"mot", "på"},
-}
+// till, eftersträva, sikta mot/på (data/lists/intent-verbs.tsv).
+var intentVerbs = mustList(intentVerbList())
 
 // wordClass is what modality reads of one lower-case word: the modal it
 // is (modalVerbs), the particles it needs as an intent verb (intentVerbs)

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -57,25 +56,10 @@ func mustParseAttributionLists() *attributionLists {
 	return l
 }
 
-// readList returns the non-comment lines of one list file, trimmed.
+// readList returns the non-comment lines of one list file, trimmed
+// (dataLines, shared with the word lists of data/lists).
 func readList(fsys fs.FS, name string) ([]string, error) {
-	b, err := fs.ReadFile(fsys, "data/attribution/"+name)
-	if err != nil {
-		return nil, fmt.Errorf("attribution list %s: %w", name, err)
-	}
-	var out []string
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		out = append(out, l)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("attribution list %s: empty", name)
-	}
-	return out, nil
+	return dataLines(fsys, "data/attribution/"+name, "attribution list "+name)
 }
 
 func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {

@@ -103,7 +103,8 @@ func TestAttributeFixtures(t *testing.T) {
 	}
 }
 
-// testGenitive forms a municipality name the way DOMAIN.md describes: -s,
+// testGenitive forms a municipality name the way docs/domain.md
+// ("Naming municipalities") describes: -s,
 // except after s, x, z, and none after a vowel before "kommun" ("Ale
 // kommun", "Järfälla kommun").
 func testGenitive(name string) string {
@@ -171,10 +172,7 @@ func BenchmarkAttribute(b *testing.B) {
 // words with every rune up to U+0250 in them (the Latin-1 fast path and
 // the fallback).
 func TestWordAppendLower(t *testing.T) {
-	var texts []string
-	for _, l := range corpusLines(t) {
-		texts = append(texts, l)
-	}
+	texts := append([]string(nil), corpusLines(t)...)
 	var b strings.Builder
 	for r := rune(0x20); r < 0x250; r++ {
 		b.WriteString("Ab")

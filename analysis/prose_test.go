@@ -48,7 +48,7 @@ func TestSegmenterAgainstProse(t *testing.T) {
 			}
 		}
 	}
-	// DOMAIN.md's abbreviations in running text: each line is one sentence.
+	// The abbreviations of docs/domain.md ("Sentences") in running text: each line is one sentence.
 	abbrText := strings.Join([]string{
 		"Kommunen har ca. 25 000 invånare i dag.", "Vi erbjuder bl.a. språkcaféer.", "Det gäller t.ex. Komvux.",
 		"Mötet börjar kl. 18 i kulturhuset.", "Se beslut nr. 34 från fullmäktige.", "Planen gäller t.o.m. 2021 för alla.",

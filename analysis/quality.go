@@ -7,7 +7,8 @@ import (
 )
 
 // Quality holds the plan-quality indicators researchers compare plans on
-// (DOMAIN.md: follow-up shows whether a plan can be held to account).
+// (docs/domain.md, "Action rows and follow-up": follow-up shows whether
+// a plan can be held to account).
 type Quality struct {
 	// Actions counts action rows with an activity; goal-only rows are
 	// listed in Actions but not counted here.

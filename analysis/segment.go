@@ -51,19 +51,10 @@ type Sentence struct {
 // document's warnings say how many segments were cut.
 const MaxSegmentBytes = 4096
 
-// abbreviations end in a period without ending the sentence (DOMAIN.md).
-// Keys are lower case without the final period.
-var abbreviations = map[string]bool{
-	"t.ex": true, "t ex": true, "bl.a": true, "m.m": true, "osv": true, "dvs": true, "s.k": true,
-	"ca": true, "kl": true, "nr": true, "t.o.m": true, "fr.o.m": true, "resp": true, "enl": true,
-	"jfr": true, "m.fl": true, "mfl": true, "o.d": true, "s": true, "sid": true, "tel": true,
-	"st": true, "kap": true, "p": true, "dnr": true, "ev": true, "etc": true, "inkl": true,
-	"exkl": true, "obs": true, "prop": true, "bet": true, "f.d": true, "fig": true, "tab": true,
-	"d.v.s": true, "o.s.v": true, "m.a.o": true, "p.g.a": true, "pga": true, "ang": true,
-	"avd": true, "forts": true, "gr": true, "jan": true, "feb": true, "aug": true, "sept": true,
-	"okt": true, "nov": true, "dec": true, "milj": true, "mkr": true, "tkr": true, "kr": true,
-	"proc": true, "uppl": true, "red": true, "ff": true, "f": true, "ö": true, "v": true,
-}
+// abbreviations end in a period without ending the sentence (docs/domain.md,
+// "Sentences"). Keys are lower case without the final period; the list is
+// data/lists/abbreviations.txt.
+var abbreviations = mustList(wordSet("abbreviations.txt", nil))
 
 // sectionNumber is a numbered heading's label ("2.2.3", "3.", "4.1").
 var sectionNumber = regexp.MustCompile(`^(\d{1,2}(\.\d{1,2}){0,4}\.?)\s+\p{Lu}`)

@@ -7,20 +7,9 @@ import (
 
 // stopStems are Swedish function words (as Snowball stems) that carry no
 // topic. Similarity leaves them out so two plans do not look alike merely
-// because both are written in Swedish.
-var stopStems = func() map[string]bool {
-	words := []string{"och", "att", "i", "på", "för", "som", "med", "till", "av", "en", "ett", "det", "den", "de",
-		"är", "om", "har", "ska", "skall", "kan", "bör", "vi", "man", "sig", "sin", "sina", "sitt", "så", "eller",
-		"samt", "från", "under", "vid", "efter", "genom", "inom", "mellan", "mot", "utan", "över", "också", "även",
-		"inte", "alla", "andra", "annat", "detta", "dessa", "denna", "vara", "varit", "blir", "bli", "där", "när",
-		"hur", "vad", "vilka", "vilket", "vilken", "får", "kommer", "skapa", "samtliga", "olika", "både", "ha",
-		"var", "was", "the", "of", "and", "nr", "s", "sid"}
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[Stem(w)] = true
-	}
-	return m
-}()
+// because both are written in Swedish. The words are
+// data/lists/stop-words.txt.
+var stopStems = mustList(wordSet("stop-words.txt", Stem))
 
 // TermCounts counts the stems of a document's content segments (navigation
 // segments left out, as in theme counts), without stop words, numbers and

@@ -5,6 +5,7 @@
 //
 // A Document keeps the text analysis sees and the byte range of every page
 // in it, so that a sentence found later can be traced back to its page.
-// Nothing here knows about themes or municipalities: ingest is the bottom
-// of the import graph (cmd -> reports -> analysis -> ingest).
+// Nothing here knows about themes or municipalities: ingest imports no
+// other package of styrdok, so it is the bottom of the import graph
+// (analysis, corpus, reports and cmd/styrdok all import it).
 package ingest

@@ -124,7 +124,7 @@ func inlineMarkdown(s string) string {
 			if sm[1] != sm[3] {
 				return m
 			}
-			if (sm[1] == "_" || sm[1] == "__") && strings.ContainsAny(sm[2], " ") == false && strings.Contains(sm[2], "_") {
+			if (sm[1] == "_" || sm[1] == "__") && !strings.ContainsAny(sm[2], " ") && strings.Contains(sm[2], "_") {
 				return m
 			}
 			return sm[2]

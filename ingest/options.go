@@ -171,11 +171,3 @@ func (b *budget) addText(n int64) error {
 func (b *budget) tooDeep(what string) error {
 	return &limitError{fmt.Sprintf("%s elements nested more than %d deep", what, b.maxDepth)}
 }
-
-// must panics with err when it is not nil; used where the PDF library
-// calls back into ingest and only a panic can stop it.
-func must(err error) {
-	if err != nil {
-		panic(err)
-	}
-}

@@ -24,7 +24,7 @@ const (
 
 // KindOrder is the "highest kind" order that decides which of a
 // municipality's documents represents it: the steering hierarchy of
-// DOMAIN.md, most general first. A policy or strategy states what the
+// docs/domain.md ("Kinds and bindingness"), most general first. A policy or strategy states what the
 // municipality as a whole commits to, while plans and action plans
 // implement it, guidelines steer the organisation, a project plan only
 // prepares a strategy and "other" (LÖK, vision, protocol) is related

@@ -27,7 +27,10 @@
 //     are more; evidence.csv has them all;
 //   - coverage.xlsx: the CSV tables as sheets of one workbook; the
 //     evidence sheet holds the first XLSXEvidenceRows (50,000) rows, and
-//     the notes sheet says so and points to evidence.csv.
+//     the notes sheet says so and points to evidence.csv;
+//   - with --format parquet, documents, coverage_long and evidence as
+//     typed Parquet files (parquet.go);
+//   - run.json: the run's version, options, inputs and counts (runjson.go).
 //
 // The writers stream: CSV rows, xlsx rows, documents.jsonl and the
 // report's data block are produced one document at a time, so a run over

@@ -4,7 +4,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -19,9 +18,6 @@ const (
 	exitFailure = 1
 	exitUsage   = 2
 )
-
-// errUsage marks a usage error; the command has already printed why.
-var errUsage = errors.New("usage")
 
 type command struct {
 	name    string

@@ -132,7 +132,8 @@ func rename(s, name string) string {
 }
 
 // kommun names the municipality as its documents do: "Tierps kommun",
-// "Alingsås kommun", but "Ale kommun" and "Järfälla kommun" (DOMAIN.md).
+// "Alingsås kommun", but "Ale kommun" and "Järfälla kommun" (docs/domain.md,
+// "Naming municipalities").
 func kommun(name string) string {
 	if strings.ContainsRune("aeiouyåäö", []rune(name)[len([]rune(name))-1]) {
 		return name + " kommun"
@@ -140,7 +141,8 @@ func kommun(name string) string {
 	return genitive(name) + " kommun"
 }
 
-// genitive adds -s unless the name ends in s, x or z (DOMAIN.md).
+// genitive adds -s unless the name ends in s, x or z (docs/domain.md,
+// "Naming municipalities").
 func genitive(name string) string {
 	switch name[len(name)-1] {
 	case 's', 'x', 'z':
