@@ -94,7 +94,7 @@ func sentences(p string) []string {
 	var out []string
 	start := 0
 	for i := 0; i+2 < len(p); i++ {
-		if (p[i] == '.' || p[i] == '!' || p[i] == '?') && p[i+1] == ' ' && strings.ContainsAny(p[i+2:i+3], "ABCDEFGHIJKLMNOPQRSTUVWXYZ\xc3") {
+		if (p[i] == '.' || p[i] == '!' || p[i] == '?') && p[i+1] == ' ' && startsCapital(p[i+2]) {
 			out = append(out, p[start:i+1])
 			start = i + 2
 		}
@@ -158,3 +158,8 @@ func actionsFodt(title string, rows [][]string) (fodt, tsv string) {
 ` + body.String() + `</office:text></office:body></office:document>
 `, want.String()
 }
+
+// startsCapital reports whether byte c can start a capital letter: an
+// ASCII capital, or 0xC3, the lead byte of Å, Ä and Ö (and of their
+// lower-case forms, which the plan never puts after a full stop).
+func startsCapital(c byte) bool { return 'A' <= c && c <= 'Z' || c == 0xc3 }
