@@ -152,6 +152,8 @@ func TestHeadingNames(t *testing.T) {
 		{"https://www.alvdalen.se/kommun-och-politik/politik-och-demokrati.html (m102)", "Politik och demokrati\n\nSom medborgare kan du på olika sätt ta del av vad kommunen arbetar med och vad de politiska nämnderna bestämmer.", "attitude", 0},
 		{"http://skara.se/kommun--politik/integration/vanliga-fragor.html (m094)", " 13. Hur många flyktingar tar Skara emot?\n 14. Hur jobbar Skara kommun med flyktingsituationen?\n\n1. Hur fungerar asylprocessen?\n\nUnder asylprocessen utreder Migrationsverket om personen uppfyller kraven för att få asyl.", "work", 0},
 		{"http://sollentunajournalen.se/lokalt/journalen/2006/5/notis-forskolor.htm (m134)", "Nya förskolor byggs\n\nRedaktör: Peter Holstad, epost: peter.holstad@sollentuna.se, tel: 08-579 211 61", "cooperation", 0},
+		{"http://www.ange.se/Omsorg--hjalp/Invandring-och-integration/Flyktingmottagandet-i-Ange-kommun.html (m247)", "Kommunens arbete med flyktingmottagandet\n\nÅnge kommun har en överenskommelse med Länsstyrelsen och Migrationsverket där det framgår hur många flyktingar och ensamkommande barn som kommunen ska ta emot under en tid.", "work", 0},
+		{"https://deploy.doczz.net/doc/7158479/%C3%A5rsredovisning-2014 (m196)", "Introduktion och översikt", "reception", 0},
 		// controls: a title that names the theme with a strong word
 		{"https://docplayer.se/amp/8520129-... (t034)", "Strategi för integration och mångfald i Nyköpings kommun", "attitude", 2},
 		{"http://sollentunajournalen.se/lokalt/journalen/2006/5/notis-forskolor.htm (m134)", "Nya förskolor byggs\n\nRedaktör: Peter Holstad, epost: peter.holstad@sollentuna.se, tel: 08-579 211 61", "education", 2},
