@@ -473,9 +473,11 @@ func verbLike(w string) bool {
 }
 
 // midSentence reports whether toks[i] stands inside a sentence: not its
-// first word, nor the first after a colon or a sentence end.
+// first word, nor the first after a colon or a sentence end, and only a
+// space away from the word before (after a tag, a quotation mark or a
+// dash a capital may start the text: "<script>…</script> Ordna praktik").
 func midSentence(toks []Token, i int) bool {
-	if i == 0 || toks[i].Cell != toks[i-1].Cell {
+	if i == 0 || toks[i].Cell != toks[i-1].Cell || toks[i].Start-toks[i-1].End != 1 {
 		return false
 	}
 	switch toks[i].Sep {

@@ -21,7 +21,7 @@ import (
 // seen; a change that gains should raise them (and the page).
 var devThemeFigures = map[string]float64{
 	"claims P": 0.843, "claims R": 0.911,
-	"level>=1 P": 0.826, "level>=1 R": 0.736,
+	"level>=1 P": 0.824, "level>=1 R": 0.736,
 	"sentences P": 0.812, "sentences R": 0.693,
 }
 
