@@ -55,11 +55,13 @@ type ThemeCoverage struct {
 	Commitments     int `json:"commitments"`
 	Recommendations int `json:"recommendations"`
 	Intents         int `json:"intents"`
-	// Passing counts the own-word segments (not headings, not table rows:
-	// an action row that names the theme plans something for it) in which
-	// another theme scores higher and no phrase of this theme matched:
-	// "komma i försörjning genom arbete eller studier" mentions education
-	// on the way to work. GradeRule counts them half.
+	// Passing counts the own-word segments that mention the theme on the
+	// way, which GradeRule counts half: those (not table rows: an action
+	// row that names the theme plans something for it) in which another
+	// theme scores higher and no phrase of this theme matched ("komma i
+	// försörjning genom arbete eller studier" mentions education on the
+	// way to work); bullet fragments (bulletFragment, outside a list of
+	// goals); headings whose words only touch the theme (headingNames).
 	Passing int `json:"passing"`
 }
 
@@ -297,9 +299,11 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, segs []Sentence, scores 
 					hit.Matched = matched[m0:len(matched):len(matched)]
 				}
 				cov.OwnSentences++
-				if s.Kind == KindHeading {
+				if s.Kind == KindHeading && headingNames(scores[i][th.ID], minScore) {
 					cov.Headings = append(cov.Headings, i)
-				} else if s.Kind != KindTableRow && outscored(scores[i], th.ID) && !hasPhrase(hit.Matched) {
+				} else if s.Kind == KindHeading || (s.Kind == KindListItem && bulletFragment(s.Text) && !goalList(segs, i)) || (s.Kind != KindTableRow && outscored(scores[i], th.ID) && !hasPhrase(hit.Matched)) {
+					// a heading that only touches the theme, a bullet
+					// fragment, a segment about another theme: half
 					cov.Passing++
 				}
 			} else if h := inherits(i, th.ID); h >= 0 {

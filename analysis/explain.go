@@ -3,6 +3,8 @@ package analysis
 import (
 	"fmt"
 	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/styrdok/styrdok/ingest"
 )
@@ -57,11 +59,13 @@ type Tally struct {
 // area or table section of its own); 1 when the theme is treated in
 // substance: at least two segments in the document's own words, which
 // must also be at least 1% of its content segments, so that two passing
-// mentions in a 500-sentence plan stay level 0; 0 otherwise. A segment in
-// which another theme scores higher (c.Passing) counts half: it is about
-// that other theme and names this one on the way, as "boende och skola
-// för de nyanlända" names school, and a coder does not call two such
-// mentions a treatment. content is the number of content segments;
+// mentions in a 500-sentence plan stay level 0; 0 otherwise. A passing
+// segment (c.Passing) counts half: one in which another theme scores
+// higher is about that theme and names this one on the way, as "boende
+// och skola för de nyanlända" names school; a bullet fragment ("• att
+// nyanlända barn får gå i förskola och skola.") is a bullet-only mention;
+// a heading that only touches the theme names no section of it. A coder
+// does not call two such mentions a treatment. content is the number of content segments;
 // own-word segments are counted (OwnSentences once structure has added
 // inherited hits).
 func GradeRule(c ThemeCoverage, content int) (int, string) {
@@ -87,13 +91,69 @@ func GradeRule(c ThemeCoverage, content int) (int, string) {
 	return 0, "level 0: absent: no segment reaches min_score for the theme"
 }
 
-// passingNote says how many of the counted segments were about another
-// theme; nothing when none were, so the common case reads as before.
+// headingFactor: a heading names a theme (level 2) when its words weigh
+// at least this many times min_score for it. One weak word does not name
+// a theme: "Politik och demokrati" names the political system, "Hur
+// jobbar Skara kommun med flyktingsituationen?" a verb; the codebook's
+// strong words do ("Strategi för integration och mångfald", "Boende").
+const headingFactor = 1.5
+
+// headingNames reports whether a heading's score for a theme names it;
+// a heading below that counts as a passing mention.
+func headingNames(score, minScore float64) bool { return score >= headingFactor*minScore }
+
+// minSentenceWords is the fewest words of a list item that reads as a
+// sentence of its own ("I Mark ska det vara lätt att starta, driva och
+// utveckla företag"); shorter items name a topic ("Ökat deltagande i
+// arbetslivet").
+const minSentenceWords = 6
+
+// bulletFragment reports a list item that is not a full sentence: it
+// starts in lower case, continuing the lead-in above the list ("• att
+// nyanlända barn får gå i förskola och skola."), or has fewer than
+// minSentenceWords words ("• Barnkonventionen för föreningar"). The
+// labelling rules make a bullet-only mention level 0, so such an item
+// counts half toward level 1, as a passing mention does.
+func bulletFragment(text string) bool {
+	rest := strings.TrimSpace(bullet.ReplaceAllString(text, ""))
+	return !startsUpper(rest) || !moreFields(rest, minSentenceWords-1)
+}
+
+// goalList reports a list item whose list a lead-in introduces as goals
+// or focus areas ("I regeringens strategi ... presenteras sju strategiska
+// områden:", "Det här vill vi uppnå"): its items name areas or goals, which
+// the labelling rules count (a focus area or explicit goal is level 2),
+// so they are not bullet-only mentions.
+func goalList(segs []Sentence, i int) bool {
+	k := i
+	for k >= 0 && segs[k].Kind == KindListItem {
+		k--
+	}
+	if k < 0 || (segs[k].Kind != KindHeading && !strings.HasSuffix(strings.TrimSpace(segs[k].Text), ":")) {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(segs[k].Text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, g := range goalWords {
+			if strings.HasPrefix(w, g) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// goalWords begin the words of a lead-in that announces goals or focus
+// areas: områden, mål, målen, delmål, fokusområden, prioriterade,
+// strategiska, uppnå.
+var goalWords = []string{"områd", "mål", "delmål", "fokus", "priorit", "strategisk", "uppnå", "inriktningsmål", "målsättning"}
+
+// passingNote says how many of the counted segments were passing;
+// nothing when none were, so the common case reads as before.
 func passingNote(passing int) string {
 	if passing == 0 {
 		return ""
 	}
-	return fmt.Sprintf(", %d of them about another theme and counted half", passing)
+	return fmt.Sprintf(", %d of them passing (about another theme, a bullet fragment or a weak heading) and counted half", passing)
 }
 
 // Explain explains a theme's level in doc, analysed as d by Analyze (it

@@ -79,7 +79,9 @@ func TestPassingLevels(t *testing.T) {
 		if err != nil {
 			t.Fatalf("line %d: level %q", n+1, f[2])
 		}
-		res := a.Analyze(docFromText(f[3] + "\n"))
+		// "\n" in the text column stands for a line break (list items,
+		// headings)
+		res := a.Analyze(docFromText(strings.ReplaceAll(f[3], `\n`, "\n") + "\n"))
 		cov, err := res.Theme(f[1])
 		if err != nil {
 			t.Fatalf("line %d: %v", n+1, err)
@@ -91,5 +93,79 @@ func TestPassingLevels(t *testing.T) {
 	}
 	if rows < 4 {
 		t.Errorf("%d rows", rows)
+	}
+}
+
+// TestBulletFragment: list items that are not full sentences (a lower-case
+// continuation of the lead-in, or a few words) are bullet fragments;
+// capitalised items of a sentence's length, and quotations introduced by
+// a dash, are not. Real lines of testdata/realtexts (dev).
+func TestBulletFragment(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"  • att nyanlända barn får gå i förskola och skola.", true},                                                 // m098 (almhult.se)
+		{" • ta emot nyanlända för bosättning, utifrån kommuntal och årsplanering,", true},                            // m160 (hoor.se)
+		{" • Barnkonventionen för föreningar", true},                                                                  // m163 (vaxholm.se)
+		{" • att bo i Sverige", true},                                                                                 // m070 (vastervik.se)
+		{"  • I Mark ska det vara lätt att starta, driva och utveckla företag för att skapa arbetstillfällen", false}, // m113 (mark.se)
+		{"– Det är jätteroligt och otroligt hedrande att WHO uppmärksammar Skånes modell, inte minst för att det är så många aktörer som arbetar sida vid sida", false}, // o004
+	} {
+		if got := bulletFragment(c.line); got != c.want {
+			t.Errorf("bulletFragment(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+// TestGoalList: the items of a list that a lead-in introduces as areas or
+// goals are not bullet-only mentions; a list under "Kommunens ansvar" is.
+func TestGoalList(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		// testdata/corpus/gislaved-projektplan-integrationsstrategi-2012.txt, lines 19-26
+		{"I regeringens strategi för integration, egenmakt mot utanförskap, presenteras sju strategiska områden:\n\n- snabbare etablering för nyanlända invandrare\n- en positiv utveckling i stadsdelar med utbredd utanförskap\n", true},
+		// https://www.hoor.se/omsorg-stod/invandring-och-integration/myndigheternas-ansvar-roller/ (testdata/realtexts m160)
+		{"Kommunens ansvar\n\n • ta emot nyanlända för bosättning, utifrån kommuntal och årsplanering,\n • ta emot nyanlända som ordnar bosättning på egen hand,\n", false},
+	} {
+		segs := Segment(c.text, nil)
+		last := len(segs) - 1
+		if last < 1 || segs[last].Kind != KindListItem {
+			t.Fatalf("%q: segments %+v", c.text, segs)
+		}
+		if got := goalList(segs, last); got != c.want {
+			t.Errorf("goalList(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestHeadingNames: one weak word does not make a heading name a theme;
+// the real headings of testdata/realtexts (dev) keep or lose level 2.
+func TestHeadingNames(t *testing.T) {
+	a := testAnalyzer(t)
+	for _, c := range []struct {
+		source, text, theme string
+		want                int
+	}{
+		{"https://www.alvdalen.se/kommun-och-politik/politik-och-demokrati.html (m102)", "Politik och demokrati\n\nSom medborgare kan du på olika sätt ta del av vad kommunen arbetar med och vad de politiska nämnderna bestämmer.", "attitude", 0},
+		{"http://skara.se/kommun--politik/integration/vanliga-fragor.html (m094)", " 13. Hur många flyktingar tar Skara emot?\n 14. Hur jobbar Skara kommun med flyktingsituationen?\n\n1. Hur fungerar asylprocessen?\n\nUnder asylprocessen utreder Migrationsverket om personen uppfyller kraven för att få asyl.", "work", 0},
+		{"http://sollentunajournalen.se/lokalt/journalen/2006/5/notis-forskolor.htm (m134)", "Nya förskolor byggs\n\nRedaktör: Peter Holstad, epost: peter.holstad@sollentuna.se, tel: 08-579 211 61", "cooperation", 0},
+		{"http://www.ange.se/Omsorg--hjalp/Invandring-och-integration/Flyktingmottagandet-i-Ange-kommun.html (m247)", "Kommunens arbete med flyktingmottagandet\n\nÅnge kommun har en överenskommelse med Länsstyrelsen och Migrationsverket där det framgår hur många flyktingar och ensamkommande barn som kommunen ska ta emot under en tid.", "work", 0},
+		{"https://deploy.doczz.net/doc/7158479/%C3%A5rsredovisning-2014 (m196)", "Introduktion och översikt", "reception", 0},
+		// controls: a title that names the theme with a strong word
+		{"https://docplayer.se/amp/8520129-... (t034)", "Strategi för integration och mångfald i Nyköpings kommun", "attitude", 2},
+		{"http://sollentunajournalen.se/lokalt/journalen/2006/5/notis-forskolor.htm (m134)", "Nya förskolor byggs\n\nRedaktör: Peter Holstad, epost: peter.holstad@sollentuna.se, tel: 08-579 211 61", "education", 2},
+	} {
+		res := a.Analyze(docFromText(c.text + "\n"))
+		cov, err := res.Theme(c.theme)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cov.Level != c.want {
+			_, rule := GradeRule(cov, res.Sentences)
+			t.Errorf("%s: %s level %d, want %d (%s)", c.source, c.theme, cov.Level, c.want, rule)
+		}
 	}
 }

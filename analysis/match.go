@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -398,6 +399,10 @@ func (m *Matcher) appendSegmentMatches(out []Match, toks []Token, kind SentenceK
 			// an action table's responsible cell, an agency's name: an
 			// actor, not a topic
 			return m.cb.RoleWeight
+		case as != "" && properName(toks, i, as):
+			// a school, an association, a venue by its name ("nya
+			// Lyckeskolan", "Stora Åby skola"): a place, not a topic
+			return m.cb.RoleWeight
 		case as == AsModifier && m.isRoleToken(&toks[i]) && (i == 0 || toks[i-1].Lower != "av" || toks[i].Sep != 0):
 			// a unit or role named by its field ("Arbetsmarknadsenheten",
 			// "utbildningsförvaltningen") acts; after "av" ("utveckling
@@ -434,6 +439,67 @@ func (m *Matcher) appendSegmentMatches(out []Match, toks []Token, kind SentenceK
 		m.dampLists(out[first:], toks)
 	}
 	return dedupeFrom(out, first)
+}
+
+// properName reports a theme word that is part of a proper name: a
+// compound written with a capital in mid-sentence whose head is the theme
+// word ("den nedlagda Lugnetskolan", "Hållbarhetsgruppen på Torskolan"),
+// or the word right after a capitalised name word ("i Stora Åby skola",
+// "Gullabo förskola"). Swedish capitalises only names, so the word names
+// one school or association, which the text mentions as a place; a
+// genitive before the word ("Markgatans förskola", "Sveriges skolor") is
+// left alone, since it also makes ordinary phrases.
+func properName(toks []Token, i int, as Position) bool {
+	if titleCase(toks[i].Text) {
+		return as == AsHead && midSentence(toks, i)
+	}
+	if i == 0 || toks[i].Sep != 0 || verbLike(toks[i].Lower) {
+		return false // "GGVV-kommunerna samarbetar": a name as the subject
+	}
+	prev := toks[i-1].Text
+	return midSentence(toks, i-1) && titleCase(prev) && !strings.HasSuffix(prev, "s")
+}
+
+// verbLike reports a word with the ending of a Swedish verb in the
+// present or past tense (samarbetar, samverkade): after a name it is what
+// the name does, not the rest of the name.
+func verbLike(w string) bool {
+	for _, e := range []string{"ar", "er", "ir", "de", "te"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// midSentence reports whether toks[i] stands inside a sentence: not its
+// first word, nor the first after a colon or a sentence end, and only a
+// space away from the word before (after a tag, a quotation mark or a
+// dash a capital may start the text: "<script>…</script> Ordna praktik").
+func midSentence(toks []Token, i int) bool {
+	if i == 0 || toks[i].Cell != toks[i-1].Cell || toks[i].Start-toks[i-1].End != 1 {
+		return false
+	}
+	switch toks[i].Sep {
+	case '.', '!', '?', ':':
+		return false
+	}
+	return true
+}
+
+// titleCase reports a word written with a capital and then lower case
+// ("Lyckeskolan"), not an abbreviation ("SFI").
+func titleCase(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, c := range w[n:] {
+		if unicode.IsLower(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // followedBy reports whether one of the two words from toks[i] on (in the
@@ -562,7 +628,7 @@ func (m *Matcher) dampLists(ms []Match, toks []Token) {
 				themes = append(themes, mt.Theme)
 			}
 		}
-		if len(themes) >= minListThemes || (items >= minLongList && len(themes) >= 2 && !examples(toks[max(0, start-3):end])) {
+		if len(themes) >= minListThemes || (len(themes) >= 2 && (items >= minLongList || bareNouns(toks[start:end], items)) && !examples(toks[max(0, start-3):end])) {
 			for k := range ms {
 				if ms[k].Start >= lo && ms[k].End <= hi {
 					ms[k].Weight *= m.cb.RoleWeight
@@ -620,6 +686,20 @@ func listAt(toks []Token, i int) (start, end, items int) {
 		return start, k, items
 	}
 	return start, j, items
+}
+
+// bareNouns reports a list of one word an item ("kärnverksamheter: skola,
+// vård och omsorg"; "barnomsorg, skola, äldre- och
+// funktionshinderomsorg"): an enumeration of services, which names its
+// themes without saying anything of them.
+func bareNouns(toks []Token, items int) bool {
+	words := 0
+	for _, tk := range toks {
+		if !isListConjunction(tk.Lower) {
+			words++
+		}
+	}
+	return words == items
 }
 
 // examples reports a list that gives examples ("miljöer, t ex hälsans
@@ -738,8 +818,11 @@ func (m *Matcher) appendHeading(out []Match, toks []Token) []Match {
 		return out
 	}
 	for k, tk := range toks {
-		if tk.Cell != 0 || (k > 0 && isParticiple(toks[k-1].Lower)) {
-			continue // "förebyggande arbete": the work of preventing, not employment
+		if tk.Cell != 0 || (k > 0 && isParticiple(toks[k-1].Lower)) || followedBy(toks, k+1, headingNotNext) {
+			// "förebyggande arbete": the work of preventing, not
+			// employment; "Kommunens arbete med flyktingmottagandet":
+			// the work of doing something
+			continue
 		}
 		for _, th := range m.headings[tk.Lower] {
 			out = append(out, Match{Theme: th, Term: tk.Lower, Text: tk.Text, Start: tk.Start, End: tk.End, Weight: 2, As: "heading"})
@@ -747,6 +830,10 @@ func (m *Matcher) appendHeading(out []Match, toks []Token) []Match {
 	}
 	return out
 }
+
+// headingNotNext are the words after a heading term that make it the
+// work of doing something: "Om Lessebo kommuns arbete med Ukraina".
+var headingNotNext = []string{"med", "kring"}
 
 // isParticiple reports a present participle ("förebyggande",
 // "pågående"), which makes the noun after it an activity.

@@ -1,0 +1,145 @@
+package analysis
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/ingest"
+)
+
+// devThemeFigures are the theme figures on the dev part of the labelled
+// real set (testdata/realtexts) that docs/validity-themes.md reports for
+// round 3: precision and recall of claims (a theme with evidence inside
+// labelled sentences, against the themes those sentences treat, per
+// document), of level >= 1 against the labelled levels, and of own-word
+// evidence per labelled sentence (micro, as `styrdok eval --real` counts
+// it), each cut to three decimals. TestThemesDev fails when a
+// figure falls below them, so a rule change that costs dev accuracy is
+// seen; a change that gains should raise them (and the page).
+var devThemeFigures = map[string]float64{
+	"claims P": 0.843, "claims R": 0.911,
+	"level>=1 P": 0.824, "level>=1 R": 0.736,
+	"sentences P": 0.812, "sentences R": 0.693,
+}
+
+// TestThemesDev analyses the dev texts of testdata/realtexts and checks
+// devThemeFigures (never the held-out texts: rules are tuned on dev only).
+func TestThemesDev(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads and analyses the whole dev part")
+	}
+	got, ev := analyseRealSplit(t, "dev")
+	figs := themeFigures(got, ev)
+	for k, want := range devThemeFigures {
+		t.Logf("%s: %.4f (at least %.3f)", k, figs[k], want)
+		if figs[k] < want-1e-9 {
+			t.Errorf("dev %s fell to %.4f (was %.3f)", k, figs[k], want)
+		}
+	}
+}
+
+// analyseRealSplit analyses one split of testdata/realtexts as styrdok
+// analyze does and scores it with EvalReal.
+func analyseRealSplit(t *testing.T, split string) (*realSplit, *RealEval) {
+	t.Helper()
+	reg, err := corpus.LoadRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := LoadRealSet(filepath.Join("..", "testdata", "realtexts"), reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if set, err = set.Filter(split); err != nil {
+		t.Fatal(err)
+	}
+	a := testAnalyzer(t)
+	got := map[string]*RealAnalysis{}
+	for _, d := range set.Docs {
+		doc, err := ingest.Load(d.Path, ingest.DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := os.ReadFile(d.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[d.Name] = &RealAnalysis{Doc: a.Analyze(doc), CleanText: doc.Text, RawText: string(raw)}
+	}
+	ev, err := EvalReal(set, split, got, a.Codebook, DefaultMinConfidence)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &realSplit{set: set, got: got, themes: a.Codebook.ThemeIDs()}, ev
+}
+
+type realSplit struct {
+	set    *RealSet
+	got    map[string]*RealAnalysis
+	themes []string
+}
+
+// themeFigures computes the figures of devThemeFigures, as
+// tools/themeeval/eval.py prints them.
+func themeFigures(r *realSplit, ev *RealEval) map[string]float64 {
+	ratio := func(a, b int) float64 {
+		if b == 0 {
+			return 0
+		}
+		return float64(a) / float64(b)
+	}
+	figs := map[string]float64{}
+	// level >= 1, summed over the themes
+	tp, pred, sup := 0, 0, 0
+	for _, th := range ev.Levels.Themes {
+		tp, pred, sup = tp+th.Covered.TP, pred+th.Covered.Predicted, sup+th.Covered.Support
+	}
+	figs["level>=1 P"], figs["level>=1 R"] = ratio(tp, pred), ratio(tp, sup)
+	// claims inside labelled sentences, per document and theme
+	bySpan := map[string][]RealSentence{}
+	for _, s := range r.set.Sentences {
+		bySpan[s.File] = append(bySpan[s.File], s)
+	}
+	tp, pred, sup = 0, 0, 0
+	for file, ss := range bySpan {
+		ra := r.got[file]
+		if ra == nil {
+			continue
+		}
+		m := alignRaw(ra.RawText, ra.CleanText)
+		gold, claimed := map[string]bool{}, map[string]bool{}
+		for _, s := range ss {
+			for _, th := range s.Themes {
+				gold[th] = true
+			}
+			cs, ce := m[s.Start], m[s.End]
+			for _, th := range ra.Doc.Themes {
+				for _, h := range th.Evidence {
+					if h.Start < ce && cs < h.End {
+						claimed[th.ID] = true
+					}
+				}
+			}
+		}
+		for _, th := range r.themes {
+			if claimed[th] {
+				pred++
+			}
+			if gold[th] {
+				sup++
+			}
+			if claimed[th] && gold[th] {
+				tp++
+			}
+		}
+	}
+	figs["claims P"], figs["claims R"] = ratio(tp, pred), ratio(tp, sup)
+	i := slices.IndexFunc(ev.SentenceThemes, func(c ClassScore) bool { return c.Label == "micro" })
+	if i >= 0 {
+		figs["sentences P"], figs["sentences R"] = float64(ev.SentenceThemes[i].Precision), float64(ev.SentenceThemes[i].Recall)
+	}
+	return figs
+}
