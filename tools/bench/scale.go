@@ -264,5 +264,66 @@ func (r scaleResult) stat(v func(scaleTurn) float64) spread {
 	return spread{median: xs[len(xs)/2], lo: xs[0], hi: xs[len(xs)-1]}
 }
 
-// shardCheck is filled in with the shard commands.
-func shardCheck(bin, work, textDir string, docs int) string { return "" }
+// shardCheck runs the corpus in textDir in 4 shards (one after another
+// here; on a cluster they run at once), merges them, and compares every
+// report with a single run's (run.json aside: it records times and
+// folders; TestShardMergeIdentity compares it without them).
+func shardCheck(bin, work, textDir string, docs int) string {
+	const n = 4
+	root := filepath.Join(work, "shards")
+	os.RemoveAll(root)
+	defer os.RemoveAll(root)
+	single := filepath.Join(root, "single")
+	asOf := []string{"--as-of", "2026-06-01"}
+	one := runOnce("single run (--no-store)", nil, bin, append([]string{"run", "--quiet", "--no-store", "--out", single, textDir}, asOf...)...)
+	if !one.ok {
+		return "Shards: the single run failed: " + one.note + "\n\n"
+	}
+	var shardCPU, shardWall, maxWall time.Duration
+	var maxRSS, partBytes int64
+	var parts []string
+	for k := 1; k <= n; k++ {
+		out := filepath.Join(root, fmt.Sprint(k))
+		m := runOnce(fmt.Sprintf("shard %d/%d", k, n), nil, bin, append([]string{"run", "--quiet", "--shard", fmt.Sprintf("%d/%d", k, n), "--out", out, textDir}, asOf...)...)
+		if !m.ok {
+			return fmt.Sprintf("Shards: shard %d of %d failed: %s\n\n", k, n, m.note)
+		}
+		shardCPU += m.cpu
+		shardWall += m.wall
+		maxWall = max(maxWall, m.wall)
+		maxRSS = max(maxRSS, m.rssKB)
+		part := filepath.Join(out, fmt.Sprintf("part-%04d-of-%04d.parquet", k, n))
+		if fi, err := os.Stat(part); err == nil {
+			partBytes += fi.Size()
+		}
+		parts = append(parts, out)
+	}
+	merged := filepath.Join(root, "merged")
+	m := runOnce("merge", nil, bin, append([]string{"merge", "--quiet", "--out", merged}, parts...)...)
+	if !m.ok {
+		return "Shards: merge failed: " + m.note + "\n\n"
+	}
+	same, compared, diffs := 0, 0, []string{}
+	entries, _ := os.ReadDir(single)
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || name == "run.json" {
+			continue
+		}
+		compared++
+		a, errA := os.ReadFile(filepath.Join(single, name))
+		b, errB := os.ReadFile(filepath.Join(merged, name))
+		if errA == nil && errB == nil && bytes.Equal(a, b) {
+			same++
+		} else {
+			diffs = append(diffs, name)
+		}
+	}
+	verdict := fmt.Sprintf("**byte-identical, %d of %d report files** (run.json aside: it records times and folders)", same, compared)
+	if len(diffs) > 0 {
+		verdict = fmt.Sprintf("**NOT identical: %s differ** (%d of %d the same)", strings.Join(diffs, ", "), same, compared)
+	}
+	return fmt.Sprintf("Shards (issue 17 point 5): %d documents in %d shards (`styrdok run --shard K/%d`, run one after another here: %.1f s wall in all, the longest %.1f s, %.1f s CPU, peak RSS %.0f MB; parts %.1f MB), then `styrdok merge` (%.1f s wall, %.1f s CPU, %.0f MB); against one `styrdok run --no-store` (%.1f s wall, %.1f s CPU): %s.\n\n",
+		docs, n, n, shardWall.Seconds(), maxWall.Seconds(), shardCPU.Seconds(), float64(maxRSS)/1024, mb(partBytes), m.wall.Seconds(), m.cpu.Seconds(), float64(m.rssKB)/1024,
+		one.wall.Seconds(), one.cpu.Seconds(), verdict)
+}
