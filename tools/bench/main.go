@@ -90,12 +90,10 @@ func main() {
 		publishSection(o.doc, "bench", report)
 	}
 	if len(o.sizes) > 0 {
-		report, err := runScale(o)
-		if err != nil {
+		if err := runScale(o, func(report string) { publishSection(o.doc, "bench-scale", report) }); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 			os.Exit(1)
 		}
-		publishSection(o.doc, "bench-scale", report)
 	}
 }
 

@@ -36,33 +36,45 @@ type scaleResult struct {
 	note  string
 }
 
-func runScale(o options) (string, error) {
+// runScale measures every size in o.sizes and hands the section, as
+// far as it is measured, to publish after each size: a run stopped
+// before 50,000 keeps what it measured.
+func runScale(o options, publish func(string)) error {
 	bin, err := filepath.Abs(o.bin)
 	if err != nil {
-		return "", err
+		return err
 	}
 	root := o.work + "-scale"
 	if err := os.RemoveAll(root); err != nil {
-		return "", err
+		return err
 	}
 	defer os.RemoveAll(root) // 50,000 documents leave gigabytes
-	var b strings.Builder
 	loadStart := loadavg()
 	started := time.Now()
 	var results []scaleResult
-	for _, n := range o.sizes {
+	for i, n := range o.sizes {
 		r, err := scaleSize(o, bin, filepath.Join(root, fmt.Sprint(n)), n)
 		if err != nil {
-			return "", err
+			return err
 		}
 		results = append(results, r)
+		publish(renderScale(o, results, o.sizes[i+1:], started, loadStart))
 	}
+	return nil
+}
+
+// renderScale is the scale section for the sizes measured so far.
+func renderScale(o options, results []scaleResult, pending []int, started time.Time, loadStart string) string {
+	var b strings.Builder
 	sizes := make([]string, len(o.sizes))
 	for i, n := range o.sizes {
 		sizes[i] = fmt.Sprint(n)
 	}
 	fmt.Fprintf(&b, "Measured %s with `make bench` (`go run ./tools/bench -sizes %s -turns %d -seed %d`; `BENCH_SIZES=1000 make bench` for a quick run), %.0f minutes in all.\n\n",
 		started.UTC().Format("2006-01-02 15:04 MST"), strings.Join(sizes, ","), o.turns, o.seed, time.Since(started).Minutes())
+	if len(pending) > 0 {
+		fmt.Fprintf(&b, "**Still running or stopped: %d more sizes (%v) were asked for.**\n\n", len(pending), pending)
+	}
 	fmt.Fprintf(&b, "Machine: %d CPUs (nproc), %s, %s RAM, %s; load average %s at the start, %s at the end. The machine is shared with other sessions' builds and tests, so wall times are noisy and CPU times less so; the ratios pair each re-run with the cold run of its own turn.\n\n",
 		runtime.NumCPU(), cpuModel(), memTotal(), runtime.Version(), loadStart, loadavg())
 	b.WriteString("Cold run (`styrdok run`, every report, store), median of the turns with the spread (lowest–highest) in brackets:\n\n")
@@ -100,7 +112,7 @@ func runScale(o options) (string, error) {
 		}
 	}
 	b.WriteString("\n" + scaleTargets(results) + "\n")
-	return b.String(), nil
+	return b.String()
 }
 
 // scaleTargets judges issue 17's targets on what was measured: cost per
