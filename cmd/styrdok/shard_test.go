@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -321,4 +322,61 @@ func copyTo(t *testing.T, file, dir string) string {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+// TestPartsInDuckDB reads the parts with DuckDB, as docs/shards.md says
+// one can: every row, the plain columns and the analyses as BLOBs. It
+// runs when STYRDOK_PARQUETCHECK names tools/parquetcheck with its npm
+// dependencies installed (.ci/run), as reports' TestParquetInDuckDB.
+func TestPartsInDuckDB(t *testing.T) {
+	dir := os.Getenv("STYRDOK_PARQUETCHECK")
+	if dir == "" {
+		t.Skip("STYRDOK_PARQUETCHECK not set (see .ci/run: npm install in tools/parquetcheck)")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed")
+	}
+	corpusDir := shardCorpus(t, 10, 0)
+	shards := runShards(t, t.TempDir(), 2, corpusDir)
+	parts := t.TempDir()
+	for k, s := range shards {
+		copyTo(t, filepath.Join(s, partName(k+1, 2)), parts)
+	}
+	cmd := exec.Command(node, filepath.Join(dir, "check.mjs"), parts)
+	cmd.Dir = dir
+	data, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("duckdb check: %v\n%s", err, data)
+	}
+	var got map[string]struct {
+		Rows    int               `json:"rows"`
+		Columns []string          `json:"columns"`
+		Types   map[string]string `json:"types"`
+	}
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatalf("%v: %s", err, data)
+	}
+	rows := 0
+	for k := 1; k <= 2; k++ {
+		name := partName(k, 2)
+		m, err := readPartMeta(filepath.Join(parts, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := got[name]
+		if p.Rows != m.Documents+m.Failures {
+			t.Errorf("%s: DuckDB reads %d rows, the part holds %d documents and %d failures", name, p.Rows, m.Documents, m.Failures)
+		}
+		rows += p.Rows
+		if want := "kind,document,sha256,municipality_code,county_code,status,reason,analysis"; strings.Join(p.Columns, ",") != want {
+			t.Errorf("%s: columns %v, want %s", name, p.Columns, want)
+		}
+		if p.Types["analysis"] != "BLOB" || p.Types["document"] != "VARCHAR" {
+			t.Errorf("%s: types %v", name, p.Types)
+		}
+	}
+	if rows != 13 { // 10 plans, an empty file, a picture and a broken PDF
+		t.Errorf("DuckDB reads %d rows in the parts, want 13", rows)
+	}
 }
