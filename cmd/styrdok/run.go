@@ -278,8 +278,10 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 	}
 	limits := analysis.LimitsKey(c.ingestOptions())
 	// Everything besides the documents that the reports depend on.
-	reportOptions := "format=" + *format + "\x00county=" + countyCode + "\x00skip=" + *skip + "\x00min-confidence=" + strconv.FormatFloat(*minConf, 'g', -1, 64) +
-		"\x00shard=" + *shardFlag + "\x00inputs=" + inputs.Hash
+	reportOptions := "format=" + *format + "\x00county=" + countyCode + "\x00skip=" + *skip + "\x00min-confidence=" + strconv.FormatFloat(*minConf, 'g', -1, 64)
+	if shard.on() { // a part depends on its shard and on what every shard listed
+		reportOptions += "\x00shard=" + shard.String() + "\x00inputs=" + inputs.Hash
+	}
 	if st != nil {
 		if entries, ok := upToDate(st, key, limits, reportOptions, files, problems, *out); ok {
 			return finishUpToDate(e, st, runID, entries, *out, *quiet)

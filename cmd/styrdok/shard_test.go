@@ -305,6 +305,33 @@ func TestMergeRefuses(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "ok", "report.html")); err != nil {
 		t.Error(err)
 	}
+	// A shard run again once the corpus changed (added.txt) writes a
+	// part with the new inputs; run again after that, it finds the part
+	// up to date (its store and the part's hash) and leaves it.
+	m0, err := readPartMeta(part(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr := runStyrdok(t, "run", "--shard", "1/3", "--as-of", "2026-06-01", "--out", shards[0], corpusDir); strings.Contains(stderr, "up to date") {
+		t.Errorf("shard 1 after a file was added: %s", stderr)
+	}
+	m1, err := readPartMeta(part(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m1.Inputs.Listed != m0.Inputs.Listed+1 {
+		t.Errorf("inputs before %+v, after a file was added %+v", m0.Inputs, m1.Inputs)
+	}
+	written, err := os.ReadFile(part(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr := runStyrdok(t, "run", "--shard", "1/3", "--as-of", "2026-06-01", "--out", shards[0], corpusDir); !strings.Contains(stderr, "up to date") {
+		t.Errorf("shard 1 run again: not up to date: %s", stderr)
+	}
+	if again, err := os.ReadFile(part(1)); err != nil || !bytes.Equal(again, written) {
+		t.Errorf("the part changed on an up-to-date run (%v)", err)
+	}
 }
 
 // copyTo copies file into dir and returns the copy's path.
