@@ -32,12 +32,17 @@ docs:
 fmt:
 	gofmt -l -w .
 
-# Corpus-scale benchmark: generates 2,000 texts and 200 PDFs, times
-# `styrdok run` cold and incremental against ../shared/bench/peer.py (when
-# present), pdftotext and PyMuPDF, and writes the table into
-# docs/benchmarks.md. BENCH_FLAGS="-repeat 1" for a quick run.
+# Corpus-scale benchmark, into docs/benchmarks.md: (1) 2,000 texts and
+# 200 PDFs: `styrdok run` cold and incremental against
+# ../shared/bench/peer.py (when present), pdftotext and PyMuPDF, and the
+# shard/merge identity check (4 shards merged = one run, byte for byte);
+# (2) the scale section: BENCH_SIZES documents, each in paired turns of a
+# cold run, a codebook change and one changed file. The full run (1k, 10k,
+# 50k) takes about an hour on 2 shared cores; a quick one:
+#   make bench BENCH_SIZES=1000 BENCH_FLAGS="-repeat 1"
+BENCH_SIZES ?= 1000,10000,50000
 bench: build
-	$(GO) run ./tools/bench -bin $(BIN) -doc docs/benchmarks.md $(BENCH_FLAGS)
+	$(GO) run ./tools/bench -bin $(BIN) -doc docs/benchmarks.md -sizes "$(BENCH_SIZES)" $(BENCH_FLAGS)
 
 bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -36,6 +36,7 @@ type env struct {
 func commands() []command {
 	return []command{
 		{"run", "analyse every document under the paths and write the reports", cmdRun},
+		{"merge", "write the reports of a sharded run (run --shard K/N) from its parts", cmdMerge},
 		{"analyze", "analyse one document and print its themes, levels and evidence", cmdAnalyze},
 		{"tag", "tag text segments from stdin, one per line: TOP<TAB>ALL", cmdTag},
 		{"themes", "print the codebook: themes, labels, definitions, patterns", cmdThemes},

@@ -91,7 +91,7 @@ func cleanStale(dir string) error {
 // output folder that this run did not write are stale (an earlier run's
 // county-03.csv after `--county 14`, or documents.json, which is
 // documents.jsonl since issue 15) and are removed.
-var reportName = regexp.MustCompile(`^(documents|coverage|coverage_long|evidence|actions|failures|similarity)\.csv$|^(summary\.md|run\.json|documents\.jsonl?|report\.html|coverage\.xlsx)$|^(documents|coverage_long|evidence)\.parquet$|^county-[0-9]{2}\.csv$`)
+var reportName = regexp.MustCompile(`^(documents|coverage|coverage_long|evidence|actions|failures|similarity)\.csv$|^(summary\.md|run\.json|documents\.jsonl?|report\.html|coverage\.xlsx)$|^(documents|coverage_long|evidence)\.parquet$|^county-[0-9]{2}\.csv$|^part-[0-9]{4}-of-[0-9]{4}\.parquet$`)
 
 // publish moves the reports written into staging into out, then removes
 // the reports in out that this run did not write. Each move is a rename

@@ -137,10 +137,16 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 	county := fs.String("county", "", "county code or name (14, \"Västra Götaland\"): report only this county, every municipality a row (default: every county with a document)")
 	follow := fs.Bool("follow-symlinks", false, "follow symbolic links that lead out of the folders given (by default they are listed, not read)")
 	lang := fs.String("lang", reports.LangSwedish, "language of report.html: sv (theme labels from the codebook's label_sv) or en")
-	args, cpuprofile := hiddenFlag(args, "cpuprofile")
-	args, memprofile := hiddenFlag(args, "memprofile")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	memprofile := fs.String("memprofile", "", "write a heap profile to this file once the documents are analysed: what stays live into the report writers")
+	shardFlag := fs.String("shard", "", "K/N: analyse only shard K of N (each file's shard is a hash of its path under its PATH) and write OUT/part-K-of-N.parquet for 'styrdok merge' instead of the reports (docs/shards.md)")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
+	}
+	shard, err := parseShard(*shardFlag)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok run:", err)
+		return exitUsage
 	}
 	paths := fs.Args()
 	if len(paths) == 1 && paths[0] == "-" {
@@ -207,8 +213,8 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
 		return exitFailure
 	}
-	if cpuprofile != "" {
-		f, err := os.Create(cpuprofile)
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
 		if err != nil {
 			fmt.Fprintln(e.stderr, "styrdok run:", err)
 			return exitFailure
@@ -266,9 +272,16 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 	if len(files) == 0 && len(problems) == 0 {
 		fmt.Fprintf(e.stderr, "styrdok run: warning: no files found under %s\n", strings.Join(quoteNames(paths), ", "))
 	}
+	var inputs partInputs
+	if shard.on() {
+		files, problems, inputs = shard.split(paths, files, problems)
+	}
 	limits := analysis.LimitsKey(c.ingestOptions())
 	// Everything besides the documents that the reports depend on.
 	reportOptions := "format=" + *format + "\x00county=" + countyCode + "\x00skip=" + *skip + "\x00min-confidence=" + strconv.FormatFloat(*minConf, 'g', -1, 64)
+	if shard.on() { // a part depends on its shard and on what every shard listed
+		reportOptions += "\x00shard=" + shard.String() + "\x00inputs=" + inputs.Hash
+	}
 	if st != nil {
 		if entries, ok := upToDate(st, key, limits, reportOptions, files, problems, *out); ok {
 			return finishUpToDate(e, st, runID, entries, *out, *quiet)
@@ -296,9 +309,9 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 	res, err := a.Run(ctx, files, analysis.BatchOptions{Workers: *workers, Ingest: c.ingestOptions(),
 		Progress: progress, Store: st, Key: key, RunID: runID})
 	prog.finish()
-	if memprofile != "" { // hidden, like --cpuprofile: the heap that stays live into the report writers
+	if *memprofile != "" { // the heap that stays live into the report writers
 		runtime.GC()
-		if err := writeHeapProfile(memprofile); err != nil {
+		if err := writeHeapProfile(*memprofile); err != nil {
 			fmt.Fprintln(e.stderr, "styrdok run:", err)
 		}
 	}
@@ -346,7 +359,14 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 	}
 	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode, Skip: skipped, Lang: *lang,
 		Run: &reports.RunInfo{Version: Version, Args: paths, Options: runOptions(fs, a, asOf), StartedAt: started, FinishedAt: time.Now()}}
-	outputs, removed, err := writeReports(ctx, *out, rep, parquet)
+	var outputs []corpus.OutputFile
+	var removed []string
+	if shard.on() {
+		outputs, removed, err = writeShardOutputs(ctx, *out, rep, partMeta{Shard: shard.K, Of: shard.N, Version: Version, CodebookHash: key.CodebookHash,
+			Limits: limits, AsOf: asOf, MinConfidence: strconv.FormatFloat(*minConf, 'g', -1, 64), Inputs: inputs, Args: paths, Options: rep.Run.Options}, parquet)
+	} else {
+		outputs, removed, err = writeReports(ctx, *out, rep, parquet)
+	}
 	if err != nil {
 		status := "failed"
 		if ctx.Err() != nil {
@@ -635,31 +655,6 @@ func countInterrupted(fails []analysis.Failure) int {
 
 func sortFailures(f []analysis.Failure) {
 	sort.SliceStable(f, func(i, j int) bool { return f[i].File < f[j].File })
-}
-
-// hiddenFlag removes --name FILE or --name=FILE from args and returns its
-// value: options for developers that `run --help` does not list.
-func hiddenFlag(args []string, name string) ([]string, string) {
-	var out []string
-	val := ""
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			out = append(out, args[i:]...)
-			break
-		}
-		trim := strings.TrimLeft(a, "-")
-		switch {
-		case strings.HasPrefix(a, "-") && trim == name && i+1 < len(args):
-			val = args[i+1]
-			i++
-		case strings.HasPrefix(a, "-") && strings.HasPrefix(trim, name+"="):
-			val = strings.TrimPrefix(trim, name+"=")
-		default:
-			out = append(out, a)
-		}
-	}
-	return out, val
 }
 
 // progress reports a run's progress on stderr: a redrawn bar when stderr

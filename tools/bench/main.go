@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -29,6 +30,16 @@ type options struct {
 	bin, work, peer, python, doc, src string
 	texts, pdfs, repeat               int
 	seed                              uint64
+	// sizes are the corpus sizes of the scale section (scale.go), empty
+	// for none; turns its paired turns per size (0: 3 up to 10,000
+	// documents, 1 above, so that 50,000 fits in the hour a shared
+	// machine gives).
+	sizes []int
+	turns int
+	// peerSection runs the 2,000-document comparison with the peer and
+	// the PDF tools (the "bench" section); shardCheck the shard/merge
+	// identity check on its corpus.
+	peerSection, shardCheck bool
 }
 
 // measure is one timed command: median wall time, and CPU and peak RSS
@@ -54,20 +65,50 @@ func main() {
 	flag.IntVar(&o.pdfs, "pdf", 200, "PDF documents")
 	flag.IntVar(&o.repeat, "repeat", 3, "runs per measurement (the median is reported)")
 	flag.Uint64Var(&o.seed, "seed", 1, "corpus seed")
+	sizes := flag.String("sizes", "1000,10000,50000", "corpus sizes of the scale section, comma-separated (\"\" for none)")
+	flag.IntVar(&o.turns, "turns", 0, "paired turns per size in the scale section (0: 3 up to 10,000 documents, 1 above)")
+	flag.BoolVar(&o.peerSection, "peer-section", true, "run the comparison with the peer pipeline and the PDF tools (-n documents)")
+	flag.BoolVar(&o.shardCheck, "shard-check", true, "check that 4 shards merged give the single run's bytes, on the -n corpus")
 	flag.Parse()
-	report, err := run(o)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "bench:", err)
-		os.Exit(1)
+	for _, f := range strings.Split(*sizes, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		n, err := strconv.Atoi(f)
+		if err != nil || n <= 0 {
+			fmt.Fprintf(os.Stderr, "bench: -sizes: %q is not a number of documents\n", f)
+			os.Exit(2)
+		}
+		o.sizes = append(o.sizes, n)
 	}
-	fmt.Print(report)
-	if o.doc != "" {
-		if err := updateDoc(o.doc, report); err != nil {
+	if o.peerSection || o.shardCheck {
+		report, err := run(o)
+		if err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 			os.Exit(1)
 		}
-		fmt.Fprintln(os.Stderr, "bench: results written to", o.doc)
+		publishSection(o.doc, "bench", report)
 	}
+	if len(o.sizes) > 0 {
+		if err := runScale(o, func(report string) { publishSection(o.doc, "bench-scale", report) }); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+	}
+}
+
+// publishSection prints a section's report and, with a doc, writes it
+// between the doc's markers of that name.
+func publishSection(doc, name, report string) {
+	fmt.Print(report)
+	if doc == "" {
+		return
+	}
+	if err := updateDoc(doc, name, report); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+	fmt.Fprintf(os.Stderr, "bench: %s section written to %s\n", name, doc)
 }
 
 func run(o options) (string, error) {
@@ -96,6 +137,18 @@ func run(o options) (string, error) {
 	fmt.Fprintf(&b, "Machine: %d CPUs (nproc), %s, %s RAM, %s; load average at start %s (the machine is shared: wall times are noisy, CPU times less so).\n\n",
 		runtime.NumCPU(), cpuModel(), memTotal(), runtime.Version(), load)
 
+	if o.peerSection {
+		peerAndPDF(o, bin, &b, st, textDir, pdfDir, textBytes, pdfBytes)
+	}
+	if o.shardCheck {
+		b.WriteString(shardCheck(bin, o.work, textDir, st.Texts))
+	}
+	return b.String(), nil
+}
+
+// peerAndPDF measures the text corpus against the peer and the PDF
+// corpus against pdftotext and PyMuPDF.
+func peerAndPDF(o options, bin string, b *strings.Builder, st gen.Stats, textDir, pdfDir string, textBytes, pdfBytes int64) {
 	// Text corpus: the default run, every report written (report.html,
 	// coverage.xlsx, documents.jsonl and similarity.csv included; they were
 	// skipped here until the reports were made to scale).
@@ -136,17 +189,17 @@ func run(o options) (string, error) {
 	// add documents, evidence, actions and county files).
 	tables := timeIt(o.repeat, "styrdok run --no-store, tables only (like the peer)", nil, bin, "run", "--quiet", "--no-store",
 		"--skip", "report.html,coverage.xlsx,documents.jsonl", "--out", out+"-tables", textDir)
-	fmt.Fprintf(&b, "### Text corpus: %d documents, %.1f MB\n\n", st.Texts, mb(textBytes))
+	fmt.Fprintf(b, "### Text corpus: %d documents, %.1f MB\n\n", st.Texts, mb(textBytes))
 	b.WriteString("| pipeline | wall (median) | CPU (user+sys) | docs/s | MB/s | peak RSS | vs peer |\n|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, m := range []measure{cold, inc, changed, nostore, tables, peer} {
-		row(&b, m, st.Texts, "docs", textBytes, peer)
+		row(b, m, st.Texts, "docs", textBytes, peer)
 	}
 	b.WriteString("\n")
 	turn := 0.0
 	if len(turnRatios) > 0 {
 		turn = turnRatios[len(turnRatios)/2]
 	}
-	fmt.Fprintf(&b, "Targets: cold run ≥ 5× faster than the peer: **%s** (median of %d turns, cold run and peer taking turns: %s; tables only, no store, like the peer's outputs: %.1f×); incremental ≤ 10%% of cold: **%s**; peak RSS < 300 MB: **%s**.\n\n",
+	fmt.Fprintf(b, "Targets: cold run ≥ 5× faster than the peer: **%s** (median of %d turns, cold run and peer taking turns: %s; tables only, no store, like the peer's outputs: %.1f×); incremental ≤ 10%% of cold: **%s**; peak RSS < 300 MB: **%s**.\n\n",
 		verdict(len(turnRatios) > 0, fmt.Sprintf("%.1f×", turn), turn >= 5), len(turnRatios), formatRatios(turnRatios), ratio(peer.wall, tables.wall),
 		verdict(inc.ok && cold.ok, fmt.Sprintf("%.0f%% unchanged, %.0f%% with 1 file changed", 100/ratio(cold.wall, inc.wall), 100/ratio(cold.wall, changed.wall)), ratio(cold.wall, inc.wall) >= 10),
 		verdict(cold.ok, fmt.Sprintf("%.0f MB", float64(max(cold.rssKB, inc.rssKB))/1024), max(cold.rssKB, inc.rssKB) < 300*1024))
@@ -181,18 +234,17 @@ for p in sorted(glob.glob(%q)):
 	} else {
 		mupdf = timeIt(o.repeat, mupdf.name, nil, o.python, "-c", py)
 	}
-	fmt.Fprintf(&b, "### PDF corpus: %d documents, %d pages, %.1f MB\n\n", st.PDFs, st.Pages, mb(pdfBytes))
+	fmt.Fprintf(b, "### PDF corpus: %d documents, %d pages, %.1f MB\n\n", st.PDFs, st.Pages, mb(pdfBytes))
 	b.WriteString("| pipeline | wall (median) | CPU (user+sys) | pages/s | MB/s | peak RSS | note |\n|---|---:|---:|---:|---:|---:|---|\n")
 	for _, m := range []measure{spdf, pdftotext, mupdf} {
 		if !m.ok {
-			fmt.Fprintf(&b, "| %s | – | – | – | – | – | %s |\n", m.name, m.note)
+			fmt.Fprintf(b, "| %s | – | – | – | – | – | %s |\n", m.name, m.note)
 			continue
 		}
-		fmt.Fprintf(&b, "| %s | %.2f s | %.2f s | %.0f | %.1f | %.0f MB | %s |\n", m.name, m.wall.Seconds(), m.cpu.Seconds(),
+		fmt.Fprintf(b, "| %s | %.2f s | %.2f s | %.0f | %.1f | %.0f MB | %s |\n", m.name, m.wall.Seconds(), m.cpu.Seconds(),
 			float64(st.Pages)/m.wall.Seconds(), mb(pdfBytes)/m.wall.Seconds(), float64(m.rssKB)/1024, m.note)
 	}
 	b.WriteString("\n")
-	return b.String(), nil
 }
 
 func row(b *strings.Builder, m measure, docs int, _ string, bytes int64, peer measure) {
@@ -324,12 +376,12 @@ func split(all, textDir, pdfDir string) (textBytes, pdfBytes int64, err error) {
 	return textBytes, pdfBytes, nil
 }
 
-func updateDoc(path, report string) error {
+func updateDoc(path, name, report string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	const begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+	begin, end := "<!-- "+name+":begin -->", "<!-- "+name+":end -->"
 	s := string(data)
 	i, j := strings.Index(s, begin), strings.Index(s, end)
 	if i < 0 || j < i {
