@@ -209,6 +209,8 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 
 	res := &BatchResult{}
 	var refs []spillRef
+	var terms [][]uint64
+	var packer termPacker
 	var storeErr error
 	seen := make(map[string]bool, len(files))
 	done := 0
@@ -245,6 +247,9 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 				cancel()
 			}
 			refs = append(refs, ref)
+			// The bag leaves the summary for its packed form.
+			terms = append(terms, packer.pack(o.doc.Terms))
+			o.doc.Terms = TermBag{}
 		}
 		if o.rec != nil && w != nil && storeErr == nil {
 			if storeErr = w.Add(o.rec); storeErr != nil {
@@ -297,9 +302,10 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 			order[i] = i
 		}
 		sort.Slice(order, func(i, j int) bool { return res.Documents[order[i]].File < res.Documents[order[j]].File })
-		full := &Documents{spill: opt.Spill, refs: make([]spillRef, len(refs)), sums: make([]*DocumentAnalysis, len(refs))}
+		full := &Documents{spill: opt.Spill, refs: make([]spillRef, len(refs)), sums: make([]*DocumentAnalysis, len(refs)),
+			terms: make([][]uint64, len(refs)), vocab: packer.vocab}
 		for k, i := range order {
-			full.refs[k], full.sums[k] = refs[i], res.Documents[i]
+			full.refs[k], full.sums[k], full.terms[k] = refs[i], res.Documents[i], terms[i]
 		}
 		res.Documents, res.Full = full.sums, full
 	} else {

@@ -160,10 +160,51 @@ func IsSummary(d *DocumentAnalysis) bool {
 // their summaries in memory, sorted by file, and the full analyses on
 // disk, read back one at a time in the same order. It is the document
 // source of the report writers (reports.Source).
+//
+// The summaries' term bags are kept packed beside them (TermBag): a
+// TermBag costs 20 bytes a term (a string header and a count), about
+// 8 KB per document, the largest part of a summary; packed, a term is
+// a vocabulary index and a count in 8 bytes.
 type Documents struct {
 	spill *Spill
 	refs  []spillRef // refs[i]: where the analysis of summary i is
 	sums  []*DocumentAnalysis
+	terms [][]uint64 // terms[i]: summary i's bag, vocabulary index << 32 | count, in the bag's order
+	vocab []string
+}
+
+// termPacker packs term bags against one vocabulary (Documents.terms).
+type termPacker struct {
+	index map[string]uint32
+	vocab []string
+}
+
+func (p *termPacker) pack(b TermBag) []uint64 {
+	if p.index == nil {
+		p.index = map[string]uint32{}
+	}
+	out := make([]uint64, len(b.Stems))
+	for k, st := range b.Stems {
+		id, ok := p.index[st]
+		if !ok {
+			id = uint32(len(p.vocab))
+			p.index[st] = id
+			p.vocab = append(p.vocab, st)
+		}
+		out[k] = uint64(id)<<32 | uint64(uint32(b.Counts[k]))
+	}
+	return out
+}
+
+// TermBag is document i's term bag (DocumentAnalysis.Terms), made anew
+// from its packed form: the caller may keep or drop it.
+func (ds *Documents) TermBag(i int) TermBag {
+	p := ds.terms[i]
+	b := TermBag{Stems: make([]string, len(p)), Counts: make([]int32, len(p))}
+	for k, v := range p {
+		b.Stems[k], b.Counts[k] = ds.vocab[v>>32], int32(uint32(v))
+	}
+	return b
 }
 
 // Len is the number of documents.
