@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/klauspost/compress/s2"
 	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
 )
@@ -69,12 +70,20 @@ type BatchOptions struct {
 	// Run drops them once the document is tagged (they are in the store's
 	// sentences table), so memory does not grow with the corpus.
 	KeepSegments bool
+	// Spill, when set, bounds the run's memory: each analysis goes to
+	// the spill as it finishes and BatchResult.Documents holds only its
+	// Summary; BatchResult.Full reads the analyses back one at a time.
+	// KeepSegments is then ignored.
+	Spill *Spill
 }
 
 // BatchResult is the outcome of Run: the documents sorted by file, the
 // failures sorted by file, and what was done with each file.
 type BatchResult struct {
+	// Documents are the analyses, or with BatchOptions.Spill their
+	// summaries (Summary), which Full reads back in full.
 	Documents []*DocumentAnalysis
+	Full      *Documents // nil without a spill
 	Failures  []Failure
 	Stats     corpus.RunStats
 	// Interrupted: ctx was cancelled before every file was done; the
@@ -98,8 +107,11 @@ type outcome struct {
 	doc  *DocumentAnalysis
 	fail *Failure
 	rec  *corpus.Record // what to write to the store; nil when nothing is new
-	how  int
-	file string
+	// packed is the analysis for the spill (S2-compressed encoding) when
+	// the run has one; doc is then its Summary.
+	packed []byte
+	how    int
+	file   string
 	// interrupted: the run's ctx stopped the file, not its own limits.
 	interrupted bool
 }
@@ -196,6 +208,9 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 	go func() { wg.Wait(); close(results) }()
 
 	res := &BatchResult{}
+	var refs []spillRef
+	var terms [][]uint64
+	var packer termPacker
 	var storeErr error
 	seen := make(map[string]bool, len(files))
 	done := 0
@@ -224,6 +239,18 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 		}
 		done++
 		seen[o.file] = true
+		if o.doc != nil && opt.Spill != nil && storeErr == nil {
+			// Before the store's Add, which recycles o.packed's buffer
+			// once written.
+			ref, err := opt.Spill.add(o.packed)
+			if storeErr = err; err != nil {
+				cancel()
+			}
+			refs = append(refs, ref)
+			// The bag leaves the summary for its packed form.
+			terms = append(terms, packer.pack(o.doc.Terms))
+			o.doc.Terms = TermBag{}
+		}
 		if o.rec != nil && w != nil && storeErr == nil {
 			if storeErr = w.Add(o.rec); storeErr != nil {
 				cancel()
@@ -254,6 +281,9 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 	if w != nil && storeErr == nil {
 		storeErr = w.Flush()
 	}
+	if opt.Spill != nil && storeErr == nil {
+		storeErr = opt.Spill.finish()
+	}
 	if done < len(files) {
 		res.Interrupted = true
 		for _, f := range files {
@@ -265,7 +295,22 @@ func (a *Analyzer) Run(ctx context.Context, files []string, opt BatchOptions) (*
 	}
 	res.Stats.Files = len(files)
 	ApplyDate(res.Documents, a.asOf)
-	sort.Slice(res.Documents, func(i, j int) bool { return res.Documents[i].File < res.Documents[j].File })
+	if opt.Spill != nil && len(refs) == len(res.Documents) {
+		// Sorted together: refs[i] is where res.Documents[i] is spilled.
+		order := make([]int, len(refs))
+		for i := range order {
+			order[i] = i
+		}
+		sort.Slice(order, func(i, j int) bool { return res.Documents[order[i]].File < res.Documents[order[j]].File })
+		full := &Documents{spill: opt.Spill, refs: make([]spillRef, len(refs)), sums: make([]*DocumentAnalysis, len(refs)),
+			terms: make([][]uint64, len(refs)), vocab: packer.vocab}
+		for k, i := range order {
+			full.refs[k], full.sums[k], full.terms[k] = refs[i], res.Documents[i], terms[i]
+		}
+		res.Documents, res.Full = full.sums, full
+	} else {
+		sort.Slice(res.Documents, func(i, j int) bool { return res.Documents[i].File < res.Documents[j].File })
+	}
 	sort.Slice(res.Failures, func(i, j int) bool { return res.Failures[i].File < res.Failures[j].File })
 	return res, storeErr
 }
@@ -319,8 +364,8 @@ func (a *Analyzer) process(runCtx context.Context, path string, snap *snapshot, 
 		}
 		if known, ok := snap.files[path]; ok && statOK && known.Size == size && known.MtimeNS == mtime {
 			if snap.analysed[known.SHA256] {
-				if d, err := a.loadAnalysis(st, known.SHA256, path, opt.Key, ws); err == nil {
-					return outcome{file: path, doc: d, how: howReused}
+				if d, packed, err := a.loadAnalysis(st, known.SHA256, path, opt, ws); err == nil {
+					return outcome{file: path, doc: d, packed: packed, how: howReused}
 				}
 			}
 			if snap.texts[known.SHA256] {
@@ -365,8 +410,8 @@ func (a *Analyzer) process(runCtx context.Context, path string, snap *snapshot, 
 		rec.ClearFailure = true
 	}
 	if st != nil && snap.analysed[doc.SHA256] { // known content under a new path or a touched file
-		if d, err := a.loadAnalysis(st, doc.SHA256, path, opt.Key, ws); err == nil {
-			return outcome{file: path, doc: d, rec: rec, how: howParsed}
+		if d, packed, err := a.loadAnalysis(st, doc.SHA256, path, opt, ws); err == nil {
+			return outcome{file: path, doc: d, packed: packed, rec: rec, how: howParsed}
 		}
 	}
 	if st != nil && !snap.texts[doc.SHA256] {
@@ -393,6 +438,15 @@ func (a *Analyzer) analyzed(ctx context.Context, doc *ingest.Document, rec *corp
 	}
 	NormalizeEmpty(d)
 	o := outcome{file: doc.Path, doc: d, how: how}
+	if opt.Spill != nil && opt.Store == nil {
+		rs, _ := a.records.Get().(*recordScratch)
+		if rs == nil {
+			rs = new(recordScratch)
+		}
+		rs.data = appendAnalysis(rs.data[:0], d)
+		o.packed = s2.Encode(nil, rs.data)
+		a.records.Put(rs)
+	}
 	if opt.Store != nil {
 		rs, _ := a.records.Get().(*recordScratch)
 		if rs == nil {
@@ -404,31 +458,40 @@ func (a *Analyzer) analyzed(ctx context.Context, doc *ingest.Document, rec *corp
 		// for the next document (new ones each time were 110 MB of
 		// garbage on 2,000 documents).
 		opt.Store.Seal(ar)
+		o.packed = ar.Packed() // the spill's copy: the same bytes as the store's
 		rs.release(ar)
 		a.records.Put(rs)
 		rec.Analysis = ar
 		o.rec = rec
 	}
-	if !opt.KeepSegments {
+	if !opt.KeepSegments || opt.Spill != nil {
 		a.recycleSegments(d)
+	}
+	if opt.Spill != nil {
+		o.doc = Summary(d)
 	}
 	return o
 }
 
-func (a *Analyzer) loadAnalysis(st *corpus.Store, sha, path string, k corpus.AnalysisKey, ws *workerScratch) (*DocumentAnalysis, error) {
-	data, err := st.LoadAnalysis(sha, k)
+// loadAnalysis decodes a stored analysis; with a spill it returns the
+// analysis's Summary and what to spill.
+func (a *Analyzer) loadAnalysis(st *corpus.Store, sha, path string, opt *BatchOptions, ws *workerScratch) (*DocumentAnalysis, []byte, error) {
+	data, err := st.LoadAnalysis(sha, opt.Key)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(ws.strs) > maxSharedStrings {
 		clear(ws.strs)
 	}
 	d, err := decodeAnalysis(data, ws.strs)
 	if err != nil {
-		return nil, fmt.Errorf("%s: stored analysis: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: stored analysis: %w", path, err)
 	}
 	d.File = path // the same content may sit under several paths
-	return d, nil
+	if opt.Spill == nil {
+		return d, nil, nil
+	}
+	return Summary(d), s2.Encode(nil, data), nil
 }
 
 // recordScratch is the working space of storeRecord, recycled once the

@@ -613,6 +613,11 @@ func (s *Store) Seal(r *AnalysisRecord) {
 	r.sealed = true
 }
 
+// Packed is Data as Seal compressed it (S2), nil before Seal. It is
+// valid until the record is given to StoreWriter.Add, which recycles it
+// once written.
+func (r *AnalysisRecord) Packed() []byte { return r.packed }
+
 // Record is what a run learnt about one file.
 type Record struct {
 	Path     string

@@ -3,6 +3,8 @@ package reports
 import (
 	"io"
 	"strconv"
+
+	"github.com/styrdok/styrdok/analysis"
 )
 
 // ActionColumns are the columns of actions.csv.
@@ -15,17 +17,18 @@ var ActionColumns = []string{"document", "theme", "goal", "activity", "responsib
 // came from a table or from labelled lines ("Ansvar:"); theme_source
 // whether the theme came from its table section or heading, or from its
 // own words.
-func WriteActions(w io.Writer, r *Report) error { return writeTable(w, actionsTable(r)) }
+func WriteActions(w io.Writer, r *Report) error { return writeTable(w, actionsTable(r, r.EachFull)) }
 
-func actionsTable(r *Report) table {
-	return table{header: ActionColumns, types: "TTTTTTTIITT", rows: func(yield func([]string) bool) {
-		for _, d := range r.Documents {
-			for _, a := range d.Actions {
-				if !yield([]string{d.File, a.Theme, a.Goal, a.Activity, a.Responsible, a.Timeline, a.FollowUp,
-					strconv.Itoa(a.Page), strconv.Itoa(a.Sentence), a.Source, a.ThemeSource}) {
-					return
-				}
+// actionsTable is actions.csv's table, its rows from one pass of each.
+func actionsTable(r *Report, each eachFunc) table {
+	err := new(error)
+	return table{header: ActionColumns, types: "TTTTTTTIITT", err: err, rows: fullRows(err, each, func(d *analysis.DocumentAnalysis, yield func([]string) bool) bool {
+		for _, a := range d.Actions {
+			if !yield([]string{d.File, a.Theme, a.Goal, a.Activity, a.Responsible, a.Timeline, a.FollowUp,
+				strconv.Itoa(a.Page), strconv.Itoa(a.Sentence), a.Source, a.ThemeSource}) {
+				return false
 			}
 		}
-	}}
+		return true
+	})}
 }

@@ -31,7 +31,11 @@ import (
 // with textContent. A Content-Security-Policy allows no network source
 // at all and only the page's own script, by hash, so even a mistake in
 // escaping could neither run a document's script nor fetch anything.
-func WriteHTML(w io.Writer, r *Report) error {
+func WriteHTML(w io.Writer, r *Report) error { return writeHTML(w, r, r.EachFull) }
+
+// writeHTML is WriteHTML with the documents' evidence from one pass of
+// each.
+func writeHTML(w io.Writer, r *Report, each eachFunc) error {
 	lang, code, err := pageLang(r.Lang)
 	if err != nil {
 		return err
@@ -45,7 +49,7 @@ func WriteHTML(w io.Writer, r *Report) error {
 	if err := lang.template.Execute(bw, page); err != nil {
 		return err
 	}
-	if err := writeHTMLData(bw, r, page.Data, lang.script); err != nil {
+	if err := writeHTMLData(bw, r, each, page.Data, lang.script); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -57,7 +61,7 @@ func WriteHTML(w io.Writer, r *Report) error {
 // over. encoding/json escapes "<", ">", "&", U+2028 and U+2029, so no
 // text can end the script element or open a comment in it: what
 // html/template would do for a JSON script.
-func writeHTMLData(w *bufio.Writer, r *Report, data htmlData, script string) error {
+func writeHTMLData(w *bufio.Writer, r *Report, each eachFunc, data htmlData, script string) error {
 	enc := json.NewEncoder(w) // escapes HTML by default
 	w.WriteString(`<script type="application/json" id="styrdok-data">{"themes":`)
 	if err := enc.Encode(data.Themes); err != nil {
@@ -73,13 +77,14 @@ func writeHTMLData(w *bufio.Writer, r *Report, data htmlData, script string) err
 	}
 	w.WriteString(`,"docs":[`)
 	sim := r.similarity()
-	for i, d := range r.Documents {
+	err := each(func(i int, d *analysis.DocumentAnalysis) error {
 		if i > 0 {
 			w.WriteByte(',')
 		}
-		if err := enc.Encode(newHTMLDoc(d, sim.TopPeers(i, maxPeers, nil))); err != nil {
-			return err
-		}
+		return enc.Encode(newHTMLDoc(d, sim.TopPeers(i, maxPeers, nil)))
+	})
+	if err != nil {
+		return err
 	}
 	w.WriteString("]}</script>\n<script>" + script + "</script>\n</body>\n</html>\n")
 	return nil

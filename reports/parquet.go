@@ -91,25 +91,39 @@ type EvidenceRow struct {
 // document by document, so no second copy of the tables is held.
 func WriteParquet(dir string, r *Report) ([]corpus.OutputFile, error) {
 	return writeFiles(dir, []fileJob{
-		{"documents.parquet", func(w io.Writer) error { return WriteDocumentsParquet(w, r) }},
-		{"coverage_long.parquet", func(w io.Writer) error { return WriteCoverageParquet(w, r) }},
-		{"evidence.parquet", func(w io.Writer) error { return WriteEvidenceParquet(w, r) }},
+		{name: "documents.parquet", write: func(w io.Writer) error { return WriteDocumentsParquet(w, r) }},
+		{name: "coverage_long.parquet", write: func(w io.Writer) error { return WriteCoverageParquet(w, r) }},
+		{name: "evidence.parquet", write: func(w io.Writer) error { return WriteEvidenceParquet(w, r) }},
 	})
 }
 
 // writeParquetRows writes one Parquet file of T, document by document
 // (rows appends a document's rows), so no table is held whole.
-func writeParquetRows[T any](w io.Writer, r *Report, rows func([]T, *analysis.DocumentAnalysis) []T) error {
+// full says whether the rows need the full analyses (Report.Source) or
+// the summaries will do.
+func writeParquetRows[T any](w io.Writer, r *Report, full bool, rows func([]T, *analysis.DocumentAnalysis) []T) error {
 	pw := parquet.NewGenericWriter[T](w, parquet.Compression(&parquet.Snappy), parquet.CreatedBy("styrdok", "", ""))
 	var buf []T
-	for _, d := range r.Documents {
+	each := func(_ int, d *analysis.DocumentAnalysis) error {
 		buf = rows(buf[:0], d)
 		if len(buf) == 0 {
-			continue
+			return nil
 		}
-		if _, err := pw.Write(buf); err != nil {
-			return err
+		_, err := pw.Write(buf)
+		return err
+	}
+	var err error
+	if full {
+		err = r.EachFull(each)
+	} else {
+		for i, d := range r.Documents {
+			if err = each(i, d); err != nil {
+				break
+			}
 		}
+	}
+	if err != nil {
+		return err
 	}
 	return pw.Close()
 }
@@ -155,7 +169,7 @@ func year(v string) *int32 {
 
 // WriteDocumentsParquet writes documents.parquet.
 func WriteDocumentsParquet(w io.Writer, r *Report) error {
-	return writeParquetRows(w, r, func(rows []DocumentRow, d *analysis.DocumentAnalysis) []DocumentRow {
+	return writeParquetRows(w, r, false, func(rows []DocumentRow, d *analysis.DocumentAnalysis) []DocumentRow {
 		m, meta, q := d.Municipality, d.Meta, d.Quality
 		row := DocumentRow{Document: d.File, SHA256: d.SHA256, MunicipalityCode: str(m.Code), Municipality: str(m.Name),
 			CountyCode: str(m.CountyCode), County: str(m.CountyName), Kind: str(meta.Kind), Title: str(meta.Title),
@@ -174,7 +188,7 @@ func WriteDocumentsParquet(w io.Writer, r *Report) error {
 
 // WriteCoverageParquet writes coverage_long.parquet.
 func WriteCoverageParquet(w io.Writer, r *Report) error {
-	return writeParquetRows(w, r, func(rows []CoverageRow, d *analysis.DocumentAnalysis) []CoverageRow {
+	return writeParquetRows(w, r, false, func(rows []CoverageRow, d *analysis.DocumentAnalysis) []CoverageRow {
 		for _, t := range d.Themes {
 			rows = append(rows, CoverageRow{Document: d.File, MunicipalityCode: str(d.Municipality.Code), Theme: t.ID,
 				Sentences: int64(t.Sentences), Share: t.Share, Level: int32(t.Level), OwnSentences: int64(t.OwnSentences),
@@ -201,7 +215,7 @@ func evidenceRow(d *analysis.DocumentAnalysis, theme string, h analysis.ThemeHit
 
 // WriteEvidenceParquet writes evidence.parquet.
 func WriteEvidenceParquet(w io.Writer, r *Report) error {
-	return writeParquetRows(w, r, func(rows []EvidenceRow, d *analysis.DocumentAnalysis) []EvidenceRow {
+	return writeParquetRows(w, r, true, func(rows []EvidenceRow, d *analysis.DocumentAnalysis) []EvidenceRow {
 		for _, t := range d.Themes {
 			for _, h := range t.Evidence {
 				rows = append(rows, evidenceRow(d, t.ID, h))

@@ -96,7 +96,7 @@ func TestParquetColumns(t *testing.T) {
 	}{
 		{"documents.parquet", documentsTable(r)},
 		{"coverage_long.parquet", coverageLongTable(r)},
-		{"evidence.parquet", evidenceTable(r)},
+		{"evidence.parquet", evidenceTable(r, r.EachFull)},
 	} {
 		f, err := os.Open(filepath.Join(dir, c.file))
 		if err != nil {

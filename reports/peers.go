@@ -53,19 +53,22 @@ type ThemeCountsJSON struct {
 // of MB: line tools (head, grep, jq -c, DuckDB read_json) take it a
 // document at a time. Documents are encoded one at a time, so the whole
 // file is never in memory.
-func WriteDocumentsJSON(w io.Writer, r *Report) error {
+func WriteDocumentsJSON(w io.Writer, r *Report) error { return writeDocumentsJSON(w, r, r.EachFull) }
+
+func writeDocumentsJSON(w io.Writer, r *Report, each eachFunc) error {
 	s := r.similarity()
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	for i, d := range r.Documents {
+	err := each(func(i int, d *analysis.DocumentAnalysis) error {
 		dj := newRunDocumentJSON(d)
 		for _, p := range s.TopPeers(i, maxPeers, nil) {
 			dj.Peers = append(dj.Peers, PeerJSON{File: p.Doc.File, Similarity: p.Similarity})
 		}
-		if err := enc.Encode(dj); err != nil { // Encode ends the line
-			return err
-		}
+		return enc.Encode(dj) // Encode ends the line
+	})
+	if err != nil {
+		return err
 	}
 	return bw.Flush()
 }

@@ -26,11 +26,24 @@ import (
 
 // Report is the input of every writer: the analysed documents of a run
 // (sorted by file), the files that failed, and what they were read with.
+//
+// Documents are either the full analyses (Source nil) or, at corpus
+// scale, their summaries (analysis.Summary: no evidence, actions,
+// sections or modalities) with Source giving the full analyses back one
+// at a time, in the same order. The aggregate reports (documents,
+// coverage and county tables, summary.md, similarity, report.html's
+// heatmap) read the summaries; the per-sentence ones (evidence.csv,
+// actions.csv, documents.jsonl, report.html's drill-down data, the
+// evidence sheet and evidence.parquet) make one streaming pass each over
+// Source, so a run's memory holds summaries, not analyses.
 type Report struct {
 	Documents []*analysis.DocumentAnalysis
-	Failures  []analysis.Failure
-	Codebook  *analysis.Codebook
-	Registry  *corpus.Registry
+	// Source, when set, gives the full analysis of each of Documents
+	// (see Source); nil: Documents are full.
+	Source   Source
+	Failures []analysis.Failure
+	Codebook *analysis.Codebook
+	Registry *corpus.Registry
 	// Run describes the run for run.json (optional).
 	Run    *RunInfo
 	County string // --county: the one county to report (code or name); "" reports every county with documents
@@ -45,6 +58,53 @@ type Report struct {
 	Lang string
 }
 
+// Source gives the full analyses of a report's documents one at a time:
+// analysis.Documents (a batch run's spill) is one.
+type Source interface {
+	// Each calls fn with the full analysis of every document, in the
+	// order of Report.Documents (i is the index there); the analysis is
+	// fn's only during the call. It stops at the first error (fn's, or
+	// its own reading one) and returns it. Several writers call Each at
+	// the same time.
+	Each(fn func(i int, d *analysis.DocumentAnalysis) error) error
+}
+
+// EachFull calls fn with every document's full analysis, in order:
+// from r.Source when set, else r.Documents. The report writers and a
+// shard's part writer read the analyses this way.
+func (r *Report) EachFull(fn func(i int, d *analysis.DocumentAnalysis) error) error {
+	if r.Source != nil {
+		return r.Source.Each(fn)
+	}
+	for i, d := range r.Documents {
+		if err := fn(i, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// errStop ends an EachFull pass early when its consumer wants no more
+// rows: not an error of the report.
+var errStop = errors.New("stop")
+
+// fullRows is a table's rows produced from the full analyses that each
+// gives: rows yields a document's rows and reports whether to go on. A
+// read error of the source is kept in *err (table.err).
+func fullRows(err *error, each eachFunc, rows func(d *analysis.DocumentAnalysis, yield func([]string) bool) bool) func(func([]string) bool) {
+	return func(yield func([]string) bool) {
+		e := each(func(_ int, d *analysis.DocumentAnalysis) error {
+			if !rows(d, yield) {
+				return errStop
+			}
+			return nil
+		})
+		if e != nil && e != errStop {
+			*err = e
+		}
+	}
+}
+
 // AsOf is the date the documents' status (current, expired) was judged
 // at: run.json's option "as-of", "" when the report carries no run.
 func (r *Report) AsOf() string {
@@ -54,42 +114,64 @@ func (r *Report) AsOf() string {
 	return r.Run.Options["as-of"]
 }
 
-// WriteAll writes every output file of `styrdok run` into dir.
+// WriteAll writes every output file of `styrdok run` into dir: the one
+// entry point for every report, whether the documents come from a run
+// in this process or from elsewhere (a merge of shards). r.Documents
+// must be sorted by file, r.Source (when set) give the full analyses in
+// that order (see Report). The writers run concurrently, each holding
+// at most one full analysis at a time when r.Source is set.
 func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", dir, err)
 	}
+	// The writers that read every full analysis (stream) share one pass
+	// over r.Source (fanout), so each document is decoded once for all
+	// of them; they run at the same time (writeFiles). coverage.xlsx
+	// reads its evidence and actions sheets one after the other, so it
+	// makes its own passes.
 	writers := []struct {
-		name  string
-		write func(io.Writer, *Report) error
+		name   string
+		write  func(io.Writer, *Report) error
+		stream func(io.Writer, *Report, eachFunc) error
 	}{
-		{"documents.csv", WriteDocuments},
-		{"coverage.csv", WriteCoverage},
-		{"coverage_long.csv", WriteCoverageLong},
-		{"evidence.csv", WriteEvidence},
-		{"actions.csv", WriteActions},
-		{"failures.csv", WriteFailures},
-		{"summary.md", WriteSummary},
-		{"run.json", WriteRunJSON},
-		{"similarity.csv", WriteSimilarity},
-		{"documents.jsonl", WriteDocumentsJSON},
-		{"report.html", WriteHTML},
-		{"coverage.xlsx", WriteXLSX},
+		{name: "documents.csv", write: WriteDocuments},
+		{name: "coverage.csv", write: WriteCoverage},
+		{name: "coverage_long.csv", write: WriteCoverageLong},
+		{name: "evidence.csv", stream: func(w io.Writer, r *Report, each eachFunc) error { return writeTable(w, evidenceTable(r, each)) }},
+		{name: "actions.csv", stream: func(w io.Writer, r *Report, each eachFunc) error { return writeTable(w, actionsTable(r, each)) }},
+		{name: "failures.csv", write: WriteFailures},
+		{name: "summary.md", write: WriteSummary},
+		{name: "run.json", write: WriteRunJSON},
+		{name: "similarity.csv", write: WriteSimilarity},
+		{name: "documents.jsonl", stream: writeDocumentsJSON},
+		{name: "report.html", stream: writeHTML},
+		{name: "coverage.xlsx", write: WriteXLSX},
 	}
 	// The writers are independent (each writes its own file; what they
 	// share, the similarities, is computed once under a sync.Once).
 	var jobs []fileJob
+	var fan *fanout
+	if r.Source != nil {
+		fan = newFanout(r.Source)
+	}
 	for _, w := range writers {
-		if !slices.Contains(r.Skip, w.name) {
-			jobs = append(jobs, fileJob{w.name, func(f io.Writer) error { return w.write(f, r) }})
+		switch {
+		case slices.Contains(r.Skip, w.name):
+		case w.stream == nil:
+			jobs = append(jobs, fileJob{name: w.name, write: func(f io.Writer) error { return w.write(f, r) }})
+		case fan == nil:
+			jobs = append(jobs, fileJob{name: w.name, write: func(f io.Writer) error { return w.stream(f, r, r.EachFull) }})
+		default:
+			t := fan.ticket()
+			jobs = append(jobs, fileJob{name: w.name, shared: t, write: func(f io.Writer) error { return w.stream(f, r, t.each) }})
 		}
 	}
 	tables := CountyTables(r)
 	for _, t := range tables {
-		jobs = append(jobs, fileJob{"county-" + t.County.Code + ".csv", func(f io.Writer) error { return WriteCounty(f, t) }})
+		jobs = append(jobs, fileJob{name: "county-" + t.County.Code + ".csv", write: func(f io.Writer) error { return WriteCounty(f, t) }})
 	}
 	if len(tables) > 0 && !slices.Contains(r.Skip, "county-summary.csv") {
-		jobs = append(jobs, fileJob{"county-summary.csv", func(f io.Writer) error {
+		jobs = append(jobs, fileJob{name: "county-summary.csv", write: func(f io.Writer) error {
 			return writeCSV(f, CountySummaryColumns, CountySummaryRecords(tables))
 		}})
 	}
@@ -100,6 +182,11 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 type fileJob struct {
 	name  string
 	write func(io.Writer) error
+	// shared: the job reads a fanout's pass with this ticket. Such jobs
+	// all run at once, outside the GOMAXPROCS bound, since the pass
+	// waits for every one of them; the ticket is given back when the job
+	// ends, read or not.
+	shared *ticket
 }
 
 // writeFiles writes the jobs' files into dir concurrently, at most
@@ -119,6 +206,19 @@ func writeFiles(dir string, jobs []fileJob) ([]corpus.OutputFile, error) {
 	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 	var wg sync.WaitGroup
 	for _, i := range order {
+		if t := jobs[i].shared; t != nil {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer t.done()
+				written[i], errs[i] = writeFile(filepath.Join(dir, jobs[i].name), jobs[i].write)
+			}()
+		}
+	}
+	for _, i := range order {
+		if jobs[i].shared != nil {
+			continue
+		}
 		sem <- struct{}{}
 		wg.Add(1)
 		go func() {
@@ -220,6 +320,17 @@ type table struct {
 	// spreadsheet: a code such as "1440" is text even though it looks
 	// like a number, "true" a boolean. "" types every column as text.
 	types string
+	// err, when set, holds what stopped rows early (a source's read
+	// error, Report.fullRows); the writer checks it after the rows.
+	err *error
+}
+
+// failed is the error that stopped t's rows, nil when they all came.
+func (t table) failed() error {
+	if t.err == nil {
+		return nil
+	}
+	return *t.err
 }
 
 // Column types of a table (table.types, one byte per column).
@@ -259,6 +370,9 @@ func writeTable(w io.Writer, t table) error {
 		return err == nil
 	})
 	if err != nil {
+		return err
+	}
+	if err := t.failed(); err != nil {
 		return err
 	}
 	cw.Flush()
@@ -384,37 +498,40 @@ func coverageLongTable(r *Report) table {
 // stands under a heading (or table section) naming the theme; heading is
 // then that heading's sentence index (-1 for text). modality is the
 // segment's commitment class.
-func WriteEvidence(w io.Writer, r *Report) error { return writeTable(w, evidenceTable(r)) }
+func WriteEvidence(w io.Writer, r *Report) error { return writeTable(w, evidenceTable(r, r.EachFull)) }
 
 // EvidenceColumns are the columns of evidence.csv.
 var EvidenceColumns = []string{"document", "theme", "sentence", "start", "end", "page", "kind", "score", "matched", "text",
 	"source", "heading", "modality"}
 
-func evidenceTable(r *Report) table {
+// evidenceTable is evidence.csv's table, its rows from one pass of each.
+func evidenceTable(r *Report, each eachFunc) table {
+	// A theme's Sentences is its evidence's length (analysis.Analyze),
+	// which summaries keep: the count needs no pass over the source.
 	size := func() int {
 		n := 0
 		for _, d := range r.Documents {
 			for _, t := range d.Themes {
-				n += len(t.Evidence)
+				n += t.Sentences
 			}
 		}
 		return n
 	}
-	return table{header: EvidenceColumns, size: size, types: "TTIIIITFTTTIT", rows: func(yield func([]string) bool) {
-		row := make([]string, len(EvidenceColumns)) // re-used: a row is valid only during yield
-		for _, d := range r.Documents {
-			for _, t := range d.Themes {
-				for _, h := range t.Evidence {
-					row = append(row[:0], d.File, t.ID, strconv.Itoa(h.Sentence), strconv.Itoa(h.Start), strconv.Itoa(h.End),
-						strconv.Itoa(h.Page), string(h.Kind), fmtFloat(h.Score, 3), joinMatched(h), h.Text,
-						h.Source(), strconv.Itoa(h.Heading), string(h.Modality))
-					if !yield(row) {
-						return
-					}
+	err := new(error)
+	row := make([]string, len(EvidenceColumns)) // re-used: a row is valid only during yield
+	return table{header: EvidenceColumns, size: size, types: "TTIIIITFTTTIT", err: err, rows: fullRows(err, each, func(d *analysis.DocumentAnalysis, yield func([]string) bool) bool {
+		for _, t := range d.Themes {
+			for _, h := range t.Evidence {
+				row = append(row[:0], d.File, t.ID, strconv.Itoa(h.Sentence), strconv.Itoa(h.Start), strconv.Itoa(h.End),
+					strconv.Itoa(h.Page), string(h.Kind), fmtFloat(h.Score, 3), joinMatched(h), h.Text,
+					h.Source(), strconv.Itoa(h.Heading), string(h.Modality))
+				if !yield(row) {
+					return false
 				}
 			}
 		}
-	}}
+		return true
+	})}
 }
 
 // FailureColumns are the columns of failures.csv.

@@ -114,8 +114,17 @@ func bagOf(c map[string]int) analysis.TermBag {
 // indices come out in order, with no map per document to build and sort
 // (that was half the cost of similarity.csv on 2,000 documents).
 func newTFIDF(bags []analysis.TermBag) *TFIDF {
+	return newTFIDFOf(len(bags), func(i int) analysis.TermBag { return bags[i] })
+}
+
+// newTFIDFOf is newTFIDF on n bags that bag gives one at a time (twice
+// each), so that they need not all be held at once: a batch run keeps
+// them packed (analysis.Documents.TermBag), at a third of a TermBag's
+// memory.
+func newTFIDFOf(n int, bag func(i int) analysis.TermBag) *TFIDF {
 	df := map[string]int{}
-	for _, b := range bags {
+	for i := range n {
+		b := bag(i)
 		for k, t := range b.Stems {
 			if b.Counts[k] > 0 {
 				df[t]++
@@ -128,14 +137,15 @@ func newTFIDF(bags []analysis.TermBag) *TFIDF {
 	}
 	sort.Strings(m.Terms)
 	index := make(map[string]int, len(m.Terms))
-	n := float64(len(bags))
+	docs := float64(n)
 	m.IDF = make([]float64, len(m.Terms))
 	for i, t := range m.Terms {
 		index[t] = i
-		m.IDF[i] = 1 + math.Log((1+n)/(1+float64(df[t])))
+		m.IDF[i] = 1 + math.Log((1+docs)/(1+float64(df[t])))
 	}
-	m.Vectors = make([]SparseVector, len(bags))
-	for d, b := range bags {
+	m.Vectors = make([]SparseVector, n)
+	for d := range n {
+		b := bag(d)
 		v := SparseVector{Index: make([]int, 0, len(b.Stems)), Value: make([]float64, 0, len(b.Stems))}
 		for k, t := range b.Stems {
 			if b.Counts[k] > 0 {
@@ -210,6 +220,17 @@ func NewSimilarity(docs []*analysis.DocumentAnalysis) *Similarity {
 		}
 	}
 	return newSimilarity(docs, newTFIDF(bags))
+}
+
+// termSource is a Source that keeps the documents' term bags itself
+// (analysis.Documents: packed, not in the summaries).
+type termSource interface {
+	TermBag(i int) analysis.TermBag
+}
+
+// newSimilarityOf is NewSimilarity with the bags from src.
+func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource) *Similarity {
+	return newSimilarity(docs, newTFIDFOf(len(docs), src.TermBag))
 }
 
 // allPairs computes every pair's cosine once (the dot product is
@@ -482,7 +503,13 @@ func (s *Similarity) TopPeers(i, n int, skip func(*analysis.DocumentAnalysis) bo
 // similarity computes the report's document similarities once, by the
 // first writer that needs them; the others wait for it.
 func (r *Report) similarity() *Similarity {
-	r.simOnce.Do(func() { r.sim = NewSimilarity(r.Documents) })
+	r.simOnce.Do(func() {
+		if ts, ok := r.Source.(termSource); ok {
+			r.sim = newSimilarityOf(r.Documents, ts)
+		} else {
+			r.sim = NewSimilarity(r.Documents)
+		}
+	})
 	return r.sim
 }
 

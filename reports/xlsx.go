@@ -57,7 +57,7 @@ const XLSXEvidenceRows = 50000
 // sheet per county the run reports and county-summary.
 func XLSXSheets(r *Report) []XLSXSheet {
 	sheets := []XLSXSheet{{"coverage", coverageTable, 0}, {"coverage_long", coverageLongTable, 0}, {"documents", documentsTable, 0},
-		{"evidence", evidenceTable, XLSXEvidenceRows}, {"actions", actionsTable, 0}, {"similarity", similarityTable, 0}}
+		{"evidence", func(r *Report) table { return evidenceTable(r, r.EachFull) }, XLSXEvidenceRows}, {"actions", func(r *Report) table { return actionsTable(r, r.EachFull) }, 0}, {"similarity", similarityTable, 0}}
 	tables := CountyTables(r)
 	for _, t := range tables {
 		sheets = append(sheets, XLSXSheet{"county-" + t.County.Code, func(*Report) table {
@@ -336,6 +336,9 @@ func writeSheet(p *xlsxPart, sh XLSXSheet, r *Report, selected bool, notes *xlsx
 		row(n+1, rec, "", t.types)
 		return p.err == nil
 	})
+	if err := t.failed(); err != nil {
+		return err
+	}
 	if more > 0 && t.size != nil {
 		more = t.size() - n
 	}

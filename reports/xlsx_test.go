@@ -172,7 +172,7 @@ func TestXLSXNumberRule(t *testing.T) {
 func TestXLSXSheetLimit(t *testing.T) {
 	r := bundledReport(t)
 	var buf bytes.Buffer
-	if err := writeWorkbook(&buf, r, []XLSXSheet{{Name: "Sheet1", table: evidenceTable, Limit: 2}}); err != nil {
+	if err := writeWorkbook(&buf, r, []XLSXSheet{{Name: "Sheet1", table: func(r *Report) table { return evidenceTable(r, r.EachFull) }, Limit: 2}}); err != nil {
 		t.Fatal(err)
 	}
 	g, err := excelize.OpenReader(&buf)
@@ -191,7 +191,7 @@ func TestXLSXSheetLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	total := strconv.Itoa(evidenceTable(r).size())
+	total := strconv.Itoa(evidenceTable(r, r.EachFull).size())
 	want := "Sheet1,2," + total + ",Sheet1.csv,the sheet holds the first 2 of " + total + " rows; Sheet1.csv has them all"
 	if len(notes) != 2 || strings.Join(notes[1], ",") != want {
 		t.Errorf("notes %q, want %q", notes, want)

@@ -306,8 +306,20 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 			prog.update(done, total, failed, file)
 		}
 	}
+	// The analyses go to a spill file as they finish and the run keeps
+	// only their summaries (issue 17: memory that does not grow with the
+	// corpus); the report writers read them back one at a time. The file
+	// is hidden in OUT under the staging prefix, so what a killed run
+	// leaves is removed by the next (cleanStale).
+	spill, err := analysis.NewSpill(*out, stagingPrefix+"spill-*")
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok run:", err)
+		finish(corpus.RunEnd{Status: "failed"})
+		return exitFailure
+	}
+	defer spill.Close()
 	res, err := a.Run(ctx, files, analysis.BatchOptions{Workers: *workers, Ingest: c.ingestOptions(),
-		Progress: progress, Store: st, Key: key, RunID: runID})
+		Progress: progress, Store: st, Key: key, RunID: runID, Spill: spill})
 	prog.finish()
 	if *memprofile != "" { // the heap that stays live into the report writers
 		runtime.GC()
@@ -359,6 +371,9 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 	}
 	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode, Skip: skipped, Lang: *lang,
 		Run: &reports.RunInfo{Version: Version, Args: paths, Options: runOptions(fs, a, asOf), StartedAt: started, FinishedAt: time.Now()}}
+	if res.Full != nil { // a nil *Documents in the interface would not read as "no source"
+		rep.Source = res.Full
+	}
 	var outputs []corpus.OutputFile
 	var removed []string
 	if shard.on() {

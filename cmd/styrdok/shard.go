@@ -201,15 +201,19 @@ func writePart(w *os.File, rep *reports.Report, meta partMeta) error {
 		rows = rows[:0]
 		return err
 	}
-	for _, d := range rep.Documents {
+	// The full analyses, one at a time: rep.Documents may hold summaries
+	// only, with the analyses in rep.Source (a run's spill).
+	err = rep.EachFull(func(_ int, d *analysis.DocumentAnalysis) error {
 		rows = append(rows, partRow{Kind: partDocument, Document: d.File, SHA256: optional(d.SHA256),
 			MunicipalityCode: optional(d.Municipality.Code), CountyCode: optional(d.Municipality.CountyCode),
 			Analysis: analysis.EncodeAnalysis(d)})
 		if len(rows) == partBatch {
-			if err := flush(); err != nil {
-				return err
-			}
+			return flush()
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	for _, f := range rep.Failures {
 		rows = append(rows, partRow{Kind: partFailure, Document: f.File, Status: optional(f.Status()), Reason: &f.Reason})
