@@ -232,6 +232,15 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 	}
 	key := corpus.AnalysisKey{PipelineVersion: Version, CodebookHash: a.Codebook.Hash(), AsOf: asOf}
 
+	// Ctrl-C and SIGTERM are ours from before the run is recorded in the
+	// store, so an interrupted run is recorded as such, never left
+	// "running" (the walk below is not interruptible; the analysis stops
+	// before its first file).
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	// After the first Ctrl-C, a second one kills at once (the default).
+	go func() { <-ctx.Done(); stop() }()
+
 	var st *corpus.Store
 	var runID int64
 	if !*noStore {
@@ -287,10 +296,6 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 			return finishUpToDate(e, st, runID, entries, *out, *quiet)
 		}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	// After the first Ctrl-C, a second one kills at once (the default).
-	go func() { <-ctx.Done(); stop() }()
 	prog := newProgress(e.stderr, *quiet)
 	// While documents are analysed the live heap grows by each document's
 	// output rows; GOGC follows it every 64 documents (gcPercent), unless
