@@ -9,8 +9,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // ThemeScore is one theme's weight in a segment.
@@ -135,12 +135,12 @@ func (a *Analyzer) recycleSegments(d *DocumentAnalysis) {
 // NewAnalyzer builds an analyzer; a nil registry means the embedded SCB
 // registry. asOf is the date statuses (current,
 // expired) are judged at.
-func NewAnalyzer(cb *Codebook, reg *corpus.Registry, asOf time.Time) *Analyzer {
+func NewAnalyzer(cb *Codebook, reg *registry.Registry, asOf time.Time) *Analyzer {
 	if reg == nil {
 		// The embedded registry is validated by a test; failing here would
 		// mean a broken build, not bad input.
 		var err error
-		if reg, err = corpus.LoadRegistry(); err != nil {
+		if reg, err = registry.LoadRegistry(); err != nil {
 			panic(err)
 		}
 	}

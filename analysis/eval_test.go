@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // goldFiles maps the gold files' names to the bundled copies.
@@ -27,7 +27,7 @@ func testAnalyzer(t testing.TB) *Analyzer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reg, err := corpus.LoadRegistry()
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // The labelled real set (testdata/realtexts, docs/eval.md): texts as
@@ -78,7 +78,7 @@ type RealSet struct {
 // (every text dev; category from the municipality code and difficulty).
 // Every row is checked: column count, levels, category, split, codes in
 // the registry, offsets inside the text.
-func LoadRealSet(dir string, reg *corpus.Registry) (*RealSet, error) {
+func LoadRealSet(dir string, reg *registry.Registry) (*RealSet, error) {
 	set := &RealSet{Dir: dir}
 	docFiles, _ := filepath.Glob(filepath.Join(dir, "documents-*.tsv"))
 	sort.Strings(docFiles)

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // writeRealSet writes a small labelled set in the real-set format.
@@ -53,7 +53,7 @@ func TestEvalRealSmall(t *testing.T) {
 	sents := "texts/m001.txt\t" + itoa(s1) + "\t" + itoa(e1) + "\tlanguage\t" + named[s1:e1] + "\n" +
 		"texts/m001.txt\t" + itoa(s2) + "\t" + itoa(e2) + "\twork,housing\t" + strings.Join(strings.Fields(named[s2:e2]), " ") + "\n"
 	dir := writeRealSet(t, docs, sents, map[string]string{"m001.txt": named, "o001.txt": none, "t001.txt": title})
-	reg, err := corpus.LoadRegistry()
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // TestLoadRealSetErrors: each kind of bad row is an error naming the file
 // and line.
 func TestLoadRealSetErrors(t *testing.T) {
-	reg, err := corpus.LoadRegistry()
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +189,7 @@ func TestLoadRealSetLabelsTSV(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "labels.tsv"), []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	reg, err := corpus.LoadRegistry()
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/registry"
 )
 
 func themesOf(t *testing.T, a *Analyzer, s string) []string {
@@ -126,7 +126,7 @@ func ExampleAnalyzer_Tag() {
 // once made "Botkyrka" a form of "yrke").
 func TestMunicipalityNamesAreNotThemes(t *testing.T) {
 	a := testAnalyzer(t)
-	reg, err := corpus.LoadRegistry()
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		t.Fatal(err)
 	}

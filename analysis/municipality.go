@@ -9,7 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // Attribution says which municipality a document speaks for, and why.
@@ -112,7 +112,7 @@ func (at Attribution) Decide(min float64) Attribution {
 // threshold (Decide); otherwise unknown, with the candidate kept as the
 // runner-up: a confident wrong municipality is worse than none.
 type MunicipalityAttributor struct {
-	munis     []corpus.Municipality
+	munis     []registry.Municipality
 	ambiguous []bool                   // per municipality index
 	byFirst   map[string][]nameVariant // lower-case first word -> variants, longest first
 	gotland   int                      // index of Gotland (Region Gotland), -1 if absent
@@ -184,7 +184,7 @@ const (
 
 // NewMunicipalityAttributor builds an attributor over the registry's
 // municipalities, with the word lists embedded in the binary.
-func NewMunicipalityAttributor(reg *corpus.Registry) *MunicipalityAttributor {
+func NewMunicipalityAttributor(reg *registry.Registry) *MunicipalityAttributor {
 	a := &MunicipalityAttributor{munis: reg.Municipalities(), byFirst: map[string][]nameVariant{}, gotland: -1, lists: embeddedLists}
 	a.ambiguous = make([]bool, len(a.munis))
 	a.domains = municipalDomains(a.munis)
@@ -782,7 +782,7 @@ func (a *MunicipalityAttributor) municipalRegion(w string) bool {
 // spaces dropped or hyphenated, alone and with "kommun" ("vasteras.se",
 // "upplandsvasby.se", "upplands-bro.se", "habokommun.se"). Names whose
 // folded forms collide are left out: an address cannot tell them apart.
-func municipalDomains(munis []corpus.Municipality) map[string]int {
+func municipalDomains(munis []registry.Municipality) map[string]int {
 	fold := strings.NewReplacer("å", "a", "ä", "a", "ö", "o", "é", "e", "ü", "u")
 	out := map[string]int{}
 	clash := map[string]bool{}

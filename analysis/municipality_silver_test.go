@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // TestAttributionSilver scores the attributor on the silver dev set
@@ -19,7 +19,7 @@ func TestAttributionSilver(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads and analyses the whole silver set")
 	}
-	reg, err := corpus.LoadRegistry()
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		t.Fatal(err)
 	}

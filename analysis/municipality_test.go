@@ -9,12 +9,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/registry"
 )
 
-func newTestAttributor(t testing.TB) (*MunicipalityAttributor, *corpus.Registry) {
+func newTestAttributor(t testing.TB) (*MunicipalityAttributor, *registry.Registry) {
 	t.Helper()
-	reg, err := corpus.LoadRegistry()
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,8 +6,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // devThemeFigures are the theme figures on the dev part of the labelled
@@ -45,7 +45,7 @@ func TestThemesDev(t *testing.T) {
 // analyze does and scores it with EvalReal.
 func analyseRealSplit(t *testing.T, split string) (*realSplit, *RealEval) {
 	t.Helper()
-	reg, err := corpus.LoadRegistry()
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		t.Fatal(err)
 	}

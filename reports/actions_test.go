@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // TestTierpActionsCSV writes actions.csv for Tierp's action plan: every
@@ -20,7 +20,7 @@ func TestTierpActionsCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reg, err := corpus.LoadRegistry()
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // IndicatorSource is implemented by analyses that carry further named
@@ -56,8 +56,8 @@ type BenchmarkLine struct {
 // Benchmark is one municipality's coverage compared with its county and
 // the whole corpus.
 type Benchmark struct {
-	Municipality corpus.Municipality
-	County       corpus.County
+	Municipality registry.Municipality
+	County       registry.County
 	Row          MunicipalityRow
 	Lines        []BenchmarkLine
 	Weak         []string // themes below both medians, in codebook order

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // Row statuses of the regional tables: what a municipality's figures rest
@@ -70,7 +70,7 @@ type Cell struct {
 // MunicipalityRow is one municipality's coverage as a county table shows
 // it.
 type MunicipalityRow struct {
-	Municipality corpus.Municipality
+	Municipality registry.Municipality
 	Status       string                     // one of the Row* constants
 	Document     *analysis.DocumentAnalysis // the deciding document; nil for RowNoDocument
 	Documents    int                        // documents attributed to the municipality
@@ -91,7 +91,7 @@ func (r MunicipalityRow) Usable() bool { return r.Status == RowCurrent || r.Stat
 // is the best level among the counted documents, then the best share;
 // exact ties go to the deciding document, then the next in that order.
 // Every figure names its source document.
-func decideRow(m corpus.Municipality, docs []*analysis.DocumentAnalysis, nThemes int) MunicipalityRow {
+func decideRow(m registry.Municipality, docs []*analysis.DocumentAnalysis, nThemes int) MunicipalityRow {
 	row := MunicipalityRow{Municipality: m, Status: RowNoDocument, Documents: len(docs), Cells: make([]Cell, nThemes)}
 	if len(docs) == 0 {
 		return row
@@ -172,7 +172,7 @@ func docsByMunicipality(docs []*analysis.DocumentAnalysis) map[string][]*analysi
 // CountyTable is the regional coverage of one county: every municipality
 // of it, and the county line.
 type CountyTable struct {
-	County corpus.County
+	County registry.County
 	Themes []string // theme ids in codebook order
 	Rows   []MunicipalityRow
 	// AtLeast1 and AtLeast2 are, per theme, the share of the county's
@@ -192,7 +192,7 @@ type CountyTable struct {
 }
 
 // NewCountyTable builds the table of one county.
-func NewCountyTable(r *Report, c corpus.County) CountyTable {
+func NewCountyTable(r *Report, c registry.County) CountyTable {
 	ids := r.Codebook.ThemeIDs()
 	t := CountyTable{County: c, Themes: ids, AtLeast1: make([]float64, len(ids)), AtLeast2: make([]float64, len(ids)),
 		Reach1: make([]int, len(ids)), Reach2: make([]int, len(ids)),

@@ -98,7 +98,7 @@ func doc(file, kind, year, status string, levels ...int) *analysis.DocumentAnaly
 
 // TestDecideRow pins the rule for several documents of one municipality.
 func TestDecideRow(t *testing.T) {
-	reg := registry(t)
+	reg := testRegistry(t)
 	ale, _ := reg.Municipality("1440")
 	plan := doc("plan.txt", "plan", "2019", "current", 2, 0, 1)
 	strategy := doc("strategy.txt", "strategy", "2015", "current", 1, 1, 1)

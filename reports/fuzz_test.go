@@ -12,8 +12,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // The fuzz targets of the report writers (make fuzz runs them):
@@ -30,12 +30,12 @@ import (
 
 // fuzzSetup is the codebook and registry, loaded once per process (the
 // fuzz function runs many times).
-var fuzzSetup = sync.OnceValues(func() (*analysis.Codebook, *corpus.Registry) {
+var fuzzSetup = sync.OnceValues(func() (*analysis.Codebook, *registry.Registry) {
 	cb, err := analysis.DefaultCodebook()
 	if err != nil {
 		panic(err)
 	}
-	reg, err := corpus.LoadRegistry()
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		panic(err)
 	}

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/registry"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -29,9 +29,9 @@ var fixtures = map[string]fixture{
 	"lerum-integrationsplan-xss.txt":                     {"1441", "plan", "2019", "", "unknown"},
 }
 
-func registry(t testing.TB) *corpus.Registry {
+func testRegistry(t testing.TB) *registry.Registry {
 	t.Helper()
-	reg, err := corpus.LoadRegistry()
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func analyzeFiles(t testing.TB, paths ...string) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reg := registry(t)
+	reg := testRegistry(t)
 	a := analysis.NewAnalyzer(cb, reg, time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC))
 	r := &Report{Codebook: cb, Registry: reg}
 	for _, p := range paths {

@@ -17,7 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // WriteHTML writes report.html: one self-contained page (inline CSS, SVG
@@ -567,11 +567,11 @@ func utf16Len(s string) int {
 // (0.1 s, nearly all of writing a small report.html; the fuzz targets
 // write thousands). The shapes are only read after that: mapShapes
 // copies what it keeps and projectShapes writes new values.
-var municipalityShapes = sync.OnceValues(corpus.MunicipalityShapes)
+var municipalityShapes = sync.OnceValues(registry.MunicipalityShapes)
 
 // mapShapes are the municipalities the map draws: the county asked for
 // with --county, or the whole country.
-func mapShapes(r *Report) ([]corpus.Shape, error) {
+func mapShapes(r *Report) ([]registry.Shape, error) {
 	shapes, err := municipalityShapes()
 	if err != nil {
 		return nil, err
@@ -583,7 +583,7 @@ func mapShapes(r *Report) ([]corpus.Shape, error) {
 	if !ok {
 		return shapes, nil
 	}
-	var out []corpus.Shape
+	var out []registry.Shape
 	for _, s := range shapes {
 		if s.CountyCode == c.Code {
 			out = append(out, s)

@@ -38,7 +38,7 @@ func TestHTMLSizeLinear(t *testing.T) {
 		t.Fatalf("generated %d files (%v), want 120", len(files), err)
 	}
 	sort.Strings(files)
-	empty := len(renderHTML(t, &Report{Codebook: bundledReport(t).Codebook, Registry: registry(t)}))
+	empty := len(renderHTML(t, &Report{Codebook: bundledReport(t).Codebook, Registry: testRegistry(t)}))
 	sizes := map[int]int{}
 	for _, n := range []int{40, 120} {
 		sizes[n] = len(renderHTML(t, analyzeFiles(t, files[:n]...)))

@@ -14,7 +14,7 @@ import (
 	"testing"
 
 	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // hostileReport is the bundled corpus plus a document whose text carries
@@ -169,19 +169,19 @@ func TestHighlight(t *testing.T) {
 
 func TestProjection(t *testing.T) {
 	// on the central meridian x is 0 and y the latitude in radians
-	x, y := projectTM(corpusPoint(15, 60))
+	x, y := projectTM(regPoint(15, 60))
 	if math.Abs(x) > 1e-12 || math.Abs(y-math.Pi/3) > 1e-12 {
 		t.Errorf("projectTM(15E, 60N) = %v, %v", x, y)
 	}
 	// east is right, north is up
-	xe, _ := projectTM(corpusPoint(20, 60))
-	_, yn := projectTM(corpusPoint(15, 65))
+	xe, _ := projectTM(regPoint(20, 60))
+	_, yn := projectTM(regPoint(15, 65))
 	if xe <= 0 || yn <= y {
 		t.Errorf("orientation: east x %v, north y %v", xe, yn)
 	}
 }
 
-func corpusPoint(lon, lat float64) corpus.Point { return corpus.Point{Lon: lon, Lat: lat} }
+func regPoint(lon, lat float64) registry.Point { return registry.Point{Lon: lon, Lat: lat} }
 
 // TestStrongestHits: own words before headings, then score, returned in
 // document order.

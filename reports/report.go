@@ -22,6 +22,7 @@ import (
 	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // Report is the input of every writer: the analysed documents of a run
@@ -43,7 +44,7 @@ type Report struct {
 	Source   Source
 	Failures []analysis.Failure
 	Codebook *analysis.Codebook
-	Registry *corpus.Registry
+	Registry *registry.Registry
 	// Run describes the run for run.json (optional).
 	Run    *RunInfo
 	County string // --county: the one county to report (code or name); "" reports every county with documents

@@ -409,7 +409,7 @@ func TestSearchVersusExactBenchCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := analysis.NewAnalyzer(cb, registry(t), time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC))
+	a := analysis.NewAnalyzer(cb, testRegistry(t), time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC))
 	for _, f := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(f)
 		if err != nil {

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // mapWidth is the SVG width of the map in user units; the height follows
@@ -19,7 +19,7 @@ const mapWidth = 500.0
 // grid: Sweden's shape looks as on official maps, not squashed as in
 // plain longitude/latitude. The sphere is accurate enough for a thematic
 // map (under 0.5 % scale error across Sweden). y grows northwards.
-func projectTM(p corpus.Point) (x, y float64) {
+func projectTM(p registry.Point) (x, y float64) {
 	const lon0 = 15 * math.Pi / 180
 	lam := p.Lon*math.Pi/180 - lon0
 	phi := p.Lat * math.Pi / 180
@@ -47,7 +47,7 @@ type svgMap struct {
 // their extent. Coordinates are rounded to a tenth of a unit and points
 // closer than minStep to the previous kept one are dropped, which keeps
 // the page small (the whole country is about 200 kB of path data).
-func projectShapes(shapes []corpus.Shape) svgMap {
+func projectShapes(shapes []registry.Shape) svgMap {
 	const minStep = 0.6
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, s := range shapes {
@@ -66,7 +66,7 @@ func projectShapes(shapes []corpus.Shape) svgMap {
 	pad := 5.0
 	scale := (mapWidth - 2*pad) / (maxX - minX)
 	m.Height = math.Ceil((maxY-minY)*scale + 2*pad)
-	proj := func(p corpus.Point) (float64, float64) {
+	proj := func(p registry.Point) (float64, float64) {
 		x, y := projectTM(p)
 		return pad + (x-minX)*scale, pad + (maxY-y)*scale // SVG y grows downwards
 	}
@@ -83,7 +83,7 @@ func projectShapes(shapes []corpus.Shape) svgMap {
 
 // pathData is the SVG path of a shape, dropping points within minStep of
 // the previous kept point and rings left with fewer than three points.
-func pathData(s corpus.Shape, proj func(corpus.Point) (float64, float64), minStep float64) string {
+func pathData(s registry.Shape, proj func(registry.Point) (float64, float64), minStep float64) string {
 	var b strings.Builder
 	for _, pg := range s.Polygons {
 		for _, ring := range pg {
@@ -118,7 +118,7 @@ func coord(f float64) string { return strconv.FormatFloat(math.Round(f*10)/10, '
 
 // labelPoint is the centroid of the largest outer ring of s, projected
 // (the shoelace formula; the first point when the ring has no area).
-func labelPoint(s corpus.Shape, proj func(corpus.Point) (float64, float64)) (float64, float64) {
+func labelPoint(s registry.Shape, proj func(registry.Point) (float64, float64)) (float64, float64) {
 	bestArea, bx, by := -1.0, 0.0, 0.0
 	for _, pg := range s.Polygons {
 		if len(pg) == 0 || len(pg[0]) == 0 {

@@ -7,15 +7,15 @@ import (
 	"os/signal"
 
 	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/registry"
 	"github.com/styrdok/styrdok/reports"
 )
 
 // resolveCounty loads the registry and resolves a --county value (code
 // or name) to its code; "" stays "".
-func resolveCounty(key string) (*corpus.Registry, string, error) {
-	reg, err := corpus.LoadRegistry()
+func resolveCounty(key string) (*registry.Registry, string, error) {
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		return nil, "", err
 	}

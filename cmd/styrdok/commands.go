@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/registry"
 	"github.com/styrdok/styrdok/reports"
 )
 
@@ -65,7 +65,7 @@ func (c *common) analyzer(e *env) (*analysis.Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	reg, err := corpus.LoadRegistry()
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		return nil, err
 	}

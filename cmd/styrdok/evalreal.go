@@ -8,15 +8,15 @@ import (
 	"strings"
 
 	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // evalReal is `styrdok eval --real DIR`: every text of the chosen split
 // read and analysed as `styrdok run` would (ingest, then analysis), then
 // scored against the labels.
 func evalReal(e *env, c *common, dir, split string, minConf float64, format string, show int) int {
-	reg, err := corpus.LoadRegistry()
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok eval:", err)
 		return exitFailure

@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/registry"
 )
 
 func main() {
@@ -44,7 +44,7 @@ func Render(root string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	reg, err := corpus.LoadRegistry()
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		return nil, err
 	}

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // Options say what to generate.
@@ -57,7 +57,7 @@ func Generate(o Options) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	reg, err := corpus.LoadRegistry()
+	reg, err := registry.LoadRegistry()
 	if err != nil {
 		return st, err
 	}

@@ -1,4 +1,4 @@
-package corpus
+package registry
 
 import (
 	_ "embed"
@@ -7,7 +7,7 @@ import (
 	"sort"
 )
 
-// municipalitiesGeoJSON is corpus/data/municipalities.geojson (okfse/
+// municipalitiesGeoJSON is registry/data/municipalities.geojson (okfse/
 // sweden-geojson, simplified Valmyndigheten boundaries; data/README.md),
 // embedded so that maps need no file or network access at run time.
 //
