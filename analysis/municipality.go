@@ -170,16 +170,6 @@ const (
 	// also reports what others say (quotes, photo credits).
 	unvoiced = 0.85
 	reported = 0.7
-	// about caps the confidence in a text of at most aboutWords words
-	// with at least minAbout words of about-voice-words.txt, more than
-	// of service-voice-words.txt, or at least minAbout attributed quotes
-	// ("säger hon") and no word of service-voice-words.txt, and
-	// no address at the municipality's domain: below the default
-	// --min-confidence, so such a text answers unknown with the
-	// municipality as the runner-up.
-	about      = 0.55
-	aboutWords = 1500
-	minAbout   = 2
 	// voiceWords bounds the texts the voice ceilings apply to: web pages
 	// and news items. A plan or report is longer, never speaks to "du" and
 	// may quote; its voice says nothing about its author.
@@ -376,14 +366,6 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 	// "kontakta", "telefon"), reporterVoice words of one that reports
 	// what others say ("säger", "Foto:"); data/attribution/*-voice-words.txt.
 	serviceVoice, reporterVoice := 0, 0
-	// aboutVoice counts words of a text written about a municipality by
-	// someone else: news agency credits, opinion pages, a party
-	// (data/attribution/about-voice-words.txt).
-	aboutVoice := 0
-	// quotes counts attributed quotes: a reporter-voice verb followed by
-	// a pronoun of quote-subjects.txt or a first and last name ("säger
-	// hon", "säger Lars Altgård").
-	quotes := 0
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		if zones[i] == zNoise {
@@ -400,11 +382,6 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 				serviceVoice++
 			case a.lists.reporterVoice[string(lw)] && (!strings.HasPrefix(string(lw), "foto") || strings.HasPrefix(text[w.end:], ":")):
 				reporterVoice++
-				if a.attributedQuote(text, words, i) {
-					quotes++
-				}
-			case a.lists.aboutVoice[string(lw)] && (n > 2 || !w.upper || strings.ToUpper(string(lw)) == text[w.start:w.end]):
-				aboutVoice++
 			}
 		}
 		if !w.upper {
@@ -576,13 +553,6 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 			} else {
 				ceiling = unvoiced
 			}
-		}
-		if e := cands[k].e; e.address == 0 && nWords > titleWords && nWords <= aboutWords &&
-			(aboutVoice >= minAbout && aboutVoice > serviceVoice || quotes >= minAbout && serviceVoice == 0) {
-			// Written about the municipality by someone else: a news
-			// item, an opinion piece, a party's or a visitor's page
-			// (docs/validity.md, round 4).
-			ceiling = min(ceiling, about)
 		}
 		if e := cands[k].e; e.strong() == 0 && e.headerBare+e.bodyBare <= fewMentions && otherVoice > ownVoice {
 			strength *= otherVoiceDamp
@@ -884,20 +854,4 @@ func hostAt(s string) string {
 
 func isHostByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
-}
-
-// attributedQuote reports whether the reporter-voice word words[i]
-// ("säger") is followed, one space on, by a quote subject ("hon") or a
-// capitalised first and last name ("Lars Altgård"): the way news gives
-// someone's words, where a report's "säger" ("lagen säger") is not.
-func (a *MunicipalityAttributor) attributedQuote(text string, words []word, i int) bool {
-	adjacent := func(j int) bool { return j < len(words) && text[words[j-1].end:words[j].start] == " " }
-	if !adjacent(i + 1) {
-		return false
-	}
-	var lower [16]byte
-	if next := words[i+1]; next.end-next.start <= len(lower) && a.lists.quoteSubjects[string(next.appendLower(lower[:0], text))] {
-		return true
-	}
-	return words[i+1].upper && adjacent(i+2) && words[i+2].upper
 }

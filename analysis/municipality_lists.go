@@ -25,8 +25,6 @@ type attributionLists struct {
 	ownVoice, otherVoice map[string]bool // how a municipality speaks of itself; how a text speaks of several or of a region
 	serviceVoice         map[string]bool // how a site speaks to the reader it serves ("du", "kontakta")
 	reporterVoice        map[string]bool // how a reporter gives others' words ("säger", "foto:")
-	quoteSubjects        map[string]bool // who speaks after "säger": "han", "hon"
-	aboutVoice           map[string]bool // how others write about a municipality ("publicerad", "ledare", "väljarna", "jag")
 	notAfter, notBefore  map[string]bool // words that make a name something other than the municipality
 	institutionAfter     map[string]bool // "kommun", "stad"
 	institutionPrefixes  []string        // "kommunfullmäktige", ...
@@ -73,7 +71,6 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		{"ambiguous-names.txt", &l.ambiguous}, {"place-words.txt", &l.place}, {"partner-words.txt", &l.partner},
 		{"own-voice-words.txt", &l.ownVoice}, {"other-voice-words.txt", &l.otherVoice},
 		{"service-voice-words.txt", &l.serviceVoice}, {"reporter-voice-words.txt", &l.reporterVoice},
-		{"about-voice-words.txt", &l.aboutVoice}, {"quote-subjects.txt", &l.quoteSubjects},
 		{"not-municipality-after.txt", &l.notAfter}, {"not-municipality-before.txt", &l.notBefore},
 		{"institution-after.txt", &l.institutionAfter},
 	}
@@ -91,7 +88,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		}
 		*s.dst = m
 	}
-	for _, m := range []map[string]bool{l.ownVoice, l.otherVoice, l.serviceVoice, l.reporterVoice, l.aboutVoice} {
+	for _, m := range []map[string]bool{l.ownVoice, l.otherVoice, l.serviceVoice, l.reporterVoice} {
 		for w := range m {
 			if w[0] < utf8.RuneSelf {
 				l.voiceFirst[w[0]] = true
@@ -168,7 +165,7 @@ func (l *attributionLists) isParty(name string) bool {
 }
 
 // mayBeVoice reports whether a word whose first byte is c may be one of
-// the ownVoice, otherVoice, serviceVoice, reporterVoice or aboutVoice words: false only when c is an ASCII byte
+// the ownVoice, otherVoice, serviceVoice or reporterVoice words: false only when c is an ASCII byte
 // that lower-cased starts none of them (a non-ASCII first byte may).
 func (l *attributionLists) mayBeVoice(c byte) bool {
 	if 'A' <= c && c <= 'Z' {

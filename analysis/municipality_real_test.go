@@ -299,9 +299,6 @@ func TestAttributeRound3(t *testing.T) {
 // "X kommun".
 func TestAttributeVoice(t *testing.T) {
 	a, _ := newTestAttributor(t)
-	if about >= DefaultMinConfidence {
-		t.Fatalf("about = %.2f, want below DefaultMinConfidence %.2f: a text written about a municipality would still answer", about, DefaultMinConfidence)
-	}
 	tests := []struct {
 		file, code string
 		max        float64
@@ -310,12 +307,6 @@ func TestAttributeVoice(t *testing.T) {
 		{"o069.txt", "1814", reported, "SVT news on Lekeberg with quotes (labelled none): 1.00 before"},
 		{"o072.txt", "2029", unvoiced, "radio news on Leksand's reception, no quotes (labelled none): 1.00 before"},
 		{"m007.txt", "1445", 1, "Essunga's own page, speaking to its reader: unchanged"},
-		// Round 4: written about the municipality by someone else; about
-		// lies below DefaultMinConfidence, so these answer unknown.
-		{"o070.txt", "0761", about, "Ystads Allehanda on Lessebo, TT photo credits 6x (labelled none): 0.70 before"},
-		{"o092.txt", "2313", about, "Jämtlands Tidning's LEDARE on Strömsund, 'tidningen', 'prenumeranter' (labelled none): 0.85 before"},
-		{"o096.txt", "1275", about, "LRF's interview with a Perstorp politician, 'partiet' 2x (labelled none): 0.85 before"},
-		{"o075.txt", "2101", about, "local news items on Ockelbo, '– ..., säger Krister Ederth', 'säger hon' (labelled none): 0.70 before"},
 	}
 	for _, tc := range tests {
 		b, err := os.ReadFile(filepath.Join("testdata", "attribution", "real", tc.file))
@@ -330,15 +321,6 @@ func TestAttributeVoice(t *testing.T) {
 			t.Errorf("%s (%s): confidence %.2f, want at least 0.90", tc.file, tc.why, best.Confidence)
 		}
 	}
-	// A municipality's own news page quotes people too ("säger", "berättar")
-	// but serves its reader: Storfors keeps its answer.
-	b0, err := os.ReadFile(filepath.Join("testdata", "attribution", "real", "m172.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := a.Attribute(string(b0)); got.Code != "1760" || got.Confidence < DefaultMinConfidence {
-		t.Errorf("m172.txt (Storfors's own news page with quotes): Attribute = %q %.2f (%s), want 1760 at >= %.2f", got.Code, got.Confidence, got.Reason, DefaultMinConfidence)
-	}
 	// A plan is no web page: Tierp's 1,051-word action plan (the bundled
 	// corpus) never says "du" and was capped at 0.85 before the voice
 	// ceilings were bounded to page-sized texts.
@@ -348,34 +330,5 @@ func TestAttributeVoice(t *testing.T) {
 	}
 	if got := a.Attribute(string(b)); got.Code != "0360" || got.Confidence < 0.9 {
 		t.Errorf("Tierp's plan: Attribute = %q %.2f (%s), want 0360 at >= 0.90", got.Code, got.Confidence, got.Reason)
-	}
-}
-
-// TestAttributedQuote: a reporter's verb counts as an attributed quote
-// only when a person follows it. Sentences from dev texts (o075, o069,
-// m172) and a report's "säger" that is no quote.
-func TestAttributedQuote(t *testing.T) {
-	a, _ := newTestAttributor(t)
-	tests := []struct {
-		sentence string
-		want     bool
-	}{
-		{"– Det kommer folk på söndag, men de kommer så sent, säger Krister Ederth som är marknadsansvarig.", true}, // o075
-		{"– I år ser vi fram emot nya rekord som en effekt av bröllopet, säger hon.", true},                         // o075
-		{"Lagen säger att kommunen ska ordna bostad.", false},
-		{"Det säger något om läget.", false},
-		{"Han säger Nej till förslaget.", false}, // one capitalised word is no name
-	}
-	for _, tc := range tests {
-		words := tokenizeWordsInto(nil, tc.sentence)
-		got := false
-		for i, w := range words {
-			if a.lists.reporterVoice[strings.ToLower(tc.sentence[w.start:w.end])] && a.attributedQuote(tc.sentence, words, i) {
-				got = true
-			}
-		}
-		if got != tc.want {
-			t.Errorf("%q: attributed quote %v, want %v", tc.sentence, got, tc.want)
-		}
 	}
 }
