@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/styrdok/styrdok/codebook"
 	"github.com/styrdok/styrdok/ingest"
 	"github.com/styrdok/styrdok/registry"
 )
@@ -103,7 +104,7 @@ type DocumentAnalysis struct {
 // matcher, the municipality registry and the reference date. It is safe
 // for concurrent use by many workers.
 type Analyzer struct {
-	Codebook   *Codebook
+	Codebook   *codebook.Codebook
 	matcher    *Matcher
 	attributor *MunicipalityAttributor
 	asOf       time.Time
@@ -135,7 +136,7 @@ func (a *Analyzer) recycleSegments(d *DocumentAnalysis) {
 // NewAnalyzer builds an analyzer; a nil registry means the embedded SCB
 // registry. asOf is the date statuses (current,
 // expired) are judged at.
-func NewAnalyzer(cb *Codebook, reg *registry.Registry, asOf time.Time) *Analyzer {
+func NewAnalyzer(cb *codebook.Codebook, reg *registry.Registry, asOf time.Time) *Analyzer {
 	if reg == nil {
 		// The embedded registry is validated by a test; failing here would
 		// mean a broken build, not bad input.

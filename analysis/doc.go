@@ -16,8 +16,11 @@
 // page. Analyzer.Tag scores one free-standing segment; Analyzer.Explain
 // says why a document got its level for a theme.
 //
-// The codebook (codebook.yaml, embedded) is data, not code: users replace
-// it with --codebook. Compound analysis is memoised per word form and
+// The codebook (package codebook: its type, its embedded codebook.yaml
+// and its formats) is data, not code: users replace it with --codebook.
+// NewMatcher compiles it for tagging; ParseCodebook, LoadCodebook and
+// DefaultCodebook (codebook.go) parse one and hash this package's word
+// lists with it. Compound analysis is memoised per word form and
 // bounded, so one odd word cannot stall a corpus run.
 //
 // Analyzer.Run (batch.go) analyses many files in parallel against the

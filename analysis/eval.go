@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/styrdok/styrdok/codebook"
 )
 
 // Confusion is a confusion table between a gold coding (rows) and
@@ -631,7 +633,7 @@ var levelLabels = []string{"0", "1", "2"}
 
 // EvalLevels compares each gold row's levels with the analysed document's.
 // Cells coded "-" or left empty are skipped.
-func EvalLevels(g *Gold, idx *DocIndex, cb *Codebook) (*LevelEval, error) {
+func EvalLevels(g *Gold, idx *DocIndex, cb *codebook.Codebook) (*LevelEval, error) {
 	if g.Kind != GoldLevels {
 		return nil, fmt.Errorf("gold %s: is a %s file, not levels", g.Path, g.Kind)
 	}

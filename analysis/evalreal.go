@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/styrdok/styrdok/codebook"
 	"github.com/styrdok/styrdok/registry"
 )
 
@@ -331,7 +332,7 @@ var reliabilityEdges = []float64{0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001}
 
 // EvalReal scores the analyses of set's texts (by RealDoc.Name) against
 // its labels.
-func EvalReal(set *RealSet, split string, got map[string]*RealAnalysis, cb *Codebook, minConf float64) (*RealEval, error) {
+func EvalReal(set *RealSet, split string, got map[string]*RealAnalysis, cb *codebook.Codebook, minConf float64) (*RealEval, error) {
 	ev := &RealEval{Dir: set.Dir, Split: split, MinConfidence: minConf, Documents: len(set.Docs), Kind: NewConfusion(), Misses: []AttributionMiss{}}
 	scores := map[string]*CategoryScore{}
 	for _, c := range append(append([]string(nil), RealCategories...), "all") {
@@ -439,7 +440,7 @@ func EvalReal(set *RealSet, split string, got map[string]*RealAnalysis, cb *Code
 // segment overlapping it has a hit of its own words for that theme.
 // Spans are byte offsets into the stored text; segments are offsets into
 // the clean text, so the two are aligned first (alignRaw).
-func evalRealSentences(set *RealSet, got map[string]*RealAnalysis, cb *Codebook) (int, []ClassScore) {
+func evalRealSentences(set *RealSet, got map[string]*RealAnalysis, cb *codebook.Codebook) (int, []ClassScore) {
 	tp, pred, sup := map[string]int{}, map[string]int{}, map[string]int{}
 	type span struct{ start, end int }
 	hitsOf := map[string]map[string][]span{} // file -> theme -> own-hit segments (clean offsets)

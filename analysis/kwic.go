@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/styrdok/styrdok/codebook"
 	"github.com/styrdok/styrdok/ingest"
 )
 
@@ -17,21 +18,21 @@ const kwicTheme = "kwic"
 // as a head and "bostadsförsörjning" as a modifier. A pattern of several
 // words is a phrase (matched on stems, "word*" a prefix). A one-word
 // pattern may use the glob forms of imported dictionaries ("arbet*",
-// "*bostad*", see GlobTerm); as, when not empty, overrides where the term
-// may stand.
-func NewPatternMatcher(pattern string, as []Position) (*Matcher, error) {
+// "*bostad*", see codebook.GlobTerm); as, when not empty, overrides
+// where the term may stand.
+func NewPatternMatcher(pattern string, as []codebook.Position) (*Matcher, error) {
 	pattern = strings.ToLower(strings.Join(strings.Fields(pattern), " "))
 	if pattern == "" {
 		return nil, fmt.Errorf("empty pattern")
 	}
-	th := Theme{ID: kwicTheme, LabelSV: pattern, LabelEN: pattern}
+	th := codebook.Theme{ID: kwicTheme, LabelSV: pattern, LabelEN: pattern}
 	if strings.Contains(pattern, " ") {
 		if len(as) > 0 {
 			return nil, fmt.Errorf("pattern %q: --as applies to one-word patterns only (several words are a phrase)", pattern)
 		}
-		th.Phrases = []Phrase{{Phrase: pattern}}
+		th.Phrases = []codebook.Phrase{{Phrase: pattern}}
 	} else {
-		t, err := GlobTerm(pattern)
+		t, err := codebook.GlobTerm(pattern)
 		if err != nil {
 			return nil, err
 		}
@@ -41,10 +42,10 @@ func NewPatternMatcher(pattern string, as []Position) (*Matcher, error) {
 		if len(as) > 0 {
 			t.As = as
 		}
-		th.Terms = []Term{t}
+		th.Terms = []codebook.Term{t}
 	}
-	cb := &Codebook{Version: 1, Themes: []Theme{th}}
-	data, err := marshalCodebook(cb)
+	cb := &codebook.Codebook{Version: 1, Themes: []codebook.Theme{th}}
+	data, err := codebook.Marshal(cb)
 	if err != nil {
 		return nil, err
 	}
@@ -57,13 +58,13 @@ func NewPatternMatcher(pattern string, as []Position) (*Matcher, error) {
 }
 
 // ParsePositions parses a comma-separated list such as "word,head".
-func ParsePositions(s string) ([]Position, error) {
-	var out []Position
+func ParsePositions(s string) ([]codebook.Position, error) {
+	var out []codebook.Position
 	for _, p := range strings.Split(s, ",") {
 		p = strings.TrimSpace(p)
-		switch Position(p) {
-		case AsWord, AsHead, AsModifier:
-			out = append(out, Position(p))
+		switch codebook.Position(p) {
+		case codebook.AsWord, codebook.AsHead, codebook.AsModifier:
+			out = append(out, codebook.Position(p))
 		case "":
 		default:
 			return nil, fmt.Errorf("position %q: want word, head or modifier", p)

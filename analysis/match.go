@@ -8,6 +8,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/styrdok/styrdok/codebook"
 )
 
 // Match is one codebook term or phrase found in a segment.
@@ -36,7 +38,7 @@ const maxCompoundRunes = 60
 
 type termRef struct {
 	theme  string
-	term   *Term
+	term   *codebook.Term
 	weight float64
 }
 
@@ -52,7 +54,7 @@ type phraseRef struct {
 // safe for concurrent use; compound analysis results are memoised per word
 // form, since a corpus repeats its vocabulary.
 type Matcher struct {
-	cb       *Codebook
+	cb       *codebook.Codebook
 	whole    map[string][]termRef // inflected form -> terms (word or head)
 	modifier map[string][]termRef // compound first part ("arbetsmarknads") -> terms
 	stems    map[string][]termRef // stem of base form -> terms (whole word)
@@ -152,14 +154,14 @@ func (m *Matcher) tokenizeInto(toks []Token, s string, base int) []Token {
 // wordMatch is a term found in one word form.
 type wordMatch struct {
 	ref termRef
-	as  Position
+	as  codebook.Position
 }
 
 // maxCache bounds the memo; when full it is dropped and rebuilt.
 const maxCache = 200000
 
 // NewMatcher indexes a codebook for matching.
-func NewMatcher(cb *Codebook) *Matcher {
+func NewMatcher(cb *codebook.Codebook) *Matcher {
 	m := &Matcher{cb: cb, whole: map[string][]termRef{}, modifier: map[string][]termRef{},
 		stems: map[string][]termRef{}, phrases: map[string][]phraseRef{}, roles: cb.Roles,
 		headings: map[string][]string{}, orgs: map[string][][]string{}}
@@ -196,7 +198,7 @@ func NewMatcher(cb *Codebook) *Matcher {
 				for _, form := range inflectedForms(f) {
 					m.whole[form] = appendRef(m.whole[form], ref)
 				}
-				if has(t.As, AsModifier) {
+				if has(t.As, codebook.AsModifier) {
 					for _, mod := range modifierForms(f) {
 						m.modifier[mod] = appendRef(m.modifier[mod], ref)
 					}
@@ -232,7 +234,7 @@ func appendRef(refs []termRef, r termRef) []termRef {
 	return append(refs, r)
 }
 
-func has(ps []Position, p Position) bool {
+func has(ps []codebook.Position, p codebook.Position) bool {
 	for _, x := range ps {
 		if x == p {
 			return true
@@ -298,8 +300,8 @@ func (m *Matcher) matchWord(w string) []wordMatch { return m.matchMemo.get(w, m.
 // head.
 func (m *Matcher) analyseWord(w string) []wordMatch {
 	var out []wordMatch
-	seen := map[*Term]bool{}
-	add := func(r termRef, as Position) {
+	seen := map[*codebook.Term]bool{}
+	add := func(r termRef, as codebook.Position) {
 		if seen[r.term] || excluded(r.term, w) {
 			return
 		}
@@ -307,16 +309,16 @@ func (m *Matcher) analyseWord(w string) []wordMatch {
 		out = append(out, wordMatch{ref: r, as: as})
 	}
 	for _, r := range m.whole[w] {
-		if has(r.term.As, AsWord) {
-			add(r, AsWord)
+		if has(r.term.As, codebook.AsWord) {
+			add(r, codebook.AsWord)
 		}
 	}
 	// Same Snowball stem: catches inflections the ending list misses.
 	// Short stems are left out: "mötas" and "möte" share the stem "möt".
 	if st := m.stem(w); utf8.RuneCountInString(st) >= 5 {
 		for _, r := range m.stems[st] {
-			if has(r.term.As, AsWord) {
-				add(r, AsWord)
+			if has(r.term.As, codebook.AsWord) {
+				add(r, codebook.AsWord)
 			}
 		}
 	}
@@ -331,14 +333,14 @@ func (m *Matcher) analyseWord(w string) []wordMatch {
 		head, mod := w[i:], w[:i]
 		if plausiblePart(mod) {
 			for _, r := range m.whole[head] {
-				if has(r.term.As, AsHead) && plausibleHead(head, r.term) {
-					add(r, AsHead)
+				if has(r.term.As, codebook.AsHead) && plausibleHead(head, r.term) {
+					add(r, codebook.AsHead)
 				}
 			}
 		}
 		if plausiblePart(head) && len(head) >= 3 {
 			for _, r := range m.modifier[mod] {
-				add(r, AsModifier)
+				add(r, codebook.AsModifier)
 			}
 		}
 	}
@@ -349,7 +351,7 @@ func (m *Matcher) analyseWord(w string) []wordMatch {
 // plausibleHead keeps very short heads ("tolk", "lön") from matching the
 // tail of unrelated words: the tail must be the base form itself or a
 // form of at least four letters.
-func plausibleHead(head string, _ *Term) bool {
+func plausibleHead(head string, _ *codebook.Term) bool {
 	return utf8.RuneCountInString(head) >= 4
 }
 
@@ -363,7 +365,7 @@ func plausiblePart(s string) bool {
 }
 
 // excluded reports whether a word is listed under the term's `not`.
-func excluded(t *Term, w string) bool {
+func excluded(t *codebook.Term, w string) bool {
 	for _, n := range t.Not {
 		if strings.HasPrefix(w, n) {
 			return true
@@ -393,7 +395,7 @@ func (m *Matcher) appendSegmentMatches(out []Match, toks []Token, kind SentenceK
 	first := len(out)
 	roleCell := m.roleCells(toks)
 	orgEnd := -1 // tokens before it are part of an organisation's name
-	damp := func(i int, as Position) float64 {
+	damp := func(i int, as codebook.Position) float64 {
 		switch {
 		case roleCell[toks[i].Cell] || i < orgEnd:
 			// an action table's responsible cell, an agency's name: an
@@ -403,7 +405,7 @@ func (m *Matcher) appendSegmentMatches(out []Match, toks []Token, kind SentenceK
 			// a school, an association, a venue by its name ("nya
 			// Lyckeskolan", "Stora Åby skola"): a place, not a topic
 			return m.cb.RoleWeight
-		case as == AsModifier && m.isRoleToken(&toks[i]) && (i == 0 || toks[i-1].Lower != "av" || toks[i].Sep != 0):
+		case as == codebook.AsModifier && m.isRoleToken(&toks[i]) && (i == 0 || toks[i-1].Lower != "av" || toks[i].Sep != 0):
 			// a unit or role named by its field ("Arbetsmarknadsenheten",
 			// "utbildningsförvaltningen") acts; after "av" ("utveckling
 			// av Arbetsmarknadsenheten") it is what is done
@@ -449,9 +451,9 @@ func (m *Matcher) appendSegmentMatches(out []Match, toks []Token, kind SentenceK
 // one school or association, which the text mentions as a place; a
 // genitive before the word ("Markgatans förskola", "Sveriges skolor") is
 // left alone, since it also makes ordinary phrases.
-func properName(toks []Token, i int, as Position) bool {
+func properName(toks []Token, i int, as codebook.Position) bool {
 	if titleCase(toks[i].Text) {
-		return as == AsHead && midSentence(toks, i)
+		return as == codebook.AsHead && midSentence(toks, i)
 	}
 	if i == 0 || toks[i].Sep != 0 || verbLike(toks[i].Lower) {
 		return false // "GGVV-kommunerna samarbetar": a name as the subject

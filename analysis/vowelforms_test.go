@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/styrdok/styrdok/codebook"
 )
 
 // TestVowelFormsTable: every data line of the embedded table parses (a
@@ -86,7 +88,7 @@ func TestInflectionWhereUsersType(t *testing.T) {
 	if got := count(NewMatcher(cb)); len(got) != 3 {
 		t.Errorf("--codebook term bostad: %v", got)
 	}
-	res, err := ImportDictionary(FormatLIWC, []byte("%\n1\thousing\n%\nbostad*\t1\n"), "x.dic")
+	res, err := codebook.ImportDictionary(codebook.FormatLIWC, []byte("%\n1\thousing\n%\nbostad*\t1\n"), "x.dic")
 	if err != nil {
 		t.Fatal(err)
 	}

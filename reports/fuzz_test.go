@@ -12,6 +12,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/codebook"
 	"github.com/styrdok/styrdok/ingest"
 	"github.com/styrdok/styrdok/registry"
 )
@@ -30,7 +31,7 @@ import (
 
 // fuzzSetup is the codebook and registry, loaded once per process (the
 // fuzz function runs many times).
-var fuzzSetup = sync.OnceValues(func() (*analysis.Codebook, *registry.Registry) {
+var fuzzSetup = sync.OnceValues(func() (*codebook.Codebook, *registry.Registry) {
 	cb, err := analysis.DefaultCodebook()
 	if err != nil {
 		panic(err)
@@ -89,7 +90,7 @@ func FuzzWriteCSV(f *testing.F) {
 
 // fuzzDocument is a document of the codebook's themes with one work hit
 // on text, matching word at offset at (document offsets start at 100).
-func fuzzDocument(cb *analysis.Codebook, file, text, word string, at int) *analysis.DocumentAnalysis {
+func fuzzDocument(cb *codebook.Codebook, file, text, word string, at int) *analysis.DocumentAnalysis {
 	d := &analysis.DocumentAnalysis{File: file, Municipality: analysis.Attribution{Code: "0360", Name: "Tierp", CountyCode: "03", CountyName: "Uppsala län"},
 		Meta: analysis.Metadata{Status: "current", Title: text}, Sentences: 3, Words: 10}
 	for _, id := range cb.ThemeIDs() {

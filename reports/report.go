@@ -20,6 +20,7 @@ import (
 	"sync"
 
 	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/codebook"
 	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
 	"github.com/styrdok/styrdok/registry"
@@ -43,7 +44,7 @@ type Report struct {
 	// (see Source); nil: Documents are full.
 	Source   Source
 	Failures []analysis.Failure
-	Codebook *analysis.Codebook
+	Codebook *codebook.Codebook
 	Registry *registry.Registry
 	// Run describes the run for run.json (optional).
 	Run    *RunInfo

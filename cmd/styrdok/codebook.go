@@ -5,7 +5,7 @@ import (
 	"os"
 	"slices"
 
-	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/codebook"
 )
 
 func cmdCodebook(e *env, args []string) int {
@@ -33,9 +33,9 @@ format has comments, at the top of the output.`)
 	return exitUsage
 }
 
-func parseDictFormat(s string) (analysis.DictFormat, bool) {
-	f := analysis.DictFormat(s)
-	return f, slices.Contains(analysis.DictFormats, f)
+func parseDictFormat(s string) (codebook.DictFormat, bool) {
+	f := codebook.DictFormat(s)
+	return f, slices.Contains(codebook.DictFormats, f)
 }
 
 func cmdCodebookImport(e *env, args []string) int {
@@ -56,7 +56,7 @@ a styrdok codebook (YAML on stdout), reporting what could not be mapped.`)
 		fmt.Fprintln(e.stderr, "styrdok codebook import:", err)
 		return exitFailure
 	}
-	res, err := analysis.ImportDictionary(format, data, fs.Arg(0))
+	res, err := codebook.ImportDictionary(format, data, fs.Arg(0))
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok codebook import:", err)
 		return exitFailure
@@ -89,7 +89,7 @@ what the format cannot carry.`)
 		fmt.Fprintln(e.stderr, "styrdok codebook export:", err)
 		return exitUsage
 	}
-	res, err := analysis.ExportDictionary(a.Codebook, format)
+	res, err := codebook.ExportDictionary(a.Codebook, format)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok codebook export:", err)
 		return exitFailure

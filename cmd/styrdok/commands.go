@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/codebook"
 	"github.com/styrdok/styrdok/ingest"
 	"github.com/styrdok/styrdok/registry"
 	"github.com/styrdok/styrdok/reports"
@@ -55,7 +56,7 @@ func (c *common) registerCodebook(fs *flag.FlagSet) {
 }
 
 func (c *common) analyzer(e *env) (*analysis.Analyzer, error) {
-	var cb *analysis.Codebook
+	var cb *codebook.Codebook
 	var err error
 	if c.codebook != "" {
 		cb, err = analysis.LoadCodebook(c.codebook)
@@ -242,7 +243,7 @@ codebook file itself, to copy, edit and pass with --codebook.`)
 		return code
 	}
 	if *asYAML && c.codebook == "" {
-		e.stdout.Write(analysis.DefaultCodebookYAML())
+		e.stdout.Write(codebook.DefaultYAML())
 		return exitOK
 	}
 	a, err := c.analyzer(e)

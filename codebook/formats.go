@@ -1,4 +1,4 @@
-package analysis
+package codebook
 
 import (
 	"bufio"
@@ -76,7 +76,7 @@ func TermGlobs(t Term, leadingStar bool) (globs []string, lost []string) {
 	if len(as) == 0 {
 		as = []Position{AsWord, AsHead, AsModifier}
 	}
-	head, mod, word := has(as, AsHead), has(as, AsModifier), has(as, AsWord)
+	head, mod, word := slices.Contains(as, AsHead), slices.Contains(as, AsModifier), slices.Contains(as, AsWord)
 	if !word {
 		lost = append(lost, fmt.Sprintf("term %q is %s only; the pattern also matches the whole word", t.Term, positions(as)))
 	}
@@ -182,7 +182,7 @@ func ImportDictionary(format DictFormat, data []byte, name string) (*ImportResul
 	}
 	notes = append(notes, "plain words (no wildcard) also match their inflected forms in styrdok (bostad: bostaden, bostadens)",
 		"multi-word patterns become phrases, matched on Snowball stems (so inflected words match too)")
-	data, err = marshalCodebook(cb)
+	data, err = Marshal(cb)
 	if err != nil {
 		return nil, err
 	}
@@ -196,7 +196,7 @@ func ImportDictionary(format DictFormat, data []byte, name string) (*ImportResul
 		}
 	}
 	out.Write(data)
-	parsed, err := ParseCodebook(out.Bytes(), name)
+	parsed, err := Parse(out.Bytes(), name)
 	if err != nil {
 		return nil, err
 	}
@@ -216,7 +216,7 @@ func mergeTerm(terms []Term, t Term) []Term {
 	for i := range terms {
 		if terms[i].Term == t.Term {
 			for _, p := range t.As {
-				if !has(terms[i].As, p) {
+				if !slices.Contains(terms[i].As, p) {
 					terms[i].As = append(terms[i].As, p)
 				}
 			}
@@ -574,9 +574,9 @@ func exportPath(th Theme) []string {
 	return []string{th.ID}
 }
 
-// marshalCodebook writes a codebook as a compact YAML file in the style of
-// the embedded one: one term per line in flow style.
-func marshalCodebook(cb *Codebook) ([]byte, error) {
+// Marshal writes a codebook as a compact YAML file in the style of the
+// embedded one: one term per line in flow style.
+func Marshal(cb *Codebook) ([]byte, error) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "version: %d\n", max(cb.Version, 1))
 	if cb.MinScore != 0 && cb.MinScore != 1 {
