@@ -1,13 +1,11 @@
 package reports
 
 import (
-	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/styrdok/styrdok/internal/duckdbcheck"
 )
 
 // TestParquetInDuckDB reads the Parquet exports with DuckDB (through its
@@ -15,34 +13,13 @@ import (
 // STYRDOK_PARQUETCHECK names a folder where tools/parquetcheck's npm
 // dependencies are installed (.ci/run does that) and skips otherwise.
 func TestParquetInDuckDB(t *testing.T) {
-	dir := os.Getenv("STYRDOK_PARQUETCHECK")
-	if dir == "" {
-		t.Skip("STYRDOK_PARQUETCHECK not set (see .ci/run: npm install in tools/parquetcheck)")
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node not installed")
-	}
+	duckdbcheck.Require(t)
 	r := bundledReport(t)
 	out := t.TempDir()
 	if _, err := WriteParquet(out, r); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(node, filepath.Join(dir, "check.mjs"), out)
-	cmd.Dir = dir
-	data, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("duckdb check: %v\n%s", err, data)
-	}
-	var got map[string]struct {
-		Rows    int               `json:"rows"`
-		Columns []string          `json:"columns"`
-		Types   map[string]string `json:"types"`
-		Nulls   map[string]int    `json:"nulls"`
-	}
-	if err := json.Unmarshal(data, &got); err != nil {
-		t.Fatalf("%v: %s", err, data)
-	}
+	got := duckdbcheck.Read(t, out)
 	evidence := 0
 	for _, d := range r.Documents {
 		for _, th := range d.Themes {
@@ -75,5 +52,5 @@ func TestParquetInDuckDB(t *testing.T) {
 	if got["documents.parquet"].Nulls["adopted_by"] == 0 || got["evidence.parquet"].Nulls["heading"] == 0 {
 		t.Errorf("no nulls: %v %v", got["documents.parquet"].Nulls, got["evidence.parquet"].Nulls)
 	}
-	t.Logf("DuckDB: %s", data)
+	t.Logf("DuckDB: %+v", got)
 }

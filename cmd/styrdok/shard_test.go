@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/internal/duckdbcheck"
 	"github.com/styrdok/styrdok/tools/gencorpus/gen"
 )
 
@@ -356,34 +356,14 @@ func copyTo(t *testing.T, file, dir string) string {
 // runs when STYRDOK_PARQUETCHECK names tools/parquetcheck with its npm
 // dependencies installed (.ci/run), as reports' TestParquetInDuckDB.
 func TestPartsInDuckDB(t *testing.T) {
-	dir := os.Getenv("STYRDOK_PARQUETCHECK")
-	if dir == "" {
-		t.Skip("STYRDOK_PARQUETCHECK not set (see .ci/run: npm install in tools/parquetcheck)")
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node not installed")
-	}
+	duckdbcheck.Require(t)
 	corpusDir := shardCorpus(t, 10, 0)
 	shards := runShards(t, t.TempDir(), 2, corpusDir)
 	parts := t.TempDir()
 	for k, s := range shards {
 		copyTo(t, filepath.Join(s, partName(k+1, 2)), parts)
 	}
-	cmd := exec.Command(node, filepath.Join(dir, "check.mjs"), parts)
-	cmd.Dir = dir
-	data, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("duckdb check: %v\n%s", err, data)
-	}
-	var got map[string]struct {
-		Rows    int               `json:"rows"`
-		Columns []string          `json:"columns"`
-		Types   map[string]string `json:"types"`
-	}
-	if err := json.Unmarshal(data, &got); err != nil {
-		t.Fatalf("%v: %s", err, data)
-	}
+	got := duckdbcheck.Read(t, parts)
 	rows := 0
 	for k := 1; k <= 2; k++ {
 		name := partName(k, 2)
