@@ -855,3 +855,15 @@ func hostAt(s string) string {
 func isHostByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
 }
+
+// sortedKeys returns a map's keys in order, so that the aliases are
+// compiled in the same order every run (eval keeps its own copy: the two
+// packages share no helpers).
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

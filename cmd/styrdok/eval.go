@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/eval"
 	"github.com/styrdok/styrdok/ingest"
 )
 
@@ -89,25 +90,25 @@ precision/recall) and per-theme precision/recall of sentence hits.
 		fmt.Fprintln(e.stderr, "styrdok eval:", err)
 		return exitUsage
 	}
-	var gs []*analysis.Gold
+	var gs []*eval.Gold
 	needDocs := false
 	for _, p := range golds {
-		g, err := analysis.LoadGold(p)
+		g, err := eval.LoadGold(p)
 		if err != nil {
 			fmt.Fprintln(e.stderr, "styrdok eval:", err)
 			return exitFailure
 		}
 		gs = append(gs, g)
-		needDocs = needDocs || g.Kind != analysis.GoldSegments
+		needDocs = needDocs || g.Kind != eval.GoldSegments
 	}
 	var mapping map[string]string
 	if *mapFile != "" {
-		if mapping, err = analysis.LoadDocMap(*mapFile); err != nil {
+		if mapping, err = eval.LoadDocMap(*mapFile); err != nil {
 			fmt.Fprintln(e.stderr, "styrdok eval:", err)
 			return exitFailure
 		}
 	}
-	var idx *analysis.DocIndex
+	var idx *eval.DocIndex
 	failed := false
 	if needDocs {
 		paths := fs.Args()
@@ -127,18 +128,18 @@ precision/recall) and per-theme precision/recall of sentence hits.
 			fmt.Fprintf(e.stderr, "styrdok eval: %s: %s\n", f.File, f.Reason)
 			failed = true
 		}
-		idx = analysis.NewDocIndex(docs, mapping)
+		idx = eval.NewDocIndex(docs, mapping)
 	}
 	out := evalOutput{Codebook: a.Codebook.Hash(), Results: []any{}}
 	for _, g := range gs {
 		var res any
 		switch g.Kind {
-		case analysis.GoldSegments:
-			res, err = analysis.EvalSegments(a, g)
-		case analysis.GoldLevels:
-			res, err = analysis.EvalLevels(g, idx, a.Codebook)
-		case analysis.GoldMetadata:
-			res, err = analysis.EvalMetadata(g, idx)
+		case eval.GoldSegments:
+			res, err = eval.EvalSegments(a, g)
+		case eval.GoldLevels:
+			res, err = eval.EvalLevels(g, idx, a.Codebook)
+		case eval.GoldMetadata:
+			res, err = eval.EvalMetadata(g, idx)
 		}
 		if err != nil {
 			fmt.Fprintln(e.stderr, "styrdok eval:", err)
@@ -165,9 +166,9 @@ precision/recall) and per-theme precision/recall of sentence hits.
 	for _, r := range out.Results {
 		var unmatched []string
 		switch r := r.(type) {
-		case *analysis.LevelEval:
+		case *eval.LevelEval:
 			unmatched = r.Unmatched
-		case *analysis.MetadataEval:
+		case *eval.MetadataEval:
 			unmatched = r.Unmatched
 		}
 		for _, u := range unmatched {
@@ -195,14 +196,14 @@ func sortedMapKeys(m map[string]string) []string {
 }
 
 // num prints a statistic with three decimals, or "-" when undefined.
-func num(s analysis.Stat) string {
+func num(s eval.Stat) string {
 	if !s.Defined() {
 		return "-"
 	}
 	return fmt.Sprintf("%.3f", float64(s))
 }
 
-func pct(s analysis.Stat) string {
+func pct(s eval.Stat) string {
 	if !s.Defined() {
 		return "-"
 	}
@@ -217,7 +218,7 @@ func writeEvalText(w io.Writer, r any, show int) {
 		return show
 	}
 	switch r := r.(type) {
-	case *analysis.SegmentEval:
+	case *eval.SegmentEval:
 		fmt.Fprintf(w, "%s: %s, %d segments\n", r.Gold, r.Kind, r.N)
 		fmt.Fprintf(w, "  top theme = gold:      %d/%d  %s\n", r.Top, r.N, pct(r.TopAccuracy))
 		fmt.Fprintf(w, "  gold among themes:     %d/%d  %s\n", r.Found, r.N, pct(r.FoundRate))
@@ -234,7 +235,7 @@ func writeEvalText(w io.Writer, r any, show int) {
 				fmt.Fprintf(w, "    line %d: gold %s, top %s, all [%s] (%s): %.80s\n", m.Line, m.Gold, m.Top, strings.Join(m.All, ","), found, m.Text)
 			}
 		}
-	case *analysis.LevelEval:
+	case *eval.LevelEval:
 		fmt.Fprintf(w, "%s: %s, %d documents, %d cells\n", r.Gold, r.Kind, r.Documents, r.Cells)
 		fmt.Fprintf(w, "  agreement:             %d/%d  %s\n", r.Agree, r.Cells, pct(r.Agreement))
 		fmt.Fprintf(w, "  kappa:                 %s\n  kappa linear:          %s\n  kappa quadratic:       %s\n\n", num(r.Kappa), num(r.KappaLinear), num(r.KappaQuadratic))
@@ -251,7 +252,7 @@ func writeEvalText(w io.Writer, r any, show int) {
 				fmt.Fprintf(w, "    %s %s: gold %d, styrdok %d (%d segments, %d headings)\n", d.File, d.Theme, d.Gold, d.Got, d.Segments, d.Headings)
 			}
 		}
-	case *analysis.MetadataEval:
+	case *eval.MetadataEval:
 		fmt.Fprintf(w, "%s: %s, %d documents\n", r.Gold, r.Kind, r.Documents)
 		fmt.Fprintf(w, "  %-18s %3s %5s %9s %7s\n", "field", "n", "agree", "accuracy", "kappa")
 		for _, f := range r.Fields {
@@ -270,7 +271,7 @@ func writeEvalText(w io.Writer, r any, show int) {
 	}
 }
 
-func writeScores(w io.Writer, what string, scores []analysis.ClassScore) {
+func writeScores(w io.Writer, what string, scores []eval.ClassScore) {
 	fmt.Fprintf(w, "  %-16s %9s %7s %7s %7s %9s\n", what, "precision", "recall", "F1", "support", "predicted")
 	for _, s := range scores {
 		fmt.Fprintf(w, "  %-16s %9s %7s %7s %7d %9d\n", s.Label, num(s.Precision), num(s.Recall), num(s.F1), s.Support, s.Predicted)
@@ -279,7 +280,7 @@ func writeScores(w io.Writer, what string, scores []analysis.ClassScore) {
 
 // writeConfusion prints the table with gold as rows and styrdok as
 // columns, labels shortened to fit.
-func writeConfusion(w io.Writer, c *analysis.Confusion) {
+func writeConfusion(w io.Writer, c *eval.Confusion) {
 	width := 4
 	for _, l := range c.Labels {
 		width = max(width, min(len(l), 8)+1)

@@ -7,7 +7,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/eval"
 	"github.com/styrdok/styrdok/ingest"
 	"github.com/styrdok/styrdok/registry"
 )
@@ -21,7 +21,7 @@ func evalReal(e *env, c *common, dir, split string, minConf float64, format stri
 		fmt.Fprintln(e.stderr, "styrdok eval:", err)
 		return exitFailure
 	}
-	set, err := analysis.LoadRealSet(dir, reg)
+	set, err := eval.LoadRealSet(dir, reg)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok eval:", err)
 		return exitFailure
@@ -36,7 +36,7 @@ func evalReal(e *env, c *common, dir, split string, minConf float64, format stri
 		return exitUsage
 	}
 	a.MinConfidence = minConf
-	got := map[string]*analysis.RealAnalysis{}
+	got := map[string]*eval.RealAnalysis{}
 	failed := false
 	for _, d := range set.Docs {
 		doc, err := ingest.Load(d.Path, c.ingestOptions())
@@ -51,12 +51,12 @@ func evalReal(e *env, c *common, dir, split string, minConf float64, format stri
 			failed = true
 			continue
 		}
-		got[d.Name] = &analysis.RealAnalysis{Doc: a.Analyze(doc), CleanText: doc.Text, RawText: string(raw)}
+		got[d.Name] = &eval.RealAnalysis{Doc: a.Analyze(doc), CleanText: doc.Text, RawText: string(raw)}
 	}
 	if failed {
 		return exitFailure
 	}
-	ev, err := analysis.EvalReal(set, split, got, a.Codebook, minConf)
+	ev, err := eval.EvalReal(set, split, got, a.Codebook, minConf)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok eval:", err)
 		return exitFailure
@@ -75,7 +75,7 @@ func evalReal(e *env, c *common, dir, split string, minConf float64, format stri
 	return exitOK
 }
 
-func writeRealEval(w io.Writer, ev *analysis.RealEval, show int) {
+func writeRealEval(w io.Writer, ev *eval.RealEval, show int) {
 	fmt.Fprintf(w, "%s: split %s, %d texts, %d labelled sentences, --min-confidence %.2f\n\n", ev.Dir, ev.Split, ev.Documents, ev.SentenceN, ev.MinConfidence)
 	fmt.Fprintf(w, "  municipality    %4s %5s %7s %5s %9s %15s\n", "n", "right", "unknown", "wrong", "accuracy", "confident wrong")
 	for _, s := range ev.Municipality {
@@ -86,7 +86,7 @@ func writeRealEval(w io.Writer, ev *analysis.RealEval, show int) {
 		fmt.Fprintf(w, "  %.2f–%.2f    %4d %5d %7s\n", b.From, b.To, b.N, b.Right, pct(b.Rate))
 	}
 	fmt.Fprintf(w, "\n  accuracy by --min-confidence:\n  %-6s", "min")
-	for _, c := range analysis.RealCategories {
+	for _, c := range eval.RealCategories {
 		fmt.Fprintf(w, " %8s", c)
 	}
 	fmt.Fprintf(w, " %6s\n", "wrong")

@@ -1,4 +1,4 @@
-package analysis
+package eval
 
 import (
 	"os"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/ingest"
 	"github.com/styrdok/styrdok/registry"
 )
@@ -81,7 +82,7 @@ func TestEvalRealSmall(t *testing.T) {
 		raw, _ := os.ReadFile(d.Path)
 		got[d.Name] = &RealAnalysis{Doc: a.Analyze(doc), CleanText: doc.Text, RawText: string(raw)}
 	}
-	ev, err := EvalReal(set, "all", got, a.Codebook, DefaultMinConfidence)
+	ev, err := EvalReal(set, "all", got, a.Codebook, analysis.DefaultMinConfidence)
 	if err != nil {
 		t.Fatal(err)
 	}

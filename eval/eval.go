@@ -1,4 +1,4 @@
-package analysis
+package eval
 
 import (
 	"bufio"
@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/codebook"
 )
 
@@ -352,12 +353,12 @@ func (r GoldRow) cell(i int) string {
 // through the mapping (gold name -> path), by path, by base name, or by a
 // prefix (8 hex digits or more) of the document's SHA-256.
 type DocIndex struct {
-	docs    []*DocumentAnalysis
+	docs    []*analysis.DocumentAnalysis
 	mapping map[string]string // gold name -> cleaned absolute path
 }
 
 // NewDocIndex indexes docs; mapping may be nil.
-func NewDocIndex(docs []*DocumentAnalysis, mapping map[string]string) *DocIndex {
+func NewDocIndex(docs []*analysis.DocumentAnalysis, mapping map[string]string) *DocIndex {
 	m := map[string]string{}
 	for k, v := range mapping {
 		m[k] = absPath(v)
@@ -377,7 +378,7 @@ var hexPrefix = regexp.MustCompile(`^[0-9a-f]{8,64}$`)
 // matchedRow is a document-level gold row with the analysis it names.
 type matchedRow struct {
 	row GoldRow
-	doc *DocumentAnalysis
+	doc *analysis.DocumentAnalysis
 }
 
 // matchRows pairs each document-level gold row (file name in the first
@@ -397,9 +398,9 @@ func (x *DocIndex) matchRows(g *Gold) (matched []matchedRow, unmatched []string)
 
 // Find returns the document gold names, or an error saying why none (or
 // several) match.
-func (x *DocIndex) Find(name string) (*DocumentAnalysis, error) {
-	try := func(match func(d *DocumentAnalysis) bool, how string) (*DocumentAnalysis, error) {
-		var found []*DocumentAnalysis
+func (x *DocIndex) Find(name string) (*analysis.DocumentAnalysis, error) {
+	try := func(match func(d *analysis.DocumentAnalysis) bool, how string) (*analysis.DocumentAnalysis, error) {
+		var found []*analysis.DocumentAnalysis
 		for _, d := range x.docs {
 			if match(d) {
 				found = append(found, d)
@@ -415,12 +416,12 @@ func (x *DocIndex) Find(name string) (*DocumentAnalysis, error) {
 	}
 	steps := []struct {
 		how   string
-		match func(d *DocumentAnalysis) bool
+		match func(d *analysis.DocumentAnalysis) bool
 	}{
-		{"mapping", func(d *DocumentAnalysis) bool { p, ok := x.mapping[name]; return ok && absPath(d.File) == p }},
-		{"path", func(d *DocumentAnalysis) bool { return absPath(d.File) == absPath(name) }},
-		{"base name", func(d *DocumentAnalysis) bool { return filepath.Base(d.File) == filepath.Base(name) }},
-		{"sha256 prefix", func(d *DocumentAnalysis) bool {
+		{"mapping", func(d *analysis.DocumentAnalysis) bool { p, ok := x.mapping[name]; return ok && absPath(d.File) == p }},
+		{"path", func(d *analysis.DocumentAnalysis) bool { return absPath(d.File) == absPath(name) }},
+		{"base name", func(d *analysis.DocumentAnalysis) bool { return filepath.Base(d.File) == filepath.Base(name) }},
+		{"sha256 prefix", func(d *analysis.DocumentAnalysis) bool {
 			h := strings.ToLower(strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)))
 			return hexPrefix.MatchString(h) && strings.HasPrefix(d.SHA256, h)
 		}},
@@ -501,7 +502,7 @@ type SegmentEval struct {
 }
 
 // EvalSegments tags each gold segment alone and compares.
-func EvalSegments(a *Analyzer, g *Gold) (*SegmentEval, error) {
+func EvalSegments(a *analysis.Analyzer, g *Gold) (*SegmentEval, error) {
 	if g.Kind != GoldSegments {
 		return nil, fmt.Errorf("gold %s: is a %s file, not segments", g.Path, g.Kind)
 	}
@@ -734,7 +735,7 @@ type MetadataEval struct {
 
 // DocumentFields returns a document's metadata as documents.csv names
 // them, so gold columns can be looked up by name.
-func DocumentFields(d *DocumentAnalysis) map[string]string {
+func DocumentFields(d *analysis.DocumentAnalysis) map[string]string {
 	m, meta := d.Municipality, d.Meta
 	return map[string]string{
 		"municipality_code": m.Code, "municipality": m.Name, "county_code": m.CountyCode, "county": m.CountyName,

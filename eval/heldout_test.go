@@ -1,10 +1,11 @@
-package analysis
+package eval
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/ingest"
 	"github.com/styrdok/styrdok/registry"
 )
@@ -52,7 +53,7 @@ func TestAttributionHeldOut(t *testing.T) {
 		}
 		got[d.Name] = &RealAnalysis{Doc: a.Analyze(doc), CleanText: doc.Text, RawText: string(raw)}
 	}
-	ev, err := EvalReal(set, "heldout", got, a.Codebook, DefaultMinConfidence)
+	ev, err := EvalReal(set, "heldout", got, a.Codebook, analysis.DefaultMinConfidence)
 	if err != nil {
 		t.Fatal(err)
 	}

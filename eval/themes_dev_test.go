@@ -1,4 +1,4 @@
-package analysis
+package eval
 
 import (
 	"os"
@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/ingest"
 	"github.com/styrdok/styrdok/registry"
 )
@@ -69,7 +70,7 @@ func analyseRealSplit(t *testing.T, split string) (*realSplit, *RealEval) {
 		}
 		got[d.Name] = &RealAnalysis{Doc: a.Analyze(doc), CleanText: doc.Text, RawText: string(raw)}
 	}
-	ev, err := EvalReal(set, split, got, a.Codebook, DefaultMinConfidence)
+	ev, err := EvalReal(set, split, got, a.Codebook, analysis.DefaultMinConfidence)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package analysis
+package eval
 
 import (
 	"bufio"
@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/codebook"
 	"github.com/styrdok/styrdok/registry"
 )
@@ -269,7 +270,7 @@ func (s *RealSet) Filter(split string) (*RealSet, error) {
 // RealAnalysis is one text as styrdok read it: the analysis and the
 // clean text its offsets are into.
 type RealAnalysis struct {
-	Doc       *DocumentAnalysis
+	Doc       *analysis.DocumentAnalysis
 	CleanText string
 	RawText   string
 }
@@ -343,11 +344,11 @@ func EvalReal(set *RealSet, split string, got map[string]*RealAnalysis, cb *code
 	}
 	type decided struct {
 		cat, gold string
-		at        Attribution
+		at        analysis.Attribution
 	}
 	var all []decided
 	levels := &Gold{Path: set.Dir, Kind: GoldLevels, Header: append([]string{"file"}, realDocColumns[16:]...)}
-	var docs []*DocumentAnalysis
+	var docs []*analysis.DocumentAnalysis
 	rightKind := 0
 	for _, d := range set.Docs {
 		ra := got[d.Name]

@@ -1,16 +1,17 @@
-package analysis
+package eval
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/ingest"
 	"github.com/styrdok/styrdok/registry"
 )
 
 // TestAttributionSilver scores the attributor on the silver dev set
-// (testdata/attribution/silver/README.md): municipal pages labelled by
+// (analysis/testdata/attribution/silver/README.md): municipal pages labelled by
 // their address, named or unnamed. It is the measure of whether the
 // rules generalise beyond the hand-labelled dev texts, so the floors are
 // set from the figures in docs/validity.md with a small margin: a change
@@ -23,7 +24,7 @@ func TestAttributionSilver(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := LoadRealSet(filepath.Join("testdata", "attribution", "silver"), reg)
+	set, err := LoadRealSet(filepath.Join("..", "analysis", "testdata", "attribution", "silver"), reg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +41,7 @@ func TestAttributionSilver(t *testing.T) {
 		}
 		got[d.Name] = &RealAnalysis{Doc: a.Analyze(doc), CleanText: doc.Text, RawText: string(raw)}
 	}
-	ev, err := EvalReal(set, "dev", got, a.Codebook, DefaultMinConfidence)
+	ev, err := EvalReal(set, "dev", got, a.Codebook, analysis.DefaultMinConfidence)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package analysis
+package eval
 
 import (
 	"encoding/json"
@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/styrdok/styrdok/analysis"
 )
 
 // tol is the tolerance of the hand-computed statistics: they are exact
@@ -106,13 +108,13 @@ func ExampleConfusion_WeightedKappa() {
 	// quadratic 0.7500
 }
 
-func testDocIndex(t *testing.T, a *Analyzer) *DocIndex {
+func testDocIndex(t *testing.T, a *analysis.Analyzer) *DocIndex {
 	t.Helper()
 	m, err := LoadDocMap(filepath.Join("..", "testdata", "gold", "files.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var docs []*DocumentAnalysis
+	var docs []*analysis.DocumentAnalysis
 	for _, p := range sortedKeys(m) {
 		docs = append(docs, analyseCorpusFile(t, a, filepath.Base(m[p])))
 	}
@@ -180,13 +182,13 @@ func TestEvalMetadata(t *testing.T) {
 	if err != nil || g.Kind != GoldMetadata {
 		t.Fatalf("parse: %v %v", g, err)
 	}
-	a := &DocumentAnalysis{File: "dir/a.txt", SHA256: "00aa"}
+	a := &analysis.DocumentAnalysis{File: "dir/a.txt", SHA256: "00aa"}
 	a.Municipality.Code, a.Municipality.Name = "0360", "Tierp"
 	a.Meta.Kind, a.Meta.Reference, a.Meta.ValidTo = "action_plan", "ks 2017.411", "2018-12-31"
-	b := &DocumentAnalysis{File: "x/b.txt", SHA256: "3e851f89478f64d3"}
+	b := &analysis.DocumentAnalysis{File: "x/b.txt", SHA256: "3e851f89478f64d3"}
 	b.Municipality.Code, b.Municipality.Name = "1440", "Ale"
 	b.Meta.Kind, b.Meta.Reference = "strategy", "KS 2017.407"
-	ev, err := EvalMetadata(g, NewDocIndex([]*DocumentAnalysis{a, b}, nil))
+	ev, err := EvalMetadata(g, NewDocIndex([]*analysis.DocumentAnalysis{a, b}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,7 +234,7 @@ func TestGoldDetection(t *testing.T) {
 }
 
 func TestDocIndexAmbiguous(t *testing.T) {
-	docs := []*DocumentAnalysis{{File: "a/x.txt", SHA256: "ab"}, {File: "b/x.txt", SHA256: "cd"}}
+	docs := []*analysis.DocumentAnalysis{{File: "a/x.txt", SHA256: "ab"}, {File: "b/x.txt", SHA256: "cd"}}
 	if _, err := NewDocIndex(docs, nil).Find("x.txt"); err == nil || !strings.Contains(err.Error(), "--map") {
 		t.Errorf("ambiguous base name: %v", err)
 	}
