@@ -2,7 +2,9 @@ package analysis
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -198,7 +200,7 @@ func NewMunicipalityAttributor(reg *registry.Registry) *MunicipalityAttributor {
 		names = append(names, name{i, m.Name})
 		byCode[m.Code] = i
 	}
-	for _, alias := range sortedKeys(a.lists.aliases) {
+	for _, alias := range slices.Sorted(maps.Keys(a.lists.aliases)) {
 		if i, ok := byCode[a.lists.aliases[alias]]; ok { // an alias of a code not in this registry is left out
 			names = append(names, name{i, alias})
 		}
@@ -854,16 +856,4 @@ func hostAt(s string) string {
 
 func isHostByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
-}
-
-// sortedKeys returns a map's keys in order, so that the aliases are
-// compiled in the same order every run (eval keeps its own copy: the two
-// packages share no helpers).
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

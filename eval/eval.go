@@ -4,12 +4,12 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -185,16 +185,6 @@ func (c *Confusion) weightedKappa(w func(i, j int) float64) float64 {
 		return math.NaN()
 	}
 	return 1 - obs/exp
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // Stat is a statistic that may be undefined (NaN): a recall without gold
@@ -560,7 +550,7 @@ func orderedConfusion(order []string, pairs [][2]string) *Confusion {
 			delete(used, l)
 		}
 	}
-	labels = append(labels, sortedKeys(used)...)
+	labels = append(labels, slices.Sorted(maps.Keys(used))...)
 	c := NewConfusion(labels...)
 	for _, p := range pairs {
 		c.Add(p[0], p[1])

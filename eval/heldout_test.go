@@ -1,12 +1,10 @@
 package eval
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/ingest"
 	"github.com/styrdok/styrdok/registry"
 )
 
@@ -41,18 +39,7 @@ func TestAttributionHeldOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := testAnalyzer(t)
-	got := map[string]*RealAnalysis{}
-	for _, d := range set.Docs {
-		doc, err := ingest.Load(d.Path, ingest.DefaultOptions())
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw, err := os.ReadFile(d.Path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got[d.Name] = &RealAnalysis{Doc: a.Analyze(doc), CleanText: doc.Text, RawText: string(raw)}
-	}
+	got := analyseRealSet(t, a, set)
 	ev, err := EvalReal(set, "heldout", got, a.Codebook, analysis.DefaultMinConfidence)
 	if err != nil {
 		t.Fatal(err)

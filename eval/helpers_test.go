@@ -73,3 +73,22 @@ func analyseCorpusFile(t testing.TB, a *analysis.Analyzer, name string) *analysi
 	}
 	return a.Analyze(doc)
 }
+
+// analyseRealSet analyses every text of set as `styrdok eval --real`
+// does (the default ingest options), by text name.
+func analyseRealSet(t *testing.T, a *analysis.Analyzer, set *RealSet) map[string]*RealAnalysis {
+	t.Helper()
+	got := map[string]*RealAnalysis{}
+	for _, d := range set.Docs {
+		doc, err := ingest.Load(d.Path, ingest.DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := os.ReadFile(d.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[d.Name] = &RealAnalysis{Doc: a.Analyze(doc), CleanText: doc.Text, RawText: string(raw)}
+	}
+	return got
+}

@@ -3,8 +3,10 @@ package eval
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -115,7 +117,7 @@ func testDocIndex(t *testing.T, a *analysis.Analyzer) *DocIndex {
 		t.Fatal(err)
 	}
 	var docs []*analysis.DocumentAnalysis
-	for _, p := range sortedKeys(m) {
+	for _, p := range slices.Sorted(maps.Keys(m)) {
 		docs = append(docs, analyseCorpusFile(t, a, filepath.Base(m[p])))
 	}
 	return NewDocIndex(docs, m)
