@@ -32,30 +32,10 @@ func chromiumPath() string {
 // from a document ran. The screenshot goes to $STYRDOK_BROWSER_OUT, or
 // the test's temporary folder.
 func TestReportInBrowser(t *testing.T) {
-	exe := chromiumPath()
-	if _, err := os.Stat(exe); err != nil {
-		t.Skipf("headless browser test skipped: %s not found (install it with: apt-get install -y --no-install-recommends chromium)", exe)
-	}
-	if testing.Short() {
-		t.Skip("headless browser test skipped in -short mode")
-	}
+	exe := requireChromium(t)
 	r := hostileReport(t)
 	r.County = ""
-	out := os.Getenv("STYRDOK_BROWSER_OUT")
-	if out == "" {
-		out = t.TempDir()
-	} else if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	page := filepath.Join(out, "report.html")
-	if err := os.WriteFile(page, []byte(renderHTML(t, r)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	abs, err := filepath.Abs(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pageURL := "file://" + abs
+	out, pageURL := browserPage(t, r, "STYRDOK_BROWSER_OUT", "report.html")
 	hostile := strconv.Itoa(len(r.Documents) - 1) // analyzeFiles keeps the order given: the hostile document is last
 
 	// Chromium's profile folder: removed by hand after the browser has
@@ -187,29 +167,10 @@ func TestReportInBrowser(t *testing.T) {
 // emulated the county table and its map each fit one A4 page's printable
 // height (297 mm less the 15 mm margins, at 96 px per inch).
 func TestReportLayout(t *testing.T) {
-	exe := chromiumPath()
-	if _, err := os.Stat(exe); err != nil {
-		t.Skipf("headless browser test skipped: %s not found (install it with: apt-get install -y --no-install-recommends chromium)", exe)
-	}
-	if testing.Short() {
-		t.Skip("headless browser test skipped in -short mode")
-	}
+	exe := requireChromium(t)
 	r := hostileReport(t)
 	r.County = "14"
-	out := os.Getenv("STYRDOK_SCREENSHOTS")
-	if out == "" {
-		out = t.TempDir()
-	} else if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	page := filepath.Join(out, "report-county.html")
-	if err := os.WriteFile(page, []byte(renderHTML(t, r)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	abs, err := filepath.Abs(page)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out, pageURL := browserPage(t, r, "STYRDOK_SCREENSHOTS", "report-county.html")
 	profile, err := os.MkdirTemp("", "styrdok-chromium-")
 	if err != nil {
 		t.Fatal(err)
@@ -234,7 +195,7 @@ func TestReportLayout(t *testing.T) {
 	var tableH, mapH, tableW, pageW float64
 	err = chromedp.Run(ctx,
 		chromedp.EmulateViewport(1280, 900),
-		chromedp.Navigate("file://"+abs),
+		chromedp.Navigate(pageURL),
 		chromedp.WaitVisible(`#coverage`, chromedp.ByQuery),
 		chromedp.FullScreenshot(&desktop, 100),
 		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(1)),
@@ -272,4 +233,40 @@ func TestReportLayout(t *testing.T) {
 	if mapH <= 0 || mapH > a4Printable {
 		t.Errorf("print: the map is %.0f px high; one A4 page holds %.0f", mapH, a4Printable)
 	}
+}
+
+// requireChromium returns the headless browser's path, or skips t when it
+// is not installed or under -short.
+func requireChromium(t *testing.T) string {
+	t.Helper()
+	exe := chromiumPath()
+	if _, err := os.Stat(exe); err != nil {
+		t.Skipf("headless browser test skipped: %s not found (install it with: apt-get install -y --no-install-recommends chromium)", exe)
+	}
+	if testing.Short() {
+		t.Skip("headless browser test skipped in -short mode")
+	}
+	return exe
+}
+
+// browserPage writes r's report.html as name into the folder that the
+// environment variable env names (kept for a person to look at), or the
+// test's temporary folder, and returns that folder and the page's URL.
+func browserPage(t *testing.T, r *Report, env, name string) (out, pageURL string) {
+	t.Helper()
+	out = os.Getenv(env)
+	if out == "" {
+		out = t.TempDir()
+	} else if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(out, name)
+	if err := os.WriteFile(page, []byte(renderHTML(t, r)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out, "file://" + abs
 }
