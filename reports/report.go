@@ -61,7 +61,7 @@ type Report struct {
 }
 
 // Source gives the full analyses of a report's documents one at a time:
-// analysis.Documents (a batch run's spill) is one.
+// corpus.Documents (a batch run's spill) is one.
 type Source interface {
 	// Each calls fn with the full analysis of every document, in the
 	// order of Report.Documents (i is the index there); the analysis is

@@ -12,8 +12,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
-	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"sort"
@@ -29,44 +27,6 @@ import (
 	"github.com/styrdok/styrdok/ingest"
 	"github.com/styrdok/styrdok/reports"
 )
-
-// liveHeadroom is how much the heap may grow over the live heap before
-// the collector runs: at least this, and a quarter of the live heap (see
-// gcPercent). What stays live during a run is the documents' output rows,
-// which the reports need; everything else is short-lived.
-const liveHeadroom = 48 << 20
-
-// gcPercent is the GOGC value that lets the heap grow by liveHeadroom (or
-// a quarter of live, whichever is more) over a live heap of live bytes.
-//
-// Why not GOGC's default (100): it lets the heap double, and on 2,000
-// documents peak RSS went from 300 to 460 MB. Why not a fixed soft memory
-// limit (224 MiB, the first version): the limit counts all the runtime's
-// memory, not the heap, so as the live rows grew the room left for
-// garbage shrank to nothing; on 6,000 documents (430 MB live) the run took
-// 43 s CPU, 14 s of it in the collector. A headroom proportional to live
-// (never under a quarter) keeps the collector's work per byte allocated
-// the same on any corpus size: each collection marks the live heap, and
-// one comes every headroom bytes. Measured (`/usr/bin/time`, peak RSS,
-// CPU): 2,000 documents 266 MB, 7.8 s (64 MiB floor: 296 MB; the limit:
-// 250 MB, 8.0 s); 6,000 documents 683 MB, 31.7 s (the limit: 606 MB,
-// 43 s). RSS is the heap plus SQLite's page cache and the runtime's own.
-func gcPercent(live uint64) int {
-	if live == 0 {
-		return 100
-	}
-	return max(25, int(100*max(liveHeadroom, live/4)/live))
-}
-
-// liveHeap is the heap that survived the last collection.
-func liveHeap() uint64 {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() == metrics.KindUint64 {
-		return s[0].Value.Uint64()
-	}
-	return 0
-}
 
 // writeHeapProfile writes the heap profile (allocations since the start,
 // and what is live) to path.
@@ -285,7 +245,7 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 	if shard.on() {
 		files, problems, inputs = shard.split(paths, files, problems)
 	}
-	limits := analysis.LimitsKey(c.ingestOptions())
+	limits := corpus.LimitsKey(c.ingestOptions())
 	// Everything besides the documents that the reports depend on.
 	reportOptions := "format=" + *format + "\x00county=" + countyCode + "\x00skip=" + *skip + "\x00min-confidence=" + strconv.FormatFloat(*minConf, 'g', -1, 64)
 	if shard.on() { // a part depends on its shard and on what every shard listed
@@ -297,34 +257,24 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 		}
 	}
 	prog := newProgress(e.stderr, *quiet)
-	// While documents are analysed the live heap grows by each document's
-	// output rows; GOGC follows it every 64 documents (gcPercent), unless
+	// GOGC follows the live heap of the run (corpus.Collector), unless
 	// the user set GOGC or GOMEMLIMIT.
-	tuned := os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == ""
-	progress := prog.update
-	if tuned {
-		defer debug.SetGCPercent(debug.SetGCPercent(gcPercent(liveHeap())))
-		progress = func(done, total, failed int, file string) {
-			if done%64 == 0 {
-				debug.SetGCPercent(gcPercent(liveHeap()))
-			}
-			prog.update(done, total, failed, file)
-		}
-	}
+	gc := corpus.TuneCollector()
+	defer gc.Restore()
 	// The analyses go to a spill file as they finish and the run keeps
 	// only their summaries (issue 17: memory that does not grow with the
 	// corpus); the report writers read them back one at a time. The file
 	// is hidden in OUT under the staging prefix, so what a killed run
 	// leaves is removed by the next (cleanStale).
-	spill, err := analysis.NewSpill(*out, stagingPrefix+"spill-*")
+	spill, err := corpus.NewSpill(*out, stagingPrefix+"spill-*")
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
 		finish(corpus.RunEnd{Status: "failed"})
 		return exitFailure
 	}
 	defer spill.Close()
-	res, err := a.Run(ctx, files, analysis.BatchOptions{Workers: *workers, Ingest: c.ingestOptions(),
-		Progress: progress, Store: st, Key: key, RunID: runID, Spill: spill})
+	res, err := corpus.Run(ctx, a, files, corpus.BatchOptions{Workers: *workers, Ingest: c.ingestOptions(),
+		Progress: prog.update, Store: st, Key: key, RunID: runID, Spill: spill, Collector: gc})
 	prog.finish()
 	if *memprofile != "" { // the heap that stays live into the report writers
 		runtime.GC()
@@ -332,9 +282,7 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 			fmt.Fprintln(e.stderr, "styrdok run:", err)
 		}
 	}
-	if tuned { // the report writers make garbage over the same live rows
-		debug.SetGCPercent(gcPercent(liveHeap()))
-	}
+	gc.Retune() // the report writers make garbage over the same live rows
 	if err != nil {
 		finish(corpus.RunEnd{Status: "failed", Stats: res.Stats})
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
