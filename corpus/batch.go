@@ -55,7 +55,7 @@ type BatchResult struct {
 	Failures  []analysis.Failure
 	Stats     RunStats
 	// Interrupted: ctx was cancelled before every file was done; the
-	// files not done are failures with analysis.ReasonInterrupted.
+	// files not done are failures of kind analysis.FailInterrupted.
 	Interrupted bool
 }
 
@@ -76,8 +76,6 @@ type outcome struct {
 	packed []byte
 	how    int
 	file   string
-	// interrupted: the run's ctx stopped the file, not its own limits.
-	interrupted bool
 }
 
 // snapshot is what the store held when the run started.
@@ -199,7 +197,7 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 		if !ok {
 			break
 		}
-		if ctx.Err() != nil && o.how == howFailed && o.interrupted {
+		if ctx.Err() != nil && o.how == howFailed && o.fail.Kind == analysis.FailInterrupted {
 			continue // listed below with the files never started
 		}
 		done++
@@ -256,7 +254,7 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 		res.Interrupted = true
 		for _, f := range files {
 			if !seen[f] {
-				res.Failures = append(res.Failures, analysis.Failure{File: f, Reason: analysis.ReasonInterrupted})
+				res.Failures = append(res.Failures, analysis.Interrupted(f))
 				res.Stats.Failed++
 			}
 		}
@@ -315,11 +313,11 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 	o.file = path
 	defer func() {
 		if p := recover(); p != nil {
-			o = outcome{file: path, how: howFailed, fail: &analysis.Failure{File: path, Reason: fmt.Sprintf("internal error while analysing: %v", p)}}
+			o = outcome{file: path, how: howFailed, fail: ptr(analysis.Internal(path, p))}
 		}
 	}()
 	if runCtx.Err() != nil {
-		return outcome{file: path, how: howFailed, interrupted: true, fail: &analysis.Failure{File: path, Reason: analysis.ReasonInterrupted}}
+		return outcome{file: path, how: howFailed, fail: ptr(analysis.Interrupted(path))}
 	}
 	timeout := ingest.DefaultOptions().Timeout
 	if opt.Ingest.Timeout > 0 {
@@ -336,7 +334,7 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 			size, mtime, statOK = fi.Size(), fi.ModTime().UnixNano(), true
 		}
 		if f, ok := snap.failures[path]; ok && statOK && f.Size == size && f.MtimeNS == mtime && f.Limits == limits {
-			return outcome{file: path, how: howFailed, fail: &analysis.Failure{File: path, Reason: f.Reason}}
+			return outcome{file: path, how: howFailed, fail: ptr(analysis.StoredFailure(path, f.Reason))}
 		}
 		if known, ok := snap.files[path]; ok && statOK && known.Size == size && known.MtimeNS == mtime {
 			if snap.analysed[known.SHA256] {
@@ -351,10 +349,10 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 			}
 		}
 	}
-	failed := func(reason string) outcome {
-		o := outcome{file: path, how: howFailed, fail: &analysis.Failure{File: path, Reason: reason}}
+	failed := func(f analysis.Failure) outcome {
+		o := outcome{file: path, how: howFailed, fail: &f}
 		if st != nil && statOK {
-			o.rec = &Record{Path: path, Size: size, MtimeNS: mtime, Failure: reason, Limits: limits}
+			o.rec = &Record{Path: path, Size: size, MtimeNS: mtime, Failure: f.Reason, Limits: limits}
 		}
 		return o
 	}
@@ -364,9 +362,9 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 	doc, err := ingest.LoadInto(path, opt.Ingest, &ws.buf)
 	if err != nil {
 		if runCtx.Err() != nil { // stopped by Ctrl-C, not by the file
-			return outcome{file: path, how: howFailed, interrupted: true, fail: &analysis.Failure{File: path, Reason: analysis.ReasonInterrupted}}
+			return outcome{file: path, how: howFailed, fail: ptr(analysis.Interrupted(path))}
 		}
-		return failed(analysis.ReasonOf(err))
+		return failed(analysis.FailureOf(path, err))
 	}
 	// The parsers enforce the text budget as they extract; this is the
 	// same bound for any text that reaches analysis, whatever produced
@@ -376,7 +374,7 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 		maxText = opt.Ingest.MaxTextBytes
 	}
 	if int64(len(doc.Text)) > maxText {
-		return failed(fmt.Sprintf("extracted text exceeds the text limit (%d bytes; --max-text)", maxText))
+		return failed(analysis.TooLarge(path, maxText))
 	}
 	rec := &Record{Path: path, Size: size, MtimeNS: mtime, SHA256: doc.SHA256}
 	if !statOK { // not remembered: read again next time
@@ -394,7 +392,7 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 		rec.Text = doc
 	}
 	o = b.analyzed(ctx, doc, rec, howParsed, opt, timeout)
-	if o.how == howFailed && !o.interrupted && st != nil && statOK {
+	if o.how == howFailed && o.fail.Kind != analysis.FailInterrupted && st != nil && statOK {
 		o.rec = &Record{Path: path, Size: size, MtimeNS: mtime, Failure: o.fail.Reason, Limits: limits}
 	}
 	return o
@@ -407,10 +405,9 @@ func (b *batch) analyzed(ctx context.Context, doc *ingest.Document, rec *Record,
 	d, err := b.a.AnalyzeContext(ctx, doc)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			return outcome{file: doc.Path, how: howFailed, fail: &analysis.Failure{File: doc.Path,
-				Reason: fmt.Sprintf("reading and analysing took longer than the time limit (%s; --timeout)", timeout)}}
+			return outcome{file: doc.Path, how: howFailed, fail: ptr(analysis.TimedOut(doc.Path, timeout))}
 		}
-		return outcome{file: doc.Path, how: howFailed, interrupted: true, fail: &analysis.Failure{File: doc.Path, Reason: analysis.ReasonInterrupted}}
+		return outcome{file: doc.Path, how: howFailed, fail: ptr(analysis.Interrupted(doc.Path))}
 	}
 	analysis.NormalizeEmpty(d)
 	o := outcome{file: doc.Path, doc: d, how: how}
@@ -485,6 +482,9 @@ func (rs *recordScratch) release(r *AnalysisRecord) {
 	rs.sents, rs.hits = r.Sentences[:0], r.Hits[:0]
 	r.Data, r.Sentences, r.Hits = nil, nil, nil
 }
+
+// ptr is a pointer to a copy of v (outcome.fail).
+func ptr[T any](v T) *T { return &v }
 
 // grow returns s[:n], reallocated when its capacity is short, with no
 // elements from earlier use (the caller clears them when done).

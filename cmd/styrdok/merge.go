@@ -348,7 +348,7 @@ func readPart(path string, meta partMeta) ([]*analysis.DocumentAnalysis, []analy
 				if row.Reason != nil {
 					reason = *row.Reason
 				}
-				fails = append(fails, analysis.Failure{File: row.Document, Reason: reason})
+				fails = append(fails, analysis.StoredFailure(row.Document, reason))
 			default:
 				return nil, nil, fmt.Errorf("%s: row of unknown kind %q", quoteName(path), row.Kind)
 			}

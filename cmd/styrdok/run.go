@@ -354,10 +354,10 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 	if st != nil {
 		var entries []inputEntry
 		for _, f := range fails {
-			entries = append(entries, inputEntry{f.File, "fail:" + f.Reason})
+			entries = append(entries, failedInput(f))
 		}
 		for _, d := range res.Documents {
-			entries = append(entries, inputEntry{d.File, "sha256:" + d.SHA256})
+			entries = append(entries, inputEntry{path: d.File, sha256: d.SHA256})
 		}
 		end := corpus.RunEnd{Status: "completed", Stats: res.Stats, Failures: runFailures(fails), Inputs: inputsDigest(key, limits, reportOptions, entries), Outputs: outputs}
 		if !finish(end) {
@@ -504,8 +504,24 @@ func writeReports(ctx context.Context, out string, rep *reports.Report, parquet 
 }
 
 // inputEntry is one input of a run's reports: a document's path and its
-// content hash, or a failed file's path and reason.
-type inputEntry struct{ path, value string }
+// content hash, or a failed file's path and failure.
+type inputEntry struct {
+	path   string
+	sha256 string            // a document's content hash
+	fail   *analysis.Failure // a failed file's failure; nil for a document
+}
+
+func failedInput(f analysis.Failure) inputEntry { return inputEntry{path: f.File, fail: &f} }
+
+// digestValue is how inputsDigest spells the entry: "sha256:" and the
+// hash, or "fail:" and the reason. Written here only; nothing reads it
+// back (the digest is compared whole).
+func (en inputEntry) digestValue() string {
+	if en.fail != nil {
+		return "fail:" + en.fail.Reason
+	}
+	return "sha256:" + en.sha256
+}
 
 // inputsDigest fingerprints everything the reports depend on: pipeline
 // version, codebook, reference date, limits, formats, and every file
@@ -515,7 +531,7 @@ func inputsDigest(key corpus.AnalysisKey, limits, formats string, entries []inpu
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\n", key.PipelineVersion, key.CodebookHash, key.AsOf, limits, formats)
 	for _, en := range entries {
-		fmt.Fprintf(h, "%s\x00%s\n", en.path, en.value)
+		fmt.Fprintf(h, "%s\x00%s\n", en.path, en.digestValue())
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -546,15 +562,15 @@ func upToDate(st *corpus.Store, key corpus.AnalysisKey, limits, formats string, 
 		}
 		size, mtime := fi.Size(), fi.ModTime().UnixNano()
 		if k, ok := known[f]; ok && k.Size == size && k.MtimeNS == mtime {
-			entries = append(entries, inputEntry{f, "sha256:" + k.SHA256})
+			entries = append(entries, inputEntry{path: f, sha256: k.SHA256})
 		} else if k, ok := failed[f]; ok && k.Size == size && k.MtimeNS == mtime && k.Limits == limits {
-			entries = append(entries, inputEntry{f, "fail:" + k.Reason})
+			entries = append(entries, failedInput(analysis.StoredFailure(f, k.Reason)))
 		} else {
 			return nil, false
 		}
 	}
-	for _, p := range problems {
-		entries = append(entries, inputEntry{p.Path, "fail:" + analysis.ReasonOf(p)})
+	for _, f := range analysis.WalkFailures(problems) {
+		entries = append(entries, failedInput(f))
 	}
 	if inputsDigest(key, limits, formats, entries) != last {
 		return nil, false
@@ -574,9 +590,8 @@ func finishUpToDate(e *env, st *corpus.Store, runID int64, entries []inputEntry,
 	var stats corpus.RunStats
 	var fails []analysis.Failure
 	for _, en := range entries {
-		if reason, ok := strings.CutPrefix(en.value, "fail:"); ok {
-			f := analysis.Failure{File: en.path, Reason: reason}
-			fails = append(fails, f)
+		if f := en.fail; f != nil {
+			fails = append(fails, *f)
 			if f.Unsupported() {
 				stats.Unsupported++
 			} else {
@@ -614,7 +629,7 @@ func hashFile(path string) (corpus.OutputFile, error) {
 func countInterrupted(fails []analysis.Failure) int {
 	n := 0
 	for _, f := range fails {
-		if f.Reason == analysis.ReasonInterrupted {
+		if f.Kind == analysis.FailInterrupted {
 			n++
 		}
 	}
