@@ -499,12 +499,12 @@ func grow[T any](s []T, n int) []T {
 func storeRecord(d *analysis.DocumentAnalysis, rs *recordScratch) *AnalysisRecord {
 	rs.data = analysis.AppendEncoded(rs.data[:0], d)
 	data := rs.data
-	m, meta := d.Municipality, d.Meta
-	r := &AnalysisRecord{Data: data, Document: DocumentRow{
-		MunicipalityCode: m.Code, Municipality: m.Name, CountyCode: m.CountyCode, County: m.CountyName,
-		AttributionConfidence: m.Confidence, AttributionReason: m.Reason,
-		Kind: meta.Kind, Title: meta.Title, Reference: meta.Reference, AdoptedBy: meta.AdoptedBy, AdoptedOn: meta.AdoptedOn,
-		ValidFrom: meta.ValidFrom, ValidTo: meta.ValidTo, Year: meta.Year, Status: meta.Status,
+	meta := make([]string, len(analysis.MetadataFields))
+	for i, f := range analysis.MetadataFields {
+		meta[i] = f.Value(d)
+	}
+	r := &AnalysisRecord{Data: data, Document: DocumentRow{Metadata: meta,
+		AttributionConfidence: d.Municipality.Confidence, AttributionReason: d.Municipality.Reason,
 		Words: d.Words, Sentences: d.Sentences,
 	}}
 	r.Sentences = grow(rs.sents, len(d.Segments))

@@ -19,6 +19,10 @@ import (
 // headers.
 
 // DocumentRow is one row of documents.parquet (the columns of documents.csv, typed).
+// Its metadata columns are written out, not derived from
+// analysis.MetadataFields: parquet-go takes the schema (types, optional,
+// dates) from the struct's tags, and TestParquetColumns holds them to
+// DocumentColumns, which is derived.
 type DocumentRow struct {
 	Document               string   `parquet:"document"`
 	SHA256                 string   `parquet:"sha256"`

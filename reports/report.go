@@ -404,32 +404,70 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 // document states); a date stated as a year or month is its first day
 // for adopted_on and valid_from and its last for valid_to, so that
 // valid_from..valid_to spans what the document says (ISODate).
-var DocumentColumns = []string{"document", "sha256", "municipality_code", "municipality", "county_code", "county",
-	"kind", "title", "reference", "adopted_by", "adopted_on", "adopted_on_precision", "valid_from", "valid_from_precision",
-	"valid_to", "valid_to_precision", "year", "status",
+//
+// The metadata columns are analysis.MetadataFields, in its order, each
+// date followed by its precision.
+var DocumentColumns = slices.Concat([]string{"document", "sha256"}, metadataColumns(), []string{
 	"words", "sentences", "attribution_confidence", "attribution_reason",
 	"runner_up_code", "runner_up", "runner_up_confidence", "runner_up_evidence",
-	"actions", "actions_with_responsible", "actions_with_time", "actions_with_follow_up", "has_evaluation", "ocr_pages"}
+	"actions", "actions_with_responsible", "actions_with_time", "actions_with_follow_up", "has_evaluation", "ocr_pages"})
+
+// isDate reports whether f is a date (FieldDate or FieldDateEnd): a
+// column typed as a date, with its precision beside it.
+func isDate(f analysis.MetadataField) bool {
+	return f.Type == analysis.FieldDate || f.Type == analysis.FieldDateEnd
+}
+
+// metadataColumns are the columns of analysis.MetadataFields.
+func metadataColumns() []string {
+	var cols []string
+	for _, f := range analysis.MetadataFields {
+		cols = append(cols, f.Name)
+		if isDate(f) {
+			cols = append(cols, f.Name+"_precision")
+		}
+	}
+	return cols
+}
+
+// documentColumnTypes are the typed columns of documents.csv.
+func documentColumnTypes() map[string]byte {
+	types := map[string]byte{"words": colInt, "sentences": colInt, "attribution_confidence": colFloat, "runner_up_confidence": colFloat, "actions": colInt,
+		"actions_with_responsible": colInt, "actions_with_time": colInt, "actions_with_follow_up": colInt, "has_evaluation": colBool}
+	for _, f := range analysis.MetadataFields {
+		switch {
+		case isDate(f):
+			types[f.Name] = colDate
+		case f.Type == analysis.FieldYear:
+			types[f.Name] = colInt
+		}
+	}
+	return types
+}
 
 // WriteDocuments writes documents.csv: one row per document.
 func WriteDocuments(w io.Writer, r *Report) error { return writeTable(w, documentsTable(r)) }
 
 func documentsTable(r *Report) table {
-	return table{header: DocumentColumns, types: typesOf(DocumentColumns, map[string]byte{"adopted_on": colDate, "valid_from": colDate,
-		"valid_to": colDate, "year": colInt, "words": colInt, "sentences": colInt, "attribution_confidence": colFloat, "runner_up_confidence": colFloat, "actions": colInt,
-		"actions_with_responsible": colInt, "actions_with_time": colInt, "actions_with_follow_up": colInt, "has_evaluation": colBool}),
+	return table{header: DocumentColumns, types: typesOf(DocumentColumns, documentColumnTypes()),
 		rows: func(yield func([]string) bool) {
 			for _, d := range r.Documents {
-				m, meta := d.Municipality, d.Meta
-				adopted, adoptedP := ISODate(meta.AdoptedOn, false)
-				from, fromP := ISODate(meta.ValidFrom, false)
-				to, toP := ISODate(meta.ValidTo, true)
-				if !yield([]string{d.File, d.SHA256, m.Code, m.Name, m.CountyCode, m.CountyName,
-					meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, adopted, adoptedP, from, fromP, to, toP, meta.Year, meta.Status,
-					strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
+				m := d.Municipality
+				row := make([]string, 0, len(DocumentColumns))
+				row = append(row, d.File, d.SHA256)
+				for _, f := range analysis.MetadataFields {
+					if v := f.Value(d); isDate(f) {
+						day, precision := ISODate(v, f.Type == analysis.FieldDateEnd)
+						row = append(row, day, precision)
+					} else {
+						row = append(row, v)
+					}
+				}
+				row = append(row, strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
 					m.RunnerUp.Code, m.RunnerUp.Name, runnerUpConfidence(m.RunnerUp), m.RunnerUp.Evidence,
 					strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
-					strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation), ingest.PageRanges(d.OCRPages)}) {
+					strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation), ingest.PageRanges(d.OCRPages))
+				if !yield(row) {
 					return
 				}
 			}
