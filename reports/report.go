@@ -126,29 +126,6 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", dir, err)
 	}
-	// The writers that read every full analysis (stream) share one pass
-	// over r.Source (fanout), so each document is decoded once for all
-	// of them; they run at the same time (writeFiles). coverage.xlsx
-	// reads its evidence and actions sheets one after the other, so it
-	// makes its own passes.
-	writers := []struct {
-		name   string
-		write  func(io.Writer, *Report) error
-		stream func(io.Writer, *Report, eachFunc) error
-	}{
-		{name: "documents.csv", write: WriteDocuments},
-		{name: "coverage.csv", write: WriteCoverage},
-		{name: "coverage_long.csv", write: WriteCoverageLong},
-		{name: "evidence.csv", stream: func(w io.Writer, r *Report, each eachFunc) error { return writeTable(w, evidenceTable(r, each)) }},
-		{name: "actions.csv", stream: func(w io.Writer, r *Report, each eachFunc) error { return writeTable(w, actionsTable(r, each)) }},
-		{name: "failures.csv", write: WriteFailures},
-		{name: "summary.md", write: WriteSummary},
-		{name: "run.json", write: WriteRunJSON},
-		{name: "similarity.csv", write: WriteSimilarity},
-		{name: "documents.jsonl", stream: writeDocumentsJSON},
-		{name: "report.html", stream: writeHTML},
-		{name: "coverage.xlsx", write: WriteXLSX},
-	}
 	// The writers are independent (each writes its own file; what they
 	// share, the similarities, is computed once under a sync.Once).
 	var jobs []fileJob
@@ -156,7 +133,7 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 	if r.Source != nil {
 		fan = newFanout(r.Source)
 	}
-	for _, w := range writers {
+	for _, w := range reportWriters {
 		switch {
 		case slices.Contains(r.Skip, w.name):
 		case w.stream == nil:
@@ -170,7 +147,9 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 	}
 	tables := CountyTables(r)
 	for _, t := range tables {
-		jobs = append(jobs, fileJob{name: "county-" + t.County.Code + ".csv", write: func(f io.Writer) error { return WriteCounty(f, t) }})
+		if name := "county-" + t.County.Code + ".csv"; !slices.Contains(r.Skip, name) && !slices.Contains(r.Skip, CountyFiles) {
+			jobs = append(jobs, fileJob{name: name, write: func(f io.Writer) error { return WriteCounty(f, t) }})
+		}
 	}
 	if len(tables) > 0 && !slices.Contains(r.Skip, "county-summary.csv") {
 		jobs = append(jobs, fileJob{name: "county-summary.csv", write: func(f io.Writer) error {
@@ -178,6 +157,66 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 		}})
 	}
 	return writeFiles(dir, jobs)
+}
+
+// reportWriters are the files WriteAll writes besides the county tables.
+// The writers that read every full analysis (stream) share one pass over
+// r.Source (fanout), so each document is decoded once for all of them;
+// they run at the same time (writeFiles). coverage.xlsx reads its
+// evidence and actions sheets one after the other, so it makes its own
+// passes.
+var reportWriters = []struct {
+	name   string
+	write  func(io.Writer, *Report) error
+	stream func(io.Writer, *Report, eachFunc) error
+}{
+	{name: "documents.csv", write: WriteDocuments},
+	{name: "coverage.csv", write: WriteCoverage},
+	{name: "coverage_long.csv", write: WriteCoverageLong},
+	{name: "evidence.csv", stream: func(w io.Writer, r *Report, each eachFunc) error { return writeTable(w, evidenceTable(r, each)) }},
+	{name: "actions.csv", stream: func(w io.Writer, r *Report, each eachFunc) error { return writeTable(w, actionsTable(r, each)) }},
+	{name: "failures.csv", write: WriteFailures},
+	{name: "summary.md", write: WriteSummary},
+	{name: "run.json", write: WriteRunJSON},
+	{name: "similarity.csv", write: WriteSimilarity},
+	{name: "documents.jsonl", stream: writeDocumentsJSON},
+	{name: "report.html", stream: writeHTML},
+	{name: "coverage.xlsx", write: WriteXLSX},
+}
+
+// CountyFiles names every county table (county-CODE.csv) at once, for
+// Report.Skip.
+const CountyFiles = "county-*.csv"
+
+// OutputNames are the files a run can write, as Report.Skip names them:
+// WriteAll's (CountyFiles for all the county tables; county-CODE.csv
+// names one), then WriteParquet's.
+func OutputNames() []string {
+	names := make([]string, 0, len(reportWriters)+2+len(parquetFiles))
+	for _, w := range reportWriters {
+		names = append(names, w.name)
+	}
+	names = append(names, "county-summary.csv", CountyFiles)
+	return append(names, parquetFiles...)
+}
+
+// CheckSkip returns an error for the first of names (run --skip) that
+// is not an output file: not in OutputNames, nor county-CODE.csv for a
+// county of reg. The error lists the names there are.
+func CheckSkip(names []string, reg *registry.Registry) error {
+	valid := OutputNames()
+	for _, n := range names {
+		if slices.Contains(valid, n) {
+			continue
+		}
+		if code, ok := strings.CutPrefix(strings.TrimSuffix(n, ".csv"), "county-"); ok && strings.HasSuffix(n, ".csv") {
+			if c, found := reg.County(code); found && c.Code == code {
+				continue
+			}
+		}
+		return fmt.Errorf("--skip %q: not an output file; the output files are %s (county-CODE.csv for one county's table)", n, strings.Join(valid, ", "))
+	}
+	return nil
 }
 
 // fileJob is one output file and what writes it.

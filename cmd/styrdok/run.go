@@ -219,8 +219,8 @@ func (f *runFlags) settings(e *env, args []string) (runSettings, int, bool) {
 			return usage(fmt.Errorf("%s: %v (nothing written)", quoteName(p), errors.Unwrap(err)))
 		}
 	}
-	if *f.lang != reports.LangSwedish && *f.lang != reports.LangEnglish {
-		return usage(fmt.Errorf("--lang %q: sv or en", *f.lang))
+	if err := checkLang(*f.lang); err != nil {
+		return usage(err)
 	}
 	if *f.minConf < 0 || *f.minConf > 1 {
 		return usage(fmt.Errorf("--min-confidence %v: want a number from 0 to 1", *f.minConf))
@@ -228,24 +228,52 @@ func (f *runFlags) settings(e *env, args []string) (runSettings, int, bool) {
 	if s.reg, s.countyCode, err = resolveCounty(*f.county); err != nil {
 		return usage(err)
 	}
-	for _, fm := range strings.Split(*f.format, ",") {
-		switch strings.TrimSpace(fm) {
-		case "csv":
-		case "parquet":
-			s.parquet = true
-		default:
-			return usage(fmt.Errorf("--format %q: want csv, parquet or both (csv,parquet)", fm))
-		}
+	if s.parquet, err = parseFormat(*f.format); err != nil {
+		return usage(err)
 	}
-	for _, name := range strings.Split(*f.skip, ",") {
-		if name = strings.TrimSpace(name); name != "" {
-			s.skipped = append(s.skipped, name)
-		}
+	if s.skipped, err = parseSkip(*f.skip, s.reg); err != nil {
+		return usage(err)
 	}
 	if *f.workers <= 0 {
 		*f.workers = runtime.NumCPU()
 	}
 	return s, exitOK, true
+}
+
+// checkLang checks --lang (run, merge).
+func checkLang(lang string) error {
+	if lang != reports.LangSwedish && lang != reports.LangEnglish {
+		return fmt.Errorf("--lang %q: sv or en", lang)
+	}
+	return nil
+}
+
+// parseFormat reads --format (run, merge): whether the Parquet tables
+// are written besides the CSVs.
+func parseFormat(format string) (parquet bool, err error) {
+	for _, f := range strings.Split(format, ",") {
+		switch strings.TrimSpace(f) {
+		case "csv":
+		case "parquet":
+			parquet = true
+		default:
+			return false, fmt.Errorf("--format %q: want csv, parquet or both (csv,parquet)", f)
+		}
+	}
+	return parquet, nil
+}
+
+// parseSkip reads --skip (run, merge): the output files not to write. A
+// name that is not an output file is an error listing those there are
+// (reports.CheckSkip), not a file silently written after all.
+func parseSkip(skip string, reg *registry.Registry) ([]string, error) {
+	var names []string
+	for _, name := range strings.Split(skip, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			names = append(names, name)
+		}
+	}
+	return names, reports.CheckSkip(names, reg)
 }
 
 // startCPUProfile starts the CPU profile into path; stop ends it.
