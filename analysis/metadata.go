@@ -62,7 +62,9 @@ const (
 
 // MetadataFields are a document's metadata fields: its municipality and
 // county (the attribution's answer) and what it says about itself
-// (Metadata).
+// (Metadata). The entries are alike in shape (a name, a type, a
+// description, a getter) because this is the table: `duplicates` lists
+// them as repeats; they are kept, one entry a field.
 var MetadataFields = []MetadataField{
 	{Name: "municipality_code", Description: "SCB code of the municipality the document is attributed to; empty when unknown",
 		Value: func(d *DocumentAnalysis) string { return d.Municipality.Code }},

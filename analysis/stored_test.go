@@ -12,6 +12,11 @@ import (
 // survive EncodeAnalysis/DecodeAnalysis, including the fields JSON leaves
 // out (Municipality, Meta). A field added to DocumentAnalysis that the codec
 // cannot carry fails here.
+//
+// It opens like corpus's TestRunSpill (the analyzer, the bundled corpus's
+// files), which `duplicates` lists as alike in shape; the two check
+// different things (the codec here, the batch's spill there) in
+// packages that cannot share a test helper, so both are kept.
 func TestAnalysisRoundTrip(t *testing.T) {
 	a := testAnalyzer(t)
 	files, _ := filepath.Glob("../testdata/corpus/*.txt")

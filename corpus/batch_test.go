@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/registry"
 )
 
 // TestRunStore checks that a second Run re-uses every stored analysis and
@@ -59,13 +58,9 @@ func TestRunStore(t *testing.T) {
 // a fixed date, as the analysis package's tests make it.
 func testAnalyzer(t testing.TB) *analysis.Analyzer {
 	t.Helper()
-	cb, err := analysis.DefaultCodebook()
+	a, err := analysis.NewDefaultAnalyzer(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
-	reg, err := registry.LoadRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return analysis.NewAnalyzer(cb, reg, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	return a
 }

@@ -17,6 +17,10 @@ import (
 // parser did; each gives the file a failure naming the limit, the batch
 // goes on, and a failure on a limit is stored with the limits it was met
 // under.
+//
+// Its imports and opening (a big file in a temporary folder) are alike in
+// shape to ingest's walk tests, which `duplicates` lists; kept: nothing
+// is shared but Go's boilerplate.
 func TestRunBoundsAnalysis(t *testing.T) {
 	dir := t.TempDir()
 	big := filepath.Join(dir, "big.txt")
