@@ -87,7 +87,7 @@ type DocumentAnalysis struct {
 	Quality    Quality          `json:"quality"`
 
 	// Terms is TermCounts kept for document similarity when a batch run
-	// drops Segments (analysis/batch.go); nil otherwise.
+	// drops Segments (corpus/batch.go); nil otherwise.
 	Terms TermBag `json:"-"`
 
 	// OCRPages are the PDF pages, numbered from 1, whose text was read
@@ -112,7 +112,6 @@ type Analyzer struct {
 	// (Attribution.Decide); NewAnalyzer sets DefaultMinConfidence and a
 	// command may change it before the first document.
 	MinConfidence float64
-	records       sync.Pool // *recordScratch for storing analyses (batch.go)
 	scratch       sync.Pool // *analyzeScratch, Analyze's working space
 	// segments recycles segment slices (*[]Sentence) that a batch run is
 	// done with (recycleSegments): the segments are the largest part of

@@ -1,6 +1,11 @@
 package analysis
 
-import "github.com/styrdok/styrdok/codebook"
+import (
+	"time"
+
+	"github.com/styrdok/styrdok/codebook"
+	"github.com/styrdok/styrdok/registry"
+)
 
 // The codebook's type, YAML and dictionary formats are package codebook;
 // what stays here binds a codebook to this package's matcher. The word
@@ -12,6 +17,22 @@ import "github.com/styrdok/styrdok/codebook"
 // DefaultCodebook parses the embedded codebook.
 func DefaultCodebook() (*codebook.Codebook, error) {
 	return codebook.Default(matcherData()...)
+}
+
+// NewDefaultAnalyzer is the analyzer of the embedded codebook and the
+// registry's municipalities, judging statuses at asOf: what a run without
+// --codebook uses, and what tools and tests that need no other codebook
+// start from.
+func NewDefaultAnalyzer(asOf time.Time) (*Analyzer, error) {
+	cb, err := DefaultCodebook()
+	if err != nil {
+		return nil, err
+	}
+	reg, err := registry.LoadRegistry()
+	if err != nil {
+		return nil, err
+	}
+	return NewAnalyzer(cb, reg, asOf), nil
 }
 
 // LoadCodebook reads a codebook file.

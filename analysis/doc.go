@@ -23,9 +23,11 @@
 // lists with it. Compound analysis is memoised per word form and
 // bounded, so one odd word cannot stall a corpus run.
 //
-// Analyzer.Run (batch.go) analyses many files in parallel against the
-// store in package corpus; EncodeAnalysis and DecodeAnalysis (batch.go,
-// with the format in codec.go) are the stored form of an analysis, from
-// which later runs rebuild reports. The domain knowledge behind the rules
-// is in docs/domain.md.
+// The batch run over many files is corpus.Run, which imports this
+// package; this package imports nothing of corpus. EncodeAnalysis and
+// DecodeAnalysis (stored.go, with the format in codec.go) are the stored
+// form of an analysis, from which later runs rebuild reports; Summary
+// (summary.go) is what a run keeps of one in memory; Failure
+// (failure.go) is a file that could not be analysed. The domain
+// knowledge behind the rules is in docs/domain.md.
 package analysis

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/styrdok/styrdok/ingest"
-	"github.com/styrdok/styrdok/registry"
 )
 
 // goldFiles maps the gold files' names to the bundled copies.
@@ -23,15 +22,11 @@ var goldFiles = map[string]string{
 
 func testAnalyzer(t testing.TB) *Analyzer {
 	t.Helper()
-	cb, err := DefaultCodebook()
+	a, err := NewDefaultAnalyzer(testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
-	reg, err := registry.LoadRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return NewAnalyzer(cb, reg, testDate)
+	return a
 }
 
 func readTSV(t testing.TB, path string) [][]string {

@@ -27,6 +27,73 @@ type Metadata struct {
 	Status    string // "current", "expired" or "unknown" relative to the asOf date given to ExtractMetadata
 }
 
+// MetadataField is one field of a document's metadata as styrdok's
+// outputs name it. MetadataFields is the one list of them: the store's
+// analyses rows, documents.csv (and its XLSX sheet and Parquet file),
+// the JSON forms and eval's metadata gold derive their lists from it,
+// each in this order.
+type MetadataField struct {
+	Name        string    // the column's name: documents.csv, the store, documents.jsonl, a metadata gold file
+	Type        FieldType // how the value is written
+	Description string    // what it is, for the documentation of the outputs
+	// Value is the field of d, as written (before any output's typing).
+	Value func(d *DocumentAnalysis) string
+	// Dated: decided at the run's date (ApplyDate), not by the analysis,
+	// so the store keeps it empty and its views judge it.
+	Dated bool
+}
+
+// FieldType says how a metadata field's value is written.
+type FieldType uint8
+
+const (
+	// FieldText is text as the document or the registry writes it.
+	FieldText FieldType = iota
+	// FieldDate is a date as the document states it ("2017",
+	// "2017-05", "2017-05-30"); outputs that type it give the first day
+	// of a year or month, and its precision beside it.
+	FieldDate
+	// FieldDateEnd is FieldDate read as the end of a period: the last day
+	// of a year or month (valid_to).
+	FieldDateEnd
+	// FieldYear is a four-digit year.
+	FieldYear
+)
+
+// MetadataFields are a document's metadata fields: its municipality and
+// county (the attribution's answer) and what it says about itself
+// (Metadata). The entries are alike in shape (a name, a type, a
+// description, a getter) because this is the table: `duplicates` lists
+// them as repeats; they are kept, one entry a field.
+var MetadataFields = []MetadataField{
+	{Name: "municipality_code", Description: "SCB code of the municipality the document is attributed to; empty when unknown",
+		Value: func(d *DocumentAnalysis) string { return d.Municipality.Code }},
+	{Name: "municipality", Description: "name of that municipality",
+		Value: func(d *DocumentAnalysis) string { return d.Municipality.Name }},
+	{Name: "county_code", Description: "SCB code of its county",
+		Value: func(d *DocumentAnalysis) string { return d.Municipality.CountyCode }},
+	{Name: "county", Description: "name of its county",
+		Value: func(d *DocumentAnalysis) string { return d.Municipality.CountyName }},
+	{Name: "kind", Description: "kind of steering document: policy, strategy, program, plan, action_plan, guidelines, project_plan or other",
+		Value: func(d *DocumentAnalysis) string { return d.Meta.Kind }},
+	{Name: "title", Description: "the document's own title line",
+		Value: func(d *DocumentAnalysis) string { return d.Meta.Title }},
+	{Name: "reference", Description: "its diarienummer as written",
+		Value: func(d *DocumentAnalysis) string { return d.Meta.Reference }},
+	{Name: "adopted_by", Description: "who adopted it: kommunfullmäktige, kommunstyrelsen or a nämnd",
+		Value: func(d *DocumentAnalysis) string { return d.Meta.AdoptedBy }},
+	{Name: "adopted_on", Type: FieldDate, Description: "when it was adopted",
+		Value: func(d *DocumentAnalysis) string { return d.Meta.AdoptedOn }},
+	{Name: "valid_from", Type: FieldDate, Description: "start of the period it is in force for",
+		Value: func(d *DocumentAnalysis) string { return d.Meta.ValidFrom }},
+	{Name: "valid_to", Type: FieldDateEnd, Description: "end of that period",
+		Value: func(d *DocumentAnalysis) string { return d.Meta.ValidTo }},
+	{Name: "year", Type: FieldYear, Description: "adoption year, else the reference's, else the first year of validity, else a year of the title or front matter",
+		Value: func(d *DocumentAnalysis) string { return d.Meta.Year }},
+	{Name: "status", Description: "current, expired or unknown at the run's date (--as-of), judged from valid_to", Dated: true,
+		Value: func(d *DocumentAnalysis) string { return d.Meta.Status }},
+}
+
 // Document kinds, as in the DOMAIN table.
 const (
 	KindPolicy      = "policy"

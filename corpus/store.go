@@ -16,6 +16,7 @@ import (
 
 	"github.com/klauspost/compress/s2"
 
+	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/ingest"
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite", pure Go
 )
@@ -540,12 +541,12 @@ func (s *Store) FinishRun(id int64, end RunEnd) error {
 // DocumentRow is an analysis's per-document columns (municipality and
 // metadata), stored next to the serialized analysis for SQL.
 type DocumentRow struct {
-	MunicipalityCode, Municipality, CountyCode, County string
-	AttributionConfidence                              float64
-	AttributionReason                                  string
-	Kind, Title, Reference, AdoptedBy, AdoptedOn       string
-	ValidFrom, ValidTo, Year, Status                   string
-	Words, Sentences                                   int
+	// Metadata are the values of analysis.MetadataFields, in its order:
+	// each goes to the column of the field's name.
+	Metadata              []string
+	AttributionConfidence float64
+	AttributionReason     string
+	Words, Sentences      int
 }
 
 // SentenceRow is one segment of a document. Its text is the span
@@ -662,13 +663,25 @@ var writerStatements = map[string]string{
 		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256, last_run = excluded.last_run`,
 	"failure": `INSERT INTO failures(path, size, mtime_ns, pipeline_version, reason, last_run, limits) VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, pipeline_version = excluded.pipeline_version, reason = excluded.reason, last_run = excluded.last_run, limits = excluded.limits`,
-	"unfail": `DELETE FROM failures WHERE path = ?`,
-	"text":   `INSERT OR IGNORE INTO texts(sha256, pipeline_version, format, size, pages, text) VALUES (?, ?, ?, ?, ?, ?)`,
-	"analysis": `INSERT OR IGNORE INTO analyses(sha256, pipeline_version, codebook_hash, as_of, run_id,
-		municipality_code, municipality, county_code, county, attribution_confidence, attribution_reason,
-		kind, title, reference, adopted_by, adopted_on, valid_from, valid_to, year, status, words, sentences, data,
-		sentence_rows, hit_rows)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"unfail":   `DELETE FROM failures WHERE path = ?`,
+	"text":     `INSERT OR IGNORE INTO texts(sha256, pipeline_version, format, size, pages, text) VALUES (?, ?, ?, ?, ?, ?)`,
+	"analysis": analysisInsert(),
+}
+
+// analysisInsert is the INSERT of an analyses row, its metadata columns
+// named by analysis.MetadataFields (StoreWriter.add gives the values in
+// the same order). The table itself (storeSchema) and the views
+// (storeViews) are written out, not derived: they are store schema 3 as
+// every styrdok.db holds it, and a column added to MetadataFields needs a
+// new schema version anyway; TestStoreMetadataColumns checks that the
+// table has a column for every field.
+func analysisInsert() string {
+	cols := []string{"sha256", "pipeline_version", "codebook_hash", "as_of", "run_id"}
+	for _, f := range analysis.MetadataFields {
+		cols = append(cols, f.Name)
+	}
+	cols = append(cols, "attribution_confidence", "attribution_reason", "words", "sentences", "data", "sentence_rows", "hit_rows")
+	return "INSERT OR IGNORE INTO analyses(" + strings.Join(cols, ", ") + ") VALUES (" + strings.Repeat("?, ", len(cols)-1) + "?)"
 }
 
 // bulkTables are the row tables written many rows per statement (one
@@ -787,12 +800,22 @@ func (w *StoreWriter) add(r *Record) error {
 		}
 		w.s.Seal(a)
 		d := a.Document
-		// as_of and status are left empty: they belong to a run, not to an
-		// analysis (AnalysisKey); current_analyses judges the status.
-		res, err := w.stmts["analysis"].Exec(r.SHA256, w.key.PipelineVersion, w.key.CodebookHash, "", w.runID,
-			d.MunicipalityCode, d.Municipality, d.CountyCode, d.County, d.AttributionConfidence, d.AttributionReason,
-			d.Kind, d.Title, d.Reference, d.AdoptedBy, d.AdoptedOn, d.ValidFrom, d.ValidTo, d.Year, "", d.Words, d.Sentences,
-			a.packed, a.sentenceRows, a.hitRows)
+		if len(d.Metadata) != len(analysis.MetadataFields) {
+			return fmt.Errorf("analysis record with %d metadata values, want %d", len(d.Metadata), len(analysis.MetadataFields))
+		}
+		// as_of and the status are left empty: they belong to a run, not
+		// to an analysis (AnalysisKey); current_analyses judges the status.
+		args := make([]any, 0, 12+len(d.Metadata))
+		args = append(args, r.SHA256, w.key.PipelineVersion, w.key.CodebookHash, "", w.runID)
+		for i, f := range analysis.MetadataFields {
+			if f.Dated {
+				args = append(args, "")
+			} else {
+				args = append(args, d.Metadata[i])
+			}
+		}
+		args = append(args, d.AttributionConfidence, d.AttributionReason, d.Words, d.Sentences, a.packed, a.sentenceRows, a.hitRows)
+		res, err := w.stmts["analysis"].Exec(args...)
 		// SQLite has copied the data: its buffer is free for the next
 		// record (a record added again is sealed again from Data).
 		packed := a.packed[:0]

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/ingest"
 )
 
@@ -28,7 +29,7 @@ func TestStoreRoundTrip(t *testing.T) {
 	w := s.Writer(run, k)
 	rec := &Record{Path: "a.txt", Size: 10, MtimeNS: 42, SHA256: doc.SHA256, Text: doc, Analysis: &AnalysisRecord{
 		Data:      []byte("payload"),
-		Document:  DocumentRow{Municipality: "Tierp", Words: 6, Sentences: 3},
+		Document:  DocumentRow{Metadata: testMetadata(map[string]string{"municipality": "Tierp"}), Words: 6, Sentences: 3},
 		Sentences: []SentenceRow{{Index: 0, Start: 0, End: 6, Page: 1, Kind: "heading", Section: -1}, {Index: 1, Start: 8, End: 27, Page: 1, Kind: "sentence"}},
 		Hits:      []HitRow{{Theme: "language", Sentence: 1, Score: 1, Matched: "språk"}},
 		Coverage:  []CoverageRow{{Theme: "language", Sentences: 1, Share: 0.5, Level: 0}},
@@ -124,5 +125,57 @@ func TestStoreRefusesOtherSchema(t *testing.T) {
 	s.Close()
 	if _, err := OpenStore(path); err == nil || !strings.Contains(err.Error(), "schema version 999") {
 		t.Fatalf("want a schema version error, got %v", err)
+	}
+}
+
+// testMetadata is a DocumentRow's metadata with the fields named in vals
+// and the others empty.
+func testMetadata(vals map[string]string) []string {
+	meta := make([]string, len(analysis.MetadataFields))
+	for i, f := range analysis.MetadataFields {
+		meta[i] = vals[f.Name]
+	}
+	return meta
+}
+
+// TestStoreMetadataColumns: the analyses table has a column for every
+// metadata field, as analysisInsert names them, and a value stored goes
+// to its field's column; the status, judged at a run's date, is stored
+// empty.
+func TestStoreMetadataColumns(t *testing.T) {
+	s, err := OpenStore(filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	k := AnalysisKey{PipelineVersion: "test", CodebookHash: "cb"}
+	run, err := s.BeginRun(k, 1, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals := map[string]string{}
+	for _, f := range analysis.MetadataFields {
+		vals[f.Name] = "value of " + f.Name
+	}
+	w := s.Writer(run, k)
+	rec := &Record{SHA256: "abc", Analysis: &AnalysisRecord{Data: []byte("payload"), Document: DocumentRow{Metadata: testMetadata(vals)}}}
+	if err := w.Add(rec); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range analysis.MetadataFields {
+		var got string
+		if err := s.DB().QueryRow(`SELECT ` + f.Name + ` FROM analyses WHERE sha256 = 'abc'`).Scan(&got); err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		want := vals[f.Name]
+		if f.Dated {
+			want = ""
+		}
+		if got != want {
+			t.Errorf("column %s holds %q, want %q", f.Name, got, want)
+		}
 	}
 }

@@ -215,9 +215,16 @@ const (
 )
 
 // MetadataFields are the document fields a metadata gold file may code,
-// named as in documents.csv.
-var MetadataFields = []string{"municipality_code", "municipality", "county_code", "county", "kind", "title",
-	"reference", "adopted_by", "adopted_on", "valid_from", "valid_to", "year", "status"}
+// named as in documents.csv: analysis.MetadataFields' names.
+var MetadataFields = metadataFieldNames()
+
+func metadataFieldNames() []string {
+	names := make([]string, len(analysis.MetadataFields))
+	for i, f := range analysis.MetadataFields {
+		names[i] = f.Name
+	}
+	return names
+}
 
 // categoricalFields get a confusion table and kappa besides accuracy:
 // their values come from a small closed set.
@@ -726,13 +733,11 @@ type MetadataEval struct {
 // DocumentFields returns a document's metadata as documents.csv names
 // them, so gold columns can be looked up by name.
 func DocumentFields(d *analysis.DocumentAnalysis) map[string]string {
-	m, meta := d.Municipality, d.Meta
-	return map[string]string{
-		"municipality_code": m.Code, "municipality": m.Name, "county_code": m.CountyCode, "county": m.CountyName,
-		"kind": meta.Kind, "title": meta.Title, "reference": meta.Reference, "adopted_by": meta.AdoptedBy,
-		"adopted_on": meta.AdoptedOn, "valid_from": meta.ValidFrom, "valid_to": meta.ValidTo, "year": meta.Year,
-		"status": meta.Status,
+	m := make(map[string]string, len(analysis.MetadataFields))
+	for _, f := range analysis.MetadataFields {
+		m[f.Name] = f.Value(d)
 	}
+	return m
 }
 
 // "-" and "" both mean empty in gold and in output.

@@ -10,7 +10,6 @@ import (
 
 	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/ingest"
-	"github.com/styrdok/styrdok/registry"
 )
 
 // The helpers below are copies of analysis's test helpers (eval_test.go
@@ -30,15 +29,11 @@ var testDate = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
 func testAnalyzer(t testing.TB) *analysis.Analyzer {
 	t.Helper()
-	cb, err := analysis.DefaultCodebook()
+	a, err := analysis.NewDefaultAnalyzer(testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
-	reg, err := registry.LoadRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return analysis.NewAnalyzer(cb, reg, testDate)
+	return a
 }
 
 // readTSV reads a gold TSV without its comments, blank lines and header.

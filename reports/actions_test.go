@@ -9,27 +9,21 @@ import (
 
 	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/ingest"
-	"github.com/styrdok/styrdok/registry"
 )
 
 // TestTierpActionsCSV writes actions.csv for Tierp's action plan: every
 // action row of its tables, each activity with its responsible role and
 // timeline where the plan gives them.
 func TestTierpActionsCSV(t *testing.T) {
-	cb, err := analysis.DefaultCodebook()
+	a, err := analysis.NewDefaultAnalyzer(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
-	reg, err := registry.LoadRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := analysis.NewAnalyzer(cb, reg, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
 	doc, err := ingest.Load(filepath.Join("..", "testdata", "corpus", "tierp-handlingsplan-integration-2017.txt"), ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := &Report{Documents: []*analysis.DocumentAnalysis{a.Analyze(doc)}, Codebook: cb}
+	rep := &Report{Documents: []*analysis.DocumentAnalysis{a.Analyze(doc)}, Codebook: a.Codebook}
 	var buf bytes.Buffer
 	if err := WriteActions(&buf, rep); err != nil {
 		t.Fatal(err)

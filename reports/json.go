@@ -11,6 +11,12 @@ import (
 
 // DocumentHead is what the JSON forms of a document open with: the file,
 // its municipality and metadata, and its size.
+//
+// Its metadata keys are written out, not derived from
+// analysis.MetadataFields: the municipality and county are objects (code,
+// name) here where the list has flat columns, and encoding/json takes the
+// keys and their order from the struct; TestJSONMetadataFields holds them
+// to the list.
 type DocumentHead struct {
 	File         string      `json:"file"`
 	SHA256       string      `json:"sha256"`

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"io"
+	"slices"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
@@ -19,6 +20,10 @@ import (
 // headers.
 
 // DocumentRow is one row of documents.parquet (the columns of documents.csv, typed).
+// Its metadata columns are written out, not derived from
+// analysis.MetadataFields: parquet-go takes the schema (types, optional,
+// dates) from the struct's tags, and TestParquetColumns holds them to
+// DocumentColumns, which is derived.
 type DocumentRow struct {
 	Document               string   `parquet:"document"`
 	SHA256                 string   `parquet:"sha256"`
@@ -90,12 +95,18 @@ type EvidenceRow struct {
 // compressed, for DuckDB, pandas (pyarrow) and R arrow. Rows are written
 // document by document, so no second copy of the tables is held.
 func WriteParquet(dir string, r *Report) ([]corpus.OutputFile, error) {
-	return writeFiles(dir, []fileJob{
-		{name: "documents.parquet", write: func(w io.Writer) error { return WriteDocumentsParquet(w, r) }},
-		{name: "coverage_long.parquet", write: func(w io.Writer) error { return WriteCoverageParquet(w, r) }},
-		{name: "evidence.parquet", write: func(w io.Writer) error { return WriteEvidenceParquet(w, r) }},
-	})
+	writers := []func(io.Writer, *Report) error{WriteDocumentsParquet, WriteCoverageParquet, WriteEvidenceParquet}
+	var jobs []fileJob
+	for i, name := range parquetFiles {
+		if !slices.Contains(r.Skip, name) { // run --skip
+			jobs = append(jobs, fileJob{name: name, write: func(w io.Writer) error { return writers[i](w, r) }})
+		}
+	}
+	return writeFiles(dir, jobs)
 }
+
+// parquetFiles are the files WriteParquet writes, in its order.
+var parquetFiles = []string{"documents.parquet", "coverage_long.parquet", "evidence.parquet"}
 
 // writeParquetRows writes one Parquet file of T, document by document
 // (rows appends a document's rows), so no table is held whole.

@@ -61,7 +61,7 @@ type Report struct {
 }
 
 // Source gives the full analyses of a report's documents one at a time:
-// analysis.Documents (a batch run's spill) is one.
+// corpus.Documents (a batch run's spill) is one.
 type Source interface {
 	// Each calls fn with the full analysis of every document, in the
 	// order of Report.Documents (i is the index there); the analysis is
@@ -126,29 +126,6 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", dir, err)
 	}
-	// The writers that read every full analysis (stream) share one pass
-	// over r.Source (fanout), so each document is decoded once for all
-	// of them; they run at the same time (writeFiles). coverage.xlsx
-	// reads its evidence and actions sheets one after the other, so it
-	// makes its own passes.
-	writers := []struct {
-		name   string
-		write  func(io.Writer, *Report) error
-		stream func(io.Writer, *Report, eachFunc) error
-	}{
-		{name: "documents.csv", write: WriteDocuments},
-		{name: "coverage.csv", write: WriteCoverage},
-		{name: "coverage_long.csv", write: WriteCoverageLong},
-		{name: "evidence.csv", stream: func(w io.Writer, r *Report, each eachFunc) error { return writeTable(w, evidenceTable(r, each)) }},
-		{name: "actions.csv", stream: func(w io.Writer, r *Report, each eachFunc) error { return writeTable(w, actionsTable(r, each)) }},
-		{name: "failures.csv", write: WriteFailures},
-		{name: "summary.md", write: WriteSummary},
-		{name: "run.json", write: WriteRunJSON},
-		{name: "similarity.csv", write: WriteSimilarity},
-		{name: "documents.jsonl", stream: writeDocumentsJSON},
-		{name: "report.html", stream: writeHTML},
-		{name: "coverage.xlsx", write: WriteXLSX},
-	}
 	// The writers are independent (each writes its own file; what they
 	// share, the similarities, is computed once under a sync.Once).
 	var jobs []fileJob
@@ -156,7 +133,7 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 	if r.Source != nil {
 		fan = newFanout(r.Source)
 	}
-	for _, w := range writers {
+	for _, w := range reportWriters {
 		switch {
 		case slices.Contains(r.Skip, w.name):
 		case w.stream == nil:
@@ -170,7 +147,9 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 	}
 	tables := CountyTables(r)
 	for _, t := range tables {
-		jobs = append(jobs, fileJob{name: "county-" + t.County.Code + ".csv", write: func(f io.Writer) error { return WriteCounty(f, t) }})
+		if name := "county-" + t.County.Code + ".csv"; !slices.Contains(r.Skip, name) && !slices.Contains(r.Skip, CountyFiles) {
+			jobs = append(jobs, fileJob{name: name, write: func(f io.Writer) error { return WriteCounty(f, t) }})
+		}
 	}
 	if len(tables) > 0 && !slices.Contains(r.Skip, "county-summary.csv") {
 		jobs = append(jobs, fileJob{name: "county-summary.csv", write: func(f io.Writer) error {
@@ -178,6 +157,66 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 		}})
 	}
 	return writeFiles(dir, jobs)
+}
+
+// reportWriters are the files WriteAll writes besides the county tables.
+// The writers that read every full analysis (stream) share one pass over
+// r.Source (fanout), so each document is decoded once for all of them;
+// they run at the same time (writeFiles). coverage.xlsx reads its
+// evidence and actions sheets one after the other, so it makes its own
+// passes.
+var reportWriters = []struct {
+	name   string
+	write  func(io.Writer, *Report) error
+	stream func(io.Writer, *Report, eachFunc) error
+}{
+	{name: "documents.csv", write: WriteDocuments},
+	{name: "coverage.csv", write: WriteCoverage},
+	{name: "coverage_long.csv", write: WriteCoverageLong},
+	{name: "evidence.csv", stream: func(w io.Writer, r *Report, each eachFunc) error { return writeTable(w, evidenceTable(r, each)) }},
+	{name: "actions.csv", stream: func(w io.Writer, r *Report, each eachFunc) error { return writeTable(w, actionsTable(r, each)) }},
+	{name: "failures.csv", write: WriteFailures},
+	{name: "summary.md", write: WriteSummary},
+	{name: "run.json", write: WriteRunJSON},
+	{name: "similarity.csv", write: WriteSimilarity},
+	{name: "documents.jsonl", stream: writeDocumentsJSON},
+	{name: "report.html", stream: writeHTML},
+	{name: "coverage.xlsx", write: WriteXLSX},
+}
+
+// CountyFiles names every county table (county-CODE.csv) at once, for
+// Report.Skip.
+const CountyFiles = "county-*.csv"
+
+// OutputNames are the files a run can write, as Report.Skip names them:
+// WriteAll's (CountyFiles for all the county tables; county-CODE.csv
+// names one), then WriteParquet's.
+func OutputNames() []string {
+	names := make([]string, 0, len(reportWriters)+2+len(parquetFiles))
+	for _, w := range reportWriters {
+		names = append(names, w.name)
+	}
+	names = append(names, "county-summary.csv", CountyFiles)
+	return append(names, parquetFiles...)
+}
+
+// CheckSkip returns an error for the first of names (run --skip) that
+// is not an output file: not in OutputNames, nor county-CODE.csv for a
+// county of reg. The error lists the names there are.
+func CheckSkip(names []string, reg *registry.Registry) error {
+	valid := OutputNames()
+	for _, n := range names {
+		if slices.Contains(valid, n) {
+			continue
+		}
+		if code, ok := strings.CutPrefix(strings.TrimSuffix(n, ".csv"), "county-"); ok && strings.HasSuffix(n, ".csv") {
+			if c, found := reg.County(code); found && c.Code == code {
+				continue
+			}
+		}
+		return fmt.Errorf("--skip %q: not an output file; the output files are %s (county-CODE.csv for one county's table)", n, strings.Join(valid, ", "))
+	}
+	return nil
 }
 
 // fileJob is one output file and what writes it.
@@ -404,32 +443,70 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 // document states); a date stated as a year or month is its first day
 // for adopted_on and valid_from and its last for valid_to, so that
 // valid_from..valid_to spans what the document says (ISODate).
-var DocumentColumns = []string{"document", "sha256", "municipality_code", "municipality", "county_code", "county",
-	"kind", "title", "reference", "adopted_by", "adopted_on", "adopted_on_precision", "valid_from", "valid_from_precision",
-	"valid_to", "valid_to_precision", "year", "status",
+//
+// The metadata columns are analysis.MetadataFields, in its order, each
+// date followed by its precision.
+var DocumentColumns = slices.Concat([]string{"document", "sha256"}, metadataColumns(), []string{
 	"words", "sentences", "attribution_confidence", "attribution_reason",
 	"runner_up_code", "runner_up", "runner_up_confidence", "runner_up_evidence",
-	"actions", "actions_with_responsible", "actions_with_time", "actions_with_follow_up", "has_evaluation", "ocr_pages"}
+	"actions", "actions_with_responsible", "actions_with_time", "actions_with_follow_up", "has_evaluation", "ocr_pages"})
+
+// isDate reports whether f is a date (FieldDate or FieldDateEnd): a
+// column typed as a date, with its precision beside it.
+func isDate(f analysis.MetadataField) bool {
+	return f.Type == analysis.FieldDate || f.Type == analysis.FieldDateEnd
+}
+
+// metadataColumns are the columns of analysis.MetadataFields.
+func metadataColumns() []string {
+	var cols []string
+	for _, f := range analysis.MetadataFields {
+		cols = append(cols, f.Name)
+		if isDate(f) {
+			cols = append(cols, f.Name+"_precision")
+		}
+	}
+	return cols
+}
+
+// documentColumnTypes are the typed columns of documents.csv.
+func documentColumnTypes() map[string]byte {
+	types := map[string]byte{"words": colInt, "sentences": colInt, "attribution_confidence": colFloat, "runner_up_confidence": colFloat, "actions": colInt,
+		"actions_with_responsible": colInt, "actions_with_time": colInt, "actions_with_follow_up": colInt, "has_evaluation": colBool}
+	for _, f := range analysis.MetadataFields {
+		switch {
+		case isDate(f):
+			types[f.Name] = colDate
+		case f.Type == analysis.FieldYear:
+			types[f.Name] = colInt
+		}
+	}
+	return types
+}
 
 // WriteDocuments writes documents.csv: one row per document.
 func WriteDocuments(w io.Writer, r *Report) error { return writeTable(w, documentsTable(r)) }
 
 func documentsTable(r *Report) table {
-	return table{header: DocumentColumns, types: typesOf(DocumentColumns, map[string]byte{"adopted_on": colDate, "valid_from": colDate,
-		"valid_to": colDate, "year": colInt, "words": colInt, "sentences": colInt, "attribution_confidence": colFloat, "runner_up_confidence": colFloat, "actions": colInt,
-		"actions_with_responsible": colInt, "actions_with_time": colInt, "actions_with_follow_up": colInt, "has_evaluation": colBool}),
+	return table{header: DocumentColumns, types: typesOf(DocumentColumns, documentColumnTypes()),
 		rows: func(yield func([]string) bool) {
 			for _, d := range r.Documents {
-				m, meta := d.Municipality, d.Meta
-				adopted, adoptedP := ISODate(meta.AdoptedOn, false)
-				from, fromP := ISODate(meta.ValidFrom, false)
-				to, toP := ISODate(meta.ValidTo, true)
-				if !yield([]string{d.File, d.SHA256, m.Code, m.Name, m.CountyCode, m.CountyName,
-					meta.Kind, meta.Title, meta.Reference, meta.AdoptedBy, adopted, adoptedP, from, fromP, to, toP, meta.Year, meta.Status,
-					strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
+				m := d.Municipality
+				row := make([]string, 0, len(DocumentColumns))
+				row = append(row, d.File, d.SHA256)
+				for _, f := range analysis.MetadataFields {
+					if v := f.Value(d); isDate(f) {
+						day, precision := ISODate(v, f.Type == analysis.FieldDateEnd)
+						row = append(row, day, precision)
+					} else {
+						row = append(row, v)
+					}
+				}
+				row = append(row, strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
 					m.RunnerUp.Code, m.RunnerUp.Name, runnerUpConfidence(m.RunnerUp), m.RunnerUp.Evidence,
 					strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
-					strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation), ingest.PageRanges(d.OCRPages)}) {
+					strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation), ingest.PageRanges(d.OCRPages))
+				if !yield(row) {
 					return
 				}
 			}

@@ -119,7 +119,7 @@ func newTFIDF(bags []analysis.TermBag) *TFIDF {
 
 // newTFIDFOf is newTFIDF on n bags that bag gives one at a time (twice
 // each), so that they need not all be held at once: a batch run keeps
-// them packed (analysis.Documents.TermBag), at a third of a TermBag's
+// them packed (corpus.Documents.TermBag), at a third of a TermBag's
 // memory.
 func newTFIDFOf(n int, bag func(i int) analysis.TermBag) *TFIDF {
 	df := map[string]int{}
@@ -223,7 +223,7 @@ func NewSimilarity(docs []*analysis.DocumentAnalysis) *Similarity {
 }
 
 // termSource is a Source that keeps the documents' term bags itself
-// (analysis.Documents: packed, not in the summaries).
+// (corpus.Documents: packed, not in the summaries).
 type termSource interface {
 	TermBag(i int) analysis.TermBag
 }

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/tools/gencorpus/gen"
 )
 
@@ -423,7 +424,7 @@ func TestSearchVersusExactBenchCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := a.Run(context.Background(), files, analysis.BatchOptions{})
+		res, err := corpus.Run(context.Background(), a, files, corpus.BatchOptions{})
 		if err != nil || len(res.Failures) > 0 {
 			t.Fatalf("%v, %d failures", err, len(res.Failures))
 		}

@@ -14,7 +14,7 @@ import (
 )
 
 // roundTripSource gives each document's full analysis one at a time,
-// decoded afresh from its stored encoding each time (as analysis.Documents
+// decoded afresh from its stored encoding each time (as corpus.Documents
 // reads a spill), with what a run decides after the analysis (file,
 // attribution, status) from the summary. It counts the passes and the
 // documents given, and fails at document failAt (-1: never).

@@ -7,6 +7,7 @@ import (
 	"os/signal"
 
 	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
 	"github.com/styrdok/styrdok/registry"
 	"github.com/styrdok/styrdok/reports"
@@ -72,7 +73,7 @@ Prints the comparison and writes into the output folder:
 	files, problems := ingest.Walk(fs.Args()[1:])
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	docs, fails := a.AnalyzeFiles(ctx, files, analysis.BatchOptions{Workers: *workers, Ingest: c.ingestOptions()})
+	docs, fails := corpus.AnalyzeFiles(ctx, a, files, corpus.BatchOptions{Workers: *workers, Ingest: c.ingestOptions()})
 	fails = append(fails, analysis.WalkFailures(problems)...)
 	if !*quiet {
 		for _, f := range fails {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/styrdok/styrdok/analysis"
+	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/eval"
 	"github.com/styrdok/styrdok/ingest"
 )
@@ -122,7 +123,7 @@ precision/recall) and per-theme precision/recall of sentence hits.
 			return exitUsage
 		}
 		files, problems := ingest.Walk(paths)
-		docs, fails := a.AnalyzeFiles(context.Background(), files, analysis.BatchOptions{Workers: *workers, Ingest: c.ingestOptions()})
+		docs, fails := corpus.AnalyzeFiles(context.Background(), a, files, corpus.BatchOptions{Workers: *workers, Ingest: c.ingestOptions()})
 		fails = append(fails, analysis.WalkFailures(problems)...)
 		for _, f := range fails {
 			fmt.Fprintf(e.stderr, "styrdok eval: %s: %s\n", f.File, f.Reason)

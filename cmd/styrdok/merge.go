@@ -52,22 +52,21 @@ Slurm, Kubernetes and GNU parallel.`)
 		fmt.Fprintln(e.stderr, "styrdok merge: no PART or FOLDER given (try: styrdok merge --out report shards/)")
 		return exitUsage
 	}
-	if *lang != reports.LangSwedish && *lang != reports.LangEnglish {
-		fmt.Fprintf(e.stderr, "styrdok merge: --lang %q: sv or en\n", *lang)
+	if err := checkLang(*lang); err != nil {
+		fmt.Fprintln(e.stderr, "styrdok merge:", err)
 		return exitUsage
 	}
-	parquetTables := false
-	for _, f := range strings.Split(*format, ",") {
-		switch strings.TrimSpace(f) {
-		case "csv":
-		case "parquet":
-			parquetTables = true
-		default:
-			fmt.Fprintf(e.stderr, "styrdok merge: --format %q: want csv, parquet or both (csv,parquet)\n", f)
-			return exitUsage
-		}
+	parquetTables, err := parseFormat(*format)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok merge:", err)
+		return exitUsage
 	}
 	reg, countyCode, err := resolveCounty(*county)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "styrdok merge:", err)
+		return exitUsage
+	}
+	skipped, err := parseSkip(*skip, reg)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok merge:", err)
 		return exitUsage
@@ -92,12 +91,6 @@ Slurm, Kubernetes and GNU parallel.`)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok merge:", err, "(nothing written)")
 		return exitFailure
-	}
-	var skipped []string
-	for _, s := range strings.Split(*skip, ",") {
-		if s = strings.TrimSpace(s); s != "" {
-			skipped = append(skipped, s)
-		}
 	}
 	// run.json: the shards' run (their PATHs and options) with this
 	// merge's choice of reports and folder, so that it reads as the
@@ -348,7 +341,7 @@ func readPart(path string, meta partMeta) ([]*analysis.DocumentAnalysis, []analy
 				if row.Reason != nil {
 					reason = *row.Reason
 				}
-				fails = append(fails, analysis.Failure{File: row.Document, Reason: reason})
+				fails = append(fails, analysis.StoredFailure(row.Document, reason))
 			default:
 				return nil, nil, fmt.Errorf("%s: row of unknown kind %q", quoteName(path), row.Kind)
 			}

@@ -6,14 +6,13 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
-	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"sort"
@@ -27,46 +26,9 @@ import (
 	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/registry"
 	"github.com/styrdok/styrdok/reports"
 )
-
-// liveHeadroom is how much the heap may grow over the live heap before
-// the collector runs: at least this, and a quarter of the live heap (see
-// gcPercent). What stays live during a run is the documents' output rows,
-// which the reports need; everything else is short-lived.
-const liveHeadroom = 48 << 20
-
-// gcPercent is the GOGC value that lets the heap grow by liveHeadroom (or
-// a quarter of live, whichever is more) over a live heap of live bytes.
-//
-// Why not GOGC's default (100): it lets the heap double, and on 2,000
-// documents peak RSS went from 300 to 460 MB. Why not a fixed soft memory
-// limit (224 MiB, the first version): the limit counts all the runtime's
-// memory, not the heap, so as the live rows grew the room left for
-// garbage shrank to nothing; on 6,000 documents (430 MB live) the run took
-// 43 s CPU, 14 s of it in the collector. A headroom proportional to live
-// (never under a quarter) keeps the collector's work per byte allocated
-// the same on any corpus size: each collection marks the live heap, and
-// one comes every headroom bytes. Measured (`/usr/bin/time`, peak RSS,
-// CPU): 2,000 documents 266 MB, 7.8 s (64 MiB floor: 296 MB; the limit:
-// 250 MB, 8.0 s); 6,000 documents 683 MB, 31.7 s (the limit: 606 MB,
-// 43 s). RSS is the heap plus SQLite's page cache and the runtime's own.
-func gcPercent(live uint64) int {
-	if live == 0 {
-		return 100
-	}
-	return max(25, int(100*max(liveHeadroom, live/4)/live))
-}
-
-// liveHeap is the heap that survived the last collection.
-func liveHeap() uint64 {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() == metrics.KindUint64 {
-		return s[0].Value.Uint64()
-	}
-	return 0
-}
 
 // writeHeapProfile writes the heap profile (allocations since the start,
 // and what is live) to path.
@@ -86,8 +48,8 @@ func writeHeapProfile(path string) error {
 // (128 + SIGINT, as shells report it).
 const exitInterrupted = 130
 
-func cmdRun(e *env, args []string) int {
-	fs := newFlags(e, "run", "PATH...", `
+// runHelp is `styrdok run --help`'s description.
+const runHelp = `
 Ingest every supported file under the paths (PDF, DOCX, HTML, Markdown,
 text), analyse it and write into the output folder:
   documents.csv      one row per document: municipality, county, metadata
@@ -122,237 +84,371 @@ Symbolic links that lead out of the PATHs are listed, not read, unless
 NUL-separated, as find -print0 writes them). A PATH that does not exist
 stops the run before anything is written (exit 2). Ctrl-C stops the run
 at any stage (exit 130) and keeps the earlier reports; a second run into
-the same OUT while one is running fails at once (OUT/.lock).`)
-	var c common
-	c.register(fs)
-	out := fs.String("out", "styrdok-out", "output folder")
-	fs.StringVar(out, "o", "styrdok-out", "output folder (short for --out)")
-	store := fs.String("store", "", "store file (default: OUT/styrdok.db)")
-	noStore := fs.Bool("no-store", false, "analyse everything from scratch without reading or writing a store")
-	workers := fs.Int("workers", 0, "files analysed in parallel (default: number of CPUs)")
-	format := fs.String("format", "csv", "output formats, comma-separated: csv, parquet (parquet adds documents, coverage_long and evidence .parquet files)")
-	quiet := fs.Bool("quiet", false, "print nothing but errors")
-	skip := fs.String("skip", "", "output files not to write, comma-separated (e.g. report.html,coverage.xlsx,documents.jsonl,similarity.csv)")
-	minConf := fs.Float64("min-confidence", analysis.DefaultMinConfidence, "attribution confidence an answer needs; below it the municipality is unknown and the candidate is the runner-up (docs/validity.md)")
-	county := fs.String("county", "", "county code or name (14, \"Västra Götaland\"): report only this county, every municipality a row (default: every county with a document)")
-	follow := fs.Bool("follow-symlinks", false, "follow symbolic links that lead out of the folders given (by default they are listed, not read)")
-	lang := fs.String("lang", reports.LangSwedish, "language of report.html: sv (theme labels from the codebook's label_sv) or en")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
-	memprofile := fs.String("memprofile", "", "write a heap profile to this file once the documents are analysed: what stays live into the report writers")
-	shardFlag := fs.String("shard", "", "K/N: analyse only shard K of N (each file's shard is a hash of its path under its PATH) and write OUT/part-K-of-N.parquet for 'styrdok merge' instead of the reports (docs/shards.md)")
+the same OUT while one is running fails at once (OUT/.lock).`
+
+func cmdRun(e *env, args []string) int {
+	fs := newFlags(e, "run", "PATH...", runHelp)
+	f := newRunFlags(fs)
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
-	shard, err := parseShard(*shardFlag)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "styrdok run:", err)
-		return exitUsage
-	}
-	paths := fs.Args()
-	if len(paths) == 1 && paths[0] == "-" {
-		var err error
-		if paths, err = readPaths(e.stdin); err != nil {
-			fmt.Fprintln(e.stderr, "styrdok run: stdin:", err)
-			return exitFailure
-		}
-	}
-	if len(paths) == 0 {
-		fmt.Fprintln(e.stderr, "styrdok run: no PATH given (try: styrdok run testdata/corpus)")
-		return exitUsage
-	}
-	// A path that does not exist is a typo, not a corpus without
-	// documents: stop before anything in OUT is touched (`styrdok run
-	// ~/mycorpsu` replaced the last run's reports with empty ones).
-	for _, p := range paths {
-		if _, err := os.Stat(p); err != nil {
-			fmt.Fprintf(e.stderr, "styrdok run: %s: %v (nothing written)\n", quoteName(p), errors.Unwrap(err))
-			return exitUsage
-		}
-	}
-	if *lang != reports.LangSwedish && *lang != reports.LangEnglish {
-		fmt.Fprintf(e.stderr, "styrdok run: --lang %q: sv or en\n", *lang)
-		return exitUsage
-	}
-	if *minConf < 0 || *minConf > 1 {
-		fmt.Fprintf(e.stderr, "styrdok run: --min-confidence %v: want a number from 0 to 1\n", *minConf)
-		return exitUsage
-	}
-	reg, countyCode, err := resolveCounty(*county)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "styrdok run:", err)
-		return exitUsage
-	}
-	parquet := false
-	for _, f := range strings.Split(*format, ",") {
-		switch strings.TrimSpace(f) {
-		case "csv":
-		case "parquet":
-			parquet = true
-		default:
-			fmt.Fprintf(e.stderr, "styrdok run: --format %q: want csv, parquet or both (csv,parquet)\n", f)
-			return exitUsage
-		}
-	}
-	if *workers <= 0 {
-		*workers = runtime.NumCPU()
+	s, code, ok := f.settings(e, fs.Args())
+	if !ok {
+		return code
 	}
 	started := time.Now()
-	a, err := c.analyzer(e)
+	a, err := f.c.analyzer(e)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
 		return exitUsage
 	}
-	a.MinConfidence = *minConf
-	lock, err := lockOut(*out)
+	a.MinConfidence = *f.minConf
+	lock, err := lockOut(*f.out)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "styrdok run:", err)
-		return exitFailure
+		return runError(e, err)
 	}
 	defer lock.release()
-	if err := cleanStale(*out); err != nil {
-		fmt.Fprintln(e.stderr, "styrdok run:", err)
-		return exitFailure
+	if err := cleanStale(*f.out); err != nil {
+		return runError(e, err)
 	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
+	if *f.cpuprofile != "" {
+		stop, err := startCPUProfile(*f.cpuprofile)
 		if err != nil {
-			fmt.Fprintln(e.stderr, "styrdok run:", err)
-			return exitFailure
+			return runError(e, err)
 		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintln(e.stderr, "styrdok run:", err)
-			return exitFailure
-		}
-		defer pprof.StopCPUProfile()
+		defer stop()
 	}
-	asOf := c.asOf
-	if asOf == "" {
-		asOf = time.Now().Format("2006-01-02")
+	j := &runJob{e: e, fs: fs, f: f, s: s, a: a, started: started, asOf: f.c.asOf}
+	if j.asOf == "" {
+		j.asOf = time.Now().Format("2006-01-02")
 	}
-	key := corpus.AnalysisKey{PipelineVersion: Version, CodebookHash: a.Codebook.Hash(), AsOf: asOf}
+	j.key = corpus.AnalysisKey{PipelineVersion: Version, CodebookHash: a.Codebook.Hash(), AsOf: j.asOf}
 
 	// Ctrl-C and SIGTERM are ours from before the run is recorded in the
 	// store, so an interrupted run is recorded as such, never left
-	// "running" (the walk below is not interruptible; the analysis stops
+	// "running" (the walk is not interruptible; the analysis stops
 	// before its first file).
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	// After the first Ctrl-C, a second one kills at once (the default).
 	go func() { <-ctx.Done(); stop() }()
+	if !*f.noStore {
+		if err := j.openStore(); err != nil {
+			return runError(e, err)
+		}
+		defer j.st.Close()
+	}
+	return j.run(ctx)
+}
 
-	var st *corpus.Store
-	var runID int64
-	if !*noStore {
-		path := *store
-		if path == "" {
-			path = filepath.Join(*out, corpus.DefaultStoreName)
-		}
-		if st, err = corpus.OpenStore(path); err != nil {
-			fmt.Fprintln(e.stderr, "styrdok run:", err)
-			return exitFailure
-		}
-		defer st.Close()
-		cb, _ := json.Marshal(a.Codebook)
-		if err := st.SaveCodebook(key.CodebookHash, cb); err != nil {
-			fmt.Fprintln(e.stderr, "styrdok run:", err)
-			return exitFailure
-		}
-		if runID, err = st.BeginRun(key, *workers, strings.Join(paths, " ")); err != nil {
-			fmt.Fprintln(e.stderr, "styrdok run:", err)
-			return exitFailure
+// runError prints err as `styrdok run`'s and returns exit code 1.
+func runError(e *env, err error) int {
+	fmt.Fprintln(e.stderr, "styrdok run:", err)
+	return exitFailure
+}
+
+// runFlags are `styrdok run`'s options.
+type runFlags struct {
+	c                                      common
+	out, store, format, skip, county, lang *string
+	cpuprofile, memprofile, shard          *string
+	noStore, quiet, follow                 *bool
+	workers                                *int
+	minConf                                *float64
+}
+
+func newRunFlags(fs *flag.FlagSet) *runFlags {
+	f := &runFlags{}
+	f.c.register(fs)
+	f.out = fs.String("out", "styrdok-out", "output folder")
+	fs.StringVar(f.out, "o", "styrdok-out", "output folder (short for --out)")
+	f.store = fs.String("store", "", "store file (default: OUT/styrdok.db)")
+	f.noStore = fs.Bool("no-store", false, "analyse everything from scratch without reading or writing a store")
+	f.workers = fs.Int("workers", 0, "files analysed in parallel (default: number of CPUs)")
+	f.format = fs.String("format", "csv", "output formats, comma-separated: csv, parquet (parquet adds documents, coverage_long and evidence .parquet files)")
+	f.quiet = fs.Bool("quiet", false, "print nothing but errors")
+	f.skip = fs.String("skip", "", "output files not to write, comma-separated (e.g. report.html,coverage.xlsx,documents.jsonl,similarity.csv)")
+	f.minConf = fs.Float64("min-confidence", analysis.DefaultMinConfidence, "attribution confidence an answer needs; below it the municipality is unknown and the candidate is the runner-up (docs/validity.md)")
+	f.county = fs.String("county", "", "county code or name (14, \"Västra Götaland\"): report only this county, every municipality a row (default: every county with a document)")
+	f.follow = fs.Bool("follow-symlinks", false, "follow symbolic links that lead out of the folders given (by default they are listed, not read)")
+	f.lang = fs.String("lang", reports.LangSwedish, "language of report.html: sv (theme labels from the codebook's label_sv) or en")
+	f.cpuprofile = fs.String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	f.memprofile = fs.String("memprofile", "", "write a heap profile to this file once the documents are analysed: what stays live into the report writers")
+	f.shard = fs.String("shard", "", "K/N: analyse only shard K of N (each file's shard is a hash of its path under its PATH) and write OUT/part-K-of-N.parquet for 'styrdok merge' instead of the reports (docs/shards.md)")
+	return f
+}
+
+// runSettings are a run's options and paths once checked.
+type runSettings struct {
+	paths      []string
+	shard      shardSpec
+	reg        *registry.Registry
+	countyCode string
+	parquet    bool
+	skipped    []string // the output files --skip names
+}
+
+// settings checks the options and the paths (args); on a bad one it
+// prints why and returns false with the exit code. It sets --workers'
+// default.
+func (f *runFlags) settings(e *env, args []string) (runSettings, int, bool) {
+	var s runSettings
+	var err error
+	usage := func(err error) (runSettings, int, bool) {
+		fmt.Fprintln(e.stderr, "styrdok run:", err)
+		return s, exitUsage, false
+	}
+	if s.shard, err = parseShard(*f.shard); err != nil {
+		return usage(err)
+	}
+	s.paths = args
+	if len(s.paths) == 1 && s.paths[0] == "-" {
+		if s.paths, err = readPaths(e.stdin); err != nil {
+			fmt.Fprintln(e.stderr, "styrdok run: stdin:", err)
+			return s, exitFailure, false
 		}
 	}
-	// finish records how the run ended in the store, so that its record
-	// agrees with what is in OUT (a run whose reports failed is not
-	// "completed", nor left "running").
-	finish := func(end corpus.RunEnd) bool {
-		if st == nil {
-			return true
+	if len(s.paths) == 0 {
+		return usage(errors.New("no PATH given (try: styrdok run testdata/corpus)"))
+	}
+	// A path that does not exist is a typo, not a corpus without
+	// documents: stop before anything in OUT is touched (`styrdok run
+	// ~/mycorpsu` replaced the last run's reports with empty ones).
+	for _, p := range s.paths {
+		if _, err := os.Stat(p); err != nil {
+			return usage(fmt.Errorf("%s: %v (nothing written)", quoteName(p), errors.Unwrap(err)))
 		}
-		if err := st.FinishRun(runID, end); err != nil {
-			fmt.Fprintln(e.stderr, "styrdok run:", err)
-			return false
+	}
+	if err := checkLang(*f.lang); err != nil {
+		return usage(err)
+	}
+	if *f.minConf < 0 || *f.minConf > 1 {
+		return usage(fmt.Errorf("--min-confidence %v: want a number from 0 to 1", *f.minConf))
+	}
+	if s.reg, s.countyCode, err = resolveCounty(*f.county); err != nil {
+		return usage(err)
+	}
+	if s.parquet, err = parseFormat(*f.format); err != nil {
+		return usage(err)
+	}
+	if s.skipped, err = parseSkip(*f.skip, s.reg); err != nil {
+		return usage(err)
+	}
+	if *f.workers <= 0 {
+		*f.workers = runtime.NumCPU()
+	}
+	return s, exitOK, true
+}
+
+// checkLang checks --lang (run, merge).
+func checkLang(lang string) error {
+	if lang != reports.LangSwedish && lang != reports.LangEnglish {
+		return fmt.Errorf("--lang %q: sv or en", lang)
+	}
+	return nil
+}
+
+// parseFormat reads --format (run, merge): whether the Parquet tables
+// are written besides the CSVs.
+func parseFormat(format string) (parquet bool, err error) {
+	for _, f := range strings.Split(format, ",") {
+		switch strings.TrimSpace(f) {
+		case "csv":
+		case "parquet":
+			parquet = true
+		default:
+			return false, fmt.Errorf("--format %q: want csv, parquet or both (csv,parquet)", f)
 		}
+	}
+	return parquet, nil
+}
+
+// parseSkip reads --skip (run, merge): the output files not to write. A
+// name that is not an output file is an error listing those there are
+// (reports.CheckSkip), not a file silently written after all.
+func parseSkip(skip string, reg *registry.Registry) ([]string, error) {
+	var names []string
+	for _, name := range strings.Split(skip, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			names = append(names, name)
+		}
+	}
+	return names, reports.CheckSkip(names, reg)
+}
+
+// startCPUProfile starts the CPU profile into path; stop ends it.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// runJob is one `styrdok run` once its options are checked: the
+// analyzer, the key of its analyses and, unless --no-store, the store
+// and the run's record in it.
+type runJob struct {
+	e       *env
+	fs      *flag.FlagSet
+	f       *runFlags
+	s       runSettings
+	a       *analysis.Analyzer
+	key     corpus.AnalysisKey
+	asOf    string
+	started time.Time
+	st      *corpus.Store // nil with --no-store
+	runID   int64
+}
+
+// openStore opens the store and records the run's start in it.
+func (j *runJob) openStore() error {
+	path := *j.f.store
+	if path == "" {
+		path = filepath.Join(*j.f.out, corpus.DefaultStoreName)
+	}
+	st, err := corpus.OpenStore(path)
+	if err != nil {
+		return err
+	}
+	cb, _ := json.Marshal(j.a.Codebook)
+	if err := st.SaveCodebook(j.key.CodebookHash, cb); err != nil {
+		st.Close()
+		return err
+	}
+	if j.runID, err = st.BeginRun(j.key, *j.f.workers, strings.Join(j.s.paths, " ")); err != nil {
+		st.Close()
+		return err
+	}
+	j.st = st
+	return nil
+}
+
+// finish records how the run ended in the store, so that its record
+// agrees with what is in OUT (a run whose reports failed is not
+// "completed", nor left "running").
+func (j *runJob) finish(end corpus.RunEnd) bool {
+	if j.st == nil {
 		return true
 	}
+	if err := j.st.FinishRun(j.runID, end); err != nil {
+		fmt.Fprintln(j.e.stderr, "styrdok run:", err)
+		return false
+	}
+	return true
+}
 
-	files, problems := ingest.WalkWith(paths, ingest.WalkOptions{FollowSymlinks: *follow})
+// run finds the files, and unless the reports are up to date analyses
+// them (analyse), writes the reports (report) and records the run.
+func (j *runJob) run(ctx context.Context) int {
+	e, out := j.e, *j.f.out
+	files, problems := ingest.WalkWith(j.s.paths, ingest.WalkOptions{FollowSymlinks: *j.f.follow})
 	if len(files) == 0 && len(problems) == 0 {
-		fmt.Fprintf(e.stderr, "styrdok run: warning: no files found under %s\n", strings.Join(quoteNames(paths), ", "))
+		fmt.Fprintf(e.stderr, "styrdok run: warning: no files found under %s\n", strings.Join(quoteNames(j.s.paths), ", "))
 	}
 	var inputs partInputs
-	if shard.on() {
-		files, problems, inputs = shard.split(paths, files, problems)
+	if j.s.shard.on() {
+		files, problems, inputs = j.s.shard.split(j.s.paths, files, problems)
 	}
-	limits := analysis.LimitsKey(c.ingestOptions())
+	limits := corpus.LimitsKey(j.f.c.ingestOptions())
 	// Everything besides the documents that the reports depend on.
-	reportOptions := "format=" + *format + "\x00county=" + countyCode + "\x00skip=" + *skip + "\x00min-confidence=" + strconv.FormatFloat(*minConf, 'g', -1, 64)
-	if shard.on() { // a part depends on its shard and on what every shard listed
-		reportOptions += "\x00shard=" + shard.String() + "\x00inputs=" + inputs.Hash
+	reportOptions := "format=" + *j.f.format + "\x00county=" + j.s.countyCode + "\x00skip=" + *j.f.skip + "\x00min-confidence=" + strconv.FormatFloat(*j.f.minConf, 'g', -1, 64)
+	if j.s.shard.on() { // a part depends on its shard and on what every shard listed
+		reportOptions += "\x00shard=" + j.s.shard.String() + "\x00inputs=" + inputs.Hash
 	}
-	if st != nil {
-		if entries, ok := upToDate(st, key, limits, reportOptions, files, problems, *out); ok {
-			return finishUpToDate(e, st, runID, entries, *out, *quiet)
+	if j.st != nil {
+		if entries, ok := upToDate(j.st, j.key, limits, reportOptions, files, problems, out); ok {
+			return finishUpToDate(e, j.st, j.runID, entries, out, *j.f.quiet)
 		}
 	}
-	prog := newProgress(e.stderr, *quiet)
-	// While documents are analysed the live heap grows by each document's
-	// output rows; GOGC follows it every 64 documents (gcPercent), unless
-	// the user set GOGC or GOMEMLIMIT.
-	tuned := os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == ""
-	progress := prog.update
-	if tuned {
-		defer debug.SetGCPercent(debug.SetGCPercent(gcPercent(liveHeap())))
-		progress = func(done, total, failed int, file string) {
-			if done%64 == 0 {
-				debug.SetGCPercent(gcPercent(liveHeap()))
-			}
-			prog.update(done, total, failed, file)
-		}
-	}
+	prog := newProgress(e.stderr, *j.f.quiet)
+	// GOGC follows the live heap of the run and of the report writers
+	// (corpus.Collector), unless the user set GOGC or GOMEMLIMIT.
+	gc := corpus.TuneCollector()
+	defer gc.Restore()
 	// The analyses go to a spill file as they finish and the run keeps
 	// only their summaries (issue 17: memory that does not grow with the
 	// corpus); the report writers read them back one at a time. The file
 	// is hidden in OUT under the staging prefix, so what a killed run
 	// leaves is removed by the next (cleanStale).
-	spill, err := analysis.NewSpill(*out, stagingPrefix+"spill-*")
+	spill, err := corpus.NewSpill(out, stagingPrefix+"spill-*")
 	if err != nil {
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
-		finish(corpus.RunEnd{Status: "failed"})
+		j.finish(corpus.RunEnd{Status: "failed"})
 		return exitFailure
 	}
 	defer spill.Close()
-	res, err := a.Run(ctx, files, analysis.BatchOptions{Workers: *workers, Ingest: c.ingestOptions(),
-		Progress: progress, Store: st, Key: key, RunID: runID, Spill: spill})
+	res, code, ok := j.analyse(ctx, files, prog, corpus.BatchOptions{Workers: *j.f.workers, Ingest: j.f.c.ingestOptions(),
+		Progress: prog.update, Store: j.st, Key: j.key, RunID: j.runID, Spill: spill, Collector: gc})
+	if !ok {
+		return code
+	}
+	fails := j.failures(res, problems)
+	outputs, code, ok := j.report(ctx, res, fails, limits, inputs)
+	if !ok {
+		return code
+	}
+	if j.st != nil {
+		var entries []inputEntry
+		for _, f := range fails {
+			entries = append(entries, failedInput(f))
+		}
+		for _, d := range res.Documents {
+			entries = append(entries, inputEntry{path: d.File, sha256: d.SHA256})
+		}
+		end := corpus.RunEnd{Status: "completed", Stats: res.Stats, Failures: runFailures(fails), Inputs: inputsDigest(j.key, limits, reportOptions, entries), Outputs: outputs}
+		if !j.finish(end) {
+			return exitFailure
+		}
+	}
+	return summarize(e, *j.f.quiet, len(res.Documents), res.Stats, fails, out, false)
+}
+
+// analyse runs the batch over files (corpus.Run); on a store error or
+// an interruption it records the run's end, prints why and returns false
+// with the exit code. The answers of stored analyses are decided again
+// at this run's threshold.
+func (j *runJob) analyse(ctx context.Context, files []string, prog *progress, opt corpus.BatchOptions) (*corpus.BatchResult, int, bool) {
+	e := j.e
+	res, err := corpus.Run(ctx, j.a, files, opt)
 	prog.finish()
-	if *memprofile != "" { // the heap that stays live into the report writers
+	if *j.f.memprofile != "" { // the heap that stays live into the report writers
 		runtime.GC()
-		if err := writeHeapProfile(*memprofile); err != nil {
+		if err := writeHeapProfile(*j.f.memprofile); err != nil {
 			fmt.Fprintln(e.stderr, "styrdok run:", err)
 		}
 	}
-	if tuned { // the report writers make garbage over the same live rows
-		debug.SetGCPercent(gcPercent(liveHeap()))
-	}
+	opt.Collector.Retune() // the report writers make garbage over the same live rows
 	if err != nil {
-		finish(corpus.RunEnd{Status: "failed", Stats: res.Stats})
+		j.finish(corpus.RunEnd{Status: "failed", Stats: res.Stats})
 		fmt.Fprintln(e.stderr, "styrdok run:", err)
-		return exitFailure
+		return nil, exitFailure, false
 	}
 	if ctx.Err() != nil || res.Interrupted {
-		finish(corpus.RunEnd{Status: "interrupted", Stats: res.Stats})
+		j.finish(corpus.RunEnd{Status: "interrupted", Stats: res.Stats})
 		fmt.Fprintf(e.stderr, "styrdok: interrupted after %d of %d files; what was done is stored, run again to finish (reports not written)\n",
 			res.Stats.Files-countInterrupted(res.Failures), res.Stats.Files)
-		return exitInterrupted
+		return nil, exitInterrupted, false
 	}
 	// Stored analyses were decided at the threshold of their run; the
 	// answer follows this run's (the candidates are stored).
 	for _, d := range res.Documents {
-		d.Municipality = d.Municipality.Decide(a.MinConfidence)
+		d.Municipality = d.Municipality.Decide(j.a.MinConfidence)
 	}
-	fails := append(res.Failures, analysis.WalkFailures(problems)...)
-	for _, f := range analysis.WalkFailures(problems) {
+	return res, exitOK, true
+}
+
+// failures are the run's failures with the problems the walk met,
+// sorted and printed (errors: even with --quiet), and counted in
+// res.Stats; the documents' warnings are printed too.
+func (j *runJob) failures(res *corpus.BatchResult, problems []*ingest.FileError) []analysis.Failure {
+	walked := analysis.WalkFailures(problems)
+	fails := append(res.Failures, walked...)
+	for _, f := range walked {
 		if f.Unsupported() {
 			res.Stats.Unsupported++
 		} else {
@@ -361,62 +457,51 @@ the same OUT while one is running fails at once (OUT/.lock).`)
 	}
 	res.Stats.Files += len(problems)
 	sortFailures(fails)
-	// A failed file is an error: printed even with --quiet.
-	printFailures(e, fails)
+	printFailures(j.e, fails)
 	for _, d := range res.Documents {
 		for _, w := range d.Warnings {
-			fmt.Fprintf(e.stderr, "styrdok: %s: warning: %s\n", quoteName(d.File), w)
+			fmt.Fprintf(j.e.stderr, "styrdok: %s: warning: %s\n", quoteName(d.File), w)
 		}
 	}
-	var skipped []string
-	for _, s := range strings.Split(*skip, ",") {
-		if s = strings.TrimSpace(s); s != "" {
-			skipped = append(skipped, s)
-		}
-	}
-	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: a.Codebook, Registry: reg, County: countyCode, Skip: skipped, Lang: *lang,
-		Run: &reports.RunInfo{Version: Version, Args: paths, Options: runOptions(fs, a, asOf), StartedAt: started, FinishedAt: time.Now()}}
+	return fails
+}
+
+// report writes the reports (or with --shard the part file) into OUT;
+// when that fails it records the run's end, prints why and returns
+// false with the exit code.
+func (j *runJob) report(ctx context.Context, res *corpus.BatchResult, fails []analysis.Failure, limits string, inputs partInputs) ([]corpus.OutputFile, int, bool) {
+	e, out := j.e, *j.f.out
+	rep := &reports.Report{Documents: res.Documents, Failures: fails, Codebook: j.a.Codebook, Registry: j.s.reg, County: j.s.countyCode, Skip: j.s.skipped, Lang: *j.f.lang,
+		Run: &reports.RunInfo{Version: Version, Args: j.s.paths, Options: runOptions(j.fs, j.a, j.asOf), StartedAt: j.started, FinishedAt: time.Now()}}
 	if res.Full != nil { // a nil *Documents in the interface would not read as "no source"
 		rep.Source = res.Full
 	}
 	var outputs []corpus.OutputFile
 	var removed []string
-	if shard.on() {
-		outputs, removed, err = writeShardOutputs(ctx, *out, rep, partMeta{Shard: shard.K, Of: shard.N, Version: Version, CodebookHash: key.CodebookHash,
-			Limits: limits, AsOf: asOf, MinConfidence: strconv.FormatFloat(*minConf, 'g', -1, 64), Inputs: inputs, Args: paths, Options: rep.Run.Options}, parquet)
+	var err error
+	if j.s.shard.on() {
+		outputs, removed, err = writeShardOutputs(ctx, out, rep, partMeta{Shard: j.s.shard.K, Of: j.s.shard.N, Version: Version, CodebookHash: j.key.CodebookHash,
+			Limits: limits, AsOf: j.asOf, MinConfidence: strconv.FormatFloat(*j.f.minConf, 'g', -1, 64), Inputs: inputs, Args: j.s.paths, Options: rep.Run.Options}, j.s.parquet)
 	} else {
-		outputs, removed, err = writeReports(ctx, *out, rep, parquet)
+		outputs, removed, err = writeReports(ctx, out, rep, j.s.parquet)
 	}
 	if err != nil {
 		status := "failed"
 		if ctx.Err() != nil {
 			status = "interrupted"
 		}
-		finish(corpus.RunEnd{Status: status, Stats: res.Stats, Failures: runFailures(fails)})
+		j.finish(corpus.RunEnd{Status: status, Stats: res.Stats, Failures: runFailures(fails)})
 		if ctx.Err() != nil {
-			fmt.Fprintf(e.stderr, "styrdok: interrupted while writing the reports; the analyses are stored and the reports in %s are as before (run again to write them)\n", *out)
-			return exitInterrupted
+			fmt.Fprintf(e.stderr, "styrdok: interrupted while writing the reports; the analyses are stored and the reports in %s are as before (run again to write them)\n", out)
+			return nil, exitInterrupted, false
 		}
-		fmt.Fprintf(e.stderr, "styrdok run: %v (the reports in %s are as before)\n", err, *out)
-		return exitFailure
+		fmt.Fprintf(e.stderr, "styrdok run: %v (the reports in %s are as before)\n", err, out)
+		return nil, exitFailure, false
 	}
 	for _, r := range removed {
-		fmt.Fprintf(e.stderr, "styrdok: removed %s: an earlier run's report this run does not make\n", filepath.Join(*out, r))
+		fmt.Fprintf(e.stderr, "styrdok: removed %s: an earlier run's report this run does not make\n", filepath.Join(out, r))
 	}
-	if st != nil {
-		var entries []inputEntry
-		for _, f := range fails {
-			entries = append(entries, inputEntry{f.File, "fail:" + f.Reason})
-		}
-		for _, d := range res.Documents {
-			entries = append(entries, inputEntry{d.File, "sha256:" + d.SHA256})
-		}
-		end := corpus.RunEnd{Status: "completed", Stats: res.Stats, Failures: runFailures(fails), Inputs: inputsDigest(key, limits, reportOptions, entries), Outputs: outputs}
-		if !finish(end) {
-			return exitFailure
-		}
-	}
-	return summarize(e, *quiet, len(res.Documents), res.Stats, fails, *out, false)
+	return outputs, exitOK, true
 }
 
 // readPaths reads the paths of `styrdok run -`: one a line (as find
@@ -556,8 +641,24 @@ func writeReports(ctx context.Context, out string, rep *reports.Report, parquet 
 }
 
 // inputEntry is one input of a run's reports: a document's path and its
-// content hash, or a failed file's path and reason.
-type inputEntry struct{ path, value string }
+// content hash, or a failed file's path and failure.
+type inputEntry struct {
+	path   string
+	sha256 string            // a document's content hash
+	fail   *analysis.Failure // a failed file's failure; nil for a document
+}
+
+func failedInput(f analysis.Failure) inputEntry { return inputEntry{path: f.File, fail: &f} }
+
+// digestValue is how inputsDigest spells the entry: "sha256:" and the
+// hash, or "fail:" and the reason. Written here only; nothing reads it
+// back (the digest is compared whole).
+func (en inputEntry) digestValue() string {
+	if en.fail != nil {
+		return "fail:" + en.fail.Reason
+	}
+	return "sha256:" + en.sha256
+}
 
 // inputsDigest fingerprints everything the reports depend on: pipeline
 // version, codebook, reference date, limits, formats, and every file
@@ -567,7 +668,7 @@ func inputsDigest(key corpus.AnalysisKey, limits, formats string, entries []inpu
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\n", key.PipelineVersion, key.CodebookHash, key.AsOf, limits, formats)
 	for _, en := range entries {
-		fmt.Fprintf(h, "%s\x00%s\n", en.path, en.value)
+		fmt.Fprintf(h, "%s\x00%s\n", en.path, en.digestValue())
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -598,15 +699,15 @@ func upToDate(st *corpus.Store, key corpus.AnalysisKey, limits, formats string, 
 		}
 		size, mtime := fi.Size(), fi.ModTime().UnixNano()
 		if k, ok := known[f]; ok && k.Size == size && k.MtimeNS == mtime {
-			entries = append(entries, inputEntry{f, "sha256:" + k.SHA256})
+			entries = append(entries, inputEntry{path: f, sha256: k.SHA256})
 		} else if k, ok := failed[f]; ok && k.Size == size && k.MtimeNS == mtime && k.Limits == limits {
-			entries = append(entries, inputEntry{f, "fail:" + k.Reason})
+			entries = append(entries, failedInput(analysis.StoredFailure(f, k.Reason)))
 		} else {
 			return nil, false
 		}
 	}
-	for _, p := range problems {
-		entries = append(entries, inputEntry{p.Path, "fail:" + analysis.ReasonOf(p)})
+	for _, f := range analysis.WalkFailures(problems) {
+		entries = append(entries, failedInput(f))
 	}
 	if inputsDigest(key, limits, formats, entries) != last {
 		return nil, false
@@ -626,9 +727,8 @@ func finishUpToDate(e *env, st *corpus.Store, runID int64, entries []inputEntry,
 	var stats corpus.RunStats
 	var fails []analysis.Failure
 	for _, en := range entries {
-		if reason, ok := strings.CutPrefix(en.value, "fail:"); ok {
-			f := analysis.Failure{File: en.path, Reason: reason}
-			fails = append(fails, f)
+		if f := en.fail; f != nil {
+			fails = append(fails, *f)
 			if f.Unsupported() {
 				stats.Unsupported++
 			} else {
@@ -666,7 +766,7 @@ func hashFile(path string) (corpus.OutputFile, error) {
 func countInterrupted(fails []analysis.Failure) int {
 	n := 0
 	for _, f := range fails {
-		if f.Reason == analysis.ReasonInterrupted {
+		if f.Kind == analysis.FailInterrupted {
 			n++
 		}
 	}

@@ -299,3 +299,41 @@ func exitCode(err error) int {
 	}
 	return -1
 }
+
+// TestRunSkip: --skip refuses a name that is not an output file, listing
+// the output files there are (the county tables and the Parquet files
+// among them), and writes nothing; the names it takes are left out,
+// county-*.csv every county table and a Parquet name its file.
+func TestRunSkip(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	code, stderr := runStyrdok(t, "run", "--quiet", "--skip", "report.html,summary.mdx", "-o", out, "../../testdata/corpus")
+	if code != exitUsage {
+		t.Errorf("unknown --skip name: exit %d, want %d", code, exitUsage)
+	}
+	for _, want := range []string{`--skip "summary.mdx"`, "summary.md,", "county-summary.csv", "county-*.csv", "documents.parquet", "coverage_long.parquet", "evidence.parquet"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr does not say %q:\n%s", want, stderr)
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a refused --skip wrote %s (%v)", out, err)
+	}
+
+	code, stderr = runStyrdok(t, "run", "--quiet", "--no-store", "--format", "csv,parquet", "--skip", "county-*.csv,evidence.parquet,report.html", "-o", out, "../../testdata/corpus")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, name := range []string{"evidence.parquet", "report.html"} {
+		if _, err := os.Stat(filepath.Join(out, name)); !os.IsNotExist(err) {
+			t.Errorf("%s written though skipped (%v)", name, err)
+		}
+	}
+	if counties, _ := filepath.Glob(filepath.Join(out, "county-[0-9]*.csv")); len(counties) != 0 {
+		t.Errorf("county tables written though skipped: %v", counties)
+	}
+	for _, name := range []string{"documents.csv", "county-summary.csv", "documents.parquet", "coverage_long.parquet"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Errorf("%s not written: %v", name, err)
+		}
+	}
+}

@@ -15,7 +15,6 @@ import (
 
 	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/ingest"
-	"github.com/styrdok/styrdok/registry"
 )
 
 func main() {
@@ -40,16 +39,12 @@ const maxExamples = 6
 // Render builds docs/codebook.md; root is the module root, where the
 // bundled corpus (testdata/corpus) supplies the examples.
 func Render(root string) ([]byte, error) {
-	cb, err := analysis.DefaultCodebook()
-	if err != nil {
-		return nil, err
-	}
-	reg, err := registry.LoadRegistry()
-	if err != nil {
-		return nil, err
-	}
 	// A fixed date: the docs must not change with the day they are made.
-	a := analysis.NewAnalyzer(cb, reg, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	a, err := analysis.NewDefaultAnalyzer(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		return nil, err
+	}
+	cb := a.Codebook
 	dir := filepath.Join(root, "testdata", "corpus")
 	files, problems := ingest.Walk([]string{dir})
 	if len(problems) > 0 {

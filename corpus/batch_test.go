@@ -1,63 +1,34 @@
-package analysis
+package corpus
 
 import (
 	"context"
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
-	"github.com/styrdok/styrdok/corpus"
-	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/analysis"
 )
-
-// TestAnalysisRoundTrip guards the store: everything reports need must
-// survive EncodeAnalysis/DecodeAnalysis, including the fields JSON leaves
-// out (Municipality, Meta). A field added to DocumentAnalysis that the codec
-// cannot carry fails here.
-func TestAnalysisRoundTrip(t *testing.T) {
-	a := testAnalyzer(t)
-	files, _ := filepath.Glob("../testdata/corpus/*.txt")
-	for _, f := range files {
-		doc, err := ingest.Load(f, ingest.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := a.Analyze(doc)
-		d.Municipality = Attribution{Candidates: [2]Candidate{{Code: "0360", Name: "Tierp", CountyCode: "03", CountyName: "Uppsala län", Confidence: 0.9, Evidence: "test"}}}.Decide(0.6)
-		d.Meta = Metadata{Kind: "plan", Title: "T", Status: "current"}
-		data := EncodeAnalysis(d)
-		got, err := DecodeAnalysis(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := *d
-		NormalizeEmpty(&want)
-		want.Segments = nil
-		if !reflect.DeepEqual(got, &want) {
-			t.Errorf("%s: analysis does not round-trip through the store encoding", f)
-		}
-	}
-}
 
 // TestRunStore checks that a second Run re-uses every stored analysis and
 // gives the same documents as the first, and that Segments are dropped.
 func TestRunStore(t *testing.T) {
 	a := testAnalyzer(t)
-	st, err := corpus.OpenStore(filepath.Join(t.TempDir(), "s.db"))
+	st, err := OpenStore(filepath.Join(t.TempDir(), "s.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
 	files, _ := filepath.Glob("../testdata/corpus/*.txt")
 	files = append(files, "../testdata/missing.txt")
-	key := corpus.AnalysisKey{PipelineVersion: "test", AsOf: "2026-01-01"}
+	key := AnalysisKey{PipelineVersion: "test", AsOf: "2026-01-01"}
 	var results []*BatchResult
 	for i := 0; i < 2; i++ {
 		id, err := st.BeginRun(key, 2, "test")
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := a.Run(context.Background(), files, BatchOptions{Workers: 2, Store: st, Key: key, RunID: id})
+		res, err := Run(context.Background(), a, files, BatchOptions{Workers: 2, Store: st, Key: key, RunID: id})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,4 +52,15 @@ func TestRunStore(t *testing.T) {
 	if sentences == 0 || hits == 0 {
 		t.Fatalf("normalised tables empty: %d sentences, %d hits", sentences, hits)
 	}
+}
+
+// testAnalyzer is the analyzer of the embedded codebook and registry at
+// a fixed date, as the analysis package's tests make it.
+func testAnalyzer(t testing.TB) *analysis.Analyzer {
+	t.Helper()
+	a, err := analysis.NewDefaultAnalyzer(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

@@ -1,12 +1,13 @@
-package analysis
+package corpus
 
 import (
 	"bufio"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/klauspost/compress/s2"
+
+	"github.com/styrdok/styrdok/analysis"
 )
 
 // Spill keeps the full analyses of a batch run on disk, so that the run
@@ -72,7 +73,7 @@ func (s *Spill) finish() error {
 // read decodes the analysis at ref; buf and zbuf are the caller's
 // scratch space (grown and returned), small its shared short strings
 // (decodeAnalysis).
-func (s *Spill) read(ref spillRef, zbuf, buf *[]byte, small map[string]string) (*DocumentAnalysis, error) {
+func (s *Spill) read(ref spillRef, zbuf, buf *[]byte, small map[string]string) (*analysis.DocumentAnalysis, error) {
 	if cap(*zbuf) < ref.n {
 		*zbuf = make([]byte, ref.n)
 	}
@@ -91,7 +92,7 @@ func (s *Spill) read(ref spillRef, zbuf, buf *[]byte, small map[string]string) (
 	if err != nil {
 		return nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
 	}
-	return decodeAnalysis(data, small)
+	return analysis.DecodeShared(data, small)
 }
 
 // Close closes and removes the spill file.
@@ -103,72 +104,19 @@ func (s *Spill) Close() error {
 	return err
 }
 
-// Summary returns what a batch run keeps of d in memory while the
-// reports are written: everything the aggregate reports read (keys,
-// metadata, attribution, counts, per-theme levels, shares and counts,
-// plan quality, the term bag for similarity, OCR pages, warnings), and
-// none of what is per sentence: no segments, no theme evidence or
-// heading indices, no sections, per-segment modalities, modality counts
-// or actions. Those are read back from the spill one document at a time
-// (Documents.Each). d is not changed.
-//
-// The strings that may be cut out of the document's text (title,
-// reference, the attribution's reasons and evidence, warnings) are
-// copied: a substring keeps the whole text alive, and 2,000 summaries
-// held 22 MB of texts through their titles.
-func Summary(d *DocumentAnalysis) *DocumentAnalysis {
-	m, meta := d.Municipality, d.Meta
-	m.Reason, m.Veto = strings.Clone(m.Reason), strings.Clone(m.Veto)
-	m.RunnerUp.Evidence = strings.Clone(m.RunnerUp.Evidence)
-	for i := range m.Candidates {
-		m.Candidates[i].Evidence = strings.Clone(m.Candidates[i].Evidence)
-	}
-	meta.Title, meta.Reference, meta.AdoptedBy = strings.Clone(meta.Title), strings.Clone(meta.Reference), strings.Clone(meta.AdoptedBy)
-	meta.AdoptedOn, meta.ValidFrom, meta.ValidTo, meta.Year = strings.Clone(meta.AdoptedOn), strings.Clone(meta.ValidFrom), strings.Clone(meta.ValidTo), strings.Clone(meta.Year)
-	var warnings []string
-	if d.Warnings != nil {
-		warnings = make([]string, len(d.Warnings))
-		for i, w := range d.Warnings {
-			warnings[i] = strings.Clone(w)
-		}
-	}
-	s := &DocumentAnalysis{File: d.File, SHA256: d.SHA256, Format: d.Format, Municipality: m, Meta: meta,
-		Words: d.Words, Sentences: d.Sentences, Quality: d.Quality, Terms: d.Terms, OCRPages: d.OCRPages, Warnings: warnings}
-	s.Themes = make([]ThemeCoverage, len(d.Themes))
-	for i, t := range d.Themes {
-		t.Evidence, t.Headings = nil, nil
-		s.Themes[i] = t
-	}
-	return s
-}
-
-// IsSummary reports whether d holds nothing per sentence (Summary): no
-// segments, evidence, headings, sections, modalities or actions.
-func IsSummary(d *DocumentAnalysis) bool {
-	if d.Segments != nil || d.Sections != nil || d.Modality != nil || d.Modalities != nil || d.Actions != nil {
-		return false
-	}
-	for _, t := range d.Themes {
-		if t.Evidence != nil || t.Headings != nil {
-			return false
-		}
-	}
-	return true
-}
-
 // Documents is the documents of a batch run with a spill (BatchResult):
 // their summaries in memory, sorted by file, and the full analyses on
 // disk, read back one at a time in the same order. It is the document
 // source of the report writers (reports.Source).
 //
-// The summaries' term bags are kept packed beside them (TermBag): a
-// TermBag costs 20 bytes a term (a string header and a count), about
+// The summaries' term bags are kept packed beside them (TermBag): an
+// analysis.TermBag costs 20 bytes a term (a string header and a count), about
 // 8 KB per document, the largest part of a summary; packed, a term is
 // a vocabulary index and a count in 8 bytes.
 type Documents struct {
 	spill *Spill
 	refs  []spillRef // refs[i]: where the analysis of summary i is
-	sums  []*DocumentAnalysis
+	sums  []*analysis.DocumentAnalysis
 	terms [][]uint64 // terms[i]: summary i's bag, vocabulary index << 32 | count, in the bag's order
 	vocab []string
 }
@@ -179,7 +127,7 @@ type termPacker struct {
 	vocab []string
 }
 
-func (p *termPacker) pack(b TermBag) []uint64 {
+func (p *termPacker) pack(b analysis.TermBag) []uint64 {
 	if p.index == nil {
 		p.index = map[string]uint32{}
 	}
@@ -196,11 +144,11 @@ func (p *termPacker) pack(b TermBag) []uint64 {
 	return out
 }
 
-// TermBag is document i's term bag (DocumentAnalysis.Terms), made anew
-// from its packed form: the caller may keep or drop it.
-func (ds *Documents) TermBag(i int) TermBag {
+// TermBag is document i's term bag (analysis.DocumentAnalysis.Terms),
+// made anew from its packed form: the caller may keep or drop it.
+func (ds *Documents) TermBag(i int) analysis.TermBag {
 	p := ds.terms[i]
-	b := TermBag{Stems: make([]string, len(p)), Counts: make([]int32, len(p))}
+	b := analysis.TermBag{Stems: make([]string, len(p)), Counts: make([]int32, len(p))}
 	for k, v := range p {
 		b.Stems[k], b.Counts[k] = ds.vocab[v>>32], int32(uint32(v))
 	}
@@ -219,7 +167,7 @@ func (ds *Documents) Len() int { return len(ds.refs) }
 // be called by several goroutines at once; each call reads the spill on
 // its own. It stops at fn's first error and returns it, or the first
 // read error, naming the spill file and the document.
-func (ds *Documents) Each(fn func(i int, d *DocumentAnalysis) error) error {
+func (ds *Documents) Each(fn func(i int, d *analysis.DocumentAnalysis) error) error {
 	var zbuf, buf []byte
 	small := map[string]string{}
 	for i, ref := range ds.refs {

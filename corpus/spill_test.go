@@ -1,4 +1,4 @@
-package analysis
+package corpus
 
 import (
 	"context"
@@ -7,7 +7,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/analysis"
 )
 
 // TestRunSpill: with a spill, Run keeps only summaries (nothing per
@@ -18,7 +18,7 @@ func TestRunSpill(t *testing.T) {
 	a := testAnalyzer(t)
 	files, _ := filepath.Glob("../testdata/corpus/*.txt")
 	files = append(files, "../testdata/missing.txt")
-	want, _ := a.AnalyzeFiles(context.Background(), files, BatchOptions{Workers: 2})
+	want, _ := AnalyzeFiles(context.Background(), a, files, BatchOptions{Workers: 2})
 	for _, d := range want {
 		d.Segments = nil // not stored, not spilled
 	}
@@ -28,7 +28,7 @@ func TestRunSpill(t *testing.T) {
 			t.Fatalf("%s: %d summaries, Full %v; want %d", name, len(res.Documents), res.Full, len(want))
 		}
 		for i, d := range res.Documents {
-			if !IsSummary(d) {
+			if !analysis.IsSummary(d) {
 				t.Errorf("%s: %s: the run keeps per-sentence data in memory", name, d.File)
 			}
 			if d.File != want[i].File || !reflect.DeepEqual(d.Themes[0].Level, want[i].Themes[0].Level) || !reflect.DeepEqual(res.Full.TermBag(i), want[i].Terms) || len(d.Terms.Stems) != 0 {
@@ -36,7 +36,7 @@ func TestRunSpill(t *testing.T) {
 			}
 		}
 		n := 0
-		err := res.Full.Each(func(i int, d *DocumentAnalysis) error {
+		err := res.Full.Each(func(i int, d *analysis.DocumentAnalysis) error {
 			n++
 			if !reflect.DeepEqual(d, want[i]) {
 				t.Errorf("%s: %s read back from the spill differs from the analysis", name, d.File)
@@ -52,7 +52,7 @@ func TestRunSpill(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := a.Run(context.Background(), files, BatchOptions{Workers: 2, Spill: spill})
+	res, err := Run(context.Background(), a, files, BatchOptions{Workers: 2, Spill: spill})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,12 +64,12 @@ func TestRunSpill(t *testing.T) {
 		t.Errorf("spill file left after Close: %v", err)
 	}
 
-	st, err := corpus.OpenStore(filepath.Join(t.TempDir(), "s.db"))
+	st, err := OpenStore(filepath.Join(t.TempDir(), "s.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	key := corpus.AnalysisKey{PipelineVersion: "test"}
+	key := AnalysisKey{PipelineVersion: "test"}
 	for _, name := range []string{"store, cold", "store, re-used"} {
 		id, err := st.BeginRun(key, 2, "test")
 		if err != nil {
@@ -79,7 +79,7 @@ func TestRunSpill(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := a.Run(context.Background(), files, BatchOptions{Workers: 2, Store: st, Key: key, RunID: id, Spill: spill})
+		res, err := Run(context.Background(), a, files, BatchOptions{Workers: 2, Store: st, Key: key, RunID: id, Spill: spill})
 		if err != nil {
 			t.Fatal(err)
 		}
