@@ -129,8 +129,8 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 	// The writers that read every full analysis (stream) share one pass
 	// over r.Source (fanout), so each document is decoded once for all
 	// of them; they run at the same time (writeFiles). coverage.xlsx
-	// reads its evidence and actions sheets one after the other, so it
-	// makes its own passes.
+	// reads its evidence and actions sheets from the same pass
+	// (writeWorkbookEach).
 	writers := []struct {
 		name   string
 		write  func(io.Writer, *Report) error
@@ -147,7 +147,7 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 		{name: "similarity.csv", write: WriteSimilarity},
 		{name: "documents.jsonl", stream: writeDocumentsJSON},
 		{name: "report.html", stream: writeHTML},
-		{name: "coverage.xlsx", write: WriteXLSX},
+		{name: "coverage.xlsx", stream: writeXLSX},
 	}
 	// The writers are independent (each writes its own file; what they
 	// share, the similarities, is computed once under a sync.Once).
