@@ -889,23 +889,22 @@ func (m *Matcher) roleCells(toks []Token) map[int]bool {
 	if len(toks) == 0 || toks[len(toks)-1].Cell == 0 || len(m.roles) == 0 {
 		return nil
 	}
-	type stat struct{ n, role int }
-	cells := map[int]*stat{}
-	for k := range toks {
-		tk := &toks[k]
-		s := cells[tk.Cell]
-		if s == nil {
-			s = &stat{}
-			cells[tk.Cell] = s
+	// A cell's tokens stand together (tokenisation numbers the cells as
+	// it goes), so each cell is counted as one run: no map of counts per
+	// table row, and a map for the answer only when a cell qualifies.
+	var out map[int]bool
+	for k := 0; k < len(toks); {
+		c, n, role := toks[k].Cell, 0, 0
+		for ; k < len(toks) && toks[k].Cell == c; k++ {
+			n++
+			if m.isRoleToken(&toks[k]) {
+				role++
+			}
 		}
-		s.n++
-		if m.isRoleToken(tk) {
-			s.role++
-		}
-	}
-	out := map[int]bool{}
-	for c, s := range cells {
-		if c > 0 && s.role > 0 && s.n <= 14 {
+		if c > 0 && role > 0 && n <= 14 {
+			if out == nil {
+				out = map[int]bool{}
+			}
 			out[c] = true
 		}
 	}

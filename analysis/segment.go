@@ -62,6 +62,28 @@ var sectionNumber = regexp.MustCompile(`^(\d{1,2}(\.\d{1,2}){0,4}\.?)\s+\p{Lu}`)
 // bullet matches the start of a list item.
 var bullet = regexp.MustCompile(`^\s*([-–—•·*▪◦o]\s+|\(?\d{1,2}[.)]\s+|\(?[a-zåäö][.)]\s+)`)
 
+// mayBeBullet is a necessary condition of bullet.MatchString(s): after
+// leading white space (\s is ASCII in RE2), the first byte can begin one
+// of bullet's alternatives: a dash or bullet sign (ASCII, or any
+// multi-byte rune), a parenthesis, a digit or a lower-case letter. Most
+// lines begin with a capital, which the expression was run on for
+// nothing (TestMayBeBullet).
+func mayBeBullet(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	c := s[i]
+	return c >= utf8.RuneSelf || c == '-' || c == '*' || c == '(' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z'
+}
+
+// mayBeSectionNumber is a necessary condition of
+// sectionNumber.MatchString(s): s begins with an ASCII digit (\d).
+func mayBeSectionNumber(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
+
 // Segment splits a document's text into segments. It works on layout
 // first (blank lines end blocks, tabs make table rows, bullets make list
 // items, short unpunctuated single lines are headings), and only then
@@ -250,7 +272,7 @@ func (s *segmenter) block(lines []line) {
 			}
 			rows++
 			s.emit(l.start, l.start+len(l.s), kind)
-		case bullet.MatchString(l.s) && !sectionNumber.MatchString(trimmed):
+		case mayBeBullet(l.s) && bullet.MatchString(l.s) && !(mayBeSectionNumber(trimmed) && sectionNumber.MatchString(trimmed)):
 			flushPara()
 			s.emit(l.start, l.start+len(l.s), KindListItem)
 		default:
@@ -279,7 +301,7 @@ func (s *segmenter) paragraph(start, end int, single bool) {
 	for pos < end {
 		// A numbered heading inside running text ("... aktörer. 2.2.3 I
 		// Alingsås finns ... boendemöjligheter Berörda nämnder ska ...").
-		if m := sectionNumber.FindStringIndex(s.text[pos:end]); m != nil && m[0] == 0 {
+		if mayBeSectionNumber(s.text[pos:end]) && sectionNumber.MatchString(s.text[pos:end]) {
 			hEnd := inlineHeadingEnd(s.text, pos, end)
 			s.emit(pos, hEnd, KindHeading)
 			pos = skipSpace(s.text, hEnd, end)
@@ -300,12 +322,16 @@ func (s *segmenter) paragraph(start, end int, single bool) {
 // which emit drops for having no letter.
 func sentenceEnd(t string, pos, end int) int {
 	for i := pos; i < end; {
-		r, w := utf8.DecodeRuneInString(t[i:])
-		if r != '.' && r != '!' && r != '?' && r != ':' {
-			i += w
-			continue
+		// The marks are ASCII, which never occurs inside a multi-byte
+		// UTF-8 sequence: a byte search finds them (decoding every rune
+		// to look for them was most of this function's time).
+		at := strings.IndexAny(t[i:end], ".!?:")
+		if at < 0 {
+			return end
 		}
-		j := i + w
+		i += at
+		r := rune(t[i])
+		j := i + 1
 		for j < end && strings.ContainsRune("\"”’')", rune(t[j])) {
 			j++
 		}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -206,5 +207,185 @@ func TestIsMetaLine(t *testing.T) {
 	}
 	if filtered == 0 {
 		t.Fatal("the filter turned no line away")
+	}
+}
+
+// TestMayBeBullet: the first-byte filters in front of bullet and
+// sectionNumber never turn away a line the expressions match, on the
+// corpus's lines, random lines and every bullet form, and turn some away.
+func TestMayBeBullet(t *testing.T) {
+	cases := speedCases(t)
+	for _, b := range []string{"-", "–", "—", "•", "·", "*", "▪", "◦", "o", "1.", "12)", "(3)", "a.", "(b)", "å)", "ö."} {
+		for _, pre := range []string{"", " ", "\t", "  \f", "\r"} {
+			cases = append(cases, pre+b+" Text", pre+b+"\tx", pre+b+"x", pre+b)
+		}
+	}
+	cases = append(cases, "2.2.3 Bostad", "3. Mål", "12 Arbete", "1", "", " ", "\v- x", "\u00a0- x", "A. Mål", "Ö) x")
+	filtered := 0
+	for _, s := range cases {
+		if bullet.MatchString(s) && !mayBeBullet(s) {
+			t.Fatalf("mayBeBullet(%q) = false, but bullet matches", s)
+		}
+		if sectionNumber.MatchString(s) && !mayBeSectionNumber(s) {
+			t.Fatalf("mayBeSectionNumber(%q) = false, but sectionNumber matches", s)
+		}
+		if !mayBeBullet(s) {
+			filtered++
+		}
+	}
+	if filtered == 0 {
+		t.Fatal("the filter turned no line away")
+	}
+}
+
+// sentenceEndRunes is sentenceEnd as first written, decoding every rune
+// to find the marks: the rule the byte search must keep.
+func sentenceEndRunes(t string, pos, end int) int {
+	for i := pos; i < end; {
+		r, w := utf8.DecodeRuneInString(t[i:])
+		if r != '.' && r != '!' && r != '?' && r != ':' {
+			i += w
+			continue
+		}
+		j := i + w
+		for j < end && strings.ContainsRune("\"”’')", rune(t[j])) {
+			j++
+		}
+		if j >= end {
+			return end
+		}
+		if !isSpaceByte(t[j]) {
+			i = j
+			continue
+		}
+		k := skipSpace(t, j, end)
+		if k >= end {
+			return j
+		}
+		nr, _ := utf8.DecodeRuneInString(t[k:])
+		if r == ':' {
+			if sectionNumber.MatchString(t[k:end]) && isSectionStart(t[k:end]) {
+				return j
+			}
+			i = j
+			continue
+		}
+		if r == '.' && isAbbreviation(t, pos, i) {
+			i = j
+			continue
+		}
+		if unicode.IsUpper(nr) || unicode.IsDigit(nr) || strings.ContainsRune("\"”“'(–-•", nr) {
+			return j
+		}
+		i = j
+	}
+	return end
+}
+
+// TestSentenceEndBytes: sentenceEnd finds the end the rune-by-rune rule
+// finds, from every start, on the corpus's paragraphs and random text of
+// sentence pieces (abbreviations, quotes, colons before section numbers,
+// non-ASCII letters and marks).
+func TestSentenceEndBytes(t *testing.T) {
+	cases := speedCases(t)
+	pieces := []string{"Målet är nått.", "t.ex.", "bl.a.", "ca.", "A.", "Ö.", "”Citat.”", "'x.'", "(se nedan).", "Fråga?", "Ja!", ":", "2.2.3 Bostad",
+		"Åtgärd:", " ", "  ", "\n", "\t", "…", "–", "é.", "1.", "3", "Kommunen", "skola", "\u00a0", "\"", ")"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			if rng.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		cases = append(cases, b.String())
+	}
+	ends := 0
+	for _, s := range cases {
+		for pos := 0; pos < len(s); pos += 1 + len(s)/8 {
+			want := sentenceEndRunes(s, pos, len(s))
+			if got := sentenceEnd(s, pos, len(s)); got != want {
+				t.Fatalf("sentenceEnd(%q, %d) = %d, want %d", s, pos, got, want)
+			}
+			if want < len(s) {
+				ends++
+			}
+		}
+	}
+	if ends == 0 {
+		t.Fatal("no case ends a sentence before its end: the comparison tests nothing")
+	}
+}
+
+// roleCellsMap is roleCells as first written, counting every cell's
+// tokens in a map: the rule the run-by-run count must keep.
+func roleCellsMap(m *Matcher, toks []Token) map[int]bool {
+	if len(toks) == 0 || toks[len(toks)-1].Cell == 0 || len(m.roles) == 0 {
+		return nil
+	}
+	type stat struct{ n, role int }
+	cells := map[int]*stat{}
+	for k := range toks {
+		s := cells[toks[k].Cell]
+		if s == nil {
+			s = &stat{}
+			cells[toks[k].Cell] = s
+		}
+		s.n++
+		if m.isRoleToken(&toks[k]) {
+			s.role++
+		}
+	}
+	out := map[int]bool{}
+	for c, s := range cells {
+		if c > 0 && s.role > 0 && s.n <= 14 {
+			out[c] = true
+		}
+	}
+	return out
+}
+
+// TestRoleCellsRuns: counting each cell as one run of tokens marks the
+// cells the map of counts marked, on the corpus's lines, table rows of
+// roles and topics, and random rows; and some rows have a role cell.
+func TestRoleCellsRuns(t *testing.T) {
+	cb, err := DefaultCodebook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(cb)
+	cases := speedCases(t)
+	cells := []string{"Starta språkcafé", "Kultur- och fritidschef", "2022", "Enhetschef", "socialsekreterare", "Bostad åt alla nyanlända",
+		"", " ", "Arbetsmarknadsenheten", "löpande", "rektor och lärare", "ett mycket långt cell med många ord som inte är en roll alls men chef"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 5000 {
+		row := make([]string, 1+rng.IntN(5))
+		for i := range row {
+			row[i] = cells[rng.IntN(len(cells))]
+		}
+		sep := "\t"
+		if rng.IntN(2) == 0 {
+			sep = " | "
+		}
+		cases = append(cases, strings.Join(row, sep))
+	}
+	marked := 0
+	for _, s := range cases {
+		toks := m.Tokenize(s, 0)
+		want := roleCellsMap(m, toks)
+		got := m.roleCells(toks)
+		if len(got) != len(want) {
+			t.Fatalf("roleCells(%q) = %v, want %v", s, got, want)
+		}
+		for c := range want {
+			if !got[c] {
+				t.Fatalf("roleCells(%q) = %v, want %v", s, got, want)
+			}
+		}
+		marked += len(want)
+	}
+	if marked == 0 {
+		t.Fatal("no cell is a role cell: the comparison tests nothing")
 	}
 }

@@ -759,6 +759,9 @@ const spanSearchBudget = 64 << 10
 // nearest to want (the earlier of two as near), -1 if none.
 func nearest(text, word string, want, from, to int) int {
 	from, to = max(0, min(from, len(text))), max(0, min(to, len(text)))
+	if from <= want && want+len(word) <= to && text[want:want+len(word)] == word {
+		return want // where it was expected (most matches): none is nearer
+	}
 	best := -1
 	for from < to {
 		i := strings.Index(text[from:to], word)

@@ -163,8 +163,7 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 // The writers that read every full analysis (stream) share one pass over
 // r.Source (fanout), so each document is decoded once for all of them;
 // they run at the same time (writeFiles). coverage.xlsx reads its
-// evidence and actions sheets one after the other, so it makes its own
-// passes.
+// evidence and actions sheets from the same pass (writeWorkbookEach).
 var reportWriters = []struct {
 	name   string
 	write  func(io.Writer, *Report) error
@@ -181,7 +180,7 @@ var reportWriters = []struct {
 	{name: "similarity.csv", write: WriteSimilarity},
 	{name: "documents.jsonl", stream: writeDocumentsJSON},
 	{name: "report.html", stream: writeHTML},
-	{name: "coverage.xlsx", write: WriteXLSX},
+	{name: "coverage.xlsx", stream: writeXLSX},
 }
 
 // CountyFiles names every county table (county-CODE.csv) at once, for

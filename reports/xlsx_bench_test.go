@@ -48,3 +48,36 @@ func BenchmarkWriteXLSX(b *testing.B) {
 	b.ReportMetric(float64(evidenceTable(r, r.EachFull).size()), "evidence-rows")
 	b.ReportMetric(float64(buf.Len()), "file-bytes")
 }
+
+// BenchmarkWriteXLSXSource measures coverage.xlsx written from a source
+// that decodes each analysis as it gives it (as a run's spill does):
+// "shared" reads the evidence and actions sheets from one pass (as
+// WriteAll does), "own" from a pass each (as before). The bytes are the
+// same (TestXLSXSharedPass).
+func BenchmarkWriteXLSXSource(b *testing.B) {
+	base := benchReport(b)
+	src := newRoundTripSource(b, base.Documents)
+	r := &Report{Documents: src.sums, Source: src, Codebook: base.Codebook, Registry: base.Registry}
+	for _, mode := range []string{"shared", "own"} {
+		b.Run(mode, func(b *testing.B) {
+			write := func(buf *bytes.Buffer) error {
+				if mode == "shared" {
+					return writeWorkbookEach(buf, r, XLSXSheets(r), r.EachFull)
+				}
+				return writeWorkbook(buf, r, XLSXSheets(r))
+			}
+			var buf bytes.Buffer
+			if err := write(&buf); err != nil { // the similarities, computed once
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				buf.Reset()
+				if err := write(&buf); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -14,6 +15,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/styrdok/styrdok/analysis"
 )
 
 // TestXLSXGolden compares the cell values of every sheet (the bytes are
@@ -73,6 +76,62 @@ func TestXLSXDeterministic(t *testing.T) {
 	}
 	if bytes.Contains(a.Bytes(), []byte("2026-")) {
 		t.Error("coverage.xlsx carries a date of today")
+	}
+}
+
+// TestXLSXSharedPass: coverage.xlsx written with its evidence and
+// actions sheets from one pass (the actions sheet compressed aside and
+// copied in) is byte for byte the workbook with each sheet written from
+// its own pass, also when the evidence sheet stops early at its cap;
+// and the pass is one.
+func TestXLSXSharedPass(t *testing.T) {
+	r := bundledReport(t)
+	for _, limit := range []int{0, 3} {
+		sheets := XLSXSheets(r)
+		for i := range sheets {
+			if sheets[i].Name == "evidence" && limit > 0 {
+				sheets[i].Limit = limit
+			}
+		}
+		var own, shared bytes.Buffer
+		if err := writeWorkbook(&own, r, sheets); err != nil {
+			t.Fatal(err)
+		}
+		passes := 0
+		each := func(fn func(int, *analysis.DocumentAnalysis) error) error {
+			passes++
+			return r.EachFull(fn)
+		}
+		if err := writeWorkbookEach(&shared, r, sheets, each); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(own.Bytes(), shared.Bytes()) {
+			t.Errorf("limit %d: the workbook from one pass (%d bytes) differs from the one with a pass per sheet (%d bytes)", limit, shared.Len(), own.Len())
+		}
+		if passes != 1 {
+			t.Errorf("limit %d: %d passes, want 1", limit, passes)
+		}
+	}
+}
+
+// TestXLSXSharedPassFails: a pass that fails half-way fails the
+// workbook with its error, and no sheet is left waiting.
+func TestXLSXSharedPassFails(t *testing.T) {
+	r := bundledReport(t)
+	boom := errors.New("spill file gone")
+	each := func(fn func(int, *analysis.DocumentAnalysis) error) error {
+		for i, d := range r.Documents {
+			if i == 2 {
+				return boom
+			}
+			if err := fn(i, d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := writeWorkbookEach(io.Discard, r, XLSXSheets(r), each); !errors.Is(err, boom) {
+		t.Errorf("error %v, want the pass's", err)
 	}
 }
 
