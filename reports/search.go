@@ -102,26 +102,25 @@ func (s *searchVecs) vec(d int) ([]int32, []float32) {
 // pruneVectors makes the search vectors of m. A document all of whose
 // terms are pruned keeps its strongest terms found in two documents or
 // more, so that it is still compared by what it has.
-func pruneVectors(m *TFIDF, p searchParams) *searchVecs {
-	n := len(m.Vectors)
-	df := make([]int, len(m.Terms))
-	for _, v := range m.Vectors {
-		for _, ti := range v.Index {
-			df[ti]++
-		}
+func pruneVectors[W weight](m *vecSet[W], p searchParams) *searchVecs {
+	n := m.len()
+	df := make([]int32, m.terms)
+	for _, ti := range m.idx {
+		df[ti]++
 	}
-	maxDF := int(p.maxDFShare * float64(n))
-	s := &searchVecs{start: make([]int, n+1), sets: make([][]int32, n), terms: len(m.Terms)}
+	maxDF := int32(p.maxDFShare * float64(n))
+	s := &searchVecs{start: make([]int, n+1), sets: make([][]int32, n), terms: m.terms}
 	var keep []int
-	for d, v := range m.Vectors {
+	for d := range n {
+		idx, val := m.vec(d)
 		keep = keep[:0]
-		for k, ti := range v.Index {
+		for k, ti := range idx {
 			if df[ti] >= 2 && df[ti] <= maxDF {
 				keep = append(keep, k)
 			}
 		}
 		if len(keep) == 0 {
-			for k, ti := range v.Index {
+			for k, ti := range idx {
 				if df[ti] >= 2 {
 					keep = append(keep, k)
 				}
@@ -130,11 +129,11 @@ func pruneVectors(m *TFIDF, p searchParams) *searchVecs {
 		if len(keep) > p.strongest { // the heaviest, ties by term; then back in term order
 			set := make([]int32, len(keep))
 			for x, k := range keep {
-				set[x] = int32(v.Index[k])
+				set[x] = idx[k]
 			}
 			s.sets[d] = set
 			sort.Slice(keep, func(a, b int) bool {
-				wa, wb := v.Value[keep[a]], v.Value[keep[b]]
+				wa, wb := val[keep[a]], val[keep[b]]
 				return wa > wb || (wa == wb && keep[a] < keep[b])
 			})
 			keep = keep[:p.strongest]
@@ -142,12 +141,12 @@ func pruneVectors(m *TFIDF, p searchParams) *searchVecs {
 		}
 		norm := 0.0
 		for _, k := range keep {
-			norm += v.Value[k] * v.Value[k]
+			norm += float64(val[k]) * float64(val[k])
 		}
 		norm = math.Sqrt(norm)
 		for _, k := range keep {
-			s.idx = append(s.idx, int32(v.Index[k]))
-			s.val = append(s.val, float32(v.Value[k]/norm))
+			s.idx = append(s.idx, idx[k])
+			s.val = append(s.val, float32(float64(val[k])/norm))
 		}
 		s.start[d+1] = len(s.idx)
 	}
@@ -161,19 +160,24 @@ func pruneVectors(m *TFIDF, p searchParams) *searchVecs {
 
 // candidatePairs returns the pairs to score exactly, each once as (a, b)
 // with a < b, sorted: the NN-descent lists and the MinHash buckets.
-func candidatePairs(m *TFIDF, workers int, p searchParams) [][2]int32 {
-	n := len(m.Vectors)
+func candidatePairs[W weight](m *vecSet[W], workers int, p searchParams) [][2]int32 {
+	n := m.len()
 	if n < 2 {
 		return nil
 	}
 	sv := pruneVectors(m, p)
 	lists := nnDescent(sv, workers, p)
-	var pairs [][2]int32
+	total := 0
+	for _, l := range lists {
+		total += len(l)
+	}
+	pairs := make([][2]int32, 0, total)
 	for v, l := range lists {
 		for _, e := range l {
 			pairs = append(pairs, [2]int32{int32(min(v, int(e.id))), int32(max(v, int(e.id)))})
 		}
 	}
+	lists = nil // the lists' n·K entries can go before the sketch is built
 	pairs = append(pairs, minhashPairs(sv, p)...)
 	slices.SortFunc(pairs, comparePairs)
 	return slices.Compact(pairs)
@@ -192,7 +196,7 @@ func comparePairs(a, b [2]int32) int {
 // dense array once for all its pairs and each b's terms read against it,
 // in b's term order: the same products summed in the same order as the
 // all-pairs computation, so the same figures to the last bit.
-func scorePairs(m *TFIDF, pairs [][2]int32, workers int) []float64 {
+func scorePairs[W weight](m *vecSet[W], pairs [][2]int32, workers int) []float64 {
 	sims := make([]float64, len(pairs))
 	// chunks of whole groups of the same a, shared out in turn
 	var bounds []int
@@ -210,35 +214,37 @@ func scorePairs(m *TFIDF, pairs [][2]int32, workers int) []float64 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			dense := make([]float64, len(m.Terms))
+			dense := make([]W, m.terms)
+			clearA := func(a int) {
+				idx, _ := m.vec(a)
+				for _, ti := range idx {
+					dense[ti] = 0
+				}
+			}
 			for c := g; c+1 < len(bounds); c += workers {
 				a := -1
 				for k := bounds[c]; k < bounds[c+1]; k++ {
 					if int(pairs[k][0]) != a {
 						if a >= 0 {
-							for _, ti := range m.Vectors[a].Index {
-								dense[ti] = 0
-							}
+							clearA(a)
 						}
 						a = int(pairs[k][0])
-						va := m.Vectors[a]
-						for x, ti := range va.Index {
-							dense[ti] = va.Value[x]
+						idx, val := m.vec(a)
+						for x, ti := range idx {
+							dense[ti] = val[x]
 						}
 					}
-					vb := m.Vectors[pairs[k][1]]
+					idx, val := m.vec(int(pairs[k][1]))
 					s := 0.0
-					for x, ti := range vb.Index {
+					for x, ti := range idx {
 						if w := dense[ti]; w != 0 {
-							s += w * vb.Value[x]
+							s += float64(w) * float64(val[x])
 						}
 					}
 					sims[k] = round4(s)
 				}
 				if a >= 0 {
-					for _, ti := range m.Vectors[a].Index {
-						dense[ti] = 0
-					}
+					clearA(a)
 				}
 			}
 		}()

@@ -164,8 +164,72 @@ func TestPairRule(t *testing.T) {
 		docs = append(docs, &analysis.DocumentAnalysis{File: fmt.Sprintf("d%02d", i)})
 	}
 	m := NewTFIDF(counts)
-	checkPairRule(t, m, allPairs(docs, m, 1))
-	checkPairRule(t, m, similarityWith(docs, m, 2, defaultSearch()))
+	bags := make([]analysis.TermBag, len(counts))
+	for i, c := range counts {
+		bags[i] = bagOf(c)
+	}
+	v := exactVecs(bags)
+	checkPairRule(t, m, allPairs(docs, v, 1))
+	checkPairRule(t, m, similarityWith(docs, v, 2, defaultSearch()))
+}
+
+// exactVecs are the vectors of bags as NewTFIDF weighs them, in float64
+// and uncut: the oracle's.
+func exactVecs(bags []analysis.TermBag) *vecSet[float64] {
+	return buildVecs[float64](len(bags), func(i int) analysis.TermBag { return bags[i] }, 0)
+}
+
+// runVecs are the vectors of bags as a run builds them.
+func runVecs(bags []analysis.TermBag) *vecSet[float32] {
+	return buildVecs[float32](len(bags), func(i int) analysis.TermBag { return bags[i] }, vectorTerms)
+}
+
+// TestBuildVecs: a run's vectors carry NewTFIDF's weights (to float32),
+// without the terms of one document, and a vector over the bound keeps
+// its heaviest terms, renormalised.
+func TestBuildVecs(t *testing.T) {
+	counts := []map[string]int{
+		{"all": 5, "one": 9, "a": 4, "b": 3, "c": 2, "d": 1},
+		{"all": 1, "a": 1, "b": 1, "c": 1, "d": 1},
+		{"all": 1},
+	}
+	m := NewTFIDF(counts)
+	bags := make([]analysis.TermBag, len(counts))
+	for i, c := range counts {
+		bags[i] = bagOf(c)
+	}
+	v := buildVecs[float32](len(bags), func(i int) analysis.TermBag { return bags[i] }, 0)
+	for d := range counts {
+		idx, val := v.vec(d)
+		var want []int32
+		for k, ti := range m.Vectors[d].Index {
+			if m.Terms[ti] == "one" {
+				continue
+			}
+			want = append(want, int32(ti))
+			if x := slices.Index(idx, int32(ti)); x < 0 || val[x] != float32(m.Vectors[d].Value[k]) {
+				t.Errorf("doc %d term %s: weight %v, want %v", d, m.Terms[ti], val, m.Vectors[d].Value[k])
+			}
+		}
+		if !reflect.DeepEqual(idx, want) {
+			t.Errorf("doc %d: terms %v, want %v", d, idx, want)
+		}
+	}
+	cut := buildVecs[float64](len(bags), func(i int) analysis.TermBag { return bags[i] }, 2)
+	idx, val := cut.vec(0)
+	var names []string
+	for _, ti := range idx {
+		names = append(names, m.Terms[ti])
+	}
+	if !reflect.DeepEqual(names, []string{"a", "b"}) { // "all" is light: in every document
+		t.Errorf("cut vector keeps %v, want a, b", names)
+	}
+	if norm := val[0]*val[0] + val[1]*val[1]; math.Abs(norm-1) > 1e-12 || val[0] <= val[1] {
+		t.Errorf("cut weights %v", val)
+	}
+	if idx, _ := cut.vec(2); len(idx) != 1 {
+		t.Errorf("short vector cut: %v", idx)
+	}
 }
 
 func checkPairRule(t *testing.T, m *TFIDF, s *Similarity) {
@@ -223,7 +287,7 @@ func TestSimilarityWorkers(t *testing.T) {
 		docs = append(docs, &analysis.DocumentAnalysis{File: fmt.Sprintf("d%03d.txt", i)})
 		bags = append(bags, bagOf(c))
 	}
-	m := newTFIDF(bags)
+	m := runVecs(bags)
 	one := similarityWith(docs, m, 1, defaultSearch())
 	exact := allPairs(docs, m, 1)
 	for _, w := range []int{2, 3, 7} {
@@ -305,39 +369,73 @@ func genreCorpus(n int, seed uint64) []analysis.TermBag {
 	return bags
 }
 
-// searchVersusExact compares newSimilarity with the all-pairs oracle on
-// bags: the same near-duplicate pairs with the same figures, every figure
-// the exact cosine, and the share of each document's exact PairPeers
-// best (at MinPairSimilarity or more) that the search finds; a peer tied
-// with the last of those counts as found when the search has another
-// peer at that figure. It returns that recall, how many of the oracle's
-// similarity.csv rows the search's lacks (each replaced by another pair,
-// since each document still gets its five best found), and how many near
+// searchVersusExact compares a run's similarities with the exact
+// all-pairs oracle (allPairs on NewTFIDF's vectors, float64, uncut) on
+// bags: the run's way (all pairs up to allPairsUpTo, the search above)
+// on its compact vectors, forced to the search when search is true. The
+// near-duplicate pairs must be the same, every figure within one
+// rounding step (1e-4: float32 weights) of the exact cosine. It returns
+// the share of each document's exact PairPeers best (at
+// MinPairSimilarity or more) that the run lists among its own PairPeers
+// best (a peer tied with the last of those counts as found when the run
+// has another peer at that figure), how many of the oracle's
+// similarity.csv rows the run's lacks (each replaced by another pair,
+// since each document still gets its five best), and how many near
 // duplicates there are.
-func searchVersusExact(t *testing.T, bags []analysis.TermBag) (recall float64, differ, near int) {
+func searchVersusExact(t *testing.T, bags []analysis.TermBag, search bool) (recall float64, differ, near int) {
 	t.Helper()
-	m := newTFIDF(bags)
 	docs := make([]*analysis.DocumentAnalysis, len(bags))
 	for i := range docs {
 		docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%05d.txt", i)}
 	}
-	exact := allPairs(docs, m, 2)
-	got := similarityWith(docs, m, 2, defaultSearch())
-	dups := func(s *Similarity) []Pair {
-		var out []Pair
+	ex := exactVecs(bags)
+	exact := allPairs(docs, ex, 2)
+	rv := runVecs(bags)
+	var got *Similarity
+	if search {
+		got = similarityWith(docs, rv, 2, defaultSearch())
+	} else {
+		got = newSimilarity(docs, rv)
+	}
+	rv = nil
+	dups := func(s *Similarity) map[[2]int]float64 {
+		out := map[[2]int]float64{}
 		for _, p := range s.Pairs {
 			if p.Similarity >= NearDuplicate {
-				out = append(out, p)
+				out[[2]int{p.A, p.B}] = p.Similarity
 			}
 		}
 		return out
 	}
 	de, dg := dups(exact), dups(got)
-	if !reflect.DeepEqual(de, dg) {
+	if len(de) != len(dg) {
 		t.Errorf("near duplicates: %d found, all pairs have %d", len(dg), len(de))
 	}
+	for k, f := range de {
+		if g, ok := dg[k]; !ok || math.Abs(g-f) > 1.5e-4 {
+			t.Errorf("near duplicate %v (%v): found %v, %v", k, f, ok, g)
+		}
+	}
+	dot := func(a, b int) float64 {
+		ia, va := ex.vec(a)
+		ib, vb := ex.vec(b)
+		s := 0.0
+		for i, j := 0, 0; i < len(ia) && j < len(ib); {
+			switch {
+			case ia[i] < ib[j]:
+				i++
+			case ia[i] > ib[j]:
+				j++
+			default:
+				s += va[i] * vb[j]
+				i++
+				j++
+			}
+		}
+		return round4(s)
+	}
 	for _, p := range got.Pairs {
-		if want := round4(m.Vectors[p.A].Dot(m.Vectors[p.B])); p.Similarity != want {
+		if want := dot(p.A, p.B); math.Abs(p.Similarity-want) > 1.5e-4 {
 			t.Fatalf("pair %+v: exact cosine %v", p, want)
 		}
 	}
@@ -353,19 +451,19 @@ func searchVersusExact(t *testing.T, bags []analysis.TermBag) (recall float64, d
 		for _, w := range want {
 			total++
 			for _, f := range found {
-				if f.Index == w.Index || (f.Similarity == w.Similarity && w.Similarity == want[len(want)-1].Similarity) {
+				if f.Index == w.Index || (math.Abs(f.Similarity-w.Similarity) <= 1.5e-4 && w.Similarity == want[len(want)-1].Similarity) {
 					hit++
 					break
 				}
 			}
 		}
 	}
-	rows := map[Pair]bool{}
+	rows := map[[2]int]bool{}
 	for _, p := range got.Pairs {
-		rows[p] = true
+		rows[[2]int{p.A, p.B}] = true
 	}
 	for _, p := range exact.Pairs {
-		if !rows[p] {
+		if !rows[[2]int{p.A, p.B}] {
 			differ++
 		}
 	}
@@ -384,13 +482,16 @@ func TestSearchVersusExact(t *testing.T) {
 		sizes = append(sizes, 10000)
 	}
 	for _, n := range sizes {
-		recall, differ, near := searchVersusExact(t, genreCorpus(n, 1))
-		t.Logf("%d documents: top-%d recall %.4f, %d rows of similarity.csv differ, %d near duplicates", n, PairPeers, recall, differ, near)
-		if near == 0 {
-			t.Errorf("no near duplicates: the corpus tests none")
-		}
-		if recall < 0.98 {
-			t.Errorf("%d documents: top-%d recall %.4f, want 0.98 or more", n, PairPeers, recall)
+		bags := genreCorpus(n, 1)
+		for _, search := range []bool{false, true} {
+			recall, differ, near := searchVersusExact(t, bags, search)
+			t.Logf("%d documents, search %v: top-%d recall %.4f, %d rows of similarity.csv differ, %d near duplicates", n, search, PairPeers, recall, differ, near)
+			if near == 0 {
+				t.Errorf("no near duplicates: the corpus tests none")
+			}
+			if recall < 0.98 {
+				t.Errorf("%d documents, search %v: top-%d recall %.4f, want 0.98 or more", n, search, PairPeers, recall)
+			}
 		}
 	}
 }
@@ -431,10 +532,12 @@ func TestSearchVersusExactBenchCorpus(t *testing.T) {
 		for i, d := range res.Documents {
 			bags[i] = d.Terms
 		}
-		recall, differ, near := searchVersusExact(t, bags)
-		t.Logf("bench corpus, %d documents: top-%d recall %.4f, %d of similarity.csv's rows differ, %d near duplicates", n, PairPeers, recall, differ, near)
-		if recall < 0.98 {
-			t.Errorf("%d documents: top-%d recall %.4f, want 0.98 or more", n, PairPeers, recall)
+		for _, search := range []bool{false, true} {
+			recall, differ, near := searchVersusExact(t, bags, search)
+			t.Logf("bench corpus, %d documents, search %v: top-%d recall %.4f, %d of similarity.csv's rows differ, %d near duplicates", n, search, PairPeers, recall, differ, near)
+			if recall < 0.98 {
+				t.Errorf("%d documents, search %v: top-%d recall %.4f, want 0.98 or more", n, search, PairPeers, recall)
+			}
 		}
 	}
 }
@@ -447,7 +550,7 @@ func TestNearDuplicateCluster(t *testing.T) {
 	for i := range 60 {
 		bags[5+i*5] = bags[0]
 	}
-	if _, _, near := searchVersusExact(t, bags); near < 60*59/2 {
+	if _, _, near := searchVersusExact(t, bags, true); near < 60*59/2 {
 		t.Errorf("%d near duplicates, want at least the copies' %d", near, 60*59/2)
 	}
 }
@@ -459,7 +562,7 @@ func TestNearDuplicateCluster(t *testing.T) {
 // (newTFIDF) is built outside the timer.
 func BenchmarkSimilarity(b *testing.B) {
 	for _, n := range []int{1000, 10000, 50000} {
-		m := newTFIDF(genreCorpus(n, 1))
+		m := runVecs(genreCorpus(n, 1))
 		docs := make([]*analysis.DocumentAnalysis, n)
 		for i := range docs {
 			docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprint(i)}
@@ -509,16 +612,21 @@ func TestMinhashPairs(t *testing.T) {
 // terms (renormalised, in term order), and the MinHash set is the pruned
 // terms before that cut.
 func TestPruneVectors(t *testing.T) {
-	m := NewTFIDF([]map[string]int{
+	counts := []map[string]int{
 		{"all": 5, "one": 9, "a": 4, "b": 3, "c": 2, "d": 1},
 		{"all": 1, "a": 1, "b": 1, "c": 1, "d": 1},
 		{"all": 1},
 		{"all": 1},
 		{"all": 1},
-	})
+	}
+	m := NewTFIDF(counts)
+	bags := make([]analysis.TermBag, len(counts))
+	for i, c := range counts {
+		bags[i] = bagOf(c)
+	}
 	p := defaultSearch()
 	p.strongest = 3
-	sv := pruneVectors(m, p)
+	sv := pruneVectors(runVecs(bags), p)
 	name := func(idx []int32) []string {
 		var out []string
 		for _, i := range idx {
