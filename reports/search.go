@@ -69,7 +69,7 @@ type searchParams struct {
 func defaultSearch() searchParams {
 	return searchParams{
 		maxDFShare: 0.5,
-		strongest:  1000,
+		strongest:  vectorTerms, // a run's vectors have no more: the search shares them
 		neighbours: 60,
 		sample:     20,
 		maxRounds:  12,
@@ -82,37 +82,39 @@ func defaultSearch() searchParams {
 	}
 }
 
-// searchVecs are the pruned vectors of the search, flat: document d's
-// terms are idx[start[d]:start[d+1]] (increasing), its weights val[...]
-// (renormalised to unit length). sets holds, per document, the pruned
+// searchVecs are the pruned vectors of the search: document d's terms
+// are idx[lo[d]:hi[d]] (increasing), its weights val[...] times scale[d]
+// (unit length over those terms). sets holds, per document, the pruned
 // term set before the strongest-terms cut, for MinHash (the vector's own
-// terms when nothing was cut).
+// terms when nothing was cut). In a run idx and val are the vecSet's own
+// arrays, not a copy: its vocabulary puts the terms the search leaves out
+// last, so a document's search terms are the first part of its vector.
 type searchVecs struct {
-	start []int
-	idx   []int32
-	val   []float32
-	sets  [][]int32
-	terms int
+	lo, hi []int
+	idx    []int32
+	val    []float32
+	scale  []float32
+	sets   [][]int32
+	terms  int
 }
 
 func (s *searchVecs) vec(d int) ([]int32, []float32) {
-	return s.idx[s.start[d]:s.start[d+1]], s.val[s.start[d]:s.start[d+1]]
+	return s.idx[s.lo[d]:s.hi[d]], s.val[s.lo[d]:s.hi[d]]
 }
 
 // pruneVectors makes the search vectors of m. A document all of whose
-// terms are pruned keeps its strongest terms found in two documents or
-// more, so that it is still compared by what it has.
+// terms are pruned keeps its terms found in two documents or more (all
+// of a vecSet's), so that it is still compared by what it has.
 func pruneVectors[W weight](m *vecSet[W], p searchParams) *searchVecs {
 	n := m.len()
-	df := make([]int32, m.terms)
+	df := make([]int32, len(m.terms))
 	for _, ti := range m.idx {
 		df[ti]++
 	}
 	maxDF := int32(p.maxDFShare * float64(n))
-	s := &searchVecs{start: make([]int, n+1), sets: make([][]int32, n), terms: m.terms}
-	var keep []int
-	for d := range n {
-		idx, val := m.vec(d)
+	s := &searchVecs{lo: make([]int, n), hi: make([]int, n), scale: make([]float32, n), sets: make([][]int32, n), terms: len(m.terms)}
+	keeps := func(d int, keep []int) []int {
+		idx, _ := m.vec(d)
 		keep = keep[:0]
 		for k, ti := range idx {
 			if df[ti] >= 2 && df[ti] <= maxDF {
@@ -126,6 +128,23 @@ func pruneVectors[W weight](m *vecSet[W], p searchParams) *searchVecs {
 				}
 			}
 		}
+		return keep
+	}
+	// shared when every document's search terms are the first part of its
+	// vector and none is cut (always so in a run: buildVecs' vocabulary
+	// order, vectorTerms below p.strongest), else a copy
+	var keep []int
+	vals, shared := any(m.val).([]float32)
+	for d := 0; shared && d < n; d++ {
+		keep = keeps(d, keep)
+		shared = len(keep) <= p.strongest && (len(keep) == 0 || keep[len(keep)-1] == len(keep)-1)
+	}
+	if shared {
+		s.idx, s.val = m.idx, vals
+	}
+	for d := range n {
+		idx, val := m.vec(d)
+		keep = keeps(d, keep)
 		if len(keep) > p.strongest { // the heaviest, ties by term; then back in term order
 			set := make([]int32, len(keep))
 			for x, k := range keep {
@@ -143,16 +162,22 @@ func pruneVectors[W weight](m *vecSet[W], p searchParams) *searchVecs {
 		for _, k := range keep {
 			norm += float64(val[k]) * float64(val[k])
 		}
-		norm = math.Sqrt(norm)
-		for _, k := range keep {
-			s.idx = append(s.idx, idx[k])
-			s.val = append(s.val, float32(float64(val[k])/norm))
+		if norm > 0 {
+			s.scale[d] = float32(1 / math.Sqrt(norm))
 		}
-		s.start[d+1] = len(s.idx)
-	}
-	for d := range s.sets {
+		if shared {
+			s.lo[d] = m.start[d]
+			s.hi[d] = m.start[d] + len(keep)
+		} else {
+			s.lo[d] = len(s.idx)
+			for _, k := range keep {
+				s.idx = append(s.idx, idx[k])
+				s.val = append(s.val, float32(val[k]))
+			}
+			s.hi[d] = len(s.idx)
+		}
 		if s.sets[d] == nil { // not cut: the set is the vector's terms
-			s.sets[d] = s.idx[s.start[d]:s.start[d+1]:s.start[d+1]]
+			s.sets[d] = s.idx[s.lo[d]:s.hi[d]:s.hi[d]]
 		}
 	}
 	return s
@@ -214,7 +239,7 @@ func scorePairs[W weight](m *vecSet[W], pairs [][2]int32, workers int) []float64
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			dense := make([]W, m.terms)
+			dense := make([]W, len(m.terms))
 			clearA := func(a int) {
 				idx, _ := m.vec(a)
 				for _, ti := range idx {
@@ -304,7 +329,7 @@ type proposal struct {
 // best of everything offered to it under one total order, so the result
 // does not depend on the number of workers.
 func nnDescent(sv *searchVecs, workers int, p searchParams) [][]entry {
-	n := len(sv.start) - 1
+	n := len(sv.lo)
 	k := min(p.neighbours, n-1)
 	lists := make([][]entry, n)
 	flat := make([]entry, n*k)
@@ -445,7 +470,7 @@ func nnDescent(sv *searchVecs, workers int, p searchParams) [][]entry {
 // documents close in angle mostly land in the same leaf. Each tree's
 // choices come from its own seeded generator, whatever the worker.
 func rpForest(sv *searchVecs, workers int, p searchParams, from, to int) []proposal {
-	n := len(sv.start) - 1
+	n := len(sv.lo)
 	out := make([][]proposal, to-from)
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -586,8 +611,9 @@ func parallel(n, workers int, f func(g int, dense []float32, lo, hi int), size i
 
 func spread(sv *searchVecs, dense []float32, d int) {
 	idx, val := sv.vec(d)
+	sc := sv.scale[d]
 	for x, ti := range idx {
-		dense[ti] = val[x]
+		dense[ti] = val[x] * sc
 	}
 }
 
@@ -605,7 +631,7 @@ func gather(sv *searchVecs, dense []float32, d int) float32 {
 	for x, ti := range idx {
 		s += dense[ti] * val[x]
 	}
-	return s
+	return s * sv.scale[d]
 }
 
 // minhashPairs returns the pairs of documents that share a band of their

@@ -219,7 +219,7 @@ func NewSimilarity(docs []*analysis.DocumentAnalysis) *Similarity {
 			bags[i] = bagOf(analysis.TermCounts(d))
 		}
 	}
-	return newSimilarity(docs, buildVecs[float32](len(bags), func(i int) analysis.TermBag { return bags[i] }, vectorTerms))
+	return newSimilarity(docs, buildVecs[float32](len(bags), func(i int) analysis.TermBag { return bags[i] }, vectorTerms, defaultSearch().maxDFShare))
 }
 
 // termSource is a Source that keeps the documents' term bags itself
@@ -230,7 +230,7 @@ type termSource interface {
 
 // newSimilarityOf is NewSimilarity with the bags from src.
 func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource) *Similarity {
-	return newSimilarity(docs, buildVecs[float32](len(docs), src.TermBag, vectorTerms))
+	return newSimilarity(docs, buildVecs[float32](len(docs), src.TermBag, vectorTerms, defaultSearch().maxDFShare))
 }
 
 // vectorTerms bounds a document's similarity vector: at most its
@@ -252,12 +252,15 @@ type weight interface{ ~float32 | ~float64 }
 // are idx[start[d]:start[d+1]] (vocabulary indices, increasing), its
 // weights val[...]. A flat pair of arrays costs 8 bytes a term (float32)
 // against a SparseVector's 16 and its two slice headers; there is no map
-// and no slice per document.
+// and no slice per document. The vocabulary is numbered so that the
+// terms in more than a share of the documents (buildVecs' split) come
+// last: the first part of each vector is then the candidate search's
+// vector (search.go), which shares these arrays instead of a copy.
 type vecSet[W weight] struct {
 	start []int
 	idx   []int32
 	val   []W
-	terms int // vocabulary size
+	terms []string // the vocabulary, by index
 }
 
 func (s *vecSet[W]) vec(d int) ([]int32, []W) {
@@ -277,7 +280,10 @@ func (s *vecSet[W]) len() int { return len(s.start) - 1 }
 //     corpus few are, in real plans names, typing errors, numbers);
 //   - when more than maxTerms terms remain (maxTerms > 0), the heaviest
 //     maxTerms are kept (ties by term) and renormalised.
-func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int) *vecSet[W] {
+//
+// Terms in more than split of the documents are numbered after the others
+// (vecSet); split 1 keeps the vocabulary in stem order.
+func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int, split float64) *vecSet[W] {
 	df := map[string]int{}
 	total := 0
 	for i := range n {
@@ -293,7 +299,14 @@ func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int) 
 	for t := range df {
 		terms = append(terms, t)
 	}
-	sort.Strings(terms)
+	maxDF := int(split * float64(n))
+	sort.Slice(terms, func(a, b int) bool {
+		ca, cb := df[terms[a]] > maxDF, df[terms[b]] > maxDF
+		if ca != cb {
+			return cb
+		}
+		return terms[a] < terms[b]
+	})
 	index := make(map[string]int32, len(terms))
 	idf := make([]float64, len(terms))
 	dfOf := make([]int32, len(terms))
@@ -304,7 +317,7 @@ func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int) 
 		dfOf[i] = int32(df[t])
 	}
 	clear(df)
-	s := &vecSet[W]{start: make([]int, n+1), terms: len(terms)}
+	s := &vecSet[W]{start: make([]int, n+1), terms: terms}
 	// the few terms of one document are counted in total too: a little
 	// more than needed, but no doubling append on the largest arrays
 	s.idx = make([]int32, 0, total)
@@ -371,19 +384,20 @@ func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int) 
 // worker i mod the count); each keeps its own best lists, merged at the
 // end, so the result is the same for any number of workers.
 func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers int) *Similarity {
+	nt := len(m.terms)
 	// The postings, term by term, in two flat arrays (documents in
 	// order): counted first, then filled, instead of grown by appending
 	// (30 MB of garbage on 2,000 documents).
-	start := make([]int, m.terms+1)
+	start := make([]int, nt+1)
 	for _, ti := range m.idx {
 		start[ti+1]++
 	}
-	for t := range m.terms {
+	for t := range nt {
 		start[t+1] += start[t]
 	}
-	flatDoc := make([]int32, start[m.terms])
-	flatW := make([]W, start[m.terms])
-	fill := slices.Clone(start[:m.terms])
+	flatDoc := make([]int32, start[nt])
+	flatW := make([]W, start[nt])
+	fill := slices.Clone(start[:nt])
 	for di := range m.len() {
 		idx, val := m.vec(di)
 		for k, ti := range idx {
@@ -391,9 +405,9 @@ func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers
 			fill[ti]++
 		}
 	}
-	postDoc := make([][]int32, m.terms)
-	postW := make([][]W, m.terms)
-	for t := range m.terms {
+	postDoc := make([][]int32, nt)
+	postW := make([][]W, nt)
+	for t := range nt {
 		postDoc[t], postW[t] = flatDoc[start[t]:start[t+1]], flatW[start[t]:start[t+1]]
 	}
 	n := len(docs)
@@ -412,7 +426,7 @@ func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers
 			acc := make([]float64, n)
 			// cursor[ti]: where this worker's next row is in term ti's
 			// posting (rows come in increasing order, so it only moves on).
-			cursor := make([]int32, m.terms)
+			cursor := make([]int32, nt)
 			for i := g; i < n; i += workers {
 				idx, val := m.vec(i)
 				for k, ti := range idx {

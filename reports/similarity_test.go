@@ -176,12 +176,12 @@ func TestPairRule(t *testing.T) {
 // exactVecs are the vectors of bags as NewTFIDF weighs them, in float64
 // and uncut: the oracle's.
 func exactVecs(bags []analysis.TermBag) *vecSet[float64] {
-	return buildVecs[float64](len(bags), func(i int) analysis.TermBag { return bags[i] }, 0)
+	return buildVecs[float64](len(bags), func(i int) analysis.TermBag { return bags[i] }, 0, 1)
 }
 
 // runVecs are the vectors of bags as a run builds them.
 func runVecs(bags []analysis.TermBag) *vecSet[float32] {
-	return buildVecs[float32](len(bags), func(i int) analysis.TermBag { return bags[i] }, vectorTerms)
+	return buildVecs[float32](len(bags), func(i int) analysis.TermBag { return bags[i] }, vectorTerms, defaultSearch().maxDFShare)
 }
 
 // TestBuildVecs: a run's vectors carry NewTFIDF's weights (to float32),
@@ -198,28 +198,36 @@ func TestBuildVecs(t *testing.T) {
 	for i, c := range counts {
 		bags[i] = bagOf(c)
 	}
-	v := buildVecs[float32](len(bags), func(i int) analysis.TermBag { return bags[i] }, 0)
+	// "all", in every document, is numbered last (split 0.7: two documents of three at most)
+	v := buildVecs[float32](len(bags), func(i int) analysis.TermBag { return bags[i] }, 0, 0.7)
+	if want := []string{"a", "b", "c", "d", "one", "all"}; !reflect.DeepEqual(v.terms, want) {
+		t.Errorf("vocabulary %v, want %v", v.terms, want)
+	}
 	for d := range counts {
 		idx, val := v.vec(d)
-		var want []int32
+		var got, want []string
+		for _, ti := range idx {
+			got = append(got, v.terms[ti])
+		}
 		for k, ti := range m.Vectors[d].Index {
 			if m.Terms[ti] == "one" {
 				continue
 			}
-			want = append(want, int32(ti))
-			if x := slices.Index(idx, int32(ti)); x < 0 || val[x] != float32(m.Vectors[d].Value[k]) {
-				t.Errorf("doc %d term %s: weight %v, want %v", d, m.Terms[ti], val, m.Vectors[d].Value[k])
+			want = append(want, m.Terms[ti])
+			if x := slices.Index(v.terms, m.Terms[ti]); x < 0 || val[slices.Index(idx, int32(x))] != float32(m.Vectors[d].Value[k]) {
+				t.Errorf("doc %d term %s: weights %v, want %v", d, m.Terms[ti], val, m.Vectors[d].Value[k])
 			}
 		}
-		if !reflect.DeepEqual(idx, want) {
-			t.Errorf("doc %d: terms %v, want %v", d, idx, want)
+		slices.SortFunc(want, func(a, b string) int { return slices.Index(v.terms, a) - slices.Index(v.terms, b) })
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("doc %d: terms %v, want %v", d, got, want)
 		}
 	}
-	cut := buildVecs[float64](len(bags), func(i int) analysis.TermBag { return bags[i] }, 2)
+	cut := buildVecs[float64](len(bags), func(i int) analysis.TermBag { return bags[i] }, 2, 1)
 	idx, val := cut.vec(0)
 	var names []string
 	for _, ti := range idx {
-		names = append(names, m.Terms[ti])
+		names = append(names, cut.terms[ti])
 	}
 	if !reflect.DeepEqual(names, []string{"a", "b"}) { // "all" is light: in every document
 		t.Errorf("cut vector keeps %v, want a, b", names)
@@ -619,18 +627,18 @@ func TestPruneVectors(t *testing.T) {
 		{"all": 1},
 		{"all": 1},
 	}
-	m := NewTFIDF(counts)
 	bags := make([]analysis.TermBag, len(counts))
 	for i, c := range counts {
 		bags[i] = bagOf(c)
 	}
 	p := defaultSearch()
 	p.strongest = 3
-	sv := pruneVectors(runVecs(bags), p)
+	rv := runVecs(bags)
+	sv := pruneVectors(rv, p)
 	name := func(idx []int32) []string {
 		var out []string
 		for _, i := range idx {
-			out = append(out, m.Terms[i])
+			out = append(out, rv.terms[i])
 		}
 		return out
 	}
@@ -640,7 +648,7 @@ func TestPruneVectors(t *testing.T) {
 	}
 	norm := 0.0
 	for _, v := range val {
-		norm += float64(v) * float64(v)
+		norm += float64(v*sv.scale[0]) * float64(v*sv.scale[0])
 	}
 	if math.Abs(norm-1) > 1e-6 || !(val[0] > val[1] && val[1] > val[2]) {
 		t.Errorf("weights %v", val)
@@ -651,5 +659,34 @@ func TestPruneVectors(t *testing.T) {
 	// all of document 2's terms are pruned: it keeps those in two or more
 	if idx, _ := sv.vec(2); !reflect.DeepEqual(name(idx), []string{"all"}) {
 		t.Errorf("vector 2 %v, want all", name(idx))
+	}
+	// uncut, a run's search vectors are the first part of its vectors,
+	// not a copy; the oracle's float64 vectors are copied, to the same
+	// search vectors
+	shared := pruneVectors(rv, defaultSearch())
+	if &shared.idx[0] != &rv.idx[0] || &shared.val[0] != &rv.val[0] {
+		t.Errorf("a run's search vectors are a copy")
+	}
+	ex := exactVecs(bags)
+	copied := pruneVectors(ex, defaultSearch())
+	for d := range bags {
+		si, sval := shared.vec(d)
+		ci, cval := copied.vec(d)
+		if got, want := name(si), func() (out []string) {
+			for _, i := range ci {
+				out = append(out, ex.terms[i])
+			}
+			return out
+		}(); !reflect.DeepEqual(got, want) {
+			t.Errorf("doc %d: search terms %v, copied %v", d, got, want)
+		}
+		for x := range sval {
+			if a, b := sval[x]*shared.scale[d], cval[x]*copied.scale[d]; math.Abs(float64(a-b)) > 1e-6 {
+				t.Errorf("doc %d: search weight %v, copied %v", d, a, b)
+			}
+		}
+	}
+	if got := name(shared.sets[0]); !reflect.DeepEqual(got, []string{"a", "b", "c", "d"}) {
+		t.Errorf("shared set 0 %v, want a, b, c, d", got)
 	}
 }
