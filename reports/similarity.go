@@ -228,9 +228,31 @@ type termSource interface {
 	TermBag(i int) analysis.TermBag
 }
 
-// newSimilarityOf is NewSimilarity with the bags from src.
+// termReleaser is a termSource that can drop a bag once it is weighed
+// (analysis.Documents): a bag and the vector made of it cost about the
+// same, so keeping the bags doubles similarity's memory.
+type termReleaser interface {
+	ReleaseTermBag(i int)
+}
+
+// newSimilarityOf is NewSimilarity with the bags from src. Similarity is
+// their only reader: each is released, when src can, as soon as its
+// vector is made.
 func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource) *Similarity {
-	return newSimilarity(docs, buildVecs[float32](len(docs), src.TermBag, vectorTerms, defaultSearch().maxDFShare))
+	n := len(docs)
+	bag := src.TermBag
+	if rel, ok := src.(termReleaser); ok {
+		seen := make([]bool, n) // buildVecs reads each bag twice: the second time is the last
+		bag = func(i int) analysis.TermBag {
+			b := src.TermBag(i)
+			if seen[i] {
+				rel.ReleaseTermBag(i)
+			}
+			seen[i] = true
+			return b
+		}
+	}
+	return newSimilarity(docs, buildVecs[float32](n, bag, vectorTerms, defaultSearch().maxDFShare))
 }
 
 // vectorTerms bounds a document's similarity vector: at most its
@@ -269,8 +291,9 @@ func (s *vecSet[W]) vec(d int) ([]int32, []W) {
 
 func (s *vecSet[W]) len() int { return len(s.start) - 1 }
 
-// buildVecs weighs n bags (bag gives one at a time, twice each, so they
-// need not all be held at once) as NewTFIDF does, and keeps each vector
+// buildVecs weighs n bags (bag gives one at a time, twice each, all of
+// them once before any the second time, so they need not all be held at
+// once and may be dropped after the second) as NewTFIDF does, and keeps each vector
 // compact:
 //
 //   - the weights are those of NewTFIDF to the last bit before they are

@@ -690,3 +690,40 @@ func TestPruneVectors(t *testing.T) {
 		t.Errorf("shared set 0 %v, want a, b, c, d", got)
 	}
 }
+
+// releasingBags is a termSource that can drop its bags, like
+// analysis.Documents; a dropped bag reads empty.
+type releasingBags struct {
+	bags     []analysis.TermBag
+	released []bool
+}
+
+func (r *releasingBags) TermBag(i int) analysis.TermBag {
+	if r.released[i] {
+		return analysis.TermBag{}
+	}
+	return r.bags[i]
+}
+
+func (r *releasingBags) ReleaseTermBag(i int) { r.released[i] = true }
+
+// TestSimilarityReleasesBags: similarity drops each bag once its vector
+// is made, and the result is the one of the bags kept.
+func TestSimilarityReleasesBags(t *testing.T) {
+	bags := genreCorpus(300, 2)
+	docs := make([]*analysis.DocumentAnalysis, len(bags))
+	for i := range docs {
+		docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%03d.txt", i)}
+	}
+	src := &releasingBags{bags: bags, released: make([]bool, len(bags))}
+	got := newSimilarityOf(docs, src)
+	if want := newSimilarity(docs, runVecs(bags)); !reflect.DeepEqual(got, want) {
+		t.Errorf("similarities differ when the bags are released")
+	}
+	if i := slices.Index(src.released, false); i >= 0 {
+		t.Errorf("bag %d kept", i)
+	}
+	if len(got.Pairs) == 0 {
+		t.Fatal("no pairs: the test compares nothing")
+	}
+}
