@@ -20,11 +20,13 @@ import (
 //     analysis already drops) and terms of one document (they are shared
 //     with nobody) are left out, and each vector keeps at most its
 //     strongest terms, so one comparison is bounded whatever the document.
-//     The bound is loose (1,000; the bench corpus's pruned vectors have
-//     236 terms on average): on a corpus of one genre the nearest peers
-//     differ in many middling terms, and vectors cut to their 64 or 128
-//     strongest ranked only 68% or 80% of the true five nearest among
-//     their 20 nearest, against 99.9% uncut;
+//     The bound is loose (vectorTerms, 1,024, the run's own vectors' bound;
+//     the bench corpus's pruned vectors have 236 terms on average): on a
+//     corpus of one genre the nearest peers differ in many middling terms,
+//     and vectors cut to their 64 or 128 strongest ranked only 68% or 80%
+//     of the true five nearest among their 20 nearest, against 99.9%
+//     uncut. These vectors are not a copy: they are the first part of each
+//     run vector (see vecSet), scaled to unit length;
 //   - builds each document's nearest-neighbour list with NN-descent (Dong,
 //     Moses and Li, 2011): a neighbour of a neighbour is likely a
 //     neighbour, so each round compares each document only with its
@@ -36,9 +38,10 @@ import (
 //     banded into an LSH table, so copies meet in a bucket whatever their
 //     rank among a document's neighbours.
 //
-// Every candidate pair is then scored on the full TF-IDF vectors, in the
-// same order of terms as an all-pairs computation, so the figures are the
-// exact cosines; the search only decides which pairs are looked at. All
+// Every candidate pair is then scored on the run's TF-IDF vectors (all
+// their terms, see buildVecs), in the same order of terms as an all-pairs
+// computation, so the figures are the ones all pairs gives; the search
+// only decides which pairs are looked at. All
 // randomness is seeded and every step's result is independent of the
 // order in which workers finish, so the output depends on the input only.
 

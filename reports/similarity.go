@@ -502,11 +502,14 @@ func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers
 // newSimilarity compares all pairs of a corpus of up to allPairsUpTo
 // documents; a larger one it searches without comparing all pairs (see
 // search.go): candidates come from a neighbour graph over pruned vectors
-// and from a MinHash sketch, and every candidate pair is scored exactly
-// on the full vectors, so a figure in similarity.csv is always the true
-// cosine; what the search can miss is a peer (1% of the five nearest on
+// and from a MinHash sketch, and every candidate pair is scored on the
+// run's vectors, so a figure in similarity.csv is the one all pairs
+// gives; what the search can miss is a peer (1% of the five nearest on
 // the bench corpus), never a value, and no near duplicate on the tests'
-// corpora.
+// corpora. The run's vectors hold float32 weights and at most
+// vectorTerms terms: a figure is the exact float64 cosine to 1e-4 (one
+// step of the fourth decimal, tested against the exact oracle), and
+// exact where no vector is cut.
 func newSimilarity[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W]) *Similarity {
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)/64+1)) // small corpora: one
 	if len(docs) <= allPairsUpTo {
