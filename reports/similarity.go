@@ -406,7 +406,10 @@ func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int, 
 // after i) are its pairs. Rows are shared out among the workers (row i to
 // worker i mod the count); each keeps its own best lists, merged at the
 // end, so the result is the same for any number of workers.
-func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers int) *Similarity {
+//
+// With free, m's weights are dropped once the postings hold them (a row
+// reads its own weights there): the caller must not use m afterwards.
+func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers int, free bool) *Similarity {
 	nt := len(m.terms)
 	// The postings, term by term, in two flat arrays (documents in
 	// order): counted first, then filled, instead of grown by appending
@@ -427,6 +430,9 @@ func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers
 			flatDoc[fill[ti]], flatW[fill[ti]] = int32(di), val[k]
 			fill[ti]++
 		}
+	}
+	if free {
+		m.val = nil
 	}
 	postDoc := make([][]int32, nt)
 	postW := make([][]W, nt)
@@ -451,15 +457,14 @@ func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers
 			// posting (rows come in increasing order, so it only moves on).
 			cursor := make([]int32, nt)
 			for i := g; i < n; i += workers {
-				idx, val := m.vec(i)
-				for k, ti := range idx {
-					w := float64(val[k])
+				for _, ti := range m.idx[m.start[i]:m.start[i+1]] {
 					post := postDoc[ti]
 					c := cursor[ti]
 					for post[c] != int32(i) {
 						c++
 					}
 					cursor[ti] = c + 1
+					w := float64(postW[ti][c])
 					rest := post[c+1:]
 					ws := postW[ti][c+1:][:len(rest)] // same length: no bounds check in the loop
 					for x, j := range rest {
@@ -513,7 +518,7 @@ func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers
 func newSimilarity[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W]) *Similarity {
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)/64+1)) // small corpora: one
 	if len(docs) <= allPairsUpTo {
-		return allPairs(docs, m, workers)
+		return allPairs(docs, m, workers, true)
 	}
 	return similarityWith(docs, m, workers, defaultSearch())
 }

@@ -169,7 +169,7 @@ func TestPairRule(t *testing.T) {
 		bags[i] = bagOf(c)
 	}
 	v := exactVecs(bags)
-	checkPairRule(t, m, allPairs(docs, v, 1))
+	checkPairRule(t, m, allPairs(docs, v, 1, false))
 	checkPairRule(t, m, similarityWith(docs, v, 2, defaultSearch()))
 }
 
@@ -297,12 +297,12 @@ func TestSimilarityWorkers(t *testing.T) {
 	}
 	m := runVecs(bags)
 	one := similarityWith(docs, m, 1, defaultSearch())
-	exact := allPairs(docs, m, 1)
+	exact := allPairs(docs, m, 1, false)
 	for _, w := range []int{2, 3, 7} {
 		if got := similarityWith(docs, m, w, defaultSearch()); !reflect.DeepEqual(got, one) {
 			t.Fatalf("search: %d workers give another result than one", w)
 		}
-		if got := allPairs(docs, m, w); !reflect.DeepEqual(got, exact) {
+		if got := allPairs(docs, m, w, false); !reflect.DeepEqual(got, exact) {
 			t.Fatalf("all pairs: %d workers give another result than one", w)
 		}
 	}
@@ -397,7 +397,7 @@ func searchVersusExact(t *testing.T, bags []analysis.TermBag, search bool) (reca
 		docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%05d.txt", i)}
 	}
 	ex := exactVecs(bags)
-	exact := allPairs(docs, ex, 2)
+	exact := allPairs(docs, ex, 2, false)
 	rv := runVecs(bags)
 	var got *Similarity
 	if search {
@@ -587,7 +587,7 @@ func BenchmarkSimilarity(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("allpairs/docs=%d", n), func(b *testing.B) {
 			for range b.N {
-				allPairs(docs, m, workers)
+				allPairs(docs, m, workers, false)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/doc")
 		})
