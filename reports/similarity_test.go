@@ -567,16 +567,26 @@ func TestNearDuplicateCluster(t *testing.T) {
 // pairs (allpairs) on generated plans (genreCorpus) at three corpus
 // sizes, in ns/doc: the search's should not grow with the corpus. All
 // pairs at 50,000 documents takes minutes and is left out. The model
-// (newTFIDF) is built outside the timer.
+// (a run's vectors) is built outside the timer.
 func BenchmarkSimilarity(b *testing.B) {
 	for _, n := range []int{1000, 10000, 50000} {
-		m := runVecs(genreCorpus(n, 1))
+		// made by the first sub-benchmark that runs, so that -bench
+		// picking one size does not generate the others
+		var m *vecSet[float32]
+		model := func(b *testing.B) *vecSet[float32] {
+			if m == nil {
+				m = runVecs(genreCorpus(n, 1))
+				b.ResetTimer()
+			}
+			return m
+		}
 		docs := make([]*analysis.DocumentAnalysis, n)
 		for i := range docs {
 			docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprint(i)}
 		}
 		workers := runtime.GOMAXPROCS(0)
 		b.Run(fmt.Sprintf("search/docs=%d", n), func(b *testing.B) {
+			m := model(b)
 			for range b.N {
 				similarityWith(docs, m, workers, defaultSearch())
 			}
@@ -586,6 +596,7 @@ func BenchmarkSimilarity(b *testing.B) {
 			continue
 		}
 		b.Run(fmt.Sprintf("allpairs/docs=%d", n), func(b *testing.B) {
+			m := model(b)
 			for range b.N {
 				allPairs(docs, m, workers, false)
 			}
