@@ -262,7 +262,7 @@ func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource) *Similar
 // corpus's documents have 416 terms on average and none above the bound,
 // so its figures stay exact; only very long documents (a budget with
 // appendices, a compilation of several plans) are cut, and their weights
-// renormalised over what is kept (docs/benchmarks.md, "Similarity with
+// renormalised over what is kept (docs/benchmarks.md, "Similarity in
 // bounded memory").
 const vectorTerms = 1024
 
