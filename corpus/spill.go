@@ -155,6 +155,12 @@ func (ds *Documents) TermBag(i int) analysis.TermBag {
 	return b
 }
 
+// ReleaseTermBag drops document i's packed bag: similarity, its only
+// reader, calls it once it has weighed the bag, so that the bags and
+// the TF-IDF vectors made of them are not all held at once (issue 17).
+// TermBag(i) is empty afterwards.
+func (ds *Documents) ReleaseTermBag(i int) { ds.terms[i] = nil }
+
 // Len is the number of documents.
 func (ds *Documents) Len() int { return len(ds.refs) }
 

@@ -20,11 +20,13 @@ import (
 //     analysis already drops) and terms of one document (they are shared
 //     with nobody) are left out, and each vector keeps at most its
 //     strongest terms, so one comparison is bounded whatever the document.
-//     The bound is loose (1,000; the bench corpus's pruned vectors have
-//     236 terms on average): on a corpus of one genre the nearest peers
-//     differ in many middling terms, and vectors cut to their 64 or 128
-//     strongest ranked only 68% or 80% of the true five nearest among
-//     their 20 nearest, against 99.9% uncut;
+//     The bound is loose (vectorTerms, 1,024, the run's own vectors' bound;
+//     the bench corpus's pruned vectors have 236 terms on average): on a
+//     corpus of one genre the nearest peers differ in many middling terms,
+//     and vectors cut to their 64 or 128 strongest ranked only 68% or 80%
+//     of the true five nearest among their 20 nearest, against 99.9%
+//     uncut. These vectors are not a copy: they are the first part of each
+//     run vector (see vecSet), scaled to unit length;
 //   - builds each document's nearest-neighbour list with NN-descent (Dong,
 //     Moses and Li, 2011): a neighbour of a neighbour is likely a
 //     neighbour, so each round compares each document only with its
@@ -36,9 +38,10 @@ import (
 //     banded into an LSH table, so copies meet in a bucket whatever their
 //     rank among a document's neighbours.
 //
-// Every candidate pair is then scored on the full TF-IDF vectors, in the
-// same order of terms as an all-pairs computation, so the figures are the
-// exact cosines; the search only decides which pairs are looked at. All
+// Every candidate pair is then scored on the run's TF-IDF vectors (all
+// their terms, see buildVecs), in the same order of terms as an all-pairs
+// computation, so the figures are the ones all pairs gives; the search
+// only decides which pairs are looked at. All
 // randomness is seeded and every step's result is independent of the
 // order in which workers finish, so the output depends on the input only.
 
@@ -69,7 +72,7 @@ type searchParams struct {
 func defaultSearch() searchParams {
 	return searchParams{
 		maxDFShare: 0.5,
-		strongest:  1000,
+		strongest:  vectorTerms, // a run's vectors have no more: the search shares them
 		neighbours: 60,
 		sample:     20,
 		maxRounds:  12,
@@ -82,59 +85,77 @@ func defaultSearch() searchParams {
 	}
 }
 
-// searchVecs are the pruned vectors of the search, flat: document d's
-// terms are idx[start[d]:start[d+1]] (increasing), its weights val[...]
-// (renormalised to unit length). sets holds, per document, the pruned
+// searchVecs are the pruned vectors of the search: document d's terms
+// are idx[lo[d]:hi[d]] (increasing), its weights val[...] times scale[d]
+// (unit length over those terms). sets holds, per document, the pruned
 // term set before the strongest-terms cut, for MinHash (the vector's own
-// terms when nothing was cut).
+// terms when nothing was cut). In a run idx and val are the vecSet's own
+// arrays, not a copy: its vocabulary puts the terms the search leaves out
+// last, so a document's search terms are the first part of its vector.
 type searchVecs struct {
-	start []int
-	idx   []int32
-	val   []float32
-	sets  [][]int32
-	terms int
+	lo, hi []int
+	idx    []int32
+	val    []float32
+	scale  []float32
+	sets   [][]int32
+	terms  int
 }
 
 func (s *searchVecs) vec(d int) ([]int32, []float32) {
-	return s.idx[s.start[d]:s.start[d+1]], s.val[s.start[d]:s.start[d+1]]
+	return s.idx[s.lo[d]:s.hi[d]], s.val[s.lo[d]:s.hi[d]]
 }
 
 // pruneVectors makes the search vectors of m. A document all of whose
-// terms are pruned keeps its strongest terms found in two documents or
-// more, so that it is still compared by what it has.
-func pruneVectors(m *TFIDF, p searchParams) *searchVecs {
-	n := len(m.Vectors)
-	df := make([]int, len(m.Terms))
-	for _, v := range m.Vectors {
-		for _, ti := range v.Index {
-			df[ti]++
-		}
+// terms are pruned keeps its terms found in two documents or more (all
+// of a vecSet's), so that it is still compared by what it has.
+func pruneVectors[W weight](m *vecSet[W], p searchParams) *searchVecs {
+	n := m.len()
+	df := make([]int32, len(m.terms))
+	for _, ti := range m.idx {
+		df[ti]++
 	}
-	maxDF := int(p.maxDFShare * float64(n))
-	s := &searchVecs{start: make([]int, n+1), sets: make([][]int32, n), terms: len(m.Terms)}
-	var keep []int
-	for d, v := range m.Vectors {
+	maxDF := int32(p.maxDFShare * float64(n))
+	s := &searchVecs{lo: make([]int, n), hi: make([]int, n), scale: make([]float32, n), sets: make([][]int32, n), terms: len(m.terms)}
+	keeps := func(d int, keep []int) []int {
+		idx, _ := m.vec(d)
 		keep = keep[:0]
-		for k, ti := range v.Index {
+		for k, ti := range idx {
 			if df[ti] >= 2 && df[ti] <= maxDF {
 				keep = append(keep, k)
 			}
 		}
 		if len(keep) == 0 {
-			for k, ti := range v.Index {
+			for k, ti := range idx {
 				if df[ti] >= 2 {
 					keep = append(keep, k)
 				}
 			}
 		}
+		return keep
+	}
+	// shared when every document's search terms are the first part of its
+	// vector and none is cut (always so in a run: buildVecs' vocabulary
+	// order, vectorTerms below p.strongest), else a copy
+	var keep []int
+	vals, shared := any(m.val).([]float32)
+	for d := 0; shared && d < n; d++ {
+		keep = keeps(d, keep)
+		shared = len(keep) <= p.strongest && (len(keep) == 0 || keep[len(keep)-1] == len(keep)-1)
+	}
+	if shared {
+		s.idx, s.val = m.idx, vals
+	}
+	for d := range n {
+		idx, val := m.vec(d)
+		keep = keeps(d, keep)
 		if len(keep) > p.strongest { // the heaviest, ties by term; then back in term order
 			set := make([]int32, len(keep))
 			for x, k := range keep {
-				set[x] = int32(v.Index[k])
+				set[x] = idx[k]
 			}
 			s.sets[d] = set
 			sort.Slice(keep, func(a, b int) bool {
-				wa, wb := v.Value[keep[a]], v.Value[keep[b]]
+				wa, wb := val[keep[a]], val[keep[b]]
 				return wa > wb || (wa == wb && keep[a] < keep[b])
 			})
 			keep = keep[:p.strongest]
@@ -142,18 +163,24 @@ func pruneVectors(m *TFIDF, p searchParams) *searchVecs {
 		}
 		norm := 0.0
 		for _, k := range keep {
-			norm += v.Value[k] * v.Value[k]
+			norm += float64(val[k]) * float64(val[k])
 		}
-		norm = math.Sqrt(norm)
-		for _, k := range keep {
-			s.idx = append(s.idx, int32(v.Index[k]))
-			s.val = append(s.val, float32(v.Value[k]/norm))
+		if norm > 0 {
+			s.scale[d] = float32(1 / math.Sqrt(norm))
 		}
-		s.start[d+1] = len(s.idx)
-	}
-	for d := range s.sets {
+		if shared {
+			s.lo[d] = m.start[d]
+			s.hi[d] = m.start[d] + len(keep)
+		} else {
+			s.lo[d] = len(s.idx)
+			for _, k := range keep {
+				s.idx = append(s.idx, idx[k])
+				s.val = append(s.val, float32(val[k]))
+			}
+			s.hi[d] = len(s.idx)
+		}
 		if s.sets[d] == nil { // not cut: the set is the vector's terms
-			s.sets[d] = s.idx[s.start[d]:s.start[d+1]:s.start[d+1]]
+			s.sets[d] = s.idx[s.lo[d]:s.hi[d]:s.hi[d]]
 		}
 	}
 	return s
@@ -161,19 +188,24 @@ func pruneVectors(m *TFIDF, p searchParams) *searchVecs {
 
 // candidatePairs returns the pairs to score exactly, each once as (a, b)
 // with a < b, sorted: the NN-descent lists and the MinHash buckets.
-func candidatePairs(m *TFIDF, workers int, p searchParams) [][2]int32 {
-	n := len(m.Vectors)
+func candidatePairs[W weight](m *vecSet[W], workers int, p searchParams) [][2]int32 {
+	n := m.len()
 	if n < 2 {
 		return nil
 	}
 	sv := pruneVectors(m, p)
 	lists := nnDescent(sv, workers, p)
-	var pairs [][2]int32
+	total := 0
+	for _, l := range lists {
+		total += len(l)
+	}
+	pairs := make([][2]int32, 0, total)
 	for v, l := range lists {
 		for _, e := range l {
 			pairs = append(pairs, [2]int32{int32(min(v, int(e.id))), int32(max(v, int(e.id)))})
 		}
 	}
+	lists = nil // the lists' n·K entries can go before the sketch is built
 	pairs = append(pairs, minhashPairs(sv, p)...)
 	slices.SortFunc(pairs, comparePairs)
 	return slices.Compact(pairs)
@@ -192,7 +224,7 @@ func comparePairs(a, b [2]int32) int {
 // dense array once for all its pairs and each b's terms read against it,
 // in b's term order: the same products summed in the same order as the
 // all-pairs computation, so the same figures to the last bit.
-func scorePairs(m *TFIDF, pairs [][2]int32, workers int) []float64 {
+func scorePairs[W weight](m *vecSet[W], pairs [][2]int32, workers int) []float64 {
 	sims := make([]float64, len(pairs))
 	// chunks of whole groups of the same a, shared out in turn
 	var bounds []int
@@ -210,35 +242,37 @@ func scorePairs(m *TFIDF, pairs [][2]int32, workers int) []float64 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			dense := make([]float64, len(m.Terms))
+			dense := make([]W, len(m.terms))
+			clearA := func(a int) {
+				idx, _ := m.vec(a)
+				for _, ti := range idx {
+					dense[ti] = 0
+				}
+			}
 			for c := g; c+1 < len(bounds); c += workers {
 				a := -1
 				for k := bounds[c]; k < bounds[c+1]; k++ {
 					if int(pairs[k][0]) != a {
 						if a >= 0 {
-							for _, ti := range m.Vectors[a].Index {
-								dense[ti] = 0
-							}
+							clearA(a)
 						}
 						a = int(pairs[k][0])
-						va := m.Vectors[a]
-						for x, ti := range va.Index {
-							dense[ti] = va.Value[x]
+						idx, val := m.vec(a)
+						for x, ti := range idx {
+							dense[ti] = val[x]
 						}
 					}
-					vb := m.Vectors[pairs[k][1]]
+					idx, val := m.vec(int(pairs[k][1]))
 					s := 0.0
-					for x, ti := range vb.Index {
+					for x, ti := range idx {
 						if w := dense[ti]; w != 0 {
-							s += w * vb.Value[x]
+							s += float64(w) * float64(val[x])
 						}
 					}
 					sims[k] = round4(s)
 				}
 				if a >= 0 {
-					for _, ti := range m.Vectors[a].Index {
-						dense[ti] = 0
-					}
+					clearA(a)
 				}
 			}
 		}()
@@ -298,7 +332,7 @@ type proposal struct {
 // best of everything offered to it under one total order, so the result
 // does not depend on the number of workers.
 func nnDescent(sv *searchVecs, workers int, p searchParams) [][]entry {
-	n := len(sv.start) - 1
+	n := len(sv.lo)
 	k := min(p.neighbours, n-1)
 	lists := make([][]entry, n)
 	flat := make([]entry, n*k)
@@ -439,7 +473,7 @@ func nnDescent(sv *searchVecs, workers int, p searchParams) [][]entry {
 // documents close in angle mostly land in the same leaf. Each tree's
 // choices come from its own seeded generator, whatever the worker.
 func rpForest(sv *searchVecs, workers int, p searchParams, from, to int) []proposal {
-	n := len(sv.start) - 1
+	n := len(sv.lo)
 	out := make([][]proposal, to-from)
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -580,8 +614,9 @@ func parallel(n, workers int, f func(g int, dense []float32, lo, hi int), size i
 
 func spread(sv *searchVecs, dense []float32, d int) {
 	idx, val := sv.vec(d)
+	sc := sv.scale[d]
 	for x, ti := range idx {
-		dense[ti] = val[x]
+		dense[ti] = val[x] * sc
 	}
 }
 
@@ -599,7 +634,7 @@ func gather(sv *searchVecs, dense []float32, d int) float32 {
 	for x, ti := range idx {
 		s += dense[ti] * val[x]
 	}
-	return s
+	return s * sv.scale[d]
 }
 
 // minhashPairs returns the pairs of documents that share a band of their

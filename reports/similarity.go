@@ -219,7 +219,7 @@ func NewSimilarity(docs []*analysis.DocumentAnalysis) *Similarity {
 			bags[i] = bagOf(analysis.TermCounts(d))
 		}
 	}
-	return newSimilarity(docs, newTFIDF(bags))
+	return newSimilarity(docs, buildVecs[float32](len(bags), func(i int) analysis.TermBag { return bags[i] }, vectorTerms, defaultSearch().maxDFShare))
 }
 
 // termSource is a Source that keeps the documents' term bags itself
@@ -228,9 +228,174 @@ type termSource interface {
 	TermBag(i int) analysis.TermBag
 }
 
-// newSimilarityOf is NewSimilarity with the bags from src.
+// termReleaser is a termSource that can drop a bag once it is weighed
+// (analysis.Documents): a bag and the vector made of it cost about the
+// same, so keeping the bags doubles similarity's memory.
+type termReleaser interface {
+	ReleaseTermBag(i int)
+}
+
+// newSimilarityOf is NewSimilarity with the bags from src. Similarity is
+// their only reader: each is released, when src can, as soon as its
+// vector is made.
 func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource) *Similarity {
-	return newSimilarity(docs, newTFIDFOf(len(docs), src.TermBag))
+	n := len(docs)
+	bag := src.TermBag
+	if rel, ok := src.(termReleaser); ok {
+		seen := make([]bool, n) // buildVecs reads each bag twice: the second time is the last
+		bag = func(i int) analysis.TermBag {
+			b := src.TermBag(i)
+			if seen[i] {
+				rel.ReleaseTermBag(i)
+			}
+			seen[i] = true
+			return b
+		}
+	}
+	return newSimilarity(docs, buildVecs[float32](n, bag, vectorTerms, defaultSearch().maxDFShare))
+}
+
+// vectorTerms bounds a document's similarity vector: at most its
+// vectorTerms heaviest terms (among those shared with another document)
+// are kept, so the memory of similarity is at most 8 bytes times
+// vectorTerms per document whatever the document's length. The bench
+// corpus's documents have 416 terms on average and none above the bound,
+// so its figures stay exact; only very long documents (a budget with
+// appendices, a compilation of several plans) are cut, and their weights
+// renormalised over what is kept (docs/benchmarks.md, "Similarity in
+// bounded memory").
+const vectorTerms = 1024
+
+// weight is the type of a vector's weights: float32 in a run (half the
+// memory), float64 for the exact all-pairs oracle of the tests.
+type weight interface{ ~float32 | ~float64 }
+
+// vecSet are the TF-IDF vectors of a corpus, flat: document d's terms
+// are idx[start[d]:start[d+1]] (vocabulary indices, increasing), its
+// weights val[...]. A flat pair of arrays costs 8 bytes a term (float32)
+// against a SparseVector's 16 and its two slice headers; there is no map
+// and no slice per document. The vocabulary is numbered so that the
+// terms in more than a share of the documents (buildVecs' split) come
+// last: the first part of each vector is then the candidate search's
+// vector (search.go), which shares these arrays instead of a copy.
+type vecSet[W weight] struct {
+	start []int
+	idx   []int32
+	val   []W
+	terms []string // the vocabulary, by index
+}
+
+func (s *vecSet[W]) vec(d int) ([]int32, []W) {
+	return s.idx[s.start[d]:s.start[d+1]], s.val[s.start[d]:s.start[d+1]]
+}
+
+func (s *vecSet[W]) len() int { return len(s.start) - 1 }
+
+// buildVecs weighs n bags (bag gives one at a time, twice each, all of
+// them once before any the second time, so they need not all be held at
+// once and may be dropped after the second) as NewTFIDF does, and keeps each vector
+// compact:
+//
+//   - the weights are those of NewTFIDF to the last bit before they are
+//     stored as W, normalised over all the document's terms;
+//   - a term of one document only is left out after that: it is shared
+//     with nobody, so it adds nothing to any dot product (on the bench
+//     corpus few are, in real plans names, typing errors, numbers);
+//   - when more than maxTerms terms remain (maxTerms > 0), the heaviest
+//     maxTerms are kept (ties by term) and renormalised.
+//
+// Terms in more than split of the documents are numbered after the others
+// (vecSet); split 1 keeps the vocabulary in stem order.
+func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int, split float64) *vecSet[W] {
+	df := map[string]int{}
+	total := 0
+	for i := range n {
+		b := bag(i)
+		for k, t := range b.Stems {
+			if b.Counts[k] > 0 {
+				df[t]++
+				total++
+			}
+		}
+	}
+	terms := make([]string, 0, len(df))
+	for t := range df {
+		terms = append(terms, t)
+	}
+	maxDF := int(split * float64(n))
+	sort.Slice(terms, func(a, b int) bool {
+		ca, cb := df[terms[a]] > maxDF, df[terms[b]] > maxDF
+		if ca != cb {
+			return cb
+		}
+		return terms[a] < terms[b]
+	})
+	index := make(map[string]int32, len(terms))
+	idf := make([]float64, len(terms))
+	dfOf := make([]int32, len(terms))
+	docs := float64(n)
+	for i, t := range terms {
+		index[t] = int32(i)
+		idf[i] = 1 + math.Log((1+docs)/(1+float64(df[t])))
+		dfOf[i] = int32(df[t])
+	}
+	clear(df)
+	s := &vecSet[W]{start: make([]int, n+1), terms: terms}
+	// the few terms of one document are counted in total too: a little
+	// more than needed, but no doubling append on the largest arrays
+	s.idx = make([]int32, 0, total)
+	s.val = make([]W, 0, total)
+	var v SparseVector
+	var keep []int
+	for d := range n {
+		b := bag(d)
+		v.Index, v.Value = v.Index[:0], v.Value[:0]
+		for k, t := range b.Stems {
+			if b.Counts[k] > 0 {
+				ti := index[t]
+				v.Index = append(v.Index, int(ti))
+				v.Value = append(v.Value, (1+math.Log(float64(b.Counts[k])))*idf[ti])
+			}
+		}
+		if !sort.IntsAreSorted(v.Index) { // a bag not sorted by stem: sort both together
+			sort.Sort(byIndex(v))
+		}
+		if norm := floats.Norm(v.Value, 2); norm > 0 {
+			floats.Scale(1/norm, v.Value)
+		}
+		keep = keep[:0]
+		for k, ti := range v.Index {
+			if dfOf[ti] >= 2 {
+				keep = append(keep, k)
+			}
+		}
+		scale := 1.0
+		if maxTerms > 0 && len(keep) > maxTerms { // the heaviest, ties by term; then back in term order
+			sort.Slice(keep, func(a, b int) bool {
+				wa, wb := v.Value[keep[a]], v.Value[keep[b]]
+				return wa > wb || (wa == wb && keep[a] < keep[b])
+			})
+			keep = keep[:maxTerms]
+			sort.Ints(keep)
+			norm := 0.0
+			for _, k := range keep {
+				norm += v.Value[k] * v.Value[k]
+			}
+			if norm > 0 {
+				scale = 1 / math.Sqrt(norm)
+			}
+		}
+		for _, k := range keep {
+			s.idx = append(s.idx, int32(v.Index[k]))
+			if scale == 1 {
+				s.val = append(s.val, W(v.Value[k]))
+			} else {
+				s.val = append(s.val, W(v.Value[k]*scale))
+			}
+		}
+		s.start[d+1] = len(s.idx)
+	}
+	return s
 }
 
 // allPairs computes every pair's cosine once (the dot product is
@@ -241,31 +406,37 @@ func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource) *Similar
 // after i) are its pairs. Rows are shared out among the workers (row i to
 // worker i mod the count); each keeps its own best lists, merged at the
 // end, so the result is the same for any number of workers.
-func allPairs(docs []*analysis.DocumentAnalysis, m *TFIDF, workers int) *Similarity {
+//
+// With free, m's weights are dropped once the postings hold them (a row
+// reads its own weights there): the caller must not use m afterwards.
+func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers int, free bool) *Similarity {
+	nt := len(m.terms)
 	// The postings, term by term, in two flat arrays (documents in
 	// order): counted first, then filled, instead of grown by appending
 	// (30 MB of garbage on 2,000 documents).
-	start := make([]int, len(m.Terms)+1)
-	for _, v := range m.Vectors {
-		for _, ti := range v.Index {
-			start[ti+1]++
-		}
+	start := make([]int, nt+1)
+	for _, ti := range m.idx {
+		start[ti+1]++
 	}
-	for t := range m.Terms {
+	for t := range nt {
 		start[t+1] += start[t]
 	}
-	flatDoc := make([]int32, start[len(m.Terms)])
-	flatW := make([]float64, start[len(m.Terms)])
-	fill := slices.Clone(start[:len(m.Terms)])
-	for di, v := range m.Vectors {
-		for k, ti := range v.Index {
-			flatDoc[fill[ti]], flatW[fill[ti]] = int32(di), v.Value[k]
+	flatDoc := make([]int32, start[nt])
+	flatW := make([]W, start[nt])
+	fill := slices.Clone(start[:nt])
+	for di := range m.len() {
+		idx, val := m.vec(di)
+		for k, ti := range idx {
+			flatDoc[fill[ti]], flatW[fill[ti]] = int32(di), val[k]
 			fill[ti]++
 		}
 	}
-	postDoc := make([][]int32, len(m.Terms))
-	postW := make([][]float64, len(m.Terms))
-	for t := range m.Terms {
+	if free {
+		m.val = nil
+	}
+	postDoc := make([][]int32, nt)
+	postW := make([][]W, nt)
+	for t := range nt {
 		postDoc[t], postW[t] = flatDoc[start[t]:start[t+1]], flatW[start[t]:start[t+1]]
 	}
 	n := len(docs)
@@ -284,21 +455,20 @@ func allPairs(docs []*analysis.DocumentAnalysis, m *TFIDF, workers int) *Similar
 			acc := make([]float64, n)
 			// cursor[ti]: where this worker's next row is in term ti's
 			// posting (rows come in increasing order, so it only moves on).
-			cursor := make([]int32, len(m.Terms))
+			cursor := make([]int32, nt)
 			for i := g; i < n; i += workers {
-				v := m.Vectors[i]
-				for k, ti := range v.Index {
-					w := v.Value[k]
+				for _, ti := range m.idx[m.start[i]:m.start[i+1]] {
 					post := postDoc[ti]
 					c := cursor[ti]
 					for post[c] != int32(i) {
 						c++
 					}
 					cursor[ti] = c + 1
+					w := float64(postW[ti][c])
 					rest := post[c+1:]
 					ws := postW[ti][c+1:][:len(rest)] // same length: no bounds check in the loop
 					for x, j := range rest {
-						acc[j] += w * ws[x]
+						acc[j] += w * float64(ws[x])
 					}
 				}
 				for j := i + 1; j < n; j++ {
@@ -337,22 +507,25 @@ func allPairs(docs []*analysis.DocumentAnalysis, m *TFIDF, workers int) *Similar
 // newSimilarity compares all pairs of a corpus of up to allPairsUpTo
 // documents; a larger one it searches without comparing all pairs (see
 // search.go): candidates come from a neighbour graph over pruned vectors
-// and from a MinHash sketch, and every candidate pair is scored exactly
-// on the full vectors, so a figure in similarity.csv is always the true
-// cosine; what the search can miss is a peer (1% of the five nearest on
+// and from a MinHash sketch, and every candidate pair is scored on the
+// run's vectors, so a figure in similarity.csv is the one all pairs
+// gives; what the search can miss is a peer (1% of the five nearest on
 // the bench corpus), never a value, and no near duplicate on the tests'
-// corpora.
-func newSimilarity(docs []*analysis.DocumentAnalysis, m *TFIDF) *Similarity {
+// corpora. The run's vectors hold float32 weights and at most
+// vectorTerms terms: a figure is the exact float64 cosine to 1e-4 (one
+// step of the fourth decimal, tested against the exact oracle), and
+// exact where no vector is cut.
+func newSimilarity[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W]) *Similarity {
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)/64+1)) // small corpora: one
 	if len(docs) <= allPairsUpTo {
-		return allPairs(docs, m, workers)
+		return allPairs(docs, m, workers, true)
 	}
 	return similarityWith(docs, m, workers, defaultSearch())
 }
 
 // similarityWith is newSimilarity with the given number of workers and
 // search parameters. The result does not depend on the workers.
-func similarityWith(docs []*analysis.DocumentAnalysis, m *TFIDF, workers int, p searchParams) *Similarity {
+func similarityWith[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers int, p searchParams) *Similarity {
 	pairs := candidatePairs(m, workers, p)
 	sims := scorePairs(m, pairs, workers)
 	pairs, sims = closeDuplicates(m, pairs, sims, workers)
@@ -378,9 +551,19 @@ func similarityWith(docs []*analysis.DocumentAnalysis, m *TFIDF, workers int, p 
 // many times is a cluster of near duplicates that a sketch may not
 // gather in one bucket, and two copies of one text are very likely
 // copies of each other. The pairs added are few (the clusters' sizes
-// squared) and scored like the others.
-func closeDuplicates(m *TFIDF, pairs [][2]int32, sims []float64, workers int) ([][2]int32, []float64) {
-	scored := map[[2]int32]bool{}
+// squared) and scored like the others. pairs comes sorted and without
+// repeats (candidatePairs), so whether a pair is scored is a binary
+// search there or a look-up among the few added: no set of all the
+// candidate pairs (about 60 a document, 3 million at 50,000) is built.
+func closeDuplicates[W weight](m *vecSet[W], pairs [][2]int32, sims []float64, workers int) ([][2]int32, []float64) {
+	searched := len(pairs)
+	added := map[[2]int32]bool{}
+	scored := func(pr [2]int32) bool {
+		if _, ok := slices.BinarySearchFunc(pairs[:searched], pr, comparePairs); ok {
+			return true
+		}
+		return added[pr]
+	}
 	partners := map[int32][]int32{}
 	note := func(from int, to []float64) {
 		for k := from; k < len(pairs); k++ {
@@ -391,9 +574,6 @@ func closeDuplicates(m *TFIDF, pairs [][2]int32, sims []float64, workers int) ([
 			}
 		}
 	}
-	for _, pr := range pairs {
-		scored[pr] = true
-	}
 	note(0, sims)
 	for {
 		var more [][2]int32
@@ -401,8 +581,8 @@ func closeDuplicates(m *TFIDF, pairs [][2]int32, sims []float64, workers int) ([
 			ps = append(ps, v)
 			for _, a := range ps {
 				for _, b := range ps {
-					if pr := [2]int32{a, b}; a < b && !scored[pr] {
-						scored[pr] = true
+					if pr := [2]int32{a, b}; a < b && !scored(pr) {
+						added[pr] = true
 						more = append(more, pr)
 					}
 				}

@@ -165,8 +165,80 @@ func TestPairRule(t *testing.T) {
 		docs = append(docs, &analysis.DocumentAnalysis{File: fmt.Sprintf("d%02d", i)})
 	}
 	m := NewTFIDF(counts)
-	checkPairRule(t, m, allPairs(docs, m, 1))
-	checkPairRule(t, m, similarityWith(docs, m, 2, defaultSearch()))
+	bags := make([]analysis.TermBag, len(counts))
+	for i, c := range counts {
+		bags[i] = bagOf(c)
+	}
+	v := exactVecs(bags)
+	checkPairRule(t, m, allPairs(docs, v, 1, false))
+	checkPairRule(t, m, similarityWith(docs, v, 2, defaultSearch()))
+}
+
+// exactVecs are the vectors of bags as NewTFIDF weighs them, in float64
+// and uncut: the oracle's.
+func exactVecs(bags []analysis.TermBag) *vecSet[float64] {
+	return buildVecs[float64](len(bags), func(i int) analysis.TermBag { return bags[i] }, 0, 1)
+}
+
+// runVecs are the vectors of bags as a run builds them.
+func runVecs(bags []analysis.TermBag) *vecSet[float32] {
+	return buildVecs[float32](len(bags), func(i int) analysis.TermBag { return bags[i] }, vectorTerms, defaultSearch().maxDFShare)
+}
+
+// TestBuildVecs: a run's vectors carry NewTFIDF's weights (to float32),
+// without the terms of one document, and a vector over the bound keeps
+// its heaviest terms, renormalised.
+func TestBuildVecs(t *testing.T) {
+	counts := []map[string]int{
+		{"all": 5, "one": 9, "a": 4, "b": 3, "c": 2, "d": 1},
+		{"all": 1, "a": 1, "b": 1, "c": 1, "d": 1},
+		{"all": 1},
+	}
+	m := NewTFIDF(counts)
+	bags := make([]analysis.TermBag, len(counts))
+	for i, c := range counts {
+		bags[i] = bagOf(c)
+	}
+	// "all", in every document, is numbered last (split 0.7: two documents of three at most)
+	v := buildVecs[float32](len(bags), func(i int) analysis.TermBag { return bags[i] }, 0, 0.7)
+	if want := []string{"a", "b", "c", "d", "one", "all"}; !reflect.DeepEqual(v.terms, want) {
+		t.Errorf("vocabulary %v, want %v", v.terms, want)
+	}
+	for d := range counts {
+		idx, val := v.vec(d)
+		var got, want []string
+		for _, ti := range idx {
+			got = append(got, v.terms[ti])
+		}
+		for k, ti := range m.Vectors[d].Index {
+			if m.Terms[ti] == "one" {
+				continue
+			}
+			want = append(want, m.Terms[ti])
+			if x := slices.Index(v.terms, m.Terms[ti]); x < 0 || val[slices.Index(idx, int32(x))] != float32(m.Vectors[d].Value[k]) {
+				t.Errorf("doc %d term %s: weights %v, want %v", d, m.Terms[ti], val, m.Vectors[d].Value[k])
+			}
+		}
+		slices.SortFunc(want, func(a, b string) int { return slices.Index(v.terms, a) - slices.Index(v.terms, b) })
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("doc %d: terms %v, want %v", d, got, want)
+		}
+	}
+	cut := buildVecs[float64](len(bags), func(i int) analysis.TermBag { return bags[i] }, 2, 1)
+	idx, val := cut.vec(0)
+	var names []string
+	for _, ti := range idx {
+		names = append(names, cut.terms[ti])
+	}
+	if !reflect.DeepEqual(names, []string{"a", "b"}) { // "all" is light: in every document
+		t.Errorf("cut vector keeps %v, want a, b", names)
+	}
+	if norm := val[0]*val[0] + val[1]*val[1]; math.Abs(norm-1) > 1e-12 || val[0] <= val[1] {
+		t.Errorf("cut weights %v", val)
+	}
+	if idx, _ := cut.vec(2); len(idx) != 1 {
+		t.Errorf("short vector cut: %v", idx)
+	}
 }
 
 func checkPairRule(t *testing.T, m *TFIDF, s *Similarity) {
@@ -224,14 +296,14 @@ func TestSimilarityWorkers(t *testing.T) {
 		docs = append(docs, &analysis.DocumentAnalysis{File: fmt.Sprintf("d%03d.txt", i)})
 		bags = append(bags, bagOf(c))
 	}
-	m := newTFIDF(bags)
+	m := runVecs(bags)
 	one := similarityWith(docs, m, 1, defaultSearch())
-	exact := allPairs(docs, m, 1)
+	exact := allPairs(docs, m, 1, false)
 	for _, w := range []int{2, 3, 7} {
 		if got := similarityWith(docs, m, w, defaultSearch()); !reflect.DeepEqual(got, one) {
 			t.Fatalf("search: %d workers give another result than one", w)
 		}
-		if got := allPairs(docs, m, w); !reflect.DeepEqual(got, exact) {
+		if got := allPairs(docs, m, w, false); !reflect.DeepEqual(got, exact) {
 			t.Fatalf("all pairs: %d workers give another result than one", w)
 		}
 	}
@@ -306,39 +378,73 @@ func genreCorpus(n int, seed uint64) []analysis.TermBag {
 	return bags
 }
 
-// searchVersusExact compares newSimilarity with the all-pairs oracle on
-// bags: the same near-duplicate pairs with the same figures, every figure
-// the exact cosine, and the share of each document's exact PairPeers
-// best (at MinPairSimilarity or more) that the search finds; a peer tied
-// with the last of those counts as found when the search has another
-// peer at that figure. It returns that recall, how many of the oracle's
-// similarity.csv rows the search's lacks (each replaced by another pair,
-// since each document still gets its five best found), and how many near
+// searchVersusExact compares a run's similarities with the exact
+// all-pairs oracle (allPairs on NewTFIDF's vectors, float64, uncut) on
+// bags: the run's way (all pairs up to allPairsUpTo, the search above)
+// on its compact vectors, forced to the search when search is true. The
+// near-duplicate pairs must be the same, every figure within one
+// rounding step (1e-4: float32 weights) of the exact cosine. It returns
+// the share of each document's exact PairPeers best (at
+// MinPairSimilarity or more) that the run lists among its own PairPeers
+// best (a peer tied with the last of those counts as found when the run
+// has another peer at that figure), how many of the oracle's
+// similarity.csv rows the run's lacks (each replaced by another pair,
+// since each document still gets its five best), and how many near
 // duplicates there are.
-func searchVersusExact(t *testing.T, bags []analysis.TermBag) (recall float64, differ, near int) {
+func searchVersusExact(t *testing.T, bags []analysis.TermBag, search bool) (recall float64, differ, near int) {
 	t.Helper()
-	m := newTFIDF(bags)
 	docs := make([]*analysis.DocumentAnalysis, len(bags))
 	for i := range docs {
 		docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%05d.txt", i)}
 	}
-	exact := allPairs(docs, m, 2)
-	got := similarityWith(docs, m, 2, defaultSearch())
-	dups := func(s *Similarity) []Pair {
-		var out []Pair
+	ex := exactVecs(bags)
+	exact := allPairs(docs, ex, 2, false)
+	rv := runVecs(bags)
+	var got *Similarity
+	if search {
+		got = similarityWith(docs, rv, 2, defaultSearch())
+	} else {
+		got = newSimilarity(docs, rv)
+	}
+	rv = nil
+	dups := func(s *Similarity) map[[2]int]float64 {
+		out := map[[2]int]float64{}
 		for _, p := range s.Pairs {
 			if p.Similarity >= NearDuplicate {
-				out = append(out, p)
+				out[[2]int{p.A, p.B}] = p.Similarity
 			}
 		}
 		return out
 	}
 	de, dg := dups(exact), dups(got)
-	if !reflect.DeepEqual(de, dg) {
+	if len(de) != len(dg) {
 		t.Errorf("near duplicates: %d found, all pairs have %d", len(dg), len(de))
 	}
+	for k, f := range de {
+		if g, ok := dg[k]; !ok || math.Abs(g-f) > 1.5e-4 {
+			t.Errorf("near duplicate %v (%v): found %v, %v", k, f, ok, g)
+		}
+	}
+	dot := func(a, b int) float64 {
+		ia, va := ex.vec(a)
+		ib, vb := ex.vec(b)
+		s := 0.0
+		for i, j := 0, 0; i < len(ia) && j < len(ib); {
+			switch {
+			case ia[i] < ib[j]:
+				i++
+			case ia[i] > ib[j]:
+				j++
+			default:
+				s += va[i] * vb[j]
+				i++
+				j++
+			}
+		}
+		return round4(s)
+	}
 	for _, p := range got.Pairs {
-		if want := round4(m.Vectors[p.A].Dot(m.Vectors[p.B])); p.Similarity != want {
+		if want := dot(p.A, p.B); math.Abs(p.Similarity-want) > 1.5e-4 {
 			t.Fatalf("pair %+v: exact cosine %v", p, want)
 		}
 	}
@@ -354,19 +460,19 @@ func searchVersusExact(t *testing.T, bags []analysis.TermBag) (recall float64, d
 		for _, w := range want {
 			total++
 			for _, f := range found {
-				if f.Index == w.Index || (f.Similarity == w.Similarity && w.Similarity == want[len(want)-1].Similarity) {
+				if f.Index == w.Index || (math.Abs(f.Similarity-w.Similarity) <= 1.5e-4 && w.Similarity == want[len(want)-1].Similarity) {
 					hit++
 					break
 				}
 			}
 		}
 	}
-	rows := map[Pair]bool{}
+	rows := map[[2]int]bool{}
 	for _, p := range got.Pairs {
-		rows[p] = true
+		rows[[2]int{p.A, p.B}] = true
 	}
 	for _, p := range exact.Pairs {
-		if !rows[p] {
+		if !rows[[2]int{p.A, p.B}] {
 			differ++
 		}
 	}
@@ -385,13 +491,16 @@ func TestSearchVersusExact(t *testing.T) {
 		sizes = append(sizes, 10000)
 	}
 	for _, n := range sizes {
-		recall, differ, near := searchVersusExact(t, genreCorpus(n, 1))
-		t.Logf("%d documents: top-%d recall %.4f, %d rows of similarity.csv differ, %d near duplicates", n, PairPeers, recall, differ, near)
-		if near == 0 {
-			t.Errorf("no near duplicates: the corpus tests none")
-		}
-		if recall < 0.98 {
-			t.Errorf("%d documents: top-%d recall %.4f, want 0.98 or more", n, PairPeers, recall)
+		bags := genreCorpus(n, 1)
+		for _, search := range []bool{false, true} {
+			recall, differ, near := searchVersusExact(t, bags, search)
+			t.Logf("%d documents, search %v: top-%d recall %.4f, %d rows of similarity.csv differ, %d near duplicates", n, search, PairPeers, recall, differ, near)
+			if near == 0 {
+				t.Errorf("no near duplicates: the corpus tests none")
+			}
+			if recall < 0.98 {
+				t.Errorf("%d documents, search %v: top-%d recall %.4f, want 0.98 or more", n, search, PairPeers, recall)
+			}
 		}
 	}
 }
@@ -432,10 +541,12 @@ func TestSearchVersusExactBenchCorpus(t *testing.T) {
 		for i, d := range res.Documents {
 			bags[i] = d.Terms
 		}
-		recall, differ, near := searchVersusExact(t, bags)
-		t.Logf("bench corpus, %d documents: top-%d recall %.4f, %d of similarity.csv's rows differ, %d near duplicates", n, PairPeers, recall, differ, near)
-		if recall < 0.98 {
-			t.Errorf("%d documents: top-%d recall %.4f, want 0.98 or more", n, PairPeers, recall)
+		for _, search := range []bool{false, true} {
+			recall, differ, near := searchVersusExact(t, bags, search)
+			t.Logf("bench corpus, %d documents, search %v: top-%d recall %.4f, %d of similarity.csv's rows differ, %d near duplicates", n, search, PairPeers, recall, differ, near)
+			if recall < 0.98 {
+				t.Errorf("%d documents, search %v: top-%d recall %.4f, want 0.98 or more", n, search, PairPeers, recall)
+			}
 		}
 	}
 }
@@ -448,7 +559,7 @@ func TestNearDuplicateCluster(t *testing.T) {
 	for i := range 60 {
 		bags[5+i*5] = bags[0]
 	}
-	if _, _, near := searchVersusExact(t, bags); near < 60*59/2 {
+	if _, _, near := searchVersusExact(t, bags, true); near < 60*59/2 {
 		t.Errorf("%d near duplicates, want at least the copies' %d", near, 60*59/2)
 	}
 }
@@ -457,16 +568,26 @@ func TestNearDuplicateCluster(t *testing.T) {
 // pairs (allpairs) on generated plans (genreCorpus) at three corpus
 // sizes, in ns/doc: the search's should not grow with the corpus. All
 // pairs at 50,000 documents takes minutes and is left out. The model
-// (newTFIDF) is built outside the timer.
+// (a run's vectors) is built outside the timer.
 func BenchmarkSimilarity(b *testing.B) {
 	for _, n := range []int{1000, 10000, 50000} {
-		m := newTFIDF(genreCorpus(n, 1))
+		// made by the first sub-benchmark that runs, so that -bench
+		// picking one size does not generate the others
+		var m *vecSet[float32]
+		model := func(b *testing.B) *vecSet[float32] {
+			if m == nil {
+				m = runVecs(genreCorpus(n, 1))
+				b.ResetTimer()
+			}
+			return m
+		}
 		docs := make([]*analysis.DocumentAnalysis, n)
 		for i := range docs {
 			docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprint(i)}
 		}
 		workers := runtime.GOMAXPROCS(0)
 		b.Run(fmt.Sprintf("search/docs=%d", n), func(b *testing.B) {
+			m := model(b)
 			for range b.N {
 				similarityWith(docs, m, workers, defaultSearch())
 			}
@@ -476,8 +597,9 @@ func BenchmarkSimilarity(b *testing.B) {
 			continue
 		}
 		b.Run(fmt.Sprintf("allpairs/docs=%d", n), func(b *testing.B) {
+			m := model(b)
 			for range b.N {
-				allPairs(docs, m, workers)
+				allPairs(docs, m, workers, false)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/doc")
 		})
@@ -510,20 +632,25 @@ func TestMinhashPairs(t *testing.T) {
 // terms (renormalised, in term order), and the MinHash set is the pruned
 // terms before that cut.
 func TestPruneVectors(t *testing.T) {
-	m := NewTFIDF([]map[string]int{
+	counts := []map[string]int{
 		{"all": 5, "one": 9, "a": 4, "b": 3, "c": 2, "d": 1},
 		{"all": 1, "a": 1, "b": 1, "c": 1, "d": 1},
 		{"all": 1},
 		{"all": 1},
 		{"all": 1},
-	})
+	}
+	bags := make([]analysis.TermBag, len(counts))
+	for i, c := range counts {
+		bags[i] = bagOf(c)
+	}
 	p := defaultSearch()
 	p.strongest = 3
-	sv := pruneVectors(m, p)
+	rv := runVecs(bags)
+	sv := pruneVectors(rv, p)
 	name := func(idx []int32) []string {
 		var out []string
 		for _, i := range idx {
-			out = append(out, m.Terms[i])
+			out = append(out, rv.terms[i])
 		}
 		return out
 	}
@@ -533,7 +660,7 @@ func TestPruneVectors(t *testing.T) {
 	}
 	norm := 0.0
 	for _, v := range val {
-		norm += float64(v) * float64(v)
+		norm += float64(v*sv.scale[0]) * float64(v*sv.scale[0])
 	}
 	if math.Abs(norm-1) > 1e-6 || !(val[0] > val[1] && val[1] > val[2]) {
 		t.Errorf("weights %v", val)
@@ -544,5 +671,71 @@ func TestPruneVectors(t *testing.T) {
 	// all of document 2's terms are pruned: it keeps those in two or more
 	if idx, _ := sv.vec(2); !reflect.DeepEqual(name(idx), []string{"all"}) {
 		t.Errorf("vector 2 %v, want all", name(idx))
+	}
+	// uncut, a run's search vectors are the first part of its vectors,
+	// not a copy; the oracle's float64 vectors are copied, to the same
+	// search vectors
+	shared := pruneVectors(rv, defaultSearch())
+	if &shared.idx[0] != &rv.idx[0] || &shared.val[0] != &rv.val[0] {
+		t.Errorf("a run's search vectors are a copy")
+	}
+	ex := exactVecs(bags)
+	copied := pruneVectors(ex, defaultSearch())
+	for d := range bags {
+		si, sval := shared.vec(d)
+		ci, cval := copied.vec(d)
+		if got, want := name(si), func() (out []string) {
+			for _, i := range ci {
+				out = append(out, ex.terms[i])
+			}
+			return out
+		}(); !reflect.DeepEqual(got, want) {
+			t.Errorf("doc %d: search terms %v, copied %v", d, got, want)
+		}
+		for x := range sval {
+			if a, b := sval[x]*shared.scale[d], cval[x]*copied.scale[d]; math.Abs(float64(a-b)) > 1e-6 {
+				t.Errorf("doc %d: search weight %v, copied %v", d, a, b)
+			}
+		}
+	}
+	if got := name(shared.sets[0]); !reflect.DeepEqual(got, []string{"a", "b", "c", "d"}) {
+		t.Errorf("shared set 0 %v, want a, b, c, d", got)
+	}
+}
+
+// releasingBags is a termSource that can drop its bags, like
+// analysis.Documents; a dropped bag reads empty.
+type releasingBags struct {
+	bags     []analysis.TermBag
+	released []bool
+}
+
+func (r *releasingBags) TermBag(i int) analysis.TermBag {
+	if r.released[i] {
+		return analysis.TermBag{}
+	}
+	return r.bags[i]
+}
+
+func (r *releasingBags) ReleaseTermBag(i int) { r.released[i] = true }
+
+// TestSimilarityReleasesBags: similarity drops each bag once its vector
+// is made, and the result is the one of the bags kept.
+func TestSimilarityReleasesBags(t *testing.T) {
+	bags := genreCorpus(300, 2)
+	docs := make([]*analysis.DocumentAnalysis, len(bags))
+	for i := range docs {
+		docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%03d.txt", i)}
+	}
+	src := &releasingBags{bags: bags, released: make([]bool, len(bags))}
+	got := newSimilarityOf(docs, src)
+	if want := newSimilarity(docs, runVecs(bags)); !reflect.DeepEqual(got, want) {
+		t.Errorf("similarities differ when the bags are released")
+	}
+	if i := slices.Index(src.released, false); i >= 0 {
+		t.Errorf("bag %d kept", i)
+	}
+	if len(got.Pairs) == 0 {
+		t.Fatal("no pairs: the test compares nothing")
 	}
 }
