@@ -17,20 +17,25 @@ type FailureKind uint8
 
 const (
 	// FailUnreadable: ingest could not read or parse the file (the
-	// reason says how: cannot open, not a valid PDF, no text layer, a
-	// limit of its own, ...).
+	// reason says how: cannot open, not a valid PDF, no text layer, ...).
 	FailUnreadable FailureKind = iota
 	// FailUnsupported: not a document styrdok reads (an image, an
 	// archive): skipped and listed, not failed.
 	FailUnsupported
-	// FailTooLarge: the extracted text exceeds the text limit (--max-text).
+	// FailTooLarge: a size limit: the file (--max-bytes), the extracted
+	// text (--max-text) or its decompressed content.
 	FailTooLarge
-	// FailTimeout: reading and analysing took longer than --timeout.
+	// FailTimeout: reading (a parser, OCR) or analysing took longer
+	// than --timeout.
 	FailTimeout
 	// FailInterrupted: the run stopped (Ctrl-C) before the file was done.
 	FailInterrupted
 	// FailInternal: analysing the file panicked.
 	FailInternal
+	// FailOverBound: the content's shape went past a bound that keeps a
+	// hostile file from exhausting memory (element nesting, HTML nodes,
+	// glyphs on one page).
+	FailOverBound
 )
 
 var failureKindNames = [...]string{
@@ -40,6 +45,7 @@ var failureKindNames = [...]string{
 	FailTimeout:     "timeout",
 	FailInterrupted: "interrupted",
 	FailInternal:    "internal error",
+	FailOverBound:   "over a structural bound",
 }
 
 func (k FailureKind) String() string {
@@ -95,8 +101,15 @@ const (
 // what ingest.Load (or ingest.Walk) returned for it.
 func FailureOf(file string, err error) Failure {
 	k := FailUnreadable
-	if errors.Is(err, ingest.ErrUnsupported) {
+	switch {
+	case errors.Is(err, ingest.ErrUnsupported):
 		k = FailUnsupported
+	case ingest.LimitOf(err) == ingest.LimitTime:
+		k = FailTimeout
+	case ingest.LimitOf(err) == ingest.LimitSize:
+		k = FailTooLarge
+	case ingest.LimitOf(err) == ingest.LimitStructure:
+		k = FailOverBound
 	}
 	return Failure{File: file, Reason: ReasonOf(err), Kind: k}
 }
@@ -130,7 +143,10 @@ func Internal(file string, p any) Failure {
 // would change styrdok.db and the part files), so this is the one place
 // that tells the kind from the words, by the phrasings above and
 // ingest.ErrUnsupported's text, which ingest puts first in the reason of
-// an unsupported file.
+// an unsupported file. A failure at one of ingest's own bounds (FailureOf
+// types it from ingest.LimitOf) reads back as FailUnreadable: no output
+// shows the kind (only Status, the same for both) and only the kinds
+// the batch acts on (unsupported, interrupted) must survive.
 func StoredFailure(file, reason string) Failure {
 	k := FailUnreadable
 	switch {

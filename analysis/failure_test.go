@@ -2,6 +2,9 @@ package analysis
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,5 +50,38 @@ func TestFailureKinds(t *testing.T) {
 	}
 	if n := CountFailed([]Failure{cases[0].f, cases[1].f, cases[2].f}); n != 2 {
 		t.Errorf("CountFailed: %d, want 2 (an unsupported file is not failed)", n)
+	}
+}
+
+// TestFailureKindsOfIngestLimits: a file that goes past one of ingest's
+// own bounds fails with the kind of that bound (LimitOf), decided from
+// ingest's typed error, not from the reason's words.
+func TestFailureKindsOfIngestLimits(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(big, []byte(strings.Repeat("Integration och arbete. ", 100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errBytes := ingest.Load(big, ingest.Options{MaxBytes: 100})
+	_, errText := ingest.Parse("long.txt", []byte(strings.Repeat("Integration och arbete. ", 100)), ingest.Options{MaxTextBytes: 100})
+	deep := strings.Repeat("<div>", 2000) + "text" + strings.Repeat("</div>", 2000)
+	_, errDeep := ingest.Parse("deep.html", []byte("<html><body>"+deep+"</body></html>"), ingest.Options{})
+	cases := []struct {
+		name string
+		err  error
+		kind FailureKind
+	}{
+		{"over --max-bytes", errBytes, FailTooLarge},
+		{"over --max-text", errText, FailTooLarge},
+		{"nested too deep", errDeep, FailOverBound},
+	}
+	for _, c := range cases {
+		if c.err == nil {
+			t.Errorf("%s: no error", c.name)
+			continue
+		}
+		if f := FailureOf(c.name, c.err); f.Kind != c.kind || f.Status() != "failed" {
+			t.Errorf("%s: kind %v, status %s (reason %q); want %v, failed", c.name, f.Kind, f.Status(), f.Reason, c.kind)
+		}
 	}
 }

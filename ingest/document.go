@@ -70,6 +70,7 @@ type FileError struct {
 	Path   string
 	Reason string
 	Err    error
+	Limit  LimitKind // the bound the file went past, if that is the reason (LimitOf)
 }
 
 // Error returns "path": reason: cause, on one line: the path is quoted

@@ -67,7 +67,7 @@ func parseHTML(data []byte, b *budget) (string, error) {
 	if err != nil {
 		if strings.Contains(err.Error(), "open stack of elements exceeds") {
 			// x/net/html's own nesting bound (512), in words
-			return "", &limitError{"HTML elements nested more than 512 deep (the HTML parser's limit)"}
+			return "", &limitError{"HTML elements nested more than 512 deep (the HTML parser's limit)", LimitStructure}
 		}
 		return "", err
 	}
@@ -154,14 +154,14 @@ func (s *htmlStream) next() {
 	case html.ErrorToken:
 		s.err = s.z.Err() // io.EOF at the end
 		if s.err == html.ErrBufferExceeded {
-			s.err = &limitError{fmt.Sprintf("HTML text or tag longer than the text limit (%d bytes; --max-text)", s.b.maxText)}
+			s.err = &limitError{fmt.Sprintf("HTML text or tag longer than the text limit (%d bytes; --max-text)", s.b.maxText), LimitSize}
 		}
 		return
 	case html.CommentToken:
 		return
 	}
 	if s.nodes++; s.nodes > s.b.maxNodes {
-		s.err = &limitError{fmt.Sprintf("HTML has more than %d elements and text runs (the HTML node bound)", s.b.maxNodes)}
+		s.err = &limitError{fmt.Sprintf("HTML has more than %d elements and text runs (the HTML node bound)", s.b.maxNodes), LimitStructure}
 		return
 	}
 	if tt == html.TextToken {

@@ -93,7 +93,7 @@ func osCause(err error) error {
 }
 
 func tooLarge(name string, size int64, opts Options) *FileError {
-	return &FileError{Path: name, Reason: fmt.Sprintf("file too large (%d bytes, limit %d; see --max-bytes)", size, opts.maxBytes())}
+	return &FileError{Path: name, Reason: fmt.Sprintf("file too large (%d bytes, limit %d; see --max-bytes)", size, opts.maxBytes()), Limit: LimitSize}
 }
 
 // Parse parses a file's bytes; name is used for errors and as a format
@@ -175,7 +175,7 @@ func fileError(name string, format Format, err error) *FileError {
 	}
 	var le *limitError
 	if errors.As(err, &le) {
-		return &FileError{Path: name, Reason: le.reason}
+		return &FileError{Path: name, Reason: le.reason, Limit: le.kind}
 	}
 	var re *reasonError
 	if errors.As(err, &re) {

@@ -362,7 +362,7 @@ func runOCR(ctx context.Context, tools *ocrTools, data []byte, want []int, why s
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, &limitError{fmt.Sprintf("OCR took longer than the time limit (%s) at page %d (%d of %d pages done in %s; OCR takes seconds a page: raise --timeout)",
-					b.timeout, n, i, len(want), time.Since(start).Round(time.Second))}
+					b.timeout, n, i, len(want), time.Since(start).Round(time.Second)), LimitTime}
 			}
 			var le *limitError
 			if errors.As(err, &le) {
@@ -390,7 +390,7 @@ func pdfPageInfo(ctx context.Context, t *ocrTools, data []byte, b *budget) (map[
 	out, err := t.run(ctx, data, ocrMaxInfo, t.pdfinfo, "-f", "1", "-l", strconv.Itoa(ocrMaxPages+1), "-")
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, &limitError{fmt.Sprintf("parsing took longer than the time limit (%s)", b.timeout)}
+			return nil, &limitError{fmt.Sprintf("parsing took longer than the time limit (%s)", b.timeout), LimitTime}
 		}
 		return nil, &reasonError{"OCR: pdfinfo cannot read the PDF", err}
 	}

@@ -138,7 +138,7 @@ func (r *partReader) Read(p []byte) (int, error) {
 		r.run += int64(n)
 	}
 	if r.run > r.b.maxText {
-		r.err = &limitError{fmt.Sprintf("XML text or tag longer than the text limit (%d bytes; --max-text)", r.b.maxText)}
+		r.err = &limitError{fmt.Sprintf("XML text or tag longer than the text limit (%d bytes; --max-text)", r.b.maxText), LimitSize}
 		return 0, r.err
 	}
 	if err != nil && err != io.EOF {

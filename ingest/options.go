@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"time"
 )
@@ -131,7 +132,42 @@ func newBudget(o Options) *budget {
 
 // limitError is a limit exceeded during parsing; it is returned, or
 // raised with panic inside the PDF library and recovered at the top.
-type limitError struct{ reason string }
+// kind says which sort of bound it was, for the batch's typed failures.
+type limitError struct {
+	reason string
+	kind   LimitKind
+}
+
+// LimitKind says which sort of per-file bound a file went past, so the
+// batch can type its failure without reading the reason's words.
+type LimitKind uint8
+
+const (
+	// NoLimit: the error is not a bound exceeded.
+	NoLimit LimitKind = iota
+	// LimitTime: the time limit (--timeout), in a parser or in OCR.
+	LimitTime
+	// LimitSize: a size limit: the file's bytes (--max-bytes), the
+	// extracted text (--max-text), decompressed content.
+	LimitSize
+	// LimitStructure: a bound on the shape of the content: element
+	// nesting, HTML nodes, glyphs on one page.
+	LimitStructure
+)
+
+// LimitOf says which bound err reports exceeded (NoLimit when it is
+// not such an error); err is what Load, Parse or Walk returned.
+func LimitOf(err error) LimitKind {
+	var fe *FileError
+	if errors.As(err, &fe) && fe.Limit != NoLimit {
+		return fe.Limit
+	}
+	var le *limitError
+	if errors.As(err, &le) {
+		return le.kind
+	}
+	return NoLimit
+}
 
 func (e *limitError) Error() string { return e.reason }
 
@@ -144,7 +180,7 @@ func (b *budget) check() error {
 		return nil
 	}
 	if time.Now().After(b.deadline) {
-		return &limitError{fmt.Sprintf("parsing took longer than the time limit (%s)", b.timeout)}
+		return &limitError{fmt.Sprintf("parsing took longer than the time limit (%s)", b.timeout), LimitTime}
 	}
 	return nil
 }
@@ -153,7 +189,7 @@ func (b *budget) check() error {
 func (b *budget) add(n int64) error {
 	b.out += n
 	if b.out > b.maxOut {
-		return &limitError{fmt.Sprintf("content expands beyond the decompression limit (%d bytes; possible decompression bomb)", b.maxOut)}
+		return &limitError{fmt.Sprintf("content expands beyond the decompression limit (%d bytes; possible decompression bomb)", b.maxOut), LimitSize}
 	}
 	return nil
 }
@@ -162,12 +198,12 @@ func (b *budget) add(n int64) error {
 func (b *budget) addText(n int64) error {
 	b.text += n
 	if b.text > b.maxText {
-		return &limitError{fmt.Sprintf("extracted text exceeds the text limit (%d bytes; --max-text)", b.maxText)}
+		return &limitError{fmt.Sprintf("extracted text exceeds the text limit (%d bytes; --max-text)", b.maxText), LimitSize}
 	}
 	return nil
 }
 
 // tooDeep is the failure for elements nested past maxDepth.
 func (b *budget) tooDeep(what string) error {
-	return &limitError{fmt.Sprintf("%s elements nested more than %d deep", what, b.maxDepth)}
+	return &limitError{fmt.Sprintf("%s elements nested more than %d deep", what, b.maxDepth), LimitStructure}
 }

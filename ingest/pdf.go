@@ -853,7 +853,7 @@ func (in *interp) show(raw string) {
 			in.space = true
 		} else if s != "" && ok && size > 0.5 {
 			if len(in.glyphs) >= maxPageGlyphs {
-				abortOn(&limitError{"too many glyphs on one page (possible decompression bomb)"})
+				abortOn(&limitError{"too many glyphs on one page (possible decompression bomb)", LimitStructure})
 			}
 			// The page's glyphs are held until it is laid out: stop as
 			// soon as they alone would overrun the text budget, before
