@@ -131,6 +131,22 @@ func weakMention(score, minScore float64) bool { return score < substanceFactor*
 // bostad, utbildning, sysselsättning och social sammanhållning").
 const maxTitleSegments = 3
 
+// brokenHeading reports a heading that ends in a word that cannot end a
+// Swedish phrase (a preposition, a conjunction, an infinitive mark): a
+// line that a layout broke mid-sentence ("7. Att vårda sin hälsa i"),
+// taken for a heading because it is short and has no final period.
+func brokenHeading(text string) bool {
+	f := strings.Fields(text)
+	if len(f) < 2 {
+		return false
+	}
+	switch strings.ToLower(f[len(f)-1]) {
+	case "i", "och", "för", "med", "av", "till", "på", "om", "att", "som", "från", "inom", "eller", "samt", "vid", "mot":
+		return true
+	}
+	return false
+}
+
 // headingFactor: a heading names a theme (level 2) when its words weigh
 // at least this many times min_score for it. One weak word does not name
 // a theme: "Politik och demokrati" names the political system, "Hur
