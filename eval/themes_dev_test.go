@@ -11,19 +11,20 @@ import (
 
 // devThemeFigures are the theme figures on the dev part of the labelled
 // real set (testdata/realtexts) that docs/validity.md reports for themes
-// round 5 (docs/validity-themes.md for rounds 2 and 3): precision and recall of claims (a theme with evidence inside
-// labelled sentences, against the themes those sentences treat, per
-// document), of level >= 1 against the labelled levels, and of own-word
-// evidence per labelled sentence (micro, as `styrdok eval --real` counts
-// it), each cut to three decimals. TestThemesDev fails when a
-// figure falls below them, so a rule change that costs dev accuracy is
-// seen; a change that gains should raise them (and the page). Round 5
-// traded level >= 1 recall for precision on purpose (0.824/0.736 to
-// 0.890/0.711: two weak words, or a lone heading, are no longer a
-// treatment), so the recall floor went down with it.
+// round 5 (docs/validity-themes.md for rounds 2 and 3): precision and
+// recall of claims (a theme with evidence inside labelled sentences,
+// against the themes those sentences treat, per document), of level >= 1
+// against the labelled levels, and of own-word evidence per labelled
+// sentence (micro, as `styrdok eval --real` counts it), each cut to three
+// decimals. TestThemesDev fails when a figure falls below them, so a rule
+// change that costs dev accuracy is seen; a change that gains should
+// raise them (and the page). Round 5 traded level >= 1 recall for
+// precision on purpose (0.824/0.736 to 0.892/0.711: two weak words, a
+// lone heading or a broken line are no longer a treatment), so the recall
+// floor went down with it.
 var devThemeFigures = map[string]float64{
 	"claims P": 0.843, "claims R": 0.911,
-	"level>=1 P": 0.890, "level>=1 R": 0.711,
+	"level>=1 P": 0.892, "level>=1 R": 0.711,
 	"sentences P": 0.812, "sentences R": 0.693,
 }
 
