@@ -309,11 +309,15 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, segs []Sentence, scores 
 					hit.Matched = matched[m0:len(matched):len(matched)]
 				}
 				cov.OwnSentences++
-				if s.Kind == KindHeading && headingNames(scores[i][th.ID], minScore) {
+				// a heading names the theme (level 2) unless its words are weak
+				// or it is a line broken mid-sentence (explain.go)
+				if s.Kind == KindHeading && headingNames(scores[i][th.ID], minScore) && !brokenHeading(s.Text) {
 					cov.Headings = append(cov.Headings, i)
-				} else if s.Kind == KindHeading || (s.Kind == KindListItem && bulletFragment(s.Text) && !goalList(segs, i)) || (s.Kind != KindTableRow && outscored(scores[i], th.ID) && !hasPhrase(hit.Matched)) {
+				} else if s.Kind == KindHeading || (s.Kind == KindListItem && bulletFragment(s.Text) && !goalList(segs, i)) || (s.Kind != KindTableRow && (outscored(scores[i], th.ID) || (weakMention(scores[i][th.ID], minScore) && !goalList(segs, i))) && !hasPhrase(hit.Matched)) {
 					// a heading that only touches the theme, a bullet
-					// fragment, a segment about another theme: half
+					// fragment, a segment about another theme, a
+					// segment whose only words for the theme are weak
+					// (GradeRule): half
 					cov.Passing++
 				}
 			} else {

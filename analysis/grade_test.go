@@ -16,7 +16,10 @@ func TestGradeRule(t *testing.T) {
 		{2, 0, 100, 1}, // treated: two segments
 		{2, 0, 500, 0}, // two mentions in a long plan are passing (1% = 5)
 		{5, 0, 500, 1},
-		{1, 1, 500, 2}, // a heading names it
+		{1, 1, 500, 0}, // a lone heading with no section under it and no own words: a link or a label
+		{2, 1, 500, 2}, // a heading names it, and a segment in its words
+		{2, 2, 500, 2}, // two headings name it
+		{1, 1, 1, 2},   // a bare title names it
 	}
 	for _, c := range cases {
 		cov := ThemeCoverage{Sentences: c.own, Headings: make([]int, c.headings)}
@@ -28,6 +31,13 @@ func TestGradeRule(t *testing.T) {
 	cov := ThemeCoverage{Sentences: 6, OwnSentences: 1, Inherited: 5, Headings: []int{}}
 	if got, _ := GradeRule(cov, 100); got != 0 {
 		t.Errorf("inherited hits raised the level to %d", got)
+	}
+	// A heading with a section under it names the theme even when the
+	// section's sentences use other words ("2. Boende" over "Kommunen ska
+	// erbjuda ett tryggt första hem ...").
+	cov = ThemeCoverage{Sentences: 3, OwnSentences: 1, Inherited: 2, Headings: []int{0}}
+	if got, rule := GradeRule(cov, 100); got != 2 {
+		t.Errorf("a heading over a section: level %d (%s), want 2", got, rule)
 	}
 }
 

@@ -75,8 +75,12 @@ func buildStructure(text string, segs []Sentence, scores []map[string]float64, m
 			if len(stack) > 0 {
 				parent = stack[len(stack)-1]
 			}
+			themes := []string{}
+			if !brokenHeading(s.Text) { // a line broken mid-sentence passes no theme on
+				themes = headingThemes(scores[i], minScore, order)
+			}
 			st.sections = append(st.sections, Section{Heading: headingText(s.Text), Sentence: i, Level: level, Start: s.Start, End: s.End,
-				Parent: parent, Table: table, Title: !content && len(st.sections) == 0, Themes: headingThemes(scores[i], minScore, order)})
+				Parent: parent, Table: table, Title: !content && len(st.sections) == 0, Themes: themes})
 			stack = append(stack, len(st.sections)-1)
 		} else {
 			content = true

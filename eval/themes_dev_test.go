@@ -11,16 +11,20 @@ import (
 
 // devThemeFigures are the theme figures on the dev part of the labelled
 // real set (testdata/realtexts) as grown in session 6 (448 dev texts,
-// 951 labelled sentences; docs/validity.md): precision and recall of claims (a theme with evidence inside
-// labelled sentences, against the themes those sentences treat, per
-// document), of level >= 1 against the labelled levels, and of own-word
-// evidence per labelled sentence (micro, as `styrdok eval --real` counts
-// it), each cut to three decimals. TestThemesDev fails when a
-// figure falls below them, so a rule change that costs dev accuracy is
-// seen; a change that gains should raise them (and the page).
+// 951 labelled sentences; docs/validity.md, themes round 5): precision
+// and recall of claims (a theme with evidence inside labelled sentences,
+// against the themes those sentences treat, per document), of level >= 1
+// against the labelled levels, and of own-word evidence per labelled
+// sentence (micro, as `styrdok eval --real` counts it), each cut to three
+// decimals. TestThemesDev fails when a figure falls below them, so a rule
+// change that costs dev accuracy is seen; a change that gains should
+// raise them (and the page). Round 5 traded level >= 1 recall for
+// precision on purpose (on the grown dev part 0.794/0.711 to
+// 0.876/0.667: one weak word, a lone heading or a broken line are no
+// longer a treatment), so the recall floor went down with it.
 var devThemeFigures = map[string]float64{
 	"claims P": 0.801, "claims R": 0.902,
-	"level>=1 P": 0.794, "level>=1 R": 0.711,
+	"level>=1 P": 0.876, "level>=1 R": 0.667,
 	"sentences P": 0.755, "sentences R": 0.690,
 }
 

@@ -11,8 +11,15 @@ level >= 1 against the documents' levels; sentence-level precision and
 recall of own-word evidence. -v lists every disagreement, -l every
 level >= 1 disagreement with its own-word evidence. --heldout scores the
 held-out rows instead, figures only (it refuses -v and -l: no rule may be
-tuned to a held-out text; run it once, at the end of a round). A stop-gap
-until `styrdok eval --real` (branch h-attrib) is merged."""
+tuned to a held-out text; run it once, at the end of a round).
+
+The sentence figures here compare the labels' offsets (into the stored
+text) with the evidence's offsets (into the text as ingest cleaned it)
+without aligning them, so on texts that cleaning changes (entities,
+hyphenation, spaces) evidence can land on the neighbouring sentence: cite
+`styrdok eval --real`'s sentence figures, which align the two
+(eval.alignRaw). The claims and level figures do not depend on offsets
+within a text, except "claims in labelled sentences"."""
 import csv, json, subprocess, sys, os, glob, collections
 BIN = sys.argv[1]
 RT = sys.argv[2] if len(sys.argv) > 2 and not sys.argv[2].startswith('-') else None
@@ -93,4 +100,4 @@ print("claims (any evidence):", pr(tp, fp, fn))
 print("level>=1:             ", pr(ltp, lfp, lfn))
 if RT:
     print("claims in labelled sentences vs themes a labelled sentence treats:", pr(*ctp))
-    print("sentences (own words):", pr(stp, sfp, sfn))
+    print("sentences (own words, offsets not aligned: cite `styrdok eval --real`):", pr(stp, sfp, sfn))
