@@ -63,7 +63,7 @@ def split_of(name):
 
 def registry():
     reg = {}
-    with open(os.path.join(REPO, "corpus", "data", "municipalities.csv"), encoding="utf-8") as f:
+    with open(os.path.join(REPO, "registry", "data", "municipalities.csv"), encoding="utf-8") as f:
         for row in csv.DictReader(f):
             reg[row["code"]] = (row["name"], row["county_code"])
     return reg

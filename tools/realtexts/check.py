@@ -181,7 +181,7 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     repo = os.path.dirname(os.path.dirname(here))
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(repo, "testdata", "realtexts")
-    reg = load_registry(os.path.join(repo, "corpus", "data", "municipalities.csv"))
+    reg = load_registry(os.path.join(repo, "registry", "data", "municipalities.csv"))
     errs = []
     total_docs = total_sents = 0
     listed = set()
