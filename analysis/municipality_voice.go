@@ -39,6 +39,8 @@ var voiceFeatureNames = [...]string{
 	"rivals",   // log(1+w): weighted mentions of rival speakers (other-speakers.txt)
 	"bare",     // the share of the candidate's mentions that are bare names
 	"length",   // ln(words/300)
+	"quotes",   // log(1+n): lines opening with a quotation dash or mark ("– Det är klart …")
+	"jag",      // log(1+n): "jag": an interview, a letter, an opinion piece
 }
 
 const nVoiceFeatures = len(voiceFeatureNames)
@@ -221,6 +223,7 @@ func (a *MunicipalityAttributor) attributedBefore(text string, words []word, i i
 // depend on the candidate.
 type textVoice struct {
 	service, own, we, reporter, press, third int
+	quotes, jag                              int
 	rivals                                   float64
 	words                                    int
 }
@@ -242,6 +245,9 @@ func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []u
 			tv.press++
 			continue
 		}
+		if quoteOpens(text, words, i) {
+			tv.quotes++
+		}
 		if a.newsMark(text, words, i) {
 			tv.press++
 			continue
@@ -250,6 +256,8 @@ func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []u
 		switch {
 		case a.lists.voice.we[lw]:
 			tv.we++
+		case lw == "jag":
+			tv.jag++
 		case a.lists.voice.press[lw]:
 			tv.press++
 		case (lw == "kommunen" || lw == "kommunens") && i > 0 && a.lists.voice.isAttributing(words[i-1].lower(text)) &&
@@ -277,6 +285,8 @@ func (tv *textVoice) vector(e *muniEvidence) voiceVector {
 		x[8] = float64(e.headerBare+e.bodyBare) / float64(all)
 	}
 	x[9] = math.Log(float64(max(tv.words, 1)) / 300)
+	x[10] = l(tv.quotes)
+	x[11] = l(tv.jag)
 	return x
 }
 
@@ -313,4 +323,20 @@ func (a *MunicipalityAttributor) newsMark(text string, words []word, i int) bool
 func lineStart(text string, i int) bool {
 	j := strings.LastIndexByte(text[:i], '\n')
 	return strings.TrimSpace(text[j+1:i]) == ""
+}
+
+// quoteOpens reports whether token i is the first word of a line that
+// opens with a quotation dash or mark: direct speech in the Swedish
+// style ("– Det är klart att …, säger …").
+func quoteOpens(text string, words []word, i int) bool {
+	w := words[i]
+	j := strings.LastIndexByte(text[:w.start], '\n')
+	if i > 0 && words[i-1].end > j {
+		return false // not the line's first word
+	}
+	switch strings.TrimSpace(text[j+1 : w.start]) {
+	case "–", "-", "—", "”", "\"", "“", "»", "«":
+		return true
+	}
+	return false
 }

@@ -59,10 +59,11 @@ const voiceL2 = 1.0
 // predictions for texts the fit did not see.
 const voiceFolds = 10
 
-// maxOwnJudged is the share of the municipalities' own texts that the
-// cross-validated model may judge written by someone else at the chosen
-// threshold.
-const maxOwnJudged = 0.01
+// The threshold is the lowest at which the cross-validated model takes
+// the answer from none of the municipalities' own texts: a named text
+// lost costs more than a "none" text gained (round 4 lost five held-out
+// named texts for one "none"; docs/validity.md), and with a 1% allowance
+// the dev named texts fell below 96%.
 
 func loadVoiceRows(t *testing.T, a *MunicipalityAttributor) ([]voiceRow, string) {
 	t.Helper()
@@ -227,11 +228,11 @@ func voiceModelFile(rows []voiceRow, digest string) []byte {
 # Threshold: the lowest of 0.50, 0.55, ... 0.95 at which %d-fold
 # cross-validated predictions (row i in fold i mod %d, rows sorted by
 # file) take the answer away (judged someone else's, and the confidence
-# without the model at least the default --min-confidence %.2f) from at
-# most %.0f%% of the own texts.
+# without the model at least the default --min-confidence %.2f) from no
+# own text.
 # Cross-validated, per threshold: own texts whose answer is taken away /
 # none texts whose wrong answer is taken away (all judged):
-`, aboutWords, aboutCeiling, len(rows), other, own, voiceL2, digest, voiceFolds, voiceFolds, DefaultMinConfidence, maxOwnJudged*100)
+`, aboutWords, aboutCeiling, len(rows), other, own, voiceL2, digest, voiceFolds, voiceFolds, DefaultMinConfidence)
 	threshold := 0.0
 	for k := 10; k <= 19; k++ {
 		tau := float64(k) * 0.05
@@ -253,7 +254,7 @@ func voiceModelFile(rows []voiceRow, digest string) []byte {
 			}
 		}
 		fmt.Fprintf(&b, "#   %.2f  %d of %d (%d) / %d of %d (%d)\n", tau, fo, own, jo, fn, other, jn)
-		if threshold == 0 && float64(fo) <= maxOwnJudged*float64(own) {
+		if threshold == 0 && fo == 0 {
 			threshold = tau
 		}
 	}
