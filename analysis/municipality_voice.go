@@ -260,7 +260,7 @@ func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []u
 			tv.jag++
 		case a.lists.voice.press[lw]:
 			tv.press++
-		case (lw == "kommunen" || lw == "kommunens") && i > 0 && a.lists.voice.isAttributing(words[i-1].lower(text)) &&
+		case lw == "kommunen" && i > 0 && a.lists.voice.isAttributing(words[i-1].lower(text)) &&
 			!strings.ContainsAny(text[words[i-1].end:w.start], "\n."):
 			tv.third++ // "enligt kommunen"
 		}
@@ -292,15 +292,17 @@ func (tv *textVoice) vector(e *muniEvidence) voiceVector {
 
 // newsMark reports whether token i is a newspaper's mark: a dateline, a
 // place name in capitals opening an item ("LAHOLM.", "[PERSTORP]"), or a
-// byline, "Av" opening a line and followed by a two-word name ending it
-// ("Av Felix Alnemark"). A municipality's own pages use neither.
+// byline, "Av" opening a line and followed, on it or alone on the next,
+// by a two-word name ("Av Felix Alnemark"). A municipality's own pages
+// use neither.
 func (a *MunicipalityAttributor) newsMark(text string, words []word, i int) bool {
 	w := words[i]
 	raw := text[w.start:w.end]
 	if raw == "Av" && lineStart(text, w.start) && i+2 < len(words) && words[i+1].upper && words[i+2].upper {
-		end := words[i+2].end
-		rest, _, _ := strings.Cut(text[end:], "\n")
-		return strings.TrimSpace(rest) == "" && !strings.Contains(text[w.end:end], "\n")
+		gap := text[w.end:words[i+1].start] // "Av Felix" or "Av\nFelix" (r007)
+		rest, _, _ := strings.Cut(text[words[i+2].end:], "\n")
+		return strings.TrimSpace(gap) == "" && strings.Count(gap, "\n") <= 1 &&
+			text[words[i+1].end:words[i+2].start] == " " && strings.TrimSpace(rest) == ""
 	}
 	if len(raw) < 3 || strings.ToUpper(raw) != raw || strings.ToLower(raw) == raw {
 		return false
@@ -335,7 +337,7 @@ func quoteOpens(text string, words []word, i int) bool {
 		return false // not the line's first word
 	}
 	switch strings.TrimSpace(text[j+1 : w.start]) {
-	case "–", "-", "—", "”", "\"", "“", "»", "«":
+	case "–", "-", "\u2011", "—", "”", "\"", "“", "»", "«":
 		return true
 	}
 	return false
