@@ -323,8 +323,8 @@ func (a *MunicipalityAttributor) newsMark(text string, words []word, i int) bool
 // lineStart reports whether only spaces stand between the start of the
 // line and byte offset i.
 func lineStart(text string, i int) bool {
-	j := strings.LastIndexByte(text[:i], '\n')
-	return strings.TrimSpace(text[j+1:i]) == ""
+	p, ok := linePrefix(text, i)
+	return ok && p == ""
 }
 
 // quoteOpens reports whether token i is the first word of a line that
@@ -332,13 +332,29 @@ func lineStart(text string, i int) bool {
 // style ("– Det är klart att …, säger …").
 func quoteOpens(text string, words []word, i int) bool {
 	w := words[i]
-	j := strings.LastIndexByte(text[:w.start], '\n')
-	if i > 0 && words[i-1].end > j {
+	if i > 0 && strings.IndexByte(text[words[i-1].end:w.start], '\n') < 0 {
 		return false // not the line's first word
 	}
-	switch strings.TrimSpace(text[j+1 : w.start]) {
+	before, ok := linePrefix(text, w.start)
+	if !ok {
+		return false
+	}
+	switch before {
 	case "–", "-", "\u2011", "—", "”", "\"", "“", "»", "«":
 		return true
 	}
 	return false
+}
+
+// linePrefix returns what stands, trimmed, between the start of the line
+// and byte offset i, when that is at most a few bytes: a look-back
+// bounded so that a long line costs no more than a short one.
+func linePrefix(text string, i int) (string, bool) {
+	const look = 12
+	from := max(0, i-look)
+	j := strings.LastIndexByte(text[from:i], '\n')
+	if j < 0 && from > 0 {
+		return "", false
+	}
+	return strings.TrimSpace(text[from+j+1 : i]), true
 }
