@@ -135,8 +135,19 @@ def build_sents(part):
                 be = len(text[:e].encode())
                 sent = re.sub(r"[\t\n\r]+", " ", text[s:e])
                 out.append((f"texts/{cur}.txt", bs, be, themes, sent))
-    with open(os.path.join(ROOT, f"sentences-{part}.tsv"), "w", encoding="utf-8") as f:
+    # Rows already in sentences-<part>.tsv for texts the .sents file does not label are kept
+    # (first, in their order): sentences-other.tsv was drafted by hand before other.sents existed,
+    # and one of its rows (o040) splits a segment() sentence, which .sents cannot express.
+    labelled = {r[0] for r in out}
+    kept = []
+    tsv = os.path.join(ROOT, f"sentences-{part}.tsv")
+    if os.path.exists(tsv):
+        with open(tsv, encoding="utf-8") as f:
+            kept = [l for l in f.read().split("\n")[1:] if l and l.split("\t", 1)[0] not in labelled]
+    with open(tsv, "w", encoding="utf-8") as f:
         f.write("file\tstart\tend\tthemes\tsentence\n")
+        for l in kept:
+            f.write(l + "\n")
         for r in out:
             f.write("\t".join(map(str, r)) + "\n")
     return len(out)
