@@ -10,8 +10,8 @@ import (
 )
 
 // devThemeFigures are the theme figures on the dev part of the labelled
-// real set (testdata/realtexts) that docs/validity-themes.md reports for
-// round 3: precision and recall of claims (a theme with evidence inside
+// real set (testdata/realtexts) as grown in session 6 (448 dev texts,
+// 951 labelled sentences; docs/validity.md): precision and recall of claims (a theme with evidence inside
 // labelled sentences, against the themes those sentences treat, per
 // document), of level >= 1 against the labelled levels, and of own-word
 // evidence per labelled sentence (micro, as `styrdok eval --real` counts
@@ -19,9 +19,9 @@ import (
 // figure falls below them, so a rule change that costs dev accuracy is
 // seen; a change that gains should raise them (and the page).
 var devThemeFigures = map[string]float64{
-	"claims P": 0.843, "claims R": 0.911,
-	"level>=1 P": 0.824, "level>=1 R": 0.736,
-	"sentences P": 0.812, "sentences R": 0.693,
+	"claims P": 0.801, "claims R": 0.902,
+	"level>=1 P": 0.794, "level>=1 R": 0.711,
+	"sentences P": 0.755, "sentences R": 0.690,
 }
 
 // TestThemesDev analyses the dev texts of testdata/realtexts and checks
