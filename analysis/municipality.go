@@ -307,6 +307,7 @@ type muniEvidence struct {
 	partner                                        int    // "med X kommun": the text's speaker works with X
 	address                                        int    // 1 if the text gives an e-mail or web address at X's domain
 	ambiguousBare                                  [2]int // header, body bare mentions held back until a strong one is seen
+	attributed                                     int    // mentions after an attributing word: "kommunalråd i X", "enligt X kommun"
 }
 
 func (e *muniEvidence) strong() int { return e.headerStrong + e.bodyStrong + e.address }
@@ -332,6 +333,15 @@ const (
 // attribute weighs the evidence of text with its layout already made and
 // returns the candidates and any veto; the caller decides the answer.
 func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attribution {
+	at, _, _ := a.attributeVoice(text, lay)
+	return at
+}
+
+// attributeVoice is attribute that also returns the voice features of
+// the best candidate, and whether the voice model judged them (a
+// page-sized text with a candidate): the voice model is fitted on them
+// (municipality_voice_test.go).
+func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Attribution, voiceVector, bool) {
 	var buf []word
 	if p, ok := a.wordBufs.Get().(*[]word); ok {
 		buf = *p
@@ -429,6 +439,9 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 				ev[v.muni] = e
 			}
 			header := zones[i] == zHeader
+			if !header && a.attributedBefore(text, words, i) {
+				e.attributed++
+			}
 			switch {
 			case !header && a.lists.partnerBefore(text, words, i):
 				e.partner++
@@ -502,6 +515,14 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 		}
 	}
 	scale := evidenceScale * (1 + float64(nWords)/wordsPerScale)
+	judged := len(cands) > 0 && nWords > titleWords && nWords <= aboutWords
+	tv := textVoice{service: serviceVoice, own: ownVoice, reporter: reporterVoice, rivals: rivals, words: nWords}
+	if judged {
+		a.countVoice(text, words, zones, &tv)
+	}
+	// aboutProb[k] is the voice model's probability that someone else
+	// writes about candidate k, when it caps its confidence.
+	var aboutProb [2]float64 // confidence is asked of the best two only
 	rivalScore := wRival * rivals
 	confidence := func(k int) float64 {
 		s := cands[k].score
@@ -556,6 +577,17 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 				ceiling = unvoiced
 			}
 		}
+		if judged {
+			// Someone else writing about the municipality: the voice
+			// model (municipality_voice.go) caps the answer below the
+			// default threshold.
+			if m := a.lists.voiceModel; m.prob(tv.vector(cands[k].e)) >= m.threshold {
+				ceiling = min(ceiling, aboutCeiling)
+				if k < len(aboutProb) {
+					aboutProb[k] = m.prob(tv.vector(cands[k].e))
+				}
+			}
+		}
 		if e := cands[k].e; e.strong() == 0 && e.headerBare+e.bodyBare <= fewMentions && otherVoice > ownVoice {
 			strength *= otherVoiceDamp
 		}
@@ -572,12 +604,19 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 		m := a.munis[cands[k].muni]
 		out.Candidates[k] = Candidate{Code: m.Code, Name: m.Name, CountyCode: m.CountyCode, CountyName: m.CountyName,
 			Confidence: confidence(k), Evidence: describe(cands[k].e)}
+		if p := aboutProb[k]; p > 0 {
+			out.Candidates[k].Evidence += fmt.Sprintf("; reads as written about it by someone else (voice %.2f)", p)
+		}
 	}
 	if out.Candidates[1].Confidence > out.Candidates[0].Confidence {
 		out.Candidates[1].Confidence = out.Candidates[0].Confidence // same score ties, rounding
 	}
 	if issuer := a.issuer(lay, title); issuer != "" && (len(cands) == 0 || cands[0].e.headerStrong == 0 || a.lists.isParty(issuer)) {
 		out.Veto = fmt.Sprintf("issued by %s, not a municipality", issuer)
+	}
+	var x voiceVector
+	if judged {
+		x = tv.vector(cands[0].e)
 	}
 	if len(cands) == 0 {
 		// Ambiguous names held back are worth showing when nothing else is.
@@ -588,7 +627,7 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 			}
 		}
 	}
-	return out
+	return out, x, judged && out.Veto == ""
 }
 
 // maxTitleLines is how many front-matter lines can carry title weight.

@@ -35,6 +35,9 @@ type attributionLists struct {
 	aliases  map[string]string // other name -> SCB code
 	issuerRe *regexp.Regexp    // a non-municipal author at a line's start or after "från"/"av"
 	partyRe  *regexp.Regexp    // a party anywhere in a line
+	// voice and voiceModel judge who is writing (municipality_voice.go).
+	voice      *voiceLists
+	voiceModel *voiceModel
 	// voiceFirst marks the ASCII bytes the four voice lists' words
 	// start with: a word that starts with any other ASCII byte is in
 	// neither, and is not lowered to be looked up (every word of a text
@@ -153,6 +156,12 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 	generic := `Landstinget(?:\s+\p{Lu}\p{L}+)?|Region\s+\p{Lu}\p{L}+|(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}*regionen|\p{Lu}\p{L}*myndigheten|\p{Lu}\p{L}*partiet`
 	l.issuerRe = regexp.MustCompile(`(?:^|(?i:från|av|utgiven av|utgivare:?)\s+)(` + strings.Join(names, "|") + `|` + generic + `)s?(?:[^\p{L}]|$)`)
 	l.partyRe = regexp.MustCompile(`(?:^|[^\p{L}])(` + strings.Join(append(parties, `\p{Lu}\p{L}*partiet`), "|") + `)s?(?:[^\p{L}]|$)`)
+	if l.voice, err = parseVoiceLists(fsys); err != nil {
+		return nil, err
+	}
+	if l.voiceModel, err = parseVoiceModel(fsys); err != nil {
+		return nil, err
+	}
 	return l, nil
 }
 
