@@ -140,11 +140,7 @@ func brokenHeading(text string) bool {
 	if len(f) < 2 {
 		return false
 	}
-	switch strings.ToLower(f[len(f)-1]) {
-	case "i", "och", "för", "med", "av", "till", "på", "om", "att", "som", "från", "inom", "eller", "samt", "vid", "mot":
-		return true
-	}
-	return false
+	return phraseContinuers[strings.ToLower(f[len(f)-1])]
 }
 
 // headingFactor: a heading names a theme (level 2) when its words weigh

@@ -56,6 +56,12 @@ const MaxSegmentBytes = 4096
 // data/lists/abbreviations.txt.
 var abbreviations = mustList(wordSet("abbreviations.txt", nil))
 
+// phraseContinuers are the words that cannot end a Swedish phrase
+// (prepositions, conjunctions, the infinitive mark:
+// data/lists/phrase-continuers.txt): a capitalised word right after one
+// is inside the phrase ("i Sverige"), not the start of a sentence.
+var phraseContinuers = mustList(wordSet("phrase-continuers.txt", nil))
+
 // sectionNumber is a numbered heading's label ("2.2.3", "3.", "4.1").
 var sectionNumber = regexp.MustCompile(`^(\d{1,2}(\.\d{1,2}){0,4}\.?)\s+\p{Lu}`)
 
@@ -381,11 +387,13 @@ func isSectionStart(s string) bool {
 // inlineHeadingEnd finds where a numbered heading run into its paragraph
 // ends: before the first capitalised word that follows at least two
 // lower-case words ("2.2.3 I Alingsås finns det goda attraktiva
-// boendemöjligheter | Berörda nämnder ..."), at a sentence end, or after
-// at most 16 words.
+// boendemöjligheter | Berörda nämnder ..."), unless a preposition or
+// conjunction introduces it ("2. Att bo i Sverige."), at a sentence end,
+// or after at most 16 words.
 func inlineHeadingEnd(t string, pos, end int) int {
 	words := 0
 	lowerRun := 0
+	prev := "" // the word before, as written: a phrase continuer keeps the heading going
 	i := pos
 	for i < end {
 		i = skipSpace(t, i, end)
@@ -402,9 +410,10 @@ func inlineHeadingEnd(t string, pos, end int) int {
 			continue // the number
 		}
 		r, _ := utf8.DecodeRuneInString(word)
-		if unicode.IsUpper(r) && (lowerRun >= 2 || (words > 2 && clauseStarters[word])) {
+		if unicode.IsUpper(r) && (lowerRun >= 2 || (words > 2 && clauseStarters[word])) && !phraseContinuers[prev] {
 			return wStart
 		}
+		prev = word
 		if unicode.IsLower(r) {
 			lowerRun++
 		} else {

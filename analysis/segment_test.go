@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -88,5 +89,35 @@ func TestSegmentNavigationRun(t *testing.T) {
 	}
 	if last := segs[len(segs)-1]; last.Kind != KindSentence {
 		t.Errorf("body sentence kind %s", last.Kind)
+	}
+}
+
+// TestNumberedHeadingRunsOnAfterPreposition: a numbered line whose
+// capitalised word follows a preposition is one segment, not a heading
+// "2. Att bo i" and a sentence "Sverige." (real list from
+// testdata/realtexts/texts/m238.txt, Mörbylånga kommun's page on civic
+// orientation, dev part). The Alingsås heading run into its paragraph
+// still splits where the paragraph starts.
+func TestNumberedHeadingRunsOnAfterPreposition(t *testing.T) {
+	text := "Samhällsorienteringen ska innehålla åtta obligatoriska (nödvändiga) delar:\n\n" +
+		" 1. Att komma till Sverige.\n 2. Att bo i Sverige.\n 3. Att försörja sig och utvecklas i Sverige.\n" +
+		" 7. Att vårda sin hälsa i Sverige.\n"
+	var got []string
+	for _, s := range Segment(text, nil) {
+		got = append(got, text[s.Start:s.End])
+	}
+	for _, want := range []string{"Att komma till Sverige.", "2. Att bo i Sverige.", "3. Att försörja sig och utvecklas i Sverige.", "7. Att vårda sin hälsa i Sverige."} {
+		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasSuffix(g, want) }) {
+			t.Errorf("no segment ends in %q: %q", want, got)
+		}
+	}
+	for _, g := range got {
+		if g == "Sverige." {
+			t.Errorf("a list item was cut before its object: %q", got)
+		}
+	}
+	alingsas := "2.2.3 I Alingsås finns det goda attraktiva boendemöjligheter Berörda nämnder ska samverka."
+	if end := inlineHeadingEnd(alingsas, 0, len(alingsas)); alingsas[end:] != "Berörda nämnder ska samverka." {
+		t.Errorf("Alingsås heading ends at %q", alingsas[:end])
 	}
 }

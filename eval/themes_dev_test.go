@@ -21,10 +21,15 @@ import (
 // raise them (and the page). Round 5 traded level >= 1 recall for
 // precision on purpose (on the grown dev part 0.794/0.711 to
 // 0.876/0.667: one weak word, a lone heading or a broken line are no
-// longer a treatment), so the recall floor went down with it.
+// longer a treatment), so the recall floor went down with it. Mending
+// the segmenter's cut of "2. Att bo i Sverige." after the preposition
+// (TestNumberedHeadingRunsOnAfterPreposition) cost one dev cell, 0.876 to
+// 0.874: m238's numbered line "3. Att försörja sig och utvecklas i
+// Sverige." is now whole, and a numbered line is taken for a heading, so
+// it names work (labelled 0) where its broken half named nothing.
 var devThemeFigures = map[string]float64{
 	"claims P": 0.801, "claims R": 0.902,
-	"level>=1 P": 0.876, "level>=1 R": 0.667,
+	"level>=1 P": 0.874, "level>=1 R": 0.667,
 	"sentences P": 0.755, "sentences R": 0.690,
 }
 
