@@ -714,6 +714,13 @@ func (a *MunicipalityAttributor) classify(text string, words []word, i, n, muni 
 		}
 		return mentionNone
 	}
+	if i > 1 && joined(text, words[i-2], words[i-1]) && joined(text, words[i-1], words[i]) {
+		// "kammarrätten i Göteborg", "Högskolan i Gävle": the town a
+		// state body sits in (data/attribution/seat-before.txt).
+		if p := words[i-1].lower(text); (p == "i" || p == "för") && a.lists.seatBefore[words[i-2].lower(text)] {
+			return mentionNone
+		}
+	}
 	j := i + n
 	if j < len(words) && joined(text, words[j-1], words[j]) {
 		next := words[j].lower(text)
@@ -741,11 +748,27 @@ func (a *MunicipalityAttributor) placeContext(text string, words []word, i int) 
 		return false
 	}
 	p := words[i-1]
+	if i >= 3 && !p.upper && p.lower(text) == "och" && words[i-2].upper && !words[i-3].upper &&
+		sameLine(text, words[i-3], words[i-2]) && sameLine(text, p, words[i]) && sameLine(text, words[i-2], p) {
+		// The second of two places in one place phrase ("till Sverige
+		// och Dorotea", "i Lund och Mora") is a place like the first;
+		// a genitive before a noun is not ("om Lund och Lunds
+		// studentliv": the student life, not a place).
+		if n := words[i]; strings.HasSuffix(text[n.start:n.end], "s") && i+1 < len(words) && !words[i+1].upper && sameLine(text, n, words[i+1]) {
+			return false
+		}
+		p = words[i-3]
+		return a.lists.place[p.lower(text)]
+	}
 	if p.upper || !a.lists.place[p.lower(text)] {
 		return false
 	}
-	between := text[p.end:words[i].start]
-	return strings.Trim(between, " \u00a0") == ""
+	return sameLine(text, p, words[i])
+}
+
+// sameLine reports whether only spaces stand between two adjacent words.
+func sameLine(text string, a, b word) bool {
+	return strings.Trim(text[a.end:b.start], " \u00a0") == ""
 }
 
 // issuer returns a non-municipal author named at the start of a title or

@@ -26,6 +26,7 @@ type attributionLists struct {
 	serviceVoice         map[string]bool // how a site speaks to the reader it serves ("du", "kontakta")
 	reporterVoice        map[string]bool // how a reporter gives others' words ("säger", "foto:")
 	notAfter, notBefore  map[string]bool // words that make a name something other than the municipality
+	seatBefore           map[string]bool // "kammarrätten" (i Göteborg): a state body the name is the seat of
 	institutionAfter     map[string]bool // "kommun", "stad"
 	institutionPrefixes  []string        // "kommunfullmäktige", ...
 	// rivals: lower-case first word -> rival speakers' names as lower-case
@@ -75,7 +76,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		{"own-voice-words.txt", &l.ownVoice}, {"other-voice-words.txt", &l.otherVoice},
 		{"service-voice-words.txt", &l.serviceVoice}, {"reporter-voice-words.txt", &l.reporterVoice},
 		{"not-municipality-after.txt", &l.notAfter}, {"not-municipality-before.txt", &l.notBefore},
-		{"institution-after.txt", &l.institutionAfter},
+		{"institution-after.txt", &l.institutionAfter}, {"seat-before.txt", &l.seatBefore},
 	}
 	for _, s := range sets {
 		words, err := readList(fsys, s.file)

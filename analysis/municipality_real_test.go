@@ -32,7 +32,9 @@ func TestAttributeRealErrorClasses(t *testing.T) {
 		{"r018.txt", "1291", "pdftotext of a 37-page report: no line is long, so the whole text was one 'list of titles'"},
 		{"m041.txt", "1421", "named only by its logo's alt text, beside two mentions of Länsstyrelsen (a partner, not the speaker)"},
 		{"r002.txt", "0114", "news on one municipality: \"Väsby\" once, and \"Kommunstyrelsen\" speaks (own voice)"},
+		{"m324.txt", "2180", "minutes naming \"centrala Gävle\" once; \"kammarrätten i Göteborg\" is a court's seat, not a rival municipality"},
 		// Ambiguous names, named as the municipality.
+		{"m201.txt", "2425", "Dorotea (also a first name) once, coordinated in a place phrase: \"till Sverige och Dorotea\""},
 		{"m091.txt", "1715", "Kil (also a word) named four times, the neighbour Forshaga twice (\"no clear winner\" before)"},
 		{"m088.txt", "1981", "Sala, also a word, with Sala kommun"},
 		// Bare titles.
@@ -54,6 +56,7 @@ func TestAttributeRealErrorClasses(t *testing.T) {
 		{"o040.txt", "", "Rädda Barnen naming Borås once"},
 		{"o042.txt", "", "Rädda Barnen's title and body naming Eskilstuna"},
 		{"r011.txt", "", "a municipality's own page that never names it"},
+		{"o034.txt", "", "a student nation's guide: \"om Lund och Lunds studentliv\" is a genitive, not a second place"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

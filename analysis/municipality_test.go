@@ -77,6 +77,9 @@ func TestAttributeFixtures(t *testing.T) {
 		{name: "counties and universities are not municipalities", text: "Kartläggning\n\nUppsala län har många nyanlända. Uppsala universitet och Lunds universitet har forskat om integration. Stockholms län växer.", want: ""},
 		{name: "a single passing mention is not enough", text: "Rapport om integration i Sverige\n\nSamverkan sker bland annat med Tierps kommun.", want: ""},
 		{name: "name wrapped over a line break", text: "Integrationsplan för Upplands\nVäsby kommun\n\nKommunen ska samverka med Arbetsförmedlingen.", want: "0114"},
+		{name: "a court's seat is not the municipality", text: "Protokoll\n\nFrågan har prövats av kammarrätten i Sundsvall. Kommunen justerar protokollen digitalt och kommunen sparar dem.", want: ""},
+		{name: "a place coordinated with another", text: "Plan för integration\n\nMånga flyttar till Sverige och Mora varje år. Kommunen tar emot nyanlända. Kommunen ordnar bostäder och kommunen erbjuder SFI.", want: "2062"},
+		{name: "a person coordinated is no place", text: "Plan för integration\n\nMånga flyttar. Kommunen tar emot Anna och Mora varje år. Kommunen ordnar bostäder och kommunen erbjuder SFI.", want: ""},
 		{name: "Tierps kommunfullmäktige", text: "Integrationsstrategi\n\nTierps kommunfullmäktige antog strategin. Tierps kommunstyrelse följer upp den.", want: "0360"},
 	}
 	for _, tc := range tests {
