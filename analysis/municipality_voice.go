@@ -138,16 +138,27 @@ type voiceLists struct {
 	attributingSuffix []string
 }
 
+// readLowerWords reads an attribution list of single lower-case words.
+func readLowerWords(fsys fs.FS, name string) ([]string, error) {
+	ws, err := readList(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range ws {
+		if w != strings.ToLower(w) || strings.ContainsAny(w, " \t") {
+			return nil, fmt.Errorf("attribution list %s: %q: want one lower-case word a line", name, w)
+		}
+	}
+	return ws, nil
+}
+
 func parseVoiceLists(fsys fs.FS) (*voiceLists, error) {
 	v := &voiceLists{we: map[string]bool{}, press: map[string]bool{}, pressExact: map[string]bool{}, partyTags: map[string]bool{}, attributing: map[string]bool{}}
-	we, err := readList(fsys, "we-words.txt")
+	we, err := readLowerWords(fsys, "we-words.txt")
 	if err != nil {
 		return nil, err
 	}
 	for _, w := range we {
-		if w != strings.ToLower(w) || strings.ContainsAny(w, " \t") {
-			return nil, fmt.Errorf("attribution list we-words.txt: %q: want one lower-case word a line", w)
-		}
 		v.we[w] = true
 	}
 	press, err := readList(fsys, "press-words.txt")
@@ -166,14 +177,11 @@ func parseVoiceLists(fsys fs.FS) (*voiceLists, error) {
 			v.press[w] = true
 		}
 	}
-	att, err := readList(fsys, "attributing-words.txt")
+	att, err := readLowerWords(fsys, "attributing-words.txt")
 	if err != nil {
 		return nil, err
 	}
 	for _, w := range att {
-		if w != strings.ToLower(w) || strings.ContainsAny(w, " \t") {
-			return nil, fmt.Errorf("attribution list attributing-words.txt: %q: want one lower-case word a line", w)
-		}
 		if suf, ok := strings.CutPrefix(w, "-"); ok && suf != "" {
 			v.attributingSuffix = append(v.attributingSuffix, suf)
 		} else {
