@@ -581,10 +581,11 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			// Someone else writing about the municipality: the voice
 			// model (municipality_voice.go) caps the answer below the
 			// default threshold.
-			if m := a.lists.voiceModel; m.prob(tv.vector(cands[k].e)) >= m.threshold {
+			m := a.lists.voiceModel
+			if p := m.prob(tv.vector(cands[k].e)); p >= m.threshold {
 				ceiling = min(ceiling, aboutCeiling)
 				if k < len(aboutProb) {
-					aboutProb[k] = m.prob(tv.vector(cands[k].e))
+					aboutProb[k] = p
 				}
 			}
 		}

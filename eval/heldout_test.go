@@ -1,11 +1,7 @@
 package eval
 
 import (
-	"path/filepath"
 	"testing"
-
-	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/registry"
 )
 
 // realSetFinal switches TestAttributionHeldOut on. The labelled real set
@@ -26,24 +22,7 @@ func TestAttributionHeldOut(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads and analyses the whole held-out part")
 	}
-	reg, err := registry.LoadRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join("..", "testdata", "realtexts")
-	set, err := LoadRealSet(dir, reg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if set, err = set.Filter("heldout"); err != nil {
-		t.Fatal(err)
-	}
-	a := testAnalyzer(t)
-	got := analyseRealSet(t, a, set)
-	ev, err := EvalReal(set, "heldout", got, a.Codebook, analysis.DefaultMinConfidence)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, ev := analyseRealSplit(t, "heldout")
 	targets := map[string]float64{"named": 0.97, "none": 0.90, "unnamed": 0.95, "title": 0.97}
 	for _, s := range ev.Municipality {
 		if want, ok := targets[s.Category]; ok {

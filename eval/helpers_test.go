@@ -1,15 +1,14 @@
 package eval
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/styrdok/styrdok/analysis"
 	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/registry"
 )
 
 // The helpers below are copies of analysis's test helpers (eval_test.go
@@ -34,29 +33,6 @@ func testAnalyzer(t testing.TB) *analysis.Analyzer {
 		t.Fatal(err)
 	}
 	return a
-}
-
-// readTSV reads a gold TSV without its comments, blank lines and header.
-func readTSV(t testing.TB, path string) [][]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var rows [][]string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		if strings.HasPrefix(sc.Text(), "#") || strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		rows = append(rows, strings.Split(sc.Text(), "\t"))
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return rows[1:] // header
 }
 
 // analyseCorpusFile analyses one of the bundled documents (testdata/corpus).
@@ -86,4 +62,18 @@ func analyseRealSet(t *testing.T, a *analysis.Analyzer, set *RealSet) map[string
 		got[d.Name] = &RealAnalysis{Doc: a.Analyze(doc), CleanText: doc.Text, RawText: string(raw)}
 	}
 	return got
+}
+
+// loadRealSet loads a labelled real set with the embedded registry.
+func loadRealSet(t testing.TB, dir string) *RealSet {
+	t.Helper()
+	reg, err := registry.LoadRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := LoadRealSet(dir, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
 }

@@ -54,14 +54,7 @@ func TestEvalRealSmall(t *testing.T) {
 	sents := "texts/m001.txt\t" + itoa(s1) + "\t" + itoa(e1) + "\tlanguage\t" + named[s1:e1] + "\n" +
 		"texts/m001.txt\t" + itoa(s2) + "\t" + itoa(e2) + "\twork,housing\t" + strings.Join(strings.Fields(named[s2:e2]), " ") + "\n"
 	dir := writeRealSet(t, docs, sents, map[string]string{"m001.txt": named, "o001.txt": none, "t001.txt": title})
-	reg, err := registry.LoadRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := LoadRealSet(dir, reg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := loadRealSet(t, dir)
 	if len(set.Docs) != 3 || len(set.Sentences) != 2 {
 		t.Fatalf("loaded %d docs, %d sentences", len(set.Docs), len(set.Sentences))
 	}
@@ -190,19 +183,16 @@ func TestLoadRealSetLabelsTSV(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "labels.tsv"), []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	reg, err := registry.LoadRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := LoadRealSet(dir, reg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := loadRealSet(t, dir)
 	want := []string{"named", "none", "unnamed"}
 	for i, d := range set.Docs {
 		if d.Category != want[i] || d.Split != "dev" || d.Name != "texts/00"+strconv.Itoa(i+1)+".txt" {
 			t.Errorf("row %d: %s %s %s", i, d.Name, d.Category, d.Split)
 		}
+	}
+	reg, err := registry.LoadRegistry()
+	if err != nil {
+		t.Fatal(err)
 	}
 	if _, err := LoadRealSet(t.TempDir(), reg); err == nil {
 		t.Error("an empty folder loaded")

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/registry"
 )
 
 // TestAttributionSilver scores the attributor on the silver dev set
@@ -18,14 +17,7 @@ func TestAttributionSilver(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads and analyses the whole silver set")
 	}
-	reg, err := registry.LoadRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := LoadRealSet(filepath.Join("..", "analysis", "testdata", "attribution", "silver"), reg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := loadRealSet(t, filepath.Join("..", "analysis", "testdata", "attribution", "silver"))
 	a := testAnalyzer(t)
 	got := analyseRealSet(t, a, set)
 	ev, err := EvalReal(set, "dev", got, a.Codebook, analysis.DefaultMinConfidence)

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/styrdok/styrdok/analysis"
-	"github.com/styrdok/styrdok/registry"
 )
 
 // devThemeFigures are the theme figures on the dev part of the labelled
@@ -53,14 +52,8 @@ func TestThemesDev(t *testing.T) {
 // analyze does and scores it with EvalReal.
 func analyseRealSplit(t *testing.T, split string) (*realSplit, *RealEval) {
 	t.Helper()
-	reg, err := registry.LoadRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := LoadRealSet(filepath.Join("..", "testdata", "realtexts"), reg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := loadRealSet(t, filepath.Join("..", "testdata", "realtexts"))
+	var err error
 	if set, err = set.Filter(split); err != nil {
 		t.Fatal(err)
 	}
