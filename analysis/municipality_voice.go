@@ -30,7 +30,7 @@ import (
 // file must give a weight for each (and for "bias").
 var voiceFeatureNames = [...]string{
 	"service",  // log(1+n): words serving the reader (service-voice-words.txt)
-	"address",  // 1 if the text gives an address at the candidate's domain
+	"site",     // 1 if the text gives an address at the candidate's domain or carries its logo ("Logotype för Storfors kommun")
 	"own",      // log(1+n): "kommunen", "kommunstyrelsen" … speaking (own-voice-words.txt)
 	"we",       // log(1+n): "vi", "vår", "oss" (we-words.txt)
 	"reporter", // log(1+n): "säger", "berättar", "Foto:" (reporter-voice-words.txt)
@@ -41,6 +41,7 @@ var voiceFeatureNames = [...]string{
 	"length",   // ln(words/300)
 	"quotes",   // log(1+n): lines opening with a quotation dash or mark ("– Det är klart …")
 	"jag",      // log(1+n): "jag": an interview, a letter, an opinion piece
+	"describe", // log(1+n): the candidate described from outside ("X är en kommun i …"), population figures ("med sina 16.700 invånare")
 }
 
 const nVoiceFeatures = len(voiceFeatureNames)
@@ -59,13 +60,21 @@ const aboutCeiling = 0.55
 // that of a page (they never say "du"); titles have no voice.
 const aboutWords = 1500
 
+// uncertainCeiling caps the confidence of a text whose voice is
+// uncertain (the model's probability at least uncertain, below
+// threshold): an answer, but not a near-certain one (docs/validity.md,
+// round 6).
+const uncertainCeiling = 0.85
+
 // voiceModel is the fitted logistic regression: P(someone else writes) =
 // 1/(1+exp(-(bias + w·x))); the text is judged someone else's when that
-// is at least threshold.
+// is at least threshold, and its voice uncertain (no near-certain
+// answer) when it is at least uncertain.
 type voiceModel struct {
 	bias      float64
 	w         voiceVector
 	threshold float64
+	uncertain float64
 }
 
 // prob returns P(written by someone else) for x.
@@ -105,21 +114,28 @@ func parseVoiceModel(fsys fs.FS) (*voiceModel, error) {
 		switch i, isFeature := index[name]; {
 		case name == "bias":
 			m.bias = f
-		case name == "threshold":
+		case name == "threshold" || name == "uncertain":
 			if f <= 0 || f >= 1 {
-				return nil, fmt.Errorf("attribution list %s: threshold %v: want between 0 and 1", file, f)
+				return nil, fmt.Errorf("attribution list %s: %s %v: want between 0 and 1", file, name, f)
 			}
-			m.threshold = f
+			if name == "threshold" {
+				m.threshold = f
+			} else {
+				m.uncertain = f
+			}
 		case isFeature:
 			m.w[i] = f
 		default:
 			return nil, fmt.Errorf("attribution list %s: unknown name %q", file, name)
 		}
 	}
-	for _, n := range append([]string{"bias", "threshold"}, voiceFeatureNames[:]...) {
+	for _, n := range append([]string{"bias", "threshold", "uncertain"}, voiceFeatureNames[:]...) {
 		if !seen[n] {
 			return nil, fmt.Errorf("attribution list %s: no value for %q", file, n)
 		}
+	}
+	if m.uncertain > m.threshold {
+		return nil, fmt.Errorf("attribution list %s: uncertain %v above threshold %v", file, m.uncertain, m.threshold)
 	}
 	return m, nil
 }
@@ -231,7 +247,7 @@ func (a *MunicipalityAttributor) attributedBefore(text string, words []word, i i
 // depend on the candidate.
 type textVoice struct {
 	service, own, we, reporter, press, third int
-	quotes, jag                              int
+	quotes, jag, population                  int
 	rivals                                   float64
 	words                                    int
 }
@@ -261,6 +277,9 @@ func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []u
 			continue
 		}
 		lw := w.lower(text)
+		if lw == "invånare" && i > 0 && isNumber(text[words[i-1].start:words[i-1].end]) && sameLine(text, words[i-1], w) {
+			tv.population++ // "med sina 16.700 invånare", "hade 9 255 invånare"
+		}
 		switch {
 		case a.lists.voice.we[lw]:
 			tv.we++
@@ -280,7 +299,7 @@ func (tv *textVoice) vector(e *muniEvidence) voiceVector {
 	l := func(n int) float64 { return math.Log1p(float64(n)) }
 	var x voiceVector
 	x[0] = l(tv.service)
-	if e.address > 0 {
+	if e.address > 0 || e.logo > 0 {
 		x[1] = 1
 	}
 	x[2] = l(tv.own)
@@ -295,6 +314,7 @@ func (tv *textVoice) vector(e *muniEvidence) voiceVector {
 	x[9] = math.Log(float64(max(tv.words, 1)) / 300)
 	x[10] = l(tv.quotes)
 	x[11] = l(tv.jag)
+	x[12] = l(e.described + tv.population)
 	return x
 }
 
@@ -365,4 +385,92 @@ func linePrefix(text string, i int) (string, bool) {
 		return "", false
 	}
 	return strings.TrimSpace(text[from+j+1 : i]), true
+}
+
+// attributedAfter reports whether the name ending before token j is the
+// municipality spoken of in the third person by what follows it: a role
+// or body ("Skellefteås kommunalråd", "Lessebos
+// kommunstyrelseordförande", "Östersunds kommuns barn- och
+// utbildningsnämnd" through -nämnd in attributing-words.txt), or a
+// person ("Fagersta kommuns Merja Hellstrand"). A municipality's own
+// page says "kommunalrådet", "nämnden", "vår kommunchef".
+func (a *MunicipalityAttributor) attributedAfter(text string, words []word, j int) bool {
+	org := false
+	if j < len(words) && joined(text, words[j-1], words[j]) && !words[j].upper {
+		if lw := words[j].lower(text); lw == "kommuns" || lw == "stads" {
+			org = true
+			j++
+		}
+	}
+	if j >= len(words) || !sameLine(text, words[j-1], words[j]) {
+		return false
+	}
+	if w := words[j]; !w.upper {
+		return a.lists.voice.isAttributing(w.lower(text))
+	}
+	// "X kommuns Merja Hellstrand": a person of the municipality, named
+	// by someone else.
+	return org && j+1 < len(words) && words[j+1].upper && text[words[j].end:words[j+1].start] == " "
+}
+
+// describedAfter reports whether the name ending before token j is the
+// subject of a description from outside: "Ludvika kommun är en kommun i
+// Dalarnas län", "Högsby är en sådan kommun", "Lessebo är en av 26
+// kommuner". An encyclopaedia, a paper or a visitor introduces the
+// municipality to its reader; the municipality's own page speaks of it
+// as "kommunen" or "vi".
+func (a *MunicipalityAttributor) describedAfter(text string, words []word, j int) bool {
+	if j < len(words) && joined(text, words[j-1], words[j]) {
+		if lw := words[j].lower(text); lw == "kommun" || lw == "stad" {
+			j++
+		}
+	}
+	if j+1 >= len(words) || !sameLine(text, words[j-1], words[j]) || !sameLine(text, words[j], words[j+1]) {
+		return false
+	}
+	if words[j].lower(text) != "är" {
+		return false
+	}
+	next := words[j+1].lower(text)
+	return next == "en" || next == "ett"
+}
+
+// logoWords are the words of a logo's alt text ("Orust logotyp",
+// "Logotype för Storfors kommun").
+var logoWords = map[string]bool{"logotyp": true, "logotype": true, "logga": true, "logo": true}
+
+// logoAt reports whether the name at tokens i..i+n-1 is the alt text of a
+// logo: the site's own mark, which says whose page it is as an address at
+// its domain does. Not one of the lists: the logo words are the same on
+// every site.
+func logoAt(text string, words []word, i, n int) bool {
+	j := i + n
+	if j < len(words) && joined(text, words[j-1], words[j]) {
+		if lw := words[j].lower(text); lw == "kommun" || lw == "kommuns" || lw == "stad" || lw == "stads" {
+			j++
+		}
+	}
+	if j < len(words) && sameLine(text, words[j-1], words[j]) && logoWords[words[j].lower(text)] {
+		return true
+	}
+	b := i - 1
+	if b >= 0 && words[b].lower(text) == "för" && sameLine(text, words[b], words[i]) {
+		b--
+		if b < 0 || !sameLine(text, words[b], words[b+1]) {
+			return false
+		}
+	} else if b >= 0 && !sameLine(text, words[b], words[i]) {
+		return false
+	}
+	return b >= 0 && logoWords[words[b].lower(text)]
+}
+
+// isNumber reports whether a token is all digits ("700" of "16.700").
+func isNumber(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
