@@ -140,6 +140,15 @@ func TestAttributeRound6(t *testing.T) {
 			t.Errorf("%s (%s): Attribute = %q %.2f (%s), want %s below 0.9, the voice uncertain", tc.file, tc.why, got.Code, got.Confidence, got.Reason, tc.code)
 		}
 	}
+	// A news item of a title's length that reports speech is not a
+	// title: its answer stands, not near certain (0.98 before); a bare
+	// title keeps its near-certain answer.
+	if got := a.Attribute(read("o230.txt")); got.Code != "1984" || got.Confidence >= 0.9 {
+		t.Errorf("o230 (24 words: \"Det berättar Kommunstyrelsens ordförande …\" on Arboga): %q %.2f, want Arboga below 0.9", got.Code, got.Confidence)
+	}
+	if got := a.Attribute(read("t003.txt")); got.Code != "0883" || got.Confidence < 0.9 {
+		t.Errorf("t003 (a bare title naming Västerviks kommun): %q %.2f, want Västervik near certain", got.Code, got.Confidence)
+	}
 	for _, tc := range []struct{ file, code, why string }{
 		{"m172.txt", "1760", "Storfors' news under its logo, quoting its officials"},
 		{"s044.txt", "0114", "Upplands Väsby's SFI page in English"},

@@ -26,10 +26,16 @@ import (
 // 0.874: m238's numbered line "3. Att försörja sig och utvecklas i
 // Sverige." is now whole, and a numbered line is taken for a heading, so
 // it names work (labelled 0) where its broken half named nothing.
+//
+// The data engineer's batch 4 (branch h-data9, 66 more dev texts, 431
+// more labelled sentences) lowered three figures through the data, not
+// a rule (the same figures on h-data9 alone): claims R 0.902 to 0.886,
+// level >= 1 R 0.667 to 0.666, sentences P 0.755 to 0.750; the floors
+// follow (set by the attribution round 6 branch, which merged it).
 var devThemeFigures = map[string]float64{
-	"claims P": 0.801, "claims R": 0.902,
-	"level>=1 P": 0.874, "level>=1 R": 0.667,
-	"sentences P": 0.755, "sentences R": 0.690,
+	"claims P": 0.801, "claims R": 0.886,
+	"level>=1 P": 0.874, "level>=1 R": 0.666,
+	"sentences P": 0.750, "sentences R": 0.690,
 }
 
 // TestThemesDev analyses the dev texts of testdata/realtexts and checks
