@@ -58,8 +58,9 @@ func writeHTML(w io.Writer, r *Report, each eachFunc) error {
 // writeHTMLData writes the data block and the page script, the end of the
 // page. The data is encoded one document at a time rather than by the
 // template, which would hold the whole block (tens of MB) several times
-// over. encoding/json escapes "<", ">", "&", U+2028 and U+2029, so no
-// text can end the script element or open a comment in it: what
+// over. encoding/json (and the documents' appender, htmlDoc.appendJSON,
+// which writes its bytes) escapes "<", ">", "&", U+2028 and U+2029, so
+// no text can end the script element or open a comment in it: what
 // html/template would do for a JSON script.
 func writeHTMLData(w *bufio.Writer, r *Report, each eachFunc, data htmlData, script string) error {
 	enc := json.NewEncoder(w) // escapes HTML by default
@@ -77,11 +78,18 @@ func writeHTMLData(w *bufio.Writer, r *Report, each eachFunc, data htmlData, scr
 	}
 	w.WriteString(`,"docs":[`)
 	sim := r.similarity()
+	var buf []byte // re-used from document to document
 	err := each(func(i int, d *analysis.DocumentAnalysis) error {
 		if i > 0 {
 			w.WriteByte(',')
 		}
-		return enc.Encode(newHTMLDoc(d, sim.TopPeers(i, maxPeers, nil)))
+		hd := newHTMLDoc(d, sim.TopPeers(i, maxPeers, nil))
+		var err error
+		if buf, err = hd.appendJSON(buf[:0]); err != nil { // enc.Encode's bytes (jsonenc.go)
+			return err
+		}
+		_, err = w.Write(buf)
+		return err
 	})
 	if err != nil {
 		return err

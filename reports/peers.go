@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bufio"
-	"encoding/json"
 	"io"
 
 	"github.com/styrdok/styrdok/analysis"
@@ -58,14 +57,18 @@ func WriteDocumentsJSON(w io.Writer, r *Report) error { return writeDocumentsJSO
 func writeDocumentsJSON(w io.Writer, r *Report, each eachFunc) error {
 	s := r.similarity()
 	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
+	var line []byte // re-used from line to line
 	err := each(func(i int, d *analysis.DocumentAnalysis) error {
 		dj := newRunDocumentJSON(d)
 		for _, p := range s.TopPeers(i, maxPeers, nil) {
 			dj.Peers = append(dj.Peers, PeerJSON{File: p.Doc.File, Similarity: p.Similarity})
 		}
-		return enc.Encode(dj) // Encode ends the line
+		var err error
+		if line, err = appendRunDocumentJSON(line[:0], &dj); err != nil { // json.Encoder's bytes, the line ended
+			return err
+		}
+		_, err = bw.Write(line)
+		return err
 	})
 	if err != nil {
 		return err

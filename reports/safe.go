@@ -93,16 +93,6 @@ func isDecimal(s string) bool {
 	return i == len(s)
 }
 
-// csvSafeRow is row with every cell through CSVSafe, in buf (re-used
-// from row to row, so the common case allocates nothing).
-func csvSafeRow(buf, row []string) []string {
-	buf = buf[:0]
-	for _, c := range row {
-		buf = append(buf, CSVSafe(c))
-	}
-	return buf
-}
-
 // mdSpecial are the ASCII characters mdEscape puts a backslash before:
 // everything that opens inline Markdown (emphasis, code, links and
 // images, raw HTML, entities, strikethrough, GitHub's math and table
