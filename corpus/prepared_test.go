@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"os"
@@ -151,4 +152,61 @@ func TestStoreUpgradeTo4(t *testing.T) {
 	if have, _ := st.PreparedHashes("test"); len(have) != len(files) {
 		t.Fatalf("%d prepared analyses stored after the upgrade, want %d", len(have), len(files))
 	}
+}
+
+// TestRunDamagedRows: a stored analysis or text that cannot be used is
+// named in Problems with its file, and the file is analysed again (from
+// its text, or read from disk), with the analysis a fresh run makes.
+func TestRunDamagedRows(t *testing.T) {
+	a := testAnalyzer(t)
+	files, _ := filepath.Glob("../testdata/corpus/*.txt")
+	st, err := OpenStore(filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	runOnce(t, st, a, files)
+	for _, q := range []string{
+		`UPDATE analyses SET data = x'00' WHERE sha256 = (SELECT sha256 FROM files WHERE path = ?)`,
+		`UPDATE texts SET pages = 'not JSON' WHERE sha256 = (SELECT sha256 FROM files WHERE path = ?)`,
+	} {
+		path := files[0]
+		if strings.Contains(q, "texts") {
+			path = files[1]
+		}
+		if _, err := st.DB().Exec(q, path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(name string, an *analysis.Analyzer, res *BatchResult, want map[string]string) {
+		t.Helper()
+		got := map[string]string{}
+		for _, p := range res.Problems {
+			got[p.File] = p.Problem
+		}
+		for f, w := range want {
+			if !strings.Contains(got[f], w) {
+				t.Errorf("%s: %s: problem %q, want one saying %q", name, f, got[f], w)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: problems %v, want %d", name, res.Problems, len(want))
+		}
+		fresh, _ := AnalyzeFiles(context.Background(), an, files, BatchOptions{Workers: 1})
+		if len(res.Documents) != len(fresh) {
+			t.Fatalf("%s: %d documents, want %d", name, len(res.Documents), len(fresh))
+		}
+		for i, d := range res.Documents {
+			analysis.NormalizeEmpty(fresh[i])
+			if d.File != fresh[i].File || !bytes.Equal(analysis.EncodeAnalysis(d), analysis.EncodeAnalysis(fresh[i])) {
+				t.Errorf("%s: %s: not the analysis a fresh run makes", name, d.File)
+			}
+		}
+	}
+	// The same codebook: files[0]'s analysis is damaged (its text and
+	// prepared row are not: re-tagged from them).
+	check("codebook A", a, runOnce(t, st, a, files), map[string]string{files[0]: "the stored analysis could not be used"})
+	// Another codebook: files[1]'s text is damaged (read from disk again).
+	b := retagAnalyzer(t)
+	check("codebook B", b, runOnce(t, st, b, files), map[string]string{files[1]: "the stored text could not be used"})
 }
