@@ -194,7 +194,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 	// Each segment is tokenised once; matching, modality and the bag of
 	// words for similarity all read the same tokens.
 	sc.scores, sc.segMatches, sc.modality = grow(sc.scores, len(segs)), grow(sc.segMatches, len(segs)), grow(sc.modality, len(segs))
-	scores, matches, modality := sc.scores, sc.segMatches, sc.modality
+	modality := sc.modality
 	for i, s := range segs {
 		if i%ctxCheckEvery == ctxCheckEvery-1 && ctx.Err() != nil {
 			a.recycleSegments(res)
@@ -209,15 +209,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 			res.Sentences++
 			addTerms(sc.terms, toks)
 		}
-		// Every segment's matches go into one recycled slice; matches[i]
-		// is its part (capacity cut, so no append runs into the next).
-		first := len(sc.matches)
-		sc.matches = a.matcher.appendSegmentMatches(sc.matches, toks, s.Kind)
-		if s.Kind == KindHeading {
-			sc.matches = dedupeFrom(a.matcher.appendHeading(sc.matches, toks), first)
-		}
-		matches[i] = sc.matches[first:len(sc.matches):len(sc.matches)]
-		scores[i] = sc.sumScores(matches[i])
+		a.matchSegment(sc, s.Kind, i)
 	}
 	if err := ctx.Err(); err != nil {
 		a.recycleSegments(res)
@@ -225,19 +217,45 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 	}
 	res.Terms = newTermBag(sc.terms)
 	res.Modality, res.Modalities = classifySegments(segs, func(i int) Modality { return modality[i] })
-	st := buildStructure(doc.Text, segs, scores, a.Codebook.MinScore, a.themeOrder())
+	if err := a.tag(ctx, res, doc.Text, segs, sc); err != nil {
+		a.recycleSegments(res)
+		return nil, err
+	}
+	res.Quality = assessQuality(res)
+	return res, nil
+}
+
+// matchSegment matches segment i, of the given kind, whose tokens are
+// sc.toks, into sc.segMatches[i] and sc.scores[i].
+func (a *Analyzer) matchSegment(sc *analyzeScratch, kind SentenceKind, i int) {
+	// Every segment's matches go into one recycled slice; matches[i] is
+	// its part (capacity cut, so no append runs into the next).
+	first := len(sc.matches)
+	sc.matches = a.matcher.appendSegmentMatches(sc.matches, sc.toks, kind)
+	if kind == KindHeading {
+		sc.matches = dedupeFrom(a.matcher.appendHeading(sc.matches, sc.toks), first)
+	}
+	sc.segMatches[i] = sc.matches[first:len(sc.matches):len(sc.matches)]
+	sc.scores[i] = sc.sumScores(sc.segMatches[i])
+}
+
+// tag is the codebook-dependent end of an analysis, shared by
+// AnalyzeContext and Retag: from the segments' matches and scores (sc)
+// and res.Modality, the sections, the themes' coverage and the action
+// rows. The plan-quality counts are left to the caller.
+func (a *Analyzer) tag(ctx context.Context, res *DocumentAnalysis, text string, segs []Sentence, sc *analyzeScratch) error {
+	scores := sc.scores
+	st := buildStructure(text, segs, scores, a.Codebook.MinScore, a.themeOrder())
 	res.Sections = st.sections
 	if res.Sections == nil {
 		res.Sections = []Section{}
 	}
-	res.Themes = a.themeCoverage(res, segs, scores, matches, st)
+	res.Themes = a.themeCoverage(res, segs, scores, sc.segMatches, st)
 	if err := ctx.Err(); err != nil {
-		a.recycleSegments(res)
-		return nil, err
+		return err
 	}
-	res.Actions = a.extractActions(doc.Text, sc.lines, segs, st, scores)
-	res.Quality = assessQuality(res)
-	return res, nil
+	res.Actions = a.extractActions(text, sc.lines, segs, st, scores)
+	return nil
 }
 
 // grow returns s[:n], reallocated when its capacity is short, with no

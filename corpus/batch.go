@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -54,10 +55,19 @@ type BatchResult struct {
 	Full      *Documents // nil without a spill
 	Failures  []analysis.Failure
 	Stats     RunStats
+	// Problems are the store's rows that could not be used, each naming
+	// its file and saying what was done instead (the file was analysed
+	// or read again), sorted: the results do not suffer, but a damaged
+	// store should not go unnoticed.
+	Problems []StoreProblem
 	// Interrupted: ctx was cancelled before every file was done; the
 	// files not done are failures of kind analysis.FailInterrupted.
 	Interrupted bool
 }
+
+// StoreProblem is a file whose stored rows could not be used: Problem
+// says which, why, and what was done instead.
+type StoreProblem struct{ File, Problem string }
 
 // How a file's analysis was obtained.
 const (
@@ -76,6 +86,9 @@ type outcome struct {
 	packed []byte
 	how    int
 	file   string
+	// problem, when set, says which stored rows of the file could not be
+	// used (BatchResult.Problems).
+	problem string
 }
 
 // snapshot is what the store held when the run started.
@@ -84,6 +97,7 @@ type snapshot struct {
 	failures map[string]FailureState
 	texts    map[string]bool
 	analysed map[string]bool
+	prepared map[string]bool // contents with a prepared analysis of the run's version
 	// limits is LimitsKey of the run's options, found once: it asks
 	// whether Tesseract is installed.
 	limits string
@@ -128,6 +142,9 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 			return &BatchResult{}, err
 		}
 		if snap.analysed, err = opt.Store.AnalysedHashes(opt.Key); err != nil {
+			return &BatchResult{}, err
+		}
+		if snap.prepared, err = opt.Store.PreparedHashes(opt.Key.PipelineVersion); err != nil {
 			return &BatchResult{}, err
 		}
 		w = opt.Store.Writer(opt.RunID, opt.Key)
@@ -202,6 +219,9 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 		}
 		done++
 		seen[o.file] = true
+		if o.problem != "" {
+			res.Problems = append(res.Problems, StoreProblem{File: o.file, Problem: o.problem})
+		}
 		if o.doc != nil && opt.Spill != nil && storeErr == nil {
 			// Before the store's Add, which recycles o.packed's buffer
 			// once written.
@@ -278,6 +298,7 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 		sort.Slice(res.Documents, func(i, j int) bool { return res.Documents[i].File < res.Documents[j].File })
 	}
 	sort.Slice(res.Failures, func(i, j int) bool { return res.Failures[i].File < res.Failures[j].File })
+	sort.Slice(res.Problems, func(i, j int) bool { return res.Problems[i].File < res.Problems[j].File })
 	return res, storeErr
 }
 
@@ -304,16 +325,25 @@ type workerScratch struct {
 const maxSharedStrings = 200000
 
 // process obtains one file's analysis the cheapest way the store allows:
-// re-used as stored, re-tagged from stored text, or read and parsed.
+// re-used as stored, re-tagged from its stored prepared analysis and
+// text, analysed again from stored text, or read and parsed. A stored
+// row that cannot be used is passed over for the next way, and named in
+// the outcome's problem.
 //
 // The file's whole work, reading, parsing and analysis, is bounded by one
 // deadline, opt.Ingest's timeout: the parser gets what is left of it, and
 // analysis looks at it as it goes (AnalyzeContext).
 func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt *BatchOptions, ws *workerScratch) (o outcome) {
-	o.file = path
+	var problems []string
 	defer func() {
 		if p := recover(); p != nil {
 			o = outcome{file: path, how: howFailed, fail: ptr(analysis.Internal(path, p))}
+		}
+		if len(problems) > 0 {
+			if o.problem != "" {
+				problems = append(problems, o.problem)
+			}
+			o.problem = strings.Join(problems, "; ")
 		}
 	}()
 	if runCtx.Err() != nil {
@@ -338,14 +368,18 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 		}
 		if known, ok := snap.files[path]; ok && statOK && known.Size == size && known.MtimeNS == mtime {
 			if snap.analysed[known.SHA256] {
-				if d, packed, err := b.loadAnalysis(st, known.SHA256, path, opt, ws); err == nil {
+				d, packed, err := b.loadAnalysis(st, known.SHA256, path, opt, ws)
+				if err == nil {
 					return outcome{file: path, doc: d, packed: packed, how: howReused}
 				}
+				problems = append(problems, unusable("analysis", "analysed again", err))
 			}
 			if snap.texts[known.SHA256] {
-				if doc, err := st.LoadText(known.SHA256, opt.Key.PipelineVersion, path); err == nil {
-					return b.analyzed(ctx, doc, &Record{SHA256: doc.SHA256}, howRetagged, opt, timeout)
+				doc, err := st.LoadText(known.SHA256, opt.Key.PipelineVersion, path)
+				if err == nil {
+					return b.retag(ctx, doc, &Record{SHA256: doc.SHA256}, howRetagged, snap, opt, timeout, ws)
 				}
+				problems = append(problems, unusable("text", "read again", err))
 			}
 		}
 	}
@@ -384,25 +418,74 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 		rec.ClearFailure = true
 	}
 	if st != nil && snap.analysed[doc.SHA256] { // known content under a new path or a touched file
-		if d, packed, err := b.loadAnalysis(st, doc.SHA256, path, opt, ws); err == nil {
+		d, packed, err := b.loadAnalysis(st, doc.SHA256, path, opt, ws)
+		if err == nil {
 			return outcome{file: path, doc: d, packed: packed, rec: rec, how: howParsed}
 		}
+		problems = append(problems, unusable("analysis", "analysed again", err))
 	}
 	if st != nil && !snap.texts[doc.SHA256] {
 		rec.Text = doc
 	}
-	o = b.analyzed(ctx, doc, rec, howParsed, opt, timeout)
+	o = b.retag(ctx, doc, rec, howParsed, snap, opt, timeout, ws)
 	if o.how == howFailed && o.fail.Kind != analysis.FailInterrupted && st != nil && statOK {
 		o.rec = &Record{Path: path, Size: size, MtimeNS: mtime, Failure: o.fail.Reason, Limits: limits}
 	}
 	return o
 }
 
-// analyzed analyses doc and fills rec with the analysis to store. When
-// ctx ends first the file fails: on its deadline with a reason naming
-// the time limit, on the run's end as interrupted.
-func (b *batch) analyzed(ctx context.Context, doc *ingest.Document, rec *Record, how int, opt *BatchOptions, timeout time.Duration) outcome {
+// unusable says that a file's stored row of the kind named could not be
+// used, why, and what was done instead (StoreProblem).
+func unusable(what, instead string, err error) string {
+	return fmt.Sprintf("the stored %s could not be used (%v); %s", what, err, instead)
+}
+
+// retag analyses doc with the run's codebook: re-tagged from its stored
+// prepared analysis when the store has one for this content and version
+// (analysis.Retag: the codebook-independent part is not done again),
+// else, or when that one is damaged, afresh (analyzed), storing the
+// prepared analysis for the next run.
+func (b *batch) retag(ctx context.Context, doc *ingest.Document, rec *Record, how int, snap *snapshot, opt *BatchOptions, timeout time.Duration, ws *workerScratch) outcome {
+	if opt.Store == nil || !snap.prepared[doc.SHA256] {
+		return b.analyzed(ctx, doc, rec, how, opt, timeout, opt.Store != nil)
+	}
+	data, err := opt.Store.LoadPrepared(doc.SHA256, opt.Key.PipelineVersion)
+	if err == nil {
+		var d *analysis.DocumentAnalysis
+		if len(ws.strs) > maxSharedStrings {
+			clear(ws.strs)
+		}
+		if d, err = b.a.Retag(ctx, doc, data, ws.strs); !errors.Is(err, analysis.ErrPrepared) {
+			return b.finished(doc, d, err, rec, how, opt, timeout)
+		}
+	}
+	o := b.analyzed(ctx, doc, rec, how, opt, timeout, true) // its prepared analysis replaces the damaged one
+	o.problem = unusable("prepared analysis", "analysed again", err)
+	return o
+}
+
+// analyzed analyses doc afresh and fills rec with the analysis to store,
+// and, when prepare is set, with its prepared analysis. When ctx ends
+// first the file fails: on its deadline with a reason naming the time
+// limit, on the run's end as interrupted.
+func (b *batch) analyzed(ctx context.Context, doc *ingest.Document, rec *Record, how int, opt *BatchOptions, timeout time.Duration, prepare bool) outcome {
 	d, err := b.a.AnalyzeContext(ctx, doc)
+	if err == nil && prepare {
+		rs, _ := b.records.Get().(*recordScratch)
+		if rs == nil {
+			rs = new(recordScratch)
+		}
+		rs.data = analysis.AppendPrepared(rs.data[:0], d)
+		rec.Prepared = s2.Encode(nil, rs.data)
+		b.records.Put(rs)
+	}
+	return b.finished(doc, d, err, rec, how, opt, timeout)
+}
+
+// finished turns an analysis of doc (or the error that ended it) into
+// the outcome: the failure, or the analysis with what to store and
+// spill.
+func (b *batch) finished(doc *ingest.Document, d *analysis.DocumentAnalysis, err error, rec *Record, how int, opt *BatchOptions, timeout time.Duration) outcome {
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return outcome{file: doc.Path, how: howFailed, fail: ptr(analysis.TimedOut(doc.Path, timeout))}

@@ -23,7 +23,7 @@ import (
 
 // StoreSchemaVersion is the version of the store's tables (docs/store.md).
 // A store written with another version is refused rather than misread.
-const StoreSchemaVersion = "3"
+const StoreSchemaVersion = "4"
 
 // DefaultStoreName is the store's file name inside the output folder.
 const DefaultStoreName = "styrdok.db"
@@ -128,6 +128,20 @@ CREATE TABLE IF NOT EXISTS run_failures (
 );
 `
 
+// preparedSchema is the table of schema version 4: the codebook-independent
+// part of each content's analysis (analysis.AppendPrepared), once per
+// content and pipeline version, from which a run with another codebook
+// re-tags a document without analysing it again. Created with the other
+// tables, and added to a version 3 store by upgradeStore.
+const preparedSchema = `
+CREATE TABLE IF NOT EXISTS prepared (
+	sha256           TEXT NOT NULL,
+	pipeline_version TEXT NOT NULL,
+	data             BLOB NOT NULL,
+	PRIMARY KEY (sha256, pipeline_version)
+);
+`
+
 // storeViews are (re)created on every open, so that a store upgraded from
 // an earlier schema gets the views added since.
 const storeViews = `
@@ -195,6 +209,9 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	loadStmt *sql.Stmt // LoadAnalysis, prepared once: it runs once per re-used file
+	// prepStmt and textStmt are LoadPrepared and LoadText, prepared once:
+	// they run once per re-tagged file.
+	prepStmt, textStmt *sql.Stmt
 	// packBufs recycles the buffers analyses are compressed into (*[]byte):
 	// once a record is written (SQLite copies what it binds) its buffer
 	// serves the next; a new one per document was 66 MB of garbage on
@@ -247,9 +264,18 @@ func OpenStore(path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
-	if s.loadStmt, err = db.Prepare(`SELECT data FROM analyses WHERE sha256 = ? AND pipeline_version = ? AND codebook_hash = ? AND as_of = ''`); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("store %s: %w", path, err)
+	for _, st := range []struct {
+		stmt  **sql.Stmt
+		query string
+	}{
+		{&s.loadStmt, `SELECT data FROM analyses WHERE sha256 = ? AND pipeline_version = ? AND codebook_hash = ? AND as_of = ''`},
+		{&s.prepStmt, `SELECT data FROM prepared WHERE sha256 = ? AND pipeline_version = ?`},
+		{&s.textStmt, `SELECT format, size, pages, text FROM texts WHERE sha256 = ? AND pipeline_version = ?`},
+	} {
+		if *st.stmt, err = db.Prepare(st.query); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("store %s: %w", path, err)
+		}
 	}
 	return s, nil
 }
@@ -263,25 +289,16 @@ func (s *Store) init() error {
 	defer tx.Rollback()
 	var version string
 	err = tx.QueryRow(`SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&version)
-	if err == nil && version == "2" {
-		// Version 3 keys a failure by the limits it was met under, and
-		// counts a run's unsupported files apart from its failed ones.
-		for _, q := range []string{`ALTER TABLE failures ADD COLUMN limits TEXT NOT NULL DEFAULT ''`,
-			`ALTER TABLE runs ADD COLUMN unsupported INTEGER NOT NULL DEFAULT 0`} {
-			if _, err := tx.Exec(q); err != nil {
-				return fmt.Errorf("upgrading the store from version 2: %w", err)
-			}
-		}
-		if _, err := tx.Exec(`UPDATE meta SET value = ? WHERE key = 'schema_version'`, StoreSchemaVersion); err != nil {
+	if err == nil {
+		if version, err = upgradeStore(tx, version); err != nil {
 			return err
 		}
-		version = StoreSchemaVersion
 	}
 	switch {
 	case err == nil && version != StoreSchemaVersion:
 		return fmt.Errorf("schema version %s, this styrdok reads version %s (use a new --store file)", version, StoreSchemaVersion)
 	case err != nil:
-		if _, err := tx.Exec(storeSchema); err != nil {
+		if _, err := tx.Exec(storeSchema + preparedSchema); err != nil {
 			return fmt.Errorf("creating tables: %w", err)
 		}
 		if _, err := tx.Exec(`INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)`, StoreSchemaVersion); err != nil {
@@ -294,6 +311,43 @@ func (s *Store) init() error {
 	return tx.Commit()
 }
 
+// upgradeStore brings a store of an earlier schema version up to
+// StoreSchemaVersion in place, inside the opening transaction, and
+// returns the version it is then at (a version it does not know, older
+// or newer, is returned as it is and refused by the caller). Every
+// schema change is one step here.
+func upgradeStore(tx *sql.Tx, version string) (string, error) {
+	steps := []struct {
+		from, to string
+		queries  []string
+	}{
+		// Version 3 keys a failure by the limits it was met under, and
+		// counts a run's unsupported files apart from its failed ones.
+		{"2", "3", []string{`ALTER TABLE failures ADD COLUMN limits TEXT NOT NULL DEFAULT ''`,
+			`ALTER TABLE runs ADD COLUMN unsupported INTEGER NOT NULL DEFAULT 0`}},
+		// Version 4 keeps the prepared (codebook-independent) analyses.
+		{"3", "4", []string{preparedSchema}},
+	}
+	was := version
+	for _, st := range steps {
+		if version != st.from {
+			continue
+		}
+		for _, q := range st.queries {
+			if _, err := tx.Exec(q); err != nil {
+				return was, fmt.Errorf("upgrading the store from version %s: %w", st.from, err)
+			}
+		}
+		version = st.to
+	}
+	if version != was {
+		if _, err := tx.Exec(`UPDATE meta SET value = ? WHERE key = 'schema_version'`, version); err != nil {
+			return was, err
+		}
+	}
+	return version, nil
+}
+
 // Path returns the store's file name.
 func (s *Store) Path() string { return s.path }
 
@@ -303,6 +357,8 @@ func (s *Store) DB() *sql.DB { return s.db }
 // Close checkpoints the journal and closes the database.
 func (s *Store) Close() error {
 	s.loadStmt.Close()
+	s.prepStmt.Close()
+	s.textStmt.Close()
 	_, _ = s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("store %s: %w", s.path, err)
@@ -402,12 +458,32 @@ func (s *Store) LoadAnalysis(sha256 string, k AnalysisKey) ([]byte, error) {
 	return out, nil
 }
 
+// PreparedHashes returns the content hashes whose prepared analysis
+// (analysis.AppendPrepared), made by pipeline version v, is stored.
+func (s *Store) PreparedHashes(v string) (map[string]bool, error) {
+	return s.hashes(`SELECT sha256 FROM prepared WHERE pipeline_version = ?`, v)
+}
+
+// LoadPrepared returns the prepared analysis of content sha256 made by
+// pipeline version v, uncompressed.
+func (s *Store) LoadPrepared(sha256, v string) ([]byte, error) {
+	var data []byte
+	if err := s.prepStmt.QueryRow(sha256, v).Scan(&data); err != nil {
+		return nil, fmt.Errorf("store %s: prepared analysis of %s: %w", s.path, sha256, err)
+	}
+	out, err := s2.Decode(nil, data)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: prepared analysis of %s: %w", s.path, sha256, err)
+	}
+	return out, nil
+}
+
 // LoadText returns the text of content sha256 extracted by pipeline
 // version v, as a Document whose Path is path.
 func (s *Store) LoadText(sha256, v, path string) (*ingest.Document, error) {
 	var format, pages string
 	doc := &ingest.Document{Path: path, SHA256: sha256}
-	err := s.db.QueryRow(`SELECT format, size, pages, text FROM texts WHERE sha256 = ? AND pipeline_version = ?`, sha256, v).Scan(&format, &doc.Size, &pages, &doc.Text)
+	err := s.textStmt.QueryRow(sha256, v).Scan(&format, &doc.Size, &pages, &doc.Text)
 	if err != nil {
 		return nil, fmt.Errorf("store %s: text of %s: %w", s.path, path, err)
 	}
@@ -627,6 +703,10 @@ type Record struct {
 	SHA256   string
 	Text     *ingest.Document // non-nil: the text is new to the store
 	Analysis *AnalysisRecord  // non-nil: the analysis is new to the store
+	// Prepared, when set, is the content's prepared analysis
+	// (analysis.AppendPrepared), S2-compressed: new to the store, or
+	// replacing a damaged one.
+	Prepared []byte
 	// Failure, when set, is why the file failed; it is remembered with
 	// the file's size and modification time so that an unchanged broken
 	// file is not read again until the pipeline version changes.
@@ -665,6 +745,7 @@ var writerStatements = map[string]string{
 		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, pipeline_version = excluded.pipeline_version, reason = excluded.reason, last_run = excluded.last_run, limits = excluded.limits`,
 	"unfail":   `DELETE FROM failures WHERE path = ?`,
 	"text":     `INSERT OR IGNORE INTO texts(sha256, pipeline_version, format, size, pages, text) VALUES (?, ?, ?, ?, ?, ?)`,
+	"prepared": `INSERT OR REPLACE INTO prepared(sha256, pipeline_version, data) VALUES (?, ?, ?)`,
 	"analysis": analysisInsert(),
 }
 
@@ -791,6 +872,11 @@ func (w *StoreWriter) add(r *Record) error {
 		}
 		pages, _ := json.Marshal(spans)
 		if _, err := w.stmts["text"].Exec(r.SHA256, w.key.PipelineVersion, string(r.Text.Format), r.Text.Size, string(pages), r.Text.Text); err != nil {
+			return err
+		}
+	}
+	if r.Prepared != nil {
+		if _, err := w.stmts["prepared"].Exec(r.SHA256, w.key.PipelineVersion, r.Prepared); err != nil {
 			return err
 		}
 	}

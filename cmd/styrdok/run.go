@@ -416,6 +416,9 @@ func (j *runJob) analyse(ctx context.Context, files []string, prog *progress, op
 	e := j.e
 	res, err := corpus.Run(ctx, j.a, files, opt)
 	prog.finish()
+	for _, p := range res.Problems { // a damaged store: said, even with --quiet, as errors are
+		fmt.Fprintf(e.stderr, "styrdok: %s: warning: %s\n", quoteName(p.File), p.Problem)
+	}
 	if *j.f.memprofile != "" { // the heap that stays live into the report writers
 		runtime.GC()
 		if err := writeHeapProfile(*j.f.memprofile); err != nil {
