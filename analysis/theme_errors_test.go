@@ -13,7 +13,13 @@ import (
 // institution names are actors, "jobba med"/"i arbetet med" is not
 // employment, navigation is not counted, a bare list names themes without
 // treating them. The rows marked + are the controls that keep each rule
-// from swallowing real treatment.
+// from swallowing real treatment. The recall-word rows (themes round 6)
+// are dev sentences a labeller marked with a theme that no codebook word
+// reached: common Swedish ways of saying it (tenses of "ta emot", "på
+// flykt", "bosätta sig", "självförsörjande", "på arabiska", "hemlöshet",
+// leisure facilities), each class with a control that keeps the word's
+// false friend out ("tas emot" in minutes, "respektive", "hyresavtal", a
+// corona banner).
 func TestThemeErrorClasses(t *testing.T) {
 	data, err := os.ReadFile("testdata/theme-errors.tsv")
 	if err != nil {

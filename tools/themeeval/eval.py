@@ -2,15 +2,20 @@
 """Theme claims and levels of `styrdok analyze` against the labelled real
 texts (testdata/realtexts), dev split only: never run it on held-out rows.
 
-usage: python3 tools/themeeval/eval.py BINARY testdata/realtexts [-v] [-l] [--heldout]
+usage: python3 tools/themeeval/eval.py BINARY testdata/realtexts [-v] [-l] [-s] [--heldout]
 
 Prints: claims (a theme with any evidence) against the themes the labelled
 sentences treat (whole document, and only evidence inside labelled
 sentences, which is the fair view: not every sentence is labelled);
 level >= 1 against the documents' levels; sentence-level precision and
 recall of own-word evidence. -v lists every disagreement, -l every
-level >= 1 disagreement with its own-word evidence. --heldout scores the
-held-out rows instead, figures only (it refuses -v and -l: no rule may be
+level >= 1 disagreement with its own-word evidence, -s every labelled
+sentence theme with no own-word evidence (a false negative) with the
+matches, of every theme, of the evidence segments that overlap it (a
+damped match shows its weight below 1; "no evidence" means no codebook
+word reached min_score there: `styrdok explain` shows the rest).
+--heldout scores the
+held-out rows instead, figures only (it refuses -v, -l and -s: no rule may be
 tuned to a held-out text; run it once, at the end of a round).
 
 The sentence figures here compare the labels' offsets (into the stored
@@ -25,9 +30,10 @@ BIN = sys.argv[1]
 RT = sys.argv[2] if len(sys.argv) > 2 and not sys.argv[2].startswith('-') else None
 V = '-v' in sys.argv
 L = '-l' in sys.argv  # list level>=1 disagreements with their own-word evidence
+S = '-s' in sys.argv  # list sentence false negatives with their segments' matches
 SPLIT = 'heldout' if '--heldout' in sys.argv else 'dev'
-if SPLIT == 'heldout' and (V or L):
-    sys.exit('--heldout prints figures only: drop -v and -l')
+if SPLIT == 'heldout' and (V or L or S):
+    sys.exit('--heldout prints figures only: drop -v, -l and -s')
 THEMES = "work housing language attitude meeting_places cooperation education gender_equality culture_leisure health reception".split()
 docs = []  # (path, gold_levels{theme:lvl}, gold_any set or None, sentences list or None)
 if RT:
@@ -91,6 +97,11 @@ for path, lv, gany, ss in docs:
         for (s, en, g, txt) in ss:
             h = hits[(s, en)]
             stp += len(h & g); sfp += len(h - g); sfn += len(g - h)
+            if S and g - h:
+                ms = sorted({f"{m['theme']}:{m['text']}={m['weight']:g}" for th in d['themes'] for e in th['evidence']
+                             if e['start'] < en and s < e['end'] for m in e['matched']})
+                print(f"  SFN {os.path.basename(path)} -{sorted(g-h)} {txt[:140]}")
+                print('       ', ' '.join(ms) if ms else '(no evidence of any theme)')
             if V and (h - g or g - h):
                 print(f"  S {os.path.basename(path)} +{sorted(h-g)} -{sorted(g-h)} {txt[:140]}")
 def pr(a, b, c):
