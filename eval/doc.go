@@ -16,5 +16,5 @@
 // `styrdok eval` (cmd/styrdok) is the one caller; docs/eval.md describes
 // the formats and statistics. The tests here also hold the floors that
 // analysis must keep on the dev and silver sets (TestThemesDev,
-// TestAttributionSilver) and the held-out check (TestAttributionHeldOut).
+// TestAttributionSilver) and the held-out check (TestHeldOut: floors that fail a regression, targets logged).
 package eval

@@ -4,36 +4,52 @@ import (
 	"testing"
 )
 
-// realSetFinal switches TestAttributionHeldOut on. The labelled real set
-// (testdata/realtexts) is still growing; its held-out figures are a
-// target only once it is final (issue 14). Whoever merges the final set
-// sets this to true.
-const realSetFinal = false
+// heldOutFigure is one figure of the held-out part of the labelled real
+// set (testdata/realtexts): the issue's target for it and the floor a
+// change may not fall below.
+type heldOutFigure struct {
+	name   string
+	target float64 // issue 14's target (docs/validity.md)
+	floor  float64 // what the held-out part gave when the floors were last set
+}
 
-// TestAttributionHeldOut: on the held-out part of the labelled real set,
-// at the default threshold, the attribution meets the targets of
-// docs/validity.md: texts that name their municipality right ≥ 97%,
-// texts that speak for none unknown ≥ 90%, unnamed unknown ≥ 95%, bare
-// titles right ≥ 97%, and answers at confidence ≥ 0.9 right ≥ 97%.
-func TestAttributionHeldOut(t *testing.T) {
-	if !realSetFinal {
-		t.Skip("the labelled real set is not final yet: set realSetFinal in heldout_test.go")
-	}
+// heldOutFigures are the held-out figures as measured on main after the
+// merges of session 7 (1 Dec 2026: 228 held-out texts, 552 labelled
+// sentences; docs/validity.md "Where it stands"). Where the target is
+// met the floor is the target; where it is missed the floor is the
+// figure measured, so a regression fails while the gap stays visible in
+// the log. Nothing here is tuned on: rules are changed on dev texts only
+// and held-out is only scored; the floors are reset (down as well as up,
+// with the reason in docs/validity.md) only when the set itself grows,
+// since new held-out texts change the figures without any rule changing.
+var heldOutFigures = []heldOutFigure{
+	// municipality attribution at the default --min-confidence
+	{"named", 0.97, 0.885},          // 93/105 = 0.886: target missed
+	{"none", 0.90, 0.625},           // 55/88 = 0.625: target missed
+	{"unnamed", 0.95, 0.95},         // 9/9
+	{"title", 0.97, 0.97},           // 26/26
+	{"right at >= 0.9", 0.97, 0.97}, // 51/52 = 0.981
+	// themes (as tools/themeeval/eval.py prints them)
+	{"claims P", 0.75, 0.75},   // 0.864
+	{"claims R", 0.90, 0.90},   // 108/120 = 0.900
+	{"level>=1 P", 0.80, 0.80}, // 189/236 = 0.801
+}
+
+// TestHeldOut scores the held-out part of testdata/realtexts (aggregates
+// only: no per-text line is printed or read) and fails when a figure
+// falls below its floor in heldOutFigures. It logs each figure against
+// the issue's target, met or missed.
+func TestHeldOut(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads and analyses the whole held-out part")
 	}
-	_, ev := analyseRealSplit(t, "heldout")
-	targets := map[string]float64{"named": 0.97, "none": 0.90, "unnamed": 0.95, "title": 0.97}
+	got, ev := analyseRealSplit(t, "heldout")
+	figs := themeFigures(got, ev)
 	for _, s := range ev.Municipality {
-		if want, ok := targets[s.Category]; ok {
-			if s.N == 0 {
-				t.Errorf("%s: no held-out texts", s.Category)
-				continue
-			}
-			if float64(s.Accuracy) < want {
-				t.Errorf("%s: %d of %d right (%.1f%%), target %.0f%%", s.Category, s.Right, s.N, 100*float64(s.Accuracy), 100*want)
-			}
+		if s.N == 0 {
+			continue
 		}
+		figs[s.Category] = float64(s.Accuracy)
 	}
 	n, right := 0, 0
 	for _, b := range ev.Reliability {
@@ -42,7 +58,22 @@ func TestAttributionHeldOut(t *testing.T) {
 			right += b.Right
 		}
 	}
-	if n == 0 || float64(right) < 0.97*float64(n) {
-		t.Errorf("confidence >= 0.9: %d of %d right, target 97%%", right, n)
+	if n > 0 {
+		figs["right at >= 0.9"] = float64(right) / float64(n)
+	}
+	for _, f := range heldOutFigures {
+		v, ok := figs[f.name]
+		if !ok {
+			t.Errorf("%s: not measured (no held-out texts of that kind?)", f.name)
+			continue
+		}
+		met := "met"
+		if v < f.target-1e-9 {
+			met = "MISSED"
+		}
+		t.Logf("held-out %s: %.4f (target %.2f %s, floor %.3f)", f.name, v, f.target, met, f.floor)
+		if v < f.floor-1e-9 {
+			t.Errorf("held-out %s fell to %.4f, below its floor %.3f", f.name, v, f.floor)
+		}
 	}
 }
