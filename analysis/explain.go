@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/styrdok/styrdok/ingest"
 )
@@ -136,12 +137,21 @@ const maxTitleSegments = 3
 // line that a layout broke mid-sentence ("7. Att vårda sin hälsa i"),
 // taken for a heading because it is short and has no final period.
 func brokenHeading(text string) bool {
-	f := strings.Fields(text)
-	if len(f) < 2 {
-		return false
+	// The last of strings.Fields(text), when there are two or more, found
+	// from the end without splitting the heading, and looked up
+	// lower-cased in a stack buffer: the split and the lower-casing
+	// allocated for every heading (TestBrokenHeadingFields).
+	t := strings.TrimRightFunc(text, unicode.IsSpace)
+	k := strings.LastIndexFunc(t, unicode.IsSpace)
+	if k < 0 || strings.IndexFunc(t[:k], isNotSpace) < 0 {
+		return false // fewer than two words
 	}
-	return phraseContinuers[strings.ToLower(f[len(f)-1])]
+	_, size := utf8.DecodeRuneInString(t[k:])
+	var small [64]byte
+	return phraseContinuers[string(appendLower(small[:0], t[k+size:]))]
 }
+
+func isNotSpace(r rune) bool { return !unicode.IsSpace(r) }
 
 // headingFactor: a heading names a theme (level 2) when its words weigh
 // at least this many times min_score for it. One weak word does not name

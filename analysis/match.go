@@ -84,6 +84,11 @@ type wordForm struct {
 	termable    bool        // counted by addTerms
 	role        bool        // isRoleWord(lower)
 	class       wordClass   // modality's word lists (classOf(lower))
+	// orgs are the organisation names that may start at the word
+	// (m.orgs[lower]), orgsGenitive those whose one word it is with a
+	// genitive s (m.orgs[lower without the s], when lower ends in s):
+	// orgAt looked both up for every token.
+	orgs, orgsGenitive [][]string
 }
 
 // memo is a bounded memo of a function of a word, safe for concurrent
@@ -133,6 +138,10 @@ func (m *Matcher) form(text string) *wordForm {
 		f := &wordForm{lower: lower, stem: m.stem(strings.TrimSuffix(lower, "-"))}
 		f.matches, f.phrases = m.matchWord(lower), m.phrases[f.stem]
 		f.termable, f.role, f.class = termable(f.stem), m.isRoleWord(lower), classOf(lower)
+		f.orgs = m.orgs[lower]
+		if strings.HasSuffix(lower, "s") {
+			f.orgsGenitive = m.orgs[strings.TrimSuffix(lower, "s")]
+		}
 		return f
 	})
 }
@@ -524,14 +533,25 @@ func followedBy(toks []Token, i int, words []string) bool {
 // orgAt returns the end (exclusive) of the organisation name that starts
 // at toks[i], or -1. The name's last word may carry the genitive s.
 func (m *Matcher) orgAt(toks []Token, i int) int {
+	// The names come from the token's form when it has one (its Lower is
+	// then the form's): two map lookups a token saved.
+	var names, genitive [][]string
+	if f := toks[i].form; f != nil {
+		names, genitive = f.orgs, f.orgsGenitive
+	} else {
+		names = m.orgs[toks[i].Lower]
+		if strings.HasSuffix(toks[i].Lower, "s") {
+			genitive = m.orgs[strings.TrimSuffix(toks[i].Lower, "s")]
+		}
+	}
 	best := -1
-	for _, name := range m.orgs[toks[i].Lower] {
+	for _, name := range names {
 		if j := nameEnd(toks, i, name); j > best {
 			best = j
 		}
 	}
-	if best < 0 && strings.HasSuffix(toks[i].Lower, "s") { // "Migrationsverkets"
-		for _, name := range m.orgs[strings.TrimSuffix(toks[i].Lower, "s")] {
+	if best < 0 { // "Migrationsverkets"
+		for _, name := range genitive {
 			if len(name) == 1 {
 				best = i + 1
 			}

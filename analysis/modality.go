@@ -250,7 +250,7 @@ func classifyTokensWith(text string, base int, toks []Token, sc *modalityScratch
 		if i > 0 {
 			gapStart = toks[i-1].End
 		}
-		boundary[i] = i == 0 || strings.ContainsAny(text[gapStart-base:t.Start-base], ",;:|()\t")
+		boundary[i] = i == 0 || hasClauseMark(text[gapStart-base:t.Start-base])
 		if i > 0 && t.Cell != toks[i-1].Cell {
 			boundary[i] = true
 		}
@@ -296,6 +296,21 @@ func classifyTokensWith(text string, base int, toks []Token, sc *modalityScratch
 		}
 	}
 	return best
+}
+
+// hasClauseMark is strings.ContainsAny(gap, ",;:|()\t") as a byte loop:
+// the marks are ASCII, which no byte of a multi-byte rune is, and the
+// gap between two words is mostly one space, for which ContainsAny's
+// general path (a rune search of the set per rune) cost more than the
+// loop (TestClauseMark).
+func hasClauseMark(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		switch gap[i] {
+		case ',', ';', ':', '|', '(', ')', '\t':
+			return true
+		}
+	}
+	return false
 }
 
 // governed returns what the modal at i signals together with the verb it

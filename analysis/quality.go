@@ -107,7 +107,11 @@ func mentionsEvaluation(s string) bool {
 		// others are stepped over without being lower-cased.
 		if f := foldLetter(r); f != 'u' && f != 'i' && f != 'm' && f != 'n' && f != 'r' && f != 'å' && f != 'f' {
 			for i += size; i < len(s); i += size {
-				if r, size = utf8.DecodeRuneInString(s[i:]); !isLetter(r) {
+				if c := s[i]; c < utf8.RuneSelf { // ASCII from the table, inlined
+					if size = 1; !asciiLetter[c] {
+						break
+					}
+				} else if r, size = utf8.DecodeRuneInString(s[i:]); !isLetter(r) {
 					break
 				}
 			}

@@ -514,7 +514,7 @@ var tocNumber = regexp.MustCompile(`(^|\s)\d{1,2}(\.\d{1,2})+\.?\s+\p{Lu}`)
 // fewer sentence ends than section numbers.
 func isTableOfContents(p string) bool {
 	p = strings.TrimSpace(p)
-	if tocWord.MatchString(p) && moreFields(p, 3) {
+	if mayBeTocWord(p) && tocWord.MatchString(p) && moreFields(p, 3) {
 		return true
 	}
 	if !hasSectionNumber(p) {
@@ -526,6 +526,11 @@ func isTableOfContents(p string) bool {
 	n := len(tocNumber.FindAllStringIndex(p, -1))
 	return n >= 5 && strings.Count(p, ". ")+strings.Count(p, "? ") < n
 }
+
+// mayBeTocWord is a necessary condition of tocWord.MatchString(p): p
+// begins with "i" or "I", the only runes that case-fold to "i"
+// (TestMayBeTocWord). The expression ran on every paragraph.
+func mayBeTocWord(p string) bool { return p != "" && (p[0] == 'i' || p[0] == 'I') }
 
 // hasSectionNumber is a cheap necessary condition for tocNumber: a digit,
 // a period and a digit.

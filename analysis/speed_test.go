@@ -1,13 +1,19 @@
 package analysis
 
 import (
+	"context"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/styrdok/styrdok/ingest"
+	"github.com/styrdok/styrdok/tools/gencorpus/gen"
 )
 
 // The checks below hold the shortcuts taken for speed to the rules they
@@ -387,5 +393,221 @@ func TestRoleCellsRuns(t *testing.T) {
 	}
 	if marked == 0 {
 		t.Fatal("no cell is a role cell: the comparison tests nothing")
+	}
+}
+
+// generatedDocs parses n documents of the bench generator's corpus
+// (tools/gencorpus: the bundled corpus's paragraphs recombined under
+// other municipalities' names, the corpus the cold-run figures in
+// docs/benchmarks.md are measured on), made from testdata/corpus.
+func generatedDocs(b *testing.B, n int) []*ingest.Document {
+	b.Helper()
+	dir := b.TempDir()
+	if _, err := gen.Generate(gen.Options{Source: filepath.Join("..", "testdata", "corpus"), Out: dir, Texts: n, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(files) != n {
+		b.Fatalf("%d generated files, want %d: %v", len(files), n, err)
+	}
+	docs := make([]*ingest.Document, 0, n)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, mustDoc(b, filepath.Base(f), data))
+	}
+	return docs
+}
+
+// cpuNow is the process's CPU time (user + system): on a shared machine
+// the wall time of a benchmark swings with the load, its CPU time much
+// less, so the benchmarks below report both.
+func cpuNow() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// benchCorpus runs step over the documents b.N times, on one analyzer
+// (its memos warm, as in a batch run), and reports the CPU per document.
+func benchCorpus(b *testing.B, step func(a *Analyzer, d *ingest.Document)) {
+	docs := generatedDocs(b, 200)
+	a := testAnalyzer(b)
+	var bytes int64
+	for _, d := range docs {
+		bytes += int64(len(d.Text))
+		step(a, d) // warm the memos, as the first documents of a run do
+	}
+	b.SetBytes(bytes)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuNow()
+	for range b.N {
+		for _, d := range docs {
+			step(a, d)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(cpuNow()-cpu0)/float64(b.N*len(docs)), "cpu-ns/doc")
+}
+
+// BenchmarkAnalyzeGenerated: the whole analysis of a document, per 200
+// documents of the generated corpus (the analysis is about half of a
+// cold run's CPU).
+func BenchmarkAnalyzeGenerated(b *testing.B) {
+	benchCorpus(b, func(a *Analyzer, d *ingest.Document) {
+		res, _ := a.AnalyzeContext(context.Background(), d)
+		a.recycleSegments(res)
+	})
+}
+
+// probeCases are speedCases with random strings of the bytes the byte
+// loops below look at: separators, their UTF-8 neighbours, spaces of
+// every kind, letters, cut runes.
+func probeCases(t *testing.T) []string {
+	t.Helper()
+	cases := speedCases(t)
+	pieces := []string{">", "/", "›", "»", "\u203a", "\u00bb", "\xba", "\xbb", "\xe2\x80", "\xc2", "\u00ba", "\u203b", "Ω", "ĺ",
+		",", ";", ":", "|", "(", ")", "\t", " ", "\u00a0", "\u0085", "\u2003", "\n", "\v", "i", "I", "İ", "ı", "Innehåll",
+		"innehållsförteckning", "INNEHÅLL", "Ä", "ö", "och", "I", "för", "MED", "Att", "x", "2.1", "."}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	return cases
+}
+
+// TestCrumbSeparator: the byte loop finds a separator where
+// strings.ContainsAny does, and some cases have one and some not.
+func TestCrumbSeparator(t *testing.T) {
+	yes, no := 0, 0
+	for _, s := range probeCases(t) {
+		want := strings.ContainsAny(s, ">›»/")
+		if got := hasCrumbSeparator(s); got != want {
+			t.Fatalf("hasCrumbSeparator(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			yes++
+		} else {
+			no++
+		}
+	}
+	if yes == 0 || no == 0 {
+		t.Fatalf("%d with a separator, %d without: the comparison tests one side only", yes, no)
+	}
+}
+
+// TestClauseMark: the byte loop finds a clause mark where
+// strings.ContainsAny does.
+func TestClauseMark(t *testing.T) {
+	yes, no := 0, 0
+	for _, s := range probeCases(t) {
+		want := strings.ContainsAny(s, ",;:|()\t")
+		if got := hasClauseMark(s); got != want {
+			t.Fatalf("hasClauseMark(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			yes++
+		} else {
+			no++
+		}
+	}
+	if yes == 0 || no == 0 {
+		t.Fatalf("%d with a mark, %d without: the comparison tests one side only", yes, no)
+	}
+}
+
+// TestMayBeTocWord: the contents expression matches only where the
+// first-byte filter lets it run, and some cases match.
+func TestMayBeTocWord(t *testing.T) {
+	matched := 0
+	for _, s := range probeCases(t) {
+		s = strings.TrimSpace(s) // as isTableOfContents sees it
+		if tocWord.MatchString(s) {
+			matched++
+			if !mayBeTocWord(s) {
+				t.Fatalf("mayBeTocWord(%q) = false, but tocWord matches", s)
+			}
+		}
+	}
+	if matched == 0 {
+		t.Fatal("no case matches tocWord: the comparison tests nothing")
+	}
+}
+
+// brokenHeadingFields is brokenHeading as first written, splitting the
+// heading into fields: the rule the search from the end must keep.
+func brokenHeadingFields(text string) bool {
+	f := strings.Fields(text)
+	if len(f) < 2 {
+		return false
+	}
+	return phraseContinuers[strings.ToLower(f[len(f)-1])]
+}
+
+// TestBrokenHeadingFields: finding the last word from the end decides as
+// splitting did, and some headings are broken.
+func TestBrokenHeadingFields(t *testing.T) {
+	broken := 0
+	for _, s := range probeCases(t) {
+		want := brokenHeadingFields(s)
+		if got := brokenHeading(s); got != want {
+			t.Fatalf("brokenHeading(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			broken++
+		}
+	}
+	if broken == 0 {
+		t.Fatal("no case is a broken heading: the comparison tests nothing")
+	}
+}
+
+// TestOrgAtForms: an organisation's name is found from a token's form as
+// from the matcher's index, on the corpus's lines and on rows of names,
+// genitives and other words; and some names are found.
+func TestOrgAtForms(t *testing.T) {
+	cb, err := DefaultCodebook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(cb)
+	words := []string{"och", "med", "kommun", "s", "Arbetsförmedlingen,", "asyl-"}
+	for _, name := range defaultOrganisations {
+		words = append(words, name, name+"s", strings.ToUpper(name))
+	}
+	cases := speedCases(t)
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 5000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(8) {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		cases = append(cases, b.String())
+	}
+	found := 0
+	for _, s := range cases {
+		withForms, plain := m.Tokenize(s, 0), tokenize(s, 0, Stem)
+		for i := range withForms {
+			want := m.orgAt(plain, i)
+			if got := m.orgAt(withForms, i); got != want {
+				t.Fatalf("orgAt(%q, %d) = %d from forms, %d from the index", s, i, got, want)
+			}
+			if want >= 0 {
+				found++
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no name found: the comparison tests nothing")
 	}
 }
