@@ -57,6 +57,9 @@ func WriteDocumentsJSON(w io.Writer, r *Report) error { return writeDocumentsJSO
 
 func writeDocumentsJSON(w io.Writer, r *Report, each eachFunc) error {
 	s := r.similarity()
+	if err := r.similarityErr(); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
