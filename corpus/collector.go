@@ -71,7 +71,8 @@ const followEvery = 100 * time.Millisecond
 //
 // A nil *Collector tunes nothing; its methods may be called all the same.
 type Collector struct {
-	prev    int // GOGC before the run, for Restore
+	prev    int   // GOGC before the run, for Restore
+	prevMem int64 // the memory limit before the run, for Restore
 	mu      sync.Mutex
 	percent int    // GOGC as last set (guarded by mu)
 	cycles  uint64 // collections seen when last set (guarded by mu)
@@ -88,8 +89,10 @@ func TuneCollector() *Collector {
 		return nil
 	}
 	c := &Collector{stop: make(chan struct{}), done: make(chan struct{})}
-	c.percent = gcPercent(liveHeap())
+	live := liveHeap()
+	c.percent = gcPercent(live)
 	c.prev = debug.SetGCPercent(c.percent)
+	c.prevMem = debug.SetMemoryLimit(memoryLimit(live, c.percent))
 	go c.follow()
 	return c
 }
@@ -141,10 +144,26 @@ func (c *Collector) Retune() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.cycles = gcCycles()
-	if p := gcPercent(liveHeap()); p != c.percent {
+	live := liveHeap()
+	if p := gcPercent(live); p != c.percent {
 		c.percent = p
 		debug.SetGCPercent(p)
 	}
+	debug.SetMemoryLimit(memoryLimit(live, c.percent))
+}
+
+// memoryLimit is the soft memory limit set beside GOGC: the heap goal
+// (live heap grown by percent) and an eighth of it, plus 32 MB for what
+// the runtime holds beside the heap. It is not there to make the
+// collector run sooner (the goal is below it) but to make the runtime
+// give back the free pages it keeps after a burst: at 50,000 documents
+// 50 to 150 MB of the heap were free spans not returned while the
+// search's large arrays were allocated anew beside them, and peak RSS
+// went 100 MB over the heap goal (docs/benchmarks.md, "Memory at 50,000
+// documents"). Over the limit, the runtime returns them at once.
+func memoryLimit(live uint64, percent int) int64 {
+	goal := live + live*uint64(percent)/100
+	return int64(goal + goal/8 + 32<<20)
 }
 
 // Restore stops following the live heap and gives GOGC back the value it
@@ -157,5 +176,6 @@ func (c *Collector) Restore() {
 		close(c.stop)
 		<-c.done
 		debug.SetGCPercent(c.prev)
+		debug.SetMemoryLimit(c.prevMem)
 	})
 }

@@ -16,6 +16,8 @@ func TestCollectorFollowsLiveHeap(t *testing.T) {
 	}
 	before := debug.SetGCPercent(137)
 	defer debug.SetGCPercent(before)
+	beforeMem := debug.SetMemoryLimit(1 << 40)
+	defer debug.SetMemoryLimit(beforeMem)
 	runtime.GC()
 	c := TuneCollector()
 	if c == nil {
@@ -35,6 +37,12 @@ func TestCollectorFollowsLiveHeap(t *testing.T) {
 	if got := debug.SetGCPercent(want); got != want {
 		t.Errorf("the runtime's GOGC is %d, the Collector's %d", got, want)
 	}
+	// the soft limit sits above the heap goal: the collector is not made
+	// to run sooner by it
+	limit := debug.SetMemoryLimit(-1)
+	if goal := int64(128<<20) * int64(100+want) / 100; limit <= goal || limit > 2*goal {
+		t.Errorf("memory limit %d MB with a heap goal of %d MB", limit>>20, goal>>20)
+	}
 	runtime.KeepAlive(ballast)
 	c.Restore()
 	c.Restore() // a second call does nothing
@@ -45,6 +53,9 @@ func TestCollectorFollowsLiveHeap(t *testing.T) {
 	}
 	if got := debug.SetGCPercent(before); got != 137 {
 		t.Errorf("GOGC %d after Restore, want 137 as before", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
+		t.Errorf("memory limit %d after Restore, want %d as before", got, int64(1<<40))
 	}
 	var none *Collector
 	none.Retune()
