@@ -189,8 +189,6 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 
 	res := &BatchResult{}
 	var refs []spillRef
-	var terms [][]uint64
-	var packer termPacker
 	var storeErr error
 	seen := make(map[string]bool, len(files))
 	done := 0
@@ -225,13 +223,12 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 		if o.doc != nil && opt.Spill != nil && storeErr == nil {
 			// Before the store's Add, which recycles o.packed's buffer
 			// once written.
-			ref, err := opt.Spill.add(o.packed)
+			// The bag leaves the summary for the spill's term file.
+			ref, err := opt.Spill.add(o.packed, o.doc.Terms)
 			if storeErr = err; err != nil {
 				cancel()
 			}
 			refs = append(refs, ref)
-			// The bag leaves the summary for its packed form.
-			terms = append(terms, packer.pack(o.doc.Terms))
 			o.doc.Terms = analysis.TermBag{}
 		}
 		if o.rec != nil && w != nil && storeErr == nil {
@@ -288,10 +285,9 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 			order[i] = i
 		}
 		sort.Slice(order, func(i, j int) bool { return res.Documents[order[i]].File < res.Documents[order[j]].File })
-		full := &Documents{spill: opt.Spill, refs: make([]spillRef, len(refs)), sums: make([]*analysis.DocumentAnalysis, len(refs)),
-			terms: make([][]uint64, len(refs)), vocab: packer.vocab}
+		full := &Documents{spill: opt.Spill, refs: make([]spillRef, len(refs)), sums: make([]*analysis.DocumentAnalysis, len(refs))}
 		for k, i := range order {
-			full.refs[k], full.sums[k], full.terms[k] = refs[i], res.Documents[i], terms[i]
+			full.refs[k], full.sums[k] = refs[i], res.Documents[i]
 		}
 		res.Documents, res.Full = full.sums, full
 	} else {

@@ -4,6 +4,8 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
+	"time"
 )
 
 // liveHeadroom is how much the heap may grow over the live heap before
@@ -49,15 +51,34 @@ func liveHeap() uint64 {
 // rarely enough that reading the runtime's metrics costs nothing.
 const tuneEvery = 64
 
+// followEvery is how often a Collector looks whether a collection has
+// run since it last set GOGC, and if so sets it for the live heap found.
+// Between the documents of a run Run retunes it, but the report writers
+// grow the live heap too (similarity's vectors and search, the county
+// tables, the pages' rows): tuned once when they started, GOGC stayed at
+// what suited the summaries alone (106% on 10,000 documents, live 45 MB)
+// while the live heap reached 77 MB, and the heap was let grow to 164 MB
+// instead of 125 (docs/benchmarks.md, "Memory at 50,000 documents").
+const followEvery = 100 * time.Millisecond
+
 // Collector tunes the garbage collector to a batch run's live heap:
 // while documents are analysed the live heap grows by each document's
-// output rows, and GOGC follows it (gcPercent). The collector is the
-// process's, so a command makes one Collector for its run, hands it to
-// Run (BatchOptions.Collector) and restores GOGC when done.
+// output rows, and GOGC follows it (gcPercent); it goes on following it
+// after each collection until Restore, through the report writers. The
+// collector is the process's, so a command makes one Collector for its
+// run, hands it to Run (BatchOptions.Collector) and restores GOGC when
+// done.
 //
 // A nil *Collector tunes nothing; its methods may be called all the same.
 type Collector struct {
-	prev int // GOGC before the run, for Restore
+	prev    int   // GOGC before the run, for Restore
+	prevMem int64 // the memory limit before the run, for Restore
+	mu      sync.Mutex
+	percent int    // GOGC as last set (guarded by mu)
+	cycles  uint64 // collections seen when last set (guarded by mu)
+	stop    chan struct{}
+	done    chan struct{}
+	restore sync.Once
 }
 
 // TuneCollector sets GOGC for the live heap now and returns the Collector
@@ -67,21 +88,94 @@ func TuneCollector() *Collector {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return nil
 	}
-	return &Collector{prev: debug.SetGCPercent(gcPercent(liveHeap()))}
+	c := &Collector{stop: make(chan struct{}), done: make(chan struct{})}
+	live := liveHeap()
+	c.percent = gcPercent(live)
+	c.prev = debug.SetGCPercent(c.percent)
+	c.prevMem = debug.SetMemoryLimit(memoryLimit(live, c.percent))
+	go c.follow()
+	return c
+}
+
+// follow retunes after every collection (looked for every followEvery)
+// until Restore.
+func (c *Collector) follow() {
+	defer close(c.done)
+	t := time.NewTicker(followEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-c.stop:
+			return
+		case <-t.C:
+			c.retuneAfterCollection()
+		}
+	}
+}
+
+// retuneAfterCollection retunes when a collection has run since the
+// last setting: the live heap is only known anew then.
+func (c *Collector) retuneAfterCollection() {
+	c.mu.Lock()
+	seen := c.cycles
+	c.mu.Unlock()
+	if gcCycles() != seen {
+		c.Retune()
+	}
+}
+
+// gcCycles is the number of completed collections.
+func gcCycles() uint64 {
+	s := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() == metrics.KindUint64 {
+		return s[0].Value.Uint64()
+	}
+	return 0
 }
 
 // Retune sets GOGC for the live heap now: Run calls it as documents are
 // done, and a command after Run, since the report writers make garbage
 // over the same live rows.
 func (c *Collector) Retune() {
-	if c != nil {
-		debug.SetGCPercent(gcPercent(liveHeap()))
+	if c == nil {
+		return
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.cycles = gcCycles()
+	live := liveHeap()
+	if p := gcPercent(live); p != c.percent {
+		c.percent = p
+		debug.SetGCPercent(p)
+	}
+	debug.SetMemoryLimit(memoryLimit(live, c.percent))
 }
 
-// Restore gives GOGC back the value it had before TuneCollector.
+// memoryLimit is the soft memory limit set beside GOGC: the heap goal
+// (live heap grown by percent) and an eighth of it, plus 32 MB for what
+// the runtime holds beside the heap. It is not there to make the
+// collector run sooner (the goal is below it) but to make the runtime
+// give back the free pages it keeps after a burst: at 50,000 documents
+// 50 to 150 MB of the heap were free spans not returned while the
+// search's large arrays were allocated anew beside them, and peak RSS
+// went 100 MB over the heap goal (docs/benchmarks.md, "Memory at 50,000
+// documents"). Over the limit, the runtime returns them at once.
+func memoryLimit(live uint64, percent int) int64 {
+	goal := live + live*uint64(percent)/100
+	return int64(goal + goal/8 + 32<<20)
+}
+
+// Restore stops following the live heap and gives GOGC back the value it
+// had before TuneCollector. Calls after the first do nothing.
 func (c *Collector) Restore() {
-	if c != nil {
-		debug.SetGCPercent(c.prev)
+	if c == nil {
+		return
 	}
+	c.restore.Do(func() {
+		close(c.stop)
+		<-c.done
+		debug.SetGCPercent(c.prev)
+		debug.SetMemoryLimit(c.prevMem)
+	})
 }

@@ -2,8 +2,14 @@ package corpus
 
 import (
 	"bufio"
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"hash/crc32"
+	"math"
 	"os"
+	"strings"
+	"sync"
 
 	"github.com/klauspost/compress/s2"
 
@@ -20,42 +26,161 @@ import (
 // Close; a run puts it in the output folder's staging area, where a
 // killed run's leftover is cleaned up by the next.
 //
+// The documents' term bags, similarity's input, go to a second file of
+// their own beside it (termFile): packed, they were 3.6 KB a document
+// held in memory from the analysis to the similarity vectors, 180 MB at
+// 50,000 (docs/benchmarks.md, "Memory at 50,000 documents"); their own
+// file keeps the two passes similarity reads them in short.
+//
 // It is written by one goroutine (Run's collector) and, once Run has
 // returned, read by any number at once.
 type Spill struct {
-	f    *os.File
-	w    *bufio.Writer
-	off  int64
-	done bool
+	f     *os.File
+	w     *bufio.Writer
+	off   int64
+	terms termFile
+	done  bool
 }
 
-// spillRef is where one analysis is in a spill.
+// termFile is a spill's file of term bags: per document a record of the
+// bag's terms as vocabulary indices and counts (uvarints, the count of
+// terms first) after its CRC-32C, so that a damaged file is an error,
+// not a wrong similarity. The vocabulary (each stem once) stays in
+// memory.
+type termFile struct {
+	f     *os.File
+	w     *bufio.Writer
+	off   int64
+	index map[string]uint32 // stem -> vocabulary index, while bags are added
+	vocab []string
+	buf   []byte
+}
+
+// spillRef is where one document is in a spill: its analysis (off, n)
+// and its term bag (toff, tn) in the spill's term file.
 type spillRef struct {
-	off int64
-	n   int
+	off  int64
+	toff int64
+	n    int32
+	tn   int32
 }
 
 // NewSpill creates a spill file in dir, named after pattern
-// (os.CreateTemp).
+// (os.CreateTemp), and its term file beside it, named alike.
 func NewSpill(dir, pattern string) (*Spill, error) {
 	f, err := os.CreateTemp(dir, pattern)
 	if err != nil {
 		return nil, fmt.Errorf("spill file in %s: %w", dir, err)
 	}
-	return &Spill{f: f, w: bufio.NewWriterSize(f, 256<<10)}, nil
+	tf, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, fmt.Errorf("spill file in %s: %w", dir, err)
+	}
+	return &Spill{f: f, w: bufio.NewWriterSize(f, 256<<10),
+		terms: termFile{f: tf, w: bufio.NewWriterSize(tf, 64<<10), index: map[string]uint32{}}}, nil
 }
 
 // Name is the spill file's path.
 func (s *Spill) Name() string { return s.f.Name() }
 
-// add appends one S2-compressed analysis.
-func (s *Spill) add(packed []byte) (spillRef, error) {
+// TermsName is the path of the spill's term file.
+func (s *Spill) TermsName() string { return s.terms.f.Name() }
+
+// maxSpillRecord bounds one record of a spill: an int32 length. An
+// analysis is bounded far below by the text limit (ingest's
+// MaxTextBytes).
+const maxSpillRecord = 1<<31 - 1
+
+// add appends one S2-compressed analysis and its term bag.
+func (s *Spill) add(packed []byte, bag analysis.TermBag) (spillRef, error) {
+	if len(packed) > maxSpillRecord {
+		return spillRef{}, fmt.Errorf("spill file %s: an analysis of %d bytes", s.f.Name(), len(packed))
+	}
 	if _, err := s.w.Write(packed); err != nil {
 		return spillRef{}, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
 	}
-	ref := spillRef{s.off, len(packed)}
+	ref := spillRef{off: s.off, n: int32(len(packed))}
 	s.off += int64(len(packed))
-	return ref, nil
+	var err error
+	ref.toff, ref.tn, err = s.terms.add(bag)
+	return ref, err
+}
+
+// add appends bag's record; it returns where the record is.
+func (t *termFile) add(bag analysis.TermBag) (int64, int32, error) {
+	b := append(t.buf[:0], 0, 0, 0, 0) // the CRC, below
+	b = binary.AppendUvarint(b, uint64(len(bag.Stems)))
+	for k, st := range bag.Stems {
+		id, ok := t.index[st]
+		if !ok {
+			id = uint32(len(t.vocab))
+			st = strings.Clone(st) // kept for the run: not a piece of a text
+			t.index[st] = id
+			t.vocab = append(t.vocab, st)
+		}
+		b = binary.AppendUvarint(b, uint64(id))
+		b = binary.AppendUvarint(b, uint64(uint32(bag.Counts[k])))
+	}
+	binary.LittleEndian.PutUint32(b, crc32.Checksum(b[4:], castagnoli))
+	t.buf = b
+	if len(b) > maxSpillRecord {
+		return 0, 0, fmt.Errorf("spill file %s: a term bag of %d terms", t.f.Name(), len(bag.Stems))
+	}
+	if _, err := t.w.Write(b); err != nil {
+		return 0, 0, fmt.Errorf("spill file %s: %w", t.f.Name(), err)
+	}
+	off := t.off
+	t.off += int64(len(b))
+	return off, int32(len(b)), nil
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// read decodes the term bag of the record at off (n bytes) into bag,
+// re-using its slices; buf is the caller's scratch space.
+func (t *termFile) read(off int64, n int32, buf *[]byte, bag *analysis.TermBag) error {
+	if cap(*buf) < int(n) {
+		*buf = make([]byte, n)
+	}
+	b := (*buf)[:n]
+	if _, err := t.f.ReadAt(b, off); err != nil {
+		return fmt.Errorf("spill file %s: %w", t.f.Name(), err)
+	}
+	damaged := func(what string) error {
+		return fmt.Errorf("spill file %s: the term bag at byte %d is damaged (%s)", t.f.Name(), off, what)
+	}
+	if len(b) < 4 || binary.LittleEndian.Uint32(b) != crc32.Checksum(b[4:], castagnoli) {
+		return damaged("checksum")
+	}
+	b = b[4:]
+	next := func() (uint64, bool) {
+		v, k := binary.Uvarint(b)
+		if k <= 0 {
+			return 0, false
+		}
+		b = b[k:]
+		return v, true
+	}
+	terms, ok := next()
+	if !ok || terms > uint64(len(b))/2 {
+		return damaged("length")
+	}
+	bag.Stems, bag.Counts = bag.Stems[:0], bag.Counts[:0]
+	for range terms {
+		id, ok1 := next()
+		c, ok2 := next()
+		if !ok1 || !ok2 || id >= uint64(len(t.vocab)) || c > math.MaxUint32 {
+			return damaged("term")
+		}
+		bag.Stems = append(bag.Stems, t.vocab[id])
+		bag.Counts = append(bag.Counts, int32(uint32(c)))
+	}
+	if len(b) != 0 {
+		return damaged("trailing bytes")
+	}
+	return nil
 }
 
 // finish makes what was added readable.
@@ -67,6 +192,10 @@ func (s *Spill) finish() error {
 	if err := s.w.Flush(); err != nil {
 		return fmt.Errorf("spill file %s: %w", s.f.Name(), err)
 	}
+	if err := s.terms.w.Flush(); err != nil {
+		return fmt.Errorf("spill file %s: %w", s.terms.f.Name(), err)
+	}
+	s.terms.index, s.terms.buf = nil, nil // no more bags: the vocabulary alone is read
 	return nil
 }
 
@@ -74,7 +203,7 @@ func (s *Spill) finish() error {
 // scratch space (grown and returned), small its shared short strings
 // (decodeAnalysis).
 func (s *Spill) read(ref spillRef, zbuf, buf *[]byte, small map[string]string) (*analysis.DocumentAnalysis, error) {
-	if cap(*zbuf) < ref.n {
+	if cap(*zbuf) < int(ref.n) {
 		*zbuf = make([]byte, ref.n)
 	}
 	z := (*zbuf)[:ref.n]
@@ -97,69 +226,40 @@ func (s *Spill) read(ref spillRef, zbuf, buf *[]byte, small map[string]string) (
 
 // Close closes and removes the spill file.
 func (s *Spill) Close() error {
-	err := s.f.Close()
-	if rerr := os.Remove(s.f.Name()); err == nil {
-		err = rerr
+	var errs []error
+	for _, f := range []*os.File{s.f, s.terms.f} {
+		errs = append(errs, f.Close(), os.Remove(f.Name()))
 	}
-	return err
+	return errors.Join(errs...)
 }
 
 // Documents is the documents of a batch run with a spill (BatchResult):
-// their summaries in memory, sorted by file, and the full analyses on
-// disk, read back one at a time in the same order. It is the document
-// source of the report writers (reports.Source).
-//
-// The summaries' term bags are kept packed beside them (TermBag): an
-// analysis.TermBag costs 20 bytes a term (a string header and a count), about
-// 8 KB per document, the largest part of a summary; packed, a term is
-// a vocabulary index and a count in 8 bytes.
+// their summaries in memory, sorted by file, and the full analyses and
+// term bags on disk, read back one at a time in the same order. It is
+// the document source of the report writers (reports.Source).
 type Documents struct {
 	spill *Spill
-	refs  []spillRef // refs[i]: where the analysis of summary i is
+	refs  []spillRef // refs[i]: where the analysis and term bag of summary i are
 	sums  []*analysis.DocumentAnalysis
-	terms [][]uint64 // terms[i]: summary i's bag, vocabulary index << 32 | count, in the bag's order
-	vocab []string
+	bufs  sync.Pool // ReadTermBag's read buffers (*[]byte): a run reads every bag twice
 }
 
-// termPacker packs term bags against one vocabulary (Documents.terms).
-type termPacker struct {
-	index map[string]uint32
-	vocab []string
-}
-
-func (p *termPacker) pack(b analysis.TermBag) []uint64 {
-	if p.index == nil {
-		p.index = map[string]uint32{}
+// ReadTermBag reads document i's term bag (analysis.DocumentAnalysis.Terms,
+// which the summaries leave out) into bag, re-using its slices; the
+// stems are shared with every bag read. The error names the spill file
+// and the document. Several goroutines may read at once, each into its
+// own bag.
+func (ds *Documents) ReadTermBag(i int, bag *analysis.TermBag) error {
+	buf, _ := ds.bufs.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
 	}
-	out := make([]uint64, len(b.Stems))
-	for k, st := range b.Stems {
-		id, ok := p.index[st]
-		if !ok {
-			id = uint32(len(p.vocab))
-			p.index[st] = id
-			p.vocab = append(p.vocab, st)
-		}
-		out[k] = uint64(id)<<32 | uint64(uint32(b.Counts[k]))
+	defer ds.bufs.Put(buf)
+	if err := ds.spill.terms.read(ds.refs[i].toff, ds.refs[i].tn, buf, bag); err != nil {
+		return fmt.Errorf("%s: %w", ds.sums[i].File, err)
 	}
-	return out
+	return nil
 }
-
-// TermBag is document i's term bag (analysis.DocumentAnalysis.Terms),
-// made anew from its packed form: the caller may keep or drop it.
-func (ds *Documents) TermBag(i int) analysis.TermBag {
-	p := ds.terms[i]
-	b := analysis.TermBag{Stems: make([]string, len(p)), Counts: make([]int32, len(p))}
-	for k, v := range p {
-		b.Stems[k], b.Counts[k] = ds.vocab[v>>32], int32(uint32(v))
-	}
-	return b
-}
-
-// ReleaseTermBag drops document i's packed bag: similarity, its only
-// reader, calls it once it has weighed the bag, so that the bags and
-// the TF-IDF vectors made of them are not all held at once (issue 17).
-// TermBag(i) is empty afterwards.
-func (ds *Documents) ReleaseTermBag(i int) { ds.terms[i] = nil }
 
 // Len is the number of documents.
 func (ds *Documents) Len() int { return len(ds.refs) }

@@ -1,10 +1,15 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/styrdok/styrdok/analysis"
@@ -31,7 +36,7 @@ func TestRunSpill(t *testing.T) {
 			if !analysis.IsSummary(d) {
 				t.Errorf("%s: %s: the run keeps per-sentence data in memory", name, d.File)
 			}
-			if d.File != want[i].File || !reflect.DeepEqual(d.Themes[0].Level, want[i].Themes[0].Level) || !reflect.DeepEqual(res.Full.TermBag(i), want[i].Terms) || len(d.Terms.Stems) != 0 {
+			if d.File != want[i].File || !reflect.DeepEqual(d.Themes[0].Level, want[i].Themes[0].Level) || !reflect.DeepEqual(readBag(t, res.Full, i), want[i].Terms) || len(d.Terms.Stems) != 0 {
 				t.Errorf("%s: summary %d (%s) is not of %s", name, i, d.File, want[i].File)
 			}
 		}
@@ -85,5 +90,117 @@ func TestRunSpill(t *testing.T) {
 		}
 		check(name, res)
 		spill.Close()
+	}
+}
+
+// readBag is document i's term bag read back from ds.
+func readBag(t *testing.T, ds *Documents, i int) analysis.TermBag {
+	t.Helper()
+	var b analysis.TermBag
+	if err := ds.ReadTermBag(i, &b); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestSpillTermBags: term bags go through the spill's term file and
+// come back as they went in, in any order, many times, sharing the
+// vocabulary; a damaged or cut term file is an error naming the spill
+// file and the document, never a wrong bag.
+func TestSpillTermBags(t *testing.T) {
+	spill, err := NewSpill(t.TempDir(), ".spill-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer spill.Close()
+	bags := []analysis.TermBag{
+		{Stems: []string{"integration", "kommun", "språk"}, Counts: []int32{3, 1, 70000}},
+		{}, // a document without terms
+		{Stems: []string{"språk", "arbete"}, Counts: []int32{2, 1}},
+		{Stems: []string{"ö"}, Counts: []int32{1 << 30}},
+	}
+	ds := &Documents{spill: spill}
+	for i, b := range bags {
+		ref, err := spill.add([]byte{byte(i)}, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds.refs = append(ds.refs, ref)
+		ds.sums = append(ds.sums, &analysis.DocumentAnalysis{File: fmt.Sprintf("doc%d.txt", i)})
+	}
+	if err := spill.finish(); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(spill.terms.vocab); n != 5 {
+		t.Errorf("vocabulary of %d stems, want 5 (each once)", n)
+	}
+	var got analysis.TermBag
+	for _, i := range []int{2, 0, 3, 1, 0, 2} {
+		if err := ds.ReadTermBag(i, &got); err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Stems) != len(bags[i].Stems) || (len(got.Stems) > 0 && !reflect.DeepEqual(got, bags[i])) {
+			t.Errorf("bag %d read back as %v, want %v", i, got, bags[i])
+		}
+	}
+
+	data, err := os.ReadFile(spill.TermsName())
+	if err != nil {
+		t.Fatal(err)
+	}
+	damage := func(name string, b []byte) {
+		t.Helper()
+		if err := os.WriteFile(spill.TermsName(), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		err := ds.ReadTermBag(2, &got)
+		if err == nil || !strings.Contains(err.Error(), spill.TermsName()) || !strings.Contains(err.Error(), "doc2.txt") {
+			t.Errorf("%s: %v, want an error naming %s and doc2.txt", name, err, spill.TermsName())
+		}
+	}
+	flipped := bytes.Clone(data)
+	flipped[ds.refs[2].toff+6] ^= 0x40
+	damage("a flipped bit", flipped)
+	damage("cut short", data[:ds.refs[2].toff+3])
+	// a record whose checksum holds but whose vocabulary index does not
+	bad := bytes.Clone(data)
+	rec := bad[ds.refs[2].toff : ds.refs[2].toff+int64(ds.refs[2].tn)]
+	rec[5] = 0x7f // the first term's index, beyond the vocabulary
+	binary.LittleEndian.PutUint32(rec, crc32.Checksum(rec[4:], castagnoli))
+	damage("an index beyond the vocabulary", bad)
+}
+
+// BenchmarkReadTermBag is similarity's read of a term bag back from the
+// spill (twice a document in a run): 400 terms, the bench corpus's
+// average.
+func BenchmarkReadTermBag(b *testing.B) {
+	spill, err := NewSpill(b.TempDir(), ".spill-*")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer spill.Close()
+	ds := &Documents{spill: spill}
+	for i := range 64 {
+		var bag analysis.TermBag
+		for k := range 400 {
+			bag.Stems = append(bag.Stems, fmt.Sprintf("stem%d", (i*37+k*11)%5000))
+			bag.Counts = append(bag.Counts, int32(1+k%7))
+		}
+		ref, err := spill.add(nil, bag)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ds.refs = append(ds.refs, ref)
+		ds.sums = append(ds.sums, &analysis.DocumentAnalysis{File: fmt.Sprintf("doc%d.txt", i)})
+	}
+	if err := spill.finish(); err != nil {
+		b.Fatal(err)
+	}
+	var bag analysis.TermBag
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if err := ds.ReadTermBag(i%64, &bag); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

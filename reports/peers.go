@@ -56,6 +56,9 @@ func WriteDocumentsJSON(w io.Writer, r *Report) error { return writeDocumentsJSO
 
 func writeDocumentsJSON(w io.Writer, r *Report, each eachFunc) error {
 	s := r.similarity()
+	if err := r.similarityErr(); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	var line []byte // re-used from line to line
 	err := each(func(i int, d *analysis.DocumentAnalysis) error {

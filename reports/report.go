@@ -54,6 +54,7 @@ type Report struct {
 
 	simOnce sync.Once   // WriteAll's writers run concurrently: the similarities are computed once, by the first that needs them
 	sim     *Similarity // see (*Report).similarity
+	simErr  error       // why sim is empty (similarityErr)
 	// Skip names output files WriteAll leaves out (run --skip).
 	Skip []string
 	// Lang is the language of report.html: "sv" (also for "") or "en"

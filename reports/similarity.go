@@ -223,36 +223,33 @@ func NewSimilarity(docs []*analysis.DocumentAnalysis) *Similarity {
 }
 
 // termSource is a Source that keeps the documents' term bags itself
-// (corpus.Documents: packed, not in the summaries).
+// (corpus.Documents: on disk, not in the summaries).
 type termSource interface {
-	TermBag(i int) analysis.TermBag
+	// ReadTermBag reads document i's bag into bag, re-using its slices.
+	ReadTermBag(i int, bag *analysis.TermBag) error
 }
 
-// termReleaser is a termSource that can drop a bag once it is weighed
-// (analysis.Documents): a bag and the vector made of it cost about the
-// same, so keeping the bags doubles similarity's memory.
-type termReleaser interface {
-	ReleaseTermBag(i int)
-}
-
-// newSimilarityOf is NewSimilarity with the bags from src. Similarity is
-// their only reader: each is released, when src can, as soon as its
-// vector is made.
-func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource) *Similarity {
-	n := len(docs)
-	bag := src.TermBag
-	if rel, ok := src.(termReleaser); ok {
-		seen := make([]bool, n) // buildVecs reads each bag twice: the second time is the last
-		bag = func(i int) analysis.TermBag {
-			b := src.TermBag(i)
-			if seen[i] {
-				rel.ReleaseTermBag(i)
-			}
-			seen[i] = true
-			return b
+// newSimilarityOf is NewSimilarity with the bags read from src, one at
+// a time (buildVecs keeps no bag), so that they are never all in memory.
+// A read error stops the reading (the remaining bags read empty) and is
+// returned: the similarities are then not to be written.
+func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource) (*Similarity, error) {
+	var scratch analysis.TermBag
+	var err error
+	bag := func(i int) analysis.TermBag {
+		if err == nil {
+			err = src.ReadTermBag(i, &scratch)
 		}
+		if err != nil {
+			return analysis.TermBag{}
+		}
+		return scratch
 	}
-	return newSimilarity(docs, buildVecs[float32](n, bag, vectorTerms, defaultSearch().maxDFShare))
+	m := buildVecs[float32](len(docs), bag, vectorTerms, defaultSearch().maxDFShare)
+	if err != nil {
+		return &Similarity{Docs: docs, Peers: make([][]Peer, len(docs))}, err
+	}
+	return newSimilarity(docs, m), nil
 }
 
 // vectorTerms bounds a document's similarity vector: at most its
@@ -682,15 +679,25 @@ func (s *Similarity) TopPeers(i, n int, skip func(*analysis.DocumentAnalysis) bo
 
 // similarity computes the report's document similarities once, by the
 // first writer that needs them; the others wait for it.
+// When the term bags cannot be read back (a damaged spill), it is empty
+// and similarityErr says why: the writers that print similarities
+// return that error instead of writing none.
 func (r *Report) similarity() *Similarity {
 	r.simOnce.Do(func() {
 		if ts, ok := r.Source.(termSource); ok {
-			r.sim = newSimilarityOf(r.Documents, ts)
+			r.sim, r.simErr = newSimilarityOf(r.Documents, ts)
 		} else {
 			r.sim = NewSimilarity(r.Documents)
 		}
 	})
 	return r.sim
+}
+
+// similarityErr is why the similarities could not be computed, nil
+// when they were (similarity computes them first).
+func (r *Report) similarityErr() error {
+	r.similarity()
+	return r.simErr
 }
 
 // SimilarityColumns are the columns of similarity.csv.
@@ -701,8 +708,12 @@ var SimilarityColumns = []string{"document_a", "municipality_a", "document_b", "
 func WriteSimilarity(w io.Writer, r *Report) error { return writeTable(w, similarityTable(r)) }
 
 func similarityTable(r *Report) table {
-	return table{header: SimilarityColumns, types: "TTTTFB", rows: func(yield func([]string) bool) {
+	var err error
+	return table{header: SimilarityColumns, types: "TTTTFB", err: &err, rows: func(yield func([]string) bool) {
 		s := r.similarity()
+		if err = r.similarityErr(); err != nil {
+			return
+		}
 		for _, p := range s.Pairs {
 			a, b := s.Docs[p.A], s.Docs[p.B]
 			if !yield([]string{a.File, a.Municipality.Name, b.File, b.Municipality.Name,

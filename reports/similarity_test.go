@@ -703,39 +703,80 @@ func TestPruneVectors(t *testing.T) {
 	}
 }
 
-// releasingBags is a termSource that can drop its bags, like
-// analysis.Documents; a dropped bag reads empty.
-type releasingBags struct {
-	bags     []analysis.TermBag
-	released []bool
+// readBags is a termSource like corpus.Documents: each bag is copied
+// into the reader's, whose slices it re-uses, so a reader that kept a
+// bag would see it overwritten; bad names a bag whose read fails.
+type readBags struct {
+	bags  []analysis.TermBag
+	reads []int
+	bad   int
 }
 
-func (r *releasingBags) TermBag(i int) analysis.TermBag {
-	if r.released[i] {
-		return analysis.TermBag{}
+func (r *readBags) ReadTermBag(i int, b *analysis.TermBag) error {
+	if i == r.bad {
+		return fmt.Errorf("d%03d.txt: spill file x: the term bag at byte 0 is damaged (checksum)", i)
 	}
-	return r.bags[i]
+	r.reads[i]++
+	b.Stems = append(b.Stems[:0], r.bags[i].Stems...)
+	b.Counts = append(b.Counts[:0], r.bags[i].Counts...)
+	return nil
 }
 
-func (r *releasingBags) ReleaseTermBag(i int) { r.released[i] = true }
-
-// TestSimilarityReleasesBags: similarity drops each bag once its vector
-// is made, and the result is the one of the bags kept.
-func TestSimilarityReleasesBags(t *testing.T) {
+// TestSimilarityReadsBags: similarity read from a source, one bag at a
+// time into one re-used bag, is the one of the bags kept in memory, and
+// each bag is read twice (buildVecs' two passes), no more.
+func TestSimilarityReadsBags(t *testing.T) {
 	bags := genreCorpus(300, 2)
 	docs := make([]*analysis.DocumentAnalysis, len(bags))
 	for i := range docs {
 		docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%03d.txt", i)}
 	}
-	src := &releasingBags{bags: bags, released: make([]bool, len(bags))}
-	got := newSimilarityOf(docs, src)
-	if want := newSimilarity(docs, runVecs(bags)); !reflect.DeepEqual(got, want) {
-		t.Errorf("similarities differ when the bags are released")
+	src := &readBags{bags: bags, reads: make([]int, len(bags)), bad: -1}
+	got, err := newSimilarityOf(docs, src)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if i := slices.Index(src.released, false); i >= 0 {
-		t.Errorf("bag %d kept", i)
+	if want := newSimilarity(docs, runVecs(bags)); !reflect.DeepEqual(got, want) {
+		t.Errorf("similarities differ when the bags are read one at a time")
+	}
+	for i, n := range src.reads {
+		if n != 2 {
+			t.Errorf("bag %d read %d times, want 2", i, n)
+		}
 	}
 	if len(got.Pairs) == 0 {
 		t.Fatal("no pairs: the test compares nothing")
 	}
+}
+
+// TestSimilarityBagReadError: a bag that cannot be read fails the
+// writers of similarities with the source's error (naming the file),
+// and nothing panics.
+func TestSimilarityBagReadError(t *testing.T) {
+	bags := genreCorpus(40, 2)
+	docs := make([]*analysis.DocumentAnalysis, len(bags))
+	for i := range docs {
+		docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%03d.txt", i)}
+	}
+	r := &Report{Documents: docs, Source: &bagSource{readBags{bags: bags, reads: make([]int, len(bags)), bad: 17}}}
+	var buf bytes.Buffer
+	if err := WriteSimilarity(&buf, r); err == nil || !strings.Contains(err.Error(), "d017.txt") || !strings.Contains(err.Error(), "damaged") {
+		t.Errorf("similarity.csv with a damaged bag: %v, want the bag's error", err)
+	}
+	if err := writeDocumentsJSON(&buf, r, r.Source.Each); err == nil || !strings.Contains(err.Error(), "d017.txt") {
+		t.Errorf("documents.jsonl with a damaged bag: %v, want the bag's error", err)
+	}
+}
+
+// bagSource is a Source whose term bags are read (readBags); its full
+// analyses are the documents themselves.
+type bagSource struct{ readBags }
+
+func (s *bagSource) Each(fn func(i int, d *analysis.DocumentAnalysis) error) error {
+	for i := range s.bags {
+		if err := fn(i, &analysis.DocumentAnalysis{File: fmt.Sprintf("d%03d.txt", i)}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

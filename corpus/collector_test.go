@@ -1,0 +1,63 @@
+package corpus
+
+import (
+	"os"
+	"runtime"
+	"runtime/debug"
+	"testing"
+)
+
+// TestCollectorFollowsLiveHeap: after a collection the Collector sets
+// GOGC for the live heap as it is then (the report writers grow it after
+// Run's last retuning), and Restore stops it and gives GOGC back.
+func TestCollectorFollowsLiveHeap(t *testing.T) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT set: the Collector keeps the user's setting")
+	}
+	before := debug.SetGCPercent(137)
+	defer debug.SetGCPercent(before)
+	beforeMem := debug.SetMemoryLimit(1 << 40)
+	defer debug.SetMemoryLimit(beforeMem)
+	runtime.GC()
+	c := TuneCollector()
+	if c == nil {
+		t.Fatal("no Collector without GOGC or GOMEMLIMIT set")
+	}
+	small := c.percent
+	ballast := make([]byte, 128<<20) // a live heap well above liveHeadroom
+	for i := range ballast {
+		ballast[i] = byte(i)
+	}
+	runtime.GC()
+	c.retuneAfterCollection()
+	want := gcPercent(liveHeap())
+	if c.percent != want || want > 100*liveHeadroom/(128<<20) || want >= small {
+		t.Errorf("GOGC %d after the live heap grew by 128 MB (was %d), want %d", c.percent, small, want)
+	}
+	if got := debug.SetGCPercent(want); got != want {
+		t.Errorf("the runtime's GOGC is %d, the Collector's %d", got, want)
+	}
+	// the soft limit sits above the heap goal: the collector is not made
+	// to run sooner by it
+	limit := debug.SetMemoryLimit(-1)
+	if goal := int64(128<<20) * int64(100+want) / 100; limit <= goal || limit > 2*goal {
+		t.Errorf("memory limit %d MB with a heap goal of %d MB", limit>>20, goal>>20)
+	}
+	runtime.KeepAlive(ballast)
+	c.Restore()
+	c.Restore() // a second call does nothing
+	select {
+	case <-c.done:
+	default:
+		t.Error("the Collector still follows the heap after Restore")
+	}
+	if got := debug.SetGCPercent(before); got != 137 {
+		t.Errorf("GOGC %d after Restore, want 137 as before", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
+		t.Errorf("memory limit %d after Restore, want %d as before", got, int64(1<<40))
+	}
+	var none *Collector
+	none.Retune()
+	none.Restore()
+}
