@@ -136,37 +136,28 @@ func (j *jsonBuf) float(f float64) {
 	}
 }
 
-// ints appends a []int (null when nil).
-func (j *jsonBuf) ints(v []int) {
-	if v == nil {
+// jsonArray appends xs as a JSON array, each element written by elem;
+// null when xs is nil, as encoding/json writes a nil slice.
+func jsonArray[T any](j *jsonBuf, xs []T, elem func(x *T)) {
+	if xs == nil {
 		j.raw("null")
 		return
 	}
 	j.b = append(j.b, '[')
-	for k, x := range v {
+	for k := range xs {
 		if k > 0 {
 			j.b = append(j.b, ',')
 		}
-		j.int(x)
+		elem(&xs[k])
 	}
 	j.b = append(j.b, ']')
 }
 
+// ints appends a []int (null when nil).
+func (j *jsonBuf) ints(v []int) { jsonArray(j, v, func(x *int) { j.int(*x) }) }
+
 // strs appends a []string (null when nil).
-func (j *jsonBuf) strs(v []string) {
-	if v == nil {
-		j.raw("null")
-		return
-	}
-	j.b = append(j.b, '[')
-	for k, x := range v {
-		if k > 0 {
-			j.b = append(j.b, ',')
-		}
-		j.str(x)
-	}
-	j.b = append(j.b, ']')
-}
+func (j *jsonBuf) strs(v []string) { jsonArray(j, v, func(x *string) { j.str(*x) }) }
 
 // documentHead appends the fields of a DocumentHead (without braces: it
 // is embedded).
@@ -308,54 +299,33 @@ func (j *jsonBuf) modalities(m map[analysis.Modality]int) {
 // appendRunDocumentJSON appends d as one line of documents.jsonl:
 // json.Encoder with SetEscapeHTML(false), newline included.
 func appendRunDocumentJSON(dst []byte, d *RunDocumentJSON) ([]byte, error) {
-	j := jsonBuf{b: dst}
+	j := &jsonBuf{b: dst}
 	j.raw("{")
 	j.documentHead(&d.DocumentHead)
 	j.raw(`,"themes":`)
-	if d.Themes == nil {
-		j.raw("null")
-	} else {
-		j.raw("[")
-		for k := range d.Themes {
-			t := &d.Themes[k]
-			if k > 0 {
-				j.raw(",")
-			}
-			j.raw(`{"id":`)
-			j.str(t.ID)
-			j.raw(`,"sentences":`)
-			j.int(t.Sentences)
-			j.raw(`,"share":`)
-			j.float(t.Share)
-			j.raw(`,"level":`)
-			j.int(t.Level)
-			j.raw(`,"own_sentences":`)
-			j.int(t.OwnSentences)
-			j.raw(`,"inherited":`)
-			j.int(t.Inherited)
-			j.raw(`,"commitments":`)
-			j.int(t.Commitments)
-			j.raw(`,"recommendations":`)
-			j.int(t.Recommendations)
-			j.raw(`,"intents":`)
-			j.int(t.Intents)
-			j.raw("}")
-		}
-		j.raw("]")
-	}
+	jsonArray(j, d.Themes, func(t *ThemeCountsJSON) {
+		j.raw(`{"id":`)
+		j.str(t.ID)
+		j.raw(`,"sentences":`)
+		j.int(t.Sentences)
+		j.raw(`,"share":`)
+		j.float(t.Share)
+		j.raw(`,"level":`)
+		j.int(t.Level)
+		j.raw(`,"own_sentences":`)
+		j.int(t.OwnSentences)
+		j.raw(`,"inherited":`)
+		j.int(t.Inherited)
+		j.raw(`,"commitments":`)
+		j.int(t.Commitments)
+		j.raw(`,"recommendations":`)
+		j.int(t.Recommendations)
+		j.raw(`,"intents":`)
+		j.int(t.Intents)
+		j.raw("}")
+	})
 	j.raw(`,"sections":`)
-	if d.Sections == nil {
-		j.raw("null")
-	} else {
-		j.raw("[")
-		for k := range d.Sections {
-			if k > 0 {
-				j.raw(",")
-			}
-			j.section(&d.Sections[k])
-		}
-		j.raw("]")
-	}
+	jsonArray(j, d.Sections, j.section)
 	j.raw(`,"modalities":`)
 	j.modalities(d.Modalities)
 	j.raw(`,"actions":`)
@@ -363,22 +333,13 @@ func appendRunDocumentJSON(dst []byte, d *RunDocumentJSON) ([]byte, error) {
 	j.raw(`,"quality":`)
 	j.quality(&d.Quality)
 	j.raw(`,"peers":`)
-	if d.Peers == nil {
-		j.raw("null")
-	} else {
-		j.raw("[")
-		for k, p := range d.Peers {
-			if k > 0 {
-				j.raw(",")
-			}
-			j.raw(`{"file":`)
-			j.str(p.File)
-			j.raw(`,"similarity":`)
-			j.float(p.Similarity)
-			j.raw("}")
-		}
-		j.raw("]")
-	}
+	jsonArray(j, d.Peers, func(p *PeerJSON) {
+		j.raw(`{"file":`)
+		j.str(p.File)
+		j.raw(`,"similarity":`)
+		j.float(p.Similarity)
+		j.raw("}")
+	})
 	j.raw("}\n")
 	if j.err != nil {
 		return dst, fmt.Errorf("%s: %w", d.File, j.err)
@@ -389,85 +350,45 @@ func appendRunDocumentJSON(dst []byte, d *RunDocumentJSON) ([]byte, error) {
 // appendJSON appends hd as report.html's data block holds it:
 // json.Encoder with HTML escaping (its default), newline included.
 func (hd *htmlDoc) appendJSON(dst []byte) ([]byte, error) {
-	j := jsonBuf{b: dst, escapeHTML: true}
+	j := &jsonBuf{b: dst, escapeHTML: true}
 	j.raw(`{"f":`)
 	j.str(hd.File)
 	j.raw(`,"m":`)
 	j.str(hd.Municipality)
 	j.raw(`,"p":`)
-	if hd.Peers == nil {
-		j.raw("null")
-	} else {
-		j.raw("[")
-		for k, p := range hd.Peers {
-			if k > 0 {
-				j.raw(",")
-			}
-			j.raw(`{"d":`)
-			j.int(p.Doc)
-			j.raw(`,"s":`)
-			j.float(p.Similarity)
-			j.raw("}")
-		}
-		j.raw("]")
-	}
+	jsonArray(j, hd.Peers, func(p *htmlPeer) {
+		j.raw(`{"d":`)
+		j.int(p.Doc)
+		j.raw(`,"s":`)
+		j.float(p.Similarity)
+		j.raw("}")
+	})
 	j.raw(`,"s":`)
-	if hd.Sentences == nil {
-		j.raw("null")
-	} else {
-		j.raw("[")
-		for k := range hd.Sentences {
-			s := &hd.Sentences[k]
-			if k > 0 {
-				j.raw(",")
-			}
-			j.raw(`{"p":`)
-			j.int(s.Page)
-			j.raw(`,"k":`)
-			j.str(s.Kind)
-			j.raw(`,"t":`)
-			j.str(s.Text)
-			if s.Full != 0 {
-				j.raw(`,"c":`)
-				j.int(s.Full)
-			}
-			j.raw("}")
+	jsonArray(j, hd.Sentences, func(s *htmlSentence) {
+		j.raw(`{"p":`)
+		j.int(s.Page)
+		j.raw(`,"k":`)
+		j.str(s.Kind)
+		j.raw(`,"t":`)
+		j.str(s.Text)
+		if s.Full != 0 {
+			j.raw(`,"c":`)
+			j.int(s.Full)
 		}
-		j.raw("]")
-	}
+		j.raw("}")
+	})
 	j.raw(`,"t":`)
-	if hd.Themes == nil {
-		j.raw("null")
-	} else {
-		j.raw("[")
-		for k := range hd.Themes {
-			t := &hd.Themes[k]
-			if k > 0 {
-				j.raw(",")
-			}
-			j.raw(`{"l":`)
-			j.int(t.Level)
-			j.raw(`,"s":`)
-			j.float(t.Share)
-			j.raw(`,"n":`)
-			j.int(t.Total)
-			j.raw(`,"h":`)
-			if t.Hits == nil {
-				j.raw("null")
-			} else {
-				j.raw("[")
-				for m, h := range t.Hits {
-					if m > 0 {
-						j.raw(",")
-					}
-					j.ints(h)
-				}
-				j.raw("]")
-			}
-			j.raw("}")
-		}
-		j.raw("]")
-	}
+	jsonArray(j, hd.Themes, func(t *htmlDocTh) {
+		j.raw(`{"l":`)
+		j.int(t.Level)
+		j.raw(`,"s":`)
+		j.float(t.Share)
+		j.raw(`,"n":`)
+		j.int(t.Total)
+		j.raw(`,"h":`)
+		jsonArray(j, t.Hits, func(h *[]int) { j.ints(*h) })
+		j.raw("}")
+	})
 	j.raw("}\n")
 	if j.err != nil {
 		return dst, fmt.Errorf("%s: %w", hd.File, j.err)
