@@ -59,15 +59,10 @@ func (e *encoder) strs(v []string) {
 	}
 }
 
-// appendAnalysis appends d's encoding to b.
-func appendAnalysis(b []byte, d *DocumentAnalysis) []byte {
-	e := &encoder{b: append(b, codecMagic...)}
-	e.str(d.File)
-	e.str(d.SHA256)
-	e.str(d.Format)
-	// The attribution is stored as what it was decided from (Decide
-	// rebuilds the answer, reason and runner-up on decoding).
-	m := d.Municipality
+// attribution appends what an attribution is decided from: its two
+// candidates and its veto (the stored analysis and the prepared form
+// both keep it so).
+func (e *encoder) attribution(m *Attribution) {
 	for _, c := range m.Candidates {
 		e.str(c.Code)
 		e.str(c.Name)
@@ -77,6 +72,18 @@ func appendAnalysis(b []byte, d *DocumentAnalysis) []byte {
 		e.str(c.Evidence)
 	}
 	e.str(m.Veto)
+}
+
+// appendAnalysis appends d's encoding to b.
+func appendAnalysis(b []byte, d *DocumentAnalysis) []byte {
+	e := &encoder{b: append(b, codecMagic...)}
+	e.str(d.File)
+	e.str(d.SHA256)
+	e.str(d.Format)
+	// The attribution is stored as what it was decided from (Decide
+	// rebuilds the answer, reason and runner-up on decoding).
+	m := d.Municipality
+	e.attribution(&m)
 	e.float(m.MinConfidence)
 	md := d.Meta
 	for _, s := range [...]string{md.Kind, md.Title, md.Reference, md.AdoptedBy, md.AdoptedOn, md.ValidFrom, md.ValidTo, md.Year, md.Status} {
@@ -223,6 +230,16 @@ func (d *decoder) float() float64 {
 	return v
 }
 
+// attribution reads what encoder.attribution wrote.
+func (d *decoder) attribution() Attribution {
+	var at Attribution
+	for i := range at.Candidates {
+		at.Candidates[i] = Candidate{Code: d.str(), Name: d.str(), CountyCode: d.str(), CountyName: d.str(), Confidence: d.float(), Evidence: d.str()}
+	}
+	at.Veto = d.str()
+	return at
+}
+
 func (d *decoder) bool() bool {
 	if len(d.b) < 1 || d.b[0] > 1 {
 		d.fail()
@@ -294,11 +311,7 @@ func decodeAnalysis(data []byte, small map[string]string) (*DocumentAnalysis, er
 	d := &decoder{b: data[len(codecMagic):], small: small}
 	a := &DocumentAnalysis{}
 	a.File, a.SHA256, a.Format = d.str(), d.str(), d.str()
-	var at Attribution
-	for i := range at.Candidates {
-		at.Candidates[i] = Candidate{Code: d.str(), Name: d.str(), CountyCode: d.str(), CountyName: d.str(), Confidence: d.float(), Evidence: d.str()}
-	}
-	at.Veto = d.str()
+	at := d.attribution()
 	a.Municipality = at.Decide(d.float())
 	a.Meta = Metadata{Kind: d.str(), Title: d.str(), Reference: d.str(), AdoptedBy: d.str(), AdoptedOn: d.str(),
 		ValidFrom: d.str(), ValidTo: d.str(), Year: d.str(), Status: d.str()}

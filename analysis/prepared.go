@@ -60,16 +60,7 @@ var (
 func AppendPrepared(b []byte, d *DocumentAnalysis) []byte {
 	e := &encoder{b: append(b, preparedMagic...)}
 	e.str(d.Format)
-	m := d.Municipality
-	for _, c := range m.Candidates {
-		e.str(c.Code)
-		e.str(c.Name)
-		e.str(c.CountyCode)
-		e.str(c.CountyName)
-		e.float(c.Confidence)
-		e.str(c.Evidence)
-	}
-	e.str(m.Veto)
+	e.attribution(&d.Municipality)
 	md := d.Meta // Status is judged again at the re-tagging run's date
 	for _, s := range [...]string{md.Kind, md.Title, md.Reference, md.AdoptedBy, md.AdoptedOn, md.ValidFrom, md.ValidTo, md.Year} {
 		e.str(s)
@@ -176,11 +167,7 @@ func decodePrepared(data []byte, doc *ingest.Document, segs []Sentence, asOf tim
 	}
 	d := &decoder{b: body, small: small}
 	res := &DocumentAnalysis{File: doc.Path, SHA256: doc.SHA256, Format: d.str(), OCRPages: slices.Clone(doc.OCRPages)}
-	var at Attribution
-	for i := range at.Candidates {
-		at.Candidates[i] = Candidate{Code: d.str(), Name: d.str(), CountyCode: d.str(), CountyName: d.str(), Confidence: d.float(), Evidence: d.str()}
-	}
-	at.Veto = d.str()
+	at := d.attribution()
 	res.Municipality = at
 	res.Meta = Metadata{Kind: d.str(), Title: d.str(), Reference: d.str(), AdoptedBy: d.str(), AdoptedOn: d.str(),
 		ValidFrom: d.str(), ValidTo: d.str(), Year: d.str()}
