@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"math"
@@ -262,14 +263,27 @@ func (w word) appendLower(buf []byte, text string) []byte {
 func tokenizeWordsInto(words []word, text string) []word {
 	words = words[:0]
 	start := -1
-	for i, r := range text {
-		isW := isWordRune(r)
+	// Byte by byte, decoding a rune only at a non-ASCII byte: most of a
+	// Swedish text is ASCII, and ranging over the string decoded every
+	// byte. An invalid byte decodes to utf8.RuneError of width 1, as
+	// ranging gives it.
+	for i := 0; i < len(text); {
+		var isW bool
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			isW = asciiWord[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			isW = isWordRune(r)
+		}
 		if isW && start < 0 {
 			start = i
 		} else if !isW && start >= 0 {
 			words = append(words, makeWord(text, start, i))
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
 		words = append(words, makeWord(text, start, len(text)))
@@ -278,6 +292,9 @@ func tokenizeWordsInto(words []word, text string) []word {
 }
 
 func makeWord(text string, start, end int) word {
+	if c := text[start]; c < utf8.RuneSelf {
+		return word{start: start, end: end, upper: 'A' <= c && c <= 'Z'} // unicode.IsUpper on ASCII
+	}
 	r, _ := utf8.DecodeRuneInString(text[start:])
 	return word{start: start, end: end, upper: unicode.IsUpper(r)}
 }
@@ -826,17 +843,97 @@ func (a *MunicipalityAttributor) issuer(lay docLayout, title []bool) string {
 			continue
 		}
 		line := lay.lines[i].text
-		if m := a.lists.issuerRe.FindStringSubmatch(line); m != nil {
+		// issuerRe finds an author at the line's start or after "från",
+		// "av", "utgiven av", "utgivare" (any case). A line without "fr",
+		// "av" or "utg" in any case (none of these letters has a case
+		// partner outside ASCII) can hold a match only at its start:
+		// the anchored issuerStartRe gives the same match without trying
+		// every byte of the line, most of the issuer's cost.
+		re := a.lists.issuerStartRe
+		if hasIssuerPrefix(line) {
+			re = a.lists.issuerRe
+		}
+		if m := re.FindStringSubmatch(line); m != nil {
 			if strings.HasPrefix(m[1], "Region ") && strings.Contains(m[1], "Gotland") || a.municipalRegion(strings.ToLower(m[1])) {
 				continue
 			}
 			return m[1]
 		}
-		if m := a.lists.partyRe.FindStringSubmatch(line); m != nil {
-			return m[1]
+		if a.mayNameParty(line) {
+			if m := a.lists.partyRe.FindStringSubmatch(line); m != nil {
+				return m[1]
+			}
 		}
 	}
 	return ""
+}
+
+// hasIssuerPrefix reports whether line may hold one of issuerRe's words
+// before a name followed by a space, `(?i:från|av|utgiven av|utgivare:?)\s+`:
+// "av" and "från" in any case with a space (\s: tab, line break, form
+// feed, carriage return, space) after them, or "utg" in any case. Of
+// their letters only å has case partners outside ASCII (Å, U+212B
+// ANGSTROM SIGN; unicode.SimpleFold), accepted here too to be safe; a
+// line this rejects has no such word.
+func hasIssuerPrefix(line string) bool {
+	space := func(k int) bool {
+		if k >= len(line) {
+			return false
+		}
+		switch line[k] {
+		case ' ', '\t', '\n', '\f', '\r':
+			return true
+		}
+		return false
+	}
+	for i := 0; i+1 < len(line); i++ {
+		switch line[i] | 0x20 {
+		case 'a':
+			if line[i+1]|0x20 == 'v' && space(i+2) {
+				return true
+			}
+		case 'f':
+			if line[i+1]|0x20 != 'r' {
+				continue
+			}
+			k := i + 2
+			switch rest := line[k:]; {
+			case strings.HasPrefix(rest, "å"), strings.HasPrefix(rest, "Å"):
+				k += len("å")
+			case strings.HasPrefix(rest, "\u212b"):
+				k += len("\u212b")
+			default:
+				continue
+			}
+			if k < len(line) && line[k]|0x20 == 'n' && space(k+1) {
+				return true
+			}
+		case 'u':
+			if i+2 < len(line) && line[i+1]|0x20 == 't' && line[i+2]|0x20 == 'g' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayNameParty reports whether line may hold a match of partyRe: a party
+// of the list is written in it as listed, or "partiet" closes a word. Both
+// survive lower-casing (rune by rune), so the lower-cased line holds a
+// listed party's lower-case name or "partiet"; a line that holds neither
+// is not given to the expression, which tried every byte of it.
+func (a *MunicipalityAttributor) mayNameParty(line string) bool {
+	var small [256]byte
+	lower := appendLower(small[:0], line)
+	if bytes.Contains(lower, []byte("partiet")) {
+		return true
+	}
+	for p := range a.lists.parties {
+		if bytes.Contains(lower, []byte(p)) {
+			return true
+		}
+	}
+	return false
 }
 
 // inhabitantSuffixes turn a name into its inhabitants ("Vännäsbor",

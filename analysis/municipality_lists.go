@@ -36,6 +36,8 @@ type attributionLists struct {
 	aliases  map[string]string // other name -> SCB code
 	issuerRe *regexp.Regexp    // a non-municipal author at a line's start or after "från"/"av"
 	partyRe  *regexp.Regexp    // a party anywhere in a line
+	// issuerStartRe is issuerRe held to the line's start (issuer).
+	issuerStartRe *regexp.Regexp
 	// voice and voiceModel judge who is writing (municipality_voice.go).
 	voice      *voiceLists
 	voiceModel *voiceModel
@@ -156,6 +158,9 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 	}
 	generic := `Landstinget(?:\s+\p{Lu}\p{L}+)?|Region\s+\p{Lu}\p{L}+|(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}*regionen|\p{Lu}\p{L}*myndigheten|\p{Lu}\p{L}*partiet`
 	l.issuerRe = regexp.MustCompile(`(?:^|(?i:från|av|utgiven av|utgivare:?)\s+)(` + strings.Join(names, "|") + `|` + generic + `)s?(?:[^\p{L}]|$)`)
+	// The same expression with the match held to the line's start: what
+	// issuerRe can find in a line without "från", "av", "utgivare".
+	l.issuerStartRe = regexp.MustCompile(`^(` + strings.Join(names, "|") + `|` + generic + `)s?(?:[^\p{L}]|$)`)
 	l.partyRe = regexp.MustCompile(`(?:^|[^\p{L}])(` + strings.Join(append(parties, `\p{Lu}\p{L}*partiet`), "|") + `)s?(?:[^\p{L}]|$)`)
 	if l.voice, err = parseVoiceLists(fsys); err != nil {
 		return nil, err

@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Who is writing? A municipality's own page and a newspaper's, a party's
@@ -256,6 +258,10 @@ type textVoice struct {
 // "enligt kommunen" in the non-noise tokens of a text; the caller has
 // counted the rest in its own pass.
 func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []uint8, tv *textVoice) {
+	// The word is lower-cased into a buffer on the stack: looked up as
+	// string(lower) it makes no string (strings.ToLower made one for
+	// every word with a capital or a non-ASCII letter).
+	var small [64]byte
 	for i, w := range words {
 		if zones[i] == zNoise || w.end-w.start > 20 {
 			continue
@@ -276,18 +282,18 @@ func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []u
 			tv.press++
 			continue
 		}
-		lw := w.lower(text)
-		if lw == "invånare" && i > 0 && isNumber(text[words[i-1].start:words[i-1].end]) && sameLine(text, words[i-1], w) {
+		lw := w.appendLower(small[:0], text)
+		if string(lw) == "invånare" && i > 0 && isNumber(text[words[i-1].start:words[i-1].end]) && sameLine(text, words[i-1], w) {
 			tv.population++ // "med sina 16.700 invånare", "hade 9 255 invånare"
 		}
 		switch {
-		case a.lists.voice.we[lw]:
+		case a.lists.voice.we[string(lw)]:
 			tv.we++
-		case lw == "jag":
+		case string(lw) == "jag":
 			tv.jag++
-		case a.lists.voice.press[lw]:
+		case a.lists.voice.press[string(lw)]:
 			tv.press++
-		case lw == "kommunen" && i > 0 && a.lists.voice.isAttributing(words[i-1].lower(text)) &&
+		case string(lw) == "kommunen" && i > 0 && a.lists.voice.isAttributing(words[i-1].lower(text)) &&
 			!strings.ContainsAny(text[words[i-1].end:w.start], "\n."):
 			tv.third++ // "enligt kommunen"
 		}
@@ -332,10 +338,11 @@ func (a *MunicipalityAttributor) newsMark(text string, words []word, i int) bool
 		return strings.TrimSpace(gap) == "" && strings.Count(gap, "\n") <= 1 &&
 			text[words[i+1].end:words[i+2].start] == " " && strings.TrimSpace(rest) == ""
 	}
-	if len(raw) < 3 || strings.ToUpper(raw) != raw || strings.ToLower(raw) == raw {
+	if len(raw) < 3 || !allCapitals(raw) {
 		return false
 	}
-	if _, ok := a.byFirst[strings.ToLower(raw)]; !ok {
+	var small [64]byte
+	if _, ok := a.byFirst[string(appendLower(small[:0], raw))]; !ok {
 		return false
 	}
 	before, after := "", ""
@@ -346,6 +353,29 @@ func (a *MunicipalityAttributor) newsMark(text string, words []word, i int) bool
 		after = text[w.end : w.end+1]
 	}
 	return (before == "[" && after == "]") || (lineStart(text, w.start) && after == ".")
+}
+
+// allCapitals reports whether strings.ToUpper(s) == s and
+// strings.ToLower(s) != s (a word in capitals: "LAHOLM") without making
+// either string, for the valid UTF-8 of a token: every rune is its own
+// upper case, and one at least has a lower case of its own. It stops at
+// the first small letter, the first of most words.
+func allCapitals(s string) bool {
+	cased := false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+		if unicode.ToLower(r) != r {
+			cased = true
+		}
+		i += size
+	}
+	return cased
 }
 
 // lineStart reports whether only spaces stand between the start of the

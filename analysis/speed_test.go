@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -609,5 +610,147 @@ func TestOrgAtForms(t *testing.T) {
 	}
 	if found == 0 {
 		t.Fatal("no name found: the comparison tests nothing")
+	}
+}
+
+// BenchmarkAttributeRealTexts: municipality attribution (the voice pass
+// included) over every text of testdata/realtexts, layouts made once
+// outside the loop, so the figure is the attribution's own cost.
+func BenchmarkAttributeRealTexts(b *testing.B) {
+	a, _ := newTestAttributor(b)
+	dir := filepath.Join("..", "testdata", "realtexts", "texts")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	var lays []docLayout
+	size := 0
+	for _, e := range ents {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".txt") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		lays = append(lays, layoutDocument(string(data)))
+		size += len(data)
+	}
+	if len(texts) < 100 {
+		b.Fatalf("only %d real texts in %s", len(texts), dir)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k, t := range texts {
+			a.attribute(t, lays[k])
+		}
+	}
+}
+
+// realTextLines are the lines of testdata/realtexts/texts.
+func realTextLines(t testing.TB) []string {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "realtexts", "texts", "*.txt"))
+	if len(files) < 100 {
+		t.Fatalf("only %d real texts", len(files))
+	}
+	var lines []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	return lines
+}
+
+// tokenizeWordsRange is tokenizeWordsInto as first written, ranging over
+// the text rune by rune: the rule the byte loop must keep.
+func tokenizeWordsRange(text string) []word {
+	var words []word
+	mk := func(start, end int) word {
+		r, _ := utf8.DecodeRuneInString(text[start:])
+		return word{start: start, end: end, upper: unicode.IsUpper(r)}
+	}
+	start := -1
+	for i, r := range text {
+		isW := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if isW && start < 0 {
+			start = i
+		} else if !isW && start >= 0 {
+			words = append(words, mk(start, i))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		words = append(words, mk(start, len(text)))
+	}
+	return words
+}
+
+// TestAttributionShortcuts: the shortcuts of the attribution's second
+// pass give what the rules they stand in for give, on every line of the
+// bundled documents and the real texts and on lines written to reach
+// each branch (issuers after "från"/"av"/"utgivare" in odd cases, parties,
+// capitals outside ASCII, invalid UTF-8): the byte-wise tokeniser is the
+// rune-wise one; allCapitals is strings.ToUpper(w) == w &&
+// strings.ToLower(w) != w; issuerStartRe, taken when hasIssuerPrefix
+// fails, finds what issuerRe finds; a line mayNameParty rejects has no
+// partyRe match.
+func TestAttributionShortcuts(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	lines := append(corpusLines(t), realTextLines(t)...)
+	lines = append(lines,
+		"Migrationsverket", "Rapport FRÅN Länsstyrelsen i Värmland", "AV Arbetsförmedlingen", "Utgivare: Region Skåne",
+		"utgiven av Försäkringskassan, 2020", "Centerpartiet i Lekeberg", "Motion från Socialdemokraterna", "Vänsterpartiets förslag",
+		"Region Gotland", "Umeåregionen", "Landstinget Dalarna", "Arbetsförmedlingens etableringsprogram", "Fr\u212an Migrationsverket", "FRÅN\tRegion Skåne", "från  Migrationsverket", "av\fMigrationsverket", "Rapport från\u00a0Migrationsverket", "Rapport från",
+		"LAHOLM. ÅRE ÖSTERSUND Östersund ǅemal ǄEMAL ß ẞ ΣΑΣ", "\xc3 A\xc3 \xc3\x28 Ab\xffCd", "",
+	)
+	var b strings.Builder
+	for r := rune(0x20); r < 0x800; r++ {
+		b.WriteString("Ab")
+		b.WriteRune(r)
+		b.WriteString("ÖX ")
+	}
+	lines = append(lines, b.String())
+	words, issuers, parties, caps := 0, 0, 0, 0
+	for _, line := range lines {
+		got, want := tokenizeWordsInto(nil, line), tokenizeWordsRange(line)
+		if !slices.Equal(got, want) {
+			t.Fatalf("tokenizeWordsInto(%q) = %v, rune by rune %v", line, got, want)
+		}
+		for _, w := range got {
+			words++
+			s := line[w.start:w.end]
+			want := strings.ToUpper(s) == s && strings.ToLower(s) != s
+			if allCapitals(s) != want {
+				t.Fatalf("allCapitals(%q) = %v, want %v", s, !want, want)
+			}
+			if want {
+				caps++
+			}
+		}
+		full := a.lists.issuerRe.FindStringSubmatch(line)
+		if full != nil {
+			issuers++
+		}
+		if !hasIssuerPrefix(line) {
+			if start := a.lists.issuerStartRe.FindStringSubmatch(line); !slices.Equal(start, full) {
+				t.Fatalf("line %q: issuerStartRe finds %q, issuerRe %q", line, start, full)
+			}
+		}
+		if m := a.lists.partyRe.FindStringSubmatch(line); m != nil {
+			parties++
+			if !a.mayNameParty(line) {
+				t.Fatalf("line %q: mayNameParty false, partyRe finds %q", line, m)
+			}
+		}
+	}
+	if words < 100000 || issuers < 10 || parties < 5 || caps < 100 {
+		t.Fatalf("too little checked: %d words, %d issuer lines, %d party lines, %d words in capitals", words, issuers, parties, caps)
 	}
 }
