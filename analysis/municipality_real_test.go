@@ -251,13 +251,7 @@ func TestAttributeEnglishBanner(t *testing.T) {
 // answer, but never near certainly.
 func TestAttributeRound3(t *testing.T) {
 	a, _ := newTestAttributor(t)
-	read := func(name string) string {
-		b, err := os.ReadFile(filepath.Join("testdata", "attribution", "real", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
+	read := func(name string) string { return readRealAttribution(t, name) }
 	// s038 (silver): Skinnskatteberg's library page names it once, as
 	// "Skinnskattebergs biblioteks meröppetregler": 0.55 (unknown) before.
 	// s102 (silver): Upplands-Bro's news names it once, in
@@ -334,4 +328,15 @@ func TestAttributeVoice(t *testing.T) {
 	if got := a.Attribute(string(b)); got.Code != "0360" || got.Confidence < 0.9 {
 		t.Errorf("Tierp's plan: Attribute = %q %.2f (%s), want 0360 at >= 0.90", got.Code, got.Confidence, got.Reason)
 	}
+}
+
+// readRealAttribution reads one of the real texts the attribution tests
+// use (testdata/attribution/real, sources in its SOURCES.tsv).
+func readRealAttribution(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "attribution", "real", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -1,8 +1,6 @@
 package analysis
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -114,13 +112,7 @@ func TestVoiceHelpersRound6(t *testing.T) {
 // municipalities' own pages that the new cues touch keep theirs.
 func TestAttributeRound6(t *testing.T) {
 	a, _ := newTestAttributor(t)
-	read := func(name string) string {
-		b, err := os.ReadFile(filepath.Join("testdata", "attribution", "real", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
+	read := func(name string) string { return readRealAttribution(t, name) }
 	for _, tc := range []struct{ file, runnerUp, why string }{
 		{"o070.txt", "0761", "Ystads Allehanda on Lessebo (0.70 before)"},
 		{"o116.txt", "1982", "radio news on Fagersta (0.70 before)"},

@@ -505,13 +505,7 @@ func TestVoiceSignals(t *testing.T) {
 // texts.
 func TestAttributeVoiceModel(t *testing.T) {
 	a, _ := newTestAttributor(t)
-	read := func(name string) string {
-		b, err := os.ReadFile(filepath.Join("testdata", "attribution", "real", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
+	read := func(name string) string { return readRealAttribution(t, name) }
 	for _, tc := range []struct{ file, runnerUp, why string }{
 		{"o069.txt", "1814", "SVT news on Lekeberg (0.70 before)"},
 		{"o103.txt", "0120", "Mitt i on Värmdö's newcomers (0.70 before)"},
