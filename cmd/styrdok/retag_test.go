@@ -47,7 +47,7 @@ func codebookVariants(t *testing.T) map[string]string {
 func TestRetagStoredPrepared(t *testing.T) {
 	cbs := codebookVariants(t)
 	inputs := []string{"../../testdata/corpus", "../../testdata/mixed"}
-	base := []string{"run", "--as-of", "2026-01-01", "--format", "csv,parquet"}
+	base := []string{"run", "--as-of", "2026-01-01", "--timeout", "30m", "--format", "csv,parquet"}
 	out := filepath.Join(t.TempDir(), "out")
 	runWith := func(cb, dir string) (int, string) {
 		t.Helper()
@@ -97,7 +97,7 @@ func TestRetagStoredPrepared(t *testing.T) {
 func TestRetagDamagedPrepared(t *testing.T) {
 	cbs := codebookVariants(t)
 	dir := copyCorpus(t)
-	base := []string{"run", "--as-of", "2026-01-01"}
+	base := []string{"run", "--as-of", "2026-01-01", "--timeout", "30m"}
 	out := filepath.Join(t.TempDir(), "out")
 	runWith := func(cb, out string) (int, string) {
 		t.Helper()
