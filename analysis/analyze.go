@@ -165,10 +165,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	sc, _ := a.scratch.Get().(*analyzeScratch)
-	if sc == nil {
-		sc = &analyzeScratch{terms: map[string]int{}}
-	}
+	sc := a.takeScratch()
 	defer a.scratch.Put(sc)
 	defer sc.reset() // before the Put above: deferred calls run last first
 	sc.lines = splitLinesInto(sc.lines, doc.Text)
@@ -528,4 +525,13 @@ func (d *DocumentAnalysis) Theme(id string) (ThemeCoverage, error) {
 		}
 	}
 	return ThemeCoverage{}, fmt.Errorf("no theme %q in the codebook", id)
+}
+
+// takeScratch takes a worker's scratch from the pool (a new one when it
+// is empty); the caller puts it back, reset, when the document is done.
+func (a *Analyzer) takeScratch() *analyzeScratch {
+	if sc, _ := a.scratch.Get().(*analyzeScratch); sc != nil {
+		return sc
+	}
+	return &analyzeScratch{terms: map[string]int{}}
 }

@@ -239,10 +239,7 @@ func (a *Analyzer) Retag(ctx context.Context, doc *ingest.Document, data []byte,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	sc, _ := a.scratch.Get().(*analyzeScratch)
-	if sc == nil {
-		sc = &analyzeScratch{terms: map[string]int{}}
-	}
+	sc := a.takeScratch()
 	defer a.scratch.Put(sc)
 	defer sc.reset()
 	var segs []Sentence
