@@ -53,7 +53,8 @@ type buffer struct {
 	key         []byte
 	useAES      bool
 	objptr      objptr
-	depth       int // current object nesting depth
+	depth       int      // current object nesting depth
+	arrTmp      []object // styrdok patch: scratch stack of readArray
 }
 
 // newBuffer returns a new buffer reading from r at the given offset.
@@ -315,16 +316,30 @@ func (b *buffer) readName() token {
 }
 
 func (b *buffer) readKeyword() token {
-	tmp := b.tmp[:0]
-	for {
-		c := b.readByte()
-		if isDelim(c) || isSpace(c) {
-			b.unreadByte()
-			break
-		}
-		tmp = append(tmp, c)
+	// styrdok patch: a token that ends inside the buffered data (nearly
+	// every one) is read where it lies, not byte by byte into b.tmp; tmp
+	// then points into b.buf, which nothing below changes, and is not
+	// kept in b.tmp, which later tokens overwrite.
+	var tmp []byte
+	i := b.pos
+	for i < len(b.buf) && !tokenEnd[b.buf[i]] {
+		i++
 	}
-	b.tmp = tmp
+	if i < len(b.buf) {
+		tmp = b.buf[b.pos:i]
+		b.pos = i
+	} else {
+		tmp = b.tmp[:0]
+		for {
+			c := b.readByte()
+			if isDelim(c) || isSpace(c) {
+				b.unreadByte()
+				break
+			}
+			tmp = append(tmp, c)
+		}
+		b.tmp = tmp
+	}
 	// styrdok patch: numbers and content-stream operators, nearly all of a
 	// page's tokens, are read without allocating a string each (the two
 	// string copies per token were a third of the time on real PDFs). The
@@ -359,9 +374,11 @@ func (b *buffer) readKeyword() token {
 }
 
 // operators are the content-stream operators and file keywords, returned
-// as shared values (styrdok patch; read-only).
-var operators = func() map[string]keyword {
-	m := map[string]keyword{}
+// as shared values (styrdok patch; read-only). Each is stored as a token,
+// already boxed: returning a keyword made an interface value, which
+// allocated its string header once per operator read.
+var operators = func() map[string]token {
+	m := map[string]token{}
 	for _, k := range strings.Fields(`BT ET Tf Td TD Tm T* Tj TJ ' " Tc Tw Tz TL Ts Tr q Q cm re m l c v y h
 		f f* F S s n W W* B B* b b* g G rg RG k K cs CS sc SC scn SCN gs Do BDC BMC EMC BX EX MP DP
 		d w i j J M ri sh d0 d1 BI ID EI obj endobj R stream endstream null xref trailer startxref
@@ -370,6 +387,15 @@ var operators = func() map[string]keyword {
 		m[k] = keyword(k)
 	}
 	return m
+}()
+
+// tokenEnd marks the bytes that end a keyword or number: isDelim or
+// isSpace (styrdok patch; read-only).
+var tokenEnd = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isDelim(byte(c)) || isSpace(byte(c))
+	}
+	return t
 }()
 
 // isIntegerBytes is isInteger on bytes (a byte of a multi-byte rune is
@@ -564,7 +590,16 @@ func (b *buffer) readObject() object {
 }
 
 func (b *buffer) readArray() object {
-	var x array
+	// styrdok patch: the elements are gathered on the buffer's scratch
+	// stack (a nested array gathers above its parent's) and copied once
+	// into an array of their number; appending to a new array grew it
+	// five times for a TJ array of twenty elements. A panic leaves the
+	// scratch as it was at the start.
+	start := len(b.arrTmp)
+	defer func() {
+		clear(b.arrTmp[start:])
+		b.arrTmp = b.arrTmp[:start]
+	}()
 	for {
 		tok := b.readToken()
 		// Break on io.EOF as well (readToken returns io.EOF as a token value
@@ -576,7 +611,13 @@ func (b *buffer) readArray() object {
 			break
 		}
 		b.unreadToken(tok)
-		x = append(x, b.readObject())
+		obj := b.readObject()
+		b.arrTmp = append(b.arrTmp, obj)
+	}
+	var x array
+	if n := len(b.arrTmp) - start; n > 0 {
+		x = make(array, n)
+		copy(x, b.arrTmp[start:])
 	}
 	return x
 }

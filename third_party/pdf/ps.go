@@ -142,6 +142,15 @@ Reading:
 				continue
 			}
 		}
+		if _, ok := tok.(keyword); !ok && b.key == nil {
+			// styrdok patch: a number, name or string is its own object
+			// here (no object references in a content stream, nothing
+			// to decrypt): readObject would return it unchanged, after
+			// unreading it, a deferred recover and a second readToken,
+			// for nearly every token of a page.
+			stk.Push(Value{nil, objptr{}, tok})
+			continue
+		}
 		b.unreadToken(tok)
 		obj, ok := readObjectRecover(b)
 		if !ok {

@@ -61,7 +61,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/aes"
 	"crypto/cipher"
 	"crypto/md5"
@@ -88,10 +87,11 @@ type Reader struct {
 	useAES     bool
 
 	// styrdok patches (see PATCHES.md and styrdok.go).
-	opts     ReaderOptions
-	cache    map[objptr]object // resolved indirect objects
-	lengths  map[int64]int64   // stream offset -> corrected length
-	repaired error             // why the xref table was rebuilt
+	opts      ReaderOptions
+	cache     map[objptr]object // resolved indirect objects
+	lengths   map[int64]int64   // stream offset -> corrected length
+	repaired  error             // why the xref table was rebuilt
+	inflaters []*inflater       // zlib readers free for the next stream
 }
 
 type xref struct {
@@ -901,10 +901,10 @@ func (v Value) Reader() io.ReadCloser {
 	case Null:
 		// ok
 	case Name:
-		rd = applyFilter(rd, filter.Name(), param)
+		rd = v.r.applyFilter(rd, filter.Name(), param) // styrdok patch: v.r. (inflaters reused)
 	case Array:
 		for i := 0; i < filter.Len(); i++ {
-			rd = applyFilter(rd, filter.Index(i).Name(), param.Index(i))
+			rd = v.r.applyFilter(rd, filter.Index(i).Name(), param.Index(i))
 		}
 	}
 	if v.r.opts.WrapStream != nil { // styrdok patch: every decoded byte is counted
@@ -913,15 +913,12 @@ func (v Value) Reader() io.ReadCloser {
 	return io.NopCloser(rd)
 }
 
-func applyFilter(rd io.Reader, name string, param Value) io.Reader {
+func (r *Reader) applyFilter(rd io.Reader, name string, param Value) io.Reader {
 	switch name {
 	default:
 		panic("unknown filter " + name)
 	case "FlateDecode":
-		zr, err := zlib.NewReader(rd)
-		if err != nil {
-			panic(err)
-		}
+		zr := r.inflate(rd) // styrdok patch: was zlib.NewReader, a new 32 kB window per stream
 		pred := param.Key("Predictor")
 		if pred.Kind() == Null {
 			return zr

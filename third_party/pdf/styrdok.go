@@ -5,7 +5,9 @@
 package pdf
 
 import (
+	"bufio"
 	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
@@ -334,4 +336,85 @@ func (f Font) ToUnicode() TextEncoding {
 		return m
 	}
 	return nil
+}
+
+// RefOf returns the object number and generation of the indirect
+// reference stored under key in the dictionary (or stream dictionary) v;
+// ok is false when the entry is absent or a direct object. Two entries
+// with the same reference resolve to the same object, so a caller can
+// keep what it derives from a shared object (a font drawn on every page)
+// by this identity instead of deriving it again.
+func (v Value) RefOf(key string) (id uint32, gen uint16, ok bool) {
+	x, isDict := v.data.(dict)
+	if !isDict {
+		strm, isStream := v.data.(stream)
+		if !isStream {
+			return 0, 0, false
+		}
+		x = strm.hdr
+	}
+	ptr, ok := x[name(key)].(objptr)
+	return ptr.id, ptr.gen, ok
+}
+
+// maxInflaters bounds the zlib readers a Reader keeps for reuse: streams
+// are read one at a time (a content stream, then a font's CMap while it is
+// open), so a few suffice.
+const maxInflaters = 8
+
+// inflater is a zlib reader with the buffered reader it reads through:
+// each holds a 32 kB window and a 4 kB buffer, which zlib.NewReader made
+// anew for every stream (a fifth of the bytes allocated on real PDFs).
+type inflater struct {
+	br *bufio.Reader
+	zr io.ReadCloser // also a zlib.Resetter
+}
+
+// inflate returns a reader of the zlib data in rd, with an inflater the
+// Reader kept from a stream read to its end, or a new one. A bad header
+// panics with zlib's error, as zlib.NewReader's error did in applyFilter.
+func (r *Reader) inflate(rd io.Reader) io.Reader {
+	var in *inflater
+	if n := len(r.inflaters); n > 0 {
+		in = r.inflaters[n-1]
+		r.inflaters = r.inflaters[:n-1]
+		in.br.Reset(rd)
+		if err := in.zr.(zlib.Resetter).Reset(in.br, nil); err != nil {
+			panic(err)
+		}
+	} else {
+		in = &inflater{br: bufio.NewReader(rd)}
+		zr, err := zlib.NewReader(in.br)
+		if err != nil {
+			panic(err)
+		}
+		in.zr = zr
+	}
+	return &inflating{r: r, in: in}
+}
+
+// inflating reads one stream through an inflater and gives the inflater
+// back to its Reader when the stream ends (or fails): every later read
+// returns that same error, as the zlib reader itself would, without
+// touching the inflater another stream may be using by then. A stream
+// abandoned before its end keeps its inflater, which is then collected.
+type inflating struct {
+	r   *Reader
+	in  *inflater
+	err error
+}
+
+func (s *inflating) Read(p []byte) (int, error) {
+	if s.in == nil {
+		return 0, s.err
+	}
+	n, err := s.in.zr.Read(p)
+	if err != nil {
+		s.err = err
+		if len(s.r.inflaters) < maxInflaters {
+			s.r.inflaters = append(s.r.inflaters, s.in)
+		}
+		s.in = nil
+	}
+	return n, err
 }

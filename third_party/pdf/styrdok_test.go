@@ -2,12 +2,14 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // Tests of the styrdok patches (PATCHES.md).
@@ -125,35 +127,174 @@ func TestXrefStreamWidths(t *testing.T) {
 // give what strconv and a fresh keyword gave.
 func TestReadKeywordNumbers(t *testing.T) {
 	for _, in := range []string{"0", "-0", "+7", "123456789012345678", "-123456789012345678", "1234567890123456789", "-9223372036854775808", "3.25", "-.5", "+4.", "1.2.3", "Tj", "TJ", "foo", "true", "false", "null", "99999999999999999999"} {
-		b := newBuffer(strings.NewReader(in+" "), 0)
-		var got, want any
-		func() {
-			defer func() {
-				if r := recover(); r != nil {
-					got = fmt.Sprint("panic ", r)
+		// read in place (the token ends inside the buffer), byte by byte
+		// (one byte per read: every token crosses the buffer's end) and at
+		// the end of the input; the token after it must be read intact
+		for _, src := range []func(string) io.Reader{
+			func(s string) io.Reader { return strings.NewReader(s) },
+			func(s string) io.Reader { return iotest.OneByteReader(strings.NewReader(s)) },
+		} {
+			for _, tail := range []string{" (after)", "/after", ""} {
+				b := newBuffer(src(in+tail), 0)
+				b.allowEOF = true
+				var got, want any
+				func() {
+					defer func() {
+						if r := recover(); r != nil {
+							got = fmt.Sprint("panic ", r)
+						}
+					}()
+					got = b.readToken() // fills the buffer, then readKeyword
+				}()
+				if _, panicked := got.(string); !panicked && tail != "" {
+					if next := b.readToken(); next != "after" && next != name("after") {
+						t.Errorf("%q: the next token is %#v", in+tail, next)
+					}
 				}
-			}()
-			got = b.readKeyword()
-		}()
-		switch {
-		case in == "true":
-			want = true
-		case in == "false":
-			want = false
-		case isInteger(in):
-			if x, err := strconv.ParseInt(in, 10, 64); err == nil {
-				want = x
-			} else {
-				want = fmt.Sprint("panic ", fmt.Errorf("invalid integer %s", in))
+				switch {
+				case in == "true":
+					want = true
+				case in == "false":
+					want = false
+				case isInteger(in):
+					if x, err := strconv.ParseInt(in, 10, 64); err == nil {
+						want = x
+					} else {
+						want = fmt.Sprint("panic ", fmt.Errorf("invalid integer %s", in))
+					}
+				case isReal(in):
+					x, _ := strconv.ParseFloat(in, 64)
+					want = x
+				default:
+					want = keyword(in)
+				}
+				if got != want {
+					t.Errorf("readKeyword(%q) = %#v, want %#v", in+tail, got, want)
+				}
 			}
-		case isReal(in):
-			x, _ := strconv.ParseFloat(in, 64)
-			want = x
-		default:
-			want = keyword(in)
 		}
-		if got != want {
-			t.Errorf("readKeyword(%q) = %#v, want %#v", in, got, want)
+	}
+}
+
+// TestRefOf: an indirect entry gives its reference, a direct one or a
+// missing key none, on a dictionary and on a stream's dictionary.
+func TestRefOf(t *testing.T) {
+	data := testPDF("BT ET", 0, false)
+	r, err := NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := r.Page(1).V
+	if id, gen, ok := page.RefOf("Contents"); !ok || id != 4 || gen != 0 {
+		t.Errorf("Contents: %d %d %v, want 4 0 true", id, gen, ok)
+	}
+	if id, gen, ok := page.RefOf("Parent"); !ok || id != 2 || gen != 0 {
+		t.Errorf("Parent: %d %d %v, want 2 0 true", id, gen, ok)
+	}
+	for _, k := range []string{"MediaBox", "Type", "Missing"} {
+		if _, _, ok := page.RefOf(k); ok {
+			t.Errorf("%s: a direct or missing entry has no reference", k)
 		}
+	}
+	if _, _, ok := page.Key("Contents").RefOf("Length"); ok {
+		t.Error("stream /Length is direct")
+	}
+	if _, _, ok := page.Key("MediaBox").RefOf("Length"); ok {
+		t.Error("an array has no entries")
+	}
+}
+
+func zlibBytes(t *testing.T, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w := zlib.NewWriter(&b)
+	if _, err := w.Write([]byte(s)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestInflaterReuse: a stream read to its end gives its inflater to the
+// next, a finished stream keeps returning EOF without touching the reused
+// inflater, two streams open at once each read their own data, and a bad
+// header panics as zlib.NewReader's error did.
+func TestInflaterReuse(t *testing.T) {
+	r := &Reader{}
+	read := func(rd io.Reader) string {
+		t.Helper()
+		b, err := io.ReadAll(rd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	long := strings.Repeat("abcdefghij", 10000) // past one window
+	a := r.inflate(bytes.NewReader(zlibBytes(t, long)))
+	if got := read(a); got != long {
+		t.Fatalf("first stream: %d bytes", len(got))
+	}
+	if len(r.inflaters) != 1 {
+		t.Fatalf("%d inflaters kept, want 1", len(r.inflaters))
+	}
+	b := r.inflate(bytes.NewReader(zlibBytes(t, "second")))
+	if len(r.inflaters) != 0 {
+		t.Fatal("the kept inflater was not reused")
+	}
+	var p [8]byte
+	if n, err := a.Read(p[:]); n != 0 || err != io.EOF {
+		t.Fatalf("finished stream read again: %d, %v", n, err)
+	}
+	c := r.inflate(bytes.NewReader(zlibBytes(t, "third")))
+	if got := read(c) + read(b); got != "thirdsecond" {
+		t.Fatalf("interleaved streams: %q", got)
+	}
+	func() {
+		defer func() {
+			if x := recover(); x != zlib.ErrHeader {
+				t.Errorf("bad header: panic %v, want %v", x, zlib.ErrHeader)
+			}
+		}()
+		r.inflate(strings.NewReader("not zlib"))
+	}()
+	// a truncated stream fails, and its error stays
+	z := zlibBytes(t, long)
+	d := r.inflate(bytes.NewReader(z[:len(z)/2]))
+	if _, err := io.ReadAll(d); err == nil {
+		t.Fatal("truncated stream read without error")
+	}
+	if _, err := d.Read(p[:]); err != io.ErrUnexpectedEOF {
+		t.Fatalf("truncated stream read again: %v", err)
+	}
+	if got := read(r.inflate(bytes.NewReader(zlibBytes(t, "after")))); got != "after" {
+		t.Fatalf("after a failed stream: %q", got)
+	}
+}
+
+// TestReadArrayNested: arrays gathered on the scratch stack come out as
+// before, nested and empty ones included (an empty array is nil, as
+// upstream's), and a malformed element leaves the scratch empty.
+func TestReadArrayNested(t *testing.T) {
+	b := newBuffer(strings.NewReader("[1 [2 (x) /N] [] [[4.5]] 5] [<41> [] ]"), 0)
+	b.allowEOF = true
+	got := fmt.Sprintf("%#v %#v", b.readObject(), b.readObject())
+	want := `pdf.array{1, pdf.array{2, "x", "N"}, pdf.array(nil), pdf.array{pdf.array{4.5}}, 5} pdf.array{"A", pdf.array(nil)}`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if len(b.arrTmp) != 0 {
+		t.Errorf("scratch holds %d elements", len(b.arrTmp))
+	}
+	b = newBuffer(strings.NewReader("[1 [2 <4x>] 3]"), 0)
+	b.allowEOF = true
+	func() {
+		defer func() { recover() }()
+		b.readObject()
+		t.Error("a malformed hex string did not panic")
+	}()
+	if len(b.arrTmp) != 0 {
+		t.Errorf("after a panic the scratch holds %d elements", len(b.arrTmp))
 	}
 }
