@@ -244,13 +244,9 @@ func modeY(gs []glyph) float64 {
 func buildLines(gs []glyph) []*vline {
 	// slices' generic stable sort runs the same algorithm as
 	// sort.SliceStable without its reflection-based swapper (a page's
-	// glyphs are moved many times); byCmp keeps the comparisons identical.
-	slices.SortStableFunc(gs, byCmp(func(a, b *glyph) bool {
-		if a.y != b.y {
-			return a.y > b.y
-		}
-		return a.x < b.x
-	}))
+	// glyphs are moved many times); cmpTopDown keeps the comparisons
+	// identical.
+	slices.SortStableFunc(gs, cmpTopDown)
 	// A line is a run of the sorted glyphs: it holds a slice of gs, capped
 	// so that growing one line (nearestBaselines) never writes into the next.
 	var lines []*vline
@@ -269,25 +265,43 @@ func buildLines(gs []glyph) []*vline {
 	}
 	lines = nearestBaselines(lines)
 	for _, l := range lines {
-		slices.SortStableFunc(l.gs, byCmp(func(a, b *glyph) bool { return a.x < b.x }))
+		slices.SortStableFunc(l.gs, cmpLeftRight)
 		l.gs = dedupe(l.gs)
 	}
 	return lines
 }
 
-// byCmp turns a less function into a comparison that is negative exactly
-// when less holds, as the stable sort asks less (so the order, NaNs
-// included, is the one sort.SliceStable gave).
-func byCmp(less func(a, b *glyph) bool) func(a, b glyph) int {
-	return func(a, b glyph) int {
-		if less(&a, &b) {
-			return -1
-		}
-		if less(&b, &a) {
-			return 1
-		}
-		return 0
+// cmpTopDown and cmpLeftRight turn a less function into a comparison
+// that is negative exactly when less holds, as the stable sort asks less
+// (so the order, NaNs included, is the one sort.SliceStable gave). They
+// were one closure over the less function, whose two calls per comparison
+// could not be inlined.
+func cmpTopDown(a, b glyph) int {
+	if lessTopDown(&a, &b) {
+		return -1
 	}
+	if lessTopDown(&b, &a) {
+		return 1
+	}
+	return 0
+}
+
+// lessTopDown: a's baseline is above b's, or the same and a is left of b.
+func lessTopDown(a, b *glyph) bool {
+	if a.y != b.y {
+		return a.y > b.y
+	}
+	return a.x < b.x
+}
+
+func cmpLeftRight(a, b glyph) int {
+	if a.x < b.x {
+		return -1
+	}
+	if b.x < a.x {
+		return 1
+	}
+	return 0
 }
 
 func appendBlank(out []string) []string {

@@ -646,6 +646,9 @@ type interp struct {
 	glyphText int
 	stats     pageStats
 	space     bool // a space glyph was shown since the last kept glyph
+	// noFont is what text shown before any Tf is drawn with (no
+	// encoding: codes are their own text), made when first needed
+	noFont *fontInfo
 }
 
 func newInterp(b *budget) *interp {
@@ -845,7 +848,10 @@ func (in *interp) show(raw string) {
 	st := &in.st
 	f := st.font
 	if f == nil {
-		f = &fontInfo{enc: nil}
+		if in.noFont == nil {
+			in.noFont = &fontInfo{}
+		}
+		f = in.noFont
 	}
 	step := 1
 	if f.twoByte {
@@ -919,7 +925,12 @@ type fontInfo struct {
 	cidW    map[int]float64
 	dw      float64
 	bold    bool
-	cache   map[string]string
+	// decoded text by code: one-byte codes in an array (a map lookup per
+	// glyph hashed the code), two-byte codes in a map by number
+	one   [256]string
+	oneOK [256]bool
+	two   map[uint32]string
+	cache map[string]string // longer codes (none today)
 }
 
 func (in *interp) font(name string) *fontInfo {
@@ -935,7 +946,7 @@ func (in *interp) font(name string) *fontInfo {
 	}
 	v := fonts.Key(name)
 	pf := &pdf.Font{V: v}
-	fi := &fontInfo{enc: pf.Encoder(), dw: 1000, cache: map[string]string{}}
+	fi := &fontInfo{enc: pf.Encoder(), dw: 1000}
 	if v.Key("Subtype").Name() != "Type0" {
 		// A simple font's ToUnicode map comes before its /Encoding, as
 		// in poppler: a Type3 font's /Differences names its glyphs "g1",
@@ -1008,18 +1019,47 @@ func (f *fontInfo) decode(code string) string {
 	if f.enc == nil {
 		return code
 	}
+	switch len(code) {
+	case 1:
+		c := code[0]
+		if !f.oneOK[c] {
+			f.one[c], f.oneOK[c] = f.decodeCode(code), true
+		}
+		return f.one[c]
+	case 2:
+		c := uint32(code[0])<<8 | uint32(code[1])
+		if s, ok := f.two[c]; ok {
+			return s
+		}
+		s := f.decodeCode(code)
+		if f.two == nil {
+			f.two = map[uint32]string{}
+		}
+		f.two[c] = s // at most 65,536 codes
+		return s
+	}
 	if s, ok := f.cache[code]; ok {
 		return s
 	}
+	s := f.decodeCode(code)
+	if f.cache == nil {
+		f.cache = map[string]string{}
+	}
+	if len(f.cache) < 65536 {
+		f.cache[code] = s
+	}
+	return s
+}
+
+// decodeCode is the text of one code: the ToUnicode map's, else the
+// encoding's.
+func (f *fontInfo) decodeCode(code string) string {
 	s := ""
 	if f.tu != nil {
 		s = f.tu.Decode(code)
 	}
 	if s == "" || strings.ContainsRune(s, '\ufffd') { // not in the map: the encoding's
 		s = f.enc.Decode(code)
-	}
-	if len(f.cache) < 65536 {
-		f.cache[code] = s
 	}
 	return s
 }
