@@ -5,8 +5,13 @@
 // wall time of -repeat runs, CPU time and peak RSS from the child's
 // rusage), prints a Markdown report and, with -doc, replaces the part of
 // that file between "<!-- bench:begin -->" and "<!-- bench:end -->".
+// The PDF part (the generator's PDFs and the real PDFs in testdata, each
+// against pdftotext) sits inside that block between "<!-- bench-pdf:begin
+// -->" and "<!-- bench-pdf:end -->"; `-only pdf` measures and rewrites that
+// part alone (no text corpus, peer, shards or scale section).
 //
 //	go run ./tools/bench -bin bin/styrdok -doc docs/benchmarks.md
+//	go run ./tools/bench -bin bin/styrdok -doc docs/benchmarks.md -only pdf
 package main
 
 import (
@@ -40,6 +45,13 @@ type options struct {
 	// the PDF tools (the "bench" section); shardCheck the shard/merge
 	// identity check on its corpus.
 	peerSection, shardCheck bool
+	// only is "" (every part asked for) or "pdf" (the PDF part alone).
+	only string
+	// real is the folder of real PDFs compared with pdftotext
+	// (realpdf.go), realRounds its paired rounds, realReps the runs of
+	// each file per tool in a round.
+	real                 string
+	realRounds, realReps int
 }
 
 // measure is one timed command: median wall time, and CPU and peak RSS
@@ -69,7 +81,25 @@ func main() {
 	flag.IntVar(&o.turns, "turns", 0, "paired turns per size in the scale section (0: 3 up to 10,000 documents, 1 above)")
 	flag.BoolVar(&o.peerSection, "peer-section", true, "run the comparison with the peer pipeline and the PDF tools (-n documents)")
 	flag.BoolVar(&o.shardCheck, "shard-check", true, "check that 4 shards merged give the single run's bytes, on the -n corpus")
+	flag.StringVar(&o.only, "only", "", `"pdf": measure only the PDF part (generated and real PDFs against pdftotext) and rewrite only its part of -doc`)
+	flag.StringVar(&o.real, "real", "testdata/ingest/real", "real PDFs compared with pdftotext (those without a text layer are left out)")
+	flag.IntVar(&o.realRounds, "real-rounds", 5, "paired rounds on the real PDFs (the median is reported)")
+	flag.IntVar(&o.realReps, "real-reps", 3, "runs of each real PDF per tool in a round")
 	flag.Parse()
+	switch o.only {
+	case "":
+	case "pdf":
+		report, err := runPDFOnly(o)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		publishSection(o.doc, "bench-pdf", report)
+		return
+	default:
+		fmt.Fprintf(os.Stderr, "bench: -only: %q is not a part (pdf)\n", o.only)
+		os.Exit(2)
+	}
 	for _, f := range strings.Split(*sizes, ",") {
 		if f = strings.TrimSpace(f); f == "" {
 			continue
@@ -138,7 +168,10 @@ func run(o options) (string, error) {
 		runtime.NumCPU(), cpuModel(), memTotal(), runtime.Version(), load)
 
 	if o.peerSection {
-		peerAndPDF(o, bin, &b, st, textDir, pdfDir, textBytes, pdfBytes)
+		peerSection(o, bin, &b, st, textDir, textBytes)
+		b.WriteString("<!-- bench-pdf:begin -->\n")
+		b.WriteString(pdfSection(o, bin, "make bench", st, pdfDir, pdfBytes))
+		b.WriteString("<!-- bench-pdf:end -->\n\n")
 	}
 	if o.shardCheck {
 		b.WriteString(shardCheck(bin, o.work, textDir, st.Texts))
@@ -146,9 +179,32 @@ func run(o options) (string, error) {
 	return b.String(), nil
 }
 
-// peerAndPDF measures the text corpus against the peer and the PDF
-// corpus against pdftotext and PyMuPDF.
-func peerAndPDF(o options, bin string, b *strings.Builder, st gen.Stats, textDir, pdfDir string, textBytes, pdfBytes int64) {
+// runPDFOnly generates the PDFs alone and measures the PDF part.
+func runPDFOnly(o options) (string, error) {
+	bin, err := filepath.Abs(o.bin)
+	if err != nil {
+		return "", err
+	}
+	if err := os.RemoveAll(o.work); err != nil {
+		return "", err
+	}
+	all, textDir, pdfDir := filepath.Join(o.work, "all"), filepath.Join(o.work, "text"), filepath.Join(o.work, "pdf")
+	st, err := gen.Generate(gen.Options{Source: o.src, Out: all, Texts: 0, PDFs: o.pdfs, Seed: o.seed})
+	if err != nil {
+		return "", err
+	}
+	_, pdfBytes, err := split(all, textDir, pdfDir)
+	if err != nil {
+		return "", err
+	}
+	logf("corpus: %d PDFs with %d pages (%.1f MB)", st.PDFs, st.Pages, mb(pdfBytes))
+	cmd := fmt.Sprintf("go run ./tools/bench -only pdf -pdf %d -repeat %d -seed %d -real %s -real-rounds %d -real-reps %d",
+		o.pdfs, o.repeat, o.seed, o.real, o.realRounds, o.realReps)
+	return pdfSection(o, bin, cmd, st, pdfDir, pdfBytes), nil
+}
+
+// peerSection measures the text corpus against the peer.
+func peerSection(o options, bin string, b *strings.Builder, st gen.Stats, textDir string, textBytes int64) {
 	// Text corpus: the default run, every report written (report.html,
 	// coverage.xlsx, documents.jsonl and similarity.csv included; they were
 	// skipped here until the reports were made to scale).
@@ -207,7 +263,15 @@ func peerAndPDF(o options, bin string, b *strings.Builder, st gen.Stats, textDir
 		verdict(len(turnRatios) > 0, fmt.Sprintf("%.1f×", turn), turn >= 8), len(turnRatios), formatRatios(turnRatios), ratio(peer.wall, tables.wall),
 		verdict(changed.ok && cold.ok, fmt.Sprintf("%.0f%%", 100/ratio(cold.wall, changed.wall)), ratio(cold.wall, changed.wall) >= 100/15.0),
 		percentOf(inc, cold), rssOf(cold, inc))
+}
 
+// pdfSection measures the generated PDFs against pdftotext and PyMuPDF,
+// then the real PDFs against pdftotext (realpdf.go). It says when it was
+// measured and how (cmd): `-only pdf` rewrites it apart from the rest.
+func pdfSection(o options, bin, cmd string, st gen.Stats, pdfDir string, pdfBytes int64) string {
+	var sb strings.Builder
+	b := &sb
+	fmt.Fprintf(b, "PDF part measured %s (`%s`); load average at start %s.\n\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), cmd, loadavg())
 	// PDF corpus: styrdok, pdftotext, PyMuPDF.
 	pout := filepath.Join(o.work, "out-pdf")
 	spdf := timeIt(o.repeat, "styrdok run (cold)", func() { os.RemoveAll(pout) }, bin, "run", "--quiet", "--out", pout, pdfDir)
@@ -254,6 +318,8 @@ for p in sorted(glob.glob(%q)):
 		fmt.Fprintf(b, "Target (issue 17): at least as many pages per CPU-second as pdftotext: **styrdok %.0f, pdftotext %.0f, %s** (styrdok's CPU includes its analysis and reports; PyMuPDF %s).\n\n",
 			perCPU(spdf), perCPU(pdftotext), metOr(perCPU(spdf) >= perCPU(pdftotext)), pagesPerCPU(mupdf, st.Pages))
 	}
+	b.WriteString(realPDFSection(o, bin))
+	return sb.String()
 }
 
 // pagesPerCPU is pages per CPU-second of m, or "not measured".
