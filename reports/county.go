@@ -193,11 +193,19 @@ type CountyTable struct {
 
 // NewCountyTable builds the table of one county.
 func NewCountyTable(r *Report, c registry.County) CountyTable {
+	return newCountyTable(r, c, docsByMunicipality(r.Documents))
+}
+
+// newCountyTable is NewCountyTable with r's documents already grouped by
+// municipality (docsByMunicipality), which CountyTables does once for
+// all the counties: grouped again for each, it was most of the time of
+// the county tables (10,000 documents: 0.28 of 0.35 s, and
+// CountyTables is called by four writers).
+func newCountyTable(r *Report, c registry.County, byCode map[string][]*analysis.DocumentAnalysis) CountyTable {
 	ids := r.Codebook.ThemeIDs()
 	t := CountyTable{County: c, Themes: ids, AtLeast1: make([]float64, len(ids)), AtLeast2: make([]float64, len(ids)),
 		Reach1: make([]int, len(ids)), Reach2: make([]int, len(ids)),
 		ExpiredReach1: make([]int, len(ids)), ExpiredReach2: make([]int, len(ids))}
-	byCode := docsByMunicipality(r.Documents)
 	for _, m := range r.Registry.InCounty(c.Code) {
 		row := decideRow(m, byCode[m.Code], len(ids))
 		t.Rows = append(t.Rows, row)
@@ -250,9 +258,10 @@ func CountyTables(r *Report) []CountyTable {
 			}
 		}
 	}
+	byCode := docsByMunicipality(r.Documents)
 	for _, c := range r.Registry.Counties() {
 		if has[c.Code] {
-			out = append(out, NewCountyTable(r, c))
+			out = append(out, newCountyTable(r, c, byCode))
 		}
 	}
 	return out

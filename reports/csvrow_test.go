@@ -35,6 +35,9 @@ func TestAppendCSVRowMatchesEncodingCSV(t *testing.T) {
 	for _, f := range fields {
 		check([]string{f})
 		check([]string{f, f})
+		// the same in a long field, at its start, middle and end
+		long := strings.Repeat("x", csvScanShort)
+		check([]string{f + long, long + f + long, long + f})
 	}
 	rng := rand.New(rand.NewPCG(5, 6))
 	pieces := []string{"a", ",", `"`, "\r", "\n", " ", "\t", "=", "-", "'", "ö", "\u2028", "1", "."}
@@ -42,7 +45,11 @@ func TestAppendCSVRowMatchesEncodingCSV(t *testing.T) {
 		row := make([]string, 1+rng.IntN(4))
 		for i := range row {
 			var b strings.Builder
-			for range rng.IntN(6) {
+			n := rng.IntN(6)
+			if rng.IntN(3) == 0 { // long enough for csvNeedsQuotes' IndexByte search
+				n = csvScanShort + rng.IntN(40)
+			}
+			for range n {
 				b.WriteString(pieces[rng.IntN(len(pieces))])
 			}
 			row[i] = b.String()

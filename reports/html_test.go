@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
 	"math"
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -353,5 +355,35 @@ func TestHTMLLanguages(t *testing.T) {
 	r.Lang = "de"
 	if err := WriteHTML(io.Discard, r); err == nil || !strings.Contains(err.Error(), `"de"`) {
 		t.Errorf("unknown language: %v", err)
+	}
+}
+
+// TestHTMLDocScratch: the page's document data made with one scratch
+// re-used over the documents, in order and in reverse (so that a large
+// document's leftovers meet a small one), is what a fresh newHTMLDoc
+// makes of each.
+func TestHTMLDocScratch(t *testing.T) {
+	r := hostileReport(t)
+	sim := r.similarity()
+	docs := append(slices.Clone(r.Documents), r.Documents...)
+	for i := range r.Documents {
+		docs = append(docs, r.Documents[len(r.Documents)-1-i])
+	}
+	var s htmlDocScratch
+	for k, d := range docs {
+		i := slices.Index(r.Documents, d)
+		fresh := newHTMLDoc(d, sim.TopPeers(i, maxPeers, nil))
+		want, err := json.Marshal(&fresh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reused := s.doc(d, sim.TopPeers(i, maxPeers, nil))
+		got, err := json.Marshal(&reused)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("document %d (%s): re-used scratch gives\n%.300s\nwant\n%.300s", k, d.File, got, want)
+		}
 	}
 }

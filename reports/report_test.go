@@ -3,7 +3,9 @@ package reports
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -56,6 +58,21 @@ func checkWritten(t *testing.T, dir string, written []corpus.OutputFile, names .
 		sum := sha256.Sum256(data)
 		if w.Name != names[i] || w.Size != int64(len(data)) || w.SHA256 != hex.EncodeToString(sum[:]) {
 			t.Errorf("written %+v, on disk %s: %d bytes, sha256 %x", w, names[i], len(data), sum)
+		}
+	}
+}
+
+// TestAppendPercent: summary.md's cells are the bytes fmt's "%.0f"
+// gave, for halves (rounded to even as fmt does), negatives, zeros and
+// the values no share should have.
+func TestAppendPercent(t *testing.T) {
+	vals := []float64{0, math.Copysign(0, -1), 0.5, 1.5, 2.5, 49.5, 99.99, 100, -0.4, -0.5, 1e21, math.Inf(1), math.Inf(-1), math.NaN(), 12.345678}
+	for i := range 1000 {
+		vals = append(vals, float64(i)/7, 100*float64(i)/999)
+	}
+	for _, v := range vals {
+		if got, want := string(appendPercent(nil, v)), fmt.Sprintf("%.0f", v); got != want {
+			t.Errorf("appendPercent(%v) = %q, fmt gives %q", v, got, want)
 		}
 	}
 }

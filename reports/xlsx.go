@@ -418,13 +418,22 @@ func writeSheet(p *xlsxPart, sh XLSXSheet, t table, selected bool, notes *xlsxNo
 		cols[j] = columnName(j + 1)
 	}
 	// row writes row n; with types, each cell as its column's type
-	// (xlsxCell), else all text.
+	// (xlsxCell), else all text. A cell carries its reference (r="C7")
+	// only when it does not follow the cell before it (after a blank
+	// one): the reference is optional (ECMA-376 Part 1, 18.3.1.4), and a
+	// reader without one takes the next column of the row, as Excel,
+	// LibreOffice and openpyxl do. The references were a fifth of a
+	// sheet's bytes and, since every one differs, about 40% of its
+	// compressed size and of the time spent compressing it (evidence
+	// sheet of 2,000 documents: 37.8 MB, 5.9 MB deflated in 132 ms, and
+	// 30.4 MB, 3.4 MB in 80 ms without them). Rows keep theirs.
 	var rowNum []byte
 	row := func(n int, rec []string, style string, types string) {
 		rowNum = strconv.AppendInt(rowNum[:0], int64(n), 10)
 		p.str(`<row r="`)
 		p.buf = append(p.buf, rowNum...)
 		p.str(`">`)
+		next := 0 // the column a cell without a reference goes into
 		for j, v := range rec {
 			kind := byte(colText)
 			if j < len(types) {
@@ -434,14 +443,19 @@ func writeSheet(p *xlsxPart, sh XLSXSheet, t table, selected bool, notes *xlsxNo
 			if v == "" {
 				continue // a blank cell, as in the CSV file
 			}
-			p.str(`<c r="`)
-			if j < len(cols) {
-				p.str(cols[j])
-			} else {
-				p.str(columnName(j + 1))
+			if j == next {
+				p.str(`<c`)
+			} else { // after a blank cell: the reference says where
+				p.str(`<c r="`)
+				if j < len(cols) {
+					p.str(cols[j])
+				} else {
+					p.str(columnName(j + 1))
+				}
+				p.buf = append(p.buf, rowNum...)
+				p.str(`"`)
 			}
-			p.buf = append(p.buf, rowNum...)
-			p.str(`"`)
+			next = j + 1
 			p.str(style)
 			switch as {
 			case cellNumber:

@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -484,6 +485,64 @@ func TestXLSXLayout(t *testing.T) {
 		}
 		if id, _ := f.GetCellStyle(sh, "A2"); id != 0 {
 			t.Errorf("%s!A2 has style %d", sh, id)
+		}
+	}
+}
+
+// TestXLSXBlankCells: cells are written without their reference except
+// after a blank one, so a blank cell anywhere in a row (first, last, in
+// a run of blanks, past the 26th column) must leave every other cell in
+// its column, as excelize reads them by coordinate; and a row without
+// blanks carries no cell reference.
+func TestXLSXBlankCells(t *testing.T) {
+	const cols = 30
+	header := make([]string, cols)
+	for j := range header {
+		header[j] = "h" + strconv.Itoa(j)
+	}
+	blanks := [][]int{{}, {0}, {cols - 1}, {3, 4, 5}, {0, 1, 27}, {25, 26}}
+	var rows [][]string
+	for i, bl := range blanks {
+		row := make([]string, cols)
+		for j := range row {
+			if !slices.Contains(bl, j) {
+				row[j] = "r" + strconv.Itoa(i) + "c" + strconv.Itoa(j)
+			}
+		}
+		rows = append(rows, row)
+	}
+	var buf bytes.Buffer
+	sheet := XLSXSheet{Name: "Sheet1", table: func(*Report) table { return table{header: header, rows: rowsOf(rows)} }}
+	if err := writeWorkbook(&buf, &Report{}, []XLSXSheet{sheet}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// references: one after each run of blanks that a cell follows
+	if got, want := strings.Count(string(data), `<c r="`), 5; got != want {
+		t.Errorf("%d cell references, want %d (after a blank only):\n%s", got, want, data)
+	}
+	g, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	for i, row := range rows {
+		for j, want := range row {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+2)
+			if got, err := g.GetCellValue("Sheet1", cell); err != nil || got != want {
+				t.Errorf("%s = %q (%v), want %q", cell, got, err, want)
+			}
 		}
 	}
 }
