@@ -162,22 +162,8 @@ const ctxCheckEvery = 64
 // steps and every ctxCheckEvery segments while tagging, so a document
 // stops within a few milliseconds of work, whatever its size.
 func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*DocumentAnalysis, error) {
-	res, _, err := a.analyze(ctx, doc, nil, false)
-	return res, err
-}
-
-// AnalyzePrepared is AnalyzeContext that also appends the analysis's
-// prepared form, with its word index (prepared_words.go), to b: what the
-// store keeps for a re-tag (Retag).
-func (a *Analyzer) AnalyzePrepared(ctx context.Context, doc *ingest.Document, b []byte) (*DocumentAnalysis, []byte, error) {
-	return a.analyze(ctx, doc, b, true)
-}
-
-// analyze is AnalyzeContext, appending the prepared form to b when
-// prepare is set.
-func (a *Analyzer) analyze(ctx context.Context, doc *ingest.Document, b []byte, prepare bool) (*DocumentAnalysis, []byte, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, b, err
+		return nil, err
 	}
 	sc := a.takeScratch()
 	defer a.scratch.Put(sc)
@@ -195,7 +181,7 @@ func (a *Analyzer) analyze(ctx context.Context, doc *ingest.Document, b []byte, 
 	}
 	if err := ctx.Err(); err != nil {
 		a.recycleSegments(res)
-		return nil, b, err
+		return nil, err
 	}
 	lay := layoutDocumentInto(sc.layout, doc.Text)
 	sc.layout = lay.lines
@@ -209,7 +195,7 @@ func (a *Analyzer) analyze(ctx context.Context, doc *ingest.Document, b []byte, 
 	for i, s := range segs {
 		if i%ctxCheckEvery == ctxCheckEvery-1 && ctx.Err() != nil {
 			a.recycleSegments(res)
-			return nil, b, ctx.Err()
+			return nil, ctx.Err()
 		}
 		raw := doc.Text[s.Start:s.End]
 		sc.toks = a.matcher.tokenizeInto(sc.toks, raw, s.Start)
@@ -221,25 +207,19 @@ func (a *Analyzer) analyze(ctx context.Context, doc *ingest.Document, b []byte, 
 			addTerms(sc.terms, toks)
 		}
 		a.matchSegment(sc, s.Kind, i)
-		if prepare {
-			sc.words.add(toks)
-		}
 	}
 	if err := ctx.Err(); err != nil {
 		a.recycleSegments(res)
-		return nil, b, err
+		return nil, err
 	}
 	res.Terms = newTermBag(sc.terms)
 	res.Modality, res.Modalities = classifySegments(segs, func(i int) Modality { return modality[i] })
 	if err := a.tag(ctx, res, doc.Text, segs, sc); err != nil {
 		a.recycleSegments(res)
-		return nil, b, err
+		return nil, err
 	}
 	res.Quality = assessQuality(res)
-	if prepare {
-		b = appendPrepared(b, res, &sc.words)
-	}
-	return res, b, nil
+	return res, nil
 }
 
 // matchSegment matches segment i, of the given kind, whose tokens are
@@ -426,11 +406,6 @@ type analyzeScratch struct {
 	nScoreMaps int
 	lines      []line    // the document's lines (splitLines)
 	layout     []docLine // its non-blank lines (layoutDocument)
-	// words is the word index AnalyzePrepared collects; may and roles
-	// are Retag's reading of one (prepared_words.go).
-	words wordIndex
-	may   []bool
-	roles roleScratch
 }
 
 // reset empties the scratch for the next document, keeping its capacity
@@ -440,7 +415,6 @@ func (sc *analyzeScratch) reset() {
 	sc.toks, sc.matches, sc.segMatches, sc.scores = emptied(sc.toks), emptied(sc.matches), emptied(sc.segMatches), emptied(sc.scores)
 	sc.modality, sc.lines, sc.layout = emptied(sc.modality), emptied(sc.lines), emptied(sc.layout)
 	sc.nScoreMaps = 0
-	sc.words.reset()
 }
 
 // emptied clears s (no element keeps anything alive) and returns s[:0].

@@ -64,8 +64,6 @@ type Matcher struct {
 	// orgs are the organisation names (organisations.txt and the
 	// codebook's), as words, by their first word
 	orgs map[string][][]string
-	// rest is what follows the first word of the phrases (wordRole).
-	rest *phraseRest
 
 	matchMemo memo[[]wordMatch] // lower-case word -> the terms it contains
 	stemMemo  memo[string]      // lower-case word -> Stem(word)
@@ -91,10 +89,6 @@ type wordForm struct {
 	// genitive s (m.orgs[lower without the s], when lower ends in s):
 	// orgAt looked both up for every token.
 	orgs, orgsGenitive [][]string
-	// may is what the word may do in a match (prepared_words.go), which
-	// a re-tag asks of every word of a document's vocabulary; nil for
-	// nothing (most words).
-	may *wordRole
 }
 
 // memo is a bounded memo of a function of a word, safe for concurrent
@@ -148,7 +142,6 @@ func (m *Matcher) form(text string) *wordForm {
 		if strings.HasSuffix(lower, "s") {
 			f.orgsGenitive = m.orgs[strings.TrimSuffix(lower, "s")]
 		}
-		f.may = m.roleOf(f)
 		return f
 	})
 }
@@ -238,7 +231,6 @@ func NewMatcher(cb *codebook.Codebook) *Matcher {
 			m.phrases[key] = append(m.phrases[key], pr)
 		}
 	}
-	m.rest = newPhraseRest(m)
 	return m
 }
 

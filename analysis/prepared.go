@@ -24,9 +24,7 @@ import (
 // words, about two thirds of an analysis's CPU time.
 //
 // What reads the codebook, and so is redone by Retag: tokenising (the
-// matcher's word forms carry the terms each word contains) and matching,
-// of the segments that the form's word index (prepared_words.go) says
-// may have a match with the new codebook,
+// matcher's word forms carry the terms each word contains), matching,
 // the segments' theme scores, the sections (a heading passes on the
 // themes it names), the themes' coverage and levels, the action rows
 // (their themes, and the codebook's role words) and the plan-quality
@@ -36,8 +34,7 @@ import (
 // their bytes): segments as the gap since the previous segment's end,
 // their length, the page's change and a kind byte; modalities as bytes;
 // the text of a segment is not stored but folded again from the
-// document's stored text, which the prepared form is read against; the
-// word index comes last.
+// document's stored text, which the prepared form is read against.
 // TestPreparedCoversAnalysis holds Retag to Analyze on every document of
 // testdata/corpus and testdata/mixed.
 
@@ -45,7 +42,7 @@ import (
 // version. A new layout needs a new pipeline version (cmd/styrdok's
 // Version), which keys the stored forms, besides a new magic: rows of the
 // old layout are then not read at all instead of failing one by one.
-const preparedMagic = "styrdok-prepared/2\x00"
+const preparedMagic = "styrdok-prepared/1\x00"
 
 // ErrPrepared marks a stored prepared form that cannot be used: not
 // this layout, cut short, or not fitting the text it belongs to.
@@ -59,16 +56,8 @@ var (
 )
 
 // AppendPrepared appends the prepared form of d, a fresh analysis with
-// its Segments (not one decoded from the store), to b, without a word
-// index: a re-tag from it tokenises and matches every segment.
-// AnalyzePrepared makes the form with its word index.
+// its Segments (not one decoded from the store), to b.
 func AppendPrepared(b []byte, d *DocumentAnalysis) []byte {
-	return appendPrepared(b, d, nil)
-}
-
-// appendPrepared is AppendPrepared with w, the word index collected
-// while d was analysed (nil for none).
-func appendPrepared(b []byte, d *DocumentAnalysis, w *wordIndex) []byte {
 	e := &encoder{b: append(b, preparedMagic...)}
 	e.str(d.Format)
 	e.attribution(&d.Municipality)
@@ -107,7 +96,6 @@ func appendPrepared(b []byte, d *DocumentAnalysis, w *wordIndex) []byte {
 		e.int(int(c))
 	}
 	e.strs(d.Warnings)
-	e.appendWords(w, len(d.Segments))
 	body := e.b[len(b)+len(preparedMagic):]
 	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(body, castagnoli))
 }
@@ -130,50 +118,27 @@ func commonPrefix(a, b string) int {
 }
 
 // frontCoded reads strings written as a shared prefix's length and the
-// rest (AppendPrepared's stems), all of them cut from one string: a
-// document's stems are one allocation, not one each, and no lookup in
-// a table of shared strings (interning them was a tenth of Retag; a
-// run hands the stems on to its spill file and keeps none).
+// rest (AppendPrepared's stems), interned like str's.
 func (d *decoder) frontCoded() []string {
-	n := d.count()
-	// First pass: every stem's length, checked, and their sum.
-	lens := make([]int, n)
-	b, prev, total := d.b, 0, 0
-	for i := range lens {
-		k, kn := binary.Uvarint(b)
-		if kn <= 0 || k > uint64(prev) {
-			d.fail()
-			return nil
-		}
-		b = b[kn:]
-		rest, rn := binary.Uvarint(b)
-		if rn <= 0 || rest > uint64(len(b)-rn) {
-			d.fail()
-			return nil
-		}
-		b = b[rn+int(rest):]
-		prev = int(k) + int(rest)
-		lens[i], total = prev, total+prev
-	}
-	buf := make([]byte, 0, total)
-	start := 0 // of the previous stem in buf
-	for range lens {
+	out := make([]string, d.count())
+	var buf []byte
+	for i := range out {
 		k, rest := d.uint(), d.uint()
-		if d.err != nil { // not after the first pass's checks; kept for safety
+		if k > len(buf) || rest > len(d.b) {
+			d.fail()
 			return nil
 		}
-		from := len(buf)
-		buf = append(buf, buf[start:start+k]...)
-		buf = append(buf, d.b[:rest]...)
+		buf = append(buf[:k], d.b[:rest]...)
 		d.b = d.b[rest:]
-		start = from
-	}
-	all := string(buf)
-	out := make([]string, n)
-	at := 0
-	for i, l := range lens {
-		out[i] = all[at : at+l]
-		at += l
+		if s, ok := d.small[string(buf)]; ok { // no allocation for the lookup
+			out[i] = s
+			continue
+		}
+		s := string(buf)
+		if len(s) <= 24 {
+			d.small[s] = s
+		}
+		out[i] = s
 	}
 	return out
 }
@@ -184,15 +149,12 @@ type prepared struct {
 	res      *DocumentAnalysis // everything but what Retag computes
 	segs     []Sentence
 	modality []Modality
-	may      []bool // per segment: may match (the word index)
 }
 
-// decodePrepared reads data against doc's text; segs, may and words are
-// slices to fill (from the analyzer's pool and scratch), matters tells
-// the words that may match (Matcher.mayMatch). Every offset, kind and
-// index is checked, so damaged data gives ErrPrepared, never a panic or
-// a wrong segment.
-func decodePrepared(data []byte, doc *ingest.Document, segs []Sentence, asOf time.Time, small map[string]string, role func(string) *wordRole, may []bool, rs *roleScratch) (*prepared, error) {
+// decodePrepared reads data against doc's text; segs is a slice to fill
+// (from the analyzer's pool). Every offset, kind and index is checked,
+// so damaged data gives ErrPrepared, never a panic or a wrong segment.
+func decodePrepared(data []byte, doc *ingest.Document, segs []Sentence, asOf time.Time, small map[string]string) (*prepared, error) {
 	if len(data) < len(preparedMagic)+4 || string(data[:len(preparedMagic)]) != preparedMagic {
 		return nil, fmt.Errorf("%w: not a prepared analysis of this version", ErrPrepared)
 	}
@@ -253,10 +215,6 @@ func decodePrepared(data []byte, doc *ingest.Document, segs []Sentence, asOf tim
 		d.fail()
 	}
 	res.Warnings = d.strs()
-	if d.err == nil {
-		p.may = grow(may, len(p.segs))
-		d.matchable(text, p.may, role, rs)
-	}
 	if d.err == nil && len(d.b) != 0 {
 		d.err = fmt.Errorf("%d bytes left over", len(d.b))
 	}
@@ -275,8 +233,8 @@ func decodePrepared(data []byte, doc *ingest.Document, segs []Sentence, asOf tim
 // with ctx's error once ctx is done.
 //
 // small is as for DecodeShared: the caller's table of short strings (the
-// metadata's and warnings') that the analyses share, nil for none. The
-// bag of words' stems are not interned (frontCoded).
+// bag of words' stems) that the analyses share, nil for none. Interning
+// each document's stems in a table of its own was a tenth of Retag.
 func (a *Analyzer) Retag(ctx context.Context, doc *ingest.Document, data []byte, small map[string]string) (*DocumentAnalysis, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -288,10 +246,7 @@ func (a *Analyzer) Retag(ctx context.Context, doc *ingest.Document, data []byte,
 	if p, ok := a.segments.Get().(*[]Sentence); ok {
 		segs = *p
 	}
-	p, err := decodePrepared(data, doc, segs, a.asOf, small, a.wordRole, sc.may, &sc.roles)
-	if p != nil {
-		sc.may = p.may
-	}
+	p, err := decodePrepared(data, doc, segs, a.asOf, small)
 	if err != nil {
 		if segs != nil {
 			segs = segs[:0]
@@ -308,13 +263,6 @@ func (a *Analyzer) Retag(ctx context.Context, doc *ingest.Document, data []byte,
 		if i%ctxCheckEvery == ctxCheckEvery-1 && ctx.Err() != nil {
 			a.recycleSegments(res)
 			return nil, ctx.Err()
-		}
-		if !p.may[i] {
-			// No word of the segment can match (the word index): what
-			// matchSegment finds for it, without tokenising it.
-			n := len(sc.matches)
-			sc.segMatches[i], sc.scores[i] = sc.matches[n:n:n], nil
-			continue
 		}
 		sc.toks = a.matcher.tokenizeInto(sc.toks, doc.Text[s.Start:s.End], s.Start)
 		a.matchSegment(sc, s.Kind, i)

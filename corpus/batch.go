@@ -315,8 +315,6 @@ type batch struct {
 type workerScratch struct {
 	buf  []byte
 	strs map[string]string
-	// prepared is the buffer prepared analyses are uncompressed into.
-	prepared []byte
 }
 
 // maxSharedStrings bounds workerScratch.strs; when full it is cleared.
@@ -373,16 +371,9 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 				problems = append(problems, unusable("analysis", "analysed again", err))
 			}
 			if snap.texts[known.SHA256] {
-				var doc *ingest.Document
-				var prepared []byte
-				var err error
-				if snap.prepared[known.SHA256] {
-					doc, prepared, err = st.LoadTextPrepared(known.SHA256, opt.Key.PipelineVersion, path)
-				} else {
-					doc, err = st.LoadText(known.SHA256, opt.Key.PipelineVersion, path)
-				}
+				doc, err := st.LoadText(known.SHA256, opt.Key.PipelineVersion, path)
 				if err == nil {
-					return b.retag(ctx, doc, &Record{SHA256: doc.SHA256}, howRetagged, snap, opt, timeout, ws, prepared)
+					return b.retag(ctx, doc, &Record{SHA256: doc.SHA256}, howRetagged, snap, opt, timeout, ws)
 				}
 				problems = append(problems, unusable("text", "read again", err))
 			}
@@ -432,7 +423,7 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 	if st != nil && !snap.texts[doc.SHA256] {
 		rec.Text = doc
 	}
-	o = b.retag(ctx, doc, rec, howParsed, snap, opt, timeout, ws, nil)
+	o = b.retag(ctx, doc, rec, howParsed, snap, opt, timeout, ws)
 	if o.how == howFailed && o.fail.Kind != analysis.FailInterrupted && st != nil && statOK {
 		o.rec = &Record{Path: path, Size: size, MtimeNS: mtime, Failure: o.fail.Reason, Limits: limits}
 	}
@@ -449,22 +440,12 @@ func unusable(what, instead string, err error) string {
 // prepared analysis when the store has one for this content and version
 // (analysis.Retag: the codebook-independent part is not done again),
 // else, or when that one is damaged, afresh (analyzed), storing the
-// prepared analysis for the next run. stored is the prepared analysis
-// as the store gave it with the text (LoadTextPrepared), nil when it is
-// still to be read.
-func (b *batch) retag(ctx context.Context, doc *ingest.Document, rec *Record, how int, snap *snapshot, opt *BatchOptions, timeout time.Duration, ws *workerScratch, stored []byte) outcome {
+// prepared analysis for the next run.
+func (b *batch) retag(ctx context.Context, doc *ingest.Document, rec *Record, how int, snap *snapshot, opt *BatchOptions, timeout time.Duration, ws *workerScratch) outcome {
 	if opt.Store == nil || !snap.prepared[doc.SHA256] {
 		return b.analyzed(ctx, doc, rec, how, opt, timeout, opt.Store != nil)
 	}
-	var data []byte
-	var err error
-	if stored != nil {
-		// Into the worker's buffer: Retag keeps nothing of it.
-		data, err = opt.Store.DecodePrepared(ws.prepared, stored, doc.SHA256)
-		ws.prepared = data
-	} else {
-		data, err = opt.Store.LoadPrepared(doc.SHA256, opt.Key.PipelineVersion)
-	}
+	data, err := opt.Store.LoadPrepared(doc.SHA256, opt.Key.PipelineVersion)
 	if err == nil {
 		var d *analysis.DocumentAnalysis
 		if len(ws.strs) > maxSharedStrings {
@@ -484,20 +465,16 @@ func (b *batch) retag(ctx context.Context, doc *ingest.Document, rec *Record, ho
 // first the file fails: on its deadline with a reason naming the time
 // limit, on the run's end as interrupted.
 func (b *batch) analyzed(ctx context.Context, doc *ingest.Document, rec *Record, how int, opt *BatchOptions, timeout time.Duration, prepare bool) outcome {
-	if !prepare {
-		d, err := b.a.AnalyzeContext(ctx, doc)
-		return b.finished(doc, d, err, rec, how, opt, timeout)
+	d, err := b.a.AnalyzeContext(ctx, doc)
+	if err == nil && prepare {
+		rs, _ := b.records.Get().(*recordScratch)
+		if rs == nil {
+			rs = new(recordScratch)
+		}
+		rs.data = analysis.AppendPrepared(rs.data[:0], d)
+		rec.Prepared = s2.Encode(nil, rs.data)
+		b.records.Put(rs)
 	}
-	rs, _ := b.records.Get().(*recordScratch)
-	if rs == nil {
-		rs = new(recordScratch)
-	}
-	d, data, err := b.a.AnalyzePrepared(ctx, doc, rs.data[:0])
-	if err == nil {
-		rec.Prepared = s2.Encode(nil, data)
-	}
-	rs.data = data
-	b.records.Put(rs)
 	return b.finished(doc, d, err, rec, how, opt, timeout)
 }
 

@@ -209,9 +209,9 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	loadStmt *sql.Stmt // LoadAnalysis, prepared once: it runs once per re-used file
-	// prepStmt, textStmt and bothStmt are LoadPrepared, LoadText and
-	// LoadTextPrepared, prepared once: they run once per re-tagged file.
-	prepStmt, textStmt, bothStmt *sql.Stmt
+	// prepStmt and textStmt are LoadPrepared and LoadText, prepared once:
+	// they run once per re-tagged file.
+	prepStmt, textStmt *sql.Stmt
 	// packBufs recycles the buffers analyses are compressed into (*[]byte):
 	// once a record is written (SQLite copies what it binds) its buffer
 	// serves the next; a new one per document was 66 MB of garbage on
@@ -271,7 +271,6 @@ func OpenStore(path string) (*Store, error) {
 		{&s.loadStmt, `SELECT data FROM analyses WHERE sha256 = ? AND pipeline_version = ? AND codebook_hash = ? AND as_of = ''`},
 		{&s.prepStmt, `SELECT data FROM prepared WHERE sha256 = ? AND pipeline_version = ?`},
 		{&s.textStmt, `SELECT format, size, pages, text FROM texts WHERE sha256 = ? AND pipeline_version = ?`},
-		{&s.bothStmt, `SELECT t.format, t.size, t.pages, t.text, p.data FROM texts t LEFT JOIN prepared p ON p.sha256 = t.sha256 AND p.pipeline_version = t.pipeline_version WHERE t.sha256 = ? AND t.pipeline_version = ?`},
 	} {
 		if *st.stmt, err = db.Prepare(st.query); err != nil {
 			db.Close()
@@ -360,7 +359,6 @@ func (s *Store) Close() error {
 	s.loadStmt.Close()
 	s.prepStmt.Close()
 	s.textStmt.Close()
-	s.bothStmt.Close()
 	_, _ = s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("store %s: %w", s.path, err)
@@ -485,47 +483,10 @@ func (s *Store) LoadPrepared(sha256, v string) ([]byte, error) {
 func (s *Store) LoadText(sha256, v, path string) (*ingest.Document, error) {
 	var format, pages string
 	doc := &ingest.Document{Path: path, SHA256: sha256}
-	if err := s.textStmt.QueryRow(sha256, v).Scan(&format, &doc.Size, &pages, &doc.Text); err != nil {
+	err := s.textStmt.QueryRow(sha256, v).Scan(&format, &doc.Size, &pages, &doc.Text)
+	if err != nil {
 		return nil, fmt.Errorf("store %s: text of %s: %w", s.path, path, err)
 	}
-	return s.textDoc(doc, format, pages)
-}
-
-// LoadTextPrepared is LoadText and the content's prepared analysis in
-// one query (a re-tag needs both: one statement less per file), the
-// prepared analysis as stored (S2-compressed; DecodePrepared), nil when
-// there is none.
-func (s *Store) LoadTextPrepared(sha256, v, path string) (*ingest.Document, []byte, error) {
-	var format, pages string
-	var prepared []byte
-	doc := &ingest.Document{Path: path, SHA256: sha256}
-	if err := s.bothStmt.QueryRow(sha256, v).Scan(&format, &doc.Size, &pages, &doc.Text, &prepared); err != nil {
-		return nil, nil, fmt.Errorf("store %s: text of %s: %w", s.path, path, err)
-	}
-	doc, err := s.textDoc(doc, format, pages)
-	return doc, prepared, err
-}
-
-// DecodePrepared uncompresses a prepared analysis of content sha256 as
-// LoadTextPrepared gives it, into buf's storage when it is large enough.
-func (s *Store) DecodePrepared(buf, data []byte, sha256 string) ([]byte, error) {
-	n, err := s2.DecodedLen(data)
-	if err == nil {
-		if cap(buf) < n {
-			buf = make([]byte, n)
-		}
-		buf, err = s2.Decode(buf[:cap(buf)], data)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("store %s: prepared analysis of %s: %w", s.path, sha256, err)
-	}
-	return buf, nil
-}
-
-// textDoc fills doc, read from the texts table, with its format and
-// pages.
-func (s *Store) textDoc(doc *ingest.Document, format, pages string) (*ingest.Document, error) {
-	path := doc.Path
 	doc.Format = ingest.Format(format)
 	var spans [][]int
 	if err := json.Unmarshal([]byte(pages), &spans); err != nil {
