@@ -44,7 +44,10 @@ func otherCodebooks(t *testing.T) map[string]*codebook.Codebook {
 		}
 		out[name] = cb
 	}
-	cb, err := ParseCodebook([]byte(added), "reshaped")
+	// A phrase whose first word is a prefix, and one of one word: a
+	// re-tag that skips segments by their words must still find them.
+	reshaped := edit(added, "      - {phrase: \"tak över huvudet\", weight: 2}\n", "      - {phrase: \"tak över huvudet\", weight: 2}\n      - {phrase: \"kommun* ska\", weight: 2}\n      - {phrase: \"tillsammans\", weight: 2}\n")
+	cb, err := ParseCodebook([]byte(reshaped), "reshaped")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,4 +212,29 @@ func TestRetagCancelled(t *testing.T) {
 	if _, err := a.Retag(ctx, doc, data, nil); !errors.Is(err, context.Canceled) {
 		t.Fatalf("got %v, want context.Canceled", err)
 	}
+}
+
+// BenchmarkRetagGenerated: re-tagging a document from its prepared form
+// (the store's row), per 200 documents of the generated corpus; the
+// forms are made in the warm-up.
+func BenchmarkRetagGenerated(b *testing.B) {
+	ctx := context.Background()
+	forms := map[*ingest.Document][]byte{}
+	small := map[string]string{}
+	benchCorpus(b, func(a *Analyzer, d *ingest.Document) {
+		data, ok := forms[d]
+		if !ok {
+			res, err := a.AnalyzeContext(ctx, d)
+			if err != nil {
+				b.Fatal(err)
+			}
+			data = AppendPrepared(nil, res)
+			forms[d] = data
+		}
+		res, err := a.Retag(ctx, d, data, small)
+		if err != nil {
+			b.Fatal(err)
+		}
+		a.recycleSegments(res)
+	})
 }
