@@ -141,23 +141,41 @@ func publishSection(doc, name, report string) {
 	fmt.Fprintf(os.Stderr, "bench: %s section written to %s\n", name, doc)
 }
 
-func run(o options) (string, error) {
+// benchCorpus is a generated corpus split into its text and PDF folders,
+// and the absolute path of the binary that measures it.
+type benchCorpus struct {
+	bin                 string
+	st                  gen.Stats
+	textDir, pdfDir     string
+	textBytes, pdfBytes int64
+}
+
+// prepare empties the work folder and generates o's corpus with the given
+// number of texts (0 for the PDF part alone) and o.pdfs PDFs.
+func prepare(o options, texts int) (benchCorpus, error) {
 	bin, err := filepath.Abs(o.bin)
 	if err != nil {
-		return "", err
+		return benchCorpus{}, err
 	}
 	if err := os.RemoveAll(o.work); err != nil {
-		return "", err
+		return benchCorpus{}, err
 	}
-	all, textDir, pdfDir := filepath.Join(o.work, "all"), filepath.Join(o.work, "text"), filepath.Join(o.work, "pdf")
-	st, err := gen.Generate(gen.Options{Source: o.src, Out: all, Texts: o.texts, PDFs: o.pdfs, Seed: o.seed})
+	all := filepath.Join(o.work, "all")
+	c := benchCorpus{bin: bin, textDir: filepath.Join(o.work, "text"), pdfDir: filepath.Join(o.work, "pdf")}
+	c.st, err = gen.Generate(gen.Options{Source: o.src, Out: all, Texts: texts, PDFs: o.pdfs, Seed: o.seed})
+	if err != nil {
+		return benchCorpus{}, err
+	}
+	c.textBytes, c.pdfBytes, err = split(all, c.textDir, c.pdfDir)
+	return c, err
+}
+
+func run(o options) (string, error) {
+	c, err := prepare(o, o.texts)
 	if err != nil {
 		return "", err
 	}
-	textBytes, pdfBytes, err := split(all, textDir, pdfDir)
-	if err != nil {
-		return "", err
-	}
+	bin, st, textDir, pdfDir, textBytes, pdfBytes := c.bin, c.st, c.textDir, c.pdfDir, c.textBytes, c.pdfBytes
 	logf("corpus: %d texts (%.1f MB), %d PDFs with %d pages (%.1f MB)", st.Texts, mb(textBytes), st.PDFs, st.Pages, mb(pdfBytes))
 
 	var b strings.Builder
@@ -181,22 +199,11 @@ func run(o options) (string, error) {
 
 // runPDFOnly generates the PDFs alone and measures the PDF part.
 func runPDFOnly(o options) (string, error) {
-	bin, err := filepath.Abs(o.bin)
+	c, err := prepare(o, 0)
 	if err != nil {
 		return "", err
 	}
-	if err := os.RemoveAll(o.work); err != nil {
-		return "", err
-	}
-	all, textDir, pdfDir := filepath.Join(o.work, "all"), filepath.Join(o.work, "text"), filepath.Join(o.work, "pdf")
-	st, err := gen.Generate(gen.Options{Source: o.src, Out: all, Texts: 0, PDFs: o.pdfs, Seed: o.seed})
-	if err != nil {
-		return "", err
-	}
-	_, pdfBytes, err := split(all, textDir, pdfDir)
-	if err != nil {
-		return "", err
-	}
+	bin, st, pdfDir, pdfBytes := c.bin, c.st, c.pdfDir, c.pdfBytes
 	logf("corpus: %d PDFs with %d pages (%.1f MB)", st.PDFs, st.Pages, mb(pdfBytes))
 	cmd := fmt.Sprintf("go run ./tools/bench -only pdf -pdf %d -repeat %d -seed %d -real %s -real-rounds %d -real-reps %d",
 		o.pdfs, o.repeat, o.seed, o.real, o.realRounds, o.realReps)
