@@ -9,13 +9,23 @@ import (
 )
 
 // liveHeadroom is how much the heap may grow over the live heap before
-// the collector runs: at least this, and a quarter of the live heap (see
-// gcPercent). What stays live during a run is the documents' output rows,
-// which the reports need; everything else is short-lived.
+// the collector runs: at least this, and an eighth of the live heap
+// (liveShare, see gcPercent). What stays live during a run is the
+// documents' output rows, which the reports need; everything else is
+// short-lived.
 const liveHeadroom = 48 << 20
 
+// liveShare: the headroom is at least live/liveShare. It was a quarter;
+// at 50,000 documents the similarity search holds 340 to 400 MB live,
+// and a quarter over it was 85 to 100 MB of the run's peak RSS
+// (docs/benchmarks.md, "Memory at 50,000 documents (session 8)"). An
+// eighth binds only above 384 MB live (below, liveHeadroom is more), so
+// runs of up to about 10,000 documents collect as before; above, the
+// collector marks the live heap twice as often per byte allocated.
+const liveShare = 8
+
 // gcPercent is the GOGC value that lets the heap grow by liveHeadroom (or
-// a quarter of live, whichever is more) over a live heap of live bytes.
+// live/liveShare, whichever is more) over a live heap of live bytes.
 //
 // Why not GOGC's default (100): it lets the heap double, and on 2,000
 // documents peak RSS went from 300 to 460 MB. Why not a fixed soft memory
@@ -23,17 +33,19 @@ const liveHeadroom = 48 << 20
 // memory, not the heap, so as the live rows grew the room left for
 // garbage shrank to nothing; on 6,000 documents (430 MB live) the run took
 // 43 s CPU, 14 s of it in the collector. A headroom proportional to live
-// (never under a quarter) keeps the collector's work per byte allocated
+// (never under live/liveShare) keeps the collector's work per byte allocated
 // the same on any corpus size: each collection marks the live heap, and
 // one comes every headroom bytes. Measured (`/usr/bin/time`, peak RSS,
 // CPU): 2,000 documents 266 MB, 7.8 s (64 MiB floor: 296 MB; the limit:
 // 250 MB, 8.0 s); 6,000 documents 683 MB, 31.7 s (the limit: 606 MB,
 // 43 s). RSS is the heap plus SQLite's page cache and the runtime's own.
+// (Those figures are from when every analysis stayed in memory and the
+// share was a quarter; see liveShare.)
 func gcPercent(live uint64) int {
 	if live == 0 {
 		return 100
 	}
-	return max(25, int(100*max(liveHeadroom, live/4)/live))
+	return max(100/liveShare, int(100*max(liveHeadroom, live/liveShare)/live))
 }
 
 // liveHeap is the heap that survived the last collection.

@@ -61,3 +61,26 @@ func TestCollectorFollowsLiveHeap(t *testing.T) {
 	none.Retune()
 	none.Restore()
 }
+
+// TestGCPercent: the headroom over the live heap is liveHeadroom up to
+// liveShare·liveHeadroom live (384 MB), and live/liveShare above: the
+// heap goal at 400 MB live (a 50,000-document run's search) is 450 MB,
+// not 500 as with a quarter.
+func TestGCPercent(t *testing.T) {
+	for _, c := range []struct {
+		live uint64
+		want int
+	}{
+		{0, 100},
+		{24 << 20, 200},
+		{96 << 20, 50},
+		{192 << 20, 25},
+		{384 << 20, 12},
+		{400 << 20, 12},
+		{4 << 30, 12},
+	} {
+		if got := gcPercent(c.live); got != c.want {
+			t.Errorf("gcPercent(%d MB) = %d, want %d", c.live>>20, got, c.want)
+		}
+	}
+}

@@ -188,25 +188,45 @@ func pruneVectors[W weight](m *vecSet[W], p searchParams) *searchVecs {
 
 // candidatePairs returns the pairs to score exactly, each once as (a, b)
 // with a < b, sorted: the NN-descent lists and the MinHash buckets.
+//
+// The order bounds what is live at once (the search's working set is the
+// peak of a 50,000-document run, docs/benchmarks.md): the sketch's pairs
+// come first, so that its keys (bands per document, 24 bytes each) are
+// garbage before NN-descent's lists are made; the pairs are then made in
+// one array of the size they need, each pair once (two documents in each
+// other's list were two entries and a reallocation when the sketch's
+// pairs were appended), and the lists dropped.
 func candidatePairs[W weight](m *vecSet[W], workers int, p searchParams) [][2]int32 {
 	n := m.len()
 	if n < 2 {
 		return nil
 	}
 	sv := pruneVectors(m, p)
+	sketched := minhashPairs(sv, p)
+	sv.sets = nil // MinHash's alone
 	lists := nnDescent(sv, workers, p)
-	total := 0
-	for _, l := range lists {
-		total += len(l)
+	// v's entry u is the pair's unless v is in u's list too and u < v:
+	// then it is u's
+	mine := func(v int, u int32) bool { return int(u) > v || !known(lists[u], int32(v)) }
+	total := len(sketched)
+	for v, l := range lists {
+		for _, e := range l {
+			if mine(v, e.id) {
+				total++
+			}
+		}
 	}
 	pairs := make([][2]int32, 0, total)
 	for v, l := range lists {
 		for _, e := range l {
-			pairs = append(pairs, [2]int32{int32(min(v, int(e.id))), int32(max(v, int(e.id)))})
+			if mine(v, e.id) {
+				pairs = append(pairs, [2]int32{int32(min(v, int(e.id))), int32(max(v, int(e.id)))})
+			}
 		}
 	}
-	lists = nil // the lists' n·K entries can go before the sketch is built
-	pairs = append(pairs, minhashPairs(sv, p)...)
+	lists = nil
+	pairs = append(pairs, sketched...)
+	sketched = nil
 	slices.SortFunc(pairs, comparePairs)
 	return slices.Compact(pairs)
 }
@@ -382,6 +402,11 @@ func nnDescent(sv *searchVecs, workers int, p searchParams) [][]entry {
 	}, sv.terms)
 	newC := make([][]int32, n)
 	oldC := make([][]int32, n)
+	// each worker's proposals of a batch, re-used by the next: grown anew
+	// for every batch they were 275 of the 485 MB the search allocated on
+	// 10,000 generated plans (BenchmarkSimilarity), the collector's work
+	// growing with them
+	props := make([][]proposal, workers)
 	newR := make([][]int32, n)
 	oldR := make([][]int32, n)
 	for round := int32(1); round <= int32(min(p.maxRounds, math.MaxInt16)); round++ { // entry.round is an int16
@@ -416,9 +441,8 @@ func nnDescent(sv *searchVecs, workers int, p searchParams) [][]entry {
 		// be gigabytes at 50,000. The batches do not depend on workers.
 		for b0 := 0; b0 < n; b0 += joinBatch {
 			b1 := min(b0+joinBatch, n)
-			props := make([][]proposal, workers)
 			parallel(b1-b0, workers, func(g int, dense []float32, lo, hi int) {
-				var out []proposal
+				out := props[g][:0]
 				offer := func(a, b int32, sim float32) {
 					if l := lists[a]; len(l) < k || (entry{id: b, sim: sim}).before(l[k-1]) {
 						out = append(out, proposal{a, b, sim})
