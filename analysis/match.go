@@ -373,10 +373,14 @@ func plausiblePart(s string) bool {
 	return strings.ContainsAny(s, "aeiouyåäö")
 }
 
-// excluded reports whether a word is listed under the term's `not`.
+// excluded reports whether a word is listed under the term's `not`: the
+// word begins with an entry. An entry that begins the term itself
+// ("välkomna" under "välkomnande") excludes the other words it begins
+// (the verb "välkomna", "välkomnar", "välkomnas") but never the term's
+// own forms, which begin with the term ("välkomnande", "välkomnandet").
 func excluded(t *codebook.Term, w string) bool {
 	for _, n := range t.Not {
-		if strings.HasPrefix(w, n) {
+		if strings.HasPrefix(w, n) && !(strings.HasPrefix(t.Term, n) && strings.HasPrefix(w, t.Term)) {
 			return true
 		}
 	}

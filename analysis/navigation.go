@@ -16,11 +16,53 @@ import (
 // Such a line names the topics of other pages or sections without
 // treating any, so it is navigation: no theme counts it.
 
-// isFlatNavigation reports a paragraph that is a flattened contents list
-// or a breadcrumb trail.
+//   - a link's notice, "Du är på väg till vår näringslivswebbplats. Här
+//     hittar du allt om näringsliv i Knivsta", "Du kommer att lämna
+//     webbplatsen": the teaser of another site, not this page's text;
+//   - a news list's subject tag, one line with one "|" at its start or
+//     end: "Skola och förskola |", "| Kultur och fritid, Bygga, bo och
+//     miljö" (the site's sections an item is filed under).
+
+// isFlatNavigation reports a paragraph that is a flattened contents list,
+// a breadcrumb trail, a link's notice or a subject tag line.
 func isFlatNavigation(p string) bool {
 	p = strings.TrimSpace(p)
-	return isBreadcrumb(p) || isFlatContents(p)
+	return isBreadcrumb(p) || isFlatContents(p) || isLinkNotice(p) || isTagLine(p)
+}
+
+// linkNoticeStarts begin the notice a municipal site shows on a link to
+// another site (Sitevision's "Du är på väg till ..."; "Du lämnar nu ...").
+var linkNoticeStarts = []string{"Du är på väg till ", "Du lämnar nu ", "Du kommer att lämna "}
+
+// isLinkNotice reports a paragraph that starts as a link's notice does.
+func isLinkNotice(p string) bool {
+	for _, s := range linkNoticeStarts {
+		if strings.HasPrefix(p, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxTagWords bounds a subject tag line: a longer line is text.
+const maxTagWords = 12
+
+// isTagLine reports a line (a list item's bullet aside) with exactly one
+// "|", standing at its start or its end, no sentence end and at most
+// maxTagWords words: a news item's subject tags ("Skola och förskola |",
+// "| Stöd och omsorg, Förskola och skola"). A table row written with
+// pipes has two or more; a line with text on both sides of its pipe
+// ("Nacka 09:48 | 08 november 2018") is left alone.
+func isTagLine(p string) bool {
+	p = strings.TrimSpace(bullet.ReplaceAllString(strings.TrimSpace(p), ""))
+	if strings.Count(p, "|") != 1 || strings.ContainsRune(p, '\n') || moreFields(p, maxTagWords) {
+		return false
+	}
+	rest := strings.TrimSpace(strings.Trim(p, "|"))
+	if rest == "" || strings.Contains(rest, "|") || !hasLetter(rest) {
+		return false // the pipe stood inside the line
+	}
+	return !strings.HasSuffix(rest, ".") && !strings.HasSuffix(rest, "?") && !strings.HasSuffix(rest, "!")
 }
 
 // hasCrumbSeparator is strings.ContainsAny(p, ">›»/") read byte by byte:

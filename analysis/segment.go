@@ -280,7 +280,11 @@ func (s *segmenter) block(lines []line) {
 			s.emit(l.start, l.start+len(l.s), kind)
 		case mayBeBullet(l.s) && bullet.MatchString(l.s) && !(mayBeSectionNumber(trimmed) && sectionNumber.MatchString(trimmed)):
 			flushPara()
-			s.emit(l.start, l.start+len(l.s), KindListItem)
+			kind := KindListItem
+			if isTagLine(l.s) {
+				kind = KindNavigation // "• Boende, trafik och miljö |": a news item's subject tag (navigation.go)
+			}
+			s.emit(l.start, l.start+len(l.s), kind)
 		default:
 			if len(para) > 0 && isHeadingLine(para[len(para)-1].s) && len(para) == 1 && startsUpper(trimmed) {
 				// a heading line directly followed by text without a blank line

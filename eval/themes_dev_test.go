@@ -9,8 +9,8 @@ import (
 )
 
 // devThemeFigures are the theme figures on the dev part of the labelled
-// real set (testdata/realtexts; 514 dev texts since session 7's batch 4;
-// docs/validity.md, themes rounds 5 and 6): precision
+// real set (testdata/realtexts; 573 dev texts since session 8's batch 5;
+// docs/validity.md, themes rounds 5, 6 and 7): precision
 // and recall of claims (a theme with evidence inside labelled sentences,
 // against the themes those sentences treat, per document), of level >= 1
 // against the labelled levels, and of own-word evidence per labelled
@@ -34,10 +34,20 @@ import (
 // sentence recall; on this set the
 // round-5 rules gave claims 0.810/0.886, level >= 1 0.879/0.666 and
 // sentences 0.750/0.693.
+// Themes round 7 (docs/validity.md) measured the set as grown by batch 5
+// (573 dev texts), on which round 6's rules gave claims 0.794/0.904,
+// level >= 1 0.860/0.694 and sentences 0.751/0.731: link notices and
+// news lists' subject tags became navigation, words in another sense
+// (firms' "etableringar", the greeting "välkomna", "ta emot 800 elever")
+// and bodies named by their field (-departementet, -partiet) stopped
+// counting, and everyday words for leisure, housing, work, reception and
+// health were added. The floors are the round's dev figures; level >= 1
+// recall (0.6977) is below round 6's floor of 0.702 because batch 5's
+// texts lowered it to 0.694 before the round (the round raised it).
 var devThemeFigures = map[string]float64{
-	"claims P": 0.814, "claims R": 0.913,
-	"level>=1 P": 0.875, "level>=1 R": 0.702,
-	"sentences P": 0.753, "sentences R": 0.753,
+	"claims P": 0.818, "claims R": 0.913,
+	"level>=1 P": 0.883, "level>=1 R": 0.697,
+	"sentences P": 0.769, "sentences R": 0.753,
 }
 
 // TestThemesDev analyses the dev texts of testdata/realtexts and checks
