@@ -185,13 +185,14 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 	}
 	lay := layoutDocumentInto(sc.layout, doc.Text)
 	sc.layout = lay.lines
-	res.Municipality = a.attributor.attribute(doc.Text, lay).Decide(a.MinConfidence)
 	res.Meta = extractMetadata(doc.Text, lay, a.asOf)
 
-	// Each segment is tokenised once; matching, modality and the bag of
-	// words for similarity all read the same tokens.
+	// Each segment is tokenised once; matching, modality, the bag of
+	// words for similarity and the attribution (after the loop) all read
+	// the same tokens.
 	sc.scores, sc.segMatches, sc.modality = grow(sc.scores, len(segs)), grow(sc.segMatches, len(segs)), grow(sc.modality, len(segs))
 	modality := sc.modality
+	sc.words.reset(doc.Text)
 	for i, s := range segs {
 		if i%ctxCheckEvery == ctxCheckEvery-1 && ctx.Err() != nil {
 			a.recycleSegments(res)
@@ -200,6 +201,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 		raw := doc.Text[s.Start:s.End]
 		sc.toks = a.matcher.tokenizeInto(sc.toks, raw, s.Start)
 		toks := sc.toks
+		sc.words.addSegment(s.Start, s.End, toks)
 		modality[i] = classifyTokensWith(raw, s.Start, toks, &sc.modal)
 		if s.Kind != KindNavigation {
 			res.Words += len(toks)
@@ -212,6 +214,8 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 		a.recycleSegments(res)
 		return nil, err
 	}
+	lay.words = sc.words.finish()
+	res.Municipality = a.attributor.attribute(doc.Text, lay).Decide(a.MinConfidence)
 	res.Terms = newTermBag(sc.terms)
 	res.Modality, res.Modalities = classifySegments(segs, func(i int) Modality { return modality[i] })
 	if err := a.tag(ctx, res, doc.Text, segs, sc); err != nil {
@@ -406,6 +410,7 @@ type analyzeScratch struct {
 	nScoreMaps int
 	lines      []line    // the document's lines (splitLines)
 	layout     []docLine // its non-blank lines (layoutDocument)
+	words      documentWords
 }
 
 // reset empties the scratch for the next document, keeping its capacity
@@ -415,6 +420,7 @@ func (sc *analyzeScratch) reset() {
 	sc.toks, sc.matches, sc.segMatches, sc.scores = emptied(sc.toks), emptied(sc.matches), emptied(sc.segMatches), emptied(sc.scores)
 	sc.modality, sc.lines, sc.layout = emptied(sc.modality), emptied(sc.lines), emptied(sc.layout)
 	sc.nScoreMaps = 0
+	sc.words.reset("")
 }
 
 // emptied clears s (no element keeps anything alive) and returns s[:0].

@@ -89,6 +89,10 @@ type wordForm struct {
 	// genitive s (m.orgs[lower without the s], when lower ends in s):
 	// orgAt looked both up for every token.
 	orgs, orgsGenitive [][]string
+	// word says the form is one of the attributor's words (no hyphen
+	// inside or after it), upper that it starts with a capital
+	// (makeWord): documentWords reads both for every token.
+	word, upper bool
 }
 
 // memo is a bounded memo of a function of a word, safe for concurrent
@@ -139,6 +143,10 @@ func (m *Matcher) form(text string) *wordForm {
 		f.matches, f.phrases = m.matchWord(lower), m.phrases[f.stem]
 		f.termable, f.role, f.class = termable(f.stem), m.isRoleWord(lower), classOf(lower)
 		f.orgs = m.orgs[lower]
+		if text != "" {
+			f.word = strings.IndexByte(text, '-') < 0 && !strings.Contains(text, "\u2011")
+			f.upper = makeWord(text, 0, len(text)).upper
+		}
 		if strings.HasSuffix(lower, "s") {
 			f.orgsGenitive = m.orgs[strings.TrimSuffix(lower, "s")]
 		}

@@ -228,6 +228,10 @@ type docLine struct {
 type docLayout struct {
 	lines     []docLine
 	bodyStart int // index of the first line after the front matter
+	// words are the document's words as the attributor reads them, made
+	// from the matcher's tokens (documentWords); nil when the attributor
+	// is to tokenise the text itself.
+	words []word
 }
 
 var (

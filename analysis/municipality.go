@@ -244,30 +244,47 @@ func splitWords(s string) []string {
 type word struct {
 	start, end int
 	upper      bool // first letter is a capital
+	// low is the word in lower case when the matcher's token lent it
+	// (documentWords), "" when it is to be made.
+	low string
 }
 
 // lower is the word in lower case. It is made when asked for, not for
 // every word of the text: only capitalised words and their neighbours are
 // ever compared, and lower-casing every word was most of tokenising.
-func (w word) lower(text string) string { return strings.ToLower(text[w.start:w.end]) }
+func (w word) lower(text string) string {
+	if w.low != "" {
+		return w.low
+	}
+	return strings.ToLower(text[w.start:w.end])
+}
 
 // appendLower appends the word in lower case to buf, as lower would give
 // it (appendLower): looking every capitalised word up among the
 // municipalities' names made a string each.
 func (w word) appendLower(buf []byte, text string) []byte {
+	if w.low != "" {
+		return append(buf, w.low...)
+	}
 	return appendLower(buf, text[w.start:w.end])
 }
 
 // tokenizeWordsInto splits text into letter/digit runs with byte offsets,
 // appending to words[:0].
 func tokenizeWordsInto(words []word, text string) []word {
-	words = words[:0]
+	return appendWordsIn(words[:0], text, 0, len(text))
+}
+
+// appendWordsIn appends the words of text[from:to] (offsets into text)
+// to words; from and to must start runes and not fall inside a word
+// (documentWords.wordBoundary).
+func appendWordsIn(words []word, text string, from, to int) []word {
 	start := -1
 	// Byte by byte, decoding a rune only at a non-ASCII byte: most of a
 	// Swedish text is ASCII, and ranging over the string decoded every
 	// byte. An invalid byte decodes to utf8.RuneError of width 1, as
 	// ranging gives it.
-	for i := 0; i < len(text); {
+	for i := from; i < to; {
 		var isW bool
 		size := 1
 		if c := text[i]; c < utf8.RuneSelf {
@@ -286,7 +303,7 @@ func tokenizeWordsInto(words []word, text string) []word {
 		i += size
 	}
 	if start >= 0 {
-		words = append(words, makeWord(text, start, len(text)))
+		words = append(words, makeWord(text, start, to))
 	}
 	return words
 }
@@ -361,16 +378,19 @@ func (a *MunicipalityAttributor) attribute(text string, lay docLayout) Attributi
 // page-sized text with a candidate): the voice model is fitted on them
 // (municipality_voice_test.go).
 func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Attribution, voiceVector, bool) {
-	var buf []word
-	if p, ok := a.wordBufs.Get().(*[]word); ok {
-		buf = *p
+	words := lay.words // the matcher's tokens, when the analysis lent them (documentWords)
+	if words == nil {
+		var buf []word
+		if p, ok := a.wordBufs.Get().(*[]word); ok {
+			buf = *p
+		}
+		words = tokenizeWordsInto(buf, text)
+		defer func() {
+			clear(words) // drop the strings, so a pooled slice keeps no text alive
+			words = words[:0]
+			a.wordBufs.Put(&words)
+		}()
 	}
-	words := tokenizeWordsInto(buf, text)
-	defer func() {
-		clear(words) // drop the strings, so a pooled slice keeps no text alive
-		words = words[:0]
-		a.wordBufs.Put(&words)
-	}()
 
 	title := titleZone(lay)
 	zones := make([]uint8, len(words))

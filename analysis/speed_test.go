@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -752,5 +753,146 @@ func TestAttributionShortcuts(t *testing.T) {
 	}
 	if words < 100000 || issuers < 10 || parties < 5 || caps < 100 {
 		t.Fatalf("too little checked: %d words, %d issuer lines, %d party lines, %d words in capitals", words, issuers, parties, caps)
+	}
+}
+
+// documentWordsOf is AnalyzeContext's path to the attributor's words:
+// segments, the matcher's tokens of each, documentWords.
+func documentWordsOf(a *Analyzer, doc *ingest.Document) []word {
+	segs := segmentLines(nil, splitLinesInto(nil, doc.Text), doc.Text, doc.PageAt)
+	CutSegments(segs)
+	var dw documentWords
+	dw.reset(doc.Text)
+	var toks []Token
+	for _, s := range segs {
+		toks = a.matcher.tokenizeInto(toks, doc.Text[s.Start:s.End], s.Start)
+		dw.addSegment(s.Start, s.End, toks)
+	}
+	return dw.finish()
+}
+
+// TestDocumentWords: the words the attributor reads from the matcher's
+// tokens (documentWords) are the words of its own pass over the text
+// (tokenizeWordsInto), each lent lower-case form is strings.ToLower of
+// the word, and the attribution made from them is the attribution made
+// from the text, on the bundled corpus, the real texts, the attribution
+// texts and the hostile text inputs; texts a cut segment splits mid-word
+// fall back to the attributor's own pass.
+func TestDocumentWords(t *testing.T) {
+	a := testAnalyzer(t)
+	var files []string
+	for _, pat := range []string{
+		filepath.Join("..", "testdata", "corpus", "*"),
+		filepath.Join("..", "testdata", "realtexts", "texts", "*.txt"),
+		filepath.Join("testdata", "attribution", "*.txt"),
+		filepath.Join("testdata", "attribution", "*", "*.txt"),
+		filepath.Join("..", "testdata", "hostile", "files", "*.txt"),
+		filepath.Join("..", "testdata", "hostile", "files", "*.md"),
+	} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	var texts []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	// A segment cut at MaxSegmentBytes inside a word (and inside a rune):
+	// the shared words are given up.
+	texts = append(texts, "Rubrik\n\n"+strings.Repeat("Åkersberga", MaxSegmentBytes/5), "Ale")
+	shared, lent, fellBack := 0, 0, 0
+	for k, text := range texts {
+		doc := mustDoc(t, fmt.Sprintf("doc%d.txt", k), []byte(text))
+		got := documentWordsOf(a, doc)
+		want := tokenizeWordsInto(nil, doc.Text)
+		if got == nil {
+			fellBack++
+		} else {
+			shared++
+			if len(got) != len(want) {
+				t.Fatalf("text %d: %d shared words, %d by the attributor", k, len(got), len(want))
+			}
+			for i, w := range got {
+				if w.start != want[i].start || w.end != want[i].end || w.upper != want[i].upper {
+					t.Fatalf("text %d word %d: shared %+v, attributor %+v", k, i, w, want[i])
+				}
+				if w.low != "" {
+					lent++
+					if l := strings.ToLower(doc.Text[w.start:w.end]); w.low != l {
+						t.Fatalf("text %d word %d: lent lower %q, want %q", k, i, w.low, l)
+					}
+				}
+			}
+		}
+		lay := layoutDocument(doc.Text)
+		plain := a.attributor.attribute(doc.Text, lay)
+		lay.words = got
+		if at := a.attributor.attribute(doc.Text, lay); at != plain {
+			t.Fatalf("text %d: attribution from shared words %+v, from the text %+v", k, at, plain)
+		}
+	}
+	if shared < 800 || fellBack < 1 || lent < 100000 {
+		t.Fatalf("too little checked: %d texts shared, %d fell back, %d lower-case forms lent", shared, fellBack, lent)
+	}
+	t.Logf("%d texts shared, %d fell back, %d lower-case forms lent", shared, fellBack, lent)
+}
+
+// BenchmarkAttributeGenerated: the attribution of 200 generated
+// documents, per run over them, with the attributor's own pass over the
+// text ("own": tokenizeWordsInto, lower-casing the words it compares)
+// and with the words made from the matcher's tokens ("shared":
+// documentWords, its cost counted; the tokens are made before the
+// timer, as the analysis makes them anyway).
+func BenchmarkAttributeGenerated(b *testing.B) {
+	docs := generatedDocs(b, 200)
+	a := testAnalyzer(b)
+	type prepared struct {
+		text  string
+		lay   docLayout
+		segs  []Sentence
+		toks  [][]Token
+		bytes int
+	}
+	var ps []prepared
+	size := 0
+	for _, d := range docs {
+		p := prepared{text: d.Text, lay: layoutDocument(d.Text)}
+		p.segs = segmentLines(nil, splitLinesInto(nil, d.Text), d.Text, d.PageAt)
+		for _, s := range p.segs {
+			p.toks = append(p.toks, a.matcher.Tokenize(d.Text[s.Start:s.End], s.Start))
+		}
+		size += len(d.Text)
+		ps = append(ps, p)
+	}
+	for _, shared := range []bool{false, true} {
+		name := "own"
+		if shared {
+			name = "shared"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			var dw documentWords
+			cpu0 := cpuNow()
+			for range b.N {
+				for k := range ps {
+					p := &ps[k]
+					lay := p.lay
+					if shared {
+						dw.reset(p.text)
+						for i, s := range p.segs {
+							dw.addSegment(s.Start, s.End, p.toks[i])
+						}
+						lay.words = dw.finish()
+					}
+					a.attributor.attribute(p.text, lay)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(cpuNow()-cpu0)/float64(b.N*len(ps)), "cpu-ns/doc")
+		})
 	}
 }

@@ -1,7 +1,7 @@
 package analysis
 
 import (
-	"sort"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -67,7 +67,7 @@ func newTermBag(counts map[string]int) TermBag {
 	for st := range counts {
 		b.Stems = append(b.Stems, st)
 	}
-	sort.Strings(b.Stems)
+	slices.Sort(b.Stems) // the order of sort.Strings, without its interface calls
 	for _, st := range b.Stems {
 		b.Counts = append(b.Counts, int32(counts[st]))
 	}
