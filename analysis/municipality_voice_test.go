@@ -205,6 +205,69 @@ func crossValidated(rows []voiceRow) []float64 {
 	return out
 }
 
+// chooseVoiceThreshold returns the lowest of 0.50, 0.55 … 0.95 at which
+// the cross-validated probabilities cv take the answer from no own row
+// (0.95 when none does), calling each, when not nil, with every
+// threshold's own and none rows taken. The fit and the cross-validation
+// of the whole decision (municipality_cv_test.go) choose it the same way.
+func chooseVoiceThreshold(rows []voiceRow, cv []float64, each func(tau float64, own, none int)) float64 {
+	threshold := 0.0
+	for k := 10; k <= 19; k++ {
+		tau := float64(k) * 0.05
+		fo, fn := 0, 0
+		for i, r := range rows {
+			if cv[i] >= tau && r.y == 1 {
+				fn++
+			} else if cv[i] >= tau {
+				fo++
+			}
+		}
+		if each != nil {
+			each(tau, fo, fn)
+		}
+		if threshold == 0 && fo == 0 {
+			threshold = tau
+		}
+	}
+	if threshold == 0 {
+		threshold = 0.95
+	}
+	return threshold
+}
+
+// chooseUncertainLevel returns the highest of 0.05, 0.10 … (at most the
+// threshold) at which the near-certain page-sized rows left below it are
+// at least uncertainRight right (0.05 when no level is), calling each,
+// when not nil, with every level's none rows left near certain, own rows
+// left and own rows capped.
+func chooseUncertainLevel(rows []voiceRow, cv []float64, threshold float64, each func(lvl float64, left, ownLeft, capped int)) float64 {
+	uncertain := 0.05
+	for k := 1; k <= 19 && float64(k)*0.05 <= threshold+1e-9; k++ {
+		lvl := float64(k) * 0.05
+		left, ownLeft, capped := 0, 0, 0
+		for i, r := range rows {
+			if r.conf < 0.9 || r.x[9] > math.Log(voiceWords/300.0)+1e-9 {
+				continue // not near certain, or longer than a page (the level applies to pages only)
+			}
+			switch {
+			case r.y == 1 && cv[i] < lvl:
+				left++
+			case r.y == 0 && cv[i] < lvl:
+				ownLeft++
+			case r.y == 0:
+				capped++
+			}
+		}
+		if each != nil {
+			each(lvl, left, ownLeft, capped)
+		}
+		if ownLeft+left > 0 && float64(ownLeft) >= uncertainRight*float64(ownLeft+left) {
+			uncertain = lvl
+		}
+	}
+	return uncertain
+}
+
 // voiceModelFile makes the model file: how it was fitted, the
 // cross-validated figures per threshold, the weights.
 func voiceModelFile(rows []voiceRow, digest string) []byte {
@@ -248,25 +311,9 @@ func voiceModelFile(rows []voiceRow, digest string) []byte {
 # Cross-validated, per threshold: own texts whose answer is taken away /
 # none texts whose wrong answer is taken away:
 `, aboutWords, aboutCeiling, len(rows), other, own, voiceL2, digest, voiceFolds, voiceFolds, DefaultMinConfidence)
-	threshold := 0.0
-	for k := 10; k <= 19; k++ {
-		tau := float64(k) * 0.05
-		fo, fn := 0, 0
-		for i, r := range rows {
-			if cv[i] >= tau && r.y == 1 {
-				fn++
-			} else if cv[i] >= tau {
-				fo++
-			}
-		}
+	threshold := chooseVoiceThreshold(rows, cv, func(tau float64, fo, fn int) {
 		fmt.Fprintf(&b, "#   %.2f  %d of %d / %d of %d\n", tau, fo, own, fn, other)
-		if threshold == 0 && fo == 0 {
-			threshold = tau
-		}
-	}
-	if threshold == 0 {
-		threshold = 0.95
-	}
+	})
 	// Leave one source type out: does the model find a kind of speaker
 	// it was not fitted on? Each type of "none" text is predicted by a
 	// model fitted on all other rows.
@@ -319,28 +366,9 @@ func voiceModelFile(rows []voiceRow, digest string) []byte {
 # voice ceilings, it applies to no longer text. Per level: none texts
 # left near certain / own texts left near certain / own texts capped:
 `, uncertainCeiling, 100*uncertainRight, voiceWords)
-	uncertain := 0.05
-	for k := 1; k <= 19 && float64(k)*0.05 <= threshold+1e-9; k++ {
-		lvl := float64(k) * 0.05
-		left, ownLeft, capped := 0, 0, 0
-		for i, r := range rows {
-			if r.conf < 0.9 || r.x[9] > math.Log(voiceWords/300.0)+1e-9 {
-				continue // not near certain, or longer than a page (the level applies to pages only)
-			}
-			switch {
-			case r.y == 1 && cv[i] < lvl:
-				left++
-			case r.y == 0 && cv[i] < lvl:
-				ownLeft++
-			case r.y == 0:
-				capped++
-			}
-		}
+	uncertain := chooseUncertainLevel(rows, cv, threshold, func(lvl float64, left, ownLeft, capped int) {
 		fmt.Fprintf(&b, "#   %.2f  %d / %d / %d\n", lvl, left, ownLeft, capped)
-		if ownLeft+left > 0 && float64(ownLeft) >= uncertainRight*float64(ownLeft+left) {
-			uncertain = lvl
-		}
-	}
+	})
 	fmt.Fprintf(&b, "bias\t%.4f\n", bias)
 	for i, n := range voiceFeatureNames {
 		fmt.Fprintf(&b, "%s\t%.4f\n", n, w[i])
