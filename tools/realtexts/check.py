@@ -116,6 +116,12 @@ def check_docs(root, part, reg, errs):
             errs.append(f"{where}: speaker {r['speaker']!r}")
         if cat in ("named", "unnamed") and r["speaker"] == "municipality" and code == "-" and cat == "named":
             errs.append(f"{where}: named municipality text without code")
+        # Since session 8 documents-other.tsv also holds texts ABOUT one municipality written by
+        # someone else (the owner's rule, README): such a row is `hard` by that rule ("the speaker
+        # is not the municipality named") and cannot have the municipality as its speaker.
+        if part == "other" and cat == "named" and (r["difficulty"] != "hard" or r["speaker"] == "municipality"):
+            errs.append(f"{where}: named o-text with difficulty {r['difficulty']!r}, speaker {r['speaker']!r}: "
+                        "a text about a municipality by someone else is hard and not the municipality's")
         want = expected_split(name)
         if r["split"] != want:
             errs.append(f"{where}: split {r['split']!r}, the sha256 rule gives {want!r}")
