@@ -526,25 +526,23 @@ func TestVoiceSignals(t *testing.T) {
 	}
 }
 
-// TestAttributeVoiceModel: texts about one municipality by someone else
-// answer unknown, with the municipality kept as the runner-up and the
-// reason saying why; the municipalities' own news pages, with quotes,
-// party tags, "Publicerad" and no "du", keep their answer. All real dev
-// texts.
+// TestAttributeVoiceModel: news about one municipality answered unknown
+// in rounds 5-7 (the voice model judged it someone else's); refitted on
+// the owner's labels (round 8: such news is that municipality's) the
+// model takes no answer away and the news answers its municipality. The
+// municipalities' own news pages, with quotes, party tags, "Publicerad"
+// and no "du", keep their answer. All real dev texts.
 func TestAttributeVoiceModel(t *testing.T) {
 	a, _ := newTestAttributor(t)
 	read := func(name string) string { return readRealAttribution(t, name) }
-	for _, tc := range []struct{ file, runnerUp, why string }{
-		{"o069.txt", "1814", "SVT news on Lekeberg (0.70 before)"},
-		{"o103.txt", "0120", "Mitt i on Värmdö's newcomers (0.70 before)"},
-		{"o087.txt", "0128", "Mitt i on a language café in Salem (0.70 before)"},
+	for _, tc := range []struct{ file, code, why string }{
+		{"o069.txt", "1814", "SVT news on Lekeberg (unknown in round 7)"},
+		{"o103.txt", "0120", "Mitt i on Värmdö's newcomers (unknown in round 7)"},
+		{"o087.txt", "0128", "Mitt i on a language café in Salem (unknown in round 7)"},
 	} {
 		got := a.Attribute(read(tc.file))
-		if got.Code != "" || got.RunnerUp.Code != tc.runnerUp || !strings.Contains(got.Reason, "someone else") {
-			t.Errorf("%s (%s): Attribute = %q, runner-up %q (%s), want unknown with runner-up %s judged someone else's", tc.file, tc.why, got.Code, got.RunnerUp.Code, got.Reason, tc.runnerUp)
-		}
-		if d := a.Attribute(read(tc.file)); d.Decide(0.5).Code != tc.runnerUp {
-			t.Errorf("%s: at --min-confidence 0.5 the answer is %q, want %s back", tc.file, d.Decide(0.5).Code, tc.runnerUp)
+		if got.Code != tc.code || strings.Contains(got.Reason, "someone else") {
+			t.Errorf("%s (%s): Attribute = %q %.2f (%s), want %s, not judged someone else's", tc.file, tc.why, got.Code, got.Confidence, got.Reason, tc.code)
 		}
 	}
 	for _, tc := range []struct{ file, code, why string }{
