@@ -105,31 +105,35 @@ func TestVoiceHelpersRound6(t *testing.T) {
 }
 
 // TestAttributeRound6: texts about one municipality by a paper, a radio
-// station or an encyclopaedia answer unknown with the municipality as the
-// runner-up; the two dev texts answered wrongly at 1.00 before (a news
-// site that "tog kontakt med" the municipality, a blog post quoting the
-// region's address) keep an answer but not a near-certain one; the
-// municipalities' own pages that the new cues touch keep theirs.
+// station or an encyclopaedia answered unknown in rounds 5-7 (the voice
+// model took the answer away); by the owner's rule (round 8: news about
+// one municipality is that municipality's) they are labelled with it and
+// now answer it, not near certain (no address, no service voice: the
+// unvoiced ceiling). The two dev texts the uncertain level kept below
+// 0.9 in round 6 (a news site that "tog kontakt med" the municipality, a
+// blog post quoting the region's address) are labelled with their
+// municipality too and answer it; the municipalities' own pages that the
+// voice cues touch keep theirs.
 func TestAttributeRound6(t *testing.T) {
 	a, _ := newTestAttributor(t)
 	read := func(name string) string { return readRealAttribution(t, name) }
-	for _, tc := range []struct{ file, runnerUp, why string }{
-		{"o070.txt", "0761", "Ystads Allehanda on Lessebo (0.70 before)"},
-		{"o116.txt", "1982", "radio news on Fagersta (0.70 before)"},
-		{"o170.txt", "1883", "Wikipedia on Karlskoga (0.85 before)"},
+	for _, tc := range []struct{ file, code, why string }{
+		{"o070.txt", "0761", "Ystads Allehanda on Lessebo (unknown in round 7)"},
+		{"o116.txt", "1982", "radio news on Fagersta (unknown in round 7)"},
+		{"o170.txt", "1883", "Wikipedia on Karlskoga (unknown in round 7)"},
 	} {
 		got := a.Attribute(read(tc.file))
-		if got.Code != "" || got.RunnerUp.Code != tc.runnerUp || !strings.Contains(got.Reason, "someone else") {
-			t.Errorf("%s (%s): Attribute = %q, runner-up %q (%s), want unknown with runner-up %s judged someone else's", tc.file, tc.why, got.Code, got.RunnerUp.Code, got.Reason, tc.runnerUp)
+		if got.Code != tc.code || got.Confidence >= 0.9 || strings.Contains(got.Reason, "someone else") {
+			t.Errorf("%s (%s): Attribute = %q %.2f (%s), want %s below 0.9, not judged someone else's", tc.file, tc.why, got.Code, got.Confidence, got.Reason, tc.code)
 		}
 	}
 	for _, tc := range []struct{ file, code, why string }{
-		{"o110.txt", "1382", "Falkenbergare's interview: \"tog kontakt med Falkenbergs Kommun\" (1.00 before)"},
-		{"o114.txt", "0980", "a blog post quoting gotland.se (1.00 before)"},
+		{"o110.txt", "1382", "Falkenbergare's interview: \"tog kontakt med Falkenbergs Kommun\" (0.85 in round 7)"},
+		{"o114.txt", "0980", "a blog post quoting gotland.se (0.85 in round 7)"},
 	} {
 		got := a.Attribute(read(tc.file))
-		if got.Code != tc.code || got.Confidence >= 0.9 || !strings.Contains(got.Reason, "not near certain") {
-			t.Errorf("%s (%s): Attribute = %q %.2f (%s), want %s below 0.9, the voice uncertain", tc.file, tc.why, got.Code, got.Confidence, got.Reason, tc.code)
+		if got.Code != tc.code || strings.Contains(got.Reason, "someone else") {
+			t.Errorf("%s (%s): Attribute = %q %.2f (%s), want %s, the voice not doubted", tc.file, tc.why, got.Code, got.Confidence, got.Reason, tc.code)
 		}
 	}
 	// A news item of a title's length that reports speech is not a

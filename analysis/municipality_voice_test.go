@@ -205,6 +205,69 @@ func crossValidated(rows []voiceRow) []float64 {
 	return out
 }
 
+// chooseVoiceThreshold returns the lowest of 0.50, 0.55 … 0.95 at which
+// the cross-validated probabilities cv take the answer from no own row
+// (0.95 when none does), calling each, when not nil, with every
+// threshold's own and none rows taken. The fit and the cross-validation
+// of the whole decision (municipality_cv_test.go) choose it the same way.
+func chooseVoiceThreshold(rows []voiceRow, cv []float64, each func(tau float64, own, none int)) float64 {
+	threshold := 0.0
+	for k := 10; k <= 19; k++ {
+		tau := float64(k) * 0.05
+		fo, fn := 0, 0
+		for i, r := range rows {
+			if cv[i] >= tau && r.y == 1 {
+				fn++
+			} else if cv[i] >= tau {
+				fo++
+			}
+		}
+		if each != nil {
+			each(tau, fo, fn)
+		}
+		if threshold == 0 && fo == 0 {
+			threshold = tau
+		}
+	}
+	if threshold == 0 {
+		threshold = 0.95
+	}
+	return threshold
+}
+
+// chooseUncertainLevel returns the highest of 0.05, 0.10 … (at most the
+// threshold) at which the near-certain page-sized rows left below it are
+// at least uncertainRight right (0.05 when no level is), calling each,
+// when not nil, with every level's none rows left near certain, own rows
+// left and own rows capped.
+func chooseUncertainLevel(rows []voiceRow, cv []float64, threshold float64, each func(lvl float64, left, ownLeft, capped int)) float64 {
+	uncertain := 0.05
+	for k := 1; k <= 19 && float64(k)*0.05 <= threshold+1e-9; k++ {
+		lvl := float64(k) * 0.05
+		left, ownLeft, capped := 0, 0, 0
+		for i, r := range rows {
+			if r.conf < 0.9 || r.x[9] > math.Log(voiceWords/300.0)+1e-9 {
+				continue // not near certain, or longer than a page (the level applies to pages only)
+			}
+			switch {
+			case r.y == 1 && cv[i] < lvl:
+				left++
+			case r.y == 0 && cv[i] < lvl:
+				ownLeft++
+			case r.y == 0:
+				capped++
+			}
+		}
+		if each != nil {
+			each(lvl, left, ownLeft, capped)
+		}
+		if ownLeft+left > 0 && float64(ownLeft) >= uncertainRight*float64(ownLeft+left) {
+			uncertain = lvl
+		}
+	}
+	return uncertain
+}
+
 // voiceModelFile makes the model file: how it was fitted, the
 // cross-validated figures per threshold, the weights.
 func voiceModelFile(rows []voiceRow, digest string) []byte {
@@ -248,25 +311,9 @@ func voiceModelFile(rows []voiceRow, digest string) []byte {
 # Cross-validated, per threshold: own texts whose answer is taken away /
 # none texts whose wrong answer is taken away:
 `, aboutWords, aboutCeiling, len(rows), other, own, voiceL2, digest, voiceFolds, voiceFolds, DefaultMinConfidence)
-	threshold := 0.0
-	for k := 10; k <= 19; k++ {
-		tau := float64(k) * 0.05
-		fo, fn := 0, 0
-		for i, r := range rows {
-			if cv[i] >= tau && r.y == 1 {
-				fn++
-			} else if cv[i] >= tau {
-				fo++
-			}
-		}
+	threshold := chooseVoiceThreshold(rows, cv, func(tau float64, fo, fn int) {
 		fmt.Fprintf(&b, "#   %.2f  %d of %d / %d of %d\n", tau, fo, own, fn, other)
-		if threshold == 0 && fo == 0 {
-			threshold = tau
-		}
-	}
-	if threshold == 0 {
-		threshold = 0.95
-	}
+	})
 	// Leave one source type out: does the model find a kind of speaker
 	// it was not fitted on? Each type of "none" text is predicted by a
 	// model fitted on all other rows.
@@ -319,28 +366,9 @@ func voiceModelFile(rows []voiceRow, digest string) []byte {
 # voice ceilings, it applies to no longer text. Per level: none texts
 # left near certain / own texts left near certain / own texts capped:
 `, uncertainCeiling, 100*uncertainRight, voiceWords)
-	uncertain := 0.05
-	for k := 1; k <= 19 && float64(k)*0.05 <= threshold+1e-9; k++ {
-		lvl := float64(k) * 0.05
-		left, ownLeft, capped := 0, 0, 0
-		for i, r := range rows {
-			if r.conf < 0.9 || r.x[9] > math.Log(voiceWords/300.0)+1e-9 {
-				continue // not near certain, or longer than a page (the level applies to pages only)
-			}
-			switch {
-			case r.y == 1 && cv[i] < lvl:
-				left++
-			case r.y == 0 && cv[i] < lvl:
-				ownLeft++
-			case r.y == 0:
-				capped++
-			}
-		}
+	uncertain := chooseUncertainLevel(rows, cv, threshold, func(lvl float64, left, ownLeft, capped int) {
 		fmt.Fprintf(&b, "#   %.2f  %d / %d / %d\n", lvl, left, ownLeft, capped)
-		if ownLeft+left > 0 && float64(ownLeft) >= uncertainRight*float64(ownLeft+left) {
-			uncertain = lvl
-		}
-	}
+	})
 	fmt.Fprintf(&b, "bias\t%.4f\n", bias)
 	for i, n := range voiceFeatureNames {
 		fmt.Fprintf(&b, "%s\t%.4f\n", n, w[i])
@@ -498,25 +526,23 @@ func TestVoiceSignals(t *testing.T) {
 	}
 }
 
-// TestAttributeVoiceModel: texts about one municipality by someone else
-// answer unknown, with the municipality kept as the runner-up and the
-// reason saying why; the municipalities' own news pages, with quotes,
-// party tags, "Publicerad" and no "du", keep their answer. All real dev
-// texts.
+// TestAttributeVoiceModel: news about one municipality answered unknown
+// in rounds 5-7 (the voice model judged it someone else's); refitted on
+// the owner's labels (round 8: such news is that municipality's) the
+// model takes no answer away and the news answers its municipality. The
+// municipalities' own news pages, with quotes, party tags, "Publicerad"
+// and no "du", keep their answer. All real dev texts.
 func TestAttributeVoiceModel(t *testing.T) {
 	a, _ := newTestAttributor(t)
 	read := func(name string) string { return readRealAttribution(t, name) }
-	for _, tc := range []struct{ file, runnerUp, why string }{
-		{"o069.txt", "1814", "SVT news on Lekeberg (0.70 before)"},
-		{"o103.txt", "0120", "Mitt i on Värmdö's newcomers (0.70 before)"},
-		{"o087.txt", "0128", "Mitt i on a language café in Salem (0.70 before)"},
+	for _, tc := range []struct{ file, code, why string }{
+		{"o069.txt", "1814", "SVT news on Lekeberg (unknown in round 7)"},
+		{"o103.txt", "0120", "Mitt i on Värmdö's newcomers (unknown in round 7)"},
+		{"o087.txt", "0128", "Mitt i on a language café in Salem (unknown in round 7)"},
 	} {
 		got := a.Attribute(read(tc.file))
-		if got.Code != "" || got.RunnerUp.Code != tc.runnerUp || !strings.Contains(got.Reason, "someone else") {
-			t.Errorf("%s (%s): Attribute = %q, runner-up %q (%s), want unknown with runner-up %s judged someone else's", tc.file, tc.why, got.Code, got.RunnerUp.Code, got.Reason, tc.runnerUp)
-		}
-		if d := a.Attribute(read(tc.file)); d.Decide(0.5).Code != tc.runnerUp {
-			t.Errorf("%s: at --min-confidence 0.5 the answer is %q, want %s back", tc.file, d.Decide(0.5).Code, tc.runnerUp)
+		if got.Code != tc.code || strings.Contains(got.Reason, "someone else") {
+			t.Errorf("%s (%s): Attribute = %q %.2f (%s), want %s, not judged someone else's", tc.file, tc.why, got.Code, got.Confidence, got.Reason, tc.code)
 		}
 	}
 	for _, tc := range []struct{ file, code, why string }{
