@@ -14,25 +14,28 @@ type heldOutFigure struct {
 }
 
 // heldOutFigures are the held-out figures as measured on main after the
-// merges of session 7 (1 Dec 2026: 228 held-out texts, 552 labelled
-// sentences; docs/validity.md "Where it stands"). Where the target is
-// met the floor is the target; where it is missed the floor is the
-// figure measured, so a regression fails while the gap stays visible in
-// the log. Nothing here is tuned on: rules are changed on dev texts only
-// and held-out is only scored; the floors are reset (down as well as up,
-// with the reason in docs/validity.md) only when the set itself grows,
-// since new held-out texts change the figures without any rule changing.
+// merges of session 8 (1 Dec 2026: 257 held-out texts, 849 labelled
+// sentences; docs/validity.md "Where it stands"). The set grew (batch 5)
+// and its municipality labels were brought in line with the owner's rule
+// for news about one municipality (testdata/realtexts/README.md), so the
+// floors were reset. Where the target is met the floor is the target;
+// where it is missed the floor is the figure measured, so a regression
+// fails while the gap stays visible in the log. Nothing here is tuned on:
+// rules are changed on dev texts only and held-out is only scored; the
+// floors are reset (down as well as up, with the reason in
+// docs/validity.md) only when the set itself grows or its labels are
+// corrected, since then the figures move without any rule changing.
 var heldOutFigures = []heldOutFigure{
 	// municipality attribution at the default --min-confidence
-	{"named", 0.97, 0.885},          // 93/105 = 0.886: target missed
-	{"none", 0.90, 0.625},           // 55/88 = 0.625: target missed
-	{"unnamed", 0.95, 0.95},         // 9/9
-	{"title", 0.97, 0.97},           // 26/26
-	{"right at >= 0.9", 0.97, 0.97}, // 51/52 = 0.981
+	{"named", 0.97, 0.883},           // 136/154 = 0.883: target missed
+	{"none", 0.90, 0.808},            // 55/68 = 0.809: target missed
+	{"unnamed", 0.95, 0.95},          // 9/9
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.969}, // 63/65 = 0.969: target missed
 	// themes (as tools/themeeval/eval.py prints them)
-	{"claims P", 0.75, 0.75},   // 0.864
-	{"claims R", 0.90, 0.90},   // 108/120 = 0.900
-	{"level>=1 P", 0.80, 0.80}, // 189/236 = 0.801
+	{"claims P", 0.75, 0.75},    // 0.846
+	{"claims R", 0.90, 0.857},   // 132/154 = 0.857: target missed
+	{"level>=1 P", 0.80, 0.793}, // 204/257 = 0.794: target missed
 }
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
