@@ -51,7 +51,7 @@ type attributionLists struct {
 
 // embeddedLists are the embedded lists, parsed once on first use and
 // never changed: every attributor shares them read-only. Not parsed at
-// start-up: a process that attributes nothing (styrdok text, explain)
+// start-up: a process that attributes nothing (styrdok text, version)
 // should not pay the ~4 ms their expressions take to compile.
 var embeddedLists = sync.OnceValue(mustParseAttributionLists)
 
