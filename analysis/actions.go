@@ -120,9 +120,9 @@ func splitCells(line string) []string {
 
 // actionYearRe finds a year; timeWords are other Swedish expressions of when.
 var (
-	actionYearRe = regexp.MustCompile(`\b(19|20)\d\d\b`)
+	actionYearRe = lazyRegexp(`\b(19|20)\d\d\b`)
 	// Go's \b knows only ASCII letters, so word edges are spelt out.
-	timeWords = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(årligen|årlig|varje år|per år|halvår\p{L}*|kvartal\p{L}*|månad\p{L}*|termin\p{L}*|löpande|kontinuerligt|våren|vårterminen|hösten|höstterminen|vt|ht|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|veck\p{L}+|mandatperiod\p{L}*|årsredovisning\p{L}*|delårsrapport\p{L}*|bokslut\p{L}*|verksamhetsberättelse\p{L}*|budgetår\p{L}*|senast|fortlöpande|under året|varje (år|månad|halvår|kvartal|termin|vecka))(?:$|[^\p{L}])`)
+	timeWords = lazyRegexp(`(?i)(?:^|[^\p{L}])(årligen|årlig|varje år|per år|halvår\p{L}*|kvartal\p{L}*|månad\p{L}*|termin\p{L}*|löpande|kontinuerligt|våren|vårterminen|hösten|höstterminen|vt|ht|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|veck\p{L}+|mandatperiod\p{L}*|årsredovisning\p{L}*|delårsrapport\p{L}*|bokslut\p{L}*|verksamhetsberättelse\p{L}*|budgetår\p{L}*|senast|fortlöpande|under året|varje (år|månad|halvår|kvartal|termin|vecka))(?:$|[^\p{L}])`)
 )
 
 // isTimeLike reports a short cell or phrase that says when.
@@ -135,7 +135,7 @@ func isTimeLike(s string) bool {
 
 // mentionsTime reports any time expression in running text.
 func mentionsTime(s string) bool {
-	return strings.ContainsAny(s, "0123456789") && actionYearRe.MatchString(s) || timeStems.has(s) && timeWords.MatchString(s)
+	return strings.ContainsAny(s, "0123456789") && actionYearRe().MatchString(s) || timeStems.has(s) && timeWords().MatchString(s)
 }
 
 // timeStems are stems every match of timeWords holds (see stemIndex).
@@ -259,7 +259,7 @@ func (a *Analyzer) actionTheme(st structure, scores []map[string]float64, i int)
 // labelRe finds the labels of running-text action entries ("Ansvar:
 // Kultur- och fritidschef", "Tidplan: 2019"). Labels are capitalised as
 // they are written at the start of an entry or line.
-var labelRe = regexp.MustCompile(`(?:^|[\s(.;,•-])(Huvudansvar|Ansvarig|Ansvariga|Ansvar|Tidplan|Tidsplan|Tidpunkt|Tid|Klart|Uppföljning|Indikatorer|Indikator|Aktivitet|Aktiviteter|Åtgärd|Åtgärder|Insats|Mål)\s*:\s*`)
+var labelRe = lazyRegexp(`(?:^|[\s(.;,•-])(Huvudansvar|Ansvarig|Ansvariga|Ansvar|Tidplan|Tidsplan|Tidpunkt|Tid|Klart|Uppföljning|Indikatorer|Indikator|Aktivitet|Aktiviteter|Åtgärd|Åtgärder|Insats|Mål)\s*:\s*`)
 
 // labelWords are strings every label of labelRe holds (case as written).
 var labelWords = []string{"ansvar", "Ansvar", "Tid", "Klart", "Uppföljning", "Indikator", "Aktivitet", "Åtgärd", "Insats", "Mål"}
@@ -316,7 +316,7 @@ func (a *Analyzer) labelledActions(text string, lines []line, segs []Sentence, s
 		}
 		var ms [][]int
 		if mayHoldLabel(l.s) {
-			ms = labelRe.FindAllStringSubmatchIndex(l.s, -1)
+			ms = labelRe().FindAllStringSubmatchIndex(l.s, -1)
 		}
 		if len(ms) == 0 {
 			open, prevText, prevStart = -1, l.s, l.start

@@ -107,7 +107,7 @@ func TestMayHoldLabel(t *testing.T) {
 	matched, colons, ruledOut := 0, 0, 0
 	for i, l := range lines {
 		may := mayHoldLabel(l)
-		if labelRe.MatchString(l) {
+		if labelRe().MatchString(l) {
 			matched++
 			if !may {
 				t.Errorf("labelRe matches %q, mayHoldLabel says no", l)

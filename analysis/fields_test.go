@@ -121,15 +121,15 @@ func TestMetadataPrefilters(t *testing.T) {
 	matched := 0
 	for _, l := range lines {
 		digit := strings.ContainsAny(l, "0123456789")
-		adopt := adoptByRe.MatchString(l) || adoptOnRe.MatchString(l)
-		valid := validFromRe.MatchString(l) || validToRe.MatchString(l) || validRangeRe.MatchString(l)
+		adopt := adoptByRe().MatchString(l) || adoptOnRe().MatchString(l)
+		valid := validFromRe().MatchString(l) || validToRe().MatchString(l) || validRangeRe().MatchString(l)
 		if adopt || valid {
 			matched++
 		}
 		if adopt && !adoptionStems.has(l) {
 			t.Errorf("adoption expression matches %q without an adoption word", l)
 		}
-		if bodyDateRe.MatchString(l) && !digit {
+		if bodyDateRe().MatchString(l) && !digit {
 			t.Errorf("bodyDateRe matches %q without a digit", l)
 		}
 		if valid && (!digit || !validityStems.has(l)) {
@@ -151,7 +151,7 @@ func TestMayNameOrg(t *testing.T) {
 	lines = append(lines, corpusLines(t)...)
 	matched, kommunen, passed := 0, 0, 0
 	for _, l := range lines {
-		if orgNameRe.MatchString(l) {
+		if orgNameRe().MatchString(l) {
 			matched++
 			if !mayNameOrg(l) {
 				t.Errorf("orgNameRe matches %q but mayNameOrg says no", l)
@@ -271,7 +271,7 @@ func TestTimeStems(t *testing.T) {
 	lines = append(lines, corpusLines(t)...)
 	matched := 0
 	for _, l := range lines {
-		if timeWords.MatchString(l) {
+		if timeWords().MatchString(l) {
 			matched++
 			if !timeStems.has(l) {
 				t.Errorf("timeWords matches %q, timeStems say no", l)

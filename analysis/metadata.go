@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"bytes"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -181,7 +180,7 @@ func extractMetadata(text string, lay docLayout, asOf time.Time) Metadata {
 	// A title that carries a period ("Integrationsplan 2018 – 2021") states
 	// the validity too.
 	if md.ValidFrom == "" && md.ValidTo == "" {
-		if m := titleRangeRe.FindStringSubmatch(md.Title); m != nil && plausibleRange(m[1], m[2]) {
+		if m := titleRangeRe().FindStringSubmatch(md.Title); m != nil && plausibleRange(m[1], m[2]) {
 			md.ValidFrom, md.ValidTo = m[1], m[2]
 		}
 	}
@@ -237,15 +236,15 @@ type docLayout struct {
 var (
 	// relatedHeadingRe recognises the heading a web page puts above links
 	// to other documents.
-	relatedHeadingRe = regexp.MustCompile(`(?i)^(?:relevanta|relaterade|liknande|andra|fler|populära|senaste|mest lästa|related|similar|more)\s+(?:styr)?(?:dokument|publikationer|handlingar|filer|sidor|länkar|documents|publications|files)\b|^(?:se|läs)\s+(?:även|också)\s*:?$`)
+	relatedHeadingRe = lazyRegexp(`(?i)^(?:relevanta|relaterade|liknande|andra|fler|populära|senaste|mest lästa|related|similar|more)\s+(?:styr)?(?:dokument|publikationer|handlingar|filer|sidor|länkar|documents|publications|files)\b|^(?:se|läs)\s+(?:även|också)\s*:?$`)
 	// listEndRe marks where a scraped page's chrome gives way to the
 	// document itself.
-	listEndRe = regexp.MustCompile(`(?i)^(?:transkript|transcript|dokumentets text|fulltext|full text|innehåll)\s*:?\s*$`)
+	listEndRe = lazyRegexp(`(?i)^(?:transkript|transcript|dokumentets text|fulltext|full text|innehåll)\s*:?\s*$`)
 	// orgNameRe finds a named municipality or region without the
 	// registry: "Västerås stad", "Härjedalens Kommun", "Region Gotland",
 	// "Västra Götalandsregionen". Used only to recognise lists of titles
 	// of many organisations' documents.
-	orgNameRe = regexp.MustCompile(`(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+(?:[Kk]ommuns?|KOMMUNS?|[Ss]tads?|STADS?)(?:[^\p{L}]|$)|Region\s+(\p{Lu}\p{L}+)|(\p{Lu}[\p{L}-]*regionen)|Landstinget\s+(\p{Lu}\p{L}+)`)
+	orgNameRe = lazyRegexp(`(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+(?:[Kk]ommuns?|KOMMUNS?|[Ss]tads?|STADS?)(?:[^\p{L}]|$)|Region\s+(\p{Lu}\p{L}+)|(\p{Lu}[\p{L}-]*regionen)|Landstinget\s+(\p{Lu}\p{L}+)`)
 )
 
 // layoutDocument splits text into lines, marks scraped related-document
@@ -378,13 +377,13 @@ func mayBeRelatedHeading(s string) bool {
 // ("Transkript:").
 func markRelatedLists(lines []docLine) {
 	for i := 0; i < len(lines); i++ {
-		if !mayBeRelatedHeading(lines[i].text) || !relatedHeadingRe.MatchString(lines[i].text) {
+		if !mayBeRelatedHeading(lines[i].text) || !relatedHeadingRe().MatchString(lines[i].text) {
 			continue
 		}
 		lines[i].noise = true
 		j := i + 1
 		for ; j < len(lines) && !lines[j].long; j++ {
-			if listEndRe.MatchString(lines[j].text) {
+			if listEndRe().MatchString(lines[j].text) {
 				if !strings.HasPrefix(strings.ToLower(lines[j].text), "innehåll") {
 					lines[j].noise = true
 				}
@@ -426,7 +425,7 @@ func markTitleLists(lines []docLine) {
 			if !mayNameOrg(lines[k].text) {
 				continue
 			}
-			for _, m := range orgNameRe.FindAllStringSubmatch(lines[k].text, -1) {
+			for _, m := range orgNameRe().FindAllStringSubmatch(lines[k].text, -1) {
 				for _, g := range m[1:] {
 					if g != "" {
 						orgs[strings.ToLower(strings.TrimSuffix(g, "s"))] = true
@@ -566,9 +565,9 @@ func fieldLike(cell string) bool {
 
 var (
 	// metaLineRe matches front-matter lines that are fields, not titles.
-	metaLineRe    = regexp.MustCompile(`(?i)^(?:diarienummer|diarienr|dnr|ärendenummer|ärendenr|ärende|beteckning|dokumenttyp|dokumentansvarig|fastställd|antagen|antaget|beslutad|beslutat|godkänd|gäller|giltig|version|datum|sida|page|transkript|reviderad|upprättad|senast)\b|^\d+(?:\s*\(\d+\))?$|^[\d\s./-]+$`)
-	dokumenttypRe = regexp.MustCompile(`(?i)(?:^|\s)dokumenttyp\s*:?\s*([\p{L}-]+)`)
-	wordRe        = regexp.MustCompile(`[\p{L}]+`)
+	metaLineRe    = lazyRegexp(`(?i)^(?:diarienummer|diarienr|dnr|ärendenummer|ärendenr|ärende|beteckning|dokumenttyp|dokumentansvarig|fastställd|antagen|antaget|beslutad|beslutat|godkänd|gäller|giltig|version|datum|sida|page|transkript|reviderad|upprättad|senast)\b|^\d+(?:\s*\(\d+\))?$|^[\d\s./-]+$`)
+	dokumenttypRe = lazyRegexp(`(?i)(?:^|\s)dokumenttyp\s*:?\s*([\p{L}-]+)`)
+	wordRe        = lazyRegexp(`[\p{L}]+`)
 )
 
 // metaFirst marks the ASCII bytes a match of metaLineRe can start with:
@@ -585,14 +584,14 @@ var metaFirst = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// isMetaLine is metaLineRe.MatchString(s), without running the
+// isMetaLine is metaLineRe().MatchString(s), without running the
 // expression on a line that cannot start a match (most of the lines
 // of a document's end it is asked about).
 func isMetaLine(s string) bool {
 	if s == "" || s[0] < utf8.RuneSelf && !metaFirst[s[0]] {
 		return false
 	}
-	return metaLineRe.MatchString(s)
+	return metaLineRe().MatchString(s)
 }
 
 // findTitle returns the first front-matter line that is not a field.
@@ -640,7 +639,7 @@ func kindOfWord(w string) string {
 
 // kindOfText returns the kind named by the first kind word of s.
 func kindOfText(s string) string {
-	words := wordRe.FindAllString(s, -1)
+	words := wordRe().FindAllString(s, -1)
 	for i, w := range words {
 		if strings.EqualFold(w, "strategisk") && i+1 < len(words) && strings.HasPrefix(strings.ToLower(words[i+1]), "inriktning") {
 			return KindStrategy
@@ -658,7 +657,7 @@ func kindOfText(s string) string {
 // svenskar" after a generic title). Without any kind word, "other".
 func findKind(lay docLayout, header []string, title string) string {
 	for _, c := range cellsOf(header) {
-		if m := dokumenttypRe.FindStringSubmatch(c); m != nil {
+		if m := dokumenttypRe().FindStringSubmatch(c); m != nil {
 			if k := kindOfWord(m[1]); k != "" {
 				return k
 			}
@@ -711,12 +710,12 @@ var (
 	// group 1; the number is group 2. Shapes: "KS 2017.407",
 	// "KS/2015/0173", "KS2016/726/01", "KS 2016/379", "KS-2013/1073",
 	// "2016/379", "379/2016".
-	labelledRefRe = regexp.MustCompile(`((?i:diarienummer|diarienr|dnr|ärendenummer|ärendenr|ärende\s*nr|beteckning))\.?\s*(?::\s*)?((?:[A-ZÅÄÖ]{1,8}[ ./-]?\s?)?(?:19|20)\d\d\s?[./:-]\s?\d{1,6}(?:[./-]\d{1,5})*|(?:[A-ZÅÄÖ]{1,8}\s?)?\d{1,6}/(?:19|20)\d\d)`)
+	labelledRefRe = lazyRegexp(`((?i:diarienummer|diarienr|dnr|ärendenummer|ärendenr|ärende\s*nr|beteckning))\.?\s*(?::\s*)?((?:[A-ZÅÄÖ]{1,8}[ ./-]?\s?)?(?:19|20)\d\d\s?[./:-]\s?\d{1,6}(?:[./-]\d{1,5})*|(?:[A-ZÅÄÖ]{1,8}\s?)?\d{1,6}/(?:19|20)\d\d)`)
 	// bareRefRe: an unlabelled diarienummer in the front matter needs a
 	// board prefix in capitals ("KS 2017.407"); ':' is excluded so law
 	// references ("SFS 2010:197") do not match.
-	bareRefRe = regexp.MustCompile(`(?:^|[^\p{L}])([A-ZÅÄÖ]{2,5}[ /-]?(?:19|20)\d\d[./-]\d{1,6}(?:[./-]\d{1,5})*)`)
-	isoDateRe = regexp.MustCompile(`(?:19|20)\d\d-\d\d-\d\d`)
+	bareRefRe = lazyRegexp(`(?:^|[^\p{L}])([A-ZÅÄÖ]{2,5}[ /-]?(?:19|20)\d\d[./-]\d{1,6}(?:[./-]\d{1,5})*)`)
+	isoDateRe = lazyRegexp(`(?:19|20)\d\d-\d\d-\d\d`)
 	// notBoards are capitalised prefixes that are not a board's diarium.
 	notBoards = map[string]bool{"SFS": true, "SOU": true, "PM": true, "EU": true, "EG": true, "ISBN": true, "ISSN": true, "SCB": true}
 )
@@ -728,7 +727,7 @@ var (
 // labels ("Diarienummer", "Ärendenr:") are dropped.
 func findReference(header []string) string {
 	for _, c := range cellsOf(header) {
-		if m := labelledRefRe.FindStringSubmatchIndex(c); m != nil {
+		if m := labelledRefRe().FindStringSubmatchIndex(c); m != nil {
 			label := c[m[2]:m[3]]
 			ref := strings.TrimRight(c[m[4]:m[5]], " ./-")
 			between := c[m[3]:m[4]]
@@ -739,10 +738,10 @@ func findReference(header []string) string {
 		}
 	}
 	for _, c := range cellsOf(header) {
-		for _, m := range bareRefRe.FindAllStringSubmatch(c, -1) {
+		for _, m := range bareRefRe().FindAllStringSubmatch(c, -1) {
 			ref := m[1]
 			prefix := strings.TrimRightFunc(ref[:strings.IndexFunc(ref, func(r rune) bool { return !unicode.IsUpper(r) })], unicode.IsSpace)
-			if notBoards[prefix] || isoDateRe.MatchString(ref) {
+			if notBoards[prefix] || isoDateRe().MatchString(ref) {
 				continue
 			}
 			return ref
@@ -766,16 +765,16 @@ var swedishMonths = map[string]string{
 const dateExpr = `(?:(?:19|20)\d\d-[01]\d-[0-3]\d|\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?\s+(?:19|20)\d\d|(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(?:19|20)\d\d|(?:19|20)\d\d-[01]\d|(?:19|20)\d\d)`
 
 var (
-	dateRe          = regexp.MustCompile(`(?i)` + dateExpr)
-	swedishDayRe    = regexp.MustCompile(`(?i)^(\d{1,2})\s+(\p{L}+)\.?\s+(\d{4})$`)
-	swedishMonthRe  = regexp.MustCompile(`(?i)^(\p{L}+)\s+(\d{4})$`)
-	paragraphYearRe = regexp.MustCompile(`§\s*\d+\s*[./]\s*((?:19|20)\d\d)(?:\D|$)|(?:^|\s)\d{1,4}/((?:19|20)\d\d)(?:\D|$)`)
+	dateRe          = lazyRegexp(`(?i)` + dateExpr)
+	swedishDayRe    = lazyRegexp(`(?i)^(\d{1,2})\s+(\p{L}+)\.?\s+(\d{4})$`)
+	swedishMonthRe  = lazyRegexp(`(?i)^(\p{L}+)\s+(\d{4})$`)
+	paragraphYearRe = lazyRegexp(`§\s*\d+\s*[./]\s*((?:19|20)\d\d)(?:\D|$)|(?:^|\s)\d{1,4}/((?:19|20)\d\d)(?:\D|$)`)
 )
 
 // normDate turns a date as written into ISO form with the same precision.
 func normDate(s string) string {
 	s = strings.TrimSpace(s)
-	if m := swedishDayRe.FindStringSubmatch(s); m != nil {
+	if m := swedishDayRe().FindStringSubmatch(s); m != nil {
 		if mm, ok := swedishMonths[strings.ToLower(m[2])]; ok {
 			d := m[1]
 			if len(d) == 1 {
@@ -784,7 +783,7 @@ func normDate(s string) string {
 			return m[3] + "-" + mm + "-" + d
 		}
 	}
-	if m := swedishMonthRe.FindStringSubmatch(s); m != nil {
+	if m := swedishMonthRe().FindStringSubmatch(s); m != nil {
 		if mm, ok := swedishMonths[strings.ToLower(m[1])]; ok {
 			return m[2] + "-" + mm
 		}
@@ -794,7 +793,7 @@ func normDate(s string) string {
 
 // firstDate returns the first date in s, normalised, or "".
 func firstDate(s string) string {
-	if m := dateRe.FindString(s); m != "" {
+	if m := dateRe().FindString(s); m != "" {
 		return normDate(m)
 	}
 	return ""
@@ -812,13 +811,13 @@ const bodyExpr = `(kommunfullmäktige|kommunstyrelsen|kommunstyrelse|KF|Kf|kf|KS
 var (
 	// adoptByRe: "Antagen av kommunfullmäktige 2019-03-25 § 34",
 	// "Fastställd av Kommunstyrelsen § 72.2017", "Beslutad: KF".
-	adoptByRe = regexp.MustCompile(`(?i)` + adoptVerb + `\s*(?:av|i|:)?\s*:?\s*` + bodyExpr + `(?:[^\p{L}]|$)(.*)`)
+	adoptByRe = lazyRegexp(`(?i)` + adoptVerb + `\s*(?:av|i|:)?\s*:?\s*` + bodyExpr + `(?:[^\p{L}]|$)(.*)`)
 	// adoptOnRe: "Fastställd datum 2017-05-30", "Antagen: 2019-03-25",
 	// "Beslutsdatum 2017-05-30".
-	adoptOnRe = regexp.MustCompile(`(?i)(?:` + adoptVerb + `(?:\s+datum)?|beslutsdatum|antagandedatum|fastställelsedatum|datum för (?:beslut|antagande|fastställelse))\s*:?\s*(?:den\s+)?(` + dateExpr + `)`)
+	adoptOnRe = lazyRegexp(`(?i)(?:` + adoptVerb + `(?:\s+datum)?|beslutsdatum|antagandedatum|fastställelsedatum|datum för (?:beslut|antagande|fastställelse))\s*:?\s*(?:den\s+)?(` + dateExpr + `)`)
 	// bodyDateRe: a front-matter line that is just the body and the date
 	// ("Kommunfullmäktige 2019-03-25, § 34").
-	bodyDateRe = regexp.MustCompile(`(?i)^` + bodyExpr + `\s*,?\s*(?:den\s+)?(` + dateExpr + `)`)
+	bodyDateRe = lazyRegexp(`(?i)^` + bodyExpr + `\s*,?\s*(?:den\s+)?(` + dateExpr + `)`)
 )
 
 // adoptionStems are stems every match of adoptByRe and adoptOnRe holds;
@@ -853,24 +852,24 @@ func parseAdoption(cell string) (by, on string) {
 	// metadata extraction): adoptByRe and adoptOnRe need a verb or a
 	// "...datum" word, bodyDateRe a date and so a digit.
 	if adoptionStems.has(cell) {
-		if m := adoptByRe.FindStringSubmatch(cell); m != nil {
+		if m := adoptByRe().FindStringSubmatch(cell); m != nil {
 			by = normBody(m[1])
 			rest := m[2]
 			if d := firstDate(rest); d != "" {
 				on = d
-			} else if p := paragraphYearRe.FindStringSubmatch(rest); p != nil {
+			} else if p := paragraphYearRe().FindStringSubmatch(rest); p != nil {
 				// "§ 72.2017", "24/2015": minute paragraph and year.
 				on = p[1] + p[2]
 			}
 		}
-		if m := adoptOnRe.FindStringSubmatch(cell); m != nil {
+		if m := adoptOnRe().FindStringSubmatch(cell); m != nil {
 			if d := normDate(m[1]); len(d) > len(on) {
 				on = d
 			}
 		}
 	}
 	if by == "" && on == "" && strings.ContainsAny(cell, "0123456789") {
-		if m := bodyDateRe.FindStringSubmatch(cell); m != nil {
+		if m := bodyDateRe().FindStringSubmatch(cell); m != nil {
 			by, on = normBody(m[1]), normDate(m[2])
 		}
 	}
@@ -887,10 +886,10 @@ const (
 )
 
 var (
-	validToRe    = regexp.MustCompile(`(?i)(?:gäller|giltig|giltighetstid)\s*:?\s*` + tomExpr + `\s*(?:datum)?\s*:?\s*(` + dateExpr + `)`)
-	validFromRe  = regexp.MustCompile(`(?i)(?:gäller|giltig|giltighetstid)\s*:?\s*` + fomExpr + `\s*(?:datum)?\s*:?\s*(` + dateExpr + `)(?:\s*` + dashes + `\s*(` + dateExpr + `))?`)
-	validRangeRe = regexp.MustCompile(`(?i)(?:gäller|giltig|giltighetstid|giltighet|period|perioden|åren|avser)\s*:?\s*(?:för\s+|under\s+)?(?:perioden\s+|åren\s+)?(` + dateExpr + `)\s*` + dashes + `\s*(` + dateExpr + `)`)
-	titleRangeRe = regexp.MustCompile(`((?:19|20)\d\d)\s*(?:-|–|—)\s*((?:19|20)\d\d)(?:\D|$)`)
+	validToRe    = lazyRegexp(`(?i)(?:gäller|giltig|giltighetstid)\s*:?\s*` + tomExpr + `\s*(?:datum)?\s*:?\s*(` + dateExpr + `)`)
+	validFromRe  = lazyRegexp(`(?i)(?:gäller|giltig|giltighetstid)\s*:?\s*` + fomExpr + `\s*(?:datum)?\s*:?\s*(` + dateExpr + `)(?:\s*` + dashes + `\s*(` + dateExpr + `))?`)
+	validRangeRe = lazyRegexp(`(?i)(?:gäller|giltig|giltighetstid|giltighet|period|perioden|åren|avser)\s*:?\s*(?:för\s+|under\s+)?(?:perioden\s+|åren\s+)?(` + dateExpr + `)\s*` + dashes + `\s*(` + dateExpr + `)`)
+	titleRangeRe = lazyRegexp(`((?:19|20)\d\d)\s*(?:-|–|—)\s*((?:19|20)\d\d)(?:\D|$)`)
 )
 
 // selfSubjects are the definite forms by which a document names itself;
@@ -951,17 +950,17 @@ func parseValidity(cell string) (from, to string) {
 	if !strings.ContainsAny(cell, "0123456789") || !validityStems.has(cell) {
 		return "", ""
 	}
-	if m := validFromRe.FindStringSubmatch(cell); m != nil {
+	if m := validFromRe().FindStringSubmatch(cell); m != nil {
 		from = normDate(m[1])
 		if m[2] != "" {
 			to = normDate(m[2])
 		}
 	}
-	if m := validToRe.FindStringSubmatch(cell); m != nil && to == "" {
+	if m := validToRe().FindStringSubmatch(cell); m != nil && to == "" {
 		to = normDate(m[1])
 	}
 	if from == "" && to == "" {
-		if m := validRangeRe.FindStringSubmatch(cell); m != nil && plausibleRange(m[1], m[2]) {
+		if m := validRangeRe().FindStringSubmatch(cell); m != nil && plausibleRange(m[1], m[2]) {
 			from, to = normDate(m[1]), normDate(m[2])
 		}
 	}
@@ -972,11 +971,11 @@ func parseValidity(cell string) (from, to string) {
 // Year and status.
 
 var (
-	yearRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
+	yearRe = lazyRegexp(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
 	// timelineRe: the heading of a project plan's or action plan's time
 	// schedule.
-	timelineRe = regexp.MustCompile(`(?i)^(?:tidsplan|tidplan|tidslinje|tidsram|tidsplanering)\s*:?$`)
-	bareYearRe = regexp.MustCompile(`^((?:19|20)\d\d)\s*:?$`)
+	timelineRe = lazyRegexp(`(?i)^(?:tidsplan|tidplan|tidslinje|tidsram|tidsplanering)\s*:?$`)
+	bareYearRe = lazyRegexp(`^((?:19|20)\d\d)\s*:?$`)
 )
 
 // documentYear picks the year of the document: when it was adopted, else
@@ -987,27 +986,27 @@ var (
 // starts in the year it is written).
 func documentYear(md Metadata, header []string, lay docLayout) string {
 	for _, s := range []string{md.AdoptedOn, md.Reference, md.ValidFrom} {
-		if m := yearRe.FindStringSubmatch(s); m != nil {
+		if m := yearRe().FindStringSubmatch(s); m != nil {
 			return m[1]
 		}
 	}
-	if m := yearRe.FindStringSubmatch(md.Title); m != nil {
+	if m := yearRe().FindStringSubmatch(md.Title); m != nil {
 		return m[1]
 	}
 	for _, l := range header {
 		if !fieldLike(l) {
 			continue
 		}
-		if m := yearRe.FindStringSubmatch(l); m != nil {
+		if m := yearRe().FindStringSubmatch(l); m != nil {
 			return m[1]
 		}
 	}
 	for i, l := range lay.lines {
-		if l.noise || !timelineRe.MatchString(l.text) {
+		if l.noise || !timelineRe().MatchString(l.text) {
 			continue
 		}
 		for k := i + 1; k < len(lay.lines) && k <= i+3; k++ {
-			if m := bareYearRe.FindStringSubmatch(lay.lines[k].text); m != nil {
+			if m := bareYearRe().FindStringSubmatch(lay.lines[k].text); m != nil {
 				return m[1]
 			}
 		}

@@ -47,7 +47,7 @@ func (m Modality) rank() int {
 // verbs to what they signal. Past and conditional forms (skulle, kunde)
 // report or hypothesise rather than bind, and are left out. The list is
 // data/lists/modal-verbs.tsv.
-var modalVerbs = mustList(modalVerbList())
+var modalVerbs = lazyList(modalVerbList)
 
 // subordinators open a subordinate clause whose modal verb belongs to a
 // purpose, a condition or a complement, not to what the document
@@ -108,7 +108,7 @@ var prepositions = map[string]bool{
 // intentVerbs are the verbs of soft intent with the particle each needs
 // ("" for none): verka för, sträva efter/mot/till, arbeta för, medverka
 // till, eftersträva, sikta mot/på (data/lists/intent-verbs.tsv).
-var intentVerbs = mustList(intentVerbList())
+var intentVerbs = lazyList(intentVerbList)
 
 // wordClass is what modality reads of one lower-case word: the modal it
 // is (modalVerbs), the particles it needs as an intent verb (intentVerbs)
@@ -133,7 +133,7 @@ const (
 
 // classOf looks w up in modality's word lists.
 func classOf(w string) wordClass {
-	c := wordClass{modal: modalVerbs[w]}
+	c := wordClass{modal: modalVerbs()[w]}
 	for _, l := range [...]struct {
 		set map[string]bool
 		bit uint8
@@ -143,7 +143,7 @@ func classOf(w string) wordClass {
 			c.bits |= l.bit
 		}
 	}
-	if parts, ok := intentVerbs[w]; ok {
+	if parts, ok := intentVerbs()[w]; ok {
 		c.intent, c.bits = parts, c.bits|isIntentVerb
 	}
 	return c

@@ -190,7 +190,7 @@ const (
 // NewMunicipalityAttributor builds an attributor over the registry's
 // municipalities, with the word lists embedded in the binary.
 func NewMunicipalityAttributor(reg *registry.Registry) *MunicipalityAttributor {
-	a := &MunicipalityAttributor{munis: reg.Municipalities(), byFirst: map[string][]nameVariant{}, gotland: -1, lists: embeddedLists}
+	a := &MunicipalityAttributor{munis: reg.Municipalities(), byFirst: map[string][]nameVariant{}, gotland: -1, lists: embeddedLists()}
 	a.ambiguous = make([]bool, len(a.munis))
 	a.domains = municipalDomains(a.munis)
 	type name struct {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -48,9 +49,11 @@ type attributionLists struct {
 	voiceFirst [utf8.RuneSelf]bool
 }
 
-// embeddedLists are the embedded lists, parsed once at start-up and
-// never changed: every attributor shares them read-only.
-var embeddedLists = mustParseAttributionLists()
+// embeddedLists are the embedded lists, parsed once on first use and
+// never changed: every attributor shares them read-only. Not parsed at
+// start-up: a process that attributes nothing (styrdok text, version)
+// should not pay the ~4 ms their expressions take to compile.
+var embeddedLists = sync.OnceValue(mustParseAttributionLists)
 
 func mustParseAttributionLists() *attributionLists {
 	l, err := parseAttributionLists(attributionData)

@@ -156,7 +156,7 @@ func TestBreadcrumbShortcut(t *testing.T) {
 // case, passes the first-byte filter, and the filter turns away a word
 // only when no list word starts with its lower-cased first byte.
 func TestMayBeVoice(t *testing.T) {
-	l := embeddedLists
+	l := embeddedLists()
 	for _, m := range []map[string]bool{l.ownVoice, l.otherVoice} {
 		for w := range m {
 			for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
@@ -205,7 +205,7 @@ func TestIsMetaLine(t *testing.T) {
 	cases = append(cases, "12", "12 (3)", "2020-01-01", " 3 ", ".", "/", "-", "\t1", "a", "", "Kommun", "1a")
 	filtered := 0
 	for _, s := range cases {
-		want := metaLineRe.MatchString(s)
+		want := metaLineRe().MatchString(s)
 		if got := isMetaLine(s); got != want {
 			t.Fatalf("isMetaLine(%q) = %v, metaLineRe says %v", s, got, want)
 		}

@@ -9,7 +9,7 @@ import (
 // topic. Similarity leaves them out so two plans do not look alike merely
 // because both are written in Swedish. The words are
 // data/lists/stop-words.txt.
-var stopStems = mustList(wordSet("stop-words.txt", Stem))
+var stopStems = lazyList(func() (map[string]bool, error) { return wordSet("stop-words.txt", Stem) })
 
 // TermCounts counts the stems of a document's content segments (navigation
 // segments left out, as in theme counts), without stop words, numbers and
@@ -50,7 +50,7 @@ func (t *Token) termable() bool {
 // termable reports whether a stem counts in a bag of words: two letters
 // or more, not a stop word.
 func termable(st string) bool {
-	return utf8.RuneCountInString(st) >= 2 && !stopStems[st] && hasLetter(st)
+	return utf8.RuneCountInString(st) >= 2 && !stopStems()[st] && hasLetter(st)
 }
 
 // TermBag is a document's bag of words in compact form: stems sorted, with

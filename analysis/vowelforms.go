@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -24,7 +25,7 @@ type vowelTable struct {
 	lemmas []string
 }
 
-var vowels = parseVowelForms(vowelformsTSV)
+var vowels = sync.OnceValue(func() vowelTable { return parseVowelForms(vowelformsTSV) })
 
 // parseVowelForms reads the table: "lemma<TAB>form form ...", # comments.
 // The table is generated and checked by TestVowelFormsTable, so a
@@ -60,7 +61,7 @@ const minVowelPrefix = 2
 // vowelForms returns the vowel-changed plural forms of a lower-case base
 // form: the table's, or for a compound ending in a lemma of the table
 // (the longest), the compound's first part joined to the head's forms.
-func vowelForms(term string) []string { return vowels.formsOf(term) }
+func vowelForms(term string) []string { return vowels().formsOf(term) }
 
 func (t vowelTable) formsOf(term string) []string {
 	if fs, ok := t.forms[term]; ok {

@@ -30,8 +30,8 @@ func TestVowelFormsTable(t *testing.T) {
 			}
 		}
 	}
-	if lines != len(vowels.forms) || lines < 30 {
-		t.Errorf("%d data lines, %d parsed", lines, len(vowels.forms))
+	if lines != len(vowels().forms) || lines < 30 {
+		t.Errorf("%d data lines, %d parsed", lines, len(vowels().forms))
 	}
 	for term, want := range map[string]string{
 		"bostad":      "bostäderna",
