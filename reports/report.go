@@ -56,6 +56,11 @@ type Report struct {
 	simOnce sync.Once   // WriteAll's writers run concurrently: the similarities are computed once, by the first that needs them
 	sim     *Similarity // see (*Report).similarity
 	simErr  error       // why sim is empty (similarityErr)
+	simHow  string      // how sim was computed with a SimilarityState (newSimilarityOf)
+	// SimilarityState is the file that keeps what the next run needs to
+	// compute the similarities incrementally (reports/similarity_state.go),
+	// beside the store; "" keeps none.
+	SimilarityState string
 	// Skip names output files WriteAll leaves out (run --skip).
 	Skip []string
 	// Lang is the language of report.html: "sv" (also for "") or "en"

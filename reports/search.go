@@ -114,10 +114,25 @@ func pruneVectors[W weight](m *vecSet[W], p searchParams) *searchVecs {
 	for _, ti := range m.idx {
 		df[ti]++
 	}
+	for p := range m.tidx {
+		df[m.tailTerm(p)]++
+	}
+	// a document's terms, head and tail; its weights are read from the
+	// head, and the tail's computed only for a document whose kept terms
+	// reach into it (none in a run, but for a document with no head term)
+	var idx, scratch []int32
+	var val []W
+	weights := func(d int, keep []int) []W {
+		if hi, hv := m.head(d); len(keep) == 0 || keep[len(keep)-1] < len(hi) {
+			return hv
+		}
+		scratch, val = m.full(d, scratch[:0], val[:0])
+		return val
+	}
 	maxDF := int32(p.maxDFShare * float64(n))
 	s := &searchVecs{lo: make([]int, n), hi: make([]int, n), scale: make([]float32, n), sets: make([][]int32, n), terms: len(m.terms)}
 	keeps := func(d int, keep []int) []int {
-		idx, _ := m.vec(d)
+		idx = m.termsOf(d, idx[:0])
 		keep = keep[:0]
 		for k, ti := range idx {
 			if df[ti] >= 2 && df[ti] <= maxDF {
@@ -140,14 +155,15 @@ func pruneVectors[W weight](m *vecSet[W], p searchParams) *searchVecs {
 	vals, shared := any(m.val).([]float32)
 	for d := 0; shared && d < n; d++ {
 		keep = keeps(d, keep)
-		shared = len(keep) <= p.strongest && (len(keep) == 0 || keep[len(keep)-1] == len(keep)-1)
+		shared = len(keep) <= p.strongest && (len(keep) == 0 || keep[len(keep)-1] == len(keep)-1) &&
+			len(keep) <= m.start[d+1]-m.start[d] // and in the head
 	}
 	if shared {
 		s.idx, s.val = m.idx, vals
 	}
 	for d := range n {
-		idx, val := m.vec(d)
 		keep = keeps(d, keep)
+		val := weights(d, keep)
 		if len(keep) > p.strongest { // the heaviest, ties by term; then back in term order
 			set := make([]int32, len(keep))
 			for x, k := range keep {
@@ -263,9 +279,10 @@ func scorePairs[W weight](m *vecSet[W], pairs [][2]int32, workers int) []float64
 		go func() {
 			defer wg.Done()
 			dense := make([]W, len(m.terms))
+			var aIdx []int32
+			var aVal []W
 			clearA := func(a int) {
-				idx, _ := m.vec(a)
-				for _, ti := range idx {
+				for _, ti := range aIdx {
 					dense[ti] = 0
 				}
 			}
@@ -277,16 +294,23 @@ func scorePairs[W weight](m *vecSet[W], pairs [][2]int32, workers int) []float64
 							clearA(a)
 						}
 						a = int(pairs[k][0])
-						idx, val := m.vec(a)
-						for x, ti := range idx {
-							dense[ti] = val[x]
+						aIdx, aVal = m.full(a, aIdx[:0], aVal[:0])
+						for x, ti := range aIdx {
+							dense[ti] = aVal[x]
 						}
 					}
-					idx, val := m.vec(int(pairs[k][1]))
+					// b's head, then its tail: its terms in order
+					b := int(pairs[k][1])
+					idx, val := m.head(b)
 					s := 0.0
 					for x, ti := range idx {
 						if w := dense[ti]; w != 0 {
 							s += float64(w) * float64(val[x])
+						}
+					}
+					for p := m.tstart[b]; p < m.tstart[b+1]; p++ {
+						if w := dense[m.tailTerm(p)]; w != 0 {
+							s += float64(w) * float64(m.tailWeight(b, p))
 						}
 					}
 					sims[k] = round4(s)

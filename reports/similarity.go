@@ -1,8 +1,10 @@
 package reports
 
 import (
+	"fmt"
 	"io"
 	"math"
+	"os"
 	"runtime"
 	"slices"
 	"sort"
@@ -233,9 +235,20 @@ type termSource interface {
 // a time (buildVecs keeps no bag), so that they are never all in memory.
 // A read error stops the reading (the remaining bags read empty) and is
 // returned: the similarities are then not to be written.
-func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource) (*Similarity, error) {
+//
+// With a statePath, a corpus all pairs computes is computed from the
+// previous run's state when it applies (similarity_state.go: the same
+// figures) and the state is written for the next run; how says which
+// way it went, for the benchmarks and tests.
+func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath string) (s *Similarity, how string, err error) {
+	n := len(docs)
+	useState := statePath != "" && n <= allPairsUpTo
+	var hashes []uint64
+	if useState {
+		hashes = make([]uint64, n)
+	}
 	var scratch analysis.TermBag
-	var err error
+	reads := 0
 	bag := func(i int) analysis.TermBag {
 		if err == nil {
 			err = src.ReadTermBag(i, &scratch)
@@ -243,156 +256,74 @@ func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource) (*Simila
 		if err != nil {
 			return analysis.TermBag{}
 		}
+		if reads < n && hashes != nil { // buildVecs' first pass
+			hashes[i] = bagHash(scratch)
+		}
+		reads++
 		return scratch
 	}
-	m := buildVecs[float32](len(docs), bag, vectorTerms, defaultSearch().maxDFShare)
+	m := buildVecs[float32](n, bag, vectorTerms, defaultSearch().maxDFShare)
 	if err != nil {
-		return &Similarity{Docs: docs, Peers: make([][]Peer, len(docs))}, err
+		return &Similarity{Docs: docs, Peers: make([][]Peer, n)}, "", err
 	}
-	return newSimilarity(docs, m), nil
-}
-
-// vectorTerms bounds a document's similarity vector: at most its
-// vectorTerms heaviest terms (among those shared with another document)
-// are kept, so the memory of similarity is at most 8 bytes times
-// vectorTerms per document whatever the document's length. The bench
-// corpus's documents have 416 terms on average and none above the bound,
-// so its figures stay exact; only very long documents (a budget with
-// appendices, a compilation of several plans) are cut, and their weights
-// renormalised over what is kept (docs/benchmarks.md, "Similarity in
-// bounded memory").
-const vectorTerms = 1024
-
-// weight is the type of a vector's weights: float32 in a run (half the
-// memory), float64 for the exact all-pairs oracle of the tests.
-type weight interface{ ~float32 | ~float64 }
-
-// vecSet are the TF-IDF vectors of a corpus, flat: document d's terms
-// are idx[start[d]:start[d+1]] (vocabulary indices, increasing), its
-// weights val[...]. A flat pair of arrays costs 8 bytes a term (float32)
-// against a SparseVector's 16 and its two slice headers; there is no map
-// and no slice per document. The vocabulary is numbered so that the
-// terms in more than a share of the documents (buildVecs' split) come
-// last: the first part of each vector is then the candidate search's
-// vector (search.go), which shares these arrays instead of a copy.
-type vecSet[W weight] struct {
-	start []int
-	idx   []int32
-	val   []W
-	terms []string // the vocabulary, by index
-}
-
-func (s *vecSet[W]) vec(d int) ([]int32, []W) {
-	return s.idx[s.start[d]:s.start[d+1]], s.val[s.start[d]:s.start[d+1]]
-}
-
-func (s *vecSet[W]) len() int { return len(s.start) - 1 }
-
-// buildVecs weighs n bags (bag gives one at a time, twice each, all of
-// them once before any the second time, so they need not all be held at
-// once and may be dropped after the second) as NewTFIDF does, and keeps each vector
-// compact:
-//
-//   - the weights are those of NewTFIDF to the last bit before they are
-//     stored as W, normalised over all the document's terms;
-//   - a term of one document only is left out after that: it is shared
-//     with nobody, so it adds nothing to any dot product (on the bench
-//     corpus few are, in real plans names, typing errors, numbers);
-//   - when more than maxTerms terms remain (maxTerms > 0), the heaviest
-//     maxTerms are kept (ties by term) and renormalised.
-//
-// Terms in more than split of the documents are numbered after the others
-// (vecSet); split 1 keeps the vocabulary in stem order.
-func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int, split float64) *vecSet[W] {
-	df := map[string]int{}
-	total := 0
-	for i := range n {
-		b := bag(i)
-		for k, t := range b.Stems {
-			if b.Counts[k] > 0 {
-				df[t]++
-				total++
-			}
+	if !useState {
+		if statePath != "" {
+			os.Remove(statePath) // no state of another corpus is left for a later run to weigh
+		}
+		return newSimilarity(docs, m), "", nil
+	}
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/64+1))
+	st := &simState{files: make([]string, n), hashes: hashes, df: make(map[string]int32, len(m.terms))}
+	for i, d := range docs {
+		st.files[i] = d.File
+	}
+	for ti, t := range m.terms {
+		st.df[t] = m.df[ti]
+	}
+	var lists []deepList
+	var dups []Pair
+	old, rerr := readState(statePath)
+	if rerr != nil {
+		how = "all pairs: " + rerr.Error()
+	} else {
+		var affected int
+		var ok bool
+		lists, dups, affected, ok, err = incremental(m, old, st.files, hashes, st.df, func(i int) (analysis.TermBag, error) {
+			err := src.ReadTermBag(i, &scratch)
+			return scratch, err
+		}, workers)
+		if err != nil {
+			return &Similarity{Docs: docs, Peers: make([][]Peer, n)}, "", err
+		}
+		how = fmt.Sprintf("incremental: %d of %d documents affected", affected, n)
+		if !ok {
+			how = fmt.Sprintf("all pairs: the state does not apply (%d of %d documents affected, or other documents)", affected, n)
+			lists = nil
 		}
 	}
-	terms := make([]string, 0, len(df))
-	for t := range df {
-		terms = append(terms, t)
+	var top []topPeers
+	if lists == nil {
+		top, dups = allPairsTop(m, workers, true, stateDepth)
+		lists = make([]deepList, n)
+		for i, t := range top {
+			lists[i] = deepList{c: t.c, cut: len(t.c) == stateDepth}
+		}
+	} else {
+		top = make([]topPeers, n)
+		for i, l := range lists {
+			top[i] = topPeers{c: l.c, k: stateDepth}
+		}
 	}
-	maxDF := int(split * float64(n))
-	sort.Slice(terms, func(a, b int) bool {
-		ca, cb := df[terms[a]] > maxDF, df[terms[b]] > maxDF
-		if ca != cb {
-			return cb
-		}
-		return terms[a] < terms[b]
-	})
-	index := make(map[string]int32, len(terms))
-	idf := make([]float64, len(terms))
-	dfOf := make([]int32, len(terms))
-	docs := float64(n)
-	for i, t := range terms {
-		index[t] = int32(i)
-		idf[i] = 1 + math.Log((1+docs)/(1+float64(df[t])))
-		dfOf[i] = int32(df[t])
+	st.lists, st.cuts = make([][]candidate, n), make([]bool, n)
+	for i, l := range lists {
+		st.lists[i], st.cuts[i] = l.c, l.cut
 	}
-	clear(df)
-	s := &vecSet[W]{start: make([]int, n+1), terms: terms}
-	// the few terms of one document are counted in total too: a little
-	// more than needed, but no doubling append on the largest arrays
-	s.idx = make([]int32, 0, total)
-	s.val = make([]W, 0, total)
-	var v SparseVector
-	var keep []int
-	for d := range n {
-		b := bag(d)
-		v.Index, v.Value = v.Index[:0], v.Value[:0]
-		for k, t := range b.Stems {
-			if b.Counts[k] > 0 {
-				ti := index[t]
-				v.Index = append(v.Index, int(ti))
-				v.Value = append(v.Value, (1+math.Log(float64(b.Counts[k])))*idf[ti])
-			}
-		}
-		if !sort.IntsAreSorted(v.Index) { // a bag not sorted by stem: sort both together
-			sort.Sort(byIndex(v))
-		}
-		if norm := floats.Norm(v.Value, 2); norm > 0 {
-			floats.Scale(1/norm, v.Value)
-		}
-		keep = keep[:0]
-		for k, ti := range v.Index {
-			if dfOf[ti] >= 2 {
-				keep = append(keep, k)
-			}
-		}
-		scale := 1.0
-		if maxTerms > 0 && len(keep) > maxTerms { // the heaviest, ties by term; then back in term order
-			sort.Slice(keep, func(a, b int) bool {
-				wa, wb := v.Value[keep[a]], v.Value[keep[b]]
-				return wa > wb || (wa == wb && keep[a] < keep[b])
-			})
-			keep = keep[:maxTerms]
-			sort.Ints(keep)
-			norm := 0.0
-			for _, k := range keep {
-				norm += v.Value[k] * v.Value[k]
-			}
-			if norm > 0 {
-				scale = 1 / math.Sqrt(norm)
-			}
-		}
-		for _, k := range keep {
-			s.idx = append(s.idx, int32(v.Index[k]))
-			if scale == 1 {
-				s.val = append(s.val, W(v.Value[k]))
-			} else {
-				s.val = append(s.val, W(v.Value[k]*scale))
-			}
-		}
-		s.start[d+1] = len(s.idx)
+	st.dups = dups
+	if werr := writeState(statePath, st); werr != nil {
+		os.Remove(statePath) // the next run computes all pairs
+		how += "; state not written: " + werr.Error()
 	}
-	return s
+	return assemble(docs, top, dups), how, nil
 }
 
 // allPairs computes every pair's cosine once (the dot product is
@@ -407,6 +338,13 @@ func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int, 
 // With free, m's weights are dropped once the postings hold them (a row
 // reads its own weights there): the caller must not use m afterwards.
 func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers int, free bool) *Similarity {
+	top, dups := allPairsTop(m, workers, free, keepPeers)
+	return assemble(docs, top, dups)
+}
+
+// allPairsTop is allPairs' work: each document's depth most similar
+// others (depth at least keepPeers) and the near-duplicate pairs.
+func allPairsTop[W weight](m *vecSet[W], workers int, free bool, depth int) ([]topPeers, []Pair) {
 	nt := len(m.terms)
 	// The postings, term by term, in two flat arrays (documents in
 	// order): counted first, then filled, instead of grown by appending
@@ -415,14 +353,19 @@ func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers
 	for _, ti := range m.idx {
 		start[ti+1]++
 	}
+	for p := range m.tidx {
+		start[m.tailTerm(p)+1]++
+	}
 	for t := range nt {
 		start[t+1] += start[t]
 	}
 	flatDoc := make([]int32, start[nt])
 	flatW := make([]W, start[nt])
 	fill := slices.Clone(start[:nt])
+	var idx []int32
+	var val []W
 	for di := range m.len() {
-		idx, val := m.vec(di)
+		idx, val = m.full(di, idx[:0], val[:0])
 		for k, ti := range idx {
 			flatDoc[fill[ti]], flatW[fill[ti]] = int32(di), val[k]
 			fill[ti]++
@@ -436,7 +379,7 @@ func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers
 	for t := range nt {
 		postDoc[t], postW[t] = flatDoc[start[t]:start[t+1]], flatW[start[t]:start[t+1]]
 	}
-	n := len(docs)
+	n := m.len()
 	type part struct {
 		top  []topPeers
 		dups []Pair
@@ -447,14 +390,16 @@ func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			top := make([]topPeers, n)
+			top := newTops(n, depth)
 			var dups []Pair
 			acc := make([]float64, n)
 			// cursor[ti]: where this worker's next row is in term ti's
 			// posting (rows come in increasing order, so it only moves on).
 			cursor := make([]int32, nt)
+			var row []int32
 			for i := g; i < n; i += workers {
-				for _, ti := range m.idx[m.start[i]:m.start[i+1]] {
+				row = m.termsOf(i, row[:0])
+				for _, ti := range row {
 					post := postDoc[ti]
 					c := cursor[ti]
 					for post[c] != int32(i) {
@@ -474,8 +419,12 @@ func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers
 					}
 					sim := round4(acc[j])
 					acc[j] = 0
-					top[i].offer(j, sim)
-					top[j].offer(i, sim)
+					if top[i].admits(j, sim) {
+						top[i].insert(j, sim)
+					}
+					if top[j].admits(i, sim) {
+						top[j].insert(i, sim)
+					}
 					if sim >= NearDuplicate {
 						dups = append(dups, Pair{A: i, B: j, Similarity: sim})
 					}
@@ -498,7 +447,18 @@ func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers
 			}
 		}
 	}
-	return assemble(docs, top, dups)
+	return top, dups
+}
+
+// newTops are n empty lists of depth entries each (0: keepPeers).
+func newTops(n, depth int) []topPeers {
+	top := make([]topPeers, n)
+	if depth != keepPeers {
+		for i := range top {
+			top[i].k = depth
+		}
+	}
+	return top
 }
 
 // newSimilarity compares all pairs of a corpus of up to allPairsUpTo
@@ -608,7 +568,7 @@ func assemble(docs []*analysis.DocumentAnalysis, top []topPeers, dups []Pair) *S
 		}
 	}
 	for i := range top {
-		for r, c := range top[i].c {
+		for r, c := range top[i].c[:min(len(top[i].c), keepPeers)] { // a deeper list is the incremental state's
 			s.Peers[i] = append(s.Peers[i], Peer{Doc: docs[c.doc], Index: c.doc, Similarity: c.sim})
 			if r < PairPeers && c.sim >= MinPairSimilarity {
 				add(Pair{A: min(i, c.doc), B: max(i, c.doc), Similarity: c.sim})
@@ -635,6 +595,7 @@ func assemble(docs []*analysis.DocumentAnalysis, top []topPeers, dups []Pair) *S
 // first, ties by document order (as a stable sort of all of them would).
 type topPeers struct {
 	c []candidate
+	k int // the list's length when full; 0 means keepPeers
 }
 
 type candidate struct {
@@ -643,15 +604,39 @@ type candidate struct {
 }
 
 func (t *topPeers) offer(doc int, sim float64) {
-	better := func(c candidate) bool { return sim > c.sim || (sim == c.sim && doc < c.doc) }
-	if len(t.c) == keepPeers && !better(t.c[keepPeers-1]) {
-		return
+	if t.admits(doc, sim) {
+		t.insert(doc, sim)
 	}
+}
+
+// admits reports whether doc would enter the list. Small enough to be
+// inlined, so all pairs, which offers every pair twice (100 million
+// offers at 10,000 documents, nearly all turned away), calls insert only
+// for those that enter.
+func (t *topPeers) admits(doc int, sim float64) bool {
+	k := t.limit()
+	if len(t.c) < k {
+		return true
+	}
+	last := &t.c[k-1]
+	return sim > last.sim || (sim == last.sim && doc < last.doc)
+}
+
+// limit is the list's length when full.
+func (t *topPeers) limit() int {
+	if t.k > 0 {
+		return t.k
+	}
+	return keepPeers
+}
+
+func (t *topPeers) insert(doc int, sim float64) {
+	better := func(c candidate) bool { return sim > c.sim || (sim == c.sim && doc < c.doc) }
 	i := len(t.c)
 	for i > 0 && better(t.c[i-1]) {
 		i--
 	}
-	if len(t.c) < keepPeers {
+	if len(t.c) < t.limit() {
 		t.c = append(t.c, candidate{})
 	}
 	copy(t.c[i+1:], t.c[i:])
@@ -685,7 +670,7 @@ func (s *Similarity) TopPeers(i, n int, skip func(*analysis.DocumentAnalysis) bo
 func (r *Report) similarity() *Similarity {
 	r.simOnce.Do(func() {
 		if ts, ok := r.Source.(termSource); ok {
-			r.sim, r.simErr = newSimilarityOf(r.Documents, ts)
+			r.sim, r.simHow, r.simErr = newSimilarityOf(r.Documents, ts, r.SimilarityState)
 		} else {
 			r.sim = NewSimilarity(r.Documents)
 		}

@@ -205,7 +205,7 @@ func TestBuildVecs(t *testing.T) {
 		t.Errorf("vocabulary %v, want %v", v.terms, want)
 	}
 	for d := range counts {
-		idx, val := v.vec(d)
+		idx, val := v.full(d, nil, nil)
 		var got, want []string
 		for _, ti := range idx {
 			got = append(got, v.terms[ti])
@@ -225,7 +225,7 @@ func TestBuildVecs(t *testing.T) {
 		}
 	}
 	cut := buildVecs[float64](len(bags), func(i int) analysis.TermBag { return bags[i] }, 2, 1)
-	idx, val := cut.vec(0)
+	idx, val := cut.full(0, nil, nil)
 	var names []string
 	for _, ti := range idx {
 		names = append(names, cut.terms[ti])
@@ -236,7 +236,7 @@ func TestBuildVecs(t *testing.T) {
 	if norm := val[0]*val[0] + val[1]*val[1]; math.Abs(norm-1) > 1e-12 || val[0] <= val[1] {
 		t.Errorf("cut weights %v", val)
 	}
-	if idx, _ := cut.vec(2); len(idx) != 1 {
+	if idx, _ := cut.full(2, nil, nil); len(idx) != 1 {
 		t.Errorf("short vector cut: %v", idx)
 	}
 }
@@ -426,8 +426,8 @@ func searchVersusExact(t *testing.T, bags []analysis.TermBag, search bool) (reca
 		}
 	}
 	dot := func(a, b int) float64 {
-		ia, va := ex.vec(a)
-		ib, vb := ex.vec(b)
+		ia, va := ex.full(a, nil, nil)
+		ib, vb := ex.full(b, nil, nil)
 		s := 0.0
 		for i, j := 0, 0; i < len(ia) && j < len(ib); {
 			switch {
@@ -732,7 +732,7 @@ func TestSimilarityReadsBags(t *testing.T) {
 		docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%03d.txt", i)}
 	}
 	src := &readBags{bags: bags, reads: make([]int, len(bags)), bad: -1}
-	got, err := newSimilarityOf(docs, src)
+	got, _, err := newSimilarityOf(docs, src, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -779,4 +779,69 @@ func (s *bagSource) Each(fn func(i int, d *analysis.DocumentAnalysis) error) err
 		}
 	}
 	return nil
+}
+
+// TestVecTail: the tail of a vector (its terms in more than the split
+// share of the documents, kept as a term offset and a count) reads back
+// the very weights buildVecs computed, to the last bit, for counts under
+// and over a byte's range and for vectors cut to their heaviest terms;
+// the head holds the rest, and a document with no head term keeps its
+// tail terms in the head.
+func TestVecTail(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	var bags []analysis.TermBag
+	for range 200 {
+		c := map[string]int{}
+		add := func(w string) {
+			c[w] += 1 + rng.IntN(3)
+			if rng.IntN(30) == 0 {
+				c[w] += 250 + rng.IntN(5000) // over a byte
+			}
+		}
+		for k := range 10 { // common terms: most in more than half the documents
+			if rng.IntN(10) < 8 {
+				add(fmt.Sprintf("c%d", k))
+			}
+		}
+		for range 5 + rng.IntN(40) {
+			add(fmt.Sprintf("w%03d", rng.IntN(200)))
+		}
+		bags = append(bags, bagOf(c))
+	}
+	bags = append(bags, bagOf(map[string]int{"c1": 3, "c2": 1})) // only common terms: no head
+	for _, maxTerms := range []int{0, 12} {
+		v := buildVecs[float32](len(bags), func(i int) analysis.TermBag { return bags[i] }, maxTerms, 0.5)
+		// the reference: every term in the head (split 1 numbers the
+		// terms otherwise, so compare by stem)
+		ref := buildVecs[float32](len(bags), func(i int) analysis.TermBag { return bags[i] }, maxTerms, 1)
+		if len(v.tidx) == 0 || len(v.over) == 0 {
+			t.Fatalf("maxTerms %d: %d tail entries, %d counts over a byte: the test tests nothing", maxTerms, len(v.tidx), len(v.over))
+		}
+		if len(ref.tidx) != 0 {
+			t.Errorf("split 1 has a tail of %d", len(ref.tidx))
+		}
+		for d := range bags {
+			idx, val := v.full(d, nil, nil)
+			ri, rval := ref.full(d, nil, nil)
+			got, want := map[string]float32{}, map[string]float32{}
+			for k, ti := range idx {
+				got[v.terms[ti]] = val[k]
+				if k > 0 && idx[k-1] >= ti {
+					t.Errorf("doc %d: terms out of order", d)
+				}
+			}
+			for k, ti := range ri {
+				want[ref.terms[ti]] = rval[k]
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("maxTerms %d doc %d: weights %v, want %v", maxTerms, d, got, want)
+			}
+			if hi, _ := v.head(d); len(hi) > 0 && hi[len(hi)-1] >= v.tail0 && v.tailLen(d) > 0 {
+				t.Errorf("doc %d: tail terms in the head beside a tail", d)
+			}
+		}
+		if last := len(bags) - 1; v.tailLen(last) != 0 || v.start[last+1]-v.start[last] != 2 {
+			t.Errorf("a document with no head term: head %d, tail %d, want 2, 0", v.start[last+1]-v.start[last], v.tailLen(last))
+		}
+	}
 }

@@ -479,6 +479,9 @@ func (j *runJob) report(ctx context.Context, res *corpus.BatchResult, fails []an
 	if res.Full != nil { // a nil *Documents in the interface would not read as "no source"
 		rep.Source = res.Full
 	}
+	if j.st != nil && !j.s.shard.on() { // beside the store: what the next run's similarity needs
+		rep.SimilarityState = j.st.Path() + ".simstate"
+	}
 	var outputs []corpus.OutputFile
 	var removed []string
 	var err error

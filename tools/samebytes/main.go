@@ -239,6 +239,8 @@ func snapshot(src, dst string) error {
 		switch {
 		case d.Name() == "styrdok.db":
 			data, err = dumpStore(p)
+		case strings.HasSuffix(d.Name(), ".simstate"): // a cache beside the store, like it not an output
+			return nil
 		case d.Name() == "run.json":
 			data, err = os.ReadFile(p)
 			data = runTimes.ReplaceAll(data, []byte(`"$1": "(time)"`))

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/styrdok/styrdok/corpus"
+	"github.com/styrdok/styrdok/tools/gencorpus/gen"
+)
+
+// TestRunIncrementalSimilarity: a re-run after one file changed, one was
+// added and one removed (each into the same OUT and store, so the
+// similarity starts from the previous run's state beside the store)
+// writes every output as a cold run of the changed corpus does, and
+// keeps the state for the next run.
+func TestRunIncrementalSimilarity(t *testing.T) {
+	tmp := t.TempDir()
+	tree := filepath.Join(tmp, "c")
+	if _, err := gen.Generate(gen.Options{Source: filepath.Join("..", "..", "testdata", "corpus"), Out: tree, Texts: 60, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(tree, "*.txt"))
+	if err != nil || len(files) < 10 {
+		t.Fatalf("%d generated files: %v", len(files), err)
+	}
+	out := filepath.Join(tmp, "out")
+	args := func(out string) []string {
+		return []string{"run", "--quiet", "--as-of", "2026-01-01", "--timeout", "30m", "--out", out, tree}
+	}
+	state := filepath.Join(out, corpus.DefaultStoreName+".simstate")
+	steps := []struct {
+		name   string
+		change func()
+	}{
+		{"cold", func() {}},
+		{"one changed", func() {
+			f, err := os.OpenFile(files[5], os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteString("\nKommunen ska erbjuda samhällsorientering på modersmål och språkkafé för alla nyanlända.\n")
+			f.Close()
+		}},
+		{"one added", func() {
+			data, err := os.ReadFile(files[9])
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(tree, "9999-ny-kommun-plan.txt"), append(data, "\nEn ny plan för bostäder och arbete.\n"...), 0o644)
+		}},
+		{"one removed", func() { os.Remove(files[20]) }},
+	}
+	for k, s := range steps {
+		s.change()
+		if code, stderr := runStyrdok(t, args(out)...); code != exitOK {
+			t.Fatalf("%s: exit %d\n%s", s.name, code, stderr)
+		}
+		if _, err := os.Stat(state); err != nil {
+			t.Errorf("%s: no similarity state beside the store: %v", s.name, err)
+		}
+		if k == 0 {
+			continue
+		}
+		fresh := filepath.Join(tmp, "fresh-"+s.name)
+		if code, stderr := runStyrdok(t, args(fresh)...); code != exitOK {
+			t.Fatalf("%s: cold run: exit %d\n%s", s.name, code, stderr)
+		}
+		sameOutputs(t, fresh, out)
+	}
+}

@@ -1,0 +1,522 @@
+package reports
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"hash/fnv"
+	"math"
+	"os"
+	"slices"
+	"sync"
+
+	"github.com/styrdok/styrdok/analysis"
+)
+
+// Exact incremental similarity (issue 17 item 3b, option (a) of
+// docs/benchmarks.md "One changed file").
+//
+// A term's weight depends on its document frequency, so one changed file
+// changes the vectors of every document that shares a term whose document
+// frequency moved (on the 2,000-document bench corpus one appended
+// sentence moved two stems' and changed 399 vectors), and the number of
+// documents changes every weight. A re-run can still give a cold run's
+// bytes without comparing all pairs again, from what the previous run
+// kept beside the store (simState):
+//
+//   - the documents (file and a hash of the term bag) and the document
+//     frequency of every term;
+//   - each document's stateDepth most similar others (all pairs' ranking:
+//     most similar first, ties by document), and the near-duplicate pairs.
+//
+// A document is affected when its bag changed or it holds a term whose
+// document frequency changed; only the pairs with an affected document
+// are computed again, by the same products in the same order as all
+// pairs. An unaffected document's similarity to another unaffected one
+// has not changed, so its new ranking is its kept list without the
+// affected documents, merged with its new similarities to them, exact as
+// far as the kept list reached (an unaffected document beyond it ranked
+// lower before and still does). When that leaves fewer than keepPeers
+// certain entries, its row is computed whole.
+//
+// The state is used only when it is whole (version, checksum), the run has
+// the same documents in the same order (a file added or removed changes
+// every weight: the run computes everything), the corpus is one all pairs
+// computes (up to allPairsUpTo documents: the candidate search's result
+// depends on the whole corpus), and at most maxAffected of the documents
+// are affected; else the run computes all pairs as always and writes a
+// new state.
+
+// stateDepth is how many of each document's most similar others the state
+// keeps: three times what the reports need, so that a few affected
+// documents in a list leave keepPeers certain ones.
+const stateDepth = 3 * keepPeers
+
+// maxAffected is the share of affected documents above which all pairs
+// is cheaper than recomputing their rows and merging.
+const maxAffected = 0.4
+
+// stateMagic starts a state file; the digit is its format version.
+const stateMagic = "styrdok-similarity-state-1\n"
+
+// maxStateBytes bounds the state read back: 64 bytes a document per
+// kept peer, terms of 256 bytes, far above what allPairsUpTo documents
+// need (about 3 MB at 10,000 documents).
+const maxStateBytes = 64 << 20
+
+// simState is what a run keeps for the next one's incremental similarity.
+type simState struct {
+	files  []string
+	hashes []uint64
+	df     map[string]int32
+	lists  [][]candidate // per document, its most similar (at most stateDepth), by all pairs' order
+	cuts   []bool        // per document: others may rank after its list (deepList.cut)
+	dups   []Pair
+}
+
+// bagHash identifies a term bag's content.
+func bagHash(b analysis.TermBag) uint64 {
+	h := fnv.New64a()
+	var buf [binary.MaxVarintLen64]byte
+	for k, t := range b.Stems {
+		if b.Counts[k] <= 0 {
+			continue
+		}
+		h.Write(buf[:binary.PutUvarint(buf[:], uint64(len(t)))])
+		h.Write([]byte(t))
+		h.Write(buf[:binary.PutUvarint(buf[:], uint64(b.Counts[k]))])
+	}
+	return h.Sum64()
+}
+
+// writeState writes st to path (through a temporary file renamed over it,
+// so a run stopped half-way leaves the old state or none, never half of
+// one): the magic line, the body, and the body's CRC-32C.
+func writeState(path string, st *simState) error {
+	var body []byte
+	u := func(x uint64) { body = binary.AppendUvarint(body, x) }
+	str := func(s string) { u(uint64(len(s))); body = append(body, s...) }
+	u(uint64(len(st.files)))
+	for i, f := range st.files {
+		str(f)
+		body = binary.LittleEndian.AppendUint64(body, st.hashes[i])
+		cut := uint64(0)
+		if st.cuts[i] {
+			cut = 1
+		}
+		u(cut)
+		u(uint64(len(st.lists[i])))
+		for _, c := range st.lists[i] {
+			u(uint64(c.doc))
+			u(uint64(math.Round(c.sim * 10000))) // round4's figure, exactly
+		}
+	}
+	terms := make([]string, 0, len(st.df))
+	for t := range st.df {
+		terms = append(terms, t)
+	}
+	slices.Sort(terms) // same state, same bytes
+	u(uint64(len(terms)))
+	for _, t := range terms {
+		str(t)
+		u(uint64(st.df[t]))
+	}
+	u(uint64(len(st.dups)))
+	for _, p := range st.dups {
+		u(uint64(p.A))
+		u(uint64(p.B))
+		u(uint64(math.Round(p.Similarity * 10000)))
+	}
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("similarity state: %w", err)
+	}
+	w := bufio.NewWriter(f)
+	w.WriteString(stateMagic)
+	w.Write(body)
+	w.Write(binary.LittleEndian.AppendUint32(nil, crc32.Checksum(body, crc32.MakeTable(crc32.Castagnoli))))
+	if err := w.Flush(); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return fmt.Errorf("similarity state %s: %w", tmp, err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("similarity state %s: %w", tmp, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("similarity state: %w", err)
+	}
+	return nil
+}
+
+// errNoState is readState's answer when there is no state file.
+var errNoState = errors.New("no similarity state")
+
+// readState reads a state written by writeState; an error names the file
+// and what is wrong with it (the caller then computes everything).
+func readState(path string) (*simState, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, errNoState
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || fi.Size() > maxStateBytes {
+		return nil, fmt.Errorf("%s: larger than %d bytes or unreadable", path, maxStateBytes)
+	}
+	data, err := readAll(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	bad := func(why string) (*simState, error) { return nil, fmt.Errorf("%s: %s", path, why) }
+	if !bytes.HasPrefix(data, []byte(stateMagic)) {
+		return bad("not a similarity state of this version")
+	}
+	data = data[len(stateMagic):]
+	if len(data) < 4 {
+		return bad("cut short")
+	}
+	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
+	if crc32.Checksum(body, crc32.MakeTable(crc32.Castagnoli)) != sum {
+		return bad("checksum does not match (damaged)")
+	}
+	r := &stateReader{b: body}
+	st := &simState{df: map[string]int32{}}
+	n := r.count(len(body))
+	for range n {
+		if r.err != nil {
+			break
+		}
+		st.files = append(st.files, r.str())
+		st.hashes = append(st.hashes, r.u64())
+		st.cuts = append(st.cuts, r.count(1) == 1)
+		k := r.count(stateDepth)
+		l := make([]candidate, 0, k)
+		for range k {
+			doc := r.count(n - 1)
+			l = append(l, candidate{doc: doc, sim: float64(r.count(10000)) / 10000})
+		}
+		st.lists = append(st.lists, l)
+	}
+	nt := r.count(len(body))
+	for range nt {
+		if r.err != nil {
+			break
+		}
+		t := r.str()
+		st.df[t] = int32(r.count(n))
+	}
+	nd := r.count(len(body))
+	for range nd {
+		if r.err != nil {
+			break
+		}
+		a, b := r.count(n-1), r.count(n-1)
+		st.dups = append(st.dups, Pair{A: a, B: b, Similarity: float64(r.count(10000)) / 10000})
+	}
+	if r.err == nil && len(r.b) != 0 {
+		r.err = errors.New("bytes after the end")
+	}
+	if r.err != nil {
+		return bad(r.err.Error())
+	}
+	return st, nil
+}
+
+func readAll(f *os.File) ([]byte, error) {
+	var buf bytes.Buffer
+	_, err := buf.ReadFrom(f)
+	return buf.Bytes(), err
+}
+
+// stateReader decodes a state's body; the first error sticks.
+type stateReader struct {
+	b   []byte
+	err error
+}
+
+// count reads a uvarint that must be at most limit.
+func (r *stateReader) count(limit int) int {
+	if r.err != nil {
+		return 0
+	}
+	x, k := binary.Uvarint(r.b)
+	if k <= 0 {
+		r.err = errors.New("cut short or damaged")
+		return 0
+	}
+	r.b = r.b[k:]
+	if limit < 0 || x > uint64(limit) {
+		r.err = fmt.Errorf("a count of %d where at most %d fits", x, max(limit, 0))
+		return 0
+	}
+	return int(x)
+}
+
+func (r *stateReader) str() string {
+	n := r.count(len(r.b))
+	if r.err != nil {
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *stateReader) u64() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	if len(r.b) < 8 {
+		r.err = errors.New("cut short")
+		return 0
+	}
+	x := binary.LittleEndian.Uint64(r.b)
+	r.b = r.b[8:]
+	return x
+}
+
+// deepList is one document's entry of the state: its most similar
+// others, most similar first (at most stateDepth), and whether others may
+// rank after them (cut): then only the listed ones are certain.
+type deepList struct {
+	c   []candidate
+	cut bool
+}
+
+// incremental computes the similarities of a run from the previous run's
+// state, as all pairs would (see the comment at the top of this file):
+// the deep lists and near-duplicate pairs of the run, or ok false when
+// the state does not apply and all pairs must be computed. terms(i)
+// gives document i's bag (its stems are read only); hashes are the run's
+// bag hashes, df its document frequencies (by term).
+func incremental[W weight](m *vecSet[W], old *simState, files []string, hashes []uint64, df map[string]int32,
+	bag func(i int) (analysis.TermBag, error), workers int) (lists []deepList, dups []Pair, affected int, ok bool, err error) {
+	n := m.len()
+	if len(old.files) != n || len(old.lists) != n || len(old.cuts) != n {
+		return nil, nil, 0, false, nil
+	}
+	for i, f := range files {
+		if old.files[i] != f {
+			return nil, nil, 0, false, nil
+		}
+	}
+	changed := map[string]bool{}
+	for t, f := range df {
+		if old.df[t] != f {
+			changed[t] = true
+		}
+	}
+	for t := range old.df {
+		if _, ok := df[t]; !ok {
+			changed[t] = true
+		}
+	}
+	aff := make([]bool, n)
+	for i := range n {
+		if hashes[i] != old.hashes[i] {
+			aff[i] = true
+			affected++
+			continue
+		}
+		if len(changed) == 0 {
+			continue
+		}
+		b, err := bag(i)
+		if err != nil {
+			return nil, nil, 0, false, err
+		}
+		for _, t := range b.Stems {
+			if changed[t] {
+				aff[i] = true
+				affected++
+				break
+			}
+		}
+	}
+	if float64(affected) > maxAffected*float64(n) {
+		return nil, nil, affected, false, nil
+	}
+	// the unaffected documents' lists: their unaffected entries, certain
+	// up to the old list's last entry when it was cut
+	top := newTops(n, stateDepth)
+	bound := make([]*candidate, n)
+	for i := range n {
+		if aff[i] {
+			continue
+		}
+		for _, c := range old.lists[i] {
+			if !aff[c.doc] {
+				top[i].insert(c.doc, c.sim)
+			}
+		}
+		if old.cuts[i] && len(old.lists[i]) > 0 {
+			bound[i] = &old.lists[i][len(old.lists[i])-1]
+		}
+	}
+	for _, p := range old.dups {
+		if !aff[p.A] && !aff[p.B] {
+			dups = append(dups, p)
+		}
+	}
+	// the affected documents' rows, whole
+	var rows []int
+	for i := range n {
+		if aff[i] {
+			rows = append(rows, i)
+		}
+	}
+	forRows(m, rows, workers, func(a int, row []candidate) {
+		for _, c := range row {
+			top[a].offer(c.doc, c.sim)
+			if !aff[c.doc] {
+				top[c.doc].offer(a, c.sim)
+			}
+			if c.sim >= NearDuplicate && (!aff[c.doc] || a < c.doc) {
+				dups = append(dups, Pair{A: min(a, c.doc), B: max(a, c.doc), Similarity: c.sim})
+			}
+		}
+	})
+	lists = make([]deepList, n)
+	var again []int
+	for i := range n {
+		l := top[i].c
+		cut := len(l) == stateDepth
+		if b := bound[i]; b != nil {
+			k := 0
+			for k < len(l) && (l[k].sim > b.sim || (l[k].sim == b.sim && l[k].doc <= b.doc)) {
+				k++
+			}
+			l, cut = l[:k], true
+		}
+		lists[i] = deepList{c: l, cut: cut}
+		if cut && len(l) < keepPeers && !aff[i] {
+			again = append(again, i)
+		}
+	}
+	// a document left with fewer certain entries than the reports need:
+	// its row whole
+	forRows(m, again, workers, func(i int, row []candidate) {
+		t := topPeers{k: stateDepth}
+		for _, c := range row {
+			t.offer(c.doc, c.sim)
+		}
+		lists[i] = deepList{c: t.c, cut: len(t.c) == stateDepth}
+	})
+	return lists, dups, affected, true, nil
+}
+
+// rowBatch is how many rows forRows computes before it hands them on.
+const rowBatch = 256
+
+// forRows calls fn with each document of rows and its similarities
+// (rowSims), in the order of rows, computing rowBatch rows at a time.
+func forRows[W weight](m *vecSet[W], rows []int, workers int, fn func(i int, row []candidate)) {
+	if len(rows) == 0 {
+		return
+	}
+	post := newPostings(m)
+	for lo := 0; lo < len(rows); lo += rowBatch {
+		batch := rows[lo:min(lo+rowBatch, len(rows))]
+		for x, row := range rowSims(m, post, batch, workers) {
+			fn(batch[x], row)
+		}
+	}
+}
+
+// rowSims computes, for each document of rows, its similarity to every
+// other document that shares a term with it, as all pairs computes it:
+// through the same inverted index, the products of the shared terms
+// summed in term order (the same order from either side of a pair, and
+// each product the same either way), rounded by round4; a row only
+// reads the postings of its own terms.
+func rowSims[W weight](m *vecSet[W], post *postings[W], rows []int, workers int) [][]candidate {
+	out := make([][]candidate, len(rows))
+	n := m.len()
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range max(1, workers) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			acc := make([]float64, n)
+			var idx []int32
+			var val []W
+			for {
+				mu.Lock()
+				x := next
+				next++
+				mu.Unlock()
+				if x >= len(rows) {
+					return
+				}
+				a := rows[x]
+				idx, val = m.full(a, idx[:0], val[:0])
+				for k, ti := range idx {
+					w := float64(val[k])
+					docs, ws := post.of(ti)
+					for y, b := range docs {
+						acc[b] += w * float64(ws[y])
+					}
+				}
+				var row []candidate
+				for b := range n {
+					if acc[b] > 0 && b != a {
+						row = append(row, candidate{doc: b, sim: round4(acc[b])})
+					}
+					acc[b] = 0
+				}
+				out[x] = row
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// postings are a vecSet's inverted index: per term, the documents that
+// have it (in order) and their weights, in two flat arrays.
+type postings[W weight] struct {
+	start []int
+	doc   []int32
+	w     []W
+}
+
+func (p *postings[W]) of(t int32) ([]int32, []W) {
+	return p.doc[p.start[t]:p.start[t+1]], p.w[p.start[t]:p.start[t+1]]
+}
+
+func newPostings[W weight](m *vecSet[W]) *postings[W] {
+	nt := len(m.terms)
+	p := &postings[W]{start: make([]int, nt+1)}
+	for _, ti := range m.idx {
+		p.start[ti+1]++
+	}
+	for q := range m.tidx {
+		p.start[m.tailTerm(q)+1]++
+	}
+	for t := range nt {
+		p.start[t+1] += p.start[t]
+	}
+	p.doc, p.w = make([]int32, p.start[nt]), make([]W, p.start[nt])
+	fill := slices.Clone(p.start[:nt])
+	var idx []int32
+	var val []W
+	for d := range m.len() {
+		idx, val = m.full(d, idx[:0], val[:0])
+		for k, ti := range idx {
+			p.doc[fill[ti]], p.w[fill[ti]] = int32(d), val[k]
+			fill[ti]++
+		}
+	}
+	return p
+}

@@ -1,0 +1,286 @@
+package reports
+
+import (
+	"math"
+	"sort"
+
+	"gonum.org/v1/gonum/floats"
+
+	"github.com/styrdok/styrdok/analysis"
+)
+
+// vectorTerms bounds a document's similarity vector: at most its
+// vectorTerms heaviest terms (among those shared with another document)
+// are kept, so the memory of similarity is at most 8 bytes times
+// vectorTerms per document whatever the document's length. The bench
+// corpus's documents have 416 terms on average and none above the bound,
+// so its figures stay exact; only very long documents (a budget with
+// appendices, a compilation of several plans) are cut, and their weights
+// renormalised over what is kept (docs/benchmarks.md, "Similarity in
+// bounded memory").
+const vectorTerms = 1024
+
+// weight is the type of a vector's weights: float32 in a run (half the
+// memory), float64 for the exact all-pairs oracle of the tests.
+type weight interface{ ~float32 | ~float64 }
+
+// vecSet are the TF-IDF vectors of a corpus, flat, in two parts.
+//
+// The head: document d's terms numbered below tail0 are
+// idx[start[d]:start[d+1]] (vocabulary indices, increasing), their
+// weights val[...]. A flat pair of arrays costs 8 bytes a term (float32)
+// against a SparseVector's 16 and its two slice headers; there is no map
+// and no slice per document. The vocabulary is numbered so that the terms
+// in more than a share of the documents (buildVecs' split) come last: the
+// head of each vector is then the candidate search's vector (search.go),
+// which shares these arrays instead of a copy.
+//
+// The tail: its terms from tail0 on, those in more than the split share of
+// the documents (43% of a vector's terms on the bench corpus). The search
+// never reads them, only the scoring of the candidate pairs and all
+// pairs, so they are kept in 3 bytes a term instead of 8: the term as an
+// offset from tail0 (uint16: there are fewer such terms than twice a
+// document's average length, see buildVecs) and its count (uint8, the few
+// counts of 255 or more in over), and the weight is computed again when
+// read (tailWeight), by the same float64 operations buildVecs used, so it
+// is the same to the last bit. A document with no head term keeps all
+// its terms in the head, as the search compares it by them.
+type vecSet[W weight] struct {
+	start []int
+	idx   []int32
+	val   []W
+
+	tail0  int32           // first tail term; len(terms) when there is no tail
+	tstart []int           // document d's tail is tidx[tstart[d]:tstart[d+1]]
+	tidx   []uint16        // term - tail0
+	tcnt   []uint8         // count, or countOver: the count is over[position]
+	over   map[int32]int32 // counts of countOver or more, by position in tidx
+	idf    []float64       // per tail term, from tail0
+	inv    []float64       // per document: 1/norm of its uncut vector
+	scale  []float64       // per document: the renormalisation of a cut vector, 1 when not cut
+
+	terms []string // the vocabulary, by index
+	df    []int32  // per term, its document frequency (the incremental state's)
+}
+
+// countOver marks a tail count too large for a byte.
+const countOver = math.MaxUint8
+
+// maxTailTerms bounds the tail's vocabulary to what a uint16 offset holds.
+const maxTailTerms = math.MaxUint16 + 1
+
+// head returns document d's head: terms and weights.
+func (s *vecSet[W]) head(d int) ([]int32, []W) {
+	return s.idx[s.start[d]:s.start[d+1]], s.val[s.start[d]:s.start[d+1]]
+}
+
+func (s *vecSet[W]) len() int { return len(s.start) - 1 }
+
+// tailLen is the number of tail terms of document d.
+func (s *vecSet[W]) tailLen(d int) int { return s.tstart[d+1] - s.tstart[d] }
+
+// tailTerm is the term of tail position p.
+func (s *vecSet[W]) tailTerm(p int) int32 { return s.tail0 + int32(s.tidx[p]) }
+
+// tailWeight is the weight of tail position p of document d: the value
+// buildVecs computed for it, the same float64 operations in the same
+// order (explicit conversions, so that no multiply-add is fused).
+func (s *vecSet[W]) tailWeight(d, p int) W {
+	c := int32(s.tcnt[p])
+	if c == countOver {
+		c = s.over[int32(p)]
+	}
+	ti := s.tailTerm(p)
+	w := float64((1 + math.Log(float64(c))) * s.idf[ti-s.tail0])
+	w = float64(w * s.inv[d])
+	if sc := s.scale[d]; sc != 1 {
+		w = float64(w * sc)
+	}
+	return W(w)
+}
+
+// full appends document d's whole vector, head then tail (in term order:
+// the tail's terms are numbered after the head's), to idx and val.
+func (s *vecSet[W]) full(d int, idx []int32, val []W) ([]int32, []W) {
+	hi, hv := s.head(d)
+	idx, val = append(idx, hi...), append(val, hv...)
+	for p := s.tstart[d]; p < s.tstart[d+1]; p++ {
+		idx = append(idx, s.tailTerm(p))
+		val = append(val, s.tailWeight(d, p))
+	}
+	return idx, val
+}
+
+// termsOf appends document d's terms, head then tail, to idx.
+// It reads no weight (allPairs drops the head's once its postings hold
+// them).
+func (s *vecSet[W]) termsOf(d int, idx []int32) []int32 {
+	idx = append(idx, s.idx[s.start[d]:s.start[d+1]]...)
+	for p := s.tstart[d]; p < s.tstart[d+1]; p++ {
+		idx = append(idx, s.tailTerm(p))
+	}
+	return idx
+}
+
+// buildVecs weighs n bags (bag gives one at a time, twice each, all of
+// them once before any the second time, so they need not all be held at
+// once and may be dropped after the second) as NewTFIDF does, and keeps each vector
+// compact:
+//
+//   - the weights are those of NewTFIDF to the last bit before they are
+//     stored as W, normalised over all the document's terms;
+//   - a term of one document only is left out after that: it is shared
+//     with nobody, so it adds nothing to any dot product (on the bench
+//     corpus few are, in real plans names, typing errors, numbers);
+//   - when more than maxTerms terms remain (maxTerms > 0), the heaviest
+//     maxTerms are kept (ties by term) and renormalised.
+//
+// Terms in more than split of the documents are numbered after the others
+// and kept in the tail (vecSet); split 1 keeps the vocabulary in stem
+// order and has no tail.
+func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int, split float64) *vecSet[W] {
+	df := map[string]int{}
+	for i := range n {
+		b := bag(i)
+		for k, t := range b.Stems {
+			if b.Counts[k] > 0 {
+				df[t]++
+			}
+		}
+	}
+	terms := make([]string, 0, len(df))
+	for t := range df {
+		terms = append(terms, t)
+	}
+	maxDF := int(split * float64(n))
+	sort.Slice(terms, func(a, b int) bool {
+		ca, cb := df[terms[a]] > maxDF, df[terms[b]] > maxDF
+		if ca != cb {
+			return cb
+		}
+		return terms[a] < terms[b]
+	})
+	index := make(map[string]int32, len(terms))
+	idf := make([]float64, len(terms))
+	dfOf := make([]int32, len(terms))
+	docs := float64(n)
+	tail0 := int32(len(terms))
+	headCap, tailCap := 0, 0 // the entries of each part, cuts aside
+	for i, t := range terms {
+		index[t] = int32(i)
+		idf[i] = 1 + math.Log((1+docs)/(1+float64(df[t])))
+		dfOf[i] = int32(df[t])
+		switch {
+		case df[t] > maxDF:
+			tail0 = min(tail0, int32(i))
+			tailCap += df[t]
+		case df[t] >= 2:
+			headCap += df[t]
+		}
+	}
+	// The tail's terms are each in more than maxDF documents, so there are
+	// fewer of them than total/maxDF, about twice a document's average
+	// number of terms; a corpus of documents with tens of thousands of
+	// distinct stems each would pass the offsets' range: it keeps every
+	// term in the head.
+	if int(int32(len(terms))-tail0) > maxTailTerms {
+		tail0 = int32(len(terms))
+		headCap, tailCap = headCap+tailCap, 0
+	}
+	clear(df)
+	// Each part is allocated at its size, not grown by appending (which
+	// would leave the smaller arrays as garbage beside the largest ones);
+	// only a document with no head term, whose tail goes to the head, can
+	// make the head grow.
+	s := &vecSet[W]{start: make([]int, n+1), terms: terms, df: dfOf, tail0: tail0, idf: idf[tail0:],
+		idx: make([]int32, 0, headCap), val: make([]W, 0, headCap),
+		tstart: make([]int, n+1), tidx: make([]uint16, 0, tailCap), tcnt: make([]uint8, 0, tailCap),
+		inv: make([]float64, n), scale: make([]float64, n)}
+	var v SparseVector
+	var keep []int
+	var cnt []int32
+	for d := range n {
+		b := bag(d)
+		v.Index, v.Value, cnt = v.Index[:0], v.Value[:0], cnt[:0]
+		for k, t := range b.Stems {
+			if b.Counts[k] > 0 {
+				ti := index[t]
+				v.Index = append(v.Index, int(ti))
+				v.Value = append(v.Value, (1+math.Log(float64(b.Counts[k])))*idf[ti])
+				cnt = append(cnt, b.Counts[k])
+			}
+		}
+		if !sort.IntsAreSorted(v.Index) { // a bag not sorted by stem: sort the three together
+			sort.Sort(byIndexCount{v, cnt})
+		}
+		s.inv[d] = 1
+		if norm := floats.Norm(v.Value, 2); norm > 0 {
+			s.inv[d] = 1 / norm
+			floats.Scale(s.inv[d], v.Value)
+		}
+		keep = keep[:0]
+		for k, ti := range v.Index {
+			if dfOf[ti] >= 2 {
+				keep = append(keep, k)
+			}
+		}
+		scale := 1.0
+		if maxTerms > 0 && len(keep) > maxTerms { // the heaviest, ties by term; then back in term order
+			sort.Slice(keep, func(a, b int) bool {
+				wa, wb := v.Value[keep[a]], v.Value[keep[b]]
+				return wa > wb || (wa == wb && keep[a] < keep[b])
+			})
+			keep = keep[:maxTerms]
+			sort.Ints(keep)
+			norm := 0.0
+			for _, k := range keep {
+				norm += v.Value[k] * v.Value[k]
+			}
+			if norm > 0 {
+				scale = 1 / math.Sqrt(norm)
+			}
+		}
+		s.scale[d] = scale
+		// a document with no head term keeps its tail in the head
+		tailed := len(keep) > 0 && int32(v.Index[keep[0]]) < tail0
+		for _, k := range keep {
+			ti := int32(v.Index[k])
+			if tailed && ti >= tail0 {
+				c := cnt[k]
+				if c >= countOver {
+					if s.over == nil {
+						s.over = map[int32]int32{}
+					}
+					s.over[int32(len(s.tidx))] = c
+					c = countOver
+				}
+				s.tidx = append(s.tidx, uint16(ti-tail0))
+				s.tcnt = append(s.tcnt, uint8(c))
+				continue
+			}
+			s.idx = append(s.idx, ti)
+			if scale == 1 {
+				s.val = append(s.val, W(v.Value[k]))
+			} else {
+				s.val = append(s.val, W(v.Value[k]*scale))
+			}
+		}
+		s.start[d+1] = len(s.idx)
+		s.tstart[d+1] = len(s.tidx)
+	}
+	return s
+}
+
+// byIndexCount sorts a sparse vector's entries and their counts by term
+// index.
+type byIndexCount struct {
+	v   SparseVector
+	cnt []int32
+}
+
+func (b byIndexCount) Len() int           { return len(b.v.Index) }
+func (b byIndexCount) Less(i, j int) bool { return b.v.Index[i] < b.v.Index[j] }
+func (b byIndexCount) Swap(i, j int) {
+	byIndex(b.v).Swap(i, j)
+	b.cnt[i], b.cnt[j] = b.cnt[j], b.cnt[i]
+}
