@@ -57,6 +57,7 @@ type Report struct {
 	sim     *Similarity // see (*Report).similarity
 	simErr  error       // why sim is empty (similarityErr)
 	simHow  string      // how sim was computed with a SimilarityState (newSimilarityOf)
+	simWarn string      // what went wrong with the SimilarityState (SimilarityWarning)
 	// SimilarityState is the file that keeps what the next run needs to
 	// compute the similarities incrementally (reports/similarity_state.go),
 	// beside the store; "" keeps none.

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -240,7 +241,7 @@ type termSource interface {
 // previous run's state when it applies (similarity_state.go: the same
 // figures) and the state is written for the next run; how says which
 // way it went, for the benchmarks and tests.
-func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath string) (s *Similarity, how string, err error) {
+func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath string) (s *Similarity, how, warn string, err error) {
 	n := len(docs)
 	useState := statePath != "" && n <= allPairsUpTo
 	var hashes []uint64
@@ -264,13 +265,13 @@ func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePat
 	}
 	m := buildVecs[float32](n, bag, vectorTerms, defaultSearch().maxDFShare)
 	if err != nil {
-		return &Similarity{Docs: docs, Peers: make([][]Peer, n)}, "", err
+		return &Similarity{Docs: docs, Peers: make([][]Peer, n)}, "", "", err
 	}
 	if !useState {
 		if statePath != "" {
 			os.Remove(statePath) // no state of another corpus is left for a later run to weigh
 		}
-		return newSimilarity(docs, m), "", nil
+		return newSimilarity(docs, m), "", "", nil
 	}
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/64+1))
 	st := &simState{files: make([]string, n), hashes: hashes, df: make(map[string]int32, len(m.terms))}
@@ -285,6 +286,9 @@ func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePat
 	old, rerr := readState(statePath)
 	if rerr != nil {
 		how = "all pairs: " + rerr.Error()
+		if !errors.Is(rerr, errNoState) {
+			warn = rerr.Error() + "; similarities computed over all pairs"
+		}
 	} else {
 		var affected int
 		var ok bool
@@ -293,7 +297,7 @@ func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePat
 			return scratch, err
 		}, workers)
 		if err != nil {
-			return &Similarity{Docs: docs, Peers: make([][]Peer, n)}, "", err
+			return &Similarity{Docs: docs, Peers: make([][]Peer, n)}, "", "", err
 		}
 		how = fmt.Sprintf("incremental: %d of %d documents affected", affected, n)
 		if !ok {
@@ -322,8 +326,9 @@ func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePat
 	if werr := writeState(statePath, st); werr != nil {
 		os.Remove(statePath) // the next run computes all pairs
 		how += "; state not written: " + werr.Error()
+		warn = werr.Error() + "; the next run computes all pairs"
 	}
-	return assemble(docs, top, dups), how, nil
+	return assemble(docs, top, dups), how, warn, nil
 }
 
 // allPairs computes every pair's cosine once (the dot product is
@@ -670,7 +675,7 @@ func (s *Similarity) TopPeers(i, n int, skip func(*analysis.DocumentAnalysis) bo
 func (r *Report) similarity() *Similarity {
 	r.simOnce.Do(func() {
 		if ts, ok := r.Source.(termSource); ok {
-			r.sim, r.simHow, r.simErr = newSimilarityOf(r.Documents, ts, r.SimilarityState)
+			r.sim, r.simHow, r.simWarn, r.simErr = newSimilarityOf(r.Documents, ts, r.SimilarityState)
 		} else {
 			r.sim = NewSimilarity(r.Documents)
 		}
@@ -683,6 +688,16 @@ func (r *Report) similarity() *Similarity {
 func (r *Report) similarityErr() error {
 	r.similarity()
 	return r.simErr
+}
+
+// SimilarityWarning says what went wrong with the similarity state
+// beside the store, "" when nothing did: a state that is there but cannot
+// be read (damaged, another version), or one that could not be written.
+// The similarities are right either way (all pairs were computed); the
+// warning says why this run or the next is not incremental. Call it after
+// the reports are written.
+func (r *Report) SimilarityWarning() string {
+	return r.simWarn
 }
 
 // SimilarityColumns are the columns of similarity.csv.

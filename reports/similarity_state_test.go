@@ -30,14 +30,16 @@ func TestIncrementalSimilarity(t *testing.T) {
 		}
 		return docs
 	}
+	var warned string // the last step's SimilarityWarning
 	step := func(name string, bags []analysis.TermBag, wantHow string) {
 		t.Helper()
 		docs := files(len(bags))
 		src := &readBags{bags: bags, reads: make([]int, len(bags)), bad: -1}
-		got, how, err := newSimilarityOf(docs, src, path)
+		got, how, warn, err := newSimilarityOf(docs, src, path)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
+		warned = warn
 		t.Logf("%s: %s", name, how)
 		if !strings.HasPrefix(how, wantHow) {
 			t.Errorf("%s: computed by %q, want %q", name, how, wantHow)
@@ -65,6 +67,9 @@ func TestIncrementalSimilarity(t *testing.T) {
 		}
 	}
 	step("cold", bags, "all pairs: no similarity state")
+	if warned != "" {
+		t.Errorf("no state yet is no problem, but the user is warned: %q", warned)
+	}
 
 	// one sentence more in one document: a new stem and one of moderate
 	// document frequency
@@ -95,7 +100,13 @@ func TestIncrementalSimilarity(t *testing.T) {
 		t.Fatal(err)
 	}
 	step("damaged state", again, "all pairs: "+path+": checksum does not match")
+	if !strings.Contains(warned, path) || !strings.Contains(warned, "checksum does not match") {
+		t.Errorf("a damaged state gives the warning %q; want one naming %s and the reason", warned, path)
+	}
 	step("after the damage", again, "incremental: 0 of")
+	if warned != "" {
+		t.Errorf("a good state gives the warning %q", warned)
+	}
 }
 
 // stemOf returns a stem in about share of bags.

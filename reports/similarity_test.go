@@ -732,7 +732,7 @@ func TestSimilarityReadsBags(t *testing.T) {
 		docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%03d.txt", i)}
 	}
 	src := &readBags{bags: bags, reads: make([]int, len(bags)), bad: -1}
-	got, _, err := newSimilarityOf(docs, src, "")
+	got, _, _, err := newSimilarityOf(docs, src, "")
 	if err != nil {
 		t.Fatal(err)
 	}

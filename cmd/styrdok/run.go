@@ -507,6 +507,9 @@ func (j *runJob) report(ctx context.Context, res *corpus.BatchResult, fails []an
 	for _, r := range removed {
 		fmt.Fprintf(e.stderr, "styrdok: removed %s: an earlier run's report this run does not make\n", filepath.Join(out, r))
 	}
+	if w := rep.SimilarityWarning(); w != "" {
+		fmt.Fprintf(e.stderr, "styrdok: %s: warning: %s\n", quoteName(rep.SimilarityState), w)
+	}
 	return outputs, exitOK, true
 }
 
