@@ -32,7 +32,7 @@ func TestLazyRegexpsCompile(t *testing.T) {
 	if len(modalVerbs()) == 0 || len(intentVerbs()) == 0 || len(stopStems()) == 0 || len(vowels().forms) == 0 {
 		t.Error("an embedded word list is empty")
 	}
-	if embeddedLists() != embeddedLists() {
+	if first, again := embeddedLists(), embeddedLists(); first != again {
 		t.Error("embeddedLists parsed twice")
 	}
 }

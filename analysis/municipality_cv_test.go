@@ -414,11 +414,8 @@ func rankAUC(rows []voiceRow, p []float64, kind string) string {
 // the municipalities' own texts?
 func leftOutAUC(rows []voiceRow, kind string) string {
 	var train []voiceRow
-	var test []int
-	for i, r := range rows {
-		if r.y == 1 && r.speaker == kind {
-			test = append(test, i)
-		} else {
+	for _, r := range rows {
+		if r.y != 1 || r.speaker != kind {
 			train = append(train, r)
 		}
 	}

@@ -850,11 +850,10 @@ func BenchmarkAttributeGenerated(b *testing.B) {
 	docs := generatedDocs(b, 200)
 	a := testAnalyzer(b)
 	type prepared struct {
-		text  string
-		lay   docLayout
-		segs  []Sentence
-		toks  [][]Token
-		bytes int
+		text string
+		lay  docLayout
+		segs []Sentence
+		toks [][]Token
 	}
 	var ps []prepared
 	size := 0
