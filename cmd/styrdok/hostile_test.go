@@ -18,9 +18,9 @@ import (
 // not the machine swap); the RSS bound is what the test asserts. CPU
 // seconds stop a run that hangs: the test asserts no timing of its own.
 const (
-	hostileAS      = 4 << 30    // bytes of address space (prlimit --as)
-	hostileMaxRSS  = 1024 << 20 // bytes of peak resident memory asserted (issue 13: under 1 GB)
-	hostileCPU     = 600        // CPU seconds (prlimit --cpu)
+	hostileAS     = 4 << 30    // bytes of address space (prlimit --as)
+	hostileMaxRSS = 1024 << 20 // bytes of peak resident memory asserted (issue 13: under 1 GB)
+	hostileCPU    = 600        // CPU seconds (prlimit --cpu)
 	// --timeout per file: a wall-clock bound, so it is set well above
 	// what the good files need on a quiet machine (a few seconds): at
 	// load 40 one of them passed 10 s once, and the test, which asserts
