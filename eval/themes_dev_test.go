@@ -50,11 +50,12 @@ import (
 // sentences of that form read; claims recall rose to 0.929, and level >= 1
 // precision fell 0.0037 (0.8845 to 0.8808: the half counts of list items
 // add up on a few pages), within the round's 0.005 allowance, so its
-// floor is the new figure.
+// floor is the new figure; the virus and the disease by name (health at
+// weight 1) then gave claims 0.822/0.936, level >= 1 0.881/0.702.
 var devThemeFigures = map[string]float64{
-	"claims P": 0.821, "claims R": 0.929,
-	"level>=1 P": 0.880, "level>=1 R": 0.699,
-	"sentences P": 0.773, "sentences R": 0.771,
+	"claims P": 0.821, "claims R": 0.935,
+	"level>=1 P": 0.881, "level>=1 R": 0.701,
+	"sentences P": 0.774, "sentences R": 0.774,
 }
 
 // TestThemesDev analyses the dev texts of testdata/realtexts and checks
