@@ -44,10 +44,18 @@ import (
 // health were added. The floors are the round's dev figures; level >= 1
 // recall (0.6977) is below round 6's floor of 0.702 because batch 5's
 // texts lowered it to 0.694 before the round (the round raised it).
+//
+// Round 8 (docs/validity.md, "Themes, round 8"): a list naming three or
+// more themes keeps its strong words as weak evidence, as the labelled dev
+// sentences of that form read; claims recall rose to 0.929, and level >= 1
+// precision fell 0.0037 (0.8845 to 0.8808: the half counts of list items
+// add up on a few pages), within the round's 0.005 allowance, so its
+// floor is the new figure; the virus and the disease by name (health at
+// weight 1) then gave claims 0.822/0.936, level >= 1 0.881/0.702.
 var devThemeFigures = map[string]float64{
-	"claims P": 0.818, "claims R": 0.913,
-	"level>=1 P": 0.883, "level>=1 R": 0.697,
-	"sentences P": 0.769, "sentences R": 0.753,
+	"claims P": 0.821, "claims R": 0.935,
+	"level>=1 P": 0.881, "level>=1 R": 0.701,
+	"sentences P": 0.774, "sentences R": 0.774,
 }
 
 // TestThemesDev analyses the dev texts of testdata/realtexts and checks
