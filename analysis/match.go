@@ -593,13 +593,8 @@ func nameEnd(toks []Token, i int, name []string) int {
 // Lists of services. A sentence that enumerates three or more short items
 // naming three or more themes ("ordna bostad, svenskundervisning, skola
 // och ekonomiskt stöd"; "inom områdena utbildning, arbetsmarknad, hälsa,
-// socialtjänst, bostad och civilsamhälle") names each theme once without
-// developing it: its matches inside the list weigh half (themes round 8).
-// A strong word (weight 2: bostad, arbetsmarknad, SFI) so stays evidence,
-// as the labelled real sentences of this form read (testdata/realtexts
-// m187, m364), but a weak mention, which counts half towards a level; a
-// weaker word (skola, utbildning: 1.5) falls below min_score. A list of
-// two themes, or of actors, weighs role_weight: it names, and no more.
+// socialtjänst, bostad och civilsamhälle") names the themes without
+// treating any of them: its matches inside the list weigh role_weight.
 const (
 	maxListItemWords = 3 // an item of a list: "ekonomiskt stöd", "kontakt med arbetslivet"
 	minListItems     = 3
@@ -670,11 +665,7 @@ func (m *Matcher) dampLists(ms []Match, toks []Token) {
 		if len(themes) >= minListThemes || (len(themes) >= 2 && (items >= minLongList || bareNouns(toks[start:end], items)) && !examples(toks[max(0, start-3):end])) {
 			for k := range ms {
 				if ms[k].Start >= lo && ms[k].End <= hi {
-					if len(themes) >= minListThemes {
-						ms[k].Weight *= m.cb.MinScore / 2
-					} else {
-						ms[k].Weight *= m.cb.RoleWeight
-					}
+					ms[k].Weight *= m.cb.RoleWeight
 				}
 			}
 		}
