@@ -1,11 +1,9 @@
 package analysis
 
 import (
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -46,53 +44,9 @@ type cvText struct {
 func loadCVTexts(t *testing.T, a *MunicipalityAttributor) ([]cvText, []voiceRow) {
 	t.Helper()
 	var texts []cvText
-	for _, dir := range voiceTrainingSets {
-		tsvs, err := filepath.Glob(filepath.Join(dir, "documents-*.tsv"))
-		if err != nil || len(tsvs) == 0 {
-			t.Fatalf("%s: no documents-*.tsv (%v)", dir, err)
-		}
-		for _, tsv := range tsvs {
-			f, err := os.Open(tsv)
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := csv.NewReader(f)
-			r.Comma, r.LazyQuotes, r.FieldsPerRecord = '\t', true, -1
-			recs, err := r.ReadAll()
-			f.Close()
-			if err != nil {
-				t.Fatalf("%s: %v", tsv, err)
-			}
-			col := map[string]int{}
-			for i, h := range recs[0] {
-				col[h] = i
-			}
-			for _, c := range []string{"file", "category", "split", "municipality_code"} {
-				if _, ok := col[c]; !ok {
-					t.Fatalf("%s: no column %q", tsv, c)
-				}
-			}
-			for _, rec := range recs[1:] {
-				if len(rec) <= col["split"] || rec[col["split"]] != "dev" {
-					continue // a held-out row is never read
-				}
-				name := rec[col["file"]]
-				b, err := os.ReadFile(filepath.Join(dir, name))
-				if err != nil {
-					t.Fatal(err)
-				}
-				code := rec[col["municipality_code"]]
-				if code == "-" {
-					code = ""
-				}
-				speaker := "municipality"
-				if c, ok := col["speaker"]; ok && c < len(rec) {
-					speaker = rec[c]
-				}
-				texts = append(texts, cvText{file: filepath.Join(filepath.Base(dir), name), category: rec[col["category"]],
-					code: code, speaker: speaker, text: string(b), row: -1})
-			}
-		}
+	for _, dr := range readVoiceDevRows(t) {
+		texts = append(texts, cvText{file: filepath.Join(filepath.Base(dr.dir), dr.name), category: dr.category,
+			code: dr.code, speaker: dr.speaker, text: string(dr.text), row: -1})
 	}
 	slices.SortFunc(texts, func(p, q cvText) int { return strings.Compare(p.file, q.file) })
 	var rows []voiceRow
