@@ -120,11 +120,9 @@ func newTFIDF(bags []analysis.TermBag) *TFIDF {
 	return newTFIDFOf(len(bags), func(i int) analysis.TermBag { return bags[i] })
 }
 
-// newTFIDFOf is newTFIDF on n bags that bag gives one at a time (twice
-// each), so that they need not all be held at once: a batch run keeps
-// them packed (corpus.Documents.TermBag), at a third of a TermBag's
-// memory.
-func newTFIDFOf(n int, bag func(i int) analysis.TermBag) *TFIDF {
+// documentFrequencies counts, for each stem, the documents among the n
+// bags that hold it (a count of 0 is no occurrence).
+func documentFrequencies(n int, bag func(i int) analysis.TermBag) map[string]int {
 	df := map[string]int{}
 	for i := range n {
 		b := bag(i)
@@ -134,6 +132,15 @@ func newTFIDFOf(n int, bag func(i int) analysis.TermBag) *TFIDF {
 			}
 		}
 	}
+	return df
+}
+
+// newTFIDFOf is newTFIDF on n bags that bag gives one at a time (twice
+// each), so that they need not all be held at once: a batch run keeps
+// them packed (corpus.Documents.TermBag), at a third of a TermBag's
+// memory.
+func newTFIDFOf(n int, bag func(i int) analysis.TermBag) *TFIDF {
+	df := documentFrequencies(n, bag)
 	m := &TFIDF{Terms: make([]string, 0, len(df))}
 	for t := range df {
 		m.Terms = append(m.Terms, t)

@@ -139,15 +139,7 @@ func (s *vecSet[W]) termsOf(d int, idx []int32) []int32 {
 // and kept in the tail (vecSet); split 1 keeps the vocabulary in stem
 // order and has no tail.
 func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int, split float64) *vecSet[W] {
-	df := map[string]int{}
-	for i := range n {
-		b := bag(i)
-		for k, t := range b.Stems {
-			if b.Counts[k] > 0 {
-				df[t]++
-			}
-		}
-	}
+	df := documentFrequencies(n, bag)
 	terms := make([]string, 0, len(df))
 	for t := range df {
 		terms = append(terms, t)
