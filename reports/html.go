@@ -473,10 +473,14 @@ func (s *htmlDocScratch) doc(d *analysis.DocumentAnalysis, peers []Peer) htmlDoc
 			if !ok || a < pos {
 				continue
 			}
-			at += utf16Len(c.text[pos:a])
-			n := utf16Len(c.text[a:b])
-			ints = append(ints, at, at+n)
-			at, pos = at+n, b
+			// Offsets are counted as the page's decoder counts the shown
+			// text, rune by rune from a rune boundary: a span that starts
+			// or ends inside a rune (or an invalid sequence) takes the
+			// whole rune, so a highlight never ends past its sentence.
+			ua, _ := utf16Offset(c.text[pos:], a-pos, false)
+			ub, end := utf16Offset(c.text[pos:], b-pos, true)
+			ints = append(ints, at+ua, at+ub)
+			at, pos = at+ub, pos+end
 		}
 		rows = append(rows, ints[from:len(ints):len(ints)])
 	}
@@ -649,6 +653,22 @@ func strongestHitsInto(dst, hits []analysis.ThemeHit, n int) []analysis.ThemeHit
 	out = out[:n]
 	sort.Slice(out, func(i, j int) bool { return out[i].Sentence < out[j].Sentence })
 	return out
+}
+
+// utf16Offset walks s rune by rune as a decoder does (an invalid byte
+// is one U+FFFD) up to byte offset i, and returns the UTF-16 offset
+// reached and the byte offset of the rune boundary it stopped at: the
+// start of the rune that holds i, or with end the end of that rune.
+func utf16Offset(s string, i int, end bool) (units, at int) {
+	for at < len(s) && at < i {
+		r, w := utf8.DecodeRuneInString(s[at:])
+		if at+w > i && !end {
+			break
+		}
+		units += utf16.RuneLen(r)
+		at += w
+	}
+	return units, at
 }
 
 // utf16Len is the length of s in UTF-16 code units.
