@@ -173,9 +173,15 @@ func TestMayNameOrg(t *testing.T) {
 
 // corpusLines are the lines of the bundled documents.
 func corpusLines(t testing.TB) []string {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
-	if len(files) == 0 {
-		t.Fatal("no bundled documents")
+	return fileLines(t, filepath.Join("..", "testdata", "corpus", "*.txt"), 1)
+}
+
+// fileLines are the lines of the files matching pattern; fewer than min
+// files is a failure (the test would read nothing).
+func fileLines(t testing.TB, pattern string, min int) []string {
+	files, _ := filepath.Glob(pattern)
+	if len(files) < min {
+		t.Fatalf("%s: only %d files", pattern, len(files))
 	}
 	var lines []string
 	for _, f := range files {

@@ -654,19 +654,7 @@ func BenchmarkAttributeRealTexts(b *testing.B) {
 
 // realTextLines are the lines of testdata/realtexts/texts.
 func realTextLines(t testing.TB) []string {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "realtexts", "texts", "*.txt"))
-	if len(files) < 100 {
-		t.Fatalf("only %d real texts", len(files))
-	}
-	var lines []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
-	}
-	return lines
+	return fileLines(t, filepath.Join("..", "testdata", "realtexts", "texts", "*.txt"), 100)
 }
 
 // tokenizeWordsRange is tokenizeWordsInto as first written, ranging over
