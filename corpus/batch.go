@@ -528,14 +528,23 @@ func (b *batch) finished(doc *ingest.Document, d *analysis.DocumentAnalysis, err
 // loadAnalysis decodes a stored analysis; with a spill it returns the
 // analysis's Summary and what to spill.
 func (b *batch) loadAnalysis(st *Store, sha, path string, opt *BatchOptions, ws *workerScratch) (*analysis.DocumentAnalysis, []byte, error) {
-	data, err := st.LoadAnalysis(sha, opt.Key)
+	packed, data, err := st.loadAnalysisPacked(sha, opt.Key)
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(ws.strs) > maxSharedStrings {
 		clear(ws.strs)
 	}
-	d, err := analysis.DecodeShared(data, ws.strs)
+	// With a spill only the summary stays in memory, and the stored bytes
+	// go to the spill as they are: the evidence, sections and actions are
+	// read over, not built (analysis.DecodeSummary), and the reports
+	// decode them from the spill once. Without a spill the run returns
+	// whole analyses.
+	decode := analysis.DecodeShared
+	if opt.Spill != nil {
+		decode = analysis.DecodeSummary
+	}
+	d, err := decode(data, ws.strs)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: stored analysis: %w", path, err)
 	}
@@ -543,7 +552,7 @@ func (b *batch) loadAnalysis(st *Store, sha, path string, opt *BatchOptions, ws 
 	if opt.Spill == nil {
 		return d, nil, nil
 	}
-	return analysis.Summary(d), s2.Encode(nil, data), nil
+	return d, packed, nil
 }
 
 // recordScratch is the working space of storeRecord, recycled once the
