@@ -1,0 +1,98 @@
+package corpus
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/klauspost/compress/s2"
+	"github.com/styrdok/styrdok/analysis"
+)
+
+// TestReuseDamagedWithSpill: with a spill (as `styrdok run` has), a
+// re-used analysis is read into its summary only and spilled as stored
+// (loadAnalysis); a stored analysis that is not S2, or S2 of a damaged
+// encoding (which only the analysis decoder notices), is named in
+// Problems with its file and the file analysed again, and every analysis
+// read back from the spill is the one a fresh run makes.
+func TestReuseDamagedWithSpill(t *testing.T) {
+	a := testAnalyzer(t)
+	files, _ := filepath.Glob("../testdata/corpus/*.txt")
+	if len(files) < 3 {
+		t.Fatalf("%d corpus files", len(files))
+	}
+	want, _ := AnalyzeFiles(context.Background(), a, files, BatchOptions{Workers: 2})
+	for _, d := range want {
+		d.Segments = nil
+	}
+	st, err := OpenStore(filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	key := AnalysisKey{PipelineVersion: "test", CodebookHash: a.Codebook.Hash()}
+	run := func() *BatchResult {
+		t.Helper()
+		id, err := st.BeginRun(key, 2, "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		spill, err := NewSpill(t.TempDir(), ".spill-*")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { spill.Close() })
+		res, err := Run(context.Background(), a, files, BatchOptions{Workers: 2, Store: st, Key: key, RunID: id, Spill: spill})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	run()
+	good, err := st.LoadAnalysis(want[0].SHA256, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	damaged := s2.Encode(nil, good[:len(good)/2]) // whole S2, half an analysis
+	for q, arg := range map[string]any{
+		`UPDATE analyses SET data = ? WHERE sha256 = (SELECT sha256 FROM files WHERE path = ?)`:     damaged,
+		`UPDATE analyses SET data = x'00' WHERE sha256 = (SELECT sha256 FROM files WHERE path = ?)`: nil,
+	} {
+		var err error
+		if arg != nil {
+			_, err = st.DB().Exec(q, arg, files[0])
+		} else {
+			_, err = st.DB().Exec(q, files[1])
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := run()
+	got := map[string]string{}
+	for _, p := range res.Problems {
+		got[p.File] = p.Problem
+	}
+	for _, f := range files[:2] {
+		if !strings.Contains(got[f], "the stored analysis could not be used") {
+			t.Errorf("%s: problem %q, want the stored analysis named", f, got[f])
+		}
+	}
+	if len(got) != 2 || res.Stats.Reused != len(files)-2 {
+		t.Errorf("problems %v, stats %+v: want 2 problems and the rest re-used", res.Problems, res.Stats)
+	}
+	err = res.Full.Each(func(i int, d *analysis.DocumentAnalysis) error {
+		if !analysis.IsSummary(res.Documents[i]) {
+			t.Errorf("%s: the run keeps per-sentence data in memory", d.File)
+		}
+		if !reflect.DeepEqual(d, want[i]) {
+			t.Errorf("%s: read back from the spill, not the analysis a fresh run makes", d.File)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
