@@ -196,25 +196,70 @@ func TestMayBeVoice(t *testing.T) {
 // field word in several cases, and turns some lines away before it.
 func TestIsMetaLine(t *testing.T) {
 	cases := speedCases(t)
-	for _, w := range []string{"diarienummer", "dnr", "ärende", "beteckning", "dokumenttyp", "fastställd", "antagen", "beslutad",
-		"godkänd", "gäller", "giltig", "version", "datum", "sida", "page", "transkript", "reviderad", "upprättad", "senast"} {
-		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:], "ſ" + w[1:]} {
-			cases = append(cases, v, v+": 2020", " "+v, v+"x")
+	// Every field word in several cases and with the runes (?i) folds
+	// into ASCII letters (ſ, the Kelvin sign), followed by what \b
+	// does and does not allow.
+	for _, w := range metaFieldWords {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:], "ſ" + w[1:], w[:len(w)-1],
+			strings.ReplaceAll(w, "s", "ſ"), strings.ReplaceAll(w, "k", "\u212a"), strings.ReplaceAll(w, "ä", "Ä"), strings.ReplaceAll(w, "ä", "a")} {
+			cases = append(cases, v, v+": 2020", " "+v, v+"x", v+"_", v+"1", v+"ä", v+"é", v+" ", v+".", v+"\xff")
 		}
 	}
-	cases = append(cases, "12", "12 (3)", "2020-01-01", " 3 ", ".", "/", "-", "\t1", "a", "", "Kommun", "1a")
-	filtered := 0
+	cases = append(cases, "12", "12 (3)", "2020-01-01", " 3 ", ".", "/", "-", "\t1", "a", "", "Kommun", "1a",
+		"12(3)", "12 (3) ", "12 ()", "(3)", "12 (3", "12 (3))", "1\t\t(44)", "1 \v(4)", "\xff", "K", "\u212a")
+	// Random lines of digits, spaces, separators and brackets: the two
+	// number branches.
+	rng := rand.New(rand.NewPCG(31, 32))
+	numPieces := []string{"1", "23", " ", "\t", "\v", "\u00a0", ".", "/", "-", "(", ")", "x", "ä"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(7) {
+			b.WriteString(numPieces[rng.IntN(len(numPieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	filtered, yes := 0, 0
 	for _, s := range cases {
 		want := metaLineRe().MatchString(s)
 		if got := isMetaLine(s); got != want {
 			t.Fatalf("isMetaLine(%q) = %v, metaLineRe says %v", s, got, want)
 		}
+		if want {
+			yes++
+		}
 		if s != "" && s[0] < utf8.RuneSelf && !metaFirst[s[0]] {
 			filtered++
 		}
 	}
-	if filtered == 0 {
-		t.Fatal("the filter turned no line away")
+	if filtered == 0 || yes == 0 {
+		t.Fatalf("the filter turned %d lines away, %d lines are field lines: the comparison tests too little", filtered, yes)
+	}
+}
+
+// isMetaLineRe is isMetaLine as it was: the first-byte filter, then the
+// expression.
+func isMetaLineRe(s string) bool {
+	if s == "" || s[0] < utf8.RuneSelf && !metaFirst[s[0]] {
+		return false
+	}
+	return metaLineRe().MatchString(s)
+}
+
+// BenchmarkIsMetaLine: isMetaLine against the filter and expression it
+// replaces, on the bundled corpus's lines.
+func BenchmarkIsMetaLine(b *testing.B) {
+	lines := benchLines(b)
+	for _, c := range []struct {
+		name string
+		f    func(string) bool
+	}{{"filter-regexp", isMetaLineRe}, {"by-hand", isMetaLine}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, l := range lines {
+					c.f(l)
+				}
+			}
+		})
 	}
 }
 
@@ -882,4 +927,86 @@ func BenchmarkAttributeGenerated(b *testing.B) {
 			b.ReportMetric(float64(cpuNow()-cpu0)/float64(b.N*len(ps)), "cpu-ns/doc")
 		})
 	}
+}
+
+// isTagLineFull is isTagLine without its first test (a "|" somewhere in
+// the line): the bullet's expression and the trimming on every line.
+func isTagLineFull(p string) bool {
+	p = strings.TrimSpace(bullet.ReplaceAllString(strings.TrimSpace(p), ""))
+	if strings.Count(p, "|") != 1 || strings.ContainsRune(p, '\n') || moreFields(p, maxTagWords) {
+		return false
+	}
+	rest := strings.TrimSpace(strings.Trim(p, "|"))
+	if rest == "" || strings.Contains(rest, "|") || !hasLetter(rest) {
+		return false
+	}
+	return !strings.HasSuffix(rest, ".") && !strings.HasSuffix(rest, "?") && !strings.HasSuffix(rest, "!")
+}
+
+// TestTagLinePipe: turning lines without a "|" away first decides as the
+// whole test does, on the probe cases and random list items with and
+// without pipes, and some of them are tag lines.
+func TestTagLinePipe(t *testing.T) {
+	cases := probeCases(t)
+	pieces := []string{"• ", "- ", "1. ", "a) ", "(2) ", "|", " | ", "Skola och förskola", "Kultur", ",", ".", "?", "!", " ", "\t", "\n", "1"}
+	rng := rand.New(rand.NewPCG(21, 22))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	yes, no := 0, 0
+	for _, s := range cases {
+		want := isTagLineFull(s)
+		if got := isTagLine(s); got != want {
+			t.Fatalf("isTagLine(%q) = %v, the whole test says %v", s, got, want)
+		}
+		if want {
+			yes++
+		} else {
+			no++
+		}
+	}
+	if yes == 0 || no == 0 {
+		t.Fatalf("%d tag lines, %d others: the comparison does not test both answers", yes, no)
+	}
+}
+
+// BenchmarkTagLine: isTagLine and its whole test (full) on the bundled corpus's lines and
+// paragraphs, nearly none of which has a "|".
+func BenchmarkTagLine(b *testing.B) {
+	lines := benchLines(b)
+	for _, c := range []struct {
+		name string
+		f    func(string) bool
+	}{{"full", isTagLineFull}, {"pipe-first", isTagLine}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, l := range lines {
+					c.f(l)
+				}
+			}
+		})
+	}
+}
+
+// benchLines are the bundled corpus's lines.
+func benchLines(b *testing.B) []string {
+	b.Helper()
+	var lines []string
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	if len(lines) == 0 {
+		b.Fatal("no corpus lines")
+	}
+	return lines
 }

@@ -1,0 +1,71 @@
+package corpus
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/styrdok/styrdok/ingest"
+)
+
+// BenchmarkStoreWrite writes a cold run's records into a fresh store, as
+// Run's store goroutine does: the bundled corpus's texts with their
+// prepared and full analyses (sealed first, as the workers do), under
+// 400 distinct hashes a store, then closes it (the final checkpoint).
+// One op is one store of 400 records.
+func BenchmarkStoreWrite(b *testing.B) {
+	a := testAnalyzer(b)
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no corpus texts: %v", err)
+	}
+	type doc struct {
+		text     *ingest.Document
+		rec      *AnalysisRecord
+		prepared []byte
+	}
+	var docs []doc
+	for _, f := range files {
+		d, err := ingest.Load(f, ingest.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		an := a.Analyze(d)
+		rec := storeRecord(an, &recordScratch{})
+		rec.Data = append([]byte(nil), rec.Data...)
+		docs = append(docs, doc{text: d, rec: rec, prepared: append([]byte(nil), rec.Data[:len(rec.Data)/3]...)})
+	}
+	const records = 400
+	dir := b.TempDir()
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n++
+		st, err := OpenStore(filepath.Join(dir, fmt.Sprintf("s%d.db", n)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		key := AnalysisKey{PipelineVersion: "bench", CodebookHash: "cb"}
+		id, err := st.BeginRun(key, 2, "bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		w := st.Writer(id, key)
+		for i := range records {
+			d := docs[i%len(docs)]
+			r := *d.rec
+			st.Seal(&r)
+			sha := fmt.Sprintf("%064x", i)
+			err := w.Add(&Record{Path: fmt.Sprintf("/c/%d.txt", i), Size: int64(d.text.Size), SHA256: sha, Text: d.text, Prepared: d.prepared, Analysis: &r})
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := w.Flush(); err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
