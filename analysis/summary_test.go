@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unsafe"
@@ -68,5 +69,46 @@ func TestSummaryStrings(t *testing.T) {
 	}
 	if d.Themes[0].Evidence == nil || d.Themes[0].Headings == nil {
 		t.Error("Summary changed the analysis")
+	}
+}
+
+// TestSummaryArena: Keep gives back a copy equal to the summary, in
+// blocks (consecutive summaries adjacent in memory, their themes too),
+// across a block's end; a kept summary shares no theme with the one it
+// was made from, and growing one summary's themes cannot overwrite the
+// next one's.
+func TestSummaryArena(t *testing.T) {
+	var a SummaryArena
+	n := summaryBlock + 3 // past the first block
+	kept := make([]*DocumentAnalysis, n)
+	for i := range n {
+		s := &DocumentAnalysis{File: fmt.Sprintf("d%04d.txt", i), Words: i, Meta: Metadata{Title: "t"},
+			Themes: []ThemeCoverage{{ID: "work", Level: i % 3, Share: float64(i) / 10}, {ID: "language", Sentences: i}}}
+		kept[i] = a.Keep(s)
+		s.Themes[0].Level, s.File = 9, "changed" // the summary reused: the kept copy stays
+		if kept[i].File != fmt.Sprintf("d%04d.txt", i) || kept[i].Themes[0].Level != i%3 || kept[i].Themes[1].Sentences != i || kept[i].Words != i {
+			t.Fatalf("summary %d kept as %+v", i, kept[i])
+		}
+	}
+	for i := 1; i < n; i++ {
+		prev, cur := kept[i-1], kept[i]
+		if i%summaryBlock != 0 {
+			if uintptr(unsafe.Pointer(cur))-uintptr(unsafe.Pointer(prev)) != unsafe.Sizeof(*cur) {
+				t.Fatalf("summaries %d and %d are not adjacent in a block", i-1, i)
+			}
+			if uintptr(unsafe.Pointer(&cur.Themes[0]))-uintptr(unsafe.Pointer(&prev.Themes[0])) != 2*unsafe.Sizeof(cur.Themes[0]) {
+				t.Fatalf("themes of summaries %d and %d are not adjacent in a block", i-1, i)
+			}
+		}
+		if cap(prev.Themes) != len(prev.Themes) {
+			t.Fatalf("summary %d: themes with room to grow into the next summary's", i-1)
+		}
+	}
+	grown := append(kept[0].Themes, ThemeCoverage{ID: "extra"})
+	if kept[1].Themes[0].ID != "work" || &grown[0] == &kept[0].Themes[0] {
+		t.Error("an append to one summary's themes overwrote the next summary's")
+	}
+	if got := a.Keep(&DocumentAnalysis{File: "none"}); got.Themes != nil {
+		t.Errorf("a summary without themes kept with %v", got.Themes)
 	}
 }

@@ -197,6 +197,7 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 	// not see ctx), and Ctrl-C must not wait for that. Results already
 	// sent are still taken and stored.
 	stopped := ctx.Done()
+	var sums analysis.SummaryArena
 	for {
 		var o outcome
 		var ok bool
@@ -252,6 +253,9 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 			res.Stats.Reused++
 		}
 		if o.doc != nil {
+			if opt.Spill != nil {
+				o.doc = sums.Keep(o.doc) // held to the end of the run: in blocks
+			}
 			res.Documents = append(res.Documents, o.doc)
 		}
 		if done%tuneEvery == 0 {

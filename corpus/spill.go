@@ -54,6 +54,30 @@ type termFile struct {
 	index map[string]uint32 // stem -> vocabulary index, while bags are added
 	vocab []string
 	buf   []byte
+	// block holds the vocabulary's stems, packed (keep).
+	block strings.Builder
+}
+
+// vocabBlock is the size of one block of stems: a stem of a few bytes
+// cloned alone took a 16-byte size class and was one more object for
+// the collector to mark, and the vocabulary is held for the whole run.
+const vocabBlock = 64 << 10
+
+// keep returns a copy of st in the vocabulary's current block, starting
+// a new block when st does not fit. What a strings.Builder has written
+// is never overwritten (it grows by copying), so the strings taken from
+// a block stay valid while it is filled.
+func (t *termFile) keep(st string) string {
+	if len(st) > vocabBlock/4 {
+		return strings.Clone(st)
+	}
+	if t.block.Cap()-t.block.Len() < len(st) {
+		t.block = strings.Builder{}
+		t.block.Grow(vocabBlock)
+	}
+	start := t.block.Len()
+	t.block.WriteString(st)
+	return t.block.String()[start:]
 }
 
 // spillRef is where one document is in a spill: its analysis (off, n)
@@ -116,7 +140,7 @@ func (t *termFile) add(bag analysis.TermBag) (int64, int32, error) {
 		id, ok := t.index[st]
 		if !ok {
 			id = uint32(len(t.vocab))
-			st = strings.Clone(st) // kept for the run: not a piece of a text
+			st = t.keep(st) // kept for the run: not a piece of a text
 			t.index[st] = id
 			t.vocab = append(t.vocab, st)
 		}
@@ -196,6 +220,7 @@ func (s *Spill) finish() error {
 		return fmt.Errorf("spill file %s: %w", s.terms.f.Name(), err)
 	}
 	s.terms.index, s.terms.buf = nil, nil // no more bags: the vocabulary alone is read
+	s.terms.block = strings.Builder{}     // its blocks stay alive through vocab
 	return nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/styrdok/styrdok/analysis"
 )
@@ -168,6 +169,70 @@ func TestSpillTermBags(t *testing.T) {
 	rec[5] = 0x7f // the first term's index, beyond the vocabulary
 	binary.LittleEndian.PutUint32(rec, crc32.Checksum(rec[4:], castagnoli))
 	damage("an index beyond the vocabulary", bad)
+}
+
+// TestSpillVocabularyBlocks: the vocabulary's stems are copied into
+// blocks of vocabBlock bytes, none left a piece of the caller's string;
+// past a block's end a new one starts, a stem too long for a block is
+// copied alone, and every bag still reads back as it went in.
+func TestSpillVocabularyBlocks(t *testing.T) {
+	spill, err := NewSpill(t.TempDir(), ".spill-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer spill.Close()
+	ds := &Documents{spill: spill}
+	text := strings.Repeat("y", vocabBlock) // the stems below are pieces of it, or of a longer text
+	var bags []analysis.TermBag
+	for i := range 3 * vocabBlock / 1000 { // about three blocks of stems
+		var bag analysis.TermBag
+		for k := range 100 {
+			st := fmt.Sprintf("stem%07d", i*100+k) // 11 bytes
+			bag.Stems = append(bag.Stems, st)
+			bag.Counts = append(bag.Counts, int32(k+1))
+		}
+		bags = append(bags, bag)
+	}
+	long := text[:vocabBlock/2] + "z"
+	bags = append(bags, analysis.TermBag{Stems: []string{text[:7], long}, Counts: []int32{1, 2}})
+	for i, b := range bags {
+		ref, err := spill.add(nil, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds.refs = append(ds.refs, ref)
+		ds.sums = append(ds.sums, &analysis.DocumentAnalysis{File: fmt.Sprintf("doc%d.txt", i)})
+	}
+	if err := spill.finish(); err != nil {
+		t.Fatal(err)
+	}
+	vocab := spill.terms.vocab
+	adjacent, blocks := 0, 1
+	for k := 1; k < len(vocab)-2; k++ {
+		if unsafe.StringData(vocab[k]) == (*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(vocab[k-1])), len(vocab[k-1]))) {
+			adjacent++
+		} else {
+			blocks++
+		}
+	}
+	if want := (len(vocab) - 2) * 11 / vocabBlock; blocks < want || blocks > want+2 || adjacent < len(vocab)-3-blocks {
+		t.Errorf("%d stems in %d blocks (%d adjacent), want about %d blocks, each packed", len(vocab)-2, blocks, adjacent, want)
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	for _, st := range vocab[len(vocab)-2:] {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(st))); p >= lo && p < lo+uintptr(len(text)) {
+			t.Errorf("the stem %.10q... is still a piece of the caller's text", st)
+		}
+	}
+	var got analysis.TermBag
+	for i, b := range bags {
+		if err := ds.ReadTermBag(i, &got); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, b) {
+			t.Fatalf("bag %d read back differs", i)
+		}
+	}
 }
 
 // BenchmarkReadTermBag is similarity's read of a term bag back from the
