@@ -794,8 +794,13 @@ var writerStatements = map[string]string{
 	"text":     `INSERT OR IGNORE INTO texts(sha256, pipeline_version, format, size, pages, text) VALUES (?, ?, ?, ?, ?, ?)`,
 	"prepared": `INSERT OR REPLACE INTO prepared(sha256, pipeline_version, data) VALUES (?, ?, ?)`,
 	"analysis": analysisInsert(),
-	"keptID":   `SELECT id FROM analyses WHERE sha256 = ? AND pipeline_version = ? AND codebook_hash = ? AND as_of = ''`,
-	"keep":     analysisCopy(),
+}
+
+// keepStatements are StoreWriter.keep's, prepared in a transaction when
+// it first keeps an analysis (a cold run never does).
+var keepStatements = map[string]string{
+	"keptID": `SELECT id FROM analyses WHERE sha256 = ? AND pipeline_version = ? AND codebook_hash = ? AND as_of = ''`,
+	"keep":   analysisCopy(),
 	"keepCoverage": `INSERT INTO coverage(analysis_id, theme, sentences, share, level)
 		SELECT ?, theme, sentences, share, level FROM coverage WHERE analysis_id = ?`,
 }
@@ -1007,6 +1012,15 @@ func (w *StoreWriter) add(r *Record) error {
 // the one LoadAnalysis reads. When the row is gone (a store edited since
 // the run began) nothing is written: the next run analyses the file.
 func (w *StoreWriter) keep(r *Record) error {
+	if w.stmts["keep"] == nil {
+		for name, q := range keepStatements {
+			st, err := w.tx.Prepare(q)
+			if err != nil {
+				return err
+			}
+			w.stmts[name] = st
+		}
+	}
 	var from int64
 	err := w.stmts["keptID"].QueryRow(r.SHA256, w.key.PipelineVersion, r.KeptFrom).Scan(&from)
 	if errors.Is(err, sql.ErrNoRows) {
