@@ -191,6 +191,9 @@ type decoder struct {
 	// small interns short strings (theme ids, kinds, modalities, matched
 	// words), which repeat thousands of times in a corpus.
 	small map[string]string
+	// skip: str checks and passes over a string, returning "" (a
+	// summary does not read what is per sentence: decodeSummary).
+	skip bool
 }
 
 func (d *decoder) fail() {
@@ -258,6 +261,9 @@ func (d *decoder) str() string {
 	}
 	raw := d.b[:n]
 	d.b = d.b[n:]
+	if d.skip {
+		return ""
+	}
 	if n <= 24 {
 		if s, ok := d.small[string(raw)]; ok { // no allocation for the lookup
 			return s
@@ -371,4 +377,105 @@ func decodeAnalysis(data []byte, small map[string]string) (*DocumentAnalysis, er
 		return nil, d.err
 	}
 	return a, nil
+}
+
+// decodeSummary is Summary(decodeAnalysis(data, small)) without building
+// what a summary leaves out (the evidence, headings, sections,
+// modalities and actions): those are read and checked as decodeAnalysis
+// reads them, so data it refuses is refused here too, but no string or
+// slice of them is made. Decoding them was most of the cost of keeping a
+// stored analysis (corpus: a codebook change that cannot touch the
+// document).
+func decodeSummary(data []byte, small map[string]string) (*DocumentAnalysis, error) {
+	if len(data) < len(codecMagic) || string(data[:len(codecMagic)]) != codecMagic {
+		return nil, fmt.Errorf("%w: not a styrdok analysis of this version", errCorrupt)
+	}
+	if small == nil {
+		small = map[string]string{}
+	}
+	d := &decoder{b: data[len(codecMagic):], small: small}
+	a := &DocumentAnalysis{}
+	a.File, a.SHA256, a.Format = d.str(), d.str(), d.str()
+	at := d.attribution()
+	a.Municipality = at.Decide(d.float())
+	a.Meta = Metadata{Kind: d.str(), Title: d.str(), Reference: d.str(), AdoptedBy: d.str(), AdoptedOn: d.str(),
+		ValidFrom: d.str(), ValidTo: d.str(), Year: d.str(), Status: d.str()}
+	a.Words, a.Sentences = d.int(), d.int()
+	a.Themes = make([]ThemeCoverage, d.count())
+	for i := range a.Themes {
+		t := &a.Themes[i]
+		t.ID, t.Sentences, t.Share, t.Level = d.str(), d.int(), d.float(), d.int()
+		d.skip = true
+		for range d.count() { // headings
+			d.int()
+		}
+		for range d.count() { // evidence
+			d.str()
+			d.int()
+			d.int()
+			d.int()
+			d.int()
+			d.str()
+			d.float()
+			d.str()
+			for range d.count() {
+				d.str()
+				d.str()
+				d.str()
+				d.int()
+				d.int()
+				d.float()
+				d.str()
+			}
+			d.bool()
+			d.int()
+			d.str()
+		}
+		d.skip = false
+		t.OwnSentences, t.Inherited, t.Commitments, t.Recommendations, t.Intents, t.Passing = d.int(), d.int(), d.int(), d.int(), d.int(), d.int()
+	}
+	d.skip = true
+	for range d.count() { // sections
+		d.str()
+		for range 5 {
+			d.int()
+		}
+		d.bool()
+		d.bool()
+		for range d.count() {
+			d.str()
+		}
+	}
+	for range d.count() { // modality
+		d.str()
+	}
+	for range d.count() { // modalities
+		d.str()
+		d.int()
+	}
+	for range d.count() { // actions
+		d.int()
+		d.int()
+		for range 10 {
+			d.str()
+		}
+	}
+	d.skip = false
+	a.Quality = Quality{Actions: d.int(), Goals: d.int(), WithResponsible: d.int(), WithTime: d.int(), WithFollowUp: d.int(),
+		ShareResponsible: d.float(), ShareTime: d.float(), ShareFollowUp: d.float(),
+		EvaluationMentioned: d.bool(), HasEvaluation: d.bool(), EvaluationSentences: d.ints()}
+	a.Terms.Stems = d.strs()
+	a.Terms.Counts = make([]int32, d.count())
+	for i := range a.Terms.Counts {
+		a.Terms.Counts[i] = int32(d.int())
+	}
+	a.Warnings = d.strs()
+	a.OCRPages = d.ints()
+	if d.err == nil && len(d.b) != 0 {
+		d.err = fmt.Errorf("%w: %d bytes left over", errCorrupt, len(d.b))
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return Summary(a), nil
 }

@@ -182,6 +182,12 @@ func DecodeShared(data []byte, small map[string]string) (*DocumentAnalysis, erro
 	return decodeAnalysis(data, small)
 }
 
+// DecodeSummary is Summary(DecodeShared(data, small)), made without
+// decoding what a summary leaves out (decodeSummary).
+func DecodeSummary(data []byte, small map[string]string) (*DocumentAnalysis, error) {
+	return decodeSummary(data, small)
+}
+
 // RecycleSegments hands d's segments back for a later analysis to fill
 // (d.Segments is nil afterwards): a batch run calls it once a document is
 // stored, since the segments are most of an analysis's memory.

@@ -458,6 +458,16 @@ func (s *Store) LoadAnalysis(sha256 string, k AnalysisKey) ([]byte, error) {
 	return out, nil
 }
 
+// LoadPackedAnalysis is LoadAnalysis's row as stored, S2-compressed: the
+// spill's bytes as they are (the same encoding and compression).
+func (s *Store) LoadPackedAnalysis(sha256 string, k AnalysisKey) ([]byte, error) {
+	var data []byte
+	if err := s.loadStmt.QueryRow(sha256, k.PipelineVersion, k.CodebookHash).Scan(&data); err != nil {
+		return nil, fmt.Errorf("store %s: analysis of %s: %w", s.path, sha256, err)
+	}
+	return data, nil
+}
+
 // PreparedHashes returns the content hashes whose prepared analysis
 // (analysis.AppendPrepared), made by pipeline version v, is stored.
 func (s *Store) PreparedHashes(v string) (map[string]bool, error) {
@@ -502,6 +512,37 @@ func (s *Store) LoadText(sha256, v, path string) (*ingest.Document, error) {
 		}
 	}
 	return doc, nil
+}
+
+// StoredCodebook is a codebook the store holds analyses of: its hash and
+// its JSON as SaveCodebook recorded it.
+type StoredCodebook struct{ Hash, JSON string }
+
+// AnalysedCodebooks returns the codebooks other than except that the
+// store holds analyses of by pipeline version v, the one its latest run
+// used first, at most max of them: a run with a codebook that differs
+// from one of them in a few terms keeps the analyses those terms cannot
+// touch (corpus.Run, analysis.TermChange).
+func (s *Store) AnalysedCodebooks(v, except string, max int) ([]StoredCodebook, error) {
+	rows, err := s.db.Query(`SELECT c.hash, c.json FROM codebooks c JOIN
+		(SELECT codebook_hash, MAX(run_id) AS last FROM analyses WHERE pipeline_version = ? AND codebook_hash != ? AND as_of = '' GROUP BY codebook_hash) a
+		ON a.codebook_hash = c.hash ORDER BY a.last DESC, c.hash LIMIT ?`, v, except, max)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	var out []StoredCodebook
+	for rows.Next() {
+		var c StoredCodebook
+		if err := rows.Scan(&c.Hash, &c.JSON); err != nil {
+			return nil, fmt.Errorf("store %s: %w", s.path, err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store %s: %w", s.path, err)
+	}
+	return out, nil
 }
 
 // SaveCodebook records a codebook's JSON under its hash, so researchers
@@ -707,6 +748,12 @@ type Record struct {
 	// (analysis.AppendPrepared), S2-compressed: new to the store, or
 	// replacing a damaged one.
 	Prepared []byte
+	// KeptFrom, when set, is the hash of a codebook whose stored
+	// analysis of SHA256 is this run's too (a codebook change that cannot
+	// touch the document, analysis.TermChange): the row and its coverage
+	// rows are copied inside the store under the run's codebook, not
+	// encoded and compressed again. Analysis is nil then.
+	KeptFrom string
 	// Failure, when set, is why the file failed; it is remembered with
 	// the file's size and modification time so that an unchanged broken
 	// file is not read again until the pipeline version changes.
@@ -747,6 +794,29 @@ var writerStatements = map[string]string{
 	"text":     `INSERT OR IGNORE INTO texts(sha256, pipeline_version, format, size, pages, text) VALUES (?, ?, ?, ?, ?, ?)`,
 	"prepared": `INSERT OR REPLACE INTO prepared(sha256, pipeline_version, data) VALUES (?, ?, ?)`,
 	"analysis": analysisInsert(),
+}
+
+// keepStatements are StoreWriter.keep's, prepared in a transaction when
+// it first keeps an analysis (a cold run never does).
+var keepStatements = map[string]string{
+	"keptID": `SELECT id FROM analyses WHERE sha256 = ? AND pipeline_version = ? AND codebook_hash = ? AND as_of = ''`,
+	"keep":   analysisCopy(),
+	"keepCoverage": `INSERT INTO coverage(analysis_id, theme, sentences, share, level)
+		SELECT ?, theme, sentences, share, level FROM coverage WHERE analysis_id = ?`,
+}
+
+// analysisCopy is the INSERT of a copy of an analyses row (by id) under
+// another codebook hash and run: analysisInsert's columns, the data and
+// rows as they are.
+func analysisCopy() string {
+	cols := []string{"sha256", "pipeline_version", "codebook_hash", "as_of", "run_id"}
+	for _, f := range analysis.MetadataFields {
+		cols = append(cols, f.Name)
+	}
+	cols = append(cols, "attribution_confidence", "attribution_reason", "words", "sentences", "data", "sentence_rows", "hit_rows")
+	sel := slices.Clone(cols)
+	sel[2], sel[4] = "?", "?"
+	return "INSERT OR IGNORE INTO analyses(" + strings.Join(cols, ", ") + ") SELECT " + strings.Join(sel, ", ") + " FROM analyses WHERE id = ?"
 }
 
 // analysisInsert is the INSERT of an analyses row, its metadata columns
@@ -924,12 +994,54 @@ func (w *StoreWriter) add(r *Record) error {
 			}
 		}
 	}
+	if r.KeptFrom != "" {
+		if err := w.keep(r); err != nil {
+			return err
+		}
+	}
 	if r.Path != "" {
 		if _, err := w.stmts["file"].Exec(r.Path, r.Size, r.MtimeNS, r.SHA256, w.runID); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// keep copies the analyses row of r.SHA256 made with codebook r.KeptFrom,
+// and its coverage rows, as the run's (Record.KeptFrom). The row read is
+// the one LoadAnalysis reads. When the row is gone (a store edited since
+// the run began) nothing is written: the next run analyses the file.
+func (w *StoreWriter) keep(r *Record) error {
+	if w.stmts["keep"] == nil {
+		for name, q := range keepStatements {
+			st, err := w.tx.Prepare(q)
+			if err != nil {
+				return err
+			}
+			w.stmts[name] = st
+		}
+	}
+	var from int64
+	err := w.stmts["keptID"].QueryRow(r.SHA256, w.key.PipelineVersion, r.KeptFrom).Scan(&from)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	res, err := w.stmts["keep"].Exec(w.key.CodebookHash, w.runID, from)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n != 1 { // content seen earlier in this run
+		return nil
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	_, err = w.stmts["keepCoverage"].Exec(id, from)
+	return err
 }
 
 // Flush commits the current batch.

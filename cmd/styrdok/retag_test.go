@@ -11,7 +11,10 @@ import (
 // codebookVariants writes codebooks a user might switch between: "A" the
 // embedded one as YAML, "B" with one term added (the change
 // docs/benchmarks.md measures), "C" with a higher score threshold, a
-// phrase and a role word, which changes levels, sections and actions.
+// phrase and a role word, which changes levels, sections and actions;
+// "D" A with a term removed, "E" A with a weight changed (B, D and E
+// differ from A and from each other in terms only, so a run keeps the
+// analyses the change cannot touch), "G" A with another threshold.
 func codebookVariants(t *testing.T) map[string]string {
 	t.Helper()
 	yaml := new(bytes.Buffer)
@@ -29,9 +32,12 @@ func codebookVariants(t *testing.T) map[string]string {
 	b := edit(a, "      - {term: arbetsmarknad, weight: 2}\n", "      - {term: arbetsmarknad, weight: 2}\n      - {term: lönearbete, weight: 2}\n")
 	c := edit(b, "\nmin_score: 1\n", "\nmin_score: 1.5\n")
 	c = edit(c, "\nroles: [", "\nroles: [samordnare, ")
+	d := edit(a, "      - {term: arbetsträning, weight: 2}\n", "")
+	e := edit(a, "      - {term: arbetsgivare, weight: 2}\n", "      - {term: arbetsgivare, weight: 3}\n")
+	g := edit(a, "\nmin_score: 1\n", "\nmin_score: 2\n")
 	dir := t.TempDir()
 	out := map[string]string{}
-	for name, y := range map[string]string{"A": a, "B": b, "C": c} {
+	for name, y := range map[string]string{"A": a, "B": b, "C": c, "D": d, "E": e, "G": g} {
 		out[name] = filepath.Join(dir, name+".yaml")
 		writeFile(t, out[name], []byte(y))
 	}
@@ -39,9 +45,11 @@ func codebookVariants(t *testing.T) map[string]string {
 }
 
 // TestRetagStoredPrepared: a codebook change re-tags every document from
-// its stored prepared analysis and text, and every report is
-// byte-identical to a cold run with the new codebook on a fresh store;
-// switching on to a third codebook and back to the first does the same.
+// its stored prepared analysis and text (or keeps the stored analysis of
+// a codebook that differs in terms the document cannot match), and every
+// report is byte-identical to a cold run with the new codebook on a
+// fresh store; switching on to a third codebook and back to the first
+// does the same, and so do a term removed and a weight changed.
 // The inputs are the bundled corpus and the mixed folder (every format,
 // PDF pages, failures and unsupported files).
 func TestRetagStoredPrepared(t *testing.T) {
@@ -72,7 +80,7 @@ func TestRetagStoredPrepared(t *testing.T) {
 	for _, step := range []struct {
 		cb    string
 		retag bool // false: back at a codebook seen before, the stored analyses are re-used
-	}{{"B", true}, {"C", true}, {"A", false}, {"B", false}} {
+	}{{"B", true}, {"C", true}, {"A", false}, {"B", false}, {"D", true}, {"E", true}} {
 		code, stderr := runWith(cbs[step.cb], out)
 		c := counts(t, stderr)
 		wantC := [4]int{n, 0, n, 0}
@@ -131,7 +139,10 @@ func TestRetagDamagedPrepared(t *testing.T) {
 	}
 	db.Close()
 
-	code, stderr := runWith(cbs["B"], out)
+	// C differs from A beyond terms: every document is re-tagged from its
+	// prepared row (one that differs in terms only keeps the analyses
+	// the change cannot touch, and would not read these rows).
+	code, stderr := runWith(cbs["C"], out)
 	if code != exitOK {
 		t.Fatalf("run with damaged rows: exit %d\n%s", code, stderr)
 	}
@@ -141,12 +152,12 @@ func TestRetagDamagedPrepared(t *testing.T) {
 		}
 	}
 	fresh := filepath.Join(t.TempDir(), "fresh")
-	if code, stderr := runWith(cbs["B"], fresh); code != exitOK {
+	if code, stderr := runWith(cbs["C"], fresh); code != exitOK {
 		t.Fatalf("cold run: exit %d\n%s", code, stderr)
 	}
 	sameOutputs(t, fresh, out)
 
-	code, stderr = runWith(cbs["C"], out)
+	code, stderr = runWith(cbs["G"], out)
 	if c := counts(t, stderr); code != exitOK || c[2] != c[0] || strings.Contains(stderr, "could not be used") {
 		t.Fatalf("run after the damaged rows were replaced: exit %d, counts %v\n%s", code, c, stderr)
 	}
