@@ -346,6 +346,7 @@ type muniEvidence struct {
 	attributed                                     int    // mentions after or before an attributing word: "kommunalråd i X", "enligt X kommun", "Xs kommunalråd"
 	described                                      int    // mentions described from outside: "X är en kommun i …", "X kommun är en av …"
 	logo                                           int    // 1 if the text carries X's logo ("X logotyp", "Logotype för X kommun"): X's own site
+	catalogued                                     int    // 1 if a catalogue entry names X in its organisation field ("Organisation: Borås stad"): someone else describes X's work
 }
 
 func (e *muniEvidence) strong() int { return e.headerStrong + e.bodyStrong + e.address }
@@ -489,6 +490,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			if logoAt(text, words, i, n) {
 				e.logo = 1
 			}
+			if catalogueAt(text, words, i) {
+				e.catalogued = 1
+			}
 			switch {
 			case !header && a.lists.partnerBefore(text, words, i):
 				e.partner++
@@ -573,6 +577,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	// uncertainProb[k] is the probability when an uncertain voice keeps
 	// candidate k from near certainty.
 	var uncertainProb [2]float64
+	partyVoice := false // the text speaks as a party (round 9b)
 	rivalScore := wRival * rivals
 	confidence := func(k int) float64 {
 		s := cands[k].score
@@ -649,6 +654,17 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				uncertain = p
 			}
 		}
+		if cands[k].e.catalogued > 0 && nWords <= voiceWords {
+			// A catalogue entry on the municipality's work (SKR's idea
+			// bank): an answer, never near certain (round 9b).
+			ceiling = min(ceiling, unvoiced)
+		}
+		if judged && tv.speaksAsParty(cands[k].e) {
+			// A party speaking as itself (municipality_voice.go): it
+			// writes about the municipality, not for it.
+			ceiling = min(ceiling, aboutCeiling)
+			partyVoice = true
+		}
 		if e := cands[k].e; e.strong() == 0 && e.headerBare+e.bodyBare <= fewMentions && otherVoice > ownVoice {
 			strength *= otherVoiceDamp
 		}
@@ -682,6 +698,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		}
 		if p := aboutProb[k]; p > 0 {
 			out.Candidates[k].Evidence += fmt.Sprintf("; reads as written about it by someone else (voice %.2f)", p)
+		}
+		if partyVoice {
+			out.Candidates[k].Evidence += "; speaks as a party or an organisation (\"vi socialdemokrater\", \"vårt valprogram\", \"vi på LRF\"): written about it, not for it"
 		}
 	}
 	if out.Candidates[1].Confidence > out.Candidates[0].Confidence {
@@ -749,6 +768,9 @@ func describe(e *muniEvidence) string {
 	}
 	if n := e.partner; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d× as a partner (\"med …\")", n))
+	}
+	if e.catalogued > 0 {
+		parts = append(parts, "as the organisation of a catalogue entry (\"Organisation: …\")")
 	}
 	if n := e.ambiguousBare[0] + e.ambiguousBare[1]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d× by a name that is also an ordinary word (not counted)", n))
