@@ -77,15 +77,13 @@ func TestPartyVoiceCues(t *testing.T) {
 	a, _ := newTestAttributor(t)
 	count := func(text string) (first, organ int) {
 		words := tokenizeWordsInto(nil, text)
-		for i, w := range words {
-			switch a.partyAt(text, words, i, w.lower(text)) {
-			case partyFirst:
-				first++
-			case partyOrgan:
-				organ++
-			}
+		zones := make([]uint8, len(words))
+		for i := range zones {
+			zones[i] = zBody
 		}
-		return first + a.partySignatures(text), organ
+		var tv textVoice
+		a.countVoice(text, words, zones, &tv)
+		return tv.partyFirst, tv.partyOrgan
 	}
 	for _, tc := range []struct {
 		text         string
@@ -106,6 +104,9 @@ func TestPartyVoiceCues(t *testing.T) {
 		{"Kommunstyrelsen behandlade en motion från Vänsterpartiet om kommunens budget.", 0, 0},
 		{"Vi har en stark ekonomi och vår budget är i balans.", 0, 0},
 		{"Anna Berg, kommunalråd, berättar om Vi i Perstorp.", 0, 0},
+		// Reported speech is the reporter's text, not the party's.
+		{"– Vi har lämnat in en motion om det, säger Anna Berg (S).", 0, 0},
+		{"Hon säger att ”vi socialdemokrater vill ha fler bostäder” i Nybro.", 0, 0},
 	} {
 		if f, o := count(tc.text); f != tc.first || o != tc.organ {
 			t.Errorf("%q: first person %d, organ %d; want %d, %d", tc.text, f, o, tc.first, tc.organ)

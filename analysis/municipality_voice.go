@@ -316,6 +316,20 @@ func (a *MunicipalityAttributor) partyAt(text string, words []word, i int, lw st
 	return partyNone
 }
 
+// quoted reports whether byte offset i stands in quoted speech: on a line
+// that opens with a quotation dash or mark ("– Vi har lämnat in …"), or
+// after an odd number of quotation marks on its line.
+func quoted(text string, i int) bool {
+	start := strings.LastIndexByte(text[:i], '\n') + 1
+	line := strings.TrimLeft(text[start:i], " \t\u00a0")
+	for _, q := range [...]string{"–", "-", "—", "”", "\"", "“", "»", "«"} {
+		if strings.HasPrefix(line, q) {
+			return true
+		}
+	}
+	return (strings.Count(line, "”")+strings.Count(line, "\"")+strings.Count(line, "“")+strings.Count(line, "»"))%2 == 1
+}
+
 // signatureWords bounds a signature line: a name, a comma, a role and
 // an organisation.
 const signatureWords = 16
@@ -431,10 +445,13 @@ func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []u
 			continue
 		}
 		lw := w.appendLower(small[:0], text)
-		switch a.partyAt(text, words, i, string(lw)) {
-		case partyFirst:
+		switch kind := a.partyAt(text, words, i, string(lw)); {
+		case kind != partyNone && quoted(text, w.start):
+			// Reported speech: a paper quoting a councillor's "vi har
+			// lämnat in en motion" speaks for the paper, not the party.
+		case kind == partyFirst:
 			tv.partyFirst++
-		case partyOrgan:
+		case kind == partyOrgan:
 			tv.partyOrgan++
 		}
 		if string(lw) == "invånare" && i > 0 && isNumber(text[words[i-1].start:words[i-1].end]) && sameLine(text, words[i-1], w) {
