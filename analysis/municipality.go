@@ -581,6 +581,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	// uncertainProb[k] is the probability when an uncertain voice keeps
 	// candidate k from near certainty.
 	var uncertainProb [2]float64
+	// distinctNote[k] says why a round-9 rule (a distinctive name) let
+	// candidate k through, for its evidence; "" when none did.
+	var distinctNote [2]string
 	rivalScore := wRival * rivals
 	confidence := func(k int) float64 {
 		s := cands[k].score
@@ -613,6 +616,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				// municipalities: what the text is about (issue 14,
 				// round 9).
 				strength = min(strength, loneDistinct)
+				if k < len(distinctNote) {
+					distinctNote[k] = "a distinctive name, the only municipality a short text names"
+				}
 			default:
 				strength = min(strength, loneBare)
 			}
@@ -670,6 +676,8 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			// only one the text names, is not in passing ("Valdemarsvik
 			// öppnar upp för ukrainare på flykt", round 9).
 			strength *= otherVoiceDamp
+		} else if e.strong() == 0 && e.headerBare+e.bodyBare <= fewMentions && otherVoice > ownVoice && k < len(distinctNote) {
+			distinctNote[k] = "a distinctive name in the title, the only municipality named"
 		}
 		against := other + restShare*rest + rivalScore
 		lead := s * s / (s*s + against*against)
@@ -696,6 +704,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		m := a.munis[cands[k].muni]
 		out.Candidates[k] = Candidate{Code: m.Code, Name: m.Name, CountyCode: m.CountyCode, CountyName: m.CountyName,
 			Confidence: confidence(k), Evidence: describe(cands[k].e)}
+		if n := distinctNote[k]; n != "" {
+			out.Candidates[k].Evidence += "; " + n
+		}
 		if p := uncertainProb[k]; p > 0 {
 			out.Candidates[k].Evidence += fmt.Sprintf("; may be written about it by someone else (voice %.2f): not near certain", p)
 		}

@@ -77,6 +77,9 @@ func TestAttributeDistinctLoneName(t *testing.T) {
 		if tc.want != "" && got.Confidence >= 0.9 {
 			t.Errorf("%s: confidence %.2f: a lone bare name is never near certain", tc.file, got.Confidence)
 		}
+		if tc.want != "" && !strings.Contains(got.Reason, "a distinctive name, the only municipality a short text names") {
+			t.Errorf("%s: reason %q does not say the name is distinctive", tc.file, got.Reason)
+		}
 	}
 	// The same short text naming a municipality whose name is an ordinary
 	// word (Klippan: "klippan", the rock) is not enough.
@@ -110,6 +113,9 @@ func TestAttributeDistinctTitle(t *testing.T) {
 		got := a.Attribute(string(b))
 		if got.Code != tc.want || (tc.want != "" && got.Confidence >= 0.9) {
 			t.Errorf("%s: Attribute = %q (%.2f: %s), want %q below 0.9", tc.file, got.Code, got.Confidence, got.Reason, tc.want)
+		}
+		if tc.want != "" && !strings.Contains(got.Reason, "a distinctive name in the title") {
+			t.Errorf("%s: reason %q does not say why the title counts", tc.file, got.Reason)
 		}
 	}
 }
