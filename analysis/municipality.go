@@ -117,6 +117,7 @@ func (at Attribution) Decide(min float64) Attribution {
 type MunicipalityAttributor struct {
 	munis     []registry.Municipality
 	ambiguous []bool                   // per municipality index
+	distinct  []bool                   // per municipality index: the name means nothing else (municipality_distinct.go)
 	byFirst   map[string][]nameVariant // lower-case first word -> variants, longest first
 	gotland   int                      // index of Gotland (Region Gotland), -1 if absent
 	// domains maps the name part of a municipality's web and e-mail
@@ -165,6 +166,12 @@ const (
 	loneMention = 0.85
 	loneBare    = 0.55
 	loneVoiced  = 0.8
+	// loneDistinct caps a single bare mention of a distinctive name in a
+	// text of at most shortWords words that names no other municipality
+	// and no rival speaker: above DefaultMinConfidence, far from near
+	// certain (docs/validity.md, round 9).
+	loneDistinct = 0.65
+	shortWords   = 100
 	// bareOnly caps the strength of a municipality named only by bare
 	// names in a text longer than a title.
 	bareOnly = 0.85
@@ -229,6 +236,7 @@ func NewMunicipalityAttributor(reg *registry.Registry) *MunicipalityAttributor {
 			a.byFirst[f[0]] = append(a.byFirst[f[0]], nameVariant{muni: i, words: f})
 		}
 	}
+	a.distinct = distinctNames(a.munis, a.ambiguous, embeddedOrdinaryWordNames())
 	for k, vs := range a.byFirst {
 		sort.SliceStable(vs, func(i, j int) bool { return len(vs[i].words) > len(vs[j].words) })
 		a.byFirst[k] = vs
@@ -578,6 +586,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	// candidate k from near certainty.
 	var uncertainProb [2]float64
 	partyVoice := false // the text speaks as a party (round 9b)
+	// distinctNote[k] says why a round-9 rule (a distinctive name) let
+	// candidate k through, for its evidence; "" when none did.
+	var distinctNote [2]string
 	rivalScore := wRival * rivals
 	confidence := func(k int) float64 {
 		s := cands[k].score
@@ -604,6 +615,15 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				strength = min(strength, loneMention)
 			case ownVoice > otherVoice:
 				strength = min(strength, loneVoiced) // "Kommunen ..." speaks: the name is its own
+			case a.distinct[cands[k].muni] && nWords <= shortWords && len(cands) == 1 && rivals == 0 && otherVoice == 0:
+				// A distinctive name, the only municipality a short text
+				// names, with no rival speaker and no talk of other
+				// municipalities: what the text is about (issue 14,
+				// round 9).
+				strength = min(strength, loneDistinct)
+				if k < len(distinctNote) {
+					distinctNote[k] = "a distinctive name, the only municipality a short text names"
+				}
 			default:
 				strength = min(strength, loneBare)
 			}
@@ -665,8 +685,15 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			ceiling = min(ceiling, aboutCeiling)
 			partyVoice = true
 		}
-		if e := cands[k].e; e.strong() == 0 && e.headerBare+e.bodyBare <= fewMentions && otherVoice > ownVoice {
+		if e := cands[k].e; e.strong() == 0 && e.headerBare+e.bodyBare <= fewMentions && otherVoice > ownVoice &&
+			!(e.headerBare > 0 && a.distinct[cands[k].muni] && len(cands) == 1) {
+			// Talk of municipalities in the plural damps a place named in
+			// passing; a title that names a distinctive municipality, the
+			// only one the text names, is not in passing ("Valdemarsvik
+			// öppnar upp för ukrainare på flykt", round 9).
 			strength *= otherVoiceDamp
+		} else if e.strong() == 0 && e.headerBare+e.bodyBare <= fewMentions && otherVoice > ownVoice && k < len(distinctNote) {
+			distinctNote[k] = "a distinctive name in the title, the only municipality named"
 		}
 		against := other + restShare*rest + rivalScore
 		lead := s * s / (s*s + against*against)
@@ -693,6 +720,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		m := a.munis[cands[k].muni]
 		out.Candidates[k] = Candidate{Code: m.Code, Name: m.Name, CountyCode: m.CountyCode, CountyName: m.CountyName,
 			Confidence: confidence(k), Evidence: describe(cands[k].e)}
+		if n := distinctNote[k]; n != "" {
+			out.Candidates[k].Evidence += "; " + n
+		}
 		if p := uncertainProb[k]; p > 0 {
 			out.Candidates[k].Evidence += fmt.Sprintf("; may be written about it by someone else (voice %.2f): not near certain", p)
 		}
