@@ -117,6 +117,7 @@ func (at Attribution) Decide(min float64) Attribution {
 type MunicipalityAttributor struct {
 	munis     []registry.Municipality
 	ambiguous []bool                   // per municipality index
+	distinct  []bool                   // per municipality index: the name means nothing else (municipality_distinct.go)
 	byFirst   map[string][]nameVariant // lower-case first word -> variants, longest first
 	gotland   int                      // index of Gotland (Region Gotland), -1 if absent
 	// domains maps the name part of a municipality's web and e-mail
@@ -165,6 +166,12 @@ const (
 	loneMention = 0.85
 	loneBare    = 0.55
 	loneVoiced  = 0.8
+	// loneDistinct caps a single bare mention of a distinctive name in a
+	// text of at most shortWords words that names no other municipality
+	// and no rival speaker: above DefaultMinConfidence, far from near
+	// certain (docs/validity.md, round 9).
+	loneDistinct = 0.65
+	shortWords   = 100
 	// bareOnly caps the strength of a municipality named only by bare
 	// names in a text longer than a title.
 	bareOnly = 0.85
@@ -229,6 +236,7 @@ func NewMunicipalityAttributor(reg *registry.Registry) *MunicipalityAttributor {
 			a.byFirst[f[0]] = append(a.byFirst[f[0]], nameVariant{muni: i, words: f})
 		}
 	}
+	a.distinct = distinctNames(a.munis, a.ambiguous, embeddedOrdinaryWordNames())
 	for k, vs := range a.byFirst {
 		sort.SliceStable(vs, func(i, j int) bool { return len(vs[i].words) > len(vs[j].words) })
 		a.byFirst[k] = vs
@@ -346,6 +354,7 @@ type muniEvidence struct {
 	attributed                                     int    // mentions after or before an attributing word: "kommunalråd i X", "enligt X kommun", "Xs kommunalråd"
 	described                                      int    // mentions described from outside: "X är en kommun i …", "X kommun är en av …"
 	logo                                           int    // 1 if the text carries X's logo ("X logotyp", "Logotype för X kommun"): X's own site
+	catalogued                                     int    // 1 if a catalogue entry names X in its organisation field ("Organisation: Borås stad"): someone else describes X's work
 }
 
 func (e *muniEvidence) strong() int { return e.headerStrong + e.bodyStrong + e.address }
@@ -489,6 +498,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			if logoAt(text, words, i, n) {
 				e.logo = 1
 			}
+			if catalogueAt(text, words, i) {
+				e.catalogued = 1
+			}
 			switch {
 			case !header && a.lists.partnerBefore(text, words, i):
 				e.partner++
@@ -573,6 +585,10 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	// uncertainProb[k] is the probability when an uncertain voice keeps
 	// candidate k from near certainty.
 	var uncertainProb [2]float64
+	partyVoice := false // the text speaks as a party (round 9b)
+	// distinctNote[k] says why a round-9 rule (a distinctive name) let
+	// candidate k through, for its evidence; "" when none did.
+	var distinctNote [2]string
 	rivalScore := wRival * rivals
 	confidence := func(k int) float64 {
 		s := cands[k].score
@@ -599,6 +615,15 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				strength = min(strength, loneMention)
 			case ownVoice > otherVoice:
 				strength = min(strength, loneVoiced) // "Kommunen ..." speaks: the name is its own
+			case a.distinct[cands[k].muni] && nWords <= shortWords && len(cands) == 1 && rivals == 0 && otherVoice == 0:
+				// A distinctive name, the only municipality a short text
+				// names, with no rival speaker and no talk of other
+				// municipalities: what the text is about (issue 14,
+				// round 9).
+				strength = min(strength, loneDistinct)
+				if k < len(distinctNote) {
+					distinctNote[k] = "a distinctive name, the only municipality a short text names"
+				}
 			default:
 				strength = min(strength, loneBare)
 			}
@@ -649,8 +674,26 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				uncertain = p
 			}
 		}
-		if e := cands[k].e; e.strong() == 0 && e.headerBare+e.bodyBare <= fewMentions && otherVoice > ownVoice {
+		if cands[k].e.catalogued > 0 && nWords <= voiceWords {
+			// A catalogue entry on the municipality's work (SKR's idea
+			// bank): an answer, never near certain (round 9b).
+			ceiling = min(ceiling, unvoiced)
+		}
+		if judged && tv.speaksAsParty(cands[k].e) {
+			// A party speaking as itself (municipality_voice.go): it
+			// writes about the municipality, not for it.
+			ceiling = min(ceiling, aboutCeiling)
+			partyVoice = true
+		}
+		if e := cands[k].e; e.strong() == 0 && e.headerBare+e.bodyBare <= fewMentions && otherVoice > ownVoice &&
+			!(e.headerBare > 0 && a.distinct[cands[k].muni] && len(cands) == 1) {
+			// Talk of municipalities in the plural damps a place named in
+			// passing; a title that names a distinctive municipality, the
+			// only one the text names, is not in passing ("Valdemarsvik
+			// öppnar upp för ukrainare på flykt", round 9).
 			strength *= otherVoiceDamp
+		} else if e.strong() == 0 && e.headerBare+e.bodyBare <= fewMentions && otherVoice > ownVoice && k < len(distinctNote) {
+			distinctNote[k] = "a distinctive name in the title, the only municipality named"
 		}
 		against := other + restShare*rest + rivalScore
 		lead := s * s / (s*s + against*against)
@@ -677,11 +720,17 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		m := a.munis[cands[k].muni]
 		out.Candidates[k] = Candidate{Code: m.Code, Name: m.Name, CountyCode: m.CountyCode, CountyName: m.CountyName,
 			Confidence: confidence(k), Evidence: describe(cands[k].e)}
+		if n := distinctNote[k]; n != "" {
+			out.Candidates[k].Evidence += "; " + n
+		}
 		if p := uncertainProb[k]; p > 0 {
 			out.Candidates[k].Evidence += fmt.Sprintf("; may be written about it by someone else (voice %.2f): not near certain", p)
 		}
 		if p := aboutProb[k]; p > 0 {
 			out.Candidates[k].Evidence += fmt.Sprintf("; reads as written about it by someone else (voice %.2f)", p)
+		}
+		if partyVoice {
+			out.Candidates[k].Evidence += "; speaks as a party or an organisation (\"vi socialdemokrater\", \"vårt valprogram\", \"vi på LRF\"): written about it, not for it"
 		}
 	}
 	if out.Candidates[1].Confidence > out.Candidates[0].Confidence {
@@ -749,6 +798,9 @@ func describe(e *muniEvidence) string {
 	}
 	if n := e.partner; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d× as a partner (\"med …\")", n))
+	}
+	if e.catalogued > 0 {
+		parts = append(parts, "as the organisation of a catalogue entry (\"Organisation: …\")")
 	}
 	if n := e.ambiguousBare[0] + e.ambiguousBare[1]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d× by a name that is also an ordinary word (not counted)", n))

@@ -125,7 +125,7 @@ func (s *cvScore) confidentWrong() int {
 func withVoiceModel(a *MunicipalityAttributor, m voiceModel) *MunicipalityAttributor {
 	l := *a.lists
 	l.voiceModel = &m
-	return &MunicipalityAttributor{munis: a.munis, ambiguous: a.ambiguous, byFirst: a.byFirst, gotland: a.gotland, domains: a.domains, lists: &l}
+	return &MunicipalityAttributor{munis: a.munis, ambiguous: a.ambiguous, distinct: a.distinct, byFirst: a.byFirst, gotland: a.gotland, domains: a.domains, lists: &l}
 }
 
 // fitVoiceDecision fits the voice model on rows and chooses its threshold

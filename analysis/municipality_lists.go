@@ -37,6 +37,10 @@ type attributionLists struct {
 	aliases  map[string]string // other name -> SCB code
 	issuerRe *regexp.Regexp    // a non-municipal author at a line's start or after "från"/"av"
 	partyRe  *regexp.Regexp    // a party anywhere in a line
+	// signedRe is a signature line naming a party in any case
+	// ("Jonathan Lilja, civilpolitisk talesperson Liberala
+	// Ungdomsförbundet."): the text is signed as a party's (round 9b).
+	signedRe *regexp.Regexp
 	// issuerStartRe is issuerRe held to the line's start (issuer).
 	issuerStartRe *regexp.Regexp
 	// voice and voiceModel judge who is writing (municipality_voice.go).
@@ -164,6 +168,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 	// The same expression with the match held to the line's start: what
 	// issuerRe can find in a line without "från", "av", "utgivare".
 	l.issuerStartRe = regexp.MustCompile(`^(` + strings.Join(names, "|") + `|` + generic + `)s?(?:[^\p{L}]|$)`)
+	l.signedRe = regexp.MustCompile(`^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)+, .*(?:^|[^\p{L}])(?i:` + strings.Join(append(parties, `\p{L}*partiet`), "|") + `)s?(?:[^\p{L}]|$)`)
 	l.partyRe = regexp.MustCompile(`(?:^|[^\p{L}])(` + strings.Join(append(parties, `\p{Lu}\p{L}*partiet`), "|") + `)s?(?:[^\p{L}]|$)`)
 	if l.voice, err = parseVoiceLists(fsys); err != nil {
 		return nil, err

@@ -160,6 +160,13 @@ type voiceLists struct {
 	// such role words ("-strateg": integrationsstrateg).
 	attributing       map[string]bool
 	attributingSuffix []string
+	// The party voice (party-voice.txt): members' nouns counted after
+	// "vi", "oss", "som"; starts of words only a party uses of itself;
+	// words counted after "vår", "vårt", "våra"; word sequences counted
+	// after "vi".
+	partyMember, partyOwned map[string]bool
+	partyOrgan              []string
+	partyWe                 [][]string
 }
 
 // readLowerWords reads an attribution list of single lower-case words.
@@ -212,7 +219,154 @@ func parseVoiceLists(fsys fs.FS) (*voiceLists, error) {
 			v.attributing[w] = true
 		}
 	}
+	if err := v.parsePartyVoice(fsys); err != nil {
+		return nil, err
+	}
 	return v, nil
+}
+
+// parsePartyVoice reads party-voice.txt: KIND<TAB>lower-case words.
+func (v *voiceLists) parsePartyVoice(fsys fs.FS) error {
+	const file = "party-voice.txt"
+	lines, err := readList(fsys, file)
+	if err != nil {
+		return err
+	}
+	v.partyMember, v.partyOwned = map[string]bool{}, map[string]bool{}
+	for _, l := range lines {
+		kind, val, ok := strings.Cut(l, "\t")
+		ws := splitWords(strings.TrimSpace(val))
+		if !ok || len(ws) == 0 || val != strings.ToLower(val) {
+			return fmt.Errorf("attribution list %s: %q: want KIND<TAB>lower-case words", file, l)
+		}
+		if kind != "we" && len(ws) != 1 {
+			return fmt.Errorf("attribution list %s: %q: want one word for %s", file, l, kind)
+		}
+		switch kind {
+		case "member":
+			v.partyMember[ws[0]] = true
+		case "owned":
+			v.partyOwned[ws[0]] = true
+		case "organ":
+			v.partyOrgan = append(v.partyOrgan, ws[0])
+		case "we":
+			v.partyWe = append(v.partyWe, ws)
+		default:
+			return fmt.Errorf("attribution list %s: %q: unknown kind %q (member, organ, owned, we)", file, l, kind)
+		}
+	}
+	return nil
+}
+
+// Kinds of party-voice cue (partyAt).
+const (
+	partyNone  = iota
+	partyOrgan // a word only a party uses of itself: "arbetarekommunen", "valprogrammet"
+	partyFirst // a party speaking in the first person: "vi socialdemokrater", "vårt valprogram", "vi har lämnat in"
+)
+
+// partyAt says whether token i (lower case lw) is a party speaking as
+// itself, and how: a member's noun after "vi", "oss", "som" on the same
+// line, an owned word after "vår/vårt/våra", or "vi" followed by a
+// listed council act (partyFirst); else a party's own organ word
+// (partyOrgan).
+func (a *MunicipalityAttributor) partyAt(text string, words []word, i int, lw string) int {
+	v := a.lists.voice
+	if i > 0 && sameLine(text, words[i-1], words[i]) {
+		switch prev := words[i-1].lower(text); {
+		case (prev == "vi" || prev == "oss" || prev == "som") && v.partyMember[lw]:
+			return partyFirst
+		case (prev == "vår" || prev == "vårt" || prev == "våra") && v.partyOwned[lw]:
+			return partyFirst
+		}
+	}
+	if lw == "vi" && i+2 < len(words) && sameLine(text, words[i], words[i+1]) && joined(text, words[i+1], words[i+2]) && words[i+2].upper {
+		// "vi på LRF", "vi från SmåKom", "vi i Centerpartiet": an
+		// organisation that speaks for no municipality (other-speakers.txt,
+		// rival speakers, parties, regions) says "we".
+		switch p := words[i+1].lower(text); p {
+		case "på", "från", "i", "inom":
+			if n, _ := a.lists.rivalAt(text, words, i+2, words[i+2].lower(text)); n > 0 {
+				return partyFirst
+			}
+		}
+	}
+	if lw == "vi" {
+		for _, seq := range v.partyWe {
+			if i+len(seq) >= len(words) {
+				continue
+			}
+			ok := true
+			for k, s := range seq {
+				if w := words[i+1+k]; !sameLine(text, words[i+k], w) || w.lower(text) != s {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return partyFirst
+			}
+		}
+	}
+	for _, o := range v.partyOrgan {
+		if strings.HasPrefix(lw, o) {
+			return partyOrgan
+		}
+	}
+	return partyNone
+}
+
+// quoted reports whether byte offset i stands in quoted speech: on a line
+// that opens with a quotation dash or mark ("– Vi har lämnat in …"), or
+// after an odd number of quotation marks on its line.
+func quoted(text string, i int) bool {
+	start := strings.LastIndexByte(text[:i], '\n') + 1
+	line := strings.TrimLeft(text[start:i], " \t\u00a0")
+	for _, q := range [...]string{"–", "-", "—", "”", "\"", "“", "»", "«"} {
+		if strings.HasPrefix(line, q) {
+			return true
+		}
+	}
+	return (strings.Count(line, "”")+strings.Count(line, "\"")+strings.Count(line, "“")+strings.Count(line, "»"))%2 == 1
+}
+
+// signatureWords bounds a signature line: a name, a comma, a role and
+// an organisation.
+const signatureWords = 16
+
+// partySignatures counts the lines of text that sign it as a party's: a
+// short line opening with a person's name and a comma that names a party
+// or a party's youth league (other-speakers.txt, '+'), as an opinion
+// piece is signed ("Jonathan Lilja, civilpolitisk talesperson Liberala
+// Ungdomsförbundet."). The author writes for the party.
+func (a *MunicipalityAttributor) partySignatures(text string) int {
+	n := 0
+	for line := range strings.Lines(text) {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] < 'A' && line[0] < utf8.RuneSelf || len(strings.Fields(line)) > signatureWords || !strings.Contains(line, ", ") {
+			continue
+		}
+		if a.lists.signedRe.MatchString(line) {
+			n++
+		}
+	}
+	return n
+}
+
+// speaksAsParty reports whether a page-sized text speaks as a party
+// (party-voice.txt): two cues of the party voice, or one in the first
+// person ("vi socialdemokrater", "vi har lämnat in en interpellation")
+// on a page that neither serves its reader nor gives the candidate's
+// address or logo. A municipality's own page never speaks so; a page
+// about the municipality that quotes a politician's first person once
+// (a town magazine's greeting from the council's chair) serves its
+// readers like the municipality's own and is left to the other rules
+// (docs/validity.md, round 9b).
+func (tv *textVoice) speaksAsParty(e *muniEvidence) bool {
+	if tv.partyFirst+tv.partyOrgan >= 2 {
+		return true
+	}
+	return tv.partyFirst >= 1 && tv.service == 0 && e.address == 0 && e.logo == 0
 }
 
 // isAttributing reports whether lower-case w is a word after which a
@@ -256,6 +410,7 @@ func (a *MunicipalityAttributor) attributedBefore(text string, words []word, i i
 type textVoice struct {
 	service, own, we, reporter, press, third int
 	quotes, jag, population                  int
+	partyFirst, partyOrgan                   int // party-voice cues (partyAt)
 	rivals                                   float64
 	words                                    int
 }
@@ -264,6 +419,7 @@ type textVoice struct {
 // "enligt kommunen" in the non-noise tokens of a text; the caller has
 // counted the rest in its own pass.
 func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []uint8, tv *textVoice) {
+	tv.partyFirst += a.partySignatures(text)
 	// The word is lower-cased into a buffer on the stack: looked up as
 	// string(lower) it makes no string (strings.ToLower made one for
 	// every word with a capital or a non-ASCII letter).
@@ -289,6 +445,15 @@ func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []u
 			continue
 		}
 		lw := w.appendLower(small[:0], text)
+		switch kind := a.partyAt(text, words, i, string(lw)); {
+		case kind != partyNone && quoted(text, w.start):
+			// Reported speech: a paper quoting a councillor's "vi har
+			// lämnat in en motion" speaks for the paper, not the party.
+		case kind == partyFirst:
+			tv.partyFirst++
+		case kind == partyOrgan:
+			tv.partyOrgan++
+		}
 		if string(lw) == "invånare" && i > 0 && isNumber(text[words[i-1].start:words[i-1].end]) && sameLine(text, words[i-1], w) {
 			tv.population++ // "med sina 16.700 invånare", "hade 9 255 invånare"
 		}
@@ -499,6 +664,27 @@ func logoAt(text string, words []word, i, n int) bool {
 		return false
 	}
 	return b >= 0 && logoWords[words[b].lower(text)]
+}
+
+// catalogueFields are the labels of a catalogue entry's field naming
+// the organisation whose work the entry describes ("Organisation: Borås
+// stad"): SKR's idea bank and the like describe many municipalities'
+// projects, one entry each; a municipality's own page does not label
+// itself so.
+var catalogueFields = [...]string{"Organisation:", "Organisation :"}
+
+// catalogueAt reports whether the name at token i is the value of a
+// catalogue entry's organisation field: the line reads "Organisation:"
+// and then the name.
+func catalogueAt(text string, words []word, i int) bool {
+	start := strings.LastIndexByte(text[:words[i].start], '\n') + 1
+	before := strings.TrimSpace(text[start:words[i].start])
+	for _, f := range catalogueFields {
+		if before == f {
+			return true
+		}
+	}
+	return false
 }
 
 // isNumber reports whether a token is all digits ("700" of "16.700").

@@ -50,7 +50,7 @@ func withoutVoiceModel(a *MunicipalityAttributor) *MunicipalityAttributor {
 	m.threshold = 2 // no probability reaches it
 	m.uncertain = 2
 	l.voiceModel = &m
-	b := &MunicipalityAttributor{munis: a.munis, ambiguous: a.ambiguous, byFirst: a.byFirst, gotland: a.gotland, domains: a.domains, lists: &l}
+	b := &MunicipalityAttributor{munis: a.munis, ambiguous: a.ambiguous, distinct: a.distinct, byFirst: a.byFirst, gotland: a.gotland, domains: a.domains, lists: &l}
 	return b
 }
 
