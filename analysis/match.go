@@ -416,23 +416,16 @@ func (m *Matcher) appendSegmentMatches(out []Match, toks []Token, kind SentenceK
 	first := len(out)
 	roleCell := m.roleCells(toks)
 	orgEnd := -1 // tokens before it are part of an organisation's name
-	damp := func(i int, as codebook.Position, w float64) float64 {
+	damp := func(i int, as codebook.Position) float64 {
 		switch {
 		case roleCell[toks[i].Cell] || i < orgEnd:
 			// an action table's responsible cell, an agency's name: an
 			// actor, not a topic
 			return m.cb.RoleWeight
 		case as != "" && properName(toks, i, as):
-			// a school, an association, a venue by a name written as one
-			// word ("den nedlagda Lugnetskolan"): a place, not a topic
+			// a school, an association, a venue by its name ("nya
+			// Lyckeskolan", "Stora Åby skola"): a place, not a topic
 			return m.cb.RoleWeight
-		case as == codebook.AsWord && namedPlace(toks, i) && w > m.cb.MinScore:
-			// the noun after a name ("lunch på Björkåkra förskola",
-			// "Norra Hallsås skola"): the sentence is about that school
-			// or library, which is the theme's service at one address;
-			// it weighs min_score, evidence but a weak mention that
-			// counts half toward a level (themes round 9)
-			return m.cb.MinScore / w
 		case as == codebook.AsModifier && m.isRoleToken(&toks[i]) && (i == 0 || toks[i-1].Lower != "av" || toks[i].Sep != 0):
 			// a unit or role named by its field ("Arbetsmarknadsenheten",
 			// "utbildningsförvaltningen") acts; after "av" ("utveckling
@@ -448,11 +441,11 @@ func (m *Matcher) appendSegmentMatches(out []Match, toks []Token, kind SentenceK
 		}
 		wms, phrases := m.wordMatches(&toks[i])
 		for _, wm := range wms {
-			if wm.ref.weight == 0 || followedBy(toks, i+1, wm.ref.term.NotNext) || !precededBy(toks, i, wm.ref.term.After) {
+			if wm.ref.weight == 0 || followedBy(toks, i+1, wm.ref.term.NotNext) {
 				continue
 			}
 			out = append(out, Match{Theme: wm.ref.theme, Term: wm.ref.term.Term, Text: tk.Text, Start: tk.Start, End: tk.End,
-				Weight: wm.ref.weight * damp(i, wm.as, wm.ref.weight), As: string(wm.as)})
+				Weight: wm.ref.weight * damp(i, wm.as), As: string(wm.as)})
 		}
 		// Two loops, not append(phrases[stem], phrases["*"]...): that
 		// append could write into the shared index's spare capacity.
@@ -460,7 +453,7 @@ func (m *Matcher) appendSegmentMatches(out []Match, toks []Token, kind SentenceK
 			for _, p := range cands {
 				if end, ok := phraseAt(toks, i, p); ok && !followedBy(toks, end, p.notNext) {
 					out = append(out, Match{Theme: p.theme, Term: p.text, Text: joinTokens(toks[i:end]), Start: tk.Start, End: toks[end-1].End,
-						Weight: p.weight * damp(i, "", p.weight), As: "phrase"})
+						Weight: p.weight * damp(i, ""), As: "phrase"})
 				}
 			}
 		}
@@ -483,19 +476,8 @@ func properName(toks []Token, i int, as codebook.Position) bool {
 	if titleCase(toks[i].Text) {
 		return as == codebook.AsHead && midSentence(toks, i)
 	}
-	return as != codebook.AsWord && namedPlace(toks, i)
-}
-
-// namedPlace reports the word right after a capitalised name word in
-// mid-sentence ("i Stora Åby skola", "Gullabo förskola"), not a genitive
-// ("Markgatans förskola", "Sveriges skolor": ordinary phrases too) nor a
-// verb ("GGVV-kommunerna samarbetar": a name as the subject). As a word
-// it names a place by its kind (weighed min_score by the caller: themes
-// round 9 found every labelled dev sentence of that form, 8 of 8 in both
-// halves, treating the place's theme); as a compound's part it is a name.
-func namedPlace(toks []Token, i int) bool {
-	if i == 0 || toks[i].Sep != 0 || titleCase(toks[i].Text) || verbLike(toks[i].Lower) {
-		return false
+	if i == 0 || toks[i].Sep != 0 || verbLike(toks[i].Lower) {
+		return false // "GGVV-kommunerna samarbetar": a name as the subject
 	}
 	prev := toks[i-1].Text
 	return midSentence(toks, i-1) && titleCase(prev) && !strings.HasSuffix(prev, "s")
@@ -541,19 +523,6 @@ func titleCase(w string) bool {
 		}
 	}
 	return false
-}
-
-// precededBy reports whether the word before toks[i] in its sentence is
-// one of words ("^": toks[i] starts the sentence), or words is empty: a
-// term's `after` list (codebook.Term.After).
-func precededBy(toks []Token, i int, words []string) bool {
-	if len(words) == 0 {
-		return true
-	}
-	if !midSentence(toks, i) {
-		return slices.Contains(words, "^")
-	}
-	return slices.Contains(words, toks[i-1].Lower)
 }
 
 // followedBy reports whether one of the two words from toks[i] on (in the

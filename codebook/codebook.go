@@ -37,13 +37,6 @@ type Term struct {
 	// meaning: "jobbar med integration", "så jobbar vi med mottagandet"
 	// is working on something, not employment.
 	NotNext []string `yaml:"not_next,omitempty" json:"not_next,omitempty"`
-	// After, when set, lists the words one of which must stand right
-	// before the term, "^" standing for the start of a sentence: a bare
-	// noun ("handlar om arbete", "Arbete är ofta det bästa sättet") is
-	// the thing itself, where an article, a genitive or an adjective
-	// before it ("kommunens arbete", "ett långsiktigt arbete") makes it
-	// the work of doing something.
-	After []string `yaml:"after,omitempty" json:"after,omitempty"`
 }
 
 // Phrase is a multi-word pattern matched on stems; "word*" is a prefix.
@@ -186,7 +179,6 @@ func Parse(data []byte, name string, matcherData ...[]byte) (*Codebook, error) {
 				tm.As = []Position{AsWord, AsHead, AsModifier}
 			}
 			lowerAll(tm.NotNext)
-			lowerAll(tm.After)
 		}
 		for j, h := range t.HeadingTerms {
 			t.HeadingTerms[j] = strings.ToLower(strings.TrimSpace(h))
