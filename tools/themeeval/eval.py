@@ -2,7 +2,7 @@
 """Theme claims and levels of `styrdok analyze` against the labelled real
 texts (testdata/realtexts), dev split only: never run it on held-out rows.
 
-usage: python3 tools/themeeval/eval.py BINARY testdata/realtexts [-v] [-l] [-s] [--heldout]
+usage: python3 tools/themeeval/eval.py BINARY testdata/realtexts [-v] [-l] [-s] [--heldout] [--half A|B]
 
 Prints: claims (a theme with any evidence) against the themes the labelled
 sentences treat (whole document, and only evidence inside labelled
@@ -14,6 +14,9 @@ sentence theme with no own-word evidence (a false negative) with the
 matches, of every theme, of the evidence segments that overlap it (a
 damped match shows its weight below 1; "no evidence" means no codebook
 word reached min_score there: `styrdok explain` shows the rest).
+--half A keeps the dev texts whose file number is even (m002, o010, r022 ...),
+--half B those whose number is odd: a fixed split-half check, so a change found
+on one half is kept only if it also helps the other (themes round 9).
 --heldout scores the
 held-out rows instead, figures only (it refuses -v, -l and -s: no rule may be
 tuned to a held-out text; run it once, at the end of a round).
@@ -32,6 +35,14 @@ V = '-v' in sys.argv
 L = '-l' in sys.argv  # list level>=1 disagreements with their own-word evidence
 S = '-s' in sys.argv  # list sentence false negatives with their segments' matches
 SPLIT = 'heldout' if '--heldout' in sys.argv else 'dev'
+HALF = sys.argv[sys.argv.index('--half') + 1] if '--half' in sys.argv else None
+if HALF not in (None, 'A', 'B'):
+    sys.exit('--half takes A (even file numbers) or B (odd)')
+def in_half(name):
+    if HALF is None:
+        return True
+    digits = ''.join(ch for ch in os.path.basename(name) if ch.isdigit())
+    return (int(digits) % 2 == 0) == (HALF == 'A')
 if SPLIT == 'heldout' and (V or L or S):
     sys.exit('--heldout prints figures only: drop -v, -l and -s')
 THEMES = "work housing language attitude meeting_places cooperation education gender_equality culture_leisure health reception".split()
@@ -44,7 +55,7 @@ if RT:
             sents[r['file']].append((int(r['start']), int(r['end']), th, r['sentence']))
     for f in glob.glob(RT + '/documents-*.tsv'):
         for r in csv.DictReader(open(f), delimiter='\t', quoting=csv.QUOTE_NONE):
-            if r['split'] != SPLIT:
+            if r['split'] != SPLIT or not in_half(r['file']):
                 continue
             if r['file'].startswith('texts/r'):  # realdocs: levels, no sentence labels
                 docs.append((RT + '/' + r['file'], {t: int(r[t]) for t in THEMES}, None, None))
@@ -53,8 +64,13 @@ if RT:
             gany = set().union(*[s[2] for s in ss]) if ss else set()
             docs.append((RT + '/' + r['file'], {t: int(r[t]) for t in THEMES}, gany, ss))
 ctp = [0, 0, 0]; tp = fp = fn = 0; ltp = lfp = lfn = 0; stp = sfp = sfn = 0
-for path, lv, gany, ss in docs:
-    out = subprocess.run([BIN, 'analyze', '--format', 'json', path], capture_output=True, text=True)
+def run(path):
+    return subprocess.run([BIN, 'analyze', '--format', 'json', path], capture_output=True, text=True)
+import concurrent.futures
+with concurrent.futures.ThreadPoolExecutor(int(os.environ.get('THEMEEVAL_JOBS', '2'))) as pool:
+    outs = list(pool.map(run, [d[0] for d in docs]))  # order kept: output is deterministic
+pt = collections.defaultdict(lambda: [0, 0, 0])  # per theme, claims in labelled sentences
+for (path, lv, gany, ss), out in zip(docs, outs):
     if out.returncode not in (0,):
         print('FAIL', path, out.stderr[:200]); continue
     d = json.loads(out.stdout)
@@ -85,6 +101,7 @@ for path, lv, gany, ss in docs:
         for t in THEMES:
             c, g = t in lab, t in gany
             ctp[0] += c and g; ctp[1] += c and not g; ctp[2] += g and not c
+            pt[t][0] += c and g; pt[t][1] += c and not g; pt[t][2] += g and not c
             if V and c != g:
                 print(f"  C{'FP' if c else 'FN'} {os.path.basename(path)} {t}")
         hits = collections.defaultdict(set)
@@ -106,9 +123,12 @@ for path, lv, gany, ss in docs:
                 print(f"  S {os.path.basename(path)} +{sorted(h-g)} -{sorted(g-h)} {txt[:140]}")
 def pr(a, b, c):
     return f"P={a/(a+b) if a+b else 0:.3f} R={a/(a+c) if a+c else 0:.3f} (tp={a} fp={b} fn={c})"
-print(f"split={SPLIT} docs={len(docs)}")
+print(f"split={SPLIT}{' half=' + HALF if HALF else ''} docs={len(docs)}")
 print("claims (any evidence):", pr(tp, fp, fn))
 print("level>=1:             ", pr(ltp, lfp, lfn))
 if RT:
     print("claims in labelled sentences vs themes a labelled sentence treats:", pr(*ctp))
     print("sentences (own words, offsets not aligned: cite `styrdok eval --real`):", pr(stp, sfp, sfn))
+    if '--per-theme' in sys.argv:
+        for t in THEMES:
+            print(f"  {t:16s}", pr(*pt[t]))
