@@ -27,7 +27,7 @@ type heldOutFigure struct {
 // corrected, since then the figures move without any rule changing.
 var heldOutFigures = []heldOutFigure{
 	// municipality attribution at the default --min-confidence
-	{"named", 0.97, 0.883},           // 136/154 = 0.883: target missed
+	{"named", 0.97, 0.889},           // 137/154 = 0.890 (session 9; 0.883 before): target missed
 	{"none", 0.90, 0.808},            // 55/68 = 0.809: target missed
 	{"unnamed", 0.95, 0.95},          // 9/9
 	{"title", 0.97, 0.97},            // 26/26
