@@ -302,14 +302,12 @@ func (d *decoder) strs() []string {
 	return out
 }
 
-// decodeAnalysis reverses appendAnalysis.
-//
-// small holds short strings already decoded (keyed by themselves), which
-// the analysis then shares instead of holding copies; nil for a map of
-// this analysis's own.
-func decodeAnalysis(data []byte, small map[string]string) (*DocumentAnalysis, error) {
+// decodeHead checks the codec's magic and decodes what precedes the
+// themes (file, hash, format, attribution, metadata, counts), the part
+// decodeAnalysis and decodeSummary share.
+func decodeHead(data []byte, small map[string]string) (*decoder, *DocumentAnalysis, error) {
 	if len(data) < len(codecMagic) || string(data[:len(codecMagic)]) != codecMagic {
-		return nil, fmt.Errorf("%w: not a styrdok analysis of this version", errCorrupt)
+		return nil, nil, fmt.Errorf("%w: not a styrdok analysis of this version", errCorrupt)
 	}
 	if small == nil {
 		small = map[string]string{}
@@ -322,6 +320,39 @@ func decodeAnalysis(data []byte, small map[string]string) (*DocumentAnalysis, er
 	a.Meta = Metadata{Kind: d.str(), Title: d.str(), Reference: d.str(), AdoptedBy: d.str(), AdoptedOn: d.str(),
 		ValidFrom: d.str(), ValidTo: d.str(), Year: d.str(), Status: d.str()}
 	a.Words, a.Sentences = d.int(), d.int()
+	return d, a, nil
+}
+
+// decodeTail decodes what follows the actions (quality, terms, warnings,
+// OCR pages) into a and checks that nothing is left over: the part
+// decodeAnalysis and decodeSummary share.
+func decodeTail(d *decoder, a *DocumentAnalysis) error {
+	a.Quality = Quality{Actions: d.int(), Goals: d.int(), WithResponsible: d.int(), WithTime: d.int(), WithFollowUp: d.int(),
+		ShareResponsible: d.float(), ShareTime: d.float(), ShareFollowUp: d.float(),
+		EvaluationMentioned: d.bool(), HasEvaluation: d.bool(), EvaluationSentences: d.ints()}
+	a.Terms.Stems = d.strs()
+	a.Terms.Counts = make([]int32, d.count())
+	for i := range a.Terms.Counts {
+		a.Terms.Counts[i] = int32(d.int())
+	}
+	a.Warnings = d.strs()
+	a.OCRPages = d.ints()
+	if d.err == nil && len(d.b) != 0 {
+		d.err = fmt.Errorf("%w: %d bytes left over", errCorrupt, len(d.b))
+	}
+	return d.err
+}
+
+// decodeAnalysis reverses appendAnalysis.
+//
+// small holds short strings already decoded (keyed by themselves), which
+// the analysis then shares instead of holding copies; nil for a map of
+// this analysis's own.
+func decodeAnalysis(data []byte, small map[string]string) (*DocumentAnalysis, error) {
+	d, a, err := decodeHead(data, small)
+	if err != nil {
+		return nil, err
+	}
 	a.Themes = make([]ThemeCoverage, d.count())
 	for i := range a.Themes {
 		t := &a.Themes[i]
@@ -360,21 +391,8 @@ func decodeAnalysis(data []byte, small map[string]string) (*DocumentAnalysis, er
 		a.Actions[i] = Action{Sentence: d.int(), Page: d.int(), Theme: d.str(), ThemeSource: d.str(), Goal: d.str(), Problem: d.str(),
 			Activity: d.str(), Responsible: d.str(), Timeline: d.str(), FollowUp: d.str(), Source: d.str(), Text: d.str()}
 	}
-	a.Quality = Quality{Actions: d.int(), Goals: d.int(), WithResponsible: d.int(), WithTime: d.int(), WithFollowUp: d.int(),
-		ShareResponsible: d.float(), ShareTime: d.float(), ShareFollowUp: d.float(),
-		EvaluationMentioned: d.bool(), HasEvaluation: d.bool(), EvaluationSentences: d.ints()}
-	a.Terms.Stems = d.strs()
-	a.Terms.Counts = make([]int32, d.count())
-	for i := range a.Terms.Counts {
-		a.Terms.Counts[i] = int32(d.int())
-	}
-	a.Warnings = d.strs()
-	a.OCRPages = d.ints()
-	if d.err == nil && len(d.b) != 0 {
-		d.err = fmt.Errorf("%w: %d bytes left over", errCorrupt, len(d.b))
-	}
-	if d.err != nil {
-		return nil, d.err
+	if err := decodeTail(d, a); err != nil {
+		return nil, err
 	}
 	return a, nil
 }
@@ -387,20 +405,10 @@ func decodeAnalysis(data []byte, small map[string]string) (*DocumentAnalysis, er
 // stored analysis (corpus: a codebook change that cannot touch the
 // document).
 func decodeSummary(data []byte, small map[string]string) (*DocumentAnalysis, error) {
-	if len(data) < len(codecMagic) || string(data[:len(codecMagic)]) != codecMagic {
-		return nil, fmt.Errorf("%w: not a styrdok analysis of this version", errCorrupt)
+	d, a, err := decodeHead(data, small)
+	if err != nil {
+		return nil, err
 	}
-	if small == nil {
-		small = map[string]string{}
-	}
-	d := &decoder{b: data[len(codecMagic):], small: small}
-	a := &DocumentAnalysis{}
-	a.File, a.SHA256, a.Format = d.str(), d.str(), d.str()
-	at := d.attribution()
-	a.Municipality = at.Decide(d.float())
-	a.Meta = Metadata{Kind: d.str(), Title: d.str(), Reference: d.str(), AdoptedBy: d.str(), AdoptedOn: d.str(),
-		ValidFrom: d.str(), ValidTo: d.str(), Year: d.str(), Status: d.str()}
-	a.Words, a.Sentences = d.int(), d.int()
 	a.Themes = make([]ThemeCoverage, d.count())
 	for i := range a.Themes {
 		t := &a.Themes[i]
@@ -461,21 +469,8 @@ func decodeSummary(data []byte, small map[string]string) (*DocumentAnalysis, err
 		}
 	}
 	d.skip = false
-	a.Quality = Quality{Actions: d.int(), Goals: d.int(), WithResponsible: d.int(), WithTime: d.int(), WithFollowUp: d.int(),
-		ShareResponsible: d.float(), ShareTime: d.float(), ShareFollowUp: d.float(),
-		EvaluationMentioned: d.bool(), HasEvaluation: d.bool(), EvaluationSentences: d.ints()}
-	a.Terms.Stems = d.strs()
-	a.Terms.Counts = make([]int32, d.count())
-	for i := range a.Terms.Counts {
-		a.Terms.Counts[i] = int32(d.int())
-	}
-	a.Warnings = d.strs()
-	a.OCRPages = d.ints()
-	if d.err == nil && len(d.b) != 0 {
-		d.err = fmt.Errorf("%w: %d bytes left over", errCorrupt, len(d.b))
-	}
-	if d.err != nil {
-		return nil, d.err
+	if err := decodeTail(d, a); err != nil {
+		return nil, err
 	}
 	return Summary(a), nil
 }

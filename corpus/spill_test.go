@@ -195,17 +195,7 @@ func TestSpillVocabularyBlocks(t *testing.T) {
 	}
 	long := text[:vocabBlock/2] + "z"
 	bags = append(bags, analysis.TermBag{Stems: []string{text[:7], long}, Counts: []int32{1, 2}})
-	for i, b := range bags {
-		ref, err := spill.add(nil, b)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ds.refs = append(ds.refs, ref)
-		ds.sums = append(ds.sums, &analysis.DocumentAnalysis{File: fmt.Sprintf("doc%d.txt", i)})
-	}
-	if err := spill.finish(); err != nil {
-		t.Fatal(err)
-	}
+	spillBags(t, spill, ds, bags)
 	vocab := spill.terms.vocab
 	adjacent, blocks := 0, 1
 	for k := 1; k < len(vocab)-2; k++ {
@@ -235,6 +225,23 @@ func TestSpillVocabularyBlocks(t *testing.T) {
 	}
 }
 
+// spillBags adds each bag to spill as document i ("doc<i>.txt") of ds and
+// finishes the spill.
+func spillBags(tb testing.TB, spill *Spill, ds *Documents, bags []analysis.TermBag) {
+	tb.Helper()
+	for i, b := range bags {
+		ref, err := spill.add(nil, b)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		ds.refs = append(ds.refs, ref)
+		ds.sums = append(ds.sums, &analysis.DocumentAnalysis{File: fmt.Sprintf("doc%d.txt", i)})
+	}
+	if err := spill.finish(); err != nil {
+		tb.Fatal(err)
+	}
+}
+
 // BenchmarkReadTermBag is similarity's read of a term bag back from the
 // spill (twice a document in a run): 400 terms, the bench corpus's
 // average.
@@ -245,22 +252,14 @@ func BenchmarkReadTermBag(b *testing.B) {
 	}
 	defer spill.Close()
 	ds := &Documents{spill: spill}
-	for i := range 64 {
-		var bag analysis.TermBag
+	bags := make([]analysis.TermBag, 64)
+	for i := range bags {
 		for k := range 400 {
-			bag.Stems = append(bag.Stems, fmt.Sprintf("stem%d", (i*37+k*11)%5000))
-			bag.Counts = append(bag.Counts, int32(1+k%7))
+			bags[i].Stems = append(bags[i].Stems, fmt.Sprintf("stem%d", (i*37+k*11)%5000))
+			bags[i].Counts = append(bags[i].Counts, int32(1+k%7))
 		}
-		ref, err := spill.add(nil, bag)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ds.refs = append(ds.refs, ref)
-		ds.sums = append(ds.sums, &analysis.DocumentAnalysis{File: fmt.Sprintf("doc%d.txt", i)})
 	}
-	if err := spill.finish(); err != nil {
-		b.Fatal(err)
-	}
+	spillBags(b, spill, ds, bags)
 	var bag analysis.TermBag
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
