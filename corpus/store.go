@@ -446,16 +446,8 @@ func (s *Store) hashes(query string, args ...any) (map[string]bool, error) {
 
 // LoadAnalysis returns the serialized analysis of content sha256 for k.
 func (s *Store) LoadAnalysis(sha256 string, k AnalysisKey) ([]byte, error) {
-	var data []byte
-	err := s.loadStmt.QueryRow(sha256, k.PipelineVersion, k.CodebookHash).Scan(&data)
-	if err != nil {
-		return nil, fmt.Errorf("store %s: analysis of %s: %w", s.path, sha256, err)
-	}
-	out, err := s2.Decode(nil, data)
-	if err != nil {
-		return nil, fmt.Errorf("store %s: analysis of %s: %w", s.path, sha256, err)
-	}
-	return out, nil
+	_, data, err := s.loadAnalysisPacked(sha256, k)
+	return data, err
 }
 
 // LoadPackedAnalysis is LoadAnalysis's row as stored, S2-compressed: the
