@@ -333,7 +333,7 @@ type workerScratch struct {
 	buf   []byte
 	strs  map[string]string
 	lower []byte // a text lower-cased (CodebookChange.Touches)
-	plain []byte // a kept analysis decompressed (loadKept)
+	plain []byte // a stored analysis decompressed (loadAnalysis)
 }
 
 // maxSharedStrings bounds workerScratch.strs; when full it is cleared.
@@ -383,7 +383,7 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 		}
 		if known, ok := snap.files[path]; ok && statOK && known.Size == size && known.MtimeNS == mtime {
 			if snap.analysed[known.SHA256] {
-				d, packed, err := b.loadAnalysis(st, known.SHA256, path, opt, ws)
+				d, packed, err := b.loadAnalysis(st, known.SHA256, path, opt.Key, opt, ws)
 				if err == nil {
 					return outcome{file: path, doc: d, packed: packed, how: howReused}
 				}
@@ -433,7 +433,7 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 		rec.ClearFailure = true
 	}
 	if st != nil && snap.analysed[doc.SHA256] { // known content under a new path or a touched file
-		d, packed, err := b.loadAnalysis(st, doc.SHA256, path, opt, ws)
+		d, packed, err := b.loadAnalysis(st, doc.SHA256, path, opt.Key, opt, ws)
 		if err == nil {
 			return outcome{file: path, doc: d, packed: packed, rec: rec, how: howParsed}
 		}
@@ -565,51 +565,12 @@ func (b *batch) kept(doc *ingest.Document, rec *Record, how int, snap *snapshot,
 	if touched {
 		return outcome{}, false, ""
 	}
-	d, packed, err := b.loadKept(doc, base, opt, ws)
+	d, packed, err := b.loadAnalysis(opt.Store, doc.SHA256, doc.Path, base.opt.Key, opt, ws)
 	if err != nil {
 		return outcome{}, false, unusable("analysis of codebook "+base.opt.Key.CodebookHash[:12], "re-tagged", err)
 	}
 	rec.KeptFrom = base.opt.Key.CodebookHash
 	return outcome{file: doc.Path, doc: d, packed: packed, rec: rec, how: how, kept: true}, true, ""
-}
-
-// loadKept is loadAnalysis of the base codebook's analysis of doc, made
-// for a run with a spill without decoding the analysis twice: the spill
-// takes the row's bytes as they are (the same S2 encoding it writes), and
-// the run keeps a summary decoded without what it leaves out
-// (analysis.DecodeSummary); decoding all of it was 0.97 s of 1.4 s of
-// keeping 2,000 analyses.
-func (b *batch) loadKept(doc *ingest.Document, base *baseAnalyses, opt *BatchOptions, ws *workerScratch) (*analysis.DocumentAnalysis, []byte, error) {
-	if opt.Spill == nil {
-		return b.loadAnalysis(opt.Store, doc.SHA256, doc.Path, &base.opt, ws)
-	}
-	packed, err := opt.Store.LoadPackedAnalysis(doc.SHA256, base.opt.Key)
-	if err != nil {
-		return nil, nil, err
-	}
-	n, err := s2.DecodedLen(packed)
-	if err == nil && n > cap(ws.plain) {
-		ws.plain = make([]byte, n)
-	}
-	var data []byte
-	if err == nil {
-		data, err = s2.Decode(ws.plain[:cap(ws.plain)], packed)
-	}
-	if err != nil {
-		return nil, nil, fmt.Errorf("store %s: analysis of %s: %w", opt.Store.Path(), doc.SHA256, err)
-	}
-	if len(ws.strs) > maxSharedStrings {
-		clear(ws.strs)
-	}
-	d, err := analysis.DecodeSummary(data, ws.strs)
-	if cap(ws.plain) > 1<<22 { // a huge analysis's buffer is not kept for the next
-		ws.plain = nil
-	}
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: stored analysis: %w", doc.Path, err)
-	}
-	d.File = doc.Path // the same content may sit under several paths
-	return d, packed, nil
 }
 
 // analyzed analyses doc afresh and fills rec with the analysis to store,
@@ -677,10 +638,13 @@ func (b *batch) finished(doc *ingest.Document, d *analysis.DocumentAnalysis, err
 	return o
 }
 
-// loadAnalysis decodes a stored analysis; with a spill it returns the
-// analysis's Summary and what to spill.
-func (b *batch) loadAnalysis(st *Store, sha, path string, opt *BatchOptions, ws *workerScratch) (*analysis.DocumentAnalysis, []byte, error) {
-	packed, data, err := st.loadAnalysisPacked(sha, opt.Key)
+// loadAnalysis decodes the stored analysis of content sha with key k
+// (the run's, or for a kept analysis the base codebook's, batch.kept);
+// with a spill it returns the analysis's Summary and what to spill. The
+// analysis is decompressed into the worker's buffer (ws.plain), which
+// nothing decoded refers to.
+func (b *batch) loadAnalysis(st *Store, sha, path string, k AnalysisKey, opt *BatchOptions, ws *workerScratch) (*analysis.DocumentAnalysis, []byte, error) {
+	packed, data, err := st.loadAnalysisPacked(sha, k, ws.plain)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -689,7 +653,8 @@ func (b *batch) loadAnalysis(st *Store, sha, path string, opt *BatchOptions, ws 
 	}
 	// With a spill only the summary stays in memory, and the stored bytes
 	// go to the spill as they are: the evidence, sections and actions are
-	// read over, not built (analysis.DecodeSummary), and the reports
+	// read over, not built (analysis.DecodeSummary: decoding all of it
+	// was 0.97 s of 1.4 s of keeping 2,000 analyses), and the reports
 	// decode them from the spill once. Without a spill the run returns
 	// whole analyses.
 	decode := analysis.DecodeShared
@@ -697,6 +662,10 @@ func (b *batch) loadAnalysis(st *Store, sha, path string, opt *BatchOptions, ws 
 		decode = analysis.DecodeSummary
 	}
 	d, err := decode(data, ws.strs)
+	ws.plain = data[:0]
+	if cap(data) > 1<<22 { // a huge analysis's buffer is not kept for the next
+		ws.plain = nil
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: stored analysis: %w", path, err)
 	}

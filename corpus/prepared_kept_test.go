@@ -87,7 +87,7 @@ func TestRunKeepsUntouched(t *testing.T) {
 	// The next change is compared with the latest run's codebook; one of
 	// its analyses to keep is damaged.
 	removed := editedAnalyzer(t, "      - {term: arbetsträning, weight: 2}\n", "")
-	if _, err := st.DB().Exec(`UPDATE analyses SET data = x'00' WHERE codebook_hash = ? AND sha256 = (SELECT sha256 FROM files WHERE path = ?)`, weight.Codebook.Hash(), files[0]); err != nil {
+	if _, err := st.DB().Exec(`UPDATE analysis_data SET data = x'00' WHERE id = (SELECT data_id FROM analyses WHERE codebook_hash = ? AND sha256 = (SELECT sha256 FROM files WHERE path = ?))`, weight.Codebook.Hash(), files[0]); err != nil {
 		t.Fatal(err)
 	}
 	res = runSaved(t, st, removed, files)

@@ -130,6 +130,7 @@ func TestStoreUpgradeTo4(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	asVersion4(t, db)
 	for _, q := range []string{`DROP TABLE prepared`, `UPDATE meta SET value = '3' WHERE key = 'schema_version'`} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(q, err)
@@ -167,7 +168,7 @@ func TestRunDamagedRows(t *testing.T) {
 	defer st.Close()
 	runOnce(t, st, a, files)
 	for _, q := range []string{
-		`UPDATE analyses SET data = x'00' WHERE sha256 = (SELECT sha256 FROM files WHERE path = ?)`,
+		`UPDATE analysis_data SET data = x'00' WHERE id IN (SELECT data_id FROM analyses WHERE sha256 = (SELECT sha256 FROM files WHERE path = ?))`,
 		`UPDATE texts SET pages = 'not JSON' WHERE sha256 = (SELECT sha256 FROM files WHERE path = ?)`,
 	} {
 		path := files[0]

@@ -57,8 +57,8 @@ func TestReuseDamagedWithSpill(t *testing.T) {
 	}
 	damaged := s2.Encode(nil, good[:len(good)/2]) // whole S2, half an analysis
 	for q, arg := range map[string]any{
-		`UPDATE analyses SET data = ? WHERE sha256 = (SELECT sha256 FROM files WHERE path = ?)`:     damaged,
-		`UPDATE analyses SET data = x'00' WHERE sha256 = (SELECT sha256 FROM files WHERE path = ?)`: nil,
+		`UPDATE analysis_data SET data = ? WHERE id IN (SELECT data_id FROM analyses WHERE sha256 = (SELECT sha256 FROM files WHERE path = ?))`:     damaged,
+		`UPDATE analysis_data SET data = x'00' WHERE id IN (SELECT data_id FROM analyses WHERE sha256 = (SELECT sha256 FROM files WHERE path = ?))`: nil,
 	} {
 		var err error
 		if arg != nil {

@@ -38,6 +38,7 @@ func TestStoreFailureLimits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	asVersion4(t, db)
 	for _, q := range []string{`ALTER TABLE failures DROP COLUMN limits`, `ALTER TABLE runs DROP COLUMN unsupported`, `DROP TABLE prepared`, `UPDATE meta SET value = '2' WHERE key = 'schema_version'`} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(q, err)
