@@ -147,6 +147,11 @@ func TestStoreUpgradeTo5(t *testing.T) {
 	if version != StoreSchemaVersion {
 		t.Fatalf("schema version %s after the upgrade, want %s", version, StoreSchemaVersion)
 	}
+	var free int
+	st.DB().QueryRow(`PRAGMA freelist_count`).Scan(&free)
+	if free != 0 {
+		t.Errorf("%d free pages after the upgrade: the moved bytes' pages were not given back (VACUUM)", free)
+	}
 	if got := storeRows(t, st.DB()); got != want {
 		t.Fatalf("the upgraded store reads differently:\n%s\nwant\n%s", firstLines(got, 5), firstLines(want, 5))
 	}
