@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS codebooks (
 	hash TEXT PRIMARY KEY,
 	json TEXT NOT NULL
 );
-`+analysesSchema+`
+` + analysesSchema + `
 CREATE TABLE IF NOT EXISTS coverage (
 	analysis_id INTEGER NOT NULL,
 	theme       TEXT NOT NULL,
