@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/styrdok/styrdok/ingest"
 )
 
 func TestGradeRule(t *testing.T) {
@@ -35,9 +37,61 @@ func TestGradeRule(t *testing.T) {
 	// A heading with a section under it names the theme even when the
 	// section's sentences use other words ("2. Boende" over "Kommunen ska
 	// erbjuda ett tryggt första hem ...").
-	cov = ThemeCoverage{Sentences: 3, OwnSentences: 1, Inherited: 2, Headings: []int{0}}
+	name := ThemeHit{Sentence: 0, Kind: KindHeading, Text: "2. Boende", Matched: []Match{{Theme: "housing", Text: "Boende", Weight: 2}}}
+	cov = ThemeCoverage{Sentences: 3, OwnSentences: 1, Inherited: 2, Headings: []int{0}, Evidence: []ThemeHit{name}}
 	if got, rule := GradeRule(cov, 100); got != 2 {
 		t.Errorf("a heading over a section: level %d (%s), want 2", got, rule)
+	}
+	// A heading that says more than the theme's name, over a section in
+	// which no segment names the theme, is a title of something else
+	// (m428: a news item under its title).
+	title := ThemeHit{Sentence: 0, Kind: KindHeading, Text: "Explosion i bostadshus fredag 27 december", Matched: []Match{{Theme: "housing", Text: "bostadshus", Weight: 2}}}
+	cov.Evidence = []ThemeHit{title}
+	if got, rule := GradeRule(cov, 100); got != 0 {
+		t.Errorf("a title over a section in other words: level %d (%s), want 0", got, rule)
+	}
+	// ... but a word of its own under it keeps the level.
+	cov.OwnSentences, cov.Sentences = 2, 4
+	if got, rule := GradeRule(cov, 100); got != 2 {
+		t.Errorf("a title over a section naming the theme once: level %d (%s), want 2", got, rule)
+	}
+}
+
+// TestNameHeading: the real dev headings of the lone-title rule
+// (docs/validity-themes.md, session 10), with their theme's matches as
+// the analysis finds them.
+func TestNameHeading(t *testing.T) {
+	a := testAnalyzer(t)
+	cases := []struct {
+		heading, theme string
+		want           bool
+	}{
+		{"Kultur & Fritid", "culture_leisure", true},                    // o302, gold 2
+		{"2. Boende", "housing", true},                                  // a plan's section
+		{"Arbete och sysselsättning", "work", true},                     // name and function words
+		{"Explosion i bostadshus fredag 27 december", "housing", false}, // m428, gold 0
+		{"Vår kultur i Finspångs kommun", "culture_leisure", false},     // m396, gold 0
+		{"Översiktsplan och bostadsbyggande", "housing", false},         // m389, gold 0
+		{"Om utbildningen/kursen", "education", false},                  // m071, gold 0
+	}
+	for _, c := range cases {
+		doc := &ingest.Document{Path: "h.txt", Text: c.heading + "\n\nEn mening om något annat, utan temats ord.\n"}
+		res := a.Analyze(doc)
+		var hit *ThemeHit
+		for _, cov := range res.Themes {
+			for i, h := range cov.Evidence {
+				if cov.ID == c.theme && h.Kind == KindHeading && !h.Inherited {
+					hit = &cov.Evidence[i]
+				}
+			}
+		}
+		if hit == nil {
+			t.Errorf("%q: no heading evidence for %s", c.heading, c.theme)
+			continue
+		}
+		if got := nameHeading(*hit); got != c.want {
+			t.Errorf("%q (%s, matched %v): nameHeading %v, want %v", c.heading, c.theme, hit.Matched, got, c.want)
+		}
 	}
 }
 
