@@ -93,6 +93,8 @@ func GradeRule(c ThemeCoverage, content int) (int, string) {
 	// another theme 1.
 	halves := 2*(body-passing) + passing
 	switch {
+	case h > 0 && namedArea(c):
+		return 2, fmt.Sprintf("level 2: a sentence names the theme as one of the document's focus areas (%d heading(s) or focus area(s) in all)", h)
 	case h > 0 && (h > 1 || body > 0 || (c.Inherited > 0 && sectionHeading(c)) || content <= maxTitleSegments):
 		return 2, fmt.Sprintf("level 2: %d heading(s) name the theme (a section, focus area or table section of its own)", h)
 	case h > 0 && c.Inherited > 0:
@@ -146,6 +148,19 @@ func nameHeading(hit ThemeHit) bool {
 }
 
 func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// namedArea reports whether one of c.Headings is not a heading but a
+// segment of running text that names the theme among the document's
+// focus areas ("De fem områdena är Arbete, Boende, ...": focusAreas).
+// The labelling rules make a named focus area level 2 by itself.
+func namedArea(c ThemeCoverage) bool {
+	for _, hit := range c.Evidence {
+		if hit.Kind != KindHeading && !hit.Inherited && slices.Contains(c.Headings, hit.Sentence) {
+			return true
+		}
+	}
+	return false
+}
 
 // sectionHeading reports whether one of the headings that name the
 // theme in c is the theme's name (nameHeading): the segments under it

@@ -233,3 +233,48 @@ func TestHeadingNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFocusAreas: a sentence that names the document's own focus areas
+// gives each named theme level 2, as a heading does; a sentence naming
+// areas "such as" some themes, areas of a planning document that are
+// mostly no theme, or a programme's fields, names none. Real dev
+// sentences of testdata/realtexts (docs/validity-themes.md, session 10).
+func TestFocusAreas(t *testing.T) {
+	a := testAnalyzer(t)
+	cases := []struct {
+		file     string
+		sentence string
+		themes   []string // level 2 when the sentence is a document of its own
+	}{
+		// gotland.se/95342 (the integration strategy's page; gold work, housing, health, education 2)
+		{"m025", "De fem områdena är Arbete, Boende, Hälsa och sjukvård, Socialt sammanhang och Utbildning.", []string{"work", "housing", "health", "education"}},
+		// gislaved.se/.../integration (gold 2 for the six areas)
+		{"m052", "Därtill har sex områden prioriterats för att stärka integrationen: attityd, arbete, utbildning och språk, boende, socialt deltagande/inflytande och mötesplatser.", []string{"attitude", "work", "education", "language", "housing", "meeting_places"}},
+		// strangnas.se (areas such as: gold work, education, health 0)
+		{"m003", "Målet för integrationspolitiken uppnås främst genom generella åtgärder för hela samhället, vilket innefattar åtgärder inom områden som arbetsmarknad, utbildning, hälsa och sjukvård och bostadsbyggande.", nil},
+		// nynashamn.se översiktsplan (a planning document's subject areas: gold 0)
+		{"m258", "Del 2 utgör ett samlat planeringsunderlag och planeringsförutsättningar, indelat i nio tematiska ämnesområden: befolkningsutveckling och bostadsförsörjning, social hållbarhet, arkitektur och kulturmiljö, näringsliv, blå- och grönstruktur, transporter och hållbart resande, teknisk försörjning, klimatpåverkan och klimatanpassning samt risker, hälsa och säkerhet.", nil},
+		// regeringen.se, a government assignment's fields (gold 0)
+		{"r021", "Det ska göras genom att bedriva metodutveckling, främst inom områdena utbildning, arbetsmarknad, hälsa, socialtjänst, bostad och civilsamhällets organisering.", nil},
+		// integration.lansstyrelsen.se (areas such as: gold attitude, meeting_places 0)
+		{"o029", "Det kan även finnas regionalt definierade fokusområden så som delaktighet, interkulturell förståelse, barn och unga eller social sammanhållning.", nil},
+	}
+	for _, c := range cases {
+		toks := a.matcher.Tokenize(c.sentence, 0)
+		_, _, named := a.matcher.focusAreas(toks, a.matcher.MatchTokens(toks))
+		if named != (c.themes != nil) {
+			t.Errorf("%s: focusAreas %v, want %v: %q", c.file, named, c.themes != nil, c.sentence)
+		}
+		res := a.Analyze(docFromText(c.sentence + "\n"))
+		for _, th := range c.themes {
+			cov, err := res.Theme(th)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cov.Level != 2 {
+				_, rule := GradeRule(cov, res.Sentences)
+				t.Errorf("%s: %s level %d (%s), want 2", c.file, th, cov.Level, rule)
+			}
+		}
+	}
+}
