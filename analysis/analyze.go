@@ -251,7 +251,7 @@ func (a *Analyzer) tag(ctx context.Context, res *DocumentAnalysis, text string, 
 	if res.Sections == nil {
 		res.Sections = []Section{}
 	}
-	res.Themes = a.themeCoverage(res, segs, scores, sc.segMatches, st)
+	res.Themes = a.themeCoverage(res, text, segs, scores, sc.segMatches, st)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -278,7 +278,7 @@ func grow[T any](s []T, n int) []T {
 // another, each sized by a counting pass: growing them by appending
 // (and the inherited hits onto the own ones) was 100 MB of garbage on
 // 2,000 documents.
-func (a *Analyzer) themeCoverage(res *DocumentAnalysis, segs []Sentence, scores []map[string]float64, matches [][]Match, st structure) []ThemeCoverage {
+func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sentence, scores []map[string]float64, matches [][]Match, st structure) []ThemeCoverage {
 	minScore := a.Codebook.MinScore
 	own := func(i int, theme string) bool { return segs[i].Kind != KindNavigation && scores[i][theme] >= minScore }
 	inherits := func(i int, theme string) int {
@@ -302,6 +302,7 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, segs []Sentence, scores 
 			}
 		}
 	}
+	areas := a.focusAreaSpans(text, segs, matches)
 	hits := make([]ThemeHit, 0, nHits)
 	matched := make([]Match, 0, nMatched)
 	themes := make([]ThemeCoverage, 0, len(a.Codebook.Themes))
@@ -331,6 +332,10 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, segs []Sentence, scores 
 				// a heading names the theme (level 2) unless its words are weak
 				// or it is a line broken mid-sentence (explain.go)
 				if s.Kind == KindHeading && headingNames(scores[i][th.ID], minScore) && !brokenHeading(s.Text) {
+					cov.Headings = append(cov.Headings, i)
+				} else if s.Kind != KindHeading && s.Kind != KindNavigation && len(areas) > 0 && areas[i].names(hit.Matched) {
+					// a focus area named in running text ("De fem
+					// områdena är Arbete, Boende, ..."): as a heading
 					cov.Headings = append(cov.Headings, i)
 				} else if s.Kind == KindHeading || (s.Kind == KindListItem && bulletFragment(s.Text) && !goalList(segs, i)) || (s.Kind != KindTableRow && (outscored(scores[i], th.ID) || (weakMention(scores[i][th.ID], minScore) && !goalList(segs, i))) && !hasPhrase(hit.Matched)) {
 					// a heading that only touches the theme, a bullet
@@ -362,6 +367,45 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, segs []Sentence, scores 
 		themes = append(themes, cov)
 	}
 	return themes
+}
+
+// byteSpan is a span of the document's text, [start, end); the zero
+// span holds nothing.
+type byteSpan struct{ start, end int }
+
+// names reports whether one of ms lies in the span.
+func (b byteSpan) names(ms []Match) bool {
+	for _, m := range ms {
+		if m.Start >= b.start && m.End <= b.end && b.end > b.start {
+			return true
+		}
+	}
+	return false
+}
+
+// focusAreaSpans returns, per segment, the enumeration of the document's
+// own focus areas it holds (Matcher.focusAreas), by its text's offsets;
+// the zero span for the others. Only segments with a word for areas
+// ("område", "områdena") are tokenised again, so the cost is a few
+// segments a document; nil when none holds one.
+func (a *Analyzer) focusAreaSpans(text string, segs []Sentence, matches [][]Match) []byteSpan {
+	var spans []byteSpan
+	for i := range segs {
+		s := &segs[i]
+		if s.Kind == KindHeading || s.Kind == KindNavigation || !strings.Contains(s.Text, "mråd") || s.Start < 0 || s.End > len(text) || s.Start > s.End {
+			continue
+		}
+		toks := a.matcher.Tokenize(text[s.Start:s.End], s.Start)
+		lo, hi, ok := a.matcher.focusAreas(toks, matches[i])
+		if !ok {
+			continue
+		}
+		if spans == nil {
+			spans = make([]byteSpan, len(segs))
+		}
+		spans[i] = byteSpan{toks[lo].Start, toks[hi-1].End}
+	}
+	return spans
 }
 
 // outscored reports whether another theme scores higher than theme in a

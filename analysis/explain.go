@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -92,8 +93,12 @@ func GradeRule(c ThemeCoverage, content int) (int, string) {
 	// another theme 1.
 	halves := 2*(body-passing) + passing
 	switch {
-	case h > 0 && (h > 1 || body > 0 || c.Inherited > 0 || content <= maxTitleSegments):
+	case h > 0 && namedArea(c):
+		return 2, fmt.Sprintf("level 2: a sentence names the theme as one of the document's focus areas (%d heading(s) or focus area(s) in all)", h)
+	case h > 0 && (h > 1 || body > 0 || (c.Inherited > 0 && sectionHeading(c)) || content <= maxTitleSegments):
 		return 2, fmt.Sprintf("level 2: %d heading(s) name the theme (a section, focus area or table section of its own)", h)
+	case h > 0 && c.Inherited > 0:
+		return 0, fmt.Sprintf("level 0: one heading names the theme and segments stand under it, but none of the %d content segments names the theme in its own words and the heading says more than the theme's name (a news title, a page title: the section is about something else)", content)
 	case h > 0:
 		return 0, fmt.Sprintf("level 0: one heading names the theme, but no section stands under it and none of the %d content segments names it in its own words (a link or a label, not a section)", content)
 	case halves >= 2*need:
@@ -102,6 +107,72 @@ func GradeRule(c ThemeCoverage, content int) (int, string) {
 		return 0, fmt.Sprintf("level 0: a passing mention: %d segment(s)%s, no heading (level 1 needs %d: 2, and 1%% of %d content segments)", body, passingNote(passing), need, content)
 	}
 	return 0, "level 0: absent: no segment reaches min_score for the theme"
+}
+
+// nameHeading reports whether a heading that names a theme (hit, with
+// the theme's matches) is the theme's name and nothing else: every word
+// of it is a function word (data/lists/stop-words.txt) or a word of one
+// of the theme's matches, numbering and signs aside: "2. Boende",
+// "Kultur & Fritid", "Arbete och sysselsättning". Such a heading makes
+// what stands under it the theme's section, as a plan's section
+// headings do. A heading that says more ("Explosion i bostadshus fredag
+// 27 december", "Vår kultur i Finspångs kommun", "Översiktsplan och
+// bostadsbyggande", "Om utbildningen/kursen") is a title, and when no
+// segment of the document names the theme in its own words, what stands
+// under it is about something else: on the dev part of
+// testdata/realtexts five of six such level-2 cells were labelled 0
+// (docs/validity-themes.md, session 10). The words are compared as
+// written, lower-cased, since a segment's text has its spaces folded
+// and the matches' offsets are into the document.
+func nameHeading(hit ThemeHit) bool {
+	matched := func(w string) bool {
+		for _, m := range hit.Matched {
+			for _, mw := range strings.FieldsFunc(m.Text, notLetter) {
+				if strings.EqualFold(mw, w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	named := false
+	for _, w := range strings.FieldsFunc(hit.Text, notLetter) {
+		switch {
+		case matched(w):
+			named = true
+		case !stopStems()[Stem(strings.ToLower(w))]:
+			return false
+		}
+	}
+	return named
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// namedArea reports whether one of c.Headings is not a heading but a
+// segment of running text that names the theme among the document's
+// focus areas ("De fem områdena är Arbete, Boende, ...": focusAreas).
+// The labelling rules make a named focus area level 2 by itself.
+func namedArea(c ThemeCoverage) bool {
+	for _, hit := range c.Evidence {
+		if hit.Kind != KindHeading && !hit.Inherited && slices.Contains(c.Headings, hit.Sentence) {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionHeading reports whether one of the headings that name the
+// theme in c is the theme's name (nameHeading): the segments under it
+// are the theme's section even when none says the theme in its own
+// words.
+func sectionHeading(c ThemeCoverage) bool {
+	for _, hit := range c.Evidence {
+		if hit.Kind == KindHeading && !hit.Inherited && slices.Contains(c.Headings, hit.Sentence) && nameHeading(hit) {
+			return true
+		}
+	}
+	return false
 }
 
 // substanceFactor: a segment treats a theme in substance when its words

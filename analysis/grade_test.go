@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/styrdok/styrdok/ingest"
 )
 
 func TestGradeRule(t *testing.T) {
@@ -35,9 +37,61 @@ func TestGradeRule(t *testing.T) {
 	// A heading with a section under it names the theme even when the
 	// section's sentences use other words ("2. Boende" over "Kommunen ska
 	// erbjuda ett tryggt första hem ...").
-	cov = ThemeCoverage{Sentences: 3, OwnSentences: 1, Inherited: 2, Headings: []int{0}}
+	name := ThemeHit{Sentence: 0, Kind: KindHeading, Text: "2. Boende", Matched: []Match{{Theme: "housing", Text: "Boende", Weight: 2}}}
+	cov = ThemeCoverage{Sentences: 3, OwnSentences: 1, Inherited: 2, Headings: []int{0}, Evidence: []ThemeHit{name}}
 	if got, rule := GradeRule(cov, 100); got != 2 {
 		t.Errorf("a heading over a section: level %d (%s), want 2", got, rule)
+	}
+	// A heading that says more than the theme's name, over a section in
+	// which no segment names the theme, is a title of something else
+	// (m428: a news item under its title).
+	title := ThemeHit{Sentence: 0, Kind: KindHeading, Text: "Explosion i bostadshus fredag 27 december", Matched: []Match{{Theme: "housing", Text: "bostadshus", Weight: 2}}}
+	cov.Evidence = []ThemeHit{title}
+	if got, rule := GradeRule(cov, 100); got != 0 {
+		t.Errorf("a title over a section in other words: level %d (%s), want 0", got, rule)
+	}
+	// ... but a word of its own under it keeps the level.
+	cov.OwnSentences, cov.Sentences = 2, 4
+	if got, rule := GradeRule(cov, 100); got != 2 {
+		t.Errorf("a title over a section naming the theme once: level %d (%s), want 2", got, rule)
+	}
+}
+
+// TestNameHeading: the real dev headings of the lone-title rule
+// (docs/validity-themes.md, session 10), with their theme's matches as
+// the analysis finds them.
+func TestNameHeading(t *testing.T) {
+	a := testAnalyzer(t)
+	cases := []struct {
+		heading, theme string
+		want           bool
+	}{
+		{"Kultur & Fritid", "culture_leisure", true},                    // o302, gold 2
+		{"2. Boende", "housing", true},                                  // a plan's section
+		{"Arbete och sysselsättning", "work", true},                     // name and function words
+		{"Explosion i bostadshus fredag 27 december", "housing", false}, // m428, gold 0
+		{"Vår kultur i Finspångs kommun", "culture_leisure", false},     // m396, gold 0
+		{"Översiktsplan och bostadsbyggande", "housing", false},         // m389, gold 0
+		{"Om utbildningen/kursen", "education", false},                  // m071, gold 0
+	}
+	for _, c := range cases {
+		doc := &ingest.Document{Path: "h.txt", Text: c.heading + "\n\nEn mening om något annat, utan temats ord.\n"}
+		res := a.Analyze(doc)
+		var hit *ThemeHit
+		for _, cov := range res.Themes {
+			for i, h := range cov.Evidence {
+				if cov.ID == c.theme && h.Kind == KindHeading && !h.Inherited {
+					hit = &cov.Evidence[i]
+				}
+			}
+		}
+		if hit == nil {
+			t.Errorf("%q: no heading evidence for %s", c.heading, c.theme)
+			continue
+		}
+		if got := nameHeading(*hit); got != c.want {
+			t.Errorf("%q (%s, matched %v): nameHeading %v, want %v", c.heading, c.theme, hit.Matched, got, c.want)
+		}
 	}
 }
 
@@ -176,6 +230,51 @@ func TestHeadingNames(t *testing.T) {
 		if cov.Level != c.want {
 			_, rule := GradeRule(cov, res.Sentences)
 			t.Errorf("%s: %s level %d, want %d (%s)", c.source, c.theme, cov.Level, c.want, rule)
+		}
+	}
+}
+
+// TestFocusAreas: a sentence that names the document's own focus areas
+// gives each named theme level 2, as a heading does; a sentence naming
+// areas "such as" some themes, areas of a planning document that are
+// mostly no theme, or a programme's fields, names none. Real dev
+// sentences of testdata/realtexts (docs/validity-themes.md, session 10).
+func TestFocusAreas(t *testing.T) {
+	a := testAnalyzer(t)
+	cases := []struct {
+		file     string
+		sentence string
+		themes   []string // level 2 when the sentence is a document of its own
+	}{
+		// gotland.se/95342 (the integration strategy's page; gold work, housing, health, education 2)
+		{"m025", "De fem områdena är Arbete, Boende, Hälsa och sjukvård, Socialt sammanhang och Utbildning.", []string{"work", "housing", "health", "education"}},
+		// gislaved.se/.../integration (gold 2 for the six areas)
+		{"m052", "Därtill har sex områden prioriterats för att stärka integrationen: attityd, arbete, utbildning och språk, boende, socialt deltagande/inflytande och mötesplatser.", []string{"attitude", "work", "education", "language", "housing", "meeting_places"}},
+		// strangnas.se (areas such as: gold work, education, health 0)
+		{"m003", "Målet för integrationspolitiken uppnås främst genom generella åtgärder för hela samhället, vilket innefattar åtgärder inom områden som arbetsmarknad, utbildning, hälsa och sjukvård och bostadsbyggande.", nil},
+		// nynashamn.se översiktsplan (a planning document's subject areas: gold 0)
+		{"m258", "Del 2 utgör ett samlat planeringsunderlag och planeringsförutsättningar, indelat i nio tematiska ämnesområden: befolkningsutveckling och bostadsförsörjning, social hållbarhet, arkitektur och kulturmiljö, näringsliv, blå- och grönstruktur, transporter och hållbart resande, teknisk försörjning, klimatpåverkan och klimatanpassning samt risker, hälsa och säkerhet.", nil},
+		// regeringen.se, a government assignment's fields (gold 0)
+		{"r021", "Det ska göras genom att bedriva metodutveckling, främst inom områdena utbildning, arbetsmarknad, hälsa, socialtjänst, bostad och civilsamhällets organisering.", nil},
+		// integration.lansstyrelsen.se (areas such as: gold attitude, meeting_places 0)
+		{"o029", "Det kan även finnas regionalt definierade fokusområden så som delaktighet, interkulturell förståelse, barn och unga eller social sammanhållning.", nil},
+	}
+	for _, c := range cases {
+		toks := a.matcher.Tokenize(c.sentence, 0)
+		_, _, named := a.matcher.focusAreas(toks, a.matcher.MatchTokens(toks))
+		if named != (c.themes != nil) {
+			t.Errorf("%s: focusAreas %v, want %v: %q", c.file, named, c.themes != nil, c.sentence)
+		}
+		res := a.Analyze(docFromText(c.sentence + "\n"))
+		for _, th := range c.themes {
+			cov, err := res.Theme(th)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cov.Level != 2 {
+				_, rule := GradeRule(cov, res.Sentences)
+				t.Errorf("%s: %s level %d (%s), want 2", c.file, th, cov.Level, rule)
+			}
 		}
 	}
 }

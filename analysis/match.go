@@ -459,10 +459,118 @@ func (m *Matcher) appendSegmentMatches(out []Match, toks []Token, kind SentenceK
 		}
 	}
 	if kind != KindHeading {
-		m.dampLists(out[first:], toks)
+		lo, hi, named := m.focusAreas(toks, out[first:])
+		if named {
+			// the areas' names: as in a heading ("Arbete"), and not a
+			// bare list of services
+			out = m.appendHeadingTerms(out, toks[lo:hi])
+		} else {
+			lo, hi = 0, 0
+		}
+		m.dampLists(out[first:], toks, lo, hi)
 	}
 	return dedupeFrom(out, first)
 }
+
+// focusAreas finds an enumeration of the document's own focus areas in a
+// segment of running text (toks, with its matches ms): a lead-in holding
+// a word for areas ("områdena", "fokusområden") that counts them or says
+// they were chosen (data/lists/focus-area-leads.txt: "De fem områdena är
+// ...", "sex områden prioriterats ...:"), then, after a colon or after
+// "är", items of at most maxListItemWords words to the end of the
+// sentence, most of which name a theme (a match, or a heading term:
+// "Arbete"). It returns the enumeration's tokens [lo, hi). The labelling
+// rules make a named focus area level 2 wherever it is named; a
+// planning document's "nio tematiska ämnesområden: befolkningsutveckling
+// och bostadsförsörjning, social hållbarhet, arkitektur ..." names areas
+// most of which are no theme, and is not such an enumeration.
+func (m *Matcher) focusAreas(toks []Token, ms []Match) (lo, hi int, ok bool) {
+	area := -1
+	for k := range toks {
+		if strings.Contains(toks[k].Lower, "områd") {
+			area = k
+			break
+		}
+	}
+	if area < 0 {
+		return 0, 0, false
+	}
+	// the enumeration starts after a colon within a few words, or after "är"
+	lo = -1
+	for k := area + 1; k < len(toks) && k <= area+maxHeadingWords; k++ {
+		if toks[k].Sep == ':' {
+			lo = k
+			break
+		}
+		if toks[k].Sep != 0 {
+			break
+		}
+	}
+	if lo < 0 && area+2 < len(toks) && toks[area+1].Sep == 0 && (toks[area+1].Lower == "är" || toks[area+1].Lower == "blir") {
+		lo = area + 2
+	}
+	if lo < 0 || !slices.ContainsFunc(toks[:lo], isFocusLead) {
+		return 0, 0, false
+	}
+	hi = lo
+	for hi < len(toks) && (hi == lo || !sentenceSep(toks[hi].Sep)) && toks[hi].Cell == toks[lo].Cell {
+		hi++
+	}
+	items, themed, words, hasTheme := 0, 0, 0, false
+	endItem := func() bool {
+		if words == 0 {
+			return true
+		}
+		if words > maxListItemWords {
+			return false
+		}
+		items++
+		if hasTheme {
+			themed++
+		}
+		words, hasTheme = 0, false
+		return true
+	}
+	for k := lo; k < hi; k++ {
+		if (k > lo && toks[k].Sep == ',') || isListConjunction(toks[k].Lower) {
+			if !endItem() {
+				return 0, 0, false
+			}
+		}
+		if isListConjunction(toks[k].Lower) {
+			continue
+		}
+		words++
+		if len(m.headings[toks[k].Lower]) > 0 || slices.ContainsFunc(ms, func(mt Match) bool { return mt.Start < toks[k].End && mt.End > toks[k].Start }) {
+			hasTheme = true
+		}
+	}
+	if !endItem() || items < minListItems || 2*themed <= items {
+		return 0, 0, false
+	}
+	return lo, hi, true
+}
+
+// focusLeads are the words of data/lists/focus-area-leads.txt; those
+// ending in * are prefixes.
+var focusLeads = lazyList(func() ([]string, error) { return listLines("focus-area-leads.txt") })
+
+// isFocusLead reports a word of a lead-in that counts focus areas or
+// says they were chosen: a number, or a word of focusLeads.
+func isFocusLead(tk Token) bool {
+	if tk.Lower != "" && strings.IndexFunc(tk.Lower, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+		return true
+	}
+	for _, w := range focusLeads() {
+		if p, ok := strings.CutSuffix(w, "*"); ok && strings.HasPrefix(tk.Lower, p) || w == tk.Lower {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceSep reports punctuation that ends a sentence or clause.
+func sentenceSep(b byte) bool { return b == '.' || b == ';' || b == '!' || b == '?' }
 
 // properName reports a theme word that is part of a proper name: a
 // compound written with a capital in mid-sentence whose head is the theme
@@ -624,8 +732,10 @@ func (m *Matcher) isActorWord(toks []Token, k int) bool {
 
 // dampLists finds the lists of toks (items separated by commas, the last
 // by och, samt or eller) and damps the matches in lists of minListThemes
-// themes or more, of minLongList items naming two themes, or of actors.
-func (m *Matcher) dampLists(ms []Match, toks []Token) {
+// themes or more, of minLongList items naming two themes, or of actors;
+// lists within toks[areasLo:areasHi], an enumeration of focus areas
+// (focusAreas), are left alone.
+func (m *Matcher) dampLists(ms []Match, toks []Token, areasLo, areasHi int) {
 	if len(ms) == 0 {
 		return
 	}
@@ -633,6 +743,10 @@ func (m *Matcher) dampLists(ms []Match, toks []Token) {
 		start, end, items := listAt(toks, i)
 		if items < minListItems {
 			i++
+			continue
+		}
+		if start < areasHi && end > areasLo {
+			i = end // an enumeration of focus areas (focusAreas)
 			continue
 		}
 		lo, hi := toks[start].Start, toks[end-1].End
@@ -851,6 +965,12 @@ func (m *Matcher) appendHeading(out []Match, toks []Token) []Match {
 	if n > maxHeadingWords {
 		return out
 	}
+	return m.appendHeadingTerms(out, toks)
+}
+
+// appendHeadingTerms appends the matches of the codebook's heading terms
+// in toks, which name a theme as a heading or a focus area does.
+func (m *Matcher) appendHeadingTerms(out []Match, toks []Token) []Match {
 	for k, tk := range toks {
 		if tk.Cell != 0 || (k > 0 && isParticiple(toks[k-1].Lower)) || followedBy(toks, k+1, headingNotNext) {
 			// "förebyggande arbete": the work of preventing, not

@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// The word lists of segmentation, modality and similarity are data
+// The word lists of segmentation, modality, levels and similarity are data
 // (data/lists/*, each file says what it holds and where it comes from),
 // embedded in the binary like the codebook: tuning which abbreviations
 // keep a sentence going or which verbs bind is an edit of a text file,
