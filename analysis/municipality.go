@@ -101,8 +101,11 @@ func (at Attribution) Decide(min float64) Attribution {
 //     once the text has named the municipality as an organisation;
 //   - county, region, university and student-nation uses ("Uppsala län",
 //     "Region Stockholm", "Lunds universitet", "Kalmar nation") are not
-//     the municipality; a scraped page's list of other documents' titles
-//     counts for nothing;
+//     the municipality, also as the first conjunct of a list whose head
+//     follows the last ("Stockholms och Uppsala län"); a scraped page's
+//     list of other documents' titles counts for nothing;
+//   - a title that joins two municipalities ("Nacka och Värmdö") is about
+//     several, not for one (municipality_coordination.go);
 //   - a title or front matter written by an agency, a county board, a
 //     region or a party vetoes any answer; the government, county boards,
 //     SKR, regions and parties named in the body are rival speakers.
