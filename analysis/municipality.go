@@ -101,8 +101,11 @@ func (at Attribution) Decide(min float64) Attribution {
 //     once the text has named the municipality as an organisation;
 //   - county, region, university and student-nation uses ("Uppsala län",
 //     "Region Stockholm", "Lunds universitet", "Kalmar nation") are not
-//     the municipality; a scraped page's list of other documents' titles
-//     counts for nothing;
+//     the municipality, also as the first conjunct of a list whose head
+//     follows the last ("Stockholms och Uppsala län"); a scraped page's
+//     list of other documents' titles counts for nothing;
+//   - a title that joins two municipalities ("Nacka och Värmdö") is about
+//     several, not for one (municipality_coordination.go);
 //   - a title or front matter written by an agency, a county board, a
 //     region or a party vetoes any answer; the government, county boards,
 //     SKR, regions and parties named in the body are rival speakers.
@@ -128,6 +131,9 @@ type MunicipalityAttributor struct {
 	// they were the largest allocation of analysis after the token slices
 	// (158 MB for 2,000 documents), and allocation drives the collector.
 	wordBufs sync.Pool
+	// countyForms are the names counties go by before "län", lower case
+	// (municipality_coordination.go).
+	countyForms map[string]bool
 }
 
 // nameVariant is one written form of a municipality name as a word
@@ -237,6 +243,7 @@ func NewMunicipalityAttributor(reg *registry.Registry) *MunicipalityAttributor {
 		}
 	}
 	a.distinct = distinctNames(a.munis, a.ambiguous, embeddedOrdinaryWordNames())
+	a.countyForms = countyForms(a.munis)
 	for k, vs := range a.byFirst {
 		sort.SliceStable(vs, func(i, j int) bool { return len(vs[i].words) > len(vs[j].words) })
 		a.byFirst[k] = vs
@@ -590,6 +597,15 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	// candidate k through, for its evidence; "" when none did.
 	var distinctNote [2]string
 	rivalScore := wRival * rivals
+	coordinated := a.titleCoordinated(text, words, zones)
+	aboutSeveral := func(k int) bool {
+		// Not on the municipality's own site: a page that gives the
+		// candidate's address or carries its logo may well be titled
+		// "Kil och Forshaga samverkar". (Service words are no guard: a
+		// paper's chrome says "Kontakta" too.)
+		e := cands[k].e
+		return coordinated[cands[k].muni] && nWords > titleWords && e.address == 0 && e.logo == 0
+	}
 	confidence := func(k int) float64 {
 		s := cands[k].score
 		other, rest := 0.0, 0.0
@@ -679,6 +695,11 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			// bank): an answer, never near certain (round 9b).
 			ceiling = min(ceiling, unvoiced)
 		}
+		if aboutSeveral(k) {
+			// The title joins it with another municipality: news about
+			// several (municipality_coordination.go).
+			ceiling = min(ceiling, aboutCeiling)
+		}
 		if judged && tv.speaksAsParty(cands[k].e) {
 			// A party speaking as itself (municipality_voice.go): it
 			// writes about the municipality, not for it.
@@ -728,6 +749,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		}
 		if p := aboutProb[k]; p > 0 {
 			out.Candidates[k].Evidence += fmt.Sprintf("; reads as written about it by someone else (voice %.2f)", p)
+		}
+		if aboutSeveral(k) {
+			out.Candidates[k].Evidence += "; the title joins it with another municipality: about several, not for one"
 		}
 		if partyVoice {
 			out.Candidates[k].Evidence += "; speaks as a party or an organisation (\"vi socialdemokrater\", \"vårt valprogram\", \"vi på LRF\"): written about it, not for it"
@@ -848,6 +872,9 @@ func (a *MunicipalityAttributor) classify(text string, words []word, i, n, muni 
 		if p := words[i-1].lower(text); (p == "i" || p == "för") && a.lists.seatBefore[words[i-2].lower(text)] {
 			return mentionNone
 		}
+	}
+	if a.coordinatedHead(text, words, i, n) {
+		return mentionNone // "Uppsala, Västmanlands och Norrbottens läns landsting"
 	}
 	j := i + n
 	if j < len(words) && joined(text, words[j-1], words[j]) {
