@@ -481,6 +481,8 @@ func (j *runJob) report(ctx context.Context, res *corpus.BatchResult, fails []an
 	}
 	if j.st != nil && !j.s.shard.on() { // beside the store: what the next run's similarity needs
 		rep.SimilarityState = j.st.Path() + ".simstate"
+		// and what the per-document writers rendered (reports' fragments)
+		rep.Fragments = j.st.Path() + ".fragments"
 	}
 	var outputs []corpus.OutputFile
 	var removed []string
@@ -509,6 +511,9 @@ func (j *runJob) report(ctx context.Context, res *corpus.BatchResult, fails []an
 	}
 	if w := rep.SimilarityWarning(); w != "" {
 		fmt.Fprintf(e.stderr, "styrdok: %s: warning: %s\n", quoteName(rep.SimilarityState), w)
+	}
+	if n := rep.FragmentsNote(); n != "" {
+		fmt.Fprintf(e.stderr, "styrdok: %s: note: %s\n", quoteName(rep.Fragments), n)
 	}
 	return outputs, exitOK, true
 }
