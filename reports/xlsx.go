@@ -76,7 +76,9 @@ func XLSXSheets(r *Report) []XLSXSheet {
 	}
 	evidenceRow := make([]string, len(EvidenceColumns))
 	sheets := []XLSXSheet{{Name: "coverage", table: coverageTable}, {Name: "coverage_long", table: coverageLongTable}, {Name: "documents", table: documentsTable},
-		fullSheet("evidence", evidenceTable, func(d *analysis.DocumentAnalysis, yield func([]string) bool) bool { return evidenceRows(d, evidenceRow, yield) }, fragEvidenceSheet, XLSXEvidenceRows),
+		fullSheet("evidence", evidenceTable, func(d *analysis.DocumentAnalysis, yield func([]string) bool) bool {
+			return evidenceRows(d, evidenceRow, yield)
+		}, fragEvidenceSheet, XLSXEvidenceRows),
 		fullSheet("actions", actionsTable, actionRows, fragActionsSheet, 0), {Name: "similarity", table: similarityTable}}
 	tables := CountyTables(r)
 	for _, t := range tables {
