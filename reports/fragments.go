@@ -14,8 +14,6 @@ import (
 	"path/filepath"
 	"sync"
 
-	"github.com/klauspost/compress/s2"
-
 	"github.com/styrdok/styrdok/analysis"
 )
 
@@ -155,8 +153,9 @@ type fragStore struct {
 	keys [][sha256.Size]byte
 	old  [fragParts]*fragFile
 
-	mu    sync.Mutex
-	notes []string
+	mu     sync.Mutex
+	notes  []string
+	broken [fragParts]bool // a part's last-run file found damaged while in use
 }
 
 // openFragments opens the fragments folder of r, or returns nil when r
@@ -210,8 +209,7 @@ func (s *fragStore) close() {
 	}
 }
 
-// cached is the stored fragment of part p under key, still compressed:
-// nil when there is none or it does not check (a damaged file is noted
+// cached is the stored fragment of part p under key, checked: nil when there is none or it does not check (a damaged file is noted
 // and not read again).
 func (s *fragStore) cached(p fragPart, key [sha256.Size]byte) *fragEntry {
 	f := s.old[p]
@@ -222,8 +220,8 @@ func (s *fragStore) cached(p fragPart, key [sha256.Size]byte) *fragEntry {
 	if !ok {
 		return nil
 	}
-	z := make([]byte, e.n)
-	if _, err := f.f.ReadAt(z, e.off); err != nil {
+	z, err := f.read(e.off, int(e.n))
+	if err != nil {
 		s.damaged(p, err)
 		return nil
 	}
@@ -231,14 +229,22 @@ func (s *fragStore) cached(p fragPart, key [sha256.Size]byte) *fragEntry {
 		s.damaged(p, errors.New("a fragment's checksum does not match"))
 		return nil
 	}
+	if e.peers >= 0 && (int(e.peers)+2 > len(z) || string(z[e.peers:e.peers+2]) != "[]") {
+		s.damaged(p, errors.New("a fragment's peers out of place"))
+		return nil
+	}
 	e.z = z
 	return &e
 }
 
-// damaged stops reading part p's file, with a note.
+// damaged stops reading part p's file, with a note; its writer removes
+// it (fragWriter.finish).
 func (s *fragStore) damaged(p fragPart, err error) {
 	s.old[p].f.Close()
 	s.old[p] = nil
+	s.mu.Lock()
+	s.broken[p] = true
+	s.mu.Unlock()
 	s.note(fmt.Sprintf("%s: %v; not used: its documents' rows are rendered afresh", filepath.Join(s.dir, fragPartFiles[p]), err))
 }
 
@@ -264,13 +270,39 @@ type fragEntry struct {
 	off         int64
 	n, crc      uint32
 	peers, rows int32
-	z           []byte // the compressed bytes, once read (fragStore.cached)
+	z           []byte // the fragment's bytes, once read (fragStore.cached)
 }
 
 // fragFile is a part's file of the last run, open for reading.
 type fragFile struct {
 	f     *os.File
 	index map[[sha256.Size]byte]fragEntry
+	end   int64 // where the fragments end (the index's offset)
+	// win holds the file's bytes from winOff: the documents come in the
+	// order of the last run, so the fragments are read a window at a
+	// time rather than one read each (12,000 reads for 2,000 documents).
+	// A new window is a new slice: the fragments handed out of the last
+	// one may still be in use.
+	win    []byte
+	winOff int64
+}
+
+// fragWindow is how much of a fragments file is read at a time.
+const fragWindow = 4 << 20
+
+// read is the n bytes at off (off+n within the fragments), from the
+// window when they are in it.
+func (f *fragFile) read(off int64, n int) ([]byte, error) {
+	if off >= f.winOff && off+int64(n) <= f.winOff+int64(len(f.win)) {
+		return f.win[off-f.winOff : off-f.winOff+int64(n) : off-f.winOff+int64(n)], nil
+	}
+	size := min(max(int64(n), fragWindow), f.end-off)
+	win := make([]byte, size)
+	if _, err := f.f.ReadAt(win, off); err != nil {
+		return nil, err
+	}
+	f.win, f.winOff = win, off
+	return win[:n:n], nil
 }
 
 // openFragFile opens and checks a fragments file: errFragStale when its
@@ -322,7 +354,7 @@ func readFragIndex(f *os.File, ctx [sha256.Size]byte) (*fragFile, error) {
 	if crc32.Checksum(index, fragCRC) != indexCRC {
 		return nil, errors.New("its index's checksum does not match")
 	}
-	ff := &fragFile{f: f, index: make(map[[sha256.Size]byte]fragEntry, count)}
+	ff := &fragFile{f: f, index: make(map[[sha256.Size]byte]fragEntry, count), end: indexOff}
 	for k := range count {
 		b := index[k*fragEntrySize:]
 		var key [sha256.Size]byte
@@ -337,48 +369,64 @@ func readFragIndex(f *os.File, ctx [sha256.Size]byte) (*fragFile, error) {
 	return ff, nil
 }
 
-// decode is e's fragment, decompressed into dst's space.
-func (e *fragEntry) decode(dst []byte) (fragment, error) {
-	n, err := s2.DecodedLen(e.z)
-	if err != nil {
-		return fragment{}, err
-	}
-	if cap(dst) < n {
-		dst = make([]byte, n)
-	}
-	b, err := s2.Decode(dst[:n], e.z)
-	if err != nil {
-		return fragment{}, err
-	}
-	fr := fragment{b: b, peers: int(e.peers), rows: int(e.rows)}
-	if fr.peers >= 0 && (fr.peers+2 > len(b) || string(b[fr.peers:fr.peers+2]) != "[]") {
-		return fragment{}, errors.New("a fragment's peers out of place")
-	}
-	return fr, nil
+// fragment is e's fragment, once read and checked (fragStore.cached).
+func (e *fragEntry) fragment() fragment {
+	return fragment{b: e.z, peers: int(e.peers), rows: int(e.rows)}
 }
 
-// fragWriter writes one part's new file as its writer goes.
+// fragWriter writes one part's file for the next run as its writer
+// goes. When the last run's file is in use (fragStore.old), the new
+// fragments are appended to it in place of its index, and the new index
+// refers to the old fragments where they are: a re-run after a small
+// change writes the changed documents' fragments and an index, not
+// every document's bytes again (the files of 2,000 documents are
+// ~115 MB). The old fragments are below where the appending starts, so
+// the pass reads them undisturbed. When more than half of the file's
+// fragments are no longer indexed, it is compacted (fragWriter.finish).
+// Otherwise the file is made anew beside the old one and renamed over
+// it.
 type fragWriter struct {
 	s     *fragStore
 	part  fragPart
 	f     *os.File
+	temp  bool // f is a new file, renamed over the old at the end
 	w     *bufio.Writer
-	off   int64
+	off   int64 // where the next fragment goes
+	live  int64 // bytes of the indexed fragments
 	index []byte
 	count int
-	zbuf  []byte
 	err   error
 }
 
-// newFragWriter starts part p's new file (nil when it cannot be made:
-// noted).
+// newFragWriter starts part p's file for the next run (nil when it
+// cannot be made: noted).
 func (s *fragStore) newFragWriter(p fragPart) *fragWriter {
-	f, err := createTemp(filepath.Join(s.dir, fragPartFiles[p]))
+	path := filepath.Join(s.dir, fragPartFiles[p])
+	if old := s.old[p]; old != nil {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err == nil {
+			// Without its index and trailer the file reads as damaged
+			// until finish writes them: a run killed on the way leaves
+			// nothing to trust.
+			if err = f.Truncate(old.end); err == nil {
+				_, err = f.Seek(old.end, io.SeekStart)
+			}
+			if err != nil {
+				f.Close()
+			}
+		}
+		if err != nil {
+			s.note(fmt.Sprintf("%s: %v; not kept for the next run", path, err))
+			return nil
+		}
+		return &fragWriter{s: s, part: p, f: f, w: bufio.NewWriterSize(f, 256<<10), off: old.end}
+	}
+	f, err := createTemp(path)
 	if err != nil {
 		s.note(fmt.Sprintf("%s: %v; not kept for the next run", s.dir, err))
 		return nil
 	}
-	return &fragWriter{s: s, part: p, f: f, w: bufio.NewWriterSize(f, 256<<10)}
+	return &fragWriter{s: s, part: p, f: f, temp: true, w: bufio.NewWriterSize(f, 256<<10)}
 }
 
 // add keeps fr as document i's fragment.
@@ -386,65 +434,127 @@ func (w *fragWriter) add(i int, fr fragment) {
 	if w.err != nil || w.off > maxFragmentFile {
 		return
 	}
-	w.zbuf = s2.Encode(w.zbuf[:cap(w.zbuf)], fr.b)
-	w.addBlock(i, w.zbuf, crc32.Checksum(w.zbuf, fragCRC), fr.peers, fr.rows)
+	if _, w.err = w.w.Write(fr.b); w.err != nil {
+		return
+	}
+	w.addEntry(i, w.off, fr.b, crc32.Checksum(fr.b, fragCRC), fr.peers, fr.rows)
+	w.off += int64(len(fr.b))
 }
 
-// addCached keeps the last run's fragment e, as it was, for document i.
+// addCached keeps the last run's fragment e for document i, where it
+// is (the file is the last run's, appended to).
 func (w *fragWriter) addCached(i int, e *fragEntry) {
-	if w.err != nil || w.off > maxFragmentFile {
+	if w.err != nil {
 		return
 	}
-	w.addBlock(i, e.z, e.crc, int(e.peers), int(e.rows))
+	if w.temp { // the old file went (damaged): the fragment is copied
+		w.add(i, e.fragment())
+		return
+	}
+	w.addEntry(i, e.off, e.z, e.crc, int(e.peers), int(e.rows))
 }
 
-func (w *fragWriter) addBlock(i int, z []byte, crc uint32, peers, rows int) {
-	if _, w.err = w.w.Write(z); w.err != nil {
-		return
-	}
+func (w *fragWriter) addEntry(i int, off int64, b []byte, crc uint32, peers, rows int) {
 	le := binary.LittleEndian
 	w.index = append(w.index, w.s.keys[i][:]...)
-	w.index = le.AppendUint64(w.index, uint64(w.off))
-	w.index = le.AppendUint32(w.index, uint32(len(z)))
+	w.index = le.AppendUint64(w.index, uint64(off))
+	w.index = le.AppendUint32(w.index, uint32(len(b)))
 	w.index = le.AppendUint32(w.index, crc)
 	w.index = le.AppendUint32(w.index, uint32(int32(peers)))
 	w.index = le.AppendUint32(w.index, uint32(int32(rows)))
-	w.off += int64(len(z))
+	w.live += int64(len(b))
 	w.count++
 }
 
-// finish writes the index and trailer and puts the file in place of the
-// last run's; a failure is noted (the next run renders afresh).
+// finish writes the index and trailer (after compacting the file when
+// most of it is no longer indexed); a failure is noted, and the file
+// removed (the next run renders afresh).
 func (w *fragWriter) finish() {
 	path := filepath.Join(w.s.dir, fragPartFiles[w.part])
-	defer os.Remove(w.f.Name())
 	if w.err == nil {
-		le := binary.LittleEndian
-		tr := make([]byte, 0, fragTrailerSize)
-		tr = append(tr, fragMagic...)
-		tr = le.AppendUint32(tr, fragFormat)
-		tr = le.AppendUint32(tr, uint32(w.count))
-		tr = le.AppendUint64(tr, uint64(w.off))
-		tr = le.AppendUint32(tr, crc32.Checksum(w.index, fragCRC))
-		tr = append(tr, w.s.ctx[:]...)
-		tr = le.AppendUint32(tr, crc32.Checksum(tr, fragCRC))
-		_, w.err = w.w.Write(w.index)
-		if w.err == nil {
-			_, w.err = w.w.Write(tr)
-		}
-		if w.err == nil {
-			w.err = w.w.Flush()
-		}
+		w.err = w.w.Flush()
+	}
+	w.s.mu.Lock()
+	broken := w.s.broken[w.part]
+	w.s.mu.Unlock()
+	if w.err == nil && broken && !w.temp {
+		w.err = errors.New("the last run's file was found damaged while in use")
+	}
+	if w.err == nil && !w.temp && w.off > 2*w.live+fragCompactSlack {
+		w.err = w.compact(path)
+	}
+	if w.err == nil {
+		w.err = writeFragIndex(w.w, w.index, w.count, w.off, w.s.ctx)
 	}
 	if err := w.f.Close(); w.err == nil {
 		w.err = err
 	}
-	if w.err == nil {
+	if w.err == nil && w.temp {
 		w.err = os.Rename(w.f.Name(), path)
 	}
 	if w.err != nil {
+		os.Remove(w.f.Name())
 		w.s.note(fmt.Sprintf("%s: %v; not kept for the next run", path, w.err))
 	}
+}
+
+// fragCompactSlack is how many unindexed bytes a file may hold beyond
+// its indexed ones before it is compacted.
+const fragCompactSlack = 1 << 20
+
+// compact copies the indexed fragments into a new file (w's from then
+// on), in the index's order, rewriting the index's offsets.
+func (w *fragWriter) compact(path string) error {
+	src, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := createTemp(path)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(dst, 256<<10)
+	le := binary.LittleEndian
+	var off int64
+	var buf []byte
+	for k := range w.count {
+		e := w.index[k*fragEntrySize:]
+		from, n := int64(le.Uint64(e[32:])), int(le.Uint32(e[40:]))
+		if cap(buf) < n {
+			buf = make([]byte, n)
+		}
+		if _, err = src.ReadAt(buf[:n], from); err == nil {
+			_, err = bw.Write(buf[:n])
+		}
+		if err != nil {
+			dst.Close()
+			os.Remove(dst.Name())
+			return err
+		}
+		le.PutUint64(e[32:], uint64(off))
+		off += int64(n)
+	}
+	w.f.Close()
+	w.f, w.w, w.temp, w.off = dst, bw, true, off
+	return nil
+}
+
+// writeFragIndex writes a fragments file's index and trailer, the
+// fragments ending at end.
+func writeFragIndex(w *bufio.Writer, index []byte, count int, end int64, ctx [sha256.Size]byte) error {
+	le := binary.LittleEndian
+	tr := make([]byte, 0, fragTrailerSize)
+	tr = append(tr, fragMagic...)
+	tr = le.AppendUint32(tr, fragFormat)
+	tr = le.AppendUint32(tr, uint32(count))
+	tr = le.AppendUint64(tr, uint64(end))
+	tr = le.AppendUint32(tr, crc32.Checksum(index, fragCRC))
+	tr = append(tr, ctx[:]...)
+	tr = le.AppendUint32(tr, crc32.Checksum(tr, fragCRC))
+	w.Write(index)
+	w.Write(tr)
+	return w.Flush()
 }
 
 // partPass is a writer's pass over the documents by fragments: fn gets

@@ -98,12 +98,10 @@ func (t *ticket) each(fn func(i int, d *analysis.DocumentAnalysis) error) error 
 // is rendered is kept for the next run with the fanout's fragments.
 func (t *ticket) parts(parts []fragPart, renders []fragRender) partPass {
 	return func(fn func(i int, frags []fragment) error) error {
-		sub, err := t.subscribe(parts)
-		if err != nil {
-			return err
-		}
-		var out []*fragWriter // the parts' new files, when kept
-		if fs := t.f.frags; fs != nil {
+		var out []*fragWriter // the parts' files for the next run, when kept
+		if fs := t.f.frags; fs != nil && !t.used {
+			// before subscribing: the pass, which may start then, reads
+			// the last run's files
 			for _, p := range parts {
 				w := fs.newFragWriter(p)
 				out = append(out, w)
@@ -112,16 +110,17 @@ func (t *ticket) parts(parts []fragPart, renders []fragRender) partPass {
 				}
 			}
 		}
+		sub, err := t.subscribe(parts)
+		if err != nil {
+			return err
+		}
 		frags := make([]fragment, len(parts))
 		bufs := make([][]byte, len(parts)) // re-used from document to document
 		next := func(it fanItem) error {
 			for k := range parts {
 				var err error
 				if e := it.cached[k]; e != nil {
-					frags[k], err = e.decode(bufs[k])
-					if err != nil {
-						return fmt.Errorf("%s: %w", fragPartFiles[parts[k]], err)
-					}
+					frags[k] = e.fragment()
 					if out != nil && out[k] != nil {
 						out[k].addCached(it.i, e)
 					}
@@ -135,8 +134,8 @@ func (t *ticket) parts(parts []fragPart, renders []fragRender) partPass {
 					if out != nil && out[k] != nil {
 						out[k].add(it.i, frags[k])
 					}
+					bufs[k] = frags[k].b
 				}
-				bufs[k] = frags[k].b
 			}
 			return fn(it.i, frags)
 		}
