@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"github.com/styrdok/styrdok/analysis"
 )
@@ -220,11 +221,12 @@ func (s *fragStore) cached(p fragPart, key [sha256.Size]byte) *fragEntry {
 	if !ok {
 		return nil
 	}
-	z, err := f.read(e.off, int(e.n))
+	z, win, err := f.read(e.off, int(e.n))
 	if err != nil {
 		s.damaged(p, err)
 		return nil
 	}
+	e.win = win
 	if crc32.Checksum(z, fragCRC) != e.crc {
 		s.damaged(p, errors.New("a fragment's checksum does not match"))
 		return nil
@@ -270,7 +272,16 @@ type fragEntry struct {
 	off         int64
 	n, crc      uint32
 	peers, rows int32
-	z           []byte // the fragment's bytes, once read (fragStore.cached)
+	z           []byte   // the fragment's bytes, once read (fragStore.cached)
+	win         *fragWin // the window z is in, held until release
+}
+
+// release gives back e's window once its fragment is no longer used.
+func (e *fragEntry) release() {
+	if e.win != nil {
+		e.win.release()
+		e.win = nil
+	}
 }
 
 // fragFile is a part's file of the last run, open for reading.
@@ -281,28 +292,70 @@ type fragFile struct {
 	// win holds the file's bytes from winOff: the documents come in the
 	// order of the last run, so the fragments are read a window at a
 	// time rather than one read each (12,000 reads for 2,000 documents).
-	// A new window is a new slice: the fragments handed out of the last
-	// one may still be in use.
-	win    []byte
+	// The fragments handed out hold their window until their reader
+	// releases them (fragEntry.release); a window no one holds is
+	// re-used (free): new ones for every megabyte read were most of a
+	// re-run's growth in system time and peak RSS.
+	win    *fragWin
 	winOff int64
+	mu     sync.Mutex
+	free   []*fragWin
+}
+
+// fragWin is a window of a fragments file, held by the file while it
+// is the current one and by every fragment handed out of it.
+type fragWin struct {
+	b    []byte
+	refs atomic.Int32
+	file *fragFile
+}
+
+// release drops one hold on w; the last returns it to its file's free
+// windows.
+func (w *fragWin) release() {
+	if w.refs.Add(-1) == 0 {
+		f := w.file
+		f.mu.Lock()
+		f.free = append(f.free, w)
+		f.mu.Unlock()
+	}
 }
 
 // fragWindow is how much of a fragments file is read at a time.
-const fragWindow = 4 << 20
+const fragWindow = 1 << 20
 
 // read is the n bytes at off (off+n within the fragments), from the
-// window when they are in it.
-func (f *fragFile) read(off int64, n int) ([]byte, error) {
-	if off >= f.winOff && off+int64(n) <= f.winOff+int64(len(f.win)) {
-		return f.win[off-f.winOff : off-f.winOff+int64(n) : off-f.winOff+int64(n)], nil
+// window when they are in it, and the window, held for the caller.
+func (f *fragFile) read(off int64, n int) ([]byte, *fragWin, error) {
+	if w := f.win; w != nil && off >= f.winOff && off+int64(n) <= f.winOff+int64(len(w.b)) {
+		w.refs.Add(1)
+		return w.b[off-f.winOff : off-f.winOff+int64(n) : off-f.winOff+int64(n)], w, nil
 	}
-	size := min(max(int64(n), fragWindow), f.end-off)
-	win := make([]byte, size)
-	if _, err := f.f.ReadAt(win, off); err != nil {
-		return nil, err
+	if f.win != nil {
+		f.win.release()
+		f.win = nil
 	}
-	f.win, f.winOff = win, off
-	return win[:n:n], nil
+	size := int(min(max(int64(n), fragWindow), f.end-off))
+	var w *fragWin
+	f.mu.Lock()
+	for k, fw := range f.free {
+		if cap(fw.b) >= size {
+			w = fw
+			f.free = append(f.free[:k], f.free[k+1:]...)
+			break
+		}
+	}
+	f.mu.Unlock()
+	if w == nil {
+		w = &fragWin{b: make([]byte, size), file: f}
+	}
+	w.b = w.b[:size]
+	if _, err := f.f.ReadAt(w.b, off); err != nil {
+		return nil, nil, err
+	}
+	w.refs.Store(2) // the file's and the caller's
+	f.win, f.winOff = w, off
+	return w.b[:n:n], w, nil
 }
 
 // openFragFile opens and checks a fragments file: errFragStale when its

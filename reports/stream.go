@@ -137,7 +137,13 @@ func (t *ticket) parts(parts []fragPart, renders []fragRender) partPass {
 					bufs[k] = frags[k].b
 				}
 			}
-			return fn(it.i, frags)
+			err := fn(it.i, frags)
+			for _, e := range it.cached {
+				if e != nil {
+					e.release() // its fragment is used
+				}
+			}
+			return err
 		}
 		for it := range sub.ch {
 			if err = next(it); err != nil {
