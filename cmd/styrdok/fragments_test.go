@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/styrdok/styrdok/corpus"
-	"github.com/styrdok/styrdok/tools/gencorpus/gen"
 )
 
 // TestRunFragments: re-runs into the same OUT and store copy the last
@@ -20,13 +19,7 @@ import (
 func TestRunFragments(t *testing.T) {
 	tmp := t.TempDir()
 	tree := filepath.Join(tmp, "c")
-	if _, err := gen.Generate(gen.Options{Source: filepath.Join("..", "..", "testdata", "corpus"), Out: tree, Texts: 40, Seed: 5}); err != nil {
-		t.Fatal(err)
-	}
-	files, err := filepath.Glob(filepath.Join(tree, "*.txt"))
-	if err != nil || len(files) < 10 {
-		t.Fatalf("%d generated files: %v", len(files), err)
-	}
+	files := generatedTree(t, tree, 40, 5)
 	cbs := codebookVariants(t)
 	out := filepath.Join(tmp, "out")
 	frags := filepath.Join(out, corpus.DefaultStoreName+".fragments")
