@@ -409,11 +409,10 @@ const xlsxStyles = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats
 // escaped and numbers formatted in place). The first error sticks; later
 // writes do nothing.
 type xlsxPart struct {
-	zw      *zip.Writer
-	w       io.Writer // the current entry
-	buf     []byte
-	err     error
-	scratch []byte // a cell's escaped text
+	zw  *zip.Writer
+	w   io.Writer // the current entry
+	buf []byte
+	err error
 }
 
 // create ends the current entry and starts the next. There is no
