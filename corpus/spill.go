@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -87,6 +88,11 @@ type spillRef struct {
 	toff int64
 	n    int32
 	tn   int32
+	// sum is the SHA-256 of the spilled bytes: the identity of the full
+	// analysis (a re-used analysis is spilled as the store holds it, and
+	// a fresh one as it is stored), which the report writers' cached
+	// fragments are keyed by (Documents.Digest).
+	sum [sha256.Size]byte
 }
 
 // NewSpill creates a spill file in dir, named after pattern
@@ -125,7 +131,7 @@ func (s *Spill) add(packed []byte, bag analysis.TermBag) (spillRef, error) {
 	if _, err := s.w.Write(packed); err != nil {
 		return spillRef{}, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
 	}
-	ref := spillRef{off: s.off, n: int32(len(packed))}
+	ref := spillRef{off: s.off, n: int32(len(packed)), sum: sha256.Sum256(packed)}
 	s.off += int64(len(packed))
 	var err error
 	ref.toff, ref.tn, err = s.terms.add(bag)
@@ -299,9 +305,29 @@ func (ds *Documents) Len() int { return len(ds.refs) }
 // its own. It stops at fn's first error and returns it, or the first
 // read error, naming the spill file and the document.
 func (ds *Documents) Each(fn func(i int, d *analysis.DocumentAnalysis) error) error {
+	return ds.EachWhere(nil, fn)
+}
+
+// Digest is the SHA-256 of document i's full analysis as spilled (its
+// stored S2 encoding): two documents with the same digest decode to the
+// same analysis, before Each sets what the summary decides (file,
+// attribution, status).
+func (ds *Documents) Digest(i int) [sha256.Size]byte { return ds.refs[i].sum }
+
+// EachWhere is Each, but reads and decodes document i only when need(i)
+// (nil: every document), and otherwise calls fn(i, nil): the report
+// writers that hold a document's rendered rows from an earlier run
+// (reports' fragments) need not decode it.
+func (ds *Documents) EachWhere(need func(i int) bool, fn func(i int, d *analysis.DocumentAnalysis) error) error {
 	var zbuf, buf []byte
 	small := map[string]string{}
 	for i, ref := range ds.refs {
+		if need != nil && !need(i) {
+			if err := fn(i, nil); err != nil {
+				return err
+			}
+			continue
+		}
 		if len(small) > maxSharedStrings {
 			clear(small)
 		}

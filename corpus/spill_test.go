@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/klauspost/compress/s2"
 
 	"github.com/styrdok/styrdok/analysis"
 )
@@ -266,5 +269,55 @@ func BenchmarkReadTermBag(b *testing.B) {
 		if err := ds.ReadTermBag(i%64, &bag); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestSpillDigestEachWhere: a document's digest is the SHA-256 of its
+// spilled bytes (equal analyses, equal digests), and EachWhere decodes
+// only the documents need asks for, giving nil for the others, in
+// order, with the summary's file on each decoded one.
+func TestSpillDigestEachWhere(t *testing.T) {
+	spill, err := NewSpill(t.TempDir(), ".spill-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer spill.Close()
+	ds := &Documents{spill: spill}
+	var packed [][]byte
+	for i := range 4 {
+		d := &analysis.DocumentAnalysis{File: "stored.txt", Words: 10 + i%2} // 0 and 2 alike, 1 and 3 alike
+		analysis.NormalizeEmpty(d)
+		p := s2.Encode(nil, analysis.EncodeAnalysis(d))
+		ref, err := spill.add(p, analysis.TermBag{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		packed = append(packed, p)
+		ds.refs = append(ds.refs, ref)
+		ds.sums = append(ds.sums, &analysis.DocumentAnalysis{File: fmt.Sprintf("doc%d.txt", i)})
+	}
+	if err := spill.finish(); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range packed {
+		if ds.Digest(i) != sha256.Sum256(p) {
+			t.Errorf("document %d: digest is not the SHA-256 of its spilled bytes", i)
+		}
+	}
+	if ds.Digest(0) != ds.Digest(2) || ds.Digest(0) == ds.Digest(1) {
+		t.Error("equal analyses with different digests, or different ones with equal digests")
+	}
+	var got []string
+	err = ds.EachWhere(func(i int) bool { return i%2 == 1 }, func(i int, d *analysis.DocumentAnalysis) error {
+		switch {
+		case d == nil:
+			got = append(got, fmt.Sprintf("%d:-", i))
+		default:
+			got = append(got, fmt.Sprintf("%d:%s:%d", i, d.File, d.Words))
+		}
+		return nil
+	})
+	if want := []string{"0:-", "1:doc1.txt:11", "2:-", "3:doc3.txt:11"}; err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("EachWhere gave %v, %v; want %v", got, err, want)
 	}
 }

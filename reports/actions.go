@@ -22,13 +22,17 @@ func WriteActions(w io.Writer, r *Report) error { return writeTable(w, actionsTa
 // actionsTable is actions.csv's table, its rows from one pass of each.
 func actionsTable(r *Report, each eachFunc) table {
 	err := new(error)
-	return table{header: ActionColumns, types: "TTTTTTTIITT", err: err, rows: fullRows(err, each, func(d *analysis.DocumentAnalysis, yield func([]string) bool) bool {
-		for _, a := range d.Actions {
-			if !yield([]string{d.File, a.Theme, a.Goal, a.Activity, a.Responsible, a.Timeline, a.FollowUp,
-				strconv.Itoa(a.Page), strconv.Itoa(a.Sentence), a.Source, a.ThemeSource}) {
-				return false
-			}
+	return table{header: ActionColumns, types: "TTTTTTTIITT", err: err, rows: fullRows(err, each, actionRows)}
+}
+
+// actionRows yields d's rows of actions.csv; false when yield stopped
+// them.
+func actionRows(d *analysis.DocumentAnalysis, yield func([]string) bool) bool {
+	for _, a := range d.Actions {
+		if !yield([]string{d.File, a.Theme, a.Goal, a.Activity, a.Responsible, a.Timeline, a.FollowUp,
+			strconv.Itoa(a.Page), strconv.Itoa(a.Sentence), a.Source, a.ThemeSource}) {
+			return false
 		}
-		return true
-	})}
+	}
+	return true
 }

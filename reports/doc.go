@@ -35,7 +35,10 @@
 // The writers stream: CSV rows, xlsx rows, documents.jsonl and the
 // report's data block are produced one document at a time, so a run over
 // thousands of documents needs little memory beyond the analyses
-// themselves (docs/benchmarks.md, "Reports at corpus scale").
+// themselves (docs/benchmarks.md, "Reports at corpus scale"). With a
+// store, what they render of each document is kept beside it
+// (Report.Fragments, fragments.go), and a re-run copies the bytes of the
+// documents that did not change instead of decoding and rendering them.
 //
 // All writers are deterministic: rows are sorted, floats are printed with
 // a fixed number of decimals, and no timestamps are written into data

@@ -32,11 +32,12 @@ import (
 // with textContent. A Content-Security-Policy allows no network source
 // at all and only the page's own script, by hash, so even a mistake in
 // escaping could neither run a document's script nor fetch anything.
-func WriteHTML(w io.Writer, r *Report) error { return writeHTML(w, r, r.EachFull) }
+func WriteHTML(w io.Writer, r *Report) error { return writeHTML(w, r, eachPasser(r.EachFull)) }
 
-// writeHTML is WriteHTML with the documents' evidence from one pass of
-// each.
-func writeHTML(w io.Writer, r *Report, each eachFunc) error {
+// writeHTML is WriteHTML with the documents' data from pass: each
+// document's entry with empty peers (its fragment), this run's peers
+// put in.
+func writeHTML(w io.Writer, r *Report, pass passer) error {
 	lang, code, err := pageLang(r.Lang)
 	if err != nil {
 		return err
@@ -50,7 +51,7 @@ func writeHTML(w io.Writer, r *Report, each eachFunc) error {
 	if err := lang.template.Execute(bw, page); err != nil {
 		return err
 	}
-	if err := writeHTMLData(bw, r, each, page.Data, lang.script); err != nil {
+	if err := writeHTMLData(bw, r, pass, page.Data, lang.script); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -63,7 +64,7 @@ func writeHTML(w io.Writer, r *Report, each eachFunc) error {
 // which writes its bytes) escapes "<", ">", "&", U+2028 and U+2029, so
 // no text can end the script element or open a comment in it: what
 // html/template would do for a JSON script.
-func writeHTMLData(w *bufio.Writer, r *Report, each eachFunc, data htmlData, script string) error {
+func writeHTMLData(w *bufio.Writer, r *Report, pass passer, data htmlData, script string) error {
 	enc := json.NewEncoder(w) // escapes HTML by default
 	w.WriteString(`<script type="application/json" id="styrdok-data">{"themes":`)
 	if err := enc.Encode(data.Themes); err != nil {
@@ -79,19 +80,30 @@ func writeHTMLData(w *bufio.Writer, r *Report, each eachFunc, data htmlData, scr
 	}
 	w.WriteString(`,"docs":[`)
 	sim := r.similarity()
-	var buf []byte // re-used from document to document
 	var scratch htmlDocScratch
-	err := each(func(i int, d *analysis.DocumentAnalysis) error {
+	render := func(dst []byte, d *analysis.DocumentAnalysis) (fragment, error) {
+		hd := scratch.doc(d, nil)
+		b, err := hd.appendJSON(dst) // enc.Encode's bytes (jsonenc.go)
+		if err != nil {
+			return fragment{}, err
+		}
+		return splitPeers(b, "p")
+	}
+	peers := make([]htmlPeer, 0, maxPeers) // never nil, so that none is []
+	j := &jsonBuf{escapeHTML: true}
+	err := pass.parts([]fragPart{fragReportHTML}, []fragRender{render})(func(i int, frags []fragment) error {
 		if i > 0 {
 			w.WriteByte(',')
 		}
-		hd := scratch.doc(d, sim.TopPeers(i, maxPeers, nil))
-		var err error
-		if buf, err = hd.appendJSON(buf[:0]); err != nil { // enc.Encode's bytes (jsonenc.go)
-			return err
+		peers = peers[:0]
+		for _, pe := range sim.TopPeers(i, maxPeers, nil) {
+			peers = append(peers, htmlPeer{Doc: pe.Index, Similarity: pe.Similarity})
 		}
-		_, err = w.Write(buf)
-		return err
+		j.b = j.b[:0]
+		if j.htmlPeers(peers); j.err != nil {
+			return fmt.Errorf("%s: %w", r.Documents[i].File, j.err)
+		}
+		return writeFragment(w, frags[0], j.b)
 	})
 	if err != nil {
 		return err

@@ -333,13 +333,7 @@ func appendRunDocumentJSON(dst []byte, d *RunDocumentJSON) ([]byte, error) {
 	j.raw(`,"quality":`)
 	j.quality(&d.Quality)
 	j.raw(`,"peers":`)
-	jsonArray(j, d.Peers, func(p *PeerJSON) {
-		j.raw(`{"file":`)
-		j.str(p.File)
-		j.raw(`,"similarity":`)
-		j.float(p.Similarity)
-		j.raw("}")
-	})
+	j.runPeers(d.Peers)
 	j.raw("}\n")
 	if j.err != nil {
 		return dst, fmt.Errorf("%s: %w", d.File, j.err)
@@ -356,13 +350,7 @@ func (hd *htmlDoc) appendJSON(dst []byte) ([]byte, error) {
 	j.raw(`,"m":`)
 	j.str(hd.Municipality)
 	j.raw(`,"p":`)
-	jsonArray(j, hd.Peers, func(p *htmlPeer) {
-		j.raw(`{"d":`)
-		j.int(p.Doc)
-		j.raw(`,"s":`)
-		j.float(p.Similarity)
-		j.raw("}")
-	})
+	j.htmlPeers(hd.Peers)
 	j.raw(`,"s":`)
 	jsonArray(j, hd.Sentences, func(s *htmlSentence) {
 		j.raw(`{"p":`)
@@ -394,4 +382,27 @@ func (hd *htmlDoc) appendJSON(dst []byte) ([]byte, error) {
 		return dst, fmt.Errorf("%s: %w", hd.File, j.err)
 	}
 	return j.b, nil
+}
+
+// runPeers appends documents.jsonl's peers array.
+func (j *jsonBuf) runPeers(peers []PeerJSON) {
+	jsonArray(j, peers, func(p *PeerJSON) {
+		j.raw(`{"file":`)
+		j.str(p.File)
+		j.raw(`,"similarity":`)
+		j.float(p.Similarity)
+		j.raw("}")
+	})
+}
+
+// htmlPeers appends the peers array of a document in report.html's
+// data.
+func (j *jsonBuf) htmlPeers(peers []htmlPeer) {
+	jsonArray(j, peers, func(p *htmlPeer) {
+		j.raw(`{"d":`)
+		j.int(p.Doc)
+		j.raw(`,"s":`)
+		j.float(p.Similarity)
+		j.raw("}")
+	})
 }

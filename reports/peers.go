@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 
 	"github.com/styrdok/styrdok/analysis"
@@ -52,31 +53,44 @@ type ThemeCountsJSON struct {
 // of MB: line tools (head, grep, jq -c, DuckDB read_json) take it a
 // document at a time. Documents are encoded one at a time, so the whole
 // file is never in memory.
-func WriteDocumentsJSON(w io.Writer, r *Report) error { return writeDocumentsJSON(w, r, r.EachFull) }
+func WriteDocumentsJSON(w io.Writer, r *Report) error {
+	return writeDocumentsJSON(w, r, eachPasser(r.EachFull))
+}
 
-func writeDocumentsJSON(w io.Writer, r *Report, each eachFunc) error {
+func writeDocumentsJSON(w io.Writer, r *Report, pass passer) error {
 	s := r.similarity()
 	if err := r.similarityErr(); err != nil {
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	var line []byte // re-used from line to line
-	err := each(func(i int, d *analysis.DocumentAnalysis) error {
-		dj := newRunDocumentJSON(d)
+	peers := []PeerJSON{} // re-used from line to line; never nil, so that none is []
+	j := &jsonBuf{}
+	err := pass.parts([]fragPart{fragDocumentsJSONL}, []fragRender{renderDocumentJSON})(func(i int, frags []fragment) error {
+		peers = peers[:0]
 		for _, p := range s.TopPeers(i, maxPeers, nil) {
-			dj.Peers = append(dj.Peers, PeerJSON{File: p.Doc.File, Similarity: p.Similarity})
+			peers = append(peers, PeerJSON{File: p.Doc.File, Similarity: p.Similarity})
 		}
-		var err error
-		if line, err = appendRunDocumentJSON(line[:0], &dj); err != nil { // json.Encoder's bytes, the line ended
-			return err
+		j.b = j.b[:0]
+		if j.runPeers(peers); j.err != nil {
+			return fmt.Errorf("%s: %w", r.Documents[i].File, j.err)
 		}
-		_, err = bw.Write(line)
-		return err
+		return writeFragment(bw, frags[0], j.b)
 	})
 	if err != nil {
 		return err
 	}
 	return bw.Flush()
+}
+
+// renderDocumentJSON is a document's line of documents.jsonl with empty
+// peers (json.Encoder's bytes, the line ended), its fragment.
+func renderDocumentJSON(dst []byte, d *analysis.DocumentAnalysis) (fragment, error) {
+	dj := newRunDocumentJSON(d)
+	b, err := appendRunDocumentJSON(dst, &dj)
+	if err != nil {
+		return fragment{}, err
+	}
+	return splitPeers(b, "peers")
 }
 
 func newRunDocumentJSON(d *analysis.DocumentAnalysis) RunDocumentJSON {

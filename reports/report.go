@@ -68,7 +68,38 @@ type Report struct {
 	// (run --lang); its theme labels are the codebook's label_sv or
 	// label_en.
 	Lang string
+	// Fragments is the folder that keeps what the per-document writers
+	// rendered of each document for the next run (fragments.go), beside
+	// the store; "" keeps none. It is used when Source tells its
+	// documents' analyses apart (corpus.Documents).
+	Fragments string
+	fragNotes []string // what went wrong with Fragments (FragmentsNote)
 }
+
+// FragmentsNote says, after WriteAll, what went wrong with the kept
+// fragments (Report.Fragments: a damaged or stale file, not used, or
+// one that could not be written), "" when nothing did. The reports are
+// right either way: what could not be re-used was rendered.
+func (r *Report) FragmentsNote() string { return strings.Join(r.fragNotes, "; ") }
+
+// passer is a writer's one pass over the documents, as full analyses
+// (each) or by fragments (parts); the writer calls one of them, once.
+type passer interface {
+	each(fn func(i int, d *analysis.DocumentAnalysis) error) error
+	parts(parts []fragPart, renders []fragRender) partPass
+	// done gives the pass back unread (a fanout's ticket: see
+	// ticket.done); after a read it does nothing.
+	done()
+}
+
+// eachPasser is a pass over each's analyses that renders every fragment.
+type eachPasser eachFunc
+
+func (e eachPasser) each(fn func(i int, d *analysis.DocumentAnalysis) error) error { return e(fn) }
+func (e eachPasser) parts(_ []fragPart, renders []fragRender) partPass {
+	return renderedPass(eachFunc(e), renders)
+}
+func (e eachPasser) done() {}
 
 // Source gives the full analyses of a report's documents one at a time:
 // corpus.Documents (a batch run's spill) is one.
@@ -142,6 +173,12 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 	var fan *fanout
 	if r.Source != nil {
 		fan = newFanout(r.Source)
+		if fan.frags = openFragments(r); fan.frags != nil {
+			defer func() {
+				fan.frags.close()
+				r.fragNotes = fan.frags.notes // the writers are done
+			}()
+		}
 	}
 	for _, w := range reportWriters {
 		switch {
@@ -149,10 +186,19 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 		case w.stream == nil:
 			jobs = append(jobs, fileJob{name: w.name, write: func(f io.Writer) error { return w.write(f, r) }})
 		case fan == nil:
-			jobs = append(jobs, fileJob{name: w.name, write: func(f io.Writer) error { return w.stream(f, r, r.EachFull) }})
+			passes := make([]passer, max(1, w.passes))
+			for k := range passes {
+				passes[k] = eachPasser(r.EachFull)
+			}
+			jobs = append(jobs, fileJob{name: w.name, write: func(f io.Writer) error { return w.stream(f, r, passes) }})
 		default:
-			t := fan.ticket()
-			jobs = append(jobs, fileJob{name: w.name, shared: t, write: func(f io.Writer) error { return w.stream(f, r, t.each) }})
+			var tickets []*ticket
+			passes := make([]passer, max(1, w.passes))
+			for k := range passes {
+				t := fan.ticket()
+				tickets, passes[k] = append(tickets, t), t
+			}
+			jobs = append(jobs, fileJob{name: w.name, shared: tickets, write: func(f io.Writer) error { return w.stream(f, r, passes) }})
 		}
 	}
 	tables := CountyTables(r)
@@ -177,20 +223,74 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 var reportWriters = []struct {
 	name   string
 	write  func(io.Writer, *Report) error
-	stream func(io.Writer, *Report, eachFunc) error
+	stream func(io.Writer, *Report, []passer) error
+	passes int // how many passes stream reads (0: one)
 }{
 	{name: "documents.csv", write: WriteDocuments},
 	{name: "coverage.csv", write: WriteCoverage},
 	{name: "coverage_long.csv", write: WriteCoverageLong},
-	{name: "evidence.csv", stream: func(w io.Writer, r *Report, each eachFunc) error { return writeTable(w, evidenceTable(r, each)) }},
-	{name: "actions.csv", stream: func(w io.Writer, r *Report, each eachFunc) error { return writeTable(w, actionsTable(r, each)) }},
+	{name: "evidence.csv", stream: func(w io.Writer, _ *Report, p []passer) error {
+		return writeCSVParts(w, EvidenceColumns, p[0], fragEvidenceCSV, renderEvidenceCSV)
+	}},
+	{name: "actions.csv", stream: func(w io.Writer, _ *Report, p []passer) error {
+		return writeCSVParts(w, ActionColumns, p[0], fragActionsCSV, renderActionsCSV)
+	}},
 	{name: "failures.csv", write: WriteFailures},
 	{name: "summary.md", write: WriteSummary},
 	{name: "run.json", write: WriteRunJSON},
 	{name: "similarity.csv", write: WriteSimilarity},
-	{name: "documents.jsonl", stream: writeDocumentsJSON},
-	{name: "report.html", stream: writeHTML},
-	{name: "coverage.xlsx", stream: writeXLSX},
+	{name: "documents.jsonl", stream: func(w io.Writer, r *Report, p []passer) error { return writeDocumentsJSON(w, r, p[0]) }},
+	{name: "report.html", stream: func(w io.Writer, r *Report, p []passer) error { return writeHTML(w, r, p[0]) }},
+	{name: "coverage.xlsx", stream: writeXLSX, passes: xlsxPasses},
+}
+
+// writeCSVParts writes a CSV table of header and, per document, its rows
+// as part's fragment (render's bytes): evidence.csv and actions.csv. The
+// bytes are writeTable's over the same rows.
+func writeCSVParts(w io.Writer, header []string, pass passer, part fragPart, render fragRender) error {
+	buf := make([]byte, 0, csvChunk+4<<10)
+	buf = appendCSVRow(buf, header)
+	err := pass.parts([]fragPart{part}, []fragRender{render})(func(_ int, frags []fragment) error {
+		if len(buf)+len(frags[0].b) > cap(buf) {
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+			if len(frags[0].b) >= csvChunk {
+				_, err := w.Write(frags[0].b)
+				return err
+			}
+		}
+		buf = append(buf, frags[0].b...)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(buf)
+	return err
+}
+
+// renderEvidenceCSV is a document's rows of evidence.csv, its fragment.
+func renderEvidenceCSV(dst []byte, d *analysis.DocumentAnalysis) (fragment, error) {
+	n := 0
+	evidenceRows(d, make([]string, len(EvidenceColumns)), func(row []string) bool {
+		dst = appendCSVRow(dst, row)
+		n++
+		return true
+	})
+	return fragment{b: dst, peers: -1, rows: n}, nil
+}
+
+// renderActionsCSV is a document's rows of actions.csv, its fragment.
+func renderActionsCSV(dst []byte, d *analysis.DocumentAnalysis) (fragment, error) {
+	n := 0
+	actionRows(d, func(row []string) bool {
+		dst = appendCSVRow(dst, row)
+		n++
+		return true
+	})
+	return fragment{b: dst, peers: -1, rows: n}, nil
 }
 
 // CountyFiles names every county table (county-CODE.csv) at once, for
@@ -232,11 +332,11 @@ func CheckSkip(names []string, reg *registry.Registry) error {
 type fileJob struct {
 	name  string
 	write func(io.Writer) error
-	// shared: the job reads a fanout's pass with this ticket. Such jobs
-	// all run at once, outside the GOMAXPROCS bound, since the pass
-	// waits for every one of them; the ticket is given back when the job
-	// ends, read or not.
-	shared *ticket
+	// shared: the job reads a fanout's pass with these tickets. Such
+	// jobs all run at once, outside the GOMAXPROCS bound, since the pass
+	// waits for every one of them; the tickets are given back when the
+	// job ends, read or not.
+	shared []*ticket
 }
 
 // writeFiles writes the jobs' files into dir concurrently, at most
@@ -256,11 +356,15 @@ func writeFiles(dir string, jobs []fileJob) ([]corpus.OutputFile, error) {
 	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 	var wg sync.WaitGroup
 	for _, i := range order {
-		if t := jobs[i].shared; t != nil {
+		if ts := jobs[i].shared; ts != nil {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				defer t.done()
+				defer func() {
+					for _, t := range ts {
+						t.done()
+					}
+				}()
 				written[i], errs[i] = writeFile(filepath.Join(dir, jobs[i].name), jobs[i].write)
 			}()
 		}
@@ -689,18 +793,24 @@ func evidenceTable(r *Report, each eachFunc) table {
 	err := new(error)
 	row := make([]string, len(EvidenceColumns)) // re-used: a row is valid only during yield
 	return table{header: EvidenceColumns, size: size, types: "TTIIIITFTTTIT", err: err, rows: fullRows(err, each, func(d *analysis.DocumentAnalysis, yield func([]string) bool) bool {
-		for _, t := range d.Themes {
-			for _, h := range t.Evidence {
-				row = append(row[:0], d.File, t.ID, strconv.Itoa(h.Sentence), strconv.Itoa(h.Start), strconv.Itoa(h.End),
-					strconv.Itoa(h.Page), string(h.Kind), fmtFloat(h.Score, 3), joinMatched(h), h.Text,
-					h.Source(), strconv.Itoa(h.Heading), string(h.Modality))
-				if !yield(row) {
-					return false
-				}
+		return evidenceRows(d, row, yield)
+	})}
+}
+
+// evidenceRows yields d's rows of evidence.csv in row, re-used from row
+// to row; false when yield stopped them.
+func evidenceRows(d *analysis.DocumentAnalysis, row []string, yield func([]string) bool) bool {
+	for _, t := range d.Themes {
+		for _, h := range t.Evidence {
+			row = append(row[:0], d.File, t.ID, strconv.Itoa(h.Sentence), strconv.Itoa(h.Start), strconv.Itoa(h.End),
+				strconv.Itoa(h.Page), string(h.Kind), fmtFloat(h.Score, 3), joinMatched(h), h.Text,
+				h.Source(), strconv.Itoa(h.Heading), string(h.Modality))
+			if !yield(row) {
+				return false
 			}
 		}
-		return true
-	})}
+	}
+	return true
 }
 
 // FailureColumns are the columns of failures.csv.

@@ -763,7 +763,7 @@ func TestSimilarityBagReadError(t *testing.T) {
 	if err := WriteSimilarity(&buf, r); err == nil || !strings.Contains(err.Error(), "d017.txt") || !strings.Contains(err.Error(), "damaged") {
 		t.Errorf("similarity.csv with a damaged bag: %v, want the bag's error", err)
 	}
-	if err := writeDocumentsJSON(&buf, r, r.Source.Each); err == nil || !strings.Contains(err.Error(), "d017.txt") {
+	if err := writeDocumentsJSON(&buf, r, eachPasser(r.Source.Each)); err == nil || !strings.Contains(err.Error(), "d017.txt") {
 		t.Errorf("documents.jsonl with a damaged bag: %v, want the bag's error", err)
 	}
 }

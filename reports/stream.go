@@ -2,6 +2,7 @@ package reports
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 
 	"github.com/styrdok/styrdok/analysis"
@@ -26,8 +27,16 @@ type eachFunc = func(fn func(i int, d *analysis.DocumentAnalysis) error) error
 // they only read. The documents a slow writer has not taken yet wait in
 // its buffer (fanoutBuffer): memory holds at most that many analyses
 // per writer.
+//
+// With fragments (frags, fragments.go) a writer may subscribe for parts
+// (ticket.parts): it then gets each document's fragment of each part,
+// the last run's when the store holds one that checks, else rendered
+// from the analysis and kept for the next run. The pass reads and
+// decodes a document only when some writer still reading lacks one of
+// its fragments (or reads analyses, ticket.each).
 type fanout struct {
 	src     Source
+	frags   *fragStore // nil: no fragments (every part rendered)
 	mu      sync.Mutex
 	pending int // tickets neither subscribed nor given back
 	subs    []*subscriber
@@ -40,11 +49,18 @@ const fanoutBuffer = 8
 type subscriber struct {
 	ch   chan fanItem
 	quit chan struct{} // closed when the writer stops reading
+	// parts are the fragments the writer reads (ticket.parts); nil for
+	// a writer of analyses (ticket.each), which needs every document
+	// decoded.
+	parts []fragPart
 }
 
 type fanItem struct {
 	i int
-	d *analysis.DocumentAnalysis
+	d *analysis.DocumentAnalysis // nil when every reader has its fragments
+	// cached[k] is the last run's fragment of the reader's parts[k],
+	// nil when it must be rendered.
+	cached []*fragEntry
 }
 
 // ticket is one writer's place in a fanout.
@@ -64,25 +80,95 @@ func (f *fanout) ticket() *ticket {
 
 // each is the writer's pass (an eachFunc); a ticket is good for one.
 func (t *ticket) each(fn func(i int, d *analysis.DocumentAnalysis) error) error {
-	f := t.f
-	sub := &subscriber{ch: make(chan fanItem, fanoutBuffer), quit: make(chan struct{})}
-	f.mu.Lock()
-	if t.used {
-		f.mu.Unlock()
-		return errors.New("reports: a shared pass over the documents read twice by one writer")
+	sub, err := t.subscribe(nil)
+	if err != nil {
+		return err
 	}
-	t.used = true
-	f.subs = append(f.subs, sub)
-	f.arrived()
-	f.mu.Unlock()
-	var err error
 	for it := range sub.ch {
 		if err = fn(it.i, it.d); err != nil {
 			close(sub.quit) // the pass goes on without this writer
 			return err
 		}
 	}
-	return f.err
+	return t.f.err
+}
+
+// parts is the writer's pass by fragments (a partPass) over the parts
+// given, renders[k] rendering parts[k]; a ticket is good for one. What
+// is rendered is kept for the next run with the fanout's fragments.
+func (t *ticket) parts(parts []fragPart, renders []fragRender) partPass {
+	return func(fn func(i int, frags []fragment) error) error {
+		var out []*fragWriter // the parts' files for the next run, when kept
+		if fs := t.f.frags; fs != nil && !t.used {
+			// before subscribing: the pass, which may start then, reads
+			// the last run's files
+			for _, p := range parts {
+				w := fs.newFragWriter(p)
+				out = append(out, w)
+				if w != nil {
+					defer w.finish()
+				}
+			}
+		}
+		sub, err := t.subscribe(parts)
+		if err != nil {
+			return err
+		}
+		frags := make([]fragment, len(parts))
+		bufs := make([][]byte, len(parts)) // re-used from document to document
+		next := func(it fanItem) error {
+			for k := range parts {
+				var err error
+				if e := it.cached[k]; e != nil {
+					frags[k] = e.fragment()
+					if out != nil && out[k] != nil {
+						out[k].addCached(it.i, e)
+					}
+				} else {
+					if it.d == nil {
+						return fmt.Errorf("reports: document %d neither decoded nor in %s", it.i, fragPartFiles[parts[k]])
+					}
+					if frags[k], err = renders[k](bufs[k][:0], it.d); err != nil {
+						return err
+					}
+					if out != nil && out[k] != nil {
+						out[k].add(it.i, frags[k])
+					}
+					bufs[k] = frags[k].b
+				}
+			}
+			err := fn(it.i, frags)
+			for _, e := range it.cached {
+				if e != nil {
+					e.release() // its fragment is used
+				}
+			}
+			return err
+		}
+		for it := range sub.ch {
+			if err = next(it); err != nil {
+				close(sub.quit) // the pass goes on without this writer
+				return err
+			}
+		}
+		return t.f.err
+	}
+}
+
+// subscribe enters the ticket's writer into the pass, reading parts
+// (nil: analyses).
+func (t *ticket) subscribe(parts []fragPart) (*subscriber, error) {
+	f := t.f
+	sub := &subscriber{ch: make(chan fanItem, fanoutBuffer), quit: make(chan struct{}), parts: parts}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if t.used {
+		return nil, errors.New("reports: a shared pass over the documents read twice by one writer")
+	}
+	t.used = true
+	f.subs = append(f.subs, sub)
+	f.arrived()
+	return sub, nil
 }
 
 // done gives back a ticket its writer did not use (it failed before
@@ -110,25 +196,70 @@ func (f *fanout) arrived() {
 var errNoReaders = errors.New("no reader left")
 
 func (f *fanout) run(subs []*subscriber) {
-	err := f.src.Each(func(i int, d *analysis.DocumentAnalysis) error {
-		live := 0
-		for _, s := range subs {
-			select {
-			case <-s.quit:
+	quit := func(s *subscriber) bool {
+		select {
+		case <-s.quit:
+			return true
+		default:
+			return false
+		}
+	}
+	// cached[s][k]: document i's fragment of subs[s].parts[k], looked
+	// up by need before the document is read.
+	cached := make([][]*fragEntry, len(subs))
+	need := func(i int) bool {
+		decode := false
+		for s, sub := range subs {
+			cached[s] = nil
+			if quit(sub) {
 				continue
-			default:
+			}
+			if sub.parts == nil || f.frags == nil {
+				decode = true
+				continue
+			}
+			c := make([]*fragEntry, len(sub.parts)) // the reader's own: it may lag behind the pass
+			for k, p := range sub.parts {
+				if c[k] = f.frags.cached(p, f.frags.keys[i]); c[k] == nil {
+					decode = true
+				}
+			}
+			cached[s] = c
+		}
+		return decode
+	}
+	send := func(i int, d *analysis.DocumentAnalysis) error {
+		live := 0
+		for s, sub := range subs {
+			if quit(sub) {
+				continue
+			}
+			c := cached[s]
+			if c == nil && sub.parts != nil {
+				c = make([]*fragEntry, len(sub.parts))
 			}
 			select {
-			case s.ch <- fanItem{i, d}:
+			case sub.ch <- fanItem{i, d, c}:
 				live++
-			case <-s.quit:
+			case <-sub.quit:
 			}
 		}
 		if live == 0 && len(subs) > 0 {
 			return errNoReaders
 		}
 		return nil
-	})
+	}
+	var err error
+	if ds, ok := f.src.(digestSource); ok && f.frags != nil {
+		err = ds.EachWhere(need, send)
+	} else {
+		err = f.src.Each(func(i int, d *analysis.DocumentAnalysis) error {
+			for s := range cached {
+				cached[s] = nil
+			}
+			return send(i, d)
+		})
+	}
 	if !errors.Is(err, errNoReaders) {
 		f.err = err
 	}

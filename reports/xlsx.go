@@ -51,6 +51,10 @@ type XLSXSheet struct {
 	// A workbook written over a shared pass (writeXLSX) reads these
 	// sheets from one pass, not one pass each.
 	full func(*Report, eachFunc) table
+	// docRows and part, for a sheet of the full analyses: a document's
+	// rows of the table, and its fragment's part (writeSheetParts).
+	docRows func(d *analysis.DocumentAnalysis, yield func([]string) bool) bool
+	part    fragPart
 	// Limit is the most data rows the sheet holds (0: Excel's limit); the
 	// notes sheet says how many more the CSV file has.
 	Limit int
@@ -67,11 +71,15 @@ const XLSXEvidenceRows = 50000
 // coverage_long, documents, evidence, actions, similarity, then one county-CODE
 // sheet per county the run reports and county-summary.
 func XLSXSheets(r *Report) []XLSXSheet {
-	fullSheet := func(name string, full func(*Report, eachFunc) table, limit int) XLSXSheet {
-		return XLSXSheet{Name: name, table: func(r *Report) table { return full(r, r.EachFull) }, full: full, Limit: limit}
+	fullSheet := func(name string, full func(*Report, eachFunc) table, docRows func(*analysis.DocumentAnalysis, func([]string) bool) bool, part fragPart, limit int) XLSXSheet {
+		return XLSXSheet{Name: name, table: func(r *Report) table { return full(r, r.EachFull) }, full: full, docRows: docRows, part: part, Limit: limit}
 	}
+	evidenceRow := make([]string, len(EvidenceColumns))
 	sheets := []XLSXSheet{{Name: "coverage", table: coverageTable}, {Name: "coverage_long", table: coverageLongTable}, {Name: "documents", table: documentsTable},
-		fullSheet("evidence", evidenceTable, XLSXEvidenceRows), fullSheet("actions", actionsTable, 0), {Name: "similarity", table: similarityTable}}
+		fullSheet("evidence", evidenceTable, func(d *analysis.DocumentAnalysis, yield func([]string) bool) bool {
+			return evidenceRows(d, evidenceRow, yield)
+		}, fragEvidenceSheet, XLSXEvidenceRows),
+		fullSheet("actions", actionsTable, actionRows, fragActionsSheet, 0), {Name: "similarity", table: similarityTable}}
 	tables := CountyTables(r)
 	for _, t := range tables {
 		sheets = append(sheets, XLSXSheet{Name: "county-" + t.County.Code, table: func(*Report) table {
@@ -103,16 +111,26 @@ func XLSXSheets(r *Report) []XLSXSheet {
 // The bytes are deterministic: the parts are written in a fixed order
 // with no modification times, and the core properties carry a fixed
 // date instead of the time of the run.
-func WriteXLSX(w io.Writer, r *Report) error { return writeXLSX(w, r, r.EachFull) }
-
-// writeXLSX is WriteXLSX reading the full analyses from each, one pass
-// for all the sheets that need them (see writeWorkbookEach).
-func writeXLSX(w io.Writer, r *Report, each eachFunc) error {
-	if err := writeWorkbookEach(w, r, XLSXSheets(r), each); err != nil {
+func WriteXLSX(w io.Writer, r *Report) error {
+	if err := writeWorkbookEach(w, r, XLSXSheets(r), r.EachFull); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	return nil
 }
+
+// writeXLSX is WriteXLSX with the sheets of full analyses (evidence,
+// actions) read by fragments from passes, one each, in the order of the
+// sheets (writeWorkbookPasses).
+func writeXLSX(w io.Writer, r *Report, passes []passer) error {
+	if err := writeWorkbookPasses(w, r, XLSXSheets(r), passes); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	return nil
+}
+
+// xlsxPasses is how many passes coverage.xlsx reads (writeXLSX): its
+// sheets of full analyses.
+const xlsxPasses = 2
 
 // writeWorkbook writes a workbook of sheets, each sheet's table from
 // its own pass.
@@ -121,28 +139,48 @@ func writeWorkbook(w io.Writer, r *Report, sheets []XLSXSheet) error {
 }
 
 // writeWorkbookEach writes a workbook of sheets. With each, the sheets
-// of full analyses (XLSXSheet.full) share one pass over it: the first
-// is written into the workbook as the pass goes, the others at the same
-// time into compressed buffers of their own (sideSheet), copied into
-// the workbook in their turn. Each pass decodes every analysis from the
-// spill again: reading the evidence and actions sheets in passes of
-// their own cost a seventh of the report writers' CPU on 2,000
-// documents. Only the later sheets are buffered, since the first (the
-// evidence sheet, capped at XLSXEvidenceRows) stops reading early and
-// the pass must not wait for a sheet that cannot be written yet. The
-// bytes are those of writing each sheet from its own pass.
+// of full analyses (XLSXSheet.full) share one pass over it (a fanout,
+// one ticket a sheet: writeWorkbookPasses). Each pass decodes every
+// analysis from the spill again: reading the evidence and actions
+// sheets in passes of their own cost a seventh of the report writers'
+// CPU on 2,000 documents. The bytes are those of writing each sheet
+// from its own pass.
 func writeWorkbookEach(w io.Writer, r *Report, sheets []XLSXSheet, each eachFunc) error {
+	if each == nil {
+		return writeWorkbookPasses(w, r, sheets, nil)
+	}
+	fan := newFanout(eachSource(each))
+	var passes []passer
+	for _, sh := range sheets {
+		if sh.full != nil {
+			passes = append(passes, fan.ticket())
+		}
+	}
+	return writeWorkbookPasses(w, r, sheets, passes)
+}
+
+// writeWorkbookPasses writes a workbook of sheets; with passes, the
+// sheets of full analyses (XLSXSheet.full) are read by fragments, the
+// k-th from passes[k] (writeSheetParts). Passes that share a pass over
+// the documents (tickets of a fanout) all read at once: the first of
+// these sheets is written into the workbook as the pass goes, the
+// others at the same time into compressed buffers of their own
+// (sideSheet), copied into the workbook in their turn. Only the later
+// sheets are buffered, since the first (the evidence sheet, capped at
+// XLSXEvidenceRows) stops reading early and the pass must not wait for
+// a sheet that cannot be written yet. Every pass is given back (done)
+// when the workbook ends, read or not.
+func writeWorkbookPasses(w io.Writer, r *Report, sheets []XLSXSheet, passes []passer) error {
 	notes := &xlsxNotes{}
 	sheets = append(sheets[:len(sheets):len(sheets)], XLSXSheet{Name: "notes", table: func(*Report) table { return notes.table() }})
-	var shared []int // the sheets that share the pass
-	if each != nil {
+	passOf := map[int]passer{} // by sheet
+	if passes != nil {
+		k := 0
 		for i, sh := range sheets {
-			if sh.full != nil {
-				shared = append(shared, i)
+			if sh.full != nil && k < len(passes) {
+				passOf[i] = passes[k]
+				k++
 			}
-		}
-		if len(shared) < 2 {
-			shared = nil
 		}
 	}
 	sides := map[int]*sideSheet{}
@@ -151,6 +189,18 @@ func writeWorkbookEach(w io.Writer, r *Report, sheets []XLSXSheet, each eachFunc
 			<-s.done
 		}
 	}()
+	for _, p := range passes {
+		defer p.done() // before the side sheets are waited for: their pass waits for every ticket
+	}
+	first := true // the next sheet read by a pass is written in place
+	for i, sh := range sheets {
+		if pass, ok := passOf[i]; ok {
+			if !first {
+				sides[i] = startSideSheet(sh, r, pass)
+			}
+			first = false
+		}
+	}
 	zw := zip.NewWriter(w)
 	// One compressor for all entries (they are written one after the
 	// other): a flate.Writer is about a megabyte of tables.
@@ -243,17 +293,13 @@ func writeWorkbookEach(w io.Writer, r *Report, sheets []XLSXSheet, each eachFunc
 			continue
 		}
 		p.create(name)
-		t := func() table { return sh.table(r) }
-		if len(shared) > 0 && i == shared[0] {
-			fan := newFanout(eachSource(each))
-			first := fan.ticket()
-			defer first.done() // given back if the sheet below never reads
-			for _, k := range shared[1:] {
-				sides[k] = startSideSheet(sheets[k], r, fan.ticket())
-			}
-			t = func() table { return sh.full(r, first.each) }
+		var err error
+		if pass, ok := passOf[i]; ok {
+			err = writeSheetParts(p, sh, sh.full(r, nil), pass, i == 0, notes)
+		} else {
+			err = writeSheet(p, sh, sh.table(r), i == 0, notes)
 		}
-		if err := writeSheet(p, sh, t(), i == 0, notes); err != nil {
+		if err != nil {
 			return fmt.Errorf("sheet %s: %w", sh.Name, err)
 		}
 	}
@@ -282,19 +328,19 @@ type sideSheet struct {
 	notes xlsxNotes
 }
 
-// startSideSheet writes sh from ticket t's pass into a side sheet.
-func startSideSheet(sh XLSXSheet, r *Report, t *ticket) *sideSheet {
+// startSideSheet writes sh from pass into a side sheet.
+func startSideSheet(sh XLSXSheet, r *Report, pass passer) *sideSheet {
 	s := &sideSheet{done: make(chan struct{}), crc: crc32.NewIEEE()}
 	go func() {
 		defer close(s.done)
-		defer t.done()
+		defer pass.done()
 		fw, err := flate.NewWriter(&s.out, xlsxDeflateLevel)
 		if err != nil {
 			s.err = err
 			return
 		}
 		p := &xlsxPart{w: io.MultiWriter(s.crcCounter(), fw), buf: make([]byte, 0, xlsxFlushSize+4<<10)}
-		if s.err = writeSheet(p, sh, sh.full(r, t.each), false, &s.notes); s.err == nil {
+		if s.err = writeSheetParts(p, sh, sh.full(r, nil), pass, false, &s.notes); s.err == nil {
 			if s.err = p.close(); s.err == nil {
 				s.err = fw.Close()
 			}
@@ -363,11 +409,10 @@ const xlsxStyles = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats
 // escaped and numbers formatted in place). The first error sticks; later
 // writes do nothing.
 type xlsxPart struct {
-	zw      *zip.Writer
-	w       io.Writer // the current entry
-	buf     []byte
-	err     error
-	scratch []byte // a cell's escaped text
+	zw  *zip.Writer
+	w   io.Writer // the current entry
+	buf []byte
+	err error
 }
 
 // create ends the current entry and starts the next. There is no
@@ -406,95 +451,19 @@ func (p *xlsxPart) int(i int)    { p.buf = strconv.AppendInt(p.buf, int64(i), 10
 // from the table's producer into the zip entry without a copy of the
 // sheet in memory. The header row is bold and frozen.
 func writeSheet(p *xlsxPart, sh XLSXSheet, t table, selected bool, notes *xlsxNotes) error {
-	p.str(xmlHeader + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"` +
-		` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetViews><sheetView`)
-	if selected {
-		p.str(` tabSelected="1"`)
-	}
-	p.str(` workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
-		`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetData>`)
-	cols := make([]string, len(t.header)) // the column letters, made once
-	for j := range cols {
-		cols[j] = columnName(j + 1)
-	}
-	// row writes row n; with types, each cell as its column's type
-	// (xlsxCell), else all text. A cell carries its reference (r="C7")
-	// only when it does not follow the cell before it (after a blank
-	// one): the reference is optional (ECMA-376 Part 1, 18.3.1.4), and a
-	// reader without one takes the next column of the row, as Excel,
-	// LibreOffice and openpyxl do. The references were a fifth of a
-	// sheet's bytes and, since every one differs, about 40% of its
-	// compressed size and of the time spent compressing it (evidence
-	// sheet of 2,000 documents: 37.8 MB, 5.9 MB deflated in 132 ms, and
-	// 30.4 MB, 3.4 MB in 80 ms without them). Rows keep theirs.
-	var rowNum []byte
-	row := func(n int, rec []string, style string, types string) {
-		rowNum = strconv.AppendInt(rowNum[:0], int64(n), 10)
-		p.str(`<row r="`)
-		p.buf = append(p.buf, rowNum...)
-		p.str(`">`)
-		next := 0 // the column a cell without a reference goes into
-		for j, v := range rec {
-			kind := byte(colText)
-			if j < len(types) {
-				kind = types[j]
-			}
-			v, as := xlsxCell(v, kind)
-			if v == "" {
-				continue // a blank cell, as in the CSV file
-			}
-			if j == next {
-				p.str(`<c`)
-			} else { // after a blank cell: the reference says where
-				p.str(`<c r="`)
-				if j < len(cols) {
-					p.str(cols[j])
-				} else {
-					p.str(columnName(j + 1))
-				}
-				p.buf = append(p.buf, rowNum...)
-				p.str(`"`)
-			}
-			next = j + 1
-			p.str(style)
-			switch as {
-			case cellNumber:
-				p.str(`><v>`)
-				p.str(v)
-				p.str(`</v></c>`)
-				continue
-			case cellBool:
-				p.str(` t="b"><v>`)
-				p.str(v)
-				p.str(`</v></c>`)
-				continue
-			}
-			// escaped first, to know whether it needs xml:space
-			p.scratch = appendXMLEscaped(p.scratch[:0], v, false)
-			if preserveSpace(p.scratch) {
-				p.str(` t="inlineStr"><is><t xml:space="preserve">`)
-			} else {
-				p.str(` t="inlineStr"><is><t>`)
-			}
-			p.buf = append(p.buf, p.scratch...)
-			p.str(`</t></is></c>`)
-		}
-		p.str(`</row>`)
-		p.full()
-	}
-	row(1, t.header, ` s="1"`, "")
-	limit := xlsxRowLimit - 1 // the header
-	if sh.Limit > 0 {
-		limit = min(limit, sh.Limit)
-	}
+	rw := sheetHead(p, t, selected)
+	limit := sheetLimit(sh)
 	n, more := 0, 0
+	var rowNum []byte
 	t.rows(func(rec []string) bool {
 		if n == limit {
 			more++
 			return t.size == nil // go on only to count the rest, for the notes
 		}
 		n++
-		row(n+1, rec, "", t.types)
+		rowNum = strconv.AppendInt(rowNum[:0], int64(n+1), 10)
+		p.buf = rw.appendRow(p.buf, rowNum, rec, "", t.types)
+		p.full()
 		return p.err == nil
 	})
 	if err := t.failed(); err != nil {
@@ -503,9 +472,174 @@ func writeSheet(p *xlsxPart, sh XLSXSheet, t table, selected bool, notes *xlsxNo
 	if more > 0 && t.size != nil {
 		more = t.size() - n
 	}
+	return sheetTail(p, sh, n, more, notes)
+}
+
+// sheetHead writes a worksheet's head and t's header row, and returns
+// the writer of its rows.
+func sheetHead(p *xlsxPart, t table, selected bool) *sheetRows {
+	p.str(xmlHeader + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"` +
+		` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetViews><sheetView`)
+	if selected {
+		p.str(` tabSelected="1"`)
+	}
+	p.str(` workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
+		`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetData>`)
+	rw := newSheetRows(len(t.header))
+	p.buf = rw.appendRow(p.buf, []byte("1"), t.header, ` s="1"`, "")
+	p.full()
+	return rw
+}
+
+// sheetLimit is the most data rows sheet sh holds.
+func sheetLimit(sh XLSXSheet) int {
+	limit := xlsxRowLimit - 1 // the header
+	if sh.Limit > 0 {
+		limit = min(limit, sh.Limit)
+	}
+	return limit
+}
+
+// sheetTail ends a worksheet of n data rows, more left out, and notes
+// them.
+func sheetTail(p *xlsxPart, sh XLSXSheet, n, more int, notes *xlsxNotes) error {
 	notes.add(sh.Name, n, n+more)
 	p.str(`</sheetData></worksheet>`)
 	return p.err
+}
+
+// sheetRows renders a worksheet's rows.
+type sheetRows struct {
+	cols    []string // the column letters, made once
+	scratch []byte   // a cell's escaped text
+}
+
+func newSheetRows(columns int) *sheetRows {
+	rw := &sheetRows{cols: make([]string, columns)}
+	for j := range rw.cols {
+		rw.cols[j] = columnName(j + 1)
+	}
+	return rw
+}
+
+// appendRow appends row rowNum (its number's digits); with types, each
+// cell as its column's type (xlsxCell), else all text. A cell carries
+// its reference (r="C7") only when it does not follow the cell before
+// it (after a blank one): the reference is optional (ECMA-376 Part 1,
+// 18.3.1.4), and a reader without one takes the next column of the row,
+// as Excel, LibreOffice and openpyxl do. The references were a fifth of
+// a sheet's bytes and, since every one differs, about 40% of its
+// compressed size and of the time spent compressing it (evidence sheet
+// of 2,000 documents: 37.8 MB, 5.9 MB deflated in 132 ms, and 30.4 MB,
+// 3.4 MB in 80 ms without them). Rows keep theirs.
+func (rw *sheetRows) appendRow(dst, rowNum []byte, rec []string, style string, types string) []byte {
+	dst = append(dst, `<row r="`...)
+	dst = append(dst, rowNum...)
+	dst = append(dst, `">`...)
+	next := 0 // the column a cell without a reference goes into
+	for j, v := range rec {
+		kind := byte(colText)
+		if j < len(types) {
+			kind = types[j]
+		}
+		v, as := xlsxCell(v, kind)
+		if v == "" {
+			continue // a blank cell, as in the CSV file
+		}
+		if j == next {
+			dst = append(dst, `<c`...)
+		} else { // after a blank cell: the reference says where
+			dst = append(dst, `<c r="`...)
+			if j < len(rw.cols) {
+				dst = append(dst, rw.cols[j]...)
+			} else {
+				dst = append(dst, columnName(j+1)...)
+			}
+			dst = append(dst, rowNum...)
+			dst = append(dst, `"`...)
+		}
+		next = j + 1
+		dst = append(dst, style...)
+		switch as {
+		case cellNumber:
+			dst = append(dst, `><v>`...)
+			dst = append(dst, v...)
+			dst = append(dst, `</v></c>`...)
+			continue
+		case cellBool:
+			dst = append(dst, ` t="b"><v>`...)
+			dst = append(dst, v...)
+			dst = append(dst, `</v></c>`...)
+			continue
+		}
+		// escaped first, to know whether it needs xml:space
+		rw.scratch = appendXMLEscaped(rw.scratch[:0], v, false)
+		if preserveSpace(rw.scratch) {
+			dst = append(dst, ` t="inlineStr"><is><t xml:space="preserve">`...)
+		} else {
+			dst = append(dst, ` t="inlineStr"><is><t>`...)
+		}
+		dst = append(dst, rw.scratch...)
+		dst = append(dst, `</t></is></c>`...)
+	}
+	return append(dst, `</row>`...)
+}
+
+// writeSheetParts writes sheet sh of full analyses as the current part
+// from pass: each document's rows as its fragment, rendered with
+// fragRowMark for the row numbers, which are put in here. The bytes are
+// writeSheet's over sh's table.
+func writeSheetParts(p *xlsxPart, sh XLSXSheet, t table, pass passer, selected bool, notes *xlsxNotes) error {
+	rw := newSheetRows(len(t.header))
+	render := func(dst []byte, d *analysis.DocumentAnalysis) (fragment, error) {
+		n := 0
+		sh.docRows(d, func(rec []string) bool {
+			dst = rw.appendRow(dst, []byte{fragRowMark}, rec, "", t.types)
+			n++
+			return true
+		})
+		return fragment{b: dst, peers: -1, rows: n}, nil
+	}
+	sheetHead(p, t, selected)
+	limit := sheetLimit(sh)
+	n, more := 0, 0
+	var rowNum []byte
+	rowStart := []byte(`<row r="`)
+	err := pass.parts([]fragPart{sh.part}, []fragRender{render})(func(_ int, frags []fragment) error {
+		b, shown := frags[0].b, 0
+		for len(b) > 0 {
+			k := bytes.IndexByte(b, fragRowMark)
+			if k < 0 {
+				p.buf = append(p.buf, b...)
+				break
+			}
+			if bytes.HasSuffix(b[:k], rowStart) { // a row begins
+				if n == limit {
+					p.buf = append(p.buf, b[:k-len(rowStart)]...)
+					more += frags[0].rows - shown
+					break
+				}
+				n++
+				shown++
+				rowNum = strconv.AppendInt(rowNum[:0], int64(n+1), 10)
+			}
+			p.buf = append(p.buf, b[:k]...)
+			p.buf = append(p.buf, rowNum...)
+			b = b[k+1:]
+		}
+		p.full()
+		if p.err == nil && n == limit && more > 0 && t.size != nil {
+			return errStop // the rest is counted from the summaries
+		}
+		return p.err
+	})
+	if err != nil && err != errStop {
+		return err
+	}
+	if more > 0 && t.size != nil {
+		more = t.size() - n
+	}
+	return sheetTail(p, sh, n, more, notes)
 }
 
 // preserveSpace tells whether escaped text begins or ends with white

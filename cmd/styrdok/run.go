@@ -356,7 +356,10 @@ func (j *runJob) run(ctx context.Context) int {
 	}
 	limits := corpus.LimitsKey(j.f.c.ingestOptions())
 	// Everything besides the documents that the reports depend on.
-	reportOptions := "format=" + *j.f.format + "\x00county=" + j.s.countyCode + "\x00skip=" + *j.f.skip + "\x00min-confidence=" + strconv.FormatFloat(*j.f.minConf, 'g', -1, 64)
+	// (--lang was missing: a re-run that changed only --lang found the
+	// reports up to date and left report.html in the other language.)
+	reportOptions := "format=" + *j.f.format + "\x00county=" + j.s.countyCode + "\x00skip=" + *j.f.skip + "\x00min-confidence=" + strconv.FormatFloat(*j.f.minConf, 'g', -1, 64) +
+		"\x00lang=" + *j.f.lang
 	if j.s.shard.on() { // a part depends on its shard and on what every shard listed
 		reportOptions += "\x00shard=" + j.s.shard.String() + "\x00inputs=" + inputs.Hash
 	}
@@ -481,6 +484,8 @@ func (j *runJob) report(ctx context.Context, res *corpus.BatchResult, fails []an
 	}
 	if j.st != nil && !j.s.shard.on() { // beside the store: what the next run's similarity needs
 		rep.SimilarityState = j.st.Path() + ".simstate"
+		// and what the per-document writers rendered (reports' fragments)
+		rep.Fragments = j.st.Path() + ".fragments"
 	}
 	var outputs []corpus.OutputFile
 	var removed []string
@@ -509,6 +514,9 @@ func (j *runJob) report(ctx context.Context, res *corpus.BatchResult, fails []an
 	}
 	if w := rep.SimilarityWarning(); w != "" {
 		fmt.Fprintf(e.stderr, "styrdok: %s: warning: %s\n", quoteName(rep.SimilarityState), w)
+	}
+	if n := rep.FragmentsNote(); n != "" {
+		fmt.Fprintf(e.stderr, "styrdok: %s: note: %s\n", quoteName(rep.Fragments), n)
 	}
 	return outputs, exitOK, true
 }

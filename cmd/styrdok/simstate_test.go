@@ -17,13 +17,7 @@ import (
 func TestRunIncrementalSimilarity(t *testing.T) {
 	tmp := t.TempDir()
 	tree := filepath.Join(tmp, "c")
-	if _, err := gen.Generate(gen.Options{Source: filepath.Join("..", "..", "testdata", "corpus"), Out: tree, Texts: 60, Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
-	files, err := filepath.Glob(filepath.Join(tree, "*.txt"))
-	if err != nil || len(files) < 10 {
-		t.Fatalf("%d generated files: %v", len(files), err)
-	}
+	files := generatedTree(t, tree, 60, 3)
 	out := filepath.Join(tmp, "out")
 	args := func(out string) []string {
 		return []string{"run", "--quiet", "--as-of", "2026-01-01", "--timeout", "30m", "--out", out, tree}
@@ -68,4 +62,18 @@ func TestRunIncrementalSimilarity(t *testing.T) {
 		}
 		sameOutputs(t, fresh, out)
 	}
+}
+
+// generatedTree generates a corpus of texts from the bundled documents
+// into tree (tools/gencorpus) and returns its files.
+func generatedTree(t *testing.T, tree string, texts int, seed uint64) []string {
+	t.Helper()
+	if _, err := gen.Generate(gen.Options{Source: filepath.Join("..", "..", "testdata", "corpus"), Out: tree, Texts: texts, Seed: seed}); err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(tree, "*.txt"))
+	if err != nil || len(files) < 10 {
+		t.Fatalf("%d generated files: %v", len(files), err)
+	}
+	return files
 }
