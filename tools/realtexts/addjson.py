@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write texts from a batch of stored excerpts: one text per line,
-'ID<TAB>full|cut|dropN<TAB>"JSON string as the store returned it"'. `cut` marks an excerpt the
+'ID<TAB>full|cut|line|dropN<TAB>"JSON string as the store returned it"'. `cut` marks an excerpt the
 store had cut short: the text then ends at its last paragraph end (the last blank line after a sentence end, so no heading dangles),
 with the white space at the cut dropped, so no text ends in a broken word. JSON strings
 keep the stored white space exactly. Refuses to overwrite a text that differs.
@@ -28,6 +28,15 @@ for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
         # paragraphs, counted by hand.
         for _ in range(int(mode[4:])):
             text = text[:text.rfind("\n\n")].rstrip()
+    elif mode == "line":
+        # A text with single line ends (no blank line to cut at): drop the broken last
+        # line, then go back to the last line that ends a sentence (the batch-4 hand rule).
+        lines = text.split("\n")[:-1]
+        while lines and not lines[-1].rstrip().endswith((".", "!", ")", "\"", "”")):
+            lines.pop()
+        if not lines:
+            sys.exit(f"line {n}: {ident}: no line ends a sentence")
+        text = "\n".join(lines).rstrip()
     elif mode != "full":
         sys.exit(f"line {n}: mode {mode!r}")
     path = os.path.join(OUT, ident + ".txt")
