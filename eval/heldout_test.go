@@ -64,7 +64,16 @@ func heldOutFigs(got *realSplit, ev *RealEval) map[string]float64 {
 // batch 6 (session 10: 22 more held-out texts), set from its one scoring
 // at the end of that session (docs/validity.md, "Attribution, round
 // 10"): where a target is met the floor is the target, else the figure.
-var heldOutFiguresGrown = []heldOutFigure{}
+var heldOutFiguresGrown = []heldOutFigure{
+	{"named", 0.97, 0.902},          // 158/175 = 0.903: target missed (batch 6's 21 named all right)
+	{"none", 0.90, 0.808},           // 55/68 = 0.809: target missed
+	{"unnamed", 0.95, 0.90},         // 9/10: target missed (batch 6's one held-out unnamed text is answered)
+	{"title", 0.97, 0.97},           // 26/26
+	{"right at >= 0.9", 0.97, 0.97}, // 72/74 = 0.973
+	{"claims P", 0.75, 0.75},        // 0.846 (batch 6 has no sentence labels)
+	{"claims R", 0.90, 0.857},       // 0.857: target missed
+	{"level>=1 P", 0.80, 0.781},     // 215/275 = 0.782: target missed
+}
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
