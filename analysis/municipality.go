@@ -105,7 +105,9 @@ func (at Attribution) Decide(min float64) Attribution {
 //     counts for nothing;
 //   - a title or front matter written by an agency, a county board, a
 //     region or a party vetoes any answer; the government, county boards,
-//     SKR, regions and parties named in the body are rival speakers.
+//     SKR, regions and parties named in the body are rival speakers, but
+//     the parties of a news report ("säger Kith Mårtensson, gruppledare
+//     för Moderaterna") are its actors (municipality_named.go).
 //
 // Each municipality's confidence grows with its evidence (relative to the
 // text's length: one "Ljusdals kommun" settles a short page, not a
