@@ -108,7 +108,9 @@ func (at Attribution) Decide(min float64) Attribution {
 //     several, not for one (municipality_coordination.go);
 //   - a title or front matter written by an agency, a county board, a
 //     region or a party vetoes any answer; the government, county boards,
-//     SKR, regions and parties named in the body are rival speakers.
+//     SKR, regions and parties named in the body are rival speakers, but
+//     the parties of a news report ("säger Kith Mårtensson, gruppledare
+//     för Moderaterna") are its actors (municipality_named.go).
 //
 // Each municipality's confidence grows with its evidence (relative to the
 // text's length: one "Ljusdals kommun" settles a short page, not a
@@ -428,7 +430,8 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	}
 
 	ev := map[int]*muniEvidence{}
-	rivals := 0.0 // weighted mentions of rival speakers
+	rivals := 0.0      // weighted mentions of rival speakers
+	partyRivals := 0.0 // the part of rivals that names parties (municipality_named.go)
 	var lower [64]byte
 	ownVoice, otherVoice := 0, 0
 	// serviceVoice counts words of a site that serves its readers ("du",
@@ -463,6 +466,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		if zones[i] == zBody {
 			if n, w := a.lists.rivalAt(text, words, i, first); n > 0 {
 				rivals += w
+				if a.lists.rivalIsParty(text, words, i, n) {
+					partyRivals += w
+				}
 				i += n - 1
 				continue
 			}
@@ -606,6 +612,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		e := cands[k].e
 		return coordinated[cands[k].muni] && nWords > titleWords && e.address == 0 && e.logo == 0
 	}
+	reportsOnParties := judged && partyRivals > 0 && a.reportsOnParties(text, words, zones, &tv)
 	confidence := func(k int) float64 {
 		s := cands[k].score
 		other, rest := 0.0, 0.0
@@ -707,14 +714,22 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			partyVoice = true
 		}
 		if e := cands[k].e; e.strong() == 0 && e.headerBare+e.bodyBare <= fewMentions && otherVoice > ownVoice &&
-			!(e.headerBare > 0 && a.distinct[cands[k].muni] && len(cands) == 1) {
+			!(e.headerBare > 0 && a.distinct[cands[k].muni] && onlyInPassing(cands, k, func(c cand) *muniEvidence { return c.e })) {
 			// Talk of municipalities in the plural damps a place named in
 			// passing; a title that names a distinctive municipality, the
-			// only one the text names, is not in passing ("Valdemarsvik
-			// öppnar upp för ukrainare på flykt", round 9).
+			// only one the text names but in passing, is not in passing
+			// ("Valdemarsvik öppnar upp för ukrainare på flykt", round 9;
+			// "Ny filminspelning till Älvsbyn", session 10).
 			strength *= otherVoiceDamp
 		} else if e.strong() == 0 && e.headerBare+e.bodyBare <= fewMentions && otherVoice > ownVoice && k < len(distinctNote) {
 			distinctNote[k] = "a distinctive name in the title, the only municipality named"
+			if len(cands) > 1 {
+				distinctNote[k] += " but in passing"
+			}
+		}
+		rivalScore := rivalScore
+		if reportsOnParties {
+			rivalScore = wRival * (rivals - partyRivals) // the council's parties are the story's actors
 		}
 		against := other + restShare*rest + rivalScore
 		lead := s * s / (s*s + against*against)
@@ -752,6 +767,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		}
 		if aboutSeveral(k) {
 			out.Candidates[k].Evidence += "; the title joins it with another municipality: about several, not for one"
+		}
+		if reportsOnParties && !partyVoice {
+			out.Candidates[k].Evidence += "; reports what the parties named do and say: actors of the story, not rival speakers"
 		}
 		if partyVoice {
 			out.Candidates[k].Evidence += "; speaks as a party or an organisation (\"vi socialdemokrater\", \"vårt valprogram\", \"vi på LRF\"): written about it, not for it"
@@ -1037,7 +1055,7 @@ func (a *MunicipalityAttributor) mayNameParty(line string) bool {
 
 // inhabitantSuffixes turn a name into its inhabitants ("Vännäsbor",
 // "Bjurholmsborna").
-var inhabitantSuffixes = []string{"borna", "bornas", "bor", "bo"}
+var inhabitantSuffixes = []string{"borna", "bornas", "bor", "bo", "bygden", "bygdens"}
 
 // inhabitants reports which municipality an inhabitant word (lower case)
 // is made from: a one-word name that is not an ordinary word, with or

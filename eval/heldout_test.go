@@ -1,12 +1,7 @@
 package eval
 
 import (
-	"path"
-	"strconv"
-	"strings"
 	"testing"
-
-	"github.com/styrdok/styrdok/analysis"
 )
 
 // heldOutFigure is one figure of the held-out part of the labelled real
@@ -43,75 +38,37 @@ var heldOutFigures = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.793}, // 204/257 = 0.794: target missed
 }
 
-// batch6Figures are the held-out figures of batch 6 (session 10,
-// h-attribnone: o303-o374, texts that speak for no municipality and news
-// about one; 23 held-out texts, no sentence labels), measured once when
-// the batch was added (docs/validity.md, "Attribution, round 10"). The
-// floors of heldOutFigures stay on the part they were set on (the 257
-// texts before the batch), so the batch neither lowers them nor hides a
-// regression there; the batch has floors of its own, at the figures
-// measured. Its one answer at >= 0.9 is wrong (a "none" text), so that
-// figure (0/1) has no floor: one that cannot fail checks nothing.
-var batch6Figures = []heldOutFigure{
-	{"named", 0.97, 1.0},  // 1/1
-	{"none", 0.90, 0.727}, // 16/22 = 0.727: target missed
-}
-
-// inBatch6 reports whether a set row's file ("texts/o345.txt") is one of
-// batch 6's.
-func inBatch6(name string) bool {
-	base := strings.TrimSuffix(path.Base(name), ".txt")
-	n, err := strconv.Atoi(strings.TrimPrefix(base, "o"))
-	return strings.HasPrefix(base, "o") && err == nil && n >= 303 && n <= 374
-}
-
-// subset returns the rows of set whose file keep accepts.
-func subset(set *RealSet, keep func(string) bool) *RealSet {
-	out := &RealSet{Dir: set.Dir}
-	for _, d := range set.Docs {
-		if keep(d.Name) {
-			out.Docs = append(out.Docs, d)
-		}
-	}
-	for _, x := range set.Sentences {
-		if keep(x.File) {
-			out.Sentences = append(out.Sentences, x)
-		}
-	}
-	return out
+// heldOutFiguresGrown are the floors of the whole held-out part as grown
+// by batch 6 (session 10: m432-m491 and o303-o374, 45 more held-out texts,
+// no sentence labels), set from its one scoring after session 10's merges
+// (docs/validity.md, "Where it stands"): where a target is met the floor
+// is the target, else the figure. heldOutFigures keep holding on the 257
+// texts they were set on, so the batch neither lowers them nor hides a
+// regression there.
+var heldOutFiguresGrown = []heldOutFigure{
+	{"named", 0.97, 0.903},          // 159/176 = 0.903: target missed
+	{"none", 0.90, 0.788},           // 71/90 = 0.789: target missed
+	{"unnamed", 0.95, 0.90},         // 9/10: target missed
+	{"title", 0.97, 0.97},           // 26/26
+	{"right at >= 0.9", 0.97, 0.96}, // 72/75 = 0.960: target missed
+	{"claims P", 0.75, 0.75},        // 0.846 (batch 6 has no sentence labels)
+	{"claims R", 0.90, 0.857},       // 132/154 = 0.857: target missed
+	{"level>=1 P", 0.80, 0.772},     // 228/295 = 0.773: target missed
 }
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFigures on the texts they were set on,
-// batch6Figures on batch 6. It logs each figure against the issue's
-// target, met or missed, and the whole part's.
+// falls below its floor: heldOutFiguresGrown on the whole part,
+// heldOutFigures on the texts before batch 6. It logs each figure against
+// the target, met or missed.
 func TestHeldOut(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	for _, s := range whole.Municipality {
-		if s.N > 0 {
-			t.Logf("held-out, all %d texts: %s %d/%d = %.4f", len(all.set.Docs), s.Category, s.Right, s.N, float64(s.Accuracy))
-		}
-	}
-	cb := testAnalyzer(t).Codebook
-	for _, part := range []struct {
-		name    string
-		keep    func(string) bool
-		figures []heldOutFigure
-	}{
-		{"before batch 6", func(n string) bool { return !inBatch6(n) }, heldOutFigures},
-		{"batch 6", inBatch6, batch6Figures},
-	} {
-		sub := &realSplit{set: subset(all.set, part.keep), got: all.got, themes: all.themes}
-		ev, err := EvalReal(sub.set, "heldout", sub.got, cb, analysis.DefaultMinConfidence)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkHeldOut(t, part.name, sub, ev, part.figures)
-	}
+	checkHeldOut(t, "all", all, whole, heldOutFiguresGrown)
+	before, ev := all.without(t, "heldout", batch6)
+	checkHeldOut(t, "before batch 6", before, ev, heldOutFigures)
 }
 
 // checkHeldOut logs and checks one part's figures against their floors.

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/styrdok/styrdok/analysis"
@@ -68,6 +69,56 @@ var devThemeFigures = map[string]float64{
 	"sentences P": 0.770, "sentences R": 0.756,
 }
 
+// devThemeFiguresGrown are the same figures on the dev part as grown by
+// batch 6 (session 10: 38 more dev texts, m432-m491, labelled blind,
+// document levels only). They moved with the set, no rule changing
+// (level >= 1 0.884/0.700 to 0.876/0.690), so devThemeFigures keep
+// holding on the texts they were measured on (before batch 6) and these
+// are the floors of the grown set.
+var devThemeFiguresGrown = map[string]float64{
+	"claims P": 0.819, "claims R": 0.919,
+	"level>=1 P": 0.875, "level>=1 R": 0.690,
+	"sentences P": 0.770, "sentences R": 0.756,
+}
+
+// batch6 reports whether a text of testdata/realtexts is one of batch 6
+// (session 10: m432-m491, h-attribnamed; o303-o374, h-attribnone), added
+// after the floors of devThemeFigures and heldOutFigures were set.
+func batch6(name string) bool {
+	base := strings.TrimSuffix(filepath.Base(name), ".txt")
+	switch {
+	case strings.HasPrefix(base, "m"):
+		return base >= "m432" && base <= "m491"
+	case strings.HasPrefix(base, "o"):
+		return base >= "o303" && base <= "o374"
+	}
+	return false
+}
+
+// without scores r with the texts drop names left out, as if the set had
+// never held them: the floors set before a batch hold on the texts they
+// were measured on.
+func (r *realSplit) without(t *testing.T, split string, drop func(string) bool) (*realSplit, *RealEval) {
+	t.Helper()
+	out := &realSplit{set: &RealSet{Dir: r.set.Dir}, got: map[string]*RealAnalysis{}, themes: r.themes}
+	for _, d := range r.set.Docs {
+		if !drop(d.Name) {
+			out.set.Docs = append(out.set.Docs, d)
+			out.got[d.Name] = r.got[d.Name]
+		}
+	}
+	for _, x := range r.set.Sentences {
+		if !drop(x.File) {
+			out.set.Sentences = append(out.set.Sentences, x)
+		}
+	}
+	ev, err := EvalReal(out.set, split, out.got, testAnalyzer(t).Codebook, analysis.DefaultMinConfidence)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out, ev
+}
+
 // TestThemesDev analyses the dev texts of testdata/realtexts and checks
 // devThemeFigures (never the held-out texts: rules are tuned on dev only).
 func TestThemesDev(t *testing.T) {
@@ -79,16 +130,20 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	got := &realSplit{set: subset(all.set, func(n string) bool { return !inBatch6(n) }), got: all.got, themes: all.themes}
-	ev, err := EvalReal(got.set, "dev", got.got, testAnalyzer(t).Codebook, analysis.DefaultMinConfidence)
-	if err != nil {
-		t.Fatal(err)
-	}
-	figs := themeFigures(got, ev)
-	for k, want := range devThemeFigures {
+	figs := wholeFigs
+	for _, k := range slices.Sorted(maps.Keys(devThemeFiguresGrown)) {
+		want := devThemeFiguresGrown[k]
 		t.Logf("%s: %.4f (at least %.3f)", k, figs[k], want)
 		if figs[k] < want-1e-9 {
 			t.Errorf("dev %s fell to %.4f (was %.3f)", k, figs[k], want)
+		}
+	}
+	before := themeFigures(all.without(t, "dev", batch6))
+	for _, k := range slices.Sorted(maps.Keys(devThemeFigures)) {
+		want := devThemeFigures[k]
+		t.Logf("before batch 6: %s: %.4f (at least %.3f)", k, before[k], want)
+		if before[k] < want-1e-9 {
+			t.Errorf("dev before batch 6 %s fell to %.4f (was %.3f)", k, before[k], want)
 		}
 	}
 }
