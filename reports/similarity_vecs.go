@@ -142,7 +142,13 @@ func (s *vecSet[W]) termsOf(d int, idx []int32) []int32 {
 // and kept in the tail (vecSet); split 1 keeps the vocabulary in stem
 // order and has no tail.
 func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int, split float64) *vecSet[W] {
-	df := documentFrequencies(n, bag)
+	return buildVecsOf[W](n, documentFrequencies(n, bag), bag, maxTerms, split)
+}
+
+// buildVecsOf is buildVecs' second pass, on the document frequencies of
+// the n bags (documentFrequencies) counted by the caller: it reads each
+// bag once. It empties df.
+func buildVecsOf[W weight](n int, df map[string]int, bag func(i int) analysis.TermBag, maxTerms int, split float64) *vecSet[W] {
 	terms := make([]string, 0, len(df))
 	for t := range df {
 		terms = append(terms, t)
