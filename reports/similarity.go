@@ -280,18 +280,13 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 	if statePath != "" {
 		hashes = make([]uint64, n)
 	}
-	df := map[string]int{}
-	for i := range n {
+	df := documentFrequencies(n, func(i int) analysis.TermBag {
 		b := bag(i)
-		for k, t := range b.Stems {
-			if b.Counts[k] > 0 {
-				df[t]++
-			}
-		}
 		if hashes != nil {
 			hashes[i] = bagHash(b)
 		}
-	}
+		return b
+	})
 	if err != nil {
 		return failed(err)
 	}
