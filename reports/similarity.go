@@ -244,19 +244,29 @@ type termSource interface {
 // A read error stops the reading (the remaining bags read empty) and is
 // returned: the similarities are then not to be written.
 //
-// With a statePath, a corpus all pairs computes is computed from the
-// previous run's state when it applies (similarity_state.go: the same
-// figures) and the state is written for the next run; how says which
-// way it went, for the benchmarks and tests.
+// With a statePath, the previous run's state is used when it applies
+// (similarity_state.go: the same figures as a cold run) and the state is
+// written for the next run; how says which way it went, for the
+// benchmarks and tests.
 func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath string) (s *Similarity, how, warn string, err error) {
+	return similarityOf(docs, src, statePath, allPairsUpTo)
+}
+
+// similarityOf is newSimilarityOf with all pairs computed up to upTo
+// documents and the candidate search above (allPairsUpTo in a run; the
+// tests force the search on small corpora).
+//
+// The bags are read once for their document frequencies and, with a
+// state, their hashes; when the state says no bag changed, its result is
+// the run's (a cold run computes the same from the same bags) and no
+// vector is built. Else the vectors are built in a second reading, and
+// all pairs gets the incremental path of the state, the search none.
+func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath string, upTo int) (s *Similarity, how, warn string, err error) {
 	n := len(docs)
-	useState := statePath != "" && n <= allPairsUpTo
-	var hashes []uint64
-	if useState {
-		hashes = make([]uint64, n)
+	failed := func(err error) (*Similarity, string, string, error) {
+		return &Similarity{Docs: docs, Peers: make([][]Peer, n)}, "", "", err
 	}
 	var scratch analysis.TermBag
-	reads := 0
 	bag := func(i int) analysis.TermBag {
 		if err == nil {
 			err = src.ReadTermBag(i, &scratch)
@@ -264,47 +274,115 @@ func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePat
 		if err != nil {
 			return analysis.TermBag{}
 		}
-		if reads < n && hashes != nil { // buildVecs' first pass
-			hashes[i] = bagHash(scratch)
-		}
-		reads++
 		return scratch
 	}
-	m := buildVecs[float32](n, bag, vectorTerms, defaultSearch().maxDFShare)
-	if err != nil {
-		return &Similarity{Docs: docs, Peers: make([][]Peer, n)}, "", "", err
+	var hashes []uint64
+	if statePath != "" {
+		hashes = make([]uint64, n)
 	}
-	if !useState {
-		if statePath != "" {
-			os.Remove(statePath) // no state of another corpus is left for a later run to weigh
+	df := documentFrequencies(n, func(i int) analysis.TermBag {
+		b := bag(i)
+		if hashes != nil {
+			hashes[i] = bagHash(b)
 		}
-		return newSimilarity(docs, m), "", "", nil
+		return b
+	})
+	if err != nil {
+		return failed(err)
 	}
+	exact := n <= upTo
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/64+1))
-	st := &simState{files: make([]string, n), hashes: hashes, df: make(map[string]int32, len(m.terms))}
-	for i, d := range docs {
-		st.files[i] = d.File
+	if statePath == "" {
+		m := buildVecsOf[float32](n, df, bag, vectorTerms, defaultSearch().maxDFShare)
+		if err != nil {
+			return failed(err)
+		}
+		if exact {
+			return allPairs(docs, m, workers, true), "", "", nil
+		}
+		return similarityWith(docs, m, workers, defaultSearch()), "", "", nil
 	}
+	files := make([]string, n)
+	for i, d := range docs {
+		files[i] = d.File
+	}
+	kind, way := stateKind(exact), "search"
+	if exact {
+		way = "all pairs"
+	}
+	old, rerr := readState(statePath)
+	switch {
+	case rerr != nil:
+		how = way + ": " + rerr.Error()
+		if !errors.Is(rerr, errNoState) {
+			warn = rerr.Error() + "; similarities computed anew"
+		}
+		old = nil
+	case old.kind != kind:
+		how = fmt.Sprintf("%s: the state is of another kind (%q, this run %q)", way, old.kind, kind)
+		old = nil
+	case unchanged(old, files, hashes):
+		top := make([]topPeers, n)
+		for i, l := range old.lists {
+			top[i].c = l
+		}
+		return assemble(docs, top, old.dups), fmt.Sprintf("reused: no bag of %d changed", n), "", nil
+	}
+	m := buildVecsOf[float32](n, df, bag, vectorTerms, defaultSearch().maxDFShare)
+	if err != nil {
+		return failed(err)
+	}
+	st := &simState{kind: kind, files: files, hashes: hashes}
+	var top []topPeers
+	var dups []Pair
+	if exact {
+		top, dups, how, err = exactTop(m, old, st, how, workers, func(i int) (analysis.TermBag, error) {
+			err := src.ReadTermBag(i, &scratch)
+			return scratch, err
+		})
+		if err != nil {
+			return failed(err)
+		}
+	} else {
+		// the search's result depends on every vector: a changed bag
+		// means the search again (docs/benchmarks.md, session 10)
+		if old != nil {
+			how = "search: the state does not apply (other documents or changed bags)"
+		}
+		top, dups = searchTop(m, workers, defaultSearch())
+		st.lists, st.cuts = make([][]candidate, n), make([]bool, n)
+		for i, t := range top {
+			st.lists[i] = t.c
+		}
+	}
+	st.dups = dups
+	if werr := writeState(statePath, st); werr != nil {
+		os.Remove(statePath) // the next run computes everything
+		how += "; state not written: " + werr.Error()
+		warn = werr.Error() + "; the next run computes the similarities anew"
+	}
+	return assemble(docs, top, dups), how, warn, nil
+}
+
+// exactTop is similarityOf's all pairs with a state: the incremental
+// path when the previous run's state old applies, else all pairs; the
+// lists (stateDepth deep) and the document frequencies go into st for
+// the next run. how is what the caller has to say so far.
+func exactTop[W weight](m *vecSet[W], old, st *simState, how string, workers int, bag func(i int) (analysis.TermBag, error)) ([]topPeers, []Pair, string, error) {
+	n := m.len()
+	st.df = make(map[string]int32, len(m.terms))
 	for ti, t := range m.terms {
 		st.df[t] = m.df[ti]
 	}
 	var lists []deepList
 	var dups []Pair
-	old, rerr := readState(statePath)
-	if rerr != nil {
-		how = "all pairs: " + rerr.Error()
-		if !errors.Is(rerr, errNoState) {
-			warn = rerr.Error() + "; similarities computed over all pairs"
-		}
-	} else {
+	if old != nil {
 		var affected int
 		var ok bool
-		lists, dups, affected, ok, err = incremental(m, old, st.files, hashes, st.df, func(i int) (analysis.TermBag, error) {
-			err := src.ReadTermBag(i, &scratch)
-			return scratch, err
-		}, workers)
+		var err error
+		lists, dups, affected, ok, err = incremental(m, old, st.files, st.hashes, st.df, bag, workers)
 		if err != nil {
-			return &Similarity{Docs: docs, Peers: make([][]Peer, n)}, "", "", err
+			return nil, nil, "", err
 		}
 		how = fmt.Sprintf("incremental: %d of %d documents affected", affected, n)
 		if !ok {
@@ -329,13 +407,7 @@ func newSimilarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePat
 	for i, l := range lists {
 		st.lists[i], st.cuts[i] = l.c, l.cut
 	}
-	st.dups = dups
-	if werr := writeState(statePath, st); werr != nil {
-		os.Remove(statePath) // the next run computes all pairs
-		how += "; state not written: " + werr.Error()
-		warn = werr.Error() + "; the next run computes all pairs"
-	}
-	return assemble(docs, top, dups), how, warn, nil
+	return top, dups, how, nil
 }
 
 // allPairs computes every pair's cosine once (the dot product is
@@ -495,10 +567,17 @@ func newSimilarity[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W]) *S
 // similarityWith is newSimilarity with the given number of workers and
 // search parameters. The result does not depend on the workers.
 func similarityWith[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers int, p searchParams) *Similarity {
+	top, dups := searchTop(m, workers, p)
+	return assemble(docs, top, dups)
+}
+
+// searchTop is similarityWith's work: each document's keepPeers most
+// similar others among its candidates, and the near-duplicate pairs.
+func searchTop[W weight](m *vecSet[W], workers int, p searchParams) ([]topPeers, []Pair) {
 	pairs := candidatePairs(m, workers, p)
 	sims := scorePairs(m, pairs, workers)
 	pairs, sims = closeDuplicates(m, pairs, sims, workers)
-	top := make([]topPeers, len(docs))
+	top := make([]topPeers, m.len())
 	var dups []Pair
 	for k, pr := range pairs {
 		sim := sims[k]
@@ -512,7 +591,7 @@ func similarityWith[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], w
 			dups = append(dups, Pair{A: a, B: b, Similarity: sim})
 		}
 	}
-	return assemble(docs, top, dups)
+	return top, dups
 }
 
 // closeDuplicates scores, until there are none left, the pairs of two

@@ -42,13 +42,24 @@ import (
 // lower before and still does). When that leaves fewer than keepPeers
 // certain entries, its row is computed whole.
 //
-// The state is used only when it is whole (version, checksum), the run has
-// the same documents in the same order (a file added or removed changes
-// every weight: the run computes everything), the corpus is one all pairs
-// computes (up to allPairsUpTo documents: the candidate search's result
-// depends on the whole corpus), and at most maxAffected of the documents
-// are affected; else the run computes all pairs as always and writes a
-// new state.
+// The state is used only when it is whole (version, checksum), of the
+// run's kind (stateKind: all pairs or the search, with the parameters
+// its result depends on), the run has the same documents in the same
+// order (a file added or removed changes every weight: the run computes
+// everything) and at most maxAffected of the documents are affected;
+// else the run computes all pairs as always and writes a new state.
+//
+// Above allPairsUpTo documents the candidate search computes the
+// similarities, and its result depends on every vector (the random
+// projection trees split on them, NN-descent's rounds follow from the
+// trees): a changed vector anywhere may change which pairs it finds
+// elsewhere, so no part of a previous search's result is certain to be
+// a cold run's once a bag changed. The state there keeps the search's
+// result (each document's keepPeers best, the near duplicates) and the
+// bags' hashes, and serves a run in which no bag changed (a codebook
+// change: the bags are stems of the text, which no codebook touches; a
+// file touched but not changed in its words), at any size and for all
+// pairs too: then no vector is built and no pair compared.
 
 // stateDepth is how many of each document's most similar others the state
 // keeps: three times what the reports need, so that a few affected
@@ -60,15 +71,51 @@ const stateDepth = 3 * keepPeers
 const maxAffected = 0.4
 
 // stateMagic starts a state file; the digit is its format version.
-const stateMagic = "styrdok-similarity-state-1\n"
+const stateMagic = "styrdok-similarity-state-2\n"
 
-// maxStateBytes bounds the state read back: 64 bytes a document per
-// kept peer, terms of 256 bytes, far above what allPairsUpTo documents
-// need (about 3 MB at 10,000 documents).
+// maxStateBytes bounds the state on disk and read back. All pairs' state
+// is about 300 bytes a document (3 MB at 10,000), the search's about 120
+// (file name, hash, keepPeers peers: 6 MB at 50,000), so it holds about
+// half a million documents; a larger one is not written and the next
+// run computes the similarities anew.
 const maxStateBytes = 64 << 20
+
+// searchVersion is part of the search's state kind: a change to the
+// search's code that changes what it finds must change it, so that no
+// state of the old search serves the new one.
+const searchVersion = 1
+
+// stateKind names what a state holds, so that a state serves only a run
+// that would compute the same: all pairs' exact lists (stateDepth deep,
+// on vectors of at most vectorTerms terms), or the search's result with
+// its parameters.
+func stateKind(exact bool) string {
+	if exact {
+		return fmt.Sprintf("all pairs; vector terms %d; depth %d", vectorTerms, stateDepth)
+	}
+	return fmt.Sprintf("search %d; vector terms %d; keep %d; %+v", searchVersion, vectorTerms, keepPeers, defaultSearch())
+}
+
+// unchanged reports whether the run has old's documents with the same
+// bags, so that old's lists and near duplicates are the run's: a cold
+// run computes the same from the same bags (all pairs and the search
+// are deterministic). A list cut short of keepPeers (which incremental
+// leaves to be computed again, never in a state it wrote) does not count.
+func unchanged(old *simState, files []string, hashes []uint64) bool {
+	if len(old.files) != len(files) || len(old.lists) != len(files) {
+		return false
+	}
+	for i := range files {
+		if old.files[i] != files[i] || old.hashes[i] != hashes[i] || (old.cuts[i] && len(old.lists[i]) < keepPeers) {
+			return false
+		}
+	}
+	return true
+}
 
 // simState is what a run keeps for the next one's incremental similarity.
 type simState struct {
+	kind   string // stateKind
 	files  []string
 	hashes []uint64
 	df     map[string]int32
@@ -99,6 +146,7 @@ func writeState(path string, st *simState) error {
 	var body []byte
 	u := func(x uint64) { body = binary.AppendUvarint(body, x) }
 	str := func(s string) { u(uint64(len(s))); body = append(body, s...) }
+	str(st.kind)
 	u(uint64(len(st.files)))
 	for i, f := range st.files {
 		str(f)
@@ -129,6 +177,9 @@ func writeState(path string, st *simState) error {
 		u(uint64(p.A))
 		u(uint64(p.B))
 		u(uint64(math.Round(p.Similarity * 10000)))
+	}
+	if len(stateMagic)+len(body)+4 > maxStateBytes {
+		return fmt.Errorf("similarity state %s: %d bytes, more than the %d a state may have", path, len(stateMagic)+len(body)+4, maxStateBytes)
 	}
 	tmp := path + ".tmp"
 	f, err := os.Create(tmp)
@@ -189,7 +240,7 @@ func readState(path string) (*simState, error) {
 		return bad("checksum does not match (damaged)")
 	}
 	r := &stateReader{b: body}
-	st := &simState{df: map[string]int32{}}
+	st := &simState{kind: r.str(), df: map[string]int32{}}
 	n := r.count(len(body))
 	for range n {
 		if r.err != nil {

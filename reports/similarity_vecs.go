@@ -142,7 +142,13 @@ func (s *vecSet[W]) termsOf(d int, idx []int32) []int32 {
 // and kept in the tail (vecSet); split 1 keeps the vocabulary in stem
 // order and has no tail.
 func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int, split float64) *vecSet[W] {
-	df := documentFrequencies(n, bag)
+	return buildVecsOf[W](n, documentFrequencies(n, bag), bag, maxTerms, split)
+}
+
+// buildVecsOf is buildVecs' second pass, on the document frequencies of
+// the n bags (documentFrequencies) counted by the caller: it reads each
+// bag once. It empties df.
+func buildVecsOf[W weight](n int, df map[string]int, bag func(i int) analysis.TermBag, maxTerms int, split float64) *vecSet[W] {
 	terms := make([]string, 0, len(df))
 	for t := range df {
 		terms = append(terms, t)
@@ -178,6 +184,7 @@ func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int, 
 	// number of terms; a corpus of documents with tens of thousands of
 	// distinct stems each would pass the offsets' range: it keeps every
 	// term in the head.
+	split0 := tail0 // the first term in more than maxDF documents: the vocabulary's order changes there
 	if int(int32(len(terms))-tail0) > maxTailTerms {
 		tail0 = int32(len(terms))
 		headCap, tailCap = headCap+tailCap, 0
@@ -194,20 +201,31 @@ func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int, 
 	for c := 1; c < countOver; c++ {
 		s.tf[c] = 1 + math.Log(float64(c)) // the very expression buildVecs weighs with, so the same bits
 	}
-	var v SparseVector
+	var v, late SparseVector
 	var keep []int
-	var cnt []int32
+	var cnt, lateCnt []int32
 	for d := range n {
 		b := bag(d)
 		v.Index, v.Value, cnt = v.Index[:0], v.Value[:0], cnt[:0]
+		late.Index, late.Value, lateCnt = late.Index[:0], late.Value[:0], lateCnt[:0]
+		// a bag's stems are sorted, the vocabulary is in stem order before
+		// split0 and from it on: the terms from split0 on, put after the
+		// others, are then in order with no sort (sorting every vector
+		// was a third of building them)
 		for k, t := range b.Stems {
 			if b.Counts[k] > 0 {
 				ti := index[t]
+				w := (1 + math.Log(float64(b.Counts[k]))) * idf[ti]
+				if ti >= split0 {
+					late.Index, late.Value, lateCnt = append(late.Index, int(ti)), append(late.Value, w), append(lateCnt, b.Counts[k])
+					continue
+				}
 				v.Index = append(v.Index, int(ti))
-				v.Value = append(v.Value, (1+math.Log(float64(b.Counts[k])))*idf[ti])
+				v.Value = append(v.Value, w)
 				cnt = append(cnt, b.Counts[k])
 			}
 		}
+		v.Index, v.Value, cnt = append(v.Index, late.Index...), append(v.Value, late.Value...), append(cnt, lateCnt...)
 		if !sort.IntsAreSorted(v.Index) { // a bag not sorted by stem: sort the three together
 			sort.Sort(byIndexCount{v, cnt})
 		}

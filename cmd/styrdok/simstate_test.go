@@ -3,13 +3,16 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/styrdok/styrdok/corpus"
 	"github.com/styrdok/styrdok/tools/gencorpus/gen"
 )
 
-// TestRunIncrementalSimilarity: a re-run after one file changed, one was
+// TestRunIncrementalSimilarity: a re-run after a codebook change (the
+// similarities re-used from the state), one file changed, one was
 // added and one removed (each into the same OUT and store, so the
 // similarity starts from the previous run's state beside the store)
 // writes every output as a cold run of the changed corpus does, and
@@ -19,15 +22,29 @@ func TestRunIncrementalSimilarity(t *testing.T) {
 	tree := filepath.Join(tmp, "c")
 	files := generatedTree(t, tree, 60, 3)
 	out := filepath.Join(tmp, "out")
+	var codebook []string // --codebook FILE from the step that changes it on
 	args := func(out string) []string {
-		return []string{"run", "--quiet", "--as-of", "2026-01-01", "--timeout", "30m", "--out", out, tree}
+		return append(append([]string{"run", "--quiet", "--as-of", "2026-01-01", "--timeout", "30m"}, codebook...), "--out", out, tree)
 	}
 	state := filepath.Join(out, corpus.DefaultStoreName+".simstate")
+	var stateTime time.Time // the state's modification time after the cold run
 	steps := []struct {
 		name   string
 		change func()
 	}{
 		{"cold", func() {}},
+		{"codebook changed", func() {
+			// a term more: every document re-tagged, no term bag changed,
+			// so the similarities are the state's, not computed again
+			_, yaml, _ := run(t, "", "themes", "--yaml")
+			changed := strings.Replace(yaml, "\n    terms:\n", "\n    terms:\n      - {term: jobbcoach, weight: 2}\n", 1)
+			if changed == yaml {
+				t.Fatal("could not change the codebook")
+			}
+			cb := filepath.Join(tmp, "codebook.yaml")
+			writeFile(t, cb, []byte(changed))
+			codebook = []string{"--codebook", cb}
+		}},
 		{"one changed", func() {
 			f, err := os.OpenFile(files[5], os.O_APPEND|os.O_WRONLY, 0)
 			if err != nil {
@@ -54,7 +71,15 @@ func TestRunIncrementalSimilarity(t *testing.T) {
 			t.Errorf("%s: no similarity state beside the store: %v", s.name, err)
 		}
 		if k == 0 {
+			if fi, err := os.Stat(state); err == nil {
+				stateTime = fi.ModTime()
+			}
 			continue
+		}
+		if s.name == "codebook changed" {
+			if fi, err := os.Stat(state); err != nil || !fi.ModTime().Equal(stateTime) {
+				t.Errorf("codebook changed: the similarity state was written again (%v): the similarities were computed, not re-used", err)
+			}
 		}
 		fresh := filepath.Join(tmp, "fresh-"+s.name)
 		if code, stderr := runStyrdok(t, args(fresh)...); code != exitOK {
