@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"encoding/binary"
+	"math"
 	"slices"
 	"strings"
 )
@@ -91,41 +93,109 @@ func IsSummary(d *DocumentAnalysis) bool {
 	return true
 }
 
-// SummaryArena holds a run's summaries in blocks of summaryBlock:
-// allocated one by one, a summary was the DocumentAnalysis struct, 904
+// SummaryArena holds a run's summaries: their structs in blocks of
+// summaryBlock, and their themes not as ThemeCoverage but packed,
+// pointer-free, in byte blocks of themeBlock (Themes reads them back).
+// Allocated one by one, a summary was the DocumentAnalysis struct, 904
 // bytes in a 1,024-byte size class, and its eleven themes, 1,496 bytes
-// in a 1,536-byte one; in blocks each takes its own size and the
-// collector has two objects fewer a document to mark (50,000 summaries
-// are held for the whole run). A block stays alive while any of its
-// summaries does, which for a run's summaries, all kept to the end, costs
-// nothing. Not safe for concurrent use: a run's collector alone keeps
-// summaries.
+// in a 1,536-byte one, most of it the evidence and heading slices a
+// summary leaves empty; packed, eleven themes take about 180 bytes
+// (docs/benchmarks.md, "Memory at 50,000 documents (session 10)"). A
+// block stays alive while any of its summaries does, which for a run's
+// summaries, all kept to the end, costs nothing. Keep is not safe for
+// concurrent use (a run's collector alone keeps summaries); once the
+// summaries are kept, Themes may be called by many goroutines at once.
 type SummaryArena struct {
 	docs   []DocumentAnalysis // the block being filled
-	themes []ThemeCoverage    // the themes' block being filled
+	themes []byte             // the themes' block being filled
+	// packed is where each kept summary's themes are: the index into
+	// blocks times 2^32 plus the offset in it.
+	packed map[*DocumentAnalysis]uint64
+	blocks [][]byte // every themes' block, the last being filled
+	ids    []string // the theme ids met, each once; packed themes name them by index
 }
 
 // summaryBlock is how many summaries a block holds: 256 are 231 KB of
-// structs and, with eleven themes, 374 KB of themes, small beside a run
-// that keeps them (and at most one block part empty).
+// structs, small beside a run that keeps them (and at most one block part
+// empty).
 const summaryBlock = 256
 
+// themeBlock is the size of a block of packed themes: about 360
+// summaries' eleven themes.
+const themeBlock = 64 << 10
+
 // Keep returns a copy of the summary s (Summary) in the arena; s itself
-// is not kept. Its themes are copied too; every other field is shared
-// with s.
+// is not kept. The copy's Themes is nil: its themes are packed in the
+// arena (Themes gives them back equal, evidence and headings nil as
+// Summary leaves them). Every other field is shared with s.
 func (a *SummaryArena) Keep(s *DocumentAnalysis) *DocumentAnalysis {
 	if len(a.docs) == cap(a.docs) {
 		a.docs = make([]DocumentAnalysis, 0, summaryBlock)
 	}
 	a.docs = append(a.docs, *s)
 	k := &a.docs[len(a.docs)-1]
-	if n := len(s.Themes); n > 0 {
-		if cap(a.themes)-len(a.themes) < n {
-			a.themes = make([]ThemeCoverage, 0, max(summaryBlock*n, n))
-		}
-		start := len(a.themes)
-		a.themes = append(a.themes, s.Themes...)
-		k.Themes = a.themes[start:len(a.themes):len(a.themes)] // full: an append by a reader copies, never overwrites the next summary's
+	k.Themes = nil
+	if s.Themes == nil {
+		return k
 	}
+	if a.packed == nil {
+		a.packed = map[*DocumentAnalysis]uint64{}
+	}
+	// At most 6 varints of 10 bytes, one of 5 bytes for the id and a
+	// float a theme, and the count.
+	need := binary.MaxVarintLen64 + len(s.Themes)*(6*binary.MaxVarintLen64+5+8)
+	if cap(a.themes)-len(a.themes) < need {
+		a.themes = make([]byte, 0, max(themeBlock, need))
+		a.blocks = append(a.blocks, a.themes)
+	}
+	at := uint64(len(a.blocks)-1)<<32 | uint64(len(a.themes))
+	b := binary.AppendUvarint(a.themes, uint64(len(s.Themes)))
+	for _, t := range s.Themes {
+		id := slices.Index(a.ids, t.ID)
+		if id < 0 {
+			id = len(a.ids)
+			a.ids = append(a.ids, t.ID)
+		}
+		b = binary.AppendUvarint(b, uint64(id))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(t.Share))
+		for _, v := range [...]int{t.Sentences, t.Level, t.OwnSentences, t.Inherited, t.Commitments, t.Recommendations, t.Intents, t.Passing} {
+			b = binary.AppendVarint(b, int64(v))
+		}
+	}
+	a.themes = b // within the block's capacity: the block itself, not a copy
+	a.blocks[len(a.blocks)-1] = b
+	a.packed[k] = at
 	return k
+}
+
+// Themes returns the themes of d: when d is a summary the arena keeps
+// (Keep), its packed themes decoded into buf (re-used when its capacity
+// allows, so a caller going through many summaries allocates once),
+// else d.Themes itself (also for a nil arena).
+func (a *SummaryArena) Themes(d *DocumentAnalysis, buf []ThemeCoverage) []ThemeCoverage {
+	if a == nil {
+		return d.Themes
+	}
+	at, ok := a.packed[d]
+	if !ok {
+		return d.Themes
+	}
+	b := a.blocks[at>>32][uint32(at):]
+	n, k := binary.Uvarint(b)
+	b = b[k:]
+	out := slices.Grow(buf[:0], int(n))[:n]
+	for i := range out {
+		id, k := binary.Uvarint(b)
+		t := ThemeCoverage{ID: a.ids[id], Share: math.Float64frombits(binary.LittleEndian.Uint64(b[k:]))}
+		b = b[k+8:]
+		for _, v := range [...]*int{&t.Sentences, &t.Level, &t.OwnSentences, &t.Inherited, &t.Commitments, &t.Recommendations, &t.Intents, &t.Passing} {
+			x, k := binary.Varint(b)
+			*v, b = int(x), b[k:]
+		}
+		out[i] = t
+	}
+	if out == nil {
+		out = []ThemeCoverage{} // as Summary makes them: empty, not nil
+	}
+	return out
 }

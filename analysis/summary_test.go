@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -72,43 +74,64 @@ func TestSummaryStrings(t *testing.T) {
 	}
 }
 
-// TestSummaryArena: Keep gives back a copy equal to the summary, in
-// blocks (consecutive summaries adjacent in memory, their themes too),
-// across a block's end; a kept summary shares no theme with the one it
-// was made from, and growing one summary's themes cannot overwrite the
-// next one's.
+// TestSummaryArena: Keep gives back a copy equal to the summary, its
+// structs in blocks (consecutive summaries adjacent in memory), across a
+// block's end; the copy holds no themes of its own, and Themes gives
+// them back equal to the summary's (negative counts, shares that are
+// not round, ids the arena met late, a summary with none) across the
+// ends of the themes' blocks, whatever the caller's buffer, and changing
+// the summary afterwards changes nothing kept. A summary the arena does
+// not keep keeps its own themes.
 func TestSummaryArena(t *testing.T) {
 	var a SummaryArena
-	n := summaryBlock + 3 // past the first block
+	n := 2*themeBlock/100 + 3 // past the first struct block and the first themes block
 	kept := make([]*DocumentAnalysis, n)
+	want := make([][]ThemeCoverage, n)
 	for i := range n {
 		s := &DocumentAnalysis{File: fmt.Sprintf("d%04d.txt", i), Words: i, Meta: Metadata{Title: "t"},
-			Themes: []ThemeCoverage{{ID: "work", Level: i % 3, Share: float64(i) / 10}, {ID: "language", Sentences: i}}}
+			Themes: []ThemeCoverage{{ID: "work", Level: i % 3, Share: float64(i) / 7, Sentences: i * 1000003, OwnSentences: -i,
+				Inherited: 1 << 40, Commitments: i % 5, Recommendations: 7, Intents: -1 << 50, Passing: i}, {ID: "language", Sentences: i}}}
+		if i%9 == 0 {
+			s.Themes = append(s.Themes, ThemeCoverage{ID: fmt.Sprintf("late%d", i%4), Share: 1})
+		}
+		if i%31 == 0 {
+			s.Themes = []ThemeCoverage{}
+		}
+		want[i] = slices.Clone(s.Themes)
 		kept[i] = a.Keep(s)
-		s.Themes[0].Level, s.File = 9, "changed" // the summary reused: the kept copy stays
-		if kept[i].File != fmt.Sprintf("d%04d.txt", i) || kept[i].Themes[0].Level != i%3 || kept[i].Themes[1].Sentences != i || kept[i].Words != i {
+		if len(s.Themes) > 0 {
+			s.Themes[0].Level = 9
+		}
+		s.File = "changed" // the summary reused: the kept copy stays
+		if kept[i].File != fmt.Sprintf("d%04d.txt", i) || kept[i].Words != i || kept[i].Themes != nil {
 			t.Fatalf("summary %d kept as %+v", i, kept[i])
 		}
 	}
-	for i := 1; i < n; i++ {
-		prev, cur := kept[i-1], kept[i]
-		if i%summaryBlock != 0 {
-			if uintptr(unsafe.Pointer(cur))-uintptr(unsafe.Pointer(prev)) != unsafe.Sizeof(*cur) {
-				t.Fatalf("summaries %d and %d are not adjacent in a block", i-1, i)
-			}
-			if uintptr(unsafe.Pointer(&cur.Themes[0]))-uintptr(unsafe.Pointer(&prev.Themes[0])) != 2*unsafe.Sizeof(cur.Themes[0]) {
-				t.Fatalf("themes of summaries %d and %d are not adjacent in a block", i-1, i)
-			}
+	if len(a.blocks) < 2 {
+		t.Fatalf("the themes of %d summaries fill %d block, want more than one", n, len(a.blocks))
+	}
+	var buf []ThemeCoverage
+	for i := range n {
+		if got := a.Themes(kept[i], nil); !reflect.DeepEqual(got, want[i]) {
+			t.Fatalf("summary %d: themes %+v, want %+v", i, got, want[i])
 		}
-		if cap(prev.Themes) != len(prev.Themes) {
-			t.Fatalf("summary %d: themes with room to grow into the next summary's", i-1)
+		buf = a.Themes(kept[i], buf)
+		if !reflect.DeepEqual(buf, want[i]) {
+			t.Fatalf("summary %d, into a re-used buffer: themes %+v, want %+v", i, buf, want[i])
+		}
+		if i > 0 && i%summaryBlock != 0 && uintptr(unsafe.Pointer(kept[i]))-uintptr(unsafe.Pointer(kept[i-1])) != unsafe.Sizeof(*kept[i]) {
+			t.Fatalf("summaries %d and %d are not adjacent in a block", i-1, i)
 		}
 	}
-	grown := append(kept[0].Themes, ThemeCoverage{ID: "extra"})
-	if kept[1].Themes[0].ID != "work" || &grown[0] == &kept[0].Themes[0] {
-		t.Error("an append to one summary's themes overwrote the next summary's")
+	own := &DocumentAnalysis{Themes: []ThemeCoverage{{ID: "x"}}}
+	if got := a.Themes(own, nil); &got[0] != &own.Themes[0] {
+		t.Error("a summary the arena does not keep: its themes not its own")
 	}
-	if got := a.Keep(&DocumentAnalysis{File: "none"}); got.Themes != nil {
-		t.Errorf("a summary without themes kept with %v", got.Themes)
+	var none *SummaryArena
+	if got := none.Themes(own, nil); &got[0] != &own.Themes[0] {
+		t.Error("a nil arena: the summary's themes not its own")
+	}
+	if got := a.Keep(&DocumentAnalysis{File: "none"}); got.Themes != nil || a.Themes(got, nil) != nil {
+		t.Errorf("a summary without themes kept with %v", a.Themes(got, nil))
 	}
 }

@@ -207,7 +207,7 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 	// not see ctx), and Ctrl-C must not wait for that. Results already
 	// sent are still taken and stored.
 	stopped := ctx.Done()
-	var sums analysis.SummaryArena
+	sums := new(analysis.SummaryArena) // with a spill, the summaries; their themes packed
 	for {
 		var o outcome
 		var ok bool
@@ -302,12 +302,17 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 			order[i] = i
 		}
 		sort.Slice(order, func(i, j int) bool { return res.Documents[order[i]].File < res.Documents[order[j]].File })
-		full := &Documents{spill: opt.Spill, refs: make([]spillRef, len(refs)), sums: make([]*analysis.DocumentAnalysis, len(refs))}
+		full := &Documents{spill: opt.Spill, refs: make([]spillRef, len(refs)), sums: make([]*analysis.DocumentAnalysis, len(refs)), arena: sums}
 		for k, i := range order {
 			full.refs[k], full.sums[k] = refs[i], res.Documents[i]
 		}
 		res.Documents, res.Full = full.sums, full
 	} else {
+		for _, d := range res.Documents { // no spill to read them with (the run stopped): the summaries whole again
+			if d.Themes == nil {
+				d.Themes = sums.Themes(d, nil)
+			}
+		}
 		sort.Slice(res.Documents, func(i, j int) bool { return res.Documents[i].File < res.Documents[j].File })
 	}
 	sort.Slice(res.Failures, func(i, j int) bool { return res.Failures[i].File < res.Failures[j].File })

@@ -272,7 +272,17 @@ type Documents struct {
 	spill *Spill
 	refs  []spillRef // refs[i]: where the analysis and term bag of summary i are
 	sums  []*analysis.DocumentAnalysis
-	bufs  sync.Pool // ReadTermBag's read buffers (*[]byte): a run reads every bag twice
+	arena *analysis.SummaryArena // where sums are kept, their themes packed
+	bufs  sync.Pool              // ReadTermBag's read buffers (*[]byte): a run reads every bag twice
+}
+
+// SummaryThemes returns the themes of d, one of the summaries
+// (BatchResult.Documents), decoded into buf (re-used when large enough):
+// the summaries keep them packed, not in d.Themes
+// (analysis.SummaryArena). For any other document, d.Themes. Several
+// goroutines may call it at once.
+func (ds *Documents) SummaryThemes(d *analysis.DocumentAnalysis, buf []analysis.ThemeCoverage) []analysis.ThemeCoverage {
+	return ds.arena.Themes(d, buf)
 }
 
 // ReadTermBag reads document i's term bag (analysis.DocumentAnalysis.Terms,

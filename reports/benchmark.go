@@ -124,8 +124,10 @@ func NewBenchmark(r *Report, key string) (*Benchmark, error) {
 			b.Weak = append(b.Weak, id)
 		}
 		cm := newLine(id+"_commitments", id, self, county, all, func(row MunicipalityRow) float64 {
-			if c := row.Cells[ti]; c.Source != nil && ti < len(c.Source.Themes) {
-				return float64(c.Source.Themes[ti].Commitments)
+			if c := row.Cells[ti]; c.Source != nil {
+				if themes := r.themes(c.Source, nil); ti < len(themes) {
+					return float64(themes[ti].Commitments)
+				}
 			}
 			return 0
 		})

@@ -91,7 +91,10 @@ func (r MunicipalityRow) Usable() bool { return r.Status == RowCurrent || r.Stat
 // is the best level among the counted documents, then the best share;
 // exact ties go to the deciding document, then the next in that order.
 // Every figure names its source document.
-func decideRow(m registry.Municipality, docs []*analysis.DocumentAnalysis, nThemes int) MunicipalityRow {
+//
+// r gives the documents' themes (Report.themes: a run's summaries keep
+// them packed).
+func decideRow(r *Report, m registry.Municipality, docs []*analysis.DocumentAnalysis, nThemes int) MunicipalityRow {
 	row := MunicipalityRow{Municipality: m, Status: RowNoDocument, Documents: len(docs), Cells: make([]Cell, nThemes)}
 	if len(docs) == 0 {
 		return row
@@ -107,12 +110,16 @@ func decideRow(m registry.Municipality, docs []*analysis.DocumentAnalysis, nThem
 	}
 	row.Status = tierStatus[tier]
 	row.Document = counted[0]
+	themes := make([][]analysis.ThemeCoverage, len(counted))
+	for k, d := range counted {
+		themes[k] = r.themes(d, nil)
+	}
 	for ti := range row.Cells {
-		for _, d := range counted {
-			if ti >= len(d.Themes) {
+		for k, d := range counted {
+			if ti >= len(themes[k]) {
 				continue
 			}
-			t := d.Themes[ti]
+			t := themes[k][ti]
 			c := &row.Cells[ti]
 			if c.Source == nil || t.Level > c.Level || (t.Level == c.Level && t.Share > c.Share) {
 				*c = Cell{Level: t.Level, Share: t.Share, Source: d}
@@ -154,7 +161,7 @@ func MunicipalityRows(r *Report) []MunicipalityRow {
 	n := len(r.Codebook.Themes)
 	var rows []MunicipalityRow
 	for _, m := range r.Registry.Municipalities() {
-		rows = append(rows, decideRow(m, byCode[m.Code], n))
+		rows = append(rows, decideRow(r, m, byCode[m.Code], n))
 	}
 	return rows
 }
@@ -207,7 +214,7 @@ func newCountyTable(r *Report, c registry.County, byCode map[string][]*analysis.
 		Reach1: make([]int, len(ids)), Reach2: make([]int, len(ids)),
 		ExpiredReach1: make([]int, len(ids)), ExpiredReach2: make([]int, len(ids))}
 	for _, m := range r.Registry.InCounty(c.Code) {
-		row := decideRow(m, byCode[m.Code], len(ids))
+		row := decideRow(r, m, byCode[m.Code], len(ids))
 		t.Rows = append(t.Rows, row)
 		reach1, reach2 := t.Reach1, t.Reach2
 		switch {

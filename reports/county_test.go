@@ -107,7 +107,7 @@ func TestDecideRow(t *testing.T) {
 	unknown := doc("unknown.txt", "", "", "unknown", 1, 2, 0)
 	unknown2 := doc("unknown2.txt", "program", "", "", 0, 0, 0) // no status extracted counts as unknown
 
-	row := decideRow(ale, []*analysis.DocumentAnalysis{plan, old, strategy, unknown, newer}, 3)
+	row := decideRow(&Report{}, ale, []*analysis.DocumentAnalysis{plan, old, strategy, unknown, newer}, 3)
 	if row.Status != RowCurrent || row.Document != newer || row.Documents != 5 {
 		t.Fatalf("status %s, deciding %s, want current and the newest strategy", row.Status, docFile(row.Document))
 	}
@@ -121,18 +121,18 @@ func TestDecideRow(t *testing.T) {
 			t.Errorf("theme %d: level %d from %s, want %d from %s", i, c.Level, docFile(c.Source), w.level, docFile(w.src))
 		}
 	}
-	row = decideRow(ale, []*analysis.DocumentAnalysis{old, unknown2, unknown}, 3)
+	row = decideRow(&Report{}, ale, []*analysis.DocumentAnalysis{old, unknown2, unknown}, 3)
 	if row.Status != RowUnknown || row.Document != unknown2 || !row.Usable() {
 		t.Errorf("unknown: %s %s", row.Status, docFile(row.Document))
 	}
 	if row.Cells[1].Level != 2 || row.Cells[1].Source != unknown {
 		t.Errorf("unknown: theme 1 from %s", docFile(row.Cells[1].Source))
 	}
-	row = decideRow(ale, []*analysis.DocumentAnalysis{old}, 3)
+	row = decideRow(&Report{}, ale, []*analysis.DocumentAnalysis{old}, 3)
 	if row.Status != RowExpired || row.Usable() || row.Cells[0].Level != 2 {
 		t.Errorf("expired: %+v", row)
 	}
-	row = decideRow(ale, nil, 3)
+	row = decideRow(&Report{}, ale, nil, 3)
 	if row.Status != RowNoDocument || row.Document != nil || row.Cells[0].Source != nil {
 		t.Errorf("none: %+v", row)
 	}

@@ -280,7 +280,8 @@ func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 		}
 	}
 	p.Rows = func(yield func(htmlDocRow) bool) {
-		var cells []htmlCell // one row's, re-used: the template keeps only the HTML
+		var cells []htmlCell                // one row's, re-used: the template keeps only the HTML
+		var themes []analysis.ThemeCoverage // one row's, re-used
 		for _, d := range byMunicipality {
 			name := d.Municipality.Name
 			if name == "" {
@@ -288,7 +289,8 @@ func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 			}
 			row := htmlDocRow{Index: index[d], County: d.Municipality.CountyCode, Municipality: name, File: filepath.Base(d.File), Status: d.Meta.Status}
 			cells = cells[:0]
-			for _, t := range d.Themes {
+			themes = r.themes(d, themes)
+			for _, t := range themes {
 				cells = append(cells, cellOf(index[d], t.ID, t.Level, t.Share, "l"))
 			}
 			row.CellsHTML = renderCells(cells)

@@ -199,8 +199,10 @@ func WriteDocumentsParquet(w io.Writer, r *Report) error {
 
 // WriteCoverageParquet writes coverage_long.parquet.
 func WriteCoverageParquet(w io.Writer, r *Report) error {
+	var themes []analysis.ThemeCoverage
 	return writeParquetRows(w, r, false, func(rows []CoverageRow, d *analysis.DocumentAnalysis) []CoverageRow {
-		for _, t := range d.Themes {
+		themes = r.themes(d, themes)
+		for _, t := range themes {
 			rows = append(rows, CoverageRow{Document: d.File, MunicipalityCode: str(d.Municipality.Code), Theme: t.ID,
 				Sentences: int64(t.Sentences), Share: t.Share, Level: int32(t.Level), OwnSentences: int64(t.OwnSentences),
 				Commitments: int64(t.Commitments), Recommendations: int64(t.Recommendations), Intents: int64(t.Intents)})

@@ -112,6 +112,28 @@ type Source interface {
 	Each(fn func(i int, d *analysis.DocumentAnalysis) error) error
 }
 
+// themeSource is a Source whose summaries keep their themes packed,
+// not in DocumentAnalysis.Themes (corpus.Documents: a run holds 50,000
+// summaries, and eleven ThemeCoverage were more than half of one).
+type themeSource interface {
+	// SummaryThemes returns the themes of d, one of Report.Documents,
+	// decoded into buf (re-used when large enough).
+	SummaryThemes(d *analysis.DocumentAnalysis, buf []analysis.ThemeCoverage) []analysis.ThemeCoverage
+}
+
+// themes returns the themes of d, one of r.Documents or a full analysis:
+// d.Themes, or when r's summaries keep them packed (themeSource), them
+// decoded into buf. The aggregate writers read a summary's themes so;
+// buf lets one going through every document allocate once.
+func (r *Report) themes(d *analysis.DocumentAnalysis, buf []analysis.ThemeCoverage) []analysis.ThemeCoverage {
+	if d.Themes == nil && r != nil {
+		if ts, ok := r.Source.(themeSource); ok {
+			return ts.SummaryThemes(d, buf)
+		}
+	}
+	return d.Themes
+}
+
 // EachFull calls fn with every document's full analysis, in order:
 // from r.Source when set, else r.Documents. The report writers and a
 // shard's part writer read the analyses this way.
@@ -728,12 +750,14 @@ func coverageTable(r *Report) table {
 	}
 	types := "TTTI" + strings.Repeat(string(rune(colFloat)), len(ids)) + strings.Repeat(string(rune(colInt)), len(ids))
 	return table{header: header, types: types, rows: func(yield func([]string) bool) {
+		var themes []analysis.ThemeCoverage
 		for _, d := range r.Documents {
 			row := []string{d.File, d.Municipality.Code, d.Municipality.Name, strconv.Itoa(d.Sentences)}
-			for _, t := range d.Themes {
+			themes = r.themes(d, themes)
+			for _, t := range themes {
 				row = append(row, fmtFloat(t.Share, 4))
 			}
-			for _, t := range d.Themes {
+			for _, t := range themes {
 				row = append(row, strconv.Itoa(t.Level))
 			}
 			if !yield(row) {
@@ -753,8 +777,10 @@ func WriteCoverageLong(w io.Writer, r *Report) error { return writeTable(w, cove
 func coverageLongTable(r *Report) table {
 	return table{header: []string{"document", "municipality_code", "theme", "sentences", "share", "level",
 		"own_sentences", "commitments", "recommendations", "intents"}, types: "TTTIFIIIII", rows: func(yield func([]string) bool) {
+		var themes []analysis.ThemeCoverage
 		for _, d := range r.Documents {
-			for _, t := range d.Themes {
+			themes = r.themes(d, themes)
+			for _, t := range themes {
 				if !yield([]string{d.File, d.Municipality.Code, t.ID, strconv.Itoa(t.Sentences), fmtFloat(t.Share, 4), strconv.Itoa(t.Level),
 					strconv.Itoa(t.OwnSentences), strconv.Itoa(t.Commitments), strconv.Itoa(t.Recommendations), strconv.Itoa(t.Intents)}) {
 					return
@@ -783,8 +809,10 @@ func evidenceTable(r *Report, each eachFunc) table {
 	// which summaries keep: the count needs no pass over the source.
 	size := func() int {
 		n := 0
+		var themes []analysis.ThemeCoverage
 		for _, d := range r.Documents {
-			for _, t := range d.Themes {
+			themes = r.themes(d, themes)
+			for _, t := range themes {
 				n += t.Sentences
 			}
 		}
@@ -849,6 +877,7 @@ func WriteSummary(w io.Writer, r *Report) error {
 	// cell: 110,000 on 10,000 documents, most of this file's time); the
 	// bytes are fmt's ("%d", "%.0f": strconv's forms).
 	var num []byte
+	var themes []analysis.ThemeCoverage
 	for _, d := range sortedByMunicipality(r.Documents) {
 		name := d.Municipality.Name
 		if d.Municipality.Code == "" {
@@ -861,7 +890,8 @@ func WriteSummary(w io.Writer, r *Report) error {
 		b.WriteString(" | ")
 		b.WriteString(mdEscape(filepath.Base(d.File)))
 		b.WriteString(" |")
-		for _, t := range d.Themes {
+		themes = r.themes(d, themes)
+		for _, t := range themes {
 			num = append(num[:0], ' ')
 			num = strconv.AppendInt(num, int64(t.Level), 10)
 			num = append(num, " · "...)
