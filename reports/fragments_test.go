@@ -54,17 +54,7 @@ func outputsOf(t *testing.T, r *Report) map[string][]byte {
 	if _, err := WriteAll(dir, r); err != nil {
 		t.Fatal(err)
 	}
-	out := map[string][]byte{}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if out[e.Name()], err = os.ReadFile(filepath.Join(dir, e.Name())); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return out
+	return filesIn(t, dir)
 }
 
 func sameFiles(t *testing.T, what string, got, want map[string][]byte) {

@@ -74,6 +74,12 @@ func writeEverything(t *testing.T, r *Report) map[string][]byte {
 	if _, err := WriteParquet(dir, r); err != nil {
 		t.Fatal(err)
 	}
+	return filesIn(t, dir)
+}
+
+// filesIn returns the contents of the files in dir by name.
+func filesIn(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
 	out := map[string][]byte{}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
