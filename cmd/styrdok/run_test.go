@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -180,14 +181,26 @@ func TestRunIncremental(t *testing.T) {
 
 func copyDir(t *testing.T, from, to string) {
 	t.Helper()
-	os.MkdirAll(to, 0o755)
-	files, _ := filepath.Glob(filepath.Join(from, "*"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
+	// Recursive: OUT holds folders too (the fragments beside the store).
+	err := filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		os.WriteFile(filepath.Join(to, filepath.Base(f)), data, 0o644)
+		rel, err := filepath.Rel(from, path)
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
