@@ -23,7 +23,7 @@ func TestCollectorFollowsLiveHeap(t *testing.T) {
 	if c == nil {
 		t.Fatal("no Collector without GOGC or GOMEMLIMIT set")
 	}
-	small := c.percent
+	small := percentOf(c)
 	ballast := make([]byte, 128<<20) // a live heap well above liveHeadroom
 	for i := range ballast {
 		ballast[i] = byte(i)
@@ -31,8 +31,8 @@ func TestCollectorFollowsLiveHeap(t *testing.T) {
 	runtime.GC()
 	c.retuneAfterCollection()
 	want := gcPercent(liveHeap())
-	if c.percent != want || want > 100*liveHeadroom/(128<<20) || want >= small {
-		t.Errorf("GOGC %d after the live heap grew by 128 MB (was %d), want %d", c.percent, small, want)
+	if got := percentOf(c); got != want || want > 100*liveHeadroom/(128<<20) || want >= small {
+		t.Errorf("GOGC %d after the live heap grew by 128 MB (was %d), want %d", percentOf(c), small, want)
 	}
 	if got := debug.SetGCPercent(want); got != want {
 		t.Errorf("the runtime's GOGC is %d, the Collector's %d", got, want)
@@ -83,4 +83,12 @@ func TestGCPercent(t *testing.T) {
 			t.Errorf("gcPercent(%d MB) = %d, want %d", c.live>>20, got, c.want)
 		}
 	}
+}
+
+// percentOf reads c's GOGC under its lock: the Collector's own goroutine
+// retunes it after every collection while the test reads it.
+func percentOf(c *Collector) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.percent
 }
