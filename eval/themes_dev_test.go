@@ -130,15 +130,17 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	figs := wholeFigs
+	// Batch 7's o-texts (document levels only) came after these floors:
+	// they hold on the texts they were measured on.
+	figs := themeFigures(all.without(t, "dev", batch7Other))
 	for _, k := range slices.Sorted(maps.Keys(devThemeFiguresGrown)) {
 		want := devThemeFiguresGrown[k]
-		t.Logf("%s: %.4f (at least %.3f)", k, figs[k], want)
+		t.Logf("before batch 7: %s: %.4f (at least %.3f)", k, figs[k], want)
 		if figs[k] < want-1e-9 {
 			t.Errorf("dev %s fell to %.4f (was %.3f)", k, figs[k], want)
 		}
 	}
-	before := themeFigures(all.without(t, "dev", batch6))
+	before := themeFigures(all.without(t, "dev", either(batch6, batch7Other)))
 	for _, k := range slices.Sorted(maps.Keys(devThemeFigures)) {
 		want := devThemeFigures[k]
 		t.Logf("before batch 6: %s: %.4f (at least %.3f)", k, before[k], want)
