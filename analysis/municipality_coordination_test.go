@@ -31,17 +31,7 @@ func TestCoordinatedHead(t *testing.T) {
 		{"Uppsala, Knivsta och Tierp samverkar om vuxenutbildning.", "Uppsala", false},
 		{"eldningsförbud i Vetlanda kommun och Jönköpings län.", "Vetlanda", false}, // m150
 	} {
-		words := tokenizeWordsInto(nil, tc.text)
-		i := -1
-		for k, w := range words {
-			if tc.text[w.start:w.end] == tc.name {
-				i = k
-				break
-			}
-		}
-		if i < 0 {
-			t.Fatalf("%q: no token %q", tc.text, tc.name)
-		}
+		words, i := tokenIndex(t, tc.text, tc.name)
 		m, n := a.nameAt(tc.text, words, i)
 		if n == 0 {
 			if tc.want {

@@ -27,17 +27,7 @@ func TestOrganisationNamedAfterPlace(t *testing.T) {
 		{"Perstorps kommun har ett rikt föreningsliv.", "Perstorps", mentionStrong},
 		{"Kommungruppen träffas i Perstorp varje månad.", "Perstorp", mentionBare},
 	} {
-		words := tokenizeWordsInto(nil, tc.text)
-		i := -1
-		for k, w := range words {
-			if tc.text[w.start:w.end] == tc.name {
-				i = k
-				break
-			}
-		}
-		if i < 0 {
-			t.Fatalf("%q: no token %q", tc.text, tc.name)
-		}
+		words, i := tokenIndex(t, tc.text, tc.name)
 		m, n := a.nameAt(tc.text, words, i)
 		if n == 0 {
 			t.Fatalf("%q: %s is no municipality's name", tc.text, tc.name)
@@ -59,4 +49,18 @@ func TestAttributeLocalUnit(t *testing.T) {
 	if got.Code != "" || got.RunnerUp.Code != "1275" {
 		t.Errorf("o096: Attribute = %q %.2f, runner-up %q (%s); want unknown with Perstorp (1275) the runner-up", got.Code, got.Confidence, got.RunnerUp.Code, got.Reason)
 	}
+}
+
+// tokenIndex tokenises text as the attributor does and gives the index of
+// the first token that is name; the test fails if there is none.
+func tokenIndex(t *testing.T, text, name string) ([]word, int) {
+	t.Helper()
+	words := tokenizeWordsInto(nil, text)
+	for k, w := range words {
+		if text[w.start:w.end] == name {
+			return words, k
+		}
+	}
+	t.Fatalf("%q: no token %q", text, name)
+	return nil, -1
 }

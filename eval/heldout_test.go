@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -62,15 +63,24 @@ var heldOutFiguresGrown = []heldOutFigure{
 // "Attribution, round 11"): where a target is met the floor is the
 // target, else the figure. heldOutFiguresGrown keep holding on the 302
 // texts before the batch, heldOutFigures on the 257 before batch 6.
-var heldOutFiguresBatch7 = []heldOutFigure{
-	{"named", 0.97, 0.905},          // 162/179 = 0.905: target missed
-	{"none", 0.90, 0.813},           // 87/107 = 0.813: target missed
-	{"unnamed", 0.95, 0.90},         // 9/10: target missed
-	{"title", 0.97, 0.97},           // 26/26
-	{"right at >= 0.9", 0.97, 0.96}, // 72/75 = 0.960: target missed
-	{"claims P", 0.75, 0.75},        // 0.846 (batch 7 has no sentence labels)
-	{"claims R", 0.90, 0.857},       // 132/154 = 0.857: target missed
-	{"level>=1 P", 0.80, 0.768},     // 0.7685: target missed (0.773 on the 302 before the batch)
+// Unlisted figures keep heldOutFiguresGrown's floors: unnamed 9/10, titles
+// 26/26, right at >= 0.9 72/75 and the claims (batch 7 has no sentence
+// labels) measured the same on the whole part.
+var heldOutFiguresBatch7 = withFloors(heldOutFiguresGrown, map[string]float64{
+	"named":      0.905, // 162/179 = 0.905: target missed
+	"none":       0.813, // 87/107 = 0.813: target missed
+	"level>=1 P": 0.768, // 0.7685: target missed (0.773 on the 302 before the batch)
+})
+
+// withFloors is figures with the floors floor names replaced.
+func withFloors(figures []heldOutFigure, floor map[string]float64) []heldOutFigure {
+	out := slices.Clone(figures)
+	for i, f := range out {
+		if v, ok := floor[f.name]; ok {
+			out[i].floor = v
+		}
+	}
+	return out
 }
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
