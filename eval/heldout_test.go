@@ -56,18 +56,37 @@ var heldOutFiguresGrown = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.772},     // 228/295 = 0.773: target missed
 }
 
+// heldOutFiguresBatch7 are the floors of the whole held-out part as grown
+// by batch 7 (session 11: m492-m551, 17 more held-out texts, no sentence
+// labels), set from its one scoring at the end of h-attribnamed13
+// (docs/validity.md, session 11): where a target is met the floor is the
+// target, else the figure.
+var heldOutFiguresBatch7 = []heldOutFigure{
+	{"named", 0.97, 0.903},           // 169/187 = 0.904: target missed
+	{"none", 0.90, 0.80},             // 76/95 = 0.800: target missed
+	{"unnamed", 0.95, 0.909},         // 10/11: target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.961}, // 0.961: target missed
+	{"claims P", 0.75, 0.75},         // 0.846 (batch 7 has no sentence labels)
+	{"claims R", 0.90, 0.857},        // 132/154 = 0.857: target missed
+	{"level>=1 P", 0.80, 0.761},      // 0.761: target missed
+}
+
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresGrown on the whole part,
-// heldOutFigures on the texts before batch 6. It logs each figure against
+// falls below its floor: heldOutFiguresBatch7 on the whole part,
+// heldOutFiguresGrown on the texts before batch 7, heldOutFigures on the
+// texts before batch 6. It logs each figure against
 // the target, met or missed.
 func TestHeldOut(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresGrown)
-	before, ev := all.without(t, "heldout", batch6)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch7)
+	grown, evGrown := all.without(t, "heldout", batch7)
+	checkHeldOut(t, "before batch 7", grown, evGrown, heldOutFiguresGrown)
+	before, ev := all.without(t, "heldout", batch6or7)
 	checkHeldOut(t, "before batch 6", before, ev, heldOutFigures)
 }
 
