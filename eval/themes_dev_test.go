@@ -151,27 +151,20 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	for _, k := range slices.Sorted(maps.Keys(devThemeFiguresBatch7)) {
-		want := devThemeFiguresBatch7[k]
-		t.Logf("%s: %.4f (at least %.3f)", k, wholeFigs[k], want)
-		if wholeFigs[k] < want-1e-9 {
-			t.Errorf("dev %s fell to %.4f (was %.3f)", k, wholeFigs[k], want)
-		}
-	}
-	figs := themeFigures(all.without(t, "dev", batch7))
-	for _, k := range slices.Sorted(maps.Keys(devThemeFiguresGrown)) {
-		want := devThemeFiguresGrown[k]
-		t.Logf("before batch 7: %s: %.4f (at least %.3f)", k, figs[k], want)
+	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch7)
+	checkDevFloors(t, "before batch 7", themeFigures(all.without(t, "dev", batch7)), devThemeFiguresGrown)
+	checkDevFloors(t, "before batch 6", themeFigures(all.without(t, "dev", batch6or7)), devThemeFigures)
+}
+
+// checkDevFloors logs one part's dev theme figures and fails where one
+// falls below its floor.
+func checkDevFloors(t *testing.T, part string, figs, floors map[string]float64) {
+	t.Helper()
+	for _, k := range slices.Sorted(maps.Keys(floors)) {
+		want := floors[k]
+		t.Logf("%s: %s: %.4f (at least %.3f)", part, k, figs[k], want)
 		if figs[k] < want-1e-9 {
-			t.Errorf("dev before batch 7 %s fell to %.4f (was %.3f)", k, figs[k], want)
-		}
-	}
-	before := themeFigures(all.without(t, "dev", batch6or7))
-	for _, k := range slices.Sorted(maps.Keys(devThemeFigures)) {
-		want := devThemeFigures[k]
-		t.Logf("before batch 6: %s: %.4f (at least %.3f)", k, before[k], want)
-		if before[k] < want-1e-9 {
-			t.Errorf("dev before batch 6 %s fell to %.4f (was %.3f)", k, before[k], want)
+			t.Errorf("dev (%s) %s fell to %.4f (was %.3f)", part, k, figs[k], want)
 		}
 	}
 }
