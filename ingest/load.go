@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -253,7 +252,7 @@ func sniff(name string, data []byte) (Format, string) {
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	if looksBinary(data) {
-		mime := http.DetectContentType(data)
+		mime := detectContentType(data)
 		if i := strings.IndexByte(mime, ';'); i >= 0 {
 			mime = mime[:i]
 		}

@@ -3,22 +3,34 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
-var (
-	mdHeading   = regexp.MustCompile(`^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$`)
-	mdImage     = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
-	mdLink      = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
-	mdRefLink   = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
-	mdEmphasis  = regexp.MustCompile(`(\*\*|__|\*|_|~~)(\S(?:.*?\S)?)(\*\*|__|\*|_|~~)`)
-	mdCode      = regexp.MustCompile("`([^`]*)`")
-	mdTableSep  = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
-	mdRefDef    = regexp.MustCompile(`^\s{0,3}\[[^\]]+\]:\s+\S+`)
-	mdRule      = regexp.MustCompile(`^\s{0,3}([-*_])(\s*([-*_]))(\s*([-*_]))+\s*$`)
-	mdBlockQuot = regexp.MustCompile(`^\s{0,3}>\s?`)
-	mdHTMLTag   = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
-)
+// markdownRegexps are the patterns markdownText and inlineMarkdown use.
+type markdownRegexps struct {
+	heading, image, link, refLink, emphasis, code *regexp.Regexp
+	tableSep, refDef, rule, blockQuote, htmlTag   *regexp.Regexp
+}
+
+// mdRegexps compiles them on first use: a process that reads no Markdown
+// (pdftext, most `styrdok text` runs) no longer compiles eleven patterns
+// at start-up.
+var mdRegexps = sync.OnceValue(func() *markdownRegexps {
+	return &markdownRegexps{
+		heading:    regexp.MustCompile(`^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$`),
+		image:      regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`),
+		link:       regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`),
+		refLink:    regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`),
+		emphasis:   regexp.MustCompile(`(\*\*|__|\*|_|~~)(\S(?:.*?\S)?)(\*\*|__|\*|_|~~)`),
+		code:       regexp.MustCompile("`([^`]*)`"),
+		tableSep:   regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`),
+		refDef:     regexp.MustCompile(`^\s{0,3}\[[^\]]+\]:\s+\S+`),
+		rule:       regexp.MustCompile(`^\s{0,3}([-*_])(\s*([-*_]))(\s*([-*_]))+\s*$`),
+		blockQuote: regexp.MustCompile(`^\s{0,3}>\s?`),
+		htmlTag:    regexp.MustCompile(`</?[a-zA-Z][^>]*>`),
+	}
+})
 
 // markdownText strips Markdown syntax, keeping the text: headings on their
 // own paragraph, links as their text, emphasis markers removed, pipe
@@ -27,6 +39,7 @@ var (
 // The deadline is checked per line, and per piece of a long line (see
 // inlineBounded).
 func markdownText(s string, b *budget) (string, error) {
+	re := mdRegexps()
 	var out []string
 	fence := false
 	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
@@ -41,10 +54,10 @@ func markdownText(s string, b *budget) (string, error) {
 			out = append(out, l)
 			continue
 		}
-		if mdTableSep.MatchString(l) && strings.Contains(l, "-") && strings.Contains(l, "|") || mdRefDef.MatchString(l) || mdRule.MatchString(l) {
+		if re.tableSep.MatchString(l) && strings.Contains(l, "-") && strings.Contains(l, "|") || re.refDef.MatchString(l) || re.rule.MatchString(l) {
 			continue
 		}
-		if m := mdHeading.FindStringSubmatch(l); m != nil {
+		if m := re.heading.FindStringSubmatch(l); m != nil {
 			h, err := inlineBounded(m[1], b)
 			if err != nil {
 				return "", err
@@ -52,7 +65,7 @@ func markdownText(s string, b *budget) (string, error) {
 			out = append(out, "", h, "")
 			continue
 		}
-		l = mdBlockQuot.ReplaceAllString(l, "")
+		l = re.blockQuote.ReplaceAllString(l, "")
 		if t := strings.TrimSpace(l); strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") && len(t) > 1 {
 			cells := strings.Split(t[1:len(t)-1], "|")
 			for i := range cells {
@@ -110,17 +123,18 @@ func inlineBounded(s string, b *budget) (string, error) {
 // emphasis pattern, which has no literal prefix to search for, cost
 // most of a Markdown file's parse.
 func inlineMarkdown(s string) string {
+	re := mdRegexps()
 	if strings.IndexByte(s, '[') >= 0 {
-		s = mdImage.ReplaceAllString(s, "$1")
-		s = mdLink.ReplaceAllString(s, "$1")
-		s = mdRefLink.ReplaceAllString(s, "$1")
+		s = re.image.ReplaceAllString(s, "$1")
+		s = re.link.ReplaceAllString(s, "$1")
+		s = re.refLink.ReplaceAllString(s, "$1")
 	}
 	if strings.IndexByte(s, '`') >= 0 {
-		s = mdCode.ReplaceAllString(s, "$1")
+		s = re.code.ReplaceAllString(s, "$1")
 	}
 	for i := 0; i < 3 && strings.ContainsAny(s, "*_~"); i++ {
-		s = mdEmphasis.ReplaceAllStringFunc(s, func(m string) string {
-			sm := mdEmphasis.FindStringSubmatch(m)
+		s = re.emphasis.ReplaceAllStringFunc(s, func(m string) string {
+			sm := re.emphasis.FindStringSubmatch(m)
 			if sm[1] != sm[3] {
 				return m
 			}
@@ -131,7 +145,7 @@ func inlineMarkdown(s string) string {
 		})
 	}
 	if strings.IndexByte(s, '<') >= 0 {
-		s = mdHTMLTag.ReplaceAllString(s, "")
+		s = re.htmlTag.ReplaceAllString(s, "")
 	}
 	return strings.ReplaceAll(s, `\`, "")
 }

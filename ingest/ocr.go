@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -378,9 +379,13 @@ func runOCR(ctx context.Context, tools *ocrTools, data []byte, want []int, why s
 // pageInfo is a page's size in points, as pdftoppm renders it.
 type pageInfo struct{ w, h float64 }
 
+// pagesRE and pageSizeRE read pdfinfo's answer; compiled on first use,
+// as only OCR runs pdfinfo.
 var (
-	pagesRE    = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
-	pageSizeRE = regexp.MustCompile(`(?m)^Page\s+(\d+)\s+size:\s+([0-9.]+)\s+x\s+([0-9.]+)`)
+	pagesRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^Pages:\s+(\d+)`) })
+	pageSizeRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?m)^Page\s+(\d+)\s+size:\s+([0-9.]+)\s+x\s+([0-9.]+)`)
+	})
 )
 
 // pdfPageInfo asks pdfinfo for the page count and every page's size, so
@@ -394,13 +399,13 @@ func pdfPageInfo(ctx context.Context, t *ocrTools, data []byte, b *budget) (map[
 		}
 		return nil, &reasonError{"OCR: pdfinfo cannot read the PDF", err}
 	}
-	m := pagesRE.FindSubmatch(out)
+	m := pagesRE().FindSubmatch(out)
 	if m == nil {
 		return nil, &reasonError{"OCR: pdfinfo gives no page count", nil}
 	}
 	n, _ := strconv.Atoi(string(m[1]))
 	info := make(map[int]pageInfo, min(n, ocrMaxPages+1))
-	for _, m := range pageSizeRE.FindAllSubmatch(out, -1) {
+	for _, m := range pageSizeRE().FindAllSubmatch(out, -1) {
 		p, _ := strconv.Atoi(string(m[1]))
 		w, _ := strconv.ParseFloat(string(m[2]), 64)
 		h, _ := strconv.ParseFloat(string(m[3]), 64)

@@ -334,8 +334,14 @@ type cellLine struct {
 // column by column.
 func renderBlock(lines []*vline, segs [][]segment, cols [][2]float64) []string {
 	byCol := make([][]cellLine, len(cols))
+	// parts[c] gathers a line's glyphs in column c; the slices are
+	// emptied and refilled line after line (joinGlyphs keeps none), not
+	// made anew for each line.
+	parts := make([][]glyph, len(cols))
 	for i, ss := range segs {
-		var parts = make([][]glyph, len(cols))
+		for c := range parts {
+			parts[c] = parts[c][:0]
+		}
 		for _, s := range ss {
 			c := columnOf(s, cols)
 			if c < 0 { // narrower columns after the block was cut: the nearest

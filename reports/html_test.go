@@ -71,7 +71,7 @@ func TestHTMLSelfContained(t *testing.T) {
 	if strings.Contains(page, "http://") && strings.Count(page, "http://") != strings.Count(page, `xmlns="http://www.w3.org/2000/svg"`) {
 		t.Error("page contains an http:// URL other than the SVG namespace")
 	}
-	script := htmlLangs[LangSwedish].script // the default
+	script := htmlLangs()[LangSwedish].script // the default
 	sum := sha256.Sum256([]byte(script))
 	if !strings.Contains(page, "<script>"+script+"</script>") || !strings.Contains(page, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'") {
 		t.Error("the page script is altered or its CSP hash is missing")
@@ -318,7 +318,7 @@ func luminance(hex string) float64 {
 // Lang "en"; every Swedish phrase replaces English that is there, and no
 // English phrase is left in the Swedish page's source.
 func TestHTMLLanguages(t *testing.T) {
-	sv := htmlLangs[LangSwedish]
+	sv := htmlLangs()[LangSwedish]
 	for i := 0; i < len(htmlSwedish); i += 2 {
 		en, svText := htmlSwedish[i], htmlSwedish[i+1]
 		if !strings.Contains(htmlSource, en) && !strings.Contains(htmlScript, en) {

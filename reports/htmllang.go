@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 )
 
 // report.html is written in Swedish (the language of the documents and
@@ -103,9 +104,10 @@ type htmlLang struct {
 	rule     string
 }
 
-// htmlLangs are the two pages, built once per process and only read
-// after that.
-var htmlLangs = func() map[string]htmlLang {
+// htmlLangs are the two pages, built on first use (parsing both
+// templates was most of the package's start-up, paid by every process,
+// `styrdok text` and `version` too) and only read after that.
+var htmlLangs = sync.OnceValue(func() map[string]htmlLang {
 	sv := strings.NewReplacer(htmlSwedish...)
 	out := map[string]htmlLang{}
 	for _, l := range []struct {
@@ -118,14 +120,14 @@ var htmlLangs = func() map[string]htmlLang {
 			"@CSP@", htmlCSP(l.script)).Replace(l.source))), script: l.script, rule: l.rule}
 	}
 	return out
-}()
+})
 
 // pageLang is the language of report.html for lang ("" is Swedish).
 func pageLang(lang string) (htmlLang, string, error) {
 	if lang == "" {
 		lang = LangSwedish
 	}
-	l, ok := htmlLangs[lang]
+	l, ok := htmlLangs()[lang]
 	if !ok {
 		return htmlLang{}, "", fmt.Errorf("report.html: unknown language %q (sv or en)", lang)
 	}

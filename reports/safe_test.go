@@ -274,7 +274,7 @@ func htmlUnsafe(page string) string {
 				if scripts == 1 && strings.ContainsAny(body, "<>") {
 					return "markup in the data block: " + around(body, strings.IndexAny(body, "<>"))
 				}
-				if scripts == 2 && body != htmlLangs[LangSwedish].script && body != htmlLangs[LangEnglish].script {
+				if scripts == 2 && body != htmlLangs()[LangSwedish].script && body != htmlLangs()[LangEnglish].script {
 					return "a script that is not the page's"
 				}
 			}

@@ -13,6 +13,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"sync"
 )
 
 // ReaderOptions configures a Reader made by NewReaderOptions.
@@ -99,7 +100,11 @@ func (r *Reader) rootUsable() (ok bool) {
 	return r.Trailer().Key("Root").Key("Pages").Kind() == Dict
 }
 
-var objHeader = regexp.MustCompile(`(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj\b`)
+// objHeader finds "N G obj" headers; compiled on first use, as only a
+// repair needs it (a process reading sound files never compiles it).
+var objHeader = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj\b`)
+})
 
 // rebuildXref makes the cross-reference table from the objects found in
 // the file: the last definition of a number wins (incremental updates are
@@ -122,7 +127,7 @@ func (r *Reader) rebuildXref() (err error) {
 	}
 	r.xref, r.cache, r.trailer, r.trailerptr = nil, nil, nil, objptr{}
 	var table []xref
-	for _, m := range objHeader.FindAllSubmatchIndex(data, -1) {
+	for _, m := range objHeader().FindAllSubmatchIndex(data, -1) {
 		if m[0] > 0 && !isSpace(data[m[0]-1]) && !isDelim(data[m[0]-1]) {
 			continue // the end of a longer token
 		}

@@ -298,3 +298,28 @@ func TestReadArrayNested(t *testing.T) {
 		t.Errorf("after a panic the scratch holds %d elements", len(b.arrTmp))
 	}
 }
+
+// TestGlyphNamesSorted checks what nameToRune's binary search needs:
+// glyphNames sorted by name, each name once; and a few lookups,
+// present, absent and at both ends.
+func TestGlyphNamesSorted(t *testing.T) {
+	for i := 1; i < len(glyphNames); i++ {
+		if glyphNames[i-1].name >= glyphNames[i].name {
+			t.Fatalf("glyphNames[%d] %q not before [%d] %q", i-1, glyphNames[i-1].name, i, glyphNames[i].name)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		want rune
+	}{
+		{"adieresis", 'ä'}, {"Aring", 'Å'}, {"odieresis", 'ö'}, {"nbspace", 0xA0},
+		{"endash", '–'}, {"quotedblright", '”'}, {"bullet", '•'}, {"space", ' '},
+		{glyphNames[0].name, glyphNames[0].r},
+		{glyphNames[len(glyphNames)-1].name, glyphNames[len(glyphNames)-1].r},
+		{"", 0}, {"g1", 0}, {"adieresis ", 0}, {"zzzzzz", 0}, {"\x00", 0},
+	} {
+		if got := nameToRune(c.name); got != c.want {
+			t.Errorf("nameToRune(%q) = %U, want %U", c.name, got, c.want)
+		}
+	}
+}
