@@ -74,11 +74,19 @@ var devThemeFigures = map[string]float64{
 // document levels only). They moved with the set, no rule changing
 // (level >= 1 0.884/0.700 to 0.876/0.690), so devThemeFigures keep
 // holding on the texts they were measured on (before batch 6) and these
-// are the floors of the grown set.
+// are the floors of the grown set. Session 11 (h-themes13) labelled the
+// sentences of 18 batch-6 dev texts blind (385 sentences, appended to
+// tools/realtexts/*.sents): sentences no rule was made from, on which the
+// rules answer as on held-out text (claims 0.732/0.837), so the claims
+// and sentence figures of the grown set fell with the labels, no rule
+// changing (claims 0.819/0.919 -> 0.807/0.908, sentences 0.770/0.756 ->
+// 0.767/0.707; the past tenses of the codebook's verb phrases then add one
+// sentence; docs/validity-themes.md, session 11). The level figures do
+// not read sentence labels and keep their floors.
 var devThemeFiguresGrown = map[string]float64{
-	"claims P": 0.819, "claims R": 0.919,
+	"claims P": 0.807, "claims R": 0.908,
 	"level>=1 P": 0.875, "level>=1 R": 0.690,
-	"sentences P": 0.770, "sentences R": 0.756,
+	"sentences P": 0.766, "sentences R": 0.707,
 }
 
 // devThemeFiguresBatch7 are the floors of the dev part as grown by batch 7
