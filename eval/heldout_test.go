@@ -57,19 +57,22 @@ var heldOutFiguresGrown = []heldOutFigure{
 }
 
 // heldOutFiguresBatch7 are the floors of the whole held-out part as grown
-// by batch 7 (session 11: m492-m551, 17 more held-out texts, no sentence
-// labels), set from its one scoring at the end of h-attribnamed13
-// (docs/validity.md, session 11): where a target is met the floor is the
-// target, else the figure.
+// by batch 7 (session 11: m492-m551 from h-attribnamed13 and o375-o439
+// from h-attribnone13, 37 more held-out texts, no sentence labels), set
+// from the one scoring of the merged set (339 texts; docs/validity.md,
+// "Where it stands (main after session 11)"): where a target is met the
+// floor is the target, else the figure. heldOutFiguresGrown keep holding
+// on the 302 texts before the batch, heldOutFigures on the 257 before
+// batch 6.
 var heldOutFiguresBatch7 = []heldOutFigure{
-	{"named", 0.97, 0.903},           // 169/187 = 0.904: target missed
-	{"none", 0.90, 0.80},             // 76/95 = 0.800: target missed
+	{"named", 0.97, 0.905},           // 172/190 = 0.905: target missed
+	{"none", 0.90, 0.821},            // 92/112 = 0.821: target missed
 	{"unnamed", 0.95, 0.909},         // 10/11: target missed
 	{"title", 0.97, 0.97},            // 26/26
-	{"right at >= 0.9", 0.97, 0.961}, // 0.961: target missed
+	{"right at >= 0.9", 0.97, 0.961}, // 74/77 = 0.961: target missed
 	{"claims P", 0.75, 0.75},         // 0.846 (batch 7 has no sentence labels)
 	{"claims R", 0.90, 0.857},        // 132/154 = 0.857: target missed
-	{"level>=1 P", 0.80, 0.761},      // 0.761: target missed
+	{"level>=1 P", 0.80, 0.758},      // 0.7585: target missed (0.774 on the 302 before the batch)
 }
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
