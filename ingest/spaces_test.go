@@ -13,13 +13,8 @@ import (
 // lines of spaces, TABs, other white space and letters.
 func TestSpacesToClean(t *testing.T) {
 	var lines []string
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
+	for _, text := range corpusTexts(t) {
+		lines = append(lines, strings.Split(text, "\n")...)
 	}
 	if len(lines) < 100 {
 		t.Fatalf("only %d corpus lines", len(lines))
@@ -47,5 +42,35 @@ func TestSpacesToClean(t *testing.T) {
 	}
 	if changed < 1000 || kept < 1000 {
 		t.Fatalf("too little checked: %d lines changed, %d kept", changed, kept)
+	}
+}
+
+// corpusTexts are the bundled corpus's texts (testdata/corpus).
+func corpusTexts(tb testing.TB) []string {
+	tb.Helper()
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
+	var texts []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	if len(texts) == 0 {
+		tb.Fatal("no corpus texts")
+	}
+	return texts
+}
+
+// BenchmarkCleanText: CleanText over the bundled corpus's documents, one
+// page each, as a text file is.
+func BenchmarkCleanText(b *testing.B) {
+	texts := corpusTexts(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			CleanText(s)
+		}
 	}
 }
