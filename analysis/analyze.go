@@ -216,7 +216,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 	}
 	lay.words = sc.words.finish()
 	res.Municipality = a.attributor.attribute(doc.Text, lay).Decide(a.MinConfidence)
-	res.Terms = newTermBag(sc.terms)
+	res.Terms, sc.termKeys = newTermBag(sc.terms, sc.termKeys)
 	res.Modality, res.Modalities = classifySegments(segs, func(i int) Modality { return modality[i] })
 	if err := a.tag(ctx, res, doc.Text, segs, sc); err != nil {
 		a.recycleSegments(res)
@@ -287,9 +287,12 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 		}
 		return st.sectionHeading(i, theme)
 	}
+	// Most segments are a hit of no theme; the passes below look, for
+	// each theme, only at those that may be one of some theme.
+	cands := themeCandidates(segs, scores, minScore, st)
 	nHits, nMatched := 0, 0
 	for _, th := range a.Codebook.Themes {
-		for i := range segs {
+		for _, i := range cands {
 			if own(i, th.ID) {
 				nHits++
 				for _, m := range matches[i] {
@@ -309,7 +312,7 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 	for _, th := range a.Codebook.Themes {
 		cov := ThemeCoverage{ID: th.ID, Headings: []int{}}
 		first := len(hits)
-		for i := range segs {
+		for _, i := range cands {
 			// Most segments are no hit of a theme: the hit is made only
 			// for those that are (making it first was a third of this
 			// function's time).
@@ -367,6 +370,23 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 		themes = append(themes, cov)
 	}
 	return themes
+}
+
+// themeCandidates returns, in order, the segments that may be a hit of
+// some theme in themeCoverage: those with a score for any theme (own
+// words), and the sentences, list items and table rows in a section
+// whose heading names a theme (inherited). A segment left out is a hit
+// of no theme, since own needs a score of at least minScore (none is
+// no score, 0, when minScore > 0) and inherits a section naming the
+// theme; with minScore <= 0 every segment may be one.
+func themeCandidates(segs []Sentence, scores []map[string]float64, minScore float64, st structure) []int {
+	cands := make([]int, 0, len(segs))
+	for i := range segs {
+		if minScore <= 0 || (segs[i].Kind != KindNavigation && len(scores[i]) > 0) || st.mayInherit(i, segs[i].Kind) {
+			cands = append(cands, i)
+		}
+	}
+	return cands
 }
 
 // byteSpan is a span of the document's text, [start, end); the zero
@@ -440,6 +460,7 @@ func hasPhrase(ms []Match) bool {
 // Nothing in an analysis refers to it.
 type analyzeScratch struct {
 	terms      map[string]int
+	termKeys   []termKey // newTermBag's sort buffer
 	toks       []Token
 	matches    []Match              // every segment's matches, one after the other
 	segMatches [][]Match            // per segment, its part of matches

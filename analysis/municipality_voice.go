@@ -343,7 +343,7 @@ func (a *MunicipalityAttributor) partySignatures(text string) int {
 	n := 0
 	for line := range strings.Lines(text) {
 		line = strings.TrimSpace(line)
-		if line == "" || line[0] < 'A' && line[0] < utf8.RuneSelf || len(strings.Fields(line)) > signatureWords || !strings.Contains(line, ", ") {
+		if line == "" || line[0] < 'A' && line[0] < utf8.RuneSelf || !strings.Contains(line, ", ") || moreFields(line, signatureWords) {
 			continue
 		}
 		if a.lists.signedRe.MatchString(line) {

@@ -72,28 +72,16 @@ func isTagLine(p string) bool {
 	return !strings.HasSuffix(rest, ".") && !strings.HasSuffix(rest, "?") && !strings.HasSuffix(rest, "!")
 }
 
-// hasCrumbSeparator is strings.ContainsAny(p, ">›»/") read byte by byte:
-// with two multi-byte runes in its set, ContainsAny decodes every rune of
-// the paragraph and searches the set for it, and it ran on every
-// paragraph (isBreadcrumb's own time was 3% of analysis). "›" is E2 80 BA
-// and "»" C2 BB in UTF-8; a continuation byte never starts a rune, so
-// the two bytes before it decide (TestCrumbSeparator).
+// hasCrumbSeparator is strings.ContainsAny(p, ">›»/") by bytes: with two
+// multi-byte runes in its set, ContainsAny decodes every rune of the
+// paragraph and searches the set for it, and it runs on every paragraph.
+// "›" is E2 80 BA and "»" C2 BB in UTF-8; a continuation byte never
+// starts a rune, so finding the bytes is finding the rune
+// (TestCrumbSeparator). Four searches with the runtime's vector
+// IndexByte cost less than one byte loop with a switch (2% of analysis).
 func hasCrumbSeparator(p string) bool {
-	for i := 0; i < len(p); i++ {
-		switch p[i] {
-		case '>', '/':
-			return true
-		case 0xBA:
-			if i >= 2 && p[i-2] == 0xE2 && p[i-1] == 0x80 {
-				return true
-			}
-		case 0xBB:
-			if i >= 1 && p[i-1] == 0xC2 {
-				return true
-			}
-		}
-	}
-	return false
+	return strings.IndexByte(p, '>') >= 0 || strings.IndexByte(p, '/') >= 0 ||
+		strings.Contains(p, "\u203a") || strings.Contains(p, "\u00bb")
 }
 
 // maxBreadcrumbWords bounds a breadcrumb trail: a longer line is text.

@@ -143,6 +143,22 @@ func (st structure) sectionHeading(i int, theme string) int {
 	return -1
 }
 
+// mayInherit reports whether segment i, of the given kind, may inherit
+// some theme (sectionHeading(i, theme) >= 0 for a theme, as
+// themeCoverage asks it): a sentence, list item or table row with an
+// enclosing section, not its own and not a title, that names a theme.
+func (st structure) mayInherit(i int, kind SentenceKind) bool {
+	if kind != KindSentence && kind != KindListItem && kind != KindTableRow {
+		return false
+	}
+	for _, k := range st.chain[i] {
+		if sec := st.sections[k]; sec.Sentence != i && !sec.Title && len(sec.Themes) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // sectionTopTheme returns the strongest theme of the innermost enclosing
 // section that names one (a table row's area label), or "".
 // tableSectionTheme is the first theme of the innermost table section

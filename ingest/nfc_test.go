@@ -94,18 +94,7 @@ func TestNFCQuick(t *testing.T) {
 // norm.NFC.String alone, on the bundled corpus's texts (already in NFC:
 // both return the text as it is).
 func BenchmarkNFCCheck(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
-	var texts []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(data))
-	}
-	if len(texts) == 0 {
-		b.Fatal("no corpus texts")
-	}
+	texts := corpusTexts(b)
 	b.Run("norm", func(b *testing.B) {
 		for b.Loop() {
 			for _, s := range texts {

@@ -221,14 +221,9 @@ func CleanText(s string) string {
 	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		l = strings.TrimRight(l, " ")
-		l = strings.TrimLeft(l, " ")
-		if strings.Contains(l, "  ") {
-			l = spaceRun.ReplaceAllString(l, " ")
+		if spacesToClean(l) { // most lines are left as they are
+			lines[i] = cleanSpaces(l)
 		}
-		l = strings.ReplaceAll(l, " \t", "\t")
-		l = strings.ReplaceAll(l, "\t ", "\t")
-		lines[i] = l
 	}
 	lines = dehyphenate(lines)
 	var b strings.Builder
@@ -253,6 +248,39 @@ func CleanText(s string) string {
 }
 
 var spaceRun = regexp.MustCompile(`  +`)
+
+// cleanSpaces trims a line's spaces, collapses runs of them and drops
+// those next to a TAB.
+func cleanSpaces(l string) string {
+	l = strings.TrimRight(l, " ")
+	l = strings.TrimLeft(l, " ")
+	if strings.Contains(l, "  ") {
+		l = spaceRun.ReplaceAllString(l, " ")
+	}
+	l = strings.ReplaceAll(l, " \t", "\t")
+	return strings.ReplaceAll(l, "\t ", "\t")
+}
+
+// spacesToClean reports whether cleanSpaces would change l: a space at
+// its start or end, or two of space and TAB side by side other than two
+// TABs (a run of spaces, " \t", "\t "). One pass over the line instead
+// of cleanSpaces' five (TestSpacesToClean).
+func spacesToClean(l string) bool {
+	if l == "" {
+		return false
+	}
+	if l[0] == ' ' || l[len(l)-1] == ' ' {
+		return true
+	}
+	for i := 1; i < len(l); i++ {
+		if c := l[i]; c == ' ' || c == '\t' {
+			if p := l[i-1]; p == ' ' || (p == '\t' && c == ' ') {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // nfcStableLimit bounds the runes nfcStable describes: Latin-1, the Latin
 // extensions, the combining marks (not stable) and general punctuation
@@ -401,7 +429,7 @@ func dehyphenate(lines []string) []string {
 // breakable reports a line that ends in a hyphen or slash after a word of
 // plausible length, outside a table row.
 func breakable(a string) bool {
-	if len(a) < 3 || strings.ContainsRune(a, '\t') || !(strings.HasSuffix(a, "-") || strings.HasSuffix(a, "/")) {
+	if len(a) < 3 || !(strings.HasSuffix(a, "-") || strings.HasSuffix(a, "/")) || strings.ContainsRune(a, '\t') { // the cheap test first
 		return false
 	}
 	return len(a)-strings.LastIndexByte(a, ' ') < 100

@@ -268,18 +268,23 @@ func dumpStore(path string) ([]byte, error) {
 	defer db.Close()
 	// Analyses get their ids in the order the workers finish, which varies
 	// from run to run; they are named by their unique key instead.
-	ids := map[string]string{}
-	keys, err := db.Query(`SELECT id, sha256, pipeline_version, codebook_hash, as_of FROM analyses`)
+	// So do their data rows (analysis_data), named by the first key of
+	// the analyses that refer to them.
+	ids, dataIDs := map[string]string{}, map[string]string{}
+	keys, err := db.Query(`SELECT id, sha256, pipeline_version, codebook_hash, as_of, data_id FROM analyses`)
 	if err != nil {
 		return nil, err
 	}
 	for keys.Next() {
-		var id, sha, pv, cb, asOf string
-		if err := keys.Scan(&id, &sha, &pv, &cb, &asOf); err != nil {
+		var id, sha, pv, cb, asOf, dataID string
+		if err := keys.Scan(&id, &sha, &pv, &cb, &asOf, &dataID); err != nil {
 			keys.Close()
 			return nil, err
 		}
 		ids[id] = "analysis(" + sha + "," + pv + "," + cb + "," + asOf + ")"
+		if k, ok := dataIDs[dataID]; !ok || ids[id] < k {
+			dataIDs[dataID] = ids[id]
+		}
 	}
 	keys.Close()
 	// Views are left out: they are queries over the tables dumped here.
@@ -328,6 +333,9 @@ func dumpStore(path string) ([]byte, error) {
 				}
 				if cols[i] == "analysis_id" || (t == "analyses" && cols[i] == "id") {
 					cells[i] = ids[cells[i]]
+				}
+				if (t == "analyses" && cols[i] == "data_id") || (t == "analysis_data" && cols[i] == "id") {
+					cells[i] = "data of " + dataIDs[cells[i]]
 				}
 				if t == "runs" && cols[i] == "outputs" {
 					// run.json is listed with its size and hash, which
