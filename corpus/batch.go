@@ -726,7 +726,7 @@ func (b *batch) loadAnalysis(st *Store, sha, path string, k AnalysisKey, opt *Ba
 		// analysis is read from the store as without the file, and the
 		// run writes its record again.
 		if rec, err := b.summaries.lookup(sha, k); err == nil && rec != nil {
-			if d, sum, err := decodeSummaryRecord(rec, ws.strs); err == nil && d.SHA256 == sha {
+			if d, sum, err := decodeSummaryRecord(rec); err == nil && d.SHA256 == sha {
 				d.File = path // the same content may sit under several paths
 				return outcome{doc: d, summary: rec, digest: sum, lazy: &storedAnalysis{sha: sha, key: k}}, nil
 			}

@@ -11,6 +11,7 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
+	"unsafe"
 
 	"github.com/styrdok/styrdok/analysis"
 )
@@ -213,8 +214,9 @@ func encodeSummaryRecord(d *analysis.DocumentAnalysis, sum [sha256.Size]byte) ([
 
 // decodeSummaryRecord reads a record back: the summary (analysis.Summary
 // of what was stored, its Terms set; File is the file's whose analysis
-// was summarised) and the digest. The stems are shared through strs.
-func decodeSummaryRecord(rec []byte, strs map[string]string) (*analysis.DocumentAnalysis, [sha256.Size]byte, error) {
+// was summarised) and the digest. The term bag's stems are rec's bytes:
+// rec must not change while the bag is used.
+func decodeSummaryRecord(rec []byte) (*analysis.DocumentAnalysis, [sha256.Size]byte, error) {
 	var sum [sha256.Size]byte
 	if len(rec) < 4+len(sum) || crc32.Checksum(rec[4:], castagnoli) != binary.LittleEndian.Uint32(rec) {
 		return nil, sum, errors.New("damaged record (checksum)")
@@ -241,10 +243,12 @@ func decodeSummaryRecord(rec []byte, strs map[string]string) (*analysis.Document
 	for i := uint64(0); i < n && r.err == nil; i++ {
 		b := r.bytes()
 		c := r.uvarint()
-		st, ok := strs[string(b)]
-		if !ok {
-			st = string(b)
-			strs[st] = st
+		var st string
+		if len(b) > 0 {
+			// The record's own bytes, not a copy: the bag lives only
+			// until the spill has taken its stems (Spill.add copies each
+			// new stem into its vocabulary), and nothing writes into rec.
+			st = unsafe.String(&b[0], len(b))
 		}
 		d.Terms.Stems = append(d.Terms.Stems, st)
 		d.Terms.Counts = append(d.Terms.Counts, int32(uint32(c)))
