@@ -215,3 +215,39 @@ func TestSummariesStoreChanged(t *testing.T) {
 	}
 	sameResults(t, "after the damage", next, cold)
 }
+
+// BenchmarkSummaryRecord is the summaries file's cost per document: the
+// record a cold run makes of each summary (in the workers), and the
+// decoding a re-run does instead of reading the stored analysis.
+func BenchmarkSummaryRecord(b *testing.B) {
+	a := testAnalyzer(b)
+	files, _ := filepath.Glob("../testdata/corpus/*.txt")
+	docs, _ := AnalyzeFiles(context.Background(), a, files, BatchOptions{Workers: 2})
+	var sums []*analysis.DocumentAnalysis
+	for _, d := range docs {
+		if len(d.Terms.Stems) == 0 {
+			b.Fatalf("%s: no term bag", d.File)
+		}
+		sums = append(sums, analysis.Summary(d))
+	}
+	var sum [32]byte
+	b.Run("encode", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			if _, err := encodeSummaryRecord(sums[i%len(sums)], sum); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	var recs [][]byte
+	for _, s := range sums {
+		rec, _ := encodeSummaryRecord(s, sum)
+		recs = append(recs, rec)
+	}
+	b.Run("decode", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			if _, _, err := decodeSummaryRecord(recs[i%len(recs)]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
