@@ -327,7 +327,8 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 		} else if err := sumw.commit(b.summaries); err != nil {
 			res.Problems = append(res.Problems, StoreProblem{File: sumw.path, Problem: err.Error()})
 		}
-		b.summaries = nil
+		// b.summaries stays: a worker Run no longer waits for (it was
+		// stopped) may still look it up, and gets an error (closed).
 	}
 	if done < len(files) {
 		res.Interrupted = true
