@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -95,6 +96,14 @@ type outcome struct {
 	// kept: the analysis is one made with another codebook that the
 	// run's change of terms cannot touch (batch.kept).
 	kept bool
+	// summary is the document's record for the run's summaries file
+	// (store_summaries.go), digest the SHA-256 of packed, when the run
+	// has a store and a spill; nil when it could not be made.
+	summary []byte
+	digest  [sha256.Size]byte
+	// lazy is set instead of packed when the summary came from the
+	// summaries file: the stored analysis the spill reads on demand.
+	lazy *storedAnalysis
 }
 
 // snapshot is what the store held when the run started.
@@ -160,6 +169,21 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 		w = opt.Store.Writer(opt.RunID, opt.Key)
 	}
 	b := &batch{a: a}
+	res := &BatchResult{}
+	var sumw *summariesWriter
+	if opt.Store != nil && opt.Spill != nil {
+		opt.Spill.store = opt.Store
+		path := opt.Store.Path() + SummariesSuffix
+		var err error
+		if b.summaries, err = openSummaries(path, opt.Key.PipelineVersion); err != nil {
+			res.Problems = append(res.Problems, StoreProblem{File: path, Problem: err.Error()})
+		}
+		if sumw, err = newSummariesWriter(path, opt.Key.PipelineVersion); err != nil {
+			res.Problems = append(res.Problems, StoreProblem{File: path, Problem: fmt.Sprintf("not written (%v)", err)})
+			sumw = nil
+		}
+	}
+	defer b.summaries.close()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -197,7 +221,6 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 	}()
 	go func() { wg.Wait(); close(results) }()
 
-	res := &BatchResult{}
 	var refs []spillRef
 	var storeErr error
 	seen := make(map[string]bool, len(files))
@@ -235,11 +258,23 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 			// Before the store's Add, which recycles o.packed's buffer
 			// once written.
 			// The bag leaves the summary for the spill's term file.
-			ref, err := opt.Spill.add(o.packed, o.doc.Terms)
+			var ref spillRef
+			var err error
+			if o.lazy != nil {
+				ref, err = opt.Spill.addStored(o.lazy, o.digest, o.doc.Terms)
+			} else {
+				if o.summary == nil {
+					o.digest = sha256.Sum256(o.packed)
+				}
+				ref, err = opt.Spill.add(o.packed, o.digest, o.doc.Terms)
+			}
 			if storeErr = err; err != nil {
 				cancel()
 			}
 			refs = append(refs, ref)
+			if sumw != nil && o.summary != nil {
+				sumw.add(o.doc.SHA256, opt.Key, o.summary)
+			}
 			o.doc.Terms = analysis.TermBag{}
 		}
 		if o.rec != nil && w != nil && storeErr == nil {
@@ -284,6 +319,17 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 	if opt.Spill != nil && storeErr == nil {
 		storeErr = opt.Spill.finish()
 	}
+	if sumw != nil {
+		// Only once the store holds what the entries summarise; the
+		// file read so far is closed first (commit).
+		if storeErr != nil {
+			sumw.abort()
+		} else if err := sumw.commit(b.summaries); err != nil {
+			res.Problems = append(res.Problems, StoreProblem{File: sumw.path, Problem: err.Error()})
+		}
+		// b.summaries stays: a worker Run no longer waits for (it was
+		// stopped) may still look it up, and gets an error (closed).
+	}
 	if done < len(files) {
 		res.Interrupted = true
 		for _, f := range files {
@@ -326,6 +372,9 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 type batch struct {
 	a       *analysis.Analyzer
 	records sync.Pool // *recordScratch (storeRecord)
+	// summaries is the summaries file of the store as the run found it
+	// (store_summaries.go); nil without one.
+	summaries *summaries
 }
 
 // workerScratch is what one worker of Run keeps from file to file: the
@@ -388,9 +437,10 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 		}
 		if known, ok := snap.files[path]; ok && statOK && known.Size == size && known.MtimeNS == mtime {
 			if snap.analysed[known.SHA256] {
-				d, packed, err := b.loadAnalysis(st, known.SHA256, path, opt.Key, opt, ws)
+				o, err := b.loadAnalysis(st, known.SHA256, path, opt.Key, opt, ws)
 				if err == nil {
-					return outcome{file: path, doc: d, packed: packed, how: howReused}
+					o.file, o.how = path, howReused
+					return o
 				}
 				problems = append(problems, unusable("analysis", "analysed again", err))
 			}
@@ -438,9 +488,10 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 		rec.ClearFailure = true
 	}
 	if st != nil && snap.analysed[doc.SHA256] { // known content under a new path or a touched file
-		d, packed, err := b.loadAnalysis(st, doc.SHA256, path, opt.Key, opt, ws)
+		o, err := b.loadAnalysis(st, doc.SHA256, path, opt.Key, opt, ws)
 		if err == nil {
-			return outcome{file: path, doc: d, packed: packed, rec: rec, how: howParsed}
+			o.file, o.rec, o.how = path, rec, howParsed
+			return o
 		}
 		problems = append(problems, unusable("analysis", "analysed again", err))
 	}
@@ -570,12 +621,13 @@ func (b *batch) kept(doc *ingest.Document, rec *Record, how int, snap *snapshot,
 	if touched {
 		return outcome{}, false, ""
 	}
-	d, packed, err := b.loadAnalysis(opt.Store, doc.SHA256, doc.Path, base.opt.Key, opt, ws)
+	o, err := b.loadAnalysis(opt.Store, doc.SHA256, doc.Path, base.opt.Key, opt, ws)
 	if err != nil {
 		return outcome{}, false, unusable("analysis of codebook "+base.opt.Key.CodebookHash[:12], "re-tagged", err)
 	}
 	rec.KeptFrom = base.opt.Key.CodebookHash
-	return outcome{file: doc.Path, doc: d, packed: packed, rec: rec, how: how, kept: true}, true, ""
+	o.file, o.rec, o.how, o.kept = doc.Path, rec, how, true
+	return o, true, ""
 }
 
 // analyzed analyses doc afresh and fills rec with the analysis to store,
@@ -639,22 +691,51 @@ func (b *batch) finished(doc *ingest.Document, d *analysis.DocumentAnalysis, err
 	}
 	if opt.Spill != nil {
 		o.doc = analysis.Summary(d)
+		if opt.Store != nil {
+			o.summarize()
+		}
 	}
 	return o
 }
 
-// loadAnalysis decodes the stored analysis of content sha with key k
-// (the run's, or for a kept analysis the base codebook's, batch.kept);
-// with a spill it returns the analysis's Summary and what to spill. The
-// analysis is decompressed into the worker's buffer (ws.plain), which
-// nothing decoded refers to.
-func (b *batch) loadAnalysis(st *Store, sha, path string, k AnalysisKey, opt *BatchOptions, ws *workerScratch) (*analysis.DocumentAnalysis, []byte, error) {
-	packed, data, err := st.loadAnalysisPacked(sha, k, ws.plain)
-	if err != nil {
-		return nil, nil, err
+// summarize makes o's record for the summaries file from its summary
+// and packed analysis, here in the worker rather than in Run's one
+// collector. A summary that cannot be written (JSON has no NaN) gets no
+// record: the next run reads its analysis from the store.
+func (o *outcome) summarize() {
+	o.digest = sha256.Sum256(o.packed)
+	if rec, err := encodeSummaryRecord(o.doc, o.digest); err == nil {
+		o.summary = rec
 	}
+}
+
+// loadAnalysis decodes the stored analysis of content sha with key k
+// (the run's, or for a kept analysis the base codebook's, batch.kept)
+// into the outcome's doc; with a spill that is the analysis's Summary,
+// and packed what to spill. The analysis is decompressed into the
+// worker's buffer (ws.plain), which nothing decoded refers to. With a
+// store and a spill the summary is taken from the summaries file when it
+// has the analysis (store_summaries.go): the analysis is then not read
+// at all, and the spill reads it from the store if a report writer
+// needs it (outcome.lazy).
+func (b *batch) loadAnalysis(st *Store, sha, path string, k AnalysisKey, opt *BatchOptions, ws *workerScratch) (outcome, error) {
 	if len(ws.strs) > maxSharedStrings {
 		clear(ws.strs)
+	}
+	if opt.Spill != nil {
+		// A record that cannot be read or used is passed over: the
+		// analysis is read from the store as without the file, and the
+		// run writes its record again.
+		if rec, err := b.summaries.lookup(sha, k); err == nil && rec != nil {
+			if d, sum, err := decodeSummaryRecord(rec); err == nil && d.SHA256 == sha {
+				d.File = path // the same content may sit under several paths
+				return outcome{doc: d, summary: rec, digest: sum, lazy: &storedAnalysis{sha: sha, key: k}}, nil
+			}
+		}
+	}
+	packed, data, err := st.loadAnalysisPacked(sha, k, ws.plain)
+	if err != nil {
+		return outcome{}, err
 	}
 	// With a spill only the summary stays in memory, and the stored bytes
 	// go to the spill as they are: the evidence, sections and actions are
@@ -672,13 +753,15 @@ func (b *batch) loadAnalysis(st *Store, sha, path string, k AnalysisKey, opt *Ba
 		ws.plain = nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: stored analysis: %w", path, err)
+		return outcome{}, fmt.Errorf("%s: stored analysis: %w", path, err)
 	}
 	d.File = path // the same content may sit under several paths
 	if opt.Spill == nil {
-		return d, nil, nil
+		return outcome{doc: d}, nil
 	}
-	return d, packed, nil
+	o := outcome{doc: d, packed: packed}
+	o.summarize()
+	return o, nil
 }
 
 // recordScratch is the working space of storeRecord, recycled once the

@@ -7,7 +7,10 @@
 // Run reads each file with ingest, analyses it with analysis, writes the
 // new analyses to the store and, with a Spill (spill.go), keeps only each
 // document's summary in memory; Documents reads the full analyses back
-// for the report writers one at a time. Collector (collector.go) tunes
+// for the report writers one at a time. The summaries file beside the
+// store (store_summaries.go) spares a re-run reading the stored analysis
+// of a document that did not change: its summary is read from there,
+// and the spill refers to the store for the analysis. Collector (collector.go) tunes
 // the garbage collector to the run's live heap. The arrow is corpus ->
 // analysis -> ingest: analysis knows nothing of the store.
 package corpus

@@ -2,7 +2,7 @@ package corpus
 
 import (
 	"context"
-	"path/filepath"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -18,37 +18,11 @@ import (
 // Problems with its file and the file analysed again, and every analysis
 // read back from the spill is the one a fresh run makes.
 func TestReuseDamagedWithSpill(t *testing.T) {
-	a := testAnalyzer(t)
-	files, _ := filepath.Glob("../testdata/corpus/*.txt")
-	if len(files) < 3 {
-		t.Fatalf("%d corpus files", len(files))
-	}
+	r := newSummariesRunner(t)
+	a, files, st, key, run := r.a, r.files, r.st, r.key, r.run
 	want, _ := AnalyzeFiles(context.Background(), a, files, BatchOptions{Workers: 2})
 	for _, d := range want {
 		d.Segments = nil
-	}
-	st, err := OpenStore(filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	key := AnalysisKey{PipelineVersion: "test", CodebookHash: a.Codebook.Hash()}
-	run := func() *BatchResult {
-		t.Helper()
-		id, err := st.BeginRun(key, 2, "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		spill, err := NewSpill(t.TempDir(), ".spill-*")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { spill.Close() })
-		res, err := Run(context.Background(), a, files, BatchOptions{Workers: 2, Store: st, Key: key, RunID: id, Spill: spill})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res
 	}
 	run()
 	good, err := st.LoadAnalysis(want[0].SHA256, key)
@@ -69,6 +43,12 @@ func TestReuseDamagedWithSpill(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+	}
+	// Without the summaries file (which spares a re-run reading the
+	// analyses at all: TestSummariesStoreChanged), every analysis is
+	// read from the store and checked.
+	if err := os.Remove(st.Path() + SummariesSuffix); err != nil {
+		t.Fatal(err)
 	}
 	res := run()
 	got := map[string]string{}

@@ -41,6 +41,9 @@ type Spill struct {
 	off   int64
 	terms termFile
 	done  bool
+	// store is where the analyses spilled by reference (addStored) are
+	// read from.
+	store *Store
 }
 
 // termFile is a spill's file of term bags: per document a record of the
@@ -93,6 +96,16 @@ type spillRef struct {
 	// a fresh one as it is stored), which the report writers' cached
 	// fragments are keyed by (Documents.Digest).
 	sum [sha256.Size]byte
+	// stored, when set, is where the analysis is instead of the spill
+	// file: the store, whose bytes have the digest sum (addStored).
+	stored *storedAnalysis
+}
+
+// storedAnalysis is an analysis in the store: the content's hash and the
+// analysis key it was made with.
+type storedAnalysis struct {
+	sha string
+	key AnalysisKey
 }
 
 // NewSpill creates a spill file in dir, named after pattern
@@ -123,16 +136,33 @@ func (s *Spill) TermsName() string { return s.terms.f.Name() }
 // MaxTextBytes).
 const maxSpillRecord = 1<<31 - 1
 
-// add appends one S2-compressed analysis and its term bag.
-func (s *Spill) add(packed []byte, bag analysis.TermBag) (spillRef, error) {
+// add appends one S2-compressed analysis, whose SHA-256 is sum, and its
+// term bag.
+func (s *Spill) add(packed []byte, sum [sha256.Size]byte, bag analysis.TermBag) (spillRef, error) {
 	if len(packed) > maxSpillRecord {
 		return spillRef{}, fmt.Errorf("spill file %s: an analysis of %d bytes", s.f.Name(), len(packed))
 	}
 	if _, err := s.w.Write(packed); err != nil {
 		return spillRef{}, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
 	}
-	ref := spillRef{off: s.off, n: int32(len(packed)), sum: sha256.Sum256(packed)}
+	ref := spillRef{off: s.off, n: int32(len(packed)), sum: sum}
 	s.off += int64(len(packed))
+	var err error
+	ref.toff, ref.tn, err = s.terms.add(bag)
+	return ref, err
+}
+
+// addStored adds an analysis the store holds (at), whose stored bytes
+// have the SHA-256 sum, by reference: the spill file gets its term bag
+// only, and the analysis is read from the store if a report writer reads
+// it (Documents.EachWhere). A run whose summaries came from the store's
+// summaries file need not read the analyses of the documents that did
+// not change at all.
+func (s *Spill) addStored(at *storedAnalysis, sum [sha256.Size]byte, bag analysis.TermBag) (spillRef, error) {
+	if s.store == nil {
+		return spillRef{}, fmt.Errorf("spill file %s: an analysis by reference without a store", s.f.Name())
+	}
+	ref := spillRef{sum: sum, stored: at}
 	var err error
 	ref.toff, ref.tn, err = s.terms.add(bag)
 	return ref, err
@@ -234,6 +264,9 @@ func (s *Spill) finish() error {
 // scratch space (grown and returned), small its shared short strings
 // (decodeAnalysis).
 func (s *Spill) read(ref spillRef, zbuf, buf *[]byte, small map[string]string) (*analysis.DocumentAnalysis, error) {
+	if ref.stored != nil {
+		return s.readStored(ref, buf, small)
+	}
 	if cap(*zbuf) < int(ref.n) {
 		*zbuf = make([]byte, ref.n)
 	}
@@ -241,16 +274,52 @@ func (s *Spill) read(ref spillRef, zbuf, buf *[]byte, small map[string]string) (
 	if _, err := s.f.ReadAt(z, ref.off); err != nil {
 		return nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
 	}
-	n, err := s2.DecodedLen(z)
+	d, err := decodePacked(z, buf, small)
 	if err != nil {
 		return nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+	}
+	return d, nil
+}
+
+// readStored decodes the analysis ref refers to in the store; its bytes
+// must still have the digest they had when summarised, or the reports
+// would not be the summary's.
+func (s *Spill) readStored(ref spillRef, buf *[]byte, small map[string]string) (*analysis.DocumentAnalysis, error) {
+	z, err := s.store.LoadPackedAnalysis(ref.stored.sha, ref.stored.key)
+	if err == nil && sha256.Sum256(z) != ref.sum {
+		err = fmt.Errorf("store %s: the analysis of %s is not the one its summary in %s was made from", s.store.Path(), ref.stored.sha, s.summariesPath())
+	}
+	if err != nil {
+		// The store changed under its summaries file (damaged, or
+		// replaced): without the file, the next run reads every analysis
+		// from the store, names what is damaged and analyses it again.
+		if rerr := os.Remove(s.summariesPath()); rerr == nil || errors.Is(rerr, os.ErrNotExist) {
+			err = fmt.Errorf("%w (%s removed: run again)", err, s.summariesPath())
+		}
+		return nil, err
+	}
+	d, err := decodePacked(z, buf, small)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: analysis of %s: %w", s.store.Path(), ref.stored.sha, err)
+	}
+	return d, nil
+}
+
+func (s *Spill) summariesPath() string { return s.store.Path() + SummariesSuffix }
+
+// decodePacked decodes an S2-compressed analysis encoding z; buf is the
+// caller's scratch space.
+func decodePacked(z []byte, buf *[]byte, small map[string]string) (*analysis.DocumentAnalysis, error) {
+	n, err := s2.DecodedLen(z)
+	if err != nil {
+		return nil, err
 	}
 	if cap(*buf) < n {
 		*buf = make([]byte, n)
 	}
 	data, err := s2.Decode((*buf)[:n], z)
 	if err != nil {
-		return nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+		return nil, err
 	}
 	return analysis.DecodeShared(data, small)
 }

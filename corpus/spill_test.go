@@ -131,7 +131,7 @@ func TestSpillTermBags(t *testing.T) {
 	}
 	ds := &Documents{spill: spill}
 	for i, b := range bags {
-		ref, err := spill.add([]byte{byte(i)}, b)
+		ref, err := spill.add([]byte{byte(i)}, sha256.Sum256([]byte{byte(i)}), b)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -239,7 +239,7 @@ func TestSpillVocabularyBlocks(t *testing.T) {
 func spillBags(tb testing.TB, spill *Spill, ds *Documents, bags []analysis.TermBag) {
 	tb.Helper()
 	for i, b := range bags {
-		ref, err := spill.add(nil, b)
+		ref, err := spill.add(nil, sha256.Sum256(nil), b)
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -294,7 +294,7 @@ func TestSpillDigestEachWhere(t *testing.T) {
 		d := &analysis.DocumentAnalysis{File: "stored.txt", Words: 10 + i%2} // 0 and 2 alike, 1 and 3 alike
 		analysis.NormalizeEmpty(d)
 		p := s2.Encode(nil, analysis.EncodeAnalysis(d))
-		ref, err := spill.add(p, analysis.TermBag{})
+		ref, err := spill.add(p, sha256.Sum256(p), analysis.TermBag{})
 		if err != nil {
 			t.Fatal(err)
 		}

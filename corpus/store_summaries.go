@@ -1,0 +1,382 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"unsafe"
+
+	"github.com/styrdok/styrdok/analysis"
+)
+
+// The summaries file, `<store>.summaries` beside the store, keeps what a
+// batch run with a spill takes from each stored analysis it re-uses: the
+// document's Summary with its term bag, and the SHA-256 of the analysis
+// as stored (the spill's digest, which the report writers' fragments are
+// keyed by). A re-run that finds a document there reads a few KB from
+// this file instead of the document's 19 KB analysis from SQLite,
+// decompressing it and reading over its evidence (issue 17 item 3: that
+// was a third to a half of a re-run after one changed file). The
+// analysis itself is read from the store only if a report writer needs
+// it (no fragment of it: Documents.EachWhere), and then checked against
+// the digest.
+//
+// It is a cache: a file that is missing, damaged, of another format or
+// styrdok version is not read (the analyses are read from the store, as
+// without it) and the run writes a new one. Each run writes a new file
+// with the entries of its documents, beside the old one as
+// `<store>.summaries.tmp` (what a killed run left is overwritten by the
+// next), and renames it over the old one when done, so that a
+// run stopped at any moment leaves the old file or the new one, whole.
+// Nothing is fsynced: a file torn by a crash fails its checksums and is
+// not read.
+//
+// Layout: a header (summariesMagic, the format and styrdok's version),
+// then the records, then the index (per entry the analysis key's content
+// hash, pipeline version and codebook hash, and where its record is),
+// then a trailer: the index's offset and length, its CRC-32C, and
+// summariesMagic again. A record is its CRC-32C, the digest (32 bytes),
+// the summary's JSON (length first) and the term bag (the count of
+// terms, then each stem, length first, and its count; uvarints).
+
+// summariesMagic starts and ends a summaries file.
+const summariesMagic = "styrdok-summaries"
+
+// summariesFormat is the layout's version; a file of another is not read.
+const summariesFormat = 1
+
+// SummariesSuffix is the suffix of the summaries file beside the store.
+const SummariesSuffix = ".summaries"
+
+// maxSummaryRecord bounds a record read back: far above any summary (a
+// few KB and the term bag of a text within the text limit).
+const maxSummaryRecord = 64 << 20
+
+// summaryKey is what a summaries entry is found by: the content and the
+// analysis key's pipeline version and codebook (the store's).
+type summaryKey struct {
+	sha, version, codebook string
+}
+
+type summaryPos struct {
+	off int64
+	n   int32
+}
+
+// summaryJSON is a record's summary: DocumentAnalysis leaves out of its
+// JSON what this file keeps in fields of its own.
+type summaryJSON struct {
+	Doc          *analysis.DocumentAnalysis `json:"d"`
+	Municipality analysis.Attribution       `json:"m"`
+	Meta         analysis.Metadata          `json:"meta"`
+	OCRPages     []int                      `json:"ocr"`
+}
+
+// summaries is an open summaries file, read by the workers of a Run at
+// once (ReadAt).
+type summaries struct {
+	f     *os.File
+	index map[summaryKey]summaryPos
+}
+
+// openSummaries opens the summaries file at path made by styrdok version
+// v. A missing file is (nil, nil); a file that cannot be used is nil and
+// the reason, which the run names and goes on without it.
+func openSummaries(path, v string) (*summaries, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	s, err := readSummariesIndex(f, v)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w (not used; a new one is written)", path, err)
+	}
+	return s, nil
+}
+
+func summariesHeader(v string) []byte {
+	b := append([]byte(summariesMagic), summariesFormat)
+	b = binary.AppendUvarint(b, uint64(len(v)))
+	return append(b, v...)
+}
+
+// summariesTrailer is the trailer's length: index offset, index length,
+// the index's CRC-32C, the magic.
+const summariesTrailer = 8 + 8 + 4 + len(summariesMagic)
+
+func readSummariesIndex(f *os.File, v string) (*summaries, error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	head := summariesHeader(v)
+	if fi.Size() < int64(len(head)+summariesTrailer) {
+		return nil, errors.New("too short")
+	}
+	got := make([]byte, len(head))
+	if _, err := f.ReadAt(got, 0); err != nil {
+		return nil, err
+	}
+	if !bytes.Equal(got, head) {
+		return nil, errors.New("another format or styrdok version")
+	}
+	tr := make([]byte, summariesTrailer)
+	if _, err := f.ReadAt(tr, fi.Size()-int64(summariesTrailer)); err != nil {
+		return nil, err
+	}
+	if string(tr[20:]) != summariesMagic {
+		return nil, errors.New("no trailer (an unfinished file)")
+	}
+	off, n := int64(binary.LittleEndian.Uint64(tr)), int64(binary.LittleEndian.Uint64(tr[8:]))
+	if off < int64(len(head)) || n < 0 || off+n != fi.Size()-int64(summariesTrailer) {
+		return nil, errors.New("damaged trailer")
+	}
+	b := make([]byte, n)
+	if _, err := f.ReadAt(b, off); err != nil {
+		return nil, err
+	}
+	if crc32.Checksum(b, castagnoli) != binary.LittleEndian.Uint32(tr[16:]) {
+		return nil, errors.New("damaged index")
+	}
+	s := &summaries{f: f, index: map[summaryKey]summaryPos{}}
+	r := byteReader{b: b}
+	count := r.uvarint()
+	for i := uint64(0); i < count && r.err == nil; i++ {
+		k := summaryKey{sha: r.str(), version: r.str(), codebook: r.str()}
+		at, rn := int64(r.uvarint()), r.uvarint()
+		if r.err == nil && (at < int64(len(head)) || rn > maxSummaryRecord || at+int64(rn) > off) {
+			r.err = errors.New("entry out of bounds")
+		}
+		s.index[k] = summaryPos{off: at, n: int32(rn)}
+	}
+	if r.err != nil || len(r.b) != 0 {
+		return nil, errors.New("damaged index")
+	}
+	return s, nil
+}
+
+// lookup returns the record of content sha analysed with key k, or nil
+// when there is none.
+func (s *summaries) lookup(sha string, k AnalysisKey) ([]byte, error) {
+	if s == nil {
+		return nil, nil
+	}
+	p, ok := s.index[summaryKey{sha, k.PipelineVersion, k.CodebookHash}]
+	if !ok {
+		return nil, nil
+	}
+	rec := make([]byte, p.n)
+	if _, err := s.f.ReadAt(rec, p.off); err != nil {
+		return nil, fmt.Errorf("summaries file %s: %w", s.f.Name(), err)
+	}
+	return rec, nil
+}
+
+func (s *summaries) close() {
+	if s != nil {
+		s.f.Close()
+	}
+}
+
+// encodeSummaryRecord makes the record of summary d (analysis.Summary,
+// its Terms set) whose stored analysis has digest sum.
+func encodeSummaryRecord(d *analysis.DocumentAnalysis, sum [sha256.Size]byte) ([]byte, error) {
+	doc := *d
+	doc.Terms = analysis.TermBag{}
+	js, err := json.Marshal(summaryJSON{Doc: &doc, Municipality: d.Municipality, Meta: d.Meta, OCRPages: d.OCRPages})
+	if err != nil {
+		return nil, err
+	}
+	b := make([]byte, 4, 4+len(sum)+binary.MaxVarintLen64+len(js)+8*len(d.Terms.Stems))
+	b = append(b, sum[:]...)
+	b = binary.AppendUvarint(b, uint64(len(js)))
+	b = append(b, js...)
+	b = binary.AppendUvarint(b, uint64(len(d.Terms.Stems)))
+	for i, st := range d.Terms.Stems {
+		b = binary.AppendUvarint(b, uint64(len(st)))
+		b = append(b, st...)
+		b = binary.AppendUvarint(b, uint64(uint32(d.Terms.Counts[i])))
+	}
+	binary.LittleEndian.PutUint32(b, crc32.Checksum(b[4:], castagnoli))
+	return b, nil
+}
+
+// decodeSummaryRecord reads a record back: the summary (analysis.Summary
+// of what was stored, its Terms set; File is the file's whose analysis
+// was summarised) and the digest. The term bag's stems are rec's bytes:
+// rec must not change while the bag is used.
+func decodeSummaryRecord(rec []byte) (*analysis.DocumentAnalysis, [sha256.Size]byte, error) {
+	var sum [sha256.Size]byte
+	if len(rec) < 4+len(sum) || crc32.Checksum(rec[4:], castagnoli) != binary.LittleEndian.Uint32(rec) {
+		return nil, sum, errors.New("damaged record (checksum)")
+	}
+	copy(sum[:], rec[4:])
+	r := byteReader{b: rec[4+len(sum):]}
+	js := r.bytes()
+	if r.err != nil {
+		return nil, sum, errors.New("damaged record")
+	}
+	var sj summaryJSON
+	if err := json.Unmarshal(js, &sj); err != nil || sj.Doc == nil {
+		return nil, sum, fmt.Errorf("damaged record (%v)", err)
+	}
+	d := sj.Doc
+	d.Municipality, d.Meta, d.OCRPages = sj.Municipality, sj.Meta, sj.OCRPages
+	n := r.uvarint()
+	if r.err == nil && n > uint64(len(r.b)) {
+		r.err = errors.New("term count")
+	}
+	if n > 0 && r.err == nil {
+		d.Terms = analysis.TermBag{Stems: make([]string, 0, n), Counts: make([]int32, 0, n)}
+	}
+	for i := uint64(0); i < n && r.err == nil; i++ {
+		b := r.bytes()
+		c := r.uvarint()
+		var st string
+		if len(b) > 0 {
+			// The record's own bytes, not a copy: the bag lives only
+			// until the spill has taken its stems (Spill.add copies each
+			// new stem into its vocabulary), and nothing writes into rec.
+			st = unsafe.String(&b[0], len(b))
+		}
+		d.Terms.Stems = append(d.Terms.Stems, st)
+		d.Terms.Counts = append(d.Terms.Counts, int32(uint32(c)))
+	}
+	if r.err != nil || len(r.b) != 0 {
+		return nil, sum, errors.New("damaged record (terms)")
+	}
+	return analysis.Summary(d), sum, nil
+}
+
+// byteReader reads uvarints and length-prefixed strings; the first
+// problem sticks in err.
+type byteReader struct {
+	b   []byte
+	err error
+}
+
+func (r *byteReader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, k := binary.Uvarint(r.b)
+	if k <= 0 {
+		r.err = io.ErrUnexpectedEOF
+		return 0
+	}
+	r.b = r.b[k:]
+	return v
+}
+
+func (r *byteReader) bytes() []byte {
+	n := r.uvarint()
+	if r.err != nil {
+		return nil
+	}
+	if n > uint64(len(r.b)) {
+		r.err = io.ErrUnexpectedEOF
+		return nil
+	}
+	b := r.b[:n]
+	r.b = r.b[n:]
+	return b
+}
+
+func (r *byteReader) str() string { return string(r.bytes()) }
+
+// summariesWriter writes a run's summaries file under a temporary name
+// beside path; commit renames it to path.
+type summariesWriter struct {
+	path  string
+	f     *os.File
+	w     *bufio.Writer
+	off   int64
+	index []byte
+	count uint64
+	seen  map[summaryKey]bool // the same content under two paths: one entry
+	err   error
+}
+
+func newSummariesWriter(path, v string) (*summariesWriter, error) {
+	// One name, as the similarity state's: what a killed run left is
+	// overwritten by the next, not left to pile up.
+	f, err := os.Create(path + ".tmp")
+	if err != nil {
+		return nil, err
+	}
+	w := &summariesWriter{path: path, f: f, w: bufio.NewWriterSize(f, 256<<10), seen: map[summaryKey]bool{}}
+	w.write(summariesHeader(v))
+	return w, w.err
+}
+
+func (w *summariesWriter) write(b []byte) {
+	if w.err != nil {
+		return
+	}
+	if _, err := w.w.Write(b); err != nil {
+		w.err = err
+	}
+	w.off += int64(len(b))
+}
+
+// add appends record rec as the entry of content sha analysed with key k.
+func (w *summariesWriter) add(sha string, k AnalysisKey, rec []byte) {
+	sk := summaryKey{sha, k.PipelineVersion, k.CodebookHash}
+	if w.err != nil || len(rec) > maxSummaryRecord || w.seen[sk] {
+		return
+	}
+	w.seen[sk] = true
+	for _, s := range []string{sha, k.PipelineVersion, k.CodebookHash} {
+		w.index = binary.AppendUvarint(w.index, uint64(len(s)))
+		w.index = append(w.index, s...)
+	}
+	w.index = binary.AppendUvarint(w.index, uint64(w.off))
+	w.index = binary.AppendUvarint(w.index, uint64(len(rec)))
+	w.count++
+	w.write(rec)
+}
+
+// commit writes the index and trailer and renames the file to its path
+// (old, the file read, is closed first).
+func (w *summariesWriter) commit(old *summaries) error {
+	idx := binary.AppendUvarint(nil, w.count)
+	idx = append(idx, w.index...)
+	at := w.off
+	w.write(idx)
+	tr := binary.LittleEndian.AppendUint64(nil, uint64(at))
+	tr = binary.LittleEndian.AppendUint64(tr, uint64(len(idx)))
+	tr = binary.LittleEndian.AppendUint32(tr, crc32.Checksum(idx, castagnoli))
+	w.write(append(tr, summariesMagic...))
+	if err := w.w.Flush(); w.err == nil {
+		w.err = err
+	}
+	if err := w.f.Close(); w.err == nil {
+		w.err = err
+	}
+	old.close()
+	if w.err == nil {
+		w.err = os.Rename(w.f.Name(), w.path)
+	}
+	if w.err != nil {
+		os.Remove(w.f.Name())
+		return fmt.Errorf("summaries file %s: %w", w.path, w.err)
+	}
+	return nil
+}
+
+// abort removes the unfinished file.
+func (w *summariesWriter) abort() {
+	w.f.Close()
+	os.Remove(w.f.Name())
+}

@@ -1,0 +1,253 @@
+package corpus
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/klauspost/compress/s2"
+	"github.com/styrdok/styrdok/analysis"
+)
+
+// summariesRunner runs batches over the bundled corpus with a store and
+// a spill, as `styrdok run` does.
+type summariesRunner struct {
+	t     *testing.T
+	a     *analysis.Analyzer
+	files []string
+	st    *Store
+	key   AnalysisKey
+}
+
+func newSummariesRunner(t *testing.T) *summariesRunner {
+	t.Helper()
+	a := testAnalyzer(t)
+	files, _ := filepath.Glob("../testdata/corpus/*.txt")
+	if len(files) < 3 {
+		t.Fatalf("%d corpus files", len(files))
+	}
+	st, err := OpenStore(filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return &summariesRunner{t: t, a: a, files: files, st: st, key: AnalysisKey{PipelineVersion: "test", CodebookHash: a.Codebook.Hash()}}
+}
+
+func (r *summariesRunner) run() *BatchResult {
+	r.t.Helper()
+	id, err := r.st.BeginRun(r.key, 2, "test")
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	spill, err := NewSpill(r.t.TempDir(), ".spill-*")
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	r.t.Cleanup(func() { spill.Close() })
+	res, err := Run(context.Background(), r.a, r.files, BatchOptions{Workers: 2, Store: r.st, Key: r.key, RunID: id, Spill: spill})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return res
+}
+
+func (r *summariesRunner) path() string { return r.st.Path() + SummariesSuffix }
+
+// fromSummaries counts the documents of res whose analysis the run did
+// not read (spilled by reference to the store).
+func fromSummaries(res *BatchResult) int {
+	n := 0
+	for _, ref := range res.Full.refs {
+		if ref.stored != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// sameResults fails unless got and want hold the same documents: the
+// summaries (their themes), term bags, digests and full analyses.
+func sameResults(t *testing.T, what string, got, want *BatchResult) {
+	t.Helper()
+	if got.Full == nil || want.Full == nil || got.Full.Len() != want.Full.Len() {
+		t.Fatalf("%s: no spilled documents, or another count", what)
+	}
+	var full []*analysis.DocumentAnalysis
+	if err := want.Full.Each(func(_ int, d *analysis.DocumentAnalysis) error { full = append(full, d); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	err := got.Full.Each(func(i int, d *analysis.DocumentAnalysis) error {
+		g, w := *got.Documents[i], *want.Documents[i]
+		g.Themes, w.Themes = got.Full.SummaryThemes(&g, nil), want.Full.SummaryThemes(&w, nil)
+		if g.Themes = got.Full.SummaryThemes(got.Documents[i], nil); !reflect.DeepEqual(g.Themes, want.Full.SummaryThemes(want.Documents[i], nil)) {
+			t.Errorf("%s: %s: themes differ", what, g.File)
+		}
+		w.Themes = g.Themes
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("%s: %s: summary\n%+v\nwant\n%+v", what, g.File, g, w)
+		}
+		var gb, wb analysis.TermBag
+		if err := got.Full.ReadTermBag(i, &gb); err != nil {
+			t.Fatal(err)
+		}
+		if err := want.Full.ReadTermBag(i, &wb); err != nil {
+			t.Fatal(err)
+		}
+		if len(gb.Stems) == 0 || !reflect.DeepEqual(gb, wb) {
+			t.Errorf("%s: %s: term bag of %d terms, want %d", what, g.File, len(gb.Stems), len(wb.Stems))
+		}
+		if got.Full.Digest(i) != want.Full.Digest(i) {
+			t.Errorf("%s: %s: digest differs", what, g.File)
+		}
+		if !reflect.DeepEqual(d, full[i]) {
+			t.Errorf("%s: %s: full analysis differs", what, g.File)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSummariesReRun: a re-run takes every unchanged document's summary,
+// term bag and digest from the store's summaries file without reading
+// its analysis, and has the same documents as a run that reads every
+// analysis from the store; the full analyses are read from the store
+// when asked for. A damaged record is passed over (that analysis is read
+// from the store), a damaged or foreign file is not read and is named
+// in Problems; the run writes the file anew either way.
+func TestSummariesReRun(t *testing.T) {
+	r := newSummariesRunner(t)
+	cold := r.run()
+	if fromSummaries(cold) != 0 {
+		t.Fatalf("cold run: %d documents from summaries", fromSummaries(cold))
+	}
+	again := r.run()
+	if n := fromSummaries(again); n != len(r.files) || len(again.Problems) != 0 {
+		t.Fatalf("re-run: %d of %d documents from the summaries file, problems %v", n, len(r.files), again.Problems)
+	}
+	sameResults(t, "re-run", again, cold)
+
+	data, err := os.ReadFile(r.path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := readSummariesIndex(mustOpen(t, r.path()), r.key.PipelineVersion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := s.index[summaryKey{cold.Documents[0].SHA256, r.key.PipelineVersion, r.key.CodebookHash}]
+	s.close()
+	damaged := append([]byte(nil), data...)
+	damaged[one.off+int64(one.n)/2] ^= 0x55 // one record's JSON or terms
+	cases := []struct {
+		name    string
+		data    []byte
+		reused  int    // documents expected from the file
+		problem string // expected in Problems, naming the file
+	}{
+		{"damaged record", damaged, len(r.files) - 1, ""},
+		{"truncated", data[:len(data)-10], 0, "no trailer"},
+		{"empty", nil, 0, "too short"},
+		{"other version", append(summariesHeader("0.0.1"), data[len(summariesHeader(r.key.PipelineVersion)):]...), 0, "another format"},
+	}
+	for _, c := range cases {
+		if err := os.WriteFile(r.path(), c.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res := r.run()
+		if n := fromSummaries(res); n != c.reused {
+			t.Errorf("%s: %d documents from the summaries file, want %d", c.name, n, c.reused)
+		}
+		if c.problem == "" && len(res.Problems) != 0 || c.problem != "" && (len(res.Problems) != 1 || res.Problems[0].File != r.path() || !strings.Contains(res.Problems[0].Problem, c.problem)) {
+			t.Errorf("%s: problems %v, want one naming %s: %s", c.name, res.Problems, r.path(), c.problem)
+		}
+		if res.Stats.Reused != len(r.files) {
+			t.Errorf("%s: stats %+v, want every document re-used", c.name, res.Stats)
+		}
+		sameResults(t, c.name, res, cold)
+		if after := r.run(); fromSummaries(after) != len(r.files) {
+			t.Errorf("%s: the run after: %d documents from the summaries file", c.name, fromSummaries(after))
+		}
+	}
+}
+
+func mustOpen(t *testing.T, path string) *os.File {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// TestSummariesStoreChanged: a stored analysis damaged after its summary
+// was written is found when a report writer reads it: the read fails
+// naming the store, the summaries file is removed, and the next run
+// reads every analysis from the store, names the damaged one and
+// analyses its file again.
+func TestSummariesStoreChanged(t *testing.T) {
+	r := newSummariesRunner(t)
+	cold := r.run()
+	good, err := r.st.LoadAnalysis(cold.Documents[0].SHA256, r.key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.st.DB().Exec(`UPDATE analysis_data SET data = ? WHERE id IN (SELECT data_id FROM analyses WHERE sha256 = ?)`,
+		s2.Encode(nil, good[:len(good)/2]), cold.Documents[0].SHA256); err != nil {
+		t.Fatal(err)
+	}
+	res := r.run()
+	err = res.Full.Each(func(int, *analysis.DocumentAnalysis) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), r.st.Path()) || !strings.Contains(err.Error(), "removed: run again") {
+		t.Fatalf("reading a changed analysis: %v, want an error naming the store and the removed summaries file", err)
+	}
+	if _, err := os.Stat(r.path()); !os.IsNotExist(err) {
+		t.Fatalf("summaries file after the failed read: %v, want it removed", err)
+	}
+	next := r.run()
+	if len(next.Problems) != 1 || next.Problems[0].File != cold.Documents[0].File || !strings.Contains(next.Problems[0].Problem, "the stored analysis could not be used") {
+		t.Fatalf("the run after: problems %v, want %s's stored analysis named", next.Problems, cold.Documents[0].File)
+	}
+	sameResults(t, "after the damage", next, cold)
+}
+
+// BenchmarkSummaryRecord is the summaries file's cost per document: the
+// record a cold run makes of each summary (in the workers), and the
+// decoding a re-run does instead of reading the stored analysis.
+func BenchmarkSummaryRecord(b *testing.B) {
+	a := testAnalyzer(b)
+	files, _ := filepath.Glob("../testdata/corpus/*.txt")
+	docs, _ := AnalyzeFiles(context.Background(), a, files, BatchOptions{Workers: 2})
+	var sums []*analysis.DocumentAnalysis
+	for _, d := range docs {
+		if len(d.Terms.Stems) == 0 {
+			b.Fatalf("%s: no term bag", d.File)
+		}
+		sums = append(sums, analysis.Summary(d))
+	}
+	var sum [32]byte
+	b.Run("encode", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			if _, err := encodeSummaryRecord(sums[i%len(sums)], sum); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	var recs [][]byte
+	for _, s := range sums {
+		rec, _ := encodeSummaryRecord(s, sum)
+		recs = append(recs, rec)
+	}
+	b.Run("decode", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			if _, _, err := decodeSummaryRecord(recs[i%len(recs)]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
