@@ -333,29 +333,31 @@ func (r *stateReader) str() string {
 }
 
 func (r *stateReader) u32() uint32 {
-	if r.err != nil {
-		return 0
+	if b := r.fixed(4); b != nil {
+		return binary.LittleEndian.Uint32(b)
 	}
-	if len(r.b) < 4 {
-		r.err = errors.New("cut short")
-		return 0
-	}
-	x := binary.LittleEndian.Uint32(r.b)
-	r.b = r.b[4:]
-	return x
+	return 0
 }
 
 func (r *stateReader) u64() uint64 {
+	if b := r.fixed(8); b != nil {
+		return binary.LittleEndian.Uint64(b)
+	}
+	return 0
+}
+
+// fixed reads k bytes, nil when cut short.
+func (r *stateReader) fixed(k int) []byte {
 	if r.err != nil {
-		return 0
+		return nil
 	}
-	if len(r.b) < 8 {
+	if len(r.b) < k {
 		r.err = errors.New("cut short")
-		return 0
+		return nil
 	}
-	x := binary.LittleEndian.Uint64(r.b)
-	r.b = r.b[8:]
-	return x
+	b := r.b[:k]
+	r.b = r.b[k:]
+	return b
 }
 
 // deepList is one document's entry of the state: its most similar

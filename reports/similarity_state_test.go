@@ -192,22 +192,7 @@ func TestSearchState(t *testing.T) {
 	cold := map[string]*Similarity{}
 	step := func(name string, bags []analysis.TermBag, upTo int, wantHow string, wantReads int) {
 		t.Helper()
-		docs := make([]*analysis.DocumentAnalysis, len(bags))
-		for i := range docs {
-			docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%04d.txt", i)}
-		}
-		src := &readBags{bags: bags, reads: make([]int, len(bags)), bad: -1}
-		got, how, warn, err := similarityOf(docs, src, path, upTo)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		t.Logf("%s: %s", name, how)
-		if !strings.HasPrefix(how, wantHow) {
-			t.Errorf("%s: computed by %q, want %q", name, how, wantHow)
-		}
-		if warn != "" {
-			t.Errorf("%s: warning %q", name, warn)
-		}
+		docs, src, got := stateStep(t, name, path, bags, upTo, wantHow)
 		key := fmt.Sprintf("%p %d", &bags[0], upTo) // a corpus, computed cold
 		want := cold[key]
 		if want == nil {
@@ -219,7 +204,7 @@ func TestSearchState(t *testing.T) {
 			cold[key] = want
 		}
 		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s (%s): the similarities differ from a cold run's", name, how)
+			t.Fatalf("%s: the similarities differ from a cold run's", name)
 		}
 		if len(want.Pairs) == 0 {
 			t.Fatalf("%s: no pairs: the step tests nothing", name)
@@ -280,26 +265,11 @@ func TestSearchIncremental(t *testing.T) {
 	p := defaultSearch()
 	step := func(name string, bags []analysis.TermBag, wantHow string) {
 		t.Helper()
-		docs := make([]*analysis.DocumentAnalysis, len(bags))
-		for i := range docs {
-			docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%04d.txt", i)}
-		}
-		src := &readBags{bags: bags, reads: make([]int, len(bags)), bad: -1}
-		got, how, warn, err := similarityOf(docs, src, path, upTo)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		t.Logf("%s: %s", name, how)
-		if !strings.HasPrefix(how, wantHow) {
-			t.Errorf("%s: computed by %q, want %q", name, how, wantHow)
-		}
-		if warn != "" {
-			t.Errorf("%s: warning %q", name, warn)
-		}
+		docs, _, got := stateStep(t, name, path, bags, upTo, wantHow)
 		m := runVecs(bags)
 		want := similarityWith(docs, m, 2, p)
 		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s (%s): the similarities differ from a cold search's", name, how)
+			t.Fatalf("%s: the similarities differ from a cold search's", name)
 		}
 		if len(want.Pairs) == 0 {
 			t.Fatalf("%s: no pairs: the step tests nothing", name)
@@ -396,4 +366,29 @@ func stemOutside(bags []analysis.TermBag, share float64, d int) string {
 		}
 	}
 	return best
+}
+
+// stateStep is a run of similarityOf with the state at path on bags
+// (all pairs up to upTo documents), which must say it computed them
+// wantHow and warn of nothing: the documents, the source (its reads) and
+// the result.
+func stateStep(t *testing.T, name, path string, bags []analysis.TermBag, upTo int, wantHow string) ([]*analysis.DocumentAnalysis, *readBags, *Similarity) {
+	t.Helper()
+	docs := make([]*analysis.DocumentAnalysis, len(bags))
+	for i := range docs {
+		docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%04d.txt", i)}
+	}
+	src := &readBags{bags: bags, reads: make([]int, len(bags)), bad: -1}
+	got, how, warn, err := similarityOf(docs, src, path, upTo)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	t.Logf("%s: %s", name, how)
+	if !strings.HasPrefix(how, wantHow) {
+		t.Errorf("%s: computed by %q, want %q", name, how, wantHow)
+	}
+	if warn != "" {
+		t.Errorf("%s: warning %q", name, warn)
+	}
+	return docs, src, got
 }
