@@ -114,6 +114,13 @@ func prunedDot(sv *searchVecs, a, b int) float32 {
 	ib, vb := sv.vec(b)
 	sa, sb := sv.scale[a], sv.scale[b]
 	s := 0.0
+	forShared(ia, ib, func(i, j int) { s += float64(va[i]*sa) * float64(vb[j]*sb) })
+	return float32(s)
+}
+
+// forShared calls fn with the positions in ia and ib of each term both
+// hold (both increasing), in term order.
+func forShared(ia, ib []int32, fn func(i, j int)) {
 	for i, j := 0, 0; i < len(ia) && j < len(ib); {
 		switch {
 		case ia[i] < ib[j]:
@@ -121,12 +128,11 @@ func prunedDot(sv *searchVecs, a, b int) float32 {
 		case ia[i] > ib[j]:
 			j++
 		default:
-			s += float64(va[i]*sa) * float64(vb[j]*sb)
+			fn(i, j)
 			i++
 			j++
 		}
 	}
-	return float32(s)
 }
 
 // prunedRows computes the search similarity of each document of rows

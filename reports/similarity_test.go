@@ -429,18 +429,7 @@ func searchVersusExact(t *testing.T, bags []analysis.TermBag, search bool) (reca
 		ia, va := ex.full(a, nil, nil)
 		ib, vb := ex.full(b, nil, nil)
 		s := 0.0
-		for i, j := 0, 0; i < len(ia) && j < len(ib); {
-			switch {
-			case ia[i] < ib[j]:
-				i++
-			case ia[i] > ib[j]:
-				j++
-			default:
-				s += va[i] * vb[j]
-				i++
-				j++
-			}
-		}
+		forShared(ia, ib, func(i, j int) { s += va[i] * vb[j] })
 		return round4(s)
 	}
 	for _, p := range got.Pairs {
