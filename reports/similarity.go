@@ -322,11 +322,17 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 		how = fmt.Sprintf("%s: the state is of another kind (%q, this run %q)", way, old.kind, kind)
 		old = nil
 	case unchanged(old, files, hashes):
-		top := make([]topPeers, n)
-		for i, l := range old.lists {
-			top[i].c = l
+		var top []topPeers
+		dups := old.dups
+		if exact {
+			top = make([]topPeers, n)
+			for i, l := range old.lists {
+				top[i].c = l
+			}
+		} else {
+			top, dups = searchFromState(old, defaultSearch())
 		}
-		return assemble(docs, top, old.dups), fmt.Sprintf("reused: no bag of %d changed", n), "", nil
+		return assemble(docs, top, dups), fmt.Sprintf("reused: no bag of %d changed", n), "", nil
 	}
 	m := buildVecsOf[float32](n, df, bag, vectorTerms, defaultSearch().maxDFShare)
 	if err != nil {
@@ -344,18 +350,19 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 			return failed(err)
 		}
 	} else {
-		// the search's result depends on every vector: a changed bag
-		// means the search again (docs/benchmarks.md, session 10)
-		if old != nil {
-			how = "search: the state does not apply (other documents or changed bags)"
+		var r *searched
+		if r, how, err = searchFrom(m, old, st, how, workers, func(i int) (analysis.TermBag, error) {
+			err := src.ReadTermBag(i, &scratch)
+			return scratch, err
+		}); err != nil {
+			return failed(err)
 		}
-		top, dups = searchTop(m, workers, defaultSearch())
-		st.lists, st.cuts = make([][]candidate, n), make([]bool, n)
-		for i, t := range top {
-			st.lists[i] = t.c
-		}
+		top, dups = settle(m, r, workers)
+		searchState(r, st, defaultSearch())
 	}
-	st.dups = dups
+	if exact {
+		st.dups = dups
+	}
 	if werr := writeState(statePath, st); werr != nil {
 		os.Remove(statePath) // the next run computes everything
 		how += "; state not written: " + werr.Error()
@@ -370,10 +377,7 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 // the next run. how is what the caller has to say so far.
 func exactTop[W weight](m *vecSet[W], old, st *simState, how string, workers int, bag func(i int) (analysis.TermBag, error)) ([]topPeers, []Pair, string, error) {
 	n := m.len()
-	st.df = make(map[string]int32, len(m.terms))
-	for ti, t := range m.terms {
-		st.df[t] = m.df[ti]
-	}
+	st.df = termDF(m)
 	var lists []deepList
 	var dups []Pair
 	if old != nil {
@@ -408,6 +412,41 @@ func exactTop[W weight](m *vecSet[W], old, st *simState, how string, workers int
 		st.lists[i], st.cuts[i] = l.c, l.cut
 	}
 	return top, dups, how, nil
+}
+
+// termDF is every term's document frequency, by term, for the state.
+func termDF[W weight](m *vecSet[W]) map[string]int32 {
+	df := make(map[string]int32, len(m.terms))
+	for ti, t := range m.terms {
+		df[t] = m.df[ti]
+	}
+	return df
+}
+
+// searchFrom is similarityOf's search with a state: searchIncremental
+// when the previous run's state old applies (the same files, at most
+// maxAffected of them affected), else searchCold; the document
+// frequencies go into st for the next run. how is what the caller has to
+// say so far.
+func searchFrom[W weight](m *vecSet[W], old, st *simState, how string, workers int, bag func(i int) (analysis.TermBag, error)) (*searched, string, error) {
+	n := m.len()
+	st.df = termDF(m)
+	p := defaultSearch()
+	if old != nil {
+		if !sameDocs(old, st.files) {
+			return searchCold(m, workers, p), "search: the state does not apply (other documents)", nil
+		}
+		aff, affected, err := affectedDocs(old, st.hashes, st.df, bag)
+		if err != nil {
+			return nil, "", err
+		}
+		if float64(affected) > maxAffected*float64(n) {
+			return searchCold(m, workers, p), fmt.Sprintf("search: the state does not apply (%d of %d documents affected)", affected, n), nil
+		}
+		r, rows, scored := searchIncremental(m, old, aff, workers, p)
+		return r, fmt.Sprintf("search incremental: %d of %d documents affected, %d rows, %d of %d pairs scored", affected, n, rows, scored, len(r.pairs)), nil
+	}
+	return searchCold(m, workers, p), how, nil
 }
 
 // allPairs computes every pair's cosine once (the dot product is
@@ -547,11 +586,11 @@ func newTops(n, depth int) []topPeers {
 
 // newSimilarity compares all pairs of a corpus of up to allPairsUpTo
 // documents; a larger one it searches without comparing all pairs (see
-// search.go): candidates come from a neighbour graph over pruned vectors
-// and from a MinHash sketch, and every candidate pair is scored on the
-// run's vectors, so a figure in similarity.csv is the one all pairs
-// gives; what the search can miss is a peer (1% of the five nearest on
-// the bench corpus), never a value, and no near duplicate on the tests'
+// search.go): each document's candidates are its nearest by pruned
+// vectors, exactly, and every candidate pair is scored on the run's
+// vectors, so a figure in similarity.csv is the one all pairs gives;
+// what the search can miss is a peer (0.5% of the five nearest on
+// generated plans), never a value, and no near duplicate on the tests'
 // corpora. The run's vectors hold float32 weights and at most
 // vectorTerms terms: a figure is the exact float64 cosine to 1e-4 (one
 // step of the fourth decimal, tested against the exact oracle), and
@@ -574,24 +613,7 @@ func similarityWith[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], w
 // searchTop is similarityWith's work: each document's keepPeers most
 // similar others among its candidates, and the near-duplicate pairs.
 func searchTop[W weight](m *vecSet[W], workers int, p searchParams) ([]topPeers, []Pair) {
-	pairs := candidatePairs(m, workers, p)
-	sims := scorePairs(m, pairs, workers)
-	pairs, sims = closeDuplicates(m, pairs, sims, workers)
-	top := make([]topPeers, m.len())
-	var dups []Pair
-	for k, pr := range pairs {
-		sim := sims[k]
-		if sim <= 0 {
-			continue
-		}
-		a, b := int(pr[0]), int(pr[1])
-		top[a].offer(b, sim)
-		top[b].offer(a, sim)
-		if sim >= NearDuplicate {
-			dups = append(dups, Pair{A: a, B: b, Similarity: sim})
-		}
-	}
-	return top, dups
+	return settle(m, searchCold(m, workers, p), workers)
 }
 
 // closeDuplicates scores, until there are none left, the pairs of two

@@ -50,16 +50,19 @@ import (
 // else the run computes all pairs as always and writes a new state.
 //
 // Above allPairsUpTo documents the candidate search computes the
-// similarities, and its result depends on every vector (the random
-// projection trees split on them, NN-descent's rounds follow from the
-// trees): a changed vector anywhere may change which pairs it finds
-// elsewhere, so no part of a previous search's result is certain to be
-// a cold run's once a bag changed. The state there keeps the search's
-// result (each document's keepPeers best, the near duplicates) and the
-// bags' hashes, and serves a run in which no bag changed (a codebook
-// change: the bags are stems of the text, which no codebook touches; a
-// file touched but not changed in its words), at any size and for all
-// pairs too: then no vector is built and no pair compared.
+// similarities (search.go), and the state keeps its lists instead:
+// each document's searchParams.depth nearest by the pruned vectors
+// (their ranking, whether cut, and the last one's figure), the full
+// figures of its candidates, and the pairs closeDuplicates added. A
+// pruned list depends on a pair's figure at a time, so the same
+// argument re-derives it (searchIncremental): an unaffected document's
+// list keeps its unaffected entries, gains the affected documents by
+// their rows, and is certain up to its old last entry; a candidate pair
+// of two unaffected documents keeps its figure. The state also serves
+// a run in which no bag changed (a codebook change: the bags are stems
+// of the text, which no codebook touches; a file touched but not
+// changed in its words), at any size and for all pairs too: then no
+// vector is built and no pair compared.
 
 // stateDepth is how many of each document's most similar others the state
 // keeps: three times what the reports need, so that a few affected
@@ -71,19 +74,19 @@ const stateDepth = 3 * keepPeers
 const maxAffected = 0.4
 
 // stateMagic starts a state file; the digit is its format version.
-const stateMagic = "styrdok-similarity-state-2\n"
+const stateMagic = "styrdok-similarity-state-3\n"
 
 // maxStateBytes bounds the state on disk and read back. All pairs' state
-// is about 300 bytes a document (3 MB at 10,000), the search's about 120
-// (file name, hash, keepPeers peers: 6 MB at 50,000), so it holds about
-// half a million documents; a larger one is not written and the next
-// run computes the similarities anew.
+// is about 300 bytes a document (3 MB at 10,000), the search's about 400
+// (file name, hash, searchParams.depth peers, the candidates' figures:
+// about 20 MB at 50,000), so it holds over 150,000 documents; a larger
+// one is not written and the next run computes the similarities anew.
 const maxStateBytes = 64 << 20
 
 // searchVersion is part of the search's state kind: a change to the
 // search's code that changes what it finds must change it, so that no
 // state of the old search serves the new one.
-const searchVersion = 1
+const searchVersion = 2
 
 // stateKind names what a state holds, so that a state serves only a run
 // that would compute the same: all pairs' exact lists (stateDepth deep,
@@ -121,7 +124,8 @@ type simState struct {
 	df     map[string]int32
 	lists  [][]candidate // per document, its most similar (at most stateDepth), by all pairs' order
 	cuts   []bool        // per document: others may rank after its list (deepList.cut)
-	dups   []Pair
+	last   []float32     // the search's: per document, its pruned list's last figure (searchState)
+	dups   []Pair        // all pairs': the near-duplicate pairs; the search's: the pairs closeDuplicates added
 }
 
 // bagHash identifies a term bag's content.
@@ -156,6 +160,11 @@ func writeState(path string, st *simState) error {
 			cut = 1
 		}
 		u(cut)
+		var last float32
+		if st.last != nil {
+			last = st.last[i]
+		}
+		body = binary.LittleEndian.AppendUint32(body, math.Float32bits(last))
 		u(uint64(len(st.lists[i])))
 		for _, c := range st.lists[i] {
 			u(uint64(c.doc))
@@ -249,7 +258,8 @@ func readState(path string) (*simState, error) {
 		st.files = append(st.files, r.str())
 		st.hashes = append(st.hashes, r.u64())
 		st.cuts = append(st.cuts, r.count(1) == 1)
-		k := r.count(stateDepth)
+		st.last = append(st.last, math.Float32frombits(r.u32()))
+		k := r.count(max(stateDepth, defaultSearch().depth))
 		l := make([]candidate, 0, k)
 		for range k {
 			doc := r.count(n - 1)
@@ -322,17 +332,32 @@ func (r *stateReader) str() string {
 	return s
 }
 
+func (r *stateReader) u32() uint32 {
+	if b := r.fixed(4); b != nil {
+		return binary.LittleEndian.Uint32(b)
+	}
+	return 0
+}
+
 func (r *stateReader) u64() uint64 {
+	if b := r.fixed(8); b != nil {
+		return binary.LittleEndian.Uint64(b)
+	}
+	return 0
+}
+
+// fixed reads k bytes, nil when cut short.
+func (r *stateReader) fixed(k int) []byte {
 	if r.err != nil {
-		return 0
+		return nil
 	}
-	if len(r.b) < 8 {
+	if len(r.b) < k {
 		r.err = errors.New("cut short")
-		return 0
+		return nil
 	}
-	x := binary.LittleEndian.Uint64(r.b)
-	r.b = r.b[8:]
-	return x
+	b := r.b[:k]
+	r.b = r.b[k:]
+	return b
 }
 
 // deepList is one document's entry of the state: its most similar
@@ -352,46 +377,12 @@ type deepList struct {
 func incremental[W weight](m *vecSet[W], old *simState, files []string, hashes []uint64, df map[string]int32,
 	bag func(i int) (analysis.TermBag, error), workers int) (lists []deepList, dups []Pair, affected int, ok bool, err error) {
 	n := m.len()
-	if len(old.files) != n || len(old.lists) != n || len(old.cuts) != n {
+	if !sameDocs(old, files) {
 		return nil, nil, 0, false, nil
 	}
-	for i, f := range files {
-		if old.files[i] != f {
-			return nil, nil, 0, false, nil
-		}
-	}
-	changed := map[string]bool{}
-	for t, f := range df {
-		if old.df[t] != f {
-			changed[t] = true
-		}
-	}
-	for t := range old.df {
-		if _, ok := df[t]; !ok {
-			changed[t] = true
-		}
-	}
-	aff := make([]bool, n)
-	for i := range n {
-		if hashes[i] != old.hashes[i] {
-			aff[i] = true
-			affected++
-			continue
-		}
-		if len(changed) == 0 {
-			continue
-		}
-		b, err := bag(i)
-		if err != nil {
-			return nil, nil, 0, false, err
-		}
-		for _, t := range b.Stems {
-			if changed[t] {
-				aff[i] = true
-				affected++
-				break
-			}
-		}
+	aff, affected, err := affectedDocs(old, hashes, df, bag)
+	if err != nil {
+		return nil, nil, 0, false, err
 	}
 	if float64(affected) > maxAffected*float64(n) {
 		return nil, nil, affected, false, nil
@@ -463,6 +454,61 @@ func incremental[W weight](m *vecSet[W], old *simState, files []string, hashes [
 		lists[i] = deepList{c: t.c, cut: len(t.c) == stateDepth}
 	})
 	return lists, dups, affected, true, nil
+}
+
+// affectedDocs are the documents whose vectors are not what they were
+// in old's run: their bag changed (hashes) or they hold a term whose
+// document frequency changed (df against old's; bag gives a document's
+// bag, read only then). old has the run's files.
+func affectedDocs(old *simState, hashes []uint64, df map[string]int32, bag func(i int) (analysis.TermBag, error)) (aff []bool, affected int, err error) {
+	n := len(hashes)
+	changed := map[string]bool{}
+	for t, f := range df {
+		if old.df[t] != f {
+			changed[t] = true
+		}
+	}
+	for t := range old.df {
+		if _, ok := df[t]; !ok {
+			changed[t] = true
+		}
+	}
+	aff = make([]bool, n)
+	for i := range n {
+		if hashes[i] != old.hashes[i] {
+			aff[i] = true
+			affected++
+			continue
+		}
+		if len(changed) == 0 {
+			continue
+		}
+		b, err := bag(i)
+		if err != nil {
+			return nil, 0, err
+		}
+		for _, t := range b.Stems {
+			if changed[t] {
+				aff[i] = true
+				affected++
+				break
+			}
+		}
+	}
+	return aff, affected, nil
+}
+
+// sameDocs reports whether old was a run of files, in that order.
+func sameDocs(old *simState, files []string) bool {
+	if len(old.files) != len(files) || len(old.lists) != len(files) || len(old.cuts) != len(files) {
+		return false
+	}
+	for i, f := range files {
+		if old.files[i] != f {
+			return false
+		}
+	}
+	return true
 }
 
 // rowBatch is how many rows forRows computes before it hands them on.

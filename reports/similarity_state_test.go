@@ -81,7 +81,7 @@ func TestIncrementalSimilarity(t *testing.T) {
 	step("one document changed", changed, "incremental")
 	// again, from the incremental run's state: a stem in a third of the documents
 	again := slices.Clone(changed)
-	again[300] = addTerm(again[300], stemOf(bags, 0.3), 3)
+	again[200] = addTerm(again[200], stemOf(bags, 0.3), 3)
 	step("another changed", again, "incremental")
 	unchanged := again
 	step("nothing changed", unchanged, "reused: no bag of")
@@ -142,7 +142,7 @@ func addTerm(b analysis.TermBag, stem string, count int) analysis.TermBag {
 func TestStateRoundTrip(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "s")
 	st := &simState{kind: stateKind(true), files: []string{"a.txt", "b.txt"}, hashes: []uint64{1, 1 << 60}, df: map[string]int32{"x": 2, "y": 1},
-		lists: [][]candidate{{{doc: 1, sim: 0.5}}, {{doc: 0, sim: 0.5}}}, cuts: []bool{false, true},
+		lists: [][]candidate{{{doc: 1, sim: 0.5}}, {{doc: 0, sim: 0.5}}}, cuts: []bool{false, true}, last: []float32{0, 0.123456789},
 		dups: []Pair{{A: 0, B: 1, Similarity: 0.9123}}}
 	if err := writeState(path, st); err != nil {
 		t.Fatal(err)
@@ -180,10 +180,11 @@ func TestStateRoundTrip(t *testing.T) {
 }
 
 // TestSearchState: above the all-pairs bound (forced low here) the state
-// keeps the search's result and serves a run in which no bag changed,
+// keeps the search's lists and serves a run in which no bag changed,
 // with each bag read once and the result a cold search's to the last
-// bit; a changed bag, or a state of all pairs or of other search
-// parameters, makes the run search again.
+// bit; a changed bag re-derives the lists it touches (searchIncremental,
+// TestSearchIncremental), a state of all pairs or of other search
+// parameters makes the run search again.
 func TestSearchState(t *testing.T) {
 	bags := genreCorpus(400, 5)
 	path := filepath.Join(t.TempDir(), "styrdok.db.simstate")
@@ -191,22 +192,7 @@ func TestSearchState(t *testing.T) {
 	cold := map[string]*Similarity{}
 	step := func(name string, bags []analysis.TermBag, upTo int, wantHow string, wantReads int) {
 		t.Helper()
-		docs := make([]*analysis.DocumentAnalysis, len(bags))
-		for i := range docs {
-			docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%04d.txt", i)}
-		}
-		src := &readBags{bags: bags, reads: make([]int, len(bags)), bad: -1}
-		got, how, warn, err := similarityOf(docs, src, path, upTo)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		t.Logf("%s: %s", name, how)
-		if !strings.HasPrefix(how, wantHow) {
-			t.Errorf("%s: computed by %q, want %q", name, how, wantHow)
-		}
-		if warn != "" {
-			t.Errorf("%s: warning %q", name, warn)
-		}
+		docs, src, got := stateStep(t, name, path, bags, upTo, wantHow)
 		key := fmt.Sprintf("%p %d", &bags[0], upTo) // a corpus, computed cold
 		want := cold[key]
 		if want == nil {
@@ -218,7 +204,7 @@ func TestSearchState(t *testing.T) {
 			cold[key] = want
 		}
 		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s (%s): the similarities differ from a cold run's", name, how)
+			t.Fatalf("%s: the similarities differ from a cold run's", name)
 		}
 		if len(want.Pairs) == 0 {
 			t.Fatalf("%s: no pairs: the step tests nothing", name)
@@ -234,14 +220,14 @@ func TestSearchState(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.kind != stateKind(false) || len(st.df) != 0 {
-		t.Errorf("the search's state is of kind %q with %d terms; want %q and none", st.kind, len(st.df), stateKind(false))
+	if st.kind != stateKind(false) {
+		t.Errorf("the search's state is of kind %q; want %q", st.kind, stateKind(false))
 	}
 	step("nothing changed", bags, upTo, "reused: no bag of 400 changed", 1)
 
 	changed := slices.Clone(bags)
 	changed[7] = addTerm(changed[7], stemOf(bags, 0.2), 2)
-	step("one bag changed", changed, upTo, "search: the state does not apply", 2)
+	step("one bag changed", changed, upTo, "search incremental: 1 of 400 documents affected", 2)
 	step("nothing changed since", changed, upTo, "reused", 1)
 
 	// the other kind: all pairs, then the search again
@@ -262,4 +248,147 @@ func TestSearchState(t *testing.T) {
 		t.Fatal(err)
 	}
 	step("an older search's state", changed, upTo, "search: the state is of another kind", 2)
+}
+
+// TestSearchIncremental: above the all-pairs bound (forced low here) a
+// run with the previous run's state gives a cold search's result to the
+// last bit, when one bag changed and moved document frequencies (many
+// documents affected), from an incremental run's state, when a term
+// left a document, and when the state's lists are shallow (so
+// that rows are computed again); the lists the state keeps are each the
+// start of the exact pruned ranking (prunedTop on the changed corpus),
+// whole when not cut.
+func TestSearchIncremental(t *testing.T) {
+	bags := genreCorpus(300, 6)
+	path := filepath.Join(t.TempDir(), "styrdok.db.simstate")
+	const upTo = 100
+	p := defaultSearch()
+	step := func(name string, bags []analysis.TermBag, wantHow string) {
+		t.Helper()
+		docs, _, got := stateStep(t, name, path, bags, upTo, wantHow)
+		m := runVecs(bags)
+		want := similarityWith(docs, m, 2, p)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: the similarities differ from a cold search's", name)
+		}
+		if len(want.Pairs) == 0 {
+			t.Fatalf("%s: no pairs: the step tests nothing", name)
+		}
+		st, err := readState(path)
+		if err != nil {
+			t.Fatalf("%s: the state written: %v", name, err)
+		}
+		sv := pruneVectors(m, p)
+		exact := prunedTop(sv, newPrunedIndex(sv), 2, p.depth)
+		for i, l := range st.lists {
+			e := exact[i]
+			if len(l) > len(e) || (st.cuts[i] && len(l) < min(p.candidates, len(e))) || (!st.cuts[i] && len(l) != len(e)) {
+				t.Fatalf("%s: document %d keeps %d entries (cut %v) of %d", name, i, len(l), st.cuts[i], len(e))
+			}
+			for k, c := range l {
+				if int32(c.doc) != e[k].doc {
+					t.Fatalf("%s: document %d's kept list is not the start of its ranking: entry %d is %d, want %d", name, i, k, c.doc, e[k].doc)
+				}
+			}
+			if len(l) > 0 && st.cuts[i] && st.last[i] != e[len(l)-1].sim {
+				t.Fatalf("%s: document %d's last figure %v, want %v", name, i, st.last[i], e[len(l)-1].sim)
+			}
+		}
+	}
+	step("cold", bags, "search: no similarity state")
+
+	// one sentence more in one document: a new stem and one in a fifth
+	// of the documents (its document frequency moves: their vectors too)
+	changed := slices.Clone(bags)
+	changed[7] = bagOf(map[string]int{"zzz-ny": 1, stemOutside(bags, 0.2, 7): 2})
+	for k, s := range bags[7].Stems {
+		changed[7] = addTerm(changed[7], s, int(bags[7].Counts[k]))
+	}
+	step("one document changed", changed, "search incremental")
+	if st, err := readState(path); err == nil && !strings.Contains(st.kind, "search") {
+		t.Fatalf("state of kind %q", st.kind)
+	}
+	again := slices.Clone(changed)
+	again[200] = addTerm(again[200], stemOf(bags, 0.1), 3)
+	step("another changed, from the incremental state", again, "search incremental")
+
+	// a term leaves a document
+	fewer := slices.Clone(again)
+	fewer[42] = analysis.TermBag{Stems: slices.Clone(again[42].Stems[1:]), Counts: slices.Clone(again[42].Counts[1:])}
+	step("a term left a document", fewer, "search incremental")
+
+	copies := fewer // genreCorpus has near duplicates: the incremental steps keep them
+	step("nothing changed", copies, "reused: no bag of 300 changed")
+
+	// shallow lists: each kept list cut to its first p.candidates entries,
+	// so that an affected document leaving one leaves too few certain
+	st, err := readState(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range st.lists {
+		if len(l) > p.candidates {
+			st.lists[i], st.cuts[i], st.last[i] = l[:p.candidates], true, prunedDot(pruneVectors(runVecs(copies), p), i, l[p.candidates-1].doc)
+		}
+	}
+	if err := writeState(path, st); err != nil {
+		t.Fatal(err)
+	}
+	moved := slices.Clone(copies)
+	moved[9] = addTerm(moved[9], stemOf(bags, 0.3), 1)
+	step("shallow lists", moved, "search incremental")
+
+	// too many affected: the search from nothing
+	many := slices.Clone(moved)
+	for i := range many {
+		if i%2 == 0 {
+			many[i] = addTerm(many[i], "zzz-half", 1)
+		}
+	}
+	step("half the documents changed", many, "search: the state does not apply (150 of 300")
+}
+
+// stemOutside returns a stem in about share of bags that bag d lacks.
+func stemOutside(bags []analysis.TermBag, share float64, d int) string {
+	df := map[string]int{}
+	for _, b := range bags {
+		for _, s := range b.Stems {
+			df[s]++
+		}
+	}
+	for _, s := range bags[d].Stems {
+		delete(df, s)
+	}
+	best, bestGap := "", 2.0
+	for s, n := range df {
+		if gap := math.Abs(float64(n)/float64(len(bags)) - share); gap < bestGap || (gap == bestGap && s < best) {
+			best, bestGap = s, gap
+		}
+	}
+	return best
+}
+
+// stateStep is a run of similarityOf with the state at path on bags
+// (all pairs up to upTo documents), which must say it computed them
+// wantHow and warn of nothing: the documents, the source (its reads) and
+// the result.
+func stateStep(t *testing.T, name, path string, bags []analysis.TermBag, upTo int, wantHow string) ([]*analysis.DocumentAnalysis, *readBags, *Similarity) {
+	t.Helper()
+	docs := make([]*analysis.DocumentAnalysis, len(bags))
+	for i := range docs {
+		docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%04d.txt", i)}
+	}
+	src := &readBags{bags: bags, reads: make([]int, len(bags)), bad: -1}
+	got, how, warn, err := similarityOf(docs, src, path, upTo)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	t.Logf("%s: %s", name, how)
+	if !strings.HasPrefix(how, wantHow) {
+		t.Errorf("%s: computed by %q, want %q", name, how, wantHow)
+	}
+	if warn != "" {
+		t.Errorf("%s: warning %q", name, warn)
+	}
+	return docs, src, got
 }

@@ -429,18 +429,7 @@ func searchVersusExact(t *testing.T, bags []analysis.TermBag, search bool) (reca
 		ia, va := ex.full(a, nil, nil)
 		ib, vb := ex.full(b, nil, nil)
 		s := 0.0
-		for i, j := 0, 0; i < len(ia) && j < len(ib); {
-			switch {
-			case ia[i] < ib[j]:
-				i++
-			case ia[i] > ib[j]:
-				j++
-			default:
-				s += va[i] * vb[j]
-				i++
-				j++
-			}
-		}
+		forShared(ia, ib, func(i, j int) { s += va[i] * vb[j] })
 		return round4(s)
 	}
 	for _, p := range got.Pairs {
@@ -552,8 +541,8 @@ func TestSearchVersusExactBenchCorpus(t *testing.T) {
 }
 
 // TestNearDuplicateCluster: 60 copies of one plan are 1,770 near-duplicate
-// pairs, more than a neighbour list holds; the MinHash sketch finds them
-// all.
+// pairs, about as many as the copies' candidate lists hold;
+// closeDuplicates finds them all.
 func TestNearDuplicateCluster(t *testing.T) {
 	bags := genreCorpus(400, 3)
 	for i := range 60 {
@@ -606,31 +595,65 @@ func BenchmarkSimilarity(b *testing.B) {
 	}
 }
 
-// TestMinhashPairs: the sketch puts identical term sets, and sets that
-// share 90% of their terms, in one bucket, and sets with nothing in
-// common in none. At Jaccard 0.9 eight minima agree in a band with
-// probability 0.43, so one of 24 bands misses with probability 1e-6.
-func TestMinhashPairs(t *testing.T) {
-	set := func(from, to int) []int32 {
-		var s []int32
-		for i := from; i < to; i++ {
-			s = append(s, int32(i))
+// TestPrunedTop: the pruned lists are each document's depth best others
+// by prunedDot over every other document (ties by document), whatever the
+// number of workers, and prunedRows gives the same figures from either
+// side of a pair.
+func TestPrunedTop(t *testing.T) {
+	m := runVecs(genreCorpus(300, 8))
+	p := defaultSearch()
+	sv := pruneVectors(m, p)
+	ix := newPrunedIndex(sv)
+	n := m.len()
+	one := prunedTop(sv, ix, 1, p.depth)
+	for _, w := range []int{2, 3} {
+		if got := prunedTop(sv, ix, w, p.depth); !reflect.DeepEqual(got, one) {
+			t.Fatalf("%d workers: other lists than one worker's", w)
 		}
-		return s
 	}
-	sv := &searchVecs{sets: [][]int32{set(0, 200), set(0, 200), set(1000, 1200), set(10, 209), nil}}
-	got := minhashPairs(sv, defaultSearch())
-	slices.SortFunc(got, comparePairs)
-	got = slices.Compact(got)
-	if want := [][2]int32{{0, 1}, {0, 3}, {1, 3}}; !reflect.DeepEqual(got, want) {
-		t.Errorf("pairs %v, want %v", got, want)
+	rows := make([]map[int]float32, n)
+	all := make([]int, n)
+	for i := range all {
+		all[i], rows[i] = i, map[int]float32{}
 	}
+	prunedRows(sv, ix, all, 1, func(_, a, j int, s float32) { rows[a][j] = s })
+	ties := 0
+	for i := range n {
+		var want []prunedEntry
+		for j := range n {
+			if j == i {
+				continue
+			}
+			s := prunedDot(sv, i, j)
+			if r := rows[j][i]; r != s {
+				t.Fatalf("pair %d, %d: prunedDot %v, row of %d %v", i, j, s, j, r)
+			}
+			if s > 0 {
+				want = append(want, prunedEntry{doc: int32(j), sim: s})
+			}
+		}
+		slices.SortFunc(want, func(a, b prunedEntry) int {
+			if a.before(b) {
+				return -1
+			}
+			return 1
+		})
+		for k := 1; k < len(want); k++ {
+			if want[k].sim == want[k-1].sim {
+				ties++
+			}
+		}
+		want = want[:min(len(want), p.depth)]
+		if !reflect.DeepEqual(one[i], want) {
+			t.Fatalf("document %d: list %v, want %v", i, one[i], want)
+		}
+	}
+	t.Logf("%d documents, %d ties among the figures", n, ties)
 }
 
 // TestPruneVectors: a term in more than half the documents and a term of
 // one document leave the search vectors, a vector keeps its strongest
-// terms (renormalised, in term order), and the MinHash set is the pruned
-// terms before that cut.
+// terms (renormalised, in term order).
 func TestPruneVectors(t *testing.T) {
 	counts := []map[string]int{
 		{"all": 5, "one": 9, "a": 4, "b": 3, "c": 2, "d": 1},
@@ -665,9 +688,6 @@ func TestPruneVectors(t *testing.T) {
 	if math.Abs(norm-1) > 1e-6 || !(val[0] > val[1] && val[1] > val[2]) {
 		t.Errorf("weights %v", val)
 	}
-	if got := name(sv.sets[0]); !reflect.DeepEqual(got, []string{"a", "b", "c", "d"}) {
-		t.Errorf("set 0 %v, want a, b, c, d", got)
-	}
 	// all of document 2's terms are pruned: it keeps those in two or more
 	if idx, _ := sv.vec(2); !reflect.DeepEqual(name(idx), []string{"all"}) {
 		t.Errorf("vector 2 %v, want all", name(idx))
@@ -697,9 +717,6 @@ func TestPruneVectors(t *testing.T) {
 				t.Errorf("doc %d: search weight %v, copied %v", d, a, b)
 			}
 		}
-	}
-	if got := name(shared.sets[0]); !reflect.DeepEqual(got, []string{"a", "b", "c", "d"}) {
-		t.Errorf("shared set 0 %v, want a, b, c, d", got)
 	}
 }
 

@@ -1,0 +1,490 @@
+package reports
+
+import (
+	"slices"
+	"sync"
+)
+
+// The exact candidate lists of the search above allPairsUpTo (issue 17
+// items 2 and 3b; docs/benchmarks.md, session 11).
+//
+// Each document's candidates are its searchParams.candidates most
+// similar others by the search vectors (pruneVectors: the terms in at
+// most half the documents, unit length), exactly: an all-pairs product
+// through the inverted index of those vectors, whose postings leave out
+// the terms of more than half the documents that make all pairs over the
+// whole vectors quadratic in practice. Every candidate pair is then
+// scored on the run's vectors (scorePairs), as before.
+//
+// A document's list is a function of its own search vector and the
+// others', one pair at a time, not of a search's path through the
+// corpus (NN-descent's lists depended on every vector): so when one
+// file changed, the lists that can change are those of the documents
+// whose vectors changed (affected: the bag changed, or a term's
+// document frequency) and those that held one of them or would now admit
+// one, and those are found by one row per affected document. The state
+// keeps each list (searchDepth deep, the candidates' full similarities)
+// for that (similarity_state.go).
+
+// prunedEntry is one entry of a pruned list: a document and its dot
+// product with the list's document over the search vectors, as float32
+// (8 bytes an entry: the lists hold n·searchDepth of them).
+type prunedEntry struct {
+	doc int32
+	sim float32
+}
+
+// before orders list entries: most similar first, ties by document.
+func (e prunedEntry) before(f prunedEntry) bool {
+	return e.sim > f.sim || (e.sim == f.sim && e.doc < f.doc)
+}
+
+// offerPruned puts e into l (at most depth entries, by before) when it
+// ranks there; l holds no entry of e.doc (each pair is offered once).
+func offerPruned(l []prunedEntry, depth int, e prunedEntry) []prunedEntry {
+	if len(l) == depth && !e.before(l[depth-1]) {
+		return l
+	}
+	i := len(l)
+	for i > 0 && e.before(l[i-1]) {
+		i--
+	}
+	if len(l) < depth {
+		l = append(l, prunedEntry{})
+	}
+	copy(l[i+1:], l[i:])
+	l[i] = e
+	return l
+}
+
+// newPrunedLists are n empty lists of depth entries, in one array.
+func newPrunedLists(n, depth int) [][]prunedEntry {
+	flat := make([]prunedEntry, n*depth)
+	lists := make([][]prunedEntry, n)
+	for v := range lists {
+		lists[v] = flat[v*depth : v*depth : (v+1)*depth]
+	}
+	return lists
+}
+
+// prunedIndex is the search vectors' inverted index: per term, the
+// documents that hold it (in order) and their unit-length weights
+// (val·scale as float32).
+type prunedIndex struct {
+	start []int
+	doc   []int32
+	w     []float32
+}
+
+func (p *prunedIndex) of(t int32) ([]int32, []float32) {
+	return p.doc[p.start[t]:p.start[t+1]], p.w[p.start[t]:p.start[t+1]]
+}
+
+func newPrunedIndex(sv *searchVecs) *prunedIndex {
+	p := &prunedIndex{start: make([]int, sv.terms+1)}
+	n := len(sv.lo)
+	for d := range n {
+		idx, _ := sv.vec(d)
+		for _, ti := range idx {
+			p.start[ti+1]++
+		}
+	}
+	for t := range sv.terms {
+		p.start[t+1] += p.start[t]
+	}
+	p.doc, p.w = make([]int32, p.start[sv.terms]), make([]float32, p.start[sv.terms])
+	fill := slices.Clone(p.start[:sv.terms])
+	for d := range n {
+		idx, val := sv.vec(d)
+		sc := sv.scale[d]
+		for k, ti := range idx {
+			p.doc[fill[ti]], p.w[fill[ti]] = int32(d), val[k]*sc
+			fill[ti]++
+		}
+	}
+	return p
+}
+
+// prunedDot is the search similarity of documents a and b: the products
+// of their shared terms' weights (val·scale as float32, then float64)
+// summed in term order, as float32. The rows of prunedRows add the same
+// products in the same order, so this is their figure to the last bit.
+func prunedDot(sv *searchVecs, a, b int) float32 {
+	ia, va := sv.vec(a)
+	ib, vb := sv.vec(b)
+	sa, sb := sv.scale[a], sv.scale[b]
+	s := 0.0
+	forShared(ia, ib, func(i, j int) { s += float64(va[i]*sa) * float64(vb[j]*sb) })
+	return float32(s)
+}
+
+// forShared calls fn with the positions in ia and ib of each term both
+// hold (both increasing), in term order.
+func forShared(ia, ib []int32, fn func(i, j int)) {
+	for i, j := 0, 0; i < len(ia) && j < len(ib); {
+		switch {
+		case ia[i] < ib[j]:
+			i++
+		case ia[i] > ib[j]:
+			j++
+		default:
+			fn(i, j)
+			i++
+			j++
+		}
+	}
+}
+
+// prunedRows computes the search similarity of each document of rows
+// with every other that shares a term with it, through ix (the whole
+// postings: a row is a document's full ranking), and gives emit each
+// pair with a positive figure, on worker g's goroutine. Rows are shared
+// out in turn, so emit must keep per-worker results whose merge does not
+// depend on the order (offerPruned's lists), or write only row a's.
+func prunedRows(sv *searchVecs, ix *prunedIndex, rows []int, workers int, emit func(g, a, j int, s float32)) {
+	n := len(sv.lo)
+	var wg sync.WaitGroup
+	workers = max(1, min(workers, len(rows)))
+	for g := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			acc := make([]float64, n)
+			for x := g; x < len(rows); x += workers {
+				a := rows[x]
+				idx, val := sv.vec(a)
+				sc := sv.scale[a]
+				for k, ti := range idx {
+					w := float64(val[k] * sc)
+					post, ws := ix.of(ti)
+					ws = ws[:len(post)]
+					for y, j := range post {
+						acc[j] += w * float64(ws[y])
+					}
+				}
+				acc[a] = 0
+				for j := range n {
+					if s := acc[j]; s > 0 {
+						acc[j] = 0
+						emit(g, a, j, float32(s))
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// prunedTop is each document's depth most similar others by the search
+// vectors (prunedDot's figures), exactly: all pairs through the pruned
+// index, each pair once (row i reads the postings after i). Rows are
+// shared out in turn among the workers; each keeps its own lists, merged
+// at the end, so the result does not depend on the workers.
+func prunedTop(sv *searchVecs, ix *prunedIndex, workers, depth int) [][]prunedEntry {
+	n := len(sv.lo)
+	parts := make([][][]prunedEntry, workers)
+	var wg sync.WaitGroup
+	for g := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lists := newPrunedLists(n, depth)
+			acc := make([]float64, n)
+			cursor := make([]int32, sv.terms)
+			for i := g; i < n; i += workers {
+				idx, val := sv.vec(i)
+				sc := sv.scale[i]
+				for k, ti := range idx {
+					post, ws := ix.of(ti)
+					c := cursor[ti]
+					for post[c] != int32(i) {
+						c++
+					}
+					cursor[ti] = c + 1
+					w := float64(val[k] * sc)
+					rest := post[c+1:]
+					ws = ws[c+1:][:len(rest)] // same length: no bounds check in the loop
+					for x, j := range rest {
+						acc[j] += w * float64(ws[x])
+					}
+				}
+				li := lists[i]
+				for j := i + 1; j < n; j++ {
+					s := acc[j]
+					if s <= 0 {
+						continue
+					}
+					acc[j] = 0
+					e := prunedEntry{doc: int32(j), sim: float32(s)}
+					if len(li) < depth || e.before(li[depth-1]) {
+						li = offerPruned(li, depth, e)
+					}
+					if lj := lists[j]; len(lj) < depth || (prunedEntry{doc: int32(i), sim: e.sim}).before(lj[depth-1]) {
+						lists[j] = offerPruned(lj, depth, prunedEntry{doc: int32(i), sim: e.sim})
+					}
+				}
+				lists[i] = li
+			}
+			parts[g] = lists
+		}()
+	}
+	wg.Wait()
+	return mergePruned(parts[0], parts[1:], depth)
+}
+
+// mergePruned offers every entry of the other parts to lists.
+func mergePruned(lists [][]prunedEntry, others [][][]prunedEntry, depth int) [][]prunedEntry {
+	for _, p := range others {
+		for v := range lists {
+			for _, e := range p[v] {
+				lists[v] = offerPruned(lists[v], depth, e)
+			}
+		}
+	}
+	return lists
+}
+
+// prunedPairs are the candidate pairs of the lists: each document's
+// first c entries, as (a, b) with a < b, sorted, once.
+func prunedPairs(lists [][]prunedEntry, c int) [][2]int32 {
+	total := 0
+	for _, l := range lists {
+		total += min(len(l), c)
+	}
+	pairs := make([][2]int32, 0, total)
+	for v, l := range lists {
+		for _, e := range l[:min(len(l), c)] {
+			pairs = append(pairs, [2]int32{int32(min(v, int(e.doc))), int32(max(v, int(e.doc)))})
+		}
+	}
+	slices.SortFunc(pairs, comparePairs)
+	return slices.Compact(pairs)
+}
+
+// searched is what the search found: the result's making and the
+// state's.
+type searched struct {
+	lists [][]prunedEntry // per document, its pruned list (searchParams.depth deep at most)
+	cuts  []bool          // per document: others may rank after its list
+	pairs [][2]int32      // the candidate pairs (prunedPairs)
+	sims  []float64       // their figures on the run's vectors (scorePairs)
+	extra []Pair          // the pairs closeDuplicates added, with their figures
+}
+
+// searchCold is the search from nothing: the exact pruned lists of every
+// document and their candidate pairs, scored.
+func searchCold[W weight](m *vecSet[W], workers int, p searchParams) *searched {
+	sv := pruneVectors(m, p)
+	lists := prunedTop(sv, newPrunedIndex(sv), workers, p.depth)
+	pairs := prunedPairs(lists, p.candidates)
+	return &searched{lists: lists, cuts: cutLists(lists, p.depth), pairs: pairs, sims: scorePairs(m, pairs, workers)}
+}
+
+// cutLists says of each list whether it is full (others may rank after
+// it): a list shorter than depth holds every document with a positive
+// figure.
+func cutLists(lists [][]prunedEntry, depth int) []bool {
+	cuts := make([]bool, len(lists))
+	for i, l := range lists {
+		cuts[i] = len(l) == depth
+	}
+	return cuts
+}
+
+// settle closes the near-duplicate clusters (closeDuplicates, the pairs
+// it adds kept in r.extra) and makes each document's keepPeers best and
+// the near-duplicate pairs from every pair scored.
+func settle[W weight](m *vecSet[W], r *searched, workers int) ([]topPeers, []Pair) {
+	pairs, sims := closeDuplicates(m, r.pairs, r.sims, workers)
+	r.extra = nil
+	for k := len(r.pairs); k < len(pairs); k++ {
+		r.extra = append(r.extra, Pair{A: int(pairs[k][0]), B: int(pairs[k][1]), Similarity: sims[k]})
+	}
+	return offerPairs(m.len(), pairs, sims)
+}
+
+// offerPairs makes each of n documents' keepPeers best from the scored
+// pairs, and the near-duplicate pairs among them. Neither depends on the
+// pairs' order.
+func offerPairs(n int, pairs [][2]int32, sims []float64) ([]topPeers, []Pair) {
+	top := make([]topPeers, n)
+	var dups []Pair
+	for k, pr := range pairs {
+		sim := sims[k]
+		if sim <= 0 {
+			continue
+		}
+		a, b := int(pr[0]), int(pr[1])
+		top[a].offer(b, sim)
+		top[b].offer(a, sim)
+		if sim >= NearDuplicate {
+			dups = append(dups, Pair{A: a, B: b, Similarity: sim})
+		}
+	}
+	return top, dups
+}
+
+// searchState is r as a state's lists: each document's pruned list, the
+// first p.candidates entries with their pair's figure (the rest 0), and
+// the figure of a cut list's last entry (the bound of what it holds).
+func searchState(r *searched, st *simState, p searchParams) {
+	n := len(r.lists)
+	st.lists, st.cuts, st.last = make([][]candidate, n), r.cuts, make([]float32, n)
+	for i, l := range r.lists {
+		c := make([]candidate, len(l))
+		for k, e := range l {
+			c[k].doc = int(e.doc)
+			if k < p.candidates {
+				pr := [2]int32{int32(min(i, int(e.doc))), int32(max(i, int(e.doc)))}
+				if x, ok := slices.BinarySearchFunc(r.pairs, pr, comparePairs); ok {
+					c[k].sim = r.sims[x]
+				}
+			}
+		}
+		st.lists[i] = c
+		if len(l) > 0 {
+			st.last[i] = l[len(l)-1].sim
+		}
+	}
+	st.dups = r.extra
+}
+
+// searchFromState is the result a search state holds, when no bag
+// changed: its candidate pairs with their figures and the pairs
+// closeDuplicates added, offered as settle offers them (no vector).
+func searchFromState(old *simState, p searchParams) ([]topPeers, []Pair) {
+	type scored struct {
+		pr  [2]int32
+		sim float64
+	}
+	var all []scored
+	for i, l := range old.lists {
+		for _, c := range l[:min(len(l), p.candidates)] {
+			all = append(all, scored{[2]int32{int32(min(i, c.doc)), int32(max(i, c.doc))}, c.sim})
+		}
+	}
+	slices.SortFunc(all, func(a, b scored) int { return comparePairs(a.pr, b.pr) })
+	all = slices.CompactFunc(all, func(a, b scored) bool { return a.pr == b.pr })
+	for _, e := range old.dups {
+		all = append(all, scored{[2]int32{int32(e.A), int32(e.B)}, e.Similarity})
+	}
+	pairs, sims := make([][2]int32, len(all)), make([]float64, len(all))
+	for k, s := range all {
+		pairs[k], sims[k] = s.pr, s.sim
+	}
+	return offerPairs(len(old.lists), pairs, sims)
+}
+
+// searchIncremental is the search of a run from the previous run's
+// state old, when the same files are there and at most maxAffected of
+// them are affected (aff): the same lists, pairs and figures as
+// searchCold on the run's vectors m, since a pruned list holds the best
+// by a figure of two documents only, and that figure changed only for a
+// pair with an affected document.
+//
+//   - an unaffected document's list: its kept unaffected entries (their
+//     figures computed again, prunedDot: the same as before), and every
+//     affected document by its row; certain up to the old list's last
+//     entry when it was cut (an unaffected document after it ranked
+//     lower and still does); fewer than p.candidates certain entries: its
+//     row whole;
+//   - an affected document's list: its row, whole;
+//   - a candidate pair of two unaffected documents that was a candidate
+//     before keeps its figure; the others are scored.
+//
+// rows says how many rows were computed, scored how many pairs.
+func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, workers int, p searchParams) (r *searched, rows, scored int) {
+	n := m.len()
+	sv := pruneVectors(m, p)
+	ix := newPrunedIndex(sv)
+	lists := newPrunedLists(n, p.depth)
+	bound := make([]*prunedEntry, n)
+	var affected []int
+	for i := range n {
+		if aff[i] {
+			affected = append(affected, i)
+			continue
+		}
+		for _, c := range old.lists[i] {
+			if !aff[c.doc] {
+				lists[i] = offerPruned(lists[i], p.depth, prunedEntry{doc: int32(c.doc), sim: prunedDot(sv, i, c.doc)})
+			}
+		}
+		if l := old.lists[i]; old.cuts[i] && len(l) > 0 {
+			bound[i] = &prunedEntry{doc: int32(l[len(l)-1].doc), sim: old.last[i]}
+		}
+	}
+	if len(affected) > 0 {
+		parts := make([][][]prunedEntry, max(1, min(workers, len(affected))))
+		for g := range parts {
+			parts[g] = newPrunedLists(n, p.depth)
+		}
+		prunedRows(sv, ix, affected, len(parts), func(g, a, j int, s float32) {
+			if aff[j] && j < a { // j's row has the pair
+				return
+			}
+			parts[g][a] = offerPruned(parts[g][a], p.depth, prunedEntry{doc: int32(j), sim: s})
+			parts[g][j] = offerPruned(parts[g][j], p.depth, prunedEntry{doc: int32(a), sim: s})
+		})
+		lists = mergePruned(lists, parts, p.depth)
+	}
+	cuts := cutLists(lists, p.depth)
+	var again []int
+	for i, b := range bound {
+		if b == nil {
+			continue
+		}
+		l := lists[i]
+		k := 0
+		for k < len(l) && !b.before(l[k]) {
+			k++
+		}
+		lists[i], cuts[i] = l[:k], true
+		if k < min(p.candidates, n-1) {
+			again = append(again, i)
+		}
+	}
+	for _, i := range again {
+		lists[i] = lists[i][:0]
+	}
+	prunedRows(sv, ix, again, workers, func(_, a, j int, s float32) {
+		lists[a] = offerPruned(lists[a], p.depth, prunedEntry{doc: int32(j), sim: s})
+	})
+	for _, i := range again {
+		cuts[i] = len(lists[i]) == p.depth
+	}
+	// the figures of the pairs that were candidates before, between two
+	// unaffected documents
+	pairs := prunedPairs(lists, p.candidates)
+	sims := make([]float64, len(pairs))
+	had := func(a, b int) (float64, bool) {
+		l := old.lists[a]
+		for _, c := range l[:min(len(l), p.candidates)] {
+			if c.doc == b {
+				return c.sim, true
+			}
+		}
+		return 0, false
+	}
+	var todo [][2]int32
+	var at []int
+	for k, pr := range pairs {
+		a, b := int(pr[0]), int(pr[1])
+		if !aff[a] && !aff[b] {
+			if s, ok := had(a, b); ok {
+				sims[k] = s
+				continue
+			}
+			if s, ok := had(b, a); ok {
+				sims[k] = s
+				continue
+			}
+		}
+		todo = append(todo, pr)
+		at = append(at, k)
+	}
+	for x, s := range scorePairs(m, todo, workers) {
+		sims[at[x]] = s
+	}
+	return &searched{lists: lists, cuts: cuts, pairs: pairs, sims: sims}, len(affected) + len(again), len(todo)
+}
