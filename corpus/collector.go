@@ -184,7 +184,7 @@ func memoryLimit(live uint64, percent int) int64 {
 // 460). The runtime's own memory beside the heap (the collector's
 // metadata, stacks) is a few MB, so 16 MB keeps the limit just above the
 // goal while the free spans above it go back to the system: peak RSS at
-// 50,000 documents 456 → 429 MB, 11% more collections in the run,
+// 50,000 documents 457 → 430 MB, 14% more collections in the run,
 // whose share of CPU stays 2-3% (docs/benchmarks.md, "Memory at 50,000
 // documents (session 11)").
 const limitSlack = 16 << 20
