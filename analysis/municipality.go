@@ -364,6 +364,7 @@ type muniEvidence struct {
 	described                                      int    // mentions described from outside: "X är en kommun i …", "X kommun är en av …"
 	logo                                           int    // 1 if the text carries X's logo ("X logotyp", "Logotype för X kommun"): X's own site
 	catalogued                                     int    // 1 if a catalogue entry names X in its organisation field ("Organisation: Borås stad"): someone else describes X's work
+	districts                                      [2]int // header, body mentions of X's districts counted as bare mentions (municipality_districts.go)
 }
 
 func (e *muniEvidence) strong() int { return e.headerStrong + e.bodyStrong + e.address }
@@ -558,6 +559,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			e.ambiguousBare = [2]int{}
 		}
 	}
+	// A city named only by its districts ("Tensta", "Rinkeby"), or once
+	// beside them (municipality_districts.go).
+	a.addDistrictEvidence(text, words, zones, ev)
 
 	type cand struct {
 		muni  int
@@ -697,6 +701,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				uncertain = p
 			}
 		}
+		if cands[k].e.districtsOnly() {
+			ceiling = min(ceiling, districtOnly) // named only by its districts
+		}
 		if cands[k].e.catalogued > 0 && nWords <= voiceWords {
 			// A catalogue entry on the municipality's work (SKR's idea
 			// bank): an answer, never near certain (round 9b).
@@ -832,11 +839,14 @@ func describe(e *muniEvidence) string {
 	if e.address > 0 {
 		parts = append(parts, "an e-mail or web address at its domain")
 	}
-	if n := e.headerBare; n > 0 {
+	if n := e.headerBare - e.districts[0]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d× by bare name in title/front matter", n))
 	}
-	if n := e.bodyBare; n > 0 {
+	if n := e.bodyBare - e.districts[1]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d× by bare name in body", n))
+	}
+	if n := e.districts[0] + e.districts[1]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d× by its districts (\"Tensta\", \"Hisingen\"; data/attribution/districts.txt)", n))
 	}
 	if n := e.partner; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d× as a partner (\"med …\")", n))
