@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
-	"sync"
 
 	"github.com/styrdok/styrdok/registry"
 )
@@ -29,14 +28,7 @@ import (
 const ordinaryWordNamesFile = "ordinary-word-names.txt"
 
 // embeddedOrdinaryWordNames is the embedded list, parsed once.
-var embeddedOrdinaryWordNames = sync.OnceValue(func() map[string]bool {
-	m, err := parseOrdinaryWordNames(attributionData)
-	if err != nil {
-		// Checked by a test: failing here is a broken build, not bad input.
-		panic(err)
-	}
-	return m
-})
+var embeddedOrdinaryWordNames = parsedOnce(parseOrdinaryWordNames)
 
 // parseOrdinaryWordNames reads the list: one lower-case name a line, a tab,
 // the dictionary stem it was found from.

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // A city's own pages and the local press often name the city only by its
@@ -42,14 +41,7 @@ const (
 
 // embeddedDistricts is the embedded list (lower-case district -> SCB
 // code), parsed once.
-var embeddedDistricts = sync.OnceValue(func() map[string]string {
-	m, err := parseDistricts(attributionData)
-	if err != nil {
-		// Checked by a test: failing here is a broken build, not bad input.
-		panic(err)
-	}
-	return m
-})
+var embeddedDistricts = parsedOnce(parseDistricts)
 
 // parseDistricts reads the list: one capitalised one-word district a
 // line, a tab, the four-digit SCB code of its municipality.

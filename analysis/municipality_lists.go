@@ -69,6 +69,19 @@ func mustParseAttributionLists() *attributionLists {
 	return l
 }
 
+// parsedOnce returns the embedded list parse reads, parsed on first use
+// and shared read-only after. The embedded lists are checked by tests:
+// failing here means a broken build, not bad input.
+func parsedOnce[T any](parse func(fs.FS) (T, error)) func() T {
+	return sync.OnceValue(func() T {
+		v, err := parse(attributionData)
+		if err != nil {
+			panic(err)
+		}
+		return v
+	})
+}
+
 // readList returns the non-comment lines of one list file, trimmed
 // (dataLines, shared with the word lists of data/lists).
 func readList(fsys fs.FS, name string) ([]string, error) {
