@@ -21,8 +21,8 @@ func TestOrgOwnedAt(t *testing.T) {
 		want       bool
 	}{
 		{"Du kan läsa mer om våra olika kretsar och deras verksamhet genom att klicka på dem i menyn till höger.", "kretsar", true}, // o494, Röda Korset
-		{"Välkommen att fira gudstjänst i någon av våra tre kyrkor.", "kyrkor", true},                                          // o442, Kinna-Fritsla pastorat
-		{"Totalt tillfrågades hälften av våra hyresgäster i enkäten.", "hyresgäster", true},                                   // o469, Hyresbostäder in NT
+		{"Välkommen att fira gudstjänst i någon av våra tre kyrkor.", "kyrkor", true},                                               // o442, Kinna-Fritsla pastorat
+		{"Totalt tillfrågades hälften av våra hyresgäster i enkäten.", "hyresgäster", true},                                         // o469, Hyresbostäder in NT
 		{"Vi vill hjälpa våra föreningar att hitta lokaler.", "föreningar", false},
 		{"Uddevalla kommun gör en insats för att underlätta för våra företag.", "företag", false}, // m495
 		{"Det gäller våra tre stora kretsar.", "kretsar", false},
