@@ -101,6 +101,19 @@ var devThemeFiguresBatch7 = map[string]float64{
 	"sentences P": 0.766, "sentences R": 0.707,
 }
 
+// devThemeFiguresBatch8 are the floors of the dev part as grown by batch 8
+// (session 12: o440-o499, 44 more dev texts labelled blind, document
+// levels only), measured with no theme rule changed by them: the
+// organisation pages of the batch (churches, associations, sports clubs,
+// party branches) lower level>=1 P from 0.856 to 0.855, the tool giving
+// levels the labels give 0. The earlier floors keep holding on the texts
+// they were set on.
+var devThemeFiguresBatch8 = map[string]float64{
+	"claims P": 0.807, "claims R": 0.908,
+	"level>=1 P": 0.855, "level>=1 R": 0.703,
+	"sentences P": 0.766, "sentences R": 0.707,
+}
+
 // batch7 reports whether a text of testdata/realtexts is one of batch 7
 // (session 11: m492-m551, h-attribnamed13; o375-o439, h-attribnone13;
 // labelled blind, document labels only), added after the floors of
@@ -119,6 +132,26 @@ func batch7(name string) bool {
 
 // batch6or7 reports whether a text is of batch 6 or batch 7.
 func batch6or7(name string) bool { return batch6(name) || batch7(name) }
+
+// batch8 reports whether a text of testdata/realtexts is one of batch 8
+// (session 12: o440-o499, h-attribnone14, and the m-texts from m552 on,
+// h-attribnamed14; labelled blind, document labels only), added after the
+// floors of devThemeFiguresBatch7 and heldOutFiguresBatch7 were set:
+// those floors keep holding on the texts they were measured on.
+func batch8(name string) bool {
+	base := strings.TrimSuffix(filepath.Base(name), ".txt")
+	switch {
+	case strings.HasPrefix(base, "m"):
+		return base >= "m552"
+	case strings.HasPrefix(base, "o"):
+		return base >= "o440" && base <= "o499"
+	}
+	return false
+}
+
+// batch7or8 and batch6to8 join the batches the older floors leave out.
+func batch7or8(name string) bool { return batch7(name) || batch8(name) }
+func batch6to8(name string) bool { return batch6or7(name) || batch8(name) }
 
 // batch6 reports whether a text of testdata/realtexts is one of batch 6
 // (session 10: m432-m491, h-attribnamed; o303-o374, h-attribnone), added
@@ -169,9 +202,10 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch7)
-	checkDevFloors(t, "before batch 7", themeFigures(all.without(t, "dev", batch7)), devThemeFiguresGrown)
-	checkDevFloors(t, "before batch 6", themeFigures(all.without(t, "dev", batch6or7)), devThemeFigures)
+	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch8)
+	checkDevFloors(t, "before batch 8", themeFigures(all.without(t, "dev", batch8)), devThemeFiguresBatch7)
+	checkDevFloors(t, "before batch 7", themeFigures(all.without(t, "dev", batch7or8)), devThemeFiguresGrown)
+	checkDevFloors(t, "before batch 6", themeFigures(all.without(t, "dev", batch6to8)), devThemeFigures)
 }
 
 // checkDevFloors logs one part's dev theme figures and fails where one
