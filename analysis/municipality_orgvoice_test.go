@@ -65,23 +65,11 @@ func TestAttributeOrganisationPage(t *testing.T) {
 // club (not-municipality-after.txt), and the answer is unknown.
 func TestSocietyNamedAfterPlace(t *testing.T) {
 	a, _ := newTestAttributor(t)
-	for _, tc := range []struct {
-		text, name string
-		want       mentionKind
-	}{
+	checkClassify(t, a, []classifyCase{
 		{"Den första svenska idrottsföreningen var Uppsala Simsällskap.", "Uppsala", mentionNone}, // o491
 		{"Matchen mot Kalmar SK spelas på lördag.", "Kalmar", mentionNone},
 		{"Uppsala kommun har ett rikt föreningsliv.", "Uppsala", mentionStrong},
-	} {
-		words, i := tokenIndex(t, tc.text, tc.name)
-		m, n := a.nameAt(tc.text, words, i)
-		if n == 0 {
-			t.Fatalf("%q: %s is no municipality's name", tc.text, tc.name)
-		}
-		if got := a.classify(tc.text, words, i, n, m); got != tc.want {
-			t.Errorf("%q: classify(%s) = %v, want %v", tc.text, tc.name, got, tc.want)
-		}
-	}
+	})
 	if got := a.Attribute(readRealAttribution(t, "o491.txt")); got.Code != "" {
 		t.Errorf("o491: Attribute = %q %.2f (%s); want unknown", got.Code, got.Confidence, got.Reason)
 	}
