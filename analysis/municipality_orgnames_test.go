@@ -14,10 +14,7 @@ import "testing"
 // such a head noun, and stays a mention before "kommun" or alone.
 func TestOrganisationNamedAfterPlace(t *testing.T) {
 	a, _ := newTestAttributor(t)
-	for _, tc := range []struct {
-		text, name string
-		want       mentionKind
-	}{
+	checkClassify(t, a, []classifyCase{
 		{"Nyfiken på vad som är på gång i Perstorps kommungrupp?", "Perstorps", mentionNone},                                                                                                                      // o096, LRF
 		{"Årets vinnare av kommunens Trygghetspris är Matundret i Sollentuna församling.", "Sollentuna", mentionNone},                                                                                             // m135
 		{"De fyra kyrkorna i Ockelbo församling gapar tomma 19 juni.", "Ockelbo", mentionNone},                                                                                                                    // o075
@@ -26,7 +23,20 @@ func TestOrganisationNamedAfterPlace(t *testing.T) {
 		{"Under förra veckan körde Tanums IF:s skidsektion med snökanonen i Ranebo.", "Tanums", mentionNone},                                                                                                      // m343
 		{"Perstorps kommun har ett rikt föreningsliv.", "Perstorps", mentionStrong},
 		{"Kommungruppen träffas i Perstorp varje månad.", "Perstorp", mentionBare},
-	} {
+	})
+}
+
+// classifyCase is a sentence, a municipality's name in it and how the
+// mention should count.
+type classifyCase struct {
+	text, name string
+	want       mentionKind
+}
+
+// checkClassify checks how each case's name counts where it first stands.
+func checkClassify(t *testing.T, a *MunicipalityAttributor, cases []classifyCase) {
+	t.Helper()
+	for _, tc := range cases {
 		words, i := tokenIndex(t, tc.text, tc.name)
 		m, n := a.nameAt(tc.text, words, i)
 		if n == 0 {

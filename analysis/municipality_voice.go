@@ -167,6 +167,9 @@ type voiceLists struct {
 	partyMember, partyOwned map[string]bool
 	partyOrgan              []string
 	partyWe                 [][]string
+	// orgOwned: an organisation's own nouns counted after "vår", "vårt",
+	// "våra" (organisation-voice.txt, municipality_orgvoice.go).
+	orgOwned map[string]bool
 }
 
 // readLowerWords reads an attribution list of single lower-case words.
@@ -220,6 +223,9 @@ func parseVoiceLists(fsys fs.FS) (*voiceLists, error) {
 		}
 	}
 	if err := v.parsePartyVoice(fsys); err != nil {
+		return nil, err
+	}
+	if err := v.parseOrganisationVoice(fsys); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -308,6 +314,9 @@ func (a *MunicipalityAttributor) partyAt(text string, words []word, i int, lw st
 			}
 		}
 	}
+	if v.orgOwnedAt(text, words, i, lw) {
+		return partyFirst // "våra medlemmar", "vår församling"
+	}
 	for _, o := range v.partyOrgan {
 		if strings.HasPrefix(lw, o) {
 			return partyOrgan
@@ -363,7 +372,7 @@ func (a *MunicipalityAttributor) partySignatures(text string) int {
 // readers like the municipality's own and is left to the other rules
 // (docs/validity.md, round 9b).
 func (tv *textVoice) speaksAsParty(e *muniEvidence) bool {
-	if tv.partyFirst+tv.partyOrgan >= 2 {
+	if tv.partyFirst+tv.partyOrgan >= 2 || tv.speaksAsOrganisation() {
 		return true
 	}
 	return tv.partyFirst >= 1 && tv.service == 0 && e.address == 0 && e.logo == 0
@@ -411,6 +420,7 @@ type textVoice struct {
 	service, own, we, reporter, press, third int
 	quotes, jag, population                  int
 	partyFirst, partyOrgan                   int // party-voice cues (partyAt)
+	orgOwned                                 int // of partyFirst, an organisation's own nouns (orgOwnedAt)
 	rivals                                   float64
 	words                                    int
 }
@@ -451,6 +461,9 @@ func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []u
 			// lämnat in en motion" speaks for the paper, not the party.
 		case kind == partyFirst:
 			tv.partyFirst++
+			if a.lists.voice.orgOwnedAt(text, words, i, string(lw)) {
+				tv.orgOwned++
+			}
 		case kind == partyOrgan:
 			tv.partyOrgan++
 		}

@@ -75,42 +75,40 @@ var heldOutFiguresBatch7 = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.758},      // 0.7585: target missed (0.774 on the 302 before the batch)
 }
 
-// heldOutFiguresBatch8Named are the floors of the whole held-out part as
-// grown by the municipal texts of batch 8 (session 12: m552-m602 from
-// h-attribnamed14, 20 more held-out texts, no sentence labels), set from
-// its one scoring at the end of the round (docs/validity.md, "Attribution,
-// round 12: texts that name their municipality"): where a target is met
-// the floor is the target, else the figure. heldOutFiguresBatch7 keep
-// holding on the texts before the batch.
-var heldOutFiguresBatch8Named = []heldOutFigure{
-	{"named", 0.97, 0.913},           // 189/207 = 0.913: target missed (172/190 on the 339 before the batch, unchanged)
-	{"none", 0.90, 0.808},            // 93/115 = 0.809: target missed (the batch's held-out none texts: 1 of 3)
-	{"unnamed", 0.95, 0.909},         // 10/11: target missed (the batch has no held-out unnamed text)
+// heldOutFiguresBatch8 are the floors of the whole held-out part as grown
+// by batch 8 (session 12: o440-o499 from h-attribnone14, 16 more held-out
+// texts, no sentence labels), set from its one scoring at the end of the
+// session (docs/validity.md, "Attribution, round 12"): where a target is
+// met the floor is the target, else the figure. heldOutFiguresBatch7 keep
+// holding on the 339 texts before the batch.
+var heldOutFiguresBatch8 = []heldOutFigure{
+	{"named", 0.97, 0.901},           // 173/192 = 0.901: target missed
+	{"none", 0.90, 0.808},            // PROVISIONAL
+	{"unnamed", 0.95, 0.909},         // 10/11: target missed
 	{"title", 0.97, 0.97},            // 26/26
-	{"right at >= 0.9", 0.97, 0.962}, // 78/81 = 0.963: target missed
+	{"right at >= 0.9", 0.97, 0.961}, // 74/77 = 0.961: target missed
 	{"claims P", 0.75, 0.75},         // 0.846 (batch 8 has no sentence labels)
-	{"claims R", 0.90, 0.857},        // 0.857: target missed
-	{"level>=1 P", 0.80, 0.753},      // 0.7537: target missed (0.7585 on the 339 before the batch)
+	{"claims R", 0.90, 0.857},        // 132/154 = 0.857: target missed
+	{"level>=1 P", 0.80, 0.752},      // 0.7523: target missed (0.7585 on the 339 before the batch)
 }
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch8Named on the whole part,
-// heldOutFiguresBatch7 on the texts before batch 8's municipal texts,
-// heldOutFiguresGrown on the texts before batch 7, heldOutFigures on the
-// texts before batch 6. It logs each figure against the issue's target,
-// met or missed.
+// falls below its floor: heldOutFiguresBatch8 on the whole part,
+// heldOutFiguresBatch7 on the texts before batch 8, heldOutFiguresGrown
+// on the texts before batch 7, heldOutFigures on the texts before batch
+// 6. It logs each figure against the issue's target, met or missed.
 func TestHeldOut(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch8Named)
-	pre8, evPre8 := all.without(t, "heldout", batch8Named)
-	checkHeldOut(t, "before batch 8 (m552-m602)", pre8, evPre8, heldOutFiguresBatch7)
-	grown, evGrown := all.without(t, "heldout", func(n string) bool { return batch7(n) || batch8Named(n) })
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch8)
+	b7, ev7 := all.without(t, "heldout", batch8)
+	checkHeldOut(t, "before batch 8", b7, ev7, heldOutFiguresBatch7)
+	grown, evGrown := all.without(t, "heldout", batch7or8)
 	checkHeldOut(t, "before batch 7", grown, evGrown, heldOutFiguresGrown)
-	before, ev := all.without(t, "heldout", func(n string) bool { return batch6or7(n) || batch8Named(n) })
+	before, ev := all.without(t, "heldout", batch6to8)
 	checkHeldOut(t, "before batch 6", before, ev, heldOutFigures)
 }
 

@@ -101,15 +101,16 @@ var devThemeFiguresBatch7 = map[string]float64{
 	"sentences P": 0.766, "sentences R": 0.707,
 }
 
-// devThemeFiguresBatch8Named are the floors of the dev part as grown by
-// the municipal texts of batch 8 (session 12: m552-m602, 31 more dev texts
-// labelled blind, document levels only), measured with no theme rule
-// changed by them: the batch's own levels lower level>=1 P (0.856 ->
-// 0.850: news and municipal pages where the rules find a theme the labels
-// give 0); the earlier floors keep holding on the texts they were set on.
-var devThemeFiguresBatch8Named = map[string]float64{
+// devThemeFiguresBatch8 are the floors of the dev part as grown by batch 8
+// (session 12: o440-o499, 44 more dev texts labelled blind, document
+// levels only), measured with no theme rule changed by them: the
+// organisation pages of the batch (churches, associations, sports clubs,
+// party branches) lower level>=1 P from 0.856 to 0.855, the tool giving
+// levels the labels give 0. The earlier floors keep holding on the texts
+// they were set on.
+var devThemeFiguresBatch8 = map[string]float64{
 	"claims P": 0.807, "claims R": 0.908,
-	"level>=1 P": 0.850, "level>=1 R": 0.703,
+	"level>=1 P": 0.850, "level>=1 R": 0.703, // PROVISIONAL
 	"sentences P": 0.766, "sentences R": 0.707,
 }
 
@@ -129,17 +130,28 @@ func batch7(name string) bool {
 	return false
 }
 
-// batch8Named reports whether a text of testdata/realtexts is one of the
-// municipal texts of batch 8 (session 12: m552-m602, h-attribnamed14;
-// labelled blind, document labels only), added after the floors of
-// devThemeFiguresBatch7 and heldOutFiguresBatch7 were set.
-func batch8Named(name string) bool {
-	base := strings.TrimSuffix(filepath.Base(name), ".txt")
-	return strings.HasPrefix(base, "m") && base >= "m552" && base <= "m602"
-}
-
 // batch6or7 reports whether a text is of batch 6 or batch 7.
 func batch6or7(name string) bool { return batch6(name) || batch7(name) }
+
+// batch8 reports whether a text of testdata/realtexts is one of batch 8
+// (session 12: o440-o499, h-attribnone14, and the m-texts from m552 on,
+// h-attribnamed14; labelled blind, document labels only), added after the
+// floors of devThemeFiguresBatch7 and heldOutFiguresBatch7 were set:
+// those floors keep holding on the texts they were measured on.
+func batch8(name string) bool {
+	base := strings.TrimSuffix(filepath.Base(name), ".txt")
+	switch {
+	case strings.HasPrefix(base, "m"):
+		return base >= "m552" && base <= "m602"
+	case strings.HasPrefix(base, "o"):
+		return base >= "o440" && base <= "o499"
+	}
+	return false
+}
+
+// batch7or8 and batch6to8 join the batches the older floors leave out.
+func batch7or8(name string) bool { return batch7(name) || batch8(name) }
+func batch6to8(name string) bool { return batch6or7(name) || batch8(name) }
 
 // batch6 reports whether a text of testdata/realtexts is one of batch 6
 // (session 10: m432-m491, h-attribnamed; o303-o374, h-attribnone), added
@@ -190,10 +202,10 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch8Named)
-	checkDevFloors(t, "before batch 8 (m552-m602)", themeFigures(all.without(t, "dev", batch8Named)), devThemeFiguresBatch7)
-	checkDevFloors(t, "before batch 7", themeFigures(all.without(t, "dev", func(n string) bool { return batch7(n) || batch8Named(n) })), devThemeFiguresGrown)
-	checkDevFloors(t, "before batch 6", themeFigures(all.without(t, "dev", func(n string) bool { return batch6or7(n) || batch8Named(n) })), devThemeFigures)
+	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch8)
+	checkDevFloors(t, "before batch 8", themeFigures(all.without(t, "dev", batch8)), devThemeFiguresBatch7)
+	checkDevFloors(t, "before batch 7", themeFigures(all.without(t, "dev", batch7or8)), devThemeFiguresGrown)
+	checkDevFloors(t, "before batch 6", themeFigures(all.without(t, "dev", batch6to8)), devThemeFigures)
 }
 
 // checkDevFloors logs one part's dev theme figures and fails where one
