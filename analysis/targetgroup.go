@@ -34,20 +34,16 @@ type contextTerm struct{ theme, form string }
 // contextTermList reads context-terms.tsv: theme, written form.
 func contextTermList() (map[contextTerm]bool, error) {
 	const name = "context-terms.tsv"
-	lines, err := listLines(name)
+	m := map[contextTerm]bool{}
+	err := listPairs(name, func(l, theme, form string) error {
+		if theme == "" || form == "" || form != strings.ToLower(form) {
+			return fmt.Errorf("word list %s: %q: want a theme and a lower-case form", name, l)
+		}
+		m[contextTerm{theme, form}] = true
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	m := make(map[contextTerm]bool, len(lines))
-	for _, l := range lines {
-		f, err := fields(name, l, 2)
-		if err != nil {
-			return nil, err
-		}
-		if f[0] == "" || f[1] == "" || f[1] != strings.ToLower(f[1]) {
-			return nil, fmt.Errorf("word list %s: %q: want a theme and a lower-case form", name, l)
-		}
-		m[contextTerm{f[0], f[1]}] = true
 	}
 	return m, nil
 }
