@@ -245,6 +245,7 @@ func (a *Analyzer) matchSegment(sc *analyzeScratch, kind SentenceKind, i int) {
 // and res.Modality, the sections, the themes' coverage and the action
 // rows. The plan-quality counts are left to the caller.
 func (a *Analyzer) tag(ctx context.Context, res *DocumentAnalysis, text string, segs []Sentence, sc *analyzeScratch) error {
+	a.dampContextTerms(text, segs, sc) // a word of two senses, away from the newcomers (targetgroup.go)
 	scores := sc.scores
 	st := buildStructure(text, segs, scores, a.Codebook.MinScore, a.themeOrder())
 	res.Sections = st.sections

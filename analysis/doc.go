@@ -9,7 +9,9 @@
 // page numbers), Matcher.Tokenize (sentence -> []Token, with byte offsets
 // and stems), Matcher.MatchTokens (tokens -> theme matches), and
 // GradeRule (a theme's coverage -> its level 0/1/2, and the rule in
-// words); Analyzer.AnalyzeContext runs them over one ingest.Document and
+// words); a word of two senses (data/lists/context-terms.tsv:
+// "etablering") is damped in a document that names no newcomers
+// (targetgroup.go) before the coverage is built; Analyzer.AnalyzeContext runs them over one ingest.Document and
 // adds structure, metadata, modality, action rows and the municipality
 // (MunicipalityAttributor). Offsets are into ingest.Document.Text
 // throughout, so every ThemeHit can be shown in its sentence and on its

@@ -81,25 +81,39 @@ func wordSet(name string, stem func(string) string) (map[string]bool, error) {
 	return m, nil
 }
 
-// modalVerbList reads modal-verbs.tsv: word, class.
-func modalVerbList() (map[string]Modality, error) {
-	const name = "modal-verbs.tsv"
+// listPairs reads a list of two tab-separated fields a line, calling
+// add with each line and its fields; the first error stops the reading.
+func listPairs(name string, add func(line, a, b string) error) error {
 	lines, err := listLines(name)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	m := make(map[string]Modality, len(lines))
 	for _, l := range lines {
 		f, err := fields(name, l, 2)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		switch c := Modality(f[1]); c {
+		if err := add(l, f[0], f[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// modalVerbList reads modal-verbs.tsv: word, class.
+func modalVerbList() (map[string]Modality, error) {
+	const name = "modal-verbs.tsv"
+	m := map[string]Modality{}
+	err := listPairs(name, func(l, word, class string) error {
+		switch c := Modality(class); c {
 		case ModCommitment, ModRecommendation, ModIntent, ModPossibility:
-			m[f[0]] = c
-		default:
-			return nil, fmt.Errorf("word list %s: %q: unknown class %q", name, l, f[1])
+			m[word] = c
+			return nil
 		}
+		return fmt.Errorf("word list %s: %q: unknown class %q", name, l, class)
+	})
+	if err != nil {
+		return nil, err
 	}
 	return m, nil
 }
