@@ -12,19 +12,16 @@ import (
 // Run's store goroutine does: the bundled corpus's texts with their
 // prepared and full analyses (sealed first, as the workers do), under
 // 400 distinct hashes a store, then closes it (the final checkpoint).
-// One op is one store of 400 records.
+// One op is one store of 400 records. The sub-benchmarks are a store of
+// SQLite's default 4 KB pages (as styrdok made them before session 12)
+// and one of storePageSize pages (OpenStore's).
 func BenchmarkStoreWrite(b *testing.B) {
 	a := testAnalyzer(b)
 	files, err := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
 	if err != nil || len(files) == 0 {
 		b.Fatalf("no corpus texts: %v", err)
 	}
-	type doc struct {
-		text     *ingest.Document
-		rec      *AnalysisRecord
-		prepared []byte
-	}
-	var docs []doc
+	var docs []storeBenchDoc
 	for _, f := range files {
 		d, err := ingest.Load(f, ingest.Options{})
 		if err != nil {
@@ -33,15 +30,31 @@ func BenchmarkStoreWrite(b *testing.B) {
 		an := a.Analyze(d)
 		rec := storeRecord(an, &recordScratch{})
 		rec.Data = append([]byte(nil), rec.Data...)
-		docs = append(docs, doc{text: d, rec: rec, prepared: append([]byte(nil), rec.Data[:len(rec.Data)/3]...)})
+		docs = append(docs, storeBenchDoc{text: d, rec: rec, prepared: append([]byte(nil), rec.Data[:len(rec.Data)/3]...)})
 	}
+	for _, pageSize := range []int{4096, storePageSize} {
+		b.Run(fmt.Sprintf("page=%d", pageSize), func(b *testing.B) {
+			benchmarkStoreWrite(b, pageSize, docs)
+		})
+	}
+}
+
+// storeBenchDoc is one document BenchmarkStoreWrite stores: its text,
+// its analysis record and a prepared analysis of a third of its size.
+type storeBenchDoc struct {
+	text     *ingest.Document
+	rec      *AnalysisRecord
+	prepared []byte
+}
+
+func benchmarkStoreWrite(b *testing.B, pageSize int, docs []storeBenchDoc) {
 	const records = 400
 	dir := b.TempDir()
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
 		n++
-		st, err := OpenStore(filepath.Join(dir, fmt.Sprintf("s%d.db", n)))
+		st, err := openStore(filepath.Join(dir, fmt.Sprintf("s%d.db", n)), pageSize)
 		if err != nil {
 			b.Fatal(err)
 		}
