@@ -1,9 +1,14 @@
 package corpus
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/styrdok/styrdok/ingest"
 )
 
 // pageSize is the page size of the store's file.
@@ -66,5 +71,48 @@ func TestStorePageSize(t *testing.T) {
 		if d.File != w.File || d.Words != w.Words || !reflect.DeepEqual(d.Themes, w.Themes) {
 			t.Errorf("%s: the analysis re-used from the 4 KB store differs from the new store's", d.File)
 		}
+	}
+}
+
+// TestStoreWALBounded: the writer checkpoints when the WAL holds about
+// walCheckpointBytes, not SQLite's default 1,000 pages (64 MB with
+// storePageSize): what a power cut can take back stays that small.
+func TestStoreWALBounded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.db")
+	st, err := OpenStore(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	key := AnalysisKey{PipelineVersion: "test", CodebookHash: "cb"}
+	id, err := st.BeginRun(key, 1, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := st.Writer(id, key)
+	w.BatchSize = 1 // a commit per record: a checkpoint can follow any of them
+	line := strings.Repeat("En mening om etablering och språk. ", 30) + "\n"
+	const records, textBytes = 400, 32 << 10
+	for i := range records {
+		text := fmt.Sprintf("Dokument %d\n\n%s", i, strings.Repeat(line, textBytes/len(line)))
+		doc, err := ingest.Parse(fmt.Sprintf("d%d.txt", i), []byte(text), ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Add(&Record{Path: doc.Path, Size: int64(len(text)), SHA256: doc.SHA256, Text: doc}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path + "-wal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The WAL is reused from its start after a checkpoint, not shrunk:
+	// its size is the most it held, a checkpoint's worth and one commit.
+	if written, bound := int64(records*textBytes), int64(walCheckpointBytes+4*storePageSize); written < 2*bound || fi.Size() > bound {
+		t.Fatalf("WAL of %d bytes after writing %d, want at most %d", fi.Size(), written, bound)
 	}
 }
