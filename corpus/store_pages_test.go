@@ -79,17 +79,8 @@ func TestStorePageSize(t *testing.T) {
 // storePageSize): what a power cut can take back stays that small.
 func TestStoreWALBounded(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "s.db")
-	st, err := OpenStore(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, w := openRunWriter(t, path, storePageSize, "test")
 	defer st.Close()
-	key := AnalysisKey{PipelineVersion: "test", CodebookHash: "cb"}
-	id, err := st.BeginRun(key, 1, "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := st.Writer(id, key)
 	w.BatchSize = 1 // a commit per record: a checkpoint can follow any of them
 	line := strings.Repeat("En mening om etablering och språk. ", 30) + "\n"
 	const records, textBytes = 400, 32 << 10
@@ -115,4 +106,22 @@ func TestStoreWALBounded(t *testing.T) {
 	if written, bound := int64(records*textBytes), int64(walCheckpointBytes+4*storePageSize); written < 2*bound || fi.Size() > bound {
 		t.Fatalf("WAL of %d bytes after writing %d, want at most %d", fi.Size(), written, bound)
 	}
+}
+
+// openRunWriter opens a new store of pageSize pages at path and begins a
+// run of pipeline version v, codebook "cb": the store and the run's
+// writer. The caller closes the store.
+func openRunWriter(tb testing.TB, path string, pageSize int, v string) (*Store, *StoreWriter) {
+	tb.Helper()
+	st, err := openStore(path, pageSize)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	key := AnalysisKey{PipelineVersion: v, CodebookHash: "cb"}
+	id, err := st.BeginRun(key, 1, v)
+	if err != nil {
+		st.Close()
+		tb.Fatal(err)
+	}
+	return st, st.Writer(id, key)
 }

@@ -163,17 +163,8 @@ func BenchmarkStoreRead(b *testing.B) {
 	for _, pageSize := range []int{4096, 16384, 32768, storePageSize} {
 		b.Run(fmt.Sprintf("page=%d", pageSize), func(b *testing.B) {
 			const records = 400
-			st, err := openStore(filepath.Join(b.TempDir(), "s.db"), pageSize)
-			if err != nil {
-				b.Fatal(err)
-			}
+			st, w := openRunWriter(b, filepath.Join(b.TempDir(), "s.db"), pageSize, "bench")
 			defer st.Close()
-			key := AnalysisKey{PipelineVersion: "bench", CodebookHash: "cb"}
-			id, err := st.BeginRun(key, 2, "bench")
-			if err != nil {
-				b.Fatal(err)
-			}
-			w := st.Writer(id, key)
 			sha := func(i int) string { return fmt.Sprintf("%064x", i) }
 			for i := range records {
 				d := docs[i%len(docs)]
