@@ -245,6 +245,9 @@ type Store struct {
 	packBufs sync.Pool
 	// rowBufs recycles the scratch buffers of the rows' JSON (*[]byte).
 	rowBufs sync.Pool
+	// pageSize is the file's page size: storePageSize for a store made
+	// since session 12, SQLite's default 4 KB for one made before.
+	pageSize int
 }
 
 // AnalysisKey is what an analysis depends on besides the document's
@@ -269,8 +272,36 @@ type FileState struct {
 	SHA256  string
 }
 
+// storePageSize is the page size of a new store. Most of what a run
+// writes is a few large values per document (its text, ~12 KB; its
+// compressed analysis, ~12 KB; its prepared analysis and rows' JSON),
+// which with SQLite's default 4 KB pages span chains of overflow pages,
+// each page a WAL frame written with two pwrite calls and copied to the
+// database by another pread and pwrite at a checkpoint. With 64 KB pages
+// a document's values sit in one or two leaf pages: writing a cold
+// run's store took about a third less CPU (BenchmarkStoreWrite, docs/
+// benchmarks.md session 12), for a file about 10% larger (85 against 77
+// MB for 2,000 documents: index pages split half full hold more empty
+// space), and reading a row back costs no more (BenchmarkStoreRead).
+const storePageSize = 65536
+
+// walCheckpointBytes is about how large the WAL grows before the run's
+// writer copies it into the database (wal_autocheckpoint, given in
+// pages: SQLite's default of 1,000 pages was 4 MB with 4 KB pages and
+// would be 64 MB with storePageSize). It bounds what a power cut can take
+// back: with synchronous=NORMAL the WAL is synced at each checkpoint,
+// so a power cut (not a crash of styrdok, which loses nothing committed)
+// can undo the transactions committed since the last one, about this
+// many bytes of rows; the store stays consistent either way.
+const walCheckpointBytes = 4 << 20
+
 // OpenStore opens (creating if needed) the store at path.
-func OpenStore(path string) (*Store, error) {
+func OpenStore(path string) (*Store, error) { return openStore(path, storePageSize) }
+
+// openStore is OpenStore with the page size a new store gets (a power of
+// two from 512 to 65536); tests and benchmarks make stores of SQLite's
+// default 4 KB pages with it, as styrdok made them before.
+func openStore(path string, pageSize int) (*Store, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("store %s: %w", path, err)
@@ -278,8 +309,14 @@ func OpenStore(path string) (*Store, error) {
 	}
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(30000)")
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "synchronous(NORMAL)")
+	// A new store gets pages of storePageSize bytes; an existing one
+	// keeps the size it was made with (the pragma only acts on an empty
+	// file). The driver runs the _pragma list in lexicographic order and
+	// the _journal_mode key after it: page_size must come before the
+	// journal is WAL, whose page size is fixed.
+	q.Add("_pragma", fmt.Sprintf("page_size(%d)", pageSize))
+	q.Add("_journal_mode", "WAL")
+	q.Add("_synchronous", "NORMAL")
 	q.Add("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
@@ -289,6 +326,10 @@ func OpenStore(path string) (*Store, error) {
 	if err := s.init(); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	if err := db.QueryRow(`PRAGMA page_size`).Scan(&s.pageSize); err != nil || s.pageSize <= 0 {
+		db.Close()
+		return nil, fmt.Errorf("store %s: page size %d: %v", path, s.pageSize, err)
 	}
 	for _, st := range []struct {
 		stmt  **sql.Stmt
@@ -971,6 +1012,11 @@ func (w *StoreWriter) add(r *Record) error {
 			return err
 		}
 		w.tx, w.began, w.pending = tx, time.Now(), 0
+		// A setting of the transaction's connection, which the pool
+		// chooses: set each time.
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA wal_autocheckpoint = %d", max(1, walCheckpointBytes/w.s.pageSize))); err != nil {
+			return err
+		}
 		w.stmts = map[string]*sql.Stmt{}
 		for name, q := range writerStatements {
 			st, err := tx.Prepare(q)

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/klauspost/compress/s2"
+
 	"github.com/styrdok/styrdok/ingest"
 )
 
@@ -12,19 +14,27 @@ import (
 // Run's store goroutine does: the bundled corpus's texts with their
 // prepared and full analyses (sealed first, as the workers do), under
 // 400 distinct hashes a store, then closes it (the final checkpoint).
-// One op is one store of 400 records.
+// One op is one store of 400 records. The sub-benchmarks are a store of
+// SQLite's default 4 KB pages (as styrdok made them before session 12)
+// and one of storePageSize pages (OpenStore's).
 func BenchmarkStoreWrite(b *testing.B) {
+	docs := storeBenchDocs(b)
+	for _, pageSize := range []int{4096, storePageSize} {
+		b.Run(fmt.Sprintf("page=%d", pageSize), func(b *testing.B) {
+			benchmarkStoreWrite(b, pageSize, docs)
+		})
+	}
+}
+
+// storeBenchDocs are the bundled corpus's texts with their analysis
+// records.
+func storeBenchDocs(b *testing.B) []storeBenchDoc {
 	a := testAnalyzer(b)
 	files, err := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
 	if err != nil || len(files) == 0 {
 		b.Fatalf("no corpus texts: %v", err)
 	}
-	type doc struct {
-		text     *ingest.Document
-		rec      *AnalysisRecord
-		prepared []byte
-	}
-	var docs []doc
+	var docs []storeBenchDoc
 	for _, f := range files {
 		d, err := ingest.Load(f, ingest.Options{})
 		if err != nil {
@@ -33,15 +43,28 @@ func BenchmarkStoreWrite(b *testing.B) {
 		an := a.Analyze(d)
 		rec := storeRecord(an, &recordScratch{})
 		rec.Data = append([]byte(nil), rec.Data...)
-		docs = append(docs, doc{text: d, rec: rec, prepared: append([]byte(nil), rec.Data[:len(rec.Data)/3]...)})
+		docs = append(docs, storeBenchDoc{text: d, rec: rec, prepared: s2.Encode(nil, rec.Data[:len(rec.Data)/3])})
 	}
+	return docs
+}
+
+// storeBenchDoc is one document BenchmarkStoreWrite stores: its text,
+// its analysis record and, as its prepared analysis, a third of that
+// S2-compressed (the store holds prepared analyses so).
+type storeBenchDoc struct {
+	text     *ingest.Document
+	rec      *AnalysisRecord
+	prepared []byte
+}
+
+func benchmarkStoreWrite(b *testing.B, pageSize int, docs []storeBenchDoc) {
 	const records = 400
 	dir := b.TempDir()
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
 		n++
-		st, err := OpenStore(filepath.Join(dir, fmt.Sprintf("s%d.db", n)))
+		st, err := openStore(filepath.Join(dir, fmt.Sprintf("s%d.db", n)), pageSize)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -124,6 +147,48 @@ func BenchmarkStoreKeep(b *testing.B) {
 		n++
 		write(fmt.Sprintf("cb%d", n), func(i int) *Record {
 			return &Record{Path: fmt.Sprintf("/c/%d.txt", i), SHA256: sha(i), KeptFrom: "cb"}
+		})
+	}
+}
+
+// BenchmarkStoreRead reads what a run after a codebook change reads of
+// each document (Store.LoadText and Store.LoadPrepared, batch.retagged):
+// a store holds BenchmarkStoreWrite's 400 records; one op reads all of
+// them back in an order unrelated to the one they were written in, as a
+// run's files are to their content hashes. Sub-benchmarks as
+// BenchmarkStoreWrite's: the page size weighs on reads too (a row is
+// read a page at a time, through a 2 MB page cache).
+func BenchmarkStoreRead(b *testing.B) {
+	docs := storeBenchDocs(b)
+	for _, pageSize := range []int{4096, 16384, 32768, storePageSize} {
+		b.Run(fmt.Sprintf("page=%d", pageSize), func(b *testing.B) {
+			const records = 400
+			st, w := openRunWriter(b, filepath.Join(b.TempDir(), "s.db"), pageSize, "bench")
+			defer st.Close()
+			sha := func(i int) string { return fmt.Sprintf("%064x", i) }
+			for i := range records {
+				d := docs[i%len(docs)]
+				r := *d.rec
+				if err := w.Add(&Record{Path: fmt.Sprintf("/c/%d.txt", i), SHA256: sha(i), Text: d.text, Prepared: d.prepared, Analysis: &r}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := w.Flush(); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				for k := range records {
+					i := (k * 151) % records // 151 is prime to 400: every record once
+					if _, err := st.LoadText(sha(i), "bench", "x.txt"); err != nil {
+						b.Fatal(err)
+					}
+					if _, err := st.LoadPrepared(sha(i), "bench"); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
 		})
 	}
 }
