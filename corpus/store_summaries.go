@@ -10,6 +10,7 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
+	"unsafe"
 
 	"github.com/styrdok/styrdok/analysis"
 )
@@ -40,9 +41,11 @@ import (
 // then the records, then the index (per entry the analysis key's content
 // hash, pipeline version and codebook hash, and where its record is),
 // then a trailer: the index's offset and length, its CRC-32C, and
-// summariesMagic again. A record is its CRC-32C, the digest (32 bytes)
-// and the summary with its term bag in the store's binary form of an
-// analysis (analysis.AppendEncoded), to the record's end.
+// summariesMagic again. A record is its CRC-32C, the digest (32 bytes),
+// the summary without its term bag in the store's binary form of an
+// analysis (analysis.AppendEncoded; length first) and the term bag (the
+// count of terms, then each stem, length first, and its count;
+// uvarints).
 
 // summariesMagic starts and ends a summaries file.
 const summariesMagic = "styrdok-summaries"
@@ -180,18 +183,26 @@ func (s *summaries) close() {
 }
 
 // encodeSummaryRecord makes the record of summary d (analysis.Summary,
-// its Terms set) whose stored analysis has digest sum: the summary in
-// the store's own binary form (analysis.AppendEncoded; a summary has no
-// evidence, sections or actions to encode), without its file name, which
-// the run that reads it sets. Format 1 kept the summary as JSON, whose
-// decoding was 60% of a record's (the binary form is the one the store's
-// analyses are read with, and decoding it shares short strings).
+// its Terms set) whose stored analysis has digest sum: the summary
+// without its term bag in the store's own binary form
+// (analysis.AppendEncoded; a summary has no evidence, sections or
+// actions to encode) and without its file name, which the run that
+// reads it sets, then the term bag. Format 1 kept the summary as JSON,
+// whose decoding was 60% of a record's.
 func encodeSummaryRecord(d *analysis.DocumentAnalysis, sum [sha256.Size]byte) []byte {
 	doc := *d
-	doc.File = ""
-	b := make([]byte, 4, 4+len(sum)+64+len(doc.Terms.Stems)*10)
+	doc.File, doc.Terms = "", analysis.TermBag{}
+	enc := analysis.AppendEncoded(nil, &doc)
+	b := make([]byte, 4, 4+len(sum)+binary.MaxVarintLen64+len(enc)+8*len(d.Terms.Stems))
 	b = append(b, sum[:]...)
-	b = analysis.AppendEncoded(b, &doc)
+	b = binary.AppendUvarint(b, uint64(len(enc)))
+	b = append(b, enc...)
+	b = binary.AppendUvarint(b, uint64(len(d.Terms.Stems)))
+	for i, st := range d.Terms.Stems {
+		b = binary.AppendUvarint(b, uint64(len(st)))
+		b = append(b, st...)
+		b = binary.AppendUvarint(b, uint64(uint32(d.Terms.Counts[i])))
+	}
 	binary.LittleEndian.PutUint32(b, crc32.Checksum(b[4:], castagnoli))
 	return b
 }
@@ -199,17 +210,48 @@ func encodeSummaryRecord(d *analysis.DocumentAnalysis, sum [sha256.Size]byte) []
 // decodeSummaryRecord reads a record back: the summary (analysis.Summary
 // of what was stored, its Terms set; File is empty) and the digest.
 // small is the caller's table of shared short strings
-// (analysis.DecodeShared): the term bag's stems are its strings or
-// copies, never rec's bytes.
+// (analysis.DecodeShared) for the summary's. The term bag's stems are
+// rec's bytes, not copies: rec must not change while the bag is used.
+// (Copying them, or sharing them through small, cost 60 µs a record,
+// 40% of decoding one: BenchmarkSummaryRecord.)
 func decodeSummaryRecord(rec []byte, small map[string]string) (*analysis.DocumentAnalysis, [sha256.Size]byte, error) {
 	var sum [sha256.Size]byte
 	if len(rec) < 4+len(sum) || crc32.Checksum(rec[4:], castagnoli) != binary.LittleEndian.Uint32(rec) {
 		return nil, sum, errors.New("damaged record (checksum)")
 	}
 	copy(sum[:], rec[4:])
-	d, err := analysis.DecodeSummary(rec[4+len(sum):], small)
+	r := byteReader{b: rec[4+len(sum):]}
+	enc := r.bytes()
+	if r.err != nil {
+		return nil, sum, errors.New("damaged record")
+	}
+	d, err := analysis.DecodeSummary(enc, small)
 	if err != nil {
 		return nil, sum, fmt.Errorf("damaged record (%w)", err)
+	}
+	n := r.uvarint()
+	if r.err == nil && n > uint64(len(r.b)) {
+		r.err = errors.New("term count")
+	}
+	d.Terms = analysis.TermBag{}
+	if n > 0 && r.err == nil {
+		d.Terms = analysis.TermBag{Stems: make([]string, 0, n), Counts: make([]int32, 0, n)}
+	}
+	for i := uint64(0); i < n && r.err == nil; i++ {
+		b := r.bytes()
+		c := r.uvarint()
+		var st string
+		if len(b) > 0 {
+			// The record's own bytes: the bag lives only until the spill
+			// has taken its stems (Spill.add copies each new stem into
+			// its vocabulary), and nothing writes into rec.
+			st = unsafe.String(&b[0], len(b))
+		}
+		d.Terms.Stems = append(d.Terms.Stems, st)
+		d.Terms.Counts = append(d.Terms.Counts, int32(uint32(c)))
+	}
+	if r.err != nil || len(r.b) != 0 {
+		return nil, sum, errors.New("damaged record (terms)")
 	}
 	return d, sum, nil
 }
