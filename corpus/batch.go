@@ -700,13 +700,10 @@ func (b *batch) finished(doc *ingest.Document, d *analysis.DocumentAnalysis, err
 
 // summarize makes o's record for the summaries file from its summary
 // and packed analysis, here in the worker rather than in Run's one
-// collector. A summary that cannot be written (JSON has no NaN) gets no
-// record: the next run reads its analysis from the store.
+// collector.
 func (o *outcome) summarize() {
 	o.digest = sha256.Sum256(o.packed)
-	if rec, err := encodeSummaryRecord(o.doc, o.digest); err == nil {
-		o.summary = rec
-	}
+	o.summary = encodeSummaryRecord(o.doc, o.digest)
 }
 
 // loadAnalysis decodes the stored analysis of content sha with key k
@@ -727,7 +724,7 @@ func (b *batch) loadAnalysis(st *Store, sha, path string, k AnalysisKey, opt *Ba
 		// analysis is read from the store as without the file, and the
 		// run writes its record again.
 		if rec, err := b.summaries.lookup(sha, k); err == nil && rec != nil {
-			if d, sum, err := decodeSummaryRecord(rec); err == nil && d.SHA256 == sha {
+			if d, sum, err := decodeSummaryRecord(rec, ws.strs); err == nil && d.SHA256 == sha {
 				d.File = path // the same content may sit under several paths
 				return outcome{doc: d, summary: rec, digest: sum, lazy: &storedAnalysis{sha: sha, key: k}}, nil
 			}

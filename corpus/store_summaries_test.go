@@ -2,9 +2,11 @@ package corpus
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -233,21 +235,71 @@ func BenchmarkSummaryRecord(b *testing.B) {
 	var sum [32]byte
 	b.Run("encode", func(b *testing.B) {
 		for i := 0; b.Loop(); i++ {
-			if _, err := encodeSummaryRecord(sums[i%len(sums)], sum); err != nil {
-				b.Fatal(err)
-			}
+			encodeSummaryRecord(sums[i%len(sums)], sum)
 		}
 	})
 	var recs [][]byte
 	for _, s := range sums {
-		rec, _ := encodeSummaryRecord(s, sum)
-		recs = append(recs, rec)
+		recs = append(recs, encodeSummaryRecord(s, sum))
 	}
 	b.Run("decode", func(b *testing.B) {
+		small := map[string]string{} // a worker's (workerScratch.strs)
 		for i := 0; b.Loop(); i++ {
-			if _, _, err := decodeSummaryRecord(recs[i%len(recs)]); err != nil {
+			if _, _, err := decodeSummaryRecord(recs[i%len(recs)], small); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
+}
+
+// TestSummaryRecordRoundTrip: a record gives back the summary that
+// decoding the stored analysis gives (analysis.DecodeSummary), file name
+// aside, with its digest; a share that JSON could not hold (NaN, format
+// 1's records) is kept; any changed byte is refused.
+func TestSummaryRecordRoundTrip(t *testing.T) {
+	a := testAnalyzer(t)
+	files, _ := filepath.Glob("../testdata/corpus/*.txt")
+	docs, _ := AnalyzeFiles(context.Background(), a, files, BatchOptions{Workers: 2})
+	if len(docs) < 3 {
+		t.Fatalf("%d documents", len(docs))
+	}
+	small := map[string]string{}
+	for i, d := range docs {
+		if i == 0 && len(d.Themes) > 0 {
+			d.Themes[0].Share = math.NaN()
+		}
+		want, err := analysis.DecodeSummary(analysis.EncodeAnalysis(d), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.File = ""
+		sum := [32]byte{byte(i), 7}
+		rec := encodeSummaryRecord(analysis.Summary(d), sum)
+		got, gotSum, err := decodeSummaryRecord(rec, small)
+		if err != nil || gotSum != sum {
+			t.Fatalf("%s: %v, digest %x", d.File, err, gotSum[:2])
+		}
+		if len(got.Terms.Stems) == 0 || !reflect.DeepEqual(got.Terms, want.Terms) {
+			t.Errorf("%s: term bag of %d stems, want %d", d.File, len(got.Terms.Stems), len(want.Terms.Stems))
+		}
+		if i == 0 && (len(got.Themes) == 0 || !math.IsNaN(got.Themes[0].Share)) {
+			t.Errorf("%s: the NaN share is lost", d.File)
+		}
+		if i == 0 { // DeepEqual: NaN is not NaN
+			got.Themes[0].Share, want.Themes[0].Share = 0, 0
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: summary\n%+v\nwant\n%+v", d.File, got, want)
+		}
+		for _, at := range []int{0, 5, len(rec) / 2, len(rec) - 1} {
+			bad := slices.Clone(rec)
+			bad[at] ^= 0x10
+			if _, _, err := decodeSummaryRecord(bad, small); err == nil {
+				t.Errorf("%s: byte %d changed: no error", d.File, at)
+			}
+		}
+		if _, _, err := decodeSummaryRecord(rec[:len(rec)-1], small); err == nil {
+			t.Errorf("%s: truncated: no error", d.File)
+		}
+	}
 }

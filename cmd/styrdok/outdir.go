@@ -115,6 +115,16 @@ func publish(staging, out string, written []corpus.OutputFile) ([]string, error)
 			return nil, fmt.Errorf("output folder %s: %w", out, err)
 		}
 	}
+	removed, err := removeStale(out, names)
+	if err == nil {
+		os.Remove(staging)
+	}
+	return removed, err
+}
+
+// removeStale removes the reports in out that are not among names (the
+// reports of this run) and returns them.
+func removeStale(out string, names []string) ([]string, error) {
 	entries, err := os.ReadDir(out)
 	if err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", out, err)
@@ -128,7 +138,6 @@ func publish(staging, out string, written []corpus.OutputFile) ([]string, error)
 			removed = append(removed, n)
 		}
 	}
-	os.Remove(staging)
 	return removed, nil
 }
 

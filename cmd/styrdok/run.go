@@ -303,6 +303,10 @@ type runJob struct {
 	started time.Time
 	st      *corpus.Store // nil with --no-store
 	runID   int64
+	// reportOptions is everything besides the documents that the reports
+	// depend on (run); reportsKey the key of this run's reports, "" when
+	// they have none (run_reuse.go).
+	reportOptions, reportsKey string
 }
 
 // openStore opens the store and records the run's start in it.
@@ -363,6 +367,7 @@ func (j *runJob) run(ctx context.Context) int {
 	if j.s.shard.on() { // a part depends on its shard and on what every shard listed
 		reportOptions += "\x00shard=" + j.s.shard.String() + "\x00inputs=" + inputs.Hash
 	}
+	j.reportOptions = reportOptions
 	if j.st != nil {
 		if entries, ok := upToDate(j.st, j.key, limits, reportOptions, files, problems, out); ok {
 			return finishUpToDate(e, j.st, j.runID, entries, out, *j.f.quiet)
@@ -406,6 +411,13 @@ func (j *runJob) run(ctx context.Context) int {
 		end := corpus.RunEnd{Status: "completed", Stats: res.Stats, Failures: runFailures(fails), Inputs: inputsDigest(j.key, limits, reportOptions, entries), Outputs: outputs}
 		if !j.finish(end) {
 			return exitFailure
+		}
+		if !j.s.shard.on() {
+			if j.reportsKey != "" {
+				j.saveReportsKey(j.reportsKey, outputs)
+			} else {
+				j.forgetReportsKey()
+			}
 		}
 	}
 	return summarize(e, *j.f.quiet, len(res.Documents), res.Stats, fails, out, false)
@@ -490,9 +502,14 @@ func (j *runJob) report(ctx context.Context, res *corpus.BatchResult, fails []an
 	var outputs []corpus.OutputFile
 	var removed []string
 	var err error
+	if j.st != nil && !j.s.shard.on() {
+		j.reportsKey, _ = j.reportsKeyOf(res, fails)
+	}
 	if j.s.shard.on() {
 		outputs, removed, err = writeShardOutputs(ctx, out, rep, partMeta{Shard: j.s.shard.K, Of: j.s.shard.N, Version: Version, CodebookHash: j.key.CodebookHash,
 			Limits: limits, AsOf: j.asOf, MinConfidence: strconv.FormatFloat(*j.f.minConf, 'g', -1, 64), Inputs: inputs, Args: j.s.paths, Options: rep.Run.Options}, j.s.parquet)
+	} else if old, ok := j.keptReports(out, j.reportsKey); ok {
+		outputs, removed, err = writeRunJSONOnly(out, rep, old)
 	} else {
 		outputs, removed, err = writeReports(ctx, out, rep, j.s.parquet)
 	}

@@ -239,7 +239,7 @@ func snapshot(src, dst string) error {
 		switch {
 		case d.Name() == "styrdok.db":
 			data, err = dumpStore(p)
-		case strings.HasSuffix(d.Name(), ".simstate"), strings.HasSuffix(d.Name(), ".summaries"): // caches beside the store, like it not outputs
+		case strings.HasSuffix(d.Name(), ".simstate"), strings.HasSuffix(d.Name(), ".summaries"), strings.HasSuffix(d.Name(), ".reports"): // caches beside the store, like it not outputs
 			return nil
 		case d.Name() == "run.json":
 			data, err = os.ReadFile(p)
