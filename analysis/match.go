@@ -45,7 +45,7 @@ type termRef struct {
 type phraseRef struct {
 	theme   string
 	text    string
-	words   []string // stems, or prefixes ending in "*"
+	words   []string // stems, prefixes ending in "*", or exact forms after "="
 	weight  float64
 	notNext []string
 }
@@ -226,7 +226,7 @@ func NewMatcher(cb *codebook.Codebook) *Matcher {
 			words := strings.Fields(p.Phrase)
 			pr := phraseRef{theme: th.ID, text: p.Phrase, weight: p.Weight, notNext: p.NotNext}
 			for _, w := range words {
-				if strings.HasSuffix(w, "*") || w == "~" {
+				if strings.HasSuffix(w, "*") || w == "~" || exactForm(w) {
 					pr.words = append(pr.words, w)
 				} else {
 					pr.words = append(pr.words, Stem(w))
@@ -235,6 +235,10 @@ func NewMatcher(cb *codebook.Codebook) *Matcher {
 			key := pr.words[0]
 			if strings.HasSuffix(key, "*") {
 				key = "*"
+			} else if exactForm(key) {
+				// found by its stem, as every token is, and then held to
+				// its form by phraseWordAt
+				key = Stem(key[1:])
 			}
 			m.phrases[key] = append(m.phrases[key], pr)
 		}
@@ -316,6 +320,9 @@ func (m *Matcher) matchWord(w string) []wordMatch { return m.matchMemo.get(w, m.
 // out of "integrationsarbetet" is that the codebook does not allow it as a
 // head.
 func (m *Matcher) analyseWord(w string) []wordMatch {
+	if name, ok := numberedName(w); ok {
+		return m.analyseWord(name)
+	}
 	var out []wordMatch
 	seen := map[*codebook.Term]bool{}
 	add := func(r termRef, as codebook.Position) {
@@ -363,6 +370,27 @@ func (m *Matcher) analyseWord(w string) []wordMatch {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ref.theme < out[j].ref.theme })
 	return out
+}
+
+// numberedName reports a word that is a name with a number joined by a
+// hyphen ("covid-19", Folkhälsomyndigheten's name of the disease), and
+// returns the name: the number is no compound head, so without this the
+// word matched nothing, while "covid-19-smitta" matched by its first part.
+func numberedName(w string) (string, bool) {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 || i == len(w)-1 {
+		return "", false
+	}
+	for _, c := range []byte(w[i+1:]) {
+		if c < '0' || c > '9' {
+			return "", false
+		}
+	}
+	name := w[:i]
+	if !plausiblePart(name) {
+		return "", false
+	}
+	return name, true
 }
 
 // plausibleHead keeps very short heads ("tolk", "lön") from matching the
@@ -1023,8 +1051,17 @@ func phraseWordAt(tk Token, w string) bool {
 	if strings.HasSuffix(w, "*") {
 		return strings.HasPrefix(tk.Lower, strings.TrimSuffix(w, "*"))
 	}
+	if exactForm(w) {
+		return tk.Lower == w[1:]
+	}
 	return tk.Stem == w
 }
+
+// exactForm reports a phrase word written "=form": it matches that form
+// only, not every word of its stem. Snowball gives the supine of "fly"
+// ("de som har flytt") and the verb "flytta" ("de som flyttar hit") the
+// one stem "flytt", so "har flytt" can only be written "har =flytt".
+func exactForm(w string) bool { return len(w) > 1 && w[0] == '=' }
 
 func joinTokens(toks []Token) string {
 	parts := make([]string, len(toks))
