@@ -22,7 +22,7 @@ import (
 // corona banner). The session-12 rows: a name joined to a number
 // ("covid-19"), an exact-form phrase word ("som =flytt", with the
 // "flyttar" control) and words from sources outside the labelled texts
-// (recall-source: "ny i Sverige", "lika möjligheter", "inget arbete").
+// (recall-source: "ny i Sverige", "lika möjligheter", "oavsett ursprung").
 func TestThemeErrorClasses(t *testing.T) {
 	data, err := os.ReadFile("testdata/theme-errors.tsv")
 	if err != nil {

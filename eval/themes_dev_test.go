@@ -101,6 +101,31 @@ var devThemeFiguresBatch7 = map[string]float64{
 	"sentences P": 0.766, "sentences R": 0.707,
 }
 
+// devThemeFiguresFresh14 are the floors of the whole dev part with the
+// 496 sentence labels of 24 older dev texts that session 12
+// (h-themesrec14) labelled blind (tools/themeeval/fresh-14.txt): on them
+// the rules answer less well than on the sentences they were made from,
+// so the claims and sentence figures fell with the labels, no rule
+// changing (claims in labelled sentences 0.807/0.908 -> 0.803/0.907 by
+// eval.py); the round's matcher forms and codebook groups then added
+// level and sentence evidence (level >= 1 0.856/0.703 -> 0.857/0.707;
+// docs/validity-themes.md, session 12). These floors are the round's
+// figures on the whole set. The earlier floors keep holding without the
+// new labels (withoutSentences).
+var devThemeFiguresFresh14 = map[string]float64{
+	"claims P": 0.802, "claims R": 0.907,
+	"level>=1 P": 0.857, "level>=1 R": 0.707,
+	"sentences P": 0.760, "sentences R": 0.701,
+}
+
+// fresh14 reports whether a text is one of the 24 dev texts whose
+// sentences session 12 labelled (tools/themeeval/fresh-14.txt).
+func fresh14(name string) bool {
+	return slices.Contains([]string{"m003", "m007", "m024", "m031", "m038", "m043", "m048", "m052",
+		"m056", "m084", "m116", "m144", "m180", "m243", "m293", "m328", "m535", "m538",
+		"o062", "o070", "o134", "o171", "o207", "o279"}, strings.TrimSuffix(filepath.Base(name), ".txt"))
+}
+
 // batch7 reports whether a text of testdata/realtexts is one of batch 7
 // (session 11: m492-m551, h-attribnamed13; o375-o439, h-attribnone13;
 // labelled blind, document labels only), added after the floors of
@@ -139,15 +164,30 @@ func batch6(name string) bool {
 // were measured on.
 func (r *realSplit) without(t *testing.T, split string, drop func(string) bool) (*realSplit, *RealEval) {
 	t.Helper()
+	return r.filtered(t, split, drop, drop)
+}
+
+// withoutSentences scores r with the sentence labels of the texts drop
+// names left out and their documents kept: the floors set before those
+// sentences were labelled hold on the labels they were measured on.
+func (r *realSplit) withoutSentences(t *testing.T, split string, drop func(string) bool) (*realSplit, *RealEval) {
+	t.Helper()
+	return r.filtered(t, split, func(string) bool { return false }, drop)
+}
+
+// filtered scores r without the documents dropDoc names and without the
+// sentence labels dropSentences names.
+func (r *realSplit) filtered(t *testing.T, split string, dropDoc, dropSentences func(string) bool) (*realSplit, *RealEval) {
+	t.Helper()
 	out := &realSplit{set: &RealSet{Dir: r.set.Dir}, got: map[string]*RealAnalysis{}, themes: r.themes}
 	for _, d := range r.set.Docs {
-		if !drop(d.Name) {
+		if !dropDoc(d.Name) {
 			out.set.Docs = append(out.set.Docs, d)
 			out.got[d.Name] = r.got[d.Name]
 		}
 	}
 	for _, x := range r.set.Sentences {
-		if !drop(x.File) {
+		if !dropDoc(x.File) && !dropSentences(x.File) {
 			out.set.Sentences = append(out.set.Sentences, x)
 		}
 	}
@@ -169,9 +209,11 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch7)
-	checkDevFloors(t, "before batch 7", themeFigures(all.without(t, "dev", batch7)), devThemeFiguresGrown)
-	checkDevFloors(t, "before batch 6", themeFigures(all.without(t, "dev", batch6or7)), devThemeFigures)
+	checkDevFloors(t, "all", wholeFigs, devThemeFiguresFresh14)
+	labelled, ev := all.withoutSentences(t, "dev", fresh14)
+	checkDevFloors(t, "before the fresh-14 sentence labels", themeFigures(labelled, ev), devThemeFiguresBatch7)
+	checkDevFloors(t, "before batch 7", themeFigures(labelled.without(t, "dev", batch7)), devThemeFiguresGrown)
+	checkDevFloors(t, "before batch 6", themeFigures(labelled.without(t, "dev", batch6or7)), devThemeFigures)
 }
 
 // checkDevFloors logs one part's dev theme figures and fails where one
