@@ -320,9 +320,6 @@ func (m *Matcher) matchWord(w string) []wordMatch { return m.matchMemo.get(w, m.
 // out of "integrationsarbetet" is that the codebook does not allow it as a
 // head.
 func (m *Matcher) analyseWord(w string) []wordMatch {
-	if name, ok := numberedName(w); ok {
-		return m.analyseWord(name)
-	}
 	var out []wordMatch
 	seen := map[*codebook.Term]bool{}
 	add := func(r termRef, as codebook.Position) {
@@ -370,27 +367,6 @@ func (m *Matcher) analyseWord(w string) []wordMatch {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ref.theme < out[j].ref.theme })
 	return out
-}
-
-// numberedName reports a word that is a name with a number joined by a
-// hyphen ("covid-19", Folkhälsomyndigheten's name of the disease), and
-// returns the name: the number is no compound head, so without this the
-// word matched nothing, while "covid-19-smitta" matched by its first part.
-func numberedName(w string) (string, bool) {
-	i := strings.LastIndexByte(w, '-')
-	if i <= 0 || i == len(w)-1 {
-		return "", false
-	}
-	for _, c := range []byte(w[i+1:]) {
-		if c < '0' || c > '9' {
-			return "", false
-		}
-	}
-	name := w[:i]
-	if !plausiblePart(name) {
-		return "", false
-	}
-	return name, true
 }
 
 // plausibleHead keeps very short heads ("tolk", "lön") from matching the

@@ -167,17 +167,6 @@ func TestExactFormPhraseWords(t *testing.T) {
 	}
 }
 
-// TestNumberedName: a name joined to a number by a hyphen matches as the
-// name ("covid-19"); a compound with a head after the number did before.
-func TestNumberedName(t *testing.T) {
-	for w, want := range map[string]string{"covid-19": "covid", "sfi-2": "sfi", "covid-19-smitta": "", "2020-06-05": "", "-19": "", "covid-": "", "x-19": ""} {
-		got, ok := numberedName(w)
-		if ok != (want != "") || got != want {
-			t.Errorf("numberedName(%q) = %q, %v; want %q", w, got, ok, want)
-		}
-	}
-}
-
 // Phrases that start with a wildcard are tried at every token beside the
 // phrases of the token's stem; many workers share one matcher, so neither
 // list may be written to while matching (the race detector watches this

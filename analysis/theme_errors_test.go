@@ -19,10 +19,7 @@ import (
 // flykt", "bosätta sig", "självförsörjande", "på arabiska", "hemlöshet",
 // leisure facilities), each class with a control that keeps the word's
 // false friend out ("tas emot" in minutes, "respektive", "hyresavtal", a
-// corona banner). The session-12 rows: a name joined to a number
-// ("covid-19"), an exact-form phrase word ("som =flytt", with the
-// "flyttar" control) and words from sources outside the labelled texts
-// (recall-source: "ny i Sverige", "lika möjligheter", "oavsett ursprung").
+// corona banner).
 func TestThemeErrorClasses(t *testing.T) {
 	data, err := os.ReadFile("testdata/theme-errors.tsv")
 	if err != nil {
