@@ -45,7 +45,7 @@ type termRef struct {
 type phraseRef struct {
 	theme   string
 	text    string
-	words   []string // stems, or prefixes ending in "*"
+	words   []string // stems, prefixes ending in "*", or exact forms after "="
 	weight  float64
 	notNext []string
 }
@@ -226,7 +226,7 @@ func NewMatcher(cb *codebook.Codebook) *Matcher {
 			words := strings.Fields(p.Phrase)
 			pr := phraseRef{theme: th.ID, text: p.Phrase, weight: p.Weight, notNext: p.NotNext}
 			for _, w := range words {
-				if strings.HasSuffix(w, "*") || w == "~" {
+				if strings.HasSuffix(w, "*") || w == "~" || exactForm(w) {
 					pr.words = append(pr.words, w)
 				} else {
 					pr.words = append(pr.words, Stem(w))
@@ -235,6 +235,10 @@ func NewMatcher(cb *codebook.Codebook) *Matcher {
 			key := pr.words[0]
 			if strings.HasSuffix(key, "*") {
 				key = "*"
+			} else if exactForm(key) {
+				// found by its stem, as every token is, and then held to
+				// its form by phraseWordAt
+				key = Stem(key[1:])
 			}
 			m.phrases[key] = append(m.phrases[key], pr)
 		}
@@ -1023,8 +1027,17 @@ func phraseWordAt(tk Token, w string) bool {
 	if strings.HasSuffix(w, "*") {
 		return strings.HasPrefix(tk.Lower, strings.TrimSuffix(w, "*"))
 	}
+	if exactForm(w) {
+		return tk.Lower == w[1:]
+	}
 	return tk.Stem == w
 }
+
+// exactForm reports a phrase word written "=form": it matches that form
+// only, not every word of its stem. Snowball gives the supine of "fly"
+// ("de som har flytt") and the verb "flytta" ("de som flyttar hit") the
+// one stem "flytt", so "har flytt" can only be written "har =flytt".
+func exactForm(w string) bool { return len(w) > 1 && w[0] == '=' }
 
 func joinTokens(toks []Token) string {
 	parts := make([]string, len(toks))

@@ -139,6 +139,34 @@ func TestMunicipalityNamesAreNotThemes(t *testing.T) {
 	}
 }
 
+// TestExactFormPhraseWords: a phrase word written "=form" matches that
+// form only. Snowball stems the supine of "fly" and the verb "flytta" to
+// one stem ("flytt"), so "har =flytt" must find "som har flytt" and not
+// "som har flyttat", while a stem word ("har flytt") finds both.
+func TestExactFormPhraseWords(t *testing.T) {
+	for _, c := range []struct {
+		phrase, text string
+		want         bool
+	}{
+		{"har =flytt", "De som har flytt från kriget.", true},
+		{"har =flytt", "De som har flyttat till kommunen.", false},
+		{"har flytt", "De som har flyttat till kommunen.", true},
+		{"=flytt från", "Familjer som flytt från Syrien.", true},
+		{"=flytt från", "Familjer som flyttar från Syrien.", false},
+	} {
+		y := "themes:\n  - id: flight\n    label_sv: Flykt\n    label_en: Flight\n    definition: Fleeing.\n" +
+			"    phrases:\n      - {phrase: \"" + c.phrase + "\", weight: 1}\n"
+		cb, err := ParseCodebook([]byte(y), "flight.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := NewAnalyzer(cb, nil, testAnalyzer(t).asOf).Tag(c.text)
+		if (len(got) == 1) != c.want {
+			t.Errorf("%q in %q: got %v, want a match: %v", c.phrase, c.text, got, c.want)
+		}
+	}
+}
+
 // Phrases that start with a wildcard are tried at every token beside the
 // phrases of the token's stem; many workers share one matcher, so neither
 // list may be written to while matching (the race detector watches this

@@ -101,17 +101,28 @@ var devThemeFiguresBatch7 = map[string]float64{
 	"sentences P": 0.766, "sentences R": 0.707,
 }
 
-// devThemeFiguresBatch8 are the floors of the dev part as grown by batch 8
-// (session 12: o440-o499, 44 more dev texts labelled blind, document
-// levels only), measured with no theme rule changed by them: the
-// organisation pages of the batch (churches, associations, sports clubs,
-// party branches) lower level>=1 P from 0.856 to 0.855, the tool giving
-// levels the labels give 0. The earlier floors keep holding on the texts
-// they were set on.
+// devThemeFiguresBatch8 are the floors of the whole dev part as grown in
+// session 12: batch 8 (o440-o499, h-attribnone14; m552-m602,
+// h-attribnamed14; document levels only, labelled blind) and the 496
+// sentence labels of 24 older dev texts labelled blind by h-themesrec14
+// (tools/themeeval/fresh-14.txt), measured on the merged rules (the
+// target-group damping of "etablering" included). On the fresh sentences
+// the rules answer less well than on the sentences they were made from,
+// and the batch's organisation pages get levels the labels give 0
+// (docs/validity-themes.md, session 12). The earlier floors keep holding
+// on the texts and labels they were set on.
 var devThemeFiguresBatch8 = map[string]float64{
-	"claims P": 0.807, "claims R": 0.908,
+	"claims P": 0.802, "claims R": 0.907,
 	"level>=1 P": 0.850, "level>=1 R": 0.703, // PROVISIONAL
-	"sentences P": 0.766, "sentences R": 0.707,
+	"sentences P": 0.759, "sentences R": 0.693,
+}
+
+// fresh14 reports whether a text is one of the 24 dev texts whose
+// sentences session 12 labelled (tools/themeeval/fresh-14.txt).
+func fresh14(name string) bool {
+	return slices.Contains([]string{"m003", "m007", "m024", "m031", "m038", "m043", "m048", "m052",
+		"m056", "m084", "m116", "m144", "m180", "m243", "m293", "m328", "m535", "m538",
+		"o062", "o070", "o134", "o171", "o207", "o279"}, strings.TrimSuffix(filepath.Base(name), ".txt"))
 }
 
 // batch7 reports whether a text of testdata/realtexts is one of batch 7
@@ -172,15 +183,30 @@ func batch6(name string) bool {
 // were measured on.
 func (r *realSplit) without(t *testing.T, split string, drop func(string) bool) (*realSplit, *RealEval) {
 	t.Helper()
+	return r.filtered(t, split, drop, drop)
+}
+
+// withoutSentences scores r with the sentence labels of the texts drop
+// names left out and their documents kept: the floors set before those
+// sentences were labelled hold on the labels they were measured on.
+func (r *realSplit) withoutSentences(t *testing.T, split string, drop func(string) bool) (*realSplit, *RealEval) {
+	t.Helper()
+	return r.filtered(t, split, func(string) bool { return false }, drop)
+}
+
+// filtered scores r without the documents dropDoc names and without the
+// sentence labels dropSentences names.
+func (r *realSplit) filtered(t *testing.T, split string, dropDoc, dropSentences func(string) bool) (*realSplit, *RealEval) {
+	t.Helper()
 	out := &realSplit{set: &RealSet{Dir: r.set.Dir}, got: map[string]*RealAnalysis{}, themes: r.themes}
 	for _, d := range r.set.Docs {
-		if !drop(d.Name) {
+		if !dropDoc(d.Name) {
 			out.set.Docs = append(out.set.Docs, d)
 			out.got[d.Name] = r.got[d.Name]
 		}
 	}
 	for _, x := range r.set.Sentences {
-		if !drop(x.File) {
+		if !dropDoc(x.File) && !dropSentences(x.File) {
 			out.set.Sentences = append(out.set.Sentences, x)
 		}
 	}
@@ -203,9 +229,10 @@ func TestThemesDev(t *testing.T) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
 	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch8)
-	checkDevFloors(t, "before batch 8", themeFigures(all.without(t, "dev", batch8)), devThemeFiguresBatch7)
-	checkDevFloors(t, "before batch 7", themeFigures(all.without(t, "dev", batch7or8)), devThemeFiguresGrown)
-	checkDevFloors(t, "before batch 6", themeFigures(all.without(t, "dev", batch6to8)), devThemeFigures)
+	labelled, _ := all.withoutSentences(t, "dev", fresh14)
+	checkDevFloors(t, "before batch 8 and the fresh-14 sentence labels", themeFigures(labelled.without(t, "dev", batch8)), devThemeFiguresBatch7)
+	checkDevFloors(t, "before batch 7", themeFigures(labelled.without(t, "dev", batch7or8)), devThemeFiguresGrown)
+	checkDevFloors(t, "before batch 6", themeFigures(labelled.without(t, "dev", batch6to8)), devThemeFigures)
 }
 
 // checkDevFloors logs one part's dev theme figures and fails where one

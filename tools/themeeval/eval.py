@@ -2,7 +2,7 @@
 """Theme claims and levels of `styrdok analyze` against the labelled real
 texts (testdata/realtexts), dev split only: never run it on held-out rows.
 
-usage: python3 tools/themeeval/eval.py BINARY testdata/realtexts [-v] [-l] [-s] [--heldout] [--half A|B]
+usage: python3 tools/themeeval/eval.py BINARY testdata/realtexts [-v] [-l] [-s] [--heldout] [--half A|B] [--only FILE]
 
 Prints: claims (a theme with any evidence) against the themes the labelled
 sentences treat (whole document, and only evidence inside labelled
@@ -17,6 +17,10 @@ word reached min_score there: `styrdok explain` shows the rest).
 --half A keeps the dev texts whose file number is even (m002, o010, r022 ...),
 --half B those whose number is odd: a fixed split-half check, so a change found
 on one half is kept only if it also helps the other (themes round 9).
+--only FILE keeps the dev texts named in FILE (one name a line, "m003" or
+"texts/m003.txt"; "#" starts a comment): a slice such as the fresh sentence
+labels of tools/themeeval/fresh-14.txt, scored apart from the texts the rules
+were made from.
 --heldout scores the
 held-out rows instead, figures only (it refuses -v, -l and -s: no rule may be
 tuned to a held-out text; run it once, at the end of a round).
@@ -38,7 +42,16 @@ SPLIT = 'heldout' if '--heldout' in sys.argv else 'dev'
 HALF = sys.argv[sys.argv.index('--half') + 1] if '--half' in sys.argv else None
 if HALF not in (None, 'A', 'B'):
     sys.exit('--half takes A (even file numbers) or B (odd)')
+ONLY = None
+if '--only' in sys.argv:
+    ONLY = set()
+    for line in open(sys.argv[sys.argv.index('--only') + 1]):
+        line = line.split('#', 1)[0].strip()
+        if line:
+            ONLY.add(os.path.splitext(os.path.basename(line))[0])
 def in_half(name):
+    if ONLY is not None and os.path.splitext(os.path.basename(name))[0] not in ONLY:
+        return False
     if HALF is None:
         return True
     digits = ''.join(ch for ch in os.path.basename(name) if ch.isdigit())
@@ -123,7 +136,7 @@ for (path, lv, gany, ss), out in zip(docs, outs):
                 print(f"  S {os.path.basename(path)} +{sorted(h-g)} -{sorted(g-h)} {txt[:140]}")
 def pr(a, b, c):
     return f"P={a/(a+b) if a+b else 0:.3f} R={a/(a+c) if a+c else 0:.3f} (tp={a} fp={b} fn={c})"
-print(f"split={SPLIT}{' half=' + HALF if HALF else ''} docs={len(docs)}")
+print(f"split={SPLIT}{' half=' + HALF if HALF else ''}{' only=' + str(len(ONLY)) if ONLY is not None else ''} docs={len(docs)}")
 print("claims (any evidence):", pr(tp, fp, fn))
 print("level>=1:             ", pr(ltp, lfp, lfn))
 if RT:
