@@ -192,16 +192,17 @@ func prunedTop(sv *searchVecs, ix *prunedIndex, workers, depth int) [][]prunedEn
 			acc := make([]float64, n)
 			cursor := make([]int32, sv.terms)
 			for i := g; i < n; i += workers {
-				idx, val := sv.vec(i)
-				sc := sv.scale[i]
-				for k, ti := range idx {
+				// the row's terms; its weights are the index's (ws[c] below is
+				// val·scale as newPrunedIndex made it, the same float32), so
+				// the search reads no vector weight (searchCold)
+				for _, ti := range sv.idx[sv.lo[i]:sv.hi[i]] {
 					post, ws := ix.of(ti)
 					c := cursor[ti]
 					for post[c] != int32(i) {
 						c++
 					}
 					cursor[ti] = c + 1
-					w := float64(val[k] * sc)
+					w := float64(ws[c])
 					rest := post[c+1:]
 					ws = ws[c+1:][:len(rest)] // same length: no bounds check in the loop
 					for x, j := range rest {
@@ -273,9 +274,27 @@ type searched struct {
 
 // searchCold is the search from nothing: the exact pruned lists of every
 // document and their candidate pairs, scored.
+//
+// When m can be weighed again (vecSet.reweigh), its weights are let go
+// while the lists are searched and weighed again for the scoring: the
+// search reads the vectors' terms and the index's weights only, and
+// holding the index beside the head's weights and the tail was the
+// largest heap of a run (at 50,000 documents the head's values 44 MB,
+// the tail 27 MB, the index 88 MB; docs/benchmarks.md, session 12).
 func searchCold[W weight](m *vecSet[W], workers int, p searchParams) *searched {
 	sv := pruneVectors(m, p)
-	lists := prunedTop(sv, newPrunedIndex(sv), workers, p.depth)
+	ix := newPrunedIndex(sv)
+	lean := m.reweigh != nil
+	if lean {
+		sv.val = nil
+		m.dropWeights()
+	}
+	lists := prunedTop(sv, ix, workers, p.depth)
+	if lean {
+		ix, sv = nil, nil
+		m.idx = nil // its terms come back with the weights
+		*m = *m.reweigh()
+	}
 	pairs := prunedPairs(lists, p.candidates)
 	return &searched{lists: lists, cuts: cutLists(lists, p.depth), pairs: pairs, sims: scorePairs(m, pairs, workers)}
 }

@@ -62,6 +62,18 @@ type vecSet[W weight] struct {
 
 	terms []string // the vocabulary, by index
 	df    []int32  // per term, its document frequency (the incremental state's)
+
+	// reweigh, when set, builds the set again from its bags (the same
+	// set: buildVecsOf is a function of the bags): the cold search lets
+	// the weights go while it searches (searchCold) and calls it for them.
+	// nil: the weights are kept throughout.
+	reweigh func() *vecSet[W]
+}
+
+// dropWeights lets go of the head's values and the tail, which only
+// reweigh gives back; the terms, norms and scales stay.
+func (s *vecSet[W]) dropWeights() {
+	s.val, s.tidx, s.tcnt, s.over = nil, nil, nil, nil
 }
 
 // countOver marks a tail count too large for a byte.
