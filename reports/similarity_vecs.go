@@ -70,10 +70,10 @@ type vecSet[W weight] struct {
 	reweigh func() *vecSet[W]
 }
 
-// dropWeights lets go of the head's values and the tail, which only
-// reweigh gives back; the terms, norms and scales stay.
+// dropWeights lets go of the head's terms and values and the tail, which
+// only reweigh gives back; the vocabulary, norms and scales stay.
 func (s *vecSet[W]) dropWeights() {
-	s.val, s.tidx, s.tcnt, s.over = nil, nil, nil, nil
+	s.idx, s.val, s.tidx, s.tcnt, s.over = nil, nil, nil, nil, nil
 }
 
 // countOver marks a tail count too large for a byte.
