@@ -325,11 +325,19 @@ type searched struct {
 // the tail 27 MB, the index 88 MB; docs/benchmarks.md, session 12).
 func searchCold[W weight](m *vecSet[W], workers int, p searchParams) *searched {
 	sv := pruneVectors(m, p)
-	ix, rows, terms := newPrunedIndex(sv), packRows(sv), sv.terms
-	sv = nil // its arrays are m's
+	// Let go of each part of m once the search has what it needs of it,
+	// so that m is not held whole beside the index being built.
 	lean := m.reweigh != nil
 	if lean {
-		m.dropWeights()
+		m.tidx, m.tcnt, m.over = nil, nil, nil // the tail: the search reads the head
+	}
+	ix := newPrunedIndex(sv)
+	if lean {
+		m.val, sv.val = nil, nil // the index holds the weights
+	}
+	rows, terms := packRows(sv), sv.terms
+	if lean {
+		m.idx, sv = nil, nil // the rows hold the terms
 	}
 	lists := prunedTopRows(rows, terms, ix, workers, p.depth)
 	if lean {

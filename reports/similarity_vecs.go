@@ -65,15 +65,9 @@ type vecSet[W weight] struct {
 
 	// reweigh, when set, builds the set again from its bags (the same
 	// set: buildVecsOf is a function of the bags): the cold search lets
-	// the weights go while it searches (searchCold) and calls it for them.
-	// nil: the weights are kept throughout.
+	// the terms and weights go while it searches (searchCold) and calls it
+	// for them. nil: they are kept throughout.
 	reweigh func() *vecSet[W]
-}
-
-// dropWeights lets go of the head's terms and values and the tail, which
-// only reweigh gives back; the vocabulary, norms and scales stay.
-func (s *vecSet[W]) dropWeights() {
-	s.idx, s.val, s.tidx, s.tcnt, s.over = nil, nil, nil, nil, nil
 }
 
 // countOver marks a tail count too large for a byte.
