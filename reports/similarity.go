@@ -293,14 +293,18 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 	exact := n <= upTo
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/64+1))
 	if statePath == "" {
-		m := buildVecsOf[float32](n, df, bag, vectorTerms, defaultSearch().maxDFShare)
+		m := weighedVecs(n, df, bag)
 		if err != nil {
 			return failed(err)
 		}
 		if exact {
 			return allPairs(docs, m, workers, true), "", "", nil
 		}
-		return similarityWith(docs, m, workers, defaultSearch()), "", "", nil
+		s := similarityWith(docs, m, workers, defaultSearch())
+		if err != nil { // reading the bags again (vecSet.reweigh)
+			return failed(err)
+		}
+		return s, "", "", nil
 	}
 	files := make([]string, n)
 	for i, d := range docs {
@@ -334,7 +338,7 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 		}
 		return assemble(docs, top, dups), fmt.Sprintf("reused: no bag of %d changed", n), "", nil
 	}
-	m := buildVecsOf[float32](n, df, bag, vectorTerms, defaultSearch().maxDFShare)
+	m := weighedVecs(n, df, bag)
 	if err != nil {
 		return failed(err)
 	}
@@ -357,6 +361,9 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 		}); err != nil {
 			return failed(err)
 		}
+		if err != nil { // reading the bags again (vecSet.reweigh)
+			return failed(err)
+		}
 		top, dups = settle(m, r, workers)
 		searchState(r, st, defaultSearch())
 	}
@@ -369,6 +376,24 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 		warn = werr.Error() + "; the next run computes the similarities anew"
 	}
 	return assemble(docs, top, dups), how, warn, nil
+}
+
+// weighedVecs is buildVecsOf's vectors of the n bags with the document
+// frequencies df (which it empties), float32 and cut as a run's are, and
+// able to weigh themselves again from the bags (vecSet.reweigh, for the
+// cold search): bag must give the same bags each time, and a reading
+// error it meets is the caller's to check.
+func weighedVecs(n int, df map[string]int, bag func(i int) analysis.TermBag) *vecSet[float32] {
+	split := defaultSearch().maxDFShare
+	m := buildVecsOf[float32](n, df, bag, vectorTerms, split)
+	m.reweigh = func() *vecSet[float32] {
+		again := make(map[string]int, len(m.terms))
+		for ti, t := range m.terms {
+			again[t] = int(m.df[ti])
+		}
+		return buildVecsOf[float32](n, again, bag, vectorTerms, split)
+	}
+	return m
 }
 
 // exactTop is similarityOf's all pairs with a state: the incremental

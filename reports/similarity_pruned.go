@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"encoding/binary"
 	"slices"
 	"sync"
 )
@@ -175,13 +176,52 @@ func prunedRows(sv *searchVecs, ix *prunedIndex, rows []int, workers int, emit f
 	wg.Wait()
 }
 
+// rowTerms are the search vectors' terms as prunedTop reads them: each
+// document's as the gaps between them (the first from 0), uvarints in
+// one byte array. A term is then one or two bytes where the vectors hold
+// an int32, and the vectors need not be held through the search
+// (searchCold): at 50,000 documents 11 million terms.
+type rowTerms struct {
+	start []int // document d's gaps are b[start[d]:start[d+1]]
+	b     []byte
+}
+
+func packRows(sv *searchVecs) *rowTerms {
+	n := len(sv.lo)
+	r := &rowTerms{start: make([]int, n+1)}
+	var buf [binary.MaxVarintLen32]byte
+	for d := range n { // the size first: the array is made at it
+		prev, size := int32(0), 0
+		for _, ti := range sv.idx[sv.lo[d]:sv.hi[d]] {
+			size += binary.PutUvarint(buf[:], uint64(ti-prev))
+			prev = ti
+		}
+		r.start[d+1] = r.start[d] + size
+	}
+	r.b = make([]byte, 0, r.start[n])
+	for d := range n {
+		prev := int32(0)
+		for _, ti := range sv.idx[sv.lo[d]:sv.hi[d]] {
+			r.b = binary.AppendUvarint(r.b, uint64(ti-prev))
+			prev = ti
+		}
+	}
+	return r
+}
+
 // prunedTop is each document's depth most similar others by the search
 // vectors (prunedDot's figures), exactly: all pairs through the pruned
 // index, each pair once (row i reads the postings after i). Rows are
 // shared out in turn among the workers; each keeps its own lists, merged
 // at the end, so the result does not depend on the workers.
 func prunedTop(sv *searchVecs, ix *prunedIndex, workers, depth int) [][]prunedEntry {
-	n := len(sv.lo)
+	return prunedTopRows(packRows(sv), sv.terms, ix, workers, depth)
+}
+
+// prunedTopRows is prunedTop on the search vectors' terms (packRows) and
+// their index: it reads no vector weight (the index's are the same).
+func prunedTopRows(rows *rowTerms, terms int, ix *prunedIndex, workers, depth int) [][]prunedEntry {
+	n := len(rows.start) - 1
 	parts := make([][][]prunedEntry, workers)
 	var wg sync.WaitGroup
 	for g := range workers {
@@ -190,18 +230,21 @@ func prunedTop(sv *searchVecs, ix *prunedIndex, workers, depth int) [][]prunedEn
 			defer wg.Done()
 			lists := newPrunedLists(n, depth)
 			acc := make([]float64, n)
-			cursor := make([]int32, sv.terms)
+			cursor := make([]int32, terms)
 			for i := g; i < n; i += workers {
-				idx, val := sv.vec(i)
-				sc := sv.scale[i]
-				for k, ti := range idx {
+				// the row's terms; its weights are the index's (ws[c] below is
+				// val·scale as newPrunedIndex made it, the same float32)
+				ti := int32(0)
+				for b := rows.b[rows.start[i]:rows.start[i+1]]; len(b) > 0; {
+					gap, k := binary.Uvarint(b)
+					b, ti = b[k:], ti+int32(gap)
 					post, ws := ix.of(ti)
 					c := cursor[ti]
 					for post[c] != int32(i) {
 						c++
 					}
 					cursor[ti] = c + 1
-					w := float64(val[k] * sc)
+					w := float64(ws[c])
 					rest := post[c+1:]
 					ws = ws[c+1:][:len(rest)] // same length: no bounds check in the loop
 					for x, j := range rest {
@@ -273,9 +316,34 @@ type searched struct {
 
 // searchCold is the search from nothing: the exact pruned lists of every
 // document and their candidate pairs, scored.
+//
+// When m can be weighed again (vecSet.reweigh), its terms and weights
+// are let go while the lists are searched and made again for the
+// scoring: the search reads the terms packed (packRows) and the index's
+// weights only, and holding the index beside the vectors was the largest
+// heap of a run (at 50,000 documents the head's terms and values 88 MB,
+// the tail 27 MB, the index 88 MB; docs/benchmarks.md, session 12).
 func searchCold[W weight](m *vecSet[W], workers int, p searchParams) *searched {
 	sv := pruneVectors(m, p)
-	lists := prunedTop(sv, newPrunedIndex(sv), workers, p.depth)
+	// Let go of each part of m once the search has what it needs of it,
+	// so that m is not held whole beside the index being built.
+	lean := m.reweigh != nil
+	if lean {
+		m.tidx, m.tcnt, m.over = nil, nil, nil // the tail: the search reads the head
+	}
+	ix := newPrunedIndex(sv)
+	if lean {
+		m.val, sv.val = nil, nil // the index holds the weights
+	}
+	rows, terms := packRows(sv), sv.terms
+	if lean {
+		m.idx, sv = nil, nil // the rows hold the terms
+	}
+	lists := prunedTopRows(rows, terms, ix, workers, p.depth)
+	if lean {
+		ix, rows = nil, nil
+		*m = *m.reweigh()
+	}
 	pairs := prunedPairs(lists, p.candidates)
 	return &searched{lists: lists, cuts: cutLists(lists, p.depth), pairs: pairs, sims: scorePairs(m, pairs, workers)}
 }

@@ -215,7 +215,7 @@ func TestSearchState(t *testing.T) {
 			}
 		}
 	}
-	step("cold", bags, upTo, "search: no similarity state", 2)
+	step("cold", bags, upTo, "search: no similarity state", 3) // the weights read again (searchCold)
 	st, err := readState(path)
 	if err != nil {
 		t.Fatal(err)
@@ -233,7 +233,7 @@ func TestSearchState(t *testing.T) {
 	// the other kind: all pairs, then the search again
 	step("all pairs on the search's state", changed, len(changed), "all pairs: the state is of another kind", 2)
 	step("all pairs, nothing changed", changed, len(changed), "reused", 1)
-	step("the search on all pairs' state", changed, upTo, "search: the state is of another kind", 2)
+	step("the search on all pairs' state", changed, upTo, "search: the state is of another kind", 3)
 
 	// a state of other search parameters (or an older search) is not used
 	st, err = readState(path)
@@ -247,7 +247,7 @@ func TestSearchState(t *testing.T) {
 	if err := writeState(path, st); err != nil {
 		t.Fatal(err)
 	}
-	step("an older search's state", changed, upTo, "search: the state is of another kind", 2)
+	step("an older search's state", changed, upTo, "search: the state is of another kind", 3)
 }
 
 // TestSearchIncremental: above the all-pairs bound (forced low here) a

@@ -766,6 +766,56 @@ func TestSimilarityReadsBags(t *testing.T) {
 	}
 }
 
+// TestSearchReweighs: above all pairs, the cold search lets the vectors'
+// weights go while it searches and weighs them again from the bags for
+// the scoring (vecSet.reweigh): each bag is read a third time, and the
+// result is the one of vectors kept whole, with and without a state; a
+// bag that fails on that third reading fails the similarities with its
+// error.
+func TestSearchReweighs(t *testing.T) {
+	bags := genreCorpus(300, 5)
+	docs := make([]*analysis.DocumentAnalysis, len(bags))
+	for i := range docs {
+		docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%03d.txt", i)}
+	}
+	want := similarityWith(docs, runVecs(bags), 2, defaultSearch())
+	if len(want.Pairs) == 0 {
+		t.Fatal("no pairs: the test compares nothing")
+	}
+	for _, state := range []string{"", filepath.Join(t.TempDir(), "sim.state")} {
+		src := &readBags{bags: bags, reads: make([]int, len(bags)), bad: -1}
+		got, _, _, err := similarityOf(docs, src, state, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("state %q: the search with its weights read again differs from the one that kept them", state)
+		}
+		for i, n := range src.reads {
+			if n != 3 {
+				t.Fatalf("state %q: bag %d read %d times, want 3 (the weights were not let go)", state, i, n)
+			}
+		}
+	}
+	src := &failingRead{readBags: readBags{bags: bags, reads: make([]int, len(bags)), bad: -1}, bag: 123, read: 3}
+	if _, _, _, err := similarityOf(docs, src, "", 10); err == nil || !strings.Contains(err.Error(), "d123.txt") {
+		t.Errorf("a bag failing when read again: %v, want its error", err)
+	}
+}
+
+// failingRead is readBags whose bag fails on its read-th reading.
+type failingRead struct {
+	readBags
+	bag, read int
+}
+
+func (r *failingRead) ReadTermBag(i int, b *analysis.TermBag) error {
+	if i == r.bag && r.reads[i] == r.read-1 {
+		return fmt.Errorf("d%03d.txt: spill file x: the term bag at byte 0 is damaged (checksum)", i)
+	}
+	return r.readBags.ReadTermBag(i, b)
+}
+
 // TestSimilarityBagReadError: a bag that cannot be read fails the
 // writers of similarities with the source's error (naming the file),
 // and nothing panics.

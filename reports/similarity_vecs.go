@@ -62,6 +62,12 @@ type vecSet[W weight] struct {
 
 	terms []string // the vocabulary, by index
 	df    []int32  // per term, its document frequency (the incremental state's)
+
+	// reweigh, when set, builds the set again from its bags (the same
+	// set: buildVecsOf is a function of the bags): the cold search lets
+	// the terms and weights go while it searches (searchCold) and calls it
+	// for them. nil: they are kept throughout.
+	reweigh func() *vecSet[W]
 }
 
 // countOver marks a tail count too large for a byte.
