@@ -76,20 +76,21 @@ var heldOutFiguresBatch7 = []heldOutFigure{
 }
 
 // heldOutFiguresBatch8 are the floors of the whole held-out part as grown
-// by batch 8 (session 12: o440-o499 from h-attribnone14, 16 more held-out
-// texts, no sentence labels), set from its one scoring at the end of the
-// session (docs/validity.md, "Attribution, round 12"): where a target is
-// met the floor is the target, else the figure. heldOutFiguresBatch7 keep
-// holding on the 339 texts before the batch.
+// by batch 8 (session 12: m552-m602 from h-attribnamed14 and o440-o499
+// from h-attribnone14, 36 more held-out texts, no sentence labels), set
+// from the one scoring of the merged rules on the merged set at the end of
+// the session (docs/validity.md, "Where it stands (main after session
+// 12)"): where a target is met the floor is the target, else the figure.
+// heldOutFiguresBatch7 keep holding on the 339 texts before the batch.
 var heldOutFiguresBatch8 = []heldOutFigure{
-	{"named", 0.97, 0.901},           // 173/192 = 0.901: target missed
-	{"none", 0.90, 0.808},            // PROVISIONAL
+	{"named", 0.97, 0.909},           // 190/209 = 0.909: target missed (172/190 on the 339 before the batch)
+	{"none", 0.90, 0.813},            // 105/129 = 0.814: target missed (92/112 before the batch)
 	{"unnamed", 0.95, 0.909},         // 10/11: target missed
 	{"title", 0.97, 0.97},            // 26/26
-	{"right at >= 0.9", 0.97, 0.961}, // 74/77 = 0.961: target missed
+	{"right at >= 0.9", 0.97, 0.962}, // 78/81 = 0.963: target missed
 	{"claims P", 0.75, 0.75},         // 0.846 (batch 8 has no sentence labels)
-	{"claims R", 0.90, 0.857},        // 132/154 = 0.857: target missed
-	{"level>=1 P", 0.80, 0.752},      // 0.7523: target missed (0.7585 on the 339 before the batch)
+	{"claims R", 0.90, 0.857},        // 0.857: target missed
+	{"level>=1 P", 0.80, 0.750},      // 0.7500: target missed (0.7609 on the 339 before the batch: the batch's organisation and news pages get levels the labels give 0)
 }
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates

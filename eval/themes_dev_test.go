@@ -113,7 +113,7 @@ var devThemeFiguresBatch7 = map[string]float64{
 // on the texts and labels they were set on.
 var devThemeFiguresBatch8 = map[string]float64{
 	"claims P": 0.802, "claims R": 0.907,
-	"level>=1 P": 0.850, "level>=1 R": 0.703, // PROVISIONAL
+	"level>=1 P": 0.853, "level>=1 R": 0.708,
 	"sentences P": 0.759, "sentences R": 0.693,
 }
 
