@@ -907,7 +907,7 @@ func (a *MunicipalityAttributor) classify(text string, words []word, i, n, muni 
 	j := i + n
 	if j < len(words) && joined(text, words[j-1], words[j]) {
 		next := words[j].lower(text)
-		if a.lists.notAfter[next] {
+		if a.lists.notAfter[next] || compoundOrganisation(a.lists.notAfterHeads, next) {
 			return mentionNone
 		}
 		if a.lists.institutionAfter[next] {

@@ -27,6 +27,7 @@ type attributionLists struct {
 	serviceVoice         map[string]bool // how a site speaks to the reader it serves ("du", "kontakta")
 	reporterVoice        map[string]bool // how a reporter gives others' words ("säger", "foto:")
 	notAfter, notBefore  map[string]bool // words that make a name something other than the municipality
+	notAfterHeads        []string        // the notAfter words also looked for as a compound's head (municipality_orgunits.go)
 	seatBefore           map[string]bool // "kammarrätten" (i Göteborg): a state body the name is the seat of
 	institutionAfter     map[string]bool // "kommun", "stad"
 	institutionPrefixes  []string        // "kommunfullmäktige", ...
@@ -114,6 +115,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		}
 		*s.dst = m
 	}
+	l.notAfterHeads = compoundHeads(l.notAfter)
 	for _, m := range []map[string]bool{l.ownVoice, l.otherVoice, l.serviceVoice, l.reporterVoice} {
 		for w := range m {
 			if w[0] < utf8.RuneSelf {
