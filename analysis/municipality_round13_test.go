@@ -84,3 +84,34 @@ func TestCompoundOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// TestNationalAssociationSpeaks: a national association with local
+// branches (other-speakers.txt, session 13: Företagarna, the study
+// associations) named in a text counts as a rival speaker, so its page
+// that calls members and local associations its own, or its magazine's
+// visit to three municipalities, is not one municipality's; a
+// municipality's page that names a study association as a partner keeps
+// its answer above 0.9.
+func TestNationalAssociationSpeaks(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	for _, tc := range []struct {
+		file, want string
+		min        float64
+	}{
+		// Företagarna Stockholm-Mälardalen: "våra lokalföreningar",
+		// "våra medlemmar", Stockholm five times (was Stockholm 0.85).
+		{"o548.txt", "", 0},
+		// Studiefrämjandet's magazine on study associations in Orsa,
+		// Uddevalla and Uppsala, cut inside the Orsa part (was Orsa
+		// 0.68).
+		{"o515.txt", "", 0},
+		// Skara's project page naming Studieförbundet Vuxenskolan and
+		// Studiefrämjandet as partners (0.99 before, 0.94 now).
+		{"m513.txt", "1495", 0.9},
+	} {
+		got := a.Attribute(readRealAttribution(t, tc.file))
+		if got.Code != tc.want || (tc.want != "" && got.Confidence < tc.min) {
+			t.Errorf("%s: Attribute = %q %.2f (%s), want %q (at least %.2f)", tc.file, got.Code, got.Confidence, got.Reason, tc.want, tc.min)
+		}
+	}
+}
