@@ -93,23 +93,44 @@ var heldOutFiguresBatch8 = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.750},      // 0.7500: target missed (0.7609 on the 339 before the batch: the batch's organisation and news pages get levels the labels give 0)
 }
 
+// heldOutFiguresBatch9 are the floors of the whole held-out part as grown
+// by batch 9's o-texts (session 13: o500-o563 from h-attribnone15, 21
+// more held-out texts: 17 none, 4 named; no sentence labels), set from
+// its one scoring at the end of the session (396 texts; docs/validity.md,
+// "Attribution, round 13: ... (session 13; ... h-attribnone15)"): where a
+// target is met the floor is the target, else the figure.
+// heldOutFiguresBatch8 keep holding on the 375 texts before the batch.
+var heldOutFiguresBatch9 = []heldOutFigure{
+	{"named", 0.97, 0.906},           // 193/213 = 0.906: target missed (190/209 before the batch)
+	{"none", 0.90, 0.835},            // 122/146 = 0.836: target missed (105/129 before the batch)
+	{"unnamed", 0.95, 0.909},         // 10/11: target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.963}, // 79/82 = 0.963: target missed
+	{"claims P", 0.75, 0.75},         // 0.846 (batch 9 has no sentence labels)
+	{"claims R", 0.90, 0.857},        // 0.857: target missed
+	{"level>=1 P", 0.80, 0.732},      // 269/367 = 0.733: target missed (0.750 before the batch: its organisation pages get levels the labels give 0)
+}
+
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch8 on the whole part,
-// heldOutFiguresBatch7 on the texts before batch 8, heldOutFiguresGrown
-// on the texts before batch 7, heldOutFigures on the texts before batch
-// 6. It logs each figure against the target, met or missed.
+// falls below its floor: heldOutFiguresBatch9 on the whole part,
+// heldOutFiguresBatch8 on the texts before batch 9, heldOutFiguresBatch7
+// on the texts before batch 8, heldOutFiguresGrown on the texts before
+// batch 7, heldOutFigures on the texts before batch 6. It logs each
+// figure against the target, met or missed.
 func TestHeldOut(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch8)
-	b7, ev7 := all.without(t, "heldout", batch8)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch9)
+	b8, ev8 := all.without(t, "heldout", batch9Other)
+	checkHeldOut(t, "before batch 9", b8, ev8, heldOutFiguresBatch8)
+	b7, ev7 := all.without(t, "heldout", either(batch8, batch9Other))
 	checkHeldOut(t, "before batch 8", b7, ev7, heldOutFiguresBatch7)
-	grown, evGrown := all.without(t, "heldout", batch7or8)
+	grown, evGrown := all.without(t, "heldout", either(batch7or8, batch9Other))
 	checkHeldOut(t, "before batch 7", grown, evGrown, heldOutFiguresGrown)
-	before, ev := all.without(t, "heldout", batch6to8)
+	before, ev := all.without(t, "heldout", either(batch6to8, batch9Other))
 	checkHeldOut(t, "before batch 6", before, ev, heldOutFigures)
 }
 

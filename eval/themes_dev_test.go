@@ -117,6 +117,18 @@ var devThemeFiguresBatch8 = map[string]float64{
 	"sentences P": 0.759, "sentences R": 0.693,
 }
 
+// devThemeFiguresBatch9 are the floors of the whole dev part as grown by
+// batch 9's o-texts (session 13: o500-o563, h-attribnone15; 43 dev texts,
+// document levels only, labelled blind), measured with no theme rule
+// changed: the batch's organisation and news pages get levels the labels
+// give 0 (docs/validity.md, "Attribution, round 13 ... h-attribnone15").
+// devThemeFiguresBatch8 keep holding on the texts before the batch.
+var devThemeFiguresBatch9 = map[string]float64{
+	"claims P": 0.802, "claims R": 0.907,
+	"level>=1 P": 0.840, "level>=1 R": 0.710,
+	"sentences P": 0.759, "sentences R": 0.693,
+}
+
 // fresh14 reports whether a text is one of the 24 dev texts whose
 // sentences session 12 labelled (tools/themeeval/fresh-14.txt).
 func fresh14(name string) bool {
@@ -158,6 +170,21 @@ func batch8(name string) bool {
 		return base >= "o440" && base <= "o499"
 	}
 	return false
+}
+
+// batch9Other reports whether a text of testdata/realtexts is one of
+// batch 9's o-texts (session 13: o500-o563, h-attribnone15; labelled
+// blind, document labels only), added after the floors of
+// devThemeFiguresBatch8 and heldOutFiguresBatch8 were set: those floors
+// keep holding on the texts they were measured on.
+func batch9Other(name string) bool {
+	base := strings.TrimSuffix(filepath.Base(name), ".txt")
+	return strings.HasPrefix(base, "o") && base >= "o500" && base <= "o563"
+}
+
+// either reports whether a text is named by p or by q.
+func either(p, q func(string) bool) func(string) bool {
+	return func(name string) bool { return p(name) || q(name) }
 }
 
 // batch7or8 and batch6to8 join the batches the older floors leave out.
@@ -228,11 +255,12 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch8)
+	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch9)
+	checkDevFloors(t, "before batch 9", themeFigures(all.without(t, "dev", batch9Other)), devThemeFiguresBatch8)
 	labelled, _ := all.withoutSentences(t, "dev", fresh14)
-	checkDevFloors(t, "before batch 8 and the fresh-14 sentence labels", themeFigures(labelled.without(t, "dev", batch8)), devThemeFiguresBatch7)
-	checkDevFloors(t, "before batch 7", themeFigures(labelled.without(t, "dev", batch7or8)), devThemeFiguresGrown)
-	checkDevFloors(t, "before batch 6", themeFigures(labelled.without(t, "dev", batch6to8)), devThemeFigures)
+	checkDevFloors(t, "before batch 8 and the fresh-14 sentence labels", themeFigures(labelled.without(t, "dev", either(batch8, batch9Other))), devThemeFiguresBatch7)
+	checkDevFloors(t, "before batch 7", themeFigures(labelled.without(t, "dev", either(batch7or8, batch9Other))), devThemeFiguresGrown)
+	checkDevFloors(t, "before batch 6", themeFigures(labelled.without(t, "dev", either(batch6to8, batch9Other))), devThemeFigures)
 }
 
 // checkDevFloors logs one part's dev theme figures and fails where one
