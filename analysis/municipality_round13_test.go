@@ -17,10 +17,7 @@ import (
 // its answer.
 func TestOrganisationUnitNamedByPlace(t *testing.T) {
 	a, _ := newTestAttributor(t)
-	for _, tc := range []struct {
-		file, want string
-		min        float64 // the lowest confidence allowed for a named answer
-	}{
+	checkRealAnswers(t, a, []realAnswer{
 		// SV Stockholm's page on its study circles: "SV Stockholm"
 		// twice, the only names in it (was Stockholm 0.85).
 		{"o516.txt", "", 0},
@@ -34,12 +31,7 @@ func TestOrganisationUnitNamedByPlace(t *testing.T) {
 		// Skara's page on its language-friend project, which names
 		// "Skara missionsförsamling" as a partner: still Skara's.
 		{"m513.txt", "1495", 0.9},
-	} {
-		got := a.Attribute(readRealAttribution(t, tc.file))
-		if got.Code != tc.want || (tc.want != "" && got.Confidence < tc.min) {
-			t.Errorf("%s: Attribute = %q %.2f (%s), want %q (at least %.2f)", tc.file, got.Code, got.Confidence, got.Reason, tc.want, tc.min)
-		}
-	}
+	})
 	const filler = " Här finns många aktiviteter för barn och vuxna, och alla är välkomna att delta i verksamheten under hela året."
 	for _, tc := range []struct {
 		text, want string
@@ -94,10 +86,7 @@ func TestCompoundOrganisation(t *testing.T) {
 // its answer above 0.9.
 func TestNationalAssociationSpeaks(t *testing.T) {
 	a, _ := newTestAttributor(t)
-	for _, tc := range []struct {
-		file, want string
-		min        float64
-	}{
+	checkRealAnswers(t, a, []realAnswer{
 		// Företagarna Stockholm-Mälardalen: "våra lokalföreningar",
 		// "våra medlemmar", Stockholm five times (was Stockholm 0.85).
 		{"o548.txt", "", 0},
@@ -108,7 +97,22 @@ func TestNationalAssociationSpeaks(t *testing.T) {
 		// Skara's project page naming Studieförbundet Vuxenskolan and
 		// Studiefrämjandet as partners (0.99 before, 0.94 now).
 		{"m513.txt", "1495", 0.9},
-	} {
+	})
+}
+
+// realAnswer is the answer wanted for one real text of
+// testdata/attribution/real: its code ("" for unknown) and, for a
+// named answer, the lowest confidence allowed.
+type realAnswer struct {
+	file, want string
+	min        float64
+}
+
+// checkRealAnswers attributes each text and reports every answer that
+// is not the one wanted.
+func checkRealAnswers(t *testing.T, a *MunicipalityAttributor, cases []realAnswer) {
+	t.Helper()
+	for _, tc := range cases {
 		got := a.Attribute(readRealAttribution(t, tc.file))
 		if got.Code != tc.want || (tc.want != "" && got.Confidence < tc.min) {
 			t.Errorf("%s: Attribute = %q %.2f (%s), want %q (at least %.2f)", tc.file, got.Code, got.Confidence, got.Reason, tc.want, tc.min)
