@@ -43,16 +43,17 @@ import (
 // then a trailer: the index's offset and length, its CRC-32C, and
 // summariesMagic again. A record is its CRC-32C, the digest (32 bytes),
 // the summary without its term bag in the store's binary form of an
-// analysis (analysis.AppendEncoded; length first) and the term bag (the
-// count of terms, then each stem, length first, and its count;
-// uvarints).
+// analysis (analysis.AppendEncoded; length first), the text filter
+// (analysis.AppendTextFilter, length first; empty when the run that made
+// the record did not have the text) and the term bag (the count of
+// terms, then each stem, length first, and its count; uvarints).
 
 // summariesMagic starts and ends a summaries file.
 const summariesMagic = "styrdok-summaries"
 
 // summariesFormat is the layout's version; a file of another is not read
-// (2: the summary in binary, not JSON).
-const summariesFormat = 2
+// (2: the summary in binary, not JSON; 3: the text filter).
+const summariesFormat = 3
 
 // SummariesSuffix is the suffix of the summaries file beside the store.
 const SummariesSuffix = ".summaries"
@@ -187,16 +188,19 @@ func (s *summaries) close() {
 // without its term bag in the store's own binary form
 // (analysis.AppendEncoded; a summary has no evidence, sections or
 // actions to encode) and without its file name, which the run that
-// reads it sets, then the term bag. Format 1 kept the summary as JSON,
-// whose decoding was 60% of a record's.
-func encodeSummaryRecord(d *analysis.DocumentAnalysis, sum [sha256.Size]byte) []byte {
+// reads it sets, then the text's filter (nil: none) and the term bag.
+// Format 1 kept the summary as JSON, whose decoding was 60% of a
+// record's.
+func encodeSummaryRecord(d *analysis.DocumentAnalysis, sum [sha256.Size]byte, filter []byte) []byte {
 	doc := *d
 	doc.File, doc.Terms = "", analysis.TermBag{}
 	enc := analysis.AppendEncoded(nil, &doc)
-	b := make([]byte, 4, 4+len(sum)+binary.MaxVarintLen64+len(enc)+8*len(d.Terms.Stems))
+	b := make([]byte, 4, 4+len(sum)+2*binary.MaxVarintLen64+len(enc)+len(filter)+8*len(d.Terms.Stems))
 	b = append(b, sum[:]...)
 	b = binary.AppendUvarint(b, uint64(len(enc)))
 	b = append(b, enc...)
+	b = binary.AppendUvarint(b, uint64(len(filter)))
+	b = append(b, filter...)
 	b = binary.AppendUvarint(b, uint64(len(d.Terms.Stems)))
 	for i, st := range d.Terms.Stems {
 		b = binary.AppendUvarint(b, uint64(len(st)))
@@ -229,6 +233,7 @@ func decodeSummaryRecord(rec []byte, small map[string]string) (*analysis.Documen
 	if err != nil {
 		return nil, sum, fmt.Errorf("damaged record (%w)", err)
 	}
+	r.bytes() // the text filter (summaryRecordFilter)
 	n := r.uvarint()
 	if r.err == nil && n > uint64(len(r.b)) {
 		r.err = errors.New("term count")
@@ -254,6 +259,41 @@ func decodeSummaryRecord(rec []byte, small map[string]string) (*analysis.Documen
 		return nil, sum, errors.New("damaged record (terms)")
 	}
 	return d, sum, nil
+}
+
+// summaryRecordFilter is the text filter of record rec (empty when it
+// has none), rec's checksum checked: a filter decides that a document's
+// kept analysis is used without its text, so a damaged one is not read
+// (false).
+func summaryRecordFilter(rec []byte) ([]byte, bool) {
+	if len(rec) < 4+sha256.Size || crc32.Checksum(rec[4:], castagnoli) != binary.LittleEndian.Uint32(rec) {
+		return nil, false
+	}
+	r := byteReader{b: rec[4+sha256.Size:]}
+	r.bytes() // the summary
+	f := r.bytes()
+	return f, r.err == nil
+}
+
+// withTextFilter is record rec with filter in place of the one it has
+// (a record made without the text, given the filter when a run has the
+// text at hand); rec itself when it cannot be read.
+func withTextFilter(rec, filter []byte) []byte {
+	if _, ok := summaryRecordFilter(rec); !ok {
+		return rec
+	}
+	r := byteReader{b: rec[4+sha256.Size:]}
+	r.bytes()
+	at := len(rec) - len(r.b) // the filter's length
+	r.bytes()
+	rest := r.b // the term bag
+	b := make([]byte, 0, len(rec)+len(filter)+binary.MaxVarintLen64)
+	b = append(b, rec[:at]...)
+	b = binary.AppendUvarint(b, uint64(len(filter)))
+	b = append(b, filter...)
+	b = append(b, rest...)
+	binary.LittleEndian.PutUint32(b, crc32.Checksum(b[4:], castagnoli))
+	return b
 }
 
 // byteReader reads uvarints and length-prefixed strings; the first
