@@ -388,6 +388,7 @@ type workerScratch struct {
 	strs  map[string]string
 	lower []byte // a text lower-cased (CodebookChange.Touches)
 	plain []byte // a stored analysis decompressed (loadAnalysis)
+	sums  summariesWindow
 }
 
 // maxSharedStrings bounds workerScratch.strs; when full it is cleared.
@@ -729,7 +730,7 @@ func (b *batch) loadAnalysis(st *Store, sha, path string, k AnalysisKey, opt *Ba
 		// A record that cannot be read or used is passed over: the
 		// analysis is read from the store as without the file, and the
 		// run writes its record again.
-		if rec, err := b.summaries.lookup(sha, k); err == nil && rec != nil {
+		if rec, err := b.summaries.lookup(sha, k, &ws.sums); err == nil && rec != nil {
 			if d, sum, err := decodeSummaryRecord(rec, ws.strs); err == nil && d.SHA256 == sha {
 				d.File = path // the same content may sit under several paths
 				return outcome{doc: d, summary: rec, digest: sum, lazy: &storedAnalysis{sha: sha, key: k}}, nil

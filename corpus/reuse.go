@@ -51,7 +51,7 @@ func (b *batch) keptUnread(sha, path string, snap *snapshot, opt *BatchOptions, 
 	if base == nil || !base.analysed[sha] {
 		return outcome{}, false
 	}
-	rec, err := b.summaries.lookup(sha, base.opt.Key)
+	rec, err := b.summaries.lookup(sha, base.opt.Key, &ws.sums)
 	if err != nil || rec == nil {
 		return outcome{}, false
 	}

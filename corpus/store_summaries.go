@@ -161,8 +161,9 @@ func readSummariesIndex(f *os.File, v string) (*summaries, error) {
 }
 
 // lookup returns the record of content sha analysed with key k, or nil
-// when there is none.
-func (s *summaries) lookup(sha string, k AnalysisKey) ([]byte, error) {
+// when there is none; win is the calling worker's read window (nil: the
+// record alone is read).
+func (s *summaries) lookup(sha string, k AnalysisKey, win *summariesWindow) ([]byte, error) {
 	if s == nil {
 		return nil, nil
 	}
@@ -171,10 +172,54 @@ func (s *summaries) lookup(sha string, k AnalysisKey) ([]byte, error) {
 		return nil, nil
 	}
 	rec := make([]byte, p.n)
+	if win != nil && int64(p.n) <= summariesWindowSize/4 {
+		if err := win.read(s.f, rec, p.off); err != nil {
+			return nil, fmt.Errorf("summaries file %s: %w", s.f.Name(), err)
+		}
+		return rec, nil
+	}
 	if _, err := s.f.ReadAt(rec, p.off); err != nil {
 		return nil, fmt.Errorf("summaries file %s: %w", s.f.Name(), err)
 	}
 	return rec, nil
+}
+
+// summariesWindowSize is a worker's read window of the summaries file.
+const summariesWindowSize = 256 << 10
+
+// summariesWindow is a piece of the summaries file a worker read: a
+// re-run asks for the records in about the order the last run wrote them
+// (the order of the files), so one read serves the next few dozen
+// records instead of one pread each (a tenth of a re-run's system time
+// after one changed file of 2,000). The records are copied out of it: a
+// record's term bag refers to its bytes until the run's collector has
+// taken them, and the window is read over by then.
+type summariesWindow struct {
+	f   *os.File
+	off int64
+	b   []byte
+}
+
+// read fills rec with the file's bytes at off, from the window, or from
+// a new window read at off.
+func (w *summariesWindow) read(f *os.File, rec []byte, off int64) error {
+	if w.f != f || off < w.off || off+int64(len(rec)) > w.off+int64(len(w.b)) {
+		if cap(w.b) < summariesWindowSize {
+			w.b = make([]byte, summariesWindowSize)
+		}
+		w.f, w.off = nil, off
+		n, err := f.ReadAt(w.b[:summariesWindowSize], off)
+		if n < len(rec) {
+			w.b = w.b[:0]
+			if err == nil {
+				err = io.ErrUnexpectedEOF
+			}
+			return err
+		}
+		w.f, w.b = f, w.b[:n]
+	}
+	copy(rec, w.b[off-w.off:])
+	return nil
 }
 
 func (s *summaries) close() {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -383,9 +384,56 @@ func TestSummariesKeptUnread(t *testing.T) {
 	}
 	defer s.close()
 	for _, d := range res.Documents {
-		rec, err := s.lookup(d.SHA256, r.key)
+		rec, err := s.lookup(d.SHA256, r.key, nil)
 		if f, ok := summaryRecordFilter(rec); err != nil || !ok || len(f) == 0 {
 			t.Errorf("%s: record without a text filter (%v)", d.File, err)
 		}
+	}
+}
+
+// TestSummariesWindow: records read through a worker's window, in the
+// file's order, backwards and at random, are the records read one by
+// one; a record past the window's end starts a new window.
+func TestSummariesWindow(t *testing.T) {
+	r := newSummariesRunner(t)
+	r.files = append(r.files, r.files...) // the same content twice: one record
+	res := r.run()
+	s, err := readSummariesIndex(mustOpen(t, r.path()), r.key.PipelineVersion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	var shas []string
+	for _, d := range res.Documents {
+		shas = append(shas, d.SHA256)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	orders := [][]string{shas, nil, nil}
+	orders[1] = slices.Clone(shas)
+	slices.Reverse(orders[1])
+	orders[2] = slices.Clone(shas)
+	rng.Shuffle(len(orders[2]), func(i, j int) { orders[2][i], orders[2][j] = orders[2][j], orders[2][i] })
+	for _, order := range orders {
+		var win summariesWindow
+		for _, sha := range order {
+			want, err := s.lookup(sha, r.key, nil)
+			if err != nil || want == nil {
+				t.Fatalf("%s: no record (%v)", sha, err)
+			}
+			got, err := s.lookup(sha, r.key, &win)
+			if err != nil || !bytes.Equal(got, want) {
+				t.Fatalf("%s: the window's record differs (%v)", sha, err)
+			}
+		}
+	}
+	// A window over the end of a short file holds what there is.
+	var win summariesWindow
+	rec := make([]byte, 8)
+	fi, _ := s.f.Stat()
+	if err := win.read(s.f, rec, fi.Size()-8); err != nil || len(win.b) != 8 {
+		t.Errorf("window at the file's end: %v, %d bytes", err, len(win.b))
+	}
+	if err := win.read(s.f, make([]byte, 16), fi.Size()-8); err == nil {
+		t.Error("a record past the file's end: no error")
 	}
 }
