@@ -388,6 +388,7 @@ type workerScratch struct {
 	strs  map[string]string
 	lower []byte // a text lower-cased (CodebookChange.Touches)
 	plain []byte // a stored analysis decompressed (loadAnalysis)
+	sums  summariesWindow
 }
 
 // maxSharedStrings bounds workerScratch.strs; when full it is cleared.
@@ -445,6 +446,9 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 				problems = append(problems, unusable("analysis", "analysed again", err))
 			}
 			if snap.texts[known.SHA256] {
+				if o, ok := b.keptUnread(known.SHA256, path, snap, opt, ws); ok {
+					return o
+				}
 				doc, err := st.LoadText(known.SHA256, opt.Key.PipelineVersion, path)
 				if err == nil {
 					return b.retag(ctx, doc, &Record{SHA256: doc.SHA256}, howRetagged, snap, opt, timeout, ws)
@@ -625,6 +629,9 @@ func (b *batch) kept(doc *ingest.Document, rec *Record, how int, snap *snapshot,
 	if err != nil {
 		return outcome{}, false, unusable("analysis of codebook "+base.opt.Key.CodebookHash[:12], "re-tagged", err)
 	}
+	if f, ok := summaryRecordFilter(o.summary); ok && len(f) == 0 {
+		o.summary = withTextFilter(o.summary, b.textFilter(doc.Text))
+	}
 	rec.KeptFrom = base.opt.Key.CodebookHash
 	o.file, o.rec, o.how, o.kept = doc.Path, rec, how, true
 	return o, true, ""
@@ -692,7 +699,7 @@ func (b *batch) finished(doc *ingest.Document, d *analysis.DocumentAnalysis, err
 	if opt.Spill != nil {
 		o.doc = analysis.Summary(d)
 		if opt.Store != nil {
-			o.summarize()
+			o.summarize(b.textFilter(doc.Text))
 		}
 	}
 	return o
@@ -701,9 +708,9 @@ func (b *batch) finished(doc *ingest.Document, d *analysis.DocumentAnalysis, err
 // summarize makes o's record for the summaries file from its summary
 // and packed analysis, here in the worker rather than in Run's one
 // collector.
-func (o *outcome) summarize() {
+func (o *outcome) summarize(filter []byte) {
 	o.digest = sha256.Sum256(o.packed)
-	o.summary = encodeSummaryRecord(o.doc, o.digest)
+	o.summary = encodeSummaryRecord(o.doc, o.digest, filter)
 }
 
 // loadAnalysis decodes the stored analysis of content sha with key k
@@ -723,7 +730,7 @@ func (b *batch) loadAnalysis(st *Store, sha, path string, k AnalysisKey, opt *Ba
 		// A record that cannot be read or used is passed over: the
 		// analysis is read from the store as without the file, and the
 		// run writes its record again.
-		if rec, err := b.summaries.lookup(sha, k); err == nil && rec != nil {
+		if rec, err := b.summaries.lookup(sha, k, &ws.sums); err == nil && rec != nil {
 			if d, sum, err := decodeSummaryRecord(rec, ws.strs); err == nil && d.SHA256 == sha {
 				d.File = path // the same content may sit under several paths
 				return outcome{doc: d, summary: rec, digest: sum, lazy: &storedAnalysis{sha: sha, key: k}}, nil
@@ -757,7 +764,7 @@ func (b *batch) loadAnalysis(st *Store, sha, path string, k AnalysisKey, opt *Ba
 		return outcome{doc: d}, nil
 	}
 	o := outcome{doc: d, packed: packed}
-	o.summarize()
+	o.summarize(nil) // no text at hand: a filter is added when there is (batch.kept)
 	return o, nil
 }
 
@@ -766,6 +773,7 @@ func (b *batch) loadAnalysis(st *Store, sha, path string, k AnalysisKey, opt *Ba
 // compressed data and the rows' JSON).
 type recordScratch struct {
 	data  []byte
+	lower []byte // a text lower-cased (batch.textFilter)
 	sents []SentenceRow
 	hits  []HitRow
 }

@@ -10,7 +10,9 @@
 // for the report writers one at a time. The summaries file beside the
 // store (store_summaries.go) spares a re-run reading the stored analysis
 // of a document that did not change: its summary is read from there,
-// and the spill refers to the store for the analysis. Collector (collector.go) tunes
+// and the spill refers to the store for the analysis; after a change of
+// codebook terms, its text filter says which documents the change
+// cannot touch without their text being read (reuse.go). Collector (collector.go) tunes
 // the garbage collector to the run's live heap. The arrow is corpus ->
 // analysis -> ingest: analysis knows nothing of the store.
 package corpus

@@ -1,8 +1,12 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -235,12 +239,12 @@ func BenchmarkSummaryRecord(b *testing.B) {
 	var sum [32]byte
 	b.Run("encode", func(b *testing.B) {
 		for i := 0; b.Loop(); i++ {
-			encodeSummaryRecord(sums[i%len(sums)], sum)
+			encodeSummaryRecord(sums[i%len(sums)], sum, nil)
 		}
 	})
 	var recs [][]byte
 	for _, s := range sums {
-		recs = append(recs, encodeSummaryRecord(s, sum))
+		recs = append(recs, encodeSummaryRecord(s, sum, nil))
 	}
 	b.Run("decode", func(b *testing.B) {
 		small := map[string]string{} // a worker's (workerScratch.strs)
@@ -274,7 +278,18 @@ func TestSummaryRecordRoundTrip(t *testing.T) {
 		}
 		want.File = ""
 		sum := [32]byte{byte(i), 7}
-		rec := encodeSummaryRecord(analysis.Summary(d), sum)
+		plain := encodeSummaryRecord(analysis.Summary(d), sum, nil)
+		filter := []byte(fmt.Sprintf("filter of %d", i))
+		rec := encodeSummaryRecord(analysis.Summary(d), sum, filter)
+		if f, ok := summaryRecordFilter(plain); !ok || len(f) != 0 {
+			t.Errorf("%s: record without a filter: filter %q, %v", d.File, f, ok)
+		}
+		if f, ok := summaryRecordFilter(rec); !ok || string(f) != string(filter) {
+			t.Errorf("%s: filter %q, %v; want %q", d.File, f, ok, filter)
+		}
+		if added := withTextFilter(plain, filter); !bytes.Equal(added, rec) {
+			t.Errorf("%s: a filter added to a record made without one is not the record made with it", d.File)
+		}
 		got, gotSum, err := decodeSummaryRecord(rec, small)
 		if err != nil || gotSum != sum {
 			t.Fatalf("%s: %v, digest %x", d.File, err, gotSum[:2])
@@ -297,9 +312,128 @@ func TestSummaryRecordRoundTrip(t *testing.T) {
 			if _, _, err := decodeSummaryRecord(bad, small); err == nil {
 				t.Errorf("%s: byte %d changed: no error", d.File, at)
 			}
+			if _, ok := summaryRecordFilter(bad); ok {
+				t.Errorf("%s: byte %d changed: its filter is read", d.File, at)
+			}
 		}
 		if _, _, err := decodeSummaryRecord(rec[:len(rec)-1], small); err == nil {
 			t.Errorf("%s: truncated: no error", d.File)
 		}
+	}
+}
+
+// TestSummariesKeptUnread: after a change of terms, a document whose
+// summaries record has a text filter the change cannot touch keeps its
+// analysis without its text being read (every stored text is made
+// unreadable here: only the documents the filter cannot clear name it),
+// and the run has the documents a fresh run with the new codebook has;
+// without the file the texts are read, and the records of the analyses
+// kept (read from the store, without a filter) get their filters.
+func TestSummariesKeptUnread(t *testing.T) {
+	r := newSummariesRunner(t)
+	save := func(a *analysis.Analyzer) {
+		js, _ := json.Marshal(a.Codebook)
+		if err := r.st.SaveCodebook(a.Codebook.Hash(), js); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save(r.a)
+	r.run()
+	added := editedAnalyzer(t, "      - {term: arbetsmarknad, weight: 2}\n", "      - {term: arbetsmarknad, weight: 2}\n      - {term: lönearbete, weight: 2}\n")
+	fresh := newSummariesRunner(t)
+	fresh.a, fresh.key.CodebookHash = added, added.Codebook.Hash()
+	want := fresh.run()
+	if _, err := r.st.DB().Exec(`CREATE TABLE kept_pages AS SELECT sha256, pages FROM texts; UPDATE texts SET pages = 'not JSON'`); err != nil {
+		t.Fatal(err)
+	}
+	r.a, r.key.CodebookHash = added, added.Codebook.Hash()
+	save(added)
+	res := r.run()
+	if res.kept == 0 || res.Stats.Retagged+res.Stats.Parsed != len(r.files) {
+		t.Fatalf("term added: %d of %d kept, stats %+v", res.kept, len(r.files), res.Stats)
+	}
+	for _, p := range res.Problems {
+		if !strings.Contains(p.Problem, "text") {
+			t.Errorf("problem %v: want only unreadable texts named", p)
+		}
+	}
+	if len(res.Problems) >= res.kept {
+		t.Errorf("%d texts read (named unreadable) against %d analyses kept: want most kept unread", len(res.Problems), res.kept)
+	}
+	sameResults(t, "term added", res, want)
+
+	// Without the summaries file every text is read (here readable
+	// again) for the next change; the records of the analyses kept,
+	// read from the store, get their filters from the texts.
+	if _, err := r.st.DB().Exec(`UPDATE texts SET pages = (SELECT pages FROM kept_pages k WHERE k.sha256 = texts.sha256)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(r.path()); err != nil {
+		t.Fatal(err)
+	}
+	removed := editedAnalyzer(t, "      - {term: arbetsträning, weight: 2}\n", "")
+	r.a, r.key.CodebookHash = removed, removed.Codebook.Hash()
+	save(removed)
+	res = r.run()
+	if res.kept == 0 || len(res.Problems) != 0 {
+		t.Fatalf("term removed, no summaries file: %d kept, problems %v", res.kept, res.Problems)
+	}
+	s, err := readSummariesIndex(mustOpen(t, r.path()), r.key.PipelineVersion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	for _, d := range res.Documents {
+		rec, err := s.lookup(d.SHA256, r.key, nil)
+		if f, ok := summaryRecordFilter(rec); err != nil || !ok || len(f) == 0 {
+			t.Errorf("%s: record without a text filter (%v)", d.File, err)
+		}
+	}
+}
+
+// TestSummariesWindow: records read through a worker's window, in the
+// file's order, backwards and at random, are the records read one by
+// one; a record past the window's end starts a new window.
+func TestSummariesWindow(t *testing.T) {
+	r := newSummariesRunner(t)
+	r.files = append(r.files, r.files...) // the same content twice: one record
+	res := r.run()
+	s, err := readSummariesIndex(mustOpen(t, r.path()), r.key.PipelineVersion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	var shas []string
+	for _, d := range res.Documents {
+		shas = append(shas, d.SHA256)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	orders := [][]string{shas, nil, nil}
+	orders[1] = slices.Clone(shas)
+	slices.Reverse(orders[1])
+	orders[2] = slices.Clone(shas)
+	rng.Shuffle(len(orders[2]), func(i, j int) { orders[2][i], orders[2][j] = orders[2][j], orders[2][i] })
+	for _, order := range orders {
+		var win summariesWindow
+		for _, sha := range order {
+			want, err := s.lookup(sha, r.key, nil)
+			if err != nil || want == nil {
+				t.Fatalf("%s: no record (%v)", sha, err)
+			}
+			got, err := s.lookup(sha, r.key, &win)
+			if err != nil || !bytes.Equal(got, want) {
+				t.Fatalf("%s: the window's record differs (%v)", sha, err)
+			}
+		}
+	}
+	// A window over the end of a short file holds what there is.
+	var win summariesWindow
+	rec := make([]byte, 8)
+	fi, _ := s.f.Stat()
+	if err := win.read(s.f, rec, fi.Size()-8); err != nil || len(win.b) != 8 {
+		t.Errorf("window at the file's end: %v, %d bytes", err, len(win.b))
+	}
+	if err := win.read(s.f, make([]byte, 16), fi.Size()-8); err == nil {
+		t.Error("a record past the file's end: no error")
 	}
 }

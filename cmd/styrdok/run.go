@@ -307,6 +307,9 @@ type runJob struct {
 	// depend on (run); reportsKey the key of this run's reports, "" when
 	// they have none (run_reuse.go).
 	reportOptions, reportsKey string
+	// program is the program's signature and SHA-256 for the key file
+	// (executableDigest); nil when the system gives no signature.
+	program *outputSig
 }
 
 // openStore opens the store and records the run's start in it.
@@ -369,7 +372,7 @@ func (j *runJob) run(ctx context.Context) int {
 	}
 	j.reportOptions = reportOptions
 	if j.st != nil {
-		if entries, ok := upToDate(j.st, j.key, limits, reportOptions, files, problems, out); ok {
+		if entries, ok := upToDate(j.st, j.key, limits, reportOptions, files, problems, out, j.outputSigs()); ok {
 			return finishUpToDate(e, j.st, j.runID, entries, out, *j.f.quiet)
 		}
 	}
@@ -414,7 +417,7 @@ func (j *runJob) run(ctx context.Context) int {
 		}
 		if !j.s.shard.on() {
 			if j.reportsKey != "" {
-				j.saveReportsKey(j.reportsKey, outputs)
+				j.saveReportsKey(j.reportsKey, out, outputs)
 			} else {
 				j.forgetReportsKey()
 			}
@@ -712,7 +715,7 @@ func inputsDigest(key corpus.AnalysisKey, limits, formats string, entries []inpu
 // size and modification time, as for re-use), the inputs digest equals
 // the last completed run's, and that run's report files are all there
 // with the same content. Then nothing needs to be loaded or written.
-func upToDate(st *corpus.Store, key corpus.AnalysisKey, limits, formats string, files []string, problems []*ingest.FileError, out string) ([]inputEntry, bool) {
+func upToDate(st *corpus.Store, key corpus.AnalysisKey, limits, formats string, files []string, problems []*ingest.FileError, out string, sigs fileSigs) ([]inputEntry, bool) {
 	last, outputs, err := st.LastCompleted()
 	if err != nil || last == "" || len(outputs) == 0 {
 		return nil, false
@@ -747,8 +750,7 @@ func upToDate(st *corpus.Store, key corpus.AnalysisKey, limits, formats string, 
 		return nil, false
 	}
 	for _, o := range outputs {
-		f, err := hashFile(filepath.Join(out, o.Name))
-		if err != nil || f != o {
+		if !sigs.sameOutput(out, o) {
 			return nil, false
 		}
 	}

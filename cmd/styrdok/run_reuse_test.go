@@ -133,3 +133,57 @@ func TestRunKeptReports(t *testing.T) {
 	}
 	sameOutputs(t, freshZ2, out)
 }
+
+// TestOutputSigs: a report whose signature is the one recorded with a
+// hash is taken to have that hash unread (here a hash it does not have,
+// so that the test sees the file was not read); once the file is written
+// to, even with the same bytes, size and modification time, or replaced
+// by a rename, it is hashed again and the wrong hash found.
+func TestOutputSigs(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "evidence.csv")
+	writeFile(t, path, []byte("a,b\n1,2\n"))
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig, ok := fileSigOf(fi)
+	if !ok {
+		t.Skip("no file signatures on this system: every report is hashed")
+	}
+	real, err := hashFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrong := real
+	wrong.SHA256 = strings.Repeat("0", 64)
+	sigs := fileSigs{"evidence.csv": {Name: "evidence.csv", SHA256: wrong.SHA256, fileSig: sig}}
+	if !sigs.sameOutput(dir, wrong) {
+		t.Fatal("the recorded signature is not trusted")
+	}
+	if !(fileSigs{}).sameOutput(dir, real) || (fileSigs{}).sameOutput(dir, wrong) {
+		t.Fatal("without a matching signature the file is not hashed")
+	}
+	// The same bytes written in place, the modification time put back.
+	time.Sleep(10 * time.Millisecond)
+	if err := os.WriteFile(path, []byte("a,b\n1,2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(path, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	if sigs.sameOutput(dir, wrong) {
+		t.Error("a file written to since its signature was taken is trusted unread")
+	}
+	// Another file renamed over it.
+	fi, _ = os.Stat(path)
+	sig, _ = fileSigOf(fi)
+	sigs["evidence.csv"] = outputSig{Name: "evidence.csv", SHA256: wrong.SHA256, fileSig: sig}
+	writeFile(t, path+".new", []byte("a,b\n1,2\n"))
+	if err := os.Rename(path+".new", path); err != nil {
+		t.Fatal(err)
+	}
+	if sigs.sameOutput(dir, wrong) {
+		t.Error("a file renamed over the report is trusted unread")
+	}
+}
