@@ -78,3 +78,18 @@ func firstCorpusFile(t *testing.T) string {
 	}
 	return filepath.Base(files[0])
 }
+
+// BenchmarkLimitsKey: what Run no longer waits for before its first
+// file: the limits' key, which asks Tesseract (--list-langs, --version)
+// when it is installed, with OCR on auto, and nothing with OCR never.
+func BenchmarkLimitsKey(b *testing.B) {
+	for _, mode := range []ingest.OCRMode{ingest.OCRAuto, ingest.OCRNever} {
+		b.Run(string(mode), func(b *testing.B) {
+			for range b.N {
+				if LimitsKey(ingest.Options{OCR: mode}) == "" {
+					b.Fatal("empty limits key")
+				}
+			}
+		})
+	}
+}
