@@ -60,17 +60,9 @@ func isFlatContentsSplit(p string) bool {
 func speedCases(t *testing.T) []string {
 	t.Helper()
 	var cases []string
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no corpus texts: %v", err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases = append(cases, strings.Split(string(b), "\n")...)
-		cases = append(cases, strings.Split(string(b), "\n\n")...)
+	for _, b := range corpusTexts(t) {
+		cases = append(cases, strings.Split(b, "\n")...)
+		cases = append(cases, strings.Split(b, "\n\n")...)
 	}
 	pieces := []string{"Inledning", "inledning", "Mål och syfte", "3", "4", "12", "1234", "2.", "Arbete.", " ", "  ", "\t", "\u00a0",
 		"Start", "›", ">", "»", "/", "Du är här:", "du är här", "Startsida /", "Hem /", "Omsorg", "Ny i Sverige", "är", "KOMMUN", "Kommunen"}
@@ -86,6 +78,24 @@ func speedCases(t *testing.T) []string {
 		cases = append(cases, b.String())
 	}
 	return cases
+}
+
+// corpusTexts are the bundled corpus's texts (testdata/corpus), whole.
+func corpusTexts(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus texts: %v", err)
+	}
+	texts := make([]string, 0, len(files))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	return texts
 }
 
 // TestIsFlatContentsLazy: reading a paragraph's fields one at a time

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,42 +32,86 @@ import (
 // contextTerm is one written form of data/lists/context-terms.tsv.
 type contextTerm struct{ theme, form string }
 
+// contextTermSet is context-terms.tsv read: its forms, and the themes
+// they belong to, so that a match of any other theme (most of them) is
+// passed over without lower-casing its text.
+type contextTermSet struct {
+	forms  map[contextTerm]bool
+	themes []string
+}
+
+// has reports whether text, lower-cased, is a context term of theme.
+func (s contextTermSet) has(theme, text string) bool {
+	return slices.Contains(s.themes, theme) && s.forms[contextTerm{theme, strings.ToLower(text)}]
+}
+
 // contextTermList reads context-terms.tsv: theme, written form.
-func contextTermList() (map[contextTerm]bool, error) {
+func contextTermList() (contextTermSet, error) {
 	const name = "context-terms.tsv"
-	m := map[contextTerm]bool{}
+	s := contextTermSet{forms: map[contextTerm]bool{}}
 	err := listPairs(name, func(l, theme, form string) error {
 		if theme == "" || form == "" || form != strings.ToLower(form) {
 			return fmt.Errorf("word list %s: %q: want a theme and a lower-case form", name, l)
 		}
-		m[contextTerm{theme, form}] = true
+		s.forms[contextTerm{theme, form}] = true
+		if !slices.Contains(s.themes, theme) {
+			s.themes = append(s.themes, theme)
+		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return contextTermSet{}, err
 	}
-	return m, nil
+	return s, nil
 }
 
 var contextTerms = lazyList(contextTermList)
 
-// targetGroupWords are the entries of data/lists/target-group.txt.
-var targetGroupWords = lazyList(func() ([]string, error) { return listLines("target-group.txt") })
+// targetGroupWords are the entries of data/lists/target-group.txt, each
+// lower case (namesTargetGroup looks for them in the text as written
+// first).
+var targetGroupWords = lazyList(func() ([]string, error) {
+	const name = "target-group.txt"
+	words, err := listLines(name)
+	for _, w := range words {
+		if w != strings.ToLower(w) {
+			return nil, fmt.Errorf("word list %s: %q: want a lower-case entry", name, w)
+		}
+	}
+	return words, err
+})
 
 // namesTargetGroup reports whether a word of target-group.txt begins a
 // word of s, lower-cased. The context terms never begin with one
 // (TestContextTermLists), so a form never vouches for itself.
+//
+// The text as written is searched first, without lower-casing it (a
+// copy of the document, rune by rune): a lower-case entry found there at
+// a word's start is found in the lower-cased text too, since lower-casing
+// maps each rune on its own, keeps a lower-case entry as it is and never
+// turns a letter into a non-letter or back (TestLowerKeepsLetters). Only
+// a document that names the target group in capitals alone, or not at
+// all, is lower-cased.
 func namesTargetGroup(s string) bool {
-	low := strings.ToLower(s)
-	for _, w := range targetGroupWords() {
-		for from := 0; from < len(low); {
-			k := strings.Index(low[from:], w)
+	words := targetGroupWords()
+	if beginsWordOf(s, words) {
+		return true
+	}
+	return beginsWordOf(strings.ToLower(s), words)
+}
+
+// beginsWordOf reports whether one of words stands in s where no letter
+// comes before it.
+func beginsWordOf(s string, words []string) bool {
+	for _, w := range words {
+		for from := 0; from < len(s); {
+			k := strings.Index(s[from:], w)
 			if k < 0 {
 				break
 			}
 			k += from
 			from = k + len(w)
-			if r, _ := utf8.DecodeLastRuneInString(low[:k]); k > 0 && unicode.IsLetter(r) {
+			if r, _ := utf8.DecodeLastRuneInString(s[:k]); k > 0 && unicode.IsLetter(r) {
 				continue // inside a word: "förflyktigas" is no flykting
 			}
 			return true
@@ -89,7 +134,7 @@ func (a *Analyzer) dampContextTerms(text string, segs []Sentence, sc *analyzeScr
 		damped := false
 		for j := range ms {
 			m := &ms[j]
-			if !terms[contextTerm{m.Theme, strings.ToLower(m.Text)}] {
+			if !terms.has(m.Theme, m.Text) {
 				continue
 			}
 			if !checked {

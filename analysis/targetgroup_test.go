@@ -13,11 +13,11 @@ func TestContextTermLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range []string{"etablering", "etableringen"} {
-		if !terms[contextTerm{"reception", f}] {
+		if !terms.has("reception", f) {
 			t.Errorf("context-terms.tsv lacks reception %q", f)
 		}
 	}
-	if terms[contextTerm{"reception", "etableringsprogrammet"}] {
+	if terms.has("reception", "etableringsprogrammet") {
 		t.Error("context-terms.tsv lists a compound that names the newcomers' programme")
 	}
 	words, err := listLines("target-group.txt")
@@ -28,7 +28,7 @@ func TestContextTermLists(t *testing.T) {
 		if w != strings.ToLower(w) {
 			t.Errorf("target-group.txt: %q is not lower case", w)
 		}
-		for term := range terms {
+		for term := range terms.forms {
 			if strings.HasPrefix(term.form, w) {
 				t.Errorf("context-terms.tsv: %q begins with the target-group word %q and would vouch for itself", term.form, w)
 			}

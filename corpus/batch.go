@@ -45,6 +45,12 @@ type BatchOptions struct {
 	// Collector, when set, keeps GOGC tuned to the live heap as the
 	// documents are done (TuneCollector).
 	Collector *Collector
+	// Limits, when set, is LimitsKey of Ingest as the caller finds it
+	// (once; it may block while Tesseract is asked). Run calls it only
+	// when a file's failure is looked up or recorded, so a run whose
+	// files all read well never waits for it; nil: Run calls LimitsKey
+	// itself, once, when a file first needs it.
+	Limits func() string
 }
 
 // BatchResult is the outcome of Run: the documents sorted by file, the
@@ -117,9 +123,11 @@ type snapshot struct {
 	// (baseFor), looked for once, when the first file needs re-tagging.
 	baseOnce sync.Once
 	base     *baseAnalyses
-	// limits is LimitsKey of the run's options, found once: it asks
-	// whether Tesseract is installed.
-	limits string
+	// limits is LimitsKey of the run's options, found once and only
+	// when a failure needs it: it asks whether Tesseract is installed
+	// (two processes, about 0.1 s, which a run of text files need not
+	// wait for).
+	limits func() string
 }
 
 // AnalyzeFiles ingests and analyses files in parallel without a store,
@@ -147,7 +155,10 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 	if opt.Key.CodebookHash == "" {
 		opt.Key.CodebookHash = a.Codebook.Hash()
 	}
-	snap := &snapshot{limits: LimitsKey(opt.Ingest)}
+	snap := &snapshot{limits: opt.Limits}
+	if snap.limits == nil {
+		snap.limits = sync.OnceValue(func() string { return LimitsKey(opt.Ingest) })
+	}
 	var w *StoreWriter
 	if opt.Store != nil {
 		var err error
@@ -425,7 +436,6 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 	}
 	ctx, cancel := context.WithTimeout(runCtx, timeout)
 	defer cancel()
-	limits := snap.limits
 	st := opt.Store
 	var size, mtime int64
 	statOK := false
@@ -433,7 +443,7 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 		if fi, err := os.Stat(path); err == nil {
 			size, mtime, statOK = fi.Size(), fi.ModTime().UnixNano(), true
 		}
-		if f, ok := snap.failures[path]; ok && statOK && f.Size == size && f.MtimeNS == mtime && f.Limits == limits {
+		if f, ok := snap.failures[path]; ok && statOK && f.Size == size && f.MtimeNS == mtime && f.Limits == snap.limits() {
 			return outcome{file: path, how: howFailed, fail: ptr(analysis.StoredFailure(path, f.Reason))}
 		}
 		if known, ok := snap.files[path]; ok && statOK && known.Size == size && known.MtimeNS == mtime {
@@ -460,7 +470,7 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 	failed := func(f analysis.Failure) outcome {
 		o := outcome{file: path, how: howFailed, fail: &f}
 		if st != nil && statOK {
-			o.rec = &Record{Path: path, Size: size, MtimeNS: mtime, Failure: f.Reason, Limits: limits}
+			o.rec = &Record{Path: path, Size: size, MtimeNS: mtime, Failure: f.Reason, Limits: snap.limits()}
 		}
 		return o
 	}
@@ -504,7 +514,7 @@ func (b *batch) process(runCtx context.Context, path string, snap *snapshot, opt
 	}
 	o = b.retag(ctx, doc, rec, howParsed, snap, opt, timeout, ws)
 	if o.how == howFailed && o.fail.Kind != analysis.FailInterrupted && st != nil && statOK {
-		o.rec = &Record{Path: path, Size: size, MtimeNS: mtime, Failure: o.fail.Reason, Limits: limits}
+		o.rec = &Record{Path: path, Size: size, MtimeNS: mtime, Failure: o.fail.Reason, Limits: snap.limits()}
 	}
 	return o
 }

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -353,6 +354,11 @@ func (j *runJob) finish(end corpus.RunEnd) bool {
 // them (analyse), writes the reports (report) and records the run.
 func (j *runJob) run(ctx context.Context) int {
 	e, out := j.e, *j.f.out
+	// The limits' key asks Tesseract (two processes, about 0.1 s): it is
+	// looked up beside the walk and the analysis, which need it only for
+	// a failed file, instead of before them (limitsKey waits for it).
+	limitsKey := sync.OnceValue(func() string { return corpus.LimitsKey(j.f.c.ingestOptions()) })
+	go limitsKey()
 	files, problems := ingest.WalkWith(j.s.paths, ingest.WalkOptions{FollowSymlinks: *j.f.follow})
 	if len(files) == 0 && len(problems) == 0 {
 		fmt.Fprintf(e.stderr, "styrdok run: warning: no files found under %s\n", strings.Join(quoteNames(j.s.paths), ", "))
@@ -361,7 +367,6 @@ func (j *runJob) run(ctx context.Context) int {
 	if j.s.shard.on() {
 		files, problems, inputs = j.s.shard.split(j.s.paths, files, problems)
 	}
-	limits := corpus.LimitsKey(j.f.c.ingestOptions())
 	// Everything besides the documents that the reports depend on.
 	// (--lang was missing: a re-run that changed only --lang found the
 	// reports up to date and left report.html in the other language.)
@@ -372,7 +377,7 @@ func (j *runJob) run(ctx context.Context) int {
 	}
 	j.reportOptions = reportOptions
 	if j.st != nil {
-		if entries, ok := upToDate(j.st, j.key, limits, reportOptions, files, problems, out, j.outputSigs()); ok {
+		if entries, ok := upToDate(j.st, j.key, limitsKey, reportOptions, files, problems, out, j.outputSigs()); ok {
 			return finishUpToDate(e, j.st, j.runID, entries, out, *j.f.quiet)
 		}
 	}
@@ -394,11 +399,12 @@ func (j *runJob) run(ctx context.Context) int {
 	}
 	defer spill.Close()
 	res, code, ok := j.analyse(ctx, files, prog, corpus.BatchOptions{Workers: *j.f.workers, Ingest: j.f.c.ingestOptions(),
-		Progress: prog.update, Store: j.st, Key: j.key, RunID: j.runID, Spill: spill, Collector: gc})
+		Progress: prog.update, Store: j.st, Key: j.key, RunID: j.runID, Spill: spill, Collector: gc, Limits: limitsKey})
 	if !ok {
 		return code
 	}
 	fails := j.failures(res, problems)
+	limits := limitsKey()
 	outputs, code, ok := j.report(ctx, res, fails, limits, inputs)
 	if !ok {
 		return code
@@ -715,7 +721,7 @@ func inputsDigest(key corpus.AnalysisKey, limits, formats string, entries []inpu
 // size and modification time, as for re-use), the inputs digest equals
 // the last completed run's, and that run's report files are all there
 // with the same content. Then nothing needs to be loaded or written.
-func upToDate(st *corpus.Store, key corpus.AnalysisKey, limits, formats string, files []string, problems []*ingest.FileError, out string, sigs fileSigs) ([]inputEntry, bool) {
+func upToDate(st *corpus.Store, key corpus.AnalysisKey, limits func() string, formats string, files []string, problems []*ingest.FileError, out string, sigs fileSigs) ([]inputEntry, bool) {
 	last, outputs, err := st.LastCompleted()
 	if err != nil || last == "" || len(outputs) == 0 {
 		return nil, false
@@ -737,7 +743,7 @@ func upToDate(st *corpus.Store, key corpus.AnalysisKey, limits, formats string, 
 		size, mtime := fi.Size(), fi.ModTime().UnixNano()
 		if k, ok := known[f]; ok && k.Size == size && k.MtimeNS == mtime {
 			entries = append(entries, inputEntry{path: f, sha256: k.SHA256})
-		} else if k, ok := failed[f]; ok && k.Size == size && k.MtimeNS == mtime && k.Limits == limits {
+		} else if k, ok := failed[f]; ok && k.Size == size && k.MtimeNS == mtime && k.Limits == limits() {
 			entries = append(entries, failedInput(analysis.StoredFailure(f, k.Reason)))
 		} else {
 			return nil, false
@@ -746,7 +752,7 @@ func upToDate(st *corpus.Store, key corpus.AnalysisKey, limits, formats string, 
 	for _, f := range analysis.WalkFailures(problems) {
 		entries = append(entries, failedInput(f))
 	}
-	if inputsDigest(key, limits, formats, entries) != last {
+	if inputsDigest(key, limits(), formats, entries) != last {
 		return nil, false
 	}
 	for _, o := range outputs {
