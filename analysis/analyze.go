@@ -247,21 +247,60 @@ func (a *Analyzer) matchSegment(sc *analyzeScratch, kind SentenceKind, i int) {
 func (a *Analyzer) tag(ctx context.Context, res *DocumentAnalysis, text string, segs []Sentence, sc *analyzeScratch) error {
 	a.dampContextTerms(text, segs, sc) // a word of two senses, away from the newcomers (targetgroup.go)
 	scores := sc.scores
-	st := buildStructure(text, segs, scores, a.Codebook.MinScore, a.themeOrder())
+	// Sections, levels and action rows read the scores without the
+	// codebook's claims_only words, so that such a word adds evidence
+	// (a claim) and moves nothing else.
+	levels := a.levelScores(scores, sc.segMatches)
+	st := buildStructure(text, segs, levels, a.Codebook.MinScore, a.themeOrder())
 	res.Sections = st.sections
 	if res.Sections == nil {
 		res.Sections = []Section{}
 	}
-	res.Themes = a.themeCoverage(res, text, segs, scores, sc.segMatches, st)
+	res.Themes = a.themeCoverage(res, text, segs, scores, levels, sc.segMatches, st)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	res.Actions = a.extractActions(text, sc.lines, segs, st, scores)
+	res.Actions = a.extractActions(text, sc.lines, segs, st, levels)
 	return nil
 }
 
 // grow returns s[:n], reallocated when its capacity is short, with no
 // elements from earlier use (the caller clears them when done).
+// levelScores returns the segments' scores without the matches of
+// claims_only terms and phrases (codebook.Term.ClaimsOnly): scores itself
+// when no segment has one.
+func (a *Analyzer) levelScores(scores []map[string]float64, matches [][]Match) []map[string]float64 {
+	var levels []map[string]float64
+	for i, ms := range matches[:len(scores)] {
+		if !a.matcher.hasClaimsOnly(ms) {
+			continue
+		}
+		if levels == nil {
+			levels = slices.Clone(scores)
+		}
+		sum := map[string]float64{}
+		for _, m := range ms {
+			if !a.matcher.claimsOnlyMatch(m) {
+				sum[m.Theme] += m.Weight
+			}
+		}
+		levels[i] = sum
+	}
+	if levels == nil {
+		return scores
+	}
+	return levels
+}
+
+// levelMatches returns ms without the matches of claims_only terms and
+// phrases: ms itself when it has none.
+func (a *Analyzer) levelMatches(ms []Match) []Match {
+	if !a.matcher.hasClaimsOnly(ms) {
+		return ms
+	}
+	return slices.DeleteFunc(slices.Clone(ms), a.matcher.claimsOnlyMatch)
+}
+
 func grow[T any](s []T, n int) []T {
 	if cap(s) < n {
 		return make([]T, n)
@@ -279,9 +318,15 @@ func grow[T any](s []T, n int) []T {
 // another, each sized by a counting pass: growing them by appending
 // (and the inherited hits onto the own ones) was 100 MB of garbage on
 // 2,000 documents.
-func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sentence, scores []map[string]float64, matches [][]Match, st structure) []ThemeCoverage {
+//
+// levels are scores without the claims_only words (levelScores): a
+// segment whose own words reach min_score only with them is evidence,
+// a claim, that no count a level reads (OwnSentences, Sentences,
+// Headings, Passing, the modality counts) includes.
+func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sentence, scores, levels []map[string]float64, matches [][]Match, st structure) []ThemeCoverage {
 	minScore := a.Codebook.MinScore
 	own := func(i int, theme string) bool { return segs[i].Kind != KindNavigation && scores[i][theme] >= minScore }
+	counts := func(i int, theme string) bool { return levels[i][theme] >= minScore }
 	inherits := func(i int, theme string) int {
 		if k := segs[i].Kind; k != KindSentence && k != KindListItem && k != KindTableRow {
 			return -1
@@ -312,12 +357,20 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 	themes := make([]ThemeCoverage, 0, len(a.Codebook.Themes))
 	for _, th := range a.Codebook.Themes {
 		cov := ThemeCoverage{ID: th.ID, Headings: []int{}}
-		first := len(hits)
+		first, claims := len(hits), 0
 		for _, i := range cands {
 			// Most segments are no hit of a theme: the hit is made only
 			// for those that are (making it first was a third of this
 			// function's time).
 			isOwn, h := own(i, th.ID), -1
+			claim := isOwn && !counts(i, th.ID)
+			if claim {
+				// by its claims_only words alone: inherited as before,
+				// if its section names the theme
+				if h = inherits(i, th.ID); h >= 0 {
+					isOwn, claim = false, false
+				}
+			}
 			if !isOwn {
 				if h = inherits(i, th.ID); h < 0 {
 					continue
@@ -332,16 +385,22 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 				if len(matched) > m0 {
 					hit.Matched = matched[m0:len(matched):len(matched)]
 				}
+				if claim {
+					claims++
+					hits = append(hits, hit)
+					continue
+				}
 				cov.OwnSentences++
+				lm := a.levelMatches(hit.Matched)
 				// a heading names the theme (level 2) unless its words are weak
 				// or it is a line broken mid-sentence (explain.go)
-				if s.Kind == KindHeading && headingNames(scores[i][th.ID], minScore) && !brokenHeading(s.Text) {
+				if s.Kind == KindHeading && headingNames(levels[i][th.ID], minScore) && !brokenHeading(s.Text) {
 					cov.Headings = append(cov.Headings, i)
-				} else if s.Kind != KindHeading && s.Kind != KindNavigation && len(areas) > 0 && areas[i].names(hit.Matched) {
+				} else if s.Kind != KindHeading && s.Kind != KindNavigation && len(areas) > 0 && areas[i].names(lm) {
 					// a focus area named in running text ("De fem
 					// områdena är Arbete, Boende, ..."): as a heading
 					cov.Headings = append(cov.Headings, i)
-				} else if s.Kind == KindHeading || (s.Kind == KindListItem && bulletFragment(s.Text) && !goalList(segs, i)) || (s.Kind != KindTableRow && (outscored(scores[i], th.ID) || (weakMention(scores[i][th.ID], minScore) && !goalList(segs, i))) && !hasPhrase(hit.Matched)) {
+				} else if s.Kind == KindHeading || (s.Kind == KindListItem && bulletFragment(s.Text) && !goalList(segs, i)) || (s.Kind != KindTableRow && (outscored(levels[i], th.ID) || (weakMention(levels[i][th.ID], minScore) && !goalList(segs, i))) && !hasPhrase(lm)) {
 					// a heading that only touches the theme, a bullet
 					// fragment, a segment about another theme, a
 					// segment whose only words for the theme are weak
@@ -363,7 +422,7 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 			hits = append(hits, hit)
 		}
 		cov.Evidence = hits[first:len(hits):len(hits)]
-		cov.Sentences = len(cov.Evidence)
+		cov.Sentences = len(cov.Evidence) - claims
 		if res.Sentences > 0 {
 			cov.Share = round4(float64(cov.Sentences) / float64(res.Sentences))
 		}

@@ -64,6 +64,10 @@ type Matcher struct {
 	// orgs are the organisation names (organisations.txt and the
 	// codebook's), as words, by their first word
 	orgs map[string][][]string
+	// claimsOnly are the terms and phrases marked claims_only, by
+	// claimsKey: their matches are evidence that no level counts
+	// (levelScores in analyze.go).
+	claimsOnly map[claimsKey]bool
 
 	matchMemo memo[[]wordMatch] // lower-case word -> the terms it contains
 	stemMemo  memo[string]      // lower-case word -> Stem(word)
@@ -177,6 +181,34 @@ type wordMatch struct {
 // maxCache bounds the memo; when full it is dropped and rebuilt.
 const maxCache = 200000
 
+// claimsKey names a codebook term or phrase the way a Match does: its
+// theme, its Term and whether it is a phrase.
+type claimsKey struct {
+	theme, term string
+	phrase      bool
+}
+
+func (m *Matcher) markClaimsOnly(k claimsKey) {
+	if m.claimsOnly == nil {
+		m.claimsOnly = map[claimsKey]bool{}
+	}
+	m.claimsOnly[k] = true
+}
+
+// claimsOnlyMatch reports whether mt comes from a claims_only term or
+// phrase.
+func (m *Matcher) claimsOnlyMatch(mt Match) bool {
+	return len(m.claimsOnly) > 0 && mt.As != "heading" && m.claimsOnly[claimsKey{mt.Theme, mt.Term, mt.As == "phrase"}]
+}
+
+// hasClaimsOnly reports whether any of ms comes from a claims_only term.
+func (m *Matcher) hasClaimsOnly(ms []Match) bool {
+	if len(m.claimsOnly) == 0 {
+		return false
+	}
+	return slices.ContainsFunc(ms, m.claimsOnlyMatch)
+}
+
 // NewMatcher indexes a codebook for matching.
 func NewMatcher(cb *codebook.Codebook) *Matcher {
 	m := &Matcher{cb: cb, whole: map[string][]termRef{}, modifier: map[string][]termRef{},
@@ -185,6 +217,18 @@ func NewMatcher(cb *codebook.Codebook) *Matcher {
 	for _, name := range append(slices.Clone(defaultOrganisations), cb.Organisations...) {
 		ws := strings.Fields(name)
 		m.orgs[ws[0]] = append(m.orgs[ws[0]], ws)
+	}
+	for _, th := range cb.Themes {
+		for _, t := range th.Terms {
+			if t.ClaimsOnly {
+				m.markClaimsOnly(claimsKey{th.ID, t.Term, false})
+			}
+		}
+		for _, p := range th.Phrases {
+			if p.ClaimsOnly {
+				m.markClaimsOnly(claimsKey{th.ID, p.Phrase, true})
+			}
+		}
 	}
 	for _, th := range cb.Themes {
 		for _, h := range th.HeadingTerms {
@@ -776,7 +820,9 @@ func (m *Matcher) dampLists(ms []Match, toks []Token, areasLo, areasHi int) {
 		var buf [minListThemes + 1]string // the count stops mattering past minListThemes: no allocation
 		themes := buf[:0]
 		for _, mt := range ms {
-			if mt.Start >= lo && mt.End <= hi && len(themes) < len(buf) && !slices.Contains(themes, mt.Theme) {
+			// a claims_only word does not make a list bare: it must not
+			// move a level (claimsOnlyMatch)
+			if mt.Start >= lo && mt.End <= hi && len(themes) < len(buf) && !slices.Contains(themes, mt.Theme) && !m.claimsOnlyMatch(mt) {
 				themes = append(themes, mt.Theme)
 			}
 		}

@@ -36,7 +36,7 @@ func TestCompoundMatching(t *testing.T) {
 		{"Integrationsarbetet fortsätter under året.", ""},               // arbete as head is not employment
 		{"Ett förebyggande arbete pågår.", ""},                           // nor standing alone
 		{"Målet är att fler ska komma i arbete.", "work"},                // the employment phrase
-		{"Språkcaféerna är välbesökta.", "language"},                     // modifier, plural
+		{"Språkcaféerna är välbesökta.", "language,meeting_places"},      // modifier, plural; a meeting place too (claims_only, session 13)
 		{"Nya mötesplatser öppnar.", "meeting_places"},                   // linking s inside the term
 		{"Vi erbjuder asyl- och flyktingmottagande.", "reception"},       // coordinated compound
 		{"Kultur-, idrotts- och föreningslivet är rikt.", "culture_leisure"},
@@ -119,6 +119,7 @@ func ExampleAnalyzer_Tag() {
 	// Output:
 	// work 2.0
 	// language 2.0
+	// meeting_places 1.5
 }
 
 // TestMunicipalityNamesAreNotThemes: no name of the 290 municipalities,

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/styrdok/styrdok/codebook"
 )
 
 // TestThemeErrorClasses runs the real sentences of testdata/theme-errors.tsv
@@ -152,6 +154,46 @@ func TestBrokenHeading(t *testing.T) {
 	} {
 		if got := brokenHeading(c.text); got != c.want {
 			t.Errorf("brokenHeading(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestClaimsOnlyMovesNoLevel: a claims_only term (codebook.Term.ClaimsOnly)
+// is evidence for its theme and counts toward no level. Real dev sentences
+// (testdata/realtexts m536, https://equmenia.se/2016/08/15/det-ar-jesus-som-gor-det/,
+// whose sentences are labelled meeting places): with the default codebook,
+// where språkcafé is claims_only under meeting_places, the theme has
+// evidence at level 0 and no counted segment; with the same terms counted
+// (claims_only: false) it is level 1, so the test can fail; no other
+// theme's level differs between the two.
+func TestClaimsOnlyMovesNoLevel(t *testing.T) {
+	text := "Så kom vi på idén att starta upp ett språkcafé.\n" +
+		"Som ett komplement till språkcafét har Bifrostkyrkan även läxläsning på måndagar.\n" +
+		"Nyheten om språkcafét har spridit sig långsamt, från en person till nästa.\n" +
+		"Ida ser tydligt att språkcafét engagerar nya grupper i och i närheten av församlingen.\n"
+	yaml := string(codebook.DefaultYAML())
+	if !strings.Contains(yaml, "{term: språkcafé,") || !strings.Contains(yaml, "claims_only: true") {
+		t.Fatal("the default codebook has no claims_only språkcafé")
+	}
+	counted, err := ParseCodebook([]byte(strings.ReplaceAll(yaml, "claims_only: true", "claims_only: false")), "counted")
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims := testAnalyzer(t).Analyze(docFromText(text))
+	all := NewAnalyzer(counted, nil, testDate).Analyze(docFromText(text))
+	for i, c := range claims.Themes {
+		o := all.Themes[i]
+		if c.ID != "meeting_places" {
+			if c.Level != o.Level {
+				t.Errorf("%s: level %d with claims_only, %d without", c.ID, c.Level, o.Level)
+			}
+			continue
+		}
+		if len(c.Evidence) != 4 || c.Level != 0 || c.Sentences != 0 || c.OwnSentences != 0 {
+			t.Errorf("meeting_places with claims_only: %d evidence, level %d, %d sentences, %d own; want 4, 0, 0, 0", len(c.Evidence), c.Level, c.Sentences, c.OwnSentences)
+		}
+		if len(o.Evidence) != 4 || o.Level != 1 {
+			t.Errorf("meeting_places counted: %d evidence, level %d; want 4, 1", len(o.Evidence), o.Level)
 		}
 	}
 }

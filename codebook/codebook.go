@@ -37,6 +37,11 @@ type Term struct {
 	// meaning: "jobbar med integration", "så jobbar vi med mottagandet"
 	// is working on something, not employment.
 	NotNext []string `yaml:"not_next,omitempty" json:"not_next,omitempty"`
+	// ClaimsOnly makes the term sentence evidence for its theme (a claim)
+	// that never counts toward the theme's level: a word that marks the
+	// theme in a sentence but, counted toward levels, would make passing
+	// mentions look like treatment (docs/codebook.md).
+	ClaimsOnly bool `yaml:"claims_only,omitempty" json:"claims_only,omitempty"`
 }
 
 // Phrase is a multi-word pattern matched on stems; "word*" is a prefix.
@@ -45,6 +50,8 @@ type Phrase struct {
 	Weight float64 `yaml:"weight,omitempty" json:"weight,omitempty"`
 	// NotNext as for a term: "i arbetet med" is not "i arbete".
 	NotNext []string `yaml:"not_next,omitempty" json:"not_next,omitempty"`
+	// ClaimsOnly as for a term.
+	ClaimsOnly bool `yaml:"claims_only,omitempty" json:"claims_only,omitempty"`
 }
 
 // Theme is one coded category.
