@@ -143,6 +143,9 @@ type MunicipalityAttributor struct {
 type nameVariant struct {
 	muni  int
 	words []string // lower case, including the first
+	// institutionOnly: the form names the municipality only as an
+	// organisation ("Falu kommun"; municipality_institution_alias.go).
+	institutionOnly bool
 }
 
 // Mention weights. A title names its municipality once; the body names it
@@ -209,18 +212,25 @@ func NewMunicipalityAttributor(reg *registry.Registry) *MunicipalityAttributor {
 	a.ambiguous = make([]bool, len(a.munis))
 	a.domains = municipalDomains(a.munis)
 	type name struct {
-		muni int
-		name string
+		muni            int
+		name            string
+		institutionOnly bool
 	}
 	var names []name
 	byCode := map[string]int{}
 	for i, m := range a.munis {
-		names = append(names, name{i, m.Name})
+		names = append(names, name{i, m.Name, false})
 		byCode[m.Code] = i
 	}
 	for _, alias := range slices.Sorted(maps.Keys(a.lists.aliases)) {
 		if i, ok := byCode[a.lists.aliases[alias]]; ok { // an alias of a code not in this registry is left out
-			names = append(names, name{i, alias})
+			names = append(names, name{i, alias, false})
+		}
+	}
+	institutionAliases := embeddedInstitutionAliases()
+	for _, alias := range slices.Sorted(maps.Keys(institutionAliases)) {
+		if i, ok := byCode[institutionAliases[alias]]; ok {
+			names = append(names, name{i, alias, true})
 		}
 	}
 	for _, nm := range names {
@@ -241,7 +251,7 @@ func NewMunicipalityAttributor(reg *registry.Registry) *MunicipalityAttributor {
 			forms = append(forms, gen)
 		}
 		for _, f := range forms {
-			a.byFirst[f[0]] = append(a.byFirst[f[0]], nameVariant{muni: i, words: f})
+			a.byFirst[f[0]] = append(a.byFirst[f[0]], nameVariant{muni: i, words: f, institutionOnly: nm.institutionOnly})
 		}
 	}
 	a.distinct = distinctNames(a.munis, a.ambiguous, embeddedOrdinaryWordNames())
@@ -365,13 +375,15 @@ type muniEvidence struct {
 	logo                                           int    // 1 if the text carries X's logo ("X logotyp", "Logotype för X kommun"): X's own site
 	catalogued                                     int    // 1 if a catalogue entry names X in its organisation field ("Organisation: Borås stad"): someone else describes X's work
 	districts                                      [2]int // header, body mentions of X's districts counted as bare mentions (municipality_districts.go)
+	actor                                          int    // body mentions as the subject of an actor verb: "X kommun erbjuder" (municipality_actor.go)
 }
 
 func (e *muniEvidence) strong() int { return e.headerStrong + e.bodyStrong + e.address }
 
 func (e *muniEvidence) score() float64 {
 	return wHeaderStrong*float64(e.headerStrong) + wBodyStrong*float64(e.bodyStrong+e.address) +
-		wHeaderBare*float64(e.headerBare) + wBodyBare*float64(e.bodyBare) + wPartner*float64(e.partner)
+		wHeaderBare*float64(e.headerBare) + wBodyBare*float64(e.bodyBare) + wPartner*float64(e.partner) +
+		wActor*float64(e.actor)
 }
 
 // Attribute decides which municipality text speaks for, at
@@ -494,6 +506,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				continue
 			}
 			kind := a.classify(text, words, i, n, v.muni)
+			if v.institutionOnly && kind != mentionStrong {
+				continue // "Falu gruva": not the municipality
+			}
 			if kind == mentionNone {
 				break
 			}
@@ -516,12 +531,15 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				e.catalogued = 1
 			}
 			switch {
-			case !header && a.lists.partnerBefore(text, words, i):
+			case !header && (a.lists.partnerBefore(text, words, i) || partnerListBefore(text, words, i)):
 				e.partner++
 			case kind == mentionStrong && header:
 				e.headerStrong++
 			case kind == mentionStrong:
 				e.bodyStrong++
+				if actorAt(text, words, i, n, a.lists.institutionAfter) {
+					e.actor++
+				}
 			case a.ambiguous[v.muni] && !a.placeContext(text, words, i):
 				if header {
 					e.ambiguousBare[0]++
