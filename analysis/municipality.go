@@ -881,15 +881,19 @@ func describe(e *muniEvidence) string {
 	return strings.Join(parts, ", ")
 }
 
-// matchAt reports whether variant v occurs at token i, every word
-// capitalised and joined by spaces or hyphens only.
+// matchAt reports whether variant v occurs at token i, joined by spaces
+// or hyphens only. The first word is capitalised (the caller looks only
+// at those); the later words of a name of several may be written in lower
+// case, as tag lists and hurried pages do ("Upplands väsby", "Lilla
+// edet": issue 14, session 13, dev o486): no such pair means anything
+// else.
 func (a *MunicipalityAttributor) matchAt(text string, words []word, i int, v nameVariant) bool {
 	if i+len(v.words) > len(words) {
 		return false
 	}
 	for k := 1; k < len(v.words); k++ {
 		w := words[i+k]
-		if !w.upper || w.lower(text) != v.words[k] || !joined(text, words[i+k-1], w) {
+		if w.lower(text) != v.words[k] || !joined(text, words[i+k-1], w) {
 			return false
 		}
 	}

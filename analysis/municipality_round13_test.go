@@ -72,3 +72,23 @@ func TestActorOverPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerCaseLaterWords: the later words of a name of several may be
+// written in lower case ("Upplands väsby" in a police-event tag list,
+// dev o486); the first must be a capital, and a lone later word is no
+// name.
+func TestLowerCaseLaterWords(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	if got := a.Attribute(readRealAttribution(t, "o486.txt")); got.Code != "0114" {
+		t.Errorf("o486.txt: Attribute = %q %.2f (%s), want 0114", got.Code, got.Confidence, got.Reason)
+	}
+	const filler = " Här finns information om öppettider, kontaktuppgifter och hur du hittar hit, och du kan lämna synpunkter på webbplatsen."
+	for _, tc := range []struct{ text, want string }{
+		{"Lilla edet kommun bygger en ny skola. Lilla edet kommun anställer lärare.", "1462"},
+		{"upplands väsby kommun bygger en ny skola. väsby är en ort.", ""}, // no capital anywhere
+	} {
+		if got := a.Attribute(tc.text + filler); got.Code != tc.want {
+			t.Errorf("%q: Attribute = %q %.2f (%s), want %q", tc.text, got.Code, got.Confidence, got.Reason, tc.want)
+		}
+	}
+}
