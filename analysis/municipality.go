@@ -143,9 +143,6 @@ type MunicipalityAttributor struct {
 type nameVariant struct {
 	muni  int
 	words []string // lower case, including the first
-	// institutionOnly: the form names the municipality only as an
-	// organisation ("Falu kommun"; municipality_institution_alias.go).
-	institutionOnly bool
 }
 
 // Mention weights. A title names its municipality once; the body names it
@@ -212,25 +209,18 @@ func NewMunicipalityAttributor(reg *registry.Registry) *MunicipalityAttributor {
 	a.ambiguous = make([]bool, len(a.munis))
 	a.domains = municipalDomains(a.munis)
 	type name struct {
-		muni            int
-		name            string
-		institutionOnly bool
+		muni int
+		name string
 	}
 	var names []name
 	byCode := map[string]int{}
 	for i, m := range a.munis {
-		names = append(names, name{i, m.Name, false})
+		names = append(names, name{i, m.Name})
 		byCode[m.Code] = i
 	}
 	for _, alias := range slices.Sorted(maps.Keys(a.lists.aliases)) {
 		if i, ok := byCode[a.lists.aliases[alias]]; ok { // an alias of a code not in this registry is left out
-			names = append(names, name{i, alias, false})
-		}
-	}
-	institutionAliases := embeddedInstitutionAliases()
-	for _, alias := range slices.Sorted(maps.Keys(institutionAliases)) {
-		if i, ok := byCode[institutionAliases[alias]]; ok {
-			names = append(names, name{i, alias, true})
+			names = append(names, name{i, alias})
 		}
 	}
 	for _, nm := range names {
@@ -251,7 +241,7 @@ func NewMunicipalityAttributor(reg *registry.Registry) *MunicipalityAttributor {
 			forms = append(forms, gen)
 		}
 		for _, f := range forms {
-			a.byFirst[f[0]] = append(a.byFirst[f[0]], nameVariant{muni: i, words: f, institutionOnly: nm.institutionOnly})
+			a.byFirst[f[0]] = append(a.byFirst[f[0]], nameVariant{muni: i, words: f})
 		}
 	}
 	a.distinct = distinctNames(a.munis, a.ambiguous, embeddedOrdinaryWordNames())
@@ -506,9 +496,6 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				continue
 			}
 			kind := a.classify(text, words, i, n, v.muni)
-			if v.institutionOnly && kind != mentionStrong {
-				continue // "Falu gruva": not the municipality
-			}
 			if kind == mentionNone {
 				break
 			}
@@ -531,7 +518,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				e.catalogued = 1
 			}
 			switch {
-			case !header && (a.lists.partnerBefore(text, words, i) || partnerListBefore(text, words, i)):
+			case !header && a.lists.partnerBefore(text, words, i):
 				e.partner++
 			case kind == mentionStrong && header:
 				e.headerStrong++

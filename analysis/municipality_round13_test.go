@@ -7,37 +7,6 @@ import "testing"
 // texts that were fixed and kept. Real dev text, copies and sources in
 // testdata/attribution/real.
 
-// TestInstitutionAlias: Falun calls itself "Falu kommun"
-// (data/attribution/institution-aliases.txt); a bare "Falu" is the town's
-// mine or travel centre, not the municipality, and "Falu kommun" as one
-// party in a list of a project's parties is a partner
-// (municipality_partnerlist.go).
-func TestInstitutionAlias(t *testing.T) {
-	a, _ := newTestAttributor(t)
-	for _, tc := range []struct{ file, want string }{
-		{"m542.txt", "2080"}, // Falun's council news: "Falu kommun", never "Falun"
-		{"m544.txt", "2080"}, // Falun's council agenda
-		{"m551.txt", "2080"}, // Falun's council news
-		// A consultancy's reference page: "ett samverkansprojekt mellan
-		// Trafikverket, Falu kommun och Dalatrafik".
-		{"m648.txt", ""},
-	} {
-		if got := a.Attribute(readRealAttribution(t, tc.file)); got.Code != tc.want {
-			t.Errorf("%s: Attribute = %q %.2f (%s), want %q", tc.file, got.Code, got.Confidence, got.Reason, tc.want)
-		}
-	}
-	const filler = " Här finns information om öppettider, kontaktuppgifter och hur du hittar hit, och du kan lämna synpunkter på webbplatsen."
-	for _, tc := range []struct{ text, want string }{
-		{"Falu kommun bygger en ny förskola på Norslund. Falu kommun tar emot ansökningar i vår.", "2080"},
-		{"Falu gruva har öppet hela sommaren. Falu gruva är ett världsarv.", ""},        // the mine, twice
-		{"Ett projekt i samverkan med Region Dalarna, Falu kommun och Dalatrafik.", ""}, // one party of several
-	} {
-		if got := a.Attribute(tc.text + filler); got.Code != tc.want {
-			t.Errorf("%q: Attribute = %q %.2f (%s), want %q", tc.text, got.Code, got.Confidence, got.Reason, tc.want)
-		}
-	}
-}
-
 // TestActorOverPlace: the municipality that acts ("erbjuder Härjedalens
 // kommun förtidsröstning") is the page's, not the one that is the place
 // of someone else's event ("valet till kommunfullmäktige i Falu kommun");
