@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"fmt"
 	"io/fs"
 	"strings"
 )
@@ -32,16 +31,13 @@ const wActor = wHeaderStrong - wBodyStrong
 var embeddedActorVerbs = parsedOnce(parseActorVerbs)
 
 func parseActorVerbs(fsys fs.FS) (map[string]bool, error) {
-	lines, err := readList(fsys, actorVerbsFile)
+	verbs, err := readLowerWords(fsys, actorVerbsFile)
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]bool{}
-	for _, l := range lines {
-		if l != strings.ToLower(l) || strings.ContainsAny(l, " \t") {
-			return nil, fmt.Errorf("attribution list %s: %q: want one lower-case word a line", actorVerbsFile, l)
-		}
-		out[l] = true
+	for _, v := range verbs {
+		out[v] = true
 	}
 	return out, nil
 }

@@ -93,9 +93,28 @@ var heldOutFiguresBatch8 = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.750},      // 0.7500: target missed (0.7609 on the 339 before the batch: the batch's organisation and news pages get levels the labels give 0)
 }
 
+// heldOutFiguresBatch9m are the floors of the whole held-out part as
+// grown by the m-texts of batch 9 (session 13: m603-m653 from
+// h-attribnamed15, 15 more held-out texts, no sentence labels), set from
+// the one scoring of the branch's rules at the end of the session
+// (docs/validity.md, "Attribution, round 13 ... (session 13 ...)"): where
+// a target is met the floor is the target, else the figure.
+// heldOutFiguresBatch8 keep holding on the 375 texts before the batch.
+var heldOutFiguresBatch9m = []heldOutFigure{
+	{"named", 0.97, 0.917},           // 200/218 = 0.917: target missed (192/209 on the 375 before the batch)
+	{"none", 0.90, 0.812},            // 108/133 = 0.812: target missed (105/129 before the batch)
+	{"unnamed", 0.95, 0.923},         // 12/13 = 0.923: target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.964}, // 81/84 = 0.964: target missed
+	{"claims P", 0.75, 0.75},         // 0.846 (batch 9 has no sentence labels)
+	{"claims R", 0.90, 0.857},        // 0.857: target missed
+	{"level>=1 P", 0.80, 0.747},      // 0.7479: target missed (0.7500 on the 375 before the batch)
+}
+
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch8 on the whole part,
+// falls below its floor: heldOutFiguresBatch9m on the whole part,
+// heldOutFiguresBatch8 on the texts before batch 9,
 // heldOutFiguresBatch7 on the texts before batch 8, heldOutFiguresGrown
 // on the texts before batch 7, heldOutFigures on the texts before batch
 // 6. It logs each figure against the target, met or missed.
@@ -104,12 +123,14 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch8)
-	b7, ev7 := all.without(t, "heldout", batch8)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch9m)
+	b8, ev8 := all.without(t, "heldout", batch9m)
+	checkHeldOut(t, "before batch 9", b8, ev8, heldOutFiguresBatch8)
+	b7, ev7 := all.without(t, "heldout", func(n string) bool { return batch8(n) || batch9m(n) })
 	checkHeldOut(t, "before batch 8", b7, ev7, heldOutFiguresBatch7)
-	grown, evGrown := all.without(t, "heldout", batch7or8)
+	grown, evGrown := all.without(t, "heldout", func(n string) bool { return batch7or8(n) || batch9m(n) })
 	checkHeldOut(t, "before batch 7", grown, evGrown, heldOutFiguresGrown)
-	before, ev := all.without(t, "heldout", batch6to8)
+	before, ev := all.without(t, "heldout", func(n string) bool { return batch6to8(n) || batch9m(n) })
 	checkHeldOut(t, "before batch 6", before, ev, heldOutFigures)
 }
 
