@@ -126,11 +126,11 @@ func TestHeldOut(t *testing.T) {
 	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch9m)
 	b8, ev8 := all.without(t, "heldout", batch9m)
 	checkHeldOut(t, "before batch 9", b8, ev8, heldOutFiguresBatch8)
-	b7, ev7 := all.without(t, "heldout", func(n string) bool { return batch8(n) || batch9m(n) })
+	b7, ev7 := all.without(t, "heldout", orBatch9m(batch8))
 	checkHeldOut(t, "before batch 8", b7, ev7, heldOutFiguresBatch7)
-	grown, evGrown := all.without(t, "heldout", func(n string) bool { return batch7or8(n) || batch9m(n) })
+	grown, evGrown := all.without(t, "heldout", orBatch9m(batch7or8))
 	checkHeldOut(t, "before batch 7", grown, evGrown, heldOutFiguresGrown)
-	before, ev := all.without(t, "heldout", func(n string) bool { return batch6to8(n) || batch9m(n) })
+	before, ev := all.without(t, "heldout", orBatch9m(batch6to8))
 	checkHeldOut(t, "before batch 6", before, ev, heldOutFigures)
 }
 

@@ -117,6 +117,18 @@ var devThemeFiguresBatch8 = map[string]float64{
 	"sentences P": 0.759, "sentences R": 0.693,
 }
 
+// devThemeFiguresBatch9m are the floors of the whole dev part as grown by
+// the m-texts of batch 9 (session 13: m603-m653, h-attribnamed15, 36 dev
+// texts, document levels only, labelled blind), measured at the end of the
+// session: the batch's news and minutes get levels the labels give 0, so
+// level>=1 P falls from 0.853 to 0.8516 (docs/validity.md, round 13).
+// devThemeFiguresBatch8 keep holding on the texts before the batch.
+var devThemeFiguresBatch9m = map[string]float64{
+	"claims P": 0.802, "claims R": 0.907,
+	"level>=1 P": 0.851, "level>=1 R": 0.708,
+	"sentences P": 0.759, "sentences R": 0.693,
+}
+
 // fresh14 reports whether a text is one of the 24 dev texts whose
 // sentences session 12 labelled (tools/themeeval/fresh-14.txt).
 func fresh14(name string) bool {
@@ -168,6 +180,12 @@ func batch8(name string) bool {
 func batch9m(name string) bool {
 	base := strings.TrimSuffix(filepath.Base(name), ".txt")
 	return strings.HasPrefix(base, "m") && base >= "m603" && base <= "m653"
+}
+
+// orBatch9m drops batch 9's m-texts besides those drop drops: the floors
+// set before the batch hold on the texts they were measured on.
+func orBatch9m(drop func(string) bool) func(string) bool {
+	return func(n string) bool { return drop(n) || batch9m(n) }
 }
 
 // batch7or8 and batch6to8 join the batches the older floors leave out.
@@ -238,11 +256,12 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch8)
+	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch9m)
+	checkDevFloors(t, "before batch 9", themeFigures(all.without(t, "dev", batch9m)), devThemeFiguresBatch8)
 	labelled, _ := all.withoutSentences(t, "dev", fresh14)
-	checkDevFloors(t, "before batch 8 and the fresh-14 sentence labels", themeFigures(labelled.without(t, "dev", batch8)), devThemeFiguresBatch7)
-	checkDevFloors(t, "before batch 7", themeFigures(labelled.without(t, "dev", batch7or8)), devThemeFiguresGrown)
-	checkDevFloors(t, "before batch 6", themeFigures(labelled.without(t, "dev", batch6to8)), devThemeFigures)
+	checkDevFloors(t, "before batch 8 and the fresh-14 sentence labels", themeFigures(labelled.without(t, "dev", orBatch9m(batch8))), devThemeFiguresBatch7)
+	checkDevFloors(t, "before batch 7", themeFigures(labelled.without(t, "dev", orBatch9m(batch7or8))), devThemeFiguresGrown)
+	checkDevFloors(t, "before batch 6", themeFigures(labelled.without(t, "dev", orBatch9m(batch6to8))), devThemeFigures)
 }
 
 // checkDevFloors logs one part's dev theme figures and fails where one
