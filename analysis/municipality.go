@@ -365,13 +365,15 @@ type muniEvidence struct {
 	logo                                           int    // 1 if the text carries X's logo ("X logotyp", "Logotype för X kommun"): X's own site
 	catalogued                                     int    // 1 if a catalogue entry names X in its organisation field ("Organisation: Borås stad"): someone else describes X's work
 	districts                                      [2]int // header, body mentions of X's districts counted as bare mentions (municipality_districts.go)
+	actor                                          int    // body mentions as the subject of an actor verb: "X kommun erbjuder" (municipality_actor.go)
 }
 
 func (e *muniEvidence) strong() int { return e.headerStrong + e.bodyStrong + e.address }
 
 func (e *muniEvidence) score() float64 {
 	return wHeaderStrong*float64(e.headerStrong) + wBodyStrong*float64(e.bodyStrong+e.address) +
-		wHeaderBare*float64(e.headerBare) + wBodyBare*float64(e.bodyBare) + wPartner*float64(e.partner)
+		wHeaderBare*float64(e.headerBare) + wBodyBare*float64(e.bodyBare) + wPartner*float64(e.partner) +
+		wActor*float64(e.actor)
 }
 
 // Attribute decides which municipality text speaks for, at
@@ -522,6 +524,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				e.headerStrong++
 			case kind == mentionStrong:
 				e.bodyStrong++
+				if actorAt(text, words, i, n, a.lists.institutionAfter) {
+					e.actor++
+				}
 			case a.ambiguous[v.muni] && !a.placeContext(text, words, i):
 				if header {
 					e.ambiguousBare[0]++
@@ -863,15 +868,19 @@ func describe(e *muniEvidence) string {
 	return strings.Join(parts, ", ")
 }
 
-// matchAt reports whether variant v occurs at token i, every word
-// capitalised and joined by spaces or hyphens only.
+// matchAt reports whether variant v occurs at token i, joined by spaces
+// or hyphens only. The first word is capitalised (the caller looks only
+// at those); the later words of a name of several may be written in lower
+// case, as tag lists and hurried pages do ("Upplands väsby", "Lilla
+// edet": issue 14, session 13, dev o486): no such pair means anything
+// else.
 func (a *MunicipalityAttributor) matchAt(text string, words []word, i int, v nameVariant) bool {
 	if i+len(v.words) > len(words) {
 		return false
 	}
 	for k := 1; k < len(v.words); k++ {
 		w := words[i+k]
-		if !w.upper || w.lower(text) != v.words[k] || !joined(text, words[i+k-1], w) {
+		if w.lower(text) != v.words[k] || !joined(text, words[i+k-1], w) {
 			return false
 		}
 	}

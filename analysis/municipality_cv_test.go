@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"maps"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -141,7 +142,7 @@ func fitVoiceDecision(rows []voiceRow) voiceModel {
 // chooseMinConfidence is --min-confidence's documented rule (round 3):
 // the lowest of 0.30, 0.35 … 0.95 at which no unnamed text is answered.
 func chooseMinConfidence(texts []cvText, ats []Attribution) float64 {
-	for k := 6; k <= 19; k++ {
+	for k := int(math.Round(minConfidenceGrid * 20)); k <= 19; k++ {
 		mc := float64(k) * 0.05
 		ok := true
 		for i, tx := range texts {
@@ -164,17 +165,31 @@ func chooseMinConfidence(texts []cvText, ats []Attribution) float64 {
 // put the only three unnamed texts with a candidate at 0.30 or more
 // (m093, m478, silver s086) into one fold, whose training part had none
 // left to choose --min-confidence from, so its rule chose 0.30 there
-// (docs/validity.md, "Attribution, round 10").
+// (docs/validity.md, "Attribution, round 10"). Batch 9 (session 13) put
+// two of them (m093, s086) into one fold again, by category ranks alone:
+// the unnamed texts the rule is chosen on, those with a candidate at
+// minConfidenceGrid or more, are now dealt as a stratum of their own, so
+// no fold's training part loses them all (docs/validity.md, session 13).
 const cvFolds = 10
 
+// minConfidenceGrid is the lowest --min-confidence chooseMinConfidence
+// tries.
+const minConfidenceGrid = 0.30
+
 // cvFold returns each text's fold: its rank among the texts of its
-// category, mod cvFolds.
-func cvFold(texts []cvText) []int {
+// stratum, mod cvFolds. The strata are the categories, the unnamed texts
+// split by whether a (the stored decision) gives them a candidate at
+// minConfidenceGrid or more: only those can move chooseMinConfidence.
+func cvFold(a *MunicipalityAttributor, texts []cvText) []int {
 	rank := map[string]int{}
 	out := make([]int, len(texts))
 	for i, tx := range texts {
-		out[i] = rank[tx.category] % cvFolds
-		rank[tx.category]++
+		stratum := tx.category
+		if tx.category == "unnamed" && a.attribute(tx.text, layoutDocument(tx.text)).Candidates[0].Confidence >= minConfidenceGrid {
+			stratum += " with a candidate"
+		}
+		out[i] = rank[stratum] % cvFolds
+		rank[stratum]++
 	}
 	return out
 }
@@ -187,7 +202,7 @@ func crossValidateDecision(a *MunicipalityAttributor, texts []cvText, rows []voi
 	out := make([]Attribution, len(texts))
 	var models []voiceModel
 	var mins []float64
-	fold := cvFold(texts)
+	fold := cvFold(a, texts)
 	for f := 0; f < cvFolds; f++ {
 		var train []voiceRow
 		var trainTexts []cvText

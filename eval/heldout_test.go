@@ -124,13 +124,13 @@ func TestHeldOut(t *testing.T) {
 	}
 	all, whole := analyseRealSplit(t, "heldout")
 	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch9)
-	b8, ev8 := all.without(t, "heldout", batch9Other)
+	b8, ev8 := all.without(t, "heldout", batch9)
 	checkHeldOut(t, "before batch 9", b8, ev8, heldOutFiguresBatch8)
-	b7, ev7 := all.without(t, "heldout", either(batch8, batch9Other))
+	b7, ev7 := all.without(t, "heldout", either(batch8, batch9))
 	checkHeldOut(t, "before batch 8", b7, ev7, heldOutFiguresBatch7)
-	grown, evGrown := all.without(t, "heldout", either(batch7or8, batch9Other))
+	grown, evGrown := all.without(t, "heldout", either(batch7or8, batch9))
 	checkHeldOut(t, "before batch 7", grown, evGrown, heldOutFiguresGrown)
-	before, ev := all.without(t, "heldout", either(batch6to8, batch9Other))
+	before, ev := all.without(t, "heldout", either(batch6to8, batch9))
 	checkHeldOut(t, "before batch 6", before, ev, heldOutFigures)
 }
 
