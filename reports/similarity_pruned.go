@@ -58,6 +58,20 @@ func offerPruned(l []prunedEntry, depth int, e prunedEntry) []prunedEntry {
 	return l
 }
 
+// offerFull is offerPruned that keeps *floor the figure of l's last
+// entry once l is full (-1 before), so that a caller can skip a pair
+// below it without reading l.
+func offerFull(l []prunedEntry, depth int, e prunedEntry, floor *float32) []prunedEntry {
+	if len(l) == depth && !e.before(l[depth-1]) {
+		return l
+	}
+	l = offerPruned(l, depth, e)
+	if len(l) == depth {
+		*floor = l[depth-1].sim
+	}
+	return l
+}
+
 // newPrunedLists are n empty lists of depth entries, in one array.
 func newPrunedLists(n, depth int) [][]prunedEntry {
 	flat := make([]prunedEntry, n*depth)
@@ -229,6 +243,14 @@ func prunedTopRows(rows *rowTerms, terms int, ix *prunedIndex, workers, depth in
 		go func() {
 			defer wg.Done()
 			lists := newPrunedLists(n, depth)
+			// floor[j] is the figure of list j's last entry once it is full
+			// (a pair below it cannot enter), -1 before: read in order for
+			// every j after i, where reading lists[j]'s last entry was a
+			// scattered load per pair (a fifth of the search at 50,000)
+			floor := make([]float32, n)
+			for j := range floor {
+				floor[j] = -1
+			}
 			acc := make([]float64, n)
 			cursor := make([]int32, terms)
 			for i := g; i < n; i += workers {
@@ -258,12 +280,12 @@ func prunedTopRows(rows *rowTerms, terms int, ix *prunedIndex, workers, depth in
 						continue
 					}
 					acc[j] = 0
-					e := prunedEntry{doc: int32(j), sim: float32(s)}
-					if len(li) < depth || e.before(li[depth-1]) {
-						li = offerPruned(li, depth, e)
+					sim := float32(s)
+					if sim >= floor[i] {
+						li = offerFull(li, depth, prunedEntry{doc: int32(j), sim: sim}, &floor[i])
 					}
-					if lj := lists[j]; len(lj) < depth || (prunedEntry{doc: int32(i), sim: e.sim}).before(lj[depth-1]) {
-						lists[j] = offerPruned(lj, depth, prunedEntry{doc: int32(i), sim: e.sim})
+					if sim >= floor[j] {
+						lists[j] = offerFull(lists[j], depth, prunedEntry{doc: int32(i), sim: sim}, &floor[j])
 					}
 				}
 				lists[i] = li
