@@ -120,6 +120,41 @@ func newPrunedIndex(sv *searchVecs) *prunedIndex {
 	return p
 }
 
+// newPrunedIndexRows is newPrunedIndex made from the search vectors'
+// terms packed (packRows) and their weights, so that the vectors' terms
+// need not be held beside the index while it is made: at 50,000
+// documents the head's terms are 44 MB, the packed rows about a third of
+// that, and the index's making was the run's largest heap
+// (docs/benchmarks.md, session 13). The same index, to the bit.
+func newPrunedIndexRows(rows *rowTerms, terms int, sv *searchVecs) *prunedIndex {
+	p := &prunedIndex{start: make([]int, terms+1)}
+	n := len(rows.start) - 1
+	eachTerm := func(d int, fn func(k int, ti int32)) {
+		ti := int32(0)
+		for b, k := rows.b[rows.start[d]:rows.start[d+1]], 0; len(b) > 0; k++ {
+			gap, size := binary.Uvarint(b)
+			b, ti = b[size:], ti+int32(gap)
+			fn(k, ti)
+		}
+	}
+	for d := range n {
+		eachTerm(d, func(_ int, ti int32) { p.start[ti+1]++ })
+	}
+	for t := range terms {
+		p.start[t+1] += p.start[t]
+	}
+	p.doc, p.w = make([]int32, p.start[terms]), make([]float32, p.start[terms])
+	fill := slices.Clone(p.start[:terms])
+	for d := range n {
+		val, sc := sv.val[sv.lo[d]:sv.hi[d]], sv.scale[d]
+		eachTerm(d, func(k int, ti int32) {
+			p.doc[fill[ti]], p.w[fill[ti]] = int32(d), val[k]*sc
+			fill[ti]++
+		})
+	}
+	return p
+}
+
 // prunedDot is the search similarity of documents a and b: the products
 // of their shared terms' weights (val·scale as float32, then float64)
 // summed in term order, as float32. The rows of prunedRows add the same
@@ -341,8 +376,9 @@ type searched struct {
 //
 // When m can be weighed again (vecSet.reweigh), its terms and weights
 // are let go while the lists are searched and made again for the
-// scoring: the search reads the terms packed (packRows) and the index's
-// weights only, and holding the index beside the vectors was the largest
+// scoring: the search reads the terms packed (packRows, made first, so
+// that the index is made from them without the vectors' terms) and the
+// index's weights only, and holding the index beside the vectors was the largest
 // heap of a run (at 50,000 documents the head's terms and values 88 MB,
 // the tail 27 MB, the index 88 MB; docs/benchmarks.md, session 12).
 func searchCold[W weight](m *vecSet[W], workers int, p searchParams) *searched {
@@ -353,13 +389,13 @@ func searchCold[W weight](m *vecSet[W], workers int, p searchParams) *searched {
 	if lean {
 		m.tidx, m.tcnt, m.over = nil, nil, nil // the tail: the search reads the head
 	}
-	ix := newPrunedIndex(sv)
-	if lean {
-		m.val, sv.val = nil, nil // the index holds the weights
-	}
 	rows, terms := packRows(sv), sv.terms
 	if lean {
-		m.idx, sv = nil, nil // the rows hold the terms
+		m.idx, sv.idx = nil, nil // the rows hold the terms
+	}
+	ix := newPrunedIndexRows(rows, terms, sv)
+	if lean {
+		m.val, sv = nil, nil // the index holds the weights
 	}
 	lists := prunedTopRows(rows, terms, ix, workers, p.depth)
 	if lean {

@@ -651,6 +651,23 @@ func TestPrunedTop(t *testing.T) {
 	t.Logf("%d documents, %d ties among the figures", n, ties)
 }
 
+// TestPrunedIndexRows: the index made from the packed rows (searchCold,
+// which lets go of the vectors' terms first) is newPrunedIndex's, to the
+// bit, and so are the lists prunedTop finds through it.
+func TestPrunedIndexRows(t *testing.T) {
+	m := runVecs(genreCorpus(300, 4))
+	p := defaultSearch()
+	sv := pruneVectors(m, p)
+	want := newPrunedIndex(sv)
+	got := newPrunedIndexRows(packRows(sv), sv.terms, sv)
+	if len(got.doc) == 0 || !reflect.DeepEqual(got, want) {
+		t.Fatalf("index from the rows (%d entries) differs from the vectors' (%d)", len(got.doc), len(want.doc))
+	}
+	if !reflect.DeepEqual(prunedTop(sv, got, 2, p.depth), prunedTop(sv, want, 2, p.depth)) {
+		t.Fatal("other lists through the index from the rows")
+	}
+}
+
 // TestPruneVectors: a term in more than half the documents and a term of
 // one document leave the search vectors, a vector keeps its strongest
 // terms (renormalised, in term order).
