@@ -611,6 +611,17 @@ func TestPrunedTop(t *testing.T) {
 			t.Fatalf("%d workers: other lists than one worker's", w)
 		}
 	}
+	// short lists fill early, and most pairs are then skipped by a
+	// list's floor (offerFull): the lists must be the first entries of
+	// the deep ones all the same
+	for _, w := range []int{1, 2} {
+		short := prunedTop(sv, ix, w, 3)
+		for i := range n {
+			if want := one[i][:min(3, len(one[i]))]; !reflect.DeepEqual(short[i], want) {
+				t.Fatalf("%d workers, depth 3, document %d: %v, want %v", w, i, short[i], want)
+			}
+		}
+	}
 	rows := make([]map[int]float32, n)
 	all := make([]int, n)
 	for i := range all {
