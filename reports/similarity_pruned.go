@@ -96,28 +96,7 @@ func (p *prunedIndex) of(t int32) ([]int32, []float32) {
 }
 
 func newPrunedIndex(sv *searchVecs) *prunedIndex {
-	p := &prunedIndex{start: make([]int, sv.terms+1)}
-	n := len(sv.lo)
-	for d := range n {
-		idx, _ := sv.vec(d)
-		for _, ti := range idx {
-			p.start[ti+1]++
-		}
-	}
-	for t := range sv.terms {
-		p.start[t+1] += p.start[t]
-	}
-	p.doc, p.w = make([]int32, p.start[sv.terms]), make([]float32, p.start[sv.terms])
-	fill := slices.Clone(p.start[:sv.terms])
-	for d := range n {
-		idx, val := sv.vec(d)
-		sc := sv.scale[d]
-		for k, ti := range idx {
-			p.doc[fill[ti]], p.w[fill[ti]] = int32(d), val[k]*sc
-			fill[ti]++
-		}
-	}
-	return p
+	return newPrunedIndexRows(packRows(sv), sv.terms, sv)
 }
 
 // newPrunedIndexRows is newPrunedIndex made from the search vectors'

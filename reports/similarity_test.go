@@ -662,20 +662,31 @@ func TestPrunedTop(t *testing.T) {
 	t.Logf("%d documents, %d ties among the figures", n, ties)
 }
 
-// TestPrunedIndexRows: the index made from the packed rows (searchCold,
-// which lets go of the vectors' terms first) is newPrunedIndex's, to the
-// bit, and so are the lists prunedTop finds through it.
+// TestPrunedIndexRows: the index made from the packed rows (searchCold
+// lets go of the vectors' terms first) holds, per term, the documents
+// with it in order and their weights val·scale, to the bit, as read from
+// the vectors one document at a time.
 func TestPrunedIndexRows(t *testing.T) {
 	m := runVecs(genreCorpus(300, 4))
-	p := defaultSearch()
-	sv := pruneVectors(m, p)
-	want := newPrunedIndex(sv)
-	got := newPrunedIndexRows(packRows(sv), sv.terms, sv)
-	if len(got.doc) == 0 || !reflect.DeepEqual(got, want) {
-		t.Fatalf("index from the rows (%d entries) differs from the vectors' (%d)", len(got.doc), len(want.doc))
+	sv := pruneVectors(m, defaultSearch())
+	docs, ws := make([][]int32, sv.terms), make([][]float32, sv.terms)
+	for d := range len(sv.lo) {
+		idx, val := sv.vec(d)
+		for k, ti := range idx {
+			docs[ti], ws[ti] = append(docs[ti], int32(d)), append(ws[ti], val[k]*sv.scale[d])
+		}
 	}
-	if !reflect.DeepEqual(prunedTop(sv, got, 2, p.depth), prunedTop(sv, want, 2, p.depth)) {
-		t.Fatal("other lists through the index from the rows")
+	got := newPrunedIndexRows(packRows(sv), sv.terms, sv)
+	entries := 0
+	for ti := range sv.terms {
+		d, w := got.of(int32(ti))
+		if !slices.Equal(d, docs[ti]) || !slices.Equal(w, ws[ti]) {
+			t.Fatalf("term %d: documents %v weights %v, want %v %v", ti, d, w, docs[ti], ws[ti])
+		}
+		entries += len(d)
+	}
+	if entries == 0 || entries != len(got.doc) {
+		t.Fatalf("%d entries by term, %d in the index", entries, len(got.doc))
 	}
 }
 
