@@ -58,6 +58,20 @@ func offerPruned(l []prunedEntry, depth int, e prunedEntry) []prunedEntry {
 	return l
 }
 
+// offerFull is offerPruned that keeps *floor the figure of l's last
+// entry once l is full (-1 before), so that a caller can skip a pair
+// below it without reading l.
+func offerFull(l []prunedEntry, depth int, e prunedEntry, floor *float32) []prunedEntry {
+	if len(l) == depth && !e.before(l[depth-1]) {
+		return l
+	}
+	l = offerPruned(l, depth, e)
+	if len(l) == depth {
+		*floor = l[depth-1].sim
+	}
+	return l
+}
+
 // newPrunedLists are n empty lists of depth entries, in one array.
 func newPrunedLists(n, depth int) [][]prunedEntry {
 	flat := make([]prunedEntry, n*depth)
@@ -82,26 +96,40 @@ func (p *prunedIndex) of(t int32) ([]int32, []float32) {
 }
 
 func newPrunedIndex(sv *searchVecs) *prunedIndex {
-	p := &prunedIndex{start: make([]int, sv.terms+1)}
-	n := len(sv.lo)
-	for d := range n {
-		idx, _ := sv.vec(d)
-		for _, ti := range idx {
-			p.start[ti+1]++
+	return newPrunedIndexRows(packRows(sv), sv.terms, sv)
+}
+
+// newPrunedIndexRows is newPrunedIndex made from the search vectors'
+// terms packed (packRows) and their weights, so that the vectors' terms
+// need not be held beside the index while it is made: at 50,000
+// documents the head's terms are 44 MB, the packed rows about a third of
+// that, and the index's making was the run's largest heap
+// (docs/benchmarks.md, session 13). The same index, to the bit.
+func newPrunedIndexRows(rows *rowTerms, terms int, sv *searchVecs) *prunedIndex {
+	p := &prunedIndex{start: make([]int, terms+1)}
+	n := len(rows.start) - 1
+	eachTerm := func(d int, fn func(k int, ti int32)) {
+		ti := int32(0)
+		for b, k := rows.b[rows.start[d]:rows.start[d+1]], 0; len(b) > 0; k++ {
+			gap, size := binary.Uvarint(b)
+			b, ti = b[size:], ti+int32(gap)
+			fn(k, ti)
 		}
 	}
-	for t := range sv.terms {
+	for d := range n {
+		eachTerm(d, func(_ int, ti int32) { p.start[ti+1]++ })
+	}
+	for t := range terms {
 		p.start[t+1] += p.start[t]
 	}
-	p.doc, p.w = make([]int32, p.start[sv.terms]), make([]float32, p.start[sv.terms])
-	fill := slices.Clone(p.start[:sv.terms])
+	p.doc, p.w = make([]int32, p.start[terms]), make([]float32, p.start[terms])
+	fill := slices.Clone(p.start[:terms])
 	for d := range n {
-		idx, val := sv.vec(d)
-		sc := sv.scale[d]
-		for k, ti := range idx {
+		val, sc := sv.val[sv.lo[d]:sv.hi[d]], sv.scale[d]
+		eachTerm(d, func(k int, ti int32) {
 			p.doc[fill[ti]], p.w[fill[ti]] = int32(d), val[k]*sc
 			fill[ti]++
-		}
+		})
 	}
 	return p
 }
@@ -229,6 +257,14 @@ func prunedTopRows(rows *rowTerms, terms int, ix *prunedIndex, workers, depth in
 		go func() {
 			defer wg.Done()
 			lists := newPrunedLists(n, depth)
+			// floor[j] is the figure of list j's last entry once it is full
+			// (a pair below it cannot enter), -1 before: read in order for
+			// every j after i, where reading lists[j]'s last entry was a
+			// scattered load per pair (a fifth of the search at 50,000)
+			floor := make([]float32, n)
+			for j := range floor {
+				floor[j] = -1
+			}
 			acc := make([]float64, n)
 			cursor := make([]int32, terms)
 			for i := g; i < n; i += workers {
@@ -258,12 +294,12 @@ func prunedTopRows(rows *rowTerms, terms int, ix *prunedIndex, workers, depth in
 						continue
 					}
 					acc[j] = 0
-					e := prunedEntry{doc: int32(j), sim: float32(s)}
-					if len(li) < depth || e.before(li[depth-1]) {
-						li = offerPruned(li, depth, e)
+					sim := float32(s)
+					if sim >= floor[i] {
+						li = offerFull(li, depth, prunedEntry{doc: int32(j), sim: sim}, &floor[i])
 					}
-					if lj := lists[j]; len(lj) < depth || (prunedEntry{doc: int32(i), sim: e.sim}).before(lj[depth-1]) {
-						lists[j] = offerPruned(lj, depth, prunedEntry{doc: int32(i), sim: e.sim})
+					if sim >= floor[j] {
+						lists[j] = offerFull(lists[j], depth, prunedEntry{doc: int32(i), sim: sim}, &floor[j])
 					}
 				}
 				lists[i] = li
@@ -319,8 +355,9 @@ type searched struct {
 //
 // When m can be weighed again (vecSet.reweigh), its terms and weights
 // are let go while the lists are searched and made again for the
-// scoring: the search reads the terms packed (packRows) and the index's
-// weights only, and holding the index beside the vectors was the largest
+// scoring: the search reads the terms packed (packRows, made first, so
+// that the index is made from them without the vectors' terms) and the
+// index's weights only, and holding the index beside the vectors was the largest
 // heap of a run (at 50,000 documents the head's terms and values 88 MB,
 // the tail 27 MB, the index 88 MB; docs/benchmarks.md, session 12).
 func searchCold[W weight](m *vecSet[W], workers int, p searchParams) *searched {
@@ -331,13 +368,13 @@ func searchCold[W weight](m *vecSet[W], workers int, p searchParams) *searched {
 	if lean {
 		m.tidx, m.tcnt, m.over = nil, nil, nil // the tail: the search reads the head
 	}
-	ix := newPrunedIndex(sv)
-	if lean {
-		m.val, sv.val = nil, nil // the index holds the weights
-	}
 	rows, terms := packRows(sv), sv.terms
 	if lean {
-		m.idx, sv = nil, nil // the rows hold the terms
+		m.idx, sv.idx = nil, nil // the rows hold the terms
+	}
+	ix := newPrunedIndexRows(rows, terms, sv)
+	if lean {
+		m.val, sv = nil, nil // the index holds the weights
 	}
 	lists := prunedTopRows(rows, terms, ix, workers, p.depth)
 	if lean {

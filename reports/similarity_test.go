@@ -611,6 +611,17 @@ func TestPrunedTop(t *testing.T) {
 			t.Fatalf("%d workers: other lists than one worker's", w)
 		}
 	}
+	// short lists fill early, and most pairs are then skipped by a
+	// list's floor (offerFull): the lists must be the first entries of
+	// the deep ones all the same
+	for _, w := range []int{1, 2} {
+		short := prunedTop(sv, ix, w, 3)
+		for i := range n {
+			if want := one[i][:min(3, len(one[i]))]; !reflect.DeepEqual(short[i], want) {
+				t.Fatalf("%d workers, depth 3, document %d: %v, want %v", w, i, short[i], want)
+			}
+		}
+	}
 	rows := make([]map[int]float32, n)
 	all := make([]int, n)
 	for i := range all {
@@ -649,6 +660,34 @@ func TestPrunedTop(t *testing.T) {
 		}
 	}
 	t.Logf("%d documents, %d ties among the figures", n, ties)
+}
+
+// TestPrunedIndexRows: the index made from the packed rows (searchCold
+// lets go of the vectors' terms first) holds, per term, the documents
+// with it in order and their weights val·scale, to the bit, as read from
+// the vectors one document at a time.
+func TestPrunedIndexRows(t *testing.T) {
+	m := runVecs(genreCorpus(300, 4))
+	sv := pruneVectors(m, defaultSearch())
+	docs, ws := make([][]int32, sv.terms), make([][]float32, sv.terms)
+	for d := range len(sv.lo) {
+		idx, val := sv.vec(d)
+		for k, ti := range idx {
+			docs[ti], ws[ti] = append(docs[ti], int32(d)), append(ws[ti], val[k]*sv.scale[d])
+		}
+	}
+	got := newPrunedIndexRows(packRows(sv), sv.terms, sv)
+	entries := 0
+	for ti := range sv.terms {
+		d, w := got.of(int32(ti))
+		if !slices.Equal(d, docs[ti]) || !slices.Equal(w, ws[ti]) {
+			t.Fatalf("term %d: documents %v weights %v, want %v %v", ti, d, w, docs[ti], ws[ti])
+		}
+		entries += len(d)
+	}
+	if entries == 0 || entries != len(got.doc) {
+		t.Fatalf("%d entries by term, %d in the index", entries, len(got.doc))
+	}
 }
 
 // TestPruneVectors: a term in more than half the documents and a term of
@@ -910,5 +949,19 @@ func TestVecTail(t *testing.T) {
 		if last := len(bags) - 1; v.tailLen(last) != 0 || v.start[last+1]-v.start[last] != 2 {
 			t.Errorf("a document with no head term: head %d, tail %d, want 2, 0", v.start[last+1]-v.start[last], v.tailLen(last))
 		}
+	}
+}
+
+// BenchmarkPrunedTop measures the cold search's exact lists (prunedTop)
+// alone on generated plans at 20,000 documents, above allPairsUpTo where
+// a run uses it; the vectors and the index are built outside the timer.
+func BenchmarkPrunedTop(b *testing.B) {
+	m := runVecs(genreCorpus(20000, 1))
+	p := defaultSearch()
+	sv := pruneVectors(m, p)
+	ix := newPrunedIndex(sv)
+	b.ResetTimer()
+	for range b.N {
+		prunedTop(sv, ix, 2, p.depth)
 	}
 }
