@@ -226,7 +226,28 @@ func fileError(name string, format Format, err error) *FileError {
 // spaces, not the private-use or control codes of fonts without a
 // Unicode mapping.
 func readable(s string) bool {
-	good, bad := 0, 0
+	good, bad := runeKinds(s)
+	return bad*4 < good
+}
+
+// linesReadable is readable of the pages' lines each ended by a newline,
+// without joining them (OCR's check of a whole text layer, ocrWanted);
+// no lines at all are readable.
+func linesReadable(pages [][]string) bool {
+	good, bad, lines := 0, 0, 0
+	for _, ls := range pages {
+		for _, l := range ls {
+			g, b := runeKinds(l)
+			good += g + 1 // the newline
+			bad += b
+			lines++
+		}
+	}
+	return lines == 0 || bad*4 < good
+}
+
+// runeKinds counts s's runes that readable counts good and bad.
+func runeKinds(s string) (good, bad int) {
 	for _, r := range s {
 		switch {
 		case r == '\uFFFD' || (r >= 0xE000 && r <= 0xF8FF) || (r < 0x20 && r != '\n' && r != '\t' && r != '\f'):
@@ -235,7 +256,7 @@ func readable(s string) bool {
 			good++
 		}
 	}
-	return bad*4 < good
+	return good, bad
 }
 
 // setPages cleans each page and joins them with PageBreak, recording offsets.
