@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -218,13 +217,21 @@ func abortOn(err error) {
 	}
 }
 
-var pdfHeader = regexp.MustCompile(`^%PDF-[0-9]\.[0-9]`)
+// hasPDFHeader reports data starting with a PDF header, `%PDF-` and a
+// version digit.digit (what the regexp ^%PDF-[0-9]\.[0-9] matched: no
+// regexp is compiled on a PDF's path, each a cost every process paid at
+// start-up; docs/benchmarks.md, session 13, h-pdf15).
+func hasPDFHeader(data []byte) bool {
+	return len(data) >= 8 && string(data[:5]) == "%PDF-" && isDigit(data[5]) && data[6] == '.' && isDigit(data[7])
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // repairPDF works around two strictnesses of the library: it accepts only
 // "%PDF-1.0" to "%PDF-1.7" followed by a line end, and looks for %%EOF in
 // the last 100 bytes only (files often carry trailing junk).
 func repairPDF(data []byte) []byte {
-	fixHeader := pdfHeader.Match(data) && (len(data) < 9 || data[5] != '1' || data[7] > '7' || (data[8] != '\n' && data[8] != '\r'))
+	fixHeader := hasPDFHeader(data) && (len(data) < 9 || data[5] != '1' || data[7] > '7' || (data[8] != '\n' && data[8] != '\r'))
 	tail := bytes.TrimRight(data[max(0, len(data)-100):], "\r\n\t \x00")
 	fixEOF := !bytes.HasSuffix(tail, []byte("%%EOF"))
 	if !fixHeader && !fixEOF {
@@ -244,14 +251,59 @@ func repairPDF(data []byte) []byte {
 	return out
 }
 
-var (
-	sizeRE  = regexp.MustCompile(`/Size\s+(\d+)`)
-	indexRE = regexp.MustCompile(`/Index\s*\[([0-9\s]*)\]`)
-	xrefRE  = regexp.MustCompile(`(?:^|[\r\n])xref\s+`)
-)
+// pdfKeyArgs returns, for each `key` in data (a name such as "/Size"),
+// the bytes after it and the white space that follows (none if !space)
+// that are in class; only those followed by at least one such byte (or
+// by `[`, a class run and `]` when bracket), non-overlapping, leftmost
+// first: what the regexps `/Size\s+(\d+)` and `/Index\s*\[([0-9\s]*)\]`
+// found (their first group) with FindAllSubmatch, without compiling them.
+func pdfKeyArgs(data []byte, key string, bracket bool, class func(byte) bool) [][]byte {
+	var out [][]byte
+	from := 0
+	for {
+		k := bytes.Index(data[from:], []byte(key))
+		if k < 0 {
+			return out
+		}
+		i := from + k + len(key)
+		j := i
+		for j < len(data) && isRESpace(data[j]) {
+			j++
+		}
+		if bracket {
+			if j == len(data) || data[j] != '[' {
+				from = from + k + 1
+				continue
+			}
+			j++
+		} else if j == i {
+			from = from + k + 1
+			continue
+		}
+		start := j
+		for j < len(data) && class(data[j]) {
+			j++
+		}
+		if bracket {
+			if j == len(data) || data[j] != ']' {
+				from = from + k + 1
+				continue
+			}
+			out = append(out, data[start:j])
+			from = j + 1
+			continue
+		}
+		if j == start {
+			from = from + k + 1
+			continue
+		}
+		out = append(out, data[start:j])
+		from = j
+	}
+}
 
-// xrefEnds returns where each match of xrefRE ends, as
-// xrefRE.FindAllIndex(data, -1) would (non-overlapping, leftmost first),
+// xrefEnds returns where each match of `(?:^|[\r\n])xref\s+` ends, as
+// its FindAllIndex(data, -1) would (non-overlapping, leftmost first),
 // without running the regexp over the whole file: its leading alternation
 // leaves the regexp package no literal prefix to skip ahead with, and on
 // the bench generator's PDFs it was a sixth of the extraction time.
@@ -290,13 +342,13 @@ func isRESpace(c byte) bool {
 func sanityCheckPDF(data []byte) error {
 	limit := int64(len(data))/4 + 1024
 	bad := errors.New("malformed PDF: cross-reference table larger than the file")
-	for _, m := range sizeRE.FindAllSubmatch(data, -1) {
-		if n, err := strconv.ParseInt(string(m[1]), 10, 64); err != nil || n > limit {
+	for _, m := range pdfKeyArgs(data, "/Size", false, isDigit) {
+		if n, err := strconv.ParseInt(string(m), 10, 64); err != nil || n > limit {
 			return bad
 		}
 	}
-	for _, m := range indexRE.FindAllSubmatch(data, -1) {
-		f := strings.Fields(string(m[1]))
+	for _, m := range pdfKeyArgs(data, "/Index", true, func(c byte) bool { return isDigit(c) || isRESpace(c) }) {
+		f := strings.Fields(string(m))
 		for i := 0; i+1 < len(f); i += 2 {
 			s, err1 := strconv.ParseInt(f[i], 10, 64)
 			n, err2 := strconv.ParseInt(f[i+1], 10, 64)
