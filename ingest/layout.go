@@ -544,7 +544,7 @@ func joinGlyphs(gs []glyph) string {
 // pages: page numbers vary, so each run of digits becomes one #.
 func runningKey(s string) string {
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
-	if strings.IndexAny(s, "0123456789") < 0 {
+	if !strings.ContainsAny(s, "0123456789") {
 		return s
 	}
 	var b strings.Builder

@@ -251,55 +251,51 @@ func repairPDF(data []byte) []byte {
 	return out
 }
 
-// pdfKeyArgs returns, for each `key` in data (a name such as "/Size"),
-// the bytes after it and the white space that follows (none if !space)
-// that are in class; only those followed by at least one such byte (or
-// by `[`, a class run and `]` when bracket), non-overlapping, leftmost
-// first: what the regexps `/Size\s+(\d+)` and `/Index\s*\[([0-9\s]*)\]`
-// found (their first group) with FindAllSubmatch, without compiling them.
+// pdfKeyArgs returns the argument after each `key` in data (a name such
+// as "/Size"): without bracket, a run of class bytes after at least one
+// white-space byte; with bracket, a run of class bytes between `[` and `]`
+// after any white space. Non-overlapping, leftmost first: what the
+// regexps `/Size\s+(\d+)` and `/Index\s*\[([0-9\s]*)\]` found (their
+// first group) with FindAllSubmatch, without compiling them.
 func pdfKeyArgs(data []byte, key string, bracket bool, class func(byte) bool) [][]byte {
 	var out [][]byte
-	from := 0
-	for {
+	for from := 0; ; {
 		k := bytes.Index(data[from:], []byte(key))
 		if k < 0 {
 			return out
 		}
-		i := from + k + len(key)
-		j := i
-		for j < len(data) && isRESpace(data[j]) {
-			j++
-		}
-		if bracket {
-			if j == len(data) || data[j] != '[' {
-				from = from + k + 1
-				continue
-			}
-			j++
-		} else if j == i {
-			from = from + k + 1
+		arg, end, ok := keyArg(data, from+k+len(key), bracket, class)
+		if !ok {
+			from += k + 1
 			continue
 		}
-		start := j
-		for j < len(data) && class(data[j]) {
-			j++
-		}
-		if bracket {
-			if j == len(data) || data[j] != ']' {
-				from = from + k + 1
-				continue
-			}
-			out = append(out, data[start:j])
-			from = j + 1
-			continue
-		}
-		if j == start {
-			from = from + k + 1
-			continue
-		}
-		out = append(out, data[start:j])
-		from = j
+		out = append(out, arg)
+		from = end
 	}
+}
+
+// keyArg reads pdfKeyArgs' argument that may start at data[i:]: the
+// argument, the index after its match and whether there is one.
+func keyArg(data []byte, i int, bracket bool, class func(byte) bool) (arg []byte, end int, ok bool) {
+	run := func(j int, in func(byte) bool) int {
+		for j < len(data) && in(data[j]) {
+			j++
+		}
+		return j
+	}
+	j := run(i, isRESpace)
+	if !bracket {
+		end = run(j, class)
+		return data[j:end], end, j > i && end > j
+	}
+	if j == len(data) || data[j] != '[' {
+		return nil, 0, false
+	}
+	end = run(j+1, class)
+	if end == len(data) || data[end] != ']' {
+		return nil, 0, false
+	}
+	return data[j+1 : end], end + 1, true
 }
 
 // xrefEnds returns where each match of `(?:^|[\r\n])xref\s+` ends, as
