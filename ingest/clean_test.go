@@ -37,3 +37,31 @@ func TestNeedsReplacing(t *testing.T) {
 		t.Error("plain Swedish text flagged")
 	}
 }
+
+// TestLinesReadable: linesReadable of pages of lines is readable of the
+// lines joined with a newline after each (what ocrWanted built before),
+// and true for no lines.
+func TestLinesReadable(t *testing.T) {
+	cases := [][][]string{
+		nil,
+		{{}},
+		{{""}},
+		{{"Integrationsplan för Ale kommun"}, {"Sida 2"}},
+		{{"\uE001\uE002\uE003", "ab"}},
+		{{"\uE001\uE002\uE003\uE004", "", "a"}, {""}},
+		{{"\uFFFD", "\x01\x02"}, {"abc"}},
+		{{"\uE001", ""}, {"", ""}},
+	}
+	for _, pages := range cases {
+		var joined strings.Builder
+		for _, ls := range pages {
+			for _, l := range ls {
+				joined.WriteString(l + "\n")
+			}
+		}
+		want := joined.Len() == 0 || readable(joined.String())
+		if got := linesReadable(pages); got != want {
+			t.Errorf("linesReadable(%q) = %v, want %v", pages, got, want)
+		}
+	}
+}

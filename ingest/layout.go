@@ -2,10 +2,11 @@ package ingest
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Layout thresholds, as fractions of the font size.
@@ -486,9 +487,36 @@ func ruleCrosses(vrules []rule, x0, x1 float64, l *vline) bool {
 	return false
 }
 
-// leaderRE matches a table of contents' dot leader: four or more dots,
-// perhaps spaced. It separates an entry from its page number like a TAB.
-var leaderRE = regexp.MustCompile(`\s*(?:\.\s*){4,}`)
+// replaceLeaders replaces each table of contents' dot leader in s, four
+// or more dots, perhaps spaced, with the white space before it, by a TAB:
+// it separates an entry from its page number like one. It is what
+// regexp `\s*(?:\.\s*){4,}`'s ReplaceAllString(s, "\t") gave, without
+// compiling a regexp on a PDF's path (hasPDFHeader says why).
+func replaceLeaders(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && isRESpace(s[j]) {
+			j++
+		}
+		dots := 0
+		for j < len(s) && s[j] == '.' {
+			dots++
+			j++
+			for j < len(s) && isRESpace(s[j]) {
+				j++
+			}
+		}
+		if dots >= 4 {
+			b.WriteByte('\t')
+			i = j
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
 
 // joinGlyphs concatenates glyphs left to right, adding a space where the
 // gap between one glyph's end and the next one's start is wide.
@@ -507,21 +535,132 @@ func joinGlyphs(gs []glyph) string {
 	}
 	out := strings.TrimSpace(b.String())
 	if strings.Contains(out, "....") {
-		out = strings.TrimSpace(leaderRE.ReplaceAllString(out, "\t"))
+		out = strings.TrimSpace(replaceLeaders(out))
 	}
 	return out
 }
 
-var digits = regexp.MustCompile(`\d+`)
-
 // runningKey normalises a line for comparing headers and footers across
-// pages: page numbers vary, so digits are masked.
+// pages: page numbers vary, so each run of digits becomes one #.
 func runningKey(s string) string {
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
-	return digits.ReplaceAllString(s, "#")
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			b.WriteByte(s[i])
+			continue
+		}
+		b.WriteByte('#')
+		for i+1 < len(s) && isDigit(s[i+1]) {
+			i++
+		}
+	}
+	return b.String()
 }
 
-var pageNumberLine = regexp.MustCompile(`^(?i)[-–—\s]*(sida|s\.|page|p\.)?\s*\d{1,3}\s*((av|of|/|\()\s*\d{1,3}\)?)?[-–—\s]*$`)
+// isPageNumberLine reports a line that is a bare page number: "12",
+// "- 12 -", "Sida 3 av 9", "s. 4", "Page 2 of 7", "3/9", "3 (9)", in any
+// case. It matches what the regexp
+// `^(?i)[-–—\s]*(sida|s\.|page|p\.)?\s*\d{1,3}\s*((av|of|/|\()\s*\d{1,3}\)?)?[-–—\s]*$`
+// matched (TestPageNumberLineMatchesRegexp), without compiling it on a
+// PDF's path (hasPDFHeader says why).
+func isPageNumberLine(s string) bool {
+	i := skipDashSpace(s, 0)
+	for _, word := range []string{"sida", "s.", "page", "p."} {
+		if n, ok := foldPrefix(s[i:], word); ok {
+			i += n
+			break
+		}
+	}
+	i = skipSpace(s, i)
+	n := digitRun(s, i)
+	if n < 1 || n > 3 {
+		return false
+	}
+	i = skipSpace(s, i+n)
+	for _, sep := range []string{"av", "of", "/", "("} {
+		if k, ok := foldPrefix(s[i:], sep); ok {
+			i = skipSpace(s, i+k)
+			n := digitRun(s, i)
+			if n < 1 || n > 3 {
+				return false
+			}
+			i += n
+			if i < len(s) && s[i] == ')' {
+				i++
+			}
+			break
+		}
+	}
+	return skipDashSpace(s, i) == len(s)
+}
+
+// skipDashSpace returns the index after the hyphens, en and em dashes and
+// white space (the regexp class [-–—\s]) at s[i:].
+func skipDashSpace(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == '-' || isRESpace(s[i]):
+			i++
+		case strings.HasPrefix(s[i:], "–") || strings.HasPrefix(s[i:], "—"):
+			i += len("–")
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// skipSpace returns the index after the white space (\s) at s[i:].
+func skipSpace(s string, i int) int {
+	for i < len(s) && isRESpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// digitRun is the number of ASCII digits at s[i:].
+func digitRun(s string, i int) int {
+	n := 0
+	for i+n < len(s) && isDigit(s[i+n]) {
+		n++
+	}
+	return n
+}
+
+// foldPrefix reports whether s starts with word (lower-case ASCII) under
+// Unicode simple case folding, as the regexp flag (?i) compares (so "ſ",
+// the long s, matches "s"), and the bytes of s it spans.
+func foldPrefix(s, word string) (int, bool) {
+	i := 0
+	for _, w := range word {
+		if i >= len(s) {
+			return 0, false
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !foldEqual(r, w) {
+			return 0, false
+		}
+		i += size
+	}
+	return i, true
+}
+
+// foldEqual reports whether r is w or one of w's simple case folds.
+func foldEqual(r, w rune) bool {
+	for f := w; ; {
+		if r == f {
+			return true
+		}
+		if f = unicode.SimpleFold(f); f == w {
+			return false
+		}
+	}
+}
 
 // stripRunningLines removes running headers and footers: lines among the
 // first or last three of a page whose text (digits masked) recurs at the
@@ -563,7 +702,7 @@ func stripRunningLines(pages [][]string) [][]string {
 		for _, side := range [][]int{t, b} {
 			for _, i := range side {
 				k := runningKey(ls[i])
-				if (len(pages) > 1 && count[k] >= need) || pageNumberLine.MatchString(ls[i]) {
+				if (len(pages) > 1 && count[k] >= need) || isPageNumberLine(ls[i]) {
 					drop[i] = true
 					continue
 				}

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 )
 
@@ -53,6 +54,15 @@ func LoadInto(path string, opts Options, buf *[]byte) (*Document, error) {
 	if st.Size() > opts.maxBytes() {
 		return nil, tooLarge(path, st.Size(), opts)
 	}
+	// One file in a process of its own (no buffer to re-use): mapped, not
+	// read, when large enough for the fresh pages a read touches to cost
+	// more than the mapping (mapFile says why).
+	if buf == nil && st.Size() >= minMappedSize {
+		if data, unmap, ok := mapFile(f, st.Size()); ok {
+			defer unmap()
+			return parseMapped(path, f, st, data, opts)
+		}
+	}
 	// Read into a buffer of the file's size, plus one byte to notice a
 	// file that grew since Stat (io.ReadAll grows its buffer by doubling).
 	var data []byte
@@ -76,6 +86,31 @@ func LoadInto(path string, opts Options, buf *[]byte) (*Document, error) {
 	if err != nil {
 		return nil, &FileError{Path: path, Reason: "cannot read file", Err: osCause(err)}
 	}
+	return Parse(path, data, opts)
+}
+
+// minMappedSize is the smallest file Load maps instead of reading: below
+// it the few pages a read touches cost less than mapping the file.
+const minMappedSize = 64 << 10
+
+// parseMapped is Parse on a file's mapped bytes (mapFile). A file cut
+// short while it is mapped makes reading its lost pages fault (SIGBUS),
+// which debug.SetPanicOnFault turns into a panic of this goroutine, where
+// Parse runs, instead of a crash; and a file whose size or modification
+// time changed while it was parsed fails with a reason saying so rather
+// than yield text of neither version.
+func parseMapped(path string, f *os.File, before fs.FileInfo, data []byte, opts Options) (doc *Document, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		r := recover()
+		after, serr := f.Stat()
+		switch {
+		case serr != nil || after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime()):
+			doc, err = nil, &FileError{Path: path, Reason: "file changed while it was read; read it again"}
+		case r != nil:
+			doc, err = nil, &FileError{Path: path, Reason: "cannot read file", Err: panicError(r)}
+		}
+	}()
 	return Parse(path, data, opts)
 }
 
@@ -191,7 +226,28 @@ func fileError(name string, format Format, err error) *FileError {
 // spaces, not the private-use or control codes of fonts without a
 // Unicode mapping.
 func readable(s string) bool {
-	good, bad := 0, 0
+	good, bad := runeKinds(s)
+	return bad*4 < good
+}
+
+// linesReadable is readable of the pages' lines each ended by a newline,
+// without joining them (OCR's check of a whole text layer, ocrWanted);
+// no lines at all are readable.
+func linesReadable(pages [][]string) bool {
+	good, bad, lines := 0, 0, 0
+	for _, ls := range pages {
+		for _, l := range ls {
+			g, b := runeKinds(l)
+			good += g + 1 // the newline
+			bad += b
+			lines++
+		}
+	}
+	return lines == 0 || bad*4 < good
+}
+
+// runeKinds counts s's runes that readable counts good and bad.
+func runeKinds(s string) (good, bad int) {
 	for _, r := range s {
 		switch {
 		case r == '\uFFFD' || (r >= 0xE000 && r <= 0xF8FF) || (r < 0x20 && r != '\n' && r != '\t' && r != '\f'):
@@ -200,7 +256,7 @@ func readable(s string) bool {
 			good++
 		}
 	}
-	return bad*4 < good
+	return good, bad
 }
 
 // setPages cleans each page and joins them with PageBreak, recording offsets.

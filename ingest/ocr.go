@@ -253,19 +253,12 @@ func ocrWanted(lines [][]string, st []pageStats, mode OCRMode) (want []int, why 
 		}
 		return ps
 	}
-	var text strings.Builder
-	for _, ls := range lines {
-		for _, l := range ls {
-			text.WriteString(l)
-			text.WriteByte('\n')
-		}
-	}
 	switch {
 	case mode == OCRAlways:
 		return all(), "--ocr always"
 	case mode != OCRAuto:
 		return nil, ""
-	case total.codes > 0 && (total.undecoded*2 >= total.codes || (text.Len() > 0 && !readable(text.String()))):
+	case total.codes > 0 && (total.undecoded*2 >= total.codes || !linesReadable(lines)):
 		return all(), "text layer cannot be decoded (fonts without Unicode mapping; run OCR first)"
 	}
 	for i, ls := range lines {

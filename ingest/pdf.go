@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -218,13 +217,21 @@ func abortOn(err error) {
 	}
 }
 
-var pdfHeader = regexp.MustCompile(`^%PDF-[0-9]\.[0-9]`)
+// hasPDFHeader reports data starting with a PDF header, `%PDF-` and a
+// version digit.digit (what the regexp ^%PDF-[0-9]\.[0-9] matched: no
+// regexp is compiled on a PDF's path, each a cost every process paid at
+// start-up; docs/benchmarks.md, session 13, h-pdf15).
+func hasPDFHeader(data []byte) bool {
+	return len(data) >= 8 && string(data[:5]) == "%PDF-" && isDigit(data[5]) && data[6] == '.' && isDigit(data[7])
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // repairPDF works around two strictnesses of the library: it accepts only
 // "%PDF-1.0" to "%PDF-1.7" followed by a line end, and looks for %%EOF in
 // the last 100 bytes only (files often carry trailing junk).
 func repairPDF(data []byte) []byte {
-	fixHeader := pdfHeader.Match(data) && (len(data) < 9 || data[5] != '1' || data[7] > '7' || (data[8] != '\n' && data[8] != '\r'))
+	fixHeader := hasPDFHeader(data) && (len(data) < 9 || data[5] != '1' || data[7] > '7' || (data[8] != '\n' && data[8] != '\r'))
 	tail := bytes.TrimRight(data[max(0, len(data)-100):], "\r\n\t \x00")
 	fixEOF := !bytes.HasSuffix(tail, []byte("%%EOF"))
 	if !fixHeader && !fixEOF {
@@ -244,14 +251,55 @@ func repairPDF(data []byte) []byte {
 	return out
 }
 
-var (
-	sizeRE  = regexp.MustCompile(`/Size\s+(\d+)`)
-	indexRE = regexp.MustCompile(`/Index\s*\[([0-9\s]*)\]`)
-	xrefRE  = regexp.MustCompile(`(?:^|[\r\n])xref\s+`)
-)
+// pdfKeyArgs returns the argument after each `key` in data (a name such
+// as "/Size"): without bracket, a run of class bytes after at least one
+// white-space byte; with bracket, a run of class bytes between `[` and `]`
+// after any white space. Non-overlapping, leftmost first: what the
+// regexps `/Size\s+(\d+)` and `/Index\s*\[([0-9\s]*)\]` found (their
+// first group) with FindAllSubmatch, without compiling them.
+func pdfKeyArgs(data []byte, key string, bracket bool, class func(byte) bool) [][]byte {
+	var out [][]byte
+	for from := 0; ; {
+		k := bytes.Index(data[from:], []byte(key))
+		if k < 0 {
+			return out
+		}
+		arg, end, ok := keyArg(data, from+k+len(key), bracket, class)
+		if !ok {
+			from += k + 1
+			continue
+		}
+		out = append(out, arg)
+		from = end
+	}
+}
 
-// xrefEnds returns where each match of xrefRE ends, as
-// xrefRE.FindAllIndex(data, -1) would (non-overlapping, leftmost first),
+// keyArg reads pdfKeyArgs' argument that may start at data[i:]: the
+// argument, the index after its match and whether there is one.
+func keyArg(data []byte, i int, bracket bool, class func(byte) bool) (arg []byte, end int, ok bool) {
+	run := func(j int, in func(byte) bool) int {
+		for j < len(data) && in(data[j]) {
+			j++
+		}
+		return j
+	}
+	j := run(i, isRESpace)
+	if !bracket {
+		end = run(j, class)
+		return data[j:end], end, j > i && end > j
+	}
+	if j == len(data) || data[j] != '[' {
+		return nil, 0, false
+	}
+	end = run(j+1, class)
+	if end == len(data) || data[end] != ']' {
+		return nil, 0, false
+	}
+	return data[j+1 : end], end + 1, true
+}
+
+// xrefEnds returns where each match of `(?:^|[\r\n])xref\s+` ends, as
+// its FindAllIndex(data, -1) would (non-overlapping, leftmost first),
 // without running the regexp over the whole file: its leading alternation
 // leaves the regexp package no literal prefix to skip ahead with, and on
 // the bench generator's PDFs it was a sixth of the extraction time.
@@ -290,13 +338,13 @@ func isRESpace(c byte) bool {
 func sanityCheckPDF(data []byte) error {
 	limit := int64(len(data))/4 + 1024
 	bad := errors.New("malformed PDF: cross-reference table larger than the file")
-	for _, m := range sizeRE.FindAllSubmatch(data, -1) {
-		if n, err := strconv.ParseInt(string(m[1]), 10, 64); err != nil || n > limit {
+	for _, m := range pdfKeyArgs(data, "/Size", false, isDigit) {
+		if n, err := strconv.ParseInt(string(m), 10, 64); err != nil || n > limit {
 			return bad
 		}
 	}
-	for _, m := range indexRE.FindAllSubmatch(data, -1) {
-		f := strings.Fields(string(m[1]))
+	for _, m := range pdfKeyArgs(data, "/Index", true, func(c byte) bool { return isDigit(c) || isRESpace(c) }) {
+		f := strings.Fields(string(m))
 		for i := 0; i+1 < len(f); i += 2 {
 			s, err1 := strconv.ParseInt(f[i], 10, 64)
 			n, err2 := strconv.ParseInt(f[i+1], 10, 64)
@@ -601,6 +649,19 @@ func rotateInto(dir uint8, x, y float64) (float64, float64) {
 	return x, y
 }
 
+// deskew turns the point (x, y), in the frame of a writing direction
+// (rotateInto), back by the small angle its baseline (bx, by) makes with
+// +x there. A scan's OCR layer (Tesseract, ocrmypdf) sets each word on
+// the scanned line's slope: a line across an A4 page skewed by 1° climbs
+// 10 pt, more than a line's tolerance, and was cut into pieces mid-word;
+// turned back about the origin, every word of one slope lands on one
+// line. Unskewed text (by == 0, nearly every PDF) is not touched.
+func deskew(x, y, bx, by float64) (float64, float64) {
+	h := math.Hypot(bx, by)
+	cos, sin := bx/h, by/h
+	return x*cos + y*sin, y*cos - x*sin
+}
+
 // rotateRule turns a rule as rotateInto turns points.
 func rotateRule(dir uint8, r rule) rule {
 	x0, y0 := rotateInto(dir, r.x0, r.y0)
@@ -892,6 +953,9 @@ func (in *interp) show(raw string) {
 				abortOn(in.b.addText(int64(in.glyphText)))
 			}
 			x, y := rotateInto(dir, trm[4], trm[5])
+			if bx, by := rotateInto(dir, trm[0], trm[1]); by != 0 {
+				x, y = deskew(x, y, bx, by)
+			}
 			in.glyphs = append(in.glyphs, glyph{x: x, y: y, w: w0 / 1000 * hscale, size: size, s: s, bold: f.bold, dir: dir, space: in.space})
 			in.space = false
 		}

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -247,15 +246,13 @@ func CleanText(s string) string {
 	return b.String()
 }
 
-var spaceRun = regexp.MustCompile(`  +`)
-
 // cleanSpaces trims a line's spaces, collapses runs of them and drops
 // those next to a TAB.
 func cleanSpaces(l string) string {
 	l = strings.TrimRight(l, " ")
 	l = strings.TrimLeft(l, " ")
 	if strings.Contains(l, "  ") {
-		l = spaceRun.ReplaceAllString(l, " ")
+		l = collapseSpaces(l)
 	}
 	l = strings.ReplaceAll(l, " \t", "\t")
 	return strings.ReplaceAll(l, "\t ", "\t")
@@ -488,4 +485,21 @@ func joinCellLines(parts []string) string {
 		acc = append(acc, p)
 	}
 	return strings.Join(acc, " ")
+}
+
+// collapseSpaces replaces each run of two or more spaces in l by one
+// (what regexp `  +`'s ReplaceAllString(l, " ") did, without compiling a
+// regexp on a PDF's path; hasPDFHeader says why).
+func collapseSpaces(l string) string {
+	var b strings.Builder
+	b.Grow(len(l))
+	for i := 0; i < len(l); i++ {
+		b.WriteByte(l[i])
+		if l[i] == ' ' {
+			for i+1 < len(l) && l[i+1] == ' ' {
+				i++
+			}
+		}
+	}
+	return b.String()
 }

@@ -92,6 +92,7 @@ type Reader struct {
 	lengths   map[int64]int64   // stream offset -> corrected length
 	repaired  error             // why the xref table was rebuilt
 	inflaters []*inflater       // zlib readers free for the next stream
+	objBuf    *buffer           // reads one indirect object after another (objectBuffer)
 }
 
 type xref struct {
@@ -829,7 +830,7 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 				strm = ext
 			}
 		} else {
-			b := newBuffer(io.NewSectionReader(r.f, xref.offset, r.end-xref.offset), xref.offset)
+			b := r.objectBuffer(io.NewSectionReader(r.f, xref.offset, r.end-xref.offset), xref.offset) // styrdok patch
 			b.key = r.key
 			b.useAES = r.useAES
 			obj = b.readObject()
@@ -852,10 +853,12 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 		}
 	}
 
-	switch x := x.(type) {
-	case nil, bool, int64, float64, name, dict, array, stream:
-		return Value{r, parent, x}
-	case string:
+	// styrdok patch: x is returned as the interface value it came in;
+	// `case string: return Value{r, parent, x}` with x bound to the string
+	// boxed it again, an allocation per string element of every TJ array
+	// read through Value.Index (28,000 on a 37-page Word report).
+	switch x.(type) {
+	case nil, bool, int64, float64, name, dict, array, stream, string:
 		return Value{r, parent, x}
 	default:
 		panic(fmt.Errorf("unexpected value type %T in resolve", x))

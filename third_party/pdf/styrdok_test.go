@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -321,5 +322,70 @@ func TestGlyphNamesSorted(t *testing.T) {
 		if got := nameToRune(c.name); got != c.want {
 			t.Errorf("nameToRune(%q) = %U, want %U", c.name, got, c.want)
 		}
+	}
+}
+
+// TestObjectBufferReuse: reading indirect objects one after another
+// through the Reader's one re-used buffer gives the objects a new buffer
+// per object gives, in either order and after an object whose reading
+// panicked (a malformed array), including a string longer than the
+// buffer's 4 kB.
+func TestObjectBufferReuse(t *testing.T) {
+	long := strings.Repeat("abc\\(def\\) ", 700)
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> >>",
+		"(" + long + ")",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica#20Bold /Widths [1 2.5 -3 [4 [5]] /N <414243>] >>",
+		"<< /A [1 2 (unclosed >>",
+		"[ 12345678901234567890.5 true false null /Name 7 0 R ]",
+	}
+	var buf bytes.Buffer
+	buf.WriteString("%PDF-1.4\n")
+	offsets := make([]int64, len(objs)+1)
+	for i, o := range objs {
+		offsets[i+1] = int64(buf.Len())
+		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	data := buf.Bytes()
+	r := &Reader{f: bytes.NewReader(data), end: int64(len(data))}
+	read := func(b *buffer) (obj object, panicked bool) {
+		defer func() {
+			if recover() != nil {
+				obj, panicked = nil, true
+			}
+		}()
+		return b.readObject(), false
+	}
+	order := []int{1, 2, 3, 4, 5, 6, 7, 7, 6, 5, 4, 3, 2, 1}
+	for _, id := range order {
+		off := offsets[id]
+		want, wantPanic := read(newBuffer(io.NewSectionReader(r.f, off, r.end-off), off))
+		got, gotPanic := read(r.objectBuffer(io.NewSectionReader(r.f, off, r.end-off), off))
+		if gotPanic != wantPanic || !reflect.DeepEqual(got, want) {
+			t.Errorf("object %d: re-used buffer %v (panicked %v), new buffer %v (panicked %v)", id, got, gotPanic, want, wantPanic)
+		}
+	}
+	if _, panicked := read(newBuffer(io.NewSectionReader(r.f, offsets[6], r.end-offsets[6]), offsets[6])); !panicked {
+		t.Log("object 6 read without a panic: the test no longer checks reuse after one")
+	}
+}
+
+// TestIndexStringNoAlloc: reading a string element of an array through
+// Value.Index does not allocate (resolve returns the element's interface
+// value as it is), and gives the string.
+func TestIndexStringNoAlloc(t *testing.T) {
+	v := Value{data: array{"Hel", int64(-20), "lo"}}
+	if got := v.Index(2).RawString(); got != "lo" {
+		t.Fatalf("Index(2) = %q, want lo", got)
+	}
+	allocs := testing.AllocsPerRun(100, func() {
+		if v.Index(0).Kind() != String || v.Index(2).Kind() != String {
+			t.Fatal("not a string")
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("Index of a string element allocated %.0f times", allocs)
 	}
 }
