@@ -307,10 +307,19 @@ func TestOCRTimeout(t *testing.T) {
 		return
 	}
 	// Parsing this PDF's five image pages takes milliseconds; their OCR
-	// takes seconds of CPU each, so two seconds cannot be enough.
+	// takes seconds of CPU each, so two seconds cannot be enough. On a
+	// machine loaded far beyond its cores the parse itself can outlast
+	// the limit before OCR starts: that is the same bound failing the
+	// file with its own reason, so the test accepts it (and says so)
+	// rather than assert a duration.
 	_, err := Load(ocrFixture("tierp-scan.pdf"), Options{OCR: OCRAuto, Timeout: 2 * time.Second})
 	var fe *FileError
-	if !errors.As(err, &fe) || !strings.Contains(fe.Reason, "time limit (2s)") || !strings.Contains(fe.Reason, "raise --timeout") {
+	switch {
+	case !errors.As(err, &fe) || !strings.Contains(fe.Reason, "time limit (2s)"):
+		t.Errorf("err = %v, want a time-limit failure", err)
+	case strings.HasPrefix(fe.Reason, "parsing took longer"):
+		t.Logf("the parse outlasted the limit before OCR began (a loaded machine): %v", err)
+	case !strings.Contains(fe.Reason, "raise --timeout"):
 		t.Errorf("err = %v, want the OCR time-limit failure", err)
 	}
 }
