@@ -14,14 +14,10 @@ import "testing"
 // kommun har polisen …") is no actor (municipality_actor.go).
 func TestActorOverPlace(t *testing.T) {
 	a, _ := newTestAttributor(t)
-	for _, tc := range []struct{ file, want string }{
-		{"m107.txt", "2361"}, // Härjedalen's page on the re-election in Falun
-		{"o485.txt", ""},     // the police's events in Sigtuna, Täby and Södertälje
-	} {
-		if got := a.Attribute(readRealAttribution(t, tc.file)); got.Code != tc.want {
-			t.Errorf("%s: Attribute = %q %.2f (%s), want %q", tc.file, got.Code, got.Confidence, got.Reason, tc.want)
-		}
-	}
+	checkRealAnswers(t, a, []realAnswer{
+		{"m107.txt", "2361", 0}, // Härjedalen's page on the re-election in Falun
+		{"o485.txt", "", 0},     // the police's events in Sigtuna, Täby and Södertälje
+	})
 	words := func(s string) []word { return tokenizeWordsInto(nil, s) }
 	for _, tc := range []struct {
 		text string
@@ -48,9 +44,7 @@ func TestActorOverPlace(t *testing.T) {
 // name.
 func TestLowerCaseLaterWords(t *testing.T) {
 	a, _ := newTestAttributor(t)
-	if got := a.Attribute(readRealAttribution(t, "o486.txt")); got.Code != "0114" {
-		t.Errorf("o486.txt: Attribute = %q %.2f (%s), want 0114", got.Code, got.Confidence, got.Reason)
-	}
+	checkRealAnswers(t, a, []realAnswer{{"o486.txt", "0114", 0}})
 	const filler = " Här finns information om öppettider, kontaktuppgifter och hur du hittar hit, och du kan lämna synpunkter på webbplatsen."
 	for _, tc := range []struct{ text, want string }{
 		{"Lilla edet kommun bygger en ny skola. Lilla edet kommun anställer lärare.", "1462"},
