@@ -2,7 +2,7 @@
 """Theme claims and levels of `styrdok analyze` against the labelled real
 texts (testdata/realtexts), dev split only: never run it on held-out rows.
 
-usage: python3 tools/themeeval/eval.py BINARY testdata/realtexts [-v] [-l] [-s] [--heldout] [--half A|B] [--only FILE]
+usage: python3 tools/themeeval/eval.py BINARY testdata/realtexts [-v] [-l] [-s] [--heldout] [--half A|B] [--only FILE] [--levels FILE]
 
 Prints: claims (a theme with any evidence) against the themes the labelled
 sentences treat (whole document, and only evidence inside labelled
@@ -21,6 +21,13 @@ on one half is kept only if it also helps the other (themes round 9).
 "texts/m003.txt"; "#" starts a comment): a slice such as the fresh sentence
 labels of tools/themeeval/fresh-14.txt, scored apart from the texts the rules
 were made from.
+--levels FILE scores styrdok's levels against an alternative label file (a
+second coder's, e.g. tools/themeeval/coder2-16.tsv: "#" comments, header
+`file` + the 11 themes, levels 0-2; read by coder2agree.read_levels) and keeps
+only the dev texts it lists: besides the usual figures (against the first
+coder, documents-*.tsv) it prints level >= 1 P/R and Cohen's kappa (level >= 1
+yes/no and 0/1/2) against coder 1, against the file, and on the cells where
+the two coders agree (see levels_against_coders).
 --heldout scores the
 held-out rows instead, figures only (it refuses -v, -l and -s: no rule may be
 tuned to a held-out text; run it once, at the end of a round).
@@ -49,6 +56,20 @@ if '--only' in sys.argv:
         line = line.split('#', 1)[0].strip()
         if line:
             ONLY.add(os.path.splitext(os.path.basename(line))[0])
+def alt_levels_option():
+    """--levels FILE: the alternative labels {stem: ({theme: level}, reason)},
+    and ONLY narrowed to the texts the file lists; None without the option."""
+    global ONLY
+    if '--levels' not in sys.argv:
+        return None
+    if '--heldout' in sys.argv:
+        sys.exit('--levels compares coders on dev texts: drop --heldout')
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from coder2agree import read_levels
+    alt = read_levels(sys.argv[sys.argv.index('--levels') + 1])
+    ONLY = set(alt) if ONLY is None else ONLY & set(alt)
+    return alt
+ALT = alt_levels_option()
 def in_half(name):
     if ONLY is not None and os.path.splitext(os.path.basename(name))[0] not in ONLY:
         return False
@@ -76,6 +97,7 @@ if RT:
             ss = sents.get(r['file'], [])
             gany = set().union(*[s[2] for s in ss]) if ss else set()
             docs.append((RT + '/' + r['file'], {t: int(r[t]) for t in THEMES}, gany, ss))
+level_cells = []  # (stem, theme, styrdok's level, coder 1's level): --levels scores them
 ctp = [0, 0, 0]; tp = fp = fn = 0; ltp = lfp = lfn = 0; stp = sfp = sfn = 0
 def run(path):
     return subprocess.run([BIN, 'analyze', '--format', 'json', path], capture_output=True, text=True)
@@ -94,6 +116,7 @@ for (path, lv, gany, ss), out in zip(docs, outs):
         c, g = t in claim, t in gold
         tp += c and g; fp += c and not g; fn += g and not c
         lc, lg = lvl.get(t, 0) >= 1, lv[t] >= 1
+        level_cells.append((os.path.splitext(os.path.basename(path))[0], t, lvl.get(t, 0), lv[t]))
         ltp += lc and lg; lfp += lc and not lg; lfn += lg and not lc
         if L and lc != lg:
             ev = [e for th in d['themes'] if th['id'] == t for e in th['evidence'] if not e['inherited']]
@@ -134,6 +157,26 @@ for (path, lv, gany, ss), out in zip(docs, outs):
                 print('       ', ' '.join(ms) if ms else '(no evidence of any theme)')
             if V and (h - g or g - h):
                 print(f"  S {os.path.basename(path)} +{sorted(h-g)} -{sorted(g-h)} {txt[:140]}")
+def levels_against_coders(cells, alt):
+    """Level >= 1 P/R and kappa of styrdok against coder 1, the --levels file
+    (coder 2) and the cells where the two agree (on level >= 1 for P/R and the
+    yes/no kappa, on the exact level for the 0/1/2 kappa)."""
+    from coder2agree import kappa
+    missing = sorted(set(alt) - {c[0] for c in cells})
+    if missing:
+        sys.exit('--levels: no dev text scored for ' + ', '.join(missing))
+    views = [('coder 1', [(s, g) for _, _, s, g in cells]),
+             ('coder 2', [(s, alt[stem][0][t]) for stem, t, s, _ in cells]),
+             ('both agree >=1', [(s, g) for stem, t, s, g in cells if (g >= 1) == (alt[stem][0][t] >= 1)]),
+             ('both agree 012', [(s, g) for stem, t, s, g in cells if g == alt[stem][0][t]])]
+    print(f"levels against coders, texts={len({c[0] for c in cells})}, cells={len(cells)}:")
+    for name, pairs in views:
+        a = sum(s >= 1 and g >= 1 for s, g in pairs)
+        b = sum(s >= 1 and g < 1 for s, g in pairs)
+        c = sum(s < 1 and g >= 1 for s, g in pairs)
+        kb = kappa([(s >= 1, g >= 1) for s, g in pairs], (False, True))
+        k3 = kappa([(min(s, 2), g) for s, g in pairs], (0, 1, 2))
+        print(f"  {name:15s} cells={len(pairs):4d} level>=1 {pr(a, b, c)} kappa(>=1)={kb:.3f} kappa(012)={k3:.3f}")
 def pr(a, b, c):
     return f"P={a/(a+b) if a+b else 0:.3f} R={a/(a+c) if a+c else 0:.3f} (tp={a} fp={b} fn={c})"
 print(f"split={SPLIT}{' half=' + HALF if HALF else ''}{' only=' + str(len(ONLY)) if ONLY is not None else ''} docs={len(docs)}")
@@ -145,3 +188,5 @@ if RT:
     if '--per-theme' in sys.argv:
         for t in THEMES:
             print(f"  {t:16s}", pr(*pt[t]))
+if ALT is not None:
+    levels_against_coders(level_cells, ALT)
