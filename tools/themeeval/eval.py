@@ -162,6 +162,9 @@ def levels_against_coders(cells, alt):
     (coder 2) and the cells where the two agree (on level >= 1 for P/R and the
     yes/no kappa, on the exact level for the 0/1/2 kappa)."""
     from coder2agree import kappa
+    def prl(pairs):  # level >= 1 P/R of (styrdok, label) pairs
+        return pr(sum(s >= 1 and g >= 1 for s, g in pairs), sum(s >= 1 and g < 1 for s, g in pairs),
+                  sum(s < 1 and g >= 1 for s, g in pairs))
     missing = sorted(set(alt) - {c[0] for c in cells})
     if missing:
         sys.exit('--levels: no dev text scored for ' + ', '.join(missing))
@@ -171,12 +174,17 @@ def levels_against_coders(cells, alt):
              ('both agree 012', [(s, g) for stem, t, s, g in cells if g == alt[stem][0][t]])]
     print(f"levels against coders, texts={len({c[0] for c in cells})}, cells={len(cells)}:")
     for name, pairs in views:
-        a = sum(s >= 1 and g >= 1 for s, g in pairs)
-        b = sum(s >= 1 and g < 1 for s, g in pairs)
-        c = sum(s < 1 and g >= 1 for s, g in pairs)
         kb = kappa([(s >= 1, g >= 1) for s, g in pairs], (False, True))
         k3 = kappa([(min(s, 2), g) for s, g in pairs], (0, 1, 2))
-        print(f"  {name:15s} cells={len(pairs):4d} level>=1 {pr(a, b, c)} kappa(>=1)={kb:.3f} kappa(012)={k3:.3f}")
+        print(f"  {name:15s} cells={len(pairs):4d} level>=1 {prl(pairs)} kappa(>=1)={kb:.3f} kappa(012)={k3:.3f}")
+    c1fp = [(stem, t) for stem, t, s, g in cells if s >= 1 and g < 1]
+    c1fn = [(stem, t) for stem, t, s, g in cells if s < 1 and g >= 1]
+    print(f"  of {len(c1fp)} false positives against coder 1, coder 2 labels {sum(alt[x][0][t] >= 1 for x, t in c1fp)} level >= 1;"
+          f" of {len(c1fn)} false negatives, coder 2 labels {sum(alt[x][0][t] < 1 for x, t in c1fn)} level 0")
+    if '--per-theme' in sys.argv:
+        for th in THEMES:
+            mine = [(s, g, alt[stem][0][t]) for stem, t, s, g in cells if t == th]
+            print(f"    {th:16s} coder 1 {prl([(s, g) for s, g, _ in mine])}  coder 2 {prl([(s, x) for s, _, x in mine])}")
 def pr(a, b, c):
     return f"P={a/(a+b) if a+b else 0:.3f} R={a/(a+c) if a+c else 0:.3f} (tp={a} fp={b} fn={c})"
 print(f"split={SPLIT}{' half=' + HALF if HALF else ''}{' only=' + str(len(ONLY)) if ONLY is not None else ''} docs={len(docs)}")
