@@ -165,7 +165,7 @@ def levels_against_coders(cells, alt):
     def prl(pairs):  # level >= 1 P/R of (styrdok, label) pairs
         return pr(sum(s >= 1 and g >= 1 for s, g in pairs), sum(s >= 1 and g < 1 for s, g in pairs),
                   sum(s < 1 and g >= 1 for s, g in pairs))
-    missing = sorted(set(alt) - {c[0] for c in cells})
+    missing = sorted(x for x in set(alt) - {c[0] for c in cells} if in_half(x))  # --half keeps a part
     if missing:
         sys.exit('--levels: no dev text scored for ' + ', '.join(missing))
     views = [('coder 1', [(s, g) for _, _, s, g in cells]),
