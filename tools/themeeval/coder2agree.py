@@ -23,10 +23,17 @@ THEMES = ("work housing language attitude meeting_places cooperation education "
 
 def read_levels(path):
     """{stem: ({theme: level}, reason)} of a label file like coder2-16.tsv."""
-    with open(path, newline='') as f:
-        lines = [l for l in f if not l.startswith('#')]
+    try:
+        with open(path, newline='') as f:
+            lines = [l for l in f if not l.startswith('#')]
+    except OSError as e:
+        sys.exit('%s: %s' % (path, e.strerror))
+    reader = csv.DictReader(lines, delimiter='\t', quoting=csv.QUOTE_NONE)
+    missing = [c for c in ['file'] + THEMES if c not in (reader.fieldnames or [])]
+    if missing:
+        sys.exit('%s: header lacks %s' % (path, ', '.join(missing)))
     out = {}
-    for n, row in enumerate(csv.DictReader(lines, delimiter='\t', quoting=csv.QUOTE_NONE), 2):
+    for n, row in enumerate(reader, 2):
         stem = os.path.splitext(os.path.basename(row['file']))[0]
         try:
             lv = {t: int(row[t]) for t in THEMES}
@@ -37,6 +44,8 @@ def read_levels(path):
         if stem in out:
             sys.exit('%s: row %d: %s twice' % (path, n, stem))
         out[stem] = (lv, row.get('reason', ''))
+    if not out:
+        sys.exit('%s: no rows' % path)
     return out
 
 

@@ -65,6 +65,7 @@ def alt_levels_option():
     if '--heldout' in sys.argv:
         sys.exit('--levels compares coders on dev texts: drop --heldout')
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    sys.dont_write_bytecode = True  # importing coder2agree leaves no __pycache__ in the tree
     from coder2agree import read_levels
     alt = read_levels(sys.argv[sys.argv.index('--levels') + 1])
     ONLY = set(alt) if ONLY is None else ONLY & set(alt)
