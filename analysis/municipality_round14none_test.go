@@ -32,14 +32,25 @@ func TestRegionOrgansSpeakOfTheRegion(t *testing.T) {
 		// in passing: still Lidköping's.
 		{"m547.txt", "1494", 0.8},
 	})
-	const filler = " Här följer ett sammandrag av ärendena och besluten från dagens sammanträde, med länkar till handlingar och protokoll."
-	for _, tc := range []struct {
-		text, want string
-	}{
+	checkSyntheticAnswers(t, a, " Här följer ett sammandrag av ärendena och besluten från dagens sammanträde, med länkar till handlingar och protokoll.", []syntheticAnswer{
 		{"Regionstyrelsen beslutade i dag om ett nytt vårdcentrum i Habo.", ""},
 		{"Landstingsstyrelsen beslutade i dag om en ny vårdcentral i Habo.", ""},
 		{"Habo kommun beslutade i dag om en ny förskola i Habo.", "0643"}, // the municipality as the organisation that acts
-	} {
+	})
+}
+
+// syntheticAnswer is a short made-up text and the code wanted for it (""
+// for unknown).
+type syntheticAnswer struct {
+	text, want string
+}
+
+// checkSyntheticAnswers attributes each text with filler appended (so
+// that it is longer than a title) and reports every answer that is not
+// the one wanted.
+func checkSyntheticAnswers(t *testing.T, a *MunicipalityAttributor, filler string, cases []syntheticAnswer) {
+	t.Helper()
+	for _, tc := range cases {
 		got := a.Attribute(tc.text + filler)
 		if got.Code != tc.want {
 			t.Errorf("%q: Attribute = %q %.2f (%s), want %q", tc.text, got.Code, got.Confidence, got.Reason, tc.want)
