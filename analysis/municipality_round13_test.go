@@ -33,9 +33,7 @@ func TestOrganisationUnitNamedByPlace(t *testing.T) {
 		{"m513.txt", "1495", 0.9},
 	})
 	const filler = " Här finns många aktiviteter för barn och vuxna, och alla är välkomna att delta i verksamheten under hela året."
-	for _, tc := range []struct {
-		text, want string
-	}{
+	checkSyntheticAnswers(t, a, filler, []syntheticAnswer{
 		{"ABF Tierp bjuder in till språkcafé.", ""},
 		{"Företagarna Laholm har årsmöte i maj.", ""},
 		{"Röda Korset Kalmar samlar in kläder.", ""},
@@ -43,12 +41,7 @@ func TestOrganisationUnitNamedByPlace(t *testing.T) {
 		{"Välkommen till Tierps Pingstförsamling.", ""},
 		{"Tierps kommun och ABF ordnar språkcafé.", "0360"},                                  // the municipality named plainly beside the organisation
 		{"Välkommen till Tierps kommun. Vi samarbetar med Tierps pingstförsamling.", "0360"}, // a partner named by its compound
-	} {
-		got := a.Attribute(tc.text + filler)
-		if got.Code != tc.want {
-			t.Errorf("%q: Attribute = %q %.2f (%s), want %q", tc.text, got.Code, got.Confidence, got.Reason, tc.want)
-		}
-	}
+	})
 }
 
 // TestCompoundOrganisation: a compound is an organisation when its head

@@ -111,9 +111,27 @@ var heldOutFiguresBatch9 = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.731},      // 0.7314: target missed (0.750 on the 375 before the batch: its organisation pages and news get levels the labels give 0)
 }
 
+// heldOutFiguresBatch10o are the floors of the whole held-out part as
+// grown by batch 10's o-texts (session 14: o564-o613 from h-attribnone16,
+// 15 held-out texts; document labels only, labelled blind), scored once
+// at the end of the round (docs/validity.md, "Attribution, round 14"):
+// where a target is met the floor is the target, else the figure.
+// heldOutFiguresBatch9 keep holding on the 411 texts before the batch.
+var heldOutFiguresBatch10o = []heldOutFigure{
+	{"named", 0.97, 0.914},           // 204/223 = 0.9148: target missed (203/222 on the 411 before the batch)
+	{"none", 0.90, 0.841},            // 138/164 = 0.8415: target missed (125/150 before the batch; the batch 13/14)
+	{"unnamed", 0.95, 0.923},         // 12/13: target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.964}, // 82/85 = 0.965: target missed
+	{"claims P", 0.75, 0.75},         // 0.846 (batch 10 has no sentence labels)
+	{"claims R", 0.90, 0.857},        // 0.857: target missed
+	{"level>=1 P", 0.80, 0.729},      // 283/388 = 0.7294: target missed (0.731 on the 411 before the batch)
+}
+
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch9 on the whole part,
+// falls below its floor: heldOutFiguresBatch10o on the whole part,
+// heldOutFiguresBatch9 on the texts before batch 10's o-texts,
 // heldOutFiguresBatch8 on the texts before batch 9, heldOutFiguresBatch7
 // on the texts before batch 8, heldOutFiguresGrown on the texts before
 // batch 7, heldOutFigures on the texts before batch 6. It logs each
@@ -123,14 +141,16 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch9)
-	b8, ev8 := all.without(t, "heldout", batch9)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch10o)
+	b9, ev9 := all.without(t, "heldout", batch10Other)
+	checkHeldOut(t, "before batch 10o", b9, ev9, heldOutFiguresBatch9)
+	b8, ev8 := all.without(t, "heldout", batch9to10o)
 	checkHeldOut(t, "before batch 9", b8, ev8, heldOutFiguresBatch8)
-	b7, ev7 := all.without(t, "heldout", either(batch8, batch9))
+	b7, ev7 := all.without(t, "heldout", either(batch8, batch9to10o))
 	checkHeldOut(t, "before batch 8", b7, ev7, heldOutFiguresBatch7)
-	grown, evGrown := all.without(t, "heldout", either(batch7or8, batch9))
+	grown, evGrown := all.without(t, "heldout", either(batch7or8, batch9to10o))
 	checkHeldOut(t, "before batch 7", grown, evGrown, heldOutFiguresGrown)
-	before, ev := all.without(t, "heldout", either(batch6to8, batch9))
+	before, ev := all.without(t, "heldout", either(batch6to8, batch9to10o))
 	checkHeldOut(t, "before batch 6", before, ev, heldOutFigures)
 }
 
