@@ -33,11 +33,14 @@ type attributionLists struct {
 	institutionPrefixes  []string        // "kommunfullmäktige", ...
 	// rivals: lower-case first word -> rival speakers' names as lower-case
 	// word sequences, longest first.
-	rivals   map[string][]rivalName
-	parties  map[string]bool   // lower-case party names from the list
-	aliases  map[string]string // other name -> SCB code
-	issuerRe *regexp.Regexp    // a non-municipal author at a line's start or after "från"/"av"
-	partyRe  *regexp.Regexp    // a party anywhere in a line
+	rivals  map[string][]rivalName
+	parties map[string]bool   // lower-case party names from the list
+	aliases map[string]string // other name -> SCB code
+	// institutionAliases: a name that counts only as the organisation
+	// ("Falu" kommun) -> SCB code (municipality_institution_alias.go).
+	institutionAliases map[string]string
+	issuerRe           *regexp.Regexp // a non-municipal author at a line's start or after "från"/"av"
+	partyRe            *regexp.Regexp // a party anywhere in a line
 	// signedRe is a signature line naming a party in any case
 	// ("Jonathan Lilja, civilpolitisk talesperson Liberala
 	// Ungdomsförbundet."): the text is signed as a party's (round 9b).
@@ -52,10 +55,6 @@ type attributionLists struct {
 	// neither, and is not lowered to be looked up (every word of a text
 	// was, a third of attribution's time).
 	voiceFirst [utf8.RuneSelf]bool
-
-	// institutionAliases: a name that counts only as the organisation
-	// ("Falu" kommun) -> SCB code (municipality_institution_alias.go).
-	institutionAliases map[string]string
 }
 
 // embeddedLists are the embedded lists, parsed once on first use and
