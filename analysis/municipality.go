@@ -143,9 +143,6 @@ type MunicipalityAttributor struct {
 type nameVariant struct {
 	muni  int
 	words []string // lower case, including the first
-	// institutionOnly: a name that counts only before an institution word
-	// (institution-aliases.txt, municipality_institution_alias.go).
-	institutionOnly bool
 }
 
 // Mention weights. A title names its municipality once; the body names it
@@ -247,7 +244,6 @@ func NewMunicipalityAttributor(reg *registry.Registry) *MunicipalityAttributor {
 			a.byFirst[f[0]] = append(a.byFirst[f[0]], nameVariant{muni: i, words: f})
 		}
 	}
-	a.addInstitutionAliases(byCode)
 	a.distinct = distinctNames(a.munis, a.ambiguous, embeddedOrdinaryWordNames())
 	a.countyForms = countyForms(a.munis)
 	for k, vs := range a.byFirst {
@@ -366,7 +362,6 @@ type muniEvidence struct {
 	ambiguousBare                                  [2]int // header, body bare mentions held back until a strong one is seen
 	attributed                                     int    // mentions after or before an attributing word: "kommunalråd i X", "enligt X kommun", "Xs kommunalråd"
 	described                                      int    // mentions described from outside: "X är en kommun i …", "X kommun är en av …"
-	called                                         int    // an ordinary-word name said to be a municipality: "Boden är den tredje största kommunen" (municipality_called.go)
 	logo                                           int    // 1 if the text carries X's logo ("X logotyp", "Logotype för X kommun"): X's own site
 	catalogued                                     int    // 1 if a catalogue entry names X in its organisation field ("Organisation: Borås stad"): someone else describes X's work
 	districts                                      [2]int // header, body mentions of X's districts counted as bare mentions (municipality_districts.go)
@@ -501,7 +496,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				continue
 			}
 			kind := a.classify(text, words, i, n, v.muni)
-			if !v.countsAs(kind) {
+			if kind == mentionNone {
 				break
 			}
 			e := ev[v.muni]
@@ -523,7 +518,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				e.catalogued = 1
 			}
 			switch {
-			case !header && (a.lists.partnerBefore(text, words, i) || partnerListBefore(text, words, i)):
+			case !header && a.lists.partnerBefore(text, words, i):
 				e.partner++
 			case kind == mentionStrong && header:
 				e.headerStrong++
@@ -531,13 +526,6 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				e.bodyStrong++
 				if actorAt(text, words, i, n, a.lists.institutionAfter) {
 					e.actor++
-				}
-			case a.ambiguous[v.muni] && calledMunicipality(text, words, i, n):
-				e.called++
-				if header {
-					e.headerBare++
-				} else {
-					e.bodyBare++
 				}
 			case a.ambiguous[v.muni] && !a.placeContext(text, words, i):
 				if header {
@@ -570,7 +558,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	// Bare mentions of ambiguous names count once the document has named
 	// the municipality unambiguously.
 	for _, e := range ev {
-		if e.strong() > 0 || e.called > 0 {
+		if e.strong() > 0 {
 			e.headerBare += e.ambiguousBare[0]
 			e.bodyBare += e.ambiguousBare[1]
 			e.ambiguousBare = [2]int{}

@@ -33,14 +33,11 @@ type attributionLists struct {
 	institutionPrefixes  []string        // "kommunfullmäktige", ...
 	// rivals: lower-case first word -> rival speakers' names as lower-case
 	// word sequences, longest first.
-	rivals  map[string][]rivalName
-	parties map[string]bool   // lower-case party names from the list
-	aliases map[string]string // other name -> SCB code
-	// institutionAliases: a name that counts only as the organisation
-	// ("Falu" kommun) -> SCB code (municipality_institution_alias.go).
-	institutionAliases map[string]string
-	issuerRe           *regexp.Regexp // a non-municipal author at a line's start or after "från"/"av"
-	partyRe            *regexp.Regexp // a party anywhere in a line
+	rivals   map[string][]rivalName
+	parties  map[string]bool   // lower-case party names from the list
+	aliases  map[string]string // other name -> SCB code
+	issuerRe *regexp.Regexp    // a non-municipal author at a line's start or after "från"/"av"
+	partyRe  *regexp.Regexp    // a party anywhere in a line
 	// signedRe is a signature line naming a party in any case
 	// ("Jonathan Lilja, civilpolitisk talesperson Liberala
 	// Ungdomsförbundet."): the text is signed as a party's (round 9b).
@@ -140,9 +137,6 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 			return nil, fmt.Errorf("attribution list aliases.txt: %q: want NAME<TAB>4-digit code", a)
 		}
 		l.aliases[strings.TrimSpace(name)] = strings.TrimSpace(code)
-	}
-	if l.institutionAliases, err = parseInstitutionAliases(fsys); err != nil {
-		return nil, err
 	}
 	speakers, err := readList(fsys, "other-speakers.txt")
 	if err != nil {
