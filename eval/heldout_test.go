@@ -128,10 +128,49 @@ var heldOutFiguresBatch10o = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.729},      // 283/388 = 0.7294: target missed (0.731 on the 411 before the batch)
 }
 
+// heldOutFiguresBatch10m are the floors of the whole held-out part as
+// grown by batch 10's m-texts (session 14: m654-m709 from h-attribnamed16,
+// 24 held-out texts, no sentence labels), set from the scoring of main's
+// attribution rules on the grown set at the end of that session (the
+// branch's own rules failed the held-out gate and were reverted;
+// docs/validity.md, "Attribution, round 14: texts that name their
+// municipality"): where a target is met the floor is the target, else the
+// figure. heldOutFiguresBatch9 keep
+// holding on the 411 texts before the batch.
+var heldOutFiguresBatch10m = []heldOutFigure{
+	{"named", 0.97, 0.913},           // 221/242 = 0.9132: target missed (203/222 on the 411 before the batch)
+	{"none", 0.90, 0.837},            // 129/154 = 0.8377: target missed (125/150 before the batch)
+	{"unnamed", 0.95, 0.923},         // 12/13 = 0.923 (the batch has no held-out unnamed text): target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.966}, // 0.9667: target missed (82/85 = 0.965 before the batch)
+	{"claims P", 0.75, 0.75},         // 0.846 (batch 10 has no sentence labels)
+	{"claims R", 0.90, 0.857},        // 0.857: target missed
+	{"level>=1 P", 0.80, 0.730},      // 0.7302: target missed (0.7314 on the 411 before the batch: its news and letters get levels the labels give 0)
+}
+
+// heldOutFiguresBatch10 are the floors of the whole held-out part as
+// grown by both halves of batch 10 (o564-o613 and m654-m709, session 14;
+// labelled blind), set from the scoring of the merged rules at the end of
+// the session: where a target is met the floor is the target, else the
+// figure. heldOutFiguresBatch10o hold on the texts before batch 10's
+// m-texts, heldOutFiguresBatch10m on those before its o-texts.
+var heldOutFiguresBatch10 = []heldOutFigure{
+	{"named", 0.97, 0.913},
+	{"none", 0.90, 0.837},
+	{"unnamed", 0.95, 0.923},
+	{"title", 0.97, 0.97},
+	{"right at >= 0.9", 0.97, 0.964},
+	{"claims P", 0.75, 0.75},
+	{"claims R", 0.90, 0.857},
+	{"level>=1 P", 0.80, 0.729},
+}
+
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch10o on the whole part,
-// heldOutFiguresBatch9 on the texts before batch 10's o-texts,
+// falls below its floor: heldOutFiguresBatch10 on the whole part,
+// heldOutFiguresBatch10o on the texts before batch 10's m-texts,
+// heldOutFiguresBatch10m on those before its o-texts,
+// heldOutFiguresBatch9 on the texts before batch 10,
 // heldOutFiguresBatch8 on the texts before batch 9, heldOutFiguresBatch7
 // on the texts before batch 8, heldOutFiguresGrown on the texts before
 // batch 7, heldOutFigures on the texts before batch 6. It logs each
@@ -141,16 +180,20 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch10o)
-	b9, ev9 := all.without(t, "heldout", batch10Other)
-	checkHeldOut(t, "before batch 10o", b9, ev9, heldOutFiguresBatch9)
-	b8, ev8 := all.without(t, "heldout", batch9to10o)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch10)
+	b10o, ev10o := all.without(t, "heldout", batch10m)
+	checkHeldOut(t, "before batch 10m", b10o, ev10o, heldOutFiguresBatch10o)
+	b10m, ev10m := all.without(t, "heldout", batch10Other)
+	checkHeldOut(t, "before batch 10o", b10m, ev10m, heldOutFiguresBatch10m)
+	b9, ev9 := all.without(t, "heldout", batch10)
+	checkHeldOut(t, "before batch 10", b9, ev9, heldOutFiguresBatch9)
+	b8, ev8 := all.without(t, "heldout", batch9to10)
 	checkHeldOut(t, "before batch 9", b8, ev8, heldOutFiguresBatch8)
-	b7, ev7 := all.without(t, "heldout", either(batch8, batch9to10o))
+	b7, ev7 := all.without(t, "heldout", either(batch8, batch9to10))
 	checkHeldOut(t, "before batch 8", b7, ev7, heldOutFiguresBatch7)
-	grown, evGrown := all.without(t, "heldout", either(batch7or8, batch9to10o))
+	grown, evGrown := all.without(t, "heldout", either(batch7or8, batch9to10))
 	checkHeldOut(t, "before batch 7", grown, evGrown, heldOutFiguresGrown)
-	before, ev := all.without(t, "heldout", either(batch6to8, batch9to10o))
+	before, ev := all.without(t, "heldout", either(batch6to8, batch9to10))
 	checkHeldOut(t, "before batch 6", before, ev, heldOutFigures)
 }
 
