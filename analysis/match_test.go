@@ -168,6 +168,37 @@ func TestExactFormPhraseWords(t *testing.T) {
 	}
 }
 
+// A run of n "~" lets up to n words stand between two phrase words, and
+// no more; one "~" keeps its meaning (one word or none). The sentence is
+// o338's (testdata/realtexts, a housing company's page), whose grounds
+// listed before "bakgrund" a single "~" could not span.
+func TestPhraseTildeRun(t *testing.T) {
+	const o338 = "En grundläggande tanke är att bolagets bostäder ska vara tillgängliga för alla – oavsett social, ekonomisk, etnisk eller annan bakgrund."
+	for _, c := range []struct {
+		phrase, text string
+		want         bool
+	}{
+		{"oavsett ~ ~ ~ ~ ~ bakgrund", o338, true},
+		{"oavsett ~ ~ ~ ~ bakgrund", o338, false},
+		{"oavsett ~ bakgrund", o338, false},
+		{"oavsett ~ ~ ~ ~ ~ bakgrund", "Alla ska bemötas lika oavsett bakgrund.", true},
+		{"oavsett ~ bakgrund", "Alla ska bemötas lika oavsett kulturell bakgrund.", true},
+		{"knyta ~ kontakter", "Målet är att knyta nya kontakter.", true},
+		{"knyta ~ kontakter", "Målet är att knyta många nya kontakter.", false},
+	} {
+		y := "themes:\n  - id: stance\n    label_sv: Hållning\n    label_en: Stance\n    definition: Stance.\n" +
+			"    phrases:\n      - {phrase: \"" + c.phrase + "\", weight: 1}\n"
+		cb, err := ParseCodebook([]byte(y), "stance.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := NewAnalyzer(cb, nil, testAnalyzer(t).asOf).Tag(c.text)
+		if (len(got) == 1) != c.want {
+			t.Errorf("%q in %q: got %v, want a match: %v", c.phrase, c.text, got, c.want)
+		}
+	}
+}
+
 // Phrases that start with a wildcard are tried at every token beside the
 // phrases of the token's stem; many workers share one matcher, so neither
 // list may be written to while matching (the race detector watches this
