@@ -155,16 +155,7 @@ func TestExactFormPhraseWords(t *testing.T) {
 		{"=flytt från", "Familjer som flytt från Syrien.", true},
 		{"=flytt från", "Familjer som flyttar från Syrien.", false},
 	} {
-		y := "themes:\n  - id: flight\n    label_sv: Flykt\n    label_en: Flight\n    definition: Fleeing.\n" +
-			"    phrases:\n      - {phrase: \"" + c.phrase + "\", weight: 1}\n"
-		cb, err := ParseCodebook([]byte(y), "flight.yaml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := NewAnalyzer(cb, nil, testAnalyzer(t).asOf).Tag(c.text)
-		if (len(got) == 1) != c.want {
-			t.Errorf("%q in %q: got %v, want a match: %v", c.phrase, c.text, got, c.want)
-		}
+		checkPhraseMatch(t, c.phrase, c.text, c.want)
 	}
 }
 
@@ -186,16 +177,23 @@ func TestPhraseTildeRun(t *testing.T) {
 		{"knyta ~ kontakter", "Målet är att knyta nya kontakter.", true},
 		{"knyta ~ kontakter", "Målet är att knyta många nya kontakter.", false},
 	} {
-		y := "themes:\n  - id: stance\n    label_sv: Hållning\n    label_en: Stance\n    definition: Stance.\n" +
-			"    phrases:\n      - {phrase: \"" + c.phrase + "\", weight: 1}\n"
-		cb, err := ParseCodebook([]byte(y), "stance.yaml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := NewAnalyzer(cb, nil, testAnalyzer(t).asOf).Tag(c.text)
-		if (len(got) == 1) != c.want {
-			t.Errorf("%q in %q: got %v, want a match: %v", c.phrase, c.text, got, c.want)
-		}
+		checkPhraseMatch(t, c.phrase, c.text, c.want)
+	}
+}
+
+// checkPhraseMatch tags text with a one-theme codebook holding only
+// phrase and fails unless the phrase matches exactly when want says.
+func checkPhraseMatch(t *testing.T, phrase, text string, want bool) {
+	t.Helper()
+	y := "themes:\n  - id: probe\n    label_sv: Prov\n    label_en: Probe\n    definition: One phrase.\n" +
+		"    phrases:\n      - {phrase: \"" + phrase + "\", weight: 1}\n"
+	cb, err := ParseCodebook([]byte(y), "probe.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := NewAnalyzer(cb, nil, testAnalyzer(t).asOf).Tag(text)
+	if (len(got) == 1) != want {
+		t.Errorf("%q in %q: got %v, want a match: %v", phrase, text, got, want)
 	}
 }
 
