@@ -1047,14 +1047,27 @@ func isParticiple(w string) bool {
 
 // phraseAt matches phrase p at token i and returns the end of the match.
 // A "~" in a phrase lets one word stand there or none ("knyta ~ kontakter"
-// matches "knyta kontakter" and "knyta nya kontakter").
+// matches "knyta kontakter" and "knyta nya kontakter"); a run of n "~"
+// lets up to n words stand ("oavsett ~ ~ ~ ~ bakgrund" finds "oavsett
+// social, ekonomisk eller etnisk bakgrund"), the fewest that let the next
+// phrase word match.
 func phraseAt(toks []Token, i int, p phraseRef) (int, bool) {
 	j := i
-	for k, w := range p.words {
+	for k := 0; k < len(p.words); k++ {
+		w := p.words[k]
 		if w == "~" {
-			// optional word: skip it when the next phrase word does not match here
-			if j < len(toks) && k+1 < len(p.words) && !phraseWordAt(toks[j], p.words[k+1]) && j+1 < len(toks) && phraseWordAt(toks[j+1], p.words[k+1]) && toks[j].Cell == toks[i].Cell {
-				j++
+			n := 1
+			for k+n < len(p.words) && p.words[k+n] == "~" {
+				n++
+			}
+			k += n - 1
+			if k+1 < len(p.words) {
+				for s := 0; s <= n && j+s < len(toks) && toks[j+s].Cell == toks[i].Cell; s++ {
+					if phraseWordAt(toks[j+s], p.words[k+1]) {
+						j += s
+						break
+					}
+				}
 			}
 			continue
 		}

@@ -155,16 +155,45 @@ func TestExactFormPhraseWords(t *testing.T) {
 		{"=flytt från", "Familjer som flytt från Syrien.", true},
 		{"=flytt från", "Familjer som flyttar från Syrien.", false},
 	} {
-		y := "themes:\n  - id: flight\n    label_sv: Flykt\n    label_en: Flight\n    definition: Fleeing.\n" +
-			"    phrases:\n      - {phrase: \"" + c.phrase + "\", weight: 1}\n"
-		cb, err := ParseCodebook([]byte(y), "flight.yaml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := NewAnalyzer(cb, nil, testAnalyzer(t).asOf).Tag(c.text)
-		if (len(got) == 1) != c.want {
-			t.Errorf("%q in %q: got %v, want a match: %v", c.phrase, c.text, got, c.want)
-		}
+		checkPhraseMatch(t, c.phrase, c.text, c.want)
+	}
+}
+
+// A run of n "~" lets up to n words stand between two phrase words, and
+// no more; one "~" keeps its meaning (one word or none). The sentence is
+// o338's (testdata/realtexts, a housing company's page), whose grounds
+// listed before "bakgrund" a single "~" could not span.
+func TestPhraseTildeRun(t *testing.T) {
+	const o338 = "En grundläggande tanke är att bolagets bostäder ska vara tillgängliga för alla – oavsett social, ekonomisk, etnisk eller annan bakgrund."
+	for _, c := range []struct {
+		phrase, text string
+		want         bool
+	}{
+		{"oavsett ~ ~ ~ ~ ~ bakgrund", o338, true},
+		{"oavsett ~ ~ ~ ~ bakgrund", o338, false},
+		{"oavsett ~ bakgrund", o338, false},
+		{"oavsett ~ ~ ~ ~ ~ bakgrund", "Alla ska bemötas lika oavsett bakgrund.", true},
+		{"oavsett ~ bakgrund", "Alla ska bemötas lika oavsett kulturell bakgrund.", true},
+		{"knyta ~ kontakter", "Målet är att knyta nya kontakter.", true},
+		{"knyta ~ kontakter", "Målet är att knyta många nya kontakter.", false},
+	} {
+		checkPhraseMatch(t, c.phrase, c.text, c.want)
+	}
+}
+
+// checkPhraseMatch tags text with a one-theme codebook holding only
+// phrase and fails unless the phrase matches exactly when want says.
+func checkPhraseMatch(t *testing.T, phrase, text string, want bool) {
+	t.Helper()
+	y := "themes:\n  - id: probe\n    label_sv: Prov\n    label_en: Probe\n    definition: One phrase.\n" +
+		"    phrases:\n      - {phrase: \"" + phrase + "\", weight: 1}\n"
+	cb, err := ParseCodebook([]byte(y), "probe.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := NewAnalyzer(cb, nil, testAnalyzer(t).asOf).Tag(text)
+	if (len(got) == 1) != want {
+		t.Errorf("%q in %q: got %v, want a match: %v", phrase, text, got, want)
 	}
 }
 
