@@ -81,7 +81,7 @@ func speedCases(t *testing.T) []string {
 }
 
 // corpusTexts are the bundled corpus's texts (testdata/corpus), whole.
-func corpusTexts(t *testing.T) []string {
+func corpusTexts(t testing.TB) []string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
 	if err != nil || len(files) == 0 {
