@@ -21,32 +21,14 @@ func rowCases(t *testing.T) []string {
 	pieces := []string{"\t", " ", "  ", "\u00a0", "\u2003", ".", "Mål", "Område: Boende", "ansvar", "Gäller", "gäller", "GÄLLER",
 		"gälle", "Planen", "planen", "2019-01-01", "–", "2020", "Relevanta", "RELATERADE", "läs", "Läs mer", "se", "İ", "ẞ",
 		"Fler", "\xc3", "ö", "a b c d e f g h i", "\r", "\n"}
-	rng := rand.New(rand.NewPCG(16, 17))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(9) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		cases = append(cases, b.String())
-	}
-	return cases
+	return append(cases, randomJoins(pieces, 16, 9)...)
 }
 
 // isHeaderRowSplit, isLabelRowSplit and cellsOfSplit are the three as
 // they were, splitting the row into cells.
 func isHeaderRowSplit(row string) bool {
-	cells := 0
-	for _, c := range strings.Split(row, "\t") {
-		c = strings.TrimSpace(c)
-		if c == "" {
-			continue
-		}
-		cells++
-		if moreFields(c, 6) || strings.HasSuffix(c, ".") {
-			return false
-		}
-	}
-	return cells >= 2
+	cells := cellsOfSplit([]string{row})
+	return len(cells) >= 2 && !slices.ContainsFunc(cells, func(c string) bool { return moreFields(c, 6) || strings.HasSuffix(c, ".") })
 }
 
 func isLabelRowSplit(row string) bool {
@@ -75,23 +57,21 @@ func cellsOfSplit(lines []string) []string {
 // TestRowChecksWithoutSplit: isHeaderRow, isLabelRow and cellsOf answer
 // as they did when they split the row, and both answers of each occur.
 func TestRowChecksWithoutSplit(t *testing.T) {
-	header, label := [2]int{}, [2]int{}
+	header, label := [2]int{}, [2]int{} // (no, yes) answers
+	check := func(name, s string, got, want bool, tally *[2]int) {
+		if got != want {
+			t.Fatalf("%s(%q) = %v, want %v", name, s, got, want)
+		}
+		if got {
+			tally[1]++
+		} else {
+			tally[0]++
+		}
+	}
 	cases := rowCases(t)
 	for _, s := range cases {
-		if got, want := isHeaderRow(s), isHeaderRowSplit(s); got != want {
-			t.Fatalf("isHeaderRow(%q) = %v, want %v", s, got, want)
-		} else if got {
-			header[1]++
-		} else {
-			header[0]++
-		}
-		if got, want := isLabelRow(s), isLabelRowSplit(s); got != want {
-			t.Fatalf("isLabelRow(%q) = %v, want %v", s, got, want)
-		} else if got {
-			label[1]++
-		} else {
-			label[0]++
-		}
+		check("isHeaderRow", s, isHeaderRow(s), isHeaderRowSplit(s), &header)
+		check("isLabelRow", s, isLabelRow(s), isLabelRowSplit(s), &label)
 	}
 	for i := 0; i+3 <= len(cases); i += 3 {
 		lines := cases[i : i+3]

@@ -531,15 +531,22 @@ func probeCases(t *testing.T) []string {
 	pieces := []string{">", "/", "›", "»", "\u203a", "\u00bb", "\xba", "\xbb", "\xe2\x80", "\xc2", "\u00ba", "\u203b", "Ω", "ĺ",
 		",", ";", ":", "|", "(", ")", "\t", " ", "\u00a0", "\u0085", "\u2003", "\n", "\v", "i", "I", "İ", "ı", "Innehåll",
 		"innehållsförteckning", "INNEHÅLL", "Ä", "ö", "och", "I", "för", "MED", "Att", "x", "2.1", "."}
-	rng := rand.New(rand.NewPCG(11, 12))
+	return append(cases, randomJoins(pieces, 11, 10)...)
+}
+
+// randomJoins are 20,000 strings of up to most-1 pieces each, drawn at
+// random (seeded by seed, so the same every run).
+func randomJoins(pieces []string, seed uint64, most int) []string {
+	rng := rand.New(rand.NewPCG(seed, seed+1))
+	out := make([]string, 0, 20000)
 	for range 20000 {
 		var b strings.Builder
-		for range rng.IntN(10) {
+		for range rng.IntN(most) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
-		cases = append(cases, b.String())
+		out = append(out, b.String())
 	}
-	return cases
+	return out
 }
 
 // TestCrumbSeparator: the byte loop finds a separator where
