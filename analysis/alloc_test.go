@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // The checks below hold session 14's allocation cuts (a byte buffer or a
@@ -87,24 +88,31 @@ func TestRowChecksWithoutSplit(t *testing.T) {
 // TestRelatedHeadingLowerBuffer: mayBeRelatedHeading looks the first
 // word up lower-cased as strings.ToLower gives it.
 func TestRelatedHeadingLowerBuffer(t *testing.T) {
-	yes := 0
-	for _, s := range rowCases(t) {
-		end := strings.IndexFunc(s, func(r rune) bool {
-			return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u2003' || r == '\v' || r == '\f'
-		})
+	sameAnswers(t, "mayBeRelatedHeading", rowCases(t), mayBeRelatedHeading, func(s string) bool {
+		end := strings.IndexFunc(s, unicode.IsSpace)
 		if end < 0 {
 			end = len(s)
 		}
-		want := relatedFirstWords[strings.ToLower(s[:end])]
-		if got := mayBeRelatedHeading(s); got != want {
-			t.Fatalf("mayBeRelatedHeading(%q) = %v, want %v", s, got, want)
+		return relatedFirstWords[strings.ToLower(s[:end])]
+	})
+}
+
+// sameAnswers checks that got answers as want on every case, and that
+// some case is a yes (else the comparison tests nothing).
+func sameAnswers(t *testing.T, name string, cases []string, got, want func(string) bool) {
+	t.Helper()
+	yes := 0
+	for _, s := range cases {
+		w := want(s)
+		if g := got(s); g != w {
+			t.Fatalf("%s(%q) = %v, want %v", name, s, g, w)
 		}
-		if want {
+		if w {
 			yes++
 		}
 	}
 	if yes == 0 {
-		t.Fatal("no case begins with a related-heading word")
+		t.Fatalf("%s: no case is a yes: the comparison tests nothing", name)
 	}
 }
 
