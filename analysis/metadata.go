@@ -369,7 +369,8 @@ func mayBeRelatedHeading(s string) bool {
 	if end < 0 {
 		end = len(s)
 	}
-	return relatedFirstWords[strings.ToLower(s[:end])]
+	var buf [32]byte // no allocation for the lookup: it runs on every line
+	return relatedFirstWords[string(appendLower(buf[:0], s[:end]))]
 }
 
 // markRelatedLists marks the short lines under a "Relevanta dokument"
@@ -514,7 +515,9 @@ func (lay docLayout) tailLines() []string {
 func cellsOf(lines []string) []string {
 	var out []string
 	for _, l := range lines {
-		for _, c := range strings.Split(l, "\t") {
+		for rest, more := l, true; more; { // the cells of strings.Split(l, "\t"), without the slice
+			var c string
+			c, rest, more = strings.Cut(rest, "\t")
 			if c = strings.TrimSpace(c); c != "" {
 				out = append(out, c)
 			}
@@ -989,7 +992,7 @@ var selfSubjects = []string{"planen", "programmet", "strategin", "policyn", "rik
 // paragraphs.
 func selfValidity(line string) (from, to string) {
 	for off := 0; off < len(line); {
-		i := indexFold(line[off:], "gäller")
+		i := indexFold(line[off:], &gällerForms)
 		if i < 0 {
 			return "", ""
 		}
@@ -1009,12 +1012,21 @@ func selfValidity(line string) (from, to string) {
 	return "", ""
 }
 
-// indexFold returns the first index in s of the lower-case word w written
-// in lower case, Capitalised or in UPPER case (w must start with an ASCII
-// letter), or -1.
-func indexFold(s, w string) int {
+// gällerForms are the forms of "gäller" indexFold looks for (foldForms):
+// made once, not for every line.
+var gällerForms = foldForms("gäller")
+
+// foldForms are the lower-case word w written in lower case, Capitalised
+// and in UPPER case (w must start with an ASCII letter).
+func foldForms(w string) [3]string {
+	return [3]string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)}
+}
+
+// indexFold returns the first index in s of any of a word's forms
+// (foldForms), or -1.
+func indexFold(s string, forms *[3]string) int {
 	best := -1
-	for _, f := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
+	for _, f := range forms {
 		if i := strings.Index(s, f); i >= 0 && (best < 0 || i < best) {
 			best = i
 		}

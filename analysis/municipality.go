@@ -1064,8 +1064,9 @@ func (a *MunicipalityAttributor) mayNameParty(line string) bool {
 	if bytes.Contains(lower, []byte("partiet")) {
 		return true
 	}
+	var name [64]byte // []byte(p) allocated for a name over 32 bytes, on every line
 	for p := range a.lists.parties {
-		if bytes.Contains(lower, []byte(p)) {
+		if bytes.Contains(lower, append(name[:0], p...)) {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/styrdok/styrdok/registry"
@@ -47,8 +48,9 @@ func countyForms(munis []registry.Municipality) map[string]bool {
 // not-municipality-after noun (not a "kommun…" plural) right after the
 // last name.
 func (a *MunicipalityAttributor) coordinatedHead(text string, words []word, i, n int) bool {
-	written := strings.ToLower(text[words[i].start:words[i+n-1].end])
-	if !strings.HasSuffix(written, "s") && !a.countyForms[written] {
+	var buf [64]byte // no allocation for a name of up to 64 bytes in lower case
+	written := appendLower(buf[:0], text[words[i].start:words[i+n-1].end])
+	if !bytes.HasSuffix(written, []byte("s")) && !a.countyForms[string(written)] {
 		return false
 	}
 	j := i + n // the token after the current conjunct

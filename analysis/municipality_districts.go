@@ -79,8 +79,8 @@ func (a *MunicipalityAttributor) districtMentions(text string, words []word, zon
 		if !w.upper || zones[i] == zNoise || w.end-w.start > len(lower) {
 			continue
 		}
-		name := string(w.appendLower(lower[:0], text))
-		c, found := districts[name]
+		name := w.appendLower(lower[:0], text)
+		c, found := districts[string(name)] // no allocation for the lookup: most capitalised words are no district
 		if !found {
 			continue
 		}
@@ -88,8 +88,8 @@ func (a *MunicipalityAttributor) districtMentions(text string, words []word, zon
 			return 0, counts, 0, false // districts of two cities: the text is about neither alone
 		}
 		code = c
-		if !slices.Contains(seen, name) {
-			seen = append(seen, name)
+		if !slices.Contains(seen, string(name)) {
+			seen = append(seen, string(name))
 		}
 		if zones[i] == zHeader {
 			counts[0]++

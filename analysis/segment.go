@@ -496,7 +496,9 @@ func isHeadingLine(l string) bool {
 // in a period ("Mål/delmål för område Boende | Problem/behov | Aktivitet").
 func isHeaderRow(row string) bool {
 	cells := 0
-	for _, c := range strings.Split(row, "\t") {
+	for rest, more := row, true; more; { // the cells of strings.Split(row, "\t"), without the slice
+		var c string
+		c, rest, more = strings.Cut(rest, "\t")
 		c = strings.TrimSpace(c)
 		if c == "" {
 			continue
@@ -551,13 +553,13 @@ func hasSectionNumber(p string) bool {
 // a short label without a final period ("Område: Boende"): a section
 // heading inside a table.
 func isLabelRow(row string) bool {
-	cells := strings.Split(row, "\t")
-	first := strings.TrimSpace(cells[0])
-	for _, c := range cells[1:] {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
+	// The other cells are blank when all that follows the first tab is
+	// white space (a tab is white space too): no split into cells.
+	first, rest, _ := strings.Cut(row, "\t")
+	if strings.TrimSpace(rest) != "" {
+		return false
 	}
+	first = strings.TrimSpace(first)
 	return first != "" && !moreFields(first, 8) && !strings.HasSuffix(first, ".")
 }
 
