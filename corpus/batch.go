@@ -189,7 +189,7 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 		if b.summaries, err = openSummaries(path, opt.Key.PipelineVersion); err != nil {
 			res.Problems = append(res.Problems, StoreProblem{File: path, Problem: err.Error()})
 		}
-		if sumw, err = newSummariesWriter(path, opt.Key.PipelineVersion); err != nil {
+		if sumw, err = newSummariesWriter(path, opt.Key.PipelineVersion, b.summaries); err != nil {
 			res.Problems = append(res.Problems, StoreProblem{File: path, Problem: fmt.Sprintf("not written (%v)", err)})
 			sumw = nil
 		}

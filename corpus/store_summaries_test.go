@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -157,7 +158,8 @@ func TestSummariesReRun(t *testing.T) {
 		problem string // expected in Problems, naming the file
 	}{
 		{"damaged record", damaged, len(r.files) - 1, ""},
-		{"truncated", data[:len(data)-10], 0, "no trailer"},
+		{"truncated", data[:len(data)-10], 0, ""}, // as a stopped run leaves it: not damage
+
 		{"empty", nil, 0, "too short"},
 		{"other version", append(summariesHeader("0.0.1"), data[len(summariesHeader(r.key.PipelineVersion)):]...), 0, "another format"},
 	}
@@ -435,5 +437,157 @@ func TestSummariesWindow(t *testing.T) {
 	}
 	if err := win.read(s.f, make([]byte, 16), fi.Size()-8); err == nil {
 		t.Error("a record past the file's end: no error")
+	}
+}
+
+// copyCorpus points r at copies of its files in a folder of their own,
+// which a test may change.
+func (r *summariesRunner) copyCorpus() {
+	r.t.Helper()
+	dir := r.t.TempDir()
+	for i, f := range r.files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			r.t.Fatal(err)
+		}
+		r.files[i] = filepath.Join(dir, filepath.Base(f))
+		if err := os.WriteFile(r.files[i], b, 0o644); err != nil {
+			r.t.Fatal(err)
+		}
+	}
+}
+
+func fileSize(t *testing.T, path string) int64 {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Size()
+}
+
+func openRunSummaries(t *testing.T, r *summariesRunner) *summaries {
+	t.Helper()
+	s, err := openSummaries(r.path(), r.key.PipelineVersion)
+	if err != nil || s == nil {
+		t.Fatalf("open: %v", err)
+	}
+	return s
+}
+
+// TestSummariesAddedInPlace: a re-run adds to the summaries file it read
+// instead of writing every record again: an unchanged re-run leaves it
+// the same size, one changed file adds that file's record (less than a
+// tenth of the file), and the documents equal a cold run's on the same
+// files; the run after takes every document from the file.
+func TestSummariesAddedInPlace(t *testing.T) {
+	r := newSummariesRunner(t)
+	r.copyCorpus()
+	r.run()
+	size := fileSize(t, r.path())
+	if again := r.run(); fromSummaries(again) != len(r.files) || fileSize(t, r.path()) != size {
+		t.Fatalf("unchanged re-run: %d of %d documents from the file, size %d, was %d", fromSummaries(again), len(r.files), fileSize(t, r.path()), size)
+	}
+	f, err := os.OpenFile(r.files[0], os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\nKommunen ska erbjuda språkkafé för nyanlända.\n")
+	f.Close()
+	s := openRunSummaries(t, r)
+	kept := maps.Clone(s.index)
+	s.close()
+	changed := r.run()
+	if n := fromSummaries(changed); n != len(r.files)-1 || len(changed.Problems) != 0 {
+		t.Fatalf("one changed file: %d of %d documents from the file, problems %v", n, len(r.files), changed.Problems)
+	}
+	s = openRunSummaries(t, r)
+	defer s.close()
+	if len(s.index) != len(r.files) {
+		t.Fatalf("one changed file: %d entries, want %d", len(s.index), len(r.files))
+	}
+	for k, p := range s.index {
+		if was, ok := kept[k]; ok && was != p || !ok && p.off < size-int64(len(s.tail)) {
+			t.Errorf("one changed file: the record of %.8s at %d, was %v (the records ended at %d): not added in place", k.sha, p.off, was, size-int64(len(s.tail)))
+		}
+	}
+	fresh := newSummariesRunner(t)
+	fresh.files = r.files
+	sameResults(t, "added in place", changed, fresh.run())
+	if after := r.run(); fromSummaries(after) != len(r.files) {
+		t.Errorf("the run after: %d of %d documents from the file", fromSummaries(after), len(r.files))
+	}
+}
+
+// TestSummariesStoppedWriter: a run that fails before its commit puts
+// the file's old index back (abort: the file is byte for byte as
+// before); one killed while adding leaves a file without a trailer,
+// which the next run does not use, without naming it a problem, and
+// writes anew. A file added to whose records are mostly no longer
+// indexed is compacted: only the indexed records stay, and each reads
+// back.
+func TestSummariesStoppedWriter(t *testing.T) {
+	r := newSummariesRunner(t)
+	res := r.run()
+	before, err := os.ReadFile(r.path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := func() *summaries { return openRunSummaries(t, r) }
+	other := AnalysisKey{PipelineVersion: r.key.PipelineVersion, CodebookHash: "another"}
+	rec := func(s *summaries, i int) []byte {
+		b, err := s.lookup(res.Documents[i].SHA256, r.key, nil)
+		if err != nil || b == nil {
+			t.Fatalf("lookup %d: %v", i, err)
+		}
+		return b
+	}
+
+	s := open()
+	w, err := newSummariesWriter(r.path(), r.key.PipelineVersion, s)
+	if err != nil || w.old == nil {
+		t.Fatalf("writer: %v, in place %v", err, w != nil && w.old != nil)
+	}
+	w.add(res.Documents[0].SHA256, other, withTextFilter(rec(s, 0), []byte{1, 2, 3}))
+	w.w.Flush()
+	w.abort()
+	s.close()
+	if after, _ := os.ReadFile(r.path()); !bytes.Equal(after, before) {
+		t.Errorf("after abort: %d bytes, want the %d as before", len(after), len(before))
+	}
+
+	s = open()
+	w, _ = newSummariesWriter(r.path(), r.key.PipelineVersion, s)
+	w.add(res.Documents[0].SHA256, other, withTextFilter(rec(s, 0), []byte{1, 2, 3}))
+	w.w.Flush()
+	w.f.Close() // killed: no commit, no abort
+	s.close()
+	if got, err := openSummaries(r.path(), r.key.PipelineVersion); got != nil || err != nil {
+		t.Fatalf("a file without its trailer: %v, %v; want neither", got, err)
+	}
+	stopped := r.run()
+	if fromSummaries(stopped) != 0 || len(stopped.Problems) != 0 {
+		t.Errorf("after a killed run: %d documents from the file, problems %v", fromSummaries(stopped), stopped.Problems)
+	}
+	sameResults(t, "after a killed run", stopped, res)
+	if after := r.run(); fromSummaries(after) != len(r.files) {
+		t.Errorf("the run after: %d of %d documents from the file", fromSummaries(after), len(r.files))
+	}
+
+	s = open()
+	w, _ = newSummariesWriter(r.path(), r.key.PipelineVersion, s)
+	w.slack = 0
+	kept := rec(s, 1)
+	w.add(res.Documents[1].SHA256, r.key, kept)
+	if err := w.commit(s); err != nil {
+		t.Fatal(err)
+	}
+	s = open()
+	defer s.close()
+	if len(s.index) != 1 || fileSize(t, r.path()) > int64(len(s.head)+len(kept)+len(s.tail)) {
+		t.Errorf("compacted: %d entries, %d bytes", len(s.index), fileSize(t, r.path()))
+	}
+	if got := rec(s, 1); !bytes.Equal(got, kept) {
+		t.Error("compacted: the kept record differs")
 	}
 }
