@@ -2,8 +2,10 @@ package reports
 
 import (
 	"encoding/binary"
+	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // The exact candidate lists of the search above allPairsUpTo (issue 17
@@ -55,20 +57,6 @@ func offerPruned(l []prunedEntry, depth int, e prunedEntry) []prunedEntry {
 	}
 	copy(l[i+1:], l[i:])
 	l[i] = e
-	return l
-}
-
-// offerFull is offerPruned that keeps *floor the figure of l's last
-// entry once l is full (-1 before), so that a caller can skip a pair
-// below it without reading l.
-func offerFull(l []prunedEntry, depth int, e prunedEntry, floor *float32) []prunedEntry {
-	if len(l) == depth && !e.before(l[depth-1]) {
-		return l
-	}
-	l = offerPruned(l, depth, e)
-	if len(l) == depth {
-		*floor = l[depth-1].sim
-	}
 	return l
 }
 
@@ -240,33 +228,82 @@ func packRows(sv *searchVecs) *rowTerms {
 // prunedTop is each document's depth most similar others by the search
 // vectors (prunedDot's figures), exactly: all pairs through the pruned
 // index, each pair once (row i reads the postings after i). Rows are
-// shared out in turn among the workers; each keeps its own lists, merged
-// at the end, so the result does not depend on the workers.
+// shared out in turn among the workers, which offer to one set of lists
+// (sharedLists); a list holds the depth best of what it was offered,
+// whatever the order, so the result does not depend on the workers.
 func prunedTop(sv *searchVecs, ix *prunedIndex, workers, depth int) [][]prunedEntry {
 	return prunedTopRows(packRows(sv), sv.terms, ix, workers, depth)
+}
+
+// sharedLists are the lists prunedTopRows fills, one set for all its
+// workers. Each worker kept its own set, merged at the end: at 50,000
+// documents and depth 70 a set is 28 MB, and the search with its index
+// was the run's largest live heap but for the re-weighing after it
+// (docs/benchmarks.md, session 14).
+type sharedLists struct {
+	depth int
+	lists [][]prunedEntry
+	mu    []sync.Mutex
+	// floor[j] is the bits of the figure of list j's last entry once it
+	// is full, 0 before (every figure offered is positive, and positive
+	// float32s order as their bits): a pair below it cannot enter, and
+	// it is read, in order, for every pair of a row, where reading list
+	// j's last entry was a scattered load (a fifth of the search at
+	// 50,000). Read without j's lock it may be behind, never ahead: the
+	// offer then finds out under the lock.
+	floor []atomic.Uint32
+}
+
+func newSharedLists(n, depth int) *sharedLists {
+	return &sharedLists{depth: depth, lists: newPrunedLists(n, depth), mu: make([]sync.Mutex, n), floor: make([]atomic.Uint32, n)}
+}
+
+// below says whether a figure cannot enter list j.
+func (s *sharedLists) below(j int, sim float32) bool {
+	return math.Float32bits(sim) < s.floor[j].Load()
+}
+
+// offer offers e to list j.
+func (s *sharedLists) offer(j int, e prunedEntry) {
+	s.mu[j].Lock()
+	s.lists[j] = s.offerLocked(j, e)
+	s.mu[j].Unlock()
+}
+
+// offerAll offers each of es to list j, under one taking of its lock.
+func (s *sharedLists) offerAll(j int, es []prunedEntry) {
+	s.mu[j].Lock()
+	for _, e := range es {
+		s.lists[j] = s.offerLocked(j, e)
+	}
+	s.mu[j].Unlock()
+}
+
+func (s *sharedLists) offerLocked(j int, e prunedEntry) []prunedEntry {
+	l := offerPruned(s.lists[j], s.depth, e)
+	if len(l) == s.depth {
+		s.floor[j].Store(math.Float32bits(l[s.depth-1].sim))
+	}
+	return l
 }
 
 // prunedTopRows is prunedTop on the search vectors' terms (packRows) and
 // their index: it reads no vector weight (the index's are the same).
 func prunedTopRows(rows *rowTerms, terms int, ix *prunedIndex, workers, depth int) [][]prunedEntry {
 	n := len(rows.start) - 1
-	parts := make([][][]prunedEntry, workers)
+	shared := newSharedLists(n, depth)
 	var wg sync.WaitGroup
 	for g := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			lists := newPrunedLists(n, depth)
-			// floor[j] is the figure of list j's last entry once it is full
-			// (a pair below it cannot enter), -1 before: read in order for
-			// every j after i, where reading lists[j]'s last entry was a
-			// scattered load per pair (a fifth of the search at 50,000)
-			floor := make([]float32, n)
-			for j := range floor {
-				floor[j] = -1
-			}
 			acc := make([]float64, n)
 			cursor := make([]int32, terms)
+			// row i's own best among the documents after it, offered to
+			// list i once the row is done: list i's lock is taken once a
+			// row, not once a pair (the other workers offer it pairs too)
+			mine := make([]prunedEntry, 0, depth)
+			var mineFloor float32
 			for i := g; i < n; i += workers {
 				// the row's terms; its weights are the index's (ws[c] below is
 				// val·scale as newPrunedIndex made it, the same float32)
@@ -287,7 +324,7 @@ func prunedTopRows(rows *rowTerms, terms int, ix *prunedIndex, workers, depth in
 						acc[j] += w * float64(ws[x])
 					}
 				}
-				li := lists[i]
+				mine, mineFloor = mine[:0], 0
 				for j := i + 1; j < n; j++ {
 					s := acc[j]
 					if s <= 0 {
@@ -295,20 +332,22 @@ func prunedTopRows(rows *rowTerms, terms int, ix *prunedIndex, workers, depth in
 					}
 					acc[j] = 0
 					sim := float32(s)
-					if sim >= floor[i] {
-						li = offerFull(li, depth, prunedEntry{doc: int32(j), sim: sim}, &floor[i])
+					if sim >= mineFloor {
+						mine = offerPruned(mine, depth, prunedEntry{doc: int32(j), sim: sim})
+						if len(mine) == depth {
+							mineFloor = mine[depth-1].sim
+						}
 					}
-					if sim >= floor[j] {
-						lists[j] = offerFull(lists[j], depth, prunedEntry{doc: int32(i), sim: sim}, &floor[j])
+					if !shared.below(j, sim) {
+						shared.offer(j, prunedEntry{doc: int32(i), sim: sim})
 					}
 				}
-				lists[i] = li
+				shared.offerAll(i, mine)
 			}
-			parts[g] = lists
 		}()
 	}
 	wg.Wait()
-	return mergePruned(parts[0], parts[1:], depth)
+	return shared.lists
 }
 
 // mergePruned offers every entry of the other parts to lists.
@@ -337,17 +376,50 @@ func prunedPairs(lists [][]prunedEntry, c int) [][2]int32 {
 		}
 	}
 	slices.SortFunc(pairs, comparePairs)
-	return slices.Compact(pairs)
+	// a pair in both its documents' lists is there twice: the array is
+	// made again at its length, not held at twice the pairs' size
+	// beside the re-weighed vectors (searchCold)
+	return slices.Clone(slices.Compact(pairs))
 }
 
 // searched is what the search found: the result's making and the
 // state's.
 type searched struct {
-	lists [][]prunedEntry // per document, its pruned list (searchParams.depth deep at most)
-	cuts  []bool          // per document: others may rank after its list
-	pairs [][2]int32      // the candidate pairs (prunedPairs)
-	sims  []float64       // their figures on the run's vectors (scorePairs)
-	extra []Pair          // the pairs closeDuplicates added, with their figures
+	lists listDocs   // per document, its pruned list's documents (searchParams.depth at most)
+	cuts  []bool     // per document: others may rank after its list
+	pairs [][2]int32 // the candidate pairs (prunedPairs)
+	sims  []float64  // their figures on the run's vectors (scorePairs)
+	extra []Pair     // the pairs closeDuplicates added, with their figures
+}
+
+// listDocs are pruned lists as the state keeps them: each list's
+// documents, in order, and the figure of its last entry. The lists'
+// other figures are not read after prunedPairs, and the documents alone
+// are half the entries' size (at 50,000 documents 14 of 28 MB, held
+// beside the re-weighed vectors: docs/benchmarks.md, session 14).
+type listDocs struct {
+	docs [][]int32 // per document, its list's documents, in order (one array)
+	last []float32 // per document, the figure of its list's last entry (0: empty)
+}
+
+func docsOf(lists [][]prunedEntry) listDocs {
+	total := 0
+	for _, l := range lists {
+		total += len(l)
+	}
+	flat := make([]int32, 0, total)
+	r := listDocs{docs: make([][]int32, len(lists)), last: make([]float32, len(lists))}
+	for i, l := range lists {
+		at := len(flat)
+		for _, e := range l {
+			flat = append(flat, e.doc)
+		}
+		r.docs[i] = flat[at:len(flat):len(flat)]
+		if len(l) > 0 {
+			r.last[i] = l[len(l)-1].sim
+		}
+	}
+	return r
 }
 
 // searchCold is the search from nothing: the exact pruned lists of every
@@ -376,13 +448,16 @@ func searchCold[W weight](m *vecSet[W], workers int, p searchParams) *searched {
 	if lean {
 		m.val, sv = nil, nil // the index holds the weights
 	}
+	// the pairs and the lists' documents before the vectors are weighed
+	// again: the index, the rows and the lists' figures are not used
+	// after this (so not live)
 	lists := prunedTopRows(rows, terms, ix, workers, p.depth)
+	r := &searched{cuts: cutLists(lists, p.depth), pairs: prunedPairs(lists, p.candidates), lists: docsOf(lists)}
 	if lean {
-		ix, rows = nil, nil
 		*m = *m.reweigh()
 	}
-	pairs := prunedPairs(lists, p.candidates)
-	return &searched{lists: lists, cuts: cutLists(lists, p.depth), pairs: pairs, sims: scorePairs(m, pairs, workers)}
+	r.sims = scorePairs(m, r.pairs, workers)
+	return r
 }
 
 // cutLists says of each list whether it is full (others may rank after
@@ -433,23 +508,20 @@ func offerPairs(n int, pairs [][2]int32, sims []float64) ([]topPeers, []Pair) {
 // first p.candidates entries with their pair's figure (the rest 0), and
 // the figure of a cut list's last entry (the bound of what it holds).
 func searchState(r *searched, st *simState, p searchParams) {
-	n := len(r.lists)
-	st.lists, st.cuts, st.last = make([][]candidate, n), r.cuts, make([]float32, n)
-	for i, l := range r.lists {
+	n := len(r.lists.docs)
+	st.lists, st.cuts, st.last = make([][]candidate, n), r.cuts, r.lists.last
+	for i, l := range r.lists.docs {
 		c := make([]candidate, len(l))
-		for k, e := range l {
-			c[k].doc = int(e.doc)
+		for k, d := range l {
+			c[k].doc = int(d)
 			if k < p.candidates {
-				pr := [2]int32{int32(min(i, int(e.doc))), int32(max(i, int(e.doc)))}
+				pr := [2]int32{min(int32(i), d), max(int32(i), d)}
 				if x, ok := slices.BinarySearchFunc(r.pairs, pr, comparePairs); ok {
 					c[k].sim = r.sims[x]
 				}
 			}
 		}
 		st.lists[i] = c
-		if len(l) > 0 {
-			st.last[i] = l[len(l)-1].sim
-		}
 	}
 	st.dups = r.extra
 }
@@ -591,5 +663,5 @@ func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, worker
 	for x, s := range scorePairs(m, todo, workers) {
 		sims[at[x]] = s
 	}
-	return &searched{lists: lists, cuts: cuts, pairs: pairs, sims: sims}, len(affected) + len(again), len(todo)
+	return &searched{lists: docsOf(lists), cuts: cuts, pairs: pairs, sims: sims}, len(affected) + len(again), len(todo)
 }

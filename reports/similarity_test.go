@@ -612,8 +612,8 @@ func TestPrunedTop(t *testing.T) {
 		}
 	}
 	// short lists fill early, and most pairs are then skipped by a
-	// list's floor (offerFull): the lists must be the first entries of
-	// the deep ones all the same
+	// list's floor (sharedLists.below): the lists must be the first
+	// entries of the deep ones all the same
 	for _, w := range []int{1, 2} {
 		short := prunedTop(sv, ix, w, 3)
 		for i := range n {
