@@ -286,10 +286,6 @@ func batch10Other(name string) bool {
 	return strings.HasPrefix(base, "o") && base >= "o564" && base <= "o613"
 }
 
-// batch9to10o joins batch 9 and batch 10's o-texts: the texts the floors
-// set before batch 9 leave out.
-func batch9to10o(name string) bool { return batch9(name) || batch10Other(name) }
-
 // batch10m reports whether a text of testdata/realtexts is one of the
 // m-texts of batch 10 (session 14: m654-m709, h-attribnamed16; labelled
 // blind, document labels only), added after the floors of
@@ -299,10 +295,6 @@ func batch10m(name string) bool {
 	base := strings.TrimSuffix(filepath.Base(name), ".txt")
 	return strings.HasPrefix(base, "m") && base >= "m654" && base <= "m709"
 }
-
-// batch9or10m joins batch 9 and batch 10's m-texts, which the floors set
-// before batch 9 leave out.
-func batch9or10m(name string) bool { return batch9(name) || batch10m(name) }
 
 // batch10 reports whether a text is one of batch 10's texts, m- or o-.
 func batch10(name string) bool { return batch10Other(name) || batch10m(name) }
