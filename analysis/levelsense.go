@@ -145,25 +145,11 @@ func wordIs(w, want string) bool {
 // wordBefore returns the word that ends where only spaces stand between
 // it and text[at:], and its start; "" when a sign or nothing stands there.
 func wordBefore(text string, at int) (string, int) {
-	end := at
-	for end > 0 {
-		r, n := utf8.DecodeLastRuneInString(text[:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		end -= n
-	}
+	end := skipBack(text, at, unicode.IsSpace)
 	if end == at {
 		return "", at
 	}
-	start := end
-	for start > 0 {
-		r, n := utf8.DecodeLastRuneInString(text[:start])
-		if !unicode.IsLetter(r) {
-			break
-		}
-		start -= n
-	}
+	start := skipBack(text, end, unicode.IsLetter)
 	if start > 0 {
 		if r, _ := utf8.DecodeLastRuneInString(text[:start]); !unicode.IsSpace(r) {
 			return "", at // a sign before the word ("-de"): no word of its own
@@ -175,24 +161,35 @@ func wordBefore(text string, at int) (string, int) {
 // wordAfter returns the word that starts where only spaces stand between
 // text[:at] and it, and its end; "" when a sign or nothing stands there.
 func wordAfter(text string, at int) (string, int) {
-	start := at
-	for start < len(text) {
-		r, n := utf8.DecodeRuneInString(text[start:])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		start += n
-	}
+	start := skipOn(text, at, unicode.IsSpace)
 	if start == at {
 		return "", at
 	}
-	end := start
-	for end < len(text) {
-		r, n := utf8.DecodeRuneInString(text[end:])
-		if !unicode.IsLetter(r) {
+	end := skipOn(text, start, unicode.IsLetter)
+	return text[start:end], end
+}
+
+// skipBack returns where the runes before text[at:] that are all is
+// begin.
+func skipBack(text string, at int, is func(rune) bool) int {
+	for at > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:at])
+		if !is(r) {
 			break
 		}
-		end += n
+		at -= n
 	}
-	return text[start:end], end
+	return at
+}
+
+// skipOn returns where the runes from text[at:] that are all is end.
+func skipOn(text string, at int, is func(rune) bool) int {
+	for at < len(text) {
+		r, n := utf8.DecodeRuneInString(text[at:])
+		if !is(r) {
+			break
+		}
+		at += n
+	}
+	return at
 }
