@@ -275,7 +275,7 @@ func (a *Analyzer) levelScores(scores []map[string]float64, matches [][]Match, o
 	var levels []map[string]float64
 	uncounted := a.uncounted(off)
 	for i, ms := range matches[:len(scores)] {
-		if !slices.ContainsFunc(ms, uncounted) {
+		if !a.hasUncounted(ms, off) {
 			continue
 		}
 		if levels == nil {
@@ -298,11 +298,20 @@ func (a *Analyzer) levelScores(scores []map[string]float64, matches [][]Match, o
 // levelMatches returns ms without the matches of claims_only terms and
 // phrases and those in off: ms itself when it has none.
 func (a *Analyzer) levelMatches(ms []Match, off map[senseKey]bool) []Match {
-	uncounted := a.uncounted(off)
-	if !slices.ContainsFunc(ms, uncounted) {
+	if !a.hasUncounted(ms, off) {
 		return ms
 	}
-	return slices.DeleteFunc(slices.Clone(ms), uncounted)
+	return slices.DeleteFunc(slices.Clone(ms), a.uncounted(off))
+}
+
+// hasUncounted reports whether any of ms counts toward no level
+// (uncounted); without off, the matcher's quick test for claims_only
+// terms, which most codebooks lack.
+func (a *Analyzer) hasUncounted(ms []Match, off map[senseKey]bool) bool {
+	if len(off) == 0 {
+		return a.matcher.hasClaimsOnly(ms)
+	}
+	return slices.ContainsFunc(ms, a.uncounted(off))
 }
 
 // uncounted returns whether a match counts toward no level: a claims_only
