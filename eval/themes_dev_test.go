@@ -106,7 +106,7 @@ var devThemeFiguresGrown = map[string]float64{
 // texts they were set on.
 var devThemeFiguresBatch7 = map[string]float64{
 	"claims P": 0.807, "claims R": 0.908,
-	"level>=1 P": 0.856, "level>=1 R": 0.701,
+	"level>=1 P": 0.856, "level>=1 R": 0.700,
 	"sentences P": 0.766, "sentences R": 0.707,
 }
 
