@@ -250,13 +250,14 @@ func (a *Analyzer) tag(ctx context.Context, res *DocumentAnalysis, text string, 
 	// Sections, levels and action rows read the scores without the
 	// codebook's claims_only words, so that such a word adds evidence
 	// (a claim) and moves nothing else.
-	levels := a.levelScores(scores, sc.segMatches)
+	off := offSenseMatches(text, sc.segMatches[:len(segs)]) // a word in its other sense (levelsense.go)
+	levels := a.levelScores(scores, sc.segMatches, off)
 	st := buildStructure(text, segs, levels, a.Codebook.MinScore, a.themeOrder())
 	res.Sections = st.sections
 	if res.Sections == nil {
 		res.Sections = []Section{}
 	}
-	res.Themes = a.themeCoverage(res, text, segs, scores, levels, sc.segMatches, st)
+	res.Themes = a.themeCoverage(res, text, segs, scores, levels, sc.segMatches, st, off)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -267,12 +268,14 @@ func (a *Analyzer) tag(ctx context.Context, res *DocumentAnalysis, text string, 
 // grow returns s[:n], reallocated when its capacity is short, with no
 // elements from earlier use (the caller clears them when done).
 // levelScores returns the segments' scores without the matches of
-// claims_only terms and phrases (codebook.Term.ClaimsOnly): scores itself
+// claims_only terms and phrases (codebook.Term.ClaimsOnly) and those in
+// off, the words in their other sense (offSenseMatches): scores itself
 // when no segment has one.
-func (a *Analyzer) levelScores(scores []map[string]float64, matches [][]Match) []map[string]float64 {
+func (a *Analyzer) levelScores(scores []map[string]float64, matches [][]Match, off map[senseKey]bool) []map[string]float64 {
 	var levels []map[string]float64
+	uncounted := a.uncounted(off)
 	for i, ms := range matches[:len(scores)] {
-		if !a.matcher.hasClaimsOnly(ms) {
+		if !a.hasUncounted(ms, off) {
 			continue
 		}
 		if levels == nil {
@@ -280,7 +283,7 @@ func (a *Analyzer) levelScores(scores []map[string]float64, matches [][]Match) [
 		}
 		sum := map[string]float64{}
 		for _, m := range ms {
-			if !a.matcher.claimsOnlyMatch(m) {
+			if !uncounted(m) {
 				sum[m.Theme] += m.Weight
 			}
 		}
@@ -293,12 +296,31 @@ func (a *Analyzer) levelScores(scores []map[string]float64, matches [][]Match) [
 }
 
 // levelMatches returns ms without the matches of claims_only terms and
-// phrases: ms itself when it has none.
-func (a *Analyzer) levelMatches(ms []Match) []Match {
-	if !a.matcher.hasClaimsOnly(ms) {
+// phrases and those in off: ms itself when it has none.
+func (a *Analyzer) levelMatches(ms []Match, off map[senseKey]bool) []Match {
+	if !a.hasUncounted(ms, off) {
 		return ms
 	}
-	return slices.DeleteFunc(slices.Clone(ms), a.matcher.claimsOnlyMatch)
+	return slices.DeleteFunc(slices.Clone(ms), a.uncounted(off))
+}
+
+// hasUncounted reports whether any of ms counts toward no level
+// (uncounted); without off, the matcher's quick test for claims_only
+// terms, which most codebooks lack.
+func (a *Analyzer) hasUncounted(ms []Match, off map[senseKey]bool) bool {
+	if len(off) == 0 {
+		return a.matcher.hasClaimsOnly(ms)
+	}
+	return slices.ContainsFunc(ms, a.uncounted(off))
+}
+
+// uncounted returns whether a match counts toward no level: a claims_only
+// term's or phrase's, or one in off (a word in its other sense).
+func (a *Analyzer) uncounted(off map[senseKey]bool) func(Match) bool {
+	if len(off) == 0 {
+		return a.matcher.claimsOnlyMatch
+	}
+	return func(m Match) bool { return a.matcher.claimsOnlyMatch(m) || off[senseKey{m.Theme, m.Start}] }
 }
 
 func grow[T any](s []T, n int) []T {
@@ -323,7 +345,7 @@ func grow[T any](s []T, n int) []T {
 // segment whose own words reach min_score only with them is evidence,
 // a claim, that no count a level reads (OwnSentences, Sentences,
 // Headings, Passing, the modality counts) includes.
-func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sentence, scores, levels []map[string]float64, matches [][]Match, st structure) []ThemeCoverage {
+func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sentence, scores, levels []map[string]float64, matches [][]Match, st structure, off map[senseKey]bool) []ThemeCoverage {
 	minScore := a.Codebook.MinScore
 	own := func(i int, theme string) bool { return segs[i].Kind != KindNavigation && scores[i][theme] >= minScore }
 	counts := func(i int, theme string) bool { return levels[i][theme] >= minScore }
@@ -391,7 +413,7 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 					continue
 				}
 				cov.OwnSentences++
-				lm := a.levelMatches(hit.Matched)
+				lm := a.levelMatches(hit.Matched, off)
 				// a heading names the theme (level 2) unless its words are weak
 				// or it is a line broken mid-sentence (explain.go)
 				if s.Kind == KindHeading && headingNames(levels[i][th.ID], minScore) && !brokenHeading(s.Text) {
@@ -405,6 +427,9 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 					// fragment, a segment about another theme, a
 					// segment whose only words for the theme are weak
 					// (GradeRule): half
+					cov.Passing++
+				} else if s.Kind != KindTableRow && !hasPhrase(lm) && a.listItemMention(text, s, lm) {
+					// one item of a list of other things (levellist.go): half
 					cov.Passing++
 				}
 			} else {

@@ -11,7 +11,12 @@
 // GradeRule (a theme's coverage -> its level 0/1/2, and the rule in
 // words); a word of two senses (data/lists/context-terms.tsv:
 // "etablering") is damped in a document that names no newcomers
-// (targetgroup.go) before the coverage is built; Analyzer.AnalyzeContext runs them over one ingest.Document and
+// (targetgroup.go) before the coverage is built; a theme word in its
+// other sense by the words beside it (data/lists/level-senses.tsv: "de
+// boende", "Föreningen Sveriges Skogsindustrier", levelsense.go) and a
+// theme named only as one item of a list of other things (levellist.go)
+// are evidence that counts toward no level, or half;
+// Analyzer.AnalyzeContext runs them over one ingest.Document and
 // adds structure, metadata, modality, action rows and the municipality
 // (MunicipalityAttributor). Offsets are into ingest.Document.Text
 // throughout, so every ThemeHit can be shown in its sentence and on its

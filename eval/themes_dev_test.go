@@ -65,7 +65,7 @@ import (
 // TestThemesDev logs the whole dev part's figures beside them.
 var devThemeFigures = map[string]float64{
 	"claims P": 0.819, "claims R": 0.919,
-	"level>=1 P": 0.893, "level>=1 R": 0.714,
+	"level>=1 P": 0.893, "level>=1 R": 0.713,
 	"sentences P": 0.770, "sentences R": 0.756,
 }
 
@@ -89,6 +89,15 @@ var devThemeFiguresGrown = map[string]float64{
 	"sentences P": 0.766, "sentences R": 0.707,
 }
 
+// Session 14 (h-themeslvl16) lowered the level>=1 R floors of this file by
+// 0.001-0.003: a theme named only as one item of a list of other things
+// counts half toward its level (analysis/levellist.go), which removes 11
+// wrong level>=1 cells of the dev part and 2 right ones, lists of
+// qualities or verbs rather than things ("tryggt, säkert och välkomnande",
+// m084 attitude; "träffas, diskutera och samverka", m457 cooperation);
+// the level>=1 P floors are kept, not raised, since other branches add
+// dev texts (docs/validity-themes.md, session 14).
+
 // devThemeFiguresBatch7 are the floors of the dev part as grown by batch 7
 // (session 11: m492-m551 and o375-o439, 88 more dev texts labelled blind,
 // document levels only) and by 385 new sentence labels of 18 batch-6 dev
@@ -97,7 +106,7 @@ var devThemeFiguresGrown = map[string]float64{
 // texts they were set on.
 var devThemeFiguresBatch7 = map[string]float64{
 	"claims P": 0.807, "claims R": 0.908,
-	"level>=1 P": 0.856, "level>=1 R": 0.703,
+	"level>=1 P": 0.856, "level>=1 R": 0.700,
 	"sentences P": 0.766, "sentences R": 0.707,
 }
 
@@ -113,7 +122,7 @@ var devThemeFiguresBatch7 = map[string]float64{
 // on the texts and labels they were set on.
 var devThemeFiguresBatch8 = map[string]float64{
 	"claims P": 0.802, "claims R": 0.907,
-	"level>=1 P": 0.853, "level>=1 R": 0.708,
+	"level>=1 P": 0.853, "level>=1 R": 0.705,
 	"sentences P": 0.759, "sentences R": 0.693,
 }
 
@@ -126,7 +135,7 @@ var devThemeFiguresBatch8 = map[string]float64{
 // holding on the texts before the batch.
 var devThemeFiguresBatch9 = map[string]float64{
 	"claims P": 0.791, "claims R": 0.914,
-	"level>=1 P": 0.839, "level>=1 R": 0.711,
+	"level>=1 P": 0.839, "level>=1 R": 0.709,
 	"sentences P": 0.752, "sentences R": 0.706,
 }
 
@@ -173,7 +182,7 @@ var devThemeFiguresBatch10 = map[string]float64{
 // set on.
 var devThemeFiguresFresh15 = map[string]float64{
 	"claims P": 0.791, "claims R": 0.914,
-	"level>=1 P": 0.853, "level>=1 R": 0.708,
+	"level>=1 P": 0.853, "level>=1 R": 0.705,
 	"sentences P": 0.752, "sentences R": 0.706,
 }
 
