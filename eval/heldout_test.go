@@ -155,14 +155,14 @@ var heldOutFiguresBatch10m = []heldOutFigure{
 // figure. heldOutFiguresBatch10o hold on the texts before batch 10's
 // m-texts, heldOutFiguresBatch10m on those before its o-texts.
 var heldOutFiguresBatch10 = []heldOutFigure{
-	{"named", 0.97, 0.913},
-	{"none", 0.90, 0.837},
-	{"unnamed", 0.95, 0.923},
-	{"title", 0.97, 0.97},
-	{"right at >= 0.9", 0.97, 0.964},
-	{"claims P", 0.75, 0.75},
-	{"claims R", 0.90, 0.857},
-	{"level>=1 P", 0.80, 0.729},
+	{"named", 0.97, 0.913},           // 222/243 = 0.9136: target missed
+	{"none", 0.90, 0.845},            // 142/168 = 0.8452: target missed
+	{"unnamed", 0.95, 0.923},         // 12/13: target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.966}, // 87/90 = 0.9667: target missed
+	{"claims P", 0.75, 0.75},         // 0.848
+	{"claims R", 0.90, 0.870},        // 0.8701: target missed
+	{"level>=1 P", 0.80, 0.740},      // 0.7401: target missed
 }
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates

@@ -96,7 +96,11 @@ var devThemeFiguresGrown = map[string]float64{
 // qualities or verbs rather than things ("tryggt, säkert och välkomnande",
 // m084 attitude; "träffas, diskutera och samverka", m457 cooperation);
 // the level>=1 P floors are kept, not raised, since other branches add
-// dev texts (docs/validity-themes.md, session 14).
+// dev texts (docs/validity-themes.md, session 14). At the merge the same
+// rule took the same 0.002 from the level>=1 R floors the other session-14
+// branches had set on their own code (devThemeFiguresBatch10o,
+// devThemeFiguresBatch10m, devThemeFiguresFresh16); those were lowered
+// with it, and devThemeFiguresBatch10 is measured on the merged rules.
 
 // devThemeFiguresBatch7 are the floors of the dev part as grown by batch 7
 // (session 11: m492-m551 and o375-o439, 88 more dev texts labelled blind,
@@ -148,7 +152,7 @@ var devThemeFiguresBatch9 = map[string]float64{
 // texts before the batch.
 var devThemeFiguresBatch10o = map[string]float64{
 	"claims P": 0.791, "claims R": 0.914,
-	"level>=1 P": 0.838, "level>=1 R": 0.713,
+	"level>=1 P": 0.838, "level>=1 R": 0.711,
 	"sentences P": 0.752, "sentences R": 0.706,
 }
 
@@ -160,7 +164,7 @@ var devThemeFiguresBatch10o = map[string]float64{
 // devThemeFiguresBatch9 keep holding on the texts before the batch.
 var devThemeFiguresBatch10m = map[string]float64{
 	"claims P": 0.791, "claims R": 0.914,
-	"level>=1 P": 0.836, "level>=1 R": 0.713,
+	"level>=1 P": 0.836, "level>=1 R": 0.711,
 	"sentences P": 0.752, "sentences R": 0.706,
 }
 
@@ -169,9 +173,9 @@ var devThemeFiguresBatch10m = map[string]float64{
 // devThemeFiguresBatch10o and devThemeFiguresBatch10m keep holding on the
 // texts each was set on.
 var devThemeFiguresBatch10 = map[string]float64{
-	"claims P": 0.791, "claims R": 0.914,
-	"level>=1 P": 0.836, "level>=1 R": 0.713,
-	"sentences P": 0.752, "sentences R": 0.706,
+	"claims P": 0.793, "claims R": 0.917,
+	"level>=1 P": 0.848, "level>=1 R": 0.714,
+	"sentences P": 0.755, "sentences R": 0.705,
 }
 
 // devThemeFiguresFresh15 are the floors of the whole dev part with the
@@ -194,7 +198,7 @@ var devThemeFiguresFresh15 = map[string]float64{
 // labels.
 var devThemeFiguresFresh16 = map[string]float64{
 	"claims P": 0.793, "claims R": 0.917,
-	"level>=1 P": 0.839, "level>=1 R": 0.711,
+	"level>=1 P": 0.839, "level>=1 R": 0.709,
 	"sentences P": 0.755, "sentences R": 0.705,
 }
 
