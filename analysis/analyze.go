@@ -377,6 +377,7 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 	hits := make([]ThemeHit, 0, nHits)
 	matched := make([]Match, 0, nMatched)
 	themes := make([]ThemeCoverage, 0, len(a.Codebook.Themes))
+	segToks := segmentTokens{matcher: a.matcher, text: text}
 	for _, th := range a.Codebook.Themes {
 		cov := ThemeCoverage{ID: th.ID, Headings: []int{}}
 		first, claims := len(hits), 0
@@ -428,7 +429,7 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 					// segment whose only words for the theme are weak
 					// (GradeRule): half
 					cov.Passing++
-				} else if s.Kind != KindTableRow && !hasPhrase(lm) && a.listItemMention(text, s, lm) {
+				} else if s.Kind != KindTableRow && !hasPhrase(lm) && mayBeListMention(text, s, lm) && listMention(segToks.of(i, s), lm) {
 					// one item of a list of other things (levellist.go): half
 					cov.Passing++
 				}

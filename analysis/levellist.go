@@ -23,10 +23,39 @@ import "strings"
 // least one item names nothing of the theme. Only segments with a comma
 // are tokenised again.
 func (a *Analyzer) listItemMention(text string, s *Sentence, lm []Match) bool {
-	if len(lm) == 0 || s.Start < 0 || s.End > len(text) || s.Start > s.End || !strings.Contains(text[s.Start:s.End], ",") {
-		return false
+	return mayBeListMention(text, s, lm) && listMention(a.matcher.Tokenize(text[s.Start:s.End], s.Start), lm)
+}
+
+// mayBeListMention is listItemMention's test before any tokenising: a
+// segment without a comma holds no list of three items.
+func mayBeListMention(text string, s *Sentence, lm []Match) bool {
+	return len(lm) > 0 && s.Start >= 0 && s.End <= len(text) && s.Start <= s.End && strings.Contains(text[s.Start:s.End], ",")
+}
+
+// segmentTokens keeps the tokens of the segments themeCoverage reads again
+// for list mentions, so that a segment with list mentions of several
+// themes is tokenised once, not once per theme.
+type segmentTokens struct {
+	matcher *Matcher
+	text    string
+	toks    map[int][]Token
+}
+
+// of gives segment i's tokens (s is segs[i]), tokenising it the first time.
+func (c *segmentTokens) of(i int, s *Sentence) []Token {
+	if t, ok := c.toks[i]; ok {
+		return t
 	}
-	toks := a.matcher.Tokenize(text[s.Start:s.End], s.Start)
+	if c.toks == nil {
+		c.toks = make(map[int][]Token)
+	}
+	t := c.matcher.Tokenize(c.text[s.Start:s.End], s.Start)
+	c.toks[i] = t
+	return t
+}
+
+// listMention is listItemMention on a segment's tokens.
+func listMention(toks []Token, lm []Match) bool {
 	inList := make([]bool, len(lm))
 	for i := 0; i < len(toks); {
 		start, end, items := listAt(toks, i)
