@@ -31,9 +31,6 @@ func (a *MunicipalityAttributor) reportsOnParties(text string, words []word, zon
 	if tv.partyFirst+tv.partyOrgan > 0 {
 		return false
 	}
-	if a.reportsOnCouncil(text, words, zones) { // the council's seats and members (municipality_council.go)
-		return true
-	}
 	var small [64]byte
 	for i, w := range words {
 		if zones[i] == zNoise || w.upper || w.end-w.start > 20 {
