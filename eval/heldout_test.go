@@ -165,9 +165,30 @@ var heldOutFiguresBatch10 = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.740},      // 0.7401: target missed
 }
 
+// heldOutFiguresBatch11m are the floors of the whole held-out part as
+// grown by batch 11's m-texts (session 15: m710-m749 from
+// h-attribnamed17, 9 held-out texts, no sentence labels; labelled blind),
+// set from the scoring of main's attribution rules on the grown set at
+// the end of the round (the branch's rule failed the held-out gate and
+// was reverted; docs/validity.md, "Attribution, round 15: texts that name
+// their municipality"): where a target is met the floor is the target,
+// else the figure. heldOutFiguresBatch10 keep holding on the 450 texts
+// before the batch.
+var heldOutFiguresBatch11m = []heldOutFigure{
+	{"named", 0.97, 0.912},           // 228/250 = 0.9120: target missed (222/243 before the batch; the batch 6/7)
+	{"none", 0.90, 0.847},            // 144/170 = 0.8471: target missed (142/168 before the batch; the batch 2/2)
+	{"unnamed", 0.95, 0.923},         // 12/13 (the batch has no held-out unnamed text): target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.967}, // 88/91 = 0.9670: target missed
+	{"claims P", 0.75, 0.75},         // 0.848 (batch 11 has no sentence labels)
+	{"claims R", 0.90, 0.870},        // 0.8701: target missed
+	{"level>=1 P", 0.80, 0.734},      // 0.7346: target missed (0.740 before the batch: its party pages get levels the labels give 0)
+}
+
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch10 on the whole part,
+// falls below its floor: heldOutFiguresBatch11m on the whole part,
+// heldOutFiguresBatch10 on the texts before batch 11's m-texts,
 // heldOutFiguresBatch10o on the texts before batch 10's m-texts,
 // heldOutFiguresBatch10m on those before its o-texts,
 // heldOutFiguresBatch9 on the texts before batch 10,
@@ -180,7 +201,10 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch10)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch11m)
+	// Every earlier floor was set before batch 11's m-texts.
+	all, whole = all.without(t, "heldout", batch11m)
+	checkHeldOut(t, "before batch 11m", all, whole, heldOutFiguresBatch10)
 	b10o, ev10o := all.without(t, "heldout", batch10m)
 	checkHeldOut(t, "before batch 10m", b10o, ev10o, heldOutFiguresBatch10o)
 	b10m, ev10m := all.without(t, "heldout", batch10Other)
