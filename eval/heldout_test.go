@@ -165,9 +165,27 @@ var heldOutFiguresBatch10 = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.740},      // 0.7401: target missed
 }
 
+// heldOutFiguresBatch11o are the floors of the whole held-out part as
+// grown by batch 11's o-texts (session 15: o614-o656 from h-attribnone17,
+// 18 held-out texts; document labels only, labelled blind), scored once
+// at the end of the round (docs/validity.md, "Attribution, round 15"):
+// where a target is met the floor is the target, else the figure. Every
+// earlier floor keeps holding on the texts before the batch.
+var heldOutFiguresBatch11o = []heldOutFigure{
+	{"named", 0.97, 0.910},           // 0.9102: target missed (222/243 = 0.9136 on the 450 before the batch)
+	{"none", 0.90, 0.847},            // 0.8478: target missed (142/168 = 0.8452 before the batch)
+	{"unnamed", 0.95, 0.923},         // 12/13: target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.966}, // 0.9667: target missed (87/90 before the batch)
+	{"claims P", 0.75, 0.75},         // 0.848 (batch 11 has no sentence labels)
+	{"claims R", 0.90, 0.870},        // 0.8701: target missed
+	{"level>=1 P", 0.80, 0.735},      // 0.7354: target missed (0.7401 before the batch: its organisation pages get levels the labels give 0)
+}
+
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch10 on the whole part,
+// falls below its floor: heldOutFiguresBatch11o on the whole part,
+// heldOutFiguresBatch10 on the texts before batch 11's o-texts,
 // heldOutFiguresBatch10o on the texts before batch 10's m-texts,
 // heldOutFiguresBatch10m on those before its o-texts,
 // heldOutFiguresBatch9 on the texts before batch 10,
@@ -180,7 +198,9 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch10)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch11o)
+	all, whole = all.without(t, "heldout", batch11Other)
+	checkHeldOut(t, "before batch 11o", all, whole, heldOutFiguresBatch10)
 	b10o, ev10o := all.without(t, "heldout", batch10m)
 	checkHeldOut(t, "before batch 10m", b10o, ev10o, heldOutFiguresBatch10o)
 	b10m, ev10m := all.without(t, "heldout", batch10Other)
