@@ -600,6 +600,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	tv := textVoice{service: serviceVoice, own: ownVoice, reporter: reporterVoice, rivals: rivals, words: nWords}
 	if judged {
 		a.countVoice(text, words, zones, &tv)
+		tv.company = namesCompany(text, words, zones)
 	}
 	// aboutProb[k] is the voice model's probability that someone else
 	// writes about candidate k, when it caps its confidence.

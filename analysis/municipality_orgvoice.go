@@ -53,5 +53,5 @@ func (v *voiceLists) orgOwnedAt(text string, words []word, i int, lw string) boo
 // and whatever service words it uses ("klicka", "läs mer"), which a
 // party's page lacks but an association's has.
 func (tv *textVoice) speaksAsOrganisation() bool {
-	return tv.orgOwned >= 1 && tv.rivals > 0
+	return tv.orgOwned >= 1 && (tv.rivals > 0 || tv.company)
 }

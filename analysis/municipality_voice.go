@@ -419,8 +419,9 @@ func (a *MunicipalityAttributor) attributedBefore(text string, words []word, i i
 type textVoice struct {
 	service, own, we, reporter, press, third int
 	quotes, jag, population                  int
-	partyFirst, partyOrgan                   int // party-voice cues (partyAt)
-	orgOwned                                 int // of partyFirst, an organisation's own nouns (orgOwnedAt)
+	partyFirst, partyOrgan                   int  // party-voice cues (partyAt)
+	orgOwned                                 int  // of partyFirst, an organisation's own nouns (orgOwnedAt)
+	company                                  bool // names a company by its legal form (namesCompany)
 	rivals                                   float64
 	words                                    int
 }
