@@ -205,14 +205,14 @@ var devThemeFiguresFresh16 = map[string]float64{
 // devThemeFiguresFresh17 are the floors of the whole dev part with the
 // 303 sentence labels of 15 older dev texts labelled blind by
 // h-themesrec17 (tools/themeeval/fresh-17.txt), measured on that branch's
-// rules (the claims_only health group; docs/validity-themes.md, session 15).
+// rules (main's: the health group tried there was not kept; docs/validity-themes.md, session 15).
 // The fresh-17 sentences are harder than the rest (claims P 0.708 on them
 // before any change), so claims P and sentence R are lower than the
 // earlier floors, which keep holding on the set without those labels.
 var devThemeFiguresFresh17 = map[string]float64{
-	"claims P": 0.785, "claims R": 0.919,
+	"claims P": 0.785, "claims R": 0.916,
 	"level>=1 P": 0.848, "level>=1 R": 0.714,
-	"sentences P": 0.755, "sentences R": 0.703,
+	"sentences P": 0.754, "sentences R": 0.702,
 }
 
 // fresh17 reports whether a text is one of the 15 dev texts whose
