@@ -210,9 +210,9 @@ var devThemeFiguresFresh16 = map[string]float64{
 // before any change), so claims P and sentence R are lower than the
 // earlier floors, which keep holding on the set without those labels.
 var devThemeFiguresFresh17 = map[string]float64{
-	"claims P": 0.785, "claims R": 0.916,
+	"claims P": 0.786, "claims R": 0.916,
 	"level>=1 P": 0.848, "level>=1 R": 0.714,
-	"sentences P": 0.754, "sentences R": 0.702,
+	"sentences P": 0.756, "sentences R": 0.701,
 }
 
 // fresh17 reports whether a text is one of the 15 dev texts whose
