@@ -68,9 +68,9 @@ type ThemeCoverage struct {
 	// bullet fragments (bulletFragment, outside a list of goals) and one
 	// item of a list of other things (levellist.go). When every segment
 	// that names the theme is one, the theme is a bullet-only mention or
-	// a list, level 0 (GradeRule). It is not stored (codec.go): Level is,
-	// and Explain grades a fresh analysis; GradeRule on a decoded
-	// coverage reads it as 0.
+	// a list, level 0 (GradeRule). Unexported, as it is no output of
+	// its own (the level is); the store keeps it (codec.go), so GradeRule
+	// reads a decoded coverage as it read the fresh one.
 	listed int
 }
 
