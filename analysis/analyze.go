@@ -64,6 +64,14 @@ type ThemeCoverage struct {
 	// way to work); bullet fragments (bulletFragment, outside a list of
 	// goals); headings whose words only touch the theme (headingNames).
 	Passing int `json:"passing"`
+	// listed counts the Passing segments that are passing by their form:
+	// bullet fragments (bulletFragment, outside a list of goals) and one
+	// item of a list of other things (levellist.go). When every segment
+	// that names the theme is one, the theme is a bullet-only mention or
+	// a list, level 0 (GradeRule). Unexported, as it is no output of
+	// its own (the level is); the store keeps it (codec.go), so GradeRule
+	// reads a decoded coverage as it read the fresh one.
+	listed int
 }
 
 // DocumentAnalysis is everything styrdok reads out of one document.
@@ -429,9 +437,13 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 					// segment whose only words for the theme are weak
 					// (GradeRule): half
 					cov.Passing++
+					if s.Kind == KindListItem && bulletFragment(s.Text) && !goalList(segs, i) {
+						cov.listed++
+					}
 				} else if s.Kind != KindTableRow && !hasPhrase(lm) && mayBeListMention(text, s, lm) && listMention(segToks.of(i, s), lm) {
 					// one item of a list of other things (levellist.go): half
 					cov.Passing++
+					cov.listed++
 				}
 			} else {
 				hit.Matched, hit.Inherited, hit.Heading = []Match{}, true, h

@@ -77,7 +77,12 @@ type Tally struct {
 // a heading that only touches the theme names no section of it; a
 // segment whose only word for the theme is a weak one (weakMention) names
 // it on the way. A coder
-// does not call two such mentions a treatment. content is the number of content segments;
+// does not call two such mentions a treatment. When every segment that
+// names the theme is passing by its form (c.listed: bullet fragments and
+// items of a list of other things), the theme is "a bullet-only mention
+// or a list", which the labelling rules make 0 however many there are:
+// four bullets "– förskola i Ljungskile," ... list a municipality's
+// schools, they treat no education. content is the number of content segments;
 // own-word segments are counted (OwnSentences once structure has added
 // inherited hits).
 func GradeRule(c ThemeCoverage, content int) (int, string) {
@@ -101,6 +106,8 @@ func GradeRule(c ThemeCoverage, content int) (int, string) {
 		return 0, fmt.Sprintf("level 0: one heading names the theme and segments stand under it, but none of the %d content segments names the theme in its own words and the heading says more than the theme's name (a news title, a page title: the section is about something else)", content)
 	case h > 0:
 		return 0, fmt.Sprintf("level 0: one heading names the theme, but no section stands under it and none of the %d content segments names it in its own words (a link or a label, not a section)", content)
+	case body > 0 && c.listed >= body:
+		return 0, fmt.Sprintf("level 0: a bullet-only mention or a list: all %d segment(s) that name the theme are bullet fragments or one item of a list of other things, no heading", body)
 	case halves >= 2*need:
 		return 1, fmt.Sprintf("level 1: no heading names the theme, but %d segments treat it%s (%d or more needed: 2, and 1%% of %d content segments)", body, passingNote(passing), need, content)
 	case body > 0:

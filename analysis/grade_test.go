@@ -278,3 +278,23 @@ func TestFocusAreas(t *testing.T) {
 		}
 	}
 }
+
+// TestGradeRuleListOnly: a theme whose every segment is a bullet fragment
+// or an item of a list of other things is a bullet-only mention or a
+// list, level 0 however many there are; one segment of another form
+// beside them keeps the half counts adding up to level 1.
+func TestGradeRuleListOnly(t *testing.T) {
+	for _, c := range []struct {
+		cov  ThemeCoverage
+		want int
+	}{
+		{ThemeCoverage{Sentences: 4, OwnSentences: 4, Passing: 4, listed: 4}, 0},
+		{ThemeCoverage{Sentences: 4, OwnSentences: 4, Passing: 4, listed: 3}, 1},
+		{ThemeCoverage{Sentences: 3, OwnSentences: 3, Passing: 1, listed: 1}, 1},
+		{ThemeCoverage{Sentences: 2, OwnSentences: 2, Headings: []int{0}, Passing: 1, listed: 1}, 2},
+	} {
+		if got, rule := GradeRule(c.cov, 10); got != c.want {
+			t.Errorf("%+v: level %d, want %d (%s)", c.cov, got, c.want, rule)
+		}
+	}
+}
