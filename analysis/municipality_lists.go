@@ -52,6 +52,8 @@ type attributionLists struct {
 	// neither, and is not lowered to be looked up (every word of a text
 	// was, a third of attribution's time).
 	voiceFirst [utf8.RuneSelf]bool
+	// voiceClasses: the voice lists a lower-case word is on (voiceclass.go).
+	voiceClasses map[string]voiceClass
 }
 
 // embeddedLists are the embedded lists, parsed once on first use and
@@ -191,6 +193,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 	if l.voiceModel, err = parseVoiceModel(fsys); err != nil {
 		return nil, err
 	}
+	l.voiceClasses = voiceClassesOf(l)
 	return l, nil
 }
 
