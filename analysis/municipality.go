@@ -266,6 +266,9 @@ type word struct {
 	// low is the word in lower case when the matcher's token lent it
 	// (documentWords), "" when it is to be made.
 	low string
+	// form is the token's form when it lent low, nil otherwise: its
+	// voice class is worked out once per form (voiceclass.go).
+	form *wordForm
 }
 
 // lower is the word in lower case. It is made when asked for, not for
@@ -448,7 +451,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		}
 		if n := w.end - w.start; n <= 20 && a.lists.mayBeVoice(text[w.start]) { // "Kommunen", "Kommunfullmäktige", "Du" start sentences
 			lw := w.appendLower(lower[:0], text)
-			switch c := a.lists.voiceClasses[string(lw)]; { // the four lists in one lookup
+			switch c := a.lists.classOf(w, lw); { // the four lists in one lookup
 			case (!w.upper || n >= 6) && c.has(voiceOwn):
 				ownVoice++
 			case (!w.upper || n >= 6) && c.has(voiceOther):

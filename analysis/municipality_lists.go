@@ -54,6 +54,9 @@ type attributionLists struct {
 	voiceFirst [utf8.RuneSelf]bool
 	// voiceClasses: the voice lists a lower-case word is on (voiceclass.go).
 	voiceClasses map[string]voiceClass
+	// embedded: these are the embedded lists (embeddedLists), whose
+	// classes word forms cache (classOf).
+	embedded bool
 }
 
 // embeddedLists are the embedded lists, parsed once on first use and
@@ -69,6 +72,7 @@ func mustParseAttributionLists() *attributionLists {
 		// broken build, not bad input.
 		panic(err)
 	}
+	l.embedded = true
 	return l
 }
 

@@ -470,7 +470,7 @@ func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []u
 		if string(lw) == "invånare" && i > 0 && isNumber(text[words[i-1].start:words[i-1].end]) && sameLine(text, words[i-1], w) {
 			tv.population++ // "med sina 16.700 invånare", "hade 9 255 invånare"
 		}
-		switch c := a.lists.voiceClasses[string(lw)]; { // we and press in one lookup
+		switch c := a.lists.classOf(w, lw); { // we and press in one lookup
 		case c.has(voiceWe):
 			tv.we++
 		case string(lw) == "jag":

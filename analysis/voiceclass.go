@@ -1,5 +1,7 @@
 package analysis
 
+import "sync/atomic"
+
 // voiceClass is the voice lists a lower-case word is on, as bits: the
 // attribution's word loops asked up to four string-keyed maps for every
 // capitalised or listed-letter word (ownVoice, otherVoice, serviceVoice,
@@ -39,6 +41,33 @@ func voiceClassesOf(l *attributionLists) map[string]voiceClass {
 		add(l.voice.press, voicePress)
 	}
 	return m
+}
+
+// voiceCache holds a word form's voiceClass against the embedded lists,
+// worked out on the form's first use by the attribution: a run asks for
+// the class of the same few thousand forms millions of times, and a form
+// is shared by the workers (the matcher's memo), hence atomic. 0: not yet
+// known; else the class with voiceKnown set.
+type voiceCache struct{ v atomic.Uint32 }
+
+// voiceKnown marks a cached class (any class, none included).
+const voiceKnown = 1 << 8
+
+// classOf returns the voice class of word w, lw being w in lower case:
+// from w's form when the matcher lent it one and these are the embedded
+// lists (any other lists, which tests make, are asked each time), else
+// from voiceClasses.
+func (l *attributionLists) classOf(w word, lw []byte) voiceClass {
+	f := w.form
+	if f == nil || !l.embedded {
+		return l.voiceClasses[string(lw)]
+	}
+	if v := f.voice.v.Load(); v != 0 {
+		return voiceClass(v)
+	}
+	c := l.voiceClasses[string(lw)]
+	f.voice.v.Store(uint32(c) | voiceKnown)
+	return c
 }
 
 // has reports whether c includes every bit of bits.

@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -43,6 +45,60 @@ func TestVoiceClasses(t *testing.T) {
 	}
 	if on == 0 || on == len(words) {
 		t.Fatalf("%d of %d words have a class: want both kinds", on, len(words))
+	}
+}
+
+// TestClassOfForms: a word lent a form gets from it the class the map
+// gives its lower-case form, on the form's first use (which stores it)
+// and after (which reads it), over the bundled corpus's words; lists
+// other than the embedded ones never store a class in a form.
+func TestClassOfForms(t *testing.T) {
+	a := testAnalyzer(t)
+	l := embeddedLists()
+	if a.attributor.lists != l || !l.embedded {
+		t.Fatal("the analyzer's attributor does not read the embedded lists")
+	}
+	other, err := parseAttributionLists(attributionData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*"))
+	formed, classed := 0, 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := mustDoc(t, filepath.Base(f), data)
+		for _, w := range documentWordsOf(a, doc) {
+			lw := w.appendLower(nil, doc.Text)
+			want := l.voiceClasses[string(lw)]
+			if w.form == nil {
+				if got := l.classOf(w, lw); got != want {
+					t.Fatalf("%q without a form: class %b, want %b", lw, got, want)
+				}
+				continue
+			}
+			formed++
+			before := w.form.voice.v.Load()
+			if got := other.classOf(w, lw); got != want || w.form.voice.v.Load() != before {
+				t.Fatalf("%q, lists not embedded: class %b (want %b), the form's cache %x -> %x", lw, got, want, before, w.form.voice.v.Load())
+			}
+			for range 2 {
+				if got := l.classOf(w, lw); got != want {
+					t.Fatalf("%q: class %b from its form, want %b", lw, got, want)
+				}
+				if v := w.form.voice.v.Load(); v != uint32(want)|voiceKnown {
+					t.Fatalf("%q: the form caches %x, want %x", lw, v, uint32(want)|voiceKnown)
+				}
+			}
+			if want != 0 {
+				classed++
+			}
+		}
+	}
+	if formed == 0 || classed == 0 {
+		t.Fatalf("%d words with a form, %d of them with a class: want both", formed, classed)
 	}
 }
 
