@@ -44,7 +44,7 @@ func (dw *documentWords) addSegment(start, end int, toks []Token) {
 		t := &toks[k]
 		if f := t.form; f != nil && f.word {
 			// strings.ToLower(t.Text): the token is this one word
-			dw.words = append(dw.words, word{start: t.Start, end: t.End, upper: f.upper, low: f.lower})
+			dw.words = append(dw.words, word{start: t.Start, end: t.End, upper: f.upper, low: f.lower, form: f})
 			continue
 		}
 		// "SFI-undervisning", "Kultur-": the attributor splits at the

@@ -97,6 +97,9 @@ type wordForm struct {
 	// inside or after it), upper that it starts with a capital
 	// (makeWord): documentWords reads both for every token.
 	word, upper bool
+	// voice is the attribution's voice class of lower, worked out on
+	// first use (voiceclass.go).
+	voice voiceCache
 }
 
 // memo is a bounded memo of a function of a word, safe for concurrent

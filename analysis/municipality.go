@@ -266,6 +266,9 @@ type word struct {
 	// low is the word in lower case when the matcher's token lent it
 	// (documentWords), "" when it is to be made.
 	low string
+	// form is the token's form when it lent low, nil otherwise: its
+	// voice class is worked out once per form (voiceclass.go).
+	form *wordForm
 }
 
 // lower is the word in lower case. It is made when asked for, not for
@@ -448,14 +451,14 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		}
 		if n := w.end - w.start; n <= 20 && a.lists.mayBeVoice(text[w.start]) { // "Kommunen", "Kommunfullmäktige", "Du" start sentences
 			lw := w.appendLower(lower[:0], text)
-			switch {
-			case (!w.upper || n >= 6) && a.lists.ownVoice[string(lw)]:
+			switch c := a.lists.classOf(w, lw); { // the four lists in one lookup
+			case (!w.upper || n >= 6) && c.has(voiceOwn):
 				ownVoice++
-			case (!w.upper || n >= 6) && a.lists.otherVoice[string(lw)]:
+			case (!w.upper || n >= 6) && c.has(voiceOther):
 				otherVoice++
-			case a.lists.serviceVoice[string(lw)]:
+			case c.has(voiceService):
 				serviceVoice++
-			case a.lists.reporterVoice[string(lw)] && (!strings.HasPrefix(string(lw), "foto") || strings.HasPrefix(text[w.end:], ":")):
+			case c.has(voiceReporter) && (!strings.HasPrefix(string(lw), "foto") || strings.HasPrefix(text[w.end:], ":")):
 				reporterVoice++
 			}
 		}
@@ -961,7 +964,7 @@ func (a *MunicipalityAttributor) placeContext(text string, words []word, i int) 
 
 // sameLine reports whether only spaces stand between two adjacent words.
 func sameLine(text string, a, b word) bool {
-	return strings.Trim(text[a.end:b.start], " \u00a0") == ""
+	return onlySpaces(text[a.end:b.start]) // strings.Trim(gap, " \u00a0") == "", without decoding runes
 }
 
 // issuer returns a non-municipal author named at the start of a title or

@@ -52,6 +52,11 @@ type attributionLists struct {
 	// neither, and is not lowered to be looked up (every word of a text
 	// was, a third of attribution's time).
 	voiceFirst [utf8.RuneSelf]bool
+	// voiceClasses: the voice lists a lower-case word is on (voiceclass.go).
+	voiceClasses map[string]voiceClass
+	// embedded: these are the embedded lists (embeddedLists), whose
+	// classes word forms cache (classOf).
+	embedded bool
 }
 
 // embeddedLists are the embedded lists, parsed once on first use and
@@ -67,6 +72,7 @@ func mustParseAttributionLists() *attributionLists {
 		// broken build, not bad input.
 		panic(err)
 	}
+	l.embedded = true
 	return l
 }
 
@@ -191,6 +197,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 	if l.voiceModel, err = parseVoiceModel(fsys); err != nil {
 		return nil, err
 	}
+	l.voiceClasses = voiceClassesOf(l)
 	return l, nil
 }
 

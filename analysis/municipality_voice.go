@@ -471,12 +471,12 @@ func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []u
 		if string(lw) == "invånare" && i > 0 && isNumber(text[words[i-1].start:words[i-1].end]) && sameLine(text, words[i-1], w) {
 			tv.population++ // "med sina 16.700 invånare", "hade 9 255 invånare"
 		}
-		switch {
-		case a.lists.voice.we[string(lw)]:
+		switch c := a.lists.classOf(w, lw); { // we and press in one lookup
+		case c.has(voiceWe):
 			tv.we++
 		case string(lw) == "jag":
 			tv.jag++
-		case a.lists.voice.press[string(lw)]:
+		case c.has(voicePress):
 			tv.press++
 		case string(lw) == "kommunen" && i > 0 && a.lists.voice.isAttributing(words[i-1].lower(text)) &&
 			!strings.ContainsAny(text[words[i-1].end:w.start], "\n."):
