@@ -286,6 +286,11 @@ func Run(ctx context.Context, a *analysis.Analyzer, files []string, opt BatchOpt
 			if sumw != nil && o.summary != nil {
 				sumw.add(o.doc.SHA256, opt.Key, o.summary)
 			}
+			if o.lazy != nil && storeErr == nil {
+				// A record's: the spill and the summaries writer have
+				// taken what they keep of both.
+				b.summaries.recycle(o.summary, o.doc.Terms)
+			}
 			o.doc.Terms = analysis.TermBag{}
 		}
 		if o.rec != nil && w != nil && storeErr == nil {
@@ -741,7 +746,7 @@ func (b *batch) loadAnalysis(st *Store, sha, path string, k AnalysisKey, opt *Ba
 		// analysis is read from the store as without the file, and the
 		// run writes its record again.
 		if rec, err := b.summaries.lookup(sha, k, &ws.sums); err == nil && rec != nil {
-			if d, sum, err := decodeSummaryRecord(rec, ws.strs); err == nil && d.SHA256 == sha {
+			if d, sum, err := decodeSummaryRecord(rec, ws.strs, b.summaries.freeList()); err == nil && d.SHA256 == sha {
 				d.File = path // the same content may sit under several paths
 				return outcome{doc: d, summary: rec, digest: sum, lazy: &storedAnalysis{sha: sha, key: k}}, nil
 			}

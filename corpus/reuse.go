@@ -61,7 +61,7 @@ func (b *batch) keptUnread(sha, path string, snap *snapshot, opt *BatchOptions, 
 	if len(ws.strs) > maxSharedStrings {
 		clear(ws.strs)
 	}
-	d, sum, err := decodeSummaryRecord(rec, ws.strs)
+	d, sum, err := decodeSummaryRecord(rec, ws.strs, b.summaries.freeList())
 	if err != nil || d.SHA256 != sha {
 		return outcome{}, false
 	}

@@ -251,7 +251,7 @@ func BenchmarkSummaryRecord(b *testing.B) {
 	b.Run("decode", func(b *testing.B) {
 		small := map[string]string{} // a worker's (workerScratch.strs)
 		for i := 0; b.Loop(); i++ {
-			if _, _, err := decodeSummaryRecord(recs[i%len(recs)], small); err != nil {
+			if _, _, err := decodeSummaryRecord(recs[i%len(recs)], small, nil); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -292,7 +292,7 @@ func TestSummaryRecordRoundTrip(t *testing.T) {
 		if added := withTextFilter(plain, filter); !bytes.Equal(added, rec) {
 			t.Errorf("%s: a filter added to a record made without one is not the record made with it", d.File)
 		}
-		got, gotSum, err := decodeSummaryRecord(rec, small)
+		got, gotSum, err := decodeSummaryRecord(rec, small, nil)
 		if err != nil || gotSum != sum {
 			t.Fatalf("%s: %v, digest %x", d.File, err, gotSum[:2])
 		}
@@ -311,14 +311,14 @@ func TestSummaryRecordRoundTrip(t *testing.T) {
 		for _, at := range []int{0, 5, len(rec) / 2, len(rec) - 1} {
 			bad := slices.Clone(rec)
 			bad[at] ^= 0x10
-			if _, _, err := decodeSummaryRecord(bad, small); err == nil {
+			if _, _, err := decodeSummaryRecord(bad, small, nil); err == nil {
 				t.Errorf("%s: byte %d changed: no error", d.File, at)
 			}
 			if _, ok := summaryRecordFilter(bad); ok {
 				t.Errorf("%s: byte %d changed: its filter is read", d.File, at)
 			}
 		}
-		if _, _, err := decodeSummaryRecord(rec[:len(rec)-1], small); err == nil {
+		if _, _, err := decodeSummaryRecord(rec[:len(rec)-1], small, nil); err == nil {
 			t.Errorf("%s: truncated: no error", d.File)
 		}
 	}

@@ -124,14 +124,16 @@ func fragContext(r *Report) [sha256.Size]byte {
 }
 
 // fragKey is document sum's key: the digest of its full analysis and
-// what the run decides after it.
-func fragKey(digest [sha256.Size]byte, sum *analysis.DocumentAnalysis) [sha256.Size]byte {
-	h := sha256.New()
-	h.Write(digest[:])
-	fmt.Fprintf(h, "%q\x00%#v\x00%q", sum.File, sum.Municipality, sum.Meta.Status)
-	var key [sha256.Size]byte
-	h.Sum(key[:0])
-	return key
+// what the run decides after it (AppendDecided); buf is the caller's
+// scratch space. (The keys of builds that formatted the decisions with
+// fmt, the same context, are other keys: their fragments are not found
+// and are compacted away.)
+func fragKey(digest [sha256.Size]byte, sum *analysis.DocumentAnalysis, buf *[]byte) [sha256.Size]byte {
+	b := append((*buf)[:0], "styrdok fragment 2\x00"...)
+	b = append(b, digest[:]...)
+	b = AppendDecided(b, sum)
+	*buf = b
+	return sha256.Sum256(b)
 }
 
 // digestSource is a Source that says which documents are the same
@@ -167,8 +169,9 @@ func openFragments(r *Report) *fragStore {
 		return nil
 	}
 	s := &fragStore{dir: r.Fragments, ctx: fragContext(r), keys: make([][sha256.Size]byte, len(r.Documents))}
+	var buf []byte
 	for i, d := range r.Documents {
-		s.keys[i] = fragKey(src.Digest(i), d)
+		s.keys[i] = fragKey(src.Digest(i), d, &buf)
 	}
 	if err := os.MkdirAll(s.dir, 0o755); err != nil {
 		s.note(fmt.Sprintf("%v; the documents' report rows are rendered afresh and not kept", err))

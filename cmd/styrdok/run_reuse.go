@@ -161,12 +161,16 @@ func (j *runJob) reportsKeyOf(res *corpus.BatchResult, fails []analysis.Failure)
 	h := sha256.New()
 	fmt.Fprintf(h, "styrdok reports %d\x00%s\x00%x\x00%s\x00%s\x00%s\n", reportsKeyFormat, Version, exe, j.asOf, j.reportOptions, cbJSON)
 	var zero [sha256.Size]byte
+	fmt.Fprintf(h, "%d documents\n", len(res.Documents))
+	var b []byte
 	for i, d := range res.Documents {
 		sum := res.Full.Digest(i)
 		if sum == zero {
 			return "", false
 		}
-		fmt.Fprintf(h, "%q\x00%x\x00%#v\x00%q\n", d.File, sum, d.Municipality, d.Meta.Status)
+		b = append(b[:0], sum[:]...)
+		b = reports.AppendDecided(b, d) // one-to-one, and length-prefixed: no separator needed
+		h.Write(b)
 	}
 	for _, f := range fails { // what the writers show of a failure (its kind only as its status)
 		fmt.Fprintf(h, "fail\x00%q\x00%s\x00%q\n", f.File, f.Status(), f.Reason)
