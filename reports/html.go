@@ -673,8 +673,17 @@ func strongestHitsInto(dst, hits []analysis.ThemeHit, n int) []analysis.ThemeHit
 // is one U+FFFD) up to byte offset i, and returns the UTF-16 offset
 // reached and the byte offset of the rune boundary it stopped at: the
 // start of the rune that holds i, or with end the end of that rune.
+//
+// A run of ASCII bytes is one unit a byte and is counted without
+// decoding: most of what report.html shows is ASCII, and decoding every
+// byte was most of this walk's time (BenchmarkUTF16Offset).
 func utf16Offset(s string, i int, end bool) (units, at int) {
 	for at < len(s) && at < i {
+		if s[at] < utf8.RuneSelf {
+			units++
+			at++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[at:])
 		if at+w > i && !end {
 			break
