@@ -732,8 +732,19 @@ func mapShapes(r *Report) ([]registry.Shape, error) {
 	return out, nil
 }
 
+// cellOf is a heatmap cell. Its strings are fmt's ("%.0f%%" and
+// "%s%d") made with strconv, which formats the same digits without
+// fmt's reflection: a page makes two for each of tens of thousands of
+// cells (TestCellOfStrconv).
 func cellOf(doc int, theme string, level int, share float64, prefix string) htmlCell {
-	return htmlCell{Doc: doc, Theme: theme, Level: level, Share: fmt.Sprintf("%.0f%%", 100*share), Class: fmt.Sprintf("%s%d", prefix, level)}
+	return htmlCell{Doc: doc, Theme: theme, Level: level, Share: percentCell(share), Class: prefix + strconv.Itoa(level)}
+}
+
+// percentCell is share as a whole percentage, fmt.Sprintf("%.0f%%",
+// 100*share).
+func percentCell(share float64) string {
+	var b [24]byte
+	return string(append(strconv.AppendFloat(b[:0], 100*share, 'f', 0, 64), '%'))
 }
 
 // cellTemplate is how a table cell is written; renderCells writes the

@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -116,5 +118,42 @@ func BenchmarkUTF16Offset(b *testing.B) {
 				b.Fatal("no units")
 			}
 		})
+	}
+}
+
+// TestCellOfStrconv: a heatmap cell's strings are fmt's, for shares
+// from 0 to 1 (and the odd values: negative zero, NaN, infinities,
+// halves that round either way) and levels 0 to 12.
+func TestCellOfStrconv(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 5))
+	shares := []float64{0, math.Copysign(0, -1), 1, 0.005, 0.015, 0.025, 0.125, 0.5, 0.995, 0.9949999, 1e-9, -0.004, math.NaN(), math.Inf(1), math.Inf(-1), 123.456}
+	for range 20000 {
+		shares = append(shares, rng.Float64())
+	}
+	for k, sh := range shares {
+		level := k % 13
+		prefix := []string{"l", "x", ""}[k%3]
+		c := cellOf(k, "t", level, sh, prefix)
+		if want := fmt.Sprintf("%.0f%%", 100*sh); c.Share != want {
+			t.Fatalf("share %v: %q, fmt says %q", sh, c.Share, want)
+		}
+		if want := fmt.Sprintf("%s%d", prefix, level); c.Class != want {
+			t.Fatalf("class %q %d: %q, fmt says %q", prefix, level, c.Class, want)
+		}
+	}
+}
+
+// BenchmarkCellOf: the heatmap's cells of 2,000 documents and 12
+// themes.
+func BenchmarkCellOf(b *testing.B) {
+	rng := rand.New(rand.NewPCG(17, 6))
+	shares := make([]float64, 2000*12)
+	for k := range shares {
+		shares[k] = rng.Float64()
+	}
+	for b.Loop() {
+		for k, sh := range shares {
+			_ = cellOf(k/12, "t", k%3, sh, "l")
+		}
 	}
 }
