@@ -673,8 +673,17 @@ func strongestHitsInto(dst, hits []analysis.ThemeHit, n int) []analysis.ThemeHit
 // is one U+FFFD) up to byte offset i, and returns the UTF-16 offset
 // reached and the byte offset of the rune boundary it stopped at: the
 // start of the rune that holds i, or with end the end of that rune.
+//
+// A run of ASCII bytes is one unit a byte and is counted without
+// decoding: most of what report.html shows is ASCII, and decoding every
+// byte was most of this walk's time (BenchmarkUTF16Offset).
 func utf16Offset(s string, i int, end bool) (units, at int) {
 	for at < len(s) && at < i {
+		if s[at] < utf8.RuneSelf {
+			units++
+			at++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[at:])
 		if at+w > i && !end {
 			break
@@ -723,8 +732,19 @@ func mapShapes(r *Report) ([]registry.Shape, error) {
 	return out, nil
 }
 
+// cellOf is a heatmap cell. Its strings are fmt's ("%.0f%%" and
+// "%s%d") made with strconv, which formats the same digits without
+// fmt's reflection: a page makes two for each of tens of thousands of
+// cells (TestCellOfStrconv).
 func cellOf(doc int, theme string, level int, share float64, prefix string) htmlCell {
-	return htmlCell{Doc: doc, Theme: theme, Level: level, Share: fmt.Sprintf("%.0f%%", 100*share), Class: fmt.Sprintf("%s%d", prefix, level)}
+	return htmlCell{Doc: doc, Theme: theme, Level: level, Share: percentCell(share), Class: prefix + strconv.Itoa(level)}
+}
+
+// percentCell is share as a whole percentage, fmt.Sprintf("%.0f%%",
+// 100*share).
+func percentCell(share float64) string {
+	var b [24]byte
+	return string(append(strconv.AppendFloat(b[:0], 100*share, 'f', 0, 64), '%'))
 }
 
 // cellTemplate is how a table cell is written; renderCells writes the
