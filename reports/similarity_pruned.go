@@ -255,7 +255,19 @@ type sharedLists struct {
 }
 
 func newSharedLists(n, depth int) *sharedLists {
-	return &sharedLists{depth: depth, lists: newPrunedLists(n, depth), mu: make([]sync.Mutex, n), floor: make([]atomic.Uint32, n)}
+	return sharedOver(newPrunedLists(n, depth), depth)
+}
+
+// sharedOver is lists (each at most depth entries, by before) as
+// sharedLists, to be offered more: the floor of each full list is set.
+func sharedOver(lists [][]prunedEntry, depth int) *sharedLists {
+	s := &sharedLists{depth: depth, lists: lists, mu: make([]sync.Mutex, len(lists)), floor: make([]atomic.Uint32, len(lists))}
+	for j, l := range lists {
+		if len(l) == depth {
+			s.floor[j].Store(math.Float32bits(l[depth-1].sim))
+		}
+	}
+	return s
 }
 
 // below says whether a figure cannot enter list j.
@@ -348,18 +360,6 @@ func prunedTopRows(rows *rowTerms, terms int, ix *prunedIndex, workers, depth in
 	}
 	wg.Wait()
 	return shared.lists
-}
-
-// mergePruned offers every entry of the other parts to lists.
-func mergePruned(lists [][]prunedEntry, others [][][]prunedEntry, depth int) [][]prunedEntry {
-	for _, p := range others {
-		for v := range lists {
-			for _, e := range p[v] {
-				lists[v] = offerPruned(lists[v], depth, e)
-			}
-		}
-	}
-	return lists
 }
 
 // prunedPairs are the candidate pairs of the lists: each document's
@@ -592,18 +592,24 @@ func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, worker
 		}
 	}
 	if len(affected) > 0 {
-		parts := make([][][]prunedEntry, max(1, min(workers, len(affected))))
-		for g := range parts {
-			parts[g] = newPrunedLists(n, p.depth)
-		}
-		prunedRows(sv, ix, affected, len(parts), func(g, a, j int, s float32) {
+		// the rows offer to the lists themselves (sharedLists), not to a
+		// set of lists per worker merged after: a set is n·depth entries
+		// (28 MB at 50,000 documents), and the re-run's peak was here
+		// (docs/benchmarks.md, session 15). A list holds the depth best
+		// of what it was offered, whatever the order.
+		shared := sharedOver(lists, p.depth)
+		prunedRows(sv, ix, affected, workers, func(_, a, j int, s float32) {
 			if aff[j] && j < a { // j's row has the pair
 				return
 			}
-			parts[g][a] = offerPruned(parts[g][a], p.depth, prunedEntry{doc: int32(j), sim: s})
-			parts[g][j] = offerPruned(parts[g][j], p.depth, prunedEntry{doc: int32(a), sim: s})
+			if !shared.below(a, s) {
+				shared.offer(a, prunedEntry{doc: int32(j), sim: s})
+			}
+			if !shared.below(j, s) {
+				shared.offer(j, prunedEntry{doc: int32(a), sim: s})
+			}
 		})
-		lists = mergePruned(lists, parts, p.depth)
+		lists = shared.lists
 	}
 	cuts := cutLists(lists, p.depth)
 	var again []int
