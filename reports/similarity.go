@@ -331,7 +331,7 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 		if exact {
 			top = make([]topPeers, n)
 			for i, l := range old.lists {
-				top[i].c = l
+				top[i].c = candidates(l)
 			}
 		} else {
 			top, dups = searchFromState(old, defaultSearch())
@@ -432,10 +432,12 @@ func exactTop[W weight](m *vecSet[W], old, st *simState, how string, workers int
 			top[i] = topPeers{c: l.c, k: stateDepth}
 		}
 	}
-	st.lists, st.cuts = make([][]candidate, n), make([]bool, n)
+	deep := make([][]candidate, n)
+	st.cuts = make([]bool, n)
 	for i, l := range lists {
-		st.lists[i], st.cuts[i] = l.c, l.cut
+		deep[i], st.cuts[i] = l.c, l.cut
 	}
+	st.lists = stateLists(deep)
 	return top, dups, how, nil
 }
 
@@ -465,6 +467,7 @@ func searchFrom[W weight](m *vecSet[W], old, st *simState, how string, workers i
 		if err != nil {
 			return nil, "", err
 		}
+		old.df = nil // read by affectedDocs only: a map of the vocabulary, let go before the search
 		if float64(affected) > maxAffected*float64(n) {
 			return searchCold(m, workers, p), fmt.Sprintf("search: the state does not apply (%d of %d documents affected)", affected, n), nil
 		}

@@ -158,8 +158,13 @@ func forShared(ia, ib []int32, fn func(i, j int)) {
 // pair with a positive figure, on worker g's goroutine. Rows are shared
 // out in turn, so emit must keep per-worker results whose merge does not
 // depend on the order (offerPruned's lists), or write only row a's.
-func prunedRows(sv *searchVecs, ix *prunedIndex, rows []int, workers int, emit func(g, a, j int, s float32)) {
-	n := len(sv.lo)
+//
+// A row's terms are read packed (terms, packRows) and its weights from
+// the index (the document's own posting: val·scale as newPrunedIndex
+// made it, the same float32 prunedDot multiplies), so the search vectors
+// need not be held beside the index (searchIncremental).
+func prunedRows(terms *rowTerms, ix *prunedIndex, rows []int, workers int, emit func(g, a, j int, s float32)) {
+	n := len(terms.start) - 1
 	var wg sync.WaitGroup
 	workers = max(1, min(workers, len(rows)))
 	for g := range workers {
@@ -169,11 +174,13 @@ func prunedRows(sv *searchVecs, ix *prunedIndex, rows []int, workers int, emit f
 			acc := make([]float64, n)
 			for x := g; x < len(rows); x += workers {
 				a := rows[x]
-				idx, val := sv.vec(a)
-				sc := sv.scale[a]
-				for k, ti := range idx {
-					w := float64(val[k] * sc)
+				ti := int32(0)
+				for b := terms.b[terms.start[a]:terms.start[a+1]]; len(b) > 0; {
+					gap, k := binary.Uvarint(b)
+					b, ti = b[k:], ti+int32(gap)
 					post, ws := ix.of(ti)
+					c, _ := slices.BinarySearch(post, int32(a)) // a's own entry: its postings are in document order
+					w := float64(ws[c])
 					ws = ws[:len(post)]
 					for y, j := range post {
 						acc[j] += w * float64(ws[y])
@@ -255,7 +262,19 @@ type sharedLists struct {
 }
 
 func newSharedLists(n, depth int) *sharedLists {
-	return &sharedLists{depth: depth, lists: newPrunedLists(n, depth), mu: make([]sync.Mutex, n), floor: make([]atomic.Uint32, n)}
+	return sharedOver(newPrunedLists(n, depth), depth)
+}
+
+// sharedOver is lists (each at most depth entries, by before) as
+// sharedLists, to be offered more: the floor of each full list is set.
+func sharedOver(lists [][]prunedEntry, depth int) *sharedLists {
+	s := &sharedLists{depth: depth, lists: lists, mu: make([]sync.Mutex, len(lists)), floor: make([]atomic.Uint32, len(lists))}
+	for j, l := range lists {
+		if len(l) == depth {
+			s.floor[j].Store(math.Float32bits(l[depth-1].sim))
+		}
+	}
+	return s
 }
 
 // below says whether a figure cannot enter list j.
@@ -348,18 +367,6 @@ func prunedTopRows(rows *rowTerms, terms int, ix *prunedIndex, workers, depth in
 	}
 	wg.Wait()
 	return shared.lists
-}
-
-// mergePruned offers every entry of the other parts to lists.
-func mergePruned(lists [][]prunedEntry, others [][][]prunedEntry, depth int) [][]prunedEntry {
-	for _, p := range others {
-		for v := range lists {
-			for _, e := range p[v] {
-				lists[v] = offerPruned(lists[v], depth, e)
-			}
-		}
-	}
-	return lists
 }
 
 // prunedPairs are the candidate pairs of the lists: each document's
@@ -509,15 +516,21 @@ func offerPairs(n int, pairs [][2]int32, sims []float64) ([]topPeers, []Pair) {
 // the figure of a cut list's last entry (the bound of what it holds).
 func searchState(r *searched, st *simState, p searchParams) {
 	n := len(r.lists.docs)
-	st.lists, st.cuts, st.last = make([][]candidate, n), r.cuts, r.lists.last
+	st.lists, st.cuts, st.last = make([][]stateEntry, n), r.cuts, r.lists.last
+	total := 0
+	for _, l := range r.lists.docs {
+		total += len(l)
+	}
+	flat := make([]stateEntry, total)
 	for i, l := range r.lists.docs {
-		c := make([]candidate, len(l))
+		c := flat[:len(l):len(l)]
+		flat = flat[len(l):]
 		for k, d := range l {
-			c[k].doc = int(d)
+			c[k].doc = d
 			if k < p.candidates {
 				pr := [2]int32{min(int32(i), d), max(int32(i), d)}
 				if x, ok := slices.BinarySearchFunc(r.pairs, pr, comparePairs); ok {
-					c[k].sim = r.sims[x]
+					c[k] = stateEntryOf(candidate{doc: int(d), sim: r.sims[x]})
 				}
 			}
 		}
@@ -537,7 +550,7 @@ func searchFromState(old *simState, p searchParams) ([]topPeers, []Pair) {
 	var all []scored
 	for i, l := range old.lists {
 		for _, c := range l[:min(len(l), p.candidates)] {
-			all = append(all, scored{[2]int32{int32(min(i, c.doc)), int32(max(i, c.doc))}, c.sim})
+			all = append(all, scored{[2]int32{min(int32(i), c.doc), max(int32(i), c.doc)}, c.sim()})
 		}
 	}
 	slices.SortFunc(all, func(a, b scored) int { return comparePairs(a.pr, b.pr) })
@@ -570,10 +583,14 @@ func searchFromState(old *simState, p searchParams) ([]topPeers, []Pair) {
 //     before keeps its figure; the others are scored.
 //
 // rows says how many rows were computed, scored how many pairs.
+//
+// When m can be weighed again (vecSet.reweigh), its terms and weights
+// are let go while the lists are made, as searchCold does, and made
+// again for the scoring: holding m whole beside the index was the peak
+// of a one-file re-run (docs/benchmarks.md, session 15).
 func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, workers int, p searchParams) (r *searched, rows, scored int) {
 	n := m.len()
 	sv := pruneVectors(m, p)
-	ix := newPrunedIndex(sv)
 	lists := newPrunedLists(n, p.depth)
 	bound := make([]*prunedEntry, n)
 	var affected []int
@@ -584,26 +601,46 @@ func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, worker
 		}
 		for _, c := range old.lists[i] {
 			if !aff[c.doc] {
-				lists[i] = offerPruned(lists[i], p.depth, prunedEntry{doc: int32(c.doc), sim: prunedDot(sv, i, c.doc)})
+				lists[i] = offerPruned(lists[i], p.depth, prunedEntry{doc: c.doc, sim: prunedDot(sv, i, int(c.doc))})
 			}
 		}
 		if l := old.lists[i]; old.cuts[i] && len(l) > 0 {
-			bound[i] = &prunedEntry{doc: int32(l[len(l)-1].doc), sim: old.last[i]}
+			bound[i] = &prunedEntry{doc: l[len(l)-1].doc, sim: old.last[i]}
 		}
 	}
+	// the index, made as searchCold makes it: m's parts let go once the
+	// packed terms and the index hold what the rows need of them
+	lean := m.reweigh != nil
+	if lean {
+		m.tidx, m.tcnt, m.over = nil, nil, nil
+	}
+	terms := packRows(sv)
+	if lean {
+		m.idx, sv.idx = nil, nil
+	}
+	ix := newPrunedIndexRows(terms, sv.terms, sv)
+	if lean {
+		m.val, sv = nil, nil
+	}
 	if len(affected) > 0 {
-		parts := make([][][]prunedEntry, max(1, min(workers, len(affected))))
-		for g := range parts {
-			parts[g] = newPrunedLists(n, p.depth)
-		}
-		prunedRows(sv, ix, affected, len(parts), func(g, a, j int, s float32) {
+		// the rows offer to the lists themselves (sharedLists), not to a
+		// set of lists per worker merged after: a set is n·depth entries
+		// (28 MB at 50,000 documents), and the re-run's peak was here
+		// (docs/benchmarks.md, session 15). A list holds the depth best
+		// of what it was offered, whatever the order.
+		shared := sharedOver(lists, p.depth)
+		prunedRows(terms, ix, affected, workers, func(_, a, j int, s float32) {
 			if aff[j] && j < a { // j's row has the pair
 				return
 			}
-			parts[g][a] = offerPruned(parts[g][a], p.depth, prunedEntry{doc: int32(j), sim: s})
-			parts[g][j] = offerPruned(parts[g][j], p.depth, prunedEntry{doc: int32(a), sim: s})
+			if !shared.below(a, s) {
+				shared.offer(a, prunedEntry{doc: int32(j), sim: s})
+			}
+			if !shared.below(j, s) {
+				shared.offer(j, prunedEntry{doc: int32(a), sim: s})
+			}
 		})
-		lists = mergePruned(lists, parts, p.depth)
+		lists = shared.lists
 	}
 	cuts := cutLists(lists, p.depth)
 	var again []int
@@ -624,7 +661,7 @@ func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, worker
 	for _, i := range again {
 		lists[i] = lists[i][:0]
 	}
-	prunedRows(sv, ix, again, workers, func(_, a, j int, s float32) {
+	prunedRows(terms, ix, again, workers, func(_, a, j int, s float32) {
 		lists[a] = offerPruned(lists[a], p.depth, prunedEntry{doc: int32(j), sim: s})
 	})
 	for _, i := range again {
@@ -637,8 +674,8 @@ func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, worker
 	had := func(a, b int) (float64, bool) {
 		l := old.lists[a]
 		for _, c := range l[:min(len(l), p.candidates)] {
-			if c.doc == b {
-				return c.sim, true
+			if int(c.doc) == b {
+				return c.sim(), true
 			}
 		}
 		return 0, false
@@ -659,6 +696,9 @@ func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, worker
 		}
 		todo = append(todo, pr)
 		at = append(at, k)
+	}
+	if lean {
+		*m = *m.reweigh()
 	}
 	for x, s := range scorePairs(m, todo, workers) {
 		sims[at[x]] = s

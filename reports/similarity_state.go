@@ -122,10 +122,56 @@ type simState struct {
 	files  []string
 	hashes []uint64
 	df     map[string]int32
-	lists  [][]candidate // per document, its most similar (at most stateDepth), by all pairs' order
-	cuts   []bool        // per document: others may rank after its list (deepList.cut)
-	last   []float32     // the search's: per document, its pruned list's last figure (searchState)
-	dups   []Pair        // all pairs': the near-duplicate pairs; the search's: the pairs closeDuplicates added
+	lists  [][]stateEntry // per document, its most similar (at most stateDepth), by all pairs' order
+	cuts   []bool         // per document: others may rank after its list (deepList.cut)
+	last   []float32      // the search's: per document, its pruned list's last figure (searchState)
+	dups   []Pair         // all pairs': the near-duplicate pairs; the search's: the pairs closeDuplicates added
+}
+
+// stateEntry is one entry of a state's list: a document and its
+// figure, round4's, in ten-thousandths (as the file holds it). It is 8
+// bytes where a candidate is 16: a re-run holds the previous run's lists
+// (at 50,000 documents 3.5 million entries) through its incremental
+// search, the peak of a one-file re-run (docs/benchmarks.md, session 15).
+type stateEntry struct {
+	doc int32
+	q   uint16
+}
+
+// sim is the entry's figure, as round4 gave it (the same float64).
+func (e stateEntry) sim() float64 { return float64(e.q) / 10000 }
+
+// stateEntryOf is c as a state keeps it; c.sim is a figure of round4
+// (0 to 1).
+func stateEntryOf(c candidate) stateEntry {
+	return stateEntry{doc: int32(c.doc), q: uint16(math.Round(c.sim * 10000))}
+}
+
+// stateLists are lists as a state keeps them, in one array.
+func stateLists(lists [][]candidate) [][]stateEntry {
+	total := 0
+	for _, l := range lists {
+		total += len(l)
+	}
+	flat := make([]stateEntry, 0, total)
+	out := make([][]stateEntry, len(lists))
+	for i, l := range lists {
+		at := len(flat)
+		for _, c := range l {
+			flat = append(flat, stateEntryOf(c))
+		}
+		out[i] = flat[at:len(flat):len(flat)]
+	}
+	return out
+}
+
+// candidates are a state's list l as candidates.
+func candidates(l []stateEntry) []candidate {
+	c := make([]candidate, len(l))
+	for k, e := range l {
+		c[k] = candidate{doc: int(e.doc), sim: e.sim()}
+	}
+	return c
 }
 
 // bagHash identifies a term bag's content.
@@ -168,7 +214,7 @@ func writeState(path string, st *simState) error {
 		u(uint64(len(st.lists[i])))
 		for _, c := range st.lists[i] {
 			u(uint64(c.doc))
-			u(uint64(math.Round(c.sim * 10000))) // round4's figure, exactly
+			u(uint64(c.q)) // round4's figure, exactly
 		}
 	}
 	terms := make([]string, 0, len(st.df))
@@ -251,6 +297,9 @@ func readState(path string) (*simState, error) {
 	r := &stateReader{b: body}
 	st := &simState{kind: r.str(), df: map[string]int32{}}
 	n := r.count(len(body))
+	// the lists' entries in blocks of 64K (512 KB), not one allocation a
+	// list
+	var flat []stateEntry
 	for range n {
 		if r.err != nil {
 			break
@@ -260,12 +309,15 @@ func readState(path string) (*simState, error) {
 		st.cuts = append(st.cuts, r.count(1) == 1)
 		st.last = append(st.last, math.Float32frombits(r.u32()))
 		k := r.count(max(stateDepth, defaultSearch().depth))
-		l := make([]candidate, 0, k)
+		if cap(flat)-len(flat) < k {
+			flat = make([]stateEntry, 0, max(k, 64<<10))
+		}
+		at := len(flat)
 		for range k {
 			doc := r.count(n - 1)
-			l = append(l, candidate{doc: doc, sim: float64(r.count(10000)) / 10000})
+			flat = append(flat, stateEntry{doc: int32(doc), q: uint16(r.count(10000))})
 		}
-		st.lists = append(st.lists, l)
+		st.lists = append(st.lists, flat[at:len(flat):len(flat)])
 	}
 	nt := r.count(len(body))
 	for range nt {
@@ -397,11 +449,11 @@ func incremental[W weight](m *vecSet[W], old *simState, files []string, hashes [
 		}
 		for _, c := range old.lists[i] {
 			if !aff[c.doc] {
-				top[i].insert(c.doc, c.sim)
+				top[i].insert(int(c.doc), c.sim())
 			}
 		}
-		if old.cuts[i] && len(old.lists[i]) > 0 {
-			bound[i] = &old.lists[i][len(old.lists[i])-1]
+		if l := old.lists[i]; old.cuts[i] && len(l) > 0 {
+			bound[i] = &candidate{doc: int(l[len(l)-1].doc), sim: l[len(l)-1].sim()}
 		}
 	}
 	for _, p := range old.dups {

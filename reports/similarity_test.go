@@ -627,7 +627,7 @@ func TestPrunedTop(t *testing.T) {
 	for i := range all {
 		all[i], rows[i] = i, map[int]float32{}
 	}
-	prunedRows(sv, ix, all, 1, func(_, a, j int, s float32) { rows[a][j] = s })
+	prunedRows(packRows(sv), ix, all, 1, func(_, a, j int, s float32) { rows[a][j] = s })
 	ties := 0
 	for i := range n {
 		var want []prunedEntry
