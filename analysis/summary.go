@@ -43,7 +43,10 @@ func Summary(d *DocumentAnalysis) *DocumentAnalysis {
 		Words: d.Words, Sentences: d.Sentences, Quality: d.Quality, Terms: d.Terms, OCRPages: d.OCRPages, Warnings: warnings}
 	s.Themes = make([]ThemeCoverage, len(d.Themes))
 	for i, t := range d.Themes {
-		t.Evidence, t.Headings = nil, nil
+		// listed is an input of the theme's level (GradeRule), which the
+		// summary already carries; the spill and the summaries file do
+		// not keep it, so the summary drops it as it drops the evidence.
+		t.Evidence, t.Headings, t.listed = nil, nil, 0
 		s.Themes[i] = t
 	}
 	return s

@@ -207,14 +207,14 @@ var heldOutFiguresBatch11o = []heldOutFigure{
 // scored once on the merged rules: where a target is met the floor is the
 // target, else the figure.
 var heldOutFiguresBatch11 = []heldOutFigure{
-	{"named", 0.97, 0.90},
-	{"none", 0.90, 0.84},
-	{"unnamed", 0.95, 0.92},
-	{"title", 0.97, 0.97},
-	{"right at >= 0.9", 0.97, 0.96},
-	{"claims P", 0.75, 0.75},
-	{"claims R", 0.90, 0.87},
-	{"level>=1 P", 0.80, 0.73},
+	{"named", 0.97, 0.908},           // 0.9087: target missed (0.9136 before the batch)
+	{"none", 0.90, 0.849},            // 0.8495: target missed (0.8452 before the batch)
+	{"unnamed", 0.95, 0.923},         // 12/13: target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.967}, // 0.9670: target missed
+	{"claims P", 0.75, 0.75},         // 0.848 (batch 11 has no sentence labels)
+	{"claims R", 0.90, 0.870},        // 0.8701: target missed
+	{"level>=1 P", 0.80, 0.730},      // 0.7301: target missed (0.7401 before the batch: its party and organisation pages get levels the labels give 0)
 }
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
