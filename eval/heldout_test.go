@@ -236,6 +236,9 @@ func TestHeldOut(t *testing.T) {
 	}
 	all, whole := analyseRealSplit(t, "heldout")
 	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch11)
+	// Every earlier floor was set before batch 12's m-texts.
+	all, whole = all.without(t, "heldout", batch12m)
+	checkHeldOut(t, "before batch 12m", all, whole, heldOutFiguresBatch11)
 	// The floors of each half of batch 11 were set on the part without the
 	// other half; every earlier floor was set before batch 11.
 	b11m, ev11m := all.without(t, "heldout", batch11Other)

@@ -381,6 +381,16 @@ func batch11m(name string) bool {
 	return strings.HasPrefix(base, "m") && base >= "m710" && base <= "m749"
 }
 
+// batch12m reports whether a text of testdata/realtexts is one of the
+// m-texts of batch 12 (session 16: m750-m795, h-attribnamed18; labelled
+// blind, document labels only), added after the floors of
+// heldOutFiguresBatch11 and devThemeFiguresBatch11m were set: those
+// floors keep holding on the texts they were measured on.
+func batch12m(name string) bool {
+	base := strings.TrimSuffix(filepath.Base(name), ".txt")
+	return strings.HasPrefix(base, "m") && base >= "m750" && base <= "m795"
+}
+
 // batch11 reports whether a text is one of batch 11's texts, m- or o-.
 func batch11(name string) bool { return batch11Other(name) || batch11m(name) }
 
