@@ -521,7 +521,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				e.catalogued = 1
 			}
 			switch {
-			case !header && (a.lists.partnerBefore(text, words, i) || (kind == mentionStrong && a.lists.partnerInList(text, words, i))):
+			case !header && (a.lists.partnerBefore(text, words, i) || a.lists.partnerInList(text, words, i)):
 				e.partner++
 			case kind == mentionStrong && header:
 				e.headerStrong++

@@ -2,16 +2,13 @@ package analysis
 
 import "strings"
 
-// A municipality named as an organisation inside a list of the parties
-// to a project or an agreement ("ett samverkansprojekt mellan
-// Trafikverket, Falu kommun och Dalatrafik") is one of the partners, as
-// one named right after "med" is (partner-words.txt): the text is the
-// project's, a partner's or a contractor's, not that municipality's. The
-// caller asks only of an institutional mention ("Falu kommun"): a bare
-// name after "mellan" is as often a place ("pendeln mellan Stockholm och
-// Järfälla"). Only a later item of the list counts: the first ("mellan
-// Falu kommun och …") is as often the speaker itself (docs/validity.md,
-// round 16).
+// A municipality named inside a list of the parties to a project or an
+// agreement ("ett samverkansprojekt mellan Trafikverket, Falu kommun och
+// Dalatrafik") is one of the partners, as one named right after "med"
+// is (partner-words.txt): the text is the project's, a partner's or a
+// contractor's, not that municipality's. Only a later item of the list
+// counts: the first ("mellan Falu kommun och …") is as often the speaker
+// itself (docs/validity.md, round 16).
 
 // partnerListReach bounds how many words back from the mention the
 // list's opening word ("mellan") is looked for: a list of a few
