@@ -499,8 +499,8 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				continue
 			}
 			kind := a.classify(text, words, i, n, v.muni)
-			if kind == mentionNone || (kind == mentionBare && a.lists.institutionAliasAlone(text, words, i, n)) {
-				break // "Falu resecentrum": an alias that names only the organisation (aliases.txt)
+			if kind == mentionNone {
+				break
 			}
 			e := ev[v.muni]
 			if e == nil {
@@ -521,7 +521,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				e.catalogued = 1
 			}
 			switch {
-			case !header && (a.lists.partnerBefore(text, words, i) || a.lists.partnerInList(text, words, i)):
+			case !header && a.lists.partnerBefore(text, words, i):
 				e.partner++
 			case kind == mentionStrong && header:
 				e.headerStrong++

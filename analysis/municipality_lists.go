@@ -23,8 +23,6 @@ type attributionLists struct {
 	ambiguous            map[string]bool // lower-case municipality names that are also ordinary words
 	place                map[string]bool // words that make the next capitalised name a place
 	partner              map[string]bool // words that make the next name a partner of the speaker
-	partnerList          map[string]bool // words that open a list of partners: municipality_partners.go
-	institutionAliases   map[string]bool // aliases naming the municipality only as an organisation ("Falu kommun"): municipality_institution_alias.go
 	ownVoice, otherVoice map[string]bool // how a municipality speaks of itself; how a text speaks of several or of a region
 	serviceVoice         map[string]bool // how a site speaks to the reader it serves ("du", "kontakta")
 	reporterVoice        map[string]bool // how a reporter gives others' words ("säger", "foto:")
@@ -108,7 +106,6 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		{"service-voice-words.txt", &l.serviceVoice}, {"reporter-voice-words.txt", &l.reporterVoice},
 		{"not-municipality-after.txt", &l.notAfter}, {"not-municipality-before.txt", &l.notBefore},
 		{"institution-after.txt", &l.institutionAfter}, {"seat-before.txt", &l.seatBefore},
-		{"partner-list-words.txt", &l.partnerList},
 	}
 	for _, s := range sets {
 		words, err := readList(fsys, s.file)
@@ -140,8 +137,12 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 	if err != nil {
 		return nil, err
 	}
-	if l.institutionAliases, err = parseAliases(aliases, l.aliases); err != nil {
-		return nil, err
+	for _, a := range aliases {
+		name, code, ok := strings.Cut(a, "\t")
+		if !ok || len(strings.TrimSpace(code)) != 4 {
+			return nil, fmt.Errorf("attribution list aliases.txt: %q: want NAME<TAB>4-digit code", a)
+		}
+		l.aliases[strings.TrimSpace(name)] = strings.TrimSpace(code)
 	}
 	speakers, err := readList(fsys, "other-speakers.txt")
 	if err != nil {
