@@ -217,9 +217,30 @@ var heldOutFiguresBatch11 = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.730},      // 0.7301: target missed (0.7401 before the batch: its party and organisation pages get levels the labels give 0)
 }
 
+// heldOutFiguresBatch12m are the floors of the whole held-out part as
+// grown by batch 12's m-texts (session 16: m750-m795 from
+// h-attribnamed18, 9 held-out texts, no sentence labels; labelled blind),
+// set from the scoring of main's attribution rules on the grown set at
+// the end of the round (the branch's rules failed the held-out gate and
+// were reverted; docs/validity.md, "Attribution, round 16: texts that
+// name their municipality"): where a target is met the floor is the
+// target, else the figure. heldOutFiguresBatch11 keep holding on the 477
+// texts before the batch.
+var heldOutFiguresBatch12m = []heldOutFigure{
+	{"named", 0.97, 0.910},           // 235/258 = 0.9109: target missed (229/252 before the batch; the batch 6/6)
+	{"none", 0.90, 0.850},            // 159/187 = 0.8503: target missed (158/186 before the batch; the batch 1/1)
+	{"unnamed", 0.95, 0.866},         // 13/15 = 0.8667: target missed (12/13 before the batch; the batch 1/2)
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.967}, // 88/91 = 0.9670: target missed
+	{"claims P", 0.75, 0.75},         // 0.848 (batch 12 has no sentence labels)
+	{"claims R", 0.90, 0.870},        // 0.8701: target missed
+	{"level>=1 P", 0.80, 0.730},      // 0.7308: target missed (0.7301 before the batch)
+}
+
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch11 on the whole part,
+// falls below its floor: heldOutFiguresBatch12m on the whole part,
+// heldOutFiguresBatch11 on the texts before batch 12's m-texts,
 // heldOutFiguresBatch11m on the texts before batch 11's o-texts,
 // heldOutFiguresBatch11o on those before its m-texts,
 // heldOutFiguresBatch10 on the texts before batch 11,
@@ -235,7 +256,10 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch11)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch12m)
+	// Every earlier floor was set before batch 12's m-texts.
+	all, whole = all.without(t, "heldout", batch12m)
+	checkHeldOut(t, "before batch 12m", all, whole, heldOutFiguresBatch11)
 	// The floors of each half of batch 11 were set on the part without the
 	// other half; every earlier floor was set before batch 11.
 	b11m, ev11m := all.without(t, "heldout", batch11Other)
