@@ -626,7 +626,6 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		return coordinated[cands[k].muni] && nWords > titleWords && e.address == 0 && e.logo == 0
 	}
 	reportsOnParties := judged && partyRivals > 0 && a.reportsOnParties(text, words, zones, &tv)
-	census := judged && countsMunicipalities(text, words, zones) // municipality_census.go
 	confidence := func(k int) float64 {
 		s := cands[k].score
 		other, rest := 0.0, 0.0
@@ -724,9 +723,6 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			// several (municipality_coordination.go).
 			ceiling = min(ceiling, aboutCeiling)
 		}
-		if censusExample(census, cands[k].e) {
-			ceiling = min(ceiling, aboutCeiling) // an example in a survey of many (round 16)
-		}
 		if judged && tv.speaksAsParty(cands[k].e) {
 			// A party speaking as itself (municipality_voice.go): it
 			// writes about the municipality, not for it.
@@ -787,9 +783,6 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		}
 		if aboutSeveral(k) {
 			out.Candidates[k].Evidence += "; the title joins it with another municipality: about several, not for one"
-		}
-		if censusExample(census, cands[k].e) {
-			out.Candidates[k].Evidence += "; named by bare name in a text that counts municipalities (\"i 129 kommuner\"): an example, not the one it is about"
 		}
 		if reportsOnParties && !partyVoice {
 			out.Candidates[k].Evidence += "; reports what the parties named do and say: actors of the story, not rival speakers"
