@@ -1,5 +1,12 @@
 package analysis
 
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+	"unicode"
+)
+
 // A company in its own voice (docs/validity.md, "Attribution, round 15").
 // A housing company or another firm named after its town ("AB Bostäder i
 // Borås", "Halmstads Fastighets AB") names the town and its kommun as
@@ -11,15 +18,35 @@ package analysis
 // evidence against the municipality, since municipal pages name the
 // municipality's own companies ("Uddevalla Energi AB") all the time.
 
-// companyForms are the legal forms written as a word of a company's name
-// (aktiebolagslagen 2005:551, 2 kap. 2 §; handelsbolag, ekonomisk förening).
-var companyForms = map[string]bool{"AB": true, "HB": true, "KB": true}
+const companyFormsFile = "company-forms.txt"
+
+// embeddedCompanyForms are the legal forms written as a word of a
+// company's name (company-forms.txt: "AB", "HB", "KB"), parsed once.
+var embeddedCompanyForms = parsedOnce(parseCompanyForms)
+
+// parseCompanyForms reads the list: one form a line, upper-case letters
+// only, since a form counts only written in capitals ("ab" is no form).
+func parseCompanyForms(fsys fs.FS) (map[string]bool, error) {
+	forms, err := readList(fsys, companyFormsFile)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, f := range forms {
+		if f == "" || strings.TrimFunc(f, unicode.IsUpper) != "" {
+			return nil, fmt.Errorf("attribution list %s: %q: want one upper-case form a line", companyFormsFile, f)
+		}
+		out[f] = true
+	}
+	return out, nil
+}
 
 // namesCompany reports whether the non-noise words of a text name a
 // company by its legal form: "AB" (or "HB", "KB") written in capitals next
 // to a capitalised word on the same line, before it ("AB Bostäder") or
 // after it ("Halmstads Fastighets AB").
 func namesCompany(text string, words []word, zones []uint8) bool {
+	companyForms := embeddedCompanyForms()
 	for i, w := range words {
 		if zones[i] == zNoise || !companyForms[text[w.start:w.end]] {
 			continue

@@ -237,10 +237,47 @@ var heldOutFiguresBatch12m = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.730},      // 0.7308: target missed (0.7301 before the batch)
 }
 
+// heldOutFiguresBatch12o are the floors of the whole held-out part as
+// grown by batch 12's o-texts (session 16: o657-o705 from h-attribnone18,
+// 17 held-out texts; document labels only, labelled blind), scored once
+// at the end of the round (docs/validity.md, "Attribution, round 16"):
+// where a target is met the floor is the target, else the figure. Every
+// earlier floor keeps holding on the texts before the batch.
+var heldOutFiguresBatch12o = []heldOutFigure{
+	{"named", 0.97, 0.909},           // 230/253 = 0.9091: target missed (229/252 before the batch; the batch 1/1)
+	{"none", 0.90, 0.861},            // 174/202 = 0.8614: target missed (158/186 = 0.8495 before the batch; the batch 16/16)
+	{"unnamed", 0.95, 0.923},         // 12/13 (the batch has no unnamed text): target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.967}, // 0.9670: target missed (unchanged by the batch)
+	{"claims P", 0.75, 0.75},         // 0.848 (batch 12 has no sentence labels)
+	{"claims R", 0.90, 0.870},        // 0.8701: target missed
+	{"level>=1 P", 0.80, 0.729},      // 0.7294: target missed (0.7301 before the batch: its party and region pages get levels the labels give 0)
+}
+
+// heldOutFiguresBatch12 are the floors of the whole held-out part as
+// grown by both halves of batch 12 (session 16: m750-m795 and
+// o657-o705), measured on main after the merge of the two rounds (their
+// rules were reverted, so these are main's rules on the grown set): where
+// a target is met the floor is the target, else the figure. Each half's
+// floors hold on the part without the other half; every earlier floor on
+// the texts before batch 12.
+var heldOutFiguresBatch12 = []heldOutFigure{
+	{"named", 0.97, 0.911},           // 236/259 = 0.9112: target missed (the batch 7/7)
+	{"none", 0.90, 0.862},            // 175/203 = 0.8621: target missed (the batch 17/17)
+	{"unnamed", 0.95, 0.866},         // 13/15 = 0.8667: target missed (the batch 1/2)
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.967}, // 88/91 = 0.9670: target missed
+	{"claims P", 0.75, 0.75},         // 0.848 (batch 12 has no sentence labels)
+	{"claims R", 0.90, 0.870},        // 0.8701: target missed
+	{"level>=1 P", 0.80, 0.729},      // 0.729x: target missed (its party and region pages get levels the labels give 0)
+}
+
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch12m on the whole part,
-// heldOutFiguresBatch11 on the texts before batch 12's m-texts,
+// falls below its floor: heldOutFiguresBatch12 on the whole part,
+// heldOutFiguresBatch12m on the part without batch 12's o-texts,
+// heldOutFiguresBatch12o on the part without its m-texts,
+// heldOutFiguresBatch11 on the texts before batch 12,
 // heldOutFiguresBatch11m on the texts before batch 11's o-texts,
 // heldOutFiguresBatch11o on those before its m-texts,
 // heldOutFiguresBatch10 on the texts before batch 11,
@@ -256,10 +293,15 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch12m)
-	// Every earlier floor was set before batch 12's m-texts.
-	all, whole = all.without(t, "heldout", batch12m)
-	checkHeldOut(t, "before batch 12m", all, whole, heldOutFiguresBatch11)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch12)
+	// The floors of each half of batch 12 were set on the part without the
+	// other half; every earlier floor was set before batch 12.
+	b12m, ev12m := all.without(t, "heldout", batch12Other)
+	checkHeldOut(t, "before batch 12o", b12m, ev12m, heldOutFiguresBatch12m)
+	b12o, ev12o := all.without(t, "heldout", batch12m)
+	checkHeldOut(t, "before batch 12m", b12o, ev12o, heldOutFiguresBatch12o)
+	all, whole = all.without(t, "heldout", either(batch12m, batch12Other))
+	checkHeldOut(t, "before batch 12", all, whole, heldOutFiguresBatch11)
 	// The floors of each half of batch 11 were set on the part without the
 	// other half; every earlier floor was set before batch 11.
 	b11m, ev11m := all.without(t, "heldout", batch11Other)
