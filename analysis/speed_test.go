@@ -155,8 +155,9 @@ func TestBreadcrumbShortcut(t *testing.T) {
 // only when no list word starts with its lower-cased first byte.
 func TestMayBeVoice(t *testing.T) {
 	l := embeddedLists()
-	for _, m := range []map[string]bool{l.ownVoice, l.otherVoice} {
-		for w := range m {
+	lists := voiceListSets(t)[:2] // own and other voice
+	for _, s := range lists {
+		for w := range s.words {
 			for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
 				if !l.mayBeVoice(v[0]) {
 					t.Errorf("mayBeVoice(%q) = false for the list word %q", v[0], w)
@@ -171,8 +172,8 @@ func TestMayBeVoice(t *testing.T) {
 		}
 		rejected++
 		lc := strings.ToLower(string(rune(c)))
-		for _, m := range []map[string]bool{l.ownVoice, l.otherVoice} {
-			for w := range m {
+		for _, s := range lists {
+			for w := range s.words {
 				if strings.HasPrefix(w, lc) {
 					t.Errorf("mayBeVoice(%q) = false, but %q starts with it", rune(c), w)
 				}
