@@ -54,6 +54,9 @@ type attributionLists struct {
 	// embedded: these are the embedded lists (embeddedLists), whose
 	// classes word forms cache (classOf).
 	embedded bool
+	// issuerNames are other-speakers.txt's names as written, which
+	// mayNameIssuer looks for before issuerRe is run (issuerfilter.go).
+	issuerNames []string
 }
 
 // embeddedLists are the embedded lists, parsed once on first use and
@@ -153,7 +156,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		if s == "" {
 			return nil, fmt.Errorf("attribution list other-speakers.txt: a marker without a name")
 		}
-		names = append(names, regexp.QuoteMeta(s))
+		names, l.issuerNames = append(names, regexp.QuoteMeta(s)), append(l.issuerNames, s)
 		if party {
 			parties = append(parties, regexp.QuoteMeta(s))
 			l.parties[strings.ToLower(s)] = true
@@ -175,6 +178,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		}
 		l.rivals[k] = vs
 	}
+	// generic's literal words are issuerGenericWords (issuerfilter.go).
 	generic := `Landstinget(?:\s+\p{Lu}\p{L}+)?|Region\s+\p{Lu}\p{L}+|(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}*regionen|\p{Lu}\p{L}*myndigheten|\p{Lu}\p{L}*partiet`
 	l.issuerRe = regexp.MustCompile(`(?:^|(?i:från|av|utgiven av|utgivare:?)\s+)(` + strings.Join(names, "|") + `|` + generic + `)s?(?:[^\p{L}]|$)`)
 	// The same expression with the match held to the line's start: what
