@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -102,45 +101,6 @@ type wordForm struct {
 	voice voiceCache
 }
 
-// memo is a bounded memo of a function of a word, safe for concurrent
-// use: a corpus repeats its vocabulary, so each word form is worked out
-// once. When it holds maxCache words it is dropped and rebuilt, so a
-// stream of odd tokens cannot grow it without bound; words longer than
-// maxMemoKey bytes (base64 or glued text from a broken file, not words)
-// are worked out each time and never stored, so neither can a few huge
-// ones. Keys are copied, so that the memo does not keep documents' texts
-// alive.
-type memo[V any] struct {
-	mu sync.RWMutex
-	m  map[string]V
-}
-
-// maxMemoKey is the longest word (in bytes) a memo stores: longer than
-// any Swedish compound a plan uses (maxCompoundRunes bounds compound
-// analysis below it).
-const maxMemoKey = 128
-
-// get returns compute(key), memoised.
-func (c *memo[V]) get(key string, compute func(string) V) V {
-	if len(key) > maxMemoKey {
-		return compute(key)
-	}
-	c.mu.RLock()
-	v, ok := c.m[key]
-	c.mu.RUnlock()
-	if ok {
-		return v
-	}
-	v = compute(key)
-	c.mu.Lock()
-	if c.m == nil || len(c.m) >= maxCache {
-		c.m = map[string]V{}
-	}
-	c.m[strings.Clone(key)] = v
-	c.mu.Unlock()
-	return v
-}
-
 // form is what the analysis knows of a word (wordForm), memoised by the
 // word as written (the forms hold copies: see memo).
 func (m *Matcher) form(text string) *wordForm {
@@ -180,9 +140,6 @@ type wordMatch struct {
 	ref termRef
 	as  codebook.Position
 }
-
-// maxCache bounds the memo; when full it is dropped and rebuilt.
-const maxCache = 200000
 
 // claimsKey names a codebook term or phrase the way a Match does: its
 // theme, its Term and whether it is a phrase.

@@ -245,13 +245,13 @@ func TestMemoBounds(t *testing.T) {
 	if calls != 1+3 {
 		t.Errorf("%d calls, want 1 for the short word and 3 for the long one", calls)
 	}
-	if _, stored := m.m[long]; stored || len(m.m) != 1 {
-		t.Errorf("memo holds %d words (long one stored: %v)", len(m.m), stored)
+	if n := m.len(); n != 1 {
+		t.Errorf("memo holds %d words, want the short one only", n)
 	}
 	for i := range maxCache {
 		m.get(strconv.Itoa(i), f)
 	}
-	if len(m.m) > maxCache {
-		t.Errorf("memo grew to %d words, bound %d", len(m.m), maxCache)
+	if n := m.len(); n > maxCache {
+		t.Errorf("memo grew to %d words, bound %d", n, maxCache)
 	}
 }

@@ -993,7 +993,7 @@ func (a *MunicipalityAttributor) issuer(lay docLayout, title []bool) string {
 		if hasIssuerPrefix(line) {
 			re = a.lists.issuerRe
 		}
-		if m := re.FindStringSubmatch(line); m != nil {
+		if m := a.lists.findIssuer(re, line); m != nil {
 			if strings.HasPrefix(m[1], "Region ") && strings.Contains(m[1], "Gotland") || a.municipalRegion(strings.ToLower(m[1])) {
 				continue
 			}

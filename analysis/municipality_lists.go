@@ -20,17 +20,14 @@ var attributionData embed.FS
 
 // attributionLists are the parsed word lists.
 type attributionLists struct {
-	ambiguous            map[string]bool // lower-case municipality names that are also ordinary words
-	place                map[string]bool // words that make the next capitalised name a place
-	partner              map[string]bool // words that make the next name a partner of the speaker
-	ownVoice, otherVoice map[string]bool // how a municipality speaks of itself; how a text speaks of several or of a region
-	serviceVoice         map[string]bool // how a site speaks to the reader it serves ("du", "kontakta")
-	reporterVoice        map[string]bool // how a reporter gives others' words ("säger", "foto:")
-	notAfter, notBefore  map[string]bool // words that make a name something other than the municipality
-	notAfterHeads        []string        // the notAfter words also looked for as a compound's head (municipality_orgunits.go)
-	seatBefore           map[string]bool // "kammarrätten" (i Göteborg): a state body the name is the seat of
-	institutionAfter     map[string]bool // "kommun", "stad"
-	institutionPrefixes  []string        // "kommunfullmäktige", ...
+	ambiguous           map[string]bool // lower-case municipality names that are also ordinary words
+	place               map[string]bool // words that make the next capitalised name a place
+	partner             map[string]bool // words that make the next name a partner of the speaker
+	notAfter, notBefore map[string]bool // words that make a name something other than the municipality
+	notAfterHeads       []string        // the notAfter words also looked for as a compound's head (municipality_orgunits.go)
+	seatBefore          map[string]bool // "kammarrätten" (i Göteborg): a state body the name is the seat of
+	institutionAfter    map[string]bool // "kommun", "stad"
+	institutionPrefixes []string        // "kommunfullmäktige", ...
 	// rivals: lower-case first word -> rival speakers' names as lower-case
 	// word sequences, longest first.
 	rivals   map[string][]rivalName
@@ -57,6 +54,9 @@ type attributionLists struct {
 	// embedded: these are the embedded lists (embeddedLists), whose
 	// classes word forms cache (classOf).
 	embedded bool
+	// issuerNames are other-speakers.txt's names as written, which
+	// mayNameIssuer looks for before issuerRe is run (issuerfilter.go).
+	issuerNames []string
 }
 
 // embeddedLists are the embedded lists, parsed once on first use and
@@ -102,8 +102,6 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		dst  *map[string]bool
 	}{
 		{"ambiguous-names.txt", &l.ambiguous}, {"place-words.txt", &l.place}, {"partner-words.txt", &l.partner},
-		{"own-voice-words.txt", &l.ownVoice}, {"other-voice-words.txt", &l.otherVoice},
-		{"service-voice-words.txt", &l.serviceVoice}, {"reporter-voice-words.txt", &l.reporterVoice},
 		{"not-municipality-after.txt", &l.notAfter}, {"not-municipality-before.txt", &l.notBefore},
 		{"institution-after.txt", &l.institutionAfter}, {"seat-before.txt", &l.seatBefore},
 	}
@@ -122,14 +120,10 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		*s.dst = m
 	}
 	l.notAfterHeads = compoundHeads(l.notAfter)
-	for _, m := range []map[string]bool{l.ownVoice, l.otherVoice, l.serviceVoice, l.reporterVoice} {
-		for w := range m {
-			if w[0] < utf8.RuneSelf {
-				l.voiceFirst[w[0]] = true
-			}
-		}
+	err := l.readVoiceClasses(fsys)
+	if err != nil {
+		return nil, err
 	}
-	var err error
 	if l.institutionPrefixes, err = readList(fsys, "institution-prefixes.txt"); err != nil {
 		return nil, err
 	}
@@ -162,7 +156,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		if s == "" {
 			return nil, fmt.Errorf("attribution list other-speakers.txt: a marker without a name")
 		}
-		names = append(names, regexp.QuoteMeta(s))
+		names, l.issuerNames = append(names, regexp.QuoteMeta(s)), append(l.issuerNames, s)
 		if party {
 			parties = append(parties, regexp.QuoteMeta(s))
 			l.parties[strings.ToLower(s)] = true
@@ -184,6 +178,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		}
 		l.rivals[k] = vs
 	}
+	// generic's literal words are issuerGenericWords (issuerfilter.go).
 	generic := `Landstinget(?:\s+\p{Lu}\p{L}+)?|Region\s+\p{Lu}\p{L}+|(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}*regionen|\p{Lu}\p{L}*myndigheten|\p{Lu}\p{L}*partiet`
 	l.issuerRe = regexp.MustCompile(`(?:^|(?i:från|av|utgiven av|utgivare:?)\s+)(` + strings.Join(names, "|") + `|` + generic + `)s?(?:[^\p{L}]|$)`)
 	// The same expression with the match held to the line's start: what
@@ -191,13 +186,12 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 	l.issuerStartRe = regexp.MustCompile(`^(` + strings.Join(names, "|") + `|` + generic + `)s?(?:[^\p{L}]|$)`)
 	l.signedRe = regexp.MustCompile(`^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)+, .*(?:^|[^\p{L}])(?i:` + strings.Join(append(parties, `\p{L}*partiet`), "|") + `)s?(?:[^\p{L}]|$)`)
 	l.partyRe = regexp.MustCompile(`(?:^|[^\p{L}])(` + strings.Join(append(parties, `\p{Lu}\p{L}*partiet`), "|") + `)s?(?:[^\p{L}]|$)`)
-	if l.voice, err = parseVoiceLists(fsys); err != nil {
+	if l.voice, err = parseVoiceLists(fsys, l.voiceClasses); err != nil {
 		return nil, err
 	}
 	if l.voiceModel, err = parseVoiceModel(fsys); err != nil {
 		return nil, err
 	}
-	l.voiceClasses = voiceClassesOf(l)
 	return l, nil
 }
 

@@ -37,7 +37,7 @@ func (a *MunicipalityAttributor) reportsOnParties(text string, words []word, zon
 			continue
 		}
 		lw := string(w.appendLower(small[:0], text))
-		if a.lists.reporterVoice[lw] && !strings.HasPrefix(lw, "foto") {
+		if a.lists.voiceClasses[lw].has(voiceReporter) && !strings.HasPrefix(lw, "foto") {
 			return true
 		}
 	}

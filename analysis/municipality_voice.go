@@ -149,10 +149,9 @@ func parseVoiceModel(fsys fs.FS) (*voiceModel, error) {
 }
 
 // voiceLists are the word lists of the voice features beyond the
-// service, reporter and own-voice lists the ceilings already use.
+// service, reporter and own-voice lists the ceilings already use; the
+// lower-case we and press words are bits of the class map (voiceclass.go).
 type voiceLists struct {
-	we         map[string]bool // lower case
-	press      map[string]bool // lower case
 	pressExact map[string]bool // as written: "TT", "SVT"
 	partyTags  map[string]bool // "M" of "(M)"
 	// attributing: words after which a name is the municipality in the
@@ -186,14 +185,16 @@ func readLowerWords(fsys fs.FS, name string) ([]string, error) {
 	return ws, nil
 }
 
-func parseVoiceLists(fsys fs.FS) (*voiceLists, error) {
-	v := &voiceLists{we: map[string]bool{}, press: map[string]bool{}, pressExact: map[string]bool{}, partyTags: map[string]bool{}, attributing: map[string]bool{}}
+// parseVoiceLists reads the voice features' lists, setting the we and
+// lower-case press words' bits in classes.
+func parseVoiceLists(fsys fs.FS, classes map[string]voiceClass) (*voiceLists, error) {
+	v := &voiceLists{pressExact: map[string]bool{}, partyTags: map[string]bool{}, attributing: map[string]bool{}}
 	we, err := readLowerWords(fsys, "we-words.txt")
 	if err != nil {
 		return nil, err
 	}
 	for _, w := range we {
-		v.we[w] = true
+		classes[w] |= voiceWe
 	}
 	press, err := readList(fsys, "press-words.txt")
 	if err != nil {
@@ -208,7 +209,7 @@ func parseVoiceLists(fsys fs.FS) (*voiceLists, error) {
 		case w != strings.ToLower(w):
 			v.pressExact[w] = true
 		default:
-			v.press[w] = true
+			classes[w] |= voicePress
 		}
 	}
 	att, err := readLowerWords(fsys, "attributing-words.txt")

@@ -155,8 +155,9 @@ func TestBreadcrumbShortcut(t *testing.T) {
 // only when no list word starts with its lower-cased first byte.
 func TestMayBeVoice(t *testing.T) {
 	l := embeddedLists()
-	for _, m := range []map[string]bool{l.ownVoice, l.otherVoice} {
-		for w := range m {
+	lists := voiceListSets(t)[:2] // own and other voice
+	for _, s := range lists {
+		for w := range s.words {
 			for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
 				if !l.mayBeVoice(v[0]) {
 					t.Errorf("mayBeVoice(%q) = false for the list word %q", v[0], w)
@@ -171,8 +172,8 @@ func TestMayBeVoice(t *testing.T) {
 		}
 		rejected++
 		lc := strings.ToLower(string(rune(c)))
-		for _, m := range []map[string]bool{l.ownVoice, l.otherVoice} {
-			for w := range m {
+		for _, s := range lists {
+			for w := range s.words {
 				if strings.HasPrefix(w, lc) {
 					t.Errorf("mayBeVoice(%q) = false, but %q starts with it", rune(c), w)
 				}
@@ -739,7 +740,8 @@ func tokenizeWordsRange(text string) []word {
 // rune-wise one; allCapitals is strings.ToUpper(w) == w &&
 // strings.ToLower(w) != w; issuerStartRe, taken when hasIssuerPrefix
 // fails, finds what issuerRe finds; a line mayNameParty rejects has no
-// partyRe match.
+// partyRe match; findIssuer, which skips lines mayNameIssuer rules out,
+// finds what issuerRe finds.
 func TestAttributionShortcuts(t *testing.T) {
 	a, _ := newTestAttributor(t)
 	lines := append(corpusLines(t), realTextLines(t)...)
@@ -756,7 +758,7 @@ func TestAttributionShortcuts(t *testing.T) {
 		b.WriteString("ÖX ")
 	}
 	lines = append(lines, b.String())
-	words, issuers, parties, caps := 0, 0, 0, 0
+	words, issuers, parties, caps, ruledOut := 0, 0, 0, 0, 0
 	for _, line := range lines {
 		got, want := tokenizeWordsInto(nil, line), tokenizeWordsRange(line)
 		if !slices.Equal(got, want) {
@@ -777,6 +779,15 @@ func TestAttributionShortcuts(t *testing.T) {
 		if full != nil {
 			issuers++
 		}
+		if got := a.lists.findIssuer(a.lists.issuerRe, line); !slices.Equal(got, full) {
+			t.Fatalf("line %q: findIssuer finds %q, issuerRe %q", line, got, full)
+		}
+		if start := a.lists.issuerStartRe.FindStringSubmatch(line); start != nil && !a.lists.mayNameIssuer(line) {
+			t.Fatalf("line %q: mayNameIssuer false, issuerStartRe finds %q", line, start)
+		}
+		if !a.lists.mayNameIssuer(line) {
+			ruledOut++
+		}
 		if !hasIssuerPrefix(line) {
 			if start := a.lists.issuerStartRe.FindStringSubmatch(line); !slices.Equal(start, full) {
 				t.Fatalf("line %q: issuerStartRe finds %q, issuerRe %q", line, start, full)
@@ -789,8 +800,8 @@ func TestAttributionShortcuts(t *testing.T) {
 			}
 		}
 	}
-	if words < 100000 || issuers < 10 || parties < 5 || caps < 100 {
-		t.Fatalf("too little checked: %d words, %d issuer lines, %d party lines, %d words in capitals", words, issuers, parties, caps)
+	if words < 100000 || issuers < 10 || parties < 5 || caps < 100 || ruledOut < 100 {
+		t.Fatalf("too little checked: %d words, %d issuer lines, %d party lines, %d words in capitals, %d lines mayNameIssuer rules out", words, issuers, parties, caps, ruledOut)
 	}
 }
 

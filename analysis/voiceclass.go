@@ -1,6 +1,10 @@
 package analysis
 
-import "sync/atomic"
+import (
+	"io/fs"
+	"sync/atomic"
+	"unicode/utf8"
+)
 
 // voiceClass is the voice lists a lower-case word is on, as bits: the
 // attribution's word loops asked up to four string-keyed maps for every
@@ -13,34 +17,44 @@ import "sync/atomic"
 type voiceClass uint8
 
 const (
-	voiceOwn      voiceClass = 1 << iota // attributionLists.ownVoice
-	voiceOther                           // attributionLists.otherVoice
-	voiceService                         // attributionLists.serviceVoice
-	voiceReporter                        // attributionLists.reporterVoice
-	voiceWe                              // voiceLists.we
-	voicePress                           // voiceLists.press (lower case; not pressExact)
+	voiceOwn      voiceClass = 1 << iota // own-voice-words.txt
+	voiceOther                           // other-voice-words.txt
+	voiceService                         // service-voice-words.txt
+	voiceReporter                        // reporter-voice-words.txt
+	voiceWe                              // we-words.txt
+	voicePress                           // press-words.txt, its lower-case words (not pressExact nor party tags)
 )
 
-// voiceClassesOf makes the word -> class map of l's voice lists; l.voice
-// may be nil (its bits are then never set).
-func voiceClassesOf(l *attributionLists) map[string]voiceClass {
-	m := map[string]voiceClass{}
-	add := func(words map[string]bool, c voiceClass) {
-		for w, on := range words {
-			if on {
-				m[w] |= c
+// attributionVoiceFiles are the attribution's own voice lists, one
+// lower-case word a line, and the class bit each gives its words; the
+// voice model's we and press lists set theirs in parseVoiceLists.
+var attributionVoiceFiles = [...]struct {
+	file string
+	bit  voiceClass
+}{
+	{"own-voice-words.txt", voiceOwn}, {"other-voice-words.txt", voiceOther},
+	{"service-voice-words.txt", voiceService}, {"reporter-voice-words.txt", voiceReporter},
+}
+
+// readVoiceClasses reads the four attribution voice lists straight into
+// l.voiceClasses (made here) and marks the ASCII bytes their words start
+// with (l.voiceFirst): the lists are the one place these words live, no
+// set of each list is kept beside the classes.
+func (l *attributionLists) readVoiceClasses(fsys fs.FS) error {
+	l.voiceClasses = map[string]voiceClass{}
+	for _, f := range attributionVoiceFiles {
+		words, err := readLowerWords(fsys, f.file)
+		if err != nil {
+			return err
+		}
+		for _, w := range words {
+			l.voiceClasses[w] |= f.bit
+			if w[0] < utf8.RuneSelf {
+				l.voiceFirst[w[0]] = true
 			}
 		}
 	}
-	add(l.ownVoice, voiceOwn)
-	add(l.otherVoice, voiceOther)
-	add(l.serviceVoice, voiceService)
-	add(l.reporterVoice, voiceReporter)
-	if l.voice != nil {
-		add(l.voice.we, voiceWe)
-		add(l.voice.press, voicePress)
-	}
-	return m
+	return nil
 }
 
 // voiceCache holds a word form's voiceClass against the embedded lists,
