@@ -39,9 +39,7 @@ import (
 // twice (the spares folder about doubles it). A file linked from
 // elsewhere too (a hard-linked backup of the folder, `cp -al`) is never
 // made a spare nor written over: only a file with one link is
-// (spareLinks), so no other name's bytes change; that also keeps a
-// report that a run stopped while publishing never replaced (its spare
-// is then the live report too) from being written over.
+// (spareLinks), so no other name's bytes change.
 
 // SparesFolder is the spares folder's name in an output folder.
 const SparesFolder = ".styrdok-spares"
