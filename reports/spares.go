@@ -93,14 +93,9 @@ func claimSpare(spares, path string) (*os.File, bool) {
 // moved into out. A spare that cannot be kept is only a new file on the
 // next run: failures are not errors.
 func KeepSpares(out, spares string, written []corpus.OutputFile) {
-	keepSpares(out, spares, written, spareMinSize)
-}
-
-// keepSpares is KeepSpares for the reports of minSize bytes or more.
-func keepSpares(out, spares string, written []corpus.OutputFile, minSize int64) {
 	keep := make(map[string]bool, len(written))
 	for _, w := range written {
-		if w.Size >= minSize {
+		if w.Size >= spareMinSize {
 			keep[w.Name] = true
 		}
 	}
