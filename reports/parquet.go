@@ -102,7 +102,7 @@ func WriteParquet(dir string, r *Report) ([]corpus.OutputFile, error) {
 			jobs = append(jobs, fileJob{name: name, write: func(w io.Writer) error { return writers[i](w, r) }})
 		}
 	}
-	return writeFiles(dir, "", jobs)
+	return writeFiles(dir, jobs)
 }
 
 // parquetFiles are the files WriteParquet writes, in its order.

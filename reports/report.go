@@ -74,9 +74,6 @@ type Report struct {
 	// documents' analyses apart (corpus.Documents).
 	Fragments string
 	fragNotes []string // what went wrong with Fragments (FragmentsNote)
-	// Spares is the folder of the previous run's large reports whose
-	// disk blocks the writers write over (spares.go); "" uses none.
-	Spares string
 }
 
 // FragmentsNote says, after WriteAll, what went wrong with the kept
@@ -237,7 +234,7 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 			return writeCSV(f, CountySummaryColumns, CountySummaryRecords(tables))
 		}})
 	}
-	return writeFiles(dir, r.Spares, jobs)
+	return writeFiles(dir, jobs)
 }
 
 // reportWriters are the files WriteAll writes besides the county tables.
@@ -369,7 +366,7 @@ type fileJob struct {
 // writeFile, and returns what was written (name, size, SHA-256) in the
 // jobs' order. The first error in the jobs' order is returned, whatever
 // order they finish in.
-func writeFiles(dir, spares string, jobs []fileJob) ([]corpus.OutputFile, error) {
+func writeFiles(dir string, jobs []fileJob) ([]corpus.OutputFile, error) {
 	written := make([]corpus.OutputFile, len(jobs))
 	errs := make([]error, len(jobs))
 	order := make([]int, len(jobs))
@@ -390,7 +387,7 @@ func writeFiles(dir, spares string, jobs []fileJob) ([]corpus.OutputFile, error)
 						t.done()
 					}
 				}()
-				written[i], errs[i] = writeFileOver(filepath.Join(dir, jobs[i].name), spares, jobs[i].write)
+				written[i], errs[i] = writeFile(filepath.Join(dir, jobs[i].name), jobs[i].write)
 			}()
 		}
 	}
@@ -402,7 +399,7 @@ func writeFiles(dir, spares string, jobs []fileJob) ([]corpus.OutputFile, error)
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			written[i], errs[i] = writeFileOver(filepath.Join(dir, jobs[i].name), spares, jobs[i].write)
+			written[i], errs[i] = writeFile(filepath.Join(dir, jobs[i].name), jobs[i].write)
 		}()
 	}
 	wg.Wait()
@@ -440,18 +437,9 @@ func firstError(errs []error) error {
 // the 100 MB of a 2,000-document run back to hash it took a core 0.1 s
 // after everything else was done.
 func writeFile(path string, write func(io.Writer) error) (corpus.OutputFile, error) {
-	return writeFileOver(path, "", write)
-}
-
-// writeFileOver is writeFile writing over path's spare in spares when
-// there is one (spares.go), truncated to what was written.
-func writeFileOver(path, spares string, write func(io.Writer) error) (corpus.OutputFile, error) {
-	tmp, ok := claimSpare(spares, path)
-	if !ok {
-		var err error
-		if tmp, err = createTemp(path); err != nil {
-			return corpus.OutputFile{}, fmt.Errorf("%s: %w", path, err)
-		}
+	tmp, err := createTemp(path)
+	if err != nil {
+		return corpus.OutputFile{}, fmt.Errorf("%s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
 	// Buffered before the file: the writers' own buffers (archive/zip's,
@@ -466,12 +454,6 @@ func writeFileOver(path, spares string, write func(io.Writer) error) (corpus.Out
 	if err := bw.Flush(); err != nil {
 		tmp.Close()
 		return corpus.OutputFile{}, fmt.Errorf("%s: %w", path, err)
-	}
-	if ok { // a spare longer than this report keeps its tail otherwise
-		if err := tmp.Truncate(hw.n); err != nil {
-			tmp.Close()
-			return corpus.OutputFile{}, fmt.Errorf("%s: %w", path, err)
-		}
 	}
 	if err := tmp.Close(); err != nil {
 		return corpus.OutputFile{}, fmt.Errorf("%s: %w", path, err)

@@ -507,9 +507,6 @@ func (j *runJob) report(ctx context.Context, res *corpus.BatchResult, fails []an
 		rep.SimilarityState = j.st.Path() + ".simstate"
 		// and what the per-document writers rendered (reports' fragments)
 		rep.Fragments = j.st.Path() + ".fragments"
-		// and, in OUT, the reports this run replaces, for the next run's
-		// writers to write over (reports.KeepSpares)
-		rep.Spares = filepath.Join(out, reports.SparesFolder)
 	}
 	var outputs []corpus.OutputFile
 	var removed []string
@@ -678,9 +675,6 @@ func writeReports(ctx context.Context, out string, rep *reports.Report, parquet 
 		return nil, nil, ctx.Err()
 	}
 	slices.SortFunc(r.outputs, func(a, b corpus.OutputFile) int { return strings.Compare(a.Name, b.Name) })
-	if rep.Spares != "" {
-		reports.KeepSpares(out, rep.Spares, r.outputs)
-	}
 	removed, err := publish(staging, out, r.outputs)
 	if err != nil {
 		os.RemoveAll(staging)
