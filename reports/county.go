@@ -339,7 +339,7 @@ func CountySummaryRecords(tables []CountyTable) [][]string {
 // WriteCountySummary writes county-summary.csv: the county lines of
 // every county the run reports.
 func WriteCountySummary(w io.Writer, r *Report) error {
-	return writeCSV(w, CountySummaryColumns, CountySummaryRecords(CountyTables(r)))
+	return writeCSV(w, CountySummaryColumns, CountySummaryRecords(r.countyTables()))
 }
 
 // CountyRule is the selection rule in words, for summary.md and
@@ -355,7 +355,7 @@ const CountyRule = `Every municipality of the county is a row. Status: "current"
 
 // writeCountySummary appends the county sections of summary.md.
 func writeCountySummary(b *strings.Builder, r *Report) {
-	tables := CountyTables(r)
+	tables := r.countyTables()
 	if len(tables) == 0 {
 		return
 	}

@@ -300,7 +300,7 @@ func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 		}
 	}
 	slices.SortFunc(p.RowCounties, func(a, b htmlOption) int { return strings.Compare(a.Value, b.Value) })
-	tables := CountyTables(r)
+	tables := r.countyTables()
 	if r.County != "" && len(tables) == 1 {
 		c := tables[0].County.Code
 		if slices.ContainsFunc(p.RowCounties, func(o htmlOption) bool { return o.Value == c }) {

@@ -53,6 +53,12 @@ type Report struct {
 	Run    *RunInfo
 	County string // --county: the one county to report (code or name); "" reports every county with documents
 
+	// counties holds CountyTables(r) while WriteAll's writers run
+	// (countiesKept), so that report.html, the workbook and summary.md
+	// do not decide every municipality's row again (countyTables).
+	counties     []CountyTable
+	countiesKept bool
+
 	simOnce sync.Once   // WriteAll's writers run concurrently: the similarities are computed once, by the first that needs them
 	sim     *Similarity // see (*Report).similarity
 	simErr  error       // why sim is empty (similarityErr)
@@ -119,6 +125,15 @@ type themeSource interface {
 	// SummaryThemes returns the themes of d, one of Report.Documents,
 	// decoded into buf (re-used when large enough).
 	SummaryThemes(d *analysis.DocumentAnalysis, buf []analysis.ThemeCoverage) []analysis.ThemeCoverage
+}
+
+// countyTables is CountyTables(r): the tables WriteAll keeps for its
+// writers while they run, else computed now.
+func (r *Report) countyTables() []CountyTable {
+	if r.countiesKept {
+		return r.counties
+	}
+	return CountyTables(r)
 }
 
 // themes returns the themes of d, one of r.Documents or a full analysis:
@@ -224,6 +239,11 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 		}
 	}
 	tables := CountyTables(r)
+	// Kept for the writers, which read them concurrently and do not
+	// change them; dropped when they are done, so that r changed later
+	// (another --county) is not reported with these.
+	r.counties, r.countiesKept = tables, true
+	defer func() { r.counties, r.countiesKept = nil, false }()
 	for _, t := range tables {
 		if name := "county-" + t.County.Code + ".csv"; !slices.Contains(r.Skip, name) && !slices.Contains(r.Skip, CountyFiles) {
 			jobs = append(jobs, fileJob{name: name, write: func(f io.Writer) error { return WriteCounty(f, t) }})

@@ -80,7 +80,7 @@ func XLSXSheets(r *Report) []XLSXSheet {
 			return evidenceRows(d, evidenceRow, yield)
 		}, fragEvidenceSheet, XLSXEvidenceRows),
 		fullSheet("actions", actionsTable, actionRows, fragActionsSheet, 0), {Name: "similarity", table: similarityTable}}
-	tables := CountyTables(r)
+	tables := r.countyTables()
 	for _, t := range tables {
 		sheets = append(sheets, XLSXSheet{Name: "county-" + t.County.Code, table: func(*Report) table {
 			return table{header: CountyHeader(t.Themes), types: "TTTTI" + strings.Repeat("IFT", len(t.Themes)), rows: rowsOf(CountyRecords(t))}
