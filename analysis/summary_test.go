@@ -189,3 +189,35 @@ func TestSummaryArenaBytes(t *testing.T) {
 		t.Errorf("%.1f bytes a packed theme, want at most 12 (id and share not stored)", perTheme)
 	}
 }
+
+// TestDecideAgain: a summary decided at the run's threshold keeps its
+// attribution, reason and all, in the summary's own block (no new
+// allocation), equal to what deciding it again makes; one decided at
+// another threshold is decided again, as Decide decides it.
+func TestDecideAgain(t *testing.T) {
+	a := testAnalyzer(t)
+	doc, err := ingest.Load(filepath.Join("..", "testdata", "corpus", "tierp-handlingsplan-integration-2017.txt"), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Summary(a.Analyze(doc))
+	if s.Municipality.Reason == "" || s.Municipality.Code == "" {
+		t.Fatalf("the bundled plan's attribution %+v: no answer to decide again", s.Municipality)
+	}
+	reason := unsafe.StringData(s.Municipality.Reason)
+	docs := []*DocumentAnalysis{s}
+	if n := testing.AllocsPerRun(10, func() { DecideAgain(docs, a.MinConfidence) }); n != 0 {
+		t.Errorf("deciding again at the analysis's threshold: %.0f allocations, want none", n)
+	}
+	if unsafe.StringData(s.Municipality.Reason) != reason {
+		t.Error("the reason was made again")
+	}
+	if want := s.Municipality.Decide(a.MinConfidence); !reflect.DeepEqual(s.Municipality, want) {
+		t.Errorf("kept %+v, deciding again makes %+v", s.Municipality, want)
+	}
+	other := s.Municipality.Decide(1.5)
+	DecideAgain(docs, 1.5) // above any confidence: unknown
+	if !reflect.DeepEqual(s.Municipality, other) || s.Municipality.Code != "" {
+		t.Errorf("at another threshold: %+v, want %+v (unknown)", s.Municipality, other)
+	}
+}
