@@ -10,10 +10,11 @@ import (
 // Summary returns what a batch run keeps of d in memory while the
 // reports are written: everything the aggregate reports read (keys,
 // metadata, attribution, counts, per-theme levels, shares and counts,
-// plan quality, the term bag for similarity, OCR pages, warnings), and
-// none of what is per sentence: no segments, no theme evidence or
-// heading indices, no sections, per-segment modalities, modality counts
-// or actions. Those are read back from the spill one document at a time
+// plan quality but the segments behind its evaluation flags, the term
+// bag for similarity, OCR pages, warnings), and none of what is per
+// sentence: no segments, no theme evidence or heading indices, no
+// sections, per-segment modalities, modality counts, actions or
+// evaluation sentences. Those are read back from the spill one document at a time
 // (Documents.Each). d is not changed.
 //
 // The strings that may be cut out of the document's text (title,
@@ -39,8 +40,13 @@ func Summary(d *DocumentAnalysis) *DocumentAnalysis {
 		fields = append(fields, &warnings[i])
 	}
 	packStrings(fields)
+	// The segments behind the evaluation flags are per sentence: the
+	// summary keeps the flags and counts (documents.csv's columns), and
+	// documents.jsonl reads the list from the full analysis.
+	quality := d.Quality
+	quality.EvaluationSentences = nil
 	s := &DocumentAnalysis{File: d.File, SHA256: d.SHA256, Format: d.Format, Municipality: m, Meta: meta,
-		Words: d.Words, Sentences: d.Sentences, Quality: d.Quality, Terms: d.Terms, OCRPages: d.OCRPages, Warnings: warnings}
+		Words: d.Words, Sentences: d.Sentences, Quality: quality, Terms: d.Terms, OCRPages: d.OCRPages, Warnings: warnings}
 	s.Themes = make([]ThemeCoverage, len(d.Themes))
 	for i, t := range d.Themes {
 		// listed is an input of the theme's level (GradeRule), which the
@@ -83,9 +89,10 @@ func packStrings(fields []*string) {
 }
 
 // IsSummary reports whether d holds nothing per sentence (Summary): no
-// segments, evidence, headings, sections, modalities or actions.
+// segments, evidence, headings, sections, modalities, actions or
+// evaluation sentences.
 func IsSummary(d *DocumentAnalysis) bool {
-	if d.Segments != nil || d.Sections != nil || d.Modality != nil || d.Modalities != nil || d.Actions != nil {
+	if d.Segments != nil || d.Sections != nil || d.Modality != nil || d.Modalities != nil || d.Actions != nil || d.Quality.EvaluationSentences != nil {
 		return false
 	}
 	for _, t := range d.Themes {
@@ -102,8 +109,11 @@ func IsSummary(d *DocumentAnalysis) bool {
 // Allocated one by one, a summary was the DocumentAnalysis struct, 904
 // bytes in a 1,024-byte size class, and its eleven themes, 1,496 bytes
 // in a 1,536-byte one, most of it the evidence and heading slices a
-// summary leaves empty; packed, eleven themes take about 180 bytes
-// (docs/benchmarks.md, "Memory at 50,000 documents (session 10)"). A
+// summary leaves empty; packed, eleven themes took about 180 bytes, and
+// about 110 since a theme's id and share are not stored when they are
+// what its position and sentence counts give (themeInOrder, themeShareOf;
+// docs/benchmarks.md, "Memory at 50,000 documents (session 10)" and
+// "... (session 16 ...; branch h-slim18)"). A
 // block stays alive while any of its summaries does, which for a run's
 // summaries, all kept to the end, costs nothing. Keep is not safe for
 // concurrent use (a run's collector alone keeps summaries); once the
@@ -127,6 +137,24 @@ const summaryBlock = 256
 // summaries' eleven themes.
 const themeBlock = 64 << 10
 
+// The flags a packed theme starts with (SummaryArena.Keep): what need not
+// be stored because Themes can tell it.
+const (
+	// themeInOrder: the theme's id is the arena's id at the theme's
+	// position in the document (the codebook's order, as Analyze makes
+	// them), so the id's index is not stored.
+	themeInOrder byte = 1 << iota
+	// themeShareOf: the share is the one Analyze computes from the
+	// theme's and the document's sentence counts (themeShare), to the
+	// bit, so it is computed again rather than stored: 8 bytes of a
+	// theme's 19 or so.
+	themeShareOf
+)
+
+// themeShare is a theme's share of a document's sentences as Analyze
+// computes it.
+func themeShare(theme, doc int) float64 { return round4(float64(theme) / float64(doc)) }
+
 // Keep returns a copy of the summary s (Summary) in the arena; s itself
 // is not kept. The copy's Themes is nil: its themes are packed in the
 // arena (Themes gives them back equal, evidence and headings nil as
@@ -144,23 +172,36 @@ func (a *SummaryArena) Keep(s *DocumentAnalysis) *DocumentAnalysis {
 	if a.packed == nil {
 		a.packed = map[*DocumentAnalysis]uint64{}
 	}
-	// At most 6 varints of 10 bytes, one of 5 bytes for the id and a
-	// float a theme, and the count.
-	need := binary.MaxVarintLen64 + len(s.Themes)*(6*binary.MaxVarintLen64+5+8)
+	// At most a flags byte, 8 varints of 10 bytes, one of 5 bytes for
+	// the id and a float a theme, and the count.
+	need := binary.MaxVarintLen64 + len(s.Themes)*(1+8*binary.MaxVarintLen64+5+8)
 	if cap(a.themes)-len(a.themes) < need {
 		a.themes = make([]byte, 0, max(themeBlock, need))
 		a.blocks = append(a.blocks, a.themes)
 	}
 	at := uint64(len(a.blocks)-1)<<32 | uint64(len(a.themes))
 	b := binary.AppendUvarint(a.themes, uint64(len(s.Themes)))
-	for _, t := range s.Themes {
+	for i, t := range s.Themes {
 		id := slices.Index(a.ids, t.ID)
 		if id < 0 {
 			id = len(a.ids)
 			a.ids = append(a.ids, t.ID)
 		}
-		b = binary.AppendUvarint(b, uint64(id))
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(t.Share))
+		share := math.Float64bits(t.Share)
+		var flags byte
+		if id == i {
+			flags |= themeInOrder
+		}
+		if share == math.Float64bits(themeShare(t.Sentences, s.Sentences)) {
+			flags |= themeShareOf
+		}
+		b = append(b, flags)
+		if flags&themeInOrder == 0 {
+			b = binary.AppendUvarint(b, uint64(id))
+		}
+		if flags&themeShareOf == 0 {
+			b = binary.LittleEndian.AppendUint64(b, share)
+		}
 		for _, v := range [...]int{t.Sentences, t.Level, t.OwnSentences, t.Inherited, t.Commitments, t.Recommendations, t.Intents, t.Passing} {
 			b = binary.AppendVarint(b, int64(v))
 		}
@@ -188,12 +229,24 @@ func (a *SummaryArena) Themes(d *DocumentAnalysis, buf []ThemeCoverage) []ThemeC
 	b = b[k:]
 	out := slices.Grow(buf[:0], int(n))[:n]
 	for i := range out {
-		id, k := binary.Uvarint(b)
-		t := ThemeCoverage{ID: a.ids[id], Share: math.Float64frombits(binary.LittleEndian.Uint64(b[k:]))}
-		b = b[k+8:]
+		flags := b[0]
+		b = b[1:]
+		id := uint64(i)
+		if flags&themeInOrder == 0 {
+			x, k := binary.Uvarint(b)
+			id, b = x, b[k:]
+		}
+		t := ThemeCoverage{ID: a.ids[id]}
+		if flags&themeShareOf == 0 {
+			t.Share = math.Float64frombits(binary.LittleEndian.Uint64(b))
+			b = b[8:]
+		}
 		for _, v := range [...]*int{&t.Sentences, &t.Level, &t.OwnSentences, &t.Inherited, &t.Commitments, &t.Recommendations, &t.Intents, &t.Passing} {
 			x, k := binary.Varint(b)
 			*v, b = int(x), b[k:]
+		}
+		if flags&themeShareOf != 0 {
+			t.Share = themeShare(t.Sentences, d.Sentences)
 		}
 		out[i] = t
 	}
@@ -201,4 +254,22 @@ func (a *SummaryArena) Themes(d *DocumentAnalysis, buf []ThemeCoverage) []ThemeC
 		out = []ThemeCoverage{} // as Summary makes them: empty, not nil
 	}
 	return out
+}
+
+// DecideAgain decides the attribution of each of docs at the threshold
+// min (Attribution.Decide), except one already decided at min: Decide
+// depends on nothing but the candidates, the veto and min, so deciding
+// it again gives the same fields, only in new memory. A run's summaries
+// are nearly all analysed in the run, at its threshold; deciding them
+// all again (as a run did) allocated every reason a second time (about
+// 180 bytes a document) while the first stayed in the summary's block of
+// strings (Summary), which the other strings keep alive: 9 MB at 50,000
+// documents for nothing. Stored analyses decided at another threshold
+// (an earlier run's --min-confidence) are decided again.
+func DecideAgain(docs []*DocumentAnalysis, min float64) {
+	for _, d := range docs {
+		if d.Municipality.MinConfidence != min {
+			d.Municipality = d.Municipality.Decide(min)
+		}
+	}
 }

@@ -2,11 +2,14 @@ package analysis
 
 import (
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/styrdok/styrdok/ingest"
 )
 
 // TestSummaryStrings: a summary's strings equal the analysis's, none of
@@ -133,5 +136,88 @@ func TestSummaryArena(t *testing.T) {
 	}
 	if got := a.Keep(&DocumentAnalysis{File: "none"}); got.Themes != nil || a.Themes(got, nil) != nil {
 		t.Errorf("a summary without themes kept with %v", a.Themes(got, nil))
+	}
+}
+
+// TestSummaryArenaBytes measures what the arena keeps of a document's
+// themes beside its struct: the bundled corpus's analyses, each kept
+// many times over (a 10,000-document run keeps 10,000), in the packed
+// themes' blocks. An analysis's themes come in the codebook's order with
+// the shares Analyze computes, so neither the id nor the share is stored
+// (themeInOrder, themeShareOf): at most 1 + 11 × 12 bytes a document for
+// the eleven themes of these plans. Storing each theme's id and share
+// (8 bytes) took 1 + 11 × 20 or so. The summary keeps no evaluation
+// sentences (per sentence: IsSummary), and Themes gives back what
+// Analyze made, to the bit.
+func TestSummaryArenaBytes(t *testing.T) {
+	a := testAnalyzer(t)
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
+	if err != nil || len(files) < 4 {
+		t.Fatalf("the bundled corpus: %d files, %v", len(files), err)
+	}
+	var docs []*DocumentAnalysis
+	for _, f := range files {
+		doc, err := ingest.Load(f, ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, a.Analyze(doc))
+	}
+	var arena SummaryArena
+	const rounds = 400
+	themes, used := 0, 0
+	for range rounds {
+		for _, d := range docs {
+			s := Summary(d)
+			if !IsSummary(s) {
+				t.Fatalf("%s: the summary keeps what is per sentence (evaluation sentences %v)", d.File, s.Quality.EvaluationSentences)
+			}
+			k := arena.Keep(s)
+			themes += len(d.Themes)
+			if got := arena.Themes(k, nil); !reflect.DeepEqual(got, s.Themes) {
+				t.Fatalf("%s: themes kept as %+v, want %+v", d.File, got, s.Themes)
+			}
+		}
+	}
+	for _, b := range arena.blocks {
+		used += len(b)
+	}
+	n := rounds * len(docs)
+	perDoc, perTheme := float64(used)/float64(n), float64(used-n)/float64(themes)
+	t.Logf("%d summaries, %d themes: %d bytes packed, %.1f a document, %.1f a theme", n, themes, used, perDoc, perTheme)
+	if perTheme > 12 {
+		t.Errorf("%.1f bytes a packed theme, want at most 12 (id and share not stored)", perTheme)
+	}
+}
+
+// TestDecideAgain: a summary decided at the run's threshold keeps its
+// attribution, reason and all, in the summary's own block (no new
+// allocation), equal to what deciding it again makes; one decided at
+// another threshold is decided again, as Decide decides it.
+func TestDecideAgain(t *testing.T) {
+	a := testAnalyzer(t)
+	doc, err := ingest.Load(filepath.Join("..", "testdata", "corpus", "tierp-handlingsplan-integration-2017.txt"), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Summary(a.Analyze(doc))
+	if s.Municipality.Reason == "" || s.Municipality.Code == "" {
+		t.Fatalf("the bundled plan's attribution %+v: no answer to decide again", s.Municipality)
+	}
+	reason := unsafe.StringData(s.Municipality.Reason)
+	docs := []*DocumentAnalysis{s}
+	if n := testing.AllocsPerRun(10, func() { DecideAgain(docs, a.MinConfidence) }); n != 0 {
+		t.Errorf("deciding again at the analysis's threshold: %.0f allocations, want none", n)
+	}
+	if unsafe.StringData(s.Municipality.Reason) != reason {
+		t.Error("the reason was made again")
+	}
+	if want := s.Municipality.Decide(a.MinConfidence); !reflect.DeepEqual(s.Municipality, want) {
+		t.Errorf("kept %+v, deciding again makes %+v", s.Municipality, want)
+	}
+	other := s.Municipality.Decide(1.5)
+	DecideAgain(docs, 1.5) // above any confidence: unknown
+	if !reflect.DeepEqual(s.Municipality, other) || s.Municipality.Code != "" {
+		t.Errorf("at another threshold: %+v, want %+v (unknown)", s.Municipality, other)
 	}
 }

@@ -463,9 +463,7 @@ func (j *runJob) analyse(ctx context.Context, files []string, prog *progress, op
 	}
 	// Stored analyses were decided at the threshold of their run; the
 	// answer follows this run's (the candidates are stored).
-	for _, d := range res.Documents {
-		d.Municipality = d.Municipality.Decide(j.a.MinConfidence)
-	}
+	analysis.DecideAgain(res.Documents, j.a.MinConfidence)
 	return res, exitOK, true
 }
 
