@@ -18,15 +18,8 @@ func TestSearchIncrementalMemory(t *testing.T) {
 	const n = 1000
 	bags := genreCorpus(n, 7)
 	p := defaultSearch()
-	hashesOf := func(bags []analysis.TermBag) []uint64 {
-		h := make([]uint64, len(bags))
-		for i, b := range bags {
-			h[i] = bagHash(b)
-		}
-		return h
-	}
 	m := runVecs(bags)
-	old := &simState{hashes: hashesOf(bags), df: termDF(m)}
+	old := &simState{hashes: bagHashes(bags), df: termDF(m)}
 	searchState(searchCold(m, 2, p), old, p)
 
 	// one document gains a new stem and one in a fifth of the documents:
@@ -34,7 +27,7 @@ func TestSearchIncrementalMemory(t *testing.T) {
 	changed := slices.Clone(bags)
 	changed[7] = addTerm(addTerm(bags[7], "zzz-ny", 1), stemOutside(bags, 0.2, 7), 2)
 	m2 := runVecs(changed)
-	aff, affected, err := affectedDocs(old, hashesOf(changed), termDF(m2), func(i int) (analysis.TermBag, error) { return changed[i], nil })
+	aff, affected, err := affectedDocs(old, bagHashes(changed), termDF(m2), func(i int) (analysis.TermBag, error) { return changed[i], nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,14 +67,7 @@ func TestSearchIncrementalOneFileMemory(t *testing.T) {
 	const n = 1000
 	bags := genreCorpus(n, 7)
 	p := defaultSearch()
-	hashes := func(bags []analysis.TermBag) []uint64 {
-		h := make([]uint64, len(bags))
-		for i, b := range bags {
-			h[i] = bagHash(b)
-		}
-		return h
-	}
-	old := &simState{hashes: hashes(bags), df: termDF(runVecs(bags))}
+	old := &simState{hashes: bagHashes(bags), df: termDF(runVecs(bags))}
 	searchState(searchCold(runVecs(bags), 2, p), old, p)
 
 	// document 7 counts one of its stems once more: no document
@@ -89,7 +75,7 @@ func TestSearchIncrementalOneFileMemory(t *testing.T) {
 	changed := slices.Clone(bags)
 	changed[7] = addTerm(bags[7], bags[7].Stems[0], 1)
 	whole := runVecs(changed)
-	aff, affected, err := affectedDocs(old, hashes(changed), termDF(whole), func(i int) (analysis.TermBag, error) { return changed[i], nil })
+	aff, affected, err := affectedDocs(old, bagHashes(changed), termDF(whole), func(i int) (analysis.TermBag, error) { return changed[i], nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,4 +116,13 @@ func TestSearchIncrementalOneFileMemory(t *testing.T) {
 		t.Errorf("the search's one row allocates %d bytes directly, %d through the index (%d bytes): the index is made", alloc, allocIndex, indexBytes)
 	}
 	t.Logf("allocated %d bytes (through the index %d); whole vectors %d, index %d; %d bags read again for %d pairs", alloc, allocIndex, vecBytes, indexBytes, again, scored)
+}
+
+// bagHashes are the bags' hashes, as a run's state keeps them.
+func bagHashes(bags []analysis.TermBag) []uint64 {
+	h := make([]uint64, len(bags))
+	for i, b := range bags {
+		h[i] = bagHash(b)
+	}
+	return h
 }

@@ -137,20 +137,7 @@ func prunedDot64(sv *searchVecs, a, b int) float64 {
 	ib, vb := sv.vec(b)
 	sa, sb := sv.scale[a], sv.scale[b]
 	s := 0.0
-	// forShared's walk, written out: a closure here was a heap
-	// allocation a call (the pre-fill makes one a list entry)
-	for i, j := 0, 0; i < len(ia) && j < len(ib); {
-		switch {
-		case ia[i] < ib[j]:
-			i++
-		case ia[i] > ib[j]:
-			j++
-		default:
-			s += float64(va[i]*sa) * float64(vb[j]*sb)
-			i++
-			j++
-		}
-	}
+	forShared(ia, ib, func(i, j int) { s += float64(va[i]*sa) * float64(vb[j]*sb) })
 	return s
 }
 
