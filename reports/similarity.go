@@ -293,7 +293,7 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 	exact := n <= upTo
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/64+1))
 	if statePath == "" {
-		m := weighedVecs(n, df, bag)
+		m := weighedVecs(n, df, bag, !exact)
 		if err != nil {
 			return failed(err)
 		}
@@ -338,7 +338,7 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 		}
 		return assemble(docs, top, dups), fmt.Sprintf("reused: no bag of %d changed", n), "", nil
 	}
-	m := weighedVecs(n, df, bag)
+	m := weighedVecs(n, df, bag, !exact)
 	if err != nil {
 		return failed(err)
 	}
@@ -365,6 +365,9 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 			return failed(err)
 		}
 		top, dups = settle(m, r, workers)
+		if err != nil { // reading the bags again (scoreOn, for the pairs closeDuplicates adds)
+			return failed(err)
+		}
 		searchState(r, st, defaultSearch())
 	}
 	if exact {
@@ -383,15 +386,22 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 // able to weigh themselves again from the bags (vecSet.reweigh, for the
 // cold search): bag must give the same bags each time, and a reading
 // error it meets is the caller's to check.
-func weighedVecs(n int, df map[string]int, bag func(i int) analysis.TermBag) *vecSet[float32] {
+//
+// For the search (search true) the tail is left out until reweigh
+// (vecSet.headOnly): the search reads the head only and weighs the
+// vectors again for the scoring.
+func weighedVecs(n int, df map[string]int, bag func(i int) analysis.TermBag, search bool) *vecSet[float32] {
 	split := defaultSearch().maxDFShare
-	m := buildVecsOf[float32](n, df, bag, vectorTerms, split)
-	m.reweigh = func() *vecSet[float32] {
-		again := make(map[string]int, len(m.terms))
-		for ti, t := range m.terms {
-			again[t] = int(m.df[ti])
+	m := buildVecsSome[float32](n, df, bag, vectorTerms, split, nil, !search)
+	terms, termDF := m.terms, m.df
+	m.reweigh = func(want func(d int) bool) *vecSet[float32] {
+		again := make(map[string]int, len(terms))
+		for ti, t := range terms {
+			again[t] = int(termDF[ti])
 		}
-		return buildVecsOf[float32](n, again, bag, vectorTerms, split)
+		r := buildVecsSome[float32](n, again, bag, vectorTerms, split, want, true)
+		r.reweigh = m.reweigh
+		return r
 	}
 	return m
 }
@@ -690,7 +700,7 @@ func closeDuplicates[W weight](m *vecSet[W], pairs [][2]int32, sims []float64, w
 			return pairs, sims
 		}
 		slices.SortFunc(more, comparePairs)
-		s := scorePairs(m, more, workers)
+		s := scoreOn(m, more, workers)
 		from := len(pairs)
 		pairs, sims = append(pairs, more...), append(sims, s...)
 		note(from, s)

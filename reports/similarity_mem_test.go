@@ -18,15 +18,8 @@ func TestSearchIncrementalMemory(t *testing.T) {
 	const n = 1000
 	bags := genreCorpus(n, 7)
 	p := defaultSearch()
-	hashesOf := func(bags []analysis.TermBag) []uint64 {
-		h := make([]uint64, len(bags))
-		for i, b := range bags {
-			h[i] = bagHash(b)
-		}
-		return h
-	}
 	m := runVecs(bags)
-	old := &simState{hashes: hashesOf(bags), df: termDF(m)}
+	old := &simState{hashes: bagHashes(bags), df: termDF(m)}
 	searchState(searchCold(m, 2, p), old, p)
 
 	// one document gains a new stem and one in a fifth of the documents:
@@ -34,7 +27,7 @@ func TestSearchIncrementalMemory(t *testing.T) {
 	changed := slices.Clone(bags)
 	changed[7] = addTerm(addTerm(bags[7], "zzz-ny", 1), stemOutside(bags, 0.2, 7), 2)
 	m2 := runVecs(changed)
-	aff, affected, err := affectedDocs(old, hashesOf(changed), termDF(m2), func(i int) (analysis.TermBag, error) { return changed[i], nil })
+	aff, affected, err := affectedDocs(old, bagHashes(changed), termDF(m2), func(i int) (analysis.TermBag, error) { return changed[i], nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,4 +52,77 @@ func TestSearchIncrementalMemory(t *testing.T) {
 		t.Fatalf("4 workers allocate %d bytes, 1 worker %d: %d more, a set of lists is %d", allocFour, allocOne, allocFour-allocOne, set)
 	}
 	t.Logf("1 worker %d bytes, 4 workers %d; a set of lists %d", allocOne, allocFour, set)
+}
+
+// TestSearchIncrementalOneFileMemory: when one file changed (one
+// document affected), the incremental search neither makes the pruned
+// index nor weighs every vector again for the scoring: its rows are
+// computed on the search vectors (directRows) and only the documents of
+// the pairs it scores are weighed (scoreOn). Both were held at once
+// beside the summaries and were the peak of a one-file re-run at 50,000
+// documents, above its 400 MB bound (docs/benchmarks.md, session 16).
+// Allocation is measured (runtime.MemStats), not time; the result is
+// the one of vectors kept whole.
+func TestSearchIncrementalOneFileMemory(t *testing.T) {
+	const n = 1000
+	bags := genreCorpus(n, 7)
+	p := defaultSearch()
+	old := &simState{hashes: bagHashes(bags), df: termDF(runVecs(bags))}
+	searchState(searchCold(runVecs(bags), 2, p), old, p)
+
+	// document 7 counts one of its stems once more: no document
+	// frequency moves, so it alone is affected
+	changed := slices.Clone(bags)
+	changed[7] = addTerm(bags[7], bags[7].Stems[0], 1)
+	whole := runVecs(changed)
+	aff, affected, err := affectedDocs(old, bagHashes(changed), termDF(whole), func(i int) (analysis.TermBag, error) { return changed[i], nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if affected != 1 {
+		t.Fatalf("%d documents affected, want 1", affected)
+	}
+	want, _, _ := searchIncremental(whole, old, aff, 2, p)
+
+	// what the search let go of on main: the vectors weighed again whole,
+	// and the pruned index of their head (8 bytes a posting)
+	vecBytes := 8*len(whole.idx) + 3*len(whole.tidx)
+	indexBytes := 8 * len(whole.idx)
+
+	reads := 0
+	bag := func(i int) analysis.TermBag { reads++; return changed[i] }
+	search := func(direct int) (*searched, int, int, uint64) {
+		m := weighedVecs(n, documentFrequencies(n, bag), bag, true)
+		if !m.headOnly || len(m.tidx) != 0 {
+			t.Fatal("the search's vectors keep their tail")
+		}
+		reads = 0
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		r, _, scored := searchIncrementalUpTo(m, old, aff, 2, p, direct)
+		runtime.ReadMemStats(&after)
+		return r, scored, reads, after.TotalAlloc - before.TotalAlloc
+	}
+	got, scored, again, alloc := search(directRowsUpTo)
+	viaIndex, _, _, allocIndex := search(0)
+	if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(viaIndex, want) {
+		t.Fatal("the incremental search on vectors let go differs from the one on whole vectors")
+	}
+	if again == 0 || again > 2*scored+2 || again >= n {
+		t.Errorf("%d bags read again for %d pairs scored: want the documents of those pairs only", again, scored)
+	}
+	if alloc+uint64(indexBytes)/2 > allocIndex {
+		t.Errorf("the search's one row allocates %d bytes directly, %d through the index (%d bytes): the index is made", alloc, allocIndex, indexBytes)
+	}
+	t.Logf("allocated %d bytes (through the index %d); whole vectors %d, index %d; %d bags read again for %d pairs", alloc, allocIndex, vecBytes, indexBytes, again, scored)
+}
+
+// bagHashes are the bags' hashes, as a run's state keeps them.
+func bagHashes(bags []analysis.TermBag) []uint64 {
+	h := make([]uint64, len(bags))
+	for i, b := range bags {
+		h[i] = bagHash(b)
+	}
+	return h
 }

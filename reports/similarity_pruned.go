@@ -127,12 +127,18 @@ func newPrunedIndexRows(rows *rowTerms, terms int, sv *searchVecs) *prunedIndex 
 // summed in term order, as float32. The rows of prunedRows add the same
 // products in the same order, so this is their figure to the last bit.
 func prunedDot(sv *searchVecs, a, b int) float32 {
+	return float32(prunedDot64(sv, a, b))
+}
+
+// prunedDot64 is prunedDot before its rounding to float32 (prunedRows
+// gives a pair when this is positive).
+func prunedDot64(sv *searchVecs, a, b int) float64 {
 	ia, va := sv.vec(a)
 	ib, vb := sv.vec(b)
 	sa, sb := sv.scale[a], sv.scale[b]
 	s := 0.0
 	forShared(ia, ib, func(i, j int) { s += float64(va[i]*sa) * float64(vb[j]*sb) })
-	return float32(s)
+	return s
 }
 
 // forShared calls fn with the positions in ia and ib of each term both
@@ -150,6 +156,41 @@ func forShared(ia, ib []int32, fn func(i, j int)) {
 			j++
 		}
 	}
+}
+
+// directRowsUpTo is the most rows directRows computes: a row reads every
+// document's search vector (at 50,000 documents 11 million terms, a few
+// hundredths of a CPU-second), where the index costs a few tenths to make
+// and 100 MB to hold, then little a row.
+const directRowsUpTo = 16
+
+// directRows is prunedRows without the index: each row's search
+// similarity with every other document, on the search vectors, the
+// products of their shared terms summed in term order as prunedDot sums
+// them (prunedRows' figures to the last bit), given to emit when
+// positive. Rows are shared out in turn, as prunedRows shares them.
+func directRows(sv *searchVecs, rows []int, workers int, emit func(a, j int, s float32)) {
+	n := len(sv.lo)
+	var wg sync.WaitGroup
+	workers = max(1, min(workers, len(rows)))
+	for g := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for x := g; x < len(rows); x += workers {
+				a := rows[x]
+				for j := range n {
+					if j == a {
+						continue
+					}
+					if s := prunedDot64(sv, a, j); s > 0 {
+						emit(a, j, float32(s))
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // prunedRows computes the search similarity of each document of rows
@@ -389,6 +430,22 @@ func prunedPairs(lists [][]prunedEntry, c int) [][2]int32 {
 	return slices.Clone(slices.Compact(pairs))
 }
 
+// scoreOn is scorePairs on m; on a partial set (vecSet.partial) the
+// documents of pairs are weighed first (vecSet.reweigh), and only they.
+func scoreOn[W weight](m *vecSet[W], pairs [][2]int32, workers int) []float64 {
+	if !m.partial {
+		return scorePairs(m, pairs, workers)
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	need := make([]bool, m.len())
+	for _, pr := range pairs {
+		need[pr[0]], need[pr[1]] = true, true
+	}
+	return scorePairs(m.reweigh(func(d int) bool { return need[d] }), pairs, workers)
+}
+
 // searched is what the search found: the result's making and the
 // state's.
 type searched struct {
@@ -461,7 +518,7 @@ func searchCold[W weight](m *vecSet[W], workers int, p searchParams) *searched {
 	lists := prunedTopRows(rows, terms, ix, workers, p.depth)
 	r := &searched{cuts: cutLists(lists, p.depth), pairs: prunedPairs(lists, p.candidates), lists: docsOf(lists)}
 	if lean {
-		*m = *m.reweigh()
+		*m = *m.reweigh(nil)
 	}
 	r.sims = scorePairs(m, r.pairs, workers)
 	return r
@@ -482,6 +539,8 @@ func cutLists(lists [][]prunedEntry, depth int) []bool {
 // it adds kept in r.extra) and makes each document's keepPeers best and
 // the near-duplicate pairs from every pair scored.
 func settle[W weight](m *vecSet[W], r *searched, workers int) ([]topPeers, []Pair) {
+	// m may be partial (searchIncremental): closeDuplicates scores on it
+	// by scoreOn
 	pairs, sims := closeDuplicates(m, r.pairs, r.sims, workers)
 	r.extra = nil
 	for k := len(r.pairs); k < len(pairs); k++ {
@@ -589,8 +648,21 @@ func searchFromState(old *simState, p searchParams) ([]topPeers, []Pair) {
 // again for the scoring: holding m whole beside the index was the peak
 // of a one-file re-run (docs/benchmarks.md, session 15).
 func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, workers int, p searchParams) (r *searched, rows, scored int) {
+	return searchIncrementalUpTo(m, old, aff, workers, p, directRowsUpTo)
+}
+
+// searchIncrementalUpTo is searchIncremental computing up to direct rows
+// at once without the index (directRows): the same result for any
+// direct (the tests force the index with 0).
+func searchIncrementalUpTo[W weight](m *vecSet[W], old *simState, aff []bool, workers int, p searchParams, direct int) (r *searched, rows, scored int) {
 	n := m.len()
 	sv := pruneVectors(m, p)
+	// the search reads the head only (sv): the tail (at 50,000 documents
+	// 27 MB) is let go before the lists are made, not after
+	lean := m.reweigh != nil
+	if lean {
+		m.tidx, m.tcnt, m.over = nil, nil, nil
+	}
 	lists := newPrunedLists(n, p.depth)
 	bound := make([]*prunedEntry, n)
 	var affected []int
@@ -608,19 +680,30 @@ func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, worker
 			bound[i] = &prunedEntry{doc: l[len(l)-1].doc, sim: old.last[i]}
 		}
 	}
-	// the index, made as searchCold makes it: m's parts let go once the
-	// packed terms and the index hold what the rows need of them
-	lean := m.reweigh != nil
-	if lean {
-		m.tidx, m.tcnt, m.over = nil, nil, nil
-	}
-	terms := packRows(sv)
-	if lean {
-		m.idx, sv.idx = nil, nil
-	}
-	ix := newPrunedIndexRows(terms, sv.terms, sv)
-	if lean {
-		m.val, sv = nil, nil
+	// the rows: few (one changed file) computed directly on the search
+	// vectors (directRows), many through the index, made as searchCold
+	// makes it (m's parts let go once the packed terms and the index
+	// hold what the rows need of them). The index and its packed terms
+	// are 100 MB at 50,000 documents, beside the head, and were the peak
+	// of a one-file re-run (docs/benchmarks.md, session 16).
+	var terms *rowTerms
+	var ix *prunedIndex
+	rowsOf := func(rows []int, emit func(a, j int, s float32)) {
+		if ix == nil && len(rows) <= direct {
+			directRows(sv, rows, workers, emit)
+			return
+		}
+		if ix == nil {
+			terms = packRows(sv)
+			if lean {
+				m.idx, sv.idx = nil, nil
+			}
+			ix = newPrunedIndexRows(terms, sv.terms, sv)
+			if lean {
+				m.val, sv = nil, nil
+			}
+		}
+		prunedRows(terms, ix, rows, workers, func(_, a, j int, s float32) { emit(a, j, s) })
 	}
 	if len(affected) > 0 {
 		// the rows offer to the lists themselves (sharedLists), not to a
@@ -629,7 +712,7 @@ func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, worker
 		// (docs/benchmarks.md, session 15). A list holds the depth best
 		// of what it was offered, whatever the order.
 		shared := sharedOver(lists, p.depth)
-		prunedRows(terms, ix, affected, workers, func(_, a, j int, s float32) {
+		rowsOf(affected, func(a, j int, s float32) {
 			if aff[j] && j < a { // j's row has the pair
 				return
 			}
@@ -661,9 +744,10 @@ func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, worker
 	for _, i := range again {
 		lists[i] = lists[i][:0]
 	}
-	prunedRows(terms, ix, again, workers, func(_, a, j int, s float32) {
+	rowsOf(again, func(a, j int, s float32) {
 		lists[a] = offerPruned(lists[a], p.depth, prunedEntry{doc: int32(j), sim: s})
 	})
+	terms, ix, sv = nil, nil, nil
 	for _, i := range again {
 		cuts[i] = len(lists[i]) == p.depth
 	}
@@ -697,11 +781,18 @@ func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, worker
 		todo = append(todo, pr)
 		at = append(at, k)
 	}
+	// the lists' documents before the vectors are weighed again: the
+	// lists' figures are not read after this (at 50,000 documents 14 of
+	// their 28 MB, held beside the whole vectors, as searchCold does)
+	r = &searched{lists: docsOf(lists), cuts: cuts, pairs: pairs, sims: sims}
 	if lean {
-		*m = *m.reweigh()
+		// no vector kept: the pairs to score are weighed for (scoreOn),
+		// here and in closeDuplicates. The whole vectors were 117 MB at
+		// 50,000 documents, for the pairs of a few rows.
+		*m = *m.reweigh(func(int) bool { return false })
 	}
-	for x, s := range scorePairs(m, todo, workers) {
+	for x, s := range scoreOn(m, todo, workers) {
 		sims[at[x]] = s
 	}
-	return &searched{lists: docsOf(lists), cuts: cuts, pairs: pairs, sims: sims}, len(affected) + len(again), len(todo)
+	return r, len(affected) + len(again), len(todo)
 }

@@ -64,10 +64,19 @@ type vecSet[W weight] struct {
 	df    []int32  // per term, its document frequency (the incremental state's)
 
 	// reweigh, when set, builds the set again from its bags (the same
-	// set: buildVecsOf is a function of the bags): the cold search lets
-	// the terms and weights go while it searches (searchCold) and calls it
-	// for them. nil: they are kept throughout.
-	reweigh func() *vecSet[W]
+	// set: buildVecsOf is a function of the bags), whole (want nil) or the
+	// vectors of the documents want names only (the others empty, their
+	// bags not read): the search lets the terms and weights go while it
+	// searches (searchCold, searchIncremental) and calls it for them.
+	// nil: they are kept throughout.
+	reweigh func(want func(d int) bool) *vecSet[W]
+
+	// headOnly: the tail was not kept (buildVecsSome): the search's
+	// vectors only, until reweigh gives the whole set for the scoring.
+	headOnly bool
+	// partial: only the documents buildVecsSome's want named are weighed,
+	// the others' vectors are empty: pairs are scored on it by scoreOn.
+	partial bool
 }
 
 // countOver marks a tail count too large for a byte.
@@ -155,6 +164,21 @@ func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int, 
 // the n bags (documentFrequencies) counted by the caller: it reads each
 // bag once. It empties df.
 func buildVecsOf[W weight](n int, df map[string]int, bag func(i int) analysis.TermBag, maxTerms int, split float64) *vecSet[W] {
+	return buildVecsSome[W](n, df, bag, maxTerms, split, nil, true)
+}
+
+// buildVecsSome is buildVecsOf with two savings for the search, which
+// reads no tail and, in a re-run, scores few pairs:
+//
+//   - want (nil: every document) names the documents weighed; the others'
+//     vectors are empty and their bags not read. A weighed document's
+//     vector is the same as buildVecsOf's: its weights depend on its own
+//     bag and the document frequencies only.
+//   - tail false leaves the tail out (vecSet.headOnly): the search's
+//     vectors are the head (pruneVectors), and the tail, 27 MB at 50,000
+//     documents, was held beside them until the scoring, which weighs the
+//     vectors again (docs/benchmarks.md, session 16).
+func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.TermBag, maxTerms int, split float64, want func(d int) bool, tail bool) *vecSet[W] {
 	terms := make([]string, 0, len(df))
 	for t := range df {
 		terms = append(terms, t)
@@ -196,11 +220,17 @@ func buildVecsOf[W weight](n int, df map[string]int, bag func(i int) analysis.Te
 		headCap, tailCap = headCap+tailCap, 0
 	}
 	clear(df)
+	if want != nil { // the few documents weighed: no capacity for all
+		headCap, tailCap = 0, 0
+	}
+	if !tail {
+		tailCap = 0
+	}
 	// Each part is allocated at its size, not grown by appending (which
 	// would leave the smaller arrays as garbage beside the largest ones);
 	// only a document with no head term, whose tail goes to the head, can
 	// make the head grow.
-	s := &vecSet[W]{start: make([]int, n+1), terms: terms, df: dfOf, tail0: tail0, idf: idf[tail0:],
+	s := &vecSet[W]{start: make([]int, n+1), terms: terms, df: dfOf, tail0: tail0, idf: idf[tail0:], headOnly: !tail, partial: want != nil,
 		idx: make([]int32, 0, headCap), val: make([]W, 0, headCap),
 		tstart: make([]int, n+1), tidx: make([]uint16, 0, tailCap), tcnt: make([]uint8, 0, tailCap),
 		inv: make([]float64, n), scale: make([]float64, n), tf: new([countOver]float64)}
@@ -211,6 +241,10 @@ func buildVecsOf[W weight](n int, df map[string]int, bag func(i int) analysis.Te
 	var keep []int
 	var cnt, lateCnt []int32
 	for d := range n {
+		if want != nil && !want(d) {
+			s.start[d+1], s.tstart[d+1] = len(s.idx), len(s.tidx)
+			continue
+		}
 		b := bag(d)
 		v.Index, v.Value, cnt = v.Index[:0], v.Value[:0], cnt[:0]
 		late.Index, late.Value, lateCnt = late.Index[:0], late.Value[:0], lateCnt[:0]
@@ -268,6 +302,9 @@ func buildVecsOf[W weight](n int, df map[string]int, bag func(i int) analysis.Te
 		for _, k := range keep {
 			ti := int32(v.Index[k])
 			if tailed && ti >= tail0 {
+				if !tail {
+					continue
+				}
 				c := cnt[k]
 				if c >= countOver {
 					if s.over == nil {
