@@ -37,15 +37,27 @@ type levelSense struct {
 // letter.
 const nameWord = "Name"
 
-// levelSenseList reads level-senses.tsv: theme, form, context ("after
-// WORDS" or "before WORDS").
+// levelSenseFiles are the lists of level senses, in the order read:
+// level-senses.tsv (word senses, organisations' names) and
+// level-senses-politics.tsv (cooperation between political parties).
+var levelSenseFiles = []string{"level-senses.tsv", "level-senses-politics.tsv"}
+
+// levelSenseList reads the level-senses lists (levelSenseFiles): theme,
+// form, context ("after WORDS" or "before WORDS").
 func levelSenseList() ([]levelSense, error) {
-	const name = "level-senses.tsv"
-	lines, err := listLines(name)
-	if err != nil {
-		return nil, err
+	var out []levelSense
+	for _, name := range levelSenseFiles {
+		lines, err := listLines(name)
+		if err != nil {
+			return nil, err
+		}
+		senses, err := parseLevelSenses(name, lines)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, senses...)
 	}
-	return parseLevelSenses(name, lines)
+	return out, nil
 }
 
 // parseLevelSenses reads the lines of a level-senses list; name names it
