@@ -16,7 +16,9 @@ import (
 // organisation's name, which the labelling rule reads as an actor, not a
 // topic (README of testdata/realtexts: "An organisation's name is not a
 // topic"), where "föreningen har 40 medlemmar" is an association of the
-// culture and leisure theme. data/lists/level-senses.tsv lists such a
+// culture and leisure theme; "valteknisk samverkan" is parties' pact on
+// votes and seats, not the cooperation of integration work.
+// data/lists/level-senses.tsv (and level-senses-politics.tsv) list such a
 // written form with the words that mark its other sense, before or after
 // it. A match in that sense stays evidence (a claim: the word is there,
 // and explain shows it) but counts toward no level, as a claims_only
