@@ -13,7 +13,8 @@
 // "etablering") is damped in a document that names no newcomers
 // (targetgroup.go) before the coverage is built; a theme word in its
 // other sense by the words beside it (data/lists/level-senses.tsv: "de
-// boende", "Föreningen Sveriges Skogsindustrier", levelsense.go) and a
+// boende", "Föreningen Sveriges Skogsindustrier"; level-senses-politics.tsv:
+// "valteknisk samverkan", parties' pact; levelsense.go) and a
 // theme named only as one item of a list of other things (levellist.go)
 // are evidence that counts toward no level, or half;
 // Analyzer.AnalyzeContext runs them over one ingest.Document and

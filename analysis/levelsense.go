@@ -16,7 +16,9 @@ import (
 // organisation's name, which the labelling rule reads as an actor, not a
 // topic (README of testdata/realtexts: "An organisation's name is not a
 // topic"), where "föreningen har 40 medlemmar" is an association of the
-// culture and leisure theme. data/lists/level-senses.tsv lists such a
+// culture and leisure theme; "valteknisk samverkan" is parties' pact on
+// votes and seats, not the cooperation of integration work.
+// data/lists/level-senses.tsv (and level-senses-politics.tsv) list such a
 // written form with the words that mark its other sense, before or after
 // it. A match in that sense stays evidence (a claim: the word is there,
 // and explain shows it) but counts toward no level, as a claims_only
@@ -37,15 +39,27 @@ type levelSense struct {
 // letter.
 const nameWord = "Name"
 
-// levelSenseList reads level-senses.tsv: theme, form, context ("after
-// WORDS" or "before WORDS").
+// levelSenseFiles are the lists of level senses, in the order read:
+// level-senses.tsv (word senses, organisations' names) and
+// level-senses-politics.tsv (cooperation between political parties).
+var levelSenseFiles = []string{"level-senses.tsv", "level-senses-politics.tsv"}
+
+// levelSenseList reads the level-senses lists (levelSenseFiles): theme,
+// form, context ("after WORDS" or "before WORDS").
 func levelSenseList() ([]levelSense, error) {
-	const name = "level-senses.tsv"
-	lines, err := listLines(name)
-	if err != nil {
-		return nil, err
+	var out []levelSense
+	for _, name := range levelSenseFiles {
+		lines, err := listLines(name)
+		if err != nil {
+			return nil, err
+		}
+		senses, err := parseLevelSenses(name, lines)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, senses...)
 	}
-	return parseLevelSenses(name, lines)
+	return out, nil
 }
 
 // parseLevelSenses reads the lines of a level-senses list; name names it

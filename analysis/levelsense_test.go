@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -21,6 +22,11 @@ func TestLevelSenses(t *testing.T) {
 		{"Högskolan i Gävle ska genomföra tre delstudier fördelat över tre års tid.", "education", "Högskolan", true},                                  // o393
 		{"Högskolan Väst erbjuder kurser i svenska.", "education", "Högskolan", true},
 		{"Hon läser nu vidare på högskolan i höst.", "education", "högskolan", false},
+		// data/lists/level-senses-politics.tsv: parties' electoral pact, not
+		// the cooperation of integration work
+		{"En del medlemmar och invånare har hört av sig med frågor om vad en valteknisk samverkan innebär.", "cooperation", "samverkan", true},                                                                  // m717
+		{"Detta gör vi i minoritet utan politiskt samarbete med något annat parti.", "cooperation", "samarbete", true},                                                                                          // m717
+		{"Region Gotland har ett nära samarbete med Migrationsverkets Visbykontor och får information när det är bestämt vad som kommer hända med asylboendena på Gotland.", "cooperation", "samarbete", false}, // m024
 	} {
 		doc := docFromText(c.text + "\n")
 		res := a.Analyze(doc)
@@ -55,6 +61,22 @@ func TestLevelSenseList(t *testing.T) {
 	senses := levelSenses()
 	if len(senses) < 4 {
 		t.Fatalf("%d senses", len(senses))
+	}
+	// every list of levelSenseFiles is read, not only the first
+	for _, name := range levelSenseFiles {
+		lines, err := listLines(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(lines) == 0 {
+			t.Errorf("%s: no lines", name)
+		}
+		for _, l := range lines {
+			f := strings.Split(l, "\t")
+			if !slices.ContainsFunc(senses, func(s levelSense) bool { return s.theme == f[0] && s.form == f[1] }) {
+				t.Errorf("%s: %q not among the senses read", name, l)
+			}
+		}
 	}
 	for _, s := range senses {
 		if s.form == "" || len(s.words) == 0 {
