@@ -99,8 +99,11 @@ func TestTermChangeUntouched(t *testing.T) {
 	for _, v := range vs {
 		t.Logf("%s: %d of %d documents touched (needles %q)", v.name, v.touched, len(files), v.change.needles)
 		// The added term and the housing term are in few or none of the
-		// short run's texts; the others are common.
-		if v.touched == len(files) || (v.touched == 0 && v.name != "term added" && v.name != "two themes") {
+		// short run's texts, and arbetsträning (the removed term) is in
+		// none of the 13 bundled and mixed texts -short reads (it is in
+		// the real texts the full run adds); the others are common.
+		rare := v.name == "term added" || v.name == "two themes" || (testing.Short() && v.name == "term removed")
+		if v.touched == len(files) || (v.touched == 0 && !rare) {
 			t.Errorf("%s: %d of %d documents touched: the test needs both kinds", v.name, v.touched, len(files))
 		}
 	}

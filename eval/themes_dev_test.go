@@ -237,8 +237,8 @@ var devThemeFiguresBatch12o = map[string]float64{
 // on the part without the other half; every earlier floor on the texts
 // before batch 12.
 var devThemeFiguresBatch12 = map[string]float64{
-	"claims P": 0.786, "claims R": 0.916, // PROVISIONAL
-	"level>=1 P": 0.830, "level>=1 R": 0.714, // PROVISIONAL
+	"claims P": 0.786, "claims R": 0.916, // 0.7865, 0.9165: batch 12 has no sentence labels
+	"level>=1 P": 0.832, "level>=1 R": 0.716, // 0.8328, 0.7163: the batch's party, news-list and region pages get levels the labels give 0 (0.8399 before it)
 	"sentences P": 0.756, "sentences R": 0.701, // 0.7561, 0.7018
 }
 
@@ -264,6 +264,27 @@ var devThemeFiguresFresh16 = map[string]float64{
 	"claims P": 0.793, "claims R": 0.917,
 	"level>=1 P": 0.839, "level>=1 R": 0.709,
 	"sentences P": 0.755, "sentences R": 0.705,
+}
+
+// devThemeFiguresFresh18 are the floors of the whole dev part with the
+// 304 sentence labels of 13 older dev texts labelled blind by
+// h-themesrec18 (tools/themeeval/fresh-18.txt), measured on main after
+// the session-16 merges (no vocabulary change was kept;
+// docs/validity-themes.md, session 16). The fresh-18 sentences are harder
+// than the rest (claims P/R 0.700/0.833 on them before any change), so
+// the earlier floors keep holding on the set without those labels.
+var devThemeFiguresFresh18 = map[string]float64{
+	"claims P": 0.781, "claims R": 0.911, // 0.7812, 0.9116
+	"level>=1 P": 0.832, "level>=1 R": 0.716, // 0.8328, 0.7163
+	"sentences P": 0.755, "sentences R": 0.698, // 0.7556, 0.6980
+}
+
+// fresh18 reports whether a text is one of the 13 dev texts whose
+// sentences session 16 labelled (tools/themeeval/fresh-18.txt).
+func fresh18(name string) bool {
+	return slices.Contains([]string{"m136", "m140", "m149", "m159", "m161", "m163", "m182", "m255",
+		"m285", "m297", "m301", "m303", "m310"},
+		strings.TrimSuffix(filepath.Base(name), ".txt"))
 }
 
 // devThemeFiguresFresh17 are the floors of the whole dev part with the
@@ -512,7 +533,10 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch12)
+	checkDevFloors(t, "all", wholeFigs, devThemeFiguresFresh18)
+	// Every earlier floor was set before the fresh-18 sentence labels.
+	all, whole = all.withoutSentences(t, "dev", fresh18)
+	checkDevFloors(t, "without the fresh-18 sentence labels", themeFigures(all, whole), devThemeFiguresBatch12)
 	// The floors of each half of batch 12 were set on the part without the
 	// other half; every earlier floor was set before batch 12.
 	checkDevFloors(t, "before batch 12o", themeFigures(all.without(t, "dev", batch12Other)), devThemeFiguresBatch12m)
