@@ -25,6 +25,7 @@ type attributionLists struct {
 	partner             map[string]bool // words that make the next name a partner of the speaker
 	notAfter, notBefore map[string]bool // words that make a name something other than the municipality
 	notAfterHeads       []string        // the notAfter words also looked for as a compound's head (municipality_orgunits.go)
+	memberBodies        map[string]bool // "samordningsförbundet" (Västerås): a body of municipal cooperation (municipality_memberbody.go)
 	seatBefore          map[string]bool // "kammarrätten" (i Göteborg): a state body the name is the seat of
 	institutionAfter    map[string]bool // "kommun", "stad"
 	institutionPrefixes []string        // "kommunfullmäktige", ...
@@ -120,6 +121,9 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		*s.dst = m
 	}
 	l.notAfterHeads = compoundHeads(l.notAfter)
+	if err := l.readMemberBodies(fsys); err != nil {
+		return nil, err
+	}
 	err := l.readVoiceClasses(fsys)
 	if err != nil {
 		return nil, err
@@ -248,6 +252,9 @@ func (l *attributionLists) rivalAt(text string, words []word, i int, first strin
 			return 0, 0
 		}
 		return 2, partnerRival
+	}
+	if n := l.memberBodyAt(text, words, i, base); n > 0 {
+		return n, partnerRival // "Samordningsförbundet Västerås": a body of its members (municipality_memberbody.go)
 	}
 	for _, key := range [...]string{first, base} {
 		for _, r := range l.rivals[key] {
