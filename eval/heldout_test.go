@@ -272,9 +272,27 @@ var heldOutFiguresBatch12 = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.729},      // 0.7300: target missed (its party and region pages get levels the labels give 0)
 }
 
+// heldOutFiguresBatch13o are the floors of the whole held-out part as
+// grown by batch 13's o-texts (session 17: o706-o751 from h-attribnone19,
+// 14 held-out texts; document labels only, labelled blind), scored once at
+// the end of the round (docs/validity.md, "Attribution, round 17"): where
+// a target is met the floor is the target, else the figure. Every earlier
+// floor keeps holding on the texts before the batch.
+var heldOutFiguresBatch13o = []heldOutFigure{
+	{"named", 0.97, 0.912},           // 239/262 = 0.9122: target missed (236/259 before the batch; the batch 3/3)
+	{"none", 0.90, 0.859},            // 184/214 = 0.8598: target missed (175/203 = 0.8621 before the batch; the batch 9/11)
+	{"unnamed", 0.95, 0.866},         // 13/15 (the batch has no unnamed text): target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.956}, // 88/92 = 0.9565: target missed (88/91 before the batch: one of its none texts answered at >= 0.9)
+	{"claims P", 0.75, 0.75},         // 0.848 (batch 13 has no sentence labels)
+	{"claims R", 0.90, 0.870},        // 0.8701: target missed
+	{"level>=1 P", 0.80, 0.728},      // 0.7289: target missed (0.7300 before the batch: its body, region and party pages get levels the labels give 0)
+}
+
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch12 on the whole part,
+// falls below its floor: heldOutFiguresBatch13o on the whole part,
+// heldOutFiguresBatch12 on the part before batch 13's o-texts,
 // heldOutFiguresBatch12m on the part without batch 12's o-texts,
 // heldOutFiguresBatch12o on the part without its m-texts,
 // heldOutFiguresBatch11 on the texts before batch 12,
@@ -293,7 +311,10 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch12)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch13o)
+	// Every earlier floor was set before batch 13's o-texts.
+	all, whole = all.without(t, "heldout", batch13Other)
+	checkHeldOut(t, "before batch 13o", all, whole, heldOutFiguresBatch12)
 	// The floors of each half of batch 12 were set on the part without the
 	// other half; every earlier floor was set before batch 12.
 	b12m, ev12m := all.without(t, "heldout", batch12Other)
