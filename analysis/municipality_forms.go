@@ -1,10 +1,6 @@
 package analysis
 
-import (
-	"fmt"
-	"io/fs"
-	"strings"
-)
+import "io/fs"
 
 // Institution forms (issue 14, round 17): a municipality whose name takes
 // another form before "kommun" than alone ("Falu kommun", Falun) is named
@@ -24,20 +20,7 @@ const institutionFormsFile = "institution-forms.txt"
 var embeddedInstitutionForms = parsedOnce(parseInstitutionForms)
 
 func parseInstitutionForms(fsys fs.FS) (map[string]string, error) {
-	lines, err := readList(fsys, institutionFormsFile)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]string{}
-	for _, l := range lines {
-		form, code, ok := strings.Cut(l, "\t")
-		form, code = strings.TrimSpace(form), strings.TrimSpace(code)
-		if !ok || form == "" || strings.ContainsAny(form, " \t") || len(code) != 4 || strings.Trim(code, "0123456789") != "" {
-			return nil, fmt.Errorf("attribution list %s: %q: want FORM<TAB>4-digit code", institutionFormsFile, l)
-		}
-		out[strings.ToLower(form)] = code
-	}
-	return out, nil
+	return parseNameCodes(fsys, institutionFormsFile)
 }
 
 // institutionFormAt returns the municipality a listed form at token i
