@@ -369,6 +369,8 @@ type muniEvidence struct {
 	catalogued                                     int    // 1 if a catalogue entry names X in its organisation field ("Organisation: Borås stad"): someone else describes X's work
 	districts                                      [2]int // header, body mentions of X's districts counted as bare mentions (municipality_districts.go)
 	actor                                          int    // body mentions as the subject of an actor verb: "X kommun erbjuder" (municipality_actor.go)
+	forms                                          int    // bare mentions by an institution form: "Falu kommun" (municipality_forms.go)
+	dateline                                       int    // 1 if the text opens with X as a news item's dateline (municipality_dateline.go)
 }
 
 func (e *muniEvidence) strong() int { return e.headerStrong + e.bodyStrong + e.address }
@@ -481,6 +483,13 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		}
 		vs, ok := a.byFirst[first]
 		if !ok {
+			if m, ok := a.institutionFormAt(text, words, i, first); ok {
+				// "Falu kommun": a form of the name used only before
+				// "kommun" (municipality_forms.go).
+				a.addInstitutionForm(text, words, zones, i, m, ev)
+				i++
+				continue
+			}
 			if m, ok := a.inhabitants(first); ok && zones[i] == zBody {
 				// "våra nya Vännäsbor": a municipality speaks of its own
 				// inhabitants.
@@ -508,6 +517,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				ev[v.muni] = e
 			}
 			header := zones[i] == zHeader
+			if datelineAt(text, words, i, n) {
+				header, e.dateline = true, 1 // a news item's dateline (municipality_dateline.go)
+			}
 			if !header && (a.attributedBefore(text, words, i) || a.attributedAfter(text, words, i+n)) {
 				e.attributed++
 			}
@@ -626,6 +638,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		return coordinated[cands[k].muni] && nWords > titleWords && e.address == 0 && e.logo == 0
 	}
 	reportsOnParties := judged && partyRivals > 0 && a.reportsOnParties(text, words, zones, &tv)
+	// A tally of the council's seats by party: its members, not rival
+	// speakers (municipality_council.go).
+	partiesSeated := partyRivals > 0 && !reportsOnParties && a.councilSeats(text, words, zones)
 	confidence := func(k int) float64 {
 		s := cands[k].score
 		other, rest := 0.0, 0.0
@@ -651,7 +666,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				strength = min(strength, loneMention)
 			case ownVoice > otherVoice:
 				strength = min(strength, loneVoiced) // "Kommunen ..." speaks: the name is its own
-			case a.distinct[cands[k].muni] && nWords <= shortWords && len(cands) == 1 && rivals == 0 && otherVoice == 0:
+			case a.distinct[cands[k].muni] && nWords <= shortWords && len(cands) == 1 && rivals == 0 && otherVoice == 0 && e.forms == 0:
 				// A distinctive name, the only municipality a short text
 				// names, with no rival speaker and no talk of other
 				// municipalities: what the text is about (issue 14,
@@ -664,7 +679,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				strength = min(strength, loneBare)
 			}
 		}
-		if e := cands[k].e; e.strong() == 0 && nWords > titleWords {
+		if e := cands[k].e; e.strong() == 0 && (nWords > titleWords || e.dateline > 0) { // a dateline makes no bare title
 			// Bare names only, however many: the text never names the
 			// municipality as an organisation, gives no address at its
 			// domain, so it may be news or another speaker's page about the
@@ -744,8 +759,8 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			}
 		}
 		rivalScore := rivalScore
-		if reportsOnParties {
-			rivalScore = wRival * (rivals - partyRivals) // the council's parties are the story's actors
+		if reportsOnParties || partiesSeated {
+			rivalScore = wRival * (rivals - partyRivals) // the council's parties are the story's actors, or its members
 		}
 		against := other + restShare*rest + rivalScore
 		lead := s * s / (s*s + against*against)
@@ -786,6 +801,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		}
 		if reportsOnParties && !partyVoice {
 			out.Candidates[k].Evidence += "; reports what the parties named do and say: actors of the story, not rival speakers"
+		}
+		if partiesSeated {
+			out.Candidates[k].Evidence += "; lists the council's seats by party: its members, not rival speakers"
 		}
 		if partyVoice {
 			out.Candidates[k].Evidence += "; speaks as a party or an organisation (\"vi socialdemokrater\", \"vårt valprogram\", \"vi på LRF\"): written about it, not for it"

@@ -46,7 +46,14 @@ var embeddedDistricts = parsedOnce(parseDistricts)
 // parseDistricts reads the list: one capitalised one-word district a
 // line, a tab, the four-digit SCB code of its municipality.
 func parseDistricts(fsys fs.FS) (map[string]string, error) {
-	lines, err := readList(fsys, districtsFile)
+	return parseNameCodes(fsys, districtsFile)
+}
+
+// parseNameCodes reads a list of one capitalised one-word name a line, a
+// tab, the four-digit SCB code of its municipality (districts.txt,
+// institution-forms.txt), as lower-case name -> code.
+func parseNameCodes(fsys fs.FS, file string) (map[string]string, error) {
+	lines, err := readList(fsys, file)
 	if err != nil {
 		return nil, err
 	}
@@ -54,11 +61,11 @@ func parseDistricts(fsys fs.FS) (map[string]string, error) {
 	for _, l := range lines {
 		name, code, ok := strings.Cut(l, "\t")
 		if !ok || name == "" || len(splitWords(name)) != 1 || strings.ToLower(name) == name || len(code) != 4 || strings.Trim(code, "0123456789") != "" {
-			return nil, fmt.Errorf("attribution list %s: %q: want Capitalised-name<TAB>four-digit SCB code", districtsFile, l)
+			return nil, fmt.Errorf("attribution list %s: %q: want Capitalised-name<TAB>four-digit SCB code", file, l)
 		}
 		low := strings.ToLower(name)
 		if prev, dup := out[low]; dup && prev != code {
-			return nil, fmt.Errorf("attribution list %s: %q: listed for %s and %s", districtsFile, name, prev, code)
+			return nil, fmt.Errorf("attribution list %s: %q: listed for %s and %s", file, name, prev, code)
 		}
 		out[low] = code
 	}
