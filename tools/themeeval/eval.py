@@ -2,7 +2,7 @@
 """Theme claims and levels of `styrdok analyze` against the labelled real
 texts (testdata/realtexts), dev split only: never run it on held-out rows.
 
-usage: python3 tools/themeeval/eval.py BINARY testdata/realtexts [-v] [-l] [-s] [--heldout] [--half A|B] [--only FILE] [--levels FILE]
+usage: python3 tools/themeeval/eval.py BINARY testdata/realtexts [-v] [-l] [-s] [--heldout] [--half A|B] [--only FILE] [--levels FILE] [--by-speaker]
 
 Prints: claims (a theme with any evidence) against the themes the labelled
 sentences treat (whole document, and only evidence inside labelled
@@ -28,6 +28,10 @@ only the dev texts it lists: besides the usual figures (against the first
 coder, documents-*.tsv) it prints level >= 1 P/R and Cohen's kappa (level >= 1
 yes/no and 0/1/2) against coder 1, against the file, and on the cells where
 the two coders agree (see levels_against_coders).
+--by-speaker adds level >= 1 P/R per labelled speaker (the `speaker` column:
+municipality, party, association, ...), with the right and wrong level >= 1
+cells a rule setting that speaker's levels to 0 would take (session 17: no
+speaker rule holds, docs/validity-themes.md); dev only.
 --heldout scores the
 held-out rows instead, figures only (it refuses -v, -l and -s: no rule may be
 tuned to a held-out text; run it once, at the end of a round).
@@ -78,9 +82,11 @@ def in_half(name):
         return True
     digits = ''.join(ch for ch in os.path.basename(name) if ch.isdigit())
     return (int(digits) % 2 == 0) == (HALF == 'A')
-if SPLIT == 'heldout' and (V or L or S):
-    sys.exit('--heldout prints figures only: drop -v, -l and -s')
+BY_SPEAKER = '--by-speaker' in sys.argv
+if SPLIT == 'heldout' and (V or L or S or BY_SPEAKER):
+    sys.exit('--heldout prints figures only: drop -v, -l, -s and --by-speaker')
 THEMES = "work housing language attitude meeting_places cooperation education gender_equality culture_leisure health reception".split()
+speaker_of = {}  # stem -> the labelled speaker (--by-speaker)
 docs = []  # (path, gold_levels{theme:lvl}, gold_any set or None, sentences list or None)
 if RT:
     sents = collections.defaultdict(list)
@@ -92,6 +98,7 @@ if RT:
         for r in csv.DictReader(open(f), delimiter='\t', quoting=csv.QUOTE_NONE):
             if r['split'] != SPLIT or not in_half(r['file']):
                 continue
+            speaker_of[os.path.splitext(os.path.basename(r['file']))[0]] = r['speaker']
             if r['file'].startswith('texts/r'):  # realdocs: levels, no sentence labels
                 docs.append((RT + '/' + r['file'], {t: int(r[t]) for t in THEMES}, None, None))
                 continue
@@ -199,3 +206,9 @@ if RT:
             print(f"  {t:16s}", pr(*pt[t]))
 if ALT is not None:
     levels_against_coders(level_cells, ALT)
+if BY_SPEAKER:
+    print("level>=1 by labelled speaker (a rule setting the speaker's levels to 0 would lose tp and remove fp):")
+    for sp in sorted({speaker_of[c[0]] for c in level_cells}):
+        mine = [(s, g) for stem, _, s, g in level_cells if speaker_of[stem] == sp]
+        a = sum(s >= 1 and g >= 1 for s, g in mine); b = sum(s >= 1 and g < 1 for s, g in mine)
+        print(f"  {sp:13s} texts={len(mine) // len(THEMES):4d}", pr(a, b, sum(s < 1 and g >= 1 for s, g in mine)))
