@@ -207,7 +207,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 			return nil, ctx.Err()
 		}
 		raw := doc.Text[s.Start:s.End]
-		sc.toks = sc.forms.tokenizeInto(sc.toks, raw, s.Start)
+		sc.toks = a.matcher.tokenizeInto(sc.toks, raw, s.Start)
 		toks := sc.toks
 		sc.words.addSegment(s.Start, s.End, toks)
 		modality[i] = classifyTokensWith(raw, s.Start, toks, &sc.modal)
@@ -574,7 +574,6 @@ type analyzeScratch struct {
 	lines      []line    // the document's lines (splitLines)
 	layout     []docLine // its non-blank lines (layoutDocument)
 	words      documentWords
-	forms      *formCache // the worker's cache of a.matcher's word forms
 }
 
 // reset empties the scratch for the next document, keeping its capacity
@@ -703,5 +702,5 @@ func (a *Analyzer) takeScratch() *analyzeScratch {
 	if sc, _ := a.scratch.Get().(*analyzeScratch); sc != nil {
 		return sc
 	}
-	return &analyzeScratch{terms: map[string]int{}, forms: newFormCache(a.matcher)}
+	return &analyzeScratch{terms: map[string]int{}}
 }
