@@ -72,7 +72,7 @@ var fragPartFiles = [fragParts]string{"evidence.csv.frag", "actions.csv.frag", "
 // (TestFragmentsFormat holds the rendered bytes of the test corpus to a
 // digest, so that a change cannot go unnoticed): an old file is then
 // stale and ignored.
-const fragFormat = 1
+const fragFormat = 2
 
 // maxFragmentFile caps one part's file: past it, the remaining documents
 // are not kept (the next run renders them).
