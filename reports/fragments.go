@@ -32,7 +32,7 @@ import (
 // documents.jsonl line and its report.html data entry, each with empty
 // peers (the peers come from the similarity of this run and are spliced
 // in where fragment.peers says), and its rows of the evidence and
-// actions sheets with the row number left out (fragRowMark). Each part
+// actions sheets as a compressed block (xlsx_blocks.go). Each part
 // is a file of its own in the folder, written by that writer as it
 // goes (so the writers, which run concurrently, share nothing), and
 // replaced at the end of the run: it holds the documents of the last
@@ -93,10 +93,6 @@ type fragment struct {
 // fragRender renders one document's fragment of a part, appending to
 // dst (its buffer, re-used from document to document).
 type fragRender func(dst []byte, d *analysis.DocumentAnalysis) (fragment, error)
-
-// fragRowMark stands for a row's number in the sheets' fragments: a
-// byte that cannot occur in a sheet's XML (appendXMLEscaped drops it).
-const fragRowMark = 0
 
 // splitPeers is a rendered document's fragment with its peers array,
 // rendered empty, found: the first `,"<key>":[]` outside a string. A

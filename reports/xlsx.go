@@ -172,7 +172,8 @@ func writeWorkbookPasses(w io.Writer, r *Report, sheets []XLSXSheet, passes []pa
 	notes := &xlsxNotes{}
 	sheets = append(sheets[:len(sheets):len(sheets)], XLSXSheet{Name: "notes", table: func(*Report) table { return notes.table() }})
 	passOf := map[int]passer{} // by sheet
-	if passes == nil {         // the sheets of full analyses are written by blocks all the same
+	if passes == nil {
+		// the sheets of full analyses are written by blocks all the same
 		for i, sh := range sheets {
 			if sh.full != nil && sh.docRows != nil {
 				passOf[i] = eachPasser(r.EachFull)
