@@ -105,12 +105,7 @@ func TestXLSXBlocksReadAlike(t *testing.T) {
 	r := bundledReport(t)
 	dir := t.TempDir()
 	for _, limit := range []int{0, 7} {
-		sheets := XLSXSheets(r)
-		for i := range sheets {
-			if sheets[i].Name == "evidence" && limit > 0 {
-				sheets[i].Limit = limit
-			}
-		}
+		sheets := sheetsWithEvidenceLimit(r, limit)
 		var blocks, numbered bytes.Buffer
 		if err := writeWorkbookEach(&blocks, r, sheets, r.EachFull); err != nil {
 			t.Fatal(err)
@@ -157,6 +152,19 @@ func TestXLSXBlocksReadAlike(t *testing.T) {
 	}
 }
 
+// sheetsWithEvidenceLimit is r's sheets with the evidence sheet's limit
+// set to limit (0: as it is).
+func sheetsWithEvidenceLimit(r *Report, limit int) []XLSXSheet {
+	sheets := XLSXSheets(r)
+	for i := range sheets {
+		if sheets[i].Name == "evidence" && limit > 0 {
+			sheets[i].Limit = limit
+		}
+	}
+	return sheets
+}
+
+// excelizeDump is every sheet's rows as excelize reads them.
 func excelizeDump(t *testing.T, data []byte) string {
 	t.Helper()
 	f, err := excelize.OpenReader(bytes.NewReader(data))
