@@ -53,6 +53,9 @@ type XLSXSheet struct {
 	// rows of the table, and its fragment's part (writeSheetParts).
 	docRows func(d *analysis.DocumentAnalysis, yield func([]string) bool) bool
 	part    fragPart
+	// blocks: the sheet's documents are kept as compressed blocks
+	// (xlsx_blocks.go), not as their rows' XML.
+	blocks bool
 	// Limit is the most data rows the sheet holds (0: Excel's limit); the
 	// notes sheet says how many more the CSV file has.
 	Limit int
@@ -70,7 +73,8 @@ const XLSXEvidenceRows = 50000
 // sheet per county the run reports and county-summary.
 func XLSXSheets(r *Report) []XLSXSheet {
 	fullSheet := func(name string, full func(*Report, eachFunc) table, docRows func(*analysis.DocumentAnalysis, func([]string) bool) bool, part fragPart, limit int) XLSXSheet {
-		return XLSXSheet{Name: name, table: func(r *Report) table { return full(r, r.EachFull) }, full: full, docRows: docRows, part: part, Limit: limit}
+		return XLSXSheet{Name: name, table: func(r *Report) table { return full(r, r.EachFull) }, full: full, docRows: docRows, part: part, Limit: limit,
+			blocks: part == fragEvidenceSheet}
 	}
 	evidenceRow := make([]string, len(EvidenceColumns))
 	sheets := []XLSXSheet{{Name: "coverage", table: coverageTable}, {Name: "coverage_long", table: coverageLongTable}, {Name: "documents", table: documentsTable},
@@ -299,7 +303,7 @@ func writeWorkbookPasses(w io.Writer, r *Report, sheets []XLSXSheet, passes []pa
 		}
 		var err error
 		if pass, ok := passOf[i]; ok {
-			err = p.rawEntry(name, func(s *sheetStream) error {
+			err = p.rawEntry(name, !sh.blocks, func(s *sheetStream) error {
 				return writeSheetBlocks(s, sh, sh.full(r, nil), pass, i == 0, notes)
 			})
 		} else {
@@ -340,9 +344,11 @@ func startSideSheet(sh XLSXSheet, r *Report, pass passer) *sideSheet {
 	go func() {
 		defer close(s.done)
 		defer pass.done()
-		st := &sheetStream{w: &s.out}
-		s.err = writeSheetBlocks(st, sh, sh.full(r, nil), pass, false, &s.notes)
-		s.crc, s.size = st.crc, st.size
+		st, err := newSheetStream(&s.out, !sh.blocks)
+		if s.err = err; err == nil {
+			s.err = writeSheetBlocks(st, sh, sh.full(r, nil), pass, false, &s.notes)
+			s.crc, s.size = st.crc, st.size
+		}
 	}()
 	return s
 }
@@ -353,7 +359,7 @@ func (s *sideSheet) copyTo(p *xlsxPart, name string) error {
 	if s.err != nil {
 		return s.err
 	}
-	return p.rawEntry(name, func(st *sheetStream) error {
+	return p.rawEntry(name, false, func(st *sheetStream) error {
 		if _, err := st.w.Write(s.out.Bytes()); err != nil {
 			return err
 		}
@@ -573,7 +579,8 @@ func (rw *sheetRows) appendRow(dst, rowNum []byte, rec []string, style string, t
 
 // writeSheetBlocks writes sheet sh of full analyses into s from pass:
 // each document's rows as its block (xlsx_blocks.go), the fragment of
-// sh.part, kept from the last run or rendered and compressed now.
+// sh.part, kept from the last run or rendered and compressed now (or,
+// when s is whole, its rows' XML, compressed with the sheet's).
 // Where the sheet's limit cuts a document's rows, its block is
 // decompressed and the rows shown compressed again as a block of their
 // own (that block is not kept).
@@ -589,6 +596,9 @@ func writeSheetBlocks(s *sheetStream, sh XLSXSheet, t table, pass passer, select
 			n++
 			return true
 		})
+		if s.whole != nil {
+			return fragment{b: append(dst, rows...), peers: -1, rows: n}, nil
+		}
 		dst, err := z.block(dst, rows)
 		return fragment{b: dst, peers: -1, rows: n}, err
 	}
@@ -608,9 +618,12 @@ func writeSheetBlocks(s *sheetStream, sh XLSXSheet, t table, pass passer, select
 			n += fr.rows
 			return s.add(fr.b)
 		case n < limit: // the limit cuts this document's rows
-			all, err := blockRows(fr.b)
-			if err != nil {
-				return err
+			all := fr.b
+			if s.whole == nil {
+				var err error
+				if all, err = blockRows(fr.b); err != nil {
+					return err
+				}
 			}
 			if err = s.xml(firstRows(all, limit-n)); err != nil {
 				return err
@@ -654,15 +667,18 @@ func sheetXML(fill func(p *xlsxPart)) ([]byte, error) {
 // written compressed by fill (a sheetStream), with the header
 // zip.Writer.CreateHeader gives a deflated entry (a data descriptor
 // after the data; version 2.0, or 4.5 with Zip64).
-func (p *xlsxPart) rawEntry(name string, fill func(s *sheetStream) error) error {
+func (p *xlsxPart) rawEntry(name string, whole bool, fill func(s *sheetStream) error) error {
 	p.flush()
 	if p.err != nil {
 		return p.err
 	}
 	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Flags: 0x8, CreatorVersion: 20, ReaderVersion: 20}
 	w, err := p.zw.CreateRaw(fh)
+	var s *sheetStream
 	if err == nil {
-		s := &sheetStream{w: w}
+		s, err = newSheetStream(w, whole)
+	}
+	if err == nil {
 		if err = fill(s); err == nil {
 			err = s.end()
 		}
