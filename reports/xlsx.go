@@ -684,6 +684,10 @@ func (p *xlsxPart) rawEntry(name string, whole bool, fill func(s *sheetStream) e
 		}
 		// before the next entry, which writes the data descriptor
 		fh.CRC32, fh.CompressedSize64, fh.UncompressedSize64 = s.crc, uint64(s.zsize), uint64(s.size)
+		// The 32-bit sizes too: CreateRaw copies them from the 64-bit ones
+		// only when it is called, and the data descriptor and central
+		// directory of an entry under 4 GB write them.
+		//lint:ignore SA1019 archive/zip writes these fields for a raw entry without Zip64
 		fh.CompressedSize, fh.UncompressedSize = uint32(min(s.zsize, math.MaxUint32)), uint32(min(s.size, math.MaxUint32))
 		if s.zsize >= math.MaxUint32 || s.size >= math.MaxUint32 {
 			fh.ReaderVersion = 45
