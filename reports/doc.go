@@ -38,7 +38,10 @@
 // themselves (docs/benchmarks.md, "Reports at corpus scale"). With a
 // store, what they render of each document is kept beside it
 // (Report.Fragments, fragments.go), and a re-run copies the bytes of the
-// documents that did not change instead of decoding and rendering them.
+// documents that did not change instead of decoding and rendering them;
+// the workbook's evidence and actions sheets are kept compressed, a
+// deflate block a document, and copied into the next workbook as they
+// are (xlsx_blocks.go).
 //
 // All writers are deterministic: rows are sorted, floats are printed with
 // a fixed number of decimals, and no timestamps are written into data

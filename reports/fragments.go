@@ -32,7 +32,7 @@ import (
 // documents.jsonl line and its report.html data entry, each with empty
 // peers (the peers come from the similarity of this run and are spliced
 // in where fragment.peers says), and its rows of the evidence and
-// actions sheets with the row number left out (fragRowMark). Each part
+// actions sheets as a compressed block (xlsx_blocks.go). Each part
 // is a file of its own in the folder, written by that writer as it
 // goes (so the writers, which run concurrently, share nothing), and
 // replaced at the end of the run: it holds the documents of the last
@@ -72,7 +72,7 @@ var fragPartFiles = [fragParts]string{"evidence.csv.frag", "actions.csv.frag", "
 // (TestFragmentsFormat holds the rendered bytes of the test corpus to a
 // digest, so that a change cannot go unnoticed): an old file is then
 // stale and ignored.
-const fragFormat = 1
+const fragFormat = 2
 
 // maxFragmentFile caps one part's file: past it, the remaining documents
 // are not kept (the next run renders them).
@@ -93,10 +93,6 @@ type fragment struct {
 // fragRender renders one document's fragment of a part, appending to
 // dst (its buffer, re-used from document to document).
 type fragRender func(dst []byte, d *analysis.DocumentAnalysis) (fragment, error)
-
-// fragRowMark stands for a row's number in the sheets' fragments: a
-// byte that cannot occur in a sheet's XML (appendXMLEscaped drops it).
-const fragRowMark = 0
 
 // splitPeers is a rendered document's fragment with its peers array,
 // rendered empty, found: the first `,"<key>":[]` outside a string. A

@@ -4,8 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
-	"hash"
-	"hash/crc32"
 	"io"
 	"math"
 	"strconv"
@@ -55,6 +53,9 @@ type XLSXSheet struct {
 	// rows of the table, and its fragment's part (writeSheetParts).
 	docRows func(d *analysis.DocumentAnalysis, yield func([]string) bool) bool
 	part    fragPart
+	// blocks: the sheet's documents are kept as compressed blocks
+	// (xlsx_blocks.go), not as their rows' XML.
+	blocks bool
 	// Limit is the most data rows the sheet holds (0: Excel's limit); the
 	// notes sheet says how many more the CSV file has.
 	Limit int
@@ -72,7 +73,8 @@ const XLSXEvidenceRows = 50000
 // sheet per county the run reports and county-summary.
 func XLSXSheets(r *Report) []XLSXSheet {
 	fullSheet := func(name string, full func(*Report, eachFunc) table, docRows func(*analysis.DocumentAnalysis, func([]string) bool) bool, part fragPart, limit int) XLSXSheet {
-		return XLSXSheet{Name: name, table: func(r *Report) table { return full(r, r.EachFull) }, full: full, docRows: docRows, part: part, Limit: limit}
+		return XLSXSheet{Name: name, table: func(r *Report) table { return full(r, r.EachFull) }, full: full, docRows: docRows, part: part, Limit: limit,
+			blocks: part == fragEvidenceSheet}
 	}
 	evidenceRow := make([]string, len(EvidenceColumns))
 	sheets := []XLSXSheet{{Name: "coverage", table: coverageTable}, {Name: "coverage_long", table: coverageLongTable}, {Name: "documents", table: documentsTable},
@@ -174,7 +176,14 @@ func writeWorkbookPasses(w io.Writer, r *Report, sheets []XLSXSheet, passes []pa
 	notes := &xlsxNotes{}
 	sheets = append(sheets[:len(sheets):len(sheets)], XLSXSheet{Name: "notes", table: func(*Report) table { return notes.table() }})
 	passOf := map[int]passer{} // by sheet
-	if passes != nil {
+	if passes == nil {
+		// the sheets of full analyses are written by blocks all the same
+		for i, sh := range sheets {
+			if sh.full != nil && sh.docRows != nil {
+				passOf[i] = eachPasser(r.EachFull)
+			}
+		}
+	} else {
 		k := 0
 		for i, sh := range sheets {
 			if sh.full != nil && k < len(passes) {
@@ -292,11 +301,13 @@ func writeWorkbookPasses(w io.Writer, r *Report, sheets []XLSXSheet, passes []pa
 			notes.rows = append(notes.rows, s.notes.rows...)
 			continue
 		}
-		p.create(name)
 		var err error
 		if pass, ok := passOf[i]; ok {
-			err = writeSheetParts(p, sh, sh.full(r, nil), pass, i == 0, notes)
+			err = p.rawEntry(name, !sh.blocks, func(s *sheetStream) error {
+				return writeSheetBlocks(s, sh, sh.full(r, nil), pass, i == 0, notes)
+			})
 		} else {
+			p.create(name)
 			err = writeSheet(p, sh, sh.table(r), i == 0, notes)
 		}
 		if err != nil {
@@ -314,77 +325,47 @@ type eachSource eachFunc
 
 func (e eachSource) Each(fn func(i int, d *analysis.DocumentAnalysis) error) error { return e(fn) }
 
-// sideSheet is a worksheet written into a compressed buffer of its own
-// while the workbook's writer is at an earlier sheet (writeWorkbookEach),
-// then copied into the workbook as it is. It is compressed as the
-// workbook's entries are, and fed in the same chunks, so the copy is
-// the bytes writing it in place gives.
+// sideSheet is a worksheet written into a buffer of its own, as the
+// compressed blocks of its entry, while the workbook's writer is at an
+// earlier sheet (writeWorkbookEach), then copied into the workbook as it
+// is.
 type sideSheet struct {
 	done  chan struct{} // closed when the sheet is written (or failed)
 	err   error
 	out   bytes.Buffer // the deflated sheet
-	crc   hash.Hash32
+	crc   uint32
 	size  int64 // bytes before compression
 	notes xlsxNotes
 }
 
 // startSideSheet writes sh from pass into a side sheet.
 func startSideSheet(sh XLSXSheet, r *Report, pass passer) *sideSheet {
-	s := &sideSheet{done: make(chan struct{}), crc: crc32.NewIEEE()}
+	s := &sideSheet{done: make(chan struct{})}
 	go func() {
 		defer close(s.done)
 		defer pass.done()
-		fw, err := flate.NewWriter(&s.out, xlsxDeflateLevel)
-		if err != nil {
-			s.err = err
-			return
-		}
-		p := &xlsxPart{w: io.MultiWriter(s.crcCounter(), fw), buf: make([]byte, 0, xlsxFlushSize+4<<10)}
-		if s.err = writeSheetParts(p, sh, sh.full(r, nil), pass, false, &s.notes); s.err == nil {
-			if s.err = p.close(); s.err == nil {
-				s.err = fw.Close()
-			}
+		st, err := newSheetStream(&s.out, !sh.blocks)
+		if s.err = err; err == nil {
+			s.err = writeSheetBlocks(st, sh, sh.full(r, nil), pass, false, &s.notes)
+			s.crc, s.size = st.crc, st.size
 		}
 	}()
 	return s
 }
 
-// crcCounter is where the sheet's uncompressed bytes are summed and
-// counted.
-func (s *sideSheet) crcCounter() io.Writer {
-	return writerFunc(func(b []byte) (int, error) {
-		s.crc.Write(b)
-		s.size += int64(len(b))
-		return len(b), nil
-	})
-}
-
-type writerFunc func([]byte) (int, error)
-
-func (f writerFunc) Write(b []byte) (int, error) { return f(b) }
-
 // copyTo ends p's current entry and adds the side sheet as the entry
-// name, with the header zip.Writer.CreateHeader gives a deflated entry
-// (a data descriptor after the data; version 2.0, or 4.5 with Zip64).
+// name (rawEntry).
 func (s *sideSheet) copyTo(p *xlsxPart, name string) error {
 	if s.err != nil {
 		return s.err
 	}
-	p.flush()
-	if p.err != nil {
-		return p.err
-	}
-	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Flags: 0x8, CreatorVersion: 20, ReaderVersion: 20,
-		CRC32: s.crc.Sum32(), CompressedSize64: uint64(s.out.Len()), UncompressedSize64: uint64(s.size)}
-	if fh.CompressedSize64 >= math.MaxUint32 || fh.UncompressedSize64 >= math.MaxUint32 {
-		fh.ReaderVersion = 45
-	}
-	w, err := p.zw.CreateRaw(fh)
-	if err == nil {
-		_, err = w.Write(s.out.Bytes())
-	}
-	p.w, p.err = nil, err
-	return err
+	return p.rawEntry(name, false, func(st *sheetStream) error {
+		if _, err := st.w.Write(s.out.Bytes()); err != nil {
+			return err
+		}
+		st.crc, st.size, st.zsize, st.closed = s.crc, s.size, int64(s.out.Len()), true
+		return nil
+	})
 }
 
 const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
@@ -531,11 +512,17 @@ func newSheetRows(columns int) *sheetRows {
 // a sheet's bytes and, since every one differs, about 40% of its
 // compressed size and of the time spent compressing it (evidence sheet
 // of 2,000 documents: 37.8 MB, 5.9 MB deflated in 132 ms, and 30.4 MB,
-// 3.4 MB in 80 ms without them). Rows keep theirs.
+// 3.4 MB in 80 ms without them). Rows keep theirs, except with a nil
+// rowNum: a sheet block's row (xlsx_blocks.go), which has no reference
+// at all, and a blank cell before a filled one as an empty cell (<c/>).
 func (rw *sheetRows) appendRow(dst, rowNum []byte, rec []string, style string, types string) []byte {
-	dst = append(dst, `<row r="`...)
-	dst = append(dst, rowNum...)
-	dst = append(dst, `">`...)
+	if rowNum == nil { // a sheet block's row (xlsx_blocks.go): no references
+		dst = append(dst, `<row>`...)
+	} else {
+		dst = append(dst, `<row r="`...)
+		dst = append(dst, rowNum...)
+		dst = append(dst, `">`...)
+	}
 	next := 0 // the column a cell without a reference goes into
 	for j, v := range rec {
 		kind := byte(colText)
@@ -545,6 +532,11 @@ func (rw *sheetRows) appendRow(dst, rowNum []byte, rec []string, style string, t
 		v, as := xlsxCell(v, kind)
 		if v == "" {
 			continue // a blank cell, as in the CSV file
+		}
+		if rowNum == nil {
+			for ; next < j; next++ { // blank cells as empty ones
+				dst = append(dst, `<c/>`...)
+			}
 		}
 		if j == next {
 			dst = append(dst, `<c`...)
@@ -585,53 +577,66 @@ func (rw *sheetRows) appendRow(dst, rowNum []byte, rec []string, style string, t
 	return append(dst, `</row>`...)
 }
 
-// writeSheetParts writes sheet sh of full analyses as the current part
-// from pass: each document's rows as its fragment, rendered with
-// fragRowMark for the row numbers, which are put in here. The bytes are
-// writeSheet's over sh's table.
-func writeSheetParts(p *xlsxPart, sh XLSXSheet, t table, pass passer, selected bool, notes *xlsxNotes) error {
+// writeSheetBlocks writes sheet sh of full analyses into s from pass:
+// each document's rows as its block (xlsx_blocks.go), the fragment of
+// sh.part, kept from the last run or rendered and compressed now (or,
+// when s is whole, its rows' XML, compressed with the sheet's).
+// Where the sheet's limit cuts a document's rows, its block is
+// decompressed and the rows shown compressed again as a block of their
+// own (that block is not kept).
+func writeSheetBlocks(s *sheetStream, sh XLSXSheet, t table, pass passer, selected bool, notes *xlsxNotes) error {
 	rw := newSheetRows(len(t.header))
+	var z blockDeflater
+	var rows []byte
 	render := func(dst []byte, d *analysis.DocumentAnalysis) (fragment, error) {
 		n := 0
+		rows = rows[:0]
 		sh.docRows(d, func(rec []string) bool {
-			dst = rw.appendRow(dst, []byte{fragRowMark}, rec, "", t.types)
+			rows = rw.appendRow(rows, nil, rec, "", t.types)
 			n++
 			return true
 		})
-		return fragment{b: dst, peers: -1, rows: n}, nil
+		if s.whole != nil {
+			return fragment{b: append(dst, rows...), peers: -1, rows: n}, nil
+		}
+		dst, err := z.block(dst, rows)
+		return fragment{b: dst, peers: -1, rows: n}, err
 	}
-	sheetHead(p, t, selected)
+	head, err := sheetXML(func(p *xlsxPart) { sheetHead(p, t, selected) })
+	if err == nil {
+		err = s.xml(head)
+	}
+	if err != nil {
+		return err
+	}
 	limit := sheetLimit(sh)
 	n, more := 0, 0
-	var rowNum []byte
-	rowStart := []byte(`<row r="`)
-	err := pass.parts([]fragPart{sh.part}, []fragRender{render})(func(_ int, frags []fragment) error {
-		b, shown := frags[0].b, 0
-		for len(b) > 0 {
-			k := bytes.IndexByte(b, fragRowMark)
-			if k < 0 {
-				p.buf = append(p.buf, b...)
-				break
-			}
-			if bytes.HasSuffix(b[:k], rowStart) { // a row begins
-				if n == limit {
-					p.buf = append(p.buf, b[:k-len(rowStart)]...)
-					more += frags[0].rows - shown
-					break
+	err = pass.parts([]fragPart{sh.part}, []fragRender{render})(func(_ int, frags []fragment) error {
+		fr := frags[0]
+		switch {
+		case n+fr.rows <= limit:
+			n += fr.rows
+			return s.add(fr.b)
+		case n < limit: // the limit cuts this document's rows
+			all := fr.b
+			if s.whole == nil {
+				var err error
+				if all, err = blockRows(fr.b); err != nil {
+					return err
 				}
-				n++
-				shown++
-				rowNum = strconv.AppendInt(rowNum[:0], int64(n+1), 10)
 			}
-			p.buf = append(p.buf, b[:k]...)
-			p.buf = append(p.buf, rowNum...)
-			b = b[k+1:]
+			if err = s.xml(firstRows(all, limit-n)); err != nil {
+				return err
+			}
+			more += fr.rows - (limit - n)
+			n = limit
+		default:
+			more += fr.rows
 		}
-		p.full()
-		if p.err == nil && n == limit && more > 0 && t.size != nil {
+		if more > 0 && t.size != nil {
 			return errStop // the rest is counted from the summaries
 		}
-		return p.err
+		return nil
 	})
 	if err != nil && err != errStop {
 		return err
@@ -639,7 +644,57 @@ func writeSheetParts(p *xlsxPart, sh XLSXSheet, t table, pass passer, selected b
 	if more > 0 && t.size != nil {
 		more = t.size() - n
 	}
-	return sheetTail(p, sh, n, more, notes)
+	tail, err := sheetXML(func(p *xlsxPart) { sheetTail(p, sh, n, more, notes) })
+	if err == nil {
+		err = s.xml(tail)
+	}
+	if err == nil {
+		err = s.end()
+	}
+	return err
+}
+
+// sheetXML is the bytes fill gives a part.
+func sheetXML(fill func(p *xlsxPart)) ([]byte, error) {
+	var out appendWriter
+	p := &xlsxPart{w: &out}
+	fill(p)
+	err := p.close()
+	return out.b, err
+}
+
+// rawEntry ends p's current entry and adds a worksheet entry, name,
+// written compressed by fill (a sheetStream), with the header
+// zip.Writer.CreateHeader gives a deflated entry (a data descriptor
+// after the data; version 2.0, or 4.5 with Zip64).
+func (p *xlsxPart) rawEntry(name string, whole bool, fill func(s *sheetStream) error) error {
+	p.flush()
+	if p.err != nil {
+		return p.err
+	}
+	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Flags: 0x8, CreatorVersion: 20, ReaderVersion: 20}
+	w, err := p.zw.CreateRaw(fh)
+	var s *sheetStream
+	if err == nil {
+		s, err = newSheetStream(w, whole)
+	}
+	if err == nil {
+		if err = fill(s); err == nil {
+			err = s.end()
+		}
+		// before the next entry, which writes the data descriptor
+		fh.CRC32, fh.CompressedSize64, fh.UncompressedSize64 = s.crc, uint64(s.zsize), uint64(s.size)
+		// The 32-bit sizes too: CreateRaw copies them from the 64-bit ones
+		// only when it is called, and the data descriptor and central
+		// directory of an entry under 4 GB write them.
+		//lint:ignore SA1019 archive/zip writes these fields for a raw entry without Zip64
+		fh.CompressedSize, fh.UncompressedSize = uint32(min(s.zsize, math.MaxUint32)), uint32(min(s.size, math.MaxUint32))
+		if s.zsize >= math.MaxUint32 || s.size >= math.MaxUint32 {
+			fh.ReaderVersion = 45
+		}
+	}
+	p.w, p.err = nil, err
+	return err
 }
 
 // preserveSpace tells whether escaped text begins or ends with white

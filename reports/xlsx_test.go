@@ -33,23 +33,12 @@ func TestXLSXGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var dump strings.Builder
 	sheets := f.GetSheetList()
 	want := "coverage,coverage_long,documents,evidence,actions,similarity,county-03,county-06,county-14,county-summary,notes"
 	if got := strings.Join(sheets, ","); got != want {
 		t.Errorf("sheets %s, want %s", got, want)
 	}
-	for _, sh := range sheets {
-		rows, err := f.GetRows(sh)
-		if err != nil {
-			t.Fatal(err)
-		}
-		dump.WriteString("## " + sh + "\n")
-		for _, row := range rows {
-			dump.WriteString(strings.Join(row, "\t") + "\n")
-		}
-	}
-	golden(t, "coverage.xlsx.txt", []byte(dump.String()))
+	golden(t, "coverage.xlsx.txt", []byte(excelizeDump(t, buf.Bytes())))
 	// numbers are numbers, codes stay text
 	// a cell without a type attribute is a number in OOXML
 	if typ, _ := f.GetCellType("coverage", "E2"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
@@ -88,12 +77,7 @@ func TestXLSXDeterministic(t *testing.T) {
 func TestXLSXSharedPass(t *testing.T) {
 	r := bundledReport(t)
 	for _, limit := range []int{0, 3} {
-		sheets := XLSXSheets(r)
-		for i := range sheets {
-			if sheets[i].Name == "evidence" && limit > 0 {
-				sheets[i].Limit = limit
-			}
-		}
+		sheets := sheetsWithEvidenceLimit(r, limit)
 		var own, shared bytes.Buffer
 		if err := writeWorkbook(&own, r, sheets); err != nil {
 			t.Fatal(err)
