@@ -225,6 +225,10 @@ func scorePairs[W weight](m *vecSet[W], pairs [][2]int32, workers int) []float64
 					}
 					// b's head, then its tail: its terms in order
 					b := int(pairs[k][1])
+					if m.packed {
+						sims[k] = round4(m.packedDot(b, dense))
+						continue
+					}
 					idx, val := m.head(b)
 					s := 0.0
 					for x, ti := range idx {

@@ -392,14 +392,18 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 // vectors again for the scoring.
 func weighedVecs(n int, df map[string]int, bag func(i int) analysis.TermBag, search bool) *vecSet[float32] {
 	split := defaultSearch().maxDFShare
-	m := buildVecsSome[float32](n, df, bag, vectorTerms, split, nil, !search)
+	form := vecWhole
+	if search {
+		form = vecHead
+	}
+	m := buildVecsSome[float32](n, df, bag, vectorTerms, split, nil, form)
 	terms, termDF := m.terms, m.df
 	m.reweigh = func(want func(d int) bool) *vecSet[float32] {
 		again := make(map[string]int, len(terms))
 		for ti, t := range terms {
 			again[t] = int(termDF[ti])
 		}
-		r := buildVecsSome[float32](n, again, bag, vectorTerms, split, want, true)
+		r := buildVecsSome[float32](n, again, bag, vectorTerms, split, want, vecPacked)
 		r.reweigh = m.reweigh
 		return r
 	}
