@@ -1,0 +1,111 @@
+package reports
+
+import (
+	"reflect"
+	"runtime"
+	"testing"
+
+	"github.com/styrdok/styrdok/analysis"
+)
+
+// TestColdTop: the cold search's index in blocks (coldIndex: a
+// document as its offset in its block) gives prunedTop's lists to the
+// bit, with one block or several (the rows then read the later blocks'
+// postings whole), for any number of workers.
+func TestColdTop(t *testing.T) {
+	m := runVecs(genreCorpus(400, 5))
+	p := defaultSearch()
+	sv := pruneVectors(m, p)
+	want := prunedTop(sv, newPrunedIndex(sv), 2, p.depth)
+	rows := packRows(sv)
+	for _, per := range []int{blockDocs, 400, 150, 97} {
+		ix := newColdWeights(rows, sv.terms, sv, per)
+		ix.fillDocs(rows)
+		if blocks := (400 + per - 1) / per; len(ix.start) != blocks {
+			t.Fatalf("%d documents a block: %d blocks, want %d", per, len(ix.start), blocks)
+		}
+		for _, w := range []int{1, 3} {
+			if got := coldTop(rows, sv.terms, ix, w, p.depth); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%d documents a block, %d workers: other lists than prunedTop's", per, w)
+			}
+		}
+	}
+}
+
+// TestColdSearchMemory: the cold search (searchColdBlocks) holds less
+// than searchCold did for the same result, in its two largest steps at
+// 50,000 documents (docs/benchmarks.md, session 17):
+//
+//   - its index names a document in 2 bytes where prunedIndex took 4
+//     (the weights, 4 bytes, are the same);
+//   - the vectors weighed again for the scoring are packed (vecSet.packed:
+//     about 2.4 bytes a term) where they were a head of 8 bytes a term
+//     and a tail of 3.
+//
+// Allocation is measured (runtime.MemStats), not time; the results are
+// those of searchCold on vectors kept whole, to the bit.
+func TestColdSearchMemory(t *testing.T) {
+	const n = 1000
+	bags := genreCorpus(n, 11)
+	p := defaultSearch()
+	bag := func(i int) analysis.TermBag { return bags[i] }
+	alloc := func(fn func()) uint64 {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		fn()
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+
+	whole := runVecs(bags)
+	sv := pruneVectors(whole, p)
+	rows := packRows(sv)
+	entries := len(sv.idx)
+	var ix *coldIndex
+	var pix *prunedIndex
+	coldBytes := alloc(func() { ix = newColdWeights(rows, sv.terms, sv, blockDocs); ix.fillDocs(rows) })
+	prunedBytes := alloc(func() { pix = newPrunedIndexRows(rows, sv.terms, sv) })
+	if len(ix.doc[0]) != entries || len(pix.doc) != entries {
+		t.Fatalf("%d and %d postings, the vectors have %d terms", len(ix.doc[0]), len(pix.doc), entries)
+	}
+	if coldBytes+uint64(entries)*3/2 > prunedBytes {
+		t.Errorf("the index in blocks allocates %d bytes, prunedIndex %d, for %d postings: want 2 bytes a posting less", coldBytes, prunedBytes, entries)
+	}
+
+	// the vectors for the scoring, weighed again: packed
+	m := weighedVecs(n, documentFrequencies(n, bag), bag, true)
+	var again, full *vecSet[float32]
+	againBytes := alloc(func() { again = m.reweigh(nil) })
+	fullBytes := alloc(func() { full = buildVecs[float32](n, bag, vectorTerms, p.maxDFShare) })
+	if !again.packed {
+		t.Fatal("the vectors weighed again for the scoring are not packed")
+	}
+	if againBytes+3*uint64(len(full.idx)) > fullBytes {
+		t.Errorf("weighed again, the vectors allocate %d bytes, whole %d (%d head and %d tail terms): want at least 3 bytes a head term less",
+			againBytes, fullBytes, len(full.idx), len(full.tidx))
+	}
+	for d := range n {
+		gi, gv := again.full(d, nil, nil)
+		wi, wv := full.full(d, nil, nil)
+		if !reflect.DeepEqual(gi, wi) || !reflect.DeepEqual(gv, wv) {
+			t.Fatalf("document %d: the packed vector differs from the whole one", d)
+		}
+	}
+
+	want := searchCold(whole, 2, p)
+	got := searchColdBlocks(m, 2, p)
+	if !m.packed {
+		t.Fatal("searchColdBlocks did not let go of the search's vectors (no reweigh)")
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatal("searchColdBlocks differs from searchCold on whole vectors")
+	}
+	wt, wd := settle(whole, want, 2)
+	gt, gd := settle(m, got, 2)
+	if !reflect.DeepEqual(gt, wt) || !reflect.DeepEqual(gd, wd) {
+		t.Fatal("the peers and near duplicates differ on packed vectors")
+	}
+	t.Logf("index: %d bytes in blocks, %d prunedIndex (%d postings); vectors weighed again: %d bytes packed, %d whole (%d head, %d tail terms)",
+		coldBytes, prunedBytes, entries, againBytes, fullBytes, len(full.idx), len(full.tidx))
+}
