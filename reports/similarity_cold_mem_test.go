@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"runtime"
 	"testing"
@@ -108,4 +110,65 @@ func TestColdSearchMemory(t *testing.T) {
 	}
 	t.Logf("index: %d bytes in blocks, %d prunedIndex (%d postings); vectors weighed again: %d bytes packed, %d whole (%d head, %d tail terms)",
 		coldBytes, prunedBytes, entries, againBytes, fullBytes, len(full.idx), len(full.tidx))
+}
+
+// TestVecPacked: the packed vectors (vecPacked, the scoring's) read back
+// the terms and weights of the whole ones, to the last bit, for counts
+// under and over a byte's range, gaps of one byte and more, vectors cut
+// to their heaviest terms and a document with no head term; and pairs
+// score the same on either.
+func TestVecPacked(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	var bags []analysis.TermBag
+	for range 150 {
+		c := map[string]int{}
+		add := func(w string) {
+			c[w] += 1 + rng.IntN(3)
+			if rng.IntN(30) == 0 {
+				c[w] += 250 + rng.IntN(5000) // over a byte
+			}
+		}
+		for k := range 10 { // common terms: most in more than half the documents
+			if rng.IntN(10) < 8 {
+				add(fmt.Sprintf("c%d", k))
+			}
+		}
+		for range 5 + rng.IntN(40) {
+			add(fmt.Sprintf("w%05d", rng.IntN(600))) // gaps of 128 or more between some
+		}
+		bags = append(bags, bagOf(c))
+	}
+	bags = append(bags, bagOf(map[string]int{"c1": 3, "c2": 1})) // only common terms: no head
+	n := len(bags)
+	bag := func(i int) analysis.TermBag { return bags[i] }
+	var pairs [][2]int32
+	for a := range n {
+		for b := a + 1; b < n; b++ {
+			pairs = append(pairs, [2]int32{int32(a), int32(b)})
+		}
+	}
+	for _, maxTerms := range []int{0, 12} {
+		whole := buildVecsSome[float32](n, documentFrequencies(n, bag), bag, maxTerms, 0.5, nil, vecWhole)
+		packed := buildVecsSome[float32](n, documentFrequencies(n, bag), bag, maxTerms, 0.5, nil, vecPacked)
+		if !packed.packed || len(packed.pover) == 0 || len(whole.tidx) == 0 {
+			t.Fatalf("maxTerms %d: packed %v, %d counts over a byte, %d tail entries: the test tests nothing", maxTerms, packed.packed, len(packed.pover), len(whole.tidx))
+		}
+		multi := false
+		for d := range n {
+			gi, gv := packed.full(d, nil, nil)
+			wi, wv := whole.full(d, nil, nil)
+			if !reflect.DeepEqual(gi, wi) || !reflect.DeepEqual(gv, wv) {
+				t.Fatalf("maxTerms %d doc %d: packed %v %v, whole %v %v", maxTerms, d, gi, gv, wi, wv)
+			}
+			for k := 1; k < len(gi); k++ {
+				multi = multi || gi[k]-gi[k-1] >= 0x80
+			}
+		}
+		if !multi {
+			t.Fatalf("maxTerms %d: no gap of two bytes", maxTerms)
+		}
+		if got, want := scorePairs(packed, pairs, 3), scorePairs(whole, pairs, 2); !reflect.DeepEqual(got, want) {
+			t.Fatalf("maxTerms %d: the pairs score otherwise on packed vectors", maxTerms)
+		}
+	}
 }

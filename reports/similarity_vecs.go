@@ -157,15 +157,23 @@ func (s *vecSet[W]) weightOf(d int, ti, c int32) W {
 	return W(w)
 }
 
-// packedNext reads the entry of a packed row at k: its term (the gap
-// added to ti), its count byte and where the next entry starts.
-func packedNext(row []byte, k int, ti int32) (int32, int32, int) {
-	if g := row[k]; g < 0x80 { // one byte: most gaps
-		return ti + int32(g), int32(row[k+1]), k + 2
+// packedNext reads the entry of packed document d's row at k: its term
+// (the gap added to ti), its count and where the next entry starts.
+func (s *vecSet[W]) packedNext(d int, row []byte, k int, ti int32) (int32, int32, int) {
+	var g uint64
+	if g = uint64(row[k]); g < 0x80 { // one byte: most gaps
+		k++
+	} else {
+		var size int
+		g, size = binary.Uvarint(row[k:])
+		k += size
 	}
-	g, size := binary.Uvarint(row[k:])
-	k += size
-	return ti + int32(g), int32(row[k]), k + 1
+	ti += int32(g)
+	c := int32(row[k])
+	if c == countOver { // rare: a count of 255 or more
+		c = s.pover[[2]int32{int32(d), ti}]
+	}
+	return ti, c, k + 1
 }
 
 // packedDot is the dot product of packed document d's vector with a
@@ -177,11 +185,8 @@ func (s *vecSet[W]) packedDot(d int, dense []W) float64 {
 	ti := int32(0)
 	for k := 0; k < len(row); {
 		var c int32
-		ti, c, k = packedNext(row, k, ti)
+		ti, c, k = s.packedNext(d, row, k, ti)
 		if w := dense[ti]; w != 0 {
-			if c == countOver {
-				c = s.pover[[2]int32{int32(d), ti}]
-			}
 			sum += float64(w) * float64(s.weightOf(d, ti, c))
 		}
 	}
@@ -196,10 +201,7 @@ func (s *vecSet[W]) full(d int, idx []int32, val []W) ([]int32, []W) {
 		ti := int32(0)
 		for k := 0; k < len(row); {
 			var c int32
-			ti, c, k = packedNext(row, k, ti)
-			if c == countOver {
-				c = s.pover[[2]int32{int32(d), ti}]
-			}
+			ti, c, k = s.packedNext(d, row, k, ti)
 			idx, val = append(idx, ti), append(val, s.weightOf(d, ti, c))
 		}
 		return idx, val
