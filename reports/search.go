@@ -1,7 +1,9 @@
 package reports
 
 import (
+	"encoding/binary"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -225,6 +227,10 @@ func scorePairs[W weight](m *vecSet[W], pairs [][2]int32, workers int) []float64
 					}
 					// b's head, then its tail: its terms in order
 					b := int(pairs[k][1])
+					if m.packed {
+						sims[k] = round4(m.packedDot(b, dense))
+						continue
+					}
 					idx, val := m.head(b)
 					s := 0.0
 					for x, ti := range idx {
@@ -247,4 +253,207 @@ func scorePairs[W weight](m *vecSet[W], pairs [][2]int32, workers int) []float64
 	}
 	wg.Wait()
 	return sims
+}
+
+// blockDocs is the number of documents of a block of the cold search's
+// index (coldIndex): a document is its offset in its block, a uint16.
+const blockDocs = 1 << 16
+
+// coldIndex is the cold search's inverted index of the search vectors:
+// prunedIndex's postings and weights (val·scale as float32, the same
+// bits), cut into blocks of blockDocs documents, each document named by
+// its offset in its block (2 bytes where prunedIndex holds an int32).
+// Block b's postings of term t are doc[b][start[b][t]:start[b][t+1]],
+// their weights w[b][...]. Its weights are made first (newColdWeights),
+// while the vectors' weights are still held, and its documents after
+// they are let go (fillDocs): at 50,000 documents the vectors' weights
+// are 44 MB, the index's 44 and its documents 22 (prunedIndex's 44),
+// and the index's making beside the vectors' weights was the cold
+// search's largest live heap (docs/benchmarks.md, session 17).
+type coldIndex struct {
+	per   int // documents a block (blockDocs; the tests make it smaller)
+	start [][]int
+	doc   [][]uint16
+	w     [][]float32
+}
+
+// eachRowTerm calls fn with each term of row d of rows, in order, and
+// its position in the row.
+func eachRowTerm(rows *rowTerms, d int, fn func(k int, ti int32)) {
+	ti := int32(0)
+	for b, k := rows.b[rows.start[d]:rows.start[d+1]], 0; len(b) > 0; k++ {
+		gap, size := binary.Uvarint(b)
+		b, ti = b[size:], ti+int32(gap)
+		fn(k, ti)
+	}
+}
+
+// newColdWeights is a coldIndex of the search vectors' terms (rows) and
+// weights (sv) with its weights filled and its documents not yet
+// (fillDocs): sv's weights are not read after it.
+func newColdWeights(rows *rowTerms, terms int, sv *searchVecs, per int) *coldIndex {
+	n := len(rows.start) - 1
+	blocks := (n + per - 1) / per
+	ix := &coldIndex{per: per, start: make([][]int, blocks), doc: make([][]uint16, blocks), w: make([][]float32, blocks)}
+	for b := range blocks {
+		start := make([]int, terms+1)
+		for d := b * ix.per; d < min(n, (b+1)*ix.per); d++ {
+			eachRowTerm(rows, d, func(_ int, ti int32) { start[ti+1]++ })
+		}
+		for t := range terms {
+			start[t+1] += start[t]
+		}
+		w := make([]float32, start[terms])
+		fill := slices.Clone(start[:terms])
+		for d := b * ix.per; d < min(n, (b+1)*ix.per); d++ {
+			val, sc := sv.val[sv.lo[d]:sv.hi[d]], sv.scale[d]
+			eachRowTerm(rows, d, func(k int, ti int32) {
+				w[fill[ti]] = val[k] * sc
+				fill[ti]++
+			})
+		}
+		ix.start[b], ix.w[b] = start, w
+	}
+	return ix
+}
+
+// fillDocs fills the index's documents from the rows it was made from.
+func (ix *coldIndex) fillDocs(rows *rowTerms) {
+	n := len(rows.start) - 1
+	for b, start := range ix.start {
+		terms := len(start) - 1
+		doc := make([]uint16, start[terms])
+		fill := slices.Clone(start[:terms])
+		for d := b * ix.per; d < min(n, (b+1)*ix.per); d++ {
+			eachRowTerm(rows, d, func(_ int, ti int32) {
+				doc[fill[ti]] = uint16(d - b*ix.per)
+				fill[ti]++
+			})
+		}
+		ix.doc[b] = doc
+	}
+}
+
+// of is block b's postings of term t: its documents' offsets and weights.
+func (ix *coldIndex) of(b int, t int32) ([]uint16, []float32) {
+	lo, hi := ix.start[b][t], ix.start[b][t+1]
+	return ix.doc[b][lo:hi], ix.w[b][lo:hi]
+}
+
+// coldTop is prunedTopRows on a coldIndex: each document's depth most
+// similar others by the search vectors, exactly, the same lists to the
+// bit (each pair's products summed in term order, as prunedDot sums
+// them; a row reads its block's postings after its own entry, then the
+// later blocks' whole). Rows are shared out in turn among the workers,
+// which offer to one set of lists (sharedLists), so the result does not
+// depend on the workers.
+func coldTop(rows *rowTerms, terms int, ix *coldIndex, workers, depth int) [][]prunedEntry {
+	n := len(rows.start) - 1
+	shared := newSharedLists(n, depth)
+	var wg sync.WaitGroup
+	for g := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			acc := make([]float64, n)
+			// cursor[ti]: where this worker's next row is in term ti's
+			// posting of the row's block (rows come in increasing order,
+			// so it only moves on; set back to 0 at a new block)
+			cursor := make([]int32, terms)
+			block := 0
+			// row i's own best among the documents after it, offered to
+			// list i once the row is done (its lock taken once a row)
+			mine := make([]prunedEntry, 0, depth)
+			var mineFloor float32
+			for i := g; i < n; i += workers {
+				if i/ix.per != block {
+					block = i / ix.per
+					clear(cursor)
+				}
+				base, own := block*ix.per, uint16(i%ix.per)
+				ti := int32(0)
+				for b := rows.b[rows.start[i]:rows.start[i+1]]; len(b) > 0; {
+					gap, k := binary.Uvarint(b)
+					b, ti = b[k:], ti+int32(gap)
+					post, ws := ix.of(block, ti)
+					c := cursor[ti]
+					for post[c] != own {
+						c++
+					}
+					cursor[ti] = c + 1
+					w := float64(ws[c])
+					rest := post[c+1:]
+					ws = ws[c+1:][:len(rest)] // same length: no bounds check in the loop
+					at := acc[base:]
+					for x, j := range rest {
+						at[j] += w * float64(ws[x])
+					}
+					for later := block + 1; later < len(ix.start); later++ {
+						post, ws := ix.of(later, ti)
+						ws = ws[:len(post)]
+						at := acc[later*ix.per:]
+						for x, j := range post {
+							at[j] += w * float64(ws[x])
+						}
+					}
+				}
+				mine, mineFloor = mine[:0], 0
+				for j := i + 1; j < n; j++ {
+					s := acc[j]
+					if s <= 0 {
+						continue
+					}
+					acc[j] = 0
+					sim := float32(s)
+					if sim >= mineFloor {
+						mine = offerPruned(mine, depth, prunedEntry{doc: int32(j), sim: sim})
+						if len(mine) == depth {
+							mineFloor = mine[depth-1].sim
+						}
+					}
+					if !shared.below(j, sim) {
+						shared.offer(j, prunedEntry{doc: int32(i), sim: sim})
+					}
+				}
+				shared.offerAll(i, mine)
+			}
+		}()
+	}
+	wg.Wait()
+	return shared.lists
+}
+
+// searchColdBlocks is the search from nothing (searchCold's result, the
+// same to the bit) on a coldIndex: the exact pruned lists of every
+// document and their candidate pairs, scored on the vectors weighed
+// again, packed (vecSet.reweigh).
+//
+// When m can be weighed again, its parts are let go as soon as the
+// search has what it needs of them: the tail first (the search reads
+// the head), the head's terms once they are packed (packRows), its
+// weights once the index holds them (newColdWeights), before the index's
+// documents are made; and the index and the lists' figures once the
+// lists are made, before the vectors are weighed again for the scoring.
+func searchColdBlocks[W weight](m *vecSet[W], workers int, p searchParams) *searched {
+	sv := pruneVectors(m, p)
+	lean := m.reweigh != nil
+	if lean {
+		m.tidx, m.tcnt, m.over = nil, nil, nil
+	}
+	rows, terms := packRows(sv), sv.terms
+	if lean {
+		m.idx, sv.idx = nil, nil
+	}
+	ix := newColdWeights(rows, terms, sv, blockDocs)
+	if lean {
+		m.val, sv = nil, nil
+	}
+	ix.fillDocs(rows)
+	lists := coldTop(rows, terms, ix, workers, p.depth)
+	r := &searched{cuts: cutLists(lists, p.depth), pairs: prunedPairs(lists, p.candidates), lists: docsOf(lists)}
+	if lean {
+		*m = *m.reweigh(nil)
+	}
+	r.sims = scorePairs(m, r.pairs, workers)
+	return r
 }

@@ -392,14 +392,18 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 // vectors again for the scoring.
 func weighedVecs(n int, df map[string]int, bag func(i int) analysis.TermBag, search bool) *vecSet[float32] {
 	split := defaultSearch().maxDFShare
-	m := buildVecsSome[float32](n, df, bag, vectorTerms, split, nil, !search)
+	form := vecWhole
+	if search {
+		form = vecHead
+	}
+	m := buildVecsSome[float32](n, df, bag, vectorTerms, split, nil, form)
 	terms, termDF := m.terms, m.df
 	m.reweigh = func(want func(d int) bool) *vecSet[float32] {
 		again := make(map[string]int, len(terms))
 		for ti, t := range terms {
 			again[t] = int(termDF[ti])
 		}
-		r := buildVecsSome[float32](n, again, bag, vectorTerms, split, want, true)
+		r := buildVecsSome[float32](n, again, bag, vectorTerms, split, want, vecPacked)
 		r.reweigh = m.reweigh
 		return r
 	}
@@ -471,7 +475,7 @@ func searchFrom[W weight](m *vecSet[W], old, st *simState, how string, workers i
 	p := defaultSearch()
 	if old != nil {
 		if !sameDocs(old, st.files) {
-			return searchCold(m, workers, p), "search: the state does not apply (other documents)", nil
+			return searchColdBlocks(m, workers, p), "search: the state does not apply (other documents)", nil
 		}
 		aff, affected, err := affectedDocs(old, st.hashes, st.df, bag)
 		if err != nil {
@@ -479,12 +483,12 @@ func searchFrom[W weight](m *vecSet[W], old, st *simState, how string, workers i
 		}
 		old.df = nil // read by affectedDocs only: a map of the vocabulary, let go before the search
 		if float64(affected) > maxAffected*float64(n) {
-			return searchCold(m, workers, p), fmt.Sprintf("search: the state does not apply (%d of %d documents affected)", affected, n), nil
+			return searchColdBlocks(m, workers, p), fmt.Sprintf("search: the state does not apply (%d of %d documents affected)", affected, n), nil
 		}
 		r, rows, scored := searchIncremental(m, old, aff, workers, p)
 		return r, fmt.Sprintf("search incremental: %d of %d documents affected, %d rows, %d of %d pairs scored", affected, n, rows, scored, len(r.pairs)), nil
 	}
-	return searchCold(m, workers, p), how, nil
+	return searchColdBlocks(m, workers, p), how, nil
 }
 
 // allPairs computes every pair's cosine once (the dot product is
@@ -651,7 +655,7 @@ func similarityWith[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], w
 // searchTop is similarityWith's work: each document's keepPeers most
 // similar others among its candidates, and the near-duplicate pairs.
 func searchTop[W weight](m *vecSet[W], workers int, p searchParams) ([]topPeers, []Pair) {
-	return settle(m, searchCold(m, workers, p), workers)
+	return settle(m, searchColdBlocks(m, workers, p), workers)
 }
 
 // closeDuplicates scores, until there are none left, the pairs of two

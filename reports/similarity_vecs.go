@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"encoding/binary"
 	"math"
 	"sort"
 
@@ -77,7 +78,35 @@ type vecSet[W weight] struct {
 	// partial: only the documents buildVecsSome's want named are weighed,
 	// the others' vectors are empty: pairs are scored on it by scoreOn.
 	partial bool
+
+	// packed: the scoring's form (vecPacked, what reweigh gives): no head
+	// and no tail, document d's terms, all of them in order, are rows[d],
+	// each as its gap from the one before (a uvarint; the first from 0)
+	// and its count (a byte, countOver for a count over it: pover holds
+	// it), and every weight is computed when read (weightOf: tail0 is 0,
+	// idf is every term's). About 2.4 bytes a term where the head holds 8:
+	// at 50,000 documents the whole vectors were 117 MB, held with the
+	// candidate pairs through their scoring, the cold search's largest
+	// live heap (docs/benchmarks.md, session 17). Only scorePairs reads
+	// it (packedDot, full).
+	packed bool
+	rows   [][]byte
+	pover  map[[2]int32]int32
 }
+
+// vecForm is what buildVecsSome keeps of the vectors.
+type vecForm int
+
+const (
+	vecWhole  vecForm = iota // head and tail
+	vecHead                  // the head only (vecSet.headOnly): the search's vectors
+	vecPacked                // every term packed, weights computed when read (vecSet.packed): the scoring's
+)
+
+// packedChunk is the size of the blocks a packed set's rows are cut
+// from: allocated one after the other, not grown by appending (which
+// would copy the rows so far and leave them as garbage at each step).
+const packedChunk = 1 << 20
 
 // countOver marks a tail count too large for a byte.
 const countOver = math.MaxUint8
@@ -102,13 +131,24 @@ func (s *vecSet[W]) tailTerm(p int) int32 { return s.tail0 + int32(s.tidx[p]) }
 // buildVecs computed for it, the same float64 operations in the same
 // order (explicit conversions, so that no multiply-add is fused).
 func (s *vecSet[W]) tailWeight(d, p int) W {
+	c := int32(s.tcnt[p])
+	if c == countOver {
+		c = s.over[int32(p)]
+	}
+	return s.weightOf(d, s.tailTerm(p), c)
+}
+
+// weightOf is the weight of term ti (from tail0 on) of document d when it
+// is counted c times: the value buildVecs computed for it, the same
+// float64 operations in the same order (explicit conversions, so that no
+// multiply-add is fused).
+func (s *vecSet[W]) weightOf(d int, ti, c int32) W {
 	var tf float64
-	if c := s.tcnt[p]; c != countOver {
+	if c < countOver {
 		tf = s.tf[c]
 	} else {
-		tf = 1 + math.Log(float64(s.over[int32(p)]))
+		tf = 1 + math.Log(float64(c))
 	}
-	ti := s.tailTerm(p)
 	w := float64(tf * s.idf[ti-s.tail0])
 	w = float64(w * s.inv[d])
 	if sc := s.scale[d]; sc != 1 {
@@ -117,9 +157,55 @@ func (s *vecSet[W]) tailWeight(d, p int) W {
 	return W(w)
 }
 
+// packedNext reads the entry of packed document d's row at k: its term
+// (the gap added to ti), its count and where the next entry starts.
+func (s *vecSet[W]) packedNext(d int, row []byte, k int, ti int32) (int32, int32, int) {
+	var g uint64
+	if g = uint64(row[k]); g < 0x80 { // one byte: most gaps
+		k++
+	} else {
+		var size int
+		g, size = binary.Uvarint(row[k:])
+		k += size
+	}
+	ti += int32(g)
+	c := int32(row[k])
+	if c == countOver { // rare: a count of 255 or more
+		c = s.pover[[2]int32{int32(d), ti}]
+	}
+	return ti, c, k + 1
+}
+
+// packedDot is the dot product of packed document d's vector with a
+// dense one: the products of d's terms that dense holds (not 0), in term
+// order, summed in float64 as scorePairs sums a head and a tail.
+func (s *vecSet[W]) packedDot(d int, dense []W) float64 {
+	sum := 0.0
+	row := s.rows[d]
+	ti := int32(0)
+	for k := 0; k < len(row); {
+		var c int32
+		ti, c, k = s.packedNext(d, row, k, ti)
+		if w := dense[ti]; w != 0 {
+			sum += float64(w) * float64(s.weightOf(d, ti, c))
+		}
+	}
+	return sum
+}
+
 // full appends document d's whole vector, head then tail (in term order:
 // the tail's terms are numbered after the head's), to idx and val.
 func (s *vecSet[W]) full(d int, idx []int32, val []W) ([]int32, []W) {
+	if s.packed {
+		row := s.rows[d]
+		ti := int32(0)
+		for k := 0; k < len(row); {
+			var c int32
+			ti, c, k = s.packedNext(d, row, k, ti)
+			idx, val = append(idx, ti), append(val, s.weightOf(d, ti, c))
+		}
+		return idx, val
+	}
 	hi, hv := s.head(d)
 	idx, val = append(idx, hi...), append(val, hv...)
 	for p := s.tstart[d]; p < s.tstart[d+1]; p++ {
@@ -164,7 +250,7 @@ func buildVecs[W weight](n int, bag func(i int) analysis.TermBag, maxTerms int, 
 // the n bags (documentFrequencies) counted by the caller: it reads each
 // bag once. It empties df.
 func buildVecsOf[W weight](n int, df map[string]int, bag func(i int) analysis.TermBag, maxTerms int, split float64) *vecSet[W] {
-	return buildVecsSome[W](n, df, bag, maxTerms, split, nil, true)
+	return buildVecsSome[W](n, df, bag, maxTerms, split, nil, vecWhole)
 }
 
 // buildVecsSome is buildVecsOf with two savings for the search, which
@@ -174,11 +260,14 @@ func buildVecsOf[W weight](n int, df map[string]int, bag func(i int) analysis.Te
 //     vectors are empty and their bags not read. A weighed document's
 //     vector is the same as buildVecsOf's: its weights depend on its own
 //     bag and the document frequencies only.
-//   - tail false leaves the tail out (vecSet.headOnly): the search's
+//   - form vecHead leaves the tail out (vecSet.headOnly): the search's
 //     vectors are the head (pruneVectors), and the tail, 27 MB at 50,000
 //     documents, was held beside them until the scoring, which weighs the
-//     vectors again (docs/benchmarks.md, session 16).
-func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.TermBag, maxTerms int, split float64, want func(d int) bool, tail bool) *vecSet[W] {
+//     vectors again (docs/benchmarks.md, session 16);
+//   - form vecPacked keeps every term packed (vecSet.packed), the
+//     scoring's form: the same terms, and the same weights when read.
+func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.TermBag, maxTerms int, split float64, want func(d int) bool, form vecForm) *vecSet[W] {
+	tail := form == vecWhole
 	terms := make([]string, 0, len(df))
 	for t := range df {
 		terms = append(terms, t)
@@ -226,11 +315,15 @@ func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.
 	if !tail {
 		tailCap = 0
 	}
+	packed := form == vecPacked
+	if packed { // one vocabulary, no tail: every weight is computed from tail0 0
+		tail0, headCap, tailCap = 0, 0, 0
+	}
 	// Each part is allocated at its size, not grown by appending (which
 	// would leave the smaller arrays as garbage beside the largest ones);
 	// only a document with no head term, whose tail goes to the head, can
 	// make the head grow.
-	s := &vecSet[W]{start: make([]int, n+1), terms: terms, df: dfOf, tail0: tail0, idf: idf[tail0:], headOnly: !tail, partial: want != nil,
+	s := &vecSet[W]{start: make([]int, n+1), terms: terms, df: dfOf, tail0: tail0, idf: idf[tail0:], headOnly: form == vecHead, partial: want != nil, packed: packed,
 		idx: make([]int32, 0, headCap), val: make([]W, 0, headCap),
 		tstart: make([]int, n+1), tidx: make([]uint16, 0, tailCap), tcnt: make([]uint8, 0, tailCap),
 		inv: make([]float64, n), scale: make([]float64, n), tf: new([countOver]float64)}
@@ -240,6 +333,10 @@ func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.
 	var v, late SparseVector
 	var keep []int
 	var cnt, lateCnt []int32
+	var chunk []byte // the packed rows' current block
+	if packed {
+		s.rows = make([][]byte, n)
+	}
 	for d := range n {
 		if want != nil && !want(d) {
 			s.start[d+1], s.tstart[d+1] = len(s.idx), len(s.tidx)
@@ -297,6 +394,10 @@ func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.
 			}
 		}
 		s.scale[d] = scale
+		if packed {
+			s.packRow(d, v.Index, cnt, keep, &chunk)
+			continue
+		}
 		// a document with no head term keeps its tail in the head
 		tailed := len(keep) > 0 && int32(v.Index[keep[0]]) < tail0
 		for _, k := range keep {
@@ -328,6 +429,33 @@ func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.
 		s.tstart[d+1] = len(s.tidx)
 	}
 	return s
+}
+
+// packRow packs document d's kept terms (keep: positions in index and
+// cnt, increasing) into its row, cut from chunk.
+func (s *vecSet[W]) packRow(d int, index []int, cnt []int32, keep []int, chunk *[]byte) {
+	most := len(keep) * (binary.MaxVarintLen32 + 1)
+	if cap(*chunk)-len(*chunk) < most {
+		*chunk = make([]byte, 0, max(packedChunk, most))
+	}
+	at := len(*chunk)
+	row := *chunk
+	prev := int32(0)
+	for _, k := range keep {
+		ti, c := int32(index[k]), cnt[k]
+		row = binary.AppendUvarint(row, uint64(ti-prev))
+		prev = ti
+		if c >= countOver {
+			if s.pover == nil {
+				s.pover = map[[2]int32]int32{}
+			}
+			s.pover[[2]int32{int32(d), ti}] = c
+			c = countOver
+		}
+		row = append(row, uint8(c))
+	}
+	*chunk = row
+	s.rows[d] = row[at:len(row):len(row)]
 }
 
 // byIndexCount sorts a sparse vector's entries and their counts by term
