@@ -141,7 +141,7 @@ func addTerm(b analysis.TermBag, stem string, count int) analysis.TermBag {
 // naming the file.
 func TestStateRoundTrip(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "s")
-	st := &simState{kind: stateKind(true), files: []string{"a.txt", "b.txt"}, hashes: []uint64{1, 1 << 60}, df: map[string]int32{"x": 2, "y": 1},
+	st := &simState{kind: stateKind(true), hashes: []uint64{1, 1 << 60}, df: map[string]int32{"x": 2, "y": 1},
 		lists: [][]stateEntry{{{doc: 1, q: 5000}}, {{doc: 0, q: 5000}}}, cuts: []bool{false, true}, last: []float32{0, 0.123456789},
 		dups: []Pair{{A: 0, B: 1, Similarity: 0.9123}}}
 	if err := writeState(path, st); err != nil {
@@ -166,7 +166,7 @@ func TestStateRoundTrip(t *testing.T) {
 		}
 	}
 	// a state over the bound is not written (and none is left half-way)
-	big := &simState{files: []string{strings.Repeat("x", maxStateBytes)}, hashes: []uint64{1}, lists: [][]stateEntry{nil}, cuts: []bool{false}}
+	big := &simState{kind: strings.Repeat("x", maxStateBytes), hashes: []uint64{1}, lists: [][]stateEntry{nil}, cuts: []bool{false}}
 	os.Remove(path)
 	if err := writeState(path, big); err == nil || !strings.Contains(err.Error(), path) {
 		t.Errorf("a state of %d bytes and more: %v, want an error naming the file", maxStateBytes, err)
@@ -382,9 +382,16 @@ func stemOutside(bags []analysis.TermBag, share float64, d int) string {
 // the result.
 func stateStep(t *testing.T, name, path string, bags []analysis.TermBag, upTo int, wantHow string) ([]*analysis.DocumentAnalysis, *readBags, *Similarity) {
 	t.Helper()
+	return stateStepUnder(t, name, path, "", bags, upTo, wantHow)
+}
+
+// stateStepUnder is stateStep with the documents' files under dir (the
+// corpus given by another path).
+func stateStepUnder(t *testing.T, name, path, dir string, bags []analysis.TermBag, upTo int, wantHow string) ([]*analysis.DocumentAnalysis, *readBags, *Similarity) {
+	t.Helper()
 	docs := make([]*analysis.DocumentAnalysis, len(bags))
 	for i := range docs {
-		docs[i] = &analysis.DocumentAnalysis{File: fmt.Sprintf("d%04d.txt", i)}
+		docs[i] = &analysis.DocumentAnalysis{File: filepath.Join(dir, fmt.Sprintf("d%04d.txt", i))}
 	}
 	src := &readBags{bags: bags, reads: make([]int, len(bags)), bad: -1}
 	got, how, warn, err := similarityOf(docs, src, path, upTo)
