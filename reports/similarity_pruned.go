@@ -168,37 +168,30 @@ const directRowsUpTo = 16
 // similarity with every other document, on the search vectors, the
 // products of their shared terms summed in term order as prunedDot sums
 // them (prunedRows' figures to the last bit), given to emit when
-// positive. Rows are shared out in turn, as prunedRows shares them.
+// positive. Rows are shared out as prunedRows shares them (shareRows).
 func directRows(sv *searchVecs, rows []int, workers int, emit func(a, j int, s float32)) {
 	n := len(sv.lo)
-	var wg sync.WaitGroup
-	workers = max(1, min(workers, len(rows)))
-	for g := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for x := g; x < len(rows); x += workers {
-				a := rows[x]
-				for j := range n {
-					if j == a {
-						continue
-					}
-					if s := prunedDot64(sv, a, j); s > 0 {
-						emit(a, j, float32(s))
-					}
+	shareRows(rows, workers, func(int) func(a int) {
+		return func(a int) {
+			for j := range n {
+				if j == a {
+					continue
+				}
+				if s := prunedDot64(sv, a, j); s > 0 {
+					emit(a, j, float32(s))
 				}
 			}
-		}()
-	}
-	wg.Wait()
+		}
+	})
 }
 
 // prunedRows computes the search similarity of each document of rows
 // with every other that shares a term with it, through ix (the whole
 // postings: a row is a document's full ranking), and gives emit each
 // pair with a positive figure, on worker g's goroutine. Rows are shared
-// out in turn, so emit must keep per-worker results whose merge does not
-// depend on the order (offerPruned's lists), or write only row a's.
+// out in turn (shareRows), so emit must keep per-worker results whose
+// merge does not depend on the order (offerPruned's lists), or write
+// only row a's.
 //
 // A row's terms are read packed (terms, packRows) and its weights from
 // the index (the document's own posting: val·scale as newPrunedIndex
@@ -206,34 +199,47 @@ func directRows(sv *searchVecs, rows []int, workers int, emit func(a, j int, s f
 // need not be held beside the index (searchIncremental).
 func prunedRows(terms *rowTerms, ix *prunedIndex, rows []int, workers int, emit func(g, a, j int, s float32)) {
 	n := len(terms.start) - 1
+	shareRows(rows, workers, func(g int) func(a int) {
+		acc := make([]float64, n)
+		return func(a int) {
+			ti := int32(0)
+			for b := terms.b[terms.start[a]:terms.start[a+1]]; len(b) > 0; {
+				gap, k := binary.Uvarint(b)
+				b, ti = b[k:], ti+int32(gap)
+				post, ws := ix.of(ti)
+				c, _ := slices.BinarySearch(post, int32(a)) // a's own entry: its postings are in document order
+				w := float64(ws[c])
+				ws = ws[:len(post)]
+				for y, j := range post {
+					acc[j] += w * float64(ws[y])
+				}
+			}
+			acc[a] = 0
+			for j := range n {
+				if s := acc[j]; s > 0 {
+					acc[j] = 0
+					emit(g, a, j, float32(s))
+				}
+			}
+		}
+	})
+}
+
+// shareRows is the work of directRows and prunedRows, shared: rows go
+// out in turn to min(workers, len(rows)) goroutines (worker g gets rows
+// g, g+workers, ...), each of which computes its rows with row, made
+// for it once by worker(g) (its scratch is its own). It returns when
+// every row is done.
+func shareRows(rows []int, workers int, worker func(g int) func(a int)) {
 	var wg sync.WaitGroup
 	workers = max(1, min(workers, len(rows)))
 	for g := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			acc := make([]float64, n)
+			row := worker(g)
 			for x := g; x < len(rows); x += workers {
-				a := rows[x]
-				ti := int32(0)
-				for b := terms.b[terms.start[a]:terms.start[a+1]]; len(b) > 0; {
-					gap, k := binary.Uvarint(b)
-					b, ti = b[k:], ti+int32(gap)
-					post, ws := ix.of(ti)
-					c, _ := slices.BinarySearch(post, int32(a)) // a's own entry: its postings are in document order
-					w := float64(ws[c])
-					ws = ws[:len(post)]
-					for y, j := range post {
-						acc[j] += w * float64(ws[y])
-					}
-				}
-				acc[a] = 0
-				for j := range n {
-					if s := acc[j]; s > 0 {
-						acc[j] = 0
-						emit(g, a, j, float32(s))
-					}
-				}
+				row(rows[x])
 			}
 		}()
 	}
