@@ -124,13 +124,13 @@ func newPrunedIndexRows(rows *rowTerms, terms int, sv *searchVecs) *prunedIndex 
 
 // prunedDot is the search similarity of documents a and b: the products
 // of their shared terms' weights (val·scale as float32, then float64)
-// summed in term order, as float32. The rows of prunedRows add the same
+// summed in term order, as float32. The rows of sweepRows add the same
 // products in the same order, so this is their figure to the last bit.
 func prunedDot(sv *searchVecs, a, b int) float32 {
 	return float32(prunedDot64(sv, a, b))
 }
 
-// prunedDot64 is prunedDot before its rounding to float32 (prunedRows
+// prunedDot64 is prunedDot before its rounding to float32 (sweepRows
 // gives a pair when this is positive).
 func prunedDot64(sv *searchVecs, a, b int) float64 {
 	ia, va := sv.vec(a)
@@ -158,82 +158,122 @@ func forShared(ia, ib []int32, fn func(i, j int)) {
 	}
 }
 
-// directRowsUpTo is the most rows directRows computes: a row reads every
-// document's search vector (at 50,000 documents 11 million terms, a few
-// hundredths of a CPU-second), where the index costs a few tenths to make
-// and 100 MB to hold, then little a row.
-const directRowsUpTo = 16
+// sweepBlock is how many rows sweepRows computes in one pass over the
+// search vectors: the block's postings are about 220 entries a row at
+// 50,000 documents (8 bytes each: 7 MB a block of 4,096), where a pass
+// reads every document's search vector (11 million terms, a few
+// hundredths of a CPU-second).
+const sweepBlock = 4096
 
-// directRows is prunedRows without the index: each row's search
-// similarity with every other document, on the search vectors, the
-// products of their shared terms summed in term order as prunedDot sums
-// them (prunedRows' figures to the last bit), given to emit when
-// positive. Rows are shared out in turn, as prunedRows shares them.
-func directRows(sv *searchVecs, rows []int, workers int, emit func(a, j int, s float32)) {
+// sweepRows computes, for each document a of rows, its search
+// similarity with every other document, and gives emit each pair with a
+// positive figure: the products of their shared terms (val·scale as
+// float32, then float64) summed in term order, as prunedDot sums them,
+// so its figure to the last bit. The rows go in blocks (sweepBlock at
+// most, split among the workers: shareRows): a block's terms are
+// indexed (per term, the block's rows that hold it, with their weights)
+// and every document's search vector is read once against them, in
+// document order, term by term. So neither the pruned index of the
+// whole corpus nor its packed terms are made (88 + 15 MB at 50,000
+// documents, the peak of a re-run that affects many documents:
+// docs/benchmarks.md, session 17), the work is the index's (each shared
+// term of a row and a document once), and one row costs one pass.
+// A row is computed by one worker, so emit may write row a's own result
+// unlocked; other results must be merged so that the order does not
+// matter (offerPruned's lists).
+func sweepRows(sv *searchVecs, rows []int, workers int, emit func(a, j int, s float32)) {
+	sweepRowsIn(sv, rows, workers, sweepBlock, emit)
+}
+
+// sweepRowsIn is sweepRows in blocks of at most block rows (the tests
+// make many small blocks).
+func sweepRowsIn(sv *searchVecs, rows []int, workers, block int, emit func(a, j int, s float32)) {
+	if len(rows) == 0 {
+		return
+	}
 	n := len(sv.lo)
-	var wg sync.WaitGroup
 	workers = max(1, min(workers, len(rows)))
-	for g := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for x := g; x < len(rows); x += workers {
-				a := rows[x]
-				for j := range n {
-					if j == a {
+	size := max(1, min(block, (len(rows)+workers-1)/workers))
+	var blocks []int // each block's first place in rows
+	for lo := 0; lo < len(rows); lo += size {
+		blocks = append(blocks, lo)
+	}
+	shareRows(blocks, workers, func(int) func(lo int) {
+		start := make([]int32, sv.terms+1)
+		var who []int32  // a posting's row, by its place in the block
+		var ws []float32 // its weight, val·scale
+		acc := make([]float64, size)
+		seen := make([]int32, size) // j+1 once acc[r] holds row r's sum with document j
+		var touched []int32
+		return func(lo int) {
+			block := rows[lo:min(lo+size, len(rows))]
+			clear(start)
+			for _, a := range block {
+				idx, _ := sv.vec(a)
+				for _, ti := range idx {
+					start[ti+1]++
+				}
+			}
+			for t := range sv.terms {
+				start[t+1] += start[t]
+			}
+			total := int(start[sv.terms])
+			who, ws = slices.Grow(who[:0], total)[:total], slices.Grow(ws[:0], total)[:total]
+			for r, a := range block {
+				idx, val := sv.vec(a)
+				sc := sv.scale[a]
+				for k, ti := range idx {
+					p := start[ti]
+					who[p], ws[p] = int32(r), val[k]*sc
+					start[ti]++
+				}
+			}
+			copy(start[1:], start[:sv.terms]) // each term's start again
+			start[0] = 0
+			clear(seen)
+			for j := range n {
+				idx, val := sv.vec(j)
+				sc := sv.scale[j]
+				touched = touched[:0]
+				for k, ti := range idx {
+					from, to := start[ti], start[ti+1]
+					if from == to {
 						continue
 					}
-					if s := prunedDot64(sv, a, j); s > 0 {
-						emit(a, j, float32(s))
+					w := float64(val[k] * sc)
+					for p := from; p < to; p++ {
+						r := who[p]
+						if seen[r] != int32(j+1) {
+							seen[r], acc[r] = int32(j+1), 0
+							touched = append(touched, r)
+						}
+						acc[r] += float64(ws[p]) * w // a's weight first, as prunedDot64
+					}
+				}
+				for _, r := range touched {
+					if a := block[r]; a != j && acc[r] > 0 {
+						emit(a, j, float32(acc[r]))
 					}
 				}
 			}
-		}()
-	}
-	wg.Wait()
+		}
+	})
 }
 
-// prunedRows computes the search similarity of each document of rows
-// with every other that shares a term with it, through ix (the whole
-// postings: a row is a document's full ranking), and gives emit each
-// pair with a positive figure, on worker g's goroutine. Rows are shared
-// out in turn, so emit must keep per-worker results whose merge does not
-// depend on the order (offerPruned's lists), or write only row a's.
-//
-// A row's terms are read packed (terms, packRows) and its weights from
-// the index (the document's own posting: val·scale as newPrunedIndex
-// made it, the same float32 prunedDot multiplies), so the search vectors
-// need not be held beside the index (searchIncremental).
-func prunedRows(terms *rowTerms, ix *prunedIndex, rows []int, workers int, emit func(g, a, j int, s float32)) {
-	n := len(terms.start) - 1
+// shareRows shares out rows (sweepRows' blocks) in turn to
+// min(workers, len(rows)) goroutines (worker g gets rows g, g+workers,
+// ...), each of which computes its rows with row, made for it once by
+// worker(g) (its scratch is its own). It returns when every row is done.
+func shareRows(rows []int, workers int, worker func(g int) func(a int)) {
 	var wg sync.WaitGroup
 	workers = max(1, min(workers, len(rows)))
 	for g := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			acc := make([]float64, n)
+			row := worker(g)
 			for x := g; x < len(rows); x += workers {
-				a := rows[x]
-				ti := int32(0)
-				for b := terms.b[terms.start[a]:terms.start[a+1]]; len(b) > 0; {
-					gap, k := binary.Uvarint(b)
-					b, ti = b[k:], ti+int32(gap)
-					post, ws := ix.of(ti)
-					c, _ := slices.BinarySearch(post, int32(a)) // a's own entry: its postings are in document order
-					w := float64(ws[c])
-					ws = ws[:len(post)]
-					for y, j := range post {
-						acc[j] += w * float64(ws[y])
-					}
-				}
-				acc[a] = 0
-				for j := range n {
-					if s := acc[j]; s > 0 {
-						acc[j] = 0
-						emit(g, a, j, float32(s))
-					}
-				}
+				row(rows[x])
 			}
 		}()
 	}
@@ -643,18 +683,14 @@ func searchFromState(old *simState, p searchParams) ([]topPeers, []Pair) {
 //
 // rows says how many rows were computed, scored how many pairs.
 //
-// When m can be weighed again (vecSet.reweigh), its terms and weights
-// are let go while the lists are made, as searchCold does, and made
-// again for the scoring: holding m whole beside the index was the peak
-// of a one-file re-run (docs/benchmarks.md, session 15).
+// The rows are computed on the search vectors (sweepRows), however
+// many: no index of the whole corpus is made. When m can be weighed
+// again (vecSet.reweigh), its tail is let go while the lists are made
+// and the vectors are weighed again for the scoring, only the documents
+// of the pairs scored: holding m whole beside the index was the peak of
+// a one-file re-run (docs/benchmarks.md, session 15), the index beside
+// the head that of a re-run affecting many documents (session 17).
 func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, workers int, p searchParams) (r *searched, rows, scored int) {
-	return searchIncrementalUpTo(m, old, aff, workers, p, directRowsUpTo)
-}
-
-// searchIncrementalUpTo is searchIncremental computing up to direct rows
-// at once without the index (directRows): the same result for any
-// direct (the tests force the index with 0).
-func searchIncrementalUpTo[W weight](m *vecSet[W], old *simState, aff []bool, workers int, p searchParams, direct int) (r *searched, rows, scored int) {
 	n := m.len()
 	sv := pruneVectors(m, p)
 	// the search reads the head only (sv): the tail (at 50,000 documents
@@ -680,31 +716,10 @@ func searchIncrementalUpTo[W weight](m *vecSet[W], old *simState, aff []bool, wo
 			bound[i] = &prunedEntry{doc: l[len(l)-1].doc, sim: old.last[i]}
 		}
 	}
-	// the rows: few (one changed file) computed directly on the search
-	// vectors (directRows), many through the index, made as searchCold
-	// makes it (m's parts let go once the packed terms and the index
-	// hold what the rows need of them). The index and its packed terms
-	// are 100 MB at 50,000 documents, beside the head, and were the peak
-	// of a one-file re-run (docs/benchmarks.md, session 16).
-	var terms *rowTerms
-	var ix *prunedIndex
-	rowsOf := func(rows []int, emit func(a, j int, s float32)) {
-		if ix == nil && len(rows) <= direct {
-			directRows(sv, rows, workers, emit)
-			return
-		}
-		if ix == nil {
-			terms = packRows(sv)
-			if lean {
-				m.idx, sv.idx = nil, nil
-			}
-			ix = newPrunedIndexRows(terms, sv.terms, sv)
-			if lean {
-				m.val, sv = nil, nil
-			}
-		}
-		prunedRows(terms, ix, rows, workers, func(_, a, j int, s float32) { emit(a, j, s) })
-	}
+	// the rows on the search vectors (sweepRows): the pruned index and
+	// its packed terms (100 MB at 50,000 documents, beside the head)
+	// were the peak of a re-run, with one row (session 16) and with
+	// many (session 17)
 	if len(affected) > 0 {
 		// the rows offer to the lists themselves (sharedLists), not to a
 		// set of lists per worker merged after: a set is n·depth entries
@@ -712,7 +727,7 @@ func searchIncrementalUpTo[W weight](m *vecSet[W], old *simState, aff []bool, wo
 		// (docs/benchmarks.md, session 15). A list holds the depth best
 		// of what it was offered, whatever the order.
 		shared := sharedOver(lists, p.depth)
-		rowsOf(affected, func(a, j int, s float32) {
+		sweepRows(sv, affected, workers, func(a, j int, s float32) {
 			if aff[j] && j < a { // j's row has the pair
 				return
 			}
@@ -744,10 +759,10 @@ func searchIncrementalUpTo[W weight](m *vecSet[W], old *simState, aff []bool, wo
 	for _, i := range again {
 		lists[i] = lists[i][:0]
 	}
-	rowsOf(again, func(a, j int, s float32) {
+	sweepRows(sv, again, workers, func(a, j int, s float32) { // row a's own list: one worker's
 		lists[a] = offerPruned(lists[a], p.depth, prunedEntry{doc: int32(j), sim: s})
 	})
-	terms, ix, sv = nil, nil, nil
+	sv = nil
 	for _, i := range again {
 		cuts[i] = len(lists[i]) == p.depth
 	}

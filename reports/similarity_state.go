@@ -27,8 +27,8 @@ import (
 // bytes without comparing all pairs again, from what the previous run
 // kept beside the store (simState):
 //
-//   - the documents (file and a hash of the term bag) and the document
-//     frequency of every term;
+//   - each document's term bag's hash, in the run's order, and the
+//     document frequency of every term;
 //   - each document's stateDepth most similar others (all pairs' ranking:
 //     most similar first, ties by document), and the near-duplicate pairs.
 //
@@ -44,10 +44,21 @@ import (
 //
 // The state is used only when it is whole (version, checksum), of the
 // run's kind (stateKind: all pairs or the search, with the parameters
-// its result depends on), the run has the same documents in the same
-// order (a file added or removed changes every weight: the run computes
-// everything) and at most maxAffected of the documents are affected;
-// else the run computes all pairs as always and writes a new state.
+// its result depends on), the run has as many documents (a file added
+// or removed changes every weight: the run computes everything) and at
+// most maxAffected of the documents are affected; else the run computes
+// all pairs as always and writes a new state.
+//
+// A document is known to the state by its place in the run's order and
+// its bag's hash, not by its file: the similarities depend on the bags
+// and their order (ties go to the document first in it), not on the
+// names, so a corpus moved, copied or named by another path (another
+// working directory, a mounted archive) finds its state. The run's
+// order is its files' (corpus sorts the documents by path), which a
+// common prefix does not change. A document whose place holds another
+// bag than before is affected, as a changed one is: its row is computed
+// again, so a state meeting the documents shifted by a rename is still
+// exact, and merely cheaper or not used (maxAffected).
 //
 // Above allPairsUpTo documents the candidate search computes the
 // similarities (search.go), and the state keeps its lists instead:
@@ -74,12 +85,18 @@ const stateDepth = 3 * keepPeers
 const maxAffected = 0.4
 
 // stateMagic starts a state file; the digit is its format version.
-const stateMagic = "styrdok-similarity-state-3\n"
+// Version 4 keeps no file names (see the top of this file).
+const stateMagic = "styrdok-similarity-state-4\n"
+
+// stateMagicNamed starts a state of version 3, which kept each
+// document's file before its hash: read as version 4 with the names
+// skipped (a store's state from before keeps serving its re-runs).
+const stateMagicNamed = "styrdok-similarity-state-3\n"
 
 // maxStateBytes bounds the state on disk and read back. All pairs' state
-// is about 300 bytes a document (3 MB at 10,000), the search's about 400
-// (file name, hash, searchParams.depth peers, the candidates' figures:
-// about 20 MB at 50,000), so it holds over 150,000 documents; a larger
+// is about 270 bytes a document (3 MB at 10,000), the search's about 370
+// (hash, searchParams.depth peers, the candidates' figures: about 18 MB
+// at 50,000), so it holds over 150,000 documents; a larger
 // one is not written and the next run computes the similarities anew.
 const maxStateBytes = 64 << 20
 
@@ -99,17 +116,18 @@ func stateKind(exact bool) string {
 	return fmt.Sprintf("search %d; vector terms %d; keep %d; %+v", searchVersion, vectorTerms, keepPeers, defaultSearch())
 }
 
-// unchanged reports whether the run has old's documents with the same
-// bags, so that old's lists and near duplicates are the run's: a cold
-// run computes the same from the same bags (all pairs and the search
-// are deterministic). A list cut short of keepPeers (which incremental
-// leaves to be computed again, never in a state it wrote) does not count.
+// unchanged reports whether the run has old's bags in old's order, so
+// that old's lists and near duplicates are the run's: a cold run
+// computes the same from the same bags (all pairs and the search are
+// deterministic), whatever the files are called. A list cut short of
+// keepPeers (which incremental leaves to be computed again, never in a
+// state it wrote) does not count.
 func unchanged(old *simState, files []string, hashes []uint64) bool {
-	if len(old.files) != len(files) || len(old.lists) != len(files) {
+	if !sameDocs(old, files) {
 		return false
 	}
 	for i := range files {
-		if old.files[i] != files[i] || old.hashes[i] != hashes[i] || (old.cuts[i] && len(old.lists[i]) < keepPeers) {
+		if old.hashes[i] != hashes[i] || (old.cuts[i] && len(old.lists[i]) < keepPeers) {
 			return false
 		}
 	}
@@ -118,9 +136,9 @@ func unchanged(old *simState, files []string, hashes []uint64) bool {
 
 // simState is what a run keeps for the next one's incremental similarity.
 type simState struct {
-	kind   string // stateKind
-	files  []string
-	hashes []uint64
+	kind   string   // stateKind
+	files  []string // the run's files (similarityOf's); not kept: a state read back has none
+	hashes []uint64 // per document, in the run's order: bagHash
 	df     map[string]int32
 	lists  [][]stateEntry // per document, its most similar (at most stateDepth), by all pairs' order
 	cuts   []bool         // per document: others may rank after its list (deepList.cut)
@@ -197,10 +215,9 @@ func writeState(path string, st *simState) error {
 	u := func(x uint64) { body = binary.AppendUvarint(body, x) }
 	str := func(s string) { u(uint64(len(s))); body = append(body, s...) }
 	str(st.kind)
-	u(uint64(len(st.files)))
-	for i, f := range st.files {
-		str(f)
-		body = binary.LittleEndian.AppendUint64(body, st.hashes[i])
+	u(uint64(len(st.hashes)))
+	for i, h := range st.hashes {
+		body = binary.LittleEndian.AppendUint64(body, h)
 		cut := uint64(0)
 		if st.cuts[i] {
 			cut = 1
@@ -283,10 +300,11 @@ func readState(path string) (*simState, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	bad := func(why string) (*simState, error) { return nil, fmt.Errorf("%s: %s", path, why) }
-	if !bytes.HasPrefix(data, []byte(stateMagic)) {
+	named := bytes.HasPrefix(data, []byte(stateMagicNamed))
+	if !named && !bytes.HasPrefix(data, []byte(stateMagic)) {
 		return bad("not a similarity state of this version")
 	}
-	data = data[len(stateMagic):]
+	data = data[len(stateMagic):] // both magics are as long
 	if len(data) < 4 {
 		return bad("cut short")
 	}
@@ -304,7 +322,9 @@ func readState(path string) (*simState, error) {
 		if r.err != nil {
 			break
 		}
-		st.files = append(st.files, r.str())
+		if named {
+			r.str() // version 3's file name
+		}
 		st.hashes = append(st.hashes, r.u64())
 		st.cuts = append(st.cuts, r.count(1) == 1)
 		st.last = append(st.last, math.Float32frombits(r.u32()))
@@ -550,17 +570,13 @@ func affectedDocs(old *simState, hashes []uint64, df map[string]int32, bag func(
 	return aff, affected, nil
 }
 
-// sameDocs reports whether old was a run of files, in that order.
+// sameDocs reports whether old was a run of as many documents as files:
+// then its document i is the run's document i, whose bag tells whether
+// it changed (old.hashes). The files' names are not compared: the state
+// keeps none (see the top of this file).
 func sameDocs(old *simState, files []string) bool {
-	if len(old.files) != len(files) || len(old.lists) != len(files) || len(old.cuts) != len(files) {
-		return false
-	}
-	for i, f := range files {
-		if old.files[i] != f {
-			return false
-		}
-	}
-	return true
+	n := len(files)
+	return len(old.hashes) == n && len(old.lists) == n && len(old.cuts) == n
 }
 
 // rowBatch is how many rows forRows computes before it hands them on.

@@ -597,7 +597,7 @@ func BenchmarkSimilarity(b *testing.B) {
 
 // TestPrunedTop: the pruned lists are each document's depth best others
 // by prunedDot over every other document (ties by document), whatever the
-// number of workers, and prunedRows gives the same figures from either
+// number of workers, and sweepRows gives the same figures from either
 // side of a pair.
 func TestPrunedTop(t *testing.T) {
 	m := runVecs(genreCorpus(300, 8))
@@ -627,7 +627,7 @@ func TestPrunedTop(t *testing.T) {
 	for i := range all {
 		all[i], rows[i] = i, map[int]float32{}
 	}
-	prunedRows(packRows(sv), ix, all, 1, func(_, a, j int, s float32) { rows[a][j] = s })
+	sweepRows(sv, all, 1, func(a, j int, s float32) { rows[a][j] = s })
 	ties := 0
 	for i := range n {
 		var want []prunedEntry

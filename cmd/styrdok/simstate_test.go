@@ -102,3 +102,53 @@ func generatedTree(t *testing.T, tree string, texts int, seed uint64) []string {
 	}
 	return files
 }
+
+// TestRunSimilarityStateUnderAnotherPath: a re-run of the same corpus
+// copied to another path, and given by a relative path from another
+// working directory, into the same OUT and store, re-uses the
+// similarity state beside the store (the state knows documents by their
+// place and bag, not their file): the state is not written again (a
+// run that computes the similarities writes it anew, through a new
+// file renamed over it, so the file is another), and every output is a
+// cold run's on the copy, its file names included.
+func TestRunSimilarityStateUnderAnotherPath(t *testing.T) {
+	tmp := t.TempDir()
+	tree := filepath.Join(tmp, "a", "c")
+	generatedTree(t, tree, 60, 5)
+	out := filepath.Join(tmp, "out")
+	args := func(out, tree string) []string {
+		return []string{"run", "--quiet", "--as-of", "2026-01-01", "--timeout", "30m", "--out", out, tree}
+	}
+	if code, stderr := runStyrdok(t, args(out, tree)...); code != exitOK {
+		t.Fatalf("cold: exit %d\n%s", code, stderr)
+	}
+	state := filepath.Join(out, corpus.DefaultStoreName+".simstate")
+	before, err := os.Stat(state)
+	if err != nil {
+		t.Fatalf("no similarity state beside the store: %v", err)
+	}
+	copied := filepath.Join(tmp, "b", "c")
+	copyTree(t, tree, copied)
+	t.Chdir(filepath.Join(tmp, "b"))
+	for _, path := range []string{copied, "c"} {
+		if code, stderr := runStyrdok(t, args(out, path)...); code != exitOK {
+			t.Fatalf("%s: exit %d\n%s", path, code, stderr)
+		}
+		after, err := os.Stat(state)
+		if err != nil {
+			t.Fatalf("%s: the similarity state: %v", path, err)
+		}
+		if !os.SameFile(before, after) {
+			t.Errorf("%s: the similarity state was written again: the similarities were computed, not re-used", path)
+		}
+		fresh := filepath.Join(tmp, "fresh-"+filepath.Base(path)+"-"+map[bool]string{true: "absolute", false: "relative"}[filepath.IsAbs(path)])
+		if code, stderr := runStyrdok(t, args(fresh, path)...); code != exitOK {
+			t.Fatalf("%s: cold run: exit %d\n%s", path, code, stderr)
+		}
+		sameOutputs(t, fresh, out)
+		csv, err := os.ReadFile(filepath.Join(out, "similarity.csv"))
+		if err != nil || !strings.Contains(string(csv), path+string(filepath.Separator)) {
+			t.Fatalf("%s: similarity.csv does not name the files by the path given (%v): the step tests nothing", path, err)
+		}
+	}
+}
