@@ -313,14 +313,14 @@ var heldOutFiguresBatch13m = []heldOutFigure{
 // half's floors hold on the part without the other half; every earlier
 // floor on the part before the batch.
 var heldOutFiguresBatch13 = []heldOutFigure{
-	{"named", 0.97, 0.0},           // FILL
-	{"none", 0.90, 0.0},            // FILL
-	{"unnamed", 0.95, 0.0},         // FILL
-	{"title", 0.97, 0.97},          // FILL
-	{"right at >= 0.9", 0.97, 0.0}, // FILL
-	{"claims P", 0.75, 0.75},       // FILL
-	{"claims R", 0.90, 0.0},        // FILL
-	{"level>=1 P", 0.80, 0.0},      // FILL
+	{"named", 0.97, 0.918},           // 0.9182: target missed (238/259 = 0.9189 before the batch; 236/259 on the rules before session 17)
+	{"none", 0.90, 0.844},            // 0.8447: target missed (175/203 = 0.8621 before the batch)
+	{"unnamed", 0.95, 0.875},         // 14/16: target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.946}, // 0.9468 = 89/94: target missed (88/91 before the batch: the batch's texts add two confident wrong answers)
+	{"claims P", 0.75, 0.75},         // 0.8491
+	{"claims R", 0.90, 0.876},        // 0.8766: target missed (0.8701 before session 17's claims_only groups)
+	{"level>=1 P", 0.80, 0.722},      // 0.7223: target missed (0.7300 before the batch)
 }
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
