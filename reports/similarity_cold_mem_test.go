@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"runtime"
@@ -118,26 +117,7 @@ func TestColdSearchMemory(t *testing.T) {
 // to their heaviest terms and a document with no head term; and pairs
 // score the same on either.
 func TestVecPacked(t *testing.T) {
-	rng := rand.New(rand.NewPCG(9, 10))
-	var bags []analysis.TermBag
-	for range 150 {
-		c := map[string]int{}
-		add := func(w string) {
-			c[w] += 1 + rng.IntN(3)
-			if rng.IntN(30) == 0 {
-				c[w] += 250 + rng.IntN(5000) // over a byte
-			}
-		}
-		for k := range 10 { // common terms: most in more than half the documents
-			if rng.IntN(10) < 8 {
-				add(fmt.Sprintf("c%d", k))
-			}
-		}
-		for range 5 + rng.IntN(40) {
-			add(fmt.Sprintf("w%05d", rng.IntN(600))) // gaps of 128 or more between some
-		}
-		bags = append(bags, bagOf(c))
-	}
+	bags := commonAndRareBags(rand.New(rand.NewPCG(9, 10)), 150, "w%05d", 600)
 	bags = append(bags, bagOf(map[string]int{"c1": 3, "c2": 1})) // only common terms: no head
 	n := len(bags)
 	bag := func(i int) analysis.TermBag { return bags[i] }

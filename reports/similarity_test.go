@@ -894,26 +894,7 @@ func (s *bagSource) Each(fn func(i int, d *analysis.DocumentAnalysis) error) err
 // the head holds the rest, and a document with no head term keeps its
 // tail terms in the head.
 func TestVecTail(t *testing.T) {
-	rng := rand.New(rand.NewPCG(7, 8))
-	var bags []analysis.TermBag
-	for range 200 {
-		c := map[string]int{}
-		add := func(w string) {
-			c[w] += 1 + rng.IntN(3)
-			if rng.IntN(30) == 0 {
-				c[w] += 250 + rng.IntN(5000) // over a byte
-			}
-		}
-		for k := range 10 { // common terms: most in more than half the documents
-			if rng.IntN(10) < 8 {
-				add(fmt.Sprintf("c%d", k))
-			}
-		}
-		for range 5 + rng.IntN(40) {
-			add(fmt.Sprintf("w%03d", rng.IntN(200)))
-		}
-		bags = append(bags, bagOf(c))
-	}
+	bags := commonAndRareBags(rand.New(rand.NewPCG(7, 8)), 200, "w%03d", 200)
 	bags = append(bags, bagOf(map[string]int{"c1": 3, "c2": 1})) // only common terms: no head
 	for _, maxTerms := range []int{0, 12} {
 		v := buildVecs[float32](len(bags), func(i int) analysis.TermBag { return bags[i] }, maxTerms, 0.5)
@@ -964,4 +945,31 @@ func BenchmarkPrunedTop(b *testing.B) {
 	for range b.N {
 		prunedTop(sv, ix, 2, p.depth)
 	}
+}
+
+// commonAndRareBags makes n term bags of ten common terms (each in about
+// four documents of five, so in the vectors' tail) and 5-44 rare ones
+// drawn from vocab words named by form; one count in thirty is over a
+// byte's range, so packed counts must carry it.
+func commonAndRareBags(rng *rand.Rand, n int, form string, vocab int) []analysis.TermBag {
+	var bags []analysis.TermBag
+	for range n {
+		c := map[string]int{}
+		add := func(w string) {
+			c[w] += 1 + rng.IntN(3)
+			if rng.IntN(30) == 0 {
+				c[w] += 250 + rng.IntN(5000) // over a byte
+			}
+		}
+		for k := range 10 { // common terms: most in more than half the documents
+			if rng.IntN(10) < 8 {
+				add(fmt.Sprintf("c%d", k))
+			}
+		}
+		for range 5 + rng.IntN(40) {
+			add(fmt.Sprintf(form, rng.IntN(vocab)))
+		}
+		bags = append(bags, bagOf(c))
+	}
+	return bags
 }
