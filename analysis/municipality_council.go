@@ -11,9 +11,6 @@ import "strings"
 // theirs either (reportsOnParties). Only the parties stop counting
 // against the municipality; a region or an agency still does.
 
-// seatWords are the nouns a seat count may carry ("9 platser", "7 mandat").
-var seatWords = map[string]bool{"mandat": true, "platser": true, "plats": true, "ledamöter": true, "ledamot": true}
-
 // councilSeats reports whether the body tallies seats by party: at least
 // two party names, each followed by its number of seats.
 func (a *MunicipalityAttributor) councilSeats(text string, words []word, zones []uint8) bool {
@@ -28,7 +25,7 @@ func (a *MunicipalityAttributor) councilSeats(text string, words []word, zones [
 		if n == 0 {
 			continue
 		}
-		if a.lists.rivalIsParty(text, words, i, n) && seatCountAfter(text[words[i+n-1].end:]) {
+		if a.lists.rivalIsParty(text, words, i, n) && seatCountAfter(text[words[i+n-1].end:], a.lists.seatWords) {
 			if tallied++; tallied >= 2 {
 				return true
 			}
@@ -42,10 +39,12 @@ func (a *MunicipalityAttributor) councilSeats(text string, words []word, zones [
 // name, starts with its seat count: an optional abbreviation in
 // brackets ("(M)"), an optional colon or comma, the number (up to three
 // digits, on the same line or in the next cell of a table, a blank line
-// further), then a seat word or the end of the item (line end, comma,
-// semicolon). A number followed by anything else ("Socialdemokraterna
-// har med 20", "2. Hej Jill", a year) is no seat count.
-func seatCountAfter(rest string) bool {
+// further), then a seat word (seatWords, from
+// data/attribution/seat-words.txt) or the end of the item (line end,
+// comma, semicolon). A number followed by anything else
+// ("Socialdemokraterna har med 20", "2. Hej Jill", a year) is no seat
+// count.
+func seatCountAfter(rest string, seatWords map[string]bool) bool {
 	s := strings.TrimLeft(rest, " \t\u00a0")
 	if strings.HasPrefix(s, "(") {
 		j := strings.IndexByte(s, ')')

@@ -27,6 +27,7 @@ type attributionLists struct {
 	notAfterHeads       []string        // the notAfter words also looked for as a compound's head (municipality_orgunits.go)
 	memberBodies        map[string]bool // "samordningsförbundet" (Västerås): a body of municipal cooperation (municipality_memberbody.go)
 	seatBefore          map[string]bool // "kammarrätten" (i Göteborg): a state body the name is the seat of
+	seatWords           map[string]bool // "platser", "mandat": the nouns of a council seat count (municipality_council.go)
 	institutionAfter    map[string]bool // "kommun", "stad"
 	institutionPrefixes []string        // "kommunfullmäktige", ...
 	// rivals: lower-case first word -> rival speakers' names as lower-case
@@ -105,6 +106,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		{"ambiguous-names.txt", &l.ambiguous}, {"place-words.txt", &l.place}, {"partner-words.txt", &l.partner},
 		{"not-municipality-after.txt", &l.notAfter}, {"not-municipality-before.txt", &l.notBefore},
 		{"institution-after.txt", &l.institutionAfter}, {"seat-before.txt", &l.seatBefore},
+		{"seat-words.txt", &l.seatWords},
 	}
 	for _, s := range sets {
 		words, err := readList(fsys, s.file)

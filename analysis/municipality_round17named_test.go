@@ -38,7 +38,7 @@ func TestSeatCountAfter(t *testing.T) {
 		" 12 procent av rösterna":    false,
 		": 4 000 kronor i partistöd": false,
 	} {
-		if got := seatCountAfter(rest); got != want {
+		if got := seatCountAfter(rest, embeddedLists().seatWords); got != want {
 			t.Errorf("seatCountAfter(%q) = %v, want %v", rest, got, want)
 		}
 	}
