@@ -16,8 +16,12 @@ texts of tools/themeeval/coder2-16.tsv, against coder 2; (2) per candidate
 cause, a segment class that would stop counting toward a level: the right level
 >= 1 cells it would lose and the wrong ones it would remove, on all dev, half A
 (even file numbers), half B (odd), the fresh slices (tools/themeeval/fresh-*.txt
-together) and coder 2's texts against either coder. -v lists each moved cell
-with the segments of the class.
+together), the batches labelled blind after the level rules (era 'late') and coder 2's texts against either coder. -v lists each moved cell
+with the segments of the class; (3) level >= 1 P/R by labelling era: the
+batches the level rules were made on (m001-m431, o001-o302) and the batches
+labelled blind after them (m432-, o303-), and dev's P re-weighted, era by era,
+to the number of held-out texts of each era (only the file names and split
+column of the held-out rows are read for this: no held-out text is analysed).
 
 A cell moves when, without the class's segments, a level-1 cell keeps fewer
 than two own-word body segments, or a level-2 cell keeps no heading and fewer
@@ -54,6 +58,8 @@ ORGANISATION = re.compile(
     r'Sverigedemokraterna|Liberalerna|Kristdemokraterna|Vänsterpartiet|Miljöpartiet|[A-ZÅÄÖ]\w*partiet|'
     r'Svenska kyrkan|[A-ZÅÄÖ]\w+ församling|[Rr]egeringen|[A-ZÅÄÖ]\w*förbundet|[A-ZÅÄÖ]\w*föreningen|'
     r'Högskolan|[A-ZÅÄÖ]\w* universitet|Universitetet)')
+# A photo caption or credit: "Foto: Johanna Rundgren", "Arkivbild:".
+CAPTION = re.compile(r'\b(Foto|Bild|Arkivbild|Fotograf|Illustration|Photo)\s*:', re.I)
 # A unit or a post named for a field: "avdelningen för utbildning och
 # arbetsmarknad", "ansvarig för idrotts- och friskvårdsfrågor".
 UNIT = re.compile(
@@ -124,6 +130,8 @@ CLASSES = [
                 and not e['text'].rstrip().endswith(('.', '!', '?'))}),
     ('one sentence split in two segments: the second part', split_parts),
     ('a repeated segment text (caption and alt text, teaser and article): the repeat', repeats),
+    ('a photo caption or credit in the segment (Foto:, Bild:, Arkivbild:)',
+     lambda t: {e['start'] for e in own(t) if CAPTION.search(e['text'])}),
     ("a unit's or post's name ('avdelningen för utbildning', 'ansvarig för idrottsfrågor')",
      lambda t: {e['start'] for e in own(t) if unit_named(e, t['id'])}),
 ]
@@ -155,6 +163,29 @@ def number(stem):
 
 def pr(tp, fp):
     return f'{tp / (tp + fp):.3f}' if tp + fp else '-'
+
+
+def era(stem):
+    """The labelling era of a text: the batches the level rules were made on
+    (m001-m431, o001-o302: 'early'), those labelled blind after them ('late'),
+    bare titles (t) and the project's first real texts (r)."""
+    if stem[0] in 'tr':
+        return stem[0]
+    return 'early' if number(stem) <= (431 if stem[0] == 'm' else 302) else 'late'
+
+
+def heldout_eras(rt):
+    """Held-out texts per era, from the documents-*.tsv file names and split column only."""
+    out = collections.Counter()
+    for f in glob.glob(os.path.join(rt, 'documents-*.tsv')):
+        with open(f, encoding='utf-8') as r:
+            head = r.readline().rstrip('\n').split('\t')
+            fi, si = head.index('file'), head.index('split')
+            for line in r:
+                cols = line.rstrip('\n').split('\t')
+                if cols[si] == 'heldout':
+                    out[era(os.path.splitext(os.path.basename(cols[fi]))[0])] += 1
+    return out
 
 
 def main():
@@ -191,6 +222,7 @@ def main():
 
     slices = [('all dev', lambda n: True, None), ('half A', lambda n: number(n) % 2 == 0, None),
               ('half B', lambda n: number(n) % 2 == 1, None), ('fresh-11..19', lambda n: n in fresh, None),
+              ('late batches', lambda n: era(n) == 'late', None),
               ('coder 2 texts vs coder 1', lambda n: n in coder2, None),
               ('coder 2 texts vs coder 2', lambda n: n in coder2, coder2)]
     print('\n2. candidate causes: right cells lost / wrong cells removed (level >= 1 P before -> after)')
@@ -219,6 +251,26 @@ def main():
         if verbose:
             for n, sp, th, lv, gold, c2, texts in examples:
                 print(f"      {'right' if gold >= 1 else 'WRONG'} {n} {sp} {th} level {lv} coder1 {gold} coder2 {c2} {texts}")
+
+    print('\n3. level >= 1 by labelling era (early: the batches the rules were made on; late: labelled blind after)')
+    tp, fp, fn, texts = collections.Counter(), collections.Counter(), collections.Counter(), collections.Counter()
+    for n, r, d in docs:
+        e = era(n)
+        texts[e] += 1
+        lv = {t['id']: t['level'] for t in d['themes']}
+        for th in THEMES:
+            s, g = lv.get(th, 0) >= 1, int(r[th]) >= 1
+            tp[e] += s and g
+            fp[e] += s and not g
+            fn[e] += g and not s
+    held = heldout_eras(rt)
+    for e in sorted(texts):
+        print(f'  {e:5s} dev texts {texts[e]:4d} (held-out {held[e]:3d}): P {pr(tp[e], fp[e])} '
+              f'R {tp[e] / (tp[e] + fn[e]) if tp[e] + fn[e] else 0:.3f} (right {tp[e]}, wrong {fp[e]}), '
+              f'labelled level >= 1 cells per text {(tp[e] + fn[e]) / texts[e]:.2f}')
+    w = {e: held[e] / texts[e] for e in texts}
+    etp, efp = sum(tp[e] * w[e] for e in texts), sum(fp[e] * w[e] for e in texts)
+    print(f'  dev P re-weighted to the held-out texts per era: {pr(etp, efp)} (dev {pr(sum(tp.values()), sum(fp.values()))})')
 
 
 if __name__ == '__main__':
