@@ -473,5 +473,6 @@ func decodeSummary(data []byte, small map[string]string) (*DocumentAnalysis, err
 	if err := decodeTail(d, a); err != nil {
 		return nil, err
 	}
-	return Summary(a), nil
+	summarizeOwned(a)
+	return a, nil
 }

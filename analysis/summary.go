@@ -58,6 +58,32 @@ func Summary(d *DocumentAnalysis) *DocumentAnalysis {
 	return s
 }
 
+// summarizeOwned makes d, which no one else holds (decodeSummary's own
+// decoding), its summary in place: what Summary gives, without copying
+// the struct and its themes into new memory. A re-run decodes every kept
+// document's summary, and the copy (a 904-byte struct and eleven themes
+// a document, garbage at once: the run's collector copies the summary
+// into its arena) was about half of decoding it (issue 17 item 3;
+// docs/benchmarks.md, session 18).
+func summarizeOwned(d *DocumentAnalysis) {
+	m, meta := &d.Municipality, &d.Meta
+	fields := []*string{&m.Reason, &m.Veto, &m.Candidates[0].Evidence, &m.Candidates[1].Evidence, &m.RunnerUp.Evidence,
+		&meta.Title, &meta.Reference, &meta.AdoptedBy, &meta.AdoptedOn, &meta.ValidFrom, &meta.ValidTo, &meta.Year}
+	for i := range d.Warnings {
+		fields = append(fields, &d.Warnings[i])
+	}
+	packStrings(fields)
+	d.Segments, d.Sections, d.Modality, d.Modalities, d.Actions = nil, nil, nil, nil, nil
+	d.Quality.EvaluationSentences = nil
+	if d.Themes == nil {
+		d.Themes = []ThemeCoverage{}
+	}
+	for i := range d.Themes {
+		t := &d.Themes[i]
+		t.Evidence, t.Headings, t.listed = nil, nil, 0
+	}
+}
+
 // packStrings replaces each of fields by a copy in one new block of
 // memory shared by all of them; a string found in an earlier one (equal,
 // or a part of it) is that part, not copied again. Empty strings stay
