@@ -641,6 +641,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	// A tally of the council's seats by party: its members, not rival
 	// speakers (municipality_council.go).
 	partiesSeated := partyRivals > 0 && !reportsOnParties && a.councilSeats(text, words, zones)
+	// Parties' stances in the council's proceedings: its members
+	// (municipality_stances.go).
+	partiesInCouncil := partyRivals > 0 && !reportsOnParties && !partiesSeated && tv.partyFirst+tv.partyOrgan == 0 && a.councilStances(text, words, zones)
 	confidence := func(k int) float64 {
 		s := cands[k].score
 		other, rest := 0.0, 0.0
@@ -759,7 +762,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			}
 		}
 		rivalScore := rivalScore
-		if reportsOnParties || partiesSeated {
+		if reportsOnParties || partiesSeated || partiesInCouncil {
 			rivalScore = wRival * (rivals - partyRivals) // the council's parties are the story's actors, or its members
 		}
 		against := other + restShare*rest + rivalScore
@@ -804,6 +807,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		}
 		if partiesSeated {
 			out.Candidates[k].Evidence += "; lists the council's seats by party: its members, not rival speakers"
+		}
+		if partiesInCouncil {
+			out.Candidates[k].Evidence += "; reports the parties' stances in the council: its members, not rival speakers"
 		}
 		if partyVoice {
 			out.Candidates[k].Evidence += "; speaks as a party or an organisation (\"vi socialdemokrater\", \"vårt valprogram\", \"vi på LRF\"): written about it, not for it"

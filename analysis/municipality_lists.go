@@ -28,6 +28,8 @@ type attributionLists struct {
 	memberBodies        map[string]bool // "samordningsförbundet" (Västerås): a body of municipal cooperation (municipality_memberbody.go)
 	seatBefore          map[string]bool // "kammarrätten" (i Göteborg): a state body the name is the seat of
 	seatWords           map[string]bool // "platser", "mandat": the nouns of a council seat count (municipality_council.go)
+	stanceWords         map[string]bool // "yrkade", "ville": a party's stance in a council's proceedings (municipality_stances.go)
+	councilBodies       map[string]bool // "kommunfullmäktige": the bodies whose proceedings those stances are taken in
 	institutionAfter    map[string]bool // "kommun", "stad"
 	institutionPrefixes []string        // "kommunfullmäktige", ...
 	// rivals: lower-case first word -> rival speakers' names as lower-case
@@ -123,6 +125,9 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		*s.dst = m
 	}
 	l.notAfterHeads = compoundHeads(l.notAfter)
+	if err := l.readStanceWords(fsys); err != nil {
+		return nil, err
+	}
 	if err := l.readMemberBodies(fsys); err != nil {
 		return nil, err
 	}
@@ -285,4 +290,30 @@ func (l *attributionLists) partnerBefore(text string, words []word, i int) bool 
 	}
 	p := words[i-1]
 	return !p.upper && l.partner[p.lower(text)] && strings.Trim(text[p.end:words[i].start], " \u00a0") == ""
+}
+
+// readStanceWords reads council-stance-words.txt: the stance words, then,
+// after the line "@council", the council bodies (municipality_stances.go).
+func (l *attributionLists) readStanceWords(fsys fs.FS) error {
+	const file = "council-stance-words.txt"
+	lines, err := readList(fsys, file)
+	if err != nil {
+		return err
+	}
+	l.stanceWords, l.councilBodies = map[string]bool{}, map[string]bool{}
+	dst := l.stanceWords
+	for _, w := range lines {
+		if w == "@council" {
+			dst = l.councilBodies
+			continue
+		}
+		if w != strings.ToLower(w) || strings.ContainsAny(w, " \t") {
+			return fmt.Errorf("attribution list %s: %q: want one lower-case word a line", file, w)
+		}
+		dst[w] = true
+	}
+	if len(l.stanceWords) == 0 || len(l.councilBodies) == 0 {
+		return fmt.Errorf("attribution list %s: want stance words, then \"@council\" and council bodies", file)
+	}
+	return nil
 }
