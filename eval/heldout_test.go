@@ -342,10 +342,30 @@ var heldOutFiguresBatch14m = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.722},      // 0.7226: target missed (0.7223 before the batch)
 }
 
+// heldOutFiguresBatch14o are the floors of the whole held-out part as
+// grown by batch 14's o-texts (session 18: o752-o797 from h-attribnone20,
+// 19 held-out texts; document labels only, labelled blind), without batch
+// 14's m-texts, scored at the end of the round on main's rules (the
+// round's one rule was reverted; docs/validity.md, "Attribution, round 18:
+// texts that speak for no municipality"): where a target is met the floor
+// is the target, else the figure. Every earlier floor keeps holding on the
+// texts before the batch.
+var heldOutFiguresBatch14o = []heldOutFigure{
+	{"named", 0.97, 0.912},           // 249/273 = 0.9121: target missed (247/269 before the batch; the batch 2/4)
+	{"none", 0.90, 0.846},            // 198/234 = 0.8462: target missed (185/219 = 0.8447 before the batch; the batch 13/15)
+	{"unnamed", 0.95, 0.875},         // 14/16 (the batch has no unnamed text): target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.946}, // 89/94 = 0.9468: target missed (as before the batch: none of its texts answered at >= 0.9)
+	{"claims P", 0.75, 0.75},         // 0.8491 (batch 14 has no sentence labels)
+	{"claims R", 0.90, 0.876},        // 0.8766: target missed
+	{"level>=1 P", 0.80, 0.721},      // 0.7219: target missed (0.7223 before the batch)
+}
+
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
 // falls below its floor: heldOutFiguresBatch14m on the part without batch
-// 14's o-texts, heldOutFiguresBatch13 on the part before batch 14,
+// 14's o-texts, heldOutFiguresBatch14o on the part without its m-texts,
+// heldOutFiguresBatch13 on the part before batch 14,
 // heldOutFiguresBatch13m on the part without batch 13's o-texts,
 // heldOutFiguresBatch13o on the part without its m-texts,
 // heldOutFiguresBatch12 on the part before batch 13,
@@ -367,10 +387,12 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	// The floors of batch 14's m-texts were set on the part without its
-	// o-texts; every earlier floor was set before batch 14.
+	// The floors of each half of batch 14 were set on the part without the
+	// other half; every earlier floor was set before batch 14.
 	b14m, ev14m := all.without(t, "heldout", batch14Other)
 	checkHeldOut(t, "before batch 14o", b14m, ev14m, heldOutFiguresBatch14m)
+	b14o, ev14o := all.without(t, "heldout", batch14m)
+	checkHeldOut(t, "before batch 14m", b14o, ev14o, heldOutFiguresBatch14o)
 	all, whole = all.without(t, "heldout", either(batch14m, batch14Other))
 	checkHeldOut(t, "before batch 14", all, whole, heldOutFiguresBatch13)
 	// The floors of each half of batch 13 were set on the part without the
