@@ -108,10 +108,12 @@ func forShared(ia, ib []int32, fn func(i, j int)) {
 
 // sweepBlock is how many rows sweepRows computes in one pass over the
 // search vectors: the block's postings are about 220 entries a row at
-// 50,000 documents (8 bytes each: 7 MB a block of 4,096), where a pass
+// 50,000 documents (8 bytes each: 1.8 MB a block of 1,024), where a pass
 // reads every document's search vector (11 million terms, a few
-// hundredths of a CPU-second).
-const sweepBlock = 4096
+// hundredths of a CPU-second). Blocks of 4,096 were 7 MB a worker, held
+// with the head, the lists and the state's lists: the largest live heap
+// of a re-run affecting many documents (docs/benchmarks.md, session 18).
+const sweepBlock = 1024
 
 // sweepRows computes, for each document a of rows, its search
 // similarity with every other document, and gives emit each pair with a
@@ -462,7 +464,7 @@ func searchState(r *searched, st *simState, p searchParams) {
 		c := flat[:len(l):len(l)]
 		flat = flat[len(l):]
 		for k, d := range l {
-			c[k].doc = d
+			c[k] = newStateEntry(d, 0)
 			if k < p.candidates {
 				pr := [2]int32{min(int32(i), d), max(int32(i), d)}
 				if x, ok := slices.BinarySearchFunc(r.pairs, pr, comparePairs); ok {
@@ -486,7 +488,7 @@ func searchFromState(old *simState, p searchParams) ([]topPeers, []Pair) {
 	var all []scored
 	for i, l := range old.lists {
 		for _, c := range l[:min(len(l), p.candidates)] {
-			all = append(all, scored{[2]int32{min(int32(i), c.doc), max(int32(i), c.doc)}, c.sim()})
+			all = append(all, scored{[2]int32{min(int32(i), c.doc()), max(int32(i), c.doc())}, c.sim()})
 		}
 	}
 	slices.SortFunc(all, func(a, b scored) int { return comparePairs(a.pr, b.pr) })
@@ -545,12 +547,12 @@ func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, worker
 			continue
 		}
 		for _, c := range old.lists[i] {
-			if !aff[c.doc] {
-				lists[i] = offerPruned(lists[i], p.depth, prunedEntry{doc: c.doc, sim: prunedDot(sv, i, int(c.doc))})
+			if !aff[c.doc()] {
+				lists[i] = offerPruned(lists[i], p.depth, prunedEntry{doc: c.doc(), sim: prunedDot(sv, i, int(c.doc()))})
 			}
 		}
 		if l := old.lists[i]; old.cuts[i] && len(l) > 0 {
-			bound[i] = &prunedEntry{doc: l[len(l)-1].doc, sim: old.last[i]}
+			bound[i] = &prunedEntry{doc: l[len(l)-1].doc(), sim: old.last[i]}
 		}
 	}
 	// the rows on the search vectors (sweepRows): the pruned index and
@@ -600,6 +602,15 @@ func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, worker
 		lists[a] = offerPruned(lists[a], p.depth, prunedEntry{doc: int32(j), sim: s})
 	})
 	sv = nil
+	if lean {
+		// no vector kept from here on: the head (at 50,000 documents 89
+		// MB) was held beside the lists, the state's lists and the
+		// candidate pairs being made (prunedPairs: twice their size for a
+		// moment), the largest live heap of a re-run affecting many
+		// documents (docs/benchmarks.md, session 18). The pairs to score
+		// are weighed for (scoreOn), here and in closeDuplicates.
+		*m = *m.reweigh(func(int) bool { return false })
+	}
 	for _, i := range again {
 		cuts[i] = len(lists[i]) == p.depth
 	}
@@ -610,7 +621,7 @@ func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, worker
 	had := func(a, b int) (float64, bool) {
 		l := old.lists[a]
 		for _, c := range l[:min(len(l), p.candidates)] {
-			if int(c.doc) == b {
+			if int(c.doc()) == b {
 				return c.sim(), true
 			}
 		}
@@ -637,12 +648,6 @@ func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, worker
 	// lists' figures are not read after this (at 50,000 documents 14 of
 	// their 28 MB, held beside the whole vectors, as searchCold does)
 	r = &searched{lists: docsOf(lists), cuts: cuts, pairs: pairs, sims: sims}
-	if lean {
-		// no vector kept: the pairs to score are weighed for (scoreOn),
-		// here and in closeDuplicates. The whole vectors were 117 MB at
-		// 50,000 documents, for the pairs of a few rows.
-		*m = *m.reweigh(func(int) bool { return false })
-	}
 	for x, s := range scoreOn(m, todo, workers) {
 		sims[at[x]] = s
 	}

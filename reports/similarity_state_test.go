@@ -142,7 +142,7 @@ func addTerm(b analysis.TermBag, stem string, count int) analysis.TermBag {
 func TestStateRoundTrip(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "s")
 	st := &simState{kind: stateKind(true), hashes: []uint64{1, 1 << 60}, df: map[string]int32{"x": 2, "y": 1},
-		lists: [][]stateEntry{{{doc: 1, q: 5000}}, {{doc: 0, q: 5000}}}, cuts: []bool{false, true}, last: []float32{0, 0.123456789},
+		lists: [][]stateEntry{{newStateEntry(1, 5000)}, {newStateEntry(0, 5000)}}, cuts: []bool{false, true}, last: []float32{0, 0.123456789},
 		dups: []Pair{{A: 0, B: 1, Similarity: 0.9123}}}
 	if err := writeState(path, st); err != nil {
 		t.Fatal(err)
@@ -294,8 +294,8 @@ func TestSearchIncremental(t *testing.T) {
 				t.Fatalf("%s: document %d keeps %d entries (cut %v) of %d", name, i, len(l), st.cuts[i], len(e))
 			}
 			for k, c := range l {
-				if int32(c.doc) != e[k].doc {
-					t.Fatalf("%s: document %d's kept list is not the start of its ranking: entry %d is %d, want %d", name, i, k, c.doc, e[k].doc)
+				if c.doc() != e[k].doc {
+					t.Fatalf("%s: document %d's kept list is not the start of its ranking: entry %d is %d, want %d", name, i, k, c.doc(), e[k].doc)
 				}
 			}
 			if len(l) > 0 && st.cuts[i] && st.last[i] != e[len(l)-1].sim {
@@ -336,7 +336,7 @@ func TestSearchIncremental(t *testing.T) {
 	}
 	for i, l := range st.lists {
 		if len(l) > p.candidates {
-			st.lists[i], st.cuts[i], st.last[i] = l[:p.candidates], true, prunedDot(pruneVectors(runVecs(copies), p), i, int(l[p.candidates-1].doc))
+			st.lists[i], st.cuts[i], st.last[i] = l[:p.candidates], true, prunedDot(pruneVectors(runVecs(copies), p), i, int(l[p.candidates-1].doc()))
 		}
 	}
 	if err := writeState(path, st); err != nil {
@@ -488,7 +488,7 @@ func TestStateVersion3(t *testing.T) {
 		t.Fatalf("a version-3 state: %v", err)
 	}
 	want := &simState{kind: got.kind, hashes: []uint64{1, 1 << 60, 77}, df: map[string]int32{"x": 2, "y": 1, "åtgärd": 3},
-		lists: [][]stateEntry{{{doc: 1, q: 5000}, {doc: 2, q: 10}}, {{doc: 0, q: 5000}}, {}}, cuts: []bool{false, true, false}, last: []float32{0, 0.123456789, 0},
+		lists: [][]stateEntry{{newStateEntry(1, 5000), newStateEntry(2, 10)}, {newStateEntry(0, 5000)}, {}}, cuts: []bool{false, true, false}, last: []float32{0, 0.123456789, 0},
 		dups: []Pair{{A: 0, B: 1, Similarity: 0.9123}}}
 	if !strings.HasPrefix(got.kind, "search ") {
 		t.Errorf("kind %q, want the search's", got.kind)
