@@ -1069,14 +1069,14 @@ func joinTokens(toks []Token) string {
 // roleCells marks the table cells of a segment that name who is
 // responsible (or when) rather than what: short cells whose content words
 // are role words or years.
-func (m *Matcher) roleCells(toks []Token) map[int32]bool {
+func (m *Matcher) roleCells(toks []Token) map[int]bool {
 	if len(toks) == 0 || toks[len(toks)-1].Cell == 0 || len(m.roles) == 0 {
 		return nil
 	}
 	// A cell's tokens stand together (tokenisation numbers the cells as
 	// it goes), so each cell is counted as one run: no map of counts per
 	// table row, and a map for the answer only when a cell qualifies.
-	var out map[int32]bool
+	var out map[int]bool
 	for k := 0; k < len(toks); {
 		c, n, role := toks[k].Cell, 0, 0
 		for ; k < len(toks) && toks[k].Cell == c; k++ {
@@ -1087,7 +1087,7 @@ func (m *Matcher) roleCells(toks []Token) map[int32]bool {
 		}
 		if c > 0 && role > 0 && n <= 14 {
 			if out == nil {
-				out = map[int32]bool{}
+				out = map[int]bool{}
 			}
 			out[c] = true
 		}

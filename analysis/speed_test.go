@@ -372,12 +372,12 @@ func TestSentenceEndBytes(t *testing.T) {
 
 // roleCellsMap is roleCells as first written, counting every cell's
 // tokens in a map: the rule the run-by-run count must keep.
-func roleCellsMap(m *Matcher, toks []Token) map[int32]bool {
+func roleCellsMap(m *Matcher, toks []Token) map[int]bool {
 	if len(toks) == 0 || toks[len(toks)-1].Cell == 0 || len(m.roles) == 0 {
 		return nil
 	}
 	type stat struct{ n, role int }
-	cells := map[int32]*stat{}
+	cells := map[int]*stat{}
 	for k := range toks {
 		s := cells[toks[k].Cell]
 		if s == nil {
@@ -389,7 +389,7 @@ func roleCellsMap(m *Matcher, toks []Token) map[int32]bool {
 			s.role++
 		}
 	}
-	out := map[int32]bool{}
+	out := map[int]bool{}
 	for c, s := range cells {
 		if c > 0 && s.role > 0 && s.n <= 14 {
 			out[c] = true

@@ -19,11 +19,7 @@ type Token struct {
 	// appended ("asylflyktingmottagandet") so the part matches as the
 	// compound it stands for.
 	Stem string // Snowball (Swedish) stem of Lower
-	// Cell is the table cell index within its segment (0 outside
-	// tables); an int32 beside Sep, so that the two share a word: a
-	// Token is 80 bytes, not 88, and one is written for every word of
-	// every document.
-	Cell int32
+	Cell int    // table cell index within its segment (0 outside tables)
 	// Sep is the punctuation between the previous token and this one
 	// (',', ';', ':', '.', '!', '?', the last one seen), 0 for none:
 	// enough for matching to see a list of items ("bostad, skola och
@@ -63,7 +59,7 @@ func tokenizeInto(toks []Token, s string, base int, stem func(string) string) []
 // The tokens keep their form (Token.form).
 func tokenizeForms(toks []Token, s string, base int, stem func(string) string, form func(string) *wordForm) []Token {
 	toks = toks[:0]
-	var cell int32
+	cell := 0
 	i := 0
 	var sep byte
 	for i < len(s) {
