@@ -693,20 +693,52 @@ func joinFieldsRunes(s string, prevSpace bool, i int) string {
 }
 
 // foldSpace collapses runs of spaces and newlines into one space; tabs
-// (table cell separators) become " | " so a row reads as cells.
+// (table cell separators) become " | " so a row reads as cells. Bytes
+// that are not UTF-8 become U+FFFD, as ranging over the string makes
+// them.
+//
+// The text before the first place that needs folding is copied as it
+// stands, and the rest is folded a byte at a time for ASCII: a segment
+// wrapped over lines needs folding from its first line end, and ranging
+// over it rune by rune (unicode.IsSpace, WriteRune for each) was most of
+// emitting a segment.
 func foldSpace(s string) string {
-	if t := strings.TrimSpace(s); !needsFolding(t) {
+	t := strings.TrimSpace(s)
+	at, valid := foldsAt(t)
+	if at < 0 {
 		return strings.TrimSpace(strings.Trim(t, "| ")) // nothing to fold: no copy
 	}
+	switch {
+	case !valid:
+		at = 0 // the start holds a byte that is not UTF-8: folded too
+	case at > 0 && t[at-1] == ' ':
+		at-- // a single space, then a newline: one space for both
+	}
 	var b strings.Builder
-	b.Grow(len(s) + 8) // a tab becomes " | ": a little more than s
+	b.Grow(len(t) + 8) // a tab becomes " | ": a little more than t
+	b.WriteString(t[:at])
 	space := false
-	for _, r := range strings.TrimSpace(s) {
-		if r == '\t' {
-			b.WriteString(" | ")
-			space = false
+	for i := at; i < len(t); {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case '\t':
+				b.WriteString(" | ")
+				space = false
+			case ' ', '\n', '\v', '\f', '\r':
+				space = true
+			default:
+				if space {
+					b.WriteByte(' ')
+					space = false
+				}
+				b.WriteByte(c)
+			}
 			continue
 		}
+		r, size := utf8.DecodeRuneInString(t[i:])
+		i += size
 		if unicode.IsSpace(r) {
 			space = true
 			continue
@@ -715,7 +747,7 @@ func foldSpace(s string) string {
 			b.WriteByte(' ')
 			space = false
 		}
-		b.WriteRune(r)
+		b.WriteRune(r) // U+FFFD for a byte that is not UTF-8
 	}
 	return strings.TrimSpace(strings.Trim(b.String(), "| "))
 }
@@ -723,6 +755,17 @@ func foldSpace(s string) string {
 // needsFolding reports whether foldSpace would change s (already trimmed)
 // beyond trimming: a tab, a space other than ' ', or two spaces in a row.
 func needsFolding(s string) bool {
+	at, _ := foldsAt(s)
+	return at >= 0
+}
+
+// foldsAt is the byte offset in s (already trimmed) of the first thing
+// foldSpace changes beyond trimming (a tab, a space other than ' ', the
+// second of two spaces in a row), or -1 when there is none; valid
+// reports whether s before it is UTF-8 (else folding turns a byte there
+// into U+FFFD, and the start cannot be copied as it stands).
+func foldsAt(s string) (at int, valid bool) {
+	valid = true
 	prevSpace := false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -730,11 +773,11 @@ func needsFolding(s string) bool {
 			switch c {
 			case ' ':
 				if prevSpace {
-					return true
+					return i, valid
 				}
 				prevSpace = true
 			case '\t', '\n', '\v', '\f', '\r':
-				return true
+				return i, valid
 			default:
 				prevSpace = false
 			}
@@ -743,12 +786,15 @@ func needsFolding(s string) bool {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
-			return true
+			return i, valid
+		}
+		if r == utf8.RuneError && size == 1 {
+			valid = false
 		}
 		prevSpace = false
 		i += size
 	}
-	return false
+	return -1, valid
 }
 
 // countSectionDots counts digit-dot-digit sequences ("2.2"), an upper bound
