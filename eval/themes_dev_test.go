@@ -330,7 +330,7 @@ var devThemeFiguresFresh19 = map[string]float64{
 var devThemeFiguresFresh20 = map[string]float64{
 	"claims P": 0.789, "claims R": 0.915, // 0.7894, 0.9153 (main's rules: 0.7890, 0.9129)
 	"level>=1 P": 0.818, "level>=1 R": 0.714, // 0.8182, 0.7140 (main's rules: the same)
-	"sentences P": 0.761, "sentences R": 0.708, // 0.7610, 0.7083 (main's rules: 0.7609, 0.7070)
+	"sentences P": 0.760, "sentences R": 0.708, // 0.76098, 0.7083 (rounded down; main's rules: 0.7609, 0.7070)
 }
 
 // fresh20 reports whether a text is one of the 16 dev texts whose
