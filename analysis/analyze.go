@@ -242,7 +242,7 @@ func (a *Analyzer) matchSegment(sc *analyzeScratch, kind SentenceKind, i int) {
 	first := len(sc.matches)
 	sc.matches = a.matcher.appendSegmentMatches(sc.matches, sc.toks, kind)
 	if kind == KindHeading {
-		sc.matches = dedupeFrom(a.matcher.appendHeading(sc.matches, sc.toks), first)
+		sc.matches = a.matcher.dedupeFrom(a.matcher.appendHeading(sc.matches, sc.toks), first)
 	}
 	sc.segMatches[i] = sc.matches[first:len(sc.matches):len(sc.matches)]
 	sc.scores[i] = sc.sumScores(sc.segMatches[i])

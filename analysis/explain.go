@@ -364,7 +364,7 @@ func (a *Analyzer) Explain(doc *ingest.Document, d *DocumentAnalysis, theme stri
 		toks := Tokenize(doc.Text[s.Start:s.End], s.Start)
 		ms := a.matcher.appendSegmentMatches(nil, toks, s.Kind)
 		if s.Kind == KindHeading {
-			ms = dedupe(append(ms, a.matcher.MatchHeading(toks)...))
+			ms = a.matcher.dedupe(append(ms, a.matcher.MatchHeading(toks)...))
 		}
 		ms = appendThemeMatches(nil, ms, theme)
 		if len(ms) == 0 {

@@ -477,7 +477,7 @@ func (m *Matcher) appendSegmentMatches(out []Match, toks []Token, kind SentenceK
 		}
 		m.dampLists(out[first:], toks, lo, hi)
 	}
-	return dedupeFrom(out, first)
+	return m.dedupeFrom(out, first)
 }
 
 // focusAreas finds an enumeration of the document's own focus areas in a
@@ -915,15 +915,45 @@ func (m *Matcher) isRoleToken(tk *Token) bool {
 }
 
 // dedupeFrom dedupes out[first:] in place and returns out cut to the result.
-func dedupeFrom(out []Match, first int) []Match {
-	return out[:first+len(dedupe(out[first:]))]
+func (m *Matcher) dedupeFrom(out []Match, first int) []Match {
+	return out[:first+len(m.dedupe(out[first:]))]
 }
 
 // dedupe keeps, for each theme, only the strongest of matches that overlap
 // ("samverkan" is both the term samverkan and a form of samverka; the
 // phrase "svenska språket" contains the term "språk"), so one word is
 // counted once per theme.
-func dedupe(ms []Match) []Match {
+//
+// A claims_only match never displaces a counted one, so that adding a
+// claims_only term can move no level (session 18: the claims_only
+// "anvisas" took the word from the counted "anvisad" and lowered a
+// reception level 1 → 0): the counted matches are deduped among
+// themselves, exactly as if the codebook had no claims_only terms, and a
+// claims_only match is kept where it overlaps no counted match of its
+// theme or outweighs every one it overlaps (then the segment's claim
+// score holds both).
+func (m *Matcher) dedupe(ms []Match) []Match {
+	if !m.hasClaimsOnly(ms) {
+		return dedupeStrongest(ms)
+	}
+	counted := dedupeStrongest(slices.DeleteFunc(slices.Clone(ms), m.claimsOnlyMatch))
+	claims := dedupeStrongest(slices.DeleteFunc(slices.Clone(ms), func(mt Match) bool { return !m.claimsOnlyMatch(mt) }))
+	out := append(ms[:0], counted...)
+	for _, q := range claims {
+		if !slices.ContainsFunc(counted, func(c Match) bool {
+			return c.Theme == q.Theme && c.Start < q.End && q.Start < c.End && c.Weight >= q.Weight
+		}) {
+			out = append(out, q)
+		}
+	}
+	sortByPosition(out)
+	return out
+}
+
+// dedupeStrongest is dedupe for matches of one kind (all counted, or all
+// claims_only): of overlapping matches of a theme the heaviest, of equal
+// weights the longer, else the first, in order of position.
+func dedupeStrongest(ms []Match) []Match {
 	if len(ms) < 2 { // most segments: nothing to sort (sort.SliceStable's reflection was 2% of a run)
 		return ms
 	}
@@ -946,13 +976,18 @@ func dedupe(ms []Match) []Match {
 		}
 		out = append(out, m)
 	}
-	slices.SortStableFunc(out, func(a, b Match) int {
+	sortByPosition(out)
+	return out
+}
+
+// sortByPosition orders matches by start, then theme.
+func sortByPosition(ms []Match) {
+	slices.SortStableFunc(ms, func(a, b Match) int {
 		if a.Start != b.Start {
 			return cmp.Compare(a.Start, b.Start)
 		}
 		return strings.Compare(a.Theme, b.Theme)
 	})
-	return out
 }
 
 // maxHeadingWords bounds what counts as a short heading for heading terms.

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -200,4 +201,78 @@ func TestClaimsOnlyMovesNoLevel(t *testing.T) {
 			t.Errorf("meeting_places counted: %d evidence, level %d; want 4, 1", len(o.Evidence), o.Level)
 		}
 	}
+}
+
+// TestClaimsOnlyTermTakesNoCountedWord: adding a claims_only term moves no
+// level even where it matches a word a counted term matches too. Real dev
+// text (testdata/realtexts o389,
+// https://www.storsthlm.se/utbildning-och-arbetsmarknad/nyheter/2016/2016-04-21-sa-ordnar-kommunerna-boenden-till-nyanlanda.html):
+// a claims_only "anvisas" (the settlement law's verb, session 17) took
+// "anvisas" from the counted "anvisad" in the dedupe of overlapping
+// matches and lowered the reception level 1 → 0 (session 18). Two
+// additions are checked: a claims_only term of the same weight as the
+// counted one, and a heavier claims_only phrase over it; each must gain
+// the claim on "anvisats" (which no counted term matches) and leave every
+// level as the default codebook has it.
+func TestClaimsOnlyTermTakesNoCountedWord(t *testing.T) {
+	text := "Så ordnar kommunerna boenden till nyanlända\n\n" +
+		"Sedan den 1 mars har kommunerna ansvar att ordna bostäder till personer som fått uppehållstillstånd i Sverige och anvisats till en kommun. " +
+		"Enligt Länsstyrelsen handlar det i år om närmare 6 700 personer som kommer att anvisas till någon av kommunerna i Stockholms län.\n\n" +
+		"Länsstyrelsen släppte idag rapporten ”Bosättning av nyanlända – utmaningar och möjligheter i Stockholms län”. " +
+		"Rapporten är framtagen av det regionala rådet för etablerings- och flyktingfrågor, där KSL deltar. " +
+		"Rapporten ger en överblick över hur kommunerna löser bostadsfrågan. " +
+		"Länsstyrelsen lyfter att det i kommunerna pågår ett aktivt arbete för att skapa bostäder till nyanlända.\n"
+	yaml := string(codebook.DefaultYAML())
+	counted := "      - {term: anvisad, as: [word], weight: 1.5}\n"
+	if !strings.Contains(yaml, counted) {
+		t.Fatal("the default codebook has no counted term anvisad")
+	}
+	base := testAnalyzer(t).Analyze(docFromText(text))
+	reception := func(r *DocumentAnalysis) ThemeCoverage {
+		for _, c := range r.Themes {
+			if c.ID == "reception" {
+				return c
+			}
+		}
+		t.Fatal("no reception theme")
+		return ThemeCoverage{}
+	}
+	if reception(base).Level != 1 {
+		t.Fatalf("reception level %d with the default codebook, want 1", reception(base).Level)
+	}
+	recPhrases := "      - {phrase: \"mottagning av\", weight: 2}\n"
+	if !strings.Contains(yaml, recPhrases) {
+		t.Fatal("the default codebook has no reception phrase \"mottagning av\"")
+	}
+	for _, add := range []struct{ term, phrases string }{
+		{"      - {term: anvisas, forms: [anvisats, anvisades], as: [word], weight: 1.5, claims_only: true}\n", ""},
+		{"      - {term: anvisats, as: [word], weight: 1.5, claims_only: true}\n",
+			"      - {phrase: \"anvisas till\", weight: 2, claims_only: true}\n"},
+	} {
+		y := strings.Replace(yaml, counted, counted+add.term, 1)
+		y = strings.Replace(y, recPhrases, recPhrases+add.phrases, 1)
+		cb, err := ParseCodebook([]byte(y), "claims")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := NewAnalyzer(cb, nil, testDate).Analyze(docFromText(text))
+		for i, c := range got.Themes {
+			if b := base.Themes[i]; c.Level != b.Level || c.OwnSentences != b.OwnSentences {
+				t.Errorf("%q: %s level %d, %d own sentences; default codebook %d, %d", add, c.ID, c.Level, c.OwnSentences, b.Level, b.OwnSentences)
+			}
+		}
+		if r := reception(got); !strings.Contains(fmtMatches(r), "anvisats=") {
+			t.Errorf("%q: no claim on \"anvisats\": %s", add, fmtMatches(r))
+		}
+	}
+}
+
+func fmtMatches(c ThemeCoverage) string {
+	var b strings.Builder
+	for _, e := range c.Evidence {
+		for _, m := range e.Matched {
+			fmt.Fprintf(&b, "%s=%s/%g ", m.Text, m.Term, m.Weight)
+		}
+	}
+	return b.String()
 }

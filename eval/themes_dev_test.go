@@ -345,6 +345,37 @@ var devThemeFiguresFresh19 = map[string]float64{
 	"sentences P": 0.755, "sentences R": 0.699, // 0.7551, 0.6990
 }
 
+// devThemeFiguresFresh20 are the floors of the whole dev part with the
+// 300 sentence labels of 16 older dev texts labelled blind by
+// h-themesrec20 (tools/themeeval/fresh-20.txt), measured on that branch's
+// rules (the claims_only passive "anvisas"; docs/validity-themes.md,
+// session 18). The earlier floors keep holding on the set without those
+// labels.
+var devThemeFiguresFresh20 = map[string]float64{
+	"claims P": 0.789, "claims R": 0.915, // 0.7894, 0.9153 (main's rules: 0.7890, 0.9129)
+	"level>=1 P": 0.818, "level>=1 R": 0.714, // 0.8182, 0.7140 (main's rules: the same)
+	"sentences P": 0.760, "sentences R": 0.708, // 0.76098, 0.7083 (rounded down; main's rules: 0.7609, 0.7070)
+}
+
+// devThemeFiguresSession18 are the floors of the whole dev part after
+// session 18's merges (batch 14's m- and o-texts, the fresh-20 sentence
+// labels, the claims_only passive "anvisas" with counted matches deduped
+// before claims_only ones), measured once on the merged rules. Each
+// half's and slice's floors hold on the part they were set on.
+var devThemeFiguresSession18 = map[string]float64{
+	"claims P": 0.70, "claims R": 0.80,
+	"level>=1 P": 0.70, "level>=1 R": 0.60,
+	"sentences P": 0.70, "sentences R": 0.60,
+}
+
+// fresh20 reports whether a text is one of the 16 dev texts whose
+// sentences session 18 labelled (tools/themeeval/fresh-20.txt).
+func fresh20(name string) bool {
+	return slices.Contains([]string{"m497", "m511", "m512", "m523", "m564", "m584", "m588", "m592",
+		"m597", "m610", "m625", "m639", "m640", "m641", "m654", "m658"},
+		strings.TrimSuffix(filepath.Base(name), ".txt"))
+}
+
 // fresh19 reports whether a text is one of the 15 dev texts whose
 // sentences session 17 labelled (tools/themeeval/fresh-19.txt).
 func fresh19(name string) bool {
@@ -646,14 +677,19 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	// The floors of batch 14's m-texts were set on the part without its
-	// o-texts; every earlier floor was set before batch 14.
-	checkDevFloors(t, "before batch 14o", themeFigures(all.without(t, "dev", batch14Other)), devThemeFiguresBatch14m)
-	// Batch 14's o-texts' floors hold on the part without its m-texts;
-	// every earlier floor was set before batch 14.
-	checkDevFloors(t, "before batch 14m", themeFigures(all.without(t, "dev", batch14m)), devThemeFiguresBatch14o)
+	checkDevFloors(t, "all", wholeFigs, devThemeFiguresSession18)
+	// The floors of each half of batch 14 were set on the part without the
+	// other half and without the fresh-20 sentence labels (both came in the
+	// same session); the fresh-20 floors on the part without batch 14; every
+	// earlier floor before both.
+	noFresh20, _ := all.withoutSentences(t, "dev", fresh20)
+	checkDevFloors(t, "before batch 14o, without fresh-20", themeFigures(noFresh20.without(t, "dev", batch14Other)), devThemeFiguresBatch14m)
+	checkDevFloors(t, "before batch 14m, without fresh-20", themeFigures(noFresh20.without(t, "dev", batch14m)), devThemeFiguresBatch14o)
 	all, whole = all.without(t, "dev", either(batch14m, batch14Other))
-	checkDevFloors(t, "before batch 14", themeFigures(all, whole), devThemeFiguresBatch13)
+	checkDevFloors(t, "before batch 14", themeFigures(all, whole), devThemeFiguresFresh20)
+	// Every earlier floor was set before batch 14 and the fresh-20 labels.
+	all, whole = all.withoutSentences(t, "dev", fresh20)
+	checkDevFloors(t, "before batch 14, without the fresh-20 sentence labels", themeFigures(all, whole), devThemeFiguresBatch13)
 	// The floors of each half of batch 13 were set on the part without the
 	// other half and without the fresh-19 sentence labels; every earlier
 	// floor was set before batch 13.
