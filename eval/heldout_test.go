@@ -367,14 +367,14 @@ var heldOutFiguresBatch14o = []heldOutFigure{
 // rules. Each half's floors hold on the part without the other half;
 // every earlier floor on the part before the batch.
 var heldOutFiguresBatch14 = []heldOutFigure{
-	{"named", 0.97, 0.80},
-	{"none", 0.90, 0.80},
-	{"unnamed", 0.95, 0.80},
-	{"title", 0.97, 0.97},
-	{"right at >= 0.9", 0.97, 0.90},
-	{"claims P", 0.75, 0.75},
-	{"claims R", 0.90, 0.80},
-	{"level>=1 P", 0.80, 0.70},
+	{"named", 0.97, 0.908},           // 257/283 = 0.9081: target missed (247/269 = 0.9182 before the batch; the batch 10/14)
+	{"none", 0.90, 0.843},            // 199/236 = 0.8432: target missed (185/219 = 0.8447 before the batch; the batch 14/17)
+	{"unnamed", 0.95, 0.875},         // 14/16: target missed (the batch has no unnamed text)
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.947}, // 91/96 = 0.9479: target missed (89/94 before the batch)
+	{"claims P", 0.75, 0.75},         // 0.8491 (batch 14 has no sentence labels)
+	{"claims R", 0.90, 0.876},        // 0.8766: target missed
+	{"level>=1 P", 0.80, 0.722},      // 0.7221: target missed (0.7223 before the batch)
 }
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
