@@ -16,24 +16,10 @@ import (
 // on them. Allocation is measured (runtime.MemStats), not time.
 func TestSearchIncrementalMemory(t *testing.T) {
 	const n = 1000
-	bags := genreCorpus(n, 7)
-	p := defaultSearch()
-	m := runVecs(bags)
-	old := &simState{hashes: bagHashes(bags), df: termDF(m)}
-	searchState(searchCold(m, 2, p), old, p)
-
 	// one document gains a new stem and one in a fifth of the documents:
 	// that term's document frequency moves, so a fifth are affected
-	changed := slices.Clone(bags)
-	changed[7] = addTerm(addTerm(bags[7], "zzz-ny", 1), stemOutside(bags, 0.2, 7), 2)
-	m2 := runVecs(changed)
-	aff, affected, err := affectedDocs(old, bagHashes(changed), termDF(m2), func(i int) (analysis.TermBag, error) { return changed[i], nil })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if affected < 8 || float64(affected) > maxAffected*n {
-		t.Fatalf("%d of %d documents affected: the test needs several rows and the incremental path", affected, n)
-	}
+	c := commonTermChange(t, n, 8)
+	p, old, m2, aff := c.p, c.old, c.whole, c.aff
 	run := func(workers int) (*searched, uint64) {
 		runtime.GC()
 		var before, after runtime.MemStats

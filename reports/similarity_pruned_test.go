@@ -67,20 +67,8 @@ func TestSweepRows(t *testing.T) {
 // measured (runtime.MemStats), not time.
 func TestSweepRowsMemory(t *testing.T) {
 	const n = 1000
-	bags := genreCorpus(n, 7)
-	p := defaultSearch()
-	old := &simState{hashes: bagHashes(bags), df: termDF(runVecs(bags))}
-	searchState(searchCold(runVecs(bags), 2, p), old, p)
-	changed := slices.Clone(bags)
-	changed[7] = addTerm(addTerm(bags[7], "zzz-ny", 1), stemOutside(bags, 0.2, 7), 2)
-	m := runVecs(changed)
-	aff, affected, err := affectedDocs(old, bagHashes(changed), termDF(m), func(i int) (analysis.TermBag, error) { return changed[i], nil })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if affected < 100 || float64(affected) > maxAffected*n {
-		t.Fatalf("%d of %d documents affected: the test needs many rows and the incremental path", affected, n)
-	}
+	c := commonTermChange(t, n, 100)
+	p, old, changed, m, aff := c.p, c.old, c.changed, c.whole, c.aff
 	var rows []int
 	for i, a := range aff {
 		if a {
@@ -127,20 +115,8 @@ func TestSweepRowsMemory(t *testing.T) {
 // whole, and the cold search's.
 func TestSearchIncrementalHeadLetGo(t *testing.T) {
 	const n = 1000
-	bags := genreCorpus(n, 7)
-	p := defaultSearch()
-	old := &simState{hashes: bagHashes(bags), df: termDF(runVecs(bags))}
-	searchState(searchCold(runVecs(bags), 2, p), old, p)
-	changed := slices.Clone(bags)
-	changed[7] = addTerm(addTerm(bags[7], "zzz-ny", 1), stemOutside(bags, 0.2, 7), 2)
-	whole := runVecs(changed)
-	aff, affected, err := affectedDocs(old, bagHashes(changed), termDF(whole), func(i int) (analysis.TermBag, error) { return changed[i], nil })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if affected < 100 || float64(affected) > maxAffected*n {
-		t.Fatalf("%d of %d documents affected: the test needs many rows and the incremental path", affected, n)
-	}
+	c := commonTermChange(t, n, 100)
+	p, old, changed, whole, aff := c.p, c.old, c.changed, c.whole, c.aff
 	want, _, _ := searchIncremental(whole, old, aff, 2, p)
 
 	bag := func(i int) analysis.TermBag { return changed[i] }
@@ -177,4 +153,39 @@ func TestSearchIncrementalHeadLetGo(t *testing.T) {
 		t.Errorf("when the head (%d bytes) is let go the live heap is %d bytes over the search's start: more than the lists (%d) and a quarter of the pairs (%d bytes)", headBytes, over, listBytes, pairBytes)
 	}
 	t.Logf("head %d bytes; live heap at its release %d bytes over the start; lists %d, pairs %d", headBytes, over, listBytes, pairBytes)
+}
+
+// commonTermChange is the setup of the many-rows tests: n generated
+// plans searched cold into a state, then one document gains a new stem
+// and one found in a fifth of the documents, so that term's document
+// frequency moves and about a fifth of the documents are affected. It
+// fails the test unless at least minAffected documents (and no more than
+// the incremental path takes) are affected.
+type commonTermCase struct {
+	p             searchParams
+	bags, changed []analysis.TermBag
+	old           *simState
+	whole         *vecSet[float32]
+	aff           []bool
+	affected      int
+}
+
+func commonTermChange(t *testing.T, n, minAffected int) commonTermCase {
+	t.Helper()
+	c := commonTermCase{p: defaultSearch(), bags: genreCorpus(n, 7)}
+	m := runVecs(c.bags)
+	c.old = &simState{hashes: bagHashes(c.bags), df: termDF(m)}
+	searchState(searchCold(m, 2, c.p), c.old, c.p)
+	c.changed = slices.Clone(c.bags)
+	c.changed[7] = addTerm(addTerm(c.bags[7], "zzz-ny", 1), stemOutside(c.bags, 0.2, 7), 2)
+	c.whole = runVecs(c.changed)
+	var err error
+	c.aff, c.affected, err = affectedDocs(c.old, bagHashes(c.changed), termDF(c.whole), func(i int) (analysis.TermBag, error) { return c.changed[i], nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.affected < minAffected || float64(c.affected) > maxAffected*float64(n) {
+		t.Fatalf("%d of %d documents affected: the test needs %d or more rows and the incremental path", c.affected, n, minAffected)
+	}
+	return c
 }
