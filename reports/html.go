@@ -351,13 +351,11 @@ func newHTMLPage(r *Report, lang string) (*htmlPage, error) {
 		}
 		p.Data.Munis[row.Municipality.Code] = hm
 	}
-	shapes, err := mapShapes(r)
-	if err != nil {
+	var err error
+	if p.Map, p.CountyView, err = pageMap(r); err != nil {
 		return nil, err
 	}
-	p.Map = projectShapes(shapes)
-	p.CountyView = r.County != "" && len(shapes) < 290
-	for _, s := range shapes {
+	for _, s := range p.Map.Shapes {
 		p.Data.Names[s.Code] = s.Name
 	}
 	p.PairsTotal = len(sim.Pairs)
