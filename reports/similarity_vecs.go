@@ -280,24 +280,31 @@ func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.
 		}
 		return terms[a] < terms[b]
 	})
-	index := make(map[string]int32, len(terms))
 	idf := make([]float64, len(terms))
 	dfOf := make([]int32, len(terms))
 	docs := float64(n)
 	tail0 := int32(len(terms))
 	headCap, tailCap := 0, 0 // the entries of each part, cuts aside
+	// df becomes the vocabulary's index: each term's frequency, once read
+	// into dfOf, is replaced by the term's number, in the map's own slots.
+	// A second map of the vocabulary (map[string]int32) was held beside
+	// df in both of the cold search's largest steps (the head weighed,
+	// and the scoring's reweigh); real plans' vocabulary grows with the
+	// corpus (docs/benchmarks.md, session 19).
 	for i, t := range terms {
-		index[t] = int32(i)
-		idf[i] = 1 + math.Log((1+docs)/(1+float64(df[t])))
-		dfOf[i] = int32(df[t])
+		f := df[t]
+		idf[i] = 1 + math.Log((1+docs)/(1+float64(f)))
+		dfOf[i] = int32(f)
 		switch {
-		case df[t] > maxDF:
+		case f > maxDF:
 			tail0 = min(tail0, int32(i))
-			tailCap += df[t]
-		case df[t] >= 2:
-			headCap += df[t]
+			tailCap += f
+		case f >= 2:
+			headCap += f
 		}
+		df[t] = i
 	}
+	index := df
 	// The tail's terms are each in more than maxDF documents, so there are
 	// fewer of them than total/maxDF, about twice a document's average
 	// number of terms; a corpus of documents with tens of thousands of
@@ -308,7 +315,6 @@ func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.
 		tail0 = int32(len(terms))
 		headCap, tailCap = headCap+tailCap, 0
 	}
-	clear(df)
 	if want != nil { // the few documents weighed: no capacity for all
 		headCap, tailCap = 0, 0
 	}
@@ -351,7 +357,7 @@ func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.
 		// was a third of building them)
 		for k, t := range b.Stems {
 			if b.Counts[k] > 0 {
-				ti := index[t]
+				ti := int32(index[t])
 				w := (1 + math.Log(float64(b.Counts[k]))) * idf[ti]
 				if ti >= split0 {
 					late.Index, late.Value, lateCnt = append(late.Index, int(ti)), append(late.Value, w), append(lateCnt, b.Counts[k])
@@ -428,6 +434,7 @@ func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.
 		s.start[d+1] = len(s.idx)
 		s.tstart[d+1] = len(s.tidx)
 	}
+	clear(df) // it holds the vocabulary's numbers now, not frequencies
 	return s
 }
 
