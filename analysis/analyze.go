@@ -217,7 +217,6 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 			addTerms(sc.terms, toks)
 		}
 		a.matchSegment(sc, s.Kind, i)
-		sc.keepTokens(i, &s)
 	}
 	if err := ctx.Err(); err != nil {
 		a.recycleSegments(res)
@@ -266,7 +265,7 @@ func (a *Analyzer) tag(ctx context.Context, res *DocumentAnalysis, text string, 
 	if res.Sections == nil {
 		res.Sections = []Section{}
 	}
-	res.Themes = a.themeCoverage(res, text, segs, scores, levels, sc.segMatches, st, off, sc.kept)
+	res.Themes = a.themeCoverage(res, text, segs, scores, levels, sc.segMatches, st, off)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -354,10 +353,7 @@ func grow[T any](s []T, n int) []T {
 // segment whose own words reach min_score only with them is evidence,
 // a claim, that no count a level reads (OwnSentences, Sentences,
 // Headings, Passing, the modality counts) includes.
-//
-// kept are the tokens of the segments it may read again
-// (analyzeScratch.keepTokens): the others are tokenised again.
-func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sentence, scores, levels []map[string]float64, matches [][]Match, st structure, off map[senseKey]bool, kept map[int][]Token) []ThemeCoverage {
+func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sentence, scores, levels []map[string]float64, matches [][]Match, st structure, off map[senseKey]bool) []ThemeCoverage {
 	minScore := a.Codebook.MinScore
 	own := func(i int, theme string) bool { return segs[i].Kind != KindNavigation && scores[i][theme] >= minScore }
 	counts := func(i int, theme string) bool { return levels[i][theme] >= minScore }
@@ -385,11 +381,11 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 			}
 		}
 	}
-	areas := a.focusAreaSpans(text, segs, matches, kept)
+	areas := a.focusAreaSpans(text, segs, matches)
 	hits := make([]ThemeHit, 0, nHits)
 	matched := make([]Match, 0, nMatched)
 	themes := make([]ThemeCoverage, 0, len(a.Codebook.Themes))
-	segToks := segmentTokens{matcher: a.matcher, text: text, toks: kept}
+	segToks := segmentTokens{matcher: a.matcher, text: text}
 	for _, th := range a.Codebook.Themes {
 		cov := ThemeCoverage{ID: th.ID, Headings: []int{}}
 		first, claims := len(hits), 0
@@ -509,19 +505,15 @@ func (b byteSpan) names(ms []Match) bool {
 // own focus areas it holds (Matcher.focusAreas), by its text's offsets;
 // the zero span for the others. Only segments with a word for areas
 // ("område", "områdena") are tokenised again, so the cost is a few
-// segments a document, and fewer when kept holds their first tokens;
-// nil when none holds one.
-func (a *Analyzer) focusAreaSpans(text string, segs []Sentence, matches [][]Match, kept map[int][]Token) []byteSpan {
+// segments a document; nil when none holds one.
+func (a *Analyzer) focusAreaSpans(text string, segs []Sentence, matches [][]Match) []byteSpan {
 	var spans []byteSpan
 	for i := range segs {
 		s := &segs[i]
 		if s.Kind == KindHeading || s.Kind == KindNavigation || !strings.Contains(s.Text, "mråd") || s.Start < 0 || s.End > len(text) || s.Start > s.End {
 			continue
 		}
-		toks, ok := kept[i]
-		if !ok {
-			toks = a.matcher.Tokenize(text[s.Start:s.End], s.Start)
-		}
+		toks := a.matcher.Tokenize(text[s.Start:s.End], s.Start)
 		lo, hi, ok := a.matcher.focusAreas(toks, matches[i])
 		if !ok {
 			continue
@@ -582,44 +574,6 @@ type analyzeScratch struct {
 	lines      []line    // the document's lines (splitLines)
 	layout     []docLine // its non-blank lines (layoutDocument)
 	words      documentWords
-	// kept are the tokens of the segments that themeCoverage and
-	// focusAreaSpans may read again, by segment (keepTokens): their
-	// second tokenising was 2% of a cold run. keptToks holds them one
-	// segment after another, at most maxKeptTokens (a segment's slice
-	// in kept may be in an array keptToks has outgrown: still the same
-	// tokens).
-	kept     map[int][]Token
-	keptToks []Token
-}
-
-// maxKeptTokens bounds the tokens a document keeps for its second look
-// (1.4 MB of Tokens; a generated plan keeps a few hundred): a longer
-// document's other segments are tokenised again.
-const maxKeptTokens = 1 << 14
-
-// keepTokens keeps segment i's tokens (sc.toks, its matches matched) when
-// the themes' coverage may read them again: a segment with matches and a
-// comma that is no heading or table row (a list mention, levellist.go),
-// or running text with a word for areas (focusAreaSpans). The kept
-// tokens are the tokenising's own, so reading them gives what tokenising
-// again would.
-func (sc *analyzeScratch) keepTokens(i int, s *Sentence) {
-	if s.Kind == KindHeading || s.Kind == KindNavigation || len(sc.toks) == 0 {
-		return
-	}
-	list := s.Kind != KindTableRow && len(sc.segMatches[i]) > 0 && strings.IndexByte(s.Text, ',') >= 0
-	if !list && !strings.Contains(s.Text, "mråd") {
-		return
-	}
-	if len(sc.keptToks)+len(sc.toks) > maxKeptTokens {
-		return
-	}
-	if sc.kept == nil {
-		sc.kept = map[int][]Token{}
-	}
-	lo := len(sc.keptToks)
-	sc.keptToks = append(sc.keptToks, sc.toks...)
-	sc.kept[i] = sc.keptToks[lo:len(sc.keptToks):len(sc.keptToks)]
 }
 
 // reset empties the scratch for the next document, keeping its capacity
@@ -630,8 +584,6 @@ func (sc *analyzeScratch) reset() {
 	sc.modality, sc.lines, sc.layout = emptied(sc.modality), emptied(sc.lines), emptied(sc.layout)
 	sc.nScoreMaps = 0
 	sc.words.reset("")
-	clear(sc.kept)
-	sc.keptToks = emptied(sc.keptToks)
 }
 
 // emptied clears s (no element keeps anything alive) and returns s[:0].

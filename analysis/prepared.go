@@ -266,7 +266,6 @@ func (a *Analyzer) Retag(ctx context.Context, doc *ingest.Document, data []byte,
 		}
 		sc.toks = a.matcher.tokenizeInto(sc.toks, doc.Text[s.Start:s.End], s.Start)
 		a.matchSegment(sc, s.Kind, i)
-		sc.keepTokens(i, &segs[i])
 	}
 	res.Modality, res.Modalities = classifySegments(segs, func(i int) Modality { return p.modality[i] })
 	if err := a.tag(ctx, res, doc.Text, segs, sc); err != nil {
