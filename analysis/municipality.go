@@ -644,6 +644,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	// Parties' stances in the council's proceedings: its members
 	// (municipality_stances.go).
 	partiesInCouncil := partyRivals > 0 && !reportsOnParties && !partiesSeated && tv.partyFirst+tv.partyOrgan == 0 && a.councilStances(text, words, zones)
+	// The council's electoral coalitions: its members too
+	// (municipality_coalition.go).
+	partiesAllied := partyRivals > 0 && !reportsOnParties && !partiesSeated && !partiesInCouncil && tv.partyFirst+tv.partyOrgan == 0 && a.councilCoalition(text, words, zones)
 	confidence := func(k int) float64 {
 		s := cands[k].score
 		other, rest := 0.0, 0.0
@@ -762,7 +765,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			}
 		}
 		rivalScore := rivalScore
-		if reportsOnParties || partiesSeated || partiesInCouncil {
+		if reportsOnParties || partiesSeated || partiesInCouncil || partiesAllied {
 			rivalScore = wRival * (rivals - partyRivals) // the council's parties are the story's actors, or its members
 		}
 		against := other + restShare*rest + rivalScore
@@ -807,6 +810,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		}
 		if partiesSeated {
 			out.Candidates[k].Evidence += "; lists the council's seats by party: its members, not rival speakers"
+		}
+		if partiesAllied {
+			out.Candidates[k].Evidence += "; names the council's electoral coalitions: the parties are its members, not rival speakers"
 		}
 		if partiesInCouncil {
 			out.Candidates[k].Evidence += "; reports the parties' stances in the council: its members, not rival speakers"

@@ -30,6 +30,7 @@ type attributionLists struct {
 	seatWords           map[string]bool // "platser", "mandat": the nouns of a council seat count (municipality_council.go)
 	stanceWords         map[string]bool // "yrkade", "ville": a party's stance in a council's proceedings (municipality_stances.go)
 	councilBodies       map[string]bool // "kommunfullmäktige": the bodies whose proceedings those stances are taken in
+	coalitionWords      map[string]bool // "valteknisk": a council's electoral coalition (municipality_coalition.go)
 	institutionAfter    map[string]bool // "kommun", "stad"
 	institutionPrefixes []string        // "kommunfullmäktige", ...
 	// rivals: lower-case first word -> rival speakers' names as lower-case
@@ -293,18 +294,24 @@ func (l *attributionLists) partnerBefore(text string, words []word, i int) bool 
 }
 
 // readStanceWords reads council-stance-words.txt: the stance words, then,
-// after the line "@council", the council bodies (municipality_stances.go).
+// after the line "@council", the council bodies (municipality_stances.go),
+// and after "@coalition" the words of a council's electoral coalitions
+// (municipality_coalition.go).
 func (l *attributionLists) readStanceWords(fsys fs.FS) error {
 	const file = "council-stance-words.txt"
 	lines, err := readList(fsys, file)
 	if err != nil {
 		return err
 	}
-	l.stanceWords, l.councilBodies = map[string]bool{}, map[string]bool{}
+	l.stanceWords, l.councilBodies, l.coalitionWords = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	dst := l.stanceWords
 	for _, w := range lines {
-		if w == "@council" {
+		switch w {
+		case "@council":
 			dst = l.councilBodies
+			continue
+		case "@coalition":
+			dst = l.coalitionWords
 			continue
 		}
 		if w != strings.ToLower(w) || strings.ContainsAny(w, " \t") {

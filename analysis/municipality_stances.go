@@ -43,10 +43,22 @@ func (a *MunicipalityAttributor) councilStances(text string, words []word, zones
 		if n == 0 || !a.lists.rivalIsParty(text, words, i, n) {
 			continue
 		}
-		stance = a.stanceAfter(text, words, i+n)
+		stance = a.stanceAfter(text, words, i+n) || a.stanceBefore(text, words, i)
 		i += n - 1
 	}
 	return council && stance
+}
+
+// stanceBefore reports whether the word right before the party's name at
+// token i, in the same sentence, is a stance word: the verb before its
+// subject after an opening adverbial, as Swedish word order has it ("Här
+// föreslog Sverigedemokraterna Göran Segerstedt som motkandidat", a news
+// report on Skövde's council, m898; round 19).
+func (a *MunicipalityAttributor) stanceBefore(text string, words []word, i int) bool {
+	if i == 0 || strings.ContainsAny(text[words[i-1].end:words[i].start], ".!?:;\n") {
+		return false
+	}
+	return a.lists.stanceWords[words[i-1].lower(text)]
 }
 
 // stanceAfter reports whether the words from j on, in the same sentence,

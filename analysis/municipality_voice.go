@@ -356,11 +356,25 @@ func (a *MunicipalityAttributor) partySignatures(text string) int {
 		if line == "" || line[0] < 'A' && line[0] < utf8.RuneSelf || !strings.Contains(line, ", ") || moreFields(line, signatureWords) {
 			continue
 		}
-		if a.lists.signedRe.MatchString(line) {
+		if a.lists.signedRe.MatchString(line) && !a.opensWithParty(line) {
 			n++
 		}
 	}
 	return n
+}
+
+// opensWithParty reports whether line opens with a party's name: a line
+// of a list of parties ("Moderaterna Moderaterna, Centerpartiet,
+// Liberalerna och Kristdemokraterna", the order in which a council's
+// substitutes are called, Karlsborg's council page, m888; round 19), not
+// a signature, which opens with the writer's own name.
+func (a *MunicipalityAttributor) opensWithParty(line string) bool {
+	words := tokenizeWordsInto(nil, line)
+	if len(words) == 0 {
+		return false
+	}
+	n, _ := a.lists.rivalAt(line, words, 0, words[0].lower(line))
+	return n > 0 && a.lists.rivalIsParty(line, words, 0, n)
 }
 
 // speaksAsParty reports whether a page-sized text speaks as a party
