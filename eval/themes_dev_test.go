@@ -677,7 +677,10 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	checkDevFloors(t, "all", wholeFigs, devThemeFiguresSession18)
+	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch15o)
+	// Every earlier floor was set before batch 15 (eval/batch15_test.go).
+	all, whole = all.without(t, "dev", either(batch15m, batch15Other))
+	checkDevFloors(t, "before batch 15", themeFigures(all, whole), devThemeFiguresSession18)
 	// The floors of each half of batch 14 were set on the part without the
 	// other half and without the fresh-20 sentence labels (both came in the
 	// same session); the fresh-20 floors on the part without batch 14; every
