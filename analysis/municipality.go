@@ -362,6 +362,7 @@ type muniEvidence struct {
 	headerStrong, bodyStrong, headerBare, bodyBare int
 	partner                                        int    // "med X kommun": the text's speaker works with X
 	address                                        int    // 1 if the text gives an e-mail or web address at X's domain
+	linkOnly                                       bool   // every such address is a link to a page on X's site, none a contact (municipality_links.go)
 	ambiguousBare                                  [2]int // header, body bare mentions held back until a strong one is seen
 	attributed                                     int    // mentions after or before an attributing word: "kommunalråd i X", "enligt X kommun", "Xs kommunalråd"
 	described                                      int    // mentions described from outside: "X är en kommun i …", "X kommun är en av …"
@@ -562,6 +563,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	// kommun" in the body, once per text however many contacts a page
 	// lists. Noise lines (a scraped list of other documents) are skipped
 	// like their names.
+	contact := a.contactAddressed(lay)
 	for _, m := range a.addressedMunicipalities(text, lay) {
 		e := ev[m]
 		if e == nil {
@@ -569,6 +571,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			ev[m] = e
 		}
 		e.address = 1
+		e.linkOnly = !contact[m]
 	}
 	// Bare mentions of ambiguous names count once the document has named
 	// the municipality unambiguously.

@@ -390,6 +390,13 @@ func (tv *textVoice) speaksAsParty(e *muniEvidence) bool {
 	if tv.partyFirst+tv.partyOrgan >= 2 || tv.speaksAsOrganisation() {
 		return true
 	}
+	if tv.partyFirst >= 1 && e.linkOnly && e.logo == 0 {
+		// A party's "vi i majoriteten" with only a link to the
+		// municipality's page ("Här kan du läsa mer: http://www.gnesta.se/…"):
+		// the link's "du läsa mer" is the blog's, not the municipality's
+		// service (municipality_links.go).
+		return true
+	}
 	return tv.partyFirst >= 1 && tv.service == 0 && e.address == 0 && e.logo == 0
 }
 

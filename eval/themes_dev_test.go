@@ -696,8 +696,11 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	// The session-18 floors were set before batch 15 (session 19): they
-	// hold on the part without it.
+	// The floors of batch 15's o-texts were set on the part without its
+	// m-texts; the session-18 floors were set before batch 15 (session
+	// 19): they hold on the part without it.
+	b15o, ev15o := all.without(t, "dev", batch15m)
+	checkDevFloors(t, "before batch 15m", themeFigures(b15o, ev15o), devThemeFiguresBatch15o)
 	all, whole = all.without(t, "dev", either(batch15m, batch15Other))
 	checkDevFloors(t, "before batch 15", themeFigures(all, whole), devThemeFiguresSession18)
 	// The floors of each half of batch 14 were set on the part without the
@@ -852,4 +855,17 @@ func themeFigures(r *realSplit, ev *RealEval) map[string]float64 {
 		figs["sentences P"], figs["sentences R"] = float64(ev.SentenceThemes[i].Precision), float64(ev.SentenceThemes[i].Recall)
 	}
 	return figs
+}
+
+// devThemeFiguresBatch15o are the floors of the whole dev part as grown by
+// batch 15's o-texts (session 19: 34 dev texts, document labels only; the
+// round's attribution rule moves no level): its party, association and
+// news pages add level claims a reader does not make, so level>=1 P falls
+// from 0.8105 (devThemeFiguresSession18, which keeps holding on the part
+// before the batch) to 0.8075. Batch 15's m-texts (another helper's) are
+// not in the part these were measured on.
+var devThemeFiguresBatch15o = map[string]float64{
+	"claims P": 0.789, "claims R": 0.915, // 0.7894, 0.9153 (batch 15 has no sentence labels)
+	"level>=1 P": 0.807, "level>=1 R": 0.710, // 0.8075, 0.7105
+	"sentences P": 0.760, "sentences R": 0.708, // 0.7610, 0.7083 (rounded down)
 }
