@@ -211,7 +211,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 		toks := sc.toks
 		sc.words.addSegment(s.Start, s.End, toks)
 		modality[i] = classifyTokensWith(raw, s.Start, toks, &sc.modal)
-		if s.Kind != KindNavigation {
+		if s.Kind.counted() {
 			res.Words += len(toks)
 			res.Sentences++
 			addTerms(sc.terms, toks)
@@ -355,7 +355,7 @@ func grow[T any](s []T, n int) []T {
 // Headings, Passing, the modality counts) includes.
 func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sentence, scores, levels []map[string]float64, matches [][]Match, st structure, off map[senseKey]bool) []ThemeCoverage {
 	minScore := a.Codebook.MinScore
-	own := func(i int, theme string) bool { return segs[i].Kind != KindNavigation && scores[i][theme] >= minScore }
+	own := func(i int, theme string) bool { return segs[i].Kind.counted() && scores[i][theme] >= minScore }
 	counts := func(i int, theme string) bool { return levels[i][theme] >= minScore }
 	inherits := func(i int, theme string) int {
 		if k := segs[i].Kind; k != KindSentence && k != KindListItem && k != KindTableRow {
@@ -427,7 +427,7 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 				// or it is a line broken mid-sentence (explain.go)
 				if s.Kind == KindHeading && headingNames(levels[i][th.ID], minScore) && !brokenHeading(s.Text) {
 					cov.Headings = append(cov.Headings, i)
-				} else if s.Kind != KindHeading && s.Kind != KindNavigation && len(areas) > 0 && areas[i].names(lm) {
+				} else if s.Kind != KindHeading && s.Kind.counted() && len(areas) > 0 && areas[i].names(lm) {
 					// a focus area named in running text ("De fem
 					// områdena är Arbete, Boende, ..."): as a heading
 					cov.Headings = append(cov.Headings, i)
@@ -480,7 +480,7 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 func themeCandidates(segs []Sentence, scores []map[string]float64, minScore float64, st structure) []int {
 	cands := make([]int, 0, len(segs))
 	for i := range segs {
-		if minScore <= 0 || (segs[i].Kind != KindNavigation && len(scores[i]) > 0) || st.mayInherit(i, segs[i].Kind) {
+		if minScore <= 0 || (segs[i].Kind.counted() && len(scores[i]) > 0) || st.mayInherit(i, segs[i].Kind) {
 			cands = append(cands, i)
 		}
 	}
@@ -510,7 +510,7 @@ func (a *Analyzer) focusAreaSpans(text string, segs []Sentence, matches [][]Matc
 	var spans []byteSpan
 	for i := range segs {
 		s := &segs[i]
-		if s.Kind == KindHeading || s.Kind == KindNavigation || !strings.Contains(s.Text, "mråd") || s.Start < 0 || s.End > len(text) || s.Start > s.End {
+		if s.Kind == KindHeading || !s.Kind.counted() || !strings.Contains(s.Text, "mråd") || s.Start < 0 || s.End > len(text) || s.Start > s.End {
 			continue
 		}
 		toks := a.matcher.Tokenize(text[s.Start:s.End], s.Start)

@@ -358,7 +358,7 @@ func (a *Analyzer) Explain(doc *ingest.Document, d *DocumentAnalysis, theme stri
 		counted[h.Sentence] = true
 	}
 	for i, s := range d.Segments {
-		if counted[i] || s.Kind == KindNavigation || s.End > len(doc.Text) {
+		if counted[i] || !s.Kind.counted() || s.End > len(doc.Text) {
 			continue
 		}
 		toks := Tokenize(doc.Text[s.Start:s.End], s.Start)

@@ -354,7 +354,7 @@ func classifySegments(segs []Sentence, classify func(i int) Modality) ([]Modalit
 	}
 	for i, s := range segs {
 		out[i] = classify(i)
-		if s.Kind != KindNavigation {
+		if s.Kind.counted() {
 			counts[out[i]]++
 		}
 	}

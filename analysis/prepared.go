@@ -51,7 +51,7 @@ var ErrPrepared = errors.New("damaged prepared analysis")
 // segmentKinds and modalityCodes number the kinds and modalities in the
 // prepared form; a new kind or modality goes at the end.
 var (
-	segmentKinds  = [...]SentenceKind{KindSentence, KindHeading, KindListItem, KindTableRow, KindNavigation}
+	segmentKinds  = [...]SentenceKind{KindSentence, KindHeading, KindListItem, KindTableRow, KindNavigation, KindCredit}
 	modalityCodes = [...]Modality{ModCommitment, ModRecommendation, ModIntent, ModPossibility, ModDescription}
 )
 

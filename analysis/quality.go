@@ -64,7 +64,7 @@ func assessQuality(res *DocumentAnalysis) Quality {
 	for i, s := range res.Segments {
 		// Headings and header rows name the topic ("Uppföljning och
 		// utvärdering") without saying how it is done.
-		if s.Kind == KindNavigation || s.Kind == KindHeading || !mentionsEvaluation(s.Text) {
+		if !s.Kind.counted() || s.Kind == KindHeading || !mentionsEvaluation(s.Text) {
 			continue
 		}
 		q.EvaluationMentioned = true

@@ -15,13 +15,24 @@ type SentenceKind string
 // to other documents on a scraped page) are kept for the record but take
 // no part in theme counts or levels: they name themes without treating
 // them, and on scraped pages they name other municipalities' documents.
+// Credit segments (a photo credit or caption label and the rest of its
+// line: "Foto: Johan Nilsson/TT") are kept and left out the same way: a
+// photographer's or agency's name is no topic, and a run of credit lines
+// read as short title blocks made the paragraphs after them a navigation
+// run (o070 of the real texts lost its work sentences so).
 const (
 	KindSentence   SentenceKind = "sentence"
 	KindHeading    SentenceKind = "heading"
 	KindListItem   SentenceKind = "list_item"
 	KindTableRow   SentenceKind = "table_row"
 	KindNavigation SentenceKind = "navigation"
+	KindCredit     SentenceKind = "credit"
 )
+
+// counted reports whether segments of kind k take part in theme counts,
+// levels and the other content measures: navigation and credit segments
+// do not.
+func (k SentenceKind) counted() bool { return k != KindNavigation && k != KindCredit }
 
 // Sentence is one segment of a document: a sentence of running text, a
 // heading, a list item or a table row. Start and End are byte offsets into
@@ -61,6 +72,10 @@ var abbreviations = mustList(wordSet("abbreviations.txt", nil))
 // data/lists/phrase-continuers.txt): a capitalised word right after one
 // is inside the phrase ("i Sverige"), not the start of a sentence.
 var phraseContinuers = mustList(wordSet("phrase-continuers.txt", nil))
+
+// creditLabels begin a photo credit or caption ("Foto:", "Bild:"):
+// data/lists/credit-labels.txt, lower case.
+var creditLabels = mustList(wordSet("credit-labels.txt", nil))
 
 // sectionNumber is a numbered heading's label ("2.2.3", "3.", "4.1").
 var sectionNumber = regexp.MustCompile(`^(\d{1,2}(\.\d{1,2}){0,4}\.?)\s+\p{Lu}`)
@@ -303,7 +318,7 @@ func (s *segmenter) paragraph(start, end int, single bool) {
 		s.emit(start, end, KindNavigation)
 		return
 	}
-	if single && isHeadingLine(txt) {
+	if single && isHeadingLine(txt) && firstCredit(s.text, start, end) < 0 {
 		s.emit(start, end, KindHeading)
 		return
 	}
@@ -318,9 +333,71 @@ func (s *segmenter) paragraph(start, end int, single bool) {
 			continue
 		}
 		next := sentenceEnd(s.text, pos, end)
+		if c := firstCredit(s.text, pos, next); c == pos {
+			// a credit runs to its line's end, or to a sentence end before it
+			// ("Foto: Sterling NilssonPeter Carnello och Helena Öhlund. Foto: …")
+			next = creditEnd(s.text, pos, end)
+			s.emit(pos, next, KindCredit)
+			pos = skipSpace(s.text, next, end)
+			continue
+		} else if c > pos {
+			next = c // "Kommunhuset i Sölvesborgs kommun. Foto: Thomas Fredriksson"
+		}
 		s.emit(pos, next, KindSentence)
 		pos = skipSpace(s.text, next, end)
 	}
+}
+
+// firstCredit returns the offset of the first credit label in t[pos:end]
+// (creditLabels followed by a colon) that starts a line, the span, or
+// follows a sentence end ("... sitt levebröd. Foto: Mickan Palmqvist",
+// "...Ungdomsförbundet.Foto: Mickan Palmqvist"), or -1. Labels are found
+// from their colon, which is rare in running text.
+func firstCredit(t string, pos, end int) int {
+	for i := pos; i < end; {
+		at := strings.IndexByte(t[i:end], ':')
+		if at < 0 {
+			return -1
+		}
+		colon := i + at
+		i = colon + 1
+		w := colon
+		if w > pos && t[w-1] == ' ' {
+			w-- // "Foto : privat"
+		}
+		ws := w
+		for ws > pos {
+			r, size := utf8.DecodeLastRuneInString(t[pos:ws])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			ws -= size
+		}
+		if ws == w || w-ws > 12 || !creditLabels[strings.ToLower(t[ws:w])] {
+			continue
+		}
+		if ws == pos || t[ws-1] == '\n' {
+			return ws
+		}
+		b := ws
+		if t[b-1] == ' ' {
+			b--
+		}
+		if b > pos && (strings.IndexByte(".!?\"", t[b-1]) >= 0 || strings.HasSuffix(t[pos:b], "”")) {
+			return ws
+		}
+	}
+	return -1
+}
+
+// creditEnd returns where the credit that starts at pos ends: at the end
+// of its line, or at a sentence end before it.
+func creditEnd(t string, pos, end int) int {
+	lineEnd := end
+	if nl := strings.IndexByte(t[pos:end], '\n'); nl >= 0 {
+		lineEnd = pos + nl
+	}
+	return sentenceEnd(t, pos, lineEnd)
 }
 
 // sentenceEnd returns the offset just after the sentence that starts at
@@ -572,13 +649,18 @@ func (s *segmenter) markNavigation() {
 	const minBlocks = 6
 	i := 0
 	for i < len(s.out) {
-		if !s.out[i].shortBlock {
+		if !s.out[i].shortBlock || s.out[i].Kind == KindCredit {
 			i++
 			continue
 		}
 		j := i
 		blocks, titles, last := 0, 0, -1
-		for j < len(s.out) && s.out[j].shortBlock {
+		// Credit segments neither make a run nor end one.
+		for j < len(s.out) && (s.out[j].shortBlock || s.out[j].Kind == KindCredit) {
+			if s.out[j].Kind == KindCredit {
+				j++
+				continue
+			}
 			if s.out[j].block != last {
 				blocks++
 				if s.out[j].titleBlock {
@@ -594,7 +676,9 @@ func (s *segmenter) markNavigation() {
 		}
 		if blocks >= minBlocks && 3*titles >= 2*blocks {
 			for k := i; k < end; k++ {
-				s.out[k].Kind = KindNavigation
+				if s.out[k].Kind != KindCredit {
+					s.out[k].Kind = KindNavigation
+				}
 			}
 		}
 		i = j

@@ -61,7 +61,7 @@ func buildStructure(text string, segs []Sentence, scores []map[string]float64, m
 	var chains []int // every segment's chain, one after the other (one allocation instead of one per segment)
 	content := false
 	for i, s := range segs {
-		if s.Kind == KindNavigation {
+		if !s.Kind.counted() {
 			continue
 		}
 		if n := len(stack); n > 0 && st.sections[stack[n-1]].Table && s.Kind != KindTableRow {

@@ -24,7 +24,7 @@ func TermCounts(d *DocumentAnalysis) map[string]int {
 	}
 	counts := map[string]int{}
 	for _, s := range d.Segments {
-		if s.Kind != KindNavigation {
+		if s.Kind.counted() {
 			addTerms(counts, Tokenize(s.Text, 0))
 		}
 	}

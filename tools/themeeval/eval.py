@@ -17,6 +17,8 @@ word reached min_score there: `styrdok explain` shows the rest).
 --half A keeps the dev texts whose file number is even (m002, o010, r022 ...),
 --half B those whose number is odd: a fixed split-half check, so a change found
 on one half is kept only if it also helps the other (themes round 9).
+--except FILE leaves out the texts FILE names (same format as --only).
+THEMEEVAL_CACHE=DIR keeps each binary's outputs (keyed by its sha256) for reuse.
 --only FILE keeps the dev texts named in FILE (one name a line, "m003" or
 "texts/m003.txt"; "#" starts a comment): a slice such as the fresh sentence
 labels of tools/themeeval/fresh-14.txt, scored apart from the texts the rules
@@ -36,13 +38,14 @@ speaker rule holds, docs/validity-themes.md); dev only.
 held-out rows instead, figures only (it refuses -v, -l and -s: no rule may be
 tuned to a held-out text; run it once, at the end of a round).
 
-The sentence figures here compare the labels' offsets (into the stored
-text) with the evidence's offsets (into the text as ingest cleaned it)
-without aligning them, so on texts that cleaning changes (entities,
-hyphenation, spaces) evidence can land on the neighbouring sentence: cite
-`styrdok eval --real`'s sentence figures, which align the two
-(eval.alignRaw). The claims and level figures do not depend on offsets
-within a text, except "claims in labelled sentences"."""
+The labels' offsets (into the stored text) are mapped into the text as
+ingest cleaned it (`BINARY text`, where the evidence's offsets point) by
+align_raw, a copy of eval.alignRaw (eval/real.go), before the sentence
+figures and "claims in labelled sentences" are counted (session 19: without
+it, evidence on texts that cleaning changes landed on the neighbouring
+sentence and -s listed hits as misses). --raw-offsets compares them
+unaligned, as before. `styrdok eval --real` remains the figure to cite.
+The claims and level figures do not depend on offsets within a text."""
 import csv, json, subprocess, sys, os, glob, collections
 BIN = sys.argv[1]
 RT = sys.argv[2] if len(sys.argv) > 2 and not sys.argv[2].startswith('-') else None
@@ -53,6 +56,12 @@ SPLIT = 'heldout' if '--heldout' in sys.argv else 'dev'
 HALF = sys.argv[sys.argv.index('--half') + 1] if '--half' in sys.argv else None
 if HALF not in (None, 'A', 'B'):
     sys.exit('--half takes A (even file numbers) or B (odd)')
+EXCEPT = set()  # --except FILE: leave out the texts FILE names (a fresh slice kept for the end)
+if '--except' in sys.argv:
+    for line in open(sys.argv[sys.argv.index('--except') + 1]):
+        line = line.split('#', 1)[0].strip()
+        if line:
+            EXCEPT.add(os.path.splitext(os.path.basename(line))[0])
 ONLY = None
 if '--only' in sys.argv:
     ONLY = set()
@@ -76,6 +85,8 @@ def alt_levels_option():
     return alt
 ALT = alt_levels_option()
 def in_half(name):
+    if os.path.splitext(os.path.basename(name))[0] in EXCEPT:
+        return False
     if ONLY is not None and os.path.splitext(os.path.basename(name))[0] not in ONLY:
         return False
     if HALF is None:
@@ -83,6 +94,7 @@ def in_half(name):
     digits = ''.join(ch for ch in os.path.basename(name) if ch.isdigit())
     return (int(digits) % 2 == 0) == (HALF == 'A')
 BY_SPEAKER = '--by-speaker' in sys.argv
+RAW_OFFSETS = '--raw-offsets' in sys.argv  # the old way: labelled offsets compared with evidence offsets unaligned
 if SPLIT == 'heldout' and (V or L or S or BY_SPEAKER):
     sys.exit('--heldout prints figures only: drop -v, -l, -s and --by-speaker')
 THEMES = "work housing language attitude meeting_places cooperation education gender_equality culture_leisure health reception".split()
@@ -107,8 +119,67 @@ if RT:
             docs.append((RT + '/' + r['file'], {t: int(r[t]) for t in THEMES}, gany, ss))
 level_cells = []  # (stem, theme, styrdok's level, coder 1's level): --levels scores them
 ctp = [0, 0, 0]; tp = fp = fn = 0; ltp = lfp = lfn = 0; stp = sfp = sfn = 0
+CACHE = os.environ.get('THEMEEVAL_CACHE')  # a directory: outputs kept per binary (its sha256) and text
+if CACHE:
+    import hashlib
+    CACHE = os.path.join(CACHE, hashlib.sha256(open(BIN, 'rb').read()).hexdigest()[:16])
+    os.makedirs(CACHE, exist_ok=True)
 def run(path):
-    return subprocess.run([BIN, 'analyze', '--format', 'json', path], capture_output=True, text=True)
+    if CACHE:
+        f = os.path.join(CACHE, os.path.basename(path) + '.json')
+        if os.path.exists(f):
+            return subprocess.CompletedProcess([], 0, open(f).read(), '')
+    out = subprocess.run([BIN, 'analyze', '--format', 'json', path], capture_output=True, text=True)
+    if CACHE and out.returncode == 0:
+        open(f, 'w').write(out.stdout)
+    return out
+def clean_text(path):
+    """The text as ingest cleaned it (`BIN text`), bytes: evidence offsets point into it."""
+    if CACHE:
+        f = os.path.join(CACHE, os.path.basename(path) + '.clean')
+        if os.path.exists(f):
+            return open(f, 'rb').read()
+    out = subprocess.run([BIN, 'text', path], capture_output=True)
+    if CACHE and out.returncode == 0:
+        open(f, 'wb').write(out.stdout)
+    return out.stdout if out.returncode == 0 else None
+def runes(b):
+    """(rune, byte offset, byte length) of the non-space runes of UTF-8 bytes b."""
+    out, i = [], 0
+    t = b.decode('utf-8', 'replace')
+    for ch in t:
+        n = len(ch.encode('utf-8'))
+        if not ch.isspace():
+            out.append((ch, i, n))
+        i += n
+    return out
+def align_raw(raw, clean):
+    """Each byte offset of raw mapped to one of clean, as eval.alignRaw (eval/real.go) does it:
+    the non-space runes walked in step, up to 4 skipped on either side to find step again;
+    gaps take the next mapped offset; never decreasing."""
+    m = [-1] * (len(raw) + 1)
+    R, C = runes(raw), runes(clean)
+    i = j = 0
+    while i < len(R) and j < len(C):
+        if R[i][0] == C[j][0]:
+            m[R[i][1]] = C[j][1]; i += 1; j += 1; continue
+        for skip in range(1, 5):
+            if i + skip < len(R) and R[i + skip][0] == C[j][0]:
+                i += skip; break
+            if j + skip < len(C) and C[j + skip][0] == R[i][0]:
+                j += skip; break
+        else:
+            m[R[i][1]] = C[j][1]; i += 1; j += 1
+    last = len(clean)
+    for k in range(len(raw), -1, -1):
+        if m[k] < 0:
+            m[k] = last
+        else:
+            last = m[k]
+    for k in range(1, len(m)):
+        if m[k] < m[k - 1]:
+            m[k] = m[k - 1]
+    return m
 import concurrent.futures
 with concurrent.futures.ThreadPoolExecutor(int(os.environ.get('THEMEEVAL_JOBS', '2'))) as pool:
     outs = list(pool.map(run, [d[0] for d in docs]))  # order kept: output is deterministic
@@ -136,6 +207,13 @@ for (path, lv, gany, ss), out in zip(docs, outs):
             print(f"  {'FP' if c else 'FN'} {os.path.basename(path)} {t} lvl={lvl.get(t)} gold={lv[t]}")
             for e in ev[:6]:
                 print('      ', [m['text'] for m in e['matched']], e['inherited'], e['text'][:140].replace('\n', ' '))
+    if ss and not RAW_OFFSETS:
+        clean = clean_text(path)
+        if clean is not None:
+            raw = open(path, 'rb').read()
+            if raw != clean:
+                m = align_raw(raw, clean)
+                ss = [(m[min(a, len(raw))], m[min(b, len(raw))], g, txt) for (a, b, g, txt) in ss]
     if ss is not None:
         lab = set()
         for th in d['themes']:
@@ -200,7 +278,7 @@ print("claims (any evidence):", pr(tp, fp, fn))
 print("level>=1:             ", pr(ltp, lfp, lfn))
 if RT:
     print("claims in labelled sentences vs themes a labelled sentence treats:", pr(*ctp))
-    print("sentences (own words, offsets not aligned: cite `styrdok eval --real`):", pr(stp, sfp, sfn))
+    print(f"sentences (own words{', offsets not aligned' if RAW_OFFSETS else ''}; cite `styrdok eval --real`):", pr(stp, sfp, sfn))
     if '--per-theme' in sys.argv:
         for t in THEMES:
             print(f"  {t:16s}", pr(*pt[t]))
