@@ -396,6 +396,22 @@ var heldOutFiguresBatch14 = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.722},      // 0.7221: target missed (0.7223 before the batch)
 }
 
+// heldOutFiguresBatch15 are the floors of the whole held-out part after
+// the session-19 merges (581 texts: batch 15's m- and o-texts with their
+// rules, credit segments), from the merged run: where a target is met the
+// floor is the target, else the figure rounded down. The session's start
+// binary gives the same answers on the same 581 texts.
+var heldOutFiguresBatch15 = []heldOutFigure{
+	{"named", 0.97, 0.906},           // 262/289 = 0.9066: target missed
+	{"none", 0.90, 0.851},            // 212/249 = 0.8514: target missed
+	{"unnamed", 0.95, 0.882},         // 15/17 = 0.8824: target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.948}, // 93/98 = 0.9490: target missed
+	{"claims P", 0.75, 0.75},         // 0.8491 (batch 15 has no sentence labels)
+	{"claims R", 0.90, 0.876},        // 0.8766: target missed
+	{"level>=1 P", 0.80, 0.718},      // 0.7189: target missed (0.7223 before batch 15)
+}
+
 // heldOutFiguresBatch15o are the floors of the whole held-out part as
 // grown by batch 15's o-texts (session 19: o798-o843 from h-attribnone21,
 // 12 held-out texts; document labels only, labelled blind), without batch
@@ -444,7 +460,7 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, nil)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch15)
 	// The floors of each half of batch 15 were set on the part without the
 	// other half; every earlier floor was set before batch 15.
 	b15m, ev15m := all.without(t, "heldout", batch15Other)
