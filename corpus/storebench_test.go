@@ -68,28 +68,7 @@ func benchmarkStoreWrite(b *testing.B, pageSize int, docs []storeBenchDoc) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		key := AnalysisKey{PipelineVersion: "bench", CodebookHash: "cb"}
-		id, err := st.BeginRun(key, 2, "bench")
-		if err != nil {
-			b.Fatal(err)
-		}
-		w := st.Writer(id, key)
-		for i := range records {
-			d := docs[i%len(docs)]
-			r := *d.rec
-			st.Seal(&r)
-			sha := fmt.Sprintf("%064x", i)
-			err := w.Add(&Record{Path: fmt.Sprintf("/c/%d.txt", i), Size: int64(d.text.Size), SHA256: sha, Text: d.text, Prepared: d.prepared, Analysis: &r})
-			if err != nil {
-				b.Fatal(err)
-			}
-		}
-		if err := w.Flush(); err != nil {
-			b.Fatal(err)
-		}
-		if err := st.Close(); err != nil {
-			b.Fatal(err)
-		}
+		writeBenchRecords(b, st, docs, records)
 	}
 }
 
@@ -190,5 +169,32 @@ func BenchmarkStoreRead(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// writeBenchRecords writes records analyses into st in one run (the
+// bundled corpus's texts under distinct hashes), flushes and closes it.
+func writeBenchRecords(b *testing.B, st *Store, docs []storeBenchDoc, records int) {
+	b.Helper()
+	key := AnalysisKey{PipelineVersion: "bench", CodebookHash: "cb"}
+	id, err := st.BeginRun(key, 2, "bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := st.Writer(id, key)
+	for i := range records {
+		d := docs[i%len(docs)]
+		r := *d.rec
+		st.Seal(&r)
+		sha := fmt.Sprintf("%064x", i)
+		if err := w.Add(&Record{Path: fmt.Sprintf("/c/%d.txt", i), Size: int64(d.text.Size), SHA256: sha, Text: d.text, Prepared: d.prepared, Analysis: &r}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		b.Fatal(err)
 	}
 }

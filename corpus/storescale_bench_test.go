@@ -30,27 +30,7 @@ func BenchmarkStoreWriteScale(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				key := AnalysisKey{PipelineVersion: "bench", CodebookHash: "cb"}
-				id, err := st.BeginRun(key, 2, "bench")
-				if err != nil {
-					b.Fatal(err)
-				}
-				w := st.Writer(id, key)
-				for i := range records {
-					d := docs[i%len(docs)]
-					r := *d.rec
-					st.Seal(&r)
-					sha := fmt.Sprintf("%064x", i)
-					if err := w.Add(&Record{Path: fmt.Sprintf("/c/%d.txt", i), Size: int64(d.text.Size), SHA256: sha, Text: d.text, Prepared: d.prepared, Analysis: &r}); err != nil {
-						b.Fatal(err)
-					}
-				}
-				if err := w.Flush(); err != nil {
-					b.Fatal(err)
-				}
-				if err := st.Close(); err != nil {
-					b.Fatal(err)
-				}
+				writeBenchRecords(b, st, docs, records)
 				cpu += processCPUTime(b) - c0
 				b.StopTimer()
 				removeStore(b, path)

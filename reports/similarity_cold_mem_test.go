@@ -3,7 +3,6 @@ package reports
 import (
 	"math/rand/v2"
 	"reflect"
-	"runtime"
 	"testing"
 
 	"github.com/styrdok/styrdok/analysis"
@@ -50,14 +49,6 @@ func TestColdSearchMemory(t *testing.T) {
 	bags := genreCorpus(n, 11)
 	p := defaultSearch()
 	bag := func(i int) analysis.TermBag { return bags[i] }
-	alloc := func(fn func()) uint64 {
-		runtime.GC()
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		fn()
-		runtime.ReadMemStats(&after)
-		return after.TotalAlloc - before.TotalAlloc
-	}
 
 	whole := runVecs(bags)
 	sv := pruneVectors(whole, p)
@@ -65,8 +56,8 @@ func TestColdSearchMemory(t *testing.T) {
 	entries := len(sv.idx)
 	var ix *coldIndex
 	var pix *prunedIndex
-	coldBytes := alloc(func() { ix = newColdWeights(rows, sv.terms, sv, blockDocs); ix.fillDocs(rows) })
-	prunedBytes := alloc(func() { pix = newPrunedIndexRows(rows, sv.terms, sv) })
+	coldBytes := allocated(func() { ix = newColdWeights(rows, sv.terms, sv, blockDocs); ix.fillDocs(rows) })
+	prunedBytes := allocated(func() { pix = newPrunedIndexRows(rows, sv.terms, sv) })
 	if len(ix.doc[0]) != entries || len(pix.doc) != entries {
 		t.Fatalf("%d and %d postings, the vectors have %d terms", len(ix.doc[0]), len(pix.doc), entries)
 	}
@@ -77,8 +68,8 @@ func TestColdSearchMemory(t *testing.T) {
 	// the vectors for the scoring, weighed again: packed
 	m := weighedVecs(n, documentFrequencies(n, bag), bag, true)
 	var again, full *vecSet[float32]
-	againBytes := alloc(func() { again = m.reweigh(nil) })
-	fullBytes := alloc(func() { full = buildVecs[float32](n, bag, vectorTerms, p.maxDFShare) })
+	againBytes := allocated(func() { again = m.reweigh(nil) })
+	fullBytes := allocated(func() { full = buildVecs[float32](n, bag, vectorTerms, p.maxDFShare) })
 	if !again.packed {
 		t.Fatal("the vectors weighed again for the scoring are not packed")
 	}

@@ -76,17 +76,9 @@ func TestSweepRowsMemory(t *testing.T) {
 		}
 	}
 	sv := pruneVectors(m, p)
-	alloc := func(fn func()) uint64 {
-		runtime.GC()
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		fn()
-		runtime.ReadMemStats(&after)
-		return after.TotalAlloc - before.TotalAlloc
-	}
 	var pairs atomic.Int64 // emit is called on each worker's goroutine
-	sweep := alloc(func() { sweepRows(sv, rows, 2, func(int, int, float32) { pairs.Add(1) }) })
-	index := alloc(func() { newPrunedIndexRows(packRows(sv), sv.terms, sv) })
+	sweep := allocated(func() { sweepRows(sv, rows, 2, func(int, int, float32) { pairs.Add(1) }) })
+	index := allocated(func() { newPrunedIndexRows(packRows(sv), sv.terms, sv) })
 	if pairs.Load() == 0 || sweep > index/2 {
 		t.Errorf("%d rows (%d pairs) allocate %d bytes; the index and its packed terms %d", len(rows), pairs.Load(), sweep, index)
 	}

@@ -65,12 +65,7 @@ func TestRunFragmentsKeptRunAfterRun(t *testing.T) {
 	run("cold", tree, 2)
 	rendered("cold")
 	for k, workers := range []int{1, 4, 2, 3, 1, 4} {
-		f, err := os.OpenFile(files[(k*11+3)%len(files)], os.O_APPEND|os.O_WRONLY, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(f, "\nKommunen ska erbjuda samhällsorientering på modersmål, steg %d.\n", k)
-		f.Close()
+		appendLine(t, files[(k*11+3)%len(files)], fmt.Sprintf("Kommunen ska erbjuda samhällsorientering på modersmål, steg %d.", k))
 		name := fmt.Sprintf("re-run %d (%d workers)", k+1, workers)
 		run(name, tree, workers)
 		for p, n := range rendered(name) {
@@ -88,24 +83,14 @@ func TestRunFragmentsKeptRunAfterRun(t *testing.T) {
 	// The same corpus by a relative path: every file name, so every
 	// row, changes; then the same again renders nothing.
 	t.Chdir(tmp)
-	f, err := os.OpenFile(files[0], os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.WriteString("\nEn mening till.\n")
-	f.Close()
+	appendLine(t, files[0], "En mening till.")
 	run("relative path", "c", 2)
 	for p, n := range rendered("relative path") {
 		if n != len(files) {
 			t.Errorf("relative path: %s: %d documents rendered, want all %d (their file names changed)", parts[p], n, len(files))
 		}
 	}
-	f, err = os.OpenFile(files[1], os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.WriteString("\nEn mening till.\n")
-	f.Close()
+	appendLine(t, files[1], "En mening till.")
 	run("relative path again", "c", 3)
 	for p, n := range rendered("relative path again") {
 		if n != 1 {
@@ -139,4 +124,19 @@ func fragIndexOf(t *testing.T, path string) (offs []int64, end int64) {
 		offs = append(offs, int64(le.Uint64(b[indexOff+int64(k*entrySize)+32:])))
 	}
 	return offs, indexOff
+}
+
+// appendLine appends line as a paragraph of its own to the file at path.
+func appendLine(t *testing.T, path, line string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\n" + line + "\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 }

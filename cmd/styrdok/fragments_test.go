@@ -39,12 +39,7 @@ func TestRunFragments(t *testing.T) {
 	// touch appends a sentence to file k: the run then writes the
 	// reports (an unchanged corpus leaves them as they are).
 	touch := func(k int) {
-		f, err := os.OpenFile(files[k], os.O_APPEND|os.O_WRONLY, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f.WriteString("\nKommunen ska erbjuda samhällsorientering på modersmål och språkkafé för alla nyanlända.\n")
-		f.Close()
+		appendLine(t, files[k], "Kommunen ska erbjuda samhällsorientering på modersmål och språkkafé för alla nyanlända.")
 	}
 	// damage edits the fragments file name, and touches file k.
 	damage := func(name string, k int, edit func([]byte) []byte) func() {
