@@ -72,6 +72,12 @@ type ThemeCoverage struct {
 	// its own (the level is); the store keeps it (codec.go), so GradeRule
 	// reads a decoded coverage as it read the fresh one.
 	listed int
+	// listMentions counts the listed segments that are one item of a list
+	// of other things (levellist.go), not bullet fragments. Such a
+	// segment counts nothing toward the two sentences of substance level 1
+	// needs (GradeRule): one sentence and two list mentions are not two
+	// (docs/validity-themes.md, sessions 19 and 20). Kept like listed.
+	listMentions int
 }
 
 // DocumentAnalysis is everything styrdok reads out of one document.
@@ -441,9 +447,11 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 						cov.listed++
 					}
 				} else if s.Kind != KindTableRow && !hasPhrase(lm) && mayBeListMention(text, s, lm) && listMention(segToks.of(i, s), lm) {
-					// one item of a list of other things (levellist.go): half
+					// one item of a list of other things (levellist.go):
+					// passing, and nothing toward level 1 (GradeRule)
 					cov.Passing++
 					cov.listed++
+					cov.listMentions++
 				}
 			} else {
 				hit.Matched, hit.Inherited, hit.Heading = []Match{}, true, h

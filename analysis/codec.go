@@ -28,7 +28,7 @@ import (
 // (the pipeline version that keys them changes with it).
 
 // codecMagic starts every encoded analysis: format name and layout version.
-const codecMagic = "styrdok-analysis/4\x00"
+const codecMagic = "styrdok-analysis/5\x00"
 
 // errCorrupt is returned for data that is not an encoded analysis.
 var errCorrupt = errors.New("corrupt analysis encoding")
@@ -129,6 +129,7 @@ func appendAnalysis(b []byte, d *DocumentAnalysis) []byte {
 		e.int(t.Intents)
 		e.int(t.Passing)
 		e.int(t.listed)
+		e.int(t.listMentions)
 	}
 	e.uint(len(d.Sections))
 	for _, s := range d.Sections {
@@ -370,7 +371,7 @@ func decodeAnalysis(data []byte, small map[string]string) (*DocumentAnalysis, er
 			}
 			h.Inherited, h.Heading, h.Modality = d.bool(), d.int(), Modality(d.str())
 		}
-		t.OwnSentences, t.Inherited, t.Commitments, t.Recommendations, t.Intents, t.Passing, t.listed = d.int(), d.int(), d.int(), d.int(), d.int(), d.int(), d.int()
+		t.OwnSentences, t.Inherited, t.Commitments, t.Recommendations, t.Intents, t.Passing, t.listed, t.listMentions = d.int(), d.int(), d.int(), d.int(), d.int(), d.int(), d.int(), d.int()
 	}
 	a.Sections = make([]Section, d.count())
 	for i := range a.Sections {
@@ -441,7 +442,7 @@ func decodeSummary(data []byte, small map[string]string) (*DocumentAnalysis, err
 			d.str()
 		}
 		d.skip = false
-		t.OwnSentences, t.Inherited, t.Commitments, t.Recommendations, t.Intents, t.Passing, t.listed = d.int(), d.int(), d.int(), d.int(), d.int(), d.int(), d.int()
+		t.OwnSentences, t.Inherited, t.Commitments, t.Recommendations, t.Intents, t.Passing, t.listed, t.listMentions = d.int(), d.int(), d.int(), d.int(), d.int(), d.int(), d.int(), d.int()
 	}
 	d.skip = true
 	for range d.count() { // sections

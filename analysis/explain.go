@@ -95,8 +95,14 @@ func GradeRule(c ThemeCoverage, content int) (int, string) {
 	passing := min(max(c.Passing, 0), max(body, 0))
 	need := max(2, (content+99)/100)
 	// In half segments: a segment about the theme counts 2, one about
-	// another theme 1.
-	halves := 2*(body-passing) + passing
+	// another theme or a bullet fragment 1, one item of a list of other
+	// things 0: the labelling rules read a list as no treatment, so one
+	// sentence and two list mentions are not the two sentences level 1
+	// needs (on the late dev batches, labelled after the level rules were
+	// made, this removed 6 wrong level-1 cells and no right one;
+	// docs/validity-themes.md, sessions 19 and 20).
+	listMentions := min(max(c.listMentions, 0), passing)
+	halves := 2*(body-passing) + passing - listMentions
 	switch {
 	case h > 0 && namedArea(c):
 		return 2, fmt.Sprintf("level 2: a sentence names the theme as one of the document's focus areas (%d heading(s) or focus area(s) in all)", h)
@@ -109,9 +115,9 @@ func GradeRule(c ThemeCoverage, content int) (int, string) {
 	case body > 0 && c.listed >= body:
 		return 0, fmt.Sprintf("level 0: a bullet-only mention or a list: all %d segment(s) that name the theme are bullet fragments or one item of a list of other things, no heading", body)
 	case halves >= 2*need:
-		return 1, fmt.Sprintf("level 1: no heading names the theme, but %d segments treat it%s (%d or more needed: 2, and 1%% of %d content segments)", body, passingNote(passing), need, content)
+		return 1, fmt.Sprintf("level 1: no heading names the theme, but %d segments treat it%s (%d or more needed: 2, and 1%% of %d content segments)", body, passingNote(passing, listMentions), need, content)
 	case body > 0:
-		return 0, fmt.Sprintf("level 0: a passing mention: %d segment(s)%s, no heading (level 1 needs %d: 2, and 1%% of %d content segments)", body, passingNote(passing), need, content)
+		return 0, fmt.Sprintf("level 0: a passing mention: %d segment(s)%s, no heading (level 1 needs %d: 2, and 1%% of %d content segments)", body, passingNote(passing, listMentions), need, content)
 	}
 	return 0, "level 0: absent: no segment reaches min_score for the theme"
 }
@@ -287,13 +293,17 @@ func goalList(segs []Sentence, i int) bool {
 // strategiska, uppnå.
 var goalWords = []string{"områd", "mål", "delmål", "fokus", "priorit", "strategisk", "uppnå", "inriktningsmål", "målsättning"}
 
-// passingNote says how many of the counted segments were passing;
-// nothing when none were, so the common case reads as before.
-func passingNote(passing int) string {
+// passingNote says how many of the counted segments were passing, and how
+// many of those were one item of a list of other things (counted
+// nothing); nothing when none were, so the common case reads as before.
+func passingNote(passing, listMentions int) string {
 	if passing == 0 {
 		return ""
 	}
-	return fmt.Sprintf(", %d of them passing (about another theme, a bullet fragment, a weak heading or one weak word) and counted half", passing)
+	if listMentions == 0 {
+		return fmt.Sprintf(", %d of them passing (about another theme, a bullet fragment, a weak heading or one weak word) and counted half", passing)
+	}
+	return fmt.Sprintf(", %d of them passing (about another theme, a bullet fragment, a weak heading or one weak word) and counted half, %d of those one item of a list of other things and counted nothing", passing, listMentions)
 }
 
 // Explain explains a theme's level in doc, analysed as d by Analyze (it

@@ -52,7 +52,7 @@ func Summary(d *DocumentAnalysis) *DocumentAnalysis {
 		// listed is an input of the theme's level (GradeRule), which the
 		// summary already carries; the spill and the summaries file do
 		// not keep it, so the summary drops it as it drops the evidence.
-		t.Evidence, t.Headings, t.listed = nil, nil, 0
+		t.Evidence, t.Headings, t.listed, t.listMentions = nil, nil, 0, 0
 		s.Themes[i] = t
 	}
 	return s
@@ -80,7 +80,7 @@ func summarizeOwned(d *DocumentAnalysis) {
 	}
 	for i := range d.Themes {
 		t := &d.Themes[i]
-		t.Evidence, t.Headings, t.listed = nil, nil, 0
+		t.Evidence, t.Headings, t.listed, t.listMentions = nil, nil, 0, 0
 	}
 }
 

@@ -65,7 +65,7 @@ import (
 // TestThemesDev logs the whole dev part's figures beside them.
 var devThemeFigures = map[string]float64{
 	"claims P": 0.819, "claims R": 0.919,
-	"level>=1 P": 0.893, "level>=1 R": 0.713,
+	"level>=1 P": 0.893, "level>=1 R": 0.708,
 	"sentences P": 0.770, "sentences R": 0.756,
 }
 
@@ -110,7 +110,7 @@ var devThemeFiguresGrown = map[string]float64{
 // texts they were set on.
 var devThemeFiguresBatch7 = map[string]float64{
 	"claims P": 0.807, "claims R": 0.908,
-	"level>=1 P": 0.856, "level>=1 R": 0.700,
+	"level>=1 P": 0.856, "level>=1 R": 0.697,
 	"sentences P": 0.766, "sentences R": 0.707,
 }
 
@@ -126,7 +126,7 @@ var devThemeFiguresBatch7 = map[string]float64{
 // on the texts and labels they were set on.
 var devThemeFiguresBatch8 = map[string]float64{
 	"claims P": 0.802, "claims R": 0.907,
-	"level>=1 P": 0.853, "level>=1 R": 0.705,
+	"level>=1 P": 0.853, "level>=1 R": 0.702,
 	"sentences P": 0.759, "sentences R": 0.693,
 }
 
@@ -139,7 +139,7 @@ var devThemeFiguresBatch8 = map[string]float64{
 // holding on the texts before the batch.
 var devThemeFiguresBatch9 = map[string]float64{
 	"claims P": 0.791, "claims R": 0.914,
-	"level>=1 P": 0.839, "level>=1 R": 0.709,
+	"level>=1 P": 0.839, "level>=1 R": 0.705,
 	"sentences P": 0.752, "sentences R": 0.706,
 }
 
@@ -152,7 +152,7 @@ var devThemeFiguresBatch9 = map[string]float64{
 // texts before the batch.
 var devThemeFiguresBatch10o = map[string]float64{
 	"claims P": 0.791, "claims R": 0.914,
-	"level>=1 P": 0.838, "level>=1 R": 0.711,
+	"level>=1 P": 0.838, "level>=1 R": 0.708,
 	"sentences P": 0.752, "sentences R": 0.706,
 }
 
@@ -164,7 +164,7 @@ var devThemeFiguresBatch10o = map[string]float64{
 // devThemeFiguresBatch9 keep holding on the texts before the batch.
 var devThemeFiguresBatch10m = map[string]float64{
 	"claims P": 0.791, "claims R": 0.914,
-	"level>=1 P": 0.836, "level>=1 R": 0.711,
+	"level>=1 P": 0.836, "level>=1 R": 0.708,
 	"sentences P": 0.752, "sentences R": 0.706,
 }
 
@@ -175,7 +175,7 @@ var devThemeFiguresBatch10m = map[string]float64{
 // on the texts before the batch.
 var devThemeFiguresBatch11m = map[string]float64{
 	"claims P": 0.793, "claims R": 0.917,
-	"level>=1 P": 0.840, "level>=1 R": 0.715, // 0.8400: the batch's party pages and news lists get levels the labels give 0 (0.848 before)
+	"level>=1 P": 0.840, "level>=1 R": 0.712, // 0.8400: the batch's party pages and news lists get levels the labels give 0 (0.848 before)
 	"sentences P": 0.755, "sentences R": 0.705,
 }
 
@@ -185,7 +185,7 @@ var devThemeFiguresBatch11m = map[string]float64{
 // texts each was set on.
 var devThemeFiguresBatch10 = map[string]float64{
 	"claims P": 0.793, "claims R": 0.917,
-	"level>=1 P": 0.848, "level>=1 R": 0.714,
+	"level>=1 P": 0.848, "level>=1 R": 0.711,
 	"sentences P": 0.755, "sentences R": 0.705,
 }
 
@@ -195,7 +195,7 @@ var devThemeFiguresBatch10 = map[string]float64{
 // keeps holding on the texts before the batch.
 var devThemeFiguresBatch11o = map[string]float64{
 	"claims P": 0.793, "claims R": 0.917,
-	"level>=1 P": 0.846, "level>=1 R": 0.714, // level>=1 P 0.8482 -> 0.8460: the batch's pages get levels the labels give 0
+	"level>=1 P": 0.846, "level>=1 R": 0.711, // level>=1 P 0.8482 -> 0.8460: the batch's pages get levels the labels give 0
 	"sentences P": 0.755, "sentences R": 0.705,
 }
 
@@ -205,7 +205,7 @@ var devThemeFiguresBatch11o = map[string]float64{
 // texts each was set on.
 var devThemeFiguresBatch11 = map[string]float64{
 	"claims P": 0.786, "claims R": 0.916, // 0.7865, 0.9165: the fresh-17 sentences are harder than the rest (0.7937, 0.9178 without them)
-	"level>=1 P": 0.839, "level>=1 R": 0.715, // 0.8399, 0.7159: the batch's party pages, news lists and organisation pages get levels the labels give 0 (0.8503 before it)
+	"level>=1 P": 0.839, "level>=1 R": 0.712, // 0.8399, 0.7159: the batch's party pages, news lists and organisation pages get levels the labels give 0 (0.8503 before it)
 	"sentences P": 0.756, "sentences R": 0.701, // 0.7561, 0.7018
 }
 
@@ -216,7 +216,7 @@ var devThemeFiguresBatch11 = map[string]float64{
 // holding on the texts before the batch.
 var devThemeFiguresBatch12m = map[string]float64{
 	"claims P": 0.786, "claims R": 0.916, // 0.7865, 0.9165: the batch has no sentence labels
-	"level>=1 P": 0.833, "level>=1 R": 0.716, // 0.8337, 0.7163: the batch's minutes, news lists and party pages get levels the labels give 0 (0.8399 before it)
+	"level>=1 P": 0.833, "level>=1 R": 0.713, // 0.8337, 0.7163: the batch's minutes, news lists and party pages get levels the labels give 0 (0.8399 before it)
 	"sentences P": 0.756, "sentences R": 0.701, // 0.7561, 0.7018
 }
 
@@ -227,7 +227,7 @@ var devThemeFiguresBatch12m = map[string]float64{
 // every earlier floor keep holding on the texts before the batch.
 var devThemeFiguresBatch12o = map[string]float64{
 	"claims P": 0.786, "claims R": 0.916, // 0.7865, 0.9165: unchanged (batch 12 has no sentence labels)
-	"level>=1 P": 0.836, "level>=1 R": 0.715, // 0.8368, 0.7159: the batch's party, association and region pages get levels the labels give 0 (0.8399 before it)
+	"level>=1 P": 0.836, "level>=1 R": 0.712, // 0.8368, 0.7159: the batch's party, association and region pages get levels the labels give 0 (0.8399 before it)
 	"sentences P": 0.756, "sentences R": 0.701, // 0.7561, 0.7018
 }
 
@@ -238,7 +238,7 @@ var devThemeFiguresBatch12o = map[string]float64{
 // before batch 12.
 var devThemeFiguresBatch12 = map[string]float64{
 	"claims P": 0.786, "claims R": 0.916, // 0.7865, 0.9165: batch 12 has no sentence labels
-	"level>=1 P": 0.832, "level>=1 R": 0.716, // 0.8328, 0.7163: the batch's party, news-list and region pages get levels the labels give 0 (0.8399 before it)
+	"level>=1 P": 0.832, "level>=1 R": 0.713, // 0.8328, 0.7163: the batch's party, news-list and region pages get levels the labels give 0 (0.8399 before it)
 	"sentences P": 0.756, "sentences R": 0.701, // 0.7561, 0.7018
 }
 
@@ -250,7 +250,7 @@ var devThemeFiguresBatch12 = map[string]float64{
 // set on.
 var devThemeFiguresFresh15 = map[string]float64{
 	"claims P": 0.791, "claims R": 0.914,
-	"level>=1 P": 0.853, "level>=1 R": 0.705,
+	"level>=1 P": 0.853, "level>=1 R": 0.702,
 	"sentences P": 0.752, "sentences R": 0.706,
 }
 
@@ -262,7 +262,7 @@ var devThemeFiguresFresh15 = map[string]float64{
 // labels.
 var devThemeFiguresFresh16 = map[string]float64{
 	"claims P": 0.793, "claims R": 0.917,
-	"level>=1 P": 0.839, "level>=1 R": 0.709,
+	"level>=1 P": 0.839, "level>=1 R": 0.705,
 	"sentences P": 0.755, "sentences R": 0.705,
 }
 
@@ -275,7 +275,7 @@ var devThemeFiguresFresh16 = map[string]float64{
 // the earlier floors keep holding on the set without those labels.
 var devThemeFiguresFresh18 = map[string]float64{
 	"claims P": 0.781, "claims R": 0.911, // 0.7812, 0.9116
-	"level>=1 P": 0.832, "level>=1 R": 0.716, // 0.8328, 0.7163
+	"level>=1 P": 0.832, "level>=1 R": 0.713, // 0.8328, 0.7163
 	"sentences P": 0.755, "sentences R": 0.697, // 0.7556, 0.6980 (just under 0.698: rounded down)
 }
 
@@ -286,7 +286,7 @@ var devThemeFiguresFresh18 = map[string]float64{
 // every earlier floor keep holding on the texts before the batch.
 var devThemeFiguresBatch13o = map[string]float64{
 	"claims P": 0.781, "claims R": 0.911, // 0.7812, 0.9116: unchanged (batch 13 has no sentence labels)
-	"level>=1 P": 0.828, "level>=1 R": 0.716, // 0.8284, 0.7161: the batch's region, body and party pages get levels the labels give 0 (0.8328 before it)
+	"level>=1 P": 0.828, "level>=1 R": 0.713, // 0.8284, 0.7161: the batch's region, body and party pages get levels the labels give 0 (0.8328 before it)
 	"sentences P": 0.755, "sentences R": 0.697, // 0.7556, 0.6980
 }
 
@@ -297,7 +297,7 @@ var devThemeFiguresBatch13o = map[string]float64{
 // and every earlier floor keep holding on the texts before the batch.
 var devThemeFiguresBatch13m = map[string]float64{
 	"claims P": 0.781, "claims R": 0.911, // 0.7812, 0.9116: the batch has no sentence labels
-	"level>=1 P": 0.822, "level>=1 R": 0.714, // 0.8223, 0.7141 (0.8328, 0.7163 on the texts before the batch)
+	"level>=1 P": 0.822, "level>=1 R": 0.711, // 0.8223, 0.7141 (0.8328, 0.7163 on the texts before the batch)
 	"sentences P": 0.755, "sentences R": 0.697, // 0.7556, 0.6980
 }
 
@@ -309,7 +309,7 @@ var devThemeFiguresBatch13m = map[string]float64{
 // texts before the batch.
 var devThemeFiguresBatch14m = map[string]float64{
 	"claims P": 0.784, "claims R": 0.918, // 0.7847, 0.9182: the batch has no sentence labels
-	"level>=1 P": 0.813, "level>=1 R": 0.709, // 0.8131, 0.7097 (0.8182, 0.7140 before the batch: its party and news-list pages)
+	"level>=1 P": 0.813, "level>=1 R": 0.706, // 0.8131, 0.7097 (0.8182, 0.7140 before the batch: its party and news-list pages)
 	"sentences P": 0.755, "sentences R": 0.705, // 0.7551, 0.7057
 }
 
@@ -318,7 +318,7 @@ var devThemeFiguresBatch14m = map[string]float64{
 // half's floors hold on the part without the other half.
 var devThemeFiguresBatch13 = map[string]float64{
 	"claims P": 0.784, "claims R": 0.918, // 0.7847, 0.9182 (the claims_only groups: 0.7832, 0.9102 on main's rules)
-	"level>=1 P": 0.818, "level>=1 R": 0.713, // 0.8182, 0.7140 (just under 0.714: rounded down)
+	"level>=1 P": 0.818, "level>=1 R": 0.711, // 0.8182, 0.7140 (just under 0.714: rounded down)
 	"sentences P": 0.755, "sentences R": 0.705, // 0.7551, 0.7057
 }
 
@@ -330,7 +330,7 @@ var devThemeFiguresBatch13 = map[string]float64{
 // floor keep holding on the texts before the batch.
 var devThemeFiguresBatch14o = map[string]float64{
 	"claims P": 0.784, "claims R": 0.918, // 0.7847, 0.9182: the batch has no sentence labels
-	"level>=1 P": 0.815, "level>=1 R": 0.714, // 0.8155, 0.7144 (0.8182, 0.7140 before the batch)
+	"level>=1 P": 0.815, "level>=1 R": 0.711, // 0.8155, 0.7144 (0.8182, 0.7140 before the batch)
 	"sentences P": 0.755, "sentences R": 0.705, // 0.7551, 0.7057
 }
 
@@ -341,7 +341,7 @@ var devThemeFiguresBatch14o = map[string]float64{
 // The earlier floors keep holding on the set without those labels.
 var devThemeFiguresFresh19 = map[string]float64{
 	"claims P": 0.783, "claims R": 0.910, // 0.7832, 0.9102
-	"level>=1 P": 0.832, "level>=1 R": 0.716, // 0.8328, 0.7163
+	"level>=1 P": 0.832, "level>=1 R": 0.713, // 0.8328, 0.7163
 	"sentences P": 0.755, "sentences R": 0.699, // 0.7551, 0.6990
 }
 
@@ -353,7 +353,7 @@ var devThemeFiguresFresh19 = map[string]float64{
 // labels.
 var devThemeFiguresFresh20 = map[string]float64{
 	"claims P": 0.789, "claims R": 0.915, // 0.7894, 0.9153 (main's rules: 0.7890, 0.9129)
-	"level>=1 P": 0.818, "level>=1 R": 0.714, // 0.8182, 0.7140 (main's rules: the same)
+	"level>=1 P": 0.818, "level>=1 R": 0.711, // 0.8182, 0.7140 (main's rules: the same)
 	"sentences P": 0.760, "sentences R": 0.708, // 0.76098, 0.7083 (rounded down; main's rules: 0.7609, 0.7070)
 }
 
@@ -364,7 +364,7 @@ var devThemeFiguresFresh20 = map[string]float64{
 // half's and slice's floors hold on the part they were set on.
 var devThemeFiguresSession18 = map[string]float64{
 	"claims P": 0.789, "claims R": 0.915, // 0.7894, 0.9153 (batch 14 has no sentence labels: the fresh-20 floors' figures)
-	"level>=1 P": 0.810, "level>=1 R": 0.710, // 0.8105, 0.7102 (0.8182, 0.7140 before batch 14: its party and news-list pages)
+	"level>=1 P": 0.810, "level>=1 R": 0.707, // 0.8105, 0.7102 (0.8182, 0.7140 before batch 14: its party and news-list pages)
 	"sentences P": 0.760, "sentences R": 0.708, // 0.7610, 0.7083 (rounded down)
 }
 
@@ -376,7 +376,7 @@ var devThemeFiguresSession18 = map[string]float64{
 // the set without those labels.
 var devThemeFiguresFresh21 = map[string]float64{
 	"claims P": 0.782, "claims R": 0.918, // 0.7830 printed, 0.78298 on the merged code; 0.9186
-	"level>=1 P": 0.810, "level>=1 R": 0.711, // 0.8107, 0.7111
+	"level>=1 P": 0.810, "level>=1 R": 0.707, // 0.8107, 0.7111
 	"sentences P": 0.760, "sentences R": 0.712, // 0.7604, 0.7124
 }
 
@@ -421,7 +421,7 @@ func fresh18(name string) bool {
 // earlier floors, which keep holding on the set without those labels.
 var devThemeFiguresFresh17 = map[string]float64{
 	"claims P": 0.786, "claims R": 0.916,
-	"level>=1 P": 0.848, "level>=1 R": 0.714,
+	"level>=1 P": 0.848, "level>=1 R": 0.711,
 	"sentences P": 0.756, "sentences R": 0.701,
 }
 
@@ -891,15 +891,21 @@ func themeFigures(r *realSplit, ev *RealEval) map[string]float64 {
 // not in the part these were measured on.
 var devThemeFiguresBatch15o = map[string]float64{
 	"claims P": 0.789, "claims R": 0.915, // 0.7894, 0.9153 (batch 15 has no sentence labels)
-	"level>=1 P": 0.807, "level>=1 R": 0.710, // 0.8075, 0.7105
+	"level>=1 P": 0.807, "level>=1 R": 0.707, // 0.8075, 0.7105
 	"sentences P": 0.760, "sentences R": 0.708, // 0.7610, 0.7083 (rounded down)
 }
 
+// Session 20's list-mention rule (a list mention counts nothing toward
+// level 1; docs/validity-themes.md, session 20) costs four right early
+// level-1 cells (m049, m149, m197, m247) and removes six wrong late ones:
+// every slice's level >= 1 R floor that holds those cells was lowered to
+// the rule's measured value (rounded down), and no other floor moved.
+//
 // devThemeFiguresSession19 are the floors of the whole dev part after the
 // session-19 merges (batch 15, the fresh-21 labels, credit segments),
 // from the merged run (1,292 dev texts), rounded down.
 var devThemeFiguresSession19 = map[string]float64{
 	"claims P": 0.782, "claims R": 0.918, // 0.7830 printed (0.78298), 0.9186
-	"level>=1 P": 0.803, "level>=1 R": 0.712, // 0.8036, 0.7125
+	"level>=1 P": 0.803, "level>=1 R": 0.708, // 0.8036, 0.7125
 	"sentences P": 0.760, "sentences R": 0.712, // 0.7604, 0.7124
 }
