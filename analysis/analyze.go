@@ -664,10 +664,13 @@ func addScores(s map[string]float64, ms []Match) map[string]float64 {
 	return s
 }
 
-// appendThemeMatches appends the matches of one theme in ms to out.
+// appendThemeMatches appends the matches of one theme in ms to out,
+// without the analysis's own claimsOnly mark (an output carries no
+// unexported state).
 func appendThemeMatches(out, ms []Match, theme string) []Match {
 	for _, m := range ms {
 		if m.Theme == theme {
+			m.claimsOnly = false
 			out = append(out, m)
 		}
 	}

@@ -20,6 +20,15 @@ type Match struct {
 	End    int     `json:"end"`          //
 	Weight float64 `json:"weight"`       // after role-cell damping
 	As     string  `json:"as,omitempty"` // word, head, modifier or phrase
+	// claimsOnly says the match comes from a claims_only term or phrase
+	// (evidence no level counts). It is the match's own mark, not looked
+	// up by the term's name: a codebook may list the same word twice, as
+	// a counted term and as a claims_only one ("nyanländ" at 0.5 and at
+	// 1), and a lookup by name made the counted matches claims_only too
+	// (session 19's leak into levels). Only the analysis reads it; the
+	// matches a hit keeps are cleared of it (appendThemeMatches), so an
+	// analysis read back from JSON or the store equals the one made.
+	claimsOnly bool
 }
 
 // inflections are the Swedish endings a base form may carry: plural,
@@ -47,6 +56,8 @@ type phraseRef struct {
 	words   []string // stems, prefixes ending in "*", or exact forms after "="
 	weight  float64
 	notNext []string
+	// claimsOnly: the phrase is marked claims_only (Match.claimsOnly)
+	claimsOnly bool
 }
 
 // Matcher finds codebook terms in tokens. It is built once per codebook and
@@ -63,10 +74,10 @@ type Matcher struct {
 	// orgs are the organisation names (organisations.txt and the
 	// codebook's), as words, by their first word
 	orgs map[string][][]string
-	// claimsOnly are the terms and phrases marked claims_only, by
-	// claimsKey: their matches are evidence that no level counts
-	// (levelScores in analyze.go).
-	claimsOnly map[claimsKey]bool
+	// anyClaimsOnly says the codebook marks some term or phrase
+	// claims_only: their matches (Match.claimsOnly) are evidence that no
+	// level counts (levelScores in analyze.go).
+	anyClaimsOnly bool
 
 	matchMemo memo[[]wordMatch] // lower-case word -> the terms it contains
 	stemMemo  memo[string]      // lower-case word -> Stem(word)
@@ -141,29 +152,13 @@ type wordMatch struct {
 	as  codebook.Position
 }
 
-// claimsKey names a codebook term or phrase the way a Match does: its
-// theme, its Term and whether it is a phrase.
-type claimsKey struct {
-	theme, term string
-	phrase      bool
-}
-
-func (m *Matcher) markClaimsOnly(k claimsKey) {
-	if m.claimsOnly == nil {
-		m.claimsOnly = map[claimsKey]bool{}
-	}
-	m.claimsOnly[k] = true
-}
-
 // claimsOnlyMatch reports whether mt comes from a claims_only term or
 // phrase.
-func (m *Matcher) claimsOnlyMatch(mt Match) bool {
-	return len(m.claimsOnly) > 0 && mt.As != "heading" && m.claimsOnly[claimsKey{mt.Theme, mt.Term, mt.As == "phrase"}]
-}
+func (m *Matcher) claimsOnlyMatch(mt Match) bool { return mt.claimsOnly }
 
 // hasClaimsOnly reports whether any of ms comes from a claims_only term.
 func (m *Matcher) hasClaimsOnly(ms []Match) bool {
-	if len(m.claimsOnly) == 0 {
+	if !m.anyClaimsOnly {
 		return false
 	}
 	return slices.ContainsFunc(ms, m.claimsOnlyMatch)
@@ -179,16 +174,8 @@ func NewMatcher(cb *codebook.Codebook) *Matcher {
 		m.orgs[ws[0]] = append(m.orgs[ws[0]], ws)
 	}
 	for _, th := range cb.Themes {
-		for _, t := range th.Terms {
-			if t.ClaimsOnly {
-				m.markClaimsOnly(claimsKey{th.ID, t.Term, false})
-			}
-		}
-		for _, p := range th.Phrases {
-			if p.ClaimsOnly {
-				m.markClaimsOnly(claimsKey{th.ID, p.Phrase, true})
-			}
-		}
+		m.anyClaimsOnly = m.anyClaimsOnly || slices.ContainsFunc(th.Terms, func(t codebook.Term) bool { return t.ClaimsOnly }) ||
+			slices.ContainsFunc(th.Phrases, func(p codebook.Phrase) bool { return p.ClaimsOnly })
 	}
 	for _, th := range cb.Themes {
 		for _, h := range th.HeadingTerms {
@@ -228,7 +215,7 @@ func NewMatcher(cb *codebook.Codebook) *Matcher {
 		}
 		for _, p := range th.Phrases {
 			words := strings.Fields(p.Phrase)
-			pr := phraseRef{theme: th.ID, text: p.Phrase, weight: p.Weight, notNext: p.NotNext}
+			pr := phraseRef{theme: th.ID, text: p.Phrase, weight: p.Weight, notNext: p.NotNext, claimsOnly: p.ClaimsOnly}
 			for _, w := range words {
 				if strings.HasSuffix(w, "*") || w == "~" || exactForm(w) {
 					pr.words = append(pr.words, w)
@@ -453,7 +440,7 @@ func (m *Matcher) appendSegmentMatches(out []Match, toks []Token, kind SentenceK
 				continue
 			}
 			out = append(out, Match{Theme: wm.ref.theme, Term: wm.ref.term.Term, Text: tk.Text, Start: tk.Start, End: tk.End,
-				Weight: wm.ref.weight * damp(i, wm.as), As: string(wm.as)})
+				Weight: wm.ref.weight * damp(i, wm.as), As: string(wm.as), claimsOnly: wm.ref.term.ClaimsOnly})
 		}
 		// Two loops, not append(phrases[stem], phrases["*"]...): that
 		// append could write into the shared index's spare capacity.
@@ -461,7 +448,7 @@ func (m *Matcher) appendSegmentMatches(out []Match, toks []Token, kind SentenceK
 			for _, p := range cands {
 				if end, ok := phraseAt(toks, i, p); ok && !followedBy(toks, end, p.notNext) {
 					out = append(out, Match{Theme: p.theme, Term: p.text, Text: joinTokens(toks[i:end]), Start: tk.Start, End: toks[end-1].End,
-						Weight: p.weight * damp(i, ""), As: "phrase"})
+						Weight: p.weight * damp(i, ""), As: "phrase", claimsOnly: p.claimsOnly})
 				}
 			}
 		}
