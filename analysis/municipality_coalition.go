@@ -32,7 +32,7 @@ func (a *MunicipalityAttributor) councilCoalition(text string, words []word, zon
 		if a.lists.councilBodies[string(lw)] {
 			council = true
 		}
-		if !coalition && a.lists.coalitionWords[string(lw)] && !firstPersonSentence(text, words, i) && a.listsParties(text, words, i) {
+		if !coalition && a.lists.coalitionWords[string(lw)] && !firstPersonSentence(text, words, i) && (a.listsParties(text, words, i) || a.sentenceListsParties(text, words, zones, i)) {
 			coalition = true
 		}
 		if council && coalition {
