@@ -354,12 +354,13 @@ func (j *runJob) finish(end corpus.RunEnd) bool {
 // them (analyse), writes the reports (report) and records the run.
 func (j *runJob) run(ctx context.Context) int {
 	e, out := j.e, *j.f.out
-	// The limits' key asks Tesseract (two processes, about 0.1 s): it is
-	// looked up beside the walk and the analysis, which need it only for
-	// a failed file, instead of before them (limitsKey waits for it).
-	limitsKey := sync.OnceValue(func() string { return corpus.LimitsKey(j.f.c.ingestOptions()) })
-	go limitsKey()
+	limits := newRunLimits(j.f.c.ingestOptions())
 	files, problems := ingest.WalkWith(j.s.paths, ingest.WalkOptions{FollowSymlinks: *j.f.follow})
+	if len(problems) > 0 || j.s.shard.on() {
+		// Both need the full key (a failed file's entry; a part's
+		// metadata): it is looked up beside the analysis, not after it.
+		go limits.full()
+	}
 	if len(files) == 0 && len(problems) == 0 {
 		fmt.Fprintf(e.stderr, "styrdok run: warning: no files found under %s\n", strings.Join(quoteNames(j.s.paths), ", "))
 	}
@@ -377,7 +378,7 @@ func (j *runJob) run(ctx context.Context) int {
 	}
 	j.reportOptions = reportOptions
 	if j.st != nil {
-		if entries, ok := upToDate(j.st, j.key, limitsKey, reportOptions, files, problems, out, j.outputSigs()); ok {
+		if entries, ok := upToDate(j.st, j.key, limits, reportOptions, files, problems, out, j.outputSigs()); ok {
 			return finishUpToDate(e, j.st, j.runID, entries, out, *j.f.quiet)
 		}
 	}
@@ -399,13 +400,16 @@ func (j *runJob) run(ctx context.Context) int {
 	}
 	defer spill.Close()
 	res, code, ok := j.analyse(ctx, files, prog, corpus.BatchOptions{Workers: *j.f.workers, Ingest: j.f.c.ingestOptions(),
-		Progress: prog.update, Store: j.st, Key: j.key, RunID: j.runID, Spill: spill, Collector: gc, Limits: limitsKey})
+		Progress: prog.update, Store: j.st, Key: j.key, RunID: j.runID, Spill: spill, Collector: gc, Limits: limits.full})
 	if !ok {
 		return code
 	}
 	fails := j.failures(res, problems)
-	limits := limitsKey()
-	outputs, code, ok := j.report(ctx, res, fails, limits, inputs)
+	partLimits := ""
+	if j.s.shard.on() {
+		partLimits = limits.full()
+	}
+	outputs, code, ok := j.report(ctx, res, fails, partLimits, inputs)
 	if !ok {
 		return code
 	}
@@ -417,7 +421,7 @@ func (j *runJob) run(ctx context.Context) int {
 		for _, d := range res.Documents {
 			entries = append(entries, inputEntry{path: d.File, sha256: d.SHA256})
 		}
-		end := corpus.RunEnd{Status: "completed", Stats: res.Stats, Failures: runFailures(fails), Inputs: inputsDigest(j.key, limits, reportOptions, entries), Outputs: outputs}
+		end := corpus.RunEnd{Status: "completed", Stats: res.Stats, Failures: runFailures(fails), Inputs: inputsDigest(j.key, limits.digest(entries), reportOptions, entries), Outputs: outputs}
 		if !j.finish(end) {
 			return exitFailure
 		}
@@ -701,6 +705,40 @@ func (en inputEntry) digestValue() string {
 	return "sha256:" + en.sha256
 }
 
+// runLimits is a run's limits as the inputs digest and the stored
+// failures name them (corpus.LimitsKey). The full key names the OCR
+// too, which asks Tesseract (two processes, --list-langs and
+// --version: about 0.2 s of CPU, a fifth of a one-file re-run of 1,000
+// text files, issue 17 item 3); it is looked up only when a failure
+// needs it.
+type runLimits struct {
+	// full is corpus.LimitsKey of the run's options, found once.
+	full func() string
+	// noOCR is the key of the same limits and OCR mode without asking
+	// Tesseract: what the inputs digest names when no file failed. OCR
+	// decides only whether a file fails (a stored failure is re-used
+	// under the same key: corpus.LimitsKey), so without a failure the
+	// reports depend on the mode, not on the Tesseract installed.
+	noOCR string
+}
+
+func newRunLimits(o ingest.Options) *runLimits {
+	without := o
+	without.OCR = ingest.OCRNever
+	return &runLimits{full: sync.OnceValue(func() string { return corpus.LimitsKey(o) }), noOCR: corpus.LimitsKey(without) + " ocr-mode=" + o.OCR.String()}
+}
+
+// digest is the limits as the inputs digest over entries names them:
+// the full key when an entry is a failure, else noOCR.
+func (l *runLimits) digest(entries []inputEntry) string {
+	for _, en := range entries {
+		if en.fail != nil {
+			return l.full()
+		}
+	}
+	return l.noOCR
+}
+
 // inputsDigest fingerprints everything the reports depend on: pipeline
 // version, codebook, reference date, limits, formats, and every file
 // with its content hash or failure reason.
@@ -719,7 +757,7 @@ func inputsDigest(key corpus.AnalysisKey, limits, formats string, entries []inpu
 // size and modification time, as for re-use), the inputs digest equals
 // the last completed run's, and that run's report files are all there
 // with the same content. Then nothing needs to be loaded or written.
-func upToDate(st *corpus.Store, key corpus.AnalysisKey, limits func() string, formats string, files []string, problems []*ingest.FileError, out string, sigs fileSigs) ([]inputEntry, bool) {
+func upToDate(st *corpus.Store, key corpus.AnalysisKey, limits *runLimits, formats string, files []string, problems []*ingest.FileError, out string, sigs fileSigs) ([]inputEntry, bool) {
 	last, outputs, err := st.LastCompleted()
 	if err != nil || last == "" || len(outputs) == 0 {
 		return nil, false
@@ -741,7 +779,7 @@ func upToDate(st *corpus.Store, key corpus.AnalysisKey, limits func() string, fo
 		size, mtime := fi.Size(), fi.ModTime().UnixNano()
 		if k, ok := known[f]; ok && k.Size == size && k.MtimeNS == mtime {
 			entries = append(entries, inputEntry{path: f, sha256: k.SHA256})
-		} else if k, ok := failed[f]; ok && k.Size == size && k.MtimeNS == mtime && k.Limits == limits() {
+		} else if k, ok := failed[f]; ok && k.Size == size && k.MtimeNS == mtime && k.Limits == limits.full() {
 			entries = append(entries, failedInput(analysis.StoredFailure(f, k.Reason)))
 		} else {
 			return nil, false
@@ -750,7 +788,7 @@ func upToDate(st *corpus.Store, key corpus.AnalysisKey, limits func() string, fo
 	for _, f := range analysis.WalkFailures(problems) {
 		entries = append(entries, failedInput(f))
 	}
-	if inputsDigest(key, limits(), formats, entries) != last {
+	if inputsDigest(key, limits.digest(entries), formats, entries) != last {
 		return nil, false
 	}
 	for _, o := range outputs {
