@@ -346,14 +346,14 @@ var heldOutFiguresBatch14m = []heldOutFigure{
 // the session-20 merges (batch 16, the list-mention rule), from the
 // merged run, rounded down.
 var heldOutFiguresBatch16 = []heldOutFigure{
-	{"named", 0.97, 0},
-	{"none", 0.90, 0},
-	{"unnamed", 0.95, 0},
-	{"title", 0.97, 0},
-	{"right at >= 0.9", 0.97, 0},
-	{"claims P", 0.75, 0},
-	{"claims R", 0.90, 0},
-	{"level>=1 P", 0.80, 0},
+	{"named", 0.97, 0.904},           // 0.9049: target missed
+	{"none", 0.90, 0.860},            // 0.8609: target missed
+	{"unnamed", 0.95, 0.894},         // 0.8947: target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.948}, // 0.9490: target missed
+	{"claims P", 0.75, 0.75},         // 0.8491 (batch 16 has no sentence labels)
+	{"claims R", 0.90, 0.876},        // 0.8766: target missed
+	{"level>=1 P", 0.80, 0.710},      // 0.7110: target missed
 }
 
 // heldOutFiguresBatch16m are the floors of the whole held-out part as
