@@ -332,9 +332,9 @@ func (a *Analyzer) hasUncounted(ms []Match, off map[senseKey]bool) bool {
 // term's or phrase's, or one in off (a word in its other sense).
 func (a *Analyzer) uncounted(off map[senseKey]bool) func(Match) bool {
 	if len(off) == 0 {
-		return a.matcher.claimsOnlyMatch
+		return Match.isClaimsOnly
 	}
-	return func(m Match) bool { return a.matcher.claimsOnlyMatch(m) || off[senseKey{m.Theme, m.Start}] }
+	return func(m Match) bool { return m.isClaimsOnly() || off[senseKey{m.Theme, m.Start}] }
 }
 
 func grow[T any](s []T, n int) []T {

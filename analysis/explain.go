@@ -300,10 +300,11 @@ func passingNote(passing, listMentions int) string {
 	if passing == 0 {
 		return ""
 	}
-	if listMentions == 0 {
-		return fmt.Sprintf(", %d of them passing (about another theme, a bullet fragment, a weak heading or one weak word) and counted half", passing)
+	note := fmt.Sprintf(", %d of them passing (about another theme, a bullet fragment, a weak heading or one weak word) and counted half", passing)
+	if listMentions > 0 {
+		note += fmt.Sprintf(", %d of those one item of a list of other things and counted nothing", listMentions)
 	}
-	return fmt.Sprintf(", %d of them passing (about another theme, a bullet fragment, a weak heading or one weak word) and counted half, %d of those one item of a list of other things and counted nothing", passing, listMentions)
+	return note
 }
 
 // Explain explains a theme's level in doc, analysed as d by Analyze (it

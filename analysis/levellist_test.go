@@ -49,11 +49,7 @@ func TestListMentionCountsNothing(t *testing.T) {
 		"Kommunen ska ordna bostad, skola och barnomsorg. Kommunens ansvar är även att tillhandahålla Sfi och 60 timmar samhällsorientering.\n\n" +
 		"Samhällsorienteringen innebär att du får muntlig och skriftlig information om hur samhället fungerar och praktiskt vardagsliv till exempel\n\n" +
 		"  • kultur\n  • traditioner\n  • politik\n  • rättsväsende\n  • sjukvård\n  • bostad\n  • skola\n"
-	res := a.Analyze(docFromText(text))
-	cov, err := res.Theme("education")
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, cov := analyzedTheme(t, a, text, "education")
 	if cov.listMentions < 1 {
 		t.Fatalf("education: %d list mentions, want at least 1 (the list \"bostad, skola och barnomsorg\"); evidence %d segments", cov.listMentions, len(cov.Evidence))
 	}
@@ -81,13 +77,21 @@ func TestListMentionCountsNothing(t *testing.T) {
 func TestListMentionTrade(t *testing.T) {
 	a := testAnalyzer(t)
 	text := "• Fotbollsföreningar får integrationsbidrag\n\n  Fotbollsföreningarna Härnösands FF, IF Älgarna och Älandsbro AIK får 125 000 kronor från Härnösands kommun till integrationsprojektet Integration via fotbollsaktiviteter. Andra medfinansiärer i projektet är Länsstyrelsen, Svenska Fotbollförbundet, Västernorrlands idrottsförbund och Länsförsäkringar Västernorrland.\n"
-	res := a.Analyze(docFromText(text))
-	cov, err := res.Theme("culture_leisure")
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, cov := analyzedTheme(t, a, text, "culture_leisure")
 	if cov.listMentions != 1 || cov.Level != 0 {
 		_, rule := GradeRule(cov, res.Sentences)
 		t.Errorf("culture_leisure: %d list mentions, level %d (%s); want 1 and 0", cov.listMentions, cov.Level, rule)
 	}
+}
+
+// analyzedTheme analyses text as a document and returns the analysis and
+// the coverage of one theme.
+func analyzedTheme(t *testing.T, a *Analyzer, text, theme string) (*DocumentAnalysis, ThemeCoverage) {
+	t.Helper()
+	res := a.Analyze(docFromText(text))
+	cov, err := res.Theme(theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, cov
 }

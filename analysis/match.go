@@ -152,16 +152,16 @@ type wordMatch struct {
 	as  codebook.Position
 }
 
-// claimsOnlyMatch reports whether mt comes from a claims_only term or
+// isClaimsOnly reports whether mt comes from a claims_only term or
 // phrase.
-func (m *Matcher) claimsOnlyMatch(mt Match) bool { return mt.claimsOnly }
+func (mt Match) isClaimsOnly() bool { return mt.claimsOnly }
 
 // hasClaimsOnly reports whether any of ms comes from a claims_only term.
 func (m *Matcher) hasClaimsOnly(ms []Match) bool {
 	if !m.anyClaimsOnly {
 		return false
 	}
-	return slices.ContainsFunc(ms, m.claimsOnlyMatch)
+	return slices.ContainsFunc(ms, Match.isClaimsOnly)
 }
 
 // NewMatcher indexes a codebook for matching.
@@ -768,8 +768,8 @@ func (m *Matcher) dampLists(ms []Match, toks []Token, areasLo, areasHi int) {
 		themes := buf[:0]
 		for _, mt := range ms {
 			// a claims_only word does not make a list bare: it must not
-			// move a level (claimsOnlyMatch)
-			if mt.Start >= lo && mt.End <= hi && len(themes) < len(buf) && !slices.Contains(themes, mt.Theme) && !m.claimsOnlyMatch(mt) {
+			// move a level (Match.isClaimsOnly)
+			if mt.Start >= lo && mt.End <= hi && len(themes) < len(buf) && !slices.Contains(themes, mt.Theme) && !mt.isClaimsOnly() {
 				themes = append(themes, mt.Theme)
 			}
 		}
@@ -923,8 +923,8 @@ func (m *Matcher) dedupe(ms []Match) []Match {
 	if !m.hasClaimsOnly(ms) {
 		return dedupeStrongest(ms)
 	}
-	counted := dedupeStrongest(slices.DeleteFunc(slices.Clone(ms), m.claimsOnlyMatch))
-	claims := dedupeStrongest(slices.DeleteFunc(slices.Clone(ms), func(mt Match) bool { return !m.claimsOnlyMatch(mt) }))
+	counted := dedupeStrongest(slices.DeleteFunc(slices.Clone(ms), Match.isClaimsOnly))
+	claims := dedupeStrongest(slices.DeleteFunc(slices.Clone(ms), func(mt Match) bool { return !mt.isClaimsOnly() }))
 	out := append(ms[:0], counted...)
 	for _, q := range claims {
 		if !slices.ContainsFunc(counted, func(c Match) bool {
