@@ -27,7 +27,42 @@ import (
 // a breadcrumb trail, a link's notice or a subject tag line.
 func isFlatNavigation(p string) bool {
 	p = strings.TrimSpace(p)
-	return isBreadcrumb(p) || isFlatContents(p) || isLinkNotice(p) || isTagLine(p)
+	return isBreadcrumb(p) || isFlatContents(p) || isLinkNotice(p) || isTagLine(p) || isLinkLine(p)
+}
+
+// linkMarkers end the text a municipal site writes on a link (Sitevision's
+// "Länk till annan webbplats, öppnas i nytt fönster", a document's
+// "1014.3 kB, öppnas i nytt fönster"), lower case.
+var linkMarkers = []string{"öppnas i nytt fönster", "länk till annan webbplats"}
+
+// maxLinkWords bounds the words before a link's marker: a longer line is
+// a sentence that ends in a link ("Sammanträdet ... sänds digitalt via
+// kommunens sida på Facebook Länk till annan webbplats").
+const maxLinkWords = 8
+
+// isLinkLine reports a paragraph that is one link: a few words and a
+// link marker at its end ("1. SFI, Svenska för invandrare Öppnas i nytt
+// fönster.", "Migrationsverket Länk till annan webbplats, öppnas i nytt
+// fönster."). The words are the name of another page or site, a
+// navigation link: they treat no theme on this page, as a heading would
+// (issue 14: a heading that is a navigation link).
+func isLinkLine(p string) bool {
+	if len(p) > 400 || !strings.Contains(p, "nytt fönster") && !strings.Contains(p, "annan webbplats") {
+		return false
+	}
+	t := strings.ToLower(strings.TrimRight(p, " .)"))
+	for _, m := range linkMarkers {
+		if i := strings.LastIndex(t, m); i >= 0 && i+len(m) == len(t) {
+			head := strings.TrimRight(t[:i], " ,(/")
+			for _, m2 := range linkMarkers {
+				if strings.HasSuffix(head, m2) {
+					head = strings.TrimRight(head[:len(head)-len(m2)], " ,(/")
+				}
+			}
+			return !moreFields(head, maxLinkWords)
+		}
+	}
+	return false
 }
 
 // linkNoticeStarts begin the notice a municipal site shows on a link to
