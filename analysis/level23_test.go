@@ -38,3 +38,52 @@ func TestLinkLine(t *testing.T) {
 		t.Errorf("language: level %d, %d heading(s) (%s); want 0 and none: the SFI line is a link", cov.Level, len(cov.Headings), rule)
 	}
 }
+
+// TestActorCompound: cooperation's word as the first part of a compound
+// whose head is an actor (level-actor-heads.tsv) names the actor, not
+// cooperation. m417 (dev; https://krokom.se/kommunochpolitik/faktaomkommunen/ekonomi/arsredovisning/politiskaledningenskommentarer.5842.html)
+// names the governing parties twice, "samverkanspartierna", and was
+// cooperation 1, labelled 0; o820 (dev, an admissions page) says
+// "samverkanskommuner" and "samverkansområde" of school admission. A
+// compound whose head is no actor ("samverkansformer", o424) still counts.
+func TestActorCompound(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"samverkanspartierna", true},
+		{"Samverkanspartiernas", true},
+		{"samverkansmyndigheterna", true},
+		{"samverkanskommuner", true},
+		{"samverkansområde", true},
+		{"samverkanspart", true},
+		{"samverkansgrupp", true},
+		{"samverkansformer", false},
+		{"samverkansavtal", false},
+		{"samarbetspartner", false},
+	} {
+		m := Match{Theme: "cooperation", Term: "samverka", Text: c.text, As: "modifier"}
+		if got := actorCompound(m); got != c.want {
+			t.Errorf("actorCompound(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	if actorCompound(Match{Theme: "cooperation", Term: "kommun", Text: "samverkanskommuner", As: "word"}) {
+		t.Error("a word match (not a modifier) is an actor compound")
+	}
+	if actorCompound(Match{Theme: "work", Term: "arbete", Text: "arbetskommun", As: "modifier"}) {
+		t.Error("a head listed for cooperation applies to work")
+	}
+	a := testAnalyzer(t)
+	text := "Politiska ledningens kommentarer\n\n" +
+		"Krokoms kommuns årsredovisning visar hur våra gemensamma skattemedel har använts under 2016, hur mål inom verksamheterna uppfyllts. Verksamheten i kommunen är mycket omfattande och berör alla oss som lever och verkar här.\n" +
+		"Krokoms kommun leds av samverkanspartierna; Centerpartiet, Moderaterna, Miljöpartiet och Kristdemokraterna.\n\n" +
+		"Samverkanspartiernas mål är att stärka och utveckla alla delar av Krokoms kommun. Tillsammans bygger vi en hållbar, företagsam och växande kommun.\n"
+	res, cov := analyzedTheme(t, a, text, "cooperation")
+	if len(cov.Evidence) == 0 {
+		t.Fatal("cooperation: no evidence; the compounds stay claims")
+	}
+	if cov.Level != 0 {
+		_, rule := GradeRule(cov, res.Sentences)
+		t.Errorf("cooperation: level %d (%s), want 0: the governing parties are actors", cov.Level, rule)
+	}
+}

@@ -101,6 +101,13 @@ func offSenseMatches(text string, matches [][]Match) map[senseKey]bool {
 	var off map[senseKey]bool
 	for _, ms := range matches {
 		for _, m := range ms {
+			if actorCompound(m) {
+				if off == nil {
+					off = map[senseKey]bool{}
+				}
+				off[senseKey{m.Theme, m.Start}] = true
+				continue
+			}
 			for _, s := range senses {
 				if s.theme != m.Theme || len(m.Text) != len(s.form) || !strings.EqualFold(m.Text, s.form) || !s.stands(text, m) {
 					continue
@@ -206,4 +213,59 @@ func skipOn(text string, at int, is func(rune) bool) int {
 		at += n
 	}
 	return at
+}
+
+// actorHead is one line of level-actor-heads.tsv: a theme and the head
+// of the compounds in which the theme's word names an actor.
+type actorHead struct{ theme, head string }
+
+func actorHeadList() ([]actorHead, error) {
+	const name = "level-actor-heads.tsv"
+	lines, err := listLines(name)
+	if err != nil {
+		return nil, err
+	}
+	var out []actorHead
+	for _, l := range lines {
+		f, err := fields(name, l, 2)
+		if err != nil {
+			return nil, err
+		}
+		if f[0] == "" || f[1] == "" || f[1] != strings.ToLower(f[1]) {
+			return nil, fmt.Errorf("word list %s: %q: want a theme and a lower-case head", name, l)
+		}
+		out = append(out, actorHead{f[0], f[1]})
+	}
+	return out, nil
+}
+
+var actorHeads = lazyList(actorHeadList)
+
+// nounEndings are the endings a Swedish noun's base form takes: definite,
+// plural, genitive.
+var nounEndings = map[string]bool{"": true, "s": true, "n": true, "ns": true, "t": true, "ts": true, "en": true, "ens": true,
+	"et": true, "ets": true, "er": true, "ers": true, "erna": true, "ernas": true, "na": true, "nas": true,
+	"ar": true, "arna": true, "arnas": true, "or": true, "orna": true, "ornas": true}
+
+// actorCompound reports a modifier match (the theme's word as the first
+// part of a compound) whose compound ends in a head of
+// level-actor-heads.tsv: "samverkanspartierna" is parties, not
+// cooperation.
+func actorCompound(m Match) bool {
+	if m.As != "modifier" {
+		return false
+	}
+	var w string
+	for _, h := range actorHeads() {
+		if h.theme != m.Theme {
+			continue
+		}
+		if w == "" {
+			w = strings.ToLower(m.Text)
+		}
+		if i := strings.LastIndex(w, h.head); i > 0 && nounEndings[w[i+len(h.head):]] {
+			return true
+		}
+	}
+	return false
 }
