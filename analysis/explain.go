@@ -106,6 +106,8 @@ func GradeRule(c ThemeCoverage, content int) (int, string) {
 	switch {
 	case h > 0 && namedArea(c):
 		return 2, fmt.Sprintf("level 2: a sentence names the theme as one of the document's focus areas (%d heading(s) or focus area(s) in all)", h)
+	case h == 1 && body == 1 && c.Inherited == 0 && content > maxTitleSegments && headsNothing(c):
+		return 0, fmt.Sprintf("level 0: one heading names the theme, but nothing stands under it (the one segment that names the theme stands before it: a link or a later item's title, not a section), a passing mention (level 1 needs %d: 2, and 1%% of %d content segments)", need, content)
 	case h > 0 && (h > 1 || body > 0 || (c.Inherited > 0 && sectionHeading(c)) || content <= maxTitleSegments):
 		return 2, fmt.Sprintf("level 2: %d heading(s) name the theme (a section, focus area or table section of its own)", h)
 	case h > 0 && c.Inherited > 0:
@@ -407,4 +409,25 @@ func (a *Analyzer) Explain(doc *ingest.Document, d *DocumentAnalysis, theme stri
 		return ex.Terms[i].As < ex.Terms[j].As
 	})
 	return ex, nil
+}
+
+// headsNothing reports whether the one heading that names the theme in c
+// comes after every own-word segment that names it: no segment of the
+// theme stands in its section, which holds another item (a digest page's
+// next news title, "Brev till småhusägare/fritidshusägare") or nothing
+// (a link's label at the page's end, "Förskola, skola, SFI och
+// vuxenutbildning"). Read with c.Inherited == 0 (no segment under it
+// counts through it), the heading is a label, as one with no segment at
+// all is; the labelling rules give the theme 2 only for a heading over
+// the theme's own section (docs/validity-themes.md, session 21).
+func headsNothing(c ThemeCoverage) bool {
+	if len(c.Headings) != 1 {
+		return false
+	}
+	for _, hit := range c.Evidence {
+		if hit.Kind != KindHeading && !hit.Inherited && hit.Sentence > c.Headings[0] {
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,9 @@
 package analysis
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Real dev sentences of testdata/realtexts for the level classes of
 // session 21's level23 task (issue 14: false level cells on real text).
@@ -86,4 +89,36 @@ func TestActorCompound(t *testing.T) {
 		_, rule := GradeRule(cov, res.Sentences)
 		t.Errorf("cooperation: level %d (%s), want 0: the governing parties are actors", cov.Level, rule)
 	}
+}
+
+// TestHeadingOverNothing: one heading names the theme, the one sentence
+// that names it stands before the heading, and nothing under the heading
+// is the theme's: the heading is a label (a link to another page), not a
+// section. o882 (dev; https://alvesta.liberalerna.se/politik/ledning-och-ekonomi/),
+// a party page, ends in three links to its policy pages, "ALLT BÖRJAR MED
+// EN BRA SKOLA" among them, after one sentence naming school; it was
+// education 2, labelled 0. With a segment of the theme under the heading
+// the heading is a section, level 2.
+func TestHeadingOverNothing(t *testing.T) {
+	a := testAnalyzer(t)
+	text := "Liberalerna motsätter sig framtida skattehöjningar. En effektivare förvaltning kan ge större effekt än en skattehöjning.\n\n" +
+		"Lånenivån och skuldsättningen är för hög vilket på sikt leder till problem.\n\n" +
+		"I dagsläget finns 2,5 avlönade kommunalråd, vi vill ha 1,5 istället.\n\n" +
+		"Vår politik\n\n" +
+		"En riktigt bra skola för alla barn, och en integrationspolitik som både ställer krav och skapar möjligheter. Svårare än så behöver det inte vara att kliva in i framtiden.\n\n" +
+		"ALLT BÖRJAR MED EN BRA SKOLA\nINTEGRATIONSPOLITIK SOM MINSKAR KLYFTORNA\nFRAMTIDEN ÄR LIBERAL\n\n" +
+		"Lämna din e-postadress här, så berättar vi mer om hur du kan göra skillnad.\n"
+	res, cov := analyzedTheme(t, a, text, "education")
+	lvl, rule := GradeRule(cov, res.Sentences)
+	if len(cov.Headings) != 1 || cov.Level != 0 || lvl != 0 {
+		t.Errorf("education: %d heading(s), level %d (stored %d; %s); want one heading and level 0", len(cov.Headings), lvl, cov.Level, rule)
+	}
+	// the same heading over a sentence of the theme is a section
+	section := strings.Replace(text, "FRAMTIDEN ÄR LIBERAL\n\n", "FRAMTIDEN ÄR LIBERAL\n\nVi vill att varje skola ska ha behöriga lärare och mindre klasser.\n\n", 1)
+	res, cov = analyzedTheme(t, a, section, "education")
+	if !headsNothing(cov) && cov.Level == 2 {
+		return
+	}
+	lvl, rule = GradeRule(cov, res.Sentences)
+	t.Errorf("education with a sentence under the heading: level %d (%s), headsNothing %v; want 2 and false", lvl, rule, headsNothing(cov))
 }
