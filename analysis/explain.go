@@ -424,10 +424,15 @@ func headsNothing(c ThemeCoverage) bool {
 	if len(c.Headings) != 1 {
 		return false
 	}
+	before := false
 	for _, hit := range c.Evidence {
-		if hit.Kind != KindHeading && !hit.Inherited && hit.Sentence > c.Headings[0] {
+		if hit.Kind == KindHeading || hit.Inherited {
+			continue
+		}
+		if hit.Sentence > c.Headings[0] {
 			return false
 		}
+		before = true
 	}
-	return true
+	return before
 }
