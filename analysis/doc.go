@@ -14,7 +14,9 @@
 // (targetgroup.go) before the coverage is built; a theme word in its
 // other sense by the words beside it (data/lists/level-senses.tsv: "de
 // boende", "Föreningen Sveriges Skogsindustrier"; level-senses-politics.tsv:
-// "valteknisk samverkan", parties' pact; levelsense.go) and a
+// "valteknisk samverkan", parties' pact; level-actor-heads.tsv: a
+// theme word as the first part of an actor's compound, "samverkanspartierna";
+// levelsense.go) and a
 // theme named only as one item of a list of other things (levellist.go)
 // are evidence that counts toward no level, or half;
 // Analyzer.AnalyzeContext runs them over one ingest.Document and
