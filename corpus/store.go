@@ -295,18 +295,6 @@ const storePageSize = 65536
 // many bytes of rows; the store stays consistent either way.
 const walCheckpointBytes = 4 << 20
 
-// writerCacheKB is the page cache of the connection a StoreWriter writes
-// on, in KB (PRAGMA cache_size, a setting of the connection, not of the file).
-// SQLite's default of 2,000 KB is 31 pages of storePageSize: a run
-// inserts each document into five indexes keyed by its SHA-256 (files,
-// texts, prepared, analyses), that is into a random leaf of each, and
-// those indexes are about 0.5 KB a document (5 MB at 10,000, 25 MB at
-// 50,000). With 31 pages each insert read its leaves back from the file
-// (pread of 64 KB) and spilled dirty pages mid-transaction (pagerStress),
-// a cost per document that grew with the corpus (docs/benchmarks.md
-// session 21). The cache grows only as pages are touched.
-const writerCacheKB = 16 << 10
-
 // OpenStore opens (creating if needed) the store at path.
 func OpenStore(path string) (*Store, error) { return openStore(path, storePageSize) }
 
@@ -1027,9 +1015,6 @@ func (w *StoreWriter) add(r *Record) error {
 		// A setting of the transaction's connection, which the pool
 		// chooses: set each time.
 		if _, err := tx.Exec(fmt.Sprintf("PRAGMA wal_autocheckpoint = %d", max(1, walCheckpointBytes/w.s.pageSize))); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(fmt.Sprintf("PRAGMA cache_size = %d", -writerCacheKB)); err != nil {
 			return err
 		}
 		w.stmts = map[string]*sql.Stmt{}
