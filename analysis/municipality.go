@@ -543,7 +543,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				if actorAt(text, words, i, n, a.lists.institutionAfter) {
 					e.actor++
 				}
-			case a.ambiguous[v.muni] && !a.placeContext(text, words, i):
+			case a.ambiguous[v.muni] && !a.placeContext(text, words, i) && !a.capitalInSentence(text, words, i, v.muni):
 				if header {
 					e.ambiguousBare[0]++
 				} else {

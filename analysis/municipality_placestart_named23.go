@@ -1,6 +1,9 @@
 package analysis
 
-import "strings"
+import (
+	"io/fs"
+	"strings"
+)
 
 // sentenceOpensPlace reports whether token p (the word before a name) is
 // a place preposition that opens a sentence or a line: "I Skara är Carl-
@@ -36,4 +39,38 @@ func (a *MunicipalityAttributor) sentenceOpensPlace(text string, words []word, i
 		return gap == ""
 	}
 	return strings.HasSuffix(gap, ".") || strings.HasSuffix(gap, "!") || strings.HasSuffix(gap, "?") || strings.HasSuffix(gap, ":")
+}
+
+// wordNamesFile lists the ambiguous names that are ordinary words only.
+const wordNamesFile = "word-names-named23.txt"
+
+// embeddedWordNames is the embedded list, parsed once.
+var embeddedWordNames = parsedOnce(func(fsys fs.FS) (map[string]bool, error) {
+	lines, err := readList(fsys, wordNamesFile)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(lines))
+	for _, l := range lines {
+		out[l] = true
+	}
+	return out, nil
+})
+
+// capitalInSentence reports whether the name at token i, one of the
+// names that are ordinary words only (data/attribution/
+// word-names-named23.txt), is capitalised in the middle of a sentence:
+// after a lower-case word on the same line, itself not all in capitals
+// ("är Boden den tredje största kommunen", "och Boden fick"). The
+// ordinary word would be written in lower case there.
+func (a *MunicipalityAttributor) capitalInSentence(text string, words []word, i, muni int) bool {
+	if i == 0 || !embeddedWordNames()[strings.ToLower(a.munis[muni].Name)] {
+		return false
+	}
+	p, w := words[i-1], words[i]
+	if p.upper || !w.upper || !sameLine(text, p, w) {
+		return false
+	}
+	s := text[w.start:w.end]
+	return strings.ToUpper(s) != s
 }
