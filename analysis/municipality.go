@@ -543,7 +543,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				if actorAt(text, words, i, n, a.lists.institutionAfter) {
 					e.actor++
 				}
-			case a.ambiguous[v.muni] && !a.placeContext(text, words, i):
+			case a.ambiguous[v.muni] && !a.placeContext(text, words, i) && !a.capitalInSentence(text, words, i, v.muni):
 				if header {
 					e.ambiguousBare[0]++
 				} else {
@@ -989,7 +989,11 @@ func (a *MunicipalityAttributor) placeContext(text string, words []word, i int) 
 		p = words[i-3]
 		return a.lists.place[p.lower(text)]
 	}
-	if p.upper || !a.lists.place[p.lower(text)] {
+	if p.upper {
+		// A preposition that opens a sentence ("I Skara är ...").
+		return a.sentenceOpensPlace(text, words, i) && sameLine(text, p, words[i])
+	}
+	if !a.lists.place[p.lower(text)] {
 		return false
 	}
 	return sameLine(text, p, words[i])
