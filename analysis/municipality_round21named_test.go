@@ -48,7 +48,7 @@ func TestSentenceInitialPlacePreposition(t *testing.T) {
 }
 
 // TestOrdinaryWordNameCapitalInSentence: a name that is an ordinary word
-// only (data/attribution/word-names-named23.txt: "boden" the shed,
+// only (data/attribution/lowercase-word-names.txt: "boden" the shed,
 // "skara" a crowd) written with a capital in the middle of a sentence is
 // the name ("Till folkmängden är Boden den tredje största kommunen i
 // Norrbotten", m653, Boden's own "Information om Boden"; "ytan på Boden

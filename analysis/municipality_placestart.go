@@ -42,7 +42,7 @@ func (a *MunicipalityAttributor) sentenceOpensPlace(text string, words []word, i
 }
 
 // wordNamesFile lists the ambiguous names that are ordinary words only.
-const wordNamesFile = "word-names-named23.txt"
+const wordNamesFile = "lowercase-word-names.txt"
 
 // embeddedWordNames is the embedded list, parsed once.
 var embeddedWordNames = parsedOnce(func(fsys fs.FS) (map[string]bool, error) {
@@ -59,7 +59,7 @@ var embeddedWordNames = parsedOnce(func(fsys fs.FS) (map[string]bool, error) {
 
 // capitalInSentence reports whether the name at token i, one of the
 // names that are ordinary words only (data/attribution/
-// word-names-named23.txt), is capitalised in the middle of a sentence:
+// lowercase-word-names.txt), is capitalised in the middle of a sentence:
 // after a lower-case word on the same line, itself not all in capitals
 // ("är Boden den tredje största kommunen", "och Boden fick"). The
 // ordinary word would be written in lower case there.
