@@ -213,7 +213,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 			return nil, ctx.Err()
 		}
 		raw := doc.Text[s.Start:s.End]
-		sc.toks = a.matcher.tokenizeInto(sc.toks, raw, s.Start)
+		sc.toks = a.matcher.tokenizeCached(sc.toks, raw, s.Start, &sc.forms)
 		toks := sc.toks
 		sc.words.addSegment(s.Start, s.End, toks)
 		modality[i] = classifyTokensWith(raw, s.Start, toks, &sc.modal)
@@ -582,6 +582,7 @@ type analyzeScratch struct {
 	lines      []line    // the document's lines (splitLines)
 	layout     []docLine // its non-blank lines (layoutDocument)
 	words      documentWords
+	forms      formCache // word forms met in the document (formcache.go)
 }
 
 // reset empties the scratch for the next document, keeping its capacity
@@ -592,6 +593,7 @@ func (sc *analyzeScratch) reset() {
 	sc.modality, sc.lines, sc.layout = emptied(sc.modality), emptied(sc.lines), emptied(sc.layout)
 	sc.nScoreMaps = 0
 	sc.words.reset("")
+	sc.forms.reset()
 }
 
 // emptied clears s (no element keeps anything alive) and returns s[:0].

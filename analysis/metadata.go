@@ -419,6 +419,19 @@ func markTitleLists(lines []docLine) {
 			i = j
 			continue
 		}
+		// Only a line mayNameOrg passes can name one: when too few do, the
+		// run is no list, and neither the map nor the expression is needed
+		// (most runs of short lines are a PDF's wrapped text).
+		may := 0
+		for k := i; k < j; k++ {
+			if mayNameOrg(lines[k].text) {
+				may++
+			}
+		}
+		if may < minOrgs || may*3 < j-i {
+			i = j
+			continue
+		}
 		orgs := map[string]bool{}
 		orgLines := 0
 		for k := i; k < j; k++ {
@@ -747,6 +760,9 @@ func kindOfText(s string) string {
 // svenskar" after a generic title). Without any kind word, "other".
 func findKind(lay docLayout, header []string, title string) string {
 	for _, c := range cellsOf(header) {
+		if !mayNameDokumenttyp(c) {
+			continue
+		}
 		if m := dokumenttypRe().FindStringSubmatch(c); m != nil {
 			if k := kindOfWord(m[1]); k != "" {
 				return k
@@ -780,6 +796,20 @@ func findKind(lay docLayout, header []string, title string) string {
 		break
 	}
 	return KindOther
+}
+
+// mayNameDokumenttyp is a cheap necessary condition for dokumenttypRe:
+// its word's last four letters, "ttyp", in either case (t, y and p have no
+// other letters in their case-folding orbits, unlike the k of
+// "dokument", which (?i) also matches as the Kelvin sign). Most front
+// matter has no such field, and the expression was run on every cell.
+func mayNameDokumenttyp(c string) bool {
+	for i := 0; i+4 <= len(c); i++ {
+		if c[i]|0x20 == 't' && c[i+1]|0x20 == 't' && c[i+2]|0x20 == 'y' && c[i+3]|0x20 == 'p' {
+			return true
+		}
+	}
+	return false
 }
 
 // openingBytes returns the byte length of the first n runes of s.

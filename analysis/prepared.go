@@ -264,7 +264,7 @@ func (a *Analyzer) Retag(ctx context.Context, doc *ingest.Document, data []byte,
 			a.recycleSegments(res)
 			return nil, ctx.Err()
 		}
-		sc.toks = a.matcher.tokenizeInto(sc.toks, doc.Text[s.Start:s.End], s.Start)
+		sc.toks = a.matcher.tokenizeCached(sc.toks, doc.Text[s.Start:s.End], s.Start, &sc.forms)
 		a.matchSegment(sc, s.Kind, i)
 	}
 	res.Modality, res.Modalities = classifySegments(segs, func(i int) Modality { return p.modality[i] })

@@ -94,7 +94,13 @@ func mentionsEvaluation(s string) bool {
 	var buf [24]byte // the current word, lower-cased (its start, if longer)
 	follow := false  // the last word was följ, följa, ... and only \s has come since (words are apart: at least one)
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		var r rune
+		var size int
+		if c := s[i]; c < utf8.RuneSelf { // ASCII (most bytes) without decoding
+			r, size = rune(c), 1
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if !isLetter(r) {
 			if r != ' ' && r != '\t' && r != '\n' && r != '\f' && r != '\r' { // RE2's \s
 				follow = false
@@ -120,6 +126,22 @@ func mentionsEvaluation(s string) bool {
 		}
 		n, whole := 0, true
 		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf { // ASCII: a letter folds to its small letter
+				if !asciiLetter[c] {
+					break
+				}
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				if n < len(buf) {
+					buf[n] = c
+					n++
+				} else {
+					whole = false
+				}
+				i++
+				continue
+			}
 			if r, size = utf8.DecodeRuneInString(s[i:]); !isLetter(r) {
 				break
 			}

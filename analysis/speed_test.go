@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/styrdok/styrdok/ingest"
 	"github.com/styrdok/styrdok/tools/gencorpus/gen"
@@ -1070,4 +1071,136 @@ func benchLines(b *testing.B) []string {
 		b.Fatal("no corpus lines")
 	}
 	return lines
+}
+
+// TestFormCacheSameTokens: tokenising through a worker's form cache gives
+// the tokens the memo alone gives (the same forms), on the bundled
+// corpus's lines and paragraphs and random strings, the cache kept from
+// string to string and reset now and then, as between documents; and no
+// slot points into a text after a reset but a lower-case form's own copy.
+func TestFormCacheSameTokens(t *testing.T) {
+	cb, err := DefaultCodebook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(cb)
+	var c formCache
+	var got, want []Token
+	for i, s := range probeCases(t) {
+		want = m.tokenizeInto(want, s, 3)
+		got = m.tokenizeCached(got, s, 3, &c)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d tokens through the cache, %d without", s, len(got), len(want))
+		}
+		for k := range got {
+			g, w := got[k], want[k]
+			if g.Text != w.Text || g.Start != w.Start || g.End != w.End || g.Lower != w.Lower || g.Stem != w.Stem || g.Cell != w.Cell || g.Sep != w.Sep ||
+				(g.form == nil) != (w.form == nil) || (g.form != nil && g.form.lower != w.form.lower) {
+				t.Fatalf("%q token %d: %+v through the cache, %+v without", s, k, g, w)
+			}
+		}
+		if i%7 == 0 {
+			c.reset()
+			for _, sl := range c.slots {
+				if sl.doc || (sl.f != nil && unsafe.StringData(sl.text) != unsafe.StringData(sl.f.lower)) {
+					t.Fatalf("after a reset, slot %q (doc %v) is not its form's own copy", sl.text, sl.doc)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkTokenizeGenerated: tokenising every line of 200 generated
+// documents with the Matcher's word forms, through the memo alone and
+// through a worker's form cache (reset between documents, as the
+// analysis does).
+func BenchmarkTokenizeGenerated(b *testing.B) {
+	docs := generatedDocs(b, 200)
+	cb, err := DefaultCodebook()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := NewMatcher(cb)
+	var lines [][]string
+	var bytes int64
+	for _, d := range docs {
+		lines = append(lines, strings.Split(d.Text, "\n"))
+		bytes += int64(len(d.Text))
+	}
+	var toks []Token
+	for _, ls := range lines { // warm the memos, as the first documents of a run do
+		for _, l := range ls {
+			toks = m.tokenizeInto(toks, l, 0)
+		}
+	}
+	b.Run("memo", func(b *testing.B) {
+		b.SetBytes(bytes)
+		for range b.N {
+			for _, ls := range lines {
+				for _, l := range ls {
+					toks = m.tokenizeInto(toks, l, 0)
+				}
+			}
+		}
+	})
+	b.Run("cache", func(b *testing.B) {
+		b.SetBytes(bytes)
+		var c formCache
+		for range b.N {
+			for _, ls := range lines {
+				for _, l := range ls {
+					toks = m.tokenizeCached(toks, l, 0, &c)
+				}
+				c.reset()
+			}
+		}
+	})
+}
+
+// TestMayNameDokumenttyp: the prefilter is a necessary condition for
+// dokumenttypRe, on the bundled corpus's lines and paragraphs and random
+// strings of the field's spellings (the Kelvin sign for k among them);
+// and the field is found in some.
+func TestMayNameDokumenttyp(t *testing.T) {
+	cases := speedCases(t)
+	pieces := []string{"Dokumenttyp", "DOKUMENTTYP", "dokumenttyp", "do\u212aumenttyp", "TTYP", "tTyP", "ttyp", ":", " ", "\t", "Plan", "Riktlinje",
+		"ttpy", "ty", "p", "t", "Ö", "\u00a0", "\u017f", "handlingsplan", "-"}
+	found := 0
+	for _, c := range append(cases, randomJoins(pieces, 23, 8)...) {
+		m := dokumenttypRe().MatchString(c)
+		if m && !mayNameDokumenttyp(c) {
+			t.Fatalf("dokumenttypRe matches %q but mayNameDokumenttyp says no", c)
+		}
+		if m {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Fatal("dokumenttypRe matched nothing: the check tests nothing")
+	}
+}
+
+// BenchmarkLayoutGenerated: laying out 200 generated documents' lines
+// (layoutDocumentInto, with markTitleLists), the front matter's fields
+// and kind read from them (findKind with its Dokumenttyp prefilter).
+func BenchmarkLayoutGenerated(b *testing.B) {
+	docs := generatedDocs(b, 200)
+	var bytes int64
+	for _, d := range docs {
+		bytes += int64(len(d.Text))
+	}
+	b.SetBytes(bytes)
+	b.ReportAllocs()
+	var lines []docLine
+	for range b.N {
+		for _, d := range docs {
+			lay := layoutDocumentInto(lines, d.Text)
+			lines = lay.lines
+			var header []string
+			for _, l := range lay.lines[:lay.bodyStart] {
+				header = append(header, l.text)
+			}
+			_ = findKind(lay, header, "")
+		}
+	}
 }
