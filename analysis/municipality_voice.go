@@ -169,6 +169,9 @@ type voiceLists struct {
 	// orgOwned: an organisation's own nouns counted after "vår", "vårt",
 	// "våra" (organisation-voice.txt, municipality_orgvoice.go).
 	orgOwned map[string]bool
+	// partyGroups: council alliances that speak like a party's branch
+	// (party-groups-none23.txt, municipality_partybranch_none23.go).
+	partyGroups map[string]bool
 }
 
 // readLowerWords reads an attribution list of single lower-case words.
@@ -228,6 +231,14 @@ func parseVoiceLists(fsys fs.FS, classes map[string]voiceClass) (*voiceLists, er
 	}
 	if err := v.parseOrganisationVoice(fsys); err != nil {
 		return nil, err
+	}
+	groups, err := readLowerWords(fsys, "party-groups-none23.txt")
+	if err != nil {
+		return nil, err
+	}
+	v.partyGroups = map[string]bool{}
+	for _, g := range groups {
+		v.partyGroups[g] = true
 	}
 	return v, nil
 }
@@ -397,6 +408,11 @@ func (tv *textVoice) speaksAsParty(e *muniEvidence) bool {
 		// service (municipality_links.go).
 		return true
 	}
+	if tv.partyBranch >= 1 && tv.we >= 1 && tv.reporter == 0 && e.address == 0 && e.logo == 0 {
+		// A party's branch named and "we" said, with no one reported
+		// speaking: the branch speaks (municipality_partybranch_none23.go).
+		return true
+	}
 	return tv.partyFirst >= 1 && tv.service == 0 && e.address == 0 && e.logo == 0
 }
 
@@ -443,6 +459,7 @@ type textVoice struct {
 	quotes, jag, population                  int
 	partyFirst, partyOrgan                   int  // party-voice cues (partyAt)
 	orgOwned                                 int  // of partyFirst, an organisation's own nouns (orgOwnedAt)
+	partyBranch                              int  // a party's local branch named outside quotes ("Centerpartiet i Herrljunga", partyBranchAt)
 	company                                  bool // names a company by its legal form (namesCompany)
 	rivals                                   float64
 	words                                    int
@@ -478,6 +495,9 @@ func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []u
 			continue
 		}
 		lw := w.appendLower(small[:0], text)
+		if w.upper && a.partyBranchAt(text, words, i, string(lw)) && !quoted(text, w.start) {
+			tv.partyBranch++
+		}
 		switch kind := a.partyAt(text, words, i, string(lw)); {
 		case kind != partyNone && quoted(text, w.start):
 			// Reported speech: a paper quoting a councillor's "vi har
