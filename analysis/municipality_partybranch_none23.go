@@ -1,5 +1,7 @@
 package analysis
 
+import "strings"
+
 // Session 21 (issue 14, task none23): a local party branch speaking for
 // itself. A party's page, its local news list or its members' blog names
 // the branch by the party and its place, "Centerpartiet i Herrljunga",
@@ -36,3 +38,31 @@ func (a *MunicipalityAttributor) partyBranchAt(text string, words []word, i int,
 	}
 	return false
 }
+
+// memberBodySelfAt reports whether token i is a body of municipal
+// cooperation named by its own name and legal form, the head word in
+// lower case after a capitalised name on the same line ("VafabMiljö
+// kommunalförbund", "Sjuhärads kommunalförbund"; member-bodies.txt, in
+// the indefinite or the definite form), as a company names itself "X AB".
+func (a *MunicipalityAttributor) memberBodySelfAt(text string, words []word, i int, lw string) bool {
+	if i == 0 || words[i].upper || !words[i-1].upper || !joined(text, words[i-1], words[i]) {
+		return false
+	}
+	if p := words[i-1].lower(text); p == "ett" || p == "en" || p == "om" || p == "vissa" {
+		return false
+	}
+	mb := a.lists.memberBodies
+	if lw == "förbund" || lw == "förbundet" || !(mb[lw] || mb[lw+"et"]) {
+		return false
+	}
+	// The body is the text's subject, named again and again
+	// ("VafabMiljö" nine times on its own news page), not a partner a
+	// municipality's page names in passing ("Lapplands kommunalförbund"
+	// twice on Jokkmokk's page, m198).
+	name := text[words[i-1].start:words[i-1].end]
+	return strings.Count(text, name) >= memberBodyRepeats
+}
+
+// memberBodyRepeats is how often a body's name must stand in a text for
+// the body to be its subject.
+const memberBodyRepeats = 3

@@ -413,6 +413,13 @@ func (tv *textVoice) speaksAsParty(e *muniEvidence) bool {
 		// speaking: the branch speaks (municipality_partybranch_none23.go).
 		return true
 	}
+	if tv.memberBody >= 1 && tv.we >= 1 && e.address == 0 && e.logo == 0 {
+		// A kommunalförbund naming itself by its legal form and saying
+		// "we" ("kommunerna i vår region") on a page with no address at
+		// the candidate's domain: the body speaks, for all its members
+		// (municipality_partybranch_none23.go).
+		return true
+	}
 	return tv.partyFirst >= 1 && tv.service == 0 && e.address == 0 && e.logo == 0
 }
 
@@ -460,6 +467,7 @@ type textVoice struct {
 	partyFirst, partyOrgan                   int  // party-voice cues (partyAt)
 	orgOwned                                 int  // of partyFirst, an organisation's own nouns (orgOwnedAt)
 	partyBranch                              int  // a party's local branch named outside quotes ("Centerpartiet i Herrljunga", partyBranchAt)
+	memberBody                               int  // a body of municipal cooperation named with its legal form ("VafabMiljö kommunalförbund", memberBodySelfAt)
 	company                                  bool // names a company by its legal form (namesCompany)
 	rivals                                   float64
 	words                                    int
@@ -497,6 +505,9 @@ func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []u
 		lw := w.appendLower(small[:0], text)
 		if w.upper && a.partyBranchAt(text, words, i, string(lw)) && !quoted(text, w.start) {
 			tv.partyBranch++
+		}
+		if !w.upper && a.memberBodySelfAt(text, words, i, string(lw)) {
+			tv.memberBody++
 		}
 		switch kind := a.partyAt(text, words, i, string(lw)); {
 		case kind != partyNone && quoted(text, w.start):
