@@ -66,3 +66,19 @@ func (a *MunicipalityAttributor) memberBodySelfAt(text string, words []word, i i
 // memberBodyRepeats is how often a body's name must stand in a text for
 // the body to be its subject.
 const memberBodyRepeats = 3
+
+// congregationRepeats is how often churches must be named by their own
+// names for a church to be the text's speaker.
+const congregationRepeats = 2
+
+// congregationAt reports whether capitalised lower-case lw is a church's
+// own name: longer than, and ending in, a listed ending
+// (congregation-suffixes-none23.txt: "Bifrostkyrkan", "Tomaskyrkan").
+func (v *voiceLists) congregationAt(lw string) bool {
+	for _, s := range v.congregations {
+		if len(lw) > len(s)+2 && strings.HasSuffix(lw, s) {
+			return true
+		}
+	}
+	return false
+}

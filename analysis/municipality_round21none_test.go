@@ -117,3 +117,37 @@ func TestMemberBodySpeaksForNone(t *testing.T) {
 		{"m198.txt", "2510", 0.6},
 	})
 }
+
+// TestCongregationAt: a church's own name ends in -kyrkan, -församling(en)
+// or -pastorat (congregation-suffixes-none23.txt); the bare noun is no name.
+func TestCongregationAt(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	for lw, want := range map[string]bool{
+		"bifrostkyrkan":          true, // m536
+		"tomaskyrkan":            true, // m538
+		"domkyrkoförsamlingens":  false,
+		"domkyrkoförsamlingen":   true,
+		"kyrkan":                 false,
+		"församlingen":           false,
+		"linköpings":             false,
+		"missionsförsamling":     true,
+		"svenskakyrkanspastorat": true,
+	} {
+		if got := a.lists.voice.congregationAt(lw); got != want {
+			t.Errorf("congregationAt(%q) = %v, want %v", lw, got, want)
+		}
+	}
+}
+
+// TestCongregationSpeaksForNone: m536 (equmenia's story of Bifrostkyrkan's
+// language café in Mölndal, "Vi inspirerades av Redbergskyrkan") answered
+// Göteborg at 0.68 and m538 (Ideellt forum's blog on Tomaskyrkan in
+// Linköping, "vad kan vi göra i kyrkan") Linköping at 0.85 before this
+// round; both speak for none.
+func TestCongregationSpeaksForNone(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	checkRealAnswers(t, a, []realAnswer{
+		{"m536.txt", "", 0},
+		{"m538.txt", "", 0},
+	})
+}
