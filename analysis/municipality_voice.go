@@ -169,6 +169,12 @@ type voiceLists struct {
 	// orgOwned: an organisation's own nouns counted after "vår", "vårt",
 	// "våra" (organisation-voice.txt, municipality_orgvoice.go).
 	orgOwned map[string]bool
+	// partyGroups: council alliances that speak like a party's branch
+	// (party-groups-none23.txt, municipality_partybranch_none23.go).
+	partyGroups map[string]bool
+	// congregations: endings of a church's own name
+	// (congregation-suffixes-none23.txt).
+	congregations []string
 }
 
 // readLowerWords reads an attribution list of single lower-case words.
@@ -227,6 +233,17 @@ func parseVoiceLists(fsys fs.FS, classes map[string]voiceClass) (*voiceLists, er
 		return nil, err
 	}
 	if err := v.parseOrganisationVoice(fsys); err != nil {
+		return nil, err
+	}
+	groups, err := readLowerWords(fsys, "party-groups-none23.txt")
+	if err != nil {
+		return nil, err
+	}
+	v.partyGroups = map[string]bool{}
+	for _, g := range groups {
+		v.partyGroups[g] = true
+	}
+	if v.congregations, err = readLowerWords(fsys, "congregation-suffixes-none23.txt"); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -397,6 +414,25 @@ func (tv *textVoice) speaksAsParty(e *muniEvidence) bool {
 		// service (municipality_links.go).
 		return true
 	}
+	if tv.partyBranch >= 1 && tv.we >= 1 && tv.reporter == 0 && e.address == 0 && e.logo == 0 {
+		// A party's branch named and "we" said, with no one reported
+		// speaking: the branch speaks (municipality_partybranch_none23.go).
+		return true
+	}
+	if tv.congregation >= congregationRepeats && tv.we >= 1 && tv.service <= 1 && e.address == 0 && e.logo == 0 {
+		// A church named by its own name twice or more and "we" said, on
+		// a page that gives no address at the candidate's domain and serves
+		// its reader at most once (a blog's "läs mer"): the church speaks
+		// (municipality_partybranch_none23.go).
+		return true
+	}
+	if tv.memberBody >= 1 && tv.we >= 1 && e.address == 0 && e.logo == 0 {
+		// A kommunalförbund naming itself by its legal form and saying
+		// "we" ("kommunerna i vår region") on a page with no address at
+		// the candidate's domain: the body speaks, for all its members
+		// (municipality_partybranch_none23.go).
+		return true
+	}
 	return tv.partyFirst >= 1 && tv.service == 0 && e.address == 0 && e.logo == 0
 }
 
@@ -443,6 +479,9 @@ type textVoice struct {
 	quotes, jag, population                  int
 	partyFirst, partyOrgan                   int  // party-voice cues (partyAt)
 	orgOwned                                 int  // of partyFirst, an organisation's own nouns (orgOwnedAt)
+	partyBranch                              int  // a party's local branch named outside quotes ("Centerpartiet i Herrljunga", partyBranchAt)
+	congregation                             int  // a church named by its own name ("Bifrostkyrkan", congregationAt)
+	memberBody                               int  // a body of municipal cooperation named with its legal form ("VafabMiljö kommunalförbund", memberBodySelfAt)
 	company                                  bool // names a company by its legal form (namesCompany)
 	rivals                                   float64
 	words                                    int
@@ -478,6 +517,15 @@ func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []u
 			continue
 		}
 		lw := w.appendLower(small[:0], text)
+		if w.upper && a.partyBranchAt(text, words, i, string(lw)) && !quoted(text, w.start) {
+			tv.partyBranch++
+		}
+		if w.upper && a.lists.voice.congregationAt(string(lw)) {
+			tv.congregation++
+		}
+		if !w.upper && a.memberBodySelfAt(text, words, i, string(lw)) {
+			tv.memberBody++
+		}
 		switch kind := a.partyAt(text, words, i, string(lw)); {
 		case kind != partyNone && quoted(text, w.start):
 			// Reported speech: a paper quoting a councillor's "vi har
