@@ -6,7 +6,7 @@ import "testing"
 // party's local branch named by its party and place ("Centerpartiet i
 // Herrljunga", "Alliansen i Tingsryds kommun") in a text that says "we"
 // and reports no one speaking is the branch's own page
-// (municipality_partybranch_none23.go); a party's congress and district
+// (municipality_partybranch.go); a party's congress and district
 // are words only a party uses of itself (party-voice.txt, organ). Real
 // dev texts, copies and sources in testdata/attribution/real.
 
@@ -119,7 +119,7 @@ func TestMemberBodySpeaksForNone(t *testing.T) {
 }
 
 // TestCongregationAt: a church's own name ends in -kyrkan, -församling(en)
-// or -pastorat (congregation-suffixes-none23.txt); the bare noun is no name.
+// or -pastorat (congregation-suffixes.txt); the bare noun is no name.
 func TestCongregationAt(t *testing.T) {
 	a, _ := newTestAttributor(t)
 	for lw, want := range map[string]bool{

@@ -170,10 +170,10 @@ type voiceLists struct {
 	// "våra" (organisation-voice.txt, municipality_orgvoice.go).
 	orgOwned map[string]bool
 	// partyGroups: council alliances that speak like a party's branch
-	// (party-groups-none23.txt, municipality_partybranch_none23.go).
+	// (party-groups.txt, municipality_partybranch.go).
 	partyGroups map[string]bool
 	// congregations: endings of a church's own name
-	// (congregation-suffixes-none23.txt).
+	// (congregation-suffixes.txt).
 	congregations []string
 }
 
@@ -235,7 +235,7 @@ func parseVoiceLists(fsys fs.FS, classes map[string]voiceClass) (*voiceLists, er
 	if err := v.parseOrganisationVoice(fsys); err != nil {
 		return nil, err
 	}
-	groups, err := readLowerWords(fsys, "party-groups-none23.txt")
+	groups, err := readLowerWords(fsys, "party-groups.txt")
 	if err != nil {
 		return nil, err
 	}
@@ -243,7 +243,7 @@ func parseVoiceLists(fsys fs.FS, classes map[string]voiceClass) (*voiceLists, er
 	for _, g := range groups {
 		v.partyGroups[g] = true
 	}
-	if v.congregations, err = readLowerWords(fsys, "congregation-suffixes-none23.txt"); err != nil {
+	if v.congregations, err = readLowerWords(fsys, "congregation-suffixes.txt"); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -416,21 +416,21 @@ func (tv *textVoice) speaksAsParty(e *muniEvidence) bool {
 	}
 	if tv.partyBranch >= 1 && tv.we >= 1 && tv.reporter == 0 && e.address == 0 && e.logo == 0 {
 		// A party's branch named and "we" said, with no one reported
-		// speaking: the branch speaks (municipality_partybranch_none23.go).
+		// speaking: the branch speaks (municipality_partybranch.go).
 		return true
 	}
 	if tv.congregation >= congregationRepeats && tv.we >= 1 && tv.service <= 1 && e.address == 0 && e.logo == 0 {
 		// A church named by its own name twice or more and "we" said, on
 		// a page that gives no address at the candidate's domain and serves
 		// its reader at most once (a blog's "läs mer"): the church speaks
-		// (municipality_partybranch_none23.go).
+		// (municipality_partybranch.go).
 		return true
 	}
 	if tv.memberBody >= 1 && tv.we >= 1 && e.address == 0 && e.logo == 0 {
 		// A kommunalförbund naming itself by its legal form and saying
 		// "we" ("kommunerna i vår region") on a page with no address at
 		// the candidate's domain: the body speaks, for all its members
-		// (municipality_partybranch_none23.go).
+		// (municipality_partybranch.go).
 		return true
 	}
 	return tv.partyFirst >= 1 && tv.service == 0 && e.address == 0 && e.logo == 0

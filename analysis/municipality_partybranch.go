@@ -73,7 +73,7 @@ const congregationRepeats = 2
 
 // congregationAt reports whether capitalised lower-case lw is a church's
 // own name: longer than, and ending in, a listed ending
-// (congregation-suffixes-none23.txt: "Bifrostkyrkan", "Tomaskyrkan").
+// (congregation-suffixes.txt: "Bifrostkyrkan", "Tomaskyrkan").
 func (v *voiceLists) congregationAt(lw string) bool {
 	for _, s := range v.congregations {
 		if len(lw) > len(s)+2 && strings.HasSuffix(lw, s) {
