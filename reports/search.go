@@ -80,6 +80,11 @@ type searchVecs struct {
 	val    []float32
 	scale  []float32
 	terms  int
+	// weight, when val is nil, is the weight at position p (term ti) of
+	// document d: the vecSet's head holds counts (vecSet.hcnt), and the
+	// cold search reads the weights once, making its index
+	// (newColdWeights).
+	weight func(d, p int, ti int32) float32
 }
 
 func (s *searchVecs) vec(d int) ([]int32, []float32) {
@@ -102,8 +107,12 @@ func pruneVectors[W weight](m *vecSet[W], p searchParams) *searchVecs {
 	var idx, scratch []int32
 	var val []W
 	weights := func(d int, keep []int) []W {
-		if hi, hv := m.head(d); len(keep) == 0 || keep[len(keep)-1] < len(hi) {
-			return hv
+		if heads := m.start[d+1] - m.start[d]; len(keep) == 0 || keep[len(keep)-1] < heads {
+			if m.hcnt != nil {
+				val = m.headVals(d, val[:0])
+				return val
+			}
+			return m.val[m.start[d]:m.start[d+1]]
 		}
 		scratch, val = m.full(d, scratch[:0], val[:0])
 		return val
@@ -132,6 +141,8 @@ func pruneVectors[W weight](m *vecSet[W], p searchParams) *searchVecs {
 	// order, vectorTerms below p.strongest), else a copy
 	var keep []int
 	vals, shared := any(m.val).([]float32)
+	counted := m.hcnt != nil // the head's weights computed when read: none kept
+	shared = shared || counted
 	for d := 0; shared && d < n; d++ {
 		keep = keeps(d, keep)
 		shared = len(keep) <= p.strongest && (len(keep) == 0 || keep[len(keep)-1] == len(keep)-1) &&
@@ -139,6 +150,9 @@ func pruneVectors[W weight](m *vecSet[W], p searchParams) *searchVecs {
 	}
 	if shared {
 		s.idx, s.val = m.idx, vals
+		if counted {
+			s.val, s.weight = nil, func(d, p int, ti int32) float32 { return float32(m.headWeight(d, p, ti)) }
+		}
 	}
 	for d := range n {
 		keep = keeps(d, keep)
@@ -188,6 +202,17 @@ func comparePairs(a, b [2]int32) int {
 // all-pairs computation, so the same figures to the last bit.
 func scorePairs[W weight](m *vecSet[W], pairs [][2]int32, workers int) []float64 {
 	sims := make([]float64, len(pairs))
+	scorePairsTo(m, pairs, workers, func(k int, s float64) { sims[k] = round4(s) })
+	return sims
+}
+
+// scorePairsTo is scorePairs' work: set(k, s) is given pair k's cosine s,
+// not rounded, once for each pair, from several goroutines (each k from
+// one).
+func scorePairsTo[W weight](m *vecSet[W], pairs [][2]int32, workers int, set func(k int, s float64)) {
+	if !m.packed {
+		m.weighHead() // the head's weights, where only its counts are kept
+	}
 	// chunks of whole groups of the same a, shared out in turn
 	var bounds []int
 	for k := 0; k < len(pairs); {
@@ -228,7 +253,7 @@ func scorePairs[W weight](m *vecSet[W], pairs [][2]int32, workers int) []float64
 					// b's head, then its tail: its terms in order
 					b := int(pairs[k][1])
 					if m.packed {
-						sims[k] = round4(m.packedDot(b, dense))
+						set(k, m.packedDot(b, dense))
 						continue
 					}
 					idx, val := m.head(b)
@@ -243,7 +268,7 @@ func scorePairs[W weight](m *vecSet[W], pairs [][2]int32, workers int) []float64
 							s += float64(w) * float64(m.tailWeight(b, p))
 						}
 					}
-					sims[k] = round4(s)
+					set(k, s)
 				}
 				if a >= 0 {
 					clearA(a)
@@ -252,6 +277,40 @@ func scorePairs[W weight](m *vecSet[W], pairs [][2]int32, workers int) []float64
 		}()
 	}
 	wg.Wait()
+}
+
+// scoreTenThousandths scores pairs as scorePairs does, with the figures
+// kept as round4 keeps them, in ten-thousandths (uint16: 2 bytes a pair
+// where a float64 is 8; the rare figure out of its range in odd), and
+// then lets m's vectors go (vecSet.reweigh: none weighed) before the
+// figures are made float64s: at 50,000 documents the packed vectors (48
+// MB) were held beside the pairs (24 MB) and their float64 figures (24
+// MB), the scoring step of the cold search's peak (docs/benchmarks.md,
+// session 21). The figures are scorePairs', to the bit: round4 is
+// math.Round(s*10000)/10000, and the count of ten-thousandths is an
+// integer a float64 holds exactly.
+func scoreTenThousandths[W weight](m *vecSet[W], pairs [][2]int32, workers int) []float64 {
+	tenth := make([]uint16, len(pairs))
+	var mu sync.Mutex
+	odd := map[int]float64{}
+	scorePairsTo(m, pairs, workers, func(k int, s float64) {
+		r := math.Round(s * 10000)
+		if r >= 0 && r <= math.MaxUint16 && !math.Signbit(r) {
+			tenth[k] = uint16(r)
+			return
+		}
+		mu.Lock()
+		odd[k] = r / 10000
+		mu.Unlock()
+	})
+	*m = *m.reweigh(func(int) bool { return false })
+	sims := make([]float64, len(pairs))
+	for k, t := range tenth {
+		sims[k] = float64(t) / 10000
+	}
+	for k, s := range odd {
+		sims[k] = s
+	}
 	return sims
 }
 
@@ -306,7 +365,16 @@ func newColdWeights(rows *rowTerms, terms int, sv *searchVecs, per int) *coldInd
 		w := make([]float32, start[terms])
 		fill := slices.Clone(start[:terms])
 		for d := b * ix.per; d < min(n, (b+1)*ix.per); d++ {
-			val, sc := sv.val[sv.lo[d]:sv.hi[d]], sv.scale[d]
+			sc := sv.scale[d]
+			if sv.val == nil { // computed from the head's counts (searchVecs.weight)
+				lo := sv.lo[d]
+				eachRowTerm(rows, d, func(k int, ti int32) {
+					w[fill[ti]] = sv.weight(d, lo+k, ti) * sc
+					fill[ti]++
+				})
+				continue
+			}
+			val := sv.val[sv.lo[d]:sv.hi[d]]
 			eachRowTerm(rows, d, func(k int, ti int32) {
 				w[fill[ti]] = val[k] * sc
 				fill[ti]++
@@ -433,7 +501,8 @@ func coldTop(rows *rowTerms, terms int, ix *coldIndex, workers, depth int) [][]p
 // the head), the head's terms once they are packed (packRows), its
 // weights once the index holds them (newColdWeights), before the index's
 // documents are made; and the index and the lists' figures once the
-// lists are made, before the vectors are weighed again for the scoring.
+// lists are made, before the vectors are weighed again for the scoring;
+// and those once the pairs are scored (scoreTenThousandths).
 func searchColdBlocks[W weight](m *vecSet[W], workers int, p searchParams) *searched {
 	sv := pruneVectors(m, p)
 	lean := m.reweigh != nil
@@ -446,14 +515,16 @@ func searchColdBlocks[W weight](m *vecSet[W], workers int, p searchParams) *sear
 	}
 	ix := newColdWeights(rows, terms, sv, blockDocs)
 	if lean {
-		m.val, sv = nil, nil
+		m.val, m.hcnt, m.hover, sv = nil, nil, nil, nil
 	}
 	ix.fillDocs(rows)
 	lists := coldTop(rows, terms, ix, workers, p.depth)
 	r := &searched{cuts: cutLists(lists, p.depth), pairs: prunedPairs(lists, p.candidates), lists: docsOf(lists)}
-	if lean {
-		*m = *m.reweigh(nil)
+	if !lean {
+		r.sims = scorePairs(m, r.pairs, workers)
+		return r
 	}
-	r.sims = scorePairs(m, r.pairs, workers)
+	*m = *m.reweigh(nil)
+	r.sims = scoreTenThousandths(m, r.pairs, workers) // m none weighed after: the pairs closeDuplicates adds are weighed for (scoreOn)
 	return r
 }

@@ -485,6 +485,7 @@ func searchFrom[W weight](m *vecSet[W], old, st *simState, how string, workers i
 		if float64(affected) > maxAffected*float64(n) {
 			return searchColdBlocks(m, workers, p), fmt.Sprintf("search: the state does not apply (%d of %d documents affected)", affected, n), nil
 		}
+		m.weighHead() // the rows read the head's weights: made before the search, as when they were weighed with the head
 		r, rows, scored := searchIncremental(m, old, aff, workers, p)
 		return r, fmt.Sprintf("search incremental: %d of %d documents affected, %d rows, %d of %d pairs scored", affected, n, rows, scored, len(r.pairs)), nil
 	}
@@ -510,6 +511,7 @@ func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers
 // allPairsTop is allPairs' work: each document's depth most similar
 // others (depth at least keepPeers) and the near-duplicate pairs.
 func allPairsTop[W weight](m *vecSet[W], workers int, free bool, depth int) ([]topPeers, []Pair) {
+	m.weighHead() // the head's weights, where only its counts are kept
 	nt := len(m.terms)
 	// The postings, term by term, in two flat arrays (documents in
 	// order): counted first, then filled, instead of grown by appending

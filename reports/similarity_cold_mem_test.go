@@ -3,6 +3,7 @@ package reports
 import (
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/styrdok/styrdok/analysis"
@@ -85,11 +86,37 @@ func TestColdSearchMemory(t *testing.T) {
 		}
 	}
 
+	// the scoring step: the packed vectors are let go (reweigh, none
+	// weighed) before the figures are made float64s, and while they are
+	// held the figures are 2 bytes a pair (scoreTenThousandths): the live
+	// heap when they go is at most the packed vectors and 3 bytes a pair
+	// over what it was before they were weighed (main: they were never
+	// let go; holding float64 figures beside them is 8 bytes a pair)
+	var calls []func(d int) bool
+	var heaps []uint64
+	reweigh := m.reweigh
+	m.reweigh = func(want func(d int) bool) *vecSet[float32] {
+		if len(calls) < 2 {
+			heaps = append(heaps, liveHeap())
+		}
+		calls = append(calls, want)
+		return reweigh(want)
+	}
 	want := searchCold(whole, 2, p)
 	got := searchColdBlocks(m, 2, p)
 	if !m.packed {
 		t.Fatal("searchColdBlocks did not let go of the search's vectors (no reweigh)")
 	}
+	if len(calls) != 2 || calls[0] != nil || calls[1] == nil || !m.partial || len(m.rows) != n || m.rows[0] != nil {
+		t.Fatalf("reweigh called %d times: want twice, for all then none (the packed vectors let go after the scoring)", len(calls))
+	}
+	pairs := uint64(len(got.pairs))
+	if over := int64(heaps[1]) - int64(heaps[0]); over > int64(againBytes+3*pairs) {
+		t.Errorf("when the packed vectors (%d bytes) are let go the live heap is %d bytes over its size before they were weighed: more than they and 3 bytes a pair (%d pairs)", againBytes, over, pairs)
+	} else {
+		t.Logf("scoring: live heap at the vectors' release %d bytes over, packed %d, %d pairs", over, againBytes, pairs)
+	}
+	m.reweigh = reweigh
 	if !reflect.DeepEqual(got, want) {
 		t.Fatal("searchColdBlocks differs from searchCold on whole vectors")
 	}
@@ -141,5 +168,59 @@ func TestVecPacked(t *testing.T) {
 		if got, want := scorePairs(packed, pairs, 3), scorePairs(whole, pairs, 2); !reflect.DeepEqual(got, want) {
 			t.Fatalf("maxTerms %d: the pairs score otherwise on packed vectors", maxTerms)
 		}
+	}
+}
+
+// liveHeap is the heap in use after a collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
+
+// TestColdHeadCounts: the cold search's vectors (weighedVecs for the
+// search, form vecHead) keep the head's counts, a byte a term, not its
+// weights, 4 bytes (vecSet.hcnt): they allocate at least 3 bytes a head
+// term less than the whole vectors' head (8 bytes a term) and tail, and every weight read back (headVals, the search's
+// newColdWeights) is the whole vectors' to the bit, counts over a byte
+// included; and the search's lists and figures are those of the whole
+// vectors.
+func TestColdHeadCounts(t *testing.T) {
+	bags := commonAndRareBags(rand.New(rand.NewPCG(23, 1)), 600, "h%04d", 900)
+	n := len(bags)
+	bag := func(i int) analysis.TermBag { return bags[i] }
+	var m, whole *vecSet[float32]
+	headBytes := allocated(func() { m = weighedVecs(n, documentFrequencies(n, bag), bag, true) })
+	wholeBytes := allocated(func() {
+		whole = buildVecsSome[float32](n, documentFrequencies(n, bag), bag, vectorTerms, defaultSearch().maxDFShare, nil, vecWhole)
+	})
+	if cap(m.val) != 0 || len(m.hcnt) != len(m.idx) || len(m.hover) == 0 {
+		t.Fatalf("the head: %d weights kept, %d counts for %d terms, %d over a byte: want counts only, some over a byte", len(m.val), len(m.hcnt), len(m.idx), len(m.hover))
+	}
+	if !reflect.DeepEqual(m.idx, whole.idx) || !reflect.DeepEqual(m.start, whole.start) {
+		t.Fatal("the head's terms differ from the whole vectors'")
+	}
+	if headBytes+3*uint64(len(m.idx)) > wholeBytes { // and the tail's 3 bytes a term, less the counts over a byte's maps
+		t.Errorf("the search's vectors allocate %d bytes, the whole ones %d (%d head, %d tail terms): want 3 bytes a head term less", headBytes, wholeBytes, len(m.idx), len(whole.tidx))
+	}
+	t.Logf("%d head terms (%d over a byte): %d bytes as counts, %d whole", len(m.idx), len(m.hover), headBytes, wholeBytes)
+	for d := range n {
+		if got := m.headVals(d, nil); !reflect.DeepEqual(got, whole.val[whole.start[d]:whole.start[d+1]]) {
+			t.Fatalf("document %d: the head's weights read from its counts differ from the kept ones", d)
+		}
+	}
+	p := defaultSearch()
+	sw, sm := pruneVectors(whole, p), pruneVectors(m, p)
+	if sm.val != nil || sm.weight == nil {
+		t.Fatal("the search vectors of counts hold weights")
+	}
+	rows := packRows(sw)
+	iw, im := newColdWeights(rows, sw.terms, sw, blockDocs), newColdWeights(rows, sm.terms, sm, blockDocs)
+	if !reflect.DeepEqual(iw.w, im.w) || !reflect.DeepEqual(sw.scale, sm.scale) {
+		t.Fatal("the index's weights made from the counts differ from those made from the weights")
+	}
+	if got, want := searchColdBlocks(m, 2, p), searchCold(whole, 2, p); !reflect.DeepEqual(got, want) {
+		t.Fatal("the cold search on counts differs from the one on whole vectors")
 	}
 }

@@ -531,6 +531,7 @@ func searchFromState(old *simState, p searchParams) ([]topPeers, []Pair) {
 // the head that of a re-run affecting many documents (session 17).
 func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, workers int, p searchParams) (r *searched, rows, scored int) {
 	n := m.len()
+	m.weighHead() // the rows read the head's weights (sv.vec), not its counts
 	sv := pruneVectors(m, p)
 	// the search reads the head only (sv): the tail (at 50,000 documents
 	// 27 MB) is let go before the lists are made, not after

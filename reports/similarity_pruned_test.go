@@ -113,6 +113,7 @@ func TestSearchIncrementalHeadLetGo(t *testing.T) {
 
 	bag := func(i int) analysis.TermBag { return changed[i] }
 	m := weighedVecs(n, documentFrequencies(n, bag), bag, true)
+	m.weighHead() // as searchFrom does before searchIncremental: the head kept as counts (vecSet.hcnt) is the cold search's
 	headBytes := 8 * len(m.idx)
 	var before, atRelease runtime.MemStats
 	released := false

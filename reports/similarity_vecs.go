@@ -51,6 +51,17 @@ type vecSet[W weight] struct {
 	idx   []int32
 	val   []W
 
+	// hcnt: the head's counts where its weights are not kept (form
+	// vecHead, the cold search's): a byte a term where val is 4 (a count
+	// of countOver or more is hover's, by position), each weight computed
+	// when read (headWeight) from hidf, every term's idf, by the same
+	// float64 operations, so the same bits. At 50,000 documents the head
+	// is 11 M entries: its weights were 44 MB, held through the search's
+	// first steps, the cold run's peak (docs/benchmarks.md, session 21).
+	hcnt  []uint8
+	hover map[int32]int32
+	hidf  []float64
+
 	tail0  int32               // first tail term; len(terms) when there is no tail
 	tstart []int               // document d's tail is tidx[tstart[d]:tstart[d+1]]
 	tidx   []uint16            // term - tail0
@@ -157,6 +168,54 @@ func (s *vecSet[W]) weightOf(d int, ti, c int32) W {
 	return W(w)
 }
 
+// headWeight is the weight of head position p (term ti) of document d,
+// whose count hcnt holds: the value buildVecsSome computed for it, the
+// same float64 operations in the same order as weightOf.
+func (s *vecSet[W]) headWeight(d, p int, ti int32) W {
+	c := int32(s.hcnt[p])
+	var tf float64
+	if c < countOver {
+		tf = s.tf[c]
+	} else {
+		c = s.hover[int32(p)]
+		tf = 1 + math.Log(float64(c))
+	}
+	w := float64(tf * s.hidf[ti])
+	w = float64(w * s.inv[d])
+	if sc := s.scale[d]; sc != 1 {
+		w = float64(w * sc)
+	}
+	return W(w)
+}
+
+// headVals appends document d's head weights to val, kept (val) or
+// computed from the counts (hcnt).
+func (s *vecSet[W]) headVals(d int, val []W) []W {
+	if s.hcnt == nil {
+		return append(val, s.val[s.start[d]:s.start[d+1]]...)
+	}
+	for p := s.start[d]; p < s.start[d+1]; p++ {
+		val = append(val, s.headWeight(d, p, s.idx[p]))
+	}
+	return val
+}
+
+// weighHead makes the head's weights (val) from its counts, for the
+// readers of head and val (the all-pairs index, a re-run's search, the
+// scoring of an unpacked set).
+func (s *vecSet[W]) weighHead() {
+	if s.hcnt == nil {
+		return
+	}
+	s.val = make([]W, len(s.idx))
+	for d := range s.len() {
+		for p := s.start[d]; p < s.start[d+1]; p++ {
+			s.val[p] = s.headWeight(d, p, s.idx[p])
+		}
+	}
+	s.hcnt, s.hover = nil, nil
+}
+
 // packedNext reads the entry of packed document d's row at k: its term
 // (the gap added to ti), its count and where the next entry starts.
 func (s *vecSet[W]) packedNext(d int, row []byte, k int, ti int32) (int32, int32, int) {
@@ -206,8 +265,7 @@ func (s *vecSet[W]) full(d int, idx []int32, val []W) ([]int32, []W) {
 		}
 		return idx, val
 	}
-	hi, hv := s.head(d)
-	idx, val = append(idx, hi...), append(val, hv...)
+	idx, val = append(idx, s.idx[s.start[d]:s.start[d+1]]...), s.headVals(d, val)
 	for p := s.tstart[d]; p < s.tstart[d+1]; p++ {
 		idx = append(idx, s.tailTerm(p))
 		val = append(val, s.tailWeight(d, p))
@@ -263,7 +321,8 @@ func buildVecsOf[W weight](n int, df map[string]int, bag func(i int) analysis.Te
 //   - form vecHead leaves the tail out (vecSet.headOnly): the search's
 //     vectors are the head (pruneVectors), and the tail, 27 MB at 50,000
 //     documents, was held beside them until the scoring, which weighs the
-//     vectors again (docs/benchmarks.md, session 16);
+//     vectors again (docs/benchmarks.md, session 16); and it keeps the
+//     head's counts, not its weights (vecSet.hcnt);
 //   - form vecPacked keeps every term packed (vecSet.packed), the
 //     scoring's form: the same terms, and the same weights when read.
 func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.TermBag, maxTerms int, split float64, want func(d int) bool, form vecForm) *vecSet[W] {
@@ -325,14 +384,22 @@ func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.
 	if packed { // one vocabulary, no tail: every weight is computed from tail0 0
 		tail0, headCap, tailCap = 0, 0, 0
 	}
+	counts := form == vecHead // the head's counts, not its weights
+	valCap := headCap
+	if counts {
+		valCap = 0
+	}
 	// Each part is allocated at its size, not grown by appending (which
 	// would leave the smaller arrays as garbage beside the largest ones);
 	// only a document with no head term, whose tail goes to the head, can
 	// make the head grow.
 	s := &vecSet[W]{start: make([]int, n+1), terms: terms, df: dfOf, tail0: tail0, idf: idf[tail0:], headOnly: form == vecHead, partial: want != nil, packed: packed,
-		idx: make([]int32, 0, headCap), val: make([]W, 0, headCap),
+		idx: make([]int32, 0, headCap), val: make([]W, 0, valCap),
 		tstart: make([]int, n+1), tidx: make([]uint16, 0, tailCap), tcnt: make([]uint8, 0, tailCap),
 		inv: make([]float64, n), scale: make([]float64, n), tf: new([countOver]float64)}
+	if counts {
+		s.hcnt, s.hidf = make([]uint8, 0, headCap), idf
+	}
 	for c := 1; c < countOver; c++ {
 		s.tf[c] = 1 + math.Log(float64(c)) // the very expression buildVecs weighs with, so the same bits
 	}
@@ -425,6 +492,18 @@ func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.
 				continue
 			}
 			s.idx = append(s.idx, ti)
+			if counts {
+				c := cnt[k]
+				if c >= countOver {
+					if s.hover == nil {
+						s.hover = map[int32]int32{}
+					}
+					s.hover[int32(len(s.hcnt))] = c
+					c = countOver
+				}
+				s.hcnt = append(s.hcnt, uint8(c))
+				continue
+			}
 			if scale == 1 {
 				s.val = append(s.val, W(v.Value[k]))
 			} else {
