@@ -307,16 +307,31 @@ type fragWin struct {
 	b    []byte
 	refs atomic.Int32
 	file *fragFile
+	m    []byte // the mapping b is in (mapWindow); nil when b was read
 }
 
-// release drops one hold on w; the last returns it to its file's free
-// windows.
+// release drops one hold on w; the last unmaps it, or returns it to its
+// file's free windows.
 func (w *fragWin) release() {
 	if w.refs.Add(-1) == 0 {
+		if w.m != nil {
+			unmapWindow(w.m)
+			w.m, w.b = nil, nil
+			return
+		}
 		f := w.file
 		f.mu.Lock()
 		f.free = append(f.free, w)
 		f.mu.Unlock()
+	}
+}
+
+// dropWindow gives up the file's hold on its current window, once the
+// pass reading it has ended (the fragments handed out hold theirs).
+func (f *fragFile) dropWindow() {
+	if f.win != nil {
+		f.win.release()
+		f.win = nil
 	}
 }
 
@@ -335,6 +350,12 @@ func (f *fragFile) read(off int64, n int) ([]byte, *fragWin, error) {
 		f.win = nil
 	}
 	size := int(min(max(int64(n), fragWindow), f.end-off))
+	if b, m, err := mapWindow(f.f, off, size); err == nil {
+		w := &fragWin{b: b, m: m, file: f}
+		w.refs.Store(2) // the file's and the caller's
+		f.win, f.winOff = w, off
+		return w.b[:n:n], w, nil
+	}
 	var w *fragWin
 	f.mu.Lock()
 	for k, fw := range f.free {

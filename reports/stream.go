@@ -263,6 +263,18 @@ func (f *fanout) run(subs []*subscriber) {
 	if !errors.Is(err, errNoReaders) {
 		f.err = err
 	}
+	if f.frags != nil {
+		// The pass's windows of the last run's files: the fragments
+		// handed out hold their own (mapped windows are unmapped when
+		// the last is released).
+		for _, sub := range subs {
+			for _, p := range sub.parts {
+				if ff := f.frags.old[p]; ff != nil {
+					ff.dropWindow()
+				}
+			}
+		}
+	}
 	for _, s := range subs {
 		close(s.ch) // after f.err is set: the readers see it
 	}

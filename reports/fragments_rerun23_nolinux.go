@@ -1,0 +1,5 @@
+//go:build unix && !linux
+
+package reports
+
+const mapPopulate = 0
