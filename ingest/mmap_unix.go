@@ -22,7 +22,7 @@ func mapFile(f *os.File, size int64) (data []byte, unmap func(), ok bool) {
 	if size <= 0 || int64(int(size)) != size {
 		return nil, nil, false
 	}
-	data, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED|syscall.MAP_POPULATE)
+	data, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED|mapPopulate)
 	if err != nil {
 		return nil, nil, false
 	}
