@@ -700,7 +700,7 @@ func metaNumberLine(s string) bool {
 // findTitle returns the first front-matter line that is not a field.
 func findTitle(header []string) string {
 	for _, l := range header {
-		if len(l) < 3 || isMetaLine(l) {
+		if len(l) < 3 || isMetaLine(l) || isPageLabel(strings.TrimSpace(l)) { // a page's "Dela sidan på sociala medier" is no title
 			continue
 		}
 		return l

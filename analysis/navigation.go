@@ -24,10 +24,28 @@ import (
 //     miljö" (the site's sections an item is filed under).
 
 // isFlatNavigation reports a paragraph that is a flattened contents list,
-// a breadcrumb trail, a link's notice or a subject tag line.
+// a breadcrumb trail, a link's notice, a subject tag line, a link or a
+// page's furniture label.
 func isFlatNavigation(p string) bool {
 	p = strings.TrimSpace(p)
-	return isBreadcrumb(p) || isFlatContents(p) || isLinkNotice(p) || isTagLine(p) || isLinkLine(p)
+	return isBreadcrumb(p) || isFlatContents(p) || isLinkNotice(p) || isTagLine(p) || isLinkLine(p) || isPageLabel(p)
+}
+
+// pageLabels are the furniture lines of a web page (data/lists/page-labels.txt).
+var pageLabels = mustList(wordSet("page-labels.txt", nil))
+
+// maxPageLabelBytes bounds a label: the longest in the list is 34 bytes.
+const maxPageLabelBytes = 48
+
+// isPageLabel reports a paragraph that is exactly one of pageLabels, case
+// and a trailing colon aside: "Publicerad", "Publicerad:", "Dela sidan på
+// sociala medier". A label with its date on the same line ("Publicerad
+// 12 mars 2021") is a line of text and is left alone.
+func isPageLabel(p string) bool {
+	if len(p) > maxPageLabelBytes || strings.ContainsRune(p, '\n') {
+		return false
+	}
+	return pageLabels[strings.ToLower(strings.TrimSpace(strings.TrimSuffix(p, ":")))]
 }
 
 // linkMarkers end the text a municipal site writes on a link (Sitevision's

@@ -671,8 +671,15 @@ func (s *segmenter) markNavigation() {
 			j++
 		}
 		end := j
-		if end < len(s.out) && s.out[end-1].Kind == KindHeading {
-			end-- // the run's last heading heads the text that follows
+		// The run's last heading heads the text that follows, also when
+		// navigation stands between them (a page's "Publicerad" label after
+		// its headline: page-labels.txt).
+		last = end - 1
+		for last > i && (s.out[last].Kind == KindNavigation || s.out[last].Kind == KindCredit) {
+			last--
+		}
+		if end < len(s.out) && s.out[last].Kind == KindHeading {
+			end = last
 		}
 		if blocks >= minBlocks && 3*titles >= 2*blocks {
 			for k := i; k < end; k++ {
