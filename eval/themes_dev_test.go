@@ -64,9 +64,11 @@ import (
 // 0.871 with them). The floors stay on the dev texts they were set on;
 // TestThemesDev logs the whole dev part's figures beside them.
 var devThemeFigures = map[string]float64{
-	"claims P": 0.819, "claims R": 0.919,
-	"level>=1 P": 0.893, "level>=1 R": 0.708,
+	"claims P": 0.817, "claims R": 0.919,
+	"level>=1 P": 0.893, "level>=1 R": 0.707,
 	"sentences P": 0.770, "sentences R": 0.756,
+	// session 21: level>=1 R 0.7076 (the label-heading rule)
+	// session 21: claims P 0.8177 (the codebook terms bosättning, självmord, flyktingguide, familjekontakt)
 }
 
 // devThemeFiguresGrown are the same figures on the dev part as grown by
@@ -110,8 +112,9 @@ var devThemeFiguresGrown = map[string]float64{
 // texts they were set on.
 var devThemeFiguresBatch7 = map[string]float64{
 	"claims P": 0.807, "claims R": 0.908,
-	"level>=1 P": 0.856, "level>=1 R": 0.697,
+	"level>=1 P": 0.856, "level>=1 R": 0.696,
 	"sentences P": 0.766, "sentences R": 0.707,
+	// session 21: level>=1 R 0.6961 (the label-heading rule, two right cells)
 }
 
 // devThemeFiguresBatch8 are the floors of the whole dev part as grown in
@@ -126,8 +129,9 @@ var devThemeFiguresBatch7 = map[string]float64{
 // on the texts and labels they were set on.
 var devThemeFiguresBatch8 = map[string]float64{
 	"claims P": 0.802, "claims R": 0.907,
-	"level>=1 P": 0.853, "level>=1 R": 0.702,
+	"level>=1 P": 0.853, "level>=1 R": 0.701,
 	"sentences P": 0.759, "sentences R": 0.693,
+	// session 21: level>=1 R 0.7011 (the label-heading rule, two right cells)
 }
 
 // devThemeFiguresBatch9 are the floors of the whole dev part as grown by
@@ -250,8 +254,9 @@ var devThemeFiguresBatch12 = map[string]float64{
 // set on.
 var devThemeFiguresFresh15 = map[string]float64{
 	"claims P": 0.791, "claims R": 0.914,
-	"level>=1 P": 0.853, "level>=1 R": 0.702,
+	"level>=1 P": 0.853, "level>=1 R": 0.701,
 	"sentences P": 0.752, "sentences R": 0.706,
+	// session 21: level>=1 R 0.7011 (the label-heading rule, two right cells)
 }
 
 // devThemeFiguresFresh16 are the floors of the whole dev part with the
@@ -933,9 +938,9 @@ var devThemeFiguresBatch15o = map[string]float64{
 // session-20 merges (batch 16, the fresh-22 labels, the list-mention
 // rule), from the merged run, rounded down.
 var devThemeFiguresSession20 = map[string]float64{
-	"claims P": 0.782, "claims R": 0.915, // 0.7825, 0.9156 (1,335 dev texts)
-	"level>=1 P": 0.805, "level>=1 R": 0.709, // 0.8059, 0.7091
-	"sentences P": 0.765, "sentences R": 0.713, // 0.7654, 0.7135
+	"claims P": 0.782, "claims R": 0.919, // 0.7825, 0.9156 (1,335 dev texts); session 21: 0.7826, 0.9200
+	"level>=1 P": 0.813, "level>=1 R": 0.709, // 0.8059, 0.7091; session 21: 0.8136, 0.7091
+	"sentences P": 0.767, "sentences R": 0.720, // 0.7654, 0.7135; session 21: 0.7672, 0.7207
 }
 
 // devThemeFiguresSession19 are the floors of the whole dev part after the

@@ -122,6 +122,19 @@ const packedChunk = 1 << 20
 // countOver marks a tail count too large for a byte.
 const countOver = math.MaxUint8
 
+// byteCount is count c as a byte: c itself, or countOver with c kept in
+// *over at position at (the map made at its first use).
+func byteCount(over *map[int32]int32, at int, c int32) uint8 {
+	if c < countOver {
+		return uint8(c)
+	}
+	if *over == nil {
+		*over = map[int32]int32{}
+	}
+	(*over)[int32(at)] = c
+	return countOver
+}
+
 // maxTailTerms bounds the tail's vocabulary to what a uint16 offset holds.
 const maxTailTerms = math.MaxUint16 + 1
 
@@ -479,29 +492,13 @@ func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.
 				if !tail {
 					continue
 				}
-				c := cnt[k]
-				if c >= countOver {
-					if s.over == nil {
-						s.over = map[int32]int32{}
-					}
-					s.over[int32(len(s.tidx))] = c
-					c = countOver
-				}
+				s.tcnt = append(s.tcnt, byteCount(&s.over, len(s.tidx), cnt[k]))
 				s.tidx = append(s.tidx, uint16(ti-tail0))
-				s.tcnt = append(s.tcnt, uint8(c))
 				continue
 			}
 			s.idx = append(s.idx, ti)
 			if counts {
-				c := cnt[k]
-				if c >= countOver {
-					if s.hover == nil {
-						s.hover = map[int32]int32{}
-					}
-					s.hover[int32(len(s.hcnt))] = c
-					c = countOver
-				}
-				s.hcnt = append(s.hcnt, uint8(c))
+				s.hcnt = append(s.hcnt, byteCount(&s.hover, len(s.hcnt), cnt[k]))
 				continue
 			}
 			if scale == 1 {
