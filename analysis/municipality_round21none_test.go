@@ -28,14 +28,7 @@ func TestPartyBranchAt(t *testing.T) {
 		// a party in lower case is no name
 		{"alliansen i fullmäktige", false},
 	} {
-		words := tokenizeWordsInto(nil, tc.text)
-		got := false
-		for i := range words {
-			if a.partyBranchAt(tc.text, words, i, words[i].lower(tc.text)) {
-				got = true
-			}
-		}
-		if got != tc.want {
+		if got := firesInText(tc.text, a.partyBranchAt); got != tc.want {
 			t.Errorf("%q: partyBranchAt = %v, want %v", tc.text, got, tc.want)
 		}
 	}
@@ -92,14 +85,7 @@ func TestMemberBodySelfAt(t *testing.T) {
 		// o631, a definition, not a name
 		{"Ett kommunalförbund är en kommunal juridisk person.", false},
 	} {
-		words := tokenizeWordsInto(nil, tc.text)
-		got := false
-		for i := range words {
-			if a.memberBodySelfAt(tc.text, words, i, words[i].lower(tc.text)) {
-				got = true
-			}
-		}
-		if got != tc.want {
+		if got := firesInText(tc.text, a.memberBodySelfAt); got != tc.want {
 			t.Errorf("%q: memberBodySelfAt = %v, want %v", tc.text, got, tc.want)
 		}
 	}
@@ -150,4 +136,16 @@ func TestCongregationSpeaksForNone(t *testing.T) {
 		{"m536.txt", "", 0},
 		{"m538.txt", "", 0},
 	})
+}
+
+// firesInText reports whether rule, a word-position test of the
+// attributor's, holds at any word of text.
+func firesInText(text string, rule func(text string, words []word, i int, lower string) bool) bool {
+	words := tokenizeWordsInto(nil, text)
+	for i := range words {
+		if rule(text, words, i, words[i].lower(text)) {
+			return true
+		}
+	}
+	return false
 }
