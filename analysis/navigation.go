@@ -21,7 +21,11 @@ import (
 //     webbplatsen": the teaser of another site, not this page's text;
 //   - a news list's subject tag, one line with one "|" at its start or
 //     end: "Skola och förskola |", "| Kultur och fritid, Bygga, bo och
-//     miljö" (the site's sections an item is filed under).
+//     miljö" (the site's sections an item is filed under);
+//   - a line that is one link, "1. SFI, Svenska för invandrare Öppnas i
+//     nytt fönster." (isLinkLine);
+//   - a page's furniture label on a line of its own, "Publicerad",
+//     "Dela sidan på sociala medier" (isPageLabel, data/lists/page-labels.txt).
 
 // isFlatNavigation reports a paragraph that is a flattened contents list,
 // a breadcrumb trail, a link's notice, a subject tag line, a link or a
