@@ -355,6 +355,10 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"claims P", 0.75, 0.75},         // 0.8491 (batch 16 has no sentence labels)
 	{"claims R", 0.90, 0.876},        // 0.8766: target missed
 	{"level>=1 P", 0.80, 0.717},      // 0.7110: target missed; session 21: 0.7176 (label headings, actor compounds)
+	// The document kind (strategy, plan, ... or other) has no target in
+	// issue 14; 0.95 is the project's own (docs/validity.md). Session 23:
+	// 0.9123 -> 0.9562 (a kind word names the kind only at a phrase's head).
+	{"kind", 0.95, 0.956},
 }
 
 // heldOutFiguresBatch16m are the floors of the whole held-out part as
@@ -598,6 +602,7 @@ func checkHeldOut(t *testing.T, part string, got *realSplit, ev *RealEval, figur
 	if n > 0 {
 		figs["right at >= 0.9"] = float64(right) / float64(n)
 	}
+	figs["kind"] = float64(ev.KindAccuracy)
 	for _, f := range figures {
 		v, ok := figs[f.name]
 		if !ok {

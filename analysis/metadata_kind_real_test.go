@@ -1,0 +1,68 @@
+package analysis
+
+import "testing"
+
+// TestKindAtTheHead: a kind word names the document's kind only at the
+// head of its title, a front-matter line or the body's opening; further in,
+// it names some other document that a news item, a press release or a web
+// page talks about. The openings are real dev texts of testdata/realtexts,
+// each labelled kind `other` (a web page, news) or the kind its title
+// states (bare document titles).
+func TestKindAtTheHead(t *testing.T) {
+	tests := []struct {
+		source, text, want string
+	}{
+		// m321, http://www.mynewsdesk.com/se/halmstadskommun (a press release)
+		{"m321", "Halmstads Kommun deltar i utvecklingsprogram för att stärka företagsklimatet\n\nPressmeddelanden   •   Jan 18, 2019 10:46 CET\n\nNu har startskottet gått för Halmstads kommuns medverkan i Svenskt Näringslivs utvecklingsprogram för ett bättre företagsklimat. Sex kommuner deltar och för att få vara med krävs att näringslivsfrågorna är högt prioriterade.\n", KindOther},
+		// m516, https://trelleborg.dev.w8e.se/nyheter/kommunen-lagger-strategisk-plan-for-lokalbehov
+		{"m516", "Kommunen lägger strategisk plan för lokalbehov\nHur ser kommunens samlade lokalbehov ut de närmaste åren? En sådan helhetsbild tas fram i lokalförsörjningsplanen som presenterades och godkändes på kommunstyrelsens sammanträde i mitten av maj. Planen visar var det finns behov av att se över kommunens lokalbestånd på kort och lång sikt.\n", KindOther},
+		// m918, https://www.alingsastidning.se/nyheter/herrljunga/darfor-overgav-herrljunga-raddningstjanstplanerna...
+		{"m918", "Därför övergav Herrljunga räddningstjänstplanerna\n\nRäddningstjänsten i Herrljunga kostar flera hundra kronor mer per invånare och år än i grannkommunerna. Alingsås och Vårgårdas ultimativa krav på snabb bantning av kostnaderna är ett av skälen till att Herrljunga hoppat av planerna, säger nu Mats Palm (S).\n", KindOther},
+		// o405, https://www.unt.se/val2018/mp-vill-bygga-vardcentrum-i-gottsunda-5067235.aspx
+		{"o405", "– Det är i linje med programmet för effektiv och nära vård som regionen antagit. Tanken är att samla flera kompetenser för att få en mer nära vård, säger Malena Ranch, regionråd.\n\nDet handlar dock inte om att omedelbart flytta de nuvarande närvårdsplatserna från Kronparken till Gottsunda.\n", KindOther},
+		// o642, https://kyrkpressen.fi/lokalt/58614-en-harlig-salig-blandning.html
+		{"o642", "Språkcaféet bjuder både på program och samtal.\nSpråkcaféet bjuder både på program och samtal.\n\nEn härlig, salig blandning!\n", KindOther},
+		// Bare document titles (t-texts), kind as the title states it.
+		{"t032", "Integrationsstrategi. Krokoms kommun", KindStrategy},
+		{"t004", "Integrationsplan. Stenungsunds kommun", KindPlan},
+		{"t005", "Program för ett integrerat samhälle", KindProgram},
+		{"t038", "Dokumentbeteckning. Folkhälsostrategi för Trollhättans Stad Handläggare/Förvaltning Folkhälsostrateg/KSF", KindStrategy},
+		{"t040", "Internationell policy för Tranemo kommun", KindPolicy},
+		{"t072", "Linköpings personalpolitiska program", KindProgram},
+	}
+	for _, tc := range tests {
+		// The title lines of the t-texts stand alone; a body makes them
+		// the document's title as a plan's first page does.
+		text := tc.text
+		if tc.source[0] == 't' {
+			text += "\n\nKommunen tar emot nyanlända och arbetar med integration.\n"
+		}
+		if got := ExtractMetadata(text, muniAsOf).Kind; got != tc.want {
+			t.Errorf("%s: kind %q, want %q", tc.source, got, tc.want)
+		}
+	}
+}
+
+// TestKindOfHead pins the phrase rule: the kind word within the first three
+// words of a phrase, or the first word of a phrase longer than
+// kindLineWords.
+func TestKindOfHead(t *testing.T) {
+	tests := []struct {
+		s        string
+		maxWords int
+		want     string
+	}{
+		{"Tierps kommuns plan för mottagande", 0, KindPlan},
+		{"Kommunen lägger strategisk plan för lokalbehov", 0, ""},
+		{"Nyheter: Integrationsprogram för Västerås stad", 0, KindProgram},
+		{"Riktlinjer för integration av nya svenskar Dokumentet har skapats i samverkan med förvaltningar och bolag i Alingsås kommun", kindLineWords, KindGuidelines},
+		{"Beskrivningen om planerna visar på att kommunen vill satsa stort på området och bygga nya bostäder", kindLineWords, ""},
+		{"Strategisk inriktning för integration", 0, KindStrategy},
+		{"", 0, ""},
+	}
+	for _, tc := range tests {
+		if got := kindOfHead(tc.s, tc.maxWords); got != tc.want {
+			t.Errorf("kindOfHead(%q, %d) = %q, want %q", tc.s, tc.maxWords, got, tc.want)
+		}
+	}
+}
