@@ -729,15 +729,27 @@ var kindInflections = []string{"", "s", "en", "ens", "n", "ns", "er", "erna", "e
 
 // kindOfWord returns the kind a single word names, or "".
 func kindOfWord(w string) string {
+	k, _ := kindOfWordForm(w)
+	return k
+}
+
+// definiteKindInflections are the endings of kindInflections that make the
+// word definite: "planen", "programmet", "strategin", "riktlinjerna".
+var definiteKindInflections = map[string]bool{"en": true, "ens": true, "n": true, "ns": true, "erna": true, "ernas": true,
+	"et": true, "ets": true, "met": true, "mets": true, "men": true, "rna": true, "arna": true}
+
+// kindOfWordForm returns the kind a single word names, or "", and whether
+// the word is in its definite form.
+func kindOfWordForm(w string) (kind string, definite bool) {
 	w = strings.ToLower(w)
 	for _, ks := range kindSuffixes {
 		for _, inf := range kindInflections {
 			if strings.HasSuffix(w, ks.suffix+inf) {
-				return ks.kind
+				return ks.kind, definiteKindInflections[inf]
 			}
 		}
 	}
-	return ""
+	return "", false
 }
 
 // kindOfText returns the kind named by the first kind word of s.
@@ -755,7 +767,10 @@ func kindOfWords(words []string, n int) string {
 		if strings.EqualFold(w, "strategisk") && i+1 < len(words) && strings.HasPrefix(strings.ToLower(words[i+1]), "inriktning") {
 			return KindStrategy
 		}
-		if k := kindOfWord(w); k != "" {
+		// A definite form points at a document named before ("Planen
+		// är att …", "VA-planen försenad", "Ekonomirapporten belyser"):
+		// a title names its own kind in the indefinite.
+		if k, definite := kindOfWordForm(w); k != "" && !definite {
 			return k
 		}
 	}
@@ -844,7 +859,7 @@ func findKind(lay docLayout, header []string, title string) string {
 		return k
 	}
 	for _, l := range header {
-		if l == title || isMetaLine(l) {
+		if l == title || isMetaLine(l) || isListLine(l) {
 			continue
 		}
 		if k := kindOfHead(l, kindLineWords); k != "" {
@@ -862,6 +877,14 @@ func findKind(lay docLayout, header []string, title string) string {
 		return kindOrOther(kindOfHead(open, kindLineWords))
 	}
 	return KindOther
+}
+
+// isListLine reports whether a front-matter line is a list item or a
+// numbered item ("• Mål och riktlinjer för verksamheten", "4 Upprätta en
+// cykelstrategi"): an agenda's or a page's list names other documents, not
+// this one's kind.
+func isListLine(l string) bool {
+	return mayBeBullet(l) && bullet.MatchString(l) || mayBeSectionNumber(l) && sectionNumber.MatchString(l)
 }
 
 // kindOrOther is k, or KindOther when k is "".

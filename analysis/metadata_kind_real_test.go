@@ -22,6 +22,15 @@ func TestKindAtTheHead(t *testing.T) {
 		{"o405", "– Det är i linje med programmet för effektiv och nära vård som regionen antagit. Tanken är att samla flera kompetenser för att få en mer nära vård, säger Malena Ranch, regionråd.\n\nDet handlar dock inte om att omedelbart flytta de nuvarande närvårdsplatserna från Kronparken till Gottsunda.\n", KindOther},
 		// o642, https://kyrkpressen.fi/lokalt/58614-en-harlig-salig-blandning.html
 		{"o642", "Språkcaféet bjuder både på program och samtal.\nSpråkcaféet bjuder både på program och samtal.\n\nEn härlig, salig blandning!\n", KindOther},
+		// o782, https://sverigesradio.se/sida/artikel.aspx?programid=78&artikel=560628:
+		// "Planerna på att …" points at plans named before (definite).
+		{"o782", "Landstingsstyrelsen beslutar om Hedehälsocentral\n\nPlanerna på att byborna i Hede själva ska ta över hälsocentralen går framåt.\n\nLandstingsdirektören föreslår nu att landstingsstyrelsen ska fatta beslut om en alternativ driftform på sitt möte om en vecka.\n", KindOther},
+		// m825, https://nyheter.infon.se/2013/04/24/page/17: a headline in the definite.
+		{"m825", "Arkiv för april 24, 2013\n\n\nVA-planen försenad\n\nPå tisdagskvällens kommunfullmäktige i Mörbylånga låg tyngdpunkten på investeringar, både att det byggs för mer än vad kommunen har råd med och att det saknas en plan för investeringar i vatten och avlopp.\n", KindOther},
+		// m099, https://www.boxholm.se/politikorganisation/kommunfullmaktige...: a bulleted list of the council's matters.
+		{"m099", "Kommunfullmäktige\n\nKommunfullmäktige är kommunens högsta beslutande organ. Fullmäktige beslutar angående ärenden av större vikt för kommunen, exempelvis:\n\n  • Mål och riktlinjer för verksamheten\n  • Budget, skattesats och andra viktiga ekonomiska frågor\n  • Kommunens organisation och verksamhetsfrågor\n", KindOther},
+		// m941, https://insynsverige.se/ljungby-ks/protokoll?date=2012-01-10: a numbered agenda.
+		{"m941", "Din position: Hem > Ljungby kommun > Kommunstyrelsen > Sammanträde 2012-01-10\n\nSammanträde 2012-01-10\n\n1 Förslag till justerare Stefan Fredriksson.\n\nBeslutsärenden\n\n2 Revidering av bilaga till Ljungby kommuns arvodesreglemente. - Anna Hesselstedt\n\n4 Upprätta en cykelstrategi. Svar på motion. - Sonja Edén\n", KindOther},
 		// Bare document titles (t-texts), kind as the title states it.
 		{"t032", "Integrationsstrategi. Krokoms kommun", KindStrategy},
 		{"t004", "Integrationsplan. Stenungsunds kommun", KindPlan},
@@ -43,9 +52,9 @@ func TestKindAtTheHead(t *testing.T) {
 	}
 }
 
-// TestKindOfHead pins the phrase rule: the kind word within the first three
-// words of a phrase, or the first word of a phrase longer than
-// kindLineWords.
+// TestKindOfHead pins the phrase rule: the kind word, in the indefinite,
+// within the first three words of a phrase, or the first word of a phrase
+// longer than kindLineWords.
 func TestKindOfHead(t *testing.T) {
 	tests := []struct {
 		s        string
@@ -58,6 +67,8 @@ func TestKindOfHead(t *testing.T) {
 		{"Riktlinjer för integration av nya svenskar Dokumentet har skapats i samverkan med förvaltningar och bolag i Alingsås kommun", kindLineWords, KindGuidelines},
 		{"Beskrivningen om planerna visar på att kommunen vill satsa stort på området och bygga nya bostäder", kindLineWords, ""},
 		{"Strategisk inriktning för integration", 0, KindStrategy},
+		{"VA-planen försenad", 0, ""},
+		{"Planen är att avveckla kontoren i Borlänge och Visby under det år som kommer", kindLineWords, ""},
 		{"", 0, ""},
 	}
 	for _, tc := range tests {

@@ -357,8 +357,9 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.717},      // 0.7110: target missed; session 21: 0.7176 (label headings, actor compounds)
 	// The document kind (strategy, plan, ... or other) has no target in
 	// issue 14; 0.95 is the project's own (docs/validity.md). Session 23:
-	// 0.9123 -> 0.9562 (a kind word names the kind only at a phrase's head).
-	{"kind", 0.95, 0.956},
+	// 0.9123 -> 0.9708 (a kind word names the kind only at a phrase's head,
+	// in the indefinite, and not in a list item).
+	{"kind", 0.95, 0.970},
 }
 
 // heldOutFiguresBatch16m are the floors of the whole held-out part as
