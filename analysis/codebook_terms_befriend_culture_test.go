@@ -22,15 +22,6 @@ func TestCodebookBefriendCultureViolence(t *testing.T) {
 		{"https://www.trosa.se/nyheter/senaste-nyheter/ (m434)", "gender_equality", "Kampanjen är initierad av UN Women och uppmärksammar våld mot kvinnor och tjejer."},
 		{"https://www.trosa.se/nyheter/senaste-nyheter/ (m434)", "gender_equality", "Stoppa våldet mot kvinnor och tjejer"},
 	} {
-		res := a.Analyze(docFromText(c.sentence + "\n"))
-		found := false
-		for _, th := range res.Themes {
-			if th.ID == c.theme && len(th.Evidence) > 0 {
-				found = true
-			}
-		}
-		if !found {
-			t.Errorf("%s: %q: no evidence for %s", c.src, c.sentence, c.theme)
-		}
+		checkThemeEvidence(t, a, c.src, c.theme, c.sentence)
 	}
 }

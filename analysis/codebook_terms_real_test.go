@@ -16,16 +16,7 @@ func TestRecall23Settlement(t *testing.T) {
 		{"http://morakommun.se/Kommun--politik/Invandring-och-integration/ (m020)", "En bosättning i kommunen kan även ske på den nyanländes eget initiativ."},
 		{"http://www.morbylanga.se/stod-omsorg/invandring-integration/ (m056)", "Vi ansvarar också för bostadsförsörjningen och ger praktisk hjälp i samband med bosättning."},
 	} {
-		res := a.Analyze(docFromText(c.sentence + "\n"))
-		found := false
-		for _, th := range res.Themes {
-			if th.ID == "reception" && len(th.Evidence) > 0 {
-				found = true
-			}
-		}
-		if !found {
-			t.Errorf("%s: %q: no evidence for reception", c.src, c.sentence)
-		}
+		checkThemeEvidence(t, a, c.src, "reception", c.sentence)
 	}
 }
 
@@ -42,15 +33,19 @@ func TestRecall23MissingTerms(t *testing.T) {
 		{"https://www.umea.se/arkiv/nyhetsarkiv.4.6fa619ad16f3087d4d517c83.html (m327)", "health", "Det sker mycket gemensamt arbete i Västerbotten för att förhindra självmord."},
 		{"http://jkpgnews.se/kommun/46022/ (m639)", "meeting_places", "I år kommer länsstyrelserna att dela ut omkring 50 miljoner kronor till kommunerna för deras arbete med flyktingguider och familjekontakter."},
 	} {
-		res := a.Analyze(docFromText(c.sentence + "\n"))
-		found := false
-		for _, th := range res.Themes {
-			if th.ID == c.theme && len(th.Evidence) > 0 {
-				found = true
-			}
-		}
-		if !found {
-			t.Errorf("%s: %q: no evidence for %s", c.src, c.sentence, c.theme)
+		checkThemeEvidence(t, a, c.src, c.theme, c.sentence)
+	}
+}
+
+// checkThemeEvidence fails t when sentence, analysed alone, has no
+// evidence for theme; src names where the sentence comes from.
+func checkThemeEvidence(t *testing.T, a *Analyzer, src, theme, sentence string) {
+	t.Helper()
+	res := a.Analyze(docFromText(sentence + "\n"))
+	for _, th := range res.Themes {
+		if th.ID == theme && len(th.Evidence) > 0 {
+			return
 		}
 	}
+	t.Errorf("%s: %q: no evidence for %s", src, sentence, theme)
 }
