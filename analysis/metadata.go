@@ -752,11 +752,6 @@ func kindOfWordForm(w string) (kind string, definite bool) {
 	return "", false
 }
 
-// kindOfText returns the kind named by the first kind word of s.
-func kindOfText(s string) string {
-	return kindOfWords(wordRe().FindAllString(s, -1), len(s))
-}
-
 // kindOfWords returns the kind named by the first kind word among the
 // first n of words.
 func kindOfWords(words []string, n int) string {
