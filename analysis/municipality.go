@@ -645,10 +645,12 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		e := cands[k].e
 		return coordinated[cands[k].muni] && nWords > titleWords && e.address == 0 && e.logo == 0
 	}
-	reportsOnParties := judged && partyRivals > 0 && a.reportsOnParties(text, words, zones, &tv)
+	// The text reports what others say (read once for both uses below).
+	reports := judged && rivals > 0 && a.reportsOnParties(text, words, zones, &tv)
+	reportsOnParties := reports && partyRivals > 0
 	// A report quoting organisations other than the council's parties
 	// (an agency, SKR, a region): see reportedMentions.
-	reportsOnRivals := judged && rivals > partyRivals && a.reportsOnParties(text, words, zones, &tv)
+	reportsOnRivals := reports && rivals > partyRivals
 	var reportedNote [2]bool // candidate k's rivals were taken as a report's sources
 	// A tally of the council's seats by party: its members, not rival
 	// speakers (municipality_council.go).
