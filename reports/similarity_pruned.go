@@ -503,6 +503,72 @@ func searchFromState(old *simState, p searchParams) ([]topPeers, []Pair) {
 	return offerPairs(len(old.lists), pairs, sims)
 }
 
+// keepUnaffected makes the lists of the unaffected documents rows of a
+// re-run (searchIncremental): each row's kept unaffected entries, their
+// figures computed again (the state keeps a pruned list's documents and
+// its last figure, not the others), and the bound a cut list is certain
+// up to. At 50,000 documents these are 3.5 million figures, a third of a
+// one-file re-run's CPU and, done on one core, a third of its wall
+// (docs/benchmarks.md, session 24): the rows are shared among the
+// workers (each writes its own lists[i] and bound[i] only), and a row's
+// weights are spread once over the terms (denseRow) so that each entry
+// reads its own terms against them, where prunedDot merged the two term
+// lists again for every entry. The figures are prunedDot's to the bit:
+// the same products of the shared terms, summed in term order.
+func keepUnaffected(sv *searchVecs, old *simState, aff []bool, rows []int, lists [][]prunedEntry, bound []*prunedEntry, depth, workers int) {
+	shareRows(rows, workers, func(int) func(i int) {
+		d := newDenseRow(sv.terms)
+		return func(i int) {
+			d.load(sv, i)
+			for _, c := range old.lists[i] {
+				if j := int(c.doc()); !aff[j] {
+					lists[i] = offerPruned(lists[i], depth, prunedEntry{doc: c.doc(), sim: float32(d.dot(sv, j))})
+				}
+			}
+			if l := old.lists[i]; old.cuts[i] && len(l) > 0 {
+				bound[i] = &prunedEntry{doc: l[len(l)-1].doc(), sim: old.last[i]}
+			}
+		}
+	})
+}
+
+// denseRow is one document's search vector spread over the terms: its
+// weight times its scale at each of its terms, and which row put it
+// there (stamp: row+1), so that loading the next row clears nothing.
+type denseRow struct {
+	w     []float64
+	stamp []int32
+	row   int32
+}
+
+func newDenseRow(terms int) *denseRow {
+	return &denseRow{w: make([]float64, terms), stamp: make([]int32, terms)}
+}
+
+// load spreads document a's vector.
+func (d *denseRow) load(sv *searchVecs, a int) {
+	d.row = int32(a) + 1
+	ia, va := sv.vec(a)
+	sa := sv.scale[a]
+	for k, t := range ia {
+		d.w[t], d.stamp[t] = float64(va[k]*sa), d.row
+	}
+}
+
+// dot is prunedDot64 of the loaded document and b: b's terms in order,
+// the shared ones' products summed as forShared visits them.
+func (d *denseRow) dot(sv *searchVecs, b int) float64 {
+	ib, vb := sv.vec(b)
+	sb := sv.scale[b]
+	s := 0.0
+	for k, t := range ib {
+		if d.stamp[t] == d.row {
+			s += d.w[t] * float64(vb[k]*sb)
+		}
+	}
+	return s
+}
+
 // searchIncremental is the search of a run from the previous run's
 // state old, when the same files are there and at most maxAffected of
 // them are affected (aff): the same lists, pairs and figures as
@@ -511,7 +577,7 @@ func searchFromState(old *simState, p searchParams) ([]topPeers, []Pair) {
 // pair with an affected document.
 //
 //   - an unaffected document's list: its kept unaffected entries (their
-//     figures computed again, prunedDot: the same as before), and every
+//     figures computed again, keepUnaffected: the same as before), and every
 //     affected document by its row; certain up to the old list's last
 //     entry when it was cut (an unaffected document after it ranked
 //     lower and still does); fewer than p.candidates certain entries: its
@@ -541,21 +607,15 @@ func searchIncremental[W weight](m *vecSet[W], old *simState, aff []bool, worker
 	}
 	lists := newPrunedLists(n, p.depth)
 	bound := make([]*prunedEntry, n)
-	var affected []int
+	var affected, kept []int
 	for i := range n {
 		if aff[i] {
 			affected = append(affected, i)
-			continue
-		}
-		for _, c := range old.lists[i] {
-			if !aff[c.doc()] {
-				lists[i] = offerPruned(lists[i], p.depth, prunedEntry{doc: c.doc(), sim: prunedDot(sv, i, int(c.doc()))})
-			}
-		}
-		if l := old.lists[i]; old.cuts[i] && len(l) > 0 {
-			bound[i] = &prunedEntry{doc: l[len(l)-1].doc(), sim: old.last[i]}
+		} else {
+			kept = append(kept, i)
 		}
 	}
+	keepUnaffected(sv, old, aff, kept, lists, bound, p.depth, workers)
 	// the rows on the search vectors (sweepRows): the pruned index and
 	// its packed terms (100 MB at 50,000 documents, beside the head)
 	// were the peak of a re-run, with one row (session 16) and with
