@@ -362,6 +362,24 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch17 are the floors of the whole held-out part as
+// grown by batch 17 (session 24: m966-m992 and o890-o897 from h-batch26,
+// 11 held-out texts with sentence labels; labelled blind), scored once
+// after the batch was committed: where a target is met the floor is the
+// target, else the figure rounded down. heldOutFiguresBatch16 and every
+// earlier floor keep holding on the texts before the batch.
+var heldOutFiguresBatch17 = []heldOutFigure{
+	{"named", 0.97, 0.903},           // 0.9035: target missed
+	{"none", 0.90, 0.866},            // 0.8662: target missed (0.8722 before the batch: its party pages)
+	{"unnamed", 0.95, 0.904},         // 0.9048: target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.959}, // 0.9596: target missed
+	{"claims P", 0.75, 0.75},         // 0.8443
+	{"claims R", 0.90, 0.870},        // 0.8704: target missed (0.8766 before the batch)
+	{"level>=1 P", 0.80, 0.720},      // 0.7205: target missed
+	{"kind", 0.95, 0.971},            // 0.9713
+}
+
 // heldOutFiguresBatch16m are the floors of the whole held-out part as
 // grown by batch 16's m-texts (session 20: m934-m965 from h-attribnamed22,
 // 18 held-out texts, no sentence labels; labelled blind), without batch
@@ -518,7 +536,10 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch16)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch17)
+	// Every earlier floor was set before batch 17 (session 24).
+	all, whole = all.without(t, "heldout", batch17)
+	checkHeldOut(t, "before batch 17", all, whole, heldOutFiguresBatch16)
 	// The floors of each half of batch 16 were set on the part without the
 	// other half; every earlier floor was set before batch 16.
 	b16m, ev16m := all.without(t, "heldout", batch16Other)
