@@ -162,10 +162,10 @@ type voiceLists struct {
 	// The party voice (party-voice.txt): members' nouns counted after
 	// "vi", "oss", "som"; starts of words only a party uses of itself;
 	// words counted after "vår", "vårt", "våra"; word sequences counted
-	// after "vi".
+	// after "vi"; word sequences counted wherever they stand.
 	partyMember, partyOwned map[string]bool
 	partyOrgan              []string
-	partyWe                 [][]string
+	partyWe, partySaid      [][]string
 	// orgOwned: an organisation's own nouns counted after "vår", "vårt",
 	// "våra" (organisation-voice.txt, municipality_orgvoice.go).
 	orgOwned map[string]bool
@@ -263,7 +263,7 @@ func (v *voiceLists) parsePartyVoice(fsys fs.FS) error {
 		if !ok || len(ws) == 0 || val != strings.ToLower(val) {
 			return fmt.Errorf("attribution list %s: %q: want KIND<TAB>lower-case words", file, l)
 		}
-		if kind != "we" && len(ws) != 1 {
+		if kind != "we" && kind != "said" && len(ws) != 1 {
 			return fmt.Errorf("attribution list %s: %q: want one word for %s", file, l, kind)
 		}
 		switch kind {
@@ -275,8 +275,13 @@ func (v *voiceLists) parsePartyVoice(fsys fs.FS) error {
 			v.partyOrgan = append(v.partyOrgan, ws[0])
 		case "we":
 			v.partyWe = append(v.partyWe, ws)
+		case "said":
+			if len(ws) < 2 {
+				return fmt.Errorf("attribution list %s: %q: want two words or more for said", file, l)
+			}
+			v.partySaid = append(v.partySaid, ws)
 		default:
-			return fmt.Errorf("attribution list %s: %q: unknown kind %q (member, organ, owned, we)", file, l, kind)
+			return fmt.Errorf("attribution list %s: %q: unknown kind %q (member, organ, owned, we, said)", file, l, kind)
 		}
 	}
 	return nil
@@ -291,8 +296,9 @@ const (
 
 // partyAt says whether token i (lower case lw) is a party speaking as
 // itself, and how: a member's noun after "vi", "oss", "som" on the same
-// line, an owned word after "vår/vårt/våra", or "vi" followed by a
-// listed council act (partyFirst); else a party's own organ word
+// line, an owned word after "vår/vårt/våra", "vi" followed by a listed
+// council act, or a listed sequence that opens at i ("röstat på oss",
+// "reserverade oss") (partyFirst); else a party's own organ word
 // (partyOrgan).
 func (a *MunicipalityAttributor) partyAt(text string, words []word, i int, lw string) int {
 	v := a.lists.voice
@@ -313,6 +319,11 @@ func (a *MunicipalityAttributor) partyAt(text string, words []word, i int, lw st
 			if n, _ := a.lists.rivalAt(text, words, i+2, words[i+2].lower(text)); n > 0 {
 				return partyFirst
 			}
+		}
+	}
+	for _, seq := range v.partySaid {
+		if lw == seq[0] && wordsFollow(text, words, i, seq[1:]) {
+			return partyFirst
 		}
 	}
 	if lw == "vi" {
@@ -341,6 +352,20 @@ func (a *MunicipalityAttributor) partyAt(text string, words []word, i int, lw st
 		}
 	}
 	return partyNone
+}
+
+// wordsFollow reports whether the tokens after token i are seq, lower
+// case, on the same line.
+func wordsFollow(text string, words []word, i int, seq []string) bool {
+	if i+len(seq) >= len(words) {
+		return false
+	}
+	for k, s := range seq {
+		if w := words[i+1+k]; !sameLine(text, words[i+k], w) || w.lower(text) != s {
+			return false
+		}
+	}
+	return true
 }
 
 // quoted reports whether byte offset i stands in quoted speech: on a line
