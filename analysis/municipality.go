@@ -779,7 +779,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			}
 		}
 		rivalScore := rivalScore
-		if e := cands[k].e; reportsOnRivals && e.strong()+e.headerBare+e.bodyBare >= reportedMentions && onlyInPassing(cands, k, func(c cand) *muniEvidence { return c.e }) {
+		if e := cands[k].e; reportsOnRivals && e.strong()+e.headerBare+e.bodyBare >= reportedMentions && mostlyAbout(cands, k, func(c cand) *muniEvidence { return c.e }) {
 			// A news report on one municipality (named three times or
 			// more, any other only in passing) quoting an agency, a
 			// region or a party: the organisations are the story's

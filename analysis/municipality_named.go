@@ -44,6 +44,34 @@ func (a *MunicipalityAttributor) reportsOnParties(text string, words []word, zon
 	return false
 }
 
+// mostlyAbout reports whether candidate k is what a report is about:
+// every other candidate is named only by bare names in the body, at most
+// once, but for one that may recur at most a third as often as k
+// ("Olofström" seven times, "Göteborg" twice: the fair held there and a
+// list of big cities). Two places that recur beside it make a report on
+// several ("tre svenska kommuner – Orsa, Uddevalla och Uppsala").
+func mostlyAbout[C any](cands []C, k int, ev func(C) *muniEvidence) bool {
+	ek := ev(cands[k])
+	mentions := ek.strong() + ek.headerBare + ek.bodyBare
+	recurring := 0
+	for j, c := range cands {
+		if j == k {
+			continue
+		}
+		e := ev(c)
+		if e.strong() > 0 || e.headerBare > 0 {
+			return false
+		}
+		if n := e.bodyBare + e.partner; n > 1 {
+			recurring++
+			if recurring > 1 || 3*n > mentions {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // onlyInPassing reports whether every candidate but k is named only in
 // passing: at most once, by bare name, in the body (a firm's name, "Inbetween
 // Entertainment Stockholm-Oslo"; a neighbour's town). A title that names
