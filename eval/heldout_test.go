@@ -362,6 +362,25 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch18 are the floors of the whole held-out part as
+// grown by batch 18 (session 25: m993-m999 and o898-o912, 4 held-out
+// texts, document labels only; labelled blind), scored once after the
+// batch was committed and session 25's rules were decided on dev: where a
+// target is met the floor is the target, else the figure rounded down.
+// heldOutFiguresBatch17 and every earlier floor keep holding on the texts
+// before the batch.
+var heldOutFiguresBatch18 = []heldOutFigure{
+	{"named", 0.97, 0.903},           // 0.9035: target missed
+	{"none", 0.90, 0.863},            // 0.8640 (235/272): target missed (0.8662 before the batch; 2 of its 3 party pages right)
+	{"unnamed", 0.95, 0.909},         // 0.9091: target missed
+	{"title", 0.97, 0.97},            // 26/26
+	{"right at >= 0.9", 0.97, 0.959}, // 0.9596: target missed
+	{"claims P", 0.75, 0.75},         // 0.8443
+	{"claims R", 0.90, 0.870},        // 0.8704: target missed (the batch has no sentence labels)
+	{"level>=1 P", 0.80, 0.719},      // 0.7193: target missed
+	{"kind", 0.95, 0.971},            // 0.9715
+}
+
 // heldOutFiguresBatch17 are the floors of the whole held-out part as
 // grown by batch 17 (session 24: m966-m992 and o890-o897 from h-batch26,
 // 11 held-out texts with sentence labels; labelled blind), scored once
@@ -536,7 +555,10 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch17)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch18)
+	// heldOutFiguresBatch17 was set before batch 18 (session 25).
+	all, whole = all.without(t, "heldout", batch18)
+	checkHeldOut(t, "before batch 18", all, whole, heldOutFiguresBatch17)
 	// Every earlier floor was set before batch 17 (session 24).
 	all, whole = all.without(t, "heldout", batch17)
 	checkHeldOut(t, "before batch 17", all, whole, heldOutFiguresBatch16)
