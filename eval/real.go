@@ -283,6 +283,9 @@ type CategoryScore struct {
 	Unknown  int    `json:"unknown"`  // styrdok said unknown
 	Wrong    int    `json:"wrong"`    // styrdok named a municipality that is not the gold one
 	Accuracy Stat   `json:"accuracy"` // Right / N
+	// CI95 is the Wilson 95% interval of Accuracy (Wilson): how far the
+	// share may lie from the one a larger set would give.
+	CI95 [2]Stat `json:"ci95"`
 	// ConfidentWrong are wrong answers at confidence 0.9 or more.
 	ConfidentWrong int `json:"confident_wrong"`
 }
@@ -407,6 +410,8 @@ func EvalReal(set *RealSet, split string, got map[string]*RealAnalysis, cb *code
 	for _, c := range append(append([]string(nil), RealCategories...), "all") {
 		s := scores[c]
 		s.Accuracy = Stat(ratio(s.Right, s.N))
+		lo, hi := Wilson(s.Right, s.N, Z95)
+		s.CI95 = [2]Stat{Stat(lo), Stat(hi)}
 		ev.Municipality = append(ev.Municipality, *s)
 	}
 	for t := 0.3; t < 0.96; t += 0.05 {

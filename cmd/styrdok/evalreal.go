@@ -75,15 +75,39 @@ func evalReal(e *env, c *common, dir, split string, minConf float64, format stri
 	return exitOK
 }
 
+// nearCertain sums the reliability bands from confidence 0.9 up: the
+// texts whose best candidate is near certain, and how many are right.
+func nearCertain(bins []eval.ReliabilityBin) (n, right int) {
+	for _, b := range bins {
+		if b.From >= 0.9 {
+			n += b.N
+			right += b.Right
+		}
+	}
+	return n, right
+}
+
+// interval prints a 95% interval as "[86.6%, 93.2%]", "-" when undefined.
+func interval(lo, hi eval.Stat) string {
+	if !lo.Defined() || !hi.Defined() {
+		return "-"
+	}
+	return "[" + pct(lo) + ", " + pct(hi) + "]"
+}
+
 func writeRealEval(w io.Writer, ev *eval.RealEval, show int) {
 	fmt.Fprintf(w, "%s: split %s, %d texts, %d labelled sentences, --min-confidence %.2f\n\n", ev.Dir, ev.Split, ev.Documents, ev.SentenceN, ev.MinConfidence)
-	fmt.Fprintf(w, "  municipality    %4s %5s %7s %5s %9s %15s\n", "n", "right", "unknown", "wrong", "accuracy", "confident wrong")
+	fmt.Fprintf(w, "  municipality    %4s %5s %7s %5s %9s %15s   %s\n", "n", "right", "unknown", "wrong", "accuracy", "confident wrong", "95% interval")
 	for _, s := range ev.Municipality {
-		fmt.Fprintf(w, "  %-15s %4d %5d %7d %5d %9s %15d\n", s.Category, s.N, s.Right, s.Unknown, s.Wrong, pct(s.Accuracy), s.ConfidentWrong)
+		fmt.Fprintf(w, "  %-15s %4d %5d %7d %5d %9s %15d   %s\n", s.Category, s.N, s.Right, s.Unknown, s.Wrong, pct(s.Accuracy), s.ConfidentWrong, interval(s.CI95[0], s.CI95[1]))
 	}
 	fmt.Fprintf(w, "\n  reliability (best candidate before the threshold, vetoes excluded):\n  %-12s %4s %5s %7s\n", "confidence", "n", "right", "rate")
 	for _, b := range ev.Reliability {
 		fmt.Fprintf(w, "  %.2f–%.2f    %4d %5d %7s\n", b.From, b.To, b.N, b.Right, pct(b.Rate))
+	}
+	if n, right := nearCertain(ev.Reliability); n > 0 {
+		lo, hi := eval.Wilson(right, n, eval.Z95)
+		fmt.Fprintf(w, "  at 0.90 or more: %d of %d right, %s %s\n", right, n, pct(eval.Stat(float64(right)/float64(n))), interval(eval.Stat(lo), eval.Stat(hi)))
 	}
 	fmt.Fprintf(w, "\n  accuracy by --min-confidence:\n  %-6s", "min")
 	for _, c := range eval.RealCategories {

@@ -23,6 +23,7 @@ func TestEvalRealCommand(t *testing.T) {
 		Municipality []struct {
 			Category string `json:"category"`
 			N, Right int
+			CI95     [2]float64 `json:"ci95"`
 		} `json:"municipality"`
 		Reliability []struct{ N int } `json:"reliability"`
 		Misses      []struct{ File string }
@@ -40,6 +41,10 @@ func TestEvalRealCommand(t *testing.T) {
 		if m.Right > m.N {
 			t.Errorf("%s: %d right of %d", m.Category, m.Right, m.N)
 		}
+		// The Wilson interval holds the share and stays in [0, 1].
+		if p := float64(m.Right) / float64(m.N); m.N > 0 && !(m.CI95[0] >= 0 && m.CI95[0] <= p && p <= m.CI95[1] && m.CI95[1] <= 1 && m.CI95[0] < m.CI95[1]) {
+			t.Errorf("%s: %d of %d right, 95%% interval %v", m.Category, m.Right, m.N, m.CI95)
+		}
 	}
 	if cats["all"] != ev.Documents || cats["named"]+cats["none"]+cats["unnamed"]+cats["title"] != ev.Documents {
 		t.Errorf("categories %v do not add up to %d", cats, ev.Documents)
@@ -56,7 +61,8 @@ func TestEvalRealCommand(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("eval --real heldout: exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(out, "split heldout") || !strings.Contains(out, "confident wrong") || strings.Contains(out, "attribution misses") {
+	if !strings.Contains(out, "split heldout") || !strings.Contains(out, "confident wrong") || !strings.Contains(out, "95% interval") ||
+		!strings.Contains(out, "at 0.90 or more: ") || strings.Contains(out, "attribution misses") {
 		t.Errorf("held-out text output:\n%s", out)
 	}
 
