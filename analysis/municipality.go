@@ -1058,6 +1058,9 @@ func (a *MunicipalityAttributor) issuer(lay docLayout, title []bool) string {
 			if strings.HasPrefix(m[1], "Region ") && strings.Contains(m[1], "Gotland") || a.municipalRegion(strings.ToLower(m[1])) {
 				continue
 			}
+			if a.headlineSubject(line, m) {
+				continue
+			}
 			return m[1]
 		}
 		if a.mayNameParty(line) {
@@ -1067,6 +1070,19 @@ func (a *MunicipalityAttributor) issuer(lay docLayout, title []bool) string {
 		}
 	}
 	return ""
+}
+
+// headlineSubject reports whether issuer match m opens line as the
+// subject of a clause: the name, then a finite modal verb
+// (issuer-clause-verbs.txt): "Riksdagen kan ta över Hebyfrågan" is a
+// headline about what the Riksdag may do, not a line naming the author,
+// as "Länsstyrelsen i Uppsala län" or "Migrationsverket" alone does.
+func (a *MunicipalityAttributor) headlineSubject(line string, m []string) bool {
+	if !strings.HasPrefix(line, m[0]) || !strings.HasPrefix(m[0], m[1]) {
+		return false // "Rapport från Länsstyrelsen": the author after "från"
+	}
+	next, _, _ := strings.Cut(strings.TrimSpace(line[len(m[0]):]), " ")
+	return a.lists.issuerClauseVerbs[strings.ToLower(next)]
 }
 
 // hasIssuerPrefix reports whether line may hold one of issuerRe's words

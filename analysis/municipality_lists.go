@@ -46,6 +46,10 @@ type attributionLists struct {
 	signedRe *regexp.Regexp
 	// issuerStartRe is issuerRe held to the line's start (issuer).
 	issuerStartRe *regexp.Regexp
+	// issuerClauseVerbs are the verbs after which an issuer's name at a
+	// line's start is the subject of a headline, not its author
+	// (issuer-clause-verbs.txt).
+	issuerClauseVerbs map[string]bool
 	// voice and voiceModel judge who is writing (municipality_voice.go).
 	voice      *voiceLists
 	voiceModel *voiceModel
@@ -109,7 +113,7 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		{"ambiguous-names.txt", &l.ambiguous}, {"place-words.txt", &l.place}, {"partner-words.txt", &l.partner},
 		{"not-municipality-after.txt", &l.notAfter}, {"not-municipality-before.txt", &l.notBefore},
 		{"institution-after.txt", &l.institutionAfter}, {"seat-before.txt", &l.seatBefore},
-		{"seat-words.txt", &l.seatWords},
+		{"seat-words.txt", &l.seatWords}, {"issuer-clause-verbs.txt", &l.issuerClauseVerbs},
 	}
 	for _, s := range sets {
 		words, err := readList(fsys, s.file)

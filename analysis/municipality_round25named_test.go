@@ -44,3 +44,41 @@ func TestReportMostlyAboutOne(t *testing.T) {
 		{"o515.txt", "", 0},
 	})
 }
+
+// TestHeadlineSubjectIsNoIssuer: an issuer's name opening a title line
+// and followed by a modal verb is the headline's subject
+// (issuer-clause-verbs.txt), not the author: Sveriges Radio's "Riksdagen
+// kan ta över Hebyfrågan" (m980) and a local paper's "Röda Korset vill
+// bli mer synligt i vardagen" (o495) were vetoed as issued by the
+// Riksdag and the Red Cross; both are news about one municipality. An
+// author line keeps its issuer.
+func TestHeadlineSubjectIsNoIssuer(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"Riksdagen kan ta över Hebyfrågan", true},
+		{"Röda Korset vill bli mer synligt i vardagen", true},
+		{"Länsstyrelsen i Uppsala län", false},
+		{"Migrationsverket", false},
+		{"Rapport från Länsstyrelsen kan läsas här", false},
+	} {
+		re := a.lists.issuerStartRe
+		if hasIssuerPrefix(tc.line) {
+			re = a.lists.issuerRe
+		}
+		m := a.lists.findIssuer(re, tc.line)
+		if m == nil {
+			t.Errorf("%q: no issuer found", tc.line)
+			continue
+		}
+		if got := a.headlineSubject(tc.line, m); got != tc.want {
+			t.Errorf("%q: headlineSubject = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+	checkRealAnswers(t, a, []realAnswer{
+		{"m980.txt", "0331", 0.6},
+		{"o495.txt", "1080", 0.6},
+	})
+}
