@@ -377,7 +377,7 @@ var heldOutFiguresBatch18 = []heldOutFigure{
 	{"right at >= 0.9", 0.97, 0.959}, // 0.9596: target missed
 	{"claims P", 0.75, 0.75},         // 0.8443
 	{"claims R", 0.90, 0.870},        // 0.8704: target missed (the batch has no sentence labels)
-	{"level>=1 P", 0.80, 0.719},      // 0.7193: target missed
+	{"level>=1 P", 0.80, 0.721},      // 0.7216 after h-themes27 (0.7193 before it): target missed
 	{"kind", 0.95, 0.971},            // 0.9715
 }
 
