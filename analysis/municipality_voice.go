@@ -328,17 +328,7 @@ func (a *MunicipalityAttributor) partyAt(text string, words []word, i int, lw st
 	}
 	if lw == "vi" {
 		for _, seq := range v.partyWe {
-			if i+len(seq) >= len(words) {
-				continue
-			}
-			ok := true
-			for k, s := range seq {
-				if w := words[i+1+k]; !sameLine(text, words[i+k], w) || w.lower(text) != s {
-					ok = false
-					break
-				}
-			}
-			if ok {
+			if wordsFollow(text, words, i, seq) {
 				return partyFirst
 			}
 		}

@@ -636,14 +636,7 @@ func checkHeldOut(t *testing.T, part string, got *realSplit, ev *RealEval, figur
 		}
 		figs[s.Category] = float64(s.Accuracy)
 	}
-	n, right := 0, 0
-	for _, b := range ev.Reliability {
-		if b.From >= 0.9 {
-			n += b.N
-			right += b.Right
-		}
-	}
-	if n > 0 {
+	if n, right := ev.NearCertain(); n > 0 {
 		figs["right at >= 0.9"] = float64(right) / float64(n)
 	}
 	figs["kind"] = float64(ev.KindAccuracy)

@@ -331,6 +331,18 @@ type RealEval struct {
 	SentenceThemes []ClassScore      `json:"sentence_themes"` // per theme, then "micro"
 }
 
+// NearCertain sums the reliability bands from confidence 0.9 up: the
+// texts whose best candidate is near certain, and how many are right.
+func (ev *RealEval) NearCertain() (n, right int) {
+	for _, b := range ev.Reliability {
+		if b.From >= 0.9 {
+			n += b.N
+			right += b.Right
+		}
+	}
+	return n, right
+}
+
 // reliabilityEdges are the confidence bands of the reliability table.
 var reliabilityEdges = []float64{0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001}
 

@@ -75,18 +75,6 @@ func evalReal(e *env, c *common, dir, split string, minConf float64, format stri
 	return exitOK
 }
 
-// nearCertain sums the reliability bands from confidence 0.9 up: the
-// texts whose best candidate is near certain, and how many are right.
-func nearCertain(bins []eval.ReliabilityBin) (n, right int) {
-	for _, b := range bins {
-		if b.From >= 0.9 {
-			n += b.N
-			right += b.Right
-		}
-	}
-	return n, right
-}
-
 // interval prints a 95% interval as "[86.6%, 93.2%]", "-" when undefined.
 func interval(lo, hi eval.Stat) string {
 	if !lo.Defined() || !hi.Defined() {
@@ -105,7 +93,7 @@ func writeRealEval(w io.Writer, ev *eval.RealEval, show int) {
 	for _, b := range ev.Reliability {
 		fmt.Fprintf(w, "  %.2f–%.2f    %4d %5d %7s\n", b.From, b.To, b.N, b.Right, pct(b.Rate))
 	}
-	if n, right := nearCertain(ev.Reliability); n > 0 {
+	if n, right := ev.NearCertain(); n > 0 {
 		lo, hi := eval.Wilson(right, n, eval.Z95)
 		fmt.Fprintf(w, "  at 0.90 or more: %d of %d right, %s %s\n", right, n, pct(eval.Stat(float64(right)/float64(n))), interval(eval.Stat(lo), eval.Stat(hi)))
 	}
