@@ -105,6 +105,17 @@ const (
 	KindOther       = "other"
 )
 
+// IsDocumentKind reports whether k is one of the kinds above. A label
+// outside them (a coder's finer "report" for an annual report or an
+// audit) is, in DOMAIN's terms, a related document: KindOther.
+func IsDocumentKind(k string) bool {
+	switch k {
+	case KindPolicy, KindStrategy, KindProgram, KindPlan, KindActionPlan, KindGuidelines, KindProjectPlan, KindOther:
+		return true
+	}
+	return false
+}
+
 // Validity statuses.
 const (
 	StatusCurrent = "current"

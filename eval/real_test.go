@@ -198,3 +198,40 @@ func TestLoadRealSetLabelsTSV(t *testing.T) {
 		t.Error("an empty folder loaded")
 	}
 }
+
+// TestEvalRealKindFold checks that a label kind outside DOMAIN's
+// ("report", which the real texts give annual reports and audits) is
+// scored as "other", while a DOMAIN kind styrdok misses stays a miss.
+func TestEvalRealKindFold(t *testing.T) {
+	report := "Årsredovisning 2019\n\nKommunens resultat för året blev 12 miljoner kronor. Investeringarna uppgick till 80 miljoner kronor.\n"
+	page := "Nyheter\n\nMigrationsverket stänger kontor i Borlänge och Visby. Kontoren i Borås och Jönköping läggs också ned.\n"
+	row := func(file, kind string) string {
+		return strings.Replace(docRow(file, "-", "-", "-", "none", "dev", zeroLevels), "\tother\tT\t", "\t"+kind+"\tT\t", 1)
+	}
+	dir := writeRealSet(t, row("o001.txt", "report")+row("o002.txt", "plan"), "", map[string]string{"o001.txt": report, "o002.txt": page})
+	set := loadRealSet(t, dir)
+	a := testAnalyzer(t)
+	got := map[string]*RealAnalysis{}
+	for _, d := range set.Docs {
+		doc, err := ingest.Load(d.Path, ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[d.Name] = &RealAnalysis{Doc: a.Analyze(doc), CleanText: doc.Text, RawText: doc.Text}
+		if k := got[d.Name].Doc.Meta.Kind; k != analysis.KindOther {
+			t.Fatalf("%s: styrdok's kind %q, the test needs other", d.Name, k)
+		}
+	}
+	ev, err := EvalReal(set, "all", got, a.Codebook, analysis.DefaultMinConfidence)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.KindAccuracy != 0.5 {
+		t.Errorf("kind accuracy %v, want 0.5 (report scored as other: right; plan: wrong)", ev.KindAccuracy)
+	}
+	for _, l := range ev.Kind.Labels {
+		if l == "report" {
+			t.Errorf("confusion keeps the label %q: %+v", l, ev.Kind)
+		}
+	}
+}
