@@ -686,6 +686,22 @@ func batch18(name string) bool {
 		(strings.HasPrefix(base, "o") && base >= "o898" && base <= "o912")
 }
 
+// batch19 reports whether a text of testdata/realtexts is one of batch
+// 19 (session 26: n001-n023, o913-o927 and t076-t081, h-batch28;
+// labelled blind, with sentence labels of 28 of its texts), added after
+// the floors of heldOutFiguresBatch18 and devThemeFiguresSession25 were
+// set: those floors keep holding on the texts they were measured on. The
+// municipal texts take the prefix n from this batch on (m999 was the last
+// m-name; names keep three digits): every earlier predicate tests the
+// prefix m or o or lists names, so none reaches an n-name
+// (TestBatchPredicatesMissNNames).
+func batch19(name string) bool {
+	base := strings.TrimSuffix(filepath.Base(name), ".txt")
+	return (strings.HasPrefix(base, "n") && base >= "n001" && base <= "n023") ||
+		(strings.HasPrefix(base, "o") && base >= "o913" && base <= "o927") ||
+		(strings.HasPrefix(base, "t") && base >= "t076" && base <= "t081")
+}
+
 // batch11 reports whether a text is one of batch 11's texts, m- or o-.
 func batch11(name string) bool { return batch11Other(name) || batch11m(name) }
 
@@ -764,7 +780,9 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	checkDevFloors(t, "all", wholeFigs, devThemeFiguresSession25)
+	// Session 25's floors were set before batch 19 (session 26).
+	all, whole = all.without(t, "dev", batch19)
+	checkDevFloors(t, "before batch 19", themeFigures(all, whole), devThemeFiguresSession25)
 	// Session 24's floors were set before batch 18 (session 25).
 	all, whole = all.without(t, "dev", batch18)
 	checkDevFloors(t, "before batch 18", themeFigures(all, whole), devThemeFiguresSession24)

@@ -1,0 +1,53 @@
+package eval
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestBatchPredicatesMissNNames checks that the batch predicates the
+// floors are split by reach the names they were written for and no
+// other: from batch 19 on the municipal texts take the prefix n, and a
+// predicate testing a string range without its prefix ("m888" <= x) would
+// take n-names into the texts an older floor was set on.
+func TestBatchPredicatesMissNNames(t *testing.T) {
+	earlier := map[string]func(string) bool{
+		"batch6": batch6, "batch7": batch7, "batch8": batch8, "batch9": batch9,
+		"batch10": batch10, "batch11": batch11, "batch12m": batch12m, "batch12Other": batch12Other,
+		"batch13m": batch13m, "batch13Other": batch13Other, "batch14m": batch14m,
+		"batch14Other": batch14Other, "batch15m": batch15m, "batch15Other": batch15Other,
+		"batch16m": batch16m, "batch16Other": batch16Other, "batch17": batch17, "batch18": batch18,
+		"fresh14": fresh14, "fresh15": fresh15, "fresh16": fresh16, "fresh17": fresh17,
+		"fresh18": fresh18, "fresh19": fresh19, "fresh20": fresh20, "fresh21": fresh21, "fresh22": fresh22,
+	}
+	for i := 1; i <= 999; i++ {
+		name := fmt.Sprintf("texts/n%03d.txt", i)
+		for pname, p := range earlier {
+			if p(name) {
+				t.Errorf("%s matches %s, a municipal text of batch 19 or later", pname, name)
+			}
+		}
+		if got, want := batch19(name), i <= 23; got != want {
+			t.Errorf("batch19(%s) = %v, want %v", name, got, want)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"texts/m999.txt", false}, {"texts/o912.txt", false}, {"texts/o913.txt", true},
+		{"texts/o927.txt", true}, {"texts/o928.txt", false}, {"texts/t075.txt", false},
+		{"texts/t076.txt", true}, {"texts/t081.txt", true}, {"texts/t082.txt", false},
+	} {
+		if got := batch19(c.name); got != c.want {
+			t.Errorf("batch19(%s) = %v, want %v", c.name, got, c.want)
+		}
+	}
+	for pname, p := range earlier {
+		for _, name := range []string{"texts/o913.txt", "texts/o927.txt", "texts/t076.txt", "texts/t081.txt"} {
+			if p(name) {
+				t.Errorf("%s matches %s, a text of batch 19", pname, name)
+			}
+		}
+	}
+}
