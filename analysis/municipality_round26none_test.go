@@ -1,0 +1,53 @@
+package analysis
+
+import "testing"
+
+// Session 26 (task attr28): texts that speak for no municipality. A
+// member's council act heading a post of its own ("Motion: Storgatans
+// inglasning") is a party's page (municipality_partyacts.go,
+// party-voice.txt, heading). Real dev texts, copies and sources in
+// testdata/attribution/real.
+
+// TestActHeadingAt: on real dev lines, a motion, an interpellation or an
+// initiative opening a line before a colon or a dash and its subject
+// heads a party's post; the same heading in minutes that name the mover
+// with a party tag does not, nor the word in running text.
+func TestActHeadingAt(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	heading := func(text string, words []word, i int, lw string) bool {
+		return a.lists.voice.partyHeading[lw] && a.lists.voice.actHeadingAt(text, words, i)
+	}
+	for _, tc := range []struct {
+		file, text string
+		want       bool
+	}{
+		{"m739", "Motion: Storgatans inglasning\n\nBakgrund: Piteå är en sommarstad, en turiststad och en handelsstad.", true},
+		{"o369", "Motion – En bygglovshantering som uppfyller lagens krav!\n\nBakgrund Kristianstads kommun har sedan flertalet år problem med att leva upp till lagens krav om att bygglov ska hanteras inom 10 veckor.", true},
+		{"m500", "Initiativärende: Satsa på friluftsbadet i Huaröd\n\nInitiativärende, Kommunstyrelsen, 2020-11-18 Kristianstad är som vi alla väl känner till en vidsträckt kommun.", true},
+		// m157, Storuman's minutes: the mover named with a party tag
+		{"m157", "KS § 80 KS/2018:298 - 001\n\nMotion - decentralisering av offentliga myndigheter\n\nGunnar Andersson (S) har 2018-02-12 lämnat in rubricerad motion.", false},
+		// the word in running text, not a heading
+		{"m157", "Gunnar Andersson (S) har 2018-02-12 lämnat in rubricerad motion.", false},
+		// a heading with no subject after the colon
+		{"", "Motion:\n", false},
+	} {
+		if got := firesInText(tc.text, heading); got != tc.want {
+			t.Errorf("%s %q: act heading = %v, want %v", tc.file, tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestActHeadingSpeaksForNone: before this round m739 (a local party's
+// motions in Piteå), o369 and m500 (a local party's posts in
+// Kristianstad) answered their municipality at 0.85; all three speak for
+// none. m157 (Storuman's minutes heading a member's motion) keeps its
+// answer.
+func TestActHeadingSpeaksForNone(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	checkRealAnswers(t, a, []realAnswer{
+		{"m739.txt", "", 0}, // slp.nu, motioner, Piteå
+		{"o369.txt", "", 0}, // akommun.se
+		{"m500.txt", "", 0}, // akommun.se
+		{"m157.txt", "2421", 0.6},
+	})
+}
