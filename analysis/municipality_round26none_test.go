@@ -51,3 +51,51 @@ func TestActHeadingSpeaksForNone(t *testing.T) {
 		{"m157.txt", "2421", 0.6},
 	})
 }
+
+// TestOneAmongManySpeaksForNone: a county board's text on the
+// municipalities of its county, naming one of them once
+// (municipality_oneamong.go). Before this round m709 (Länsstyrelsen
+// Västra Götaland: "12 kommuner får nu dela på drygt 7,6 miljoner
+// kronor. Ale kommun får det största bidraget") answered Ale at 0.81 and
+// o082 (Länsstyrelsen Värmland on "fördelningen av mottagandet mellan
+// länets kommuner", "Eda kommun är en av kommunerna i Värmland") Eda at
+// 0.65; both speak for none. Kalix's own page on the municipalities'
+// role in reception (m564: "Kommunernas roll", "I Kalix kommun är det
+// socialnämnden som ansvarar", no agency or board acting in it) and
+// Orust's (m041: Migrationsverket, Arbetsförmedlingen and Länsstyrelsen
+// named, "kommunerna" twice) keep their answers.
+func TestOneAmongManySpeaksForNone(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	checkRealAnswers(t, a, []realAnswer{
+		{"m709.txt", "", 0}, // lansstyrelsen.se, Västra Götaland
+		{"o082.txt", "", 0}, // lansstyrelsen.se, Värmland
+		{"m564.txt", "2514", 0.85},
+		{"m041.txt", "1421", 0.6},
+	})
+}
+
+// TestOneAmongMany: the rule's conditions, on evidence counted as in
+// m709 (Ale kommun once; "kommuner", "länet" … 11 times; Länsstyrelsen
+// acting) and with one condition taken away at a time.
+func TestOneAmongMany(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	once := &muniEvidence{bodyStrong: 1}
+	for _, tc := range []struct {
+		name       string
+		e          *muniEvidence
+		other, own int
+		rivals     float64
+		want       bool
+	}{
+		{"m709", once, 11, 0, 1.5, true},
+		{"no rival speaker (m564)", once, 4, 0, 0, false},
+		{"few plural mentions (m041)", once, 2, 0, 1, false},
+		{"own voice as strong", once, 5, 5, 1.5, false},
+		{"named twice", &muniEvidence{bodyStrong: 1, bodyBare: 1}, 11, 0, 1.5, false},
+		{"named bare once", &muniEvidence{bodyBare: 1}, 11, 0, 1.5, false},
+	} {
+		if got := a.oneAmongMany(tc.e, tc.other, tc.own, tc.rivals); got != tc.want {
+			t.Errorf("%s: oneAmongMany = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
