@@ -778,12 +778,6 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				distinctNote[k] += " but in passing"
 			}
 		}
-		if e := cands[k].e; a.oneAmongMany(e, otherVoice, ownVoice, rivals) {
-			// A county board's or an agency's text on the municipalities
-			// it deals with, naming one of them once
-			// (municipality_oneamong.go).
-			strength *= otherVoiceDamp
-		}
 		rivalScore := rivalScore
 		if e := cands[k].e; reportsOnRivals && e.strong()+e.headerBare+e.bodyBare >= reportedMentions && mostlyAbout(cands, k, func(c cand) *muniEvidence { return c.e }) {
 			// A news report on one municipality (named three times or
