@@ -750,8 +750,11 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		}
 		if cands[k].e.catalogued > 0 && nWords <= voiceWords {
 			// A catalogue entry on the municipality's work (SKR's idea
-			// bank): an answer, never near certain (round 9b).
-			ceiling = min(ceiling, unvoiced)
+			// bank): the cataloguer writes about the municipality, as the
+			// texts the voice model judges someone else's (round 9b
+			// capped it at the unvoiced 0.85; session 26: below the
+			// default threshold, as the labels say SKR speaks for none).
+			ceiling = min(ceiling, aboutCeiling)
 		}
 		if aboutSeveral(k) {
 			// The title joins it with another municipality: news about
