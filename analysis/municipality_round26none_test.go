@@ -70,3 +70,64 @@ func TestCatalogueEntrySpeaksForNone(t *testing.T) {
 		t.Errorf("o216: runner-up %q %.2f, want Borås (1490) below %.2f", got.RunnerUp.Code, got.RunnerUp.Confidence, DefaultMinConfidence)
 	}
 }
+
+// TestListDatelines: on real dev lines, capitals opening a news item
+// are its dateline, names joined by "/" each; a name that is also an
+// ordinary word ("LUND", a grove) and a place heading alone on its
+// line are not counted.
+func TestListDatelines(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	code := func(m int) string { return a.munis[m].Code }
+	for _, tc := range []struct {
+		file, text string
+		want       map[string]int
+	}{
+		// m744, a local paper's news list
+		{"m744", "LOKALT\n\nRymdduschar bort från badhus\n\nMALMÖ De så kallade rymdduscharna på Ribersborgs kallbadhus plockas nu bort.\n\n" +
+			"Fimpfritt Lund går vidare\n\nLUND Under förra året delade föreningen Fimpfritt Lund ut 4 300 fimpdosor.\n\n" +
+			"Våg av skadegörelse har drabbat Tomelilla\n\nTOMELILLA Sju fall av skadegörelser anmäldes mellan tisdag och onsdag till polisen i Tomelilla.\n\n" +
+			"HÄSSLEHOLM Det är guldläge för landets socionomer.", map[string]int{"1280": 1, "1270": 1, "1293": 1}},
+		// m720, a regional news feed
+		{"m720", "Maarit Enbuske ny skolchef i Luleå\nÖVERTORNEÅ/LULEÅ: Övertorneå kommuns tidigare barn- och utbildningschef, Maarit Enbuske, tillträder tjänsten som skolchef vid Luleå kommun.\n" +
+			"View ArticleFärre arbetslösa i länet\nTORNEDALEN: Arbetslösheten i Norrbottens län fortsätter att minska.", map[string]int{"2518": 1, "2580": 1}},
+		// m349, Solna's minutes: the city's name heading its pages
+		{"m349", "SOLNA STAD\n\nProtokoll\n\nSOLNA STAD Protokoll 2021-10-11", map[string]int{"0184": 2}},
+		// a place heading a section, alone on its line
+		{"", "FALUN\n\nKommunen bygger nytt.", map[string]int{}},
+	} {
+		words := tokenizeWordsInto(nil, tc.text)
+		zones := make([]uint8, len(words))
+		for i := range zones {
+			zones[i] = zBody
+		}
+		got := map[string]int{}
+		for m, n := range a.listDatelines(tc.text, words, zones) {
+			got[code(m)] = n
+		}
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: listDatelines = %v, want %v", tc.file, got, tc.want)
+			continue
+		}
+		for c, n := range tc.want {
+			if got[c] != n {
+				t.Errorf("%s: listDatelines = %v, want %v", tc.file, got, tc.want)
+				break
+			}
+		}
+	}
+}
+
+// TestListDatelinesSpeakForNone: before this round m744 (a local paper's
+// news list from Malmö, Lund, Tomelilla and Hässleholm) answered
+// Tomelilla at 0.77 and m720 (a regional feed, "ÖVERTORNEÅ/LULEÅ:",
+// "TORNEDALEN:", "NORRBOTTEN:") Luleå at 0.65; both speak for none.
+// Solna's minutes (m349), headed "SOLNA STAD" on each page, keep their
+// answer.
+func TestListDatelinesSpeakForNone(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	checkRealAnswers(t, a, []realAnswer{
+		{"m744.txt", "", 0},
+		{"m720.txt", "", 0},
+		{"m349.txt", "0184", 0.6},
+	})
+}
