@@ -638,11 +638,6 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	rivalScore := wRival * rivals
 	coordinated := a.titleCoordinated(text, words, zones)
 	datelines := a.listDatelines(text, words, zones) // a news list's datelines (municipality_listdatelines.go)
-	var itemNaming map[int]int                       // a news list's items naming each municipality (municipality_listitems.go)
-	items := 0
-	if starts := a.listItems(text); starts != nil && judged {
-		items, itemNaming = len(starts), a.itemsNaming(text, words, zones, starts)
-	}
 	aboutSeveral := func(k int) bool {
 		// Not on the municipality's own site: a page that gives the
 		// candidate's address or carries its logo may well be titled
@@ -772,11 +767,6 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			// (municipality_listdatelines.go).
 			ceiling = min(ceiling, aboutCeiling)
 		}
-		if listOnSeveral(itemNaming, items, cands[k].muni) {
-			// A news list whose items report from several municipalities,
-			// this one in at most half of them (municipality_listitems.go).
-			ceiling = min(ceiling, aboutCeiling)
-		}
 		if judged && tv.speaksAsParty(cands[k].e) {
 			// A party speaking as itself (municipality_voice.go): it
 			// writes about the municipality, not for it.
@@ -850,9 +840,6 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		}
 		if datelinesOnSeveral(datelines, cands[k].muni) {
 			out.Candidates[k].Evidence += "; a news list with datelines of several municipalities: about several, not for one"
-		}
-		if listOnSeveral(itemNaming, items, cands[k].muni) {
-			out.Candidates[k].Evidence += fmt.Sprintf("; a news list naming it in %d of its %d items, other municipalities in others: about several, not for one", itemNaming[cands[k].muni], items)
 		}
 		if reportsOnParties && !partyVoice {
 			out.Candidates[k].Evidence += "; reports what the parties named do and say: actors of the story, not rival speakers"

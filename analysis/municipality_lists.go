@@ -50,10 +50,6 @@ type attributionLists struct {
 	// line's start is the subject of a headline, not its author
 	// (issuer-clause-verbs.txt).
 	issuerClauseVerbs map[string]bool
-	// sectionLabels are a news site's section names that open a news
-	// list's items ("Nyheter", "Sport"; section-labels.txt,
-	// municipality_listitems.go).
-	sectionLabels map[string]bool
 	// voice and voiceModel judge who is writing (municipality_voice.go).
 	voice      *voiceLists
 	voiceModel *voiceModel
@@ -118,7 +114,6 @@ func parseAttributionLists(fsys fs.FS) (*attributionLists, error) {
 		{"not-municipality-after.txt", &l.notAfter}, {"not-municipality-before.txt", &l.notBefore},
 		{"institution-after.txt", &l.institutionAfter}, {"seat-before.txt", &l.seatBefore},
 		{"seat-words.txt", &l.seatWords}, {"issuer-clause-verbs.txt", &l.issuerClauseVerbs},
-		{"section-labels.txt", &l.sectionLabels},
 	}
 	for _, s := range sets {
 		words, err := readList(fsys, s.file)

@@ -1,9 +1,6 @@
 package analysis
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // Session 26 (task attr28): texts that speak for no municipality. A
 // member's council act heading a post of its own ("Motion: Storgatans
@@ -132,73 +129,5 @@ func TestListDatelinesSpeakForNone(t *testing.T) {
 		{"m744.txt", "", 0},
 		{"m720.txt", "", 0},
 		{"m349.txt", "0184", 0.6},
-	})
-}
-
-// TestListItems: a local paper's news list (m782, real dev lines) is read
-// item by item: each item is its headline and the line after it that
-// opens with the section's name; a page with fewer such items is not a
-// list.
-func TestListItems(t *testing.T) {
-	a, _ := newTestAttributor(t)
-	list := "100 år med kvinnlig rösträtt – årets fokus för konsthallen\n\n" +
-		"Nyheter För 100 år sedan fick kvinnor gå till vallokalen för första gången. Årets sommarutställning i Hallsberg är lättsam, men med viktigt innehåll.\n\n" +
-		"Tårta och blommor som tack från glada vaccin-patienter i Linde\n\n" +
-		"Nyheter Personalen på vaccinationsmottagningen i Lindesberg har fått både blommor och tårtor från patienter.\n\n" +
-		"Naturliga material hos Anncharlotte i Edsberg\n\n" +
-		"Nyheter Anncharlotte Hoyle har länge drömt om att ha en egen butik på gården utanför Fjugesta.\n\n" +
-		"Christinelund inte jordbruksmark\n\n" +
-		"Nyheter Nu får Nora kommun fortsätta med byggplanerna i Christinelund.\n"
-	starts := a.listItems(list)
-	if len(starts) != 4 || starts[0] != 0 || !strings.HasPrefix(list[starts[3]:], "Christinelund inte") {
-		t.Fatalf("listItems = %v, want 4 items, the first at 0 and the last at its headline", starts)
-	}
-	words := tokenizeWordsInto(nil, list)
-	zones := make([]uint8, len(words))
-	for i := range zones {
-		zones[i] = zBody
-	}
-	got := map[string]int{}
-	for m, n := range a.itemsNaming(list, words, zones, starts) {
-		got[a.munis[m].Code] = n
-	}
-	// Hallsberg and Lindesberg; Nora, a name that is also an ordinary
-	// word (ambiguous-names.txt), is left out
-	want := map[string]int{"1861": 1, "1885": 1}
-	if len(got) != len(want) || got["1861"] != 1 || got["1885"] != 1 {
-		t.Errorf("itemsNaming = %v, want %v", got, want)
-	}
-	if a.listItems(strings.Join(strings.SplitN(list, "Nyheter", 3)[:2], "Nyheter")) != nil {
-		t.Errorf("one item: want no list")
-	}
-	for _, tc := range []struct {
-		naming  map[int]int
-		n, muni int
-		want    bool
-		name    string
-	}{
-		{map[int]int{1: 1, 2: 1, 3: 1}, 9, 1, true, "one item of nine, two other places"},
-		{map[int]int{1: 2}, 5, 1, false, "no other place (o280)"},
-		{map[int]int{1: 2, 2: 1}, 9, 1, false, "one other place"},
-		{map[int]int{1: 5, 2: 1, 3: 1}, 9, 1, false, "most items"},
-	} {
-		if got := listOnSeveral(tc.naming, tc.n, tc.muni); got != tc.want {
-			t.Errorf("%s: listOnSeveral = %v, want %v", tc.name, got, tc.want)
-		}
-	}
-}
-
-// TestListItemsSpeakForNone: before this round m782 (Länsposten's news
-// list: Hallsberg, Lindesberg, Nora, each in one item) answered Nora at
-// 0.65 and o279 (the same paper's list: Degerfors, Laxå, Lekeberg in two
-// items of nine) Lekeberg at 0.85; both speak for none. o280 (the
-// paper's list on Kumla, no other municipality named) keeps Kumla.
-func TestListItemsSpeakForNone(t *testing.T) {
-	a, _ := newTestAttributor(t)
-	checkRealAnswers(t, a, []realAnswer{
-		{"m782.txt", "", 0},
-		{"o279.txt", "", 0},
-		{"m963.txt", "", 0},
-		{"o280.txt", "1881", 0.6},
 	})
 }
