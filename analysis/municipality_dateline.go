@@ -25,8 +25,14 @@ func datelineAt(text string, words []word, i, n int) bool {
 		return false
 	}
 	name := text[words[0].start:words[n-1].end]
-	caps := strings.ToUpper(name) == name
-	rest := text[words[n-1].end:]
+	return datelineFollows(text[words[n-1].end:], strings.ToUpper(name) == name)
+}
+
+// datelineFollows reports whether rest, what follows a place name on its
+// line, makes the name a dateline: the item's text after a space, ". ",
+// ": " or a news agency's mark "(TT) " when the name is in capitals, after
+// ": " when it is not.
+func datelineFollows(rest string, caps bool) bool {
 	switch {
 	case strings.HasPrefix(rest, ": "):
 		rest = rest[2:]

@@ -166,6 +166,9 @@ type voiceLists struct {
 	partyMember, partyOwned map[string]bool
 	partyOrgan              []string
 	partyWe, partySaid      [][]string
+	// partyHeading: a member's council act that heads a post of its own
+	// ("Motion: Storgatans inglasning"; municipality_partyacts.go).
+	partyHeading map[string]bool
 	// orgOwned: an organisation's own nouns counted after "vår", "vårt",
 	// "våra" (organisation-voice.txt, municipality_orgvoice.go).
 	orgOwned map[string]bool
@@ -256,7 +259,7 @@ func (v *voiceLists) parsePartyVoice(fsys fs.FS) error {
 	if err != nil {
 		return err
 	}
-	v.partyMember, v.partyOwned = map[string]bool{}, map[string]bool{}
+	v.partyMember, v.partyOwned, v.partyHeading = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, l := range lines {
 		kind, val, ok := strings.Cut(l, "\t")
 		ws := splitWords(strings.TrimSpace(val))
@@ -273,6 +276,8 @@ func (v *voiceLists) parsePartyVoice(fsys fs.FS) error {
 			v.partyOwned[ws[0]] = true
 		case "organ":
 			v.partyOrgan = append(v.partyOrgan, ws[0])
+		case "heading":
+			v.partyHeading[ws[0]] = true
 		case "we":
 			v.partyWe = append(v.partyWe, ws)
 		case "said":
@@ -281,7 +286,7 @@ func (v *voiceLists) parsePartyVoice(fsys fs.FS) error {
 			}
 			v.partySaid = append(v.partySaid, ws)
 		default:
-			return fmt.Errorf("attribution list %s: %q: unknown kind %q (member, organ, owned, we, said)", file, l, kind)
+			return fmt.Errorf("attribution list %s: %q: unknown kind %q (member, organ, owned, we, said, heading)", file, l, kind)
 		}
 	}
 	return nil
@@ -335,6 +340,9 @@ func (a *MunicipalityAttributor) partyAt(text string, words []word, i int, lw st
 	}
 	if v.orgOwnedAt(text, words, i, lw) {
 		return partyFirst // "våra medlemmar", "vår församling"
+	}
+	if v.partyHeading[lw] && v.actHeadingAt(text, words, i) {
+		return partyFirst // "Motion: Storgatans inglasning" (municipality_partyacts.go)
 	}
 	for _, o := range v.partyOrgan {
 		if strings.HasPrefix(lw, o) {
