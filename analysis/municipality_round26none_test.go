@@ -52,25 +52,6 @@ func TestActHeadingSpeaksForNone(t *testing.T) {
 	})
 }
 
-// TestCatalogueEntrySpeaksForNone: SKR's idea-bank entry on Borås's
-// programme (o216: "Organisation: Borås stad", "Målgrupp: Boråsare …")
-// answered Borås at 0.85 (round 9b's cap); the cataloguer writes about
-// the municipality, so the answer is capped below the default
-// threshold: unknown, Borås the runner-up. A municipal report whose
-// organisation field names a committee (r018, Simrishamn) keeps its
-// answer.
-func TestCatalogueEntrySpeaksForNone(t *testing.T) {
-	a, _ := newTestAttributor(t)
-	checkRealAnswers(t, a, []realAnswer{
-		{"o216.txt", "", 0},
-		{"r018.txt", "1291", 0.6},
-	})
-	got := a.Attribute(readRealAttribution(t, "o216.txt"))
-	if got.RunnerUp.Code != "1490" || got.RunnerUp.Confidence >= DefaultMinConfidence {
-		t.Errorf("o216: runner-up %q %.2f, want Borås (1490) below %.2f", got.RunnerUp.Code, got.RunnerUp.Confidence, DefaultMinConfidence)
-	}
-}
-
 // TestListDatelines: on real dev lines, capitals opening a news item
 // are its dateline, names joined by "/" each; a name that is also an
 // ordinary word ("LUND", a grove) and a place heading alone on its
