@@ -537,20 +537,41 @@ func writeFile(path string, write func(io.Writer) error) (corpus.OutputFile, err
 // written and previous is returned: the caller leaves the file in the
 // output folder as it is. Else it is written as writeFile writes it.
 func writeFileUnlessSame(path string, write func(io.Writer) error, previous corpus.OutputFile) (corpus.OutputFile, error) {
-	mw := &memWriter{h: sha256.New()}
+	// room for the previous bytes and a little more: grown by append,
+	// the buffer's copies were most of the comparison's cost
+	mw := &memWriter{b: make([]byte, 0, min(previous.Size+previous.Size/8+4<<10, KeepLimit)), h: sha256.New()}
 	if err := write(mw); err != nil {
 		return corpus.OutputFile{}, fmt.Errorf("%s: %w", path, err)
 	}
 	if mw.over { // past KeepLimit: composed again into the file
 		return writeFile(path, write)
 	}
-	if got := (corpus.OutputFile{Name: filepath.Base(path), Size: int64(len(mw.b)), SHA256: hex.EncodeToString(mw.h.Sum(nil))}); got == previous {
+	got := corpus.OutputFile{Name: filepath.Base(path), Size: int64(len(mw.b)), SHA256: hex.EncodeToString(mw.h.Sum(nil))}
+	if got == previous {
 		return got, nil
 	}
-	return writeFile(path, func(w io.Writer) error {
-		_, err := w.Write(mw.b)
-		return err
-	})
+	return got, writeBytes(path, mw.b)
+}
+
+// writeBytes writes b to path as writeFile writes a report (b's size
+// and SHA-256 are known).
+func writeBytes(path string, b []byte) error {
+	tmp, err := createTemp(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(b)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }
 
 // memWriter gathers what is written, up to KeepLimit bytes; past it, it
