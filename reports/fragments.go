@@ -65,13 +65,17 @@ const (
 	fragDocumentsCSV
 	fragCoverageCSV
 	fragCoverageLongCSV
+	// the workbook's sheets of the same tables (writeSheetFrags)
+	fragCoverageSheet
+	fragCoverageLongSheet
+	fragDocumentsSheet
 	fragParts
 )
 
 // fragPartFiles are the parts' file names in the fragments folder.
 var fragPartFiles = [fragParts]string{"evidence.csv.frag", "actions.csv.frag", "documents.jsonl.frag",
 	"report.html.frag", "evidence-sheet.frag", "actions-sheet.frag", "documents.csv.frag", "coverage.csv.frag",
-	"coverage_long.csv.frag"}
+	"coverage_long.csv.frag", "coverage-sheet.frag", "coverage_long-sheet.frag", "documents-sheet.frag"}
 
 // fragFormat is the layout of a fragments file and of the bytes in it.
 // Bump it whenever a writer's rendering of one document changes
@@ -498,14 +502,14 @@ func (s *fragStore) newFragWriter(p fragPart) *fragWriter {
 			s.note(fmt.Sprintf("%s: %v; not kept for the next run", path, err))
 			return nil
 		}
-		return &fragWriter{s: s, part: p, f: f, w: bufio.NewWriterSize(f, 256<<10), off: old.end}
+		return &fragWriter{s: s, part: p, f: f, w: bufio.NewWriterSize(f, 256<<10), off: old.end, index: make([]byte, 0, len(s.keys)*fragEntrySize)}
 	}
 	f, err := createTemp(path)
 	if err != nil {
 		s.note(fmt.Sprintf("%s: %v; not kept for the next run", s.dir, err))
 		return nil
 	}
-	return &fragWriter{s: s, part: p, f: f, temp: true, w: bufio.NewWriterSize(f, 256<<10)}
+	return &fragWriter{s: s, part: p, f: f, temp: true, w: bufio.NewWriterSize(f, 256<<10), index: make([]byte, 0, len(s.keys)*fragEntrySize)}
 }
 
 // add keeps fr as document i's fragment.

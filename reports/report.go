@@ -91,6 +91,9 @@ type Report struct {
 	// with the same failures).
 	Previous map[string]corpus.OutputFile
 	kept     []string
+	// frags are WriteAll's fragments while its writers run (the
+	// workbook's table sheets read them: writeSheetFrags).
+	frags *fragStore
 }
 
 // Kept names, after WriteAll, the reports it did not write because the
@@ -261,6 +264,10 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 			}
 			jobs = append(jobs, fileJob{name: w.name, shared: tickets, write: func(f io.Writer) error { return w.stream(f, r, passes) }})
 		}
+	}
+	if fan != nil && fan.frags != nil {
+		r.frags = fan.frags
+		defer func() { r.frags = nil }()
 	}
 	tables := CountyTables(r)
 	// Kept for the writers, which read them concurrently and do not
