@@ -102,7 +102,11 @@ func (r *Report) Kept() []string { return r.kept }
 
 // KeepLimit caps the size of a report composed in memory to be compared
 // with the output folder's (Report.Previous): larger ones are written.
-const KeepLimit = 4 << 20
+// The reports one changed document leaves as they are are small (a
+// county's table is kilobytes, failures.csv); the large ones outside the
+// shared pass (documents.csv, similarity.csv) hold every document and
+// change with any: compared, they would only hold their bytes in memory.
+const KeepLimit = 256 << 10
 
 // FragmentsNote says, after WriteAll, what went wrong with the kept
 // fragments (Report.Fragments: a damaged or stale file, not used, or
