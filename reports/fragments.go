@@ -60,12 +60,22 @@ const (
 	fragReportHTML
 	fragEvidenceSheet
 	fragActionsSheet
+	// the tables of one row (or one row a theme) a document, written
+	// from the summaries outside the shared pass (writeTableParts)
+	fragDocumentsCSV
+	fragCoverageCSV
+	fragCoverageLongCSV
+	// the workbook's sheets of the same tables (writeSheetFrags)
+	fragCoverageSheet
+	fragCoverageLongSheet
+	fragDocumentsSheet
 	fragParts
 )
 
 // fragPartFiles are the parts' file names in the fragments folder.
 var fragPartFiles = [fragParts]string{"evidence.csv.frag", "actions.csv.frag", "documents.jsonl.frag",
-	"report.html.frag", "evidence-sheet.frag", "actions-sheet.frag"}
+	"report.html.frag", "evidence-sheet.frag", "actions-sheet.frag", "documents.csv.frag", "coverage.csv.frag",
+	"coverage_long.csv.frag", "coverage-sheet.frag", "coverage_long-sheet.frag", "documents-sheet.frag"}
 
 // fragFormat is the layout of a fragments file and of the bytes in it.
 // Bump it whenever a writer's rendering of one document changes
@@ -492,14 +502,14 @@ func (s *fragStore) newFragWriter(p fragPart) *fragWriter {
 			s.note(fmt.Sprintf("%s: %v; not kept for the next run", path, err))
 			return nil
 		}
-		return &fragWriter{s: s, part: p, f: f, w: bufio.NewWriterSize(f, 256<<10), off: old.end}
+		return &fragWriter{s: s, part: p, f: f, w: bufio.NewWriterSize(f, 256<<10), off: old.end, index: make([]byte, 0, len(s.keys)*fragEntrySize)}
 	}
 	f, err := createTemp(path)
 	if err != nil {
 		s.note(fmt.Sprintf("%s: %v; not kept for the next run", s.dir, err))
 		return nil
 	}
-	return &fragWriter{s: s, part: p, f: f, temp: true, w: bufio.NewWriterSize(f, 256<<10)}
+	return &fragWriter{s: s, part: p, f: f, temp: true, w: bufio.NewWriterSize(f, 256<<10), index: make([]byte, 0, len(s.keys)*fragEntrySize)}
 }
 
 // add keeps fr as document i's fragment.
@@ -668,5 +678,54 @@ func writeFragment(w io.Writer, fr fragment, peers []byte) error {
 		return err
 	}
 	_, err := w.Write(fr.b[fr.peers+2:])
+	return err
+}
+
+// writeTableParts writes a table of header and, per document, its rows
+// (rows) by fragments of part: a document whose fragment the last run
+// kept (the same analysis and decisions: fragKey) gets those bytes as
+// they are, the others are rendered and kept for the next run. The bytes
+// are writeTable's over the same rows. The table writers read r's
+// summaries, not the shared pass: each reads its own part's file (no
+// other writer touches it).
+func writeTableParts(w io.Writer, r *Report, s *fragStore, part fragPart, header []string, rows docRows) error {
+	out := s.newFragWriter(part)
+	if out != nil {
+		defer out.finish()
+	}
+	defer func() {
+		if f := s.old[part]; f != nil {
+			f.dropWindow()
+		}
+	}()
+	buf := make([]byte, 0, csvChunk+4<<10)
+	buf = appendCSVRow(buf, header)
+	var sc rowScratch
+	for i, d := range r.Documents {
+		if e := s.cached(part, s.keys[i]); e != nil {
+			buf = append(buf, e.z...)
+			if out != nil {
+				out.addCached(i, e)
+			}
+			e.release()
+		} else {
+			start, n := len(buf), 0
+			rows(r, d, &sc, func(row []string) bool {
+				buf = appendCSVRow(buf, row)
+				n++
+				return true
+			})
+			if out != nil {
+				out.add(i, fragment{b: buf[start:], peers: -1, rows: n})
+			}
+		}
+		if len(buf) >= csvChunk {
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+	}
+	_, err := w.Write(buf)
 	return err
 }

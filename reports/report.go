@@ -80,7 +80,33 @@ type Report struct {
 	// documents' analyses apart (corpus.Documents).
 	Fragments string
 	fragNotes []string // what went wrong with Fragments (FragmentsNote)
+
+	// Previous are reports the output folder holds as the last run wrote
+	// them (checked by the caller: their bytes are these), by name. A
+	// writer of one of them that is not in the shared pass composes its
+	// bytes in memory first (up to KeepLimit); when they are the same
+	// (size and SHA-256), WriteAll leaves the file out of dir and names
+	// it in Kept: the report in the output folder is this run's, as it
+	// is (a county table of a county where nothing changed, failures.csv
+	// with the same failures).
+	Previous map[string]corpus.OutputFile
+	kept     []string
+	// frags are WriteAll's fragments while its writers run (the
+	// workbook's table sheets read them: writeSheetFrags).
+	frags *fragStore
 }
+
+// Kept names, after WriteAll, the reports it did not write because the
+// output folder holds them with this run's bytes (Report.Previous).
+func (r *Report) Kept() []string { return r.kept }
+
+// KeepLimit caps the size of a report composed in memory to be compared
+// with the output folder's (Report.Previous): larger ones are written.
+// The reports one changed document leaves as they are are small (a
+// county's table is kilobytes, failures.csv); the large ones outside the
+// shared pass (documents.csv, similarity.csv) hold every document and
+// change with any: compared, they would only hold their bytes in memory.
+const KeepLimit = 256 << 10
 
 // FragmentsNote says, after WriteAll, what went wrong with the kept
 // fragments (Report.Fragments: a damaged or stale file, not used, or
@@ -105,7 +131,8 @@ func (e eachPasser) each(fn func(i int, d *analysis.DocumentAnalysis) error) err
 func (e eachPasser) parts(_ []fragPart, renders []fragRender) partPass {
 	return renderedPass(eachFunc(e), renders)
 }
-func (e eachPasser) done() {}
+func (e eachPasser) done()                {}
+func (e eachPasser) reserve(_ []fragPart) {}
 
 // Source gives the full analyses of a report's documents one at a time:
 // corpus.Documents (a batch run's spill) is one.
@@ -220,6 +247,10 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 	for _, w := range reportWriters {
 		switch {
 		case slices.Contains(r.Skip, w.name):
+		case w.rows != nil && fan != nil && fan.frags != nil:
+			jobs = append(jobs, fileJob{name: w.name, write: func(f io.Writer) error {
+				return writeTableParts(f, r, fan.frags, w.part, w.table(r).header, w.rows)
+			}})
 		case w.stream == nil:
 			jobs = append(jobs, fileJob{name: w.name, write: func(f io.Writer) error { return w.write(f, r) }})
 		case fan == nil:
@@ -238,6 +269,10 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 			jobs = append(jobs, fileJob{name: w.name, shared: tickets, write: func(f io.Writer) error { return w.stream(f, r, passes) }})
 		}
 	}
+	if fan != nil && fan.frags != nil {
+		r.frags = fan.frags
+		defer func() { r.frags = nil }()
+	}
 	tables := CountyTables(r)
 	// Kept for the writers, which read them concurrently and do not
 	// change them; dropped when they are done, so that r changed later
@@ -254,7 +289,19 @@ func WriteAll(dir string, r *Report) ([]corpus.OutputFile, error) {
 			return writeCSV(f, CountySummaryColumns, CountySummaryRecords(tables))
 		}})
 	}
-	return writeFiles(dir, jobs)
+	for k := range jobs {
+		if o, ok := r.Previous[jobs[k].name]; ok && jobs[k].shared == nil && jobs[k].name != "run.json" && o.Size <= KeepLimit {
+			jobs[k].previous = &o
+		}
+	}
+	written, err := writeFiles(dir, jobs)
+	r.kept = nil
+	for k, j := range jobs {
+		if err == nil && j.previous != nil && written[k] == *j.previous {
+			r.kept = append(r.kept, j.name)
+		}
+	}
+	return written, err
 }
 
 // reportWriters are the files WriteAll writes besides the county tables.
@@ -267,10 +314,15 @@ var reportWriters = []struct {
 	write  func(io.Writer, *Report) error
 	stream func(io.Writer, *Report, []passer) error
 	passes int // how many passes stream reads (0: one)
+	// rows, for a table of rows a document (table's), writes it by
+	// fragments of part when the report keeps fragments (writeTableParts).
+	table func(*Report) table
+	rows  docRows
+	part  fragPart
 }{
-	{name: "documents.csv", write: WriteDocuments},
-	{name: "coverage.csv", write: WriteCoverage},
-	{name: "coverage_long.csv", write: WriteCoverageLong},
+	{name: "documents.csv", write: WriteDocuments, table: documentsTable, rows: documentRows, part: fragDocumentsCSV},
+	{name: "coverage.csv", write: WriteCoverage, table: coverageTable, rows: coverageRows, part: fragCoverageCSV},
+	{name: "coverage_long.csv", write: WriteCoverageLong, table: coverageLongTable, rows: coverageLongRows, part: fragCoverageLongCSV},
 	{name: "evidence.csv", stream: func(w io.Writer, _ *Report, p []passer) error {
 		return writeCSVParts(w, EvidenceColumns, p[0], fragEvidenceCSV, renderEvidenceCSV)
 	}},
@@ -379,6 +431,9 @@ type fileJob struct {
 	// waits for every one of them; the tickets are given back when the
 	// job ends, read or not.
 	shared []*ticket
+	// previous is the file the output folder holds (Report.Previous):
+	// when the job's bytes are the same, it is not written (writeFile).
+	previous *corpus.OutputFile
 }
 
 // writeFiles writes the jobs' files into dir concurrently, at most
@@ -419,6 +474,10 @@ func writeFiles(dir string, jobs []fileJob) ([]corpus.OutputFile, error) {
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
+			if p := jobs[i].previous; p != nil {
+				written[i], errs[i] = writeFileUnlessSame(filepath.Join(dir, jobs[i].name), jobs[i].write, *p)
+				return
+			}
 			written[i], errs[i] = writeFile(filepath.Join(dir, jobs[i].name), jobs[i].write)
 		}()
 	}
@@ -482,6 +541,68 @@ func writeFile(path string, write func(io.Writer) error) (corpus.OutputFile, err
 		return corpus.OutputFile{}, fmt.Errorf("%s: %w", path, err)
 	}
 	return corpus.OutputFile{Name: filepath.Base(path), Size: hw.n, SHA256: hex.EncodeToString(hw.h.Sum(nil))}, nil
+}
+
+// writeFileUnlessSame composes the file in memory (up to KeepLimit);
+// when it comes out as previous (its size and SHA-256), nothing is
+// written and previous is returned: the caller leaves the file in the
+// output folder as it is. Else it is written as writeFile writes it.
+func writeFileUnlessSame(path string, write func(io.Writer) error, previous corpus.OutputFile) (corpus.OutputFile, error) {
+	// room for the previous bytes and a little more: grown by append,
+	// the buffer's copies were most of the comparison's cost
+	mw := &memWriter{b: make([]byte, 0, min(previous.Size+previous.Size/8+4<<10, KeepLimit)), h: sha256.New()}
+	if err := write(mw); err != nil {
+		return corpus.OutputFile{}, fmt.Errorf("%s: %w", path, err)
+	}
+	if mw.over { // past KeepLimit: composed again into the file
+		return writeFile(path, write)
+	}
+	got := corpus.OutputFile{Name: filepath.Base(path), Size: int64(len(mw.b)), SHA256: hex.EncodeToString(mw.h.Sum(nil))}
+	if got == previous {
+		return got, nil
+	}
+	return got, writeBytes(path, mw.b)
+}
+
+// writeBytes writes b to path as writeFile writes a report (b's size
+// and SHA-256 are known).
+func writeBytes(path string, b []byte) error {
+	tmp, err := createTemp(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(b)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// memWriter gathers what is written, up to KeepLimit bytes; past it, it
+// only notes that it went over.
+type memWriter struct {
+	b    []byte
+	over bool
+	h    hash.Hash
+}
+
+func (m *memWriter) Write(p []byte) (int, error) {
+	if !m.over {
+		if len(m.b)+len(p) > KeepLimit {
+			m.over, m.b = true, nil
+		} else {
+			m.b = append(m.b, p...)
+			m.h.Write(p)
+		}
+	}
+	return len(p), nil
 }
 
 // fileBuffer is the buffer between a report writer and its file.
@@ -726,27 +847,47 @@ func WriteDocuments(w io.Writer, r *Report) error { return writeTable(w, documen
 func documentsTable(r *Report) table {
 	return table{header: DocumentColumns, types: typesOf(DocumentColumns, documentColumnTypes()),
 		rows: func(yield func([]string) bool) {
+			var sc rowScratch
 			for _, d := range r.Documents {
-				m := d.Municipality
-				row := make([]string, 0, len(DocumentColumns))
-				row = append(row, d.File, d.SHA256)
-				for _, f := range analysis.MetadataFields {
-					if v := f.Value(d); isDate(f) {
-						day, precision := ISODate(v, f.Type == analysis.FieldDateEnd)
-						row = append(row, day, precision)
-					} else {
-						row = append(row, v)
-					}
-				}
-				row = append(row, strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
-					m.RunnerUp.Code, m.RunnerUp.Name, runnerUpConfidence(m.RunnerUp), m.RunnerUp.Evidence,
-					strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
-					strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation), ingest.PageRanges(d.OCRPages))
-				if !yield(row) {
+				if !documentRows(r, d, &sc, yield) {
 					return
 				}
 			}
 		}}
+}
+
+// rowScratch is what a table's per-document rows re-use from document
+// to document.
+type rowScratch struct {
+	themes []analysis.ThemeCoverage
+}
+
+// docRows yields document d's rows of a table (documentRows,
+// coverageRows, coverageLongRows) and reports whether to go on: the
+// tables one document's rows after another's, in r.Documents' order,
+// whose rows of a document depend on that document only (its analysis
+// and what the run decides of it: fragKey), so that a re-run copies the
+// rows of the documents that did not change (writeTableParts).
+type docRows func(r *Report, d *analysis.DocumentAnalysis, sc *rowScratch, yield func([]string) bool) bool
+
+// documentRows is d's row of documents.csv.
+func documentRows(_ *Report, d *analysis.DocumentAnalysis, _ *rowScratch, yield func([]string) bool) bool {
+	m := d.Municipality
+	row := make([]string, 0, len(DocumentColumns))
+	row = append(row, d.File, d.SHA256)
+	for _, f := range analysis.MetadataFields {
+		if v := f.Value(d); isDate(f) {
+			day, precision := ISODate(v, f.Type == analysis.FieldDateEnd)
+			row = append(row, day, precision)
+		} else {
+			row = append(row, v)
+		}
+	}
+	row = append(row, strconv.Itoa(d.Words), strconv.Itoa(d.Sentences), fmtFloat(m.Confidence, 2), m.Reason,
+		m.RunnerUp.Code, m.RunnerUp.Name, runnerUpConfidence(m.RunnerUp), m.RunnerUp.Evidence,
+		strconv.Itoa(d.Quality.Actions), strconv.Itoa(d.Quality.WithResponsible), strconv.Itoa(d.Quality.WithTime),
+		strconv.Itoa(d.Quality.WithFollowUp), strconv.FormatBool(d.Quality.HasEvaluation), ingest.PageRanges(d.OCRPages))
+	return yield(row)
 }
 
 // runnerUpConfidence is empty when there is no runner-up.
@@ -770,21 +911,26 @@ func coverageTable(r *Report) table {
 	}
 	types := "TTTI" + strings.Repeat(string(rune(colFloat)), len(ids)) + strings.Repeat(string(rune(colInt)), len(ids))
 	return table{header: header, types: types, rows: func(yield func([]string) bool) {
-		var themes []analysis.ThemeCoverage
+		var sc rowScratch
 		for _, d := range r.Documents {
-			row := []string{d.File, d.Municipality.Code, d.Municipality.Name, strconv.Itoa(d.Sentences)}
-			themes = r.themes(d, themes)
-			for _, t := range themes {
-				row = append(row, fmtFloat(t.Share, 4))
-			}
-			for _, t := range themes {
-				row = append(row, strconv.Itoa(t.Level))
-			}
-			if !yield(row) {
+			if !coverageRows(r, d, &sc, yield) {
 				return
 			}
 		}
 	}}
+}
+
+// coverageRows is d's row of coverage.csv.
+func coverageRows(r *Report, d *analysis.DocumentAnalysis, sc *rowScratch, yield func([]string) bool) bool {
+	row := []string{d.File, d.Municipality.Code, d.Municipality.Name, strconv.Itoa(d.Sentences)}
+	sc.themes = r.themes(d, sc.themes)
+	for _, t := range sc.themes {
+		row = append(row, fmtFloat(t.Share, 4))
+	}
+	for _, t := range sc.themes {
+		row = append(row, strconv.Itoa(t.Level))
+	}
+	return yield(row)
 }
 
 // WriteCoverageLong writes coverage_long.csv: one row per document and
@@ -797,17 +943,25 @@ func WriteCoverageLong(w io.Writer, r *Report) error { return writeTable(w, cove
 func coverageLongTable(r *Report) table {
 	return table{header: []string{"document", "municipality_code", "theme", "sentences", "share", "level",
 		"own_sentences", "commitments", "recommendations", "intents"}, types: "TTTIFIIIII", rows: func(yield func([]string) bool) {
-		var themes []analysis.ThemeCoverage
+		var sc rowScratch
 		for _, d := range r.Documents {
-			themes = r.themes(d, themes)
-			for _, t := range themes {
-				if !yield([]string{d.File, d.Municipality.Code, t.ID, strconv.Itoa(t.Sentences), fmtFloat(t.Share, 4), strconv.Itoa(t.Level),
-					strconv.Itoa(t.OwnSentences), strconv.Itoa(t.Commitments), strconv.Itoa(t.Recommendations), strconv.Itoa(t.Intents)}) {
-					return
-				}
+			if !coverageLongRows(r, d, &sc, yield) {
+				return
 			}
 		}
 	}}
+}
+
+// coverageLongRows are d's rows of coverage_long.csv, one a theme.
+func coverageLongRows(r *Report, d *analysis.DocumentAnalysis, sc *rowScratch, yield func([]string) bool) bool {
+	sc.themes = r.themes(d, sc.themes)
+	for _, t := range sc.themes {
+		if !yield([]string{d.File, d.Municipality.Code, t.ID, strconv.Itoa(t.Sentences), fmtFloat(t.Share, 4), strconv.Itoa(t.Level),
+			strconv.Itoa(t.OwnSentences), strconv.Itoa(t.Commitments), strconv.Itoa(t.Recommendations), strconv.Itoa(t.Intents)}) {
+			return false
+		}
+	}
+	return true
 }
 
 // WriteEvidence writes evidence.csv: every theme hit with its sentence,

@@ -53,6 +53,11 @@ type XLSXSheet struct {
 	// rows of the table, and its fragment's part (writeSheetParts).
 	docRows func(d *analysis.DocumentAnalysis, yield func([]string) bool) bool
 	part    fragPart
+	// sumRows and part, for a sheet of the summaries of one row (or one
+	// a theme) a document (coverage, coverage_long, documents): a
+	// document's rows, kept as fragments when the report keeps them
+	// (writeSheetFrags).
+	sumRows docRows
 	// blocks: the sheet's documents are kept as compressed blocks
 	// (xlsx_blocks.go), not as their rows' XML.
 	blocks bool
@@ -77,7 +82,9 @@ func XLSXSheets(r *Report) []XLSXSheet {
 			blocks: part == fragEvidenceSheet}
 	}
 	evidenceRow := make([]string, len(EvidenceColumns))
-	sheets := []XLSXSheet{{Name: "coverage", table: coverageTable}, {Name: "coverage_long", table: coverageLongTable}, {Name: "documents", table: documentsTable},
+	sheets := []XLSXSheet{{Name: "coverage", table: coverageTable, sumRows: coverageRows, part: fragCoverageSheet},
+		{Name: "coverage_long", table: coverageLongTable, sumRows: coverageLongRows, part: fragCoverageLongSheet},
+		{Name: "documents", table: documentsTable, sumRows: documentRows, part: fragDocumentsSheet},
 		fullSheet("evidence", evidenceTable, func(d *analysis.DocumentAnalysis, yield func([]string) bool) bool {
 			return evidenceRows(d, evidenceRow, yield)
 		}, fragEvidenceSheet, XLSXEvidenceRows),
@@ -306,6 +313,9 @@ func writeWorkbookPasses(w io.Writer, r *Report, sheets []XLSXSheet, passes []pa
 			err = p.rawEntry(name, !sh.blocks, func(s *sheetStream) error {
 				return writeSheetBlocks(s, sh, sh.full(r, nil), pass, i == 0, notes)
 			})
+		} else if r != nil && r.frags != nil && sh.sumRows != nil && passes != nil {
+			p.create(name)
+			err = writeSheetFrags(p, sh, sh.table(r), i == 0, notes, r, r.frags)
 		} else {
 			p.create(name)
 			err = writeSheet(p, sh, sh.table(r), i == 0, notes)
@@ -454,6 +464,102 @@ func writeSheet(p *xlsxPart, sh XLSXSheet, t table, selected bool, notes *xlsxNo
 		more = t.size() - n
 	}
 	return sheetTail(p, sh, n, more, notes)
+}
+
+// writeSheetFrags is writeSheet for a sheet of the summaries' rows
+// (XLSXSheet.sumRows) by fragments of sh.part: a document whose rows the
+// last run kept (fragKey) gets them as they are, the others are
+// rendered and kept. A fragment holds its rows with rowPlaceholder for
+// their number (in each row's and cell's reference), put in as the rows
+// are written: the bytes, and the chunks the compressor is given (one
+// p.full a row), are writeSheet's. A sheet that may pass its row limit
+// is written by writeSheet.
+func writeSheetFrags(p *xlsxPart, sh XLSXSheet, t table, selected bool, notes *xlsxNotes, r *Report, fs *fragStore) error {
+	perDoc := 1
+	if sh.Name == "coverage_long" {
+		perDoc = max(1, len(r.Codebook.Themes))
+	}
+	if len(r.Documents)*perDoc > sheetLimit(sh) {
+		return writeSheet(p, sh, t, selected, notes)
+	}
+	rw := sheetHead(p, t, selected)
+	out := fs.newFragWriter(sh.part)
+	if out != nil {
+		defer out.finish()
+	}
+	defer func() {
+		if f := fs.old[sh.part]; f != nil {
+			f.dropWindow()
+		}
+	}()
+	n := 0
+	var rowNum, buf []byte
+	var sc rowScratch
+	placeholder := []byte{rowPlaceholder}
+	for i, d := range r.Documents {
+		if e := fs.cached(sh.part, fs.keys[i]); e != nil {
+			p.appendNumbered(e.z, &n, &rowNum)
+			if out != nil {
+				out.addCached(i, e)
+			}
+			e.release()
+		} else {
+			buf = buf[:0]
+			rows := 0
+			sh.sumRows(r, d, &sc, func(rec []string) bool {
+				buf = rw.appendRow(buf, placeholder, rec, "", t.types)
+				rows++
+				return true
+			})
+			if out != nil {
+				out.add(i, fragment{b: buf, peers: -1, rows: rows})
+			}
+			p.appendNumbered(buf, &n, &rowNum)
+		}
+		if p.err != nil {
+			return p.err
+		}
+	}
+	return sheetTail(p, sh, n, 0, notes)
+}
+
+// rowPlaceholder stands for the row number in a kept sheet row's
+// references (writeSheetFrags): a byte no cell holds (appendXMLEscaped
+// drops it, as XML 1.0 allows it nowhere).
+const rowPlaceholder = 0
+
+// appendNumbered appends b, whole rows rendered with rowPlaceholder for
+// their number, numbering them on from *n (data rows; the header is row
+// 1), and flushes after each row as writeSheet does.
+func (p *xlsxPart) appendNumbered(b []byte, n *int, rowNum *[]byte) {
+	const open = `<row r="`
+	start := 0 // where the row being copied starts in b; b[:from] is copied
+	from := 0
+	for {
+		k := bytes.IndexByte(b[from:], rowPlaceholder)
+		if k < 0 {
+			break
+		}
+		k += from
+		// a row's own number (rows begin so; a cell's reference ends in
+		// a column letter): the row before it ends here
+		if k >= len(open) && string(b[k-len(open):k]) == open {
+			if rowStart := k - len(open); rowStart > start {
+				p.buf = append(p.buf, b[from:rowStart]...)
+				p.full()
+				start, from = rowStart, rowStart
+			}
+			*n++
+			*rowNum = strconv.AppendInt((*rowNum)[:0], int64(*n+1), 10)
+		}
+		p.buf = append(p.buf, b[from:k]...)
+		p.buf = append(p.buf, *rowNum...)
+		from = k + 1
+	}
+	if len(b) > start {
+		p.buf = append(p.buf, b[from:]...)
+		p.full()
+	}
 }
 
 // sheetHead writes a worksheet's head and t's header row, and returns

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -95,8 +97,10 @@ var reportName = regexp.MustCompile(`^(documents|coverage|coverage_long|evidence
 
 // publish moves the reports written into staging into out, then removes
 // the reports in out that this run did not write. Each move is a rename
-// within one file system: a report is replaced whole or not at all. It
-// returns the stale reports removed.
+// within one file system: a report is replaced whole or not at all. A
+// report of written that is not in staging is one the writers kept: out
+// holds it with this run's bytes (reports.Report.Previous), and it stays
+// as it is. It returns the stale reports removed.
 func publish(staging, out string, written []corpus.OutputFile) ([]string, error) {
 	names := make([]string, 0, len(written))
 	for _, w := range written {
@@ -111,7 +115,17 @@ func publish(staging, out string, written []corpus.OutputFile) ([]string, error)
 		}
 	}
 	for _, n := range names {
-		if err := os.Rename(filepath.Join(staging, n), filepath.Join(out, n)); err != nil {
+		err := os.Rename(filepath.Join(staging, n), filepath.Join(out, n))
+		if errors.Is(err, fs.ErrNotExist) {
+			// Not in staging: the writers kept out's report, which holds
+			// this run's bytes (reports.Report.Previous), when it is there.
+			if _, serr := os.Lstat(filepath.Join(staging, n)); errors.Is(serr, fs.ErrNotExist) {
+				if fi, oerr := os.Lstat(filepath.Join(out, n)); oerr == nil && fi.Mode().IsRegular() {
+					continue
+				}
+			}
+		}
+		if err != nil {
 			return nil, fmt.Errorf("output folder %s: %w", out, err)
 		}
 	}

@@ -515,6 +515,7 @@ func (j *runJob) report(ctx context.Context, res *corpus.BatchResult, fails []an
 	var err error
 	if j.st != nil && !j.s.shard.on() {
 		j.reportsKey, _ = j.reportsKeyOf(res, fails)
+		rep.Previous = j.previousOutputs(out)
 	}
 	if j.s.shard.on() {
 		outputs, removed, err = writeShardOutputs(ctx, out, rep, partMeta{Shard: j.s.shard.K, Of: j.s.shard.N, Version: Version, CodebookHash: j.key.CodebookHash,

@@ -244,6 +244,33 @@ func (j *runJob) keptReports(out, key string) ([]corpus.OutputFile, bool) {
 	return kf.Outputs, true
 }
 
+// previousOutputs are the reports in out that hold the bytes the last
+// completed run wrote there (the key file's outputs, checked as
+// keptReports checks them; one hashed only when its signature is not
+// the recorded one and it is small enough to be kept: reports.KeepLimit),
+// for Report.Previous: a writer whose bytes come out the same leaves the
+// file as it is. Whatever this run's key, the bytes are compared.
+func (j *runJob) previousOutputs(out string) map[string]corpus.OutputFile {
+	kf, ok := j.readReportsKey()
+	if !ok {
+		return nil
+	}
+	sigs := fileSigs{}
+	for _, s := range kf.Sigs {
+		sigs[s.Name] = s
+	}
+	prev := map[string]corpus.OutputFile{}
+	for _, o := range kf.Outputs {
+		if o.Name == "run.json" || o.Name != filepath.Base(o.Name) || strings.HasPrefix(o.Name, ".") || !reportName.MatchString(o.Name) || o.Size > reports.KeepLimit {
+			continue
+		}
+		if sigs.sameOutput(out, o) {
+			prev[o.Name] = o
+		}
+	}
+	return prev
+}
+
 // saveReportsKey writes the key file of a completed run whose reports
 // are outputs, now in out, as a temporary file renamed over the old; a
 // failure is a warning (the next run writes its reports).

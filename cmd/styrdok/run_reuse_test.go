@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -89,7 +90,10 @@ func TestRunKeptReports(t *testing.T) {
 	}
 	sameOutputs(t, fresh(z1), out)
 
-	// A report edited since: every report is written again.
+	// A report edited since: the reports are written again, but for
+	// those whose bytes the folder holds as this run composes them
+	// (reports.Report.Previous: the small ones, composed in memory and
+	// compared); the edited one is written again.
 	ev := filepath.Join(out, "evidence.csv")
 	f, err := os.OpenFile(ev, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
@@ -99,7 +103,7 @@ func TestRunKeptReports(t *testing.T) {
 	f.Close()
 	backdate()
 	runWith(z2, out)
-	if w := rewritten(); len(w) < len(kf.Outputs) {
+	if w := rewritten(); !slices.Contains(w, "evidence.csv") || !slices.Contains(w, "report.html") {
 		t.Errorf("after evidence.csv was edited: only %v written again", w)
 	}
 	freshZ2 := fresh(z2)

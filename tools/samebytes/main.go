@@ -233,6 +233,9 @@ func snapshot(src, dst string) error {
 		rel, _ := filepath.Rel(src, p)
 		target := filepath.Join(dst, rel)
 		if d.IsDir() {
+			if strings.HasSuffix(d.Name(), ".fragments") { // the writers' kept fragments: a cache beside the store, like .simstate
+				return filepath.SkipDir
+			}
 			return os.MkdirAll(target, 0o755)
 		}
 		var data []byte
