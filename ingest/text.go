@@ -379,6 +379,15 @@ func isPlainText(s string) bool {
 			i++
 			continue
 		}
+		if c == 0xC3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// U+00C0 to U+00FF (å, ä, ö, é) without decoding: the
+			// table's fourth word
+			if t[3]&(1<<(s[i+1]&63)) == 0 {
+				return false
+			}
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r >= nfcStableLimit || t[r/64]&(1<<(r%64)) == 0 {
 			return false // an invalid byte decodes as U+FFFD: not in the table
