@@ -810,6 +810,15 @@ func foldSpace(s string) string {
 	b.WriteString(t[:at])
 	space := false
 	for i := at; i < len(t); {
+		if j := plainRun(t, i); j > i { // a word: copied whole
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(t[i:j])
+			i = j
+			continue
+		}
 		c := t[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -843,6 +852,25 @@ func foldSpace(s string) string {
 	return strings.TrimSpace(strings.Trim(b.String(), "| "))
 }
 
+// plainRun is the end of the run of bytes from i that foldSpace copies
+// as they stand: ASCII above the space, and the valid two-byte runes
+// U+00C0 to U+00FF (å, ä, ö, é; none of them a space).
+func plainRun(t string, i int) int {
+	for i < len(t) {
+		c := t[i]
+		if c > ' ' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c == 0xC3 && i+1 < len(t) && t[i+1]&0xC0 == 0x80 {
+			i += 2
+			continue
+		}
+		break
+	}
+	return i
+}
+
 // needsFolding reports whether foldSpace would change s (already trimmed)
 // beyond trimming: a tab, a space other than ' ', or two spaces in a row.
 func needsFolding(s string) bool {
@@ -860,6 +888,11 @@ func foldsAt(s string) (at int, valid bool) {
 	prevSpace := false
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c > ' ' && c < utf8.RuneSelf { // most bytes: ASCII letters, digits, punctuation
+			prevSpace = false
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf { // ASCII: no decoding, no Unicode tables
 			switch c {
 			case ' ':
@@ -873,6 +906,13 @@ func foldsAt(s string) (at int, valid bool) {
 				prevSpace = false
 			}
 			i++
+			continue
+		}
+		if c == 0xC3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// U+00C0 to U+00FF (å, ä, ö, é, ü, ×, ÷): valid, and no
+			// space (Latin-1's are U+0085 and U+00A0, led by 0xC2)
+			prevSpace = false
+			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

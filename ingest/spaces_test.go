@@ -74,3 +74,51 @@ func BenchmarkCleanText(b *testing.B) {
 		}
 	}
 }
+
+// TestPlainText: a text isPlainText passes is one the first steps of
+// CleanText leave as it is (no CR, needsReplacing false, isNFCQuick true,
+// needsRuneCleaning false), on the corpus's texts and 50,000 random mixes
+// of what those steps change and what they keep; the corpus's texts and
+// every printable ASCII byte, TAB, LF and the Swedish letters pass.
+func TestPlainText(t *testing.T) {
+	texts := corpusTexts(t)
+	pieces := []string{"a", "å", "Ä", "ö", "é", " ", "\t", "\n", "\r", "\r\n", "\f", "\u00ad", "ﬁ", "\u00a0", "\u2011", "\u200b",
+		"\u2028", "\x01", "\x7f", "\u0301", "e\u0301", "\u212b", "\xff", "\xc3", "–", "”", "•", "€", "\u2100", "ord"}
+	rng := rand.New(rand.NewPCG(7, 9))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	plain, other := 0, 0
+	for _, s := range texts {
+		if !isPlainText(s) {
+			other++
+			continue
+		}
+		plain++
+		if strings.ContainsRune(s, '\r') || needsReplacing(s) || !isNFCQuick(s) || needsRuneCleaning(s) {
+			t.Fatalf("isPlainText(%q), but a step of CleanText changes it", s)
+		}
+	}
+	if plain < 1000 || other < 1000 {
+		t.Fatalf("too little checked: %d plain, %d not", plain, other)
+	}
+	for _, s := range corpusTexts(t) {
+		if !isPlainText(s) {
+			t.Errorf("a corpus text is not plain: the fast path is not taken")
+		}
+	}
+	for c := byte(' '); c < 0x7f; c++ {
+		if !isPlainText(string(c)) {
+			t.Errorf("isPlainText(%q) = false", c)
+		}
+	}
+	for _, s := range []string{"\t", "\n", "åäöÅÄÖéü", "– ” • €"} {
+		if !isPlainText(s) {
+			t.Errorf("isPlainText(%q) = false", s)
+		}
+	}
+}

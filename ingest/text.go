@@ -207,16 +207,18 @@ func decodeLegacy(data []byte, b *budget) (string, error) {
 // flyktingmottagandet" stay as written) and at most one blank line kept
 // between paragraphs. TABs (table cells) are kept.
 func CleanText(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	if needsReplacing(s) {
-		s = cleanReplacer.Replace(s)
-	}
-	if !isNFCQuick(s) {
-		s = norm.NFC.String(s)
-	}
-	if needsRuneCleaning(s) {
-		s = strings.Map(cleanRune, s)
+	if !isPlainText(s) { // most pages: none of the four steps changes them
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+		if needsReplacing(s) {
+			s = cleanReplacer.Replace(s)
+		}
+		if !isNFCQuick(s) {
+			s = norm.NFC.String(s)
+		}
+		if needsRuneCleaning(s) {
+			s = strings.Map(cleanRune, s)
+		}
 	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
@@ -261,7 +263,7 @@ func cleanSpaces(l string) string {
 // spacesToClean reports whether cleanSpaces would change l: a space at
 // its start or end, or two of space and TAB side by side other than two
 // TABs (a run of spaces, " \t", "\t "). One pass over the line instead
-// of cleanSpaces' five (TestSpacesToClean).
+// of cleanSpaces' five, over every other byte (TestSpacesToClean).
 func spacesToClean(l string) bool {
 	if l == "" {
 		return false
@@ -269,9 +271,19 @@ func spacesToClean(l string) bool {
 	if l[0] == ' ' || l[len(l)-1] == ' ' {
 		return true
 	}
-	for i := 1; i < len(l); i++ {
-		if c := l[i]; c == ' ' || c == '\t' {
-			if p := l[i-1]; p == ' ' || (p == '\t' && c == ' ') {
+	// Both bytes of such a pair are space or TAB, and one of them is at
+	// an odd offset: only those are looked at, each with the byte before
+	// and the byte after it.
+	for i := 1; i < len(l); i += 2 {
+		c := l[i]
+		if c != ' ' && c != '\t' {
+			continue
+		}
+		if p := l[i-1]; p == ' ' || (p == '\t' && c == ' ') {
+			return true
+		}
+		if i+1 < len(l) {
+			if n := l[i+1]; n == ' ' || (n == '\t' && c == ' ') {
 				return true
 			}
 		}
@@ -333,6 +345,56 @@ func cleanRune(r rune) rune {
 		return ' '
 	}
 	return r
+}
+
+// plainRunes marks the runes below nfcStableLimit that none of
+// CleanText's rune steps changes: stable in NFC (nfcStable), no key of
+// cleanReplacer (needsReplacing), kept by cleanRune (needsRuneCleaning),
+// and not CR. ASCII control characters other than TAB and LF are not
+// marked.
+var plainRunes = sync.OnceValue(func() *[nfcStableLimit / 64]uint64 {
+	t := *nfcStable()
+	for r := rune(0); r < nfcStableLimit; r++ {
+		s := string(r)
+		if r == '\r' || needsReplacing(s) || needsRuneCleaning(s) {
+			t[r/64] &^= 1 << (r % 64)
+		}
+	}
+	return &t
+})
+
+// isPlainText reports a string that the first steps of CleanText (line
+// ends, cleanReplacer, NFC, cleanRune) leave as it is: each rune is in
+// plainRunes. It is the four checks in one pass, decoding each non-ASCII
+// rune once instead of three times; false says nothing (CleanText then
+// takes the steps one by one as before).
+func isPlainText(s string) bool {
+	t := plainRunes()
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if t[c>>6]&(1<<(c&63)) == 0 {
+				return false
+			}
+			i++
+			continue
+		}
+		if c == 0xC3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// U+00C0 to U+00FF (å, ä, ö, é) without decoding: the
+			// table's fourth word
+			if t[3]&(1<<(s[i+1]&63)) == 0 {
+				return false
+			}
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= nfcStableLimit || t[r/64]&(1<<(r%64)) == 0 {
+			return false // an invalid byte decodes as U+FFFD: not in the table
+		}
+		i += size
+	}
+	return true
 }
 
 // needsRuneCleaning reports whether cleanRune changes any rune of s. It
