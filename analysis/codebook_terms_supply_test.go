@@ -89,3 +89,50 @@ func TestCodebookFalseFriendsSession28(t *testing.T) {
 		}
 	}
 }
+
+// TestCodebookWordsSession28: more words of another sense, and three
+// missing words, read on real dev sentences (testdata/realtexts).
+// Session 28 (h-themes28):
+//
+//   - vård is health care, not the care of nature, water, fish, buildings,
+//     heritage or clothes, nor cleaning (lokalvård); lägenhet is a flat,
+//     not angelägenhet (a matter) or belägenhet. Dev claims fp 2040 -> 2031,
+//     claims in labelled sentences fp 243 -> 242, sentences fp 820 -> 818,
+//     no level moved.
+//   - smitta (infection: health in all 7 labelled dev sentences holding
+//     it), hjärtstartare (public defibrillators: health), klassrum
+//     (education). Dev claims in labelled sentences P/R 0.779/0.923 ->
+//     0.780/0.927, sentences P/R 0.764/0.724 -> 0.765/0.727, level>=1
+//     right cells 789 -> 793 (o279, o817, m297, m990), wrong 175 -> 176
+//     (m209: "den smittade zonen med Afrikansk svinpest", an animal
+//     disease, labelled 0).
+func TestCodebookWordsSession28(t *testing.T) {
+	a := testAnalyzer(t)
+	for _, c := range []struct {
+		src, theme, sentence, word string
+		want                       bool
+	}{
+		{"m053 gnosjo.se/nyhetsarkiv/nyhetsarkiv/2023-03-17-tvatteriet-ger-nya-jobb", "health",
+			"Här i Gnosjö har kommunen ordnat praktik och arbeten inom lokalvård, skolkök och nu även inom tvätteri.", "lokalvård", false},
+		{"o378", "health", "Syftet är att stärka det lokala engagemanget inom naturvård och att bidra till att miljömålen uppfylls.", "naturvård", false},
+		{"o446", "health",
+			"För att få fullt genomslag för vår politik, där vi tror att Sverige kan vara ett Möjligheternas land för alla medborgare, måste också vår ideologi få styra över sjuk- och hälsovård och regionala utvecklingsfrågor som landstinget har ansvar för.", "hälsovård", true},
+		{"o207 partiprogram.se/fp/2014/integration-i-ett-oppet-samhalle", "housing",
+			"Det handlar också om att se samhällsförhållandena som en gemensam angelägenhet där vi har att delta i formandet av den gemensamma framtiden.", "angelägenhet", false},
+		{"m469 bromolla.se (nyhetsarkiv covid-19)", "health",
+			"En personal på Näsums skola och en personal på förskolan i Gualöv har bekräftad smitta av covid-19.", "smitta", true},
+		{"o279", "health", "Nyheter Lekebergs kommun har satsat på flera nya hjärtstartare som placerats utomhus.", "hjärtstartare", true},
+		{"o893", "education",
+			"Kommunfullmäktige beslutade igår om en investeringsbudget på 40 miljoner för att bygga 8 nya klassrum på Älvdalsskolan.", "klassrum", true},
+	} {
+		got := false
+		for _, w := range themeMatchTexts(t, a, c.sentence, c.theme) {
+			if w == c.word {
+				got = true
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: %q: %s match of %q = %v, want %v", c.src, c.sentence, c.theme, c.word, got, c.want)
+		}
+	}
+}
