@@ -26,6 +26,8 @@ func TestLevelSenses(t *testing.T) {
 		// the cooperation of integration work
 		{"En del medlemmar och invånare har hört av sig med frågor om vad en valteknisk samverkan innebär.", "cooperation", "samverkan", true},                                                                  // m717
 		{"Detta gör vi i minoritet utan politiskt samarbete med något annat parti.", "cooperation", "samarbete", true},                                                                                          // m717
+		{"I Töreboda kommun har partierna slutit överenskommelser om valteknisk samverkan.", "cooperation", "överenskommelser", true},                                                                           // m948 toreboda.se
+		{"I går (11/2) undertecknade polisen och Svalövs kommun en ny överenskommelse om samverkan för ökad trygghet.", "cooperation", "överenskommelse", false},                                                // m403
 		{"Region Gotland har ett nära samarbete med Migrationsverkets Visbykontor och får information när det är bestämt vad som kommer hända med asylboendena på Gotland.", "cooperation", "samarbete", false}, // m024
 	} {
 		doc := docFromText(c.text + "\n")
