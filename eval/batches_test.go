@@ -7,7 +7,8 @@ import (
 
 // TestBatchPredicatesMissNNames checks that the batch predicates the
 // floors are split by reach the names they were written for and no
-// other: from batch 19 on the municipal texts take the prefix n, and a
+// other: from batch 19 on the municipal texts take the prefix n (batch
+// 19: n001-n023, batch 20: n024-n044), and a
 // predicate testing a string range without its prefix ("m888" <= x) would
 // take n-names into the texts an older floor was set on.
 func TestBatchPredicatesMissNNames(t *testing.T) {
@@ -19,6 +20,40 @@ func TestBatchPredicatesMissNNames(t *testing.T) {
 		"batch16m": batch16m, "batch16Other": batch16Other, "batch17": batch17, "batch18": batch18,
 		"fresh14": fresh14, "fresh15": fresh15, "fresh16": fresh16, "fresh17": fresh17,
 		"fresh18": fresh18, "fresh19": fresh19, "fresh20": fresh20, "fresh21": fresh21, "fresh22": fresh22,
+	}
+	for i := 1; i <= 999; i++ {
+		name := fmt.Sprintf("texts/n%03d.txt", i)
+		if got, want := batch20(name), i >= 24 && i <= 44; got != want {
+			t.Errorf("batch20(%s) = %v, want %v", name, got, want)
+		}
+		if batch19(name) && batch20(name) {
+			t.Errorf("batch19 and batch20 both match %s", name)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"texts/m024.txt", false}, {"texts/m041.txt", false}, {"texts/o927.txt", false},
+		{"texts/o928.txt", true}, {"texts/o940.txt", true}, {"texts/o941.txt", false},
+		{"texts/t081.txt", false}, {"texts/t082.txt", true}, {"texts/t089.txt", true},
+		{"texts/t090.txt", false},
+	} {
+		if got := batch20(c.name); got != c.want {
+			t.Errorf("batch20(%s) = %v, want %v", c.name, got, c.want)
+		}
+	}
+	for pname, p := range earlier {
+		for _, name := range []string{"texts/o928.txt", "texts/o940.txt", "texts/t082.txt", "texts/t089.txt"} {
+			if p(name) {
+				t.Errorf("%s matches %s, a text of batch 20", pname, name)
+			}
+		}
+	}
+	for _, name := range []string{"texts/o928.txt", "texts/o940.txt", "texts/t082.txt", "texts/t089.txt"} {
+		if batch19(name) {
+			t.Errorf("batch19 matches %s, a text of batch 20", name)
+		}
 	}
 	for i := 1; i <= 999; i++ {
 		name := fmt.Sprintf("texts/n%03d.txt", i)
