@@ -363,6 +363,25 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch20 are the floors of the whole held-out part as
+// grown by batches 19 and 20 (session 26: n001-n044, o913-o940 and
+// t076-t089, 23 held-out texts, labelled blind, with sentence labels),
+// scored once after session 26's merges (the attribution, codebook and
+// report changes, decided on dev): where a target is met the floor is the
+// target, else the figure rounded down. heldOutFiguresBatch18 and every
+// earlier floor keep holding on the texts before the batches.
+var heldOutFiguresBatch20 = []heldOutFigure{
+	{"named", 0.97, 0.903},           // 289/320 = 0.9031: target missed
+	{"none", 0.90, 0.857},            // 240/280 = 0.8571: target missed
+	{"unnamed", 0.95, 0.916},         // 22/24 = 0.9167: target missed
+	{"title", 0.97, 0.97},            // 30/30
+	{"right at >= 0.9", 0.97, 0.960}, // 97/101 = 0.9604: target missed
+	{"claims P", 0.75, 0.75},         // 0.7923
+	{"claims R", 0.90, 0.863},        // 164/190 = 0.8632: target missed (the batches' sentence labels; 0.870 before them)
+	{"level>=1 P", 0.80, 0.727},      // 364/500 = 0.7280: target missed
+	{"kind", 0.95, 0.978},            // 0.9786 (a label outside DOMAIN's kinds scored as other since session 26)
+}
+
 // heldOutFiguresBatch18 are the floors of the whole held-out part as
 // grown by batch 18 (session 25: m993-m999 and o898-o912, 4 held-out
 // texts, document labels only; labelled blind), scored once after the
@@ -561,10 +580,9 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	// The whole part has no floors of its own yet (batches 19 and 20,
-	// session 26, came after heldOutFiguresBatch18): its figures are
-	// logged only, and so are the part's before batch 20.
-	checkHeldOut(t, "all", all, whole, unfloored(heldOutFiguresBatch18))
+	// heldOutFiguresBatch20 is the whole part's (session 26, after
+	// batches 19 and 20); the part before batch 20 is logged only.
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch20)
 	all, whole = all.without(t, "heldout", batch20)
 	checkHeldOut(t, "before batch 20", all, whole, unfloored(heldOutFiguresBatch18))
 	// heldOutFiguresBatch18 was set before batch 19 (session 26).
