@@ -131,6 +131,11 @@ func (j *runJob) outputSigs() fileSigs {
 	if !ok {
 		return nil
 	}
+	return kf.sigs()
+}
+
+// sigs are the key file's signatures by output name.
+func (kf reportsKeyFile) sigs() fileSigs {
 	sigs := fileSigs{}
 	for _, s := range kf.Sigs {
 		sigs[s.Name] = s
@@ -255,10 +260,7 @@ func (j *runJob) previousOutputs(out string) map[string]corpus.OutputFile {
 	if !ok {
 		return nil
 	}
-	sigs := fileSigs{}
-	for _, s := range kf.Sigs {
-		sigs[s.Name] = s
-	}
+	sigs := kf.sigs()
 	prev := map[string]corpus.OutputFile{}
 	for _, o := range kf.Outputs {
 		if o.Name == "run.json" || o.Name != filepath.Base(o.Name) || strings.HasPrefix(o.Name, ".") || !reportName.MatchString(o.Name) || o.Size > reports.KeepLimit {
