@@ -131,8 +131,7 @@ func (e eachPasser) each(fn func(i int, d *analysis.DocumentAnalysis) error) err
 func (e eachPasser) parts(_ []fragPart, renders []fragRender) partPass {
 	return renderedPass(eachFunc(e), renders)
 }
-func (e eachPasser) done()                {}
-func (e eachPasser) reserve(_ []fragPart) {}
+func (e eachPasser) done() {}
 
 // Source gives the full analyses of a report's documents one at a time:
 // corpus.Documents (a batch run's spill) is one.
