@@ -66,7 +66,7 @@ func TestEvalRealSmall(t *testing.T) {
 		t.Error("split test accepted")
 	}
 	a := testAnalyzer(t)
-	got := analyseRealTexts(t, a, set)
+	got := analyseRealSet(t, a, set)
 	ev, err := EvalReal(set, "all", got, a.Codebook, analysis.DefaultMinConfidence)
 	if err != nil {
 		t.Fatal(err)
@@ -203,7 +203,7 @@ func TestEvalRealKindFold(t *testing.T) {
 	dir := writeRealSet(t, row("o001.txt", "report")+row("o002.txt", "plan"), "", map[string]string{"o001.txt": report, "o002.txt": page})
 	set := loadRealSet(t, dir)
 	a := testAnalyzer(t)
-	got := analyseRealTexts(t, a, set)
+	got := analyseRealSet(t, a, set)
 	for name, ra := range got {
 		if k := ra.Doc.Meta.Kind; k != analysis.KindOther {
 			t.Fatalf("%s: styrdok's kind %q, the test needs other", name, k)
@@ -221,23 +221,4 @@ func TestEvalRealKindFold(t *testing.T) {
 			t.Errorf("confusion keeps the label %q: %+v", l, ev.Kind)
 		}
 	}
-}
-
-// analyseRealTexts reads and analyses every text of set as EvalReal's
-// callers do.
-func analyseRealTexts(t *testing.T, a *analysis.Analyzer, set *RealSet) map[string]*RealAnalysis {
-	t.Helper()
-	got := map[string]*RealAnalysis{}
-	for _, d := range set.Docs {
-		doc, err := ingest.Load(d.Path, ingest.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw, err := os.ReadFile(d.Path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got[d.Name] = &RealAnalysis{Doc: a.Analyze(doc), CleanText: doc.Text, RawText: string(raw)}
-	}
-	return got
 }

@@ -324,7 +324,7 @@ func isNFCQuick(s string) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r >= nfcStableLimit || t[r/64]&(1<<(r%64)) == 0 {
+		if !inRuneTable(t, r) {
 			return false // an invalid byte decodes as U+FFFD: not in the table
 		}
 		i += size
@@ -363,6 +363,12 @@ var plainRunes = sync.OnceValue(func() *[nfcStableLimit / 64]uint64 {
 	return &t
 })
 
+// inRuneTable reports whether r is marked in t, a bit per rune below
+// nfcStableLimit (nfcStable, plainRunes).
+func inRuneTable(t *[nfcStableLimit / 64]uint64, r rune) bool {
+	return r < nfcStableLimit && t[r/64]&(1<<(r%64)) != 0
+}
+
 // isPlainText reports a string that the first steps of CleanText (line
 // ends, cleanReplacer, NFC, cleanRune) leave as it is: each rune is in
 // plainRunes. It is the four checks in one pass, decoding each non-ASCII
@@ -389,7 +395,7 @@ func isPlainText(s string) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r >= nfcStableLimit || t[r/64]&(1<<(r%64)) == 0 {
+		if !inRuneTable(t, r) {
 			return false // an invalid byte decodes as U+FFFD: not in the table
 		}
 		i += size
