@@ -8,7 +8,7 @@ import (
 // TestBatchPredicatesMissNNames checks that the batch predicates the
 // floors are split by reach the names they were written for and no
 // other: from batch 19 on the municipal texts take the prefix n (batch
-// 19: n001-n023, batch 20: n024-n044), and a
+// 19: n001-n023, batch 20: n024-n044, batch 21: n045-n066), and a
 // predicate testing a string range without its prefix ("m888" <= x) would
 // take n-names into the texts an older floor was set on.
 func TestBatchPredicatesMissNNames(t *testing.T) {
@@ -20,6 +20,41 @@ func TestBatchPredicatesMissNNames(t *testing.T) {
 		"batch16m": batch16m, "batch16Other": batch16Other, "batch17": batch17, "batch18": batch18,
 		"fresh14": fresh14, "fresh15": fresh15, "fresh16": fresh16, "fresh17": fresh17,
 		"fresh18": fresh18, "fresh19": fresh19, "fresh20": fresh20, "fresh21": fresh21, "fresh22": fresh22,
+	}
+	for i := 1; i <= 999; i++ {
+		name := fmt.Sprintf("texts/n%03d.txt", i)
+		if got, want := batch21(name), i >= 45 && i <= 66; got != want {
+			t.Errorf("batch21(%s) = %v, want %v", name, got, want)
+		}
+		if batch21(name) && (batch19(name) || batch20(name)) {
+			t.Errorf("batch21 and an earlier batch both match %s", name)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"texts/m045.txt", false}, {"texts/m066.txt", false}, {"texts/o940.txt", false},
+		{"texts/o941.txt", true}, {"texts/o952.txt", true}, {"texts/o953.txt", false},
+		{"texts/t089.txt", false}, {"texts/t090.txt", true}, {"texts/t098.txt", true},
+		{"texts/t099.txt", false}, {"texts/n044.txt", false}, {"texts/n067.txt", false},
+	} {
+		if got := batch21(c.name); got != c.want {
+			t.Errorf("batch21(%s) = %v, want %v", c.name, got, c.want)
+		}
+	}
+	batch21Names := []string{"texts/n045.txt", "texts/n066.txt", "texts/o941.txt", "texts/o952.txt", "texts/t090.txt", "texts/t098.txt"}
+	for pname, p := range earlier {
+		for _, name := range batch21Names {
+			if p(name) {
+				t.Errorf("%s matches %s, a text of batch 21", pname, name)
+			}
+		}
+	}
+	for _, name := range batch21Names {
+		if batch19(name) || batch20(name) {
+			t.Errorf("batch19 or batch20 matches %s, a text of batch 21", name)
+		}
 	}
 	for i := 1; i <= 999; i++ {
 		name := fmt.Sprintf("texts/n%03d.txt", i)
