@@ -812,6 +812,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 		} else if reportsOnParties || partiesSeated || partiesInCouncil || partiesAllied {
 			rivalScore = wRival * (rivals - partyRivals) // the council's parties are the story's actors, or its members
 		}
+		if judged && passingPlaces(cands[k].e, ownVoice, otherVoice, tv.we) && onlyInPassing(cands, k, func(c cand) *muniEvidence { return c.e }) {
+			other, rest = 0, 0 // places in passing beside the one "kommunen" is (municipality_passing.go)
+		}
 		against := other + restShare*rest + rivalScore
 		lead := s * s / (s*s + against*against)
 		if cands[k].e.strong() == 0 && rivalScore > 0 {

@@ -102,3 +102,38 @@ func TestGluedNames(t *testing.T) {
 		{"m774.txt", "1452", 0.6},
 	})
 }
+
+// TestPassingPlaces: a local report that refers to its municipality as
+// "kommunen" and names other places once each on the way is about that
+// municipality (municipality_passing.go). Before, Värnamo (n025, a
+// paper's report from the council: "Kommunen säljer fastigheten Mon 5 i
+// Värnamo", "Den västra från Jönköping och söderut", "Växjö önskar") and
+// Finspång (o841, a cup's visiting clubs from seven other places) stayed
+// at 0.54. An LRF group speaking of its own meetings in "kommunen"
+// (o096, labelled none: "Vi har haft möten …", "hela Perstorp, Klippan,
+// Åstorp och Bjuv") keeps its places.
+func TestPassingPlaces(t *testing.T) {
+	for _, tc := range []struct {
+		name           string
+		e              muniEvidence
+		own, other, we int
+		want           bool
+	}{
+		{"n025", muniEvidence{bodyBare: 2}, 4, 0, 0, true},
+		{"o841", muniEvidence{bodyBare: 4}, 1, 0, 1, true},
+		{"o096", muniEvidence{bodyBare: 3}, 4, 0, 11, false},
+		{"named once", muniEvidence{bodyBare: 1}, 2, 0, 0, false},
+		{"kommuner", muniEvidence{bodyBare: 3}, 1, 2, 0, false},
+		{"institution", muniEvidence{bodyStrong: 1, bodyBare: 2}, 2, 0, 0, false},
+	} {
+		if got := passingPlaces(&tc.e, tc.own, tc.other, tc.we); got != tc.want {
+			t.Errorf("%s: passingPlaces = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	a, _ := newTestAttributor(t)
+	checkRealAnswers(t, a, []realAnswer{
+		{"n025.txt", "0683", 0.6},
+		{"o841.txt", "0562", 0.6},
+		{"o096.txt", "", 0},
+	})
+}
