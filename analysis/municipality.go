@@ -498,6 +498,10 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				i++
 				continue
 			}
+			if m, ok := a.seatAfterPremises(text, words, i, first); ok {
+				addPremisesSeat(zones, i, m, ev) // "Kommunhuset, Henån" (municipality_premises.go)
+				continue
+			}
 			if m, ok := a.handleAt(first); ok {
 				addHandle(zones, i, m, ev) // "Facebook (Tranemokommun)" (municipality_glued.go)
 				continue

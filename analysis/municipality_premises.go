@@ -57,3 +57,46 @@ func premisesBefore(text string, words []word, i int) bool {
 	}
 	return embeddedMunicipalPremises()[words[j].lower(text)]
 }
+
+// municipalSeatsFile lists the seats whose name is not their
+// municipality's ("Henån", Orust).
+const municipalSeatsFile = "municipal-seats.txt"
+
+// embeddedMunicipalSeats maps a lower-case seat to its SCB code, parsed
+// once.
+var embeddedMunicipalSeats = parsedOnce(func(fsys fs.FS) (map[string]string, error) {
+	return parseNameCodes(fsys, municipalSeatsFile)
+})
+
+// seatAfterPremises returns the municipality whose seat the capitalised
+// token i names (lw: in lower case) after the municipality's own building,
+// "Kommunhuset, Henån", and whether it does.
+func (a *MunicipalityAttributor) seatAfterPremises(text string, words []word, i int, lw string) (int, bool) {
+	code, ok := embeddedMunicipalSeats()[lw]
+	if !ok || !premisesBefore(text, words, i) {
+		return 0, false
+	}
+	for m, mu := range a.munis {
+		if mu.Code == code {
+			return m, true
+		}
+	}
+	return 0, false // a code not in this registry
+}
+
+// addPremisesSeat counts a seat found by seatAfterPremises at token i as
+// a mention of municipality m at its own premises: institutional, like
+// "Kommunhuset i Ystad".
+func addPremisesSeat(zones []uint8, i, m int, ev map[int]*muniEvidence) {
+	e := ev[m]
+	if e == nil {
+		e = &muniEvidence{}
+		ev[m] = e
+	}
+	e.premises++
+	if zones[i] == zHeader {
+		e.headerStrong++
+	} else {
+		e.bodyStrong++
+	}
+}

@@ -137,3 +137,50 @@ func TestPassingPlaces(t *testing.T) {
 		{"o096.txt", "", 0},
 	})
 }
+
+// TestSeatAfterPremises: a seat whose name is not its municipality's
+// (municipal-seats.txt) names the municipality after its own building
+// ("Plats och tid Kommunhuset, Henån", Orust's minutes, dev m617: "no
+// municipality is named" before); alone it is a place like a village.
+func TestSeatAfterPremises(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	for _, tc := range []struct {
+		text, want string
+	}{
+		{"Kommunstyrelsens arbetsutskott Plats och tid Kommunhuset, Henån s-rum 5", "1421"},
+		{"Justeringens plats och tid Kommunhuset i Sveg", "2361"},
+		{"Vi åkte buss till Henån och vidare till Ellös.", ""},
+		{"Kommunhuset Henån", ""},
+	} {
+		at := a.attribute(tc.text, layoutDocument(tc.text))
+		if got := at.Candidates[0].Code; got != tc.want {
+			t.Errorf("%q: best candidate %q (%s), want %q", tc.text, got, at.Candidates[0].Evidence, tc.want)
+		}
+	}
+	checkRealAnswers(t, a, []realAnswer{{"m617.txt", "1421", 0.6}})
+}
+
+// TestPremisesListsParse: the two lists parse; every seat is a
+// municipality's in the registry and no municipality's own name.
+func TestPremisesListsParse(t *testing.T) {
+	if _, err := parseMunicipalPremises(attributionData); err != nil {
+		t.Fatal(err)
+	}
+	seats, err := parseNameCodes(attributionData, municipalSeatsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := newTestAttributor(t)
+	for seat, code := range seats {
+		found := false
+		for _, m := range a.munis {
+			found = found || m.Code == code
+			if lowerName(m.Name) == seat {
+				t.Errorf("seat %q is a municipality's name", seat)
+			}
+		}
+		if !found {
+			t.Errorf("seat %q: code %s not in the registry", seat, code)
+		}
+	}
+}
