@@ -1091,8 +1091,8 @@ func (a *MunicipalityAttributor) issuer(lay docLayout, title []bool) string {
 			if strings.HasPrefix(m[1], "Region ") && strings.Contains(m[1], "Gotland") || a.municipalRegion(strings.ToLower(m[1])) {
 				continue
 			}
-			if a.headlineSubject(line, m) {
-				continue
+			if a.headlineSubject(line, m) || relayedMessage(line, m) {
+				continue // a headline's subject; a message relayed to its addressees (municipality_relayed.go)
 			}
 			return m[1]
 		}

@@ -184,3 +184,29 @@ func TestPremisesListsParse(t *testing.T) {
 		}
 	}
 }
+
+// TestRelayedMessage: a headline naming a message by its sender and
+// lower-case addressees is a notice passed on, not the page's author
+// line (municipality_relayed.go; dev m838, Säter's news list opening with
+// the county board's notice, vetoed as "issued by Länsstyrelsen"
+// before); a letter to named addressees and a report line keep their
+// issuer.
+func TestRelayedMessage(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	body := "\n\nI ett nytt index rankas Säters kommun som femte bästa i Sverige och som bästa i Dalarna. Det är Länsförsäkringar fastighetsförmedling som sammanställt ett antal faktorer.\n"
+	for _, tc := range []struct {
+		title string
+		veto  bool
+	}{
+		{"Information från Länsstyrelsen till företagare om den tillfälliga covid-19-lagen", false},
+		{"Information från Länsstyrelsen till Dalarnas kommuner", true},
+		{"Rapport från Länsstyrelsen", true},
+	} {
+		text := tc.title + body
+		at := a.attribute(text, layoutDocument(text))
+		if got := at.Veto != ""; got != tc.veto {
+			t.Errorf("%q: veto %q, want a veto %v", tc.title, at.Veto, tc.veto)
+		}
+	}
+	checkRealAnswers(t, a, []realAnswer{{"m838.txt", "2082", 0.6}})
+}
