@@ -58,6 +58,11 @@ func (a *MunicipalityAttributor) splitGluedNames(text string, words []word) []wo
 func (a *MunicipalityAttributor) gluedNameStart(text string, w word) int {
 	head := 0
 	for k := w.start; k < w.end; {
+		if c := text[k]; 'a' <= c && c <= 'z' { // most letters: no rune to decode
+			head++
+			k++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[k:])
 		switch {
 		case unicode.IsLower(r):
