@@ -377,6 +377,7 @@ type muniEvidence struct {
 	actor                                          int    // body mentions as the subject of an actor verb: "X kommun erbjuder" (municipality_actor.go)
 	forms                                          int    // bare mentions by an institution form: "Falu kommun" (municipality_forms.go)
 	dateline                                       int    // 1 if the text opens with X as a news item's dateline (municipality_dateline.go)
+	premises                                       int    // strong mentions after X's own building, "kommunhuset i X" (municipality_premises.go)
 }
 
 func (e *muniEvidence) strong() int { return e.headerStrong + e.bodyStrong + e.address }
@@ -425,6 +426,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			a.wordBufs.Put(&words)
 		}()
 	}
+	words = a.splitGluedNames(text, words) // "medborgarundersökningNordmalings kommun" (municipality_glued.go)
 
 	title := titleZone(lay)
 	zones := make([]uint8, len(words))
@@ -496,6 +498,14 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				i++
 				continue
 			}
+			if m, ok := a.seatAfterPremises(text, words, i, first); ok {
+				addPremisesSeat(zones, i, m, ev) // "Kommunhuset, Henån" (municipality_premises.go)
+				continue
+			}
+			if m, ok := a.handleAt(first); ok {
+				addHandle(zones, i, m, ev) // "Facebook (Tranemokommun)" (municipality_glued.go)
+				continue
+			}
 			if m, ok := a.inhabitants(first); ok && zones[i] == zBody {
 				// "våra nya Vännäsbor": a municipality speaks of its own
 				// inhabitants.
@@ -537,6 +547,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			}
 			if catalogueAt(text, words, i) {
 				e.catalogued = 1
+			}
+			if kind == mentionStrong && premisesBefore(text, words, i) {
+				e.premises++
 			}
 			switch {
 			case !header && a.lists.partnerBefore(text, words, i):
@@ -700,7 +713,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				strength = min(strength, loneBare)
 			}
 		}
-		if e := cands[k].e; e.strong() == 0 && (nWords > titleWords || e.dateline > 0) { // a dateline makes no bare title
+		if e := cands[k].e; e.strong() == e.premises && (nWords > titleWords || e.dateline > 0) { // a dateline makes no bare title; a building names no organisation's voice
 			// Bare names only, however many: the text never names the
 			// municipality as an organisation, gives no address at its
 			// domain, so it may be news or another speaker's page about the
@@ -802,6 +815,9 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			}
 		} else if reportsOnParties || partiesSeated || partiesInCouncil || partiesAllied {
 			rivalScore = wRival * (rivals - partyRivals) // the council's parties are the story's actors, or its members
+		}
+		if judged && passingPlaces(cands[k].e, ownVoice, otherVoice, tv.we) && onlyInPassing(cands, k, func(c cand) *muniEvidence { return c.e }) {
+			other, rest = 0, 0 // places in passing beside the one "kommunen" is (municipality_passing.go)
 		}
 		against := other + restShare*rest + rivalScore
 		lead := s * s / (s*s + against*against)
@@ -1003,6 +1019,9 @@ func (a *MunicipalityAttributor) classify(text string, words []word, i, n, muni 
 			}
 		}
 	}
+	if premisesBefore(text, words, i) {
+		return mentionStrong // "Kommunkansliet Nya Rådhuset i Ystad" (municipality_premises.go)
+	}
 	return mentionBare
 }
 
@@ -1072,8 +1091,8 @@ func (a *MunicipalityAttributor) issuer(lay docLayout, title []bool) string {
 			if strings.HasPrefix(m[1], "Region ") && strings.Contains(m[1], "Gotland") || a.municipalRegion(strings.ToLower(m[1])) {
 				continue
 			}
-			if a.headlineSubject(line, m) {
-				continue
+			if a.headlineSubject(line, m) || relayedMessage(line, m) {
+				continue // a headline's subject; a message relayed to its addressees (municipality_relayed.go)
 			}
 			return m[1]
 		}
