@@ -540,7 +540,7 @@ func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []u
 			continue
 		}
 		lw := w.appendLower(small[:0], text)
-		if w.upper && a.partyBranchAt(text, words, i, string(lw)) && !quoted(text, w.start) {
+		if w.upper && (a.partyBranchAt(text, words, i, string(lw)) || a.localPartyAt(string(lw))) && !quoted(text, w.start) {
 			tv.partyBranch++
 		}
 		if w.upper && a.lists.voice.congregationAt(string(lw)) {
