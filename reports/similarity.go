@@ -338,7 +338,18 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 		}
 		return assemble(docs, top, dups), fmt.Sprintf("reused: no bag of %d changed", n), "", nil
 	}
-	m := weighedVecs(n, df, bag, !exact)
+	// which documents are affected is told as the vectors read the bags
+	// (affectedMarks), not by a third reading
+	marks := newAffectedMarks(old, files, hashes, df)
+	vecBag := bag
+	if marks != nil {
+		vecBag = func(i int) analysis.TermBag {
+			b := bag(i)
+			marks.mark(i, b)
+			return b
+		}
+	}
+	m := weighedVecs(n, df, vecBag, !exact)
 	if err != nil {
 		return failed(err)
 	}
@@ -346,7 +357,7 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 	var top []topPeers
 	var dups []Pair
 	if exact {
-		top, dups, how, err = exactTop(m, old, st, how, workers, func(i int) (analysis.TermBag, error) {
+		top, dups, how, err = exactTop(m, old, st, how, workers, marks, func(i int) (analysis.TermBag, error) {
 			err := src.ReadTermBag(i, &scratch)
 			return scratch, err
 		})
@@ -355,7 +366,7 @@ func similarityOf(docs []*analysis.DocumentAnalysis, src termSource, statePath s
 		}
 	} else {
 		var r *searched
-		if r, how, err = searchFrom(m, old, st, how, workers, func(i int) (analysis.TermBag, error) {
+		if r, how, err = searchFrom(m, old, st, how, workers, marks, func(i int) (analysis.TermBag, error) {
 			err := src.ReadTermBag(i, &scratch)
 			return scratch, err
 		}); err != nil {
@@ -414,7 +425,7 @@ func weighedVecs(n int, df map[string]int, bag func(i int) analysis.TermBag, sea
 // path when the previous run's state old applies, else all pairs; the
 // lists (stateDepth deep) and the document frequencies go into st for
 // the next run. how is what the caller has to say so far.
-func exactTop[W weight](m *vecSet[W], old, st *simState, how string, workers int, bag func(i int) (analysis.TermBag, error)) ([]topPeers, []Pair, string, error) {
+func exactTop[W weight](m *vecSet[W], old, st *simState, how string, workers int, marks *affectedMarks, bag func(i int) (analysis.TermBag, error)) ([]topPeers, []Pair, string, error) {
 	n := m.len()
 	st.df = termDF(m)
 	var lists []deepList
@@ -423,7 +434,7 @@ func exactTop[W weight](m *vecSet[W], old, st *simState, how string, workers int
 		var affected int
 		var ok bool
 		var err error
-		lists, dups, affected, ok, err = incremental(m, old, st.files, st.hashes, st.df, bag, workers)
+		lists, dups, affected, ok, err = incremental(m, old, st.files, st.hashes, st.df, bag, workers, marks)
 		if err != nil {
 			return nil, nil, "", err
 		}
@@ -469,7 +480,7 @@ func termDF[W weight](m *vecSet[W]) map[string]int32 {
 // maxAffected of them affected), else searchCold; the document
 // frequencies go into st for the next run. how is what the caller has to
 // say so far.
-func searchFrom[W weight](m *vecSet[W], old, st *simState, how string, workers int, bag func(i int) (analysis.TermBag, error)) (*searched, string, error) {
+func searchFrom[W weight](m *vecSet[W], old, st *simState, how string, workers int, marks *affectedMarks, bag func(i int) (analysis.TermBag, error)) (*searched, string, error) {
 	n := m.len()
 	st.df = termDF(m)
 	p := defaultSearch()
@@ -477,9 +488,12 @@ func searchFrom[W weight](m *vecSet[W], old, st *simState, how string, workers i
 		if !sameDocs(old, st.files) {
 			return searchColdBlocks(m, workers, p), "search: the state does not apply (other documents)", nil
 		}
-		aff, affected, err := affectedDocs(old, st.hashes, st.df, bag)
-		if err != nil {
-			return nil, "", err
+		aff, affected, ok := marks.result()
+		if !ok {
+			var err error
+			if aff, affected, err = affectedDocs(old, st.hashes, st.df, bag); err != nil {
+				return nil, "", err
+			}
 		}
 		old.df = nil // read by affectedDocs only: a map of the vocabulary, let go before the search
 		if float64(affected) > maxAffected*float64(n) {

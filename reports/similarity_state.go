@@ -458,14 +458,16 @@ type deepList struct {
 // gives document i's bag (its stems are read only); hashes are the run's
 // bag hashes, df its document frequencies (by term).
 func incremental[W weight](m *vecSet[W], old *simState, files []string, hashes []uint64, df map[string]int32,
-	bag func(i int) (analysis.TermBag, error), workers int) (lists []deepList, dups []Pair, affected int, ok bool, err error) {
+	bag func(i int) (analysis.TermBag, error), workers int, marks *affectedMarks) (lists []deepList, dups []Pair, affected int, ok bool, err error) {
 	n := m.len()
 	if !sameDocs(old, files) {
 		return nil, nil, 0, false, nil
 	}
-	aff, affected, err := affectedDocs(old, hashes, df, bag)
-	if err != nil {
-		return nil, nil, 0, false, err
+	aff, affected, ok := marks.result()
+	if !ok {
+		if aff, affected, err = affectedDocs(old, hashes, df, bag); err != nil {
+			return nil, nil, 0, false, err
+		}
 	}
 	if float64(affected) > maxAffected*float64(n) {
 		return nil, nil, affected, false, nil
@@ -545,17 +547,7 @@ func incremental[W weight](m *vecSet[W], old *simState, files []string, hashes [
 // bag, read only then). old has the run's files.
 func affectedDocs(old *simState, hashes []uint64, df map[string]int32, bag func(i int) (analysis.TermBag, error)) (aff []bool, affected int, err error) {
 	n := len(hashes)
-	changed := map[string]bool{}
-	for t, f := range df {
-		if old.df[t] != f {
-			changed[t] = true
-		}
-	}
-	for t := range old.df {
-		if _, ok := df[t]; !ok {
-			changed[t] = true
-		}
-	}
+	changed := changedTerms(old.df, df)
 	aff = make([]bool, n)
 	for i := range n {
 		if hashes[i] != old.hashes[i] {
@@ -570,15 +562,86 @@ func affectedDocs(old *simState, hashes []uint64, df map[string]int32, bag func(
 		if err != nil {
 			return nil, 0, err
 		}
-		for _, t := range b.Stems {
-			if changed[t] {
-				aff[i] = true
-				affected++
-				break
-			}
+		if holdsAny(b, changed) {
+			aff[i] = true
+			affected++
 		}
 	}
 	return aff, affected, nil
+}
+
+// changedTerms are the terms whose document frequency is not old's (a
+// term in one of the two only too).
+func changedTerms[F int | int32](old map[string]int32, df map[string]F) map[string]bool {
+	changed := map[string]bool{}
+	for t, f := range df {
+		if old[t] != int32(f) {
+			changed[t] = true
+		}
+	}
+	for t := range old {
+		if _, ok := df[t]; !ok {
+			changed[t] = true
+		}
+	}
+	return changed
+}
+
+// holdsAny reports whether b has a term of changed.
+func holdsAny(b analysis.TermBag, changed map[string]bool) bool {
+	for _, t := range b.Stems {
+		if changed[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// affectedMarks is affectedDocs' answer taken as the vectors are built:
+// each bag read for its vector is marked (mark), so that the bags are
+// not read a third time (at 1,000 documents a reading is ~10 ms of a
+// one-file re-run). Its changed terms come from the document
+// frequencies the vectors are built with, which are termDF's of the
+// vectors (every term of every bag is in their vocabulary): the same
+// documents as affectedDocs.
+type affectedMarks struct {
+	old     *simState
+	hashes  []uint64
+	changed map[string]bool
+	aff     []bool
+	marked  []bool
+}
+
+// newAffectedMarks is nil when old does not apply to the run's
+// documents (sameDocs).
+func newAffectedMarks(old *simState, files []string, hashes []uint64, df map[string]int) *affectedMarks {
+	if old == nil || !sameDocs(old, files) {
+		return nil
+	}
+	return &affectedMarks{old: old, hashes: hashes, changed: changedTerms(old.df, df), aff: make([]bool, len(files)), marked: make([]bool, len(files))}
+}
+
+// mark notes whether document i, whose bag is b, is affected.
+func (a *affectedMarks) mark(i int, b analysis.TermBag) {
+	a.aff[i] = a.hashes[i] != a.old.hashes[i] || (len(a.changed) > 0 && holdsAny(b, a.changed))
+	a.marked[i] = true
+}
+
+// result is affectedDocs' answer; false when a document was not marked
+// (its bag not read), or with no marks.
+func (a *affectedMarks) result() (aff []bool, affected int, ok bool) {
+	if a == nil {
+		return nil, 0, false
+	}
+	for i, m := range a.marked {
+		if !m {
+			return nil, 0, false
+		}
+		if a.aff[i] {
+			affected++
+		}
+	}
+	return a.aff, affected, true
 }
 
 // sameDocs reports whether old was a run of as many documents as files:
@@ -597,6 +660,12 @@ const rowBatch = 256
 // (rowSims), in the order of rows, computing rowBatch rows at a time.
 func forRows[W weight](m *vecSet[W], rows []int, workers int, fn func(i int, row []candidate)) {
 	if len(rows) == 0 {
+		return
+	}
+	if len(rows) <= directRows {
+		for x, row := range rowSimsDirect(m, rows, workers) {
+			fn(rows[x], row)
+		}
 		return
 	}
 	post := newPostings(m)
@@ -657,6 +726,89 @@ func rowSims[W weight](m *vecSet[W], post *postings[W], rows []int, workers int)
 	}
 	wg.Wait()
 	return out
+}
+
+// directRows is the most rows forRows computes without the inverted
+// index: building it reads and copies every vector (at 1,000 documents
+// 14 ms, for the one or two rows a one-file re-run computes), where a
+// row by itself reads every vector once (rowSimsDirect).
+const directRows = 4
+
+// rowSimsDirect is rowSims without the inverted index: a row's weights
+// are spread over the terms and every other document's vector is read
+// against them, its terms in order. The products are those rowSims
+// forms (the row's weight times the other's, each as float64) and are
+// summed in the same term order from 0, so every figure is rowSims'
+// to the bit (TestRowSimsDirect).
+func rowSimsDirect[W weight](m *vecSet[W], rows []int, workers int) [][]candidate {
+	out := make([][]candidate, len(rows))
+	n := m.len()
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range max(1, min(workers, len(rows))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d := newDirectRow[W](m)
+			sums := make([]float64, n)
+			for {
+				mu.Lock()
+				x := next
+				next++
+				mu.Unlock()
+				if x >= len(rows) {
+					return
+				}
+				a := rows[x]
+				d.sums(m, a, sums)
+				var row []candidate
+				for b, s := range sums {
+					if s > 0 && b != a {
+						row = append(row, candidate{doc: b, sim: round4(s)})
+					}
+				}
+				out[x] = row
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// directRow is a row's weights spread over the terms, and which row put
+// them there (stamp), so that loading the next row clears nothing.
+type directRow[W weight] struct {
+	w     []float64
+	stamp []int32
+	row   int32
+	idx   []int32
+	val   []W
+}
+
+func newDirectRow[W weight](m *vecSet[W]) *directRow[W] {
+	return &directRow[W]{w: make([]float64, len(m.terms)), stamp: make([]int32, len(m.terms))}
+}
+
+// sums sets sums[b] to document a's dot product with each document b
+// (a's own included) as rowSims accumulates it: b's terms in order, the
+// shared ones' products added to 0.
+func (d *directRow[W]) sums(m *vecSet[W], a int, sums []float64) {
+	d.row++
+	d.idx, d.val = m.full(a, d.idx[:0], d.val[:0])
+	for k, ti := range d.idx {
+		d.w[ti], d.stamp[ti] = float64(d.val[k]), d.row
+	}
+	for b := range sums {
+		d.idx, d.val = m.full(b, d.idx[:0], d.val[:0])
+		s := 0.0
+		for k, ti := range d.idx {
+			if d.stamp[ti] == d.row {
+				s += d.w[ti] * float64(d.val[k])
+			}
+		}
+		sums[b] = s
+	}
 }
 
 // postings are a vecSet's inverted index: per term, the documents that

@@ -83,6 +83,12 @@ func TestIncrementalSimilarity(t *testing.T) {
 	again := slices.Clone(changed)
 	again[200] = addTerm(again[200], stemOf(bags, 0.3), 3)
 	step("another changed", again, "incremental")
+	// one more of a stem the document has: its own vector only, one
+	// row computed without the inverted index (rowSimsDirect)
+	own := slices.Clone(again)
+	own[300] = addTerm(own[300], own[300].Stems[0], 1)
+	step("one document's counts", own, "incremental: 1 of 400")
+	step("back again", again, "incremental: 1 of 400")
 	unchanged := again
 	step("nothing changed", unchanged, "reused: no bag of")
 
