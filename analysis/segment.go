@@ -258,7 +258,7 @@ func (s *segmenter) block(lines []line) {
 		s.blocks++
 		t := strings.TrimSpace(s.text[lines[0].start : lines[len(lines)-1].start+len(lines[len(lines)-1].s)])
 		short := len(lines) == 1 && !moreFields(t, 20) && !strings.Contains(t, "\t")
-		title := short && !strings.HasSuffix(t, ".")
+		title := short && !strings.HasSuffix(t, ".") && !isClauseItem(s.out[first:], t)
 		for i := first; i < len(s.out); i++ {
 			s.out[i].block, s.out[i].shortBlock, s.out[i].titleBlock = s.blocks, short, title
 		}
@@ -690,6 +690,26 @@ func (s *segmenter) markNavigation() {
 		}
 		i = j
 	}
+}
+
+// isClauseItem reports a block that is one list item whose text, the
+// bullet aside, starts with a lower-case letter: a clause that goes on
+// from the sentence leading into the list ("Integrationsuppdraget består
+// i att; - medverka till ...", "- teckna överenskommelser med kommunerna
+// om mottagande av nyanlända"). The title of a link or a contents entry
+// starts with a capital; such an item is the text's own statement, not a
+// title, so it does not make a run of short blocks navigation
+// (markNavigation).
+func isClauseItem(segs []Sentence, t string) bool {
+	if len(segs) != 1 || segs[0].Kind != KindListItem {
+		return false
+	}
+	loc := bullet.FindStringIndex(t)
+	if loc == nil {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t[loc[1]:])
+	return unicode.IsLower(r)
 }
 
 func startsUpper(s string) bool {
