@@ -363,6 +363,26 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch21 are the floors of the whole held-out part as
+// grown by batch 21 (session 27: n045-n066, o941-o952 and t090-t098, 13
+// held-out texts, labelled blind, with sentence labels), scored once after
+// session 27's merges (attribution rules for named texts and local
+// parties, level senses, a segmentation rule, decided on dev): where a
+// target is met the floor is the target, else the figure rounded down.
+// heldOutFiguresBatch20 and every earlier floor keep holding on the texts
+// before the batch.
+var heldOutFiguresBatch21 = []heldOutFigure{
+	{"named", 0.97, 0.902},           // 295/327 = 0.9021: target missed
+	{"none", 0.90, 0.854},            // 241/282 = 0.8546: target missed
+	{"unnamed", 0.95, 0.920},         // 23/25 = 0.9200: target missed
+	{"title", 0.97, 0.97},            // 33/33
+	{"right at >= 0.9", 0.97, 0.961}, // 100/104 = 0.9615: target missed
+	{"claims P", 0.75, 0.75},         // 174/218 = 0.7982
+	{"claims R", 0.90, 0.870},        // 174/200 = 0.8700: target missed
+	{"level>=1 P", 0.80, 0.728},      // 367/504 = 0.7282: target missed
+	{"kind", 0.95, 0.979},            // 653/667 = 0.9790
+}
+
 // heldOutFiguresBatch20 are the floors of the held-out part as grown by
 // batches 19 and 20, before batch 21 (session 26: n001-n044, o913-o940 and
 // t076-t089, 23 held-out texts, labelled blind, with sentence labels),
@@ -581,10 +601,10 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch21)
 	// heldOutFiguresBatch20 (session 26, after batches 19 and 20) was set
 	// before batch 21 (session 27) and holds on the part before it; the
-	// whole part and the part before batch 20 are logged only.
-	checkHeldOut(t, "all", all, whole, unfloored(heldOutFiguresBatch20))
+	// part before batch 20 is logged only.
 	all, whole = all.without(t, "heldout", batch21)
 	checkHeldOut(t, "before batch 21", all, whole, heldOutFiguresBatch20)
 	all, whole = all.without(t, "heldout", batch20)
