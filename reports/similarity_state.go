@@ -12,6 +12,7 @@ import (
 	"os"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/styrdok/styrdok/analysis"
 )
@@ -686,46 +687,55 @@ func forRows[W weight](m *vecSet[W], rows []int, workers int, fn func(i int, row
 func rowSims[W weight](m *vecSet[W], post *postings[W], rows []int, workers int) [][]candidate {
 	out := make([][]candidate, len(rows))
 	n := m.len()
-	var next int
-	var mu sync.Mutex
+	eachRowParallel(len(rows), workers, func() func(x int) {
+		acc := make([]float64, n)
+		var idx []int32
+		var val []W
+		return func(x int) {
+			a := rows[x]
+			idx, val = m.full(a, idx[:0], val[:0])
+			for k, ti := range idx {
+				w := float64(val[k])
+				docs, ws := post.of(ti)
+				for y, b := range docs {
+					acc[b] += w * float64(ws[y])
+				}
+			}
+			var row []candidate
+			for b := range n {
+				if acc[b] > 0 && b != a {
+					row = append(row, candidate{doc: b, sim: round4(acc[b])})
+				}
+				acc[b] = 0
+			}
+			out[x] = row
+		}
+	})
+	return out
+}
+
+// eachRowParallel calls work(x) for every x in [0, n) on up to workers
+// goroutines, each with its own scratch state made by newWorker. Rows
+// are handed out one at a time, so one long row holds up no other
+// worker; each x is done exactly once, by one worker.
+func eachRowParallel(n, workers int, newWorker func() func(x int)) {
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, workers) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			acc := make([]float64, n)
-			var idx []int32
-			var val []W
+			work := newWorker()
 			for {
-				mu.Lock()
-				x := next
-				next++
-				mu.Unlock()
-				if x >= len(rows) {
+				x := int(next.Add(1) - 1)
+				if x >= n {
 					return
 				}
-				a := rows[x]
-				idx, val = m.full(a, idx[:0], val[:0])
-				for k, ti := range idx {
-					w := float64(val[k])
-					docs, ws := post.of(ti)
-					for y, b := range docs {
-						acc[b] += w * float64(ws[y])
-					}
-				}
-				var row []candidate
-				for b := range n {
-					if acc[b] > 0 && b != a {
-						row = append(row, candidate{doc: b, sim: round4(acc[b])})
-					}
-					acc[b] = 0
-				}
-				out[x] = row
+				work(x)
 			}
 		}()
 	}
 	wg.Wait()
-	return out
 }
 
 // directRows is the most rows forRows computes without the inverted
@@ -743,36 +753,21 @@ const directRows = 4
 func rowSimsDirect[W weight](m *vecSet[W], rows []int, workers int) [][]candidate {
 	out := make([][]candidate, len(rows))
 	n := m.len()
-	var next int
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range max(1, min(workers, len(rows))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			d := newDirectRow[W](m)
-			sums := make([]float64, n)
-			for {
-				mu.Lock()
-				x := next
-				next++
-				mu.Unlock()
-				if x >= len(rows) {
-					return
+	eachRowParallel(len(rows), min(workers, len(rows)), func() func(x int) {
+		d := newDirectRow[W](m)
+		sums := make([]float64, n)
+		return func(x int) {
+			a := rows[x]
+			d.sums(m, a, sums)
+			var row []candidate
+			for b, s := range sums {
+				if s > 0 && b != a {
+					row = append(row, candidate{doc: b, sim: round4(s)})
 				}
-				a := rows[x]
-				d.sums(m, a, sums)
-				var row []candidate
-				for b, s := range sums {
-					if s > 0 && b != a {
-						row = append(row, candidate{doc: b, sim: round4(s)})
-					}
-				}
-				out[x] = row
 			}
-		}()
-	}
-	wg.Wait()
+			out[x] = row
+		}
+	})
 	return out
 }
 
