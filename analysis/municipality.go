@@ -382,6 +382,37 @@ type muniEvidence struct {
 
 func (e *muniEvidence) strong() int { return e.headerStrong + e.bodyStrong + e.address }
 
+// addStrong counts one institutional mention in the zone it stands in.
+func (e *muniEvidence) addStrong(zone uint8) {
+	if zone == zHeader {
+		e.headerStrong++
+	} else {
+		e.bodyStrong++
+	}
+}
+
+// evidenceOf returns municipality m's evidence in ev, added empty when
+// the text has none for it yet.
+func evidenceOf(ev map[int]*muniEvidence, m int) *muniEvidence {
+	e := ev[m]
+	if e == nil {
+		e = &muniEvidence{}
+		ev[m] = e
+	}
+	return e
+}
+
+// muniOfCode returns the index in a.munis of the municipality with SCB
+// code code, and whether this registry has it.
+func (a *MunicipalityAttributor) muniOfCode(code string) (int, bool) {
+	for m, mu := range a.munis {
+		if mu.Code == code {
+			return m, true
+		}
+	}
+	return 0, false
+}
+
 func (e *muniEvidence) score() float64 {
 	return wHeaderStrong*float64(e.headerStrong) + wBodyStrong*float64(e.bodyStrong+e.address) +
 		wHeaderBare*float64(e.headerBare) + wBodyBare*float64(e.bodyBare) + wPartner*float64(e.partner) +
@@ -509,12 +540,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			if m, ok := a.inhabitants(first); ok && zones[i] == zBody {
 				// "våra nya Vännäsbor": a municipality speaks of its own
 				// inhabitants.
-				e := ev[m]
-				if e == nil {
-					e = &muniEvidence{}
-					ev[m] = e
-				}
-				e.bodyBare++
+				evidenceOf(ev, m).bodyBare++
 			}
 			continue
 		}
@@ -527,11 +553,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 			if kind == mentionNone {
 				break
 			}
-			e := ev[v.muni]
-			if e == nil {
-				e = &muniEvidence{}
-				ev[v.muni] = e
-			}
+			e := evidenceOf(ev, v.muni)
 			header := zones[i] == zHeader
 			if datelineAt(text, words, i, n) {
 				header, e.dateline = true, 1 // a news item's dateline (municipality_dateline.go)
@@ -583,11 +605,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	// like their names.
 	contact := a.contactAddressed(lay)
 	for _, m := range a.addressedMunicipalities(text, lay) {
-		e := ev[m]
-		if e == nil {
-			e = &muniEvidence{}
-			ev[m] = e
-		}
+		e := evidenceOf(ev, m)
 		e.address = 1
 		e.linkOnly = !contact[m]
 	}

@@ -107,10 +107,8 @@ func (a *MunicipalityAttributor) districtMentions(text string, words []word, zon
 	if code == "" || counts[0]+counts[1] < minDistrictMentions {
 		return 0, counts, 0, false
 	}
-	for i, m := range a.munis {
-		if m.Code == code {
-			return i, counts, len(seen), true
-		}
+	if m, ok := a.muniOfCode(code); ok {
+		return m, counts, len(seen), true
 	}
 	return 0, counts, 0, false // a code this registry does not have
 }
@@ -129,11 +127,7 @@ func (a *MunicipalityAttributor) addDistrictEvidence(text string, words []word, 
 			return // another municipality is named: the districts are places in passing
 		}
 	}
-	e := ev[m]
-	if e == nil {
-		e = &muniEvidence{}
-		ev[m] = e
-	}
+	e := evidenceOf(ev, m)
 	named := e.headerBare + e.bodyBare + e.partner
 	if e.strong() > 0 || named > 1 || (named == 0 && distinct < 2) {
 		return

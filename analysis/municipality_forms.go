@@ -34,23 +34,14 @@ func (a *MunicipalityAttributor) institutionFormAt(text string, words []word, i 
 	if next := words[i+1].lower(text); next != "kommun" && next != "kommuns" {
 		return 0, false
 	}
-	for m, mu := range a.munis {
-		if mu.Code == code {
-			return m, true
-		}
-	}
-	return 0, false // a code not in this registry
+	return a.muniOfCode(code) // false for a code not in this registry
 }
 
 // addInstitutionForm counts a form found by institutionFormAt at token i
 // as a bare mention of municipality m, or as a partner after a partner
 // word.
 func (a *MunicipalityAttributor) addInstitutionForm(text string, words []word, zones []uint8, i, m int, ev map[int]*muniEvidence) {
-	e := ev[m]
-	if e == nil {
-		e = &muniEvidence{}
-		ev[m] = e
-	}
+	e := evidenceOf(ev, m)
 	e.forms++ // not a distinctive name written out: no lone-name uplift (m648's project partner)
 	switch {
 	case zones[i] == zHeader:

@@ -88,25 +88,11 @@ func (a *MunicipalityAttributor) handleAt(lw string) (int, bool) {
 	if !ok || stem == "" {
 		return 0, false
 	}
-	for _, v := range a.byFirst[stem] {
-		if len(v.words) == 1 {
-			return v.muni, true
-		}
-	}
-	return 0, false
+	return a.oneWordMunicipality(stem)
 }
 
 // addHandle counts a handle found by handleAt at token i as an
 // institutional mention of municipality m.
 func addHandle(zones []uint8, i, m int, ev map[int]*muniEvidence) {
-	e := ev[m]
-	if e == nil {
-		e = &muniEvidence{}
-		ev[m] = e
-	}
-	if zones[i] == zHeader {
-		e.headerStrong++
-	} else {
-		e.bodyStrong++
-	}
+	evidenceOf(ev, m).addStrong(zones[i])
 }

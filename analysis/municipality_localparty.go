@@ -22,22 +22,24 @@ func (a *MunicipalityAttributor) localPartyAt(lw string) bool {
 	if !ok || stem == "" {
 		return false
 	}
-	if a.oneWordMunicipality(stem) {
+	if _, ok := a.oneWordMunicipality(stem); ok {
 		return true
 	}
 	if g, ok := strings.CutSuffix(stem, "s"); ok && g != "" {
-		return a.oneWordMunicipality(g)
+		_, ok := a.oneWordMunicipality(g)
+		return ok
 	}
 	return false
 }
 
-// oneWordMunicipality reports whether lower-case w is a municipality's
-// name of one word.
-func (a *MunicipalityAttributor) oneWordMunicipality(w string) bool {
+// oneWordMunicipality returns the municipality whose name is lower-case
+// w, one word ("ronneby"), and
+// whether there is one.
+func (a *MunicipalityAttributor) oneWordMunicipality(w string) (int, bool) {
 	for _, v := range a.byFirst[w] {
 		if len(v.words) == 1 {
-			return true
+			return v.muni, true
 		}
 	}
-	return false
+	return 0, false
 }

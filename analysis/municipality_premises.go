@@ -76,27 +76,14 @@ func (a *MunicipalityAttributor) seatAfterPremises(text string, words []word, i 
 	if !ok || !premisesBefore(text, words, i) {
 		return 0, false
 	}
-	for m, mu := range a.munis {
-		if mu.Code == code {
-			return m, true
-		}
-	}
-	return 0, false // a code not in this registry
+	return a.muniOfCode(code) // false for a code not in this registry
 }
 
 // addPremisesSeat counts a seat found by seatAfterPremises at token i as
 // a mention of municipality m at its own premises: institutional, like
 // "Kommunhuset i Ystad".
 func addPremisesSeat(zones []uint8, i, m int, ev map[int]*muniEvidence) {
-	e := ev[m]
-	if e == nil {
-		e = &muniEvidence{}
-		ev[m] = e
-	}
+	e := evidenceOf(ev, m)
 	e.premises++
-	if zones[i] == zHeader {
-		e.headerStrong++
-	} else {
-		e.bodyStrong++
-	}
+	e.addStrong(zones[i])
 }
