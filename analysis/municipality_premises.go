@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"fmt"
 	"io/fs"
 	"strings"
 )
@@ -21,16 +20,13 @@ const municipalPremisesFile = "municipal-premises.txt"
 var embeddedMunicipalPremises = parsedOnce(parseMunicipalPremises)
 
 func parseMunicipalPremises(fsys fs.FS) (map[string]bool, error) {
-	lines, err := readList(fsys, municipalPremisesFile)
+	ws, err := readLowerWords(fsys, municipalPremisesFile)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]bool{}
-	for _, l := range lines {
-		if l != strings.ToLower(l) || len(splitWords(l)) != 1 {
-			return nil, fmt.Errorf("attribution list %s: %q: want one lower-case word a line", municipalPremisesFile, l)
-		}
-		out[l] = true
+	out := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		out[w] = true
 	}
 	return out, nil
 }
