@@ -8,7 +8,8 @@ import (
 // TestBatchPredicatesMissNNames checks that the batch predicates the
 // floors are split by reach the names they were written for and no
 // other: from batch 19 on the municipal texts take the prefix n (batch
-// 19: n001-n023, batch 20: n024-n044, batch 21: n045-n066), and a
+// 19: n001-n023, batch 20: n024-n044, batch 21: n045-n066, batch 22:
+// n067-n089), and a
 // predicate testing a string range without its prefix ("m888" <= x) would
 // take n-names into the texts an older floor was set on.
 func TestBatchPredicatesMissNNames(t *testing.T) {
@@ -20,6 +21,41 @@ func TestBatchPredicatesMissNNames(t *testing.T) {
 		"batch16m": batch16m, "batch16Other": batch16Other, "batch17": batch17, "batch18": batch18,
 		"fresh14": fresh14, "fresh15": fresh15, "fresh16": fresh16, "fresh17": fresh17,
 		"fresh18": fresh18, "fresh19": fresh19, "fresh20": fresh20, "fresh21": fresh21, "fresh22": fresh22,
+	}
+	for i := 1; i <= 999; i++ {
+		name := fmt.Sprintf("texts/n%03d.txt", i)
+		if got, want := batch22(name), i >= 67 && i <= 89; got != want {
+			t.Errorf("batch22(%s) = %v, want %v", name, got, want)
+		}
+		if batch22(name) && (batch19(name) || batch20(name) || batch21(name)) {
+			t.Errorf("batch22 and an earlier batch both match %s", name)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"texts/m067.txt", false}, {"texts/m089.txt", false}, {"texts/o952.txt", false},
+		{"texts/o953.txt", true}, {"texts/o965.txt", true}, {"texts/o966.txt", false},
+		{"texts/t098.txt", false}, {"texts/t099.txt", true}, {"texts/t107.txt", true},
+		{"texts/t108.txt", false}, {"texts/n066.txt", false}, {"texts/n090.txt", false},
+	} {
+		if got := batch22(c.name); got != c.want {
+			t.Errorf("batch22(%s) = %v, want %v", c.name, got, c.want)
+		}
+	}
+	batch22Names := []string{"texts/n067.txt", "texts/n089.txt", "texts/o953.txt", "texts/o965.txt", "texts/t099.txt", "texts/t107.txt"}
+	for pname, p := range earlier {
+		for _, name := range batch22Names {
+			if p(name) {
+				t.Errorf("%s matches %s, a text of batch 22", pname, name)
+			}
+		}
+	}
+	for _, name := range batch22Names {
+		if batch19(name) || batch20(name) || batch21(name) {
+			t.Errorf("batch19, batch20 or batch21 matches %s, a text of batch 22", name)
+		}
 	}
 	for i := 1; i <= 999; i++ {
 		name := fmt.Sprintf("texts/n%03d.txt", i)
