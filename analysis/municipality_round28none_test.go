@@ -93,3 +93,48 @@ Genvägar`, "1884", 0.6},
 		}
 	}
 }
+
+// TestOpinionWe: "we" holding an opinion is a party's or an opinion
+// writer's first person (party-voice.txt, kind we); a municipality's
+// "vi vill" and a council's "kommunen anser" are not.
+func TestOpinionWe(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	first := func(text string, words []word, i int, lw string) bool {
+		return a.partyAt(text, words, i, lw) == partyFirst
+	}
+	for _, tc := range []struct {
+		src, text string
+		want      bool
+	}{
+		{"o304", "Vi är övertygade om att fler kan komma i sysselsättning genom att arbeta på ett annat sätt inom kommunens organisation.", true},
+		{"o662", "Vi anser att den goda politiken formas av verkligheten.", true},
+		{"o803", "Vänsterpartiets kommunpolitiska program för mandatperioden 2014-2018 berättar om de olika politikområden som vi tycker är viktiga att arbeta med.", true},
+		{"(a municipal page)", "Vi vill att du ska trivas i kommunen.", false},
+		{"(a council's view)", "Kommunen anser att förslaget bör avslås.", false},
+	} {
+		if got := firesInText(tc.text, first); got != tc.want {
+			t.Errorf("%s %q: party first person = %v, want %v", tc.src, tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestOpinionWeSpeaksForNone: a party's blog on Ulricehamn (o304, dev,
+// none: "Vi är övertygade om …", "Som vi ser det …") answered Ulricehamn
+// at 0.68 before this round.
+func TestOpinionWeSpeaksForNone(t *testing.T) {
+	a, _ := newTestAttributor(t)
+	text := `Kommunala insatser kan sätta fler i arbete
+
+Många av företagen i Ulricehamn går bra. Flera expanderar och andra är i färd med att göra det. Visserligen har Ulricehamn en lägre arbetslöshet än riket men den är fortfarande relativt hög. Över 650 personer har inget arbete att gå till. En fjärdedel av dessa är 24 år eller yngre.
+
+Människor ska ha riktiga jobb med egen försörjning – eller utbilda sig för att kunna hitta det. Vi är övertygade om att fler kan komma i sysselsättning genom att arbeta på ett annat sätt inom kommunens organisation. Som vi ser det behövs det genomföras en palett av insatser.
+
+Handläggarna inom Socialtjänsten hanterar 100-120 ärenden per person. Det är på tok för många ärenden. Det gör att personalens kompetens inte tas tillvara. De personer som söker bistånd kan inte ges det stöd de behöver för att komma till en egen försörjning.
+
+Antalet ärenden per handläggare behöver begränsas för att ge mer tid till individen. Låt en del av budgeterat försörjningsstöd användas till att aktivt hitta sysselsättning istället för passivitet med försörjningsstöd. Den här modellen har med framgång prövats i bland annat Borås.
+
+En av de främsta orsakerna till att unga har svårt att komma in på arbetsmarknaden är bristande utbildning. Vi vill tillföra resurser för att arbeta med unga personer i åldern 16-25 år som inte fullgjort gymnasiet. Kommunen har ett så kallat informationsansvar att följa upp ungdomar i åldern 16-20 som inte studerar. Målet ska i första hand vara att lotsa personerna tillbaka till utbildning alternativt erbjuda hjälp i form av jobbsökaraktiviteter och praktik.`
+	if got := a.Attribute(text); got.Code != "" {
+		t.Errorf("o304: Attribute = %q %.2f (%s), want none", got.Code, got.Confidence, got.Reason)
+	}
+}
