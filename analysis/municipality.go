@@ -655,6 +655,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	if judged {
 		a.countVoice(text, words, zones, &tv)
 		tv.company = namesCompany(text, words, zones)
+		tv.parties = a.countParties(text, words, zones)
 	}
 	// aboutProb[k] is the voice model's probability that someone else
 	// writes about candidate k, when it caps its confidence.

@@ -427,7 +427,7 @@ func (a *MunicipalityAttributor) opensWithParty(line string) bool {
 // readers like the municipality's own and is left to the other rules
 // (docs/validity.md, round 9b).
 func (tv *textVoice) speaksAsParty(e *muniEvidence) bool {
-	if tv.partyFirst+tv.partyOrgan >= 2 || tv.speaksAsOrganisation() {
+	if tv.partyFirst+tv.partyOrgan >= 2 || tv.speaksAsOrganisation() || tv.partyNamedSpeaks(e) {
 		return true
 	}
 	if tv.partyFirst >= 1 && e.linkOnly && e.logo == 0 {
@@ -507,6 +507,7 @@ type textVoice struct {
 	memberBody                               int  // a body of municipal cooperation named with its legal form ("VafabMiljö kommunalförbund", memberBodySelfAt)
 	company                                  bool // names a company by its legal form (namesCompany)
 	rivals                                   float64
+	parties                                  int // distinct parties named in the body (countParties, municipality_partynamed.go)
 	words                                    int
 }
 
