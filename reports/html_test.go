@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -228,6 +229,24 @@ func TestRenderCells(t *testing.T) {
 		}
 		if got := string(renderCells(cells)); got != want.String() {
 			t.Fatalf("renderCells differs from the template:\n got %q\nwant %q", got, want.String())
+		}
+		if n := cellsSize(cells); n > want.Len() {
+			t.Fatalf("cellsSize %d is more than the %d bytes written", n, want.Len())
+		}
+	}
+	// with nothing to escape, the size is exact
+	for _, doc := range []int{-1, 0, 9, 10, 2999, 12345} {
+		cells := []htmlCell{cellOf(doc, "language_sfi", 2, 0.4567, "x"), {Doc: -1, Theme: "work", Class: "nd"}, cellOf(doc, "work", 0, 0, "l")}
+		if doc == -1 {
+			cells[0] = htmlCell{Doc: -1, Theme: "housing", Class: "nd"}
+		}
+		if got, want := cellsSize(cells), len(renderCells(cells)); got != want {
+			t.Errorf("doc %d: cellsSize %d, renderCells wrote %d", doc, got, want)
+		}
+	}
+	for _, i := range []int{0, 7, 10, 99, 100, -1, -10, 1 << 40} {
+		if got, want := decimalLen(i), len(strconv.Itoa(i)); got != want {
+			t.Errorf("decimalLen(%d) = %d, want %d", i, got, want)
 		}
 	}
 }

@@ -523,7 +523,9 @@ func writeFile(path string, write func(io.Writer) error) (corpus.OutputFile, err
 	// Buffered before the file: the writers' own buffers (archive/zip's,
 	// bufio's default) are 4 KB, which on a 2,000-document run was
 	// some 25,000 write calls into the kernel.
-	bw := bufio.NewWriterSize(tmp, fileBuffer)
+	bw := fileBuffers.Get().(*bufio.Writer)
+	bw.Reset(tmp)
+	defer func() { bw.Reset(nil); fileBuffers.Put(bw) }()
 	hw := &hashingWriter{w: bw, h: sha256.New()}
 	if err := write(hw); err != nil {
 		tmp.Close()
@@ -606,6 +608,13 @@ func (m *memWriter) Write(p []byte) (int, error) {
 
 // fileBuffer is the buffer between a report writer and its file.
 const fileBuffer = 128 << 10
+
+// fileBuffers are writeFile's buffers, handed from one report to the
+// next: a run writes some 35 files, a few at a time, and a new 128 kB
+// buffer for each was 4.5 MB of fresh heap, whose first touch costs a
+// page fault a page (a one-file re-run at 1,000 documents:
+// docs/benchmarks.md, session 28).
+var fileBuffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, fileBuffer) }}
 
 // hashingWriter writes to w and hashes what was written.
 type hashingWriter struct {

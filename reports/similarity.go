@@ -738,7 +738,17 @@ func assemble(docs []*analysis.DocumentAnalysis, top []topPeers, dups []Pair) *S
 			s.Pairs = append(s.Pairs, p)
 		}
 	}
+	// every document's peers cut from one array (appended one by one,
+	// each list was grown four times)
+	total := 0
 	for i := range top {
+		total += min(len(top[i].c), keepPeers)
+	}
+	room := make([]Peer, total)
+	for i := range top {
+		if k := min(len(top[i].c), keepPeers); k > 0 {
+			s.Peers[i], room = room[:0:k], room[k:]
+		}
 		for r, c := range top[i].c[:min(len(top[i].c), keepPeers)] { // a deeper list is the incremental state's
 			s.Peers[i] = append(s.Peers[i], Peer{Doc: docs[c.doc], Index: c.doc, Similarity: c.sim})
 			if r < PairPeers && c.sim >= MinPairSimilarity {

@@ -477,10 +477,22 @@ func incremental[W weight](m *vecSet[W], old *simState, files []string, hashes [
 	// up to the old list's last entry when it was cut
 	top := newTops(n, stateDepth)
 	bound := make([]*candidate, n)
+	// each unaffected list cut from one array, with room for its kept
+	// entries and one more (an affected document's offer): grown by
+	// appending, they were a thousand small arrays copied two or three times
+	slab := 0
+	for i := range n {
+		if !aff[i] {
+			slab += min(len(old.lists[i]), stateDepth) + 1
+		}
+	}
+	room := make([]candidate, slab)
 	for i := range n {
 		if aff[i] {
 			continue
 		}
+		k := min(len(old.lists[i]), stateDepth) + 1
+		top[i].c, room = room[:0:k], room[k:]
 		for _, c := range old.lists[i] {
 			if !aff[c.doc()] {
 				top[i].insert(int(c.doc()), c.sim())

@@ -438,7 +438,12 @@ func buildVecsSome[W weight](n int, df map[string]int, bag func(i int) analysis.
 		for k, t := range b.Stems {
 			if b.Counts[k] > 0 {
 				ti := int32(index[t])
-				w := (1 + math.Log(float64(b.Counts[k]))) * idf[ti]
+				var w float64
+				if c := b.Counts[k]; c < countOver { // 1 + math.Log(c), from the table: the same bits
+					w = s.tf[c] * idf[ti]
+				} else {
+					w = (1 + math.Log(float64(c))) * idf[ti]
+				}
 				if ti >= split0 {
 					late.Index, late.Value, lateCnt = append(late.Index, int(ti)), append(late.Value, w), append(lateCnt, b.Counts[k])
 					continue
