@@ -1,9 +1,12 @@
 package codebook
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 func TestGlobTerm(t *testing.T) {
@@ -155,4 +158,27 @@ func TestDefaultRoundTrip(t *testing.T) {
 	if _, ok := cb.Theme("no_such_theme"); ok {
 		t.Error("Theme finds a theme that is not there")
 	}
+}
+
+// BenchmarkCanonical measures the canonical encodings the hash could be
+// taken over (Parse uses JSON; see the comment there).
+func BenchmarkCanonical(b *testing.B) {
+	cb, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("json", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := json.Marshal(cb); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("yaml", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := yaml.Marshal(cb); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
