@@ -374,6 +374,7 @@ type muniEvidence struct {
 	logo                                           int    // 1 if the text carries X's logo ("X logotyp", "Logotype för X kommun"): X's own site
 	catalogued                                     int    // 1 if a catalogue entry names X in its organisation field ("Organisation: Borås stad"): someone else describes X's work
 	districts                                      [2]int // header, body mentions of X's districts counted as bare mentions (municipality_districts.go)
+	seats                                          [2]int // header, body mentions of X's seat counted as bare mentions (municipality_seatvoice.go)
 	actor                                          int    // body mentions as the subject of an actor verb: "X kommun erbjuder" (municipality_actor.go)
 	forms                                          int    // bare mentions by an institution form: "Falu kommun" (municipality_forms.go)
 	dateline                                       int    // 1 if the text opens with X as a news item's dateline (municipality_dateline.go)
@@ -621,6 +622,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	// A city named only by its districts ("Tensta", "Rinkeby"), or once
 	// beside them (municipality_districts.go).
 	a.addDistrictEvidence(text, words, zones, ev)
+	a.addSeatEvidence(text, words, zones, ev, ownVoice, otherVoice, reporterVoice) // its seat in its own voice (municipality_seatvoice.go)
 
 	type cand struct {
 		muni  int
@@ -778,7 +780,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 				uncertain = p
 			}
 		}
-		if cands[k].e.districtsOnly() {
+		if cands[k].e.districtsOnly() || cands[k].e.seatsOnly() {
 			ceiling = min(ceiling, districtOnly) // named only by its districts
 		}
 		if cands[k].e.catalogued > 0 && nWords <= voiceWords {
@@ -954,14 +956,17 @@ func describe(e *muniEvidence) string {
 	if e.address > 0 {
 		parts = append(parts, "an e-mail or web address at its domain")
 	}
-	if n := e.headerBare - e.districts[0]; n > 0 {
+	if n := e.headerBare - e.districts[0] - e.seats[0]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d× by bare name in title/front matter", n))
 	}
-	if n := e.bodyBare - e.districts[1]; n > 0 {
+	if n := e.bodyBare - e.districts[1] - e.seats[1]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d× by bare name in body", n))
 	}
 	if n := e.districts[0] + e.districts[1]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d× by its districts (\"Tensta\", \"Hisingen\"; data/attribution/districts.txt)", n))
+	}
+	if n := e.seats[0] + e.seats[1]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d× by its seat in its own voice (\"Kinna\"; data/attribution/municipal-seats.txt)", n))
 	}
 	if n := e.partner; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d× as a partner (\"med …\")", n))
