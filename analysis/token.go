@@ -78,6 +78,7 @@ func tokenizeForms(toks []Token, s string, base int, stem func(string) string, f
 			continue
 		}
 		start := i
+		gap, gapEnd := -1, -1 // a line-end hyphen joined over: s[gap:gapEnd] is left out of the word
 		for i < len(s) {
 			// ASCII letters and digits from the table here, in the loop:
 			// isWordRune is too big to be inlined, and its calls, one per
@@ -100,6 +101,13 @@ func tokenizeForms(toks []Token, s string, base int, stem func(string) string, f
 					i += w
 					continue
 				}
+				if gap < 0 {
+					if j := brokenWordRest(s, start, i, i+w); j > 0 {
+						gap, gapEnd = i, j // "utbild-\nningsnivå": one word
+						i = j
+						continue
+					}
+				}
 				if i+w >= len(s) || nr == ' ' || nr == ',' || nr == '\n' {
 					i += w // keep the hyphen: it says "head follows later"
 				}
@@ -107,6 +115,19 @@ func tokenizeForms(toks []Token, s string, base int, stem func(string) string, f
 			break
 		}
 		text := s[start:i]
+		if gap >= 0 {
+			// the joined word is no word of the text as it stands: no
+			// form of the memo (the attributor's words split it again)
+			text = s[start:gap] + s[gapEnd:i]
+			lower := strings.ToLower(text)
+			st := ""
+			if stem != nil {
+				st = stem(lower)
+			}
+			toks = append(toks, Token{Text: text, Start: base + start, End: base + i, Lower: lower, Stem: st, Cell: cell, Sep: sep})
+			sep = 0
+			continue
+		}
 		if form != nil {
 			f := form(text)
 			toks = append(toks, Token{Text: text, Start: base + start, End: base + i, Lower: f.lower, Stem: f.stem, Cell: cell, Sep: sep, form: f})
@@ -132,6 +153,63 @@ func tokenizeForms(toks []Token, s string, base int, stem func(string) string, f
 		}
 	}
 	return toks
+}
+
+// brokenWordRest reads a word broken at a line end by a hyphen, as text
+// taken from a PDF or a printed page breaks it: "utbild-\nningsnivå",
+// "Kommunfull-\nmäktigedebatt", and the same with the line end folded
+// to a space ("Etablerings- boendelagen", "regelförenklings- arbete").
+// s[start:hy] is the word before the hyphen, the hyphen's rune ends at
+// after. It returns where the rest of the word starts, or -1 when the
+// hyphen is not such a break: the next word (after spaces and at most
+// one line end; a blank line ends a paragraph) must start in lower case
+// and end the compound (no hyphen of its own), and it must not be a
+// conjunction or a word that goes on a coordinated compound ("barn- och
+// utbildning", "för- eller nackdelar", "Kultur- samt fritidsnämnden").
+// Hyphens inside a word ("EU-medel", "e-tjänst") never come here, nor
+// a part before a comma ("kultur-, idrotts- och föreningsliv").
+func brokenWordRest(s string, start, hy, after int) int {
+	if hy-start < 2 {
+		return -1
+	}
+	j, lines := after, 0
+	for j < len(s) && (s[j] == ' ' || s[j] == '\n' || s[j] == '\r') {
+		if s[j] == '\n' {
+			lines++
+		}
+		j++
+	}
+	if j == after || lines > 1 || j >= len(s) {
+		return -1
+	}
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	if !unicode.IsLower(r) {
+		return -1
+	}
+	k := j
+	for k < len(s) {
+		r, w := utf8.DecodeRuneInString(s[k:])
+		if !isWordRune(r) {
+			if r == '-' || r == '\u2011' {
+				return -1 // "kultur- idrotts- och": another first part
+			}
+			break
+		}
+		k += w
+	}
+	if coordinators[s[j:k]] {
+		return -1
+	}
+	return j
+}
+
+// coordinators are the words that can follow a compound's first part
+// with its hyphen: a conjunction, or a word that goes on a list of parts.
+var coordinators = map[string]bool{
+	"och": true, "eller": true, "samt": true, "resp": true, "respektive": true,
+	"men": true, "som": true, "till": true, "liksom": true, "o": true,
+	"el": true, "alternativt": true, "plus": true, "utan": true, "eventuellt": true,
+	"likaså": true, "mot": true,
 }
 
 // expandCoordinated gives "asyl-" in "asyl- och flyktingmottagandet" (and
