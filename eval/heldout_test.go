@@ -28,7 +28,7 @@ type heldOutFigure struct {
 // corrected, since then the figures move without any rule changing.
 var heldOutFigures = []heldOutFigure{
 	// municipality attribution at the default --min-confidence
-	{"named", 0.97, 0.889},           // 137/154 = 0.890 (session 9; 0.883 before): target missed
+	{"named", 0.97, 0.8830},          // 137/154 = 0.890 (session 9; 0.883 before): target missed; session 28: 0.8831 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.808},            // 55/68 = 0.809: target missed
 	{"unnamed", 0.95, 0.95},          // 9/9
 	{"title", 0.97, 0.97},            // 26/26
@@ -47,7 +47,7 @@ var heldOutFigures = []heldOutFigure{
 // texts they were set on, so the batch neither lowers them nor hides a
 // regression there.
 var heldOutFiguresGrown = []heldOutFigure{
-	{"named", 0.97, 0.903},          // 159/176 = 0.903: target missed
+	{"named", 0.97, 0.8976},         // 159/176 = 0.903: target missed; session 28: 0.8977 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.788},           // 71/90 = 0.789: target missed
 	{"unnamed", 0.95, 0.90},         // 9/10: target missed
 	{"title", 0.97, 0.97},           // 26/26
@@ -66,7 +66,7 @@ var heldOutFiguresGrown = []heldOutFigure{
 // on the 302 texts before the batch, heldOutFigures on the 257 before
 // batch 6.
 var heldOutFiguresBatch7 = []heldOutFigure{
-	{"named", 0.97, 0.905},           // 172/190 = 0.905: target missed
+	{"named", 0.97, 0.8999},          // 172/190 = 0.905: target missed; session 28: 0.9000 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.821},            // 92/112 = 0.821: target missed
 	{"unnamed", 0.95, 0.909},         // 10/11: target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -84,7 +84,7 @@ var heldOutFiguresBatch7 = []heldOutFigure{
 // 12)"): where a target is met the floor is the target, else the figure.
 // heldOutFiguresBatch7 keep holding on the 339 texts before the batch.
 var heldOutFiguresBatch8 = []heldOutFigure{
-	{"named", 0.97, 0.909},           // 190/209 = 0.909: target missed (172/190 on the 339 before the batch)
+	{"named", 0.97, 0.9042},          // 190/209 = 0.909: target missed (172/190 on the 339 before the batch); session 28: 0.9043 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.813},            // 105/129 = 0.814: target missed (92/112 before the batch)
 	{"unnamed", 0.95, 0.909},         // 10/11: target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -102,7 +102,7 @@ var heldOutFiguresBatch8 = []heldOutFigure{
 // target is met the floor is the target, else the figure.
 // heldOutFiguresBatch8 keep holding on the 375 texts before the batch.
 var heldOutFiguresBatch9 = []heldOutFigure{
-	{"named", 0.97, 0.914},           // 203/222 = 0.914: target missed (192/209 on the 375 before the batch)
+	{"named", 0.97, 0.9053},          // 203/222 = 0.914: target missed (192/209 on the 375 before the batch); session 28: 0.9054 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.833},            // 125/150 = 0.833: target missed (105/129 before the batch)
 	{"unnamed", 0.95, 0.923},         // 12/13 = 0.923: target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -119,7 +119,7 @@ var heldOutFiguresBatch9 = []heldOutFigure{
 // where a target is met the floor is the target, else the figure.
 // heldOutFiguresBatch9 keep holding on the 411 texts before the batch.
 var heldOutFiguresBatch10o = []heldOutFigure{
-	{"named", 0.97, 0.914},           // 204/223 = 0.9148: target missed (203/222 on the 411 before the batch)
+	{"named", 0.97, 0.9057},          // 204/223 = 0.9148: target missed (203/222 on the 411 before the batch); session 28: 0.9058 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.841},            // 138/164 = 0.8415: target missed (125/150 before the batch; the batch 13/14)
 	{"unnamed", 0.95, 0.923},         // 12/13: target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -139,7 +139,7 @@ var heldOutFiguresBatch10o = []heldOutFigure{
 // figure. heldOutFiguresBatch9 keep
 // holding on the 411 texts before the batch.
 var heldOutFiguresBatch10m = []heldOutFigure{
-	{"named", 0.97, 0.913},           // 221/242 = 0.9132: target missed (203/222 on the 411 before the batch)
+	{"named", 0.97, 0.9090},          // 221/242 = 0.9132: target missed (203/222 on the 411 before the batch); session 28: 0.9091 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.837},            // 129/154 = 0.8377: target missed (125/150 before the batch)
 	{"unnamed", 0.95, 0.923},         // 12/13 = 0.923 (the batch has no held-out unnamed text): target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -156,7 +156,7 @@ var heldOutFiguresBatch10m = []heldOutFigure{
 // figure. heldOutFiguresBatch10o hold on the texts before batch 10's
 // m-texts, heldOutFiguresBatch10m on those before its o-texts.
 var heldOutFiguresBatch10 = []heldOutFigure{
-	{"named", 0.97, 0.913},           // 222/243 = 0.9136: target missed
+	{"named", 0.97, 0.9094},          // 222/243 = 0.9136: target missed; session 28: 0.9095 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.845},            // 142/168 = 0.8452: target missed
 	{"unnamed", 0.95, 0.923},         // 12/13: target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -176,7 +176,7 @@ var heldOutFiguresBatch10 = []heldOutFigure{
 // else the figure. heldOutFiguresBatch10 keep holding on the 450 texts
 // before the batch.
 var heldOutFiguresBatch11m = []heldOutFigure{
-	{"named", 0.97, 0.912},           // 228/250 = 0.9120: target missed (222/243 before the batch; the batch 6/7)
+	{"named", 0.97, 0.9079},          // 228/250 = 0.9120: target missed (222/243 before the batch; the batch 6/7); session 28: 0.9080 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.847},            // 144/170 = 0.8471: target missed (142/168 before the batch; the batch 2/2)
 	{"unnamed", 0.95, 0.923},         // 12/13 (the batch has no held-out unnamed text): target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -193,7 +193,7 @@ var heldOutFiguresBatch11m = []heldOutFigure{
 // where a target is met the floor is the target, else the figure. Every
 // earlier floor keeps holding on the texts before the batch.
 var heldOutFiguresBatch11o = []heldOutFigure{
-	{"named", 0.97, 0.910},           // 0.9102: target missed (222/243 = 0.9136 on the 450 before the batch)
+	{"named", 0.97, 0.9060},          // 0.9102: target missed (222/243 = 0.9136 on the 450 before the batch); session 28: 0.9061 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.847},            // 0.8478: target missed (142/168 = 0.8452 before the batch)
 	{"unnamed", 0.95, 0.923},         // 12/13: target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -208,7 +208,7 @@ var heldOutFiguresBatch11o = []heldOutFigure{
 // scored once on the merged rules: where a target is met the floor is the
 // target, else the figure.
 var heldOutFiguresBatch11 = []heldOutFigure{
-	{"named", 0.97, 0.908},           // 0.9087: target missed (0.9136 before the batch)
+	{"named", 0.97, 0.9047},          // 0.9087: target missed (0.9136 before the batch); session 28: 0.9048 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.849},            // 0.8495: target missed (0.8452 before the batch)
 	{"unnamed", 0.95, 0.923},         // 12/13: target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -228,7 +228,7 @@ var heldOutFiguresBatch11 = []heldOutFigure{
 // target, else the figure. heldOutFiguresBatch11 keep holding on the 477
 // texts before the batch.
 var heldOutFiguresBatch12m = []heldOutFigure{
-	{"named", 0.97, 0.910},           // 235/258 = 0.9109: target missed (229/252 before the batch; the batch 6/6)
+	{"named", 0.97, 0.9069},          // 235/258 = 0.9109: target missed (229/252 before the batch; the batch 6/6); session 28: 0.9070 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.850},            // 159/187 = 0.8503: target missed (158/186 before the batch; the batch 1/1)
 	{"unnamed", 0.95, 0.866},         // 13/15 = 0.8667: target missed (12/13 before the batch; the batch 1/2)
 	{"title", 0.97, 0.97},            // 26/26
@@ -245,7 +245,7 @@ var heldOutFiguresBatch12m = []heldOutFigure{
 // where a target is met the floor is the target, else the figure. Every
 // earlier floor keeps holding on the texts before the batch.
 var heldOutFiguresBatch12o = []heldOutFigure{
-	{"named", 0.97, 0.909},           // 230/253 = 0.9091: target missed (229/252 before the batch; the batch 1/1)
+	{"named", 0.97, 0.9050},          // 230/253 = 0.9091: target missed (229/252 before the batch; the batch 1/1); session 28: 0.9051 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.861},            // 174/202 = 0.8614: target missed (158/186 = 0.8495 before the batch; the batch 16/16)
 	{"unnamed", 0.95, 0.923},         // 12/13 (the batch has no unnamed text): target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -263,7 +263,7 @@ var heldOutFiguresBatch12o = []heldOutFigure{
 // floors hold on the part without the other half; every earlier floor on
 // the texts before batch 12.
 var heldOutFiguresBatch12 = []heldOutFigure{
-	{"named", 0.97, 0.911},           // 236/259 = 0.9112: target missed (the batch 7/7)
+	{"named", 0.97, 0.9072},          // 236/259 = 0.9112: target missed (the batch 7/7); session 28: 0.9073 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.862},            // 175/203 = 0.8621: target missed (the batch 17/17)
 	{"unnamed", 0.95, 0.866},         // 13/15 = 0.8667: target missed (the batch 1/2)
 	{"title", 0.97, 0.97},            // 26/26
@@ -280,7 +280,7 @@ var heldOutFiguresBatch12 = []heldOutFigure{
 // a target is met the floor is the target, else the figure. Every earlier
 // floor keeps holding on the texts before the batch.
 var heldOutFiguresBatch13o = []heldOutFigure{
-	{"named", 0.97, 0.912},           // 239/262 = 0.9122: target missed (236/259 before the batch; the batch 3/3)
+	{"named", 0.97, 0.9083},          // 239/262 = 0.9122: target missed (236/259 before the batch; the batch 3/3); session 28: 0.9084 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.859},            // 184/214 = 0.8598: target missed (175/203 = 0.8621 before the batch; the batch 9/11)
 	{"unnamed", 0.95, 0.866},         // 13/15 (the batch has no unnamed text): target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -298,7 +298,7 @@ var heldOutFiguresBatch13o = []heldOutFigure{
 // target, else the figure. heldOutFiguresBatch12 keep holding on the 503
 // texts before the batch.
 var heldOutFiguresBatch13m = []heldOutFigure{
-	{"named", 0.97, 0.913},           // 244/266 = 0.9173: target missed (238/259 = 0.9189 before the batch, 236/259 on main; the batch 6/7); session 21: 0.9135 (the party-branch rule, one named text)
+	{"named", 0.97, 0.9059},          // 244/266 = 0.9173: target missed (238/259 = 0.9189 before the batch, 236/259 on main; the batch 6/7); session 21: 0.9135 (the party-branch rule, one named text); session 28: 0.9060 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.846},            // 176/208 = 0.8462: target missed (175/203 before the batch; the batch 1/5)
 	{"unnamed", 0.95, 0.875},         // 14/16 = 0.875: target missed (13/15 before the batch; the batch 1/1)
 	{"title", 0.97, 0.97},            // 26/26
@@ -314,7 +314,7 @@ var heldOutFiguresBatch13m = []heldOutFigure{
 // half's floors hold on the part without the other half; every earlier
 // floor on the part before the batch.
 var heldOutFiguresBatch13 = []heldOutFigure{
-	{"named", 0.97, 0.914},           // 0.9182: target missed (238/259 = 0.9189 before the batch; 236/259 on the rules before session 17); session 21: 0.9145 (the party-branch rule, one named text)
+	{"named", 0.97, 0.9070},          // 0.9182: target missed (238/259 = 0.9189 before the batch; 236/259 on the rules before session 17); session 21: 0.9145 (the party-branch rule, one named text); session 28: 0.9071 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.844},            // 0.8447: target missed (175/203 = 0.8621 before the batch)
 	{"unnamed", 0.95, 0.875},         // 14/16: target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -333,7 +333,7 @@ var heldOutFiguresBatch13 = []heldOutFigure{
 // figure. heldOutFiguresBatch13 and every earlier floor keep holding on
 // the texts before the batch.
 var heldOutFiguresBatch14m = []heldOutFigure{
-	{"named", 0.97, 0.910},           // 255/279 = 0.9140: target missed (247/269 = 0.9182 before the batch; the batch 8/10); session 21: 0.9104 (the party-branch rule, one named text)
+	{"named", 0.97, 0.9067},          // 255/279 = 0.9140: target missed (247/269 = 0.9182 before the batch; the batch 8/10); session 21: 0.9104 (the party-branch rule, one named text); session 28: 0.9068 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.841},            // 186/221 = 0.8416: target missed (185/219 = 0.8447 before the batch; the batch 1/2)
 	{"unnamed", 0.95, 0.875},         // 14/16: target missed (the batch has no unnamed text)
 	{"title", 0.97, 0.97},            // 26/26
@@ -348,7 +348,7 @@ var heldOutFiguresBatch14m = []heldOutFigure{
 // merged run, rounded down; session 21 raised none, right at >= 0.9 and
 // level >= 1 P to its merged run and lowered named by its one text.
 var heldOutFiguresBatch16 = []heldOutFigure{
-	{"named", 0.97, 0.901},           // 0.9049: target missed; session 21: 0.9016 (the party-branch rule, one named text)
+	{"named", 0.97, 0.8983},          // 0.9049: target missed; session 21: 0.9016 (the party-branch rule, one named text); session 28: 0.8984 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.872},            // 0.8609: target missed; session 21: 0.8722 (party branches, kommunalförbund, churches speaking)
 	{"unnamed", 0.95, 0.894},         // 0.8947: target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -363,6 +363,26 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch22 are the floors of the whole held-out part as
+// grown by batch 22 (session 28: n067-n089, o953-o965 and t099-t107, 18
+// held-out texts, labelled blind, with sentence labels), scored once after
+// session 28's merges (the party-named rule, a seat named in the
+// municipality's own voice, words broken at a line end; decided on dev):
+// where a target is met the floor is the target, else the figure rounded
+// down. heldOutFiguresBatch21 and every earlier floor keep holding on the
+// texts before the batch.
+var heldOutFiguresBatch22 = []heldOutFigure{
+	{"named", 0.97, 0.889},           // 298/335 = 0.8896: target missed
+	{"none", 0.90, 0.874},            // 251/287 = 0.8746: target missed
+	{"unnamed", 0.95, 0.920},         // 23/25 = 0.9200: target missed
+	{"title", 0.97, 0.97},            // 38/38
+	{"right at >= 0.9", 0.97, 0.963}, // 105/109 = 0.9633: target missed
+	{"claims P", 0.75, 0.75},         // 0.7974
+	{"claims R", 0.90, 0.861},        // 0.8619: target missed
+	{"level>=1 P", 0.80, 0.732},      // 0.7320: target missed
+	{"kind", 0.95, 0.976},            // 0.9766
+}
+
 // heldOutFiguresBatch21 are the floors of the whole held-out part as
 // grown by batch 21 (session 27: n045-n066, o941-o952 and t090-t098, 13
 // held-out texts, labelled blind, with sentence labels), scored once after
@@ -372,7 +392,7 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 // heldOutFiguresBatch20 and every earlier floor keep holding on the texts
 // before the batch.
 var heldOutFiguresBatch21 = []heldOutFigure{
-	{"named", 0.97, 0.902},           // 295/327 = 0.9021: target missed
+	{"named", 0.97, 0.8959},          // 295/327 = 0.9021: target missed; session 28: 0.8960 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.854},            // 241/282 = 0.8546: target missed
 	{"unnamed", 0.95, 0.920},         // 23/25 = 0.9200: target missed
 	{"title", 0.97, 0.97},            // 33/33
@@ -391,7 +411,7 @@ var heldOutFiguresBatch21 = []heldOutFigure{
 // target, else the figure rounded down. heldOutFiguresBatch18 and every
 // earlier floor keep holding on the texts before the batches.
 var heldOutFiguresBatch20 = []heldOutFigure{
-	{"named", 0.97, 0.903},           // 289/320 = 0.9031: target missed
+	{"named", 0.97, 0.8999},          // 289/320 = 0.9031: target missed; session 28: 0.9000 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.857},            // 240/280 = 0.8571: target missed
 	{"unnamed", 0.95, 0.916},         // 22/24 = 0.9167: target missed
 	{"title", 0.97, 0.97},            // 30/30
@@ -410,7 +430,7 @@ var heldOutFiguresBatch20 = []heldOutFigure{
 // heldOutFiguresBatch17 and every earlier floor keep holding on the texts
 // before the batch.
 var heldOutFiguresBatch18 = []heldOutFigure{
-	{"named", 0.97, 0.903},           // 0.9035: target missed
+	{"named", 0.97, 0.9002},          // 0.9035: target missed; session 28: 0.9003 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.863},            // 0.8640 (235/272): target missed (0.8662 before the batch; 2 of its 3 party pages right)
 	{"unnamed", 0.95, 0.909},         // 0.9091: target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -428,7 +448,7 @@ var heldOutFiguresBatch18 = []heldOutFigure{
 // target, else the figure rounded down. heldOutFiguresBatch16 and every
 // earlier floor keep holding on the texts before the batch.
 var heldOutFiguresBatch17 = []heldOutFigure{
-	{"named", 0.97, 0.903},           // 0.9035: target missed
+	{"named", 0.97, 0.9002},          // 0.9035: target missed; session 28: 0.9003 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.866},            // 0.8662: target missed (0.8722 before the batch: its party pages)
 	{"unnamed", 0.95, 0.904},         // 0.9048: target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -448,7 +468,7 @@ var heldOutFiguresBatch17 = []heldOutFigure{
 // figure. heldOutFiguresBatch15 and every earlier floor keep holding on
 // the texts before the batch.
 var heldOutFiguresBatch16m = []heldOutFigure{
-	{"named", 0.97, 0.903},           // 274/302 = 0.9073: target missed (262/289 = 0.9066 before the batch; the batch 12/13); session 21: 0.9040 (the party-branch rule, one named text)
+	{"named", 0.97, 0.9006},          // 274/302 = 0.9073: target missed (262/289 = 0.9066 before the batch; the batch 12/13); session 21: 0.9040 (the party-branch rule, one named text); session 28: 0.9007 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.853},            // 215/252 = 0.8532: target missed (212/249 = 0.8514 before the batch; the batch 3/3)
 	{"unnamed", 0.95, 0.894},         // 17/19 = 0.8947: target missed (15/17 before the batch; the batch 2/2)
 	{"title", 0.97, 0.97},            // 26/26
@@ -467,7 +487,7 @@ var heldOutFiguresBatch16m = []heldOutFigure{
 // figure. heldOutFiguresBatch14 and every earlier floor keep holding on
 // the texts before the batch.
 var heldOutFiguresBatch15m = []heldOutFigure{
-	{"named", 0.97, 0.906},           // 262/288 = 0.9097: target missed (257/283 = 0.9081 before the batch; the batch 5/5); session 21: 0.9062 (the party-branch rule, one named text)
+	{"named", 0.97, 0.9027},          // 262/288 = 0.9097: target missed (257/283 = 0.9081 before the batch; the batch 5/5); session 21: 0.9062 (the party-branch rule, one named text); session 28: 0.9028 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.844},            // 201/238 = 0.8445: target missed (199/236 = 0.8432 before the batch; the batch 2/2)
 	{"unnamed", 0.95, 0.882},         // 15/17 = 0.8824: target missed (14/16 before the batch; the batch 1/1)
 	{"title", 0.97, 0.97},            // 26/26
@@ -486,7 +506,7 @@ var heldOutFiguresBatch15m = []heldOutFigure{
 // is the target, else the figure. Every earlier floor keeps holding on the
 // texts before the batch.
 var heldOutFiguresBatch14o = []heldOutFigure{
-	{"named", 0.97, 0.908},           // 249/273 = 0.9121: target missed (247/269 before the batch; the batch 2/4); session 21: 0.9084 (the party-branch rule, one named text)
+	{"named", 0.97, 0.9010},          // 249/273 = 0.9121: target missed (247/269 before the batch; the batch 2/4); session 21: 0.9084 (the party-branch rule, one named text); session 28: 0.9011 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.846},            // 198/234 = 0.8462: target missed (185/219 = 0.8447 before the batch; the batch 13/15)
 	{"unnamed", 0.95, 0.875},         // 14/16 (the batch has no unnamed text): target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -502,7 +522,7 @@ var heldOutFiguresBatch14o = []heldOutFigure{
 // rules. Each half's floors hold on the part without the other half;
 // every earlier floor on the part before the batch.
 var heldOutFiguresBatch14 = []heldOutFigure{
-	{"named", 0.97, 0.904},           // 257/283 = 0.9081: target missed (247/269 = 0.9182 before the batch; the batch 10/14); session 21: 0.9046 (the party-branch rule, one named text)
+	{"named", 0.97, 0.9010},          // 257/283 = 0.9081: target missed (247/269 = 0.9182 before the batch; the batch 10/14); session 21: 0.9046 (the party-branch rule, one named text); session 28: 0.9011 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.843},            // 199/236 = 0.8432: target missed (185/219 = 0.8447 before the batch; the batch 14/17)
 	{"unnamed", 0.95, 0.875},         // 14/16: target missed (the batch has no unnamed text)
 	{"title", 0.97, 0.97},            // 26/26
@@ -518,7 +538,7 @@ var heldOutFiguresBatch14 = []heldOutFigure{
 // floor is the target, else the figure rounded down. The session's start
 // binary gives the same answers on the same 581 texts.
 var heldOutFiguresBatch15 = []heldOutFigure{
-	{"named", 0.97, 0.903},           // 262/289 = 0.9066: target missed; session 21: 0.9031 (the party-branch rule, one named text)
+	{"named", 0.97, 0.8996},          // 262/289 = 0.9066: target missed; session 21: 0.9031 (the party-branch rule, one named text); session 28: 0.8997 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.851},            // 212/249 = 0.8514: target missed
 	{"unnamed", 0.95, 0.882},         // 15/17 = 0.8824: target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -536,7 +556,7 @@ var heldOutFiguresBatch15 = []heldOutFigure{
 // municipality"): where a target is met the floor is the target, else the
 // figure. Every earlier floor keeps holding on the texts before the batch.
 var heldOutFiguresBatch15o = []heldOutFigure{
-	{"named", 0.97, 0.901},           // 257/284 = 0.9049: target missed (257/283 before the batch; the batch 0/1); session 21: 0.9014 (the party-branch rule, one named text)
+	{"named", 0.97, 0.8978},          // 257/284 = 0.9049: target missed (257/283 before the batch; the batch 0/1); session 21: 0.9014 (the party-branch rule, one named text); session 28: 0.8979 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.850},            // 210/247 = 0.8502: target missed (199/236 = 0.8432 before the batch; the batch 11/11)
 	{"unnamed", 0.95, 0.875},         // 14/16 (the batch has no unnamed text): target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -554,7 +574,7 @@ var heldOutFiguresBatch15o = []heldOutFigure{
 // municipality"): where a target is met the floor is the target, else the
 // figure. Every earlier floor keeps holding on the texts before the batch.
 var heldOutFiguresBatch16o = []heldOutFigure{
-	{"named", 0.97, 0.900},           // 264/292 = 0.9041: target missed (262/289 before the batch; the batch 2/3); session 21: 0.9007 (the party-branch rule, one named text)
+	{"named", 0.97, 0.8972},          // 264/292 = 0.9041: target missed (262/289 before the batch; the batch 2/3); session 21: 0.9007 (the party-branch rule, one named text); session 28: 0.8973 (the party-named rule: held-out named -2, none +5; docs/validity.md)
 	{"none", 0.90, 0.859},            // 226/263 = 0.8593: target missed (212/249 = 0.8514 before the batch; the batch 14/14)
 	{"unnamed", 0.95, 0.882},         // 15/17 (the batch has no unnamed text): target missed
 	{"title", 0.97, 0.97},            // 26/26
@@ -601,10 +621,9 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch22)
 	// heldOutFiguresBatch21 (session 27, after batch 21) was set before
-	// batch 22 (session 28) and holds on the part before it; the whole
-	// part is logged only.
-	checkHeldOut(t, "all", all, whole, unfloored(heldOutFiguresBatch21))
+	// batch 22 (session 28) and holds on the part before it.
 	all, whole = all.without(t, "heldout", batch22)
 	checkHeldOut(t, "before batch 22", all, whole, heldOutFiguresBatch21)
 	// heldOutFiguresBatch20 (session 26, after batches 19 and 20) was set
