@@ -139,7 +139,13 @@ func (a *MunicipalityAttributor) addDistrictEvidence(text string, words []word, 
 
 // districtsOnly reports whether the municipality is named only by its
 // districts.
-func (e *muniEvidence) districtsOnly() bool {
-	n := e.districts[0] + e.districts[1]
+func (e *muniEvidence) districtsOnly() bool { return e.namedOnlyBy(e.districts) }
+
+// namedOnlyBy reports whether the bare-name counts of e are all places
+// inside the municipality (counts: header and body), with no
+// institutional mention and no partner: districts and seats are then
+// the only evidence, and their cap applies.
+func (e *muniEvidence) namedOnlyBy(counts [2]int) bool {
+	n := counts[0] + counts[1]
 	return n > 0 && e.strong() == 0 && e.partner == 0 && e.headerBare+e.bodyBare == n
 }

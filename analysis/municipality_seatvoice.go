@@ -74,7 +74,4 @@ func (a *MunicipalityAttributor) addSeatEvidence(text string, words []word, zone
 }
 
 // seatsOnly reports whether the municipality is named only by its seat.
-func (e *muniEvidence) seatsOnly() bool {
-	n := e.seats[0] + e.seats[1]
-	return n > 0 && e.strong() == 0 && e.partner == 0 && e.headerBare+e.bodyBare == n
-}
+func (e *muniEvidence) seatsOnly() bool { return e.namedOnlyBy(e.seats) }
