@@ -9,7 +9,7 @@ import (
 // floors are split by reach the names they were written for and no
 // other: from batch 19 on the municipal texts take the prefix n (batch
 // 19: n001-n023, batch 20: n024-n044, batch 21: n045-n066, batch 22:
-// n067-n089), and a
+// n067-n089, batch 23: n090-n110), and a
 // predicate testing a string range without its prefix ("m888" <= x) would
 // take n-names into the texts an older floor was set on.
 func TestBatchPredicatesMissNNames(t *testing.T) {
@@ -21,6 +21,42 @@ func TestBatchPredicatesMissNNames(t *testing.T) {
 		"batch16m": batch16m, "batch16Other": batch16Other, "batch17": batch17, "batch18": batch18,
 		"fresh14": fresh14, "fresh15": fresh15, "fresh16": fresh16, "fresh17": fresh17,
 		"fresh18": fresh18, "fresh19": fresh19, "fresh20": fresh20, "fresh21": fresh21, "fresh22": fresh22,
+	}
+	for i := 1; i <= 999; i++ {
+		name := fmt.Sprintf("texts/n%03d.txt", i)
+		if got, want := batch23(name), i >= 90 && i <= 110; got != want {
+			t.Errorf("batch23(%s) = %v, want %v", name, got, want)
+		}
+		if batch23(name) && (batch19(name) || batch20(name) || batch21(name) || batch22(name)) {
+			t.Errorf("batch23 and an earlier batch both match %s", name)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"texts/m090.txt", false}, {"texts/m110.txt", false}, {"texts/o965.txt", false},
+		{"texts/o966.txt", true}, {"texts/o977.txt", true}, {"texts/o978.txt", false},
+		{"texts/t107.txt", false}, {"texts/t108.txt", true}, {"texts/t115.txt", true},
+		{"texts/t116.txt", false}, {"texts/n089.txt", false}, {"texts/n111.txt", false},
+		{"texts/r090.txt", false},
+	} {
+		if got := batch23(c.name); got != c.want {
+			t.Errorf("batch23(%s) = %v, want %v", c.name, got, c.want)
+		}
+	}
+	batch23Names := []string{"texts/n090.txt", "texts/n110.txt", "texts/o966.txt", "texts/o977.txt", "texts/t108.txt", "texts/t115.txt"}
+	for pname, p := range earlier {
+		for _, name := range batch23Names {
+			if p(name) {
+				t.Errorf("%s matches %s, a text of batch 23", pname, name)
+			}
+		}
+	}
+	for _, name := range batch23Names {
+		if batch19(name) || batch20(name) || batch21(name) || batch22(name) {
+			t.Errorf("batch19, batch20, batch21 or batch22 matches %s, a text of batch 23", name)
+		}
 	}
 	for i := 1; i <= 999; i++ {
 		name := fmt.Sprintf("texts/n%03d.txt", i)
