@@ -9,8 +9,9 @@ import (
 )
 
 // liveHeadroom is how much the heap may grow over the live heap before
-// the collector runs: at least this, and an eighth of the live heap
-// (liveShare, see gcPercent). What stays live during a run is the
+// the collector runs once the process has allocated a few times this
+// (headroomAfter: less before, headroom.go), and at least an eighth of
+// the live heap (liveShare, see gcPercent). What stays live during a run is the
 // documents' output rows, which the reports need; everything else is
 // short-lived.
 const liveHeadroom = 48 << 20
@@ -24,8 +25,10 @@ const liveHeadroom = 48 << 20
 // collector marks the live heap twice as often per byte allocated.
 const liveShare = 8
 
-// gcPercent is the GOGC value that lets the heap grow by liveHeadroom (or
-// live/liveShare, whichever is more) over a live heap of live bytes.
+// gcPercent is the GOGC value that lets the heap grow by the headroom
+// for allocated bytes allocated so far (headroomAfter: liveHeadroom once
+// a run has allocated a few times that), or live/liveShare, whichever is
+// more, over a live heap of live bytes.
 //
 // Why not GOGC's default (100): it lets the heap double, and on 2,000
 // documents peak RSS went from 300 to 460 MB. Why not a fixed soft memory
@@ -41,11 +44,11 @@ const liveShare = 8
 // 43 s). RSS is the heap plus SQLite's page cache and the runtime's own.
 // (Those figures are from when every analysis stayed in memory and the
 // share was a quarter; see liveShare.)
-func gcPercent(live uint64) int {
+func gcPercent(live, allocated uint64) int {
 	if live == 0 {
 		return 100
 	}
-	return max(100/liveShare, int(100*max(liveHeadroom, live/liveShare)/live))
+	return max(100/liveShare, int(100*max(headroomAfter(allocated), live/liveShare)/live))
 }
 
 // liveHeap is the heap that survived the last collection.
@@ -102,7 +105,7 @@ func TuneCollector() *Collector {
 	}
 	c := &Collector{stop: make(chan struct{}), done: make(chan struct{})}
 	live := liveHeap()
-	c.percent = gcPercent(live)
+	c.percent = gcPercent(live, heapAllocated())
 	c.prev = debug.SetGCPercent(c.percent)
 	c.prevMem = debug.SetMemoryLimit(memoryLimit(live, c.percent))
 	go c.follow()
@@ -157,7 +160,7 @@ func (c *Collector) Retune() {
 	defer c.mu.Unlock()
 	c.cycles = gcCycles()
 	live := liveHeap()
-	if p := gcPercent(live); p != c.percent {
+	if p := gcPercent(live, heapAllocated()); p != c.percent {
 		c.percent = p
 		debug.SetGCPercent(p)
 	}

@@ -24,16 +24,18 @@ func TestCollectorFollowsLiveHeap(t *testing.T) {
 		t.Fatal("no Collector without GOGC or GOMEMLIMIT set")
 	}
 	small := percentOf(c)
-	ballast := make([]byte, 128<<20) // a live heap well above liveHeadroom
+	// a live heap well above liveHeadroom, and allocated past
+	// allocShare·liveHeadroom: the headroom is liveHeadroom's
+	ballast := make([]byte, 256<<20)
 	for i := range ballast {
 		ballast[i] = byte(i)
 	}
 	runtime.GC()
 	c.retuneAfterCollection()
 	live := liveHeap()
-	want := gcPercent(live)
-	if got := percentOf(c); got != want || want > 100*liveHeadroom/(128<<20) || want >= small {
-		t.Errorf("GOGC %d after the live heap grew by 128 MB (was %d), want %d", percentOf(c), small, want)
+	want := gcPercent(live, heapAllocated())
+	if got := percentOf(c); got != want || want > 100*liveHeadroom/(256<<20) || want >= small {
+		t.Errorf("GOGC %d after the live heap grew by 256 MB (was %d), want %d", percentOf(c), small, want)
 	}
 	if got := debug.SetGCPercent(want); got != want {
 		t.Errorf("the runtime's GOGC is %d, the Collector's %d", got, want)
@@ -81,7 +83,7 @@ func TestGCPercent(t *testing.T) {
 		{400 << 20, 12},
 		{4 << 30, 12},
 	} {
-		if got := gcPercent(c.live); got != c.want {
+		if got := gcPercent(c.live, 1<<40); got != c.want {
 			t.Errorf("gcPercent(%d MB) = %d, want %d", c.live>>20, got, c.want)
 		}
 	}
@@ -93,4 +95,38 @@ func percentOf(c *Collector) int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.percent
+}
+
+// TestHeadroomAfter: a process that has allocated little gets
+// startHeadroom (a one-file re-run's report writers collect and re-use
+// their pages instead of faulting in 48 MB of fresh ones); the headroom
+// grows with the bytes allocated, an allocShare-th of them, up to
+// liveHeadroom (a cold run, past 192 MB allocated); live/liveShare still
+// binds above.
+func TestHeadroomAfter(t *testing.T) {
+	for _, c := range []struct{ allocated, want uint64 }{
+		{0, 16 << 20},
+		{56 << 20, 16 << 20},
+		{64 << 20, 16 << 20},
+		{100 << 20, 25 << 20},
+		{192 << 20, 48 << 20},
+		{4 << 30, 48 << 20},
+	} {
+		if got := headroomAfter(c.allocated); got != c.want {
+			t.Errorf("headroomAfter(%d MB) = %d MB, want %d MB", c.allocated>>20, got>>20, c.want>>20)
+		}
+	}
+	for _, c := range []struct {
+		live, allocated uint64
+		want            int
+	}{
+		{8 << 20, 30 << 20, 200},  // a re-run's start: 16 MB over 8 MB live
+		{16 << 20, 56 << 20, 100}, // a re-run's report writers
+		{16 << 20, 1 << 30, 300},  // a cold run's: liveHeadroom
+		{400 << 20, 100 << 20, 12},
+	} {
+		if got := gcPercent(c.live, c.allocated); got != c.want {
+			t.Errorf("gcPercent(%d MB live, %d MB allocated) = %d, want %d", c.live>>20, c.allocated>>20, got, c.want)
+		}
+	}
 }
