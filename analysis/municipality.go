@@ -1046,6 +1046,9 @@ func (a *MunicipalityAttributor) classify(text string, words []word, i, n, muni 
 	if premisesBefore(text, words, i) {
 		return mentionStrong // "Kommunkansliet Nya Rådhuset i Ystad" (municipality_premises.go)
 	}
+	if steeringDocumentAfter(text, words, i, n) {
+		return mentionStrong // "Huddinges kulturpolitiska program" (municipality_docgenitive.go)
+	}
 	return mentionBare
 }
 

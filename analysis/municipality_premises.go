@@ -49,7 +49,7 @@ func premisesBefore(text string, words []word, i int) bool {
 	case strings.Trim(text[words[j].end:words[i].start], " \u00a0") == ",":
 		// "Kommunkontoret, Tranemo": the building, then its place.
 	default:
-		return false
+		return premisesNamedBefore(text, words, i) // "Kommunhus Nödinge" (municipality_premisesname.go)
 	}
 	return embeddedMunicipalPremises()[words[j].lower(text)]
 }
