@@ -657,6 +657,7 @@ func (a *MunicipalityAttributor) attributeVoice(text string, lay docLayout) (Att
 	if judged {
 		a.countVoice(text, words, zones, &tv)
 		tv.company = namesCompany(text, words, zones)
+		tv.companyTitled = tv.company && companyTitled(text, words, zones) // municipality_companytitle.go
 		tv.parties = a.countParties(text, words, zones)
 	}
 	// aboutProb[k] is the voice model's probability that someone else

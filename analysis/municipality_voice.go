@@ -449,6 +449,11 @@ func (tv *textVoice) speaksAsParty(e *muniEvidence) bool {
 		// (municipality_partybranch.go).
 		return true
 	}
+	if tv.companyTitled && tv.we >= 1 && e.address == 0 && e.logo == 0 {
+		// A page headed by a company's name that says "we": the company
+		// speaks (municipality_companytitle.go).
+		return true
+	}
 	if tv.memberBody >= 1 && tv.we >= 1 && e.address == 0 && e.logo == 0 {
 		// A kommunalförbund naming itself by its legal form and saying
 		// "we" ("kommunerna i vår region") on a page with no address at
@@ -506,6 +511,7 @@ type textVoice struct {
 	congregation                             int  // a church named by its own name ("Bifrostkyrkan", congregationAt)
 	memberBody                               int  // a body of municipal cooperation named with its legal form ("VafabMiljö kommunalförbund", memberBodySelfAt)
 	company                                  bool // names a company by its legal form (namesCompany)
+	companyTitled                            bool // its first line is a company's name (companyTitled, municipality_companytitle.go)
 	rivals                                   float64
 	parties                                  int // distinct parties named in the body (countParties, municipality_partynamed.go)
 	words                                    int
