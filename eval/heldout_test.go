@@ -363,6 +363,27 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch23 are the floors of the whole held-out part as
+// grown by batch 23 (session 29: n090-n110, o966-o977 and t108-t115, 10
+// held-out texts, labelled blind, with sentence labels), scored once after
+// session 29's merges (a municipality's genitive before a steering
+// document, a municipal building's proper name, a company's page headed by
+// its own name; decided on dev; they move no held-out answer): where a
+// target is met the floor is the target, else the figure rounded down.
+// heldOutFiguresBatch22 and every earlier floor keep holding on the texts
+// before the batch.
+var heldOutFiguresBatch23 = []heldOutFigure{
+	{"named", 0.97, 0.887},           // 300/338 = 0.8876: target missed
+	{"none", 0.90, 0.872},            // 253/290 = 0.8724: target missed
+	{"unnamed", 0.95, 0.923},         // 24/26 = 0.9231: target missed
+	{"title", 0.97, 0.97},            // 41/41
+	{"right at >= 0.9", 0.97, 0.963}, // 107/111 = 0.9640: target missed
+	{"claims P", 0.75, 0.75},         // 0.7851
+	{"claims R", 0.90, 0.867},        // 0.8676: target missed
+	{"level>=1 P", 0.80, 0.734},      // 0.7342: target missed
+	{"kind", 0.95, 0.976},            // 0.9770
+}
+
 // heldOutFiguresBatch22 are the floors of the whole held-out part as
 // grown by batch 22 (session 28: n067-n089, o953-o965 and t099-t107, 18
 // held-out texts, labelled blind, with sentence labels), scored once after
@@ -621,10 +642,9 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch23)
 	// heldOutFiguresBatch22 (session 28, after batch 22) was set before
-	// batch 23 (session 29) and holds on the part before it; the whole
-	// part is logged only.
-	checkHeldOut(t, "all", all, whole, unfloored(heldOutFiguresBatch22))
+	// batch 23 (session 29) and holds on the part before it.
 	all, whole = all.without(t, "heldout", batch23)
 	checkHeldOut(t, "before batch 23", all, whole, heldOutFiguresBatch22)
 	// heldOutFiguresBatch21 (session 27, after batch 21) was set before
