@@ -9,7 +9,7 @@ import (
 // floors are split by reach the names they were written for and no
 // other: from batch 19 on the municipal texts take the prefix n (batch
 // 19: n001-n023, batch 20: n024-n044, batch 21: n045-n066, batch 22:
-// n067-n089, batch 23: n090-n110), and a
+// n067-n089, batch 23: n090-n110, batch 24: n111-n125), and a
 // predicate testing a string range without its prefix ("m888" <= x) would
 // take n-names into the texts an older floor was set on.
 func TestBatchPredicatesMissNNames(t *testing.T) {
@@ -21,6 +21,42 @@ func TestBatchPredicatesMissNNames(t *testing.T) {
 		"batch16m": batch16m, "batch16Other": batch16Other, "batch17": batch17, "batch18": batch18,
 		"fresh14": fresh14, "fresh15": fresh15, "fresh16": fresh16, "fresh17": fresh17,
 		"fresh18": fresh18, "fresh19": fresh19, "fresh20": fresh20, "fresh21": fresh21, "fresh22": fresh22,
+	}
+	for i := 1; i <= 999; i++ {
+		name := fmt.Sprintf("texts/n%03d.txt", i)
+		if got, want := batch24(name), i >= 111 && i <= 125; got != want {
+			t.Errorf("batch24(%s) = %v, want %v", name, got, want)
+		}
+		if batch24(name) && (batch19(name) || batch20(name) || batch21(name) || batch22(name) || batch23(name)) {
+			t.Errorf("batch24 and an earlier batch both match %s", name)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"texts/m111.txt", false}, {"texts/m125.txt", false}, {"texts/o977.txt", false},
+		{"texts/o978.txt", true}, {"texts/o983.txt", true}, {"texts/o984.txt", false},
+		{"texts/t115.txt", false}, {"texts/t116.txt", true}, {"texts/t123.txt", true},
+		{"texts/t124.txt", false}, {"texts/n110.txt", false}, {"texts/n126.txt", false},
+		{"texts/r111.txt", false},
+	} {
+		if got := batch24(c.name); got != c.want {
+			t.Errorf("batch24(%s) = %v, want %v", c.name, got, c.want)
+		}
+	}
+	batch24Names := []string{"texts/n111.txt", "texts/n125.txt", "texts/o978.txt", "texts/o983.txt", "texts/t116.txt", "texts/t123.txt"}
+	for pname, p := range earlier {
+		for _, name := range batch24Names {
+			if p(name) {
+				t.Errorf("%s matches %s, a text of batch 24", pname, name)
+			}
+		}
+	}
+	for _, name := range batch24Names {
+		if batch19(name) || batch20(name) || batch21(name) || batch22(name) || batch23(name) {
+			t.Errorf("batch19, batch20, batch21, batch22 or batch23 matches %s, a text of batch 24", name)
+		}
 	}
 	for i := 1; i <= 999; i++ {
 		name := fmt.Sprintf("texts/n%03d.txt", i)
