@@ -381,13 +381,24 @@ func plausiblePart(s string) bool {
 // ("välkomna" under "välkomnande") excludes the other words it begins
 // (the verb "välkomna", "välkomnar", "välkomnas") but never the term's
 // own forms, which begin with the term ("välkomnande", "välkomnandet").
+//
+// An entry written with a hyphen ("sfi-undervisning") also excludes the
+// word without it ("sfiundervisning"): a compound broken at a line end
+// ("sfi-\nundervisning", token.go's brokenWordRest) is joined without its
+// hyphen, and the codebook's exclusion names the compound, not its
+// spelling.
 func excluded(t *codebook.Term, w string) bool {
 	for _, n := range t.Not {
-		if strings.HasPrefix(w, n) && !(strings.HasPrefix(t.Term, n) && strings.HasPrefix(w, t.Term)) {
+		if excludedBy(t, w, n) || (strings.Contains(n, "-") && excludedBy(t, w, strings.ReplaceAll(n, "-", ""))) {
 			return true
 		}
 	}
 	return false
+}
+
+// excludedBy is excluded for one entry n.
+func excludedBy(t *codebook.Term, w, n string) bool {
+	return strings.HasPrefix(w, n) && !(strings.HasPrefix(t.Term, n) && strings.HasPrefix(w, t.Term))
 }
 
 // MatchTokens returns every term and phrase match in a segment's tokens.
