@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,6 +20,18 @@ func fakeTesseract(t *testing.T, version string) string {
 		"--version) echo '" + version + "' ;;\nesac\n"
 	if err := os.WriteFile(filepath.Join(bin, "tesseract"), []byte(script), 0o755); err != nil {
 		t.Fatal(err)
+	}
+	// The OCR key looks for poppler's tools too (ingest.findOCRTools):
+	// stand-ins where they are not installed, so the test does not
+	// depend on the machine having poppler-utils (a machine without it
+	// never asked the fake Tesseract, and the test failed there).
+	for _, tool := range []string{"pdftoppm", "pdfinfo"} {
+		if _, err := exec.LookPath(tool); err == nil {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(bin, tool), []byte("#!/bin/sh\nexit 0\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
 	return log
