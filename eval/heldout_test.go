@@ -363,6 +363,24 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch24 are the floors of the whole held-out part as
+// grown by batch 24 (session 29: n111-n125, o978-o983 and t116-t123, 3
+// held-out texts, labelled blind, with sentence labels), from the floors
+// run on the merged code: where a target is met the floor is the target,
+// else the figure rounded down. heldOutFiguresBatch23 and every earlier
+// floor keep holding on the texts before the batch.
+var heldOutFiguresBatch24 = []heldOutFigure{
+	{"named", 0.97, 0.888},           // 302/340 = 0.8882: target missed
+	{"none", 0.90, 0.872},            // 253/290 = 0.8724: target missed
+	{"unnamed", 0.95, 0.923},         // 24/26 = 0.9231: target missed
+	{"title", 0.97, 0.97},            // 42/42
+	{"right at >= 0.9", 0.97, 0.963}, // 107/111 = 0.9640: target missed
+	{"claims P", 0.75, 0.75},         // 0.7800
+	{"claims R", 0.90, 0.862},        // 0.8628: target missed
+	{"level>=1 P", 0.80, 0.735},      // 0.7352: target missed
+	{"kind", 0.95, 0.977},            // 0.9771
+}
+
 // heldOutFiguresBatch23 are the floors of the whole held-out part as
 // grown by batch 23 (session 29: n090-n110, o966-o977 and t108-t115, 10
 // held-out texts, labelled blind, with sentence labels), scored once after
@@ -642,10 +660,9 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch24)
 	// heldOutFiguresBatch23 (session 29, after batch 23) was set before
-	// batch 24 (session 29) and holds on the part before it; the whole
-	// part is logged only.
-	checkHeldOut(t, "all", all, whole, unfloored(heldOutFiguresBatch23))
+	// batch 24 (session 29) and holds on the part before it.
 	all, whole = all.without(t, "heldout", batch24)
 	checkHeldOut(t, "before batch 24", all, whole, heldOutFiguresBatch23)
 	// heldOutFiguresBatch22 (session 28, after batch 22) was set before
