@@ -696,10 +696,7 @@ func batch18(name string) bool {
 // prefix m or o or lists names, so none reaches an n-name
 // (TestBatchPredicatesMissNNames).
 func batch19(name string) bool {
-	base := strings.TrimSuffix(filepath.Base(name), ".txt")
-	return (strings.HasPrefix(base, "n") && base >= "n001" && base <= "n023") ||
-		(strings.HasPrefix(base, "o") && base >= "o913" && base <= "o927") ||
-		(strings.HasPrefix(base, "t") && base >= "t076" && base <= "t081")
+	return inNameRanges(name, "n001", "n023", "o913", "o927", "t076", "t081")
 }
 
 // batch20 reports whether a text of testdata/realtexts is one of batch
@@ -711,10 +708,7 @@ func batch19(name string) bool {
 // figures it had. No earlier predicate reaches these names: batch19 ends
 // at n023, o927 and t081 (TestBatchPredicatesMissNNames).
 func batch20(name string) bool {
-	base := strings.TrimSuffix(filepath.Base(name), ".txt")
-	return (strings.HasPrefix(base, "n") && base >= "n024" && base <= "n044") ||
-		(strings.HasPrefix(base, "o") && base >= "o928" && base <= "o940") ||
-		(strings.HasPrefix(base, "t") && base >= "t082" && base <= "t089")
+	return inNameRanges(name, "n024", "n044", "o928", "o940", "t082", "t089")
 }
 
 // batch21 reports whether a text of testdata/realtexts is one of batch
@@ -725,10 +719,7 @@ func batch20(name string) bool {
 // part before batch 21. No earlier predicate reaches these names: batch20
 // ends at n044, o940 and t089 (TestBatchPredicatesMissNNames).
 func batch21(name string) bool {
-	base := strings.TrimSuffix(filepath.Base(name), ".txt")
-	return (strings.HasPrefix(base, "n") && base >= "n045" && base <= "n066") ||
-		(strings.HasPrefix(base, "o") && base >= "o941" && base <= "o952") ||
-		(strings.HasPrefix(base, "t") && base >= "t090" && base <= "t098")
+	return inNameRanges(name, "n045", "n066", "o941", "o952", "t090", "t098")
 }
 
 // batch22 reports whether a text of testdata/realtexts is one of batch
@@ -739,10 +730,7 @@ func batch21(name string) bool {
 // part before batch 22. No earlier predicate reaches these names: batch21
 // ends at n066, o952 and t098 (TestBatchPredicatesMissNNames).
 func batch22(name string) bool {
-	base := strings.TrimSuffix(filepath.Base(name), ".txt")
-	return (strings.HasPrefix(base, "n") && base >= "n067" && base <= "n089") ||
-		(strings.HasPrefix(base, "o") && base >= "o953" && base <= "o965") ||
-		(strings.HasPrefix(base, "t") && base >= "t099" && base <= "t107")
+	return inNameRanges(name, "n067", "n089", "o953", "o965", "t099", "t107")
 }
 
 // batch23 reports whether a text of testdata/realtexts is one of batch
@@ -753,10 +741,7 @@ func batch22(name string) bool {
 // (TestBatchPredicatesMissNNames). Not yet wired into the floors: until
 // it is, the parts "before batch 22" include batch 23's texts.
 func batch23(name string) bool {
-	base := strings.TrimSuffix(filepath.Base(name), ".txt")
-	return (strings.HasPrefix(base, "n") && base >= "n090" && base <= "n110") ||
-		(strings.HasPrefix(base, "o") && base >= "o966" && base <= "o977") ||
-		(strings.HasPrefix(base, "t") && base >= "t108" && base <= "t115")
+	return inNameRanges(name, "n090", "n110", "o966", "o977", "t108", "t115")
 }
 
 // batch24 reports whether a text of testdata/realtexts is one of batch
@@ -767,10 +752,23 @@ func batch23(name string) bool {
 // into the floors: until it is, the parts "before batch 23" include
 // batch 24's texts.
 func batch24(name string) bool {
+	return inNameRanges(name, "n111", "n125", "o978", "o983", "t116", "t123")
+}
+
+// inNameRanges reports whether a text's base name lies in one of the
+// ranges given as first, last pairs ("n001", "n023", "o913", "o927"): a
+// name is in a range when it has the range's one-letter prefix and lies
+// between its ends (names keep three digits, so the strings order as
+// the numbers do). The prefix test is what keeps "n" names out of an
+// "m"-range (TestBatchPredicatesMissNNames).
+func inNameRanges(name string, bounds ...string) bool {
 	base := strings.TrimSuffix(filepath.Base(name), ".txt")
-	return (strings.HasPrefix(base, "n") && base >= "n111" && base <= "n125") ||
-		(strings.HasPrefix(base, "o") && base >= "o978" && base <= "o983") ||
-		(strings.HasPrefix(base, "t") && base >= "t116" && base <= "t123")
+	for i := 0; i+1 < len(bounds); i += 2 {
+		if strings.HasPrefix(base, bounds[i][:1]) && base >= bounds[i] && base <= bounds[i+1] {
+			return true
+		}
+	}
+	return false
 }
 
 // batch11 reports whether a text is one of batch 11's texts, m- or o-.
