@@ -736,10 +736,10 @@ func batch22(name string) bool {
 // batch23 reports whether a text of testdata/realtexts is one of batch
 // 23 (session 29: n090-n110, o966-o977 and t108-t115, h-batch2331;
 // labelled blind, with sentence labels of 30 of its texts), added after
-// the floors of session 28 were set. No earlier predicate reaches these
-// names: batch22 ends at n089, o965 and t107
-// (TestBatchPredicatesMissNNames). Not yet wired into the floors: until
-// it is, the parts "before batch 22" include batch 23's texts.
+// the floors of session 28 (heldOutFiguresBatch22,
+// devThemeFiguresSession28) were set: those hold on the part before it.
+// No earlier predicate reaches these names: batch22 ends at n089, o965
+// and t107 (TestBatchPredicatesMissNNames).
 func batch23(name string) bool {
 	return inNameRanges(name, "n090", "n110", "o966", "o977", "t108", "t115")
 }
@@ -747,10 +747,10 @@ func batch23(name string) bool {
 // batch24 reports whether a text of testdata/realtexts is one of batch
 // 24 (session 29: n111-n125, o978-o983 and t116-t123, h-batch2431;
 // labelled blind, with sentence labels of 21 of its texts), added after
-// batch 23. No earlier predicate reaches these names: batch23 ends at
-// n110, o977 and t115 (TestBatchPredicatesMissNNames). Not yet wired
-// into the floors: until it is, the parts "before batch 23" include
-// batch 24's texts.
+// batch 23 and its floors (heldOutFiguresBatch23,
+// devThemeFiguresSession29): those hold on the part before it. No
+// earlier predicate reaches these names: batch23 ends at n110, o977 and
+// t115 (TestBatchPredicatesMissNNames).
 func batch24(name string) bool {
 	return inNameRanges(name, "n111", "n125", "o978", "o983", "t116", "t123")
 }
