@@ -109,3 +109,18 @@ func TestHyphenJoinExclusion(t *testing.T) {
 		}
 	}
 }
+
+// TestHasPrefixSansHyphens: the prefix test excluded uses for a hyphenated
+// entry, against strings.HasPrefix with the hyphens removed.
+func TestHasPrefixSansHyphens(t *testing.T) {
+	for _, c := range []struct{ s, prefix string }{
+		{"sfiundervisning", "sfi-undervisning"}, {"sfiundervisningen", "sfi-undervisning"},
+		{"sfi-undervisning", "sfi-undervisning"}, {"sfiu", "sfi-undervisning"}, {"", "-"},
+		{"abc", "a-b-c-"}, {"ab", "a--c"}, {"språkundervisning", "sfi-undervisning"}, {"x", ""},
+	} {
+		want := strings.HasPrefix(c.s, strings.ReplaceAll(c.prefix, "-", ""))
+		if got := hasPrefixSansHyphens(c.s, c.prefix); got != want {
+			t.Errorf("hasPrefixSansHyphens(%q, %q) = %v, want %v", c.s, c.prefix, got, want)
+		}
+	}
+}

@@ -389,16 +389,34 @@ func plausiblePart(s string) bool {
 // spelling.
 func excluded(t *codebook.Term, w string) bool {
 	for _, n := range t.Not {
-		if excludedBy(t, w, n) || (strings.Contains(n, "-") && excludedBy(t, w, strings.ReplaceAll(n, "-", ""))) {
+		if excludedBy(t, w, n, strings.HasPrefix) || (strings.Contains(n, "-") && excludedBy(t, w, n, hasPrefixSansHyphens)) {
 			return true
 		}
 	}
 	return false
 }
 
-// excludedBy is excluded for one entry n.
-func excludedBy(t *codebook.Term, w, n string) bool {
-	return strings.HasPrefix(w, n) && !(strings.HasPrefix(t.Term, n) && strings.HasPrefix(w, t.Term))
+// excludedBy is excluded for one entry n, hasPrefix telling whether a
+// string begins with it.
+func excludedBy(t *codebook.Term, w, n string, hasPrefix func(s, prefix string) bool) bool {
+	return hasPrefix(w, n) && !(hasPrefix(t.Term, n) && strings.HasPrefix(w, t.Term))
+}
+
+// hasPrefixSansHyphens is strings.HasPrefix(s, prefix with its hyphens
+// left out), without building that string: excluded runs on every
+// candidate match.
+func hasPrefixSansHyphens(s, prefix string) bool {
+	j := 0
+	for i := 0; i < len(prefix); i++ {
+		if prefix[i] == '-' {
+			continue
+		}
+		if j >= len(s) || s[j] != prefix[i] {
+			return false
+		}
+		j++
+	}
+	return true
 }
 
 // MatchTokens returns every term and phrase match in a segment's tokens.

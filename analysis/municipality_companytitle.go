@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -49,7 +50,7 @@ func companyTitled(text string, words []word, zones []uint8) bool {
 				name = append([]string{strings.ToLower(text[words[j].start:words[j].end])}, name...)
 			}
 		}
-		if equalWords(name, title) {
+		if len(name) > 0 && slices.Equal(name, title) {
 			return true
 		}
 	}
@@ -66,16 +67,4 @@ func firstLineWords(text string) []string {
 		return strings.FieldsFunc(strings.ToLower(line), func(r rune) bool { return !unicode.IsLetter(r) })
 	}
 	return nil
-}
-
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) || len(a) == 0 {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
