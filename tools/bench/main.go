@@ -220,16 +220,16 @@ func peerSection(o options, bin string, b *strings.Builder, st gen.Stats, textDi
 	// so that a change in the shared machine's load between them weighs
 	// on both; the target is judged on the median of the per-turn ratios.
 	peer := measure{name: "peer.py (PyStemmer, regex, scikit-learn)"}
-	_, peerErr := os.Stat(o.peer)
+	peerErr := peerReady(o.python, o.peer)
 	if peerErr != nil {
-		peer.note = "skipped: " + o.peer + " not found"
+		peer.note = "skipped: " + peerErr.Error()
 		logf("peer: %s", peer.note)
 	}
 	var coldRuns, peerRuns []measure
 	for range max(o.repeat, 1) {
 		coldRuns = append(coldRuns, runOnce("styrdok run (cold)", func() { os.RemoveAll(out) }, bin, "run", "--quiet", "--out", out, textDir))
 		if peerErr == nil {
-			peerRuns = append(peerRuns, runOnce(peer.name, nil, o.python, o.peer, textDir, filepath.Join(o.work, "out-peer"), "--workers", fmt.Sprint(runtime.NumCPU())))
+			peerRuns = append(peerRuns, runStrict(peer.name, nil, o.python, o.peer, textDir, filepath.Join(o.work, "out-peer"), "--workers", fmt.Sprint(runtime.NumCPU())))
 		}
 	}
 	cold := medianOf(coldRuns)
@@ -295,7 +295,7 @@ func pdfSection(o options, bin, cmd string, st gen.Stats, pdfDir string, pdfByte
 		pdftotext.note = "skipped: pdftotext not installed (apt-get install poppler-utils)"
 	} else {
 		script := fmt.Sprintf(`for f in %s/*.pdf; do pdftotext -q "$f" -; done > /dev/null`, pdfDir)
-		pdftotext = timeIt(o.repeat, pdftotext.name, nil, "/bin/sh", "-c", script)
+		pdftotext = timeItStrict(o.repeat, pdftotext.name, nil, "/bin/sh", "-c", script)
 	}
 	mupdf := measure{name: "PyMuPDF (fitz), one process"}
 	py := fmt.Sprintf(`import fitz, glob
@@ -307,7 +307,7 @@ for p in sorted(glob.glob(%q)):
 	if err := exec.Command(o.python, "-c", "import fitz").Run(); err != nil {
 		mupdf.note = "skipped: python3-fitz not installed"
 	} else {
-		mupdf = timeIt(o.repeat, mupdf.name, nil, o.python, "-c", py)
+		mupdf = timeItStrict(o.repeat, mupdf.name, nil, o.python, "-c", py)
 	}
 	fmt.Fprintf(b, "### PDF corpus: %d documents, %d pages, %.1f MB\n\n", st.PDFs, st.Pages, mb(pdfBytes))
 	b.WriteString("| pipeline | wall (median) | CPU (user+sys) | pages/s | MB/s | peak RSS | note |\n|---|---:|---:|---:|---:|---:|---|\n")
@@ -387,9 +387,20 @@ func ratio(a, b time.Duration) float64 {
 // and keeps the run with the median wall time. A non-zero exit is not an
 // error: styrdok exits 1 when some files fail, which the note reports.
 func timeIt(repeat int, name string, before func(), prog string, args ...string) measure {
+	return timeRuns(repeat, 1, name, before, prog, args...)
+}
+
+// timeItStrict is timeIt for a program whose every non-zero exit is a
+// failure (pdftotext's loop, PyMuPDF).
+func timeItStrict(repeat int, name string, before func(), prog string, args ...string) measure {
+	return timeRuns(repeat, 0, name, before, prog, args...)
+}
+
+// timeRuns is timeIt with the highest exit status that still counts as a run.
+func timeRuns(repeat, maxExit int, name string, before func(), prog string, args ...string) measure {
 	var runs []measure
 	for range max(repeat, 1) {
-		m := runOnce(name, before, prog, args...)
+		m := measureRun(name, before, maxExit, prog, args...)
 		if !m.ok {
 			return m
 		}
@@ -398,9 +409,38 @@ func timeIt(repeat int, name string, before func(), prog string, args ...string)
 	return medianOf(runs)
 }
 
+// peerModules are the Python modules peer.py imports; without them it
+// exits at once (status 1), which would time an import error as the peer.
+var peerModules = []string{"Stemmer", "fitz", "sklearn"}
+
+// peerReady says why the peer cannot run: its script missing, or a module
+// it imports not installed (the error names the Debian packages).
+func peerReady(python, script string) error {
+	if _, err := os.Stat(script); err != nil {
+		return fmt.Errorf("%s not found", script)
+	}
+	probe := "import " + strings.Join(peerModules, ", ")
+	if out, err := exec.Command(python, "-c", probe).CombinedOutput(); err != nil {
+		return fmt.Errorf("%s cannot import its modules (%s; apt-get install -y python3-stemmer python3-fitz python3-sklearn)", script, lastLine(string(out)))
+	}
+	return nil
+}
+
+// runStrict is runOnce for a program whose every non-zero exit is a
+// failure (the peer: Python exits 1 on an uncaught exception).
+func runStrict(name string, before func(), prog string, args ...string) measure {
+	return measureRun(name, before, 0, prog, args...)
+}
+
 // runOnce runs prog once after before (if any) and measures it: wall
 // time, CPU of the process and its children, peak RSS of the largest.
+// Exit status 1 counts as a run (styrdok exits 1 when some files fail).
 func runOnce(name string, before func(), prog string, args ...string) measure {
+	return measureRun(name, before, 1, prog, args...)
+}
+
+// measureRun is runOnce with the highest exit status that still counts as a run.
+func measureRun(name string, before func(), maxExit int, prog string, args ...string) measure {
 	if before != nil {
 		before()
 	}
@@ -417,7 +457,7 @@ func runOnce(name string, before func(), prog string, args ...string) measure {
 		m.rssKB = ru.Maxrss
 	}
 	m.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-	if code := cmd.ProcessState.ExitCode(); code > 1 || code < 0 {
+	if code := cmd.ProcessState.ExitCode(); code > maxExit || code < 0 {
 		return measure{name: name, note: fmt.Sprintf("exit %d: %s", code, lastLine(stderr.String()))}
 	}
 	logf("%s: %.2f s wall, %.2f s CPU, %d MB", name, m.wall.Seconds(), m.cpu.Seconds(), m.rssKB/1024)
