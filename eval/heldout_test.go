@@ -363,6 +363,24 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch25 are the floors of the whole held-out part as
+// grown by batch 25 (session 30: n126-n134 and o984-o987, 2 held-out
+// texts, labelled blind, with sentence labels), scored once on main with
+// no analysis change: where a target is met the floor is the target, else
+// the figure rounded down. heldOutFiguresBatch24 and every earlier floor
+// keep holding on the texts before the batch.
+var heldOutFiguresBatch25 = []heldOutFigure{
+	{"named", 0.97, 0.885},           // 303/342 = 0.8860 (0.88596): target missed
+	{"none", 0.90, 0.872},            // 253/290 = 0.8724: target missed
+	{"unnamed", 0.95, 0.923},         // 24/26 = 0.9231: target missed
+	{"title", 0.97, 0.97},            // 42/42
+	{"right at >= 0.9", 0.97, 0.963}, // 107/111 = 0.9640: target missed
+	{"claims P", 0.75, 0.75},         // 0.7813
+	{"claims R", 0.90, 0.865},        // 0.8658: target missed
+	{"level>=1 P", 0.80, 0.736},      // 0.7367: target missed
+	{"kind", 0.95, 0.977},            // 0.9771
+}
+
 // heldOutFiguresBatch24 are the floors of the whole held-out part as
 // grown by batch 24 (session 29: n111-n125, o978-o983 and t116-t123, 3
 // held-out texts, labelled blind, with sentence labels), from the floors
@@ -660,7 +678,11 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch24)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch25)
+	// heldOutFiguresBatch24 (session 29, after batch 24) was set before
+	// batch 25 (session 30) and holds on the part before it.
+	all, whole = all.without(t, "heldout", batch25)
+	checkHeldOut(t, "before batch 25", all, whole, heldOutFiguresBatch24)
 	// heldOutFiguresBatch23 (session 29, after batch 23) was set before
 	// batch 24 (session 29) and holds on the part before it.
 	all, whole = all.without(t, "heldout", batch24)
