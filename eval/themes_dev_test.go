@@ -848,6 +848,28 @@ func (r *realSplit) filtered(t *testing.T, split string, dropDoc, dropSentences 
 	return out, ev
 }
 
+// devBatchFloors pairs each batch from 20 on, newest first, with the dev
+// floors set before it came (nil: the part before it is logged only).
+var devBatchFloors = []struct {
+	name   string
+	batch  func(string) bool
+	floors map[string]float64
+}{
+	// Batch 24's floors (session 29) were set before batch 25 (session 30).
+	{"25", batch25, devThemeFiguresBatch24},
+	// Session 29's floors (batch 23 included) before batch 24 (session 29).
+	{"24", batch24, devThemeFiguresSession29},
+	// Session 28's floors (batch 22 included) before batch 23 (session 29).
+	{"23", batch23, devThemeFiguresSession28},
+	// Session 27's floors (batch 21 included) before batch 22 (session 28).
+	{"22", batch22, devThemeFiguresSession27},
+	// Session 26's floors (batches 19 and 20 included) before batch 21
+	// (session 27).
+	{"21", batch21, devThemeFiguresSession26},
+	// The part before batch 20 is logged only.
+	{"20", batch20, nil},
+}
+
 // TestThemesDev analyses the dev texts of testdata/realtexts and checks
 // devThemeFigures (never the held-out texts: rules are tuned on dev only).
 func TestThemesDev(t *testing.T) {
@@ -860,51 +882,18 @@ func TestThemesDev(t *testing.T) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
 	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch25)
-	// Batch 24's floors (session 29) were set before batch 25 (session
-	// 30) and hold on the part before it.
-	all, whole = all.without(t, "dev", batch25)
-	before25 := themeFigures(all, whole)
-	for _, k := range slices.Sorted(maps.Keys(before25)) {
-		t.Logf("before batch 25, %d dev texts, %s: %.4f", len(all.set.Docs), k, before25[k])
-	}
-	checkDevFloors(t, "before batch 25", before25, devThemeFiguresBatch24)
-	// Session 29's floors (batch 23 included) were set before batch 24
-	// (session 29) and hold on the part before it.
-	all, whole = all.without(t, "dev", batch24)
-	before24 := themeFigures(all, whole)
-	for _, k := range slices.Sorted(maps.Keys(before24)) {
-		t.Logf("before batch 24, %d dev texts, %s: %.4f", len(all.set.Docs), k, before24[k])
-	}
-	checkDevFloors(t, "before batch 24", before24, devThemeFiguresSession29)
-	// Session 28's floors (batch 22 included) were set before batch 23
-	// (session 29) and hold on the part before it.
-	all, whole = all.without(t, "dev", batch23)
-	before23 := themeFigures(all, whole)
-	for _, k := range slices.Sorted(maps.Keys(before23)) {
-		t.Logf("before batch 23, %d dev texts, %s: %.4f", len(all.set.Docs), k, before23[k])
-	}
-	checkDevFloors(t, "before batch 23", before23, devThemeFiguresSession28)
-	// Session 27's floors (batch 21 included) were set before batch 22
-	// (session 28) and hold on the part before it.
-	all, whole = all.without(t, "dev", batch22)
-	before22 := themeFigures(all, whole)
-	for _, k := range slices.Sorted(maps.Keys(before22)) {
-		t.Logf("before batch 22, %d dev texts, %s: %.4f", len(all.set.Docs), k, before22[k])
-	}
-	checkDevFloors(t, "before batch 22", before22, devThemeFiguresSession27)
-	// Session 26's floors (batches 19 and 20 included) were set before
-	// batch 21 (session 27) and hold on the part before it; the part
-	// before batch 20 is logged only.
-	all, whole = all.without(t, "dev", batch21)
-	before21 := themeFigures(all, whole)
-	for _, k := range slices.Sorted(maps.Keys(before21)) {
-		t.Logf("before batch 21, %d dev texts, %s: %.4f", len(all.set.Docs), k, before21[k])
-	}
-	checkDevFloors(t, "before batch 21", before21, devThemeFiguresSession26)
-	all, whole = all.without(t, "dev", batch20)
-	before20 := themeFigures(all, whole)
-	for _, k := range slices.Sorted(maps.Keys(before20)) {
-		t.Logf("before batch 20, %d dev texts, %s: %.4f", len(all.set.Docs), k, before20[k])
+	// Each series batch's floors hold on the part before the next batch:
+	// the texts are peeled off newest first, and each part's figures are
+	// logged, then checked against the floors set before that batch came.
+	for _, b := range devBatchFloors {
+		all, whole = all.without(t, "dev", b.batch)
+		figs := themeFigures(all, whole)
+		for _, k := range slices.Sorted(maps.Keys(figs)) {
+			t.Logf("before batch %s, %d dev texts, %s: %.4f", b.name, len(all.set.Docs), k, figs[k])
+		}
+		if b.floors != nil {
+			checkDevFloors(t, "before batch "+b.name, figs, b.floors)
+		}
 	}
 	// Session 25's floors were set before batch 19 (session 26).
 	all, whole = all.without(t, "dev", batch19)
