@@ -384,8 +384,9 @@ func ratio(a, b time.Duration) float64 {
 }
 
 // timeIt runs the command repeat times (calling before first each time)
-// and keeps the run with the median wall time. A non-zero exit is not an
-// error: styrdok exits 1 when some files fail, which the note reports.
+// and keeps the run with the median wall time. Exit status 1 is not an
+// error: styrdok exits 1 when some files fail, which the note reports
+// (timeItStrict for programs whose every non-zero exit is a failure).
 func timeIt(repeat int, name string, before func(), prog string, args ...string) measure {
 	return timeRuns(repeat, 1, name, before, prog, args...)
 }
