@@ -641,14 +641,39 @@ var heldOutFiguresBatch16o = []heldOutFigure{
 	{"level>=1 P", 0.80, 0.711},      // 0.7119: target missed (0.7189 before the batch)
 }
 
+// heldOutBatchFloors pairs each batch from 17 on, newest first, with the
+// held-out floors set before it came.
+var heldOutBatchFloors = []struct {
+	name   string
+	batch  func(string) bool
+	floors []heldOutFigure
+}{
+	// heldOutFiguresBatch24 (session 29) was set before batch 25 (session 30).
+	{"25", batch25, heldOutFiguresBatch24},
+	// heldOutFiguresBatch23 (session 29) before batch 24 (session 29).
+	{"24", batch24, heldOutFiguresBatch23},
+	// heldOutFiguresBatch22 (session 28) before batch 23 (session 29).
+	{"23", batch23, heldOutFiguresBatch22},
+	// heldOutFiguresBatch21 (session 27) before batch 22 (session 28).
+	{"22", batch22, heldOutFiguresBatch21},
+	// heldOutFiguresBatch20 (session 26, after batches 19 and 20) before
+	// batch 21 (session 27).
+	{"21", batch21, heldOutFiguresBatch20},
+	// The part before batch 20 is logged only.
+	{"20", batch20, unfloored(heldOutFiguresBatch18)},
+	// heldOutFiguresBatch18 before batch 19 (session 26).
+	{"19", batch19, heldOutFiguresBatch18},
+	// heldOutFiguresBatch17 before batch 18 (session 25).
+	{"18", batch18, heldOutFiguresBatch17},
+	// Every earlier floor was set before batch 17 (session 24).
+	{"17", batch17, heldOutFiguresBatch16},
+}
+
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch20 on the part before batch
-// 21 (the whole part's figures and the part's before batch 20 are logged
-// only, against the targets), heldOutFiguresBatch18 on the part before
-// batch 19,
-// heldOutFiguresBatch17 on the part before batch 18,
-// heldOutFiguresBatch16 on the part before batch 17,
+// falls below its floor: heldOutFiguresBatch25 on the whole part, the
+// floors of heldOutBatchFloors on the part before each batch from 17 to
+// 25 (the part before batch 20 is logged only, against the targets),
 // heldOutFiguresBatch16o on the part without batch
 // 16's m-texts, heldOutFiguresBatch15 on the part before batch 16 (set
 // from the session-19 merged run), heldOutFiguresBatch15m on the part without batch
@@ -679,38 +704,12 @@ func TestHeldOut(t *testing.T) {
 	}
 	all, whole := analyseRealSplit(t, "heldout")
 	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch25)
-	// heldOutFiguresBatch24 (session 29, after batch 24) was set before
-	// batch 25 (session 30) and holds on the part before it.
-	all, whole = all.without(t, "heldout", batch25)
-	checkHeldOut(t, "before batch 25", all, whole, heldOutFiguresBatch24)
-	// heldOutFiguresBatch23 (session 29, after batch 23) was set before
-	// batch 24 (session 29) and holds on the part before it.
-	all, whole = all.without(t, "heldout", batch24)
-	checkHeldOut(t, "before batch 24", all, whole, heldOutFiguresBatch23)
-	// heldOutFiguresBatch22 (session 28, after batch 22) was set before
-	// batch 23 (session 29) and holds on the part before it.
-	all, whole = all.without(t, "heldout", batch23)
-	checkHeldOut(t, "before batch 23", all, whole, heldOutFiguresBatch22)
-	// heldOutFiguresBatch21 (session 27, after batch 21) was set before
-	// batch 22 (session 28) and holds on the part before it.
-	all, whole = all.without(t, "heldout", batch22)
-	checkHeldOut(t, "before batch 22", all, whole, heldOutFiguresBatch21)
-	// heldOutFiguresBatch20 (session 26, after batches 19 and 20) was set
-	// before batch 21 (session 27) and holds on the part before it; the
-	// part before batch 20 is logged only.
-	all, whole = all.without(t, "heldout", batch21)
-	checkHeldOut(t, "before batch 21", all, whole, heldOutFiguresBatch20)
-	all, whole = all.without(t, "heldout", batch20)
-	checkHeldOut(t, "before batch 20", all, whole, unfloored(heldOutFiguresBatch18))
-	// heldOutFiguresBatch18 was set before batch 19 (session 26).
-	all, whole = all.without(t, "heldout", batch19)
-	checkHeldOut(t, "before batch 19", all, whole, heldOutFiguresBatch18)
-	// heldOutFiguresBatch17 was set before batch 18 (session 25).
-	all, whole = all.without(t, "heldout", batch18)
-	checkHeldOut(t, "before batch 18", all, whole, heldOutFiguresBatch17)
-	// Every earlier floor was set before batch 17 (session 24).
-	all, whole = all.without(t, "heldout", batch17)
-	checkHeldOut(t, "before batch 17", all, whole, heldOutFiguresBatch16)
+	// Each batch's floors hold on the part before the next batch: the
+	// texts are peeled off newest first.
+	for _, b := range heldOutBatchFloors {
+		all, whole = all.without(t, "heldout", b.batch)
+		checkHeldOut(t, "before batch "+b.name, all, whole, b.floors)
+	}
 	// The floors of each half of batch 16 were set on the part without the
 	// other half; every earlier floor was set before batch 16.
 	b16m, ev16m := all.without(t, "heldout", batch16Other)

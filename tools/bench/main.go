@@ -16,6 +16,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -304,7 +305,7 @@ for p in sorted(glob.glob(%q)):
     with fitz.open(p) as d:
         n += sum(len(pg.get_text()) for pg in d)
 `, pdfDir+"/*.pdf")
-	if err := exec.Command(o.python, "-c", "import fitz").Run(); err != nil {
+	if err := pythonImports(o.python, "fitz"); err != nil {
 		mupdf.note = "skipped: python3-fitz not installed"
 	} else {
 		mupdf = timeItStrict(o.repeat, mupdf.name, nil, o.python, "-c", py)
@@ -420,9 +421,21 @@ func peerReady(python, script string) error {
 	if _, err := os.Stat(script); err != nil {
 		return fmt.Errorf("%s not found", script)
 	}
-	probe := "import " + strings.Join(peerModules, ", ")
-	if out, err := exec.Command(python, "-c", probe).CombinedOutput(); err != nil {
-		return fmt.Errorf("%s cannot import its modules (%s; apt-get install -y python3-stemmer python3-fitz python3-sklearn)", script, lastLine(string(out)))
+	if err := pythonImports(python, peerModules...); err != nil {
+		return fmt.Errorf("%s cannot import its modules (%v; apt-get install -y python3-stemmer python3-fitz python3-sklearn)", script, err)
+	}
+	return nil
+}
+
+// pythonImports says why python cannot import the modules (the last line
+// of its error), nil when it can.
+func pythonImports(python string, modules ...string) error {
+	out, err := exec.Command(python, "-c", "import "+strings.Join(modules, ", ")).CombinedOutput()
+	if err != nil {
+		if msg := lastLine(string(out)); msg != "" {
+			return errors.New(msg)
+		}
+		return err
 	}
 	return nil
 }
