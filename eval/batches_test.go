@@ -20,6 +20,7 @@ var seriesBatches = []struct {
 	{"batch23", batch23, [2]int{90, 110}, [2]int{966, 977}, [2]int{108, 115}},
 	{"batch24", batch24, [2]int{111, 125}, [2]int{978, 983}, [2]int{116, 123}},
 	{"batch25", batch25, [2]int{126, 134}, [2]int{984, 987}, [2]int{1, 0}}, // no titles
+	{"batch26", batch26, [2]int{135, 145}, [2]int{988, 996}, [2]int{1, 0}}, // no titles
 }
 
 // TestBatchPredicatesMissNNames checks that the batch predicates the

@@ -363,6 +363,25 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch26 are the floors of the whole held-out part as
+// grown by batch 26 (session 31: n135-n145 and o988-o996, 5 held-out
+// texts, labelled blind, with sentence labels), from the figures of the
+// code the batch was scored with (unchanged since session 29): where a
+// target is met the floor is the target, else the figure rounded down.
+// heldOutFiguresBatch25 and every earlier floor keep holding on the
+// texts before the batch.
+var heldOutFiguresBatch26 = []heldOutFigure{
+	{"named", 0.97, 0.884},           // 305/345 = 0.8841: target missed
+	{"none", 0.90, 0.873},            // 255/292 = 0.8733: target missed
+	{"unnamed", 0.95, 0.923},         // 24/26 = 0.9231: target missed
+	{"title", 0.97, 0.97},            // 42/42
+	{"right at >= 0.9", 0.97, 0.964}, // 108/112 = 0.9643: target missed
+	{"claims P", 0.75, 0.75},         // 0.7695
+	{"claims R", 0.90, 0.866},        // 0.8661: target missed
+	{"level>=1 P", 0.80, 0.739},      // 0.7392: target missed
+	{"kind", 0.95, 0.977},            // 0.9773
+}
+
 // heldOutFiguresBatch25 are the floors of the whole held-out part as
 // grown by batch 25 (session 30: n126-n134 and o984-o987, 2 held-out
 // texts, labelled blind, with sentence labels), scored once on main with
@@ -648,6 +667,8 @@ var heldOutBatchFloors = []struct {
 	batch  func(string) bool
 	floors []heldOutFigure
 }{
+	// heldOutFiguresBatch25 (session 30) was set before batch 26 (session 31).
+	{"26", batch26, heldOutFiguresBatch25},
 	// heldOutFiguresBatch24 (session 29) was set before batch 25 (session 30).
 	{"25", batch25, heldOutFiguresBatch24},
 	// heldOutFiguresBatch23 (session 29) before batch 24 (session 29).
@@ -671,9 +692,9 @@ var heldOutBatchFloors = []struct {
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch25 on the whole part, the
+// falls below its floor: heldOutFiguresBatch26 on the whole part, the
 // floors of heldOutBatchFloors on the part before each batch from 17 to
-// 25 (the part before batch 20 is logged only, against the targets),
+// 26 (the part before batch 20 is logged only, against the targets),
 // heldOutFiguresBatch16o on the part without batch
 // 16's m-texts, heldOutFiguresBatch15 on the part before batch 16 (set
 // from the session-19 merged run), heldOutFiguresBatch15m on the part without batch
@@ -703,7 +724,7 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch25)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch26)
 	// Each batch's floors hold on the part before the next batch: the
 	// texts are peeled off newest first.
 	for _, b := range heldOutBatchFloors {
