@@ -31,6 +31,11 @@ const formCacheSlots = 16384
 
 // get returns m.form(text), from the cache when text is in it.
 func (c *formCache) get(m *Matcher, text string) *wordForm {
+	if len(text) > maxMemoKey {
+		// no word (glued or encoded text): the memo keeps none, nor
+		// does the cache (its form has no copy of it to compare)
+		return m.form(text)
+	}
 	// FNV-1a over the word's bytes: words are short, and this is cheaper
 	// than the runtime's string hash plus a map's probing.
 	h := uint32(2166136261)

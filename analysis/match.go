@@ -96,7 +96,8 @@ type wordForm struct {
 	// written is the word as written that the form was worked out for
 	// (the memo's key; lower itself when the word is in lower case): the
 	// worker's formCache compares it with the token (formcache.go). Beside
-	// lower and stem, which the tokeniser reads next.
+	// lower and stem, which the tokeniser reads next. Empty for a word
+	// longer than maxMemoKey, which neither the memo nor the cache keeps.
 	written  string
 	matches  []wordMatch // matchWord(lower)
 	phrases  []phraseRef // phrases[stem]
@@ -126,7 +127,9 @@ func (m *Matcher) form(text string) *wordForm {
 		f.matches, f.phrases = m.matchWord(lower), m.phrases[f.stem]
 		f.termable, f.role, f.class = termable(f.stem), m.isRoleWord(lower), classOf(lower)
 		f.orgs = m.orgs[lower]
-		if f.written = lower; text != lower {
+		if len(text) > maxMemoKey {
+			// not memoised, nor kept by a form cache: no copy
+		} else if f.written = lower; text != lower {
 			f.written = strings.Clone(text)
 		}
 		if text != "" {

@@ -1118,6 +1118,38 @@ func TestFormCacheSameTokens(t *testing.T) {
 	}
 }
 
+// TestFormCacheLongWords: a "word" longer than maxMemoKey (glued or
+// encoded text) gets the memo's form through the cache but is kept in
+// no slot, as the memo keeps none.
+func TestFormCacheLongWords(t *testing.T) {
+	cb, err := DefaultCodebook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(cb)
+	var c formCache
+	long := "Integration" + strings.Repeat("Ab", maxMemoKey)
+	for _, w := range []string{long, strings.ToLower(long), "Kommunen"} {
+		got := m.tokenizeCached(nil, w+" och "+w, 0, &c)
+		want := m.tokenizeInto(nil, w+" och "+w, 0)
+		if len(got) != len(want) || got[0].Lower != want[0].Lower || got[0].Stem != want[0].Stem || got[2].Lower != want[2].Lower {
+			t.Fatalf("%.20q...: %+v through the cache, %+v without", w, got, want)
+		}
+	}
+	kept := 0
+	for _, f := range c.slots {
+		if f != nil && len(f.lower) > maxMemoKey {
+			t.Fatalf("a slot keeps the form of a %d-byte word", len(f.lower))
+		}
+		if f != nil {
+			kept++
+		}
+	}
+	if kept != 2 { // och, Kommunen
+		t.Fatalf("%d slots kept, want 2", kept)
+	}
+}
+
 // BenchmarkTokenizeGenerated: tokenising every line of 200 generated
 // documents with the Matcher's word forms, through the memo alone and
 // through a worker's form cache (reset between documents, as the
