@@ -93,11 +93,17 @@ type Matcher struct {
 // tenth of a run's CPU.
 type wordForm struct {
 	lower, stem string
-	matches     []wordMatch // matchWord(lower)
-	phrases     []phraseRef // phrases[stem]
-	termable    bool        // counted by addTerms
-	role        bool        // isRoleWord(lower)
-	class       wordClass   // modality's word lists (classOf(lower))
+	// written is the word as written that the form was worked out for
+	// (the memo's key; lower itself when the word is in lower case): the
+	// worker's formCache compares it with the token (formcache.go). Beside
+	// lower and stem, which the tokeniser reads next. Empty for a word
+	// longer than maxMemoKey, which neither the memo nor the cache keeps.
+	written  string
+	matches  []wordMatch // matchWord(lower)
+	phrases  []phraseRef // phrases[stem]
+	termable bool        // counted by addTerms
+	role     bool        // isRoleWord(lower)
+	class    wordClass   // modality's word lists (classOf(lower))
 	// orgs are the organisation names that may start at the word
 	// (m.orgs[lower]), orgsGenitive those whose one word it is with a
 	// genitive s (m.orgs[lower without the s], when lower ends in s):
@@ -121,6 +127,11 @@ func (m *Matcher) form(text string) *wordForm {
 		f.matches, f.phrases = m.matchWord(lower), m.phrases[f.stem]
 		f.termable, f.role, f.class = termable(f.stem), m.isRoleWord(lower), classOf(lower)
 		f.orgs = m.orgs[lower]
+		if len(text) > maxMemoKey {
+			// not memoised, nor kept by a form cache: no copy
+		} else if f.written = lower; text != lower {
+			f.written = strings.Clone(text)
+		}
 		if text != "" {
 			f.word = strings.IndexByte(text, '-') < 0 && !strings.Contains(text, "\u2011")
 			f.upper = makeWord(text, 0, len(text)).upper

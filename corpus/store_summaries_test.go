@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -589,5 +590,17 @@ func TestSummariesStoppedWriter(t *testing.T) {
 	}
 	if got := rec(s, 1); !bytes.Equal(got, kept) {
 		t.Error("compacted: the kept record differs")
+	}
+}
+
+// uvarintLen is the length binary.AppendUvarint writes, at every
+// encoding length's edges.
+func TestUvarintLen(t *testing.T) {
+	for shift := 0; shift < 64; shift++ {
+		for _, v := range []uint64{1<<shift - 1, 1 << shift, 1<<shift + 1} {
+			if got, want := uvarintLen(v), len(binary.AppendUvarint(nil, v)); got != want {
+				t.Errorf("uvarintLen(%d) = %d, want %d", v, got, want)
+			}
+		}
 	}
 }
