@@ -592,8 +592,7 @@ func (sc *analyzeScratch) reset() {
 	sc.toks, sc.matches, sc.segMatches, sc.scores = emptied(sc.toks), emptied(sc.matches), emptied(sc.segMatches), emptied(sc.scores)
 	sc.modality, sc.lines, sc.layout = emptied(sc.modality), emptied(sc.lines), emptied(sc.layout)
 	sc.nScoreMaps = 0
-	sc.words.reset("")
-	sc.forms.reset()
+	sc.words.reset("") // sc.forms stays: its slots are the forms' own (formcache.go)
 }
 
 // emptied clears s (no element keeps anything alive) and returns s[:0].

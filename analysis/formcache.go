@@ -51,10 +51,6 @@ func (c *formCache) get(m *Matcher, text string) *wordForm {
 	return f
 }
 
-// reset is called between documents; every slot is the form's own and
-// may stay (see formCache).
-func (c *formCache) reset() {}
-
 // tokenizeCached is Matcher.tokenizeInto taking the word forms through c.
 func (m *Matcher) tokenizeCached(toks []Token, s string, base int, c *formCache) []Token {
 	return tokenizeForms(toks, s, base, m.stem, func(text string) *wordForm { return c.get(m, text) })

@@ -127,10 +127,11 @@ func (m *Matcher) form(text string) *wordForm {
 		f.matches, f.phrases = m.matchWord(lower), m.phrases[f.stem]
 		f.termable, f.role, f.class = termable(f.stem), m.isRoleWord(lower), classOf(lower)
 		f.orgs = m.orgs[lower]
-		if len(text) > maxMemoKey {
-			// not memoised, nor kept by a form cache: no copy
-		} else if f.written = lower; text != lower {
-			f.written = strings.Clone(text)
+		if len(text) <= maxMemoKey { // a longer word is neither memoised nor cached: no copy
+			f.written = lower
+			if text != lower {
+				f.written = strings.Clone(text)
+			}
 		}
 		if text != "" {
 			f.word = strings.IndexByte(text, '-') < 0 && !strings.Contains(text, "\u2011")
