@@ -21,7 +21,7 @@ CATS = {"named", "none", "unnamed", "title"}
 SPEAKERS = {"municipality", "agency", "county_board", "region", "skr", "party", "government",
             "news", "association", "other"}
 DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
-PREFIX = {"municipal": "mn", "other": "ot", "shared": "r"}
+PREFIX = {"municipal": "mn", "other": "otp", "shared": "r"}
 
 
 def expected_split(name):
