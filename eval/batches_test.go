@@ -7,25 +7,28 @@ import (
 
 // seriesBatches are the batches from 19 on, whose municipal texts take the
 // prefix n (m999 was the last m-name), with the name ranges each was
-// written for: n, o and t, first and last number.
+// written for: n, o, t and p (from batch 27 on), first and last number.
 var seriesBatches = []struct {
 	name    string
 	p       func(string) bool
 	n, o, t [2]int
+	pNames  [2]int // the other part's p-names (o999 was the last o-name)
 }{
-	{"batch19", batch19, [2]int{1, 23}, [2]int{913, 927}, [2]int{76, 81}},
-	{"batch20", batch20, [2]int{24, 44}, [2]int{928, 940}, [2]int{82, 89}},
-	{"batch21", batch21, [2]int{45, 66}, [2]int{941, 952}, [2]int{90, 98}},
-	{"batch22", batch22, [2]int{67, 89}, [2]int{953, 965}, [2]int{99, 107}},
-	{"batch23", batch23, [2]int{90, 110}, [2]int{966, 977}, [2]int{108, 115}},
-	{"batch24", batch24, [2]int{111, 125}, [2]int{978, 983}, [2]int{116, 123}},
-	{"batch25", batch25, [2]int{126, 134}, [2]int{984, 987}, [2]int{1, 0}}, // no titles
-	{"batch26", batch26, [2]int{135, 145}, [2]int{988, 996}, [2]int{1, 0}}, // no titles
+	{"batch19", batch19, [2]int{1, 23}, [2]int{913, 927}, [2]int{76, 81}, [2]int{1, 0}},
+	{"batch20", batch20, [2]int{24, 44}, [2]int{928, 940}, [2]int{82, 89}, [2]int{1, 0}},
+	{"batch21", batch21, [2]int{45, 66}, [2]int{941, 952}, [2]int{90, 98}, [2]int{1, 0}},
+	{"batch22", batch22, [2]int{67, 89}, [2]int{953, 965}, [2]int{99, 107}, [2]int{1, 0}},
+	{"batch23", batch23, [2]int{90, 110}, [2]int{966, 977}, [2]int{108, 115}, [2]int{1, 0}},
+	{"batch24", batch24, [2]int{111, 125}, [2]int{978, 983}, [2]int{116, 123}, [2]int{1, 0}},
+	{"batch25", batch25, [2]int{126, 134}, [2]int{984, 987}, [2]int{1, 0}, [2]int{1, 0}}, // no titles
+	{"batch26", batch26, [2]int{135, 145}, [2]int{988, 996}, [2]int{1, 0}, [2]int{1, 0}}, // no titles
+	{"batch27", batch27, [2]int{146, 157}, [2]int{997, 999}, [2]int{1, 0}, [2]int{1, 6}}, // no titles
+	{"batch28", batch28, [2]int{1, 0}, [2]int{1, 0}, [2]int{124, 141}, [2]int{1, 0}},     // titles only
 }
 
 // TestBatchPredicatesMissNNames checks that the batch predicates the
 // floors are split by reach the names they were written for and no
-// other: each batch from 19 on matches exactly its own n-, o- and t-names
+// other: each batch from 19 on matches exactly its own n-, o-, t- and p-names
 // (and no m- or r-name), and no earlier predicate matches any of them. A
 // predicate testing a string range without its prefix ("m888" <= x)
 // would take n-names into the texts an older floor was set on.
@@ -40,12 +43,12 @@ func TestBatchPredicatesMissNNames(t *testing.T) {
 		"fresh18": fresh18, "fresh19": fresh19, "fresh20": fresh20, "fresh21": fresh21, "fresh22": fresh22,
 	}
 	in := func(r [2]int, i int) bool { return i >= r[0] && i <= r[1] }
-	for _, prefix := range []string{"m", "n", "o", "t", "r"} {
+	for _, prefix := range []string{"m", "n", "o", "p", "t", "r"} {
 		for i := 1; i <= 999; i++ {
 			name := fmt.Sprintf("texts/%s%03d.txt", prefix, i)
 			owners := 0
 			for _, b := range seriesBatches {
-				want := (prefix == "n" && in(b.n, i)) || (prefix == "o" && in(b.o, i)) || (prefix == "t" && in(b.t, i))
+				want := (prefix == "n" && in(b.n, i)) || (prefix == "o" && in(b.o, i)) || (prefix == "t" && in(b.t, i)) || (prefix == "p" && in(b.pNames, i))
 				if got := b.p(name); got != want {
 					t.Errorf("%s(%s) = %v, want %v", b.name, name, got, want)
 				}

@@ -363,6 +363,45 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch28 are the floors of the whole held-out part as
+// grown by batch 28 (session 32: the bare titles t124-t141, 7 held-out,
+// labelled blind), from the figures of the code the batch was scored
+// with (unchanged since session 29): where a target is met the floor is
+// the target, else the figure rounded down. Two of the seven new
+// held-out titles get another kind than their label (kind 0.9774 ->
+// 0.9748). heldOutFiguresBatch27 and every earlier floor keep holding on
+// the texts before the batch.
+var heldOutFiguresBatch28 = []heldOutFigure{
+	{"named", 0.97, 0.884},           // 307/347 = 0.8847: target missed
+	{"none", 0.90, 0.873},            // 255/292 = 0.8733: target missed
+	{"unnamed", 0.95, 0.923},         // 24/26 = 0.9231: target missed
+	{"title", 0.97, 0.97},            // 49/49
+	{"right at >= 0.9", 0.97, 0.965}, // 112/116 = 0.9655: target missed
+	{"claims P", 0.75, 0.75},         // 0.7701 (211/274)
+	{"claims R", 0.90, 0.868},        // 0.8683 (211/243): target missed
+	{"level>=1 P", 0.80, 0.740},      // 0.7402 (396/535): target missed
+	{"kind", 0.95, 0.974},            // 0.9748 (696/714)
+}
+
+// heldOutFiguresBatch27 are the floors of the whole held-out part as
+// grown by batch 27 (session 32: n146-n157, o997-o999 and p001-p006, 2
+// held-out texts, labelled blind, with sentence labels), from the
+// figures of the code the batch was scored with (unchanged since session
+// 29): where a target is met the floor is the target, else the figure
+// rounded down. heldOutFiguresBatch26 and every earlier floor keep
+// holding on the texts before the batch.
+var heldOutFiguresBatch27 = []heldOutFigure{
+	{"named", 0.97, 0.884},           // 307/347 = 0.8847: target missed
+	{"none", 0.90, 0.873},            // 255/292 = 0.8733: target missed
+	{"unnamed", 0.95, 0.923},         // 24/26 = 0.9231: target missed
+	{"title", 0.97, 0.97},            // 42/42
+	{"right at >= 0.9", 0.97, 0.964}, // 108/112 = 0.9643: target missed
+	{"claims P", 0.75, 0.75},         // 0.7701 (211/274)
+	{"claims R", 0.90, 0.868},        // 0.8683 (211/243): target missed
+	{"level>=1 P", 0.80, 0.739},      // 0.7397 (395/534): target missed
+	{"kind", 0.95, 0.977},            // 0.9774
+}
+
 // heldOutFiguresBatch26 are the floors of the whole held-out part as
 // grown by batch 26 (session 31: n135-n145 and o988-o996, 5 held-out
 // texts, labelled blind, with sentence labels), from the figures of the
@@ -667,6 +706,10 @@ var heldOutBatchFloors = []struct {
 	batch  func(string) bool
 	floors []heldOutFigure
 }{
+	// heldOutFiguresBatch27 (session 32) was set before batch 28 (session 32).
+	{"28", batch28, heldOutFiguresBatch27},
+	// heldOutFiguresBatch26 (session 31) was set before batch 27 (session 32).
+	{"27", batch27, heldOutFiguresBatch26},
 	// heldOutFiguresBatch25 (session 30) was set before batch 26 (session 31).
 	{"26", batch26, heldOutFiguresBatch25},
 	// heldOutFiguresBatch24 (session 29) was set before batch 25 (session 30).
@@ -692,9 +735,9 @@ var heldOutBatchFloors = []struct {
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch26 on the whole part, the
+// falls below its floor: heldOutFiguresBatch28 on the whole part, the
 // floors of heldOutBatchFloors on the part before each batch from 17 to
-// 26 (the part before batch 20 is logged only, against the targets),
+// 28 (the part before batch 20 is logged only, against the targets),
 // heldOutFiguresBatch16o on the part without batch
 // 16's m-texts, heldOutFiguresBatch15 on the part before batch 16 (set
 // from the session-19 merged run), heldOutFiguresBatch15m on the part without batch
@@ -724,7 +767,7 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch26)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch28)
 	// Each batch's floors hold on the part before the next batch: the
 	// texts are peeled off newest first.
 	for _, b := range heldOutBatchFloors {
