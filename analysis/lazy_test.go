@@ -13,7 +13,7 @@ func TestLazyRegexpsCompile(t *testing.T) {
 	for name, re := range map[string]func() *regexp.Regexp{
 		"actionYearRe": actionYearRe, "timeWords": timeWords, "labelRe": labelRe,
 		"relatedHeadingRe": relatedHeadingRe, "listEndRe": listEndRe, "orgNameRe": orgNameRe,
-		"metaLineRe": metaLineRe, "dokumenttypRe": dokumenttypRe, "wordRe": wordRe,
+		"metaLineRe": metaLineRe, "dokumenttypRe": dokumenttypRe, "wordRe": wordRe, "suspendedConjunctRe": suspendedConjunctRe, "titleTillRangeRe": titleTillRangeRe,
 		"labelledRefRe": labelledRefRe, "bareRefRe": bareRefRe, "isoDateRe": isoDateRe,
 		"dateRe": dateRe, "swedishDayRe": swedishDayRe, "swedishMonthRe": swedishMonthRe,
 		"paragraphYearRe": paragraphYearRe, "adoptByRe": adoptByRe, "adoptOnRe": adoptOnRe,

@@ -193,6 +193,17 @@ func extractMetadata(text string, lay docLayout, asOf time.Time) Metadata {
 	if md.ValidFrom == "" && md.ValidTo == "" {
 		if m := titleRangeRe().FindStringSubmatch(md.Title); m != nil && plausibleRange(m[1], m[2]) {
 			md.ValidFrom, md.ValidTo = m[1], m[2]
+		} else {
+			// A title may write its period with "till" ("LUP för Motala
+			// kommun 2015 till 2018", dev title t131).
+			// "från 2015 till 2018" in a headline is a change over time,
+			// not a period.
+			if m := titleTillRangeRe().FindStringSubmatchIndex(md.Title); m != nil &&
+				!strings.HasSuffix(strings.ToLower(strings.TrimSpace(md.Title[:m[0]])), "från") {
+				if from, to := md.Title[m[2]:m[3]], md.Title[m[4]:m[5]]; plausibleRange(from, to) {
+					md.ValidFrom, md.ValidTo = from, to
+				}
+			}
 		}
 	}
 	// Anywhere in the body, but only where the document names itself as the
@@ -595,6 +606,11 @@ var (
 	metaLineRe    = lazyRegexp(`(?i)^(?:diarienummer|diarienr|dnr|ärendenummer|ärendenr|ärende|beteckning|dokumenttyp|dokumentansvarig|fastställd|antagen|antaget|beslutad|beslutat|godkänd|gäller|giltig|version|datum|sida|page|transkript|reviderad|upprättad|senast)\b|^\d+(?:\s*\(\d+\))?$|^[\d\s./-]+$`)
 	dokumenttypRe = lazyRegexp(`(?i)(?:^|\s)dokumenttyp\s*:?\s*([\p{L}-]+)`)
 	wordRe        = lazyRegexp(`[\p{L}]+`)
+	// suspendedConjunctRe matches a suspended compound and its
+	// conjunction ("Integrations- och ", "Kultur- och "): the first
+	// conjunct of a coordinated modifier whose head is written once, after
+	// the last ("Kultur- och fritidspolitiskt program").
+	suspendedConjunctRe = lazyRegexp(`\p{L}+-\s+(?:och|eller|samt)\s+`)
 )
 
 // metaFirst marks the ASCII bytes a match of metaLineRe can start with:
@@ -817,6 +833,15 @@ func kindOfHead(s string, maxWords int) string {
 		head := kindHeadWords
 		if maxWords > 0 && len(words) > maxWords {
 			head = 1
+		} else if strings.IndexByte(phrase, '-') >= 0 {
+			// A suspended compound shares the next conjunct's head:
+			// "Kultur- och fritidspolitiskt program" has one modifier
+			// before its kind word, not three, so it does not push the
+			// kind word past the head (the dev title t141, "Integrations-
+			// och flyktingpolitiskt program. …", was "other"). A long
+			// phrase keeps its first word as written ("Mål- och
+			// resursplan för … samt …" in an agenda names no kind).
+			words = wordRe().FindAllString(suspendedConjunctRe().ReplaceAllString(phrase, ""), -1)
 		}
 		if k := kindOfWords(words, head); k != "" {
 			return k
@@ -1113,6 +1138,9 @@ var (
 	validFromRe  = lazyRegexp(`(?i)(?:gäller|giltig|giltighetstid)\s*:?\s*` + fomExpr + `\s*(?:datum)?\s*:?\s*(` + dateExpr + `)(?:\s*` + dashes + `\s*(` + dateExpr + `))?`)
 	validRangeRe = lazyRegexp(`(?i)(?:gäller|giltig|giltighetstid|giltighet|period|perioden|åren|avser)\s*:?\s*(?:för\s+|under\s+)?(?:perioden\s+|åren\s+)?(` + dateExpr + `)\s*` + dashes + `\s*(` + dateExpr + `)`)
 	titleRangeRe = lazyRegexp(`((?:19|20)\d\d)\s*(?:-|–|—)\s*((?:19|20)\d\d)(?:\D|$)`)
+	// titleTillRangeRe is a title's period written with "till" ("2015
+	// till 2018").
+	titleTillRangeRe = lazyRegexp(`((?:19|20)\d\d)\s+till\s+((?:19|20)\d\d)(?:\D|$)`)
 )
 
 // selfSubjects are the definite forms by which a document names itself;

@@ -1,6 +1,9 @@
 package analysis
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // TestKindAtTheHead: a kind word names the document's kind only at the
 // head of its title, a front-matter line or the body's opening; further in,
@@ -38,6 +41,12 @@ func TestKindAtTheHead(t *testing.T) {
 		{"t038", "Dokumentbeteckning. Folkhälsostrategi för Trollhättans Stad Handläggare/Förvaltning Folkhälsostrateg/KSF", KindStrategy},
 		{"t040", "Internationell policy för Tranemo kommun", KindPolicy},
 		{"t072", "Linköpings personalpolitiska program", KindProgram},
+		// A suspended compound and its conjunction share the next
+		// conjunct's head and do not push the kind word past the head.
+		{"t141", "Integrations- och flyktingpolitiskt program. Interkulturella möten", KindProgram},
+		// n015, https://www.lillaedet.se/...: an agenda line in a news item
+		// is a long phrase, named only by its first word as written.
+		{"n015", "Kommunfullmäktiges extra sammanträde onsdag kväll\n\nI kommunfullmäktige fattas beslut som du som kommuninvånare garanterat märker av i ditt dagliga liv. Onsdag 4 november 2020 har kommunfullmäktige extra sammanträde kl. 18.00.\n\nKommunfullmäktige behandlar bland annat följande ärenden:\n\n16:Mål- och resursplan för Lilla Edets kommun 2021 samt flerårsplan för 2022-2023, reglementen för nämnder och styrelser, motion om oppositionsrådets vara eller icke vara samt motion om att sänka politikerarvodet i Lilla Edet.\n", KindOther},
 	}
 	for _, tc := range tests {
 		// The title lines of the t-texts stand alone; a body makes them
@@ -74,6 +83,24 @@ func TestKindOfHead(t *testing.T) {
 	for _, tc := range tests {
 		if got := kindOfHead(tc.s, tc.maxWords); got != tc.want {
 			t.Errorf("kindOfHead(%q, %d) = %q, want %q", tc.s, tc.maxWords, got, tc.want)
+		}
+	}
+}
+
+// TestTitlePeriodWithTill: a title may write its period with "till"
+// (the dev title t131 of testdata/realtexts); "från … till …" in a
+// headline is a change over time and states no period.
+func TestTitlePeriodWithTill(t *testing.T) {
+	tests := []struct {
+		source, text, from, to string
+	}{
+		{"t131", "LUP för Motala kommun 2015 till 2018", "2015", "2018"},
+		{"a headline", "Befolkningen ökade från 2015 till 2018", "", ""},
+	}
+	for _, tc := range tests {
+		md := ExtractMetadata(tc.text, time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC))
+		if md.ValidFrom != tc.from || md.ValidTo != tc.to {
+			t.Errorf("%s: valid %q-%q, want %q-%q", tc.source, md.ValidFrom, md.ValidTo, tc.from, tc.to)
 		}
 	}
 }
