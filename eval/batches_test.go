@@ -24,6 +24,7 @@ var seriesBatches = []struct {
 	{"batch26", batch26, [2]int{135, 145}, [2]int{988, 996}, [2]int{1, 0}, [2]int{1, 0}}, // no titles
 	{"batch27", batch27, [2]int{146, 157}, [2]int{997, 999}, [2]int{1, 0}, [2]int{1, 6}}, // no titles
 	{"batch28", batch28, [2]int{1, 0}, [2]int{1, 0}, [2]int{124, 141}, [2]int{1, 0}},     // titles only
+	{"batch29", batch29, [2]int{158, 165}, [2]int{1, 0}, [2]int{1, 0}, [2]int{7, 16}},    // no titles
 }
 
 // TestBatchPredicatesMissNNames checks that the batch predicates the

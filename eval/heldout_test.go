@@ -363,6 +363,25 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch29 are the floors of the whole held-out part as
+// grown by batch 29 (session 32: n158-n165 and p007-p016, 6 held-out
+// texts, labelled blind, with sentence labels), from main after session
+// 32's metadata change (titles' kinds and periods; attribution and themes
+// as since session 29): where a target is met the floor is the target,
+// else the figure rounded down. heldOutFiguresBatch28 and every earlier
+// floor keep holding on the texts before the batch.
+var heldOutFiguresBatch29 = []heldOutFigure{
+	{"named", 0.97, 0.882},           // 309/350 = 0.8829: target missed
+	{"none", 0.90, 0.874},            // 258/295 = 0.8746: target missed
+	{"unnamed", 0.95, 0.923},         // 24/26 = 0.9231: target missed
+	{"title", 0.97, 0.97},            // 49/49
+	{"right at >= 0.9", 0.97, 0.966}, // 114/118 = 0.9661: target missed
+	{"claims P", 0.75, 0.75},         // 0.7736 (229/296)
+	{"claims R", 0.90, 0.870},        // 0.8707 (229/263): target missed
+	{"level>=1 P", 0.80, 0.741},      // 0.7418 (405/546): target missed
+	{"kind", 0.95, 0.976},            // 0.9764 (703/720)
+}
+
 // heldOutFiguresBatch28 are the floors of the whole held-out part as
 // grown by batch 28 (session 32: the bare titles t124-t141, 7 held-out,
 // labelled blind), from the figures of the code the batch was scored
@@ -706,6 +725,8 @@ var heldOutBatchFloors = []struct {
 	batch  func(string) bool
 	floors []heldOutFigure
 }{
+	// heldOutFiguresBatch28 (session 32) was set before batch 29 (session 32).
+	{"29", batch29, heldOutFiguresBatch28},
 	// heldOutFiguresBatch27 (session 32) was set before batch 28 (session 32).
 	{"28", batch28, heldOutFiguresBatch27},
 	// heldOutFiguresBatch26 (session 31) was set before batch 27 (session 32).
@@ -735,9 +756,9 @@ var heldOutBatchFloors = []struct {
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch28 on the whole part, the
+// falls below its floor: heldOutFiguresBatch29 on the whole part, the
 // floors of heldOutBatchFloors on the part before each batch from 17 to
-// 28 (the part before batch 20 is logged only, against the targets),
+// 29 (the part before batch 20 is logged only, against the targets),
 // heldOutFiguresBatch16o on the part without batch
 // 16's m-texts, heldOutFiguresBatch15 on the part before batch 16 (set
 // from the session-19 merged run), heldOutFiguresBatch15m on the part without batch
@@ -767,7 +788,7 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch28)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch29)
 	// Each batch's floors hold on the part before the next batch: the
 	// texts are peeled off newest first.
 	for _, b := range heldOutBatchFloors {

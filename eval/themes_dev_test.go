@@ -796,6 +796,16 @@ func batch28(name string) bool {
 	return inNameRanges(name, "t124", "t141")
 }
 
+// batch29 reports whether a text of testdata/realtexts is one of batch
+// 29 (session 32: n158-n165 and p007-p016; labelled blind, with sentence
+// labels of all 18), added after batch 28 and its floors
+// (heldOutFiguresBatch28, devThemeFiguresBatch28): those hold on the part
+// before it. No earlier predicate reaches these names: batch27 ends at
+// n157 and p006 (TestBatchPredicatesMissNNames).
+func batch29(name string) bool {
+	return inNameRanges(name, "n158", "n165", "p007", "p016")
+}
+
 // inNameRanges reports whether a text's base name lies in one of the
 // ranges given as first, last pairs ("n001", "n023", "o913", "o927"): a
 // name is in a range when it has the range's one-letter prefix and lies
@@ -886,6 +896,8 @@ var devBatchFloors = []struct {
 	batch  func(string) bool
 	floors map[string]float64
 }{
+	// Batch 28's floors (session 32) were set before batch 29 (session 32).
+	{"29", batch29, devThemeFiguresBatch28},
 	// Batch 27's floors (session 32) were set before batch 28 (session 32).
 	{"28", batch28, devThemeFiguresBatch27},
 	// Batch 26's floors (session 31) were set before batch 27 (session 32).
@@ -918,7 +930,7 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch28)
+	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch29)
 	// Each series batch's floors hold on the part before the next batch:
 	// the texts are peeled off newest first, and each part's figures are
 	// logged, then checked against the floors set before that batch came.
@@ -1144,12 +1156,23 @@ var devThemeFiguresSession20 = map[string]float64{
 	"sentences P": 0.767, "sentences R": 0.725, // 0.7654, 0.7135; session 21: 0.7672, 0.7207; session 23: 0.7680, 0.7257 (codebook terms)
 }
 
+// devThemeFiguresBatch29 are the floors of the whole dev part after
+// batch 29 (session 32: 12 dev texts, labelled blind, with sentence
+// labels), from main after session 32's metadata change (titles' kinds
+// and periods; attribution and themes as since session 29; 1,622 dev
+// texts), rounded down.
+var devThemeFiguresBatch29 = map[string]float64{
+	"claims P": 0.762, "claims R": 0.920, // 0.7624 (1229/1612), 0.9206 (1229/1335) (eval.py)
+	"level>=1 P": 0.833, "level>=1 R": 0.693, // 0.8336 (992/1190), 0.6937 (992/1430) (eval.py)
+	"sentences P": 0.741, "sentences R": 0.723, // 0.7418 (3821/5151), 0.7231 (3821/5284) (eval.py)
+}
+
 // devThemeFiguresBatch28 are the floors of the whole dev part after
 // batch 28 (session 32: 11 dev titles, labelled blind), from the code the
 // batch was scored with (unchanged since session 29; 1,610 dev texts),
 // rounded down.
 var devThemeFiguresBatch28 = map[string]float64{
-	"claims P": 0.763, "claims R": 0.919, // 0.7637 (1189/1557), 0.9196 (1189/1293) (eval.py)
+	"claims P": 0.762, "claims R": 0.919, // 0.7637 (1189/1557), 0.9196 (1189/1293) (eval.py); 0.7624 after batch 27's list-sentence relabelling
 	"level>=1 P": 0.830, "level>=1 R": 0.695, // 0.8306 (971/1169), 0.6956 (971/1396) (eval.py)
 	"sentences P": 0.745, "sentences R": 0.722, // 0.7454 (3695/4957), 0.7228 (3695/5112) (eval.py)
 }
@@ -1159,7 +1182,7 @@ var devThemeFiguresBatch28 = map[string]float64{
 // labels of all), from the code the batch was scored with (unchanged
 // since session 29; 1,599 dev texts), rounded down.
 var devThemeFiguresBatch27 = map[string]float64{
-	"claims P": 0.763, "claims R": 0.919, // 0.7637 (1189/1557), 0.9196 (1189/1293) (eval.py)
+	"claims P": 0.762, "claims R": 0.919, // 0.7637 (1189/1557), 0.9196 (1189/1293) (eval.py); 0.7624 after four of the batch's list sentences were relabelled by the set's rule (session 32, NOTES-municipal.md)
 	"level>=1 P": 0.830, "level>=1 R": 0.696, // 0.8305 (970/1168), 0.6968 (970/1392) (eval.py)
 	"sentences P": 0.745, "sentences R": 0.722, // 0.7454 (3695/4957), 0.7228 (3695/5112) (eval.py)
 }
