@@ -25,6 +25,7 @@ var seriesBatches = []struct {
 	{"batch27", batch27, [2]int{146, 157}, [2]int{997, 999}, [2]int{1, 0}, [2]int{1, 6}}, // no titles
 	{"batch28", batch28, [2]int{1, 0}, [2]int{1, 0}, [2]int{124, 141}, [2]int{1, 0}},     // titles only
 	{"batch29", batch29, [2]int{158, 165}, [2]int{1, 0}, [2]int{1, 0}, [2]int{7, 16}},    // no titles
+	{"batch30", batch30, [2]int{166, 185}, [2]int{1, 0}, [2]int{1, 0}, [2]int{17, 25}},   // no titles
 }
 
 // TestBatchPredicatesMissNNames checks that the batch predicates the

@@ -363,6 +363,28 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch30 are the floors of the whole held-out part as
+// grown by batch 30 (session 33: n166-n185 and p017-p025, 11 held-out
+// texts, labelled blind, with sentence labels), from main after session
+// 33's codebook change (avtal, ideell, arbetsplats, lön and jobba weigh
+// 0.5; attribution as since session 29): where a target is met the floor is
+// the target, else the figure rounded down. Scored with the code before
+// the change the batch's 11 held-out texts were all attributed right;
+// the change took the whole part's claims P from 0.7619 to 0.7758 and
+// level>=1 P from 0.7407 to 0.7491. heldOutFiguresBatch29 and every
+// earlier floor keep holding on the texts before the batch.
+var heldOutFiguresBatch30 = []heldOutFigure{
+	{"named", 0.97, 0.885},           // 317/358 = 0.8855: target missed
+	{"none", 0.90, 0.875},            // 261/298 = 0.8758: target missed
+	{"unnamed", 0.95, 0.923},         // 24/26 = 0.9231: target missed
+	{"title", 0.97, 0.97},            // 49/49
+	{"right at >= 0.9", 0.97, 0.966}, // 117/121 = 0.9669: target missed
+	{"claims P", 0.75, 0.75},         // 0.7758 (256/330)
+	{"claims R", 0.90, 0.873},        // 0.8737 (256/293): target missed
+	{"level>=1 P", 0.80, 0.749},      // 0.7491 (415/554): target missed
+	{"kind", 0.95, 0.976},            // 0.9767 (714/731)
+}
+
 // heldOutFiguresBatch29 are the floors of the whole held-out part as
 // grown by batch 29 (session 32: n158-n165 and p007-p016, 6 held-out
 // texts, labelled blind, with sentence labels), from main after session
@@ -725,6 +747,8 @@ var heldOutBatchFloors = []struct {
 	batch  func(string) bool
 	floors []heldOutFigure
 }{
+	// heldOutFiguresBatch29 (session 32) was set before batch 30 (session 33).
+	{"30", batch30, heldOutFiguresBatch29},
 	// heldOutFiguresBatch28 (session 32) was set before batch 29 (session 32).
 	{"29", batch29, heldOutFiguresBatch28},
 	// heldOutFiguresBatch27 (session 32) was set before batch 28 (session 32).
@@ -756,9 +780,9 @@ var heldOutBatchFloors = []struct {
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch29 on the whole part, the
+// falls below its floor: heldOutFiguresBatch30 on the whole part, the
 // floors of heldOutBatchFloors on the part before each batch from 17 to
-// 29 (the part before batch 20 is logged only, against the targets),
+// 30 (the part before batch 20 is logged only, against the targets),
 // heldOutFiguresBatch16o on the part without batch
 // 16's m-texts, heldOutFiguresBatch15 on the part before batch 16 (set
 // from the session-19 merged run), heldOutFiguresBatch15m on the part without batch
@@ -788,7 +812,7 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch29)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch30)
 	// Each batch's floors hold on the part before the next batch: the
 	// texts are peeled off newest first.
 	for _, b := range heldOutBatchFloors {

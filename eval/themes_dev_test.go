@@ -806,6 +806,16 @@ func batch29(name string) bool {
 	return inNameRanges(name, "n158", "n165", "p007", "p016")
 }
 
+// batch30 reports whether a text of testdata/realtexts is one of batch
+// 30 (session 33: n166-n185 and p017-p025; labelled blind, with sentence
+// labels of all 29), added after batch 29 and its floors
+// (heldOutFiguresBatch29, devThemeFiguresBatch29): those hold on the part
+// before it. No earlier predicate reaches these names: batch29 ends at
+// n165 and p016 (TestBatchPredicatesMissNNames).
+func batch30(name string) bool {
+	return inNameRanges(name, "n166", "n185", "p017", "p025")
+}
+
 // inNameRanges reports whether a text's base name lies in one of the
 // ranges given as first, last pairs ("n001", "n023", "o913", "o927"): a
 // name is in a range when it has the range's one-letter prefix and lies
@@ -896,6 +906,8 @@ var devBatchFloors = []struct {
 	batch  func(string) bool
 	floors map[string]float64
 }{
+	// Batch 29's floors (session 32) were set before batch 30 (session 33).
+	{"30", batch30, devThemeFiguresBatch29},
 	// Batch 28's floors (session 32) were set before batch 29 (session 32).
 	{"29", batch29, devThemeFiguresBatch28},
 	// Batch 27's floors (session 32) were set before batch 28 (session 32).
@@ -930,7 +942,7 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch29)
+	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch30)
 	// Each series batch's floors hold on the part before the next batch:
 	// the texts are peeled off newest first, and each part's figures are
 	// logged, then checked against the floors set before that batch came.
@@ -941,7 +953,7 @@ func TestThemesDev(t *testing.T) {
 			t.Logf("before batch %s, %d dev texts, %s: %.4f", b.name, len(all.set.Docs), k, figs[k])
 		}
 		if b.floors != nil {
-			checkDevFloors(t, "before batch "+b.name, figs, b.floors)
+			checkDevFloors(t, "before batch "+b.name, figs, codebookTrade33(b.floors))
 		}
 	}
 	// Session 25's floors were set before batch 19 (session 26).
@@ -1027,6 +1039,30 @@ func TestThemesDev(t *testing.T) {
 	checkDevFloors(t, "before batch 8 and the fresh-14 sentence labels", themeFigures(labelled.without(t, "dev", either(batch8, batch9to10))), devThemeFiguresBatch7)
 	checkDevFloors(t, "before batch 7", themeFigures(labelled.without(t, "dev", either(batch7or8, batch9to10))), devThemeFiguresGrown)
 	checkDevFloors(t, "before batch 6", themeFigures(labelled.without(t, "dev", either(batch6to8, batch9to10))), devThemeFigures)
+}
+
+// recallTrade33 is how far session 33's codebook change (avtal, ideell,
+// arbetsplats, lön and jobba weigh 0.5; docs/validity-themes.md, session
+// 33) may take a recall figure below a floor set before it: the change
+// trades a little recall for precision (whole dev part: claims P 0.7564
+// -> 0.7759, level>=1 P 0.8337 -> 0.8366, sentences P 0.7361 -> 0.7493;
+// claims R 0.9200 -> 0.9185, level>=1 R 0.6958 -> 0.6931, sentences R
+// 0.7225 -> 0.7203). On the parts before batches 21 to 30 the largest
+// drop below a floor was 0.0026 (level>=1 R before batch 27, with the
+// first four words); precision floors are kept as they were.
+const recallTrade33 = 0.003
+
+// codebookTrade33 returns floors set before session 33 with each recall
+// floor lowered by recallTrade33.
+func codebookTrade33(floors map[string]float64) map[string]float64 {
+	out := make(map[string]float64, len(floors))
+	for k, v := range floors {
+		if strings.HasSuffix(k, " R") {
+			v -= recallTrade33
+		}
+		out[k] = v
+	}
+	return out
 }
 
 // checkDevFloors logs one part's dev theme figures and fails where one
@@ -1154,6 +1190,20 @@ var devThemeFiguresSession20 = map[string]float64{
 	"claims P": 0.783, "claims R": 0.926, // 0.7825, 0.9156 (1,335 dev texts); session 21: 0.7826, 0.9200; session 23: 0.7838, 0.9267
 	"level>=1 P": 0.813, "level>=1 R": 0.711, // 0.8059, 0.7091; session 21: 0.8136, 0.7091; session 23: 0.8133, 0.7119
 	"sentences P": 0.767, "sentences R": 0.725, // 0.7654, 0.7135; session 21: 0.7672, 0.7207; session 23: 0.7680, 0.7257 (codebook terms)
+}
+
+// devThemeFiguresBatch30 are the floors of the whole dev part after
+// batch 30 (session 33: 18 dev texts, labelled blind, with sentence
+// labels of all) and session 33's codebook change (avtal, ideell,
+// arbetsplats, lön and jobba weigh 0.5: evidence only beside another word
+// of their theme; "ideell sektor" and "börja jobba" are phrases;
+// docs/validity-themes.md), from main after that change
+// (1,640 dev texts), rounded down. The batch itself, scored with the code
+// before the change, took claims P from 0.7624 to 0.7564.
+var devThemeFiguresBatch30 = map[string]float64{
+	"claims P": 0.775, "claims R": 0.918, // 0.7759 (1274/1642), 0.9185 (1274/1387) (eval.py)
+	"level>=1 P": 0.836, "level>=1 R": 0.693, // 0.8366 (1014/1212), 0.6931 (1014/1463) (eval.py)
+	"sentences P": 0.749, "sentences R": 0.720, // 0.7493 (3969/5297), 0.7203 (3969/5510) (eval.py)
 }
 
 // devThemeFiguresBatch29 are the floors of the whole dev part after
