@@ -363,6 +363,28 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch31 are the floors of the whole held-out part as
+// grown by batch 31 (session 34: n186-n201 and p026-p034, 3 held-out
+// texts, labelled blind, with sentence labels), from main after session
+// 34's codebook change ("studie" in the singular is no education;
+// attribution as since session 29): where a target is met the floor is
+// the target, else the figure rounded down. Of the batch's three held-out
+// texts two were attributed right and one left unknown; the change took
+// the whole part's level>=1 P from 0.7500 to 0.7513 and lowered no
+// figure. heldOutFiguresBatch30 and every earlier floor keep holding on
+// the texts before the batch.
+var heldOutFiguresBatch31 = []heldOutFigure{
+	{"named", 0.97, 0.883},           // 319/361 = 0.8837: target missed
+	{"none", 0.90, 0.875},            // 261/298 = 0.8758: target missed
+	{"unnamed", 0.95, 0.923},         // 24/26 = 0.9231: target missed
+	{"title", 0.97, 0.97},            // 49/49
+	{"right at >= 0.9", 0.97, 0.966}, // 117/121 = 0.9669: target missed
+	{"claims P", 0.75, 0.75},         // 0.7771 (265/341)
+	{"claims R", 0.90, 0.874},        // 0.8746 (265/303): target missed
+	{"level>=1 P", 0.80, 0.751},      // 0.7513 (420/559): target missed
+	{"kind", 0.95, 0.976},            // 0.977
+}
+
 // heldOutFiguresBatch30 are the floors of the whole held-out part as
 // grown by batch 30 (session 33: n166-n185 and p017-p025, 11 held-out
 // texts, labelled blind, with sentence labels), from main after session
@@ -747,6 +769,8 @@ var heldOutBatchFloors = []struct {
 	batch  func(string) bool
 	floors []heldOutFigure
 }{
+	// heldOutFiguresBatch30 (session 33) was set before batch 31 (session 34).
+	{"31", batch31, heldOutFiguresBatch30},
 	// heldOutFiguresBatch29 (session 32) was set before batch 30 (session 33).
 	{"30", batch30, heldOutFiguresBatch29},
 	// heldOutFiguresBatch28 (session 32) was set before batch 29 (session 32).
@@ -780,9 +804,9 @@ var heldOutBatchFloors = []struct {
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch30 on the whole part, the
+// falls below its floor: heldOutFiguresBatch31 on the whole part, the
 // floors of heldOutBatchFloors on the part before each batch from 17 to
-// 30 (the part before batch 20 is logged only, against the targets),
+// 31 (the part before batch 20 is logged only, against the targets),
 // heldOutFiguresBatch16o on the part without batch
 // 16's m-texts, heldOutFiguresBatch15 on the part before batch 16 (set
 // from the session-19 merged run), heldOutFiguresBatch15m on the part without batch
@@ -812,7 +836,7 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch30)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch31)
 	// Each batch's floors hold on the part before the next batch: the
 	// texts are peeled off newest first.
 	for _, b := range heldOutBatchFloors {

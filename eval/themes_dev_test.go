@@ -816,6 +816,16 @@ func batch30(name string) bool {
 	return inNameRanges(name, "n166", "n185", "p017", "p025")
 }
 
+// batch31 reports whether a text of testdata/realtexts is one of batch
+// 31 (session 34: n186-n201 and p026-p034; labelled blind, with sentence
+// labels of all 25), added after batch 30 and its floors
+// (heldOutFiguresBatch30, devThemeFiguresBatch30): those hold on the part
+// before it. No earlier predicate reaches these names: batch30 ends at
+// n185 and p025 (TestBatchPredicatesMissNNames).
+func batch31(name string) bool {
+	return inNameRanges(name, "n186", "n201", "p026", "p034")
+}
+
 // inNameRanges reports whether a text's base name lies in one of the
 // ranges given as first, last pairs ("n001", "n023", "o913", "o927"): a
 // name is in a range when it has the range's one-letter prefix and lies
@@ -906,6 +916,8 @@ var devBatchFloors = []struct {
 	batch  func(string) bool
 	floors map[string]float64
 }{
+	// Batch 30's floors (session 33) were set before batch 31 (session 34).
+	{"31", batch31, devThemeFiguresBatch30},
 	// Batch 29's floors (session 32) were set before batch 30 (session 33).
 	{"30", batch30, devThemeFiguresBatch29},
 	// Batch 28's floors (session 32) were set before batch 29 (session 32).
@@ -942,7 +954,7 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch30)
+	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch31)
 	// Each series batch's floors hold on the part before the next batch:
 	// the texts are peeled off newest first, and each part's figures are
 	// logged, then checked against the floors set before that batch came.
@@ -1190,6 +1202,21 @@ var devThemeFiguresSession20 = map[string]float64{
 	"claims P": 0.783, "claims R": 0.926, // 0.7825, 0.9156 (1,335 dev texts); session 21: 0.7826, 0.9200; session 23: 0.7838, 0.9267
 	"level>=1 P": 0.813, "level>=1 R": 0.711, // 0.8059, 0.7091; session 21: 0.8136, 0.7091; session 23: 0.8133, 0.7119
 	"sentences P": 0.767, "sentences R": 0.725, // 0.7654, 0.7135; session 21: 0.7672, 0.7207; session 23: 0.7680, 0.7257 (codebook terms)
+}
+
+// devThemeFiguresBatch31 are the floors of the whole dev part after
+// batch 31 (session 34: 22 dev texts, labelled blind, with sentence
+// labels of all) and session 34's codebook change ("studie" in the
+// singular, a piece of research, is no education: "en studie om",
+// "delstudien", "förstudie"; docs/validity-themes.md), from main after
+// that change (1,662 dev texts), rounded down. The batch itself, scored
+// with the code before the change, took claims P from 0.7759 to 0.7704;
+// the change took the whole part's level>=1 P from 0.8361 to 0.8382 and
+// lowered no figure.
+var devThemeFiguresBatch31 = map[string]float64{
+	"claims P": 0.770, "claims R": 0.918, // 0.7705 (1333/1730), 0.9180 (1333/1452) (eval.py)
+	"level>=1 P": 0.838, "level>=1 R": 0.690, // 0.8382 (1041/1242), 0.6908 (1041/1507) (eval.py)
+	"sentences P": 0.745, "sentences R": 0.720, // 0.7460 (4161/5578), 0.7208 (4161/5773) (eval.py)
 }
 
 // devThemeFiguresBatch30 are the floors of the whole dev part after
