@@ -1074,12 +1074,9 @@ var (
 )
 
 // adoptionStems are stems every match of adoptByRe and adoptOnRe holds;
-// validityStems those of the validity expressions (see stemIndex). The
-// decision's stems are the expressions' own, "beslutad", "beslutat" and
-// "beslutsdatum", not "beslut" (until session 34), which the cells of
-// most decision documents hold ("beslutar", "beslutet").
+// validityStems those of the validity expressions (see stemIndex).
 var (
-	adoptionStems = newStemIndex("antag", "antog", "fastställ", "beslutad", "beslutat", "beslutsdatum", "godkän", "datum för")
+	adoptionStems = newStemIndex("antag", "antog", "fastställ", "beslut", "godkän", "datum för")
 	validityStems = newStemIndex("gäller", "giltig", "period", "åren", "avser")
 )
 
