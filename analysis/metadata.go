@@ -454,13 +454,22 @@ func markTitleLists(lines []docLine) {
 			i = j
 			continue
 		}
+		// A list of titles names an organisation on most of its lines; a
+		// PDF's text has no long lines (pdftotext wraps every ~100
+		// characters), so its whole body is one run of short lines that
+		// names a few organisations among a thousand lines and is no list.
+		// The names and the lines only grow, line by line, so the reading
+		// stops once the run is a list, or once the lines mayNameOrg
+		// passes that are left cannot make it one.
 		orgs := map[string]bool{}
 		orgLines := 0
-		for k := i; k < j; k++ {
+		isList := func() bool { return len(orgs) >= minOrgs && orgLines >= minOrgs && orgLines*3 >= j-i }
+		for k := i; k < j && !isList() && orgLines+may >= max(minOrgs, (j-i+2)/3); k++ {
 			found := false
 			if !mayNameOrg(lines[k].text) {
 				continue
 			}
+			may--
 			for _, m := range orgNameRe().FindAllStringSubmatch(lines[k].text, -1) {
 				for _, g := range m[1:] {
 					if g != "" {
@@ -473,11 +482,7 @@ func markTitleLists(lines []docLine) {
 				orgLines++
 			}
 		}
-		// A list of titles names an organisation on most of its lines; a
-		// PDF's text has no long lines (pdftotext wraps every ~100
-		// characters), so its whole body is one run of short lines that
-		// names a few organisations among a thousand lines and is no list.
-		if len(orgs) >= minOrgs && orgLines >= minOrgs && orgLines*3 >= j-i {
+		if isList() {
 			if lower == nil {
 				lower = make([][]byte, len(lines))
 				n := 0

@@ -3,6 +3,7 @@ package analysis
 import (
 	"bytes"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -37,6 +38,33 @@ func (ix *stemIndex) has(s string) bool {
 		}
 	}
 	return false
+}
+
+// hasAtWordStart reports whether s holds one of the stems where a word
+// starts: at the start of s or after a rune that is not a letter, as an
+// expression's (?:^|[^\p{L}]) lead requires. Lower-casing keeps each
+// byte where it was and letters letters, so the rune before a stem is the
+// text's own.
+func (ix *stemIndex) hasAtWordStart(s string) bool {
+	var small [256]byte
+	buf := appendLowerLatin(small[:0], s)
+	for i, c := range buf {
+		for _, w := range ix.byFirst[c] {
+			if bytes.HasPrefix(buf[i:], w) && (i == 0 || !lastRuneIsLetter(buf[:i])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lastRuneIsLetter reports whether the last rune of b is a letter.
+func lastRuneIsLetter(b []byte) bool {
+	if c := b[len(b)-1]; c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeLastRune(b)
+	return unicode.IsLetter(r)
 }
 
 // appendLower appends strings.ToLower(s) to buf, without allocating when
