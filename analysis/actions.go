@@ -279,9 +279,11 @@ func (a *Analyzer) actionTheme(st structure, scores []map[string]float64, i int)
 // labelRe finds the labels of running-text action entries ("Ansvar:
 // Kultur- och fritidschef", "Tidplan: 2019"). Labels are capitalised as
 // they are written at the start of an entry or line.
-var labelRe = lazyRegexp(`(?:^|[\s(.;,•-])(Huvudansvar|Ansvarig|Ansvariga|Ansvar|Tidplan|Tidsplan|Tidpunkt|Tid|Klart|Uppföljning|Indikatorer|Indikator|Aktivitet|Aktiviteter|Åtgärd|Åtgärder|Insats|Mål)\s*:\s*`)
+var labelRe = lazyRegexp(`(?:^|[\s(.;,•-])(` + strings.Join(labelNames, "|") + `)\s*:\s*`)
 
-// labelNames are labelRe's labels, each as written.
+// labelNames are labelRe's labels, each as written, in the expression's
+// order (a longer name before its prefix: "Ansvarig" before "Ansvar");
+// labelRe is built from them, so mayHoldLabel tests the same names.
 var labelNames = []string{"Huvudansvar", "Ansvarig", "Ansvariga", "Ansvar", "Tidplan", "Tidsplan", "Tidpunkt", "Tid", "Klart", "Uppföljning",
 	"Indikatorer", "Indikator", "Aktivitet", "Aktiviteter", "Åtgärd", "Åtgärder", "Insats", "Mål"}
 
