@@ -363,6 +363,27 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch32 are the floors of the whole held-out part as
+// grown by batch 32 (session 35: n202-n220 and p035-p049, 14 held-out
+// texts, labelled blind, with sentence labels), from the code the batch
+// was scored with (main as after session 34): where a target is met the
+// floor is the target, else the figure rounded down. The batch's 14
+// held-out texts were all attributed right (6 named, 7 none, 1 unnamed);
+// its themes scored claims P/R 0.887/0.870 and level>=1 P 0.880.
+// heldOutFiguresBatch31 and every earlier floor keep holding on the texts
+// before the batch.
+var heldOutFiguresBatch32 = []heldOutFigure{
+	{"named", 0.97, 0.885},           // 325/367 = 0.8856: target missed
+	{"none", 0.90, 0.878},            // 268/305 = 0.8787: target missed
+	{"unnamed", 0.95, 0.925},         // 25/27 = 0.9259: target missed
+	{"title", 0.97, 0.97},            // 49/49
+	{"right at >= 0.9", 0.97, 0.967}, // 119/123 = 0.9675: target missed
+	{"claims P", 0.75, 0.75},         // 0.7919 (312/394)
+	{"claims R", 0.90, 0.873},        // 0.8739 (312/357): target missed
+	{"level>=1 P", 0.80, 0.756},      // 0.7568 (442/584): target missed
+	{"kind", 0.95, 0.976},            // 0.977
+}
+
 // heldOutFiguresBatch31 are the floors of the whole held-out part as
 // grown by batch 31 (session 34: n186-n201 and p026-p034, 3 held-out
 // texts, labelled blind, with sentence labels), from main after session
@@ -769,6 +790,8 @@ var heldOutBatchFloors = []struct {
 	batch  func(string) bool
 	floors []heldOutFigure
 }{
+	// heldOutFiguresBatch31 (session 34) was set before batch 32 (session 35).
+	{"32", batch32, heldOutFiguresBatch31},
 	// heldOutFiguresBatch30 (session 33) was set before batch 31 (session 34).
 	{"31", batch31, heldOutFiguresBatch30},
 	// heldOutFiguresBatch29 (session 32) was set before batch 30 (session 33).
@@ -804,9 +827,9 @@ var heldOutBatchFloors = []struct {
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch31 on the whole part, the
+// falls below its floor: heldOutFiguresBatch32 on the whole part, the
 // floors of heldOutBatchFloors on the part before each batch from 17 to
-// 31 (the part before batch 20 is logged only, against the targets),
+// 32 (the part before batch 20 is logged only, against the targets),
 // heldOutFiguresBatch16o on the part without batch
 // 16's m-texts, heldOutFiguresBatch15 on the part before batch 16 (set
 // from the session-19 merged run), heldOutFiguresBatch15m on the part without batch
@@ -836,7 +859,7 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("reads and analyses the whole held-out part")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch31)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch32)
 	// Each batch's floors hold on the part before the next batch: the
 	// texts are peeled off newest first.
 	for _, b := range heldOutBatchFloors {

@@ -826,6 +826,16 @@ func batch31(name string) bool {
 	return inNameRanges(name, "n186", "n201", "p026", "p034")
 }
 
+// batch32 reports whether a text of testdata/realtexts is one of batch
+// 32 (session 35: n202-n220 and p035-p049; labelled blind, with sentence
+// labels of all 34), added after batch 31 and its floors
+// (heldOutFiguresBatch31, devThemeFiguresBatch31): those hold on the part
+// before it. No earlier predicate reaches these names: batch31 ends at
+// n201 and p034 (TestBatchPredicatesMissNNames).
+func batch32(name string) bool {
+	return inNameRanges(name, "n202", "n220", "p035", "p049")
+}
+
 // inNameRanges reports whether a text's base name lies in one of the
 // ranges given as first, last pairs ("n001", "n023", "o913", "o927"): a
 // name is in a range when it has the range's one-letter prefix and lies
@@ -916,6 +926,8 @@ var devBatchFloors = []struct {
 	batch  func(string) bool
 	floors map[string]float64
 }{
+	// Batch 31's floors (session 34) were set before batch 32 (session 35).
+	{"32", batch32, devThemeFiguresBatch31},
 	// Batch 30's floors (session 33) were set before batch 31 (session 34).
 	{"31", batch31, devThemeFiguresBatch30},
 	// Batch 29's floors (session 32) were set before batch 30 (session 33).
@@ -954,7 +966,7 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch31)
+	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch32)
 	// Each series batch's floors hold on the part before the next batch:
 	// the texts are peeled off newest first, and each part's figures are
 	// logged, then checked against the floors set before that batch came.
@@ -1202,6 +1214,22 @@ var devThemeFiguresSession20 = map[string]float64{
 	"claims P": 0.783, "claims R": 0.926, // 0.7825, 0.9156 (1,335 dev texts); session 21: 0.7826, 0.9200; session 23: 0.7838, 0.9267
 	"level>=1 P": 0.813, "level>=1 R": 0.711, // 0.8059, 0.7091; session 21: 0.8136, 0.7091; session 23: 0.8133, 0.7119
 	"sentences P": 0.767, "sentences R": 0.725, // 0.7654, 0.7135; session 21: 0.7672, 0.7207; session 23: 0.7680, 0.7257 (codebook terms)
+}
+
+// devThemeFiguresBatch32 are the floors of the whole dev part after
+// batch 32 (session 35: 20 dev texts, labelled blind, with sentence
+// labels of all), from the code the batch was scored with (main as after
+// session 34; 1,682 dev texts), rounded down. The batch's own dev texts
+// scored claims P/R 0.886/0.838, level>=1 P 0.879, sentences 0.851/0.728;
+// with them the whole part's claims R went from 0.9180 to 0.9141 (the
+// batch's misses: a list of areas "inom integration, krisberedskap, ...,
+// folkhälsa, bostadsförsörjning" the list-mention rule damps, a
+// misspelled "sammarbetet", meeting people written "skapa kontakt" and
+// "fika"), every other figure held or rose.
+var devThemeFiguresBatch32 = map[string]float64{
+	"claims P": 0.774, "claims R": 0.914, // 0.7750 (1395/1800), 0.9141 (1395/1526) (eval.py)
+	"level>=1 P": 0.839, "level>=1 R": 0.691, // 0.8392 (1070/1275), 0.6912 (1070/1548) (eval.py)
+	"sentences P": 0.750, "sentences R": 0.721, // 0.7503 (4367/5820), 0.7211 (4367/6056) (eval.py)
 }
 
 // devThemeFiguresBatch31 are the floors of the whole dev part after
