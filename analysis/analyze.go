@@ -361,8 +361,6 @@ func grow[T any](s []T, n int) []T {
 // Headings, Passing, the modality counts) includes.
 func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sentence, scores, levels []map[string]float64, matches [][]Match, st structure, off map[senseKey]bool) []ThemeCoverage {
 	minScore := a.Codebook.MinScore
-	own := func(i int, theme string) bool { return segs[i].Kind.counted() && scores[i][theme] >= minScore }
-	counts := func(i int, theme string) bool { return levels[i][theme] >= minScore }
 	inherits := func(i int, theme string) int {
 		if k := segs[i].Kind; k != KindSentence && k != KindListItem && k != KindTableRow {
 			return -1
@@ -372,10 +370,24 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 	// Most segments are a hit of no theme; the passes below look, for
 	// each theme, only at those that may be one of some theme.
 	cands := themeCandidates(segs, scores, minScore, st)
+	// own(k, t): candidate k is a counted segment whose score for theme t
+	// is at least minScore; counts(k, t): its level score is. Marked once
+	// per candidate (markThemes) from the few themes its maps hold: the
+	// passes below asked the maps for every theme of every candidate, two
+	// to four times.
+	ownMarks := markThemes(cands, a.Codebook.Themes, minScore, func(i int) map[string]float64 {
+		if !segs[i].Kind.counted() {
+			return nil
+		}
+		return scores[i]
+	})
+	countMarks := markThemes(cands, a.Codebook.Themes, minScore, func(i int) map[string]float64 { return levels[i] })
+	own := func(k, t int) bool { return ownMarks.has(k, t) && segs[cands[k]].Kind.counted() }
+	counts := countMarks.has
 	nHits, nMatched := 0, 0
-	for _, th := range a.Codebook.Themes {
-		for _, i := range cands {
-			if own(i, th.ID) {
+	for t, th := range a.Codebook.Themes {
+		for k, i := range cands {
+			if own(k, t) {
 				nHits++
 				for _, m := range matches[i] {
 					if m.Theme == th.ID {
@@ -392,15 +404,15 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 	matched := make([]Match, 0, nMatched)
 	themes := make([]ThemeCoverage, 0, len(a.Codebook.Themes))
 	segToks := segmentTokens{matcher: a.matcher, text: text}
-	for _, th := range a.Codebook.Themes {
+	for t, th := range a.Codebook.Themes {
 		cov := ThemeCoverage{ID: th.ID, Headings: []int{}}
 		first, claims := len(hits), 0
-		for _, i := range cands {
+		for k, i := range cands {
 			// Most segments are no hit of a theme: the hit is made only
 			// for those that are (making it first was a third of this
 			// function's time).
-			isOwn, h := own(i, th.ID), -1
-			claim := isOwn && !counts(i, th.ID)
+			isOwn, h := own(k, t), -1
+			claim := isOwn && !counts(k, t)
 			if claim {
 				// by its claims_only words alone: inherited as before,
 				// if its section names the theme
@@ -477,6 +489,49 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 	}
 	return themes
 }
+
+// themeMarks are, for each candidate segment of themeCoverage, the
+// themes (by their index in the codebook) whose score in the segment's
+// map is at least a minimum, a missing theme's score being 0: bit t%64 of
+// word k*stride+t/64.
+type themeMarks struct {
+	bits   []uint64
+	stride int
+}
+
+// markThemes marks, for each of cands, the themes whose score in
+// scoresOf(cands[k]) is at least minScore (scoresOf(i)[themes[t].ID] >=
+// minScore), reading each map's few entries instead of asking it for
+// every theme.
+func markThemes(cands []int, themes []codebook.Theme, minScore float64, scoresOf func(i int) map[string]float64) themeMarks {
+	tm := themeMarks{stride: (len(themes) + 63) / 64}
+	tm.bits = make([]uint64, len(cands)*tm.stride)
+	for k, i := range cands {
+		row := tm.bits[k*tm.stride : (k+1)*tm.stride]
+		if 0 >= minScore {
+			// a theme the map does not hold scores 0, which is enough
+			for t := range themes {
+				row[t/64] |= 1 << (t % 64)
+			}
+		}
+		for id, v := range scoresOf(i) {
+			for t := range themes {
+				if themes[t].ID != id {
+					continue
+				}
+				if v >= minScore {
+					row[t/64] |= 1 << (t % 64)
+				} else {
+					row[t/64] &^= 1 << (t % 64)
+				}
+			}
+		}
+	}
+	return tm
+}
+
+// has reports whether candidate k's score for theme t is marked.
+func (tm themeMarks) has(k, t int) bool { return tm.bits[k*tm.stride+t/64]>>(t%64)&1 != 0 }
 
 // themeCandidates returns, in order, the segments that may be a hit of
 // some theme in themeCoverage: those with a score for any theme (own

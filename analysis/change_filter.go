@@ -47,13 +47,26 @@ func AppendTextFilter(dst []byte, text string, buf []byte) ([]byte, []byte) {
 	if hasWordFinalHyphen(lower) {
 		dst[at] |= textFilterHyphen
 	}
-	bits := dst[at+1:]
-	mask := uint32(size*8 - 1)
-	for i := 0; i+3 <= len(lower); i++ {
-		h := trigramHash(lower[i], lower[i+1], lower[i+2]) & mask
+	setTrigramBits(dst[at+1:], uint32(size*8-1), lower)
+	return dst, lower
+}
+
+// setTrigramBits sets, for every trigram of lower (lower[i], lower[i+1],
+// lower[i+2]), bit trigramHash(...)&mask of bits. The trigram is rolled
+// through t as its bytes come (trigramHash's a | b<<8 | c<<16), each
+// byte read once: reading three with their bounds checks for every byte
+// of the text was most of a cold run's filters, 1.4% of its instructions
+// (TestSetTrigramBits: the same bits as trigramHash of each trigram).
+func setTrigramBits(bits []byte, mask uint32, lower []byte) {
+	if len(lower) < 3 {
+		return
+	}
+	t := uint32(lower[0])<<8 | uint32(lower[1])<<16
+	for _, c := range lower[2:] {
+		t = t>>8 | uint32(c)<<16
+		h := (t*0x9E3779B1>>16 | t*0x9E3779B1<<16) & mask // trigramHash
 		bits[h>>3] |= 1 << (h & 7)
 	}
-	return dst, lower
 }
 
 // trigramHash spreads a trigram's bytes over 32 bits (Fibonacci hashing:

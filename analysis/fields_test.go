@@ -18,11 +18,11 @@ import (
 // newlines, no-break spaces and Swedish letters.
 func TestJoinFieldsAndMoreFields(t *testing.T) {
 	cases := []string{"", " ", "a", " a", "a ", "a b", "a  b", "a\tb", "a\nb", "å ä ö", "x\u00a0y", "\u00a0", "  ", "Kultur- och fritidschef"}
-	alphabet := []string{"a", "ö", " ", " ", "\t", "\n", "\r", "\v", "\u00a0", "\u0085", "-", "."}
+	alphabet := []string{"a", "ö", " ", " ", "\t", "\n", "\r", "\v", "\f", "\x1c", "\u00a0", "\u0085", "\u2003", "\xc2", "\x85", "-", "."}
 	rng := rand.New(rand.NewPCG(1, 2))
-	for range 5000 {
+	for k := range 5000 {
 		var b strings.Builder
-		for range rng.IntN(8) {
+		for range rng.IntN(8 + k%4*10) { // up to 37 pieces: past the callers' limits of words
 			b.WriteString(alphabet[rng.IntN(len(alphabet))])
 		}
 		cases = append(cases, b.String())
@@ -32,7 +32,7 @@ func TestJoinFieldsAndMoreFields(t *testing.T) {
 		if got := joinFields(s); got != want {
 			t.Fatalf("joinFields(%q) = %q, want %q", s, got, want)
 		}
-		for n := range 6 {
+		for _, n := range []int{0, 1, 2, 3, 4, 5, 6, 8, 14, 20} {
 			if got, want := moreFields(s, n), len(strings.Fields(s)) > n; got != want {
 				t.Fatalf("moreFields(%q, %d) = %v, want %v", s, n, got, want)
 			}

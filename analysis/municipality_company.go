@@ -41,6 +41,19 @@ func parseCompanyForms(fsys fs.FS) (map[string]bool, error) {
 	return out, nil
 }
 
+// isCompanyForm reports whether word w of text is one of forms, the
+// embedded company forms: from its form's list bits when the attribution
+// has worked them out (formlists.go: the embedded lists', whose company
+// forms these are), else from forms.
+func isCompanyForm(text string, w word, forms map[string]bool) bool {
+	if f := w.form; f != nil {
+		if v := f.voice.v.Load(); v != 0 {
+			return listBits(v)&onCompanyForm != 0
+		}
+	}
+	return forms[text[w.start:w.end]]
+}
+
 // namesCompany reports whether the non-noise words of a text name a
 // company by its legal form: "AB" (or "HB", "KB") written in capitals next
 // to a capitalised word on the same line, before it ("AB Bostäder") or
@@ -48,7 +61,7 @@ func parseCompanyForms(fsys fs.FS) (map[string]bool, error) {
 func namesCompany(text string, words []word, zones []uint8) bool {
 	companyForms := embeddedCompanyForms()
 	for i, w := range words {
-		if zones[i] == zNoise || !companyForms[text[w.start:w.end]] {
+		if zones[i] == zNoise || !isCompanyForm(text, w, companyForms) {
 			continue
 		}
 		if i+1 < len(words) && words[i+1].upper && sameLine(text, w, words[i+1]) {

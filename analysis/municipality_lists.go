@@ -265,10 +265,15 @@ func (l *attributionLists) rivalAt(text string, words []word, i int, first strin
 		}
 		return 2, partnerRival
 	}
-	if n := l.memberBodyAt(text, words, i, base); n > 0 {
-		return n, partnerRival // "Samordningsförbundet Västerås": a body of its members (municipality_memberbody.go)
+	if l.on(text, words[i], first, onMemberBody) { // memberBodies[base]
+		if n := l.memberBodyAt(text, words, i, base); n > 0 {
+			return n, partnerRival // "Samordningsförbundet Västerås": a body of its members (municipality_memberbody.go)
+		}
 	}
-	for _, key := range [...]string{first, base} {
+	for k, key := range [...]string{first, base} {
+		if !l.on(text, words[i], first, [...]listBits{onRival, onRivalBase}[k]) {
+			continue // rivals[key] names none
+		}
 		for _, r := range l.rivals[key] {
 			ws := r.words
 			if i+len(ws) > len(words) {

@@ -36,8 +36,8 @@ func (a *MunicipalityAttributor) reportsOnParties(text string, words []word, zon
 		if zones[i] == zNoise || w.upper || w.end-w.start > 20 {
 			continue
 		}
-		lw := string(w.appendLower(small[:0], text))
-		if a.lists.voiceClasses[lw].has(voiceReporter) && !strings.HasPrefix(lw, "foto") {
+		lw := w.appendLower(small[:0], text)
+		if a.lists.classOf(w, lw).has(voiceReporter) && !strings.HasPrefix(string(lw), "foto") {
 			return true
 		}
 	}

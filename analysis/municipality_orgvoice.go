@@ -29,8 +29,8 @@ func (v *voiceLists) parseOrganisationVoice(fsys fs.FS) error {
 // orgOwnedAt reports whether token i (lower case lw) is an organisation's
 // own noun after "vår", "vårt" or "våra" on the same line, directly or
 // across one word ("våra olika kretsar").
-func (v *voiceLists) orgOwnedAt(text string, words []word, i int, lw string) bool {
-	if !v.orgOwned[lw] {
+func (l *attributionLists) orgOwnedAt(text string, words []word, i int, lw string) bool {
+	if !l.on(text, words[i], lw, onOrgOwned) {
 		return false
 	}
 	for back := 1; back <= 2 && i-back >= 0; back++ {

@@ -30,7 +30,7 @@ func TestOrgOwnedAt(t *testing.T) {
 		{"Kretsarna samarbetar kring mötesplats Kupan och kretsar i kommunen.", "kretsar", false},
 	} {
 		words, i := tokenIndex(t, tc.text, tc.noun)
-		if got := a.lists.voice.orgOwnedAt(tc.text, words, i, strings.ToLower(tc.noun)); got != tc.want {
+		if got := a.lists.orgOwnedAt(tc.text, words, i, strings.ToLower(tc.noun)); got != tc.want {
 			t.Errorf("%q: orgOwnedAt(%s) = %v, want %v", tc.text, tc.noun, got, tc.want)
 		}
 	}

@@ -19,7 +19,7 @@ func (a *MunicipalityAttributor) partyBranchAt(text string, words []word, i int,
 		return false
 	}
 	n := 1
-	if !a.lists.voice.partyGroups[lw] {
+	if !a.lists.on(text, words[i], lw, onPartyGroup) { // voice.partyGroups[lw]
 		n, _ = a.lists.rivalAt(text, words, i, lw)
 		if n == 0 || !a.lists.rivalIsParty(text, words, i, n) {
 			return false
@@ -45,14 +45,14 @@ func (a *MunicipalityAttributor) partyBranchAt(text string, words []word, i int,
 // kommunalförbund", "Sjuhärads kommunalförbund"; member-bodies.txt, in
 // the indefinite or the definite form), as a company names itself "X AB".
 func (a *MunicipalityAttributor) memberBodySelfAt(text string, words []word, i int, lw string) bool {
-	if i == 0 || words[i].upper || !words[i-1].upper || !joined(text, words[i-1], words[i]) {
+	if i == 0 || words[i].upper || !words[i-1].upper {
+		return false
+	}
+	// lw is no "förbund(et)" and memberBodies holds lw or lw+"et"
+	if !a.lists.on(text, words[i], lw, onMemberBodySelf) || !joined(text, words[i-1], words[i]) {
 		return false
 	}
 	if p := words[i-1].lower(text); p == "ett" || p == "en" || p == "om" || p == "vissa" {
-		return false
-	}
-	mb := a.lists.memberBodies
-	if lw == "förbund" || lw == "förbundet" || !(mb[lw] || mb[lw+"et"]) {
 		return false
 	}
 	// The body is the text's subject, named again and again

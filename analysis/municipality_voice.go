@@ -306,12 +306,13 @@ const (
 // "reserverade oss") (partyFirst); else a party's own organ word
 // (partyOrgan).
 func (a *MunicipalityAttributor) partyAt(text string, words []word, i int, lw string) int {
-	v := a.lists.voice
-	if i > 0 && sameLine(text, words[i-1], words[i]) {
+	l, w := a.lists, words[i]
+	v := l.voice
+	if i > 0 && l.on(text, w, lw, onPartyMember|onPartyOwned) && sameLine(text, words[i-1], w) {
 		switch prev := words[i-1].lower(text); {
-		case (prev == "vi" || prev == "oss" || prev == "som") && v.partyMember[lw]:
+		case (prev == "vi" || prev == "oss" || prev == "som") && l.on(text, w, lw, onPartyMember):
 			return partyFirst
-		case (prev == "vår" || prev == "vårt" || prev == "våra") && v.partyOwned[lw]:
+		case (prev == "vår" || prev == "vårt" || prev == "våra") && l.on(text, w, lw, onPartyOwned):
 			return partyFirst
 		}
 	}
@@ -326,9 +327,11 @@ func (a *MunicipalityAttributor) partyAt(text string, words []word, i int, lw st
 			}
 		}
 	}
-	for _, seq := range v.partySaid {
-		if lw == seq[0] && wordsFollow(text, words, i, seq[1:]) {
-			return partyFirst
+	if l.on(text, w, lw, onPartySaid) {
+		for _, seq := range v.partySaid {
+			if lw == seq[0] && wordsFollow(text, words, i, seq[1:]) {
+				return partyFirst
+			}
 		}
 	}
 	if lw == "vi" {
@@ -338,16 +341,14 @@ func (a *MunicipalityAttributor) partyAt(text string, words []word, i int, lw st
 			}
 		}
 	}
-	if v.orgOwnedAt(text, words, i, lw) {
+	if l.orgOwnedAt(text, words, i, lw) {
 		return partyFirst // "våra medlemmar", "vår församling"
 	}
-	if v.partyHeading[lw] && v.actHeadingAt(text, words, i) {
+	if l.on(text, w, lw, onPartyHeading) && v.actHeadingAt(text, words, i) {
 		return partyFirst // "Motion: Storgatans inglasning" (municipality_partyacts.go)
 	}
-	for _, o := range v.partyOrgan {
-		if strings.HasPrefix(lw, o) {
-			return partyOrgan
-		}
+	if l.on(text, w, lw, onPartyOrgan) { // starts with one of v.partyOrgan
+		return partyOrgan
 	}
 	return partyNone
 }
@@ -522,20 +523,21 @@ type textVoice struct {
 // counted the rest in its own pass.
 func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []uint8, tv *textVoice) {
 	tv.partyFirst += a.partySignatures(text)
-	// The word is lower-cased into a buffer on the stack: looked up as
-	// string(lower) it makes no string (strings.ToLower made one for
-	// every word with a capital or a non-ASCII letter).
+	l := a.lists
+	// A word the matcher lent its form to has its lower case in it (w.low);
+	// another is lower-cased into a buffer on the stack, made a string
+	// once (strings.ToLower made one for every word with a capital or a
+	// non-ASCII letter).
 	var small [64]byte
 	for i, w := range words {
 		if zones[i] == zNoise || w.end-w.start > 20 {
 			continue
 		}
-		raw := text[w.start:w.end]
-		if a.lists.voice.pressExact[raw] {
+		if l.on(text, w, "", onPressExact) { // as written: the lower case is not read
 			tv.press++
 			continue
 		}
-		if w.start > 0 && w.end < len(text) && text[w.start-1] == '(' && text[w.end] == ')' && a.lists.voice.partyTags[raw] {
+		if w.start > 0 && w.end < len(text) && text[w.start-1] == '(' && text[w.end] == ')' && l.on(text, w, "", onPartyTag) {
 			tv.press++
 			continue
 		}
@@ -546,39 +548,42 @@ func (a *MunicipalityAttributor) countVoice(text string, words []word, zones []u
 			tv.press++
 			continue
 		}
-		lw := w.appendLower(small[:0], text)
-		if w.upper && (a.partyBranchAt(text, words, i, string(lw)) || a.localPartyAt(string(lw))) && !quoted(text, w.start) {
+		lw := w.low
+		if lw == "" {
+			lw = string(w.appendLower(small[:0], text))
+		}
+		if w.upper && (a.partyBranchAt(text, words, i, lw) || a.localPartyAt(lw)) && !quoted(text, w.start) {
 			tv.partyBranch++
 		}
-		if w.upper && a.lists.voice.congregationAt(string(lw)) {
+		if w.upper && l.on(text, w, lw, onCongregation) { // voice.congregationAt(lw)
 			tv.congregation++
 		}
-		if !w.upper && a.memberBodySelfAt(text, words, i, string(lw)) {
+		if !w.upper && a.memberBodySelfAt(text, words, i, lw) {
 			tv.memberBody++
 		}
-		switch kind := a.partyAt(text, words, i, string(lw)); {
+		switch kind := a.partyAt(text, words, i, lw); {
 		case kind != partyNone && quoted(text, w.start):
 			// Reported speech: a paper quoting a councillor's "vi har
 			// lämnat in en motion" speaks for the paper, not the party.
 		case kind == partyFirst:
 			tv.partyFirst++
-			if a.lists.voice.orgOwnedAt(text, words, i, string(lw)) {
+			if l.orgOwnedAt(text, words, i, lw) {
 				tv.orgOwned++
 			}
 		case kind == partyOrgan:
 			tv.partyOrgan++
 		}
-		if string(lw) == "invånare" && i > 0 && isNumber(text[words[i-1].start:words[i-1].end]) && sameLine(text, words[i-1], w) {
+		if lw == "invånare" && i > 0 && isNumber(text[words[i-1].start:words[i-1].end]) && sameLine(text, words[i-1], w) {
 			tv.population++ // "med sina 16.700 invånare", "hade 9 255 invånare"
 		}
-		switch c := a.lists.classOf(w, lw); { // we and press in one lookup
+		switch c := l.classOfLower(w, lw); { // we and press in one lookup
 		case c.has(voiceWe):
 			tv.we++
-		case string(lw) == "jag":
+		case lw == "jag":
 			tv.jag++
 		case c.has(voicePress):
 			tv.press++
-		case string(lw) == "kommunen" && i > 0 && a.lists.voice.isAttributing(words[i-1].lower(text)) &&
+		case lw == "kommunen" && i > 0 && l.voice.isAttributing(words[i-1].lower(text)) &&
 			!strings.ContainsAny(text[words[i-1].end:w.start], "\n."):
 			tv.third++ // "enligt kommunen"
 		}

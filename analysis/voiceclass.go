@@ -57,11 +57,13 @@ func (l *attributionLists) readVoiceClasses(fsys fs.FS) error {
 	return nil
 }
 
-// voiceCache holds a word form's voiceClass against the embedded lists,
+// voiceCache holds what the attribution's lists say of a word form (its
+// voiceClass and its listBits, formlists.go) against the embedded lists,
 // worked out on the form's first use by the attribution: a run asks for
 // the class of the same few thousand forms millions of times, and a form
 // is shared by the workers (the matcher's memo), hence atomic. 0: not yet
-// known; else the class with voiceKnown set.
+// known; else the class (the low 8 bits) with voiceKnown set, and the
+// listBits above it.
 type voiceCache struct{ v atomic.Uint32 }
 
 // voiceKnown marks a cached class (any class, none included).
@@ -76,12 +78,15 @@ func (l *attributionLists) classOf(w word, lw []byte) voiceClass {
 	if f == nil || !l.embedded {
 		return l.voiceClasses[string(lw)]
 	}
-	if v := f.voice.v.Load(); v != 0 {
-		return voiceClass(v)
+	return voiceClass(l.formBits(f))
+}
+
+// classOfLower is classOf with w in lower case as a string.
+func (l *attributionLists) classOfLower(w word, lw string) voiceClass {
+	if f := w.form; f != nil && l.embedded {
+		return voiceClass(l.formBits(f))
 	}
-	c := l.voiceClasses[string(lw)]
-	f.voice.v.Store(uint32(c) | voiceKnown)
-	return c
+	return l.voiceClasses[lw]
 }
 
 // has reports whether c includes every bit of bits.

@@ -522,6 +522,29 @@ func allPairs[W weight](docs []*analysis.DocumentAnalysis, m *vecSet[W], workers
 	return assemble(docs, top, dups)
 }
 
+// scatter adds w times ws[x] to acc[rest[x]] for each x, in order: the
+// inner loop of allPairsTop, most of its instructions. Four at a time
+// (the loop's own count, compare and branch once for four); each acc[j]
+// gets the same products in the same order as one at a time, so every
+// sum, and every cosine, is the same to the last bit (TestScatter). ws
+// is at least as long as rest.
+func scatter[W weight](acc []float64, w float64, rest []int32, ws []W) {
+	n := len(rest)
+	ws = ws[:n] // same length: no bounds check on ws in the loops
+	x := 0
+	for ; x < n-3; x += 4 {
+		j0, j1, j2, j3 := rest[x], rest[x+1], rest[x+2], rest[x+3]
+		v0, v1, v2, v3 := float64(ws[x]), float64(ws[x+1]), float64(ws[x+2]), float64(ws[x+3])
+		acc[j0] += w * v0
+		acc[j1] += w * v1
+		acc[j2] += w * v2
+		acc[j3] += w * v3
+	}
+	for ; x < n; x++ {
+		acc[rest[x]] += w * float64(ws[x])
+	}
+}
+
 // allPairsTop is allPairs' work: each document's depth most similar
 // others (depth at least keepPeers) and the near-duplicate pairs.
 func allPairsTop[W weight](m *vecSet[W], workers int, free bool, depth int) ([]topPeers, []Pair) {
@@ -587,12 +610,7 @@ func allPairsTop[W weight](m *vecSet[W], workers int, free bool, depth int) ([]t
 						c++
 					}
 					cursor[ti] = c + 1
-					w := float64(postW[ti][c])
-					rest := post[c+1:]
-					ws := postW[ti][c+1:][:len(rest)] // same length: no bounds check in the loop
-					for x, j := range rest {
-						acc[j] += w * float64(ws[x])
-					}
+					scatter(acc, float64(postW[ti][c]), post[c+1:], postW[ti][c+1:])
 				}
 				for j := i + 1; j < n; j++ {
 					if acc[j] <= 0 {
