@@ -17,6 +17,9 @@ func TestAttributionSilver(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads and analyses the whole silver set")
 	}
+	if raceDetector {
+		t.Skip("one goroutine scores the whole part: nothing for the race detector; the floors are checked without -race (make test)")
+	}
 	set := loadRealSet(t, filepath.Join("..", "analysis", "testdata", "attribution", "silver"))
 	a := testAnalyzer(t)
 	got := analyseRealSet(t, a, set)

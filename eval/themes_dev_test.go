@@ -961,6 +961,9 @@ func TestThemesDev(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads and analyses the whole dev part")
 	}
+	if raceDetector {
+		t.Skip("one goroutine scores the whole part: nothing for the race detector; the floors are checked without -race (make test)")
+	}
 	all, whole := analyseRealSplit(t, "dev")
 	wholeFigs := themeFigures(all, whole)
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
