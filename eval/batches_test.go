@@ -28,6 +28,7 @@ var seriesBatches = []struct {
 	{"batch30", batch30, [2]int{166, 185}, [2]int{1, 0}, [2]int{1, 0}, [2]int{17, 25}},   // no titles
 	{"batch31", batch31, [2]int{186, 201}, [2]int{1, 0}, [2]int{1, 0}, [2]int{26, 34}},   // no titles
 	{"batch32", batch32, [2]int{202, 220}, [2]int{1, 0}, [2]int{1, 0}, [2]int{35, 49}},   // no titles
+	{"batch33", batch33, [2]int{221, 237}, [2]int{1, 0}, [2]int{1, 0}, [2]int{50, 59}},   // no titles
 }
 
 // TestBatchPredicatesMissNNames checks that the batch predicates the

@@ -363,6 +363,28 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch33 are the floors of the whole held-out part as
+// grown by batch 33 (session 36: n221-n237 and p050-p059, 8 held-out
+// texts, labelled blind, with sentence labels), from the code the batch
+// was scored with (main as after session 35, 0.28.0): where a target is
+// met the floor is the target, else the figure rounded down. The batch's
+// 8 held-out texts were all attributed right (6 named, 2 none); its
+// themes scored claims P/R 0.667/0.800 and level>=1 P 0.786, so the
+// whole part's claims P went from 0.7919 to 0.7830 and claims R from
+// 0.8739 to 0.8691. heldOutFiguresBatch32 and every earlier floor keep
+// holding on the texts before the batch.
+var heldOutFiguresBatch33 = []heldOutFigure{
+	{"named", 0.97, 0.887},           // 331/373 = 0.8874: target missed
+	{"none", 0.90, 0.879},            // 270/307 = 0.8795: target missed
+	{"unnamed", 0.95, 0.925},         // 25/27 = 0.9259: target missed
+	{"title", 0.97, 0.97},            // 49/49
+	{"right at >= 0.9", 0.97, 0.968}, // 122/126 = 0.9683: target missed
+	{"claims P", 0.75, 0.75},         // 0.7830 (332/424)
+	{"claims R", 0.90, 0.869},        // 0.8691 (332/382): target missed
+	{"level>=1 P", 0.80, 0.757},      // 0.7575 (453/598): target missed
+	{"kind", 0.95, 0.976},            // 0.978
+}
+
 // heldOutFiguresBatch32 are the floors of the whole held-out part as
 // grown by batch 32 (session 35: n202-n220 and p035-p049, 14 held-out
 // texts, labelled blind, with sentence labels), from the code the batch
@@ -790,6 +812,8 @@ var heldOutBatchFloors = []struct {
 	batch  func(string) bool
 	floors []heldOutFigure
 }{
+	// heldOutFiguresBatch32 (session 35) was set before batch 33 (session 36).
+	{"33", batch33, heldOutFiguresBatch32},
 	// heldOutFiguresBatch31 (session 34) was set before batch 32 (session 35).
 	{"32", batch32, heldOutFiguresBatch31},
 	// heldOutFiguresBatch30 (session 33) was set before batch 31 (session 34).
@@ -827,9 +851,9 @@ var heldOutBatchFloors = []struct {
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch32 on the whole part, the
+// falls below its floor: heldOutFiguresBatch33 on the whole part, the
 // floors of heldOutBatchFloors on the part before each batch from 17 to
-// 32 (the part before batch 20 is logged only, against the targets),
+// 33 (the part before batch 20 is logged only, against the targets),
 // heldOutFiguresBatch16o on the part without batch
 // 16's m-texts, heldOutFiguresBatch15 on the part before batch 16 (set
 // from the session-19 merged run), heldOutFiguresBatch15m on the part without batch
@@ -862,7 +886,7 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("one goroutine scores the whole part: nothing for the race detector; the floors are checked without -race (make test)")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch32)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch33)
 	// Each batch's floors hold on the part before the next batch: the
 	// texts are peeled off newest first.
 	for _, b := range heldOutBatchFloors {

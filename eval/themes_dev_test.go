@@ -836,6 +836,16 @@ func batch32(name string) bool {
 	return inNameRanges(name, "n202", "n220", "p035", "p049")
 }
 
+// batch33 reports whether a text of testdata/realtexts is one of batch
+// 33 (session 36: n221-n237 and p050-p059; labelled blind, with sentence
+// labels of all 27), added after batch 32 and its floors
+// (heldOutFiguresBatch32, devThemeFiguresBatch32): those hold on the part
+// before it. No earlier predicate reaches these names: batch32 ends at
+// n220 and p049 (TestBatchPredicatesMissNNames).
+func batch33(name string) bool {
+	return inNameRanges(name, "n221", "n237", "p050", "p059")
+}
+
 // inNameRanges reports whether a text's base name lies in one of the
 // ranges given as first, last pairs ("n001", "n023", "o913", "o927"): a
 // name is in a range when it has the range's one-letter prefix and lies
@@ -926,6 +936,8 @@ var devBatchFloors = []struct {
 	batch  func(string) bool
 	floors map[string]float64
 }{
+	// Batch 32's floors (session 35) were set before batch 33 (session 36).
+	{"33", batch33, devThemeFiguresBatch32},
 	// Batch 31's floors (session 34) were set before batch 32 (session 35).
 	{"32", batch32, devThemeFiguresBatch31},
 	// Batch 30's floors (session 33) were set before batch 31 (session 34).
@@ -969,7 +981,7 @@ func TestThemesDev(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(wholeFigs)) {
 		t.Logf("all %d dev texts, %s: %.4f", len(all.set.Docs), k, wholeFigs[k])
 	}
-	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch32)
+	checkDevFloors(t, "all", wholeFigs, devThemeFiguresBatch33)
 	// Each series batch's floors hold on the part before the next batch:
 	// the texts are peeled off newest first, and each part's figures are
 	// logged, then checked against the floors set before that batch came.
@@ -1217,6 +1229,21 @@ var devThemeFiguresSession20 = map[string]float64{
 	"claims P": 0.783, "claims R": 0.926, // 0.7825, 0.9156 (1,335 dev texts); session 21: 0.7826, 0.9200; session 23: 0.7838, 0.9267
 	"level>=1 P": 0.813, "level>=1 R": 0.711, // 0.8059, 0.7091; session 21: 0.8136, 0.7091; session 23: 0.8133, 0.7119
 	"sentences P": 0.767, "sentences R": 0.725, // 0.7654, 0.7135; session 21: 0.7672, 0.7207; session 23: 0.7680, 0.7257 (codebook terms)
+}
+
+// devThemeFiguresBatch33 are the floors of the whole dev part after
+// batch 33 (session 36: 19 dev texts, labelled blind, with sentence
+// labels of all), from the code the batch was scored with (main as after
+// session 35, 0.28.0; 1,701 dev texts), rounded down. The batch's own dev
+// texts scored claims P/R 0.762/0.842, level>=1 P/R 0.812/0.867,
+// sentences 0.758/0.686; with them the whole part's claims R went from
+// 0.9141 to 0.9116 and sentences R from 0.7211 to 0.7196 (the batch's
+// misses: meeting places in a language café's sentences, cooperation
+// written "tillsammans med"), level>=1 R rose from 0.6912 to 0.6946.
+var devThemeFiguresBatch33 = map[string]float64{
+	"claims P": 0.774, "claims R": 0.911, // 0.7746 (1443/1863), 0.9116 (1443/1583) (eval.py)
+	"level>=1 P": 0.838, "level>=1 R": 0.694, // 0.8386 (1096/1307), 0.6946 (1096/1578) (eval.py)
+	"sentences P": 0.750, "sentences R": 0.719, // 0.7507 (4555/6068), 0.7196 (4555/6330) (eval.py)
 }
 
 // devThemeFiguresBatch32 are the floors of the whole dev part after
