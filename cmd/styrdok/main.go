@@ -85,7 +85,7 @@ func Main(args []string, e *env) int {
 
 // Version is the pipeline version: stored results are re-used only for the
 // same version.
-const Version = "0.28.0"
+const Version = "0.29.0"
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "styrdok compares Swedish municipalities' steering documents on integration.")
