@@ -134,7 +134,7 @@ func TestLevelErrorClasses(t *testing.T) {
 			t.Errorf("line %d (%s, %s): %s level %d, want %d (%s)", n+1, f[0], f[1], f[2], cov.Level, want, rule)
 		}
 	}
-	for class, n := range map[string]int{"weak_mention": 3, "lone_heading": 3, "broken_heading": 2, "title_heading": 3, "context_term": 3, "list_mention": 2, "word_sense": 2, "list_only": 2, "party_cooperation": 2, "bullet_only": 2} {
+	for class, n := range map[string]int{"weak_mention": 3, "lone_heading": 3, "broken_heading": 2, "title_heading": 3, "context_term": 3, "list_mention": 2, "word_sense": 2, "list_only": 2, "party_cooperation": 2} {
 		if rows[class] < n {
 			t.Errorf("%s: %d rows", class, rows[class])
 		}
