@@ -106,7 +106,8 @@ func mayBeBullet(s string) bool {
 func mayBeSectionNumber(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
 
 // Segment splits a document's text into segments. It works on layout
-// first (blank lines end blocks, tabs make table rows, bullets make list
+// first (blank lines end blocks unless the next line goes on with an open
+// sentence: softWrap; tabs make table rows, bullets make list
 // items, short unpunctuated single lines are headings), and only then
 // splits running text into sentences, because prose's English punkt
 // model glued every heading to the next sentence and split after "ca."
