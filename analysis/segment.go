@@ -163,14 +163,18 @@ func segmentLines(out []Sentence, lines []line, text string, pageAt func(int) in
 	for k, sp := range spans {
 		if len(block) > 0 {
 			// A column: two or more of the six one-line blocks around
-			// this one also start in lower case.
-			around := 0
-			for d := -3; d <= 3; d++ {
-				if d != 0 && lowerStart(k+d) {
-					around++
+			// this one also start in lower case (asked only of a line
+			// that could go on: softWrap).
+			column := func() bool {
+				around := 0
+				for d := -3; d <= 3; d++ {
+					if d != 0 && lowerStart(k+d) {
+						around++
+					}
 				}
+				return around >= 2
 			}
-			if sp.hard || !softWrap(block[len(block)-1].s, lines[sp.from].s, around >= 2) {
+			if sp.hard || !softWrap(block[len(block)-1].s, lines[sp.from].s, column) {
 				s.block(block)
 				block = block[:0]
 			}
@@ -210,7 +214,7 @@ func segmentLines(out []Sentence, lines []line, text string, pageAt func(int) in
 // docs/validity.md, "Segmentation, round 36"). A paragraph begins with a
 // capital; a line that does not is the rest of the one before, unless
 // the one before reads as a heading.
-func softWrap(prev, next string, column bool) bool {
+func softWrap(prev, next string, column func() bool) bool {
 	p := strings.TrimRight(prev, " \t\r")
 	n := strings.TrimLeft(next, " \t\r")
 	if p == "" || n == "" || strings.ContainsRune(p, '\t') || strings.ContainsRune(n, '\t') {
@@ -232,7 +236,7 @@ func softWrap(prev, next string, column bool) bool {
 	// where the lines around it are broken the same way (column: "Hon
 	// berättar om kommunens arbete" / "med avfall och återvinning, om hur"
 	// among others starting in lower case).
-	if column || !isHeadingLine(p) {
+	if !isHeadingLine(p) || column() {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(p)
