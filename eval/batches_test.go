@@ -29,6 +29,7 @@ var seriesBatches = []struct {
 	{"batch31", batch31, [2]int{186, 201}, [2]int{1, 0}, [2]int{1, 0}, [2]int{26, 34}},   // no titles
 	{"batch32", batch32, [2]int{202, 220}, [2]int{1, 0}, [2]int{1, 0}, [2]int{35, 49}},   // no titles
 	{"batch33", batch33, [2]int{221, 237}, [2]int{1, 0}, [2]int{1, 0}, [2]int{50, 59}},   // no titles
+	{"batch34", batch34, [2]int{238, 252}, [2]int{1, 0}, [2]int{1, 0}, [2]int{60, 74}},   // no titles
 }
 
 // TestBatchPredicatesMissNNames checks that the batch predicates the

@@ -363,6 +363,30 @@ var heldOutFiguresBatch16 = []heldOutFigure{
 	{"kind", 0.95, 0.970},
 }
 
+// heldOutFiguresBatch34 are the floors of the whole held-out part as
+// grown by batch 34 (session 37: n238-n252 and p060-p074, 8 held-out
+// texts, labelled blind, with sentence labels), from the code the batch
+// was scored with (main as after session 36, 0.29.0): where a target is
+// met the floor is the target, else the figure rounded down. The batch's
+// held-out texts: 4 named and 3 none attributed right, the one unnamed
+// (a municipality's news that names only the municipality it visited)
+// attributed to that one; its themes scored claims P/R 0.800/0.857 and
+// level>=1 P 1.000 (8/8), so the whole part's claims P went from 0.7830
+// to 0.7841, claims R from 0.8691 to 0.8683 and level>=1 P from 0.7575
+// to 0.7607. heldOutFiguresBatch33 and every earlier floor keep holding
+// on the texts before the batch.
+var heldOutFiguresBatch34 = []heldOutFigure{
+	{"named", 0.97, 0.888},           // 335/377 = 0.8886: target missed
+	{"none", 0.90, 0.880},            // 273/310 = 0.8806: target missed
+	{"unnamed", 0.95, 0.892},         // 25/28 = 0.8929: target missed
+	{"title", 0.97, 0.97},            // 49/49
+	{"right at >= 0.9", 0.97, 0.968}, // 123/127 = 0.9685: target missed
+	{"claims P", 0.75, 0.75},         // 0.7841 (356/454)
+	{"claims R", 0.90, 0.868},        // 0.8683 (356/410): target missed
+	{"level>=1 P", 0.80, 0.760},      // 0.7607 (461/606): target missed
+	{"kind", 0.95, 0.976},            // 0.978
+}
+
 // heldOutFiguresBatch33 are the floors of the whole held-out part as
 // grown by batch 33 (session 36: n221-n237 and p050-p059, 8 held-out
 // texts, labelled blind, with sentence labels), from the code the batch
@@ -812,6 +836,8 @@ var heldOutBatchFloors = []struct {
 	batch  func(string) bool
 	floors []heldOutFigure
 }{
+	// heldOutFiguresBatch33 (session 36) was set before batch 34 (session 37).
+	{"34", batch34, heldOutFiguresBatch33},
 	// heldOutFiguresBatch32 (session 35) was set before batch 33 (session 36).
 	{"33", batch33, heldOutFiguresBatch32},
 	// heldOutFiguresBatch31 (session 34) was set before batch 32 (session 35).
@@ -851,9 +877,9 @@ var heldOutBatchFloors = []struct {
 
 // TestHeldOut scores the held-out part of testdata/realtexts (aggregates
 // only: no per-text line is printed or read) and fails when a figure
-// falls below its floor: heldOutFiguresBatch33 on the whole part, the
+// falls below its floor: heldOutFiguresBatch34 on the whole part, the
 // floors of heldOutBatchFloors on the part before each batch from 17 to
-// 33 (the part before batch 20 is logged only, against the targets),
+// 34 (the part before batch 20 is logged only, against the targets),
 // heldOutFiguresBatch16o on the part without batch
 // 16's m-texts, heldOutFiguresBatch15 on the part before batch 16 (set
 // from the session-19 merged run), heldOutFiguresBatch15m on the part without batch
@@ -886,7 +912,7 @@ func TestHeldOut(t *testing.T) {
 		t.Skip("one goroutine scores the whole part: nothing for the race detector; the floors are checked without -race (make test)")
 	}
 	all, whole := analyseRealSplit(t, "heldout")
-	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch33)
+	checkHeldOut(t, "all", all, whole, heldOutFiguresBatch34)
 	// Each batch's floors hold on the part before the next batch: the
 	// texts are peeled off newest first.
 	for _, b := range heldOutBatchFloors {
