@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -111,5 +112,41 @@ func TestHasWordFinalHyphenWords(t *testing.T) {
 				t.Fatalf("hasHyphenByte8(%q) = %v, want %v", w, got, want)
 			}
 		}
+	}
+}
+
+// TestWordHashSpread: wordHash reads words of every length up to well
+// past 16 bytes (cut UTF-8 included), a byte changed anywhere in a word of
+// up to 24 bytes changes its hash, and the bundled corpus's distinct
+// words fill as many of the cache's slots as a random hash would (within
+// 3%): the slots say nothing of which form a word gets, only how often the
+// cache misses.
+func TestWordHashSpread(t *testing.T) {
+	base := "integrationsplanenförkommunen\xc3"
+	for n := 0; n <= len(base); n++ {
+		w := base[:n]
+		h := wordHash(w)
+		for i := 0; i < n && n <= 24; i++ {
+			b := []byte(w)
+			b[i] ^= 1
+			if wordHash(string(b)) == h {
+				t.Errorf("wordHash(%q) does not change with byte %d", w, i)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, text := range corpusTexts(t) {
+		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) }) {
+			seen[w] = true
+		}
+	}
+	slots := map[uint64]bool{}
+	for w := range seen {
+		slots[wordHash(w)>>(64-formCacheBits)] = true
+	}
+	k, m := float64(len(seen)), float64(formCacheSlots)
+	want := m * (1 - math.Pow(1-1/m, k))
+	if got := float64(len(slots)); got < 0.97*want {
+		t.Fatalf("%d words in %.0f slots, a random hash would fill %.0f", len(seen), got, want)
 	}
 }
