@@ -187,7 +187,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 	if p, ok := a.segments.Get().(*[]Sentence); ok {
 		segs = *p
 	}
-	segs = segmentLines(segs, sc.lines, doc.Text, doc.PageAt)
+	segs = segmentLinesInto(&sc.segBufs, segs, sc.lines, doc.Text, doc.PageAt)
 	res := &DocumentAnalysis{File: doc.Path, SHA256: doc.SHA256, Format: string(doc.Format), Segments: segs,
 		Warnings: slices.Clone(doc.Warnings), OCRPages: slices.Clone(doc.OCRPages)}
 	if n := CutSegments(segs); n > 0 {
@@ -644,6 +644,7 @@ type analyzeScratch struct {
 	forms      formCache        // word forms met in the document (formcache.go)
 	segToks    segmentTokens    // the segments themeCoverage tokenises again
 	structure  structureBuffers // the arrays of the document's structure (its chains)
+	segBufs    segmentBuffers   // segmenting's spans and blocks
 }
 
 // reset empties the scratch for the next document, keeping its capacity
@@ -656,6 +657,7 @@ func (sc *analyzeScratch) reset() {
 	sc.words.reset("") // sc.forms stays: its slots are the forms' own (formcache.go)
 	sc.segToks.reset()
 	sc.structure.reset()
+	sc.segBufs.reset()
 }
 
 // emptied clears s (no element keeps anything alive) and returns s[:0].

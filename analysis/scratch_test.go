@@ -141,3 +141,32 @@ func TestStructureBuffers(t *testing.T) {
 		}
 	}
 }
+
+// TestSegmentBuffers: segmentLinesInto, with its spans and blocks in
+// buffers kept from document to document, segments every text as
+// segmentLines does with new slices, for every ordered pair of texts
+// (the bundled documents, their second halves and a few made of page
+// breaks and blank lines), the second segmented after the first in the
+// same buffers.
+func TestSegmentBuffers(t *testing.T) {
+	var texts []string
+	for _, text := range corpusTexts(t) {
+		texts = append(texts, text, text[strings.IndexByte(text[len(text)/2:], '\n')+len(text)/2+1:])
+	}
+	texts = append(texts, "", "\n\n", "Rubrik\n\nen rad som\nfortsätter här.\n\f\nSida två\ttabell\tx\n- punkt\n- punkt två\n", "a\nb\n\nc\n\n\nd\n")
+	for j, first := range texts {
+		for k, text := range texts {
+			want := segmentLines(nil, splitLines(text), text, nil)
+			var b segmentBuffers
+			segmentLinesInto(&b, nil, splitLines(first), first, nil)
+			b.reset()
+			got := segmentLinesInto(&b, nil, splitLines(text), text, nil)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("text %d after text %d: segments differ with kept buffers", k, j)
+			}
+			if len(b.spans) != 0 || len(b.block) != 0 {
+				t.Fatal("the buffers came back not emptied")
+			}
+		}
+	}
+}
