@@ -187,7 +187,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, doc *ingest.Document) (*D
 	if p, ok := a.segments.Get().(*[]Sentence); ok {
 		segs = *p
 	}
-	segs = segmentLines(segs, sc.lines, doc.Text, doc.PageAt)
+	segs = segmentLinesInto(&sc.segBufs, segs, sc.lines, doc.Text, doc.PageAt)
 	res := &DocumentAnalysis{File: doc.Path, SHA256: doc.SHA256, Format: string(doc.Format), Segments: segs,
 		Warnings: slices.Clone(doc.Warnings), OCRPages: slices.Clone(doc.OCRPages)}
 	if n := CutSegments(segs); n > 0 {
@@ -266,12 +266,13 @@ func (a *Analyzer) tag(ctx context.Context, res *DocumentAnalysis, text string, 
 	// (a claim) and moves nothing else.
 	off := offSenseMatches(text, sc.segMatches[:len(segs)]) // a word in its other sense (levelsense.go)
 	levels := a.levelScores(scores, sc.segMatches, off)
-	st := buildStructure(text, segs, levels, a.Codebook.MinScore, a.themeOrder())
+	st := buildStructureInto(&sc.structure, text, segs, levels, a.Codebook.MinScore, a.themeOrder())
 	res.Sections = st.sections
 	if res.Sections == nil {
 		res.Sections = []Section{}
 	}
-	res.Themes = a.themeCoverage(res, text, segs, scores, levels, sc.segMatches, st, off)
+	sc.segToks.start(a.matcher, text)
+	res.Themes = a.themeCoverage(res, text, segs, scores, levels, sc.segMatches, st, off, &sc.segToks)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -359,7 +360,10 @@ func grow[T any](s []T, n int) []T {
 // segment whose own words reach min_score only with them is evidence,
 // a claim, that no count a level reads (OwnSentences, Sentences,
 // Headings, Passing, the modality counts) includes.
-func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sentence, scores, levels []map[string]float64, matches [][]Match, st structure, off map[senseKey]bool) []ThemeCoverage {
+//
+// segToks tokenises the segments it reads again (the focus areas' and
+// the list mentions'), ready for text (segmentTokens.start).
+func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sentence, scores, levels []map[string]float64, matches [][]Match, st structure, off map[senseKey]bool, segToks *segmentTokens) []ThemeCoverage {
 	minScore := a.Codebook.MinScore
 	inherits := func(i int, theme string) int {
 		if k := segs[i].Kind; k != KindSentence && k != KindListItem && k != KindTableRow {
@@ -399,11 +403,10 @@ func (a *Analyzer) themeCoverage(res *DocumentAnalysis, text string, segs []Sent
 			}
 		}
 	}
-	areas := a.focusAreaSpans(text, segs, matches)
+	areas := a.focusAreaSpans(text, segs, matches, segToks)
 	hits := make([]ThemeHit, 0, nHits)
 	matched := make([]Match, 0, nMatched)
 	themes := make([]ThemeCoverage, 0, len(a.Codebook.Themes))
-	segToks := segmentTokens{matcher: a.matcher, text: text}
 	for t, th := range a.Codebook.Themes {
 		cov := ThemeCoverage{ID: th.ID, Headings: []int{}}
 		first, claims := len(hits), 0
@@ -568,15 +571,16 @@ func (b byteSpan) names(ms []Match) bool {
 // own focus areas it holds (Matcher.focusAreas), by its text's offsets;
 // the zero span for the others. Only segments with a word for areas
 // ("område", "områdena") are tokenised again, so the cost is a few
-// segments a document; nil when none holds one.
-func (a *Analyzer) focusAreaSpans(text string, segs []Sentence, matches [][]Match) []byteSpan {
+// segments a document; nil when none holds one. The tokens go into
+// segToks's buffer (segmentTokens.tokenize), ready for text.
+func (a *Analyzer) focusAreaSpans(text string, segs []Sentence, matches [][]Match, segToks *segmentTokens) []byteSpan {
 	var spans []byteSpan
 	for i := range segs {
 		s := &segs[i]
 		if s.Kind == KindHeading || !s.Kind.counted() || !strings.Contains(s.Text, "mråd") || s.Start < 0 || s.End > len(text) || s.Start > s.End {
 			continue
 		}
-		toks := a.matcher.Tokenize(text[s.Start:s.End], s.Start)
+		toks := segToks.tokenize(s.Start, s.End)
 		lo, hi, ok := a.matcher.focusAreas(toks, matches[i])
 		if !ok {
 			continue
@@ -637,7 +641,10 @@ type analyzeScratch struct {
 	lines      []line    // the document's lines (splitLines)
 	layout     []docLine // its non-blank lines (layoutDocument)
 	words      documentWords
-	forms      formCache // word forms met in the document (formcache.go)
+	forms      formCache        // word forms met in the document (formcache.go)
+	segToks    segmentTokens    // the segments themeCoverage tokenises again
+	structure  structureBuffers // the arrays of the document's structure (its chains)
+	segBufs    segmentBuffers   // segmenting's spans and blocks
 }
 
 // reset empties the scratch for the next document, keeping its capacity
@@ -648,6 +655,9 @@ func (sc *analyzeScratch) reset() {
 	sc.modality, sc.lines, sc.layout = emptied(sc.modality), emptied(sc.lines), emptied(sc.layout)
 	sc.nScoreMaps = 0
 	sc.words.reset("") // sc.forms stays: its slots are the forms' own (formcache.go)
+	sc.segToks.reset()
+	sc.structure.reset()
+	sc.segBufs.reset()
 }
 
 // emptied clears s (no element keeps anything alive) and returns s[:0].

@@ -27,7 +27,42 @@ type formCache struct {
 
 // formCacheSlots is the number of slots (a power of two): 16,384 slots of
 // 8 bytes, 128 KB, fit a core's L2 cache with room to spare.
-const formCacheSlots = 16384
+const formCacheSlots = 1 << formCacheBits
+
+const formCacheBits = 14
+
+// wordHash hashes a word for the cache's slot (its top formCacheBits
+// bits): its first and last eight bytes (four, for a word of four to
+// seven; the first, middle and last byte of a shorter one), overlapping
+// in a short word, a longer word's middle eight and its length, mixed by
+// multiplication. It reads a word a few loads at a time where FNV-1a,
+// which it replaces, took a multiplication for every byte (a third of a
+// lookup's instructions); a word it spreads less well only costs the
+// cache a miss, never a wrong form (the slot's form is compared by its
+// word).
+func wordHash(s string) uint64 {
+	n := len(s)
+	var a, b uint64
+	switch {
+	case n > 16:
+		a, b = load8(s, 0)^load8(s, n/2-4)*0x9E3779B97F4A7C15, load8(s, n-8)
+	case n >= 8:
+		a, b = load8(s, 0), load8(s, n-8)
+	case n >= 4:
+		a, b = load4(s, 0), load4(s, n-4)
+	case n > 0:
+		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
+	}
+	x := a*0xBF58476D1CE4E5B9 ^ b*0x94D049BB133111EB ^ uint64(n)
+	x ^= x >> 31
+	return x * 0x9E3779B97F4A7C15
+}
+
+// load4 is s[i:i+4] as a little-endian word.
+func load4(s string, i int) uint64 {
+	s = s[i : i+4]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
+}
 
 // get returns m.form(text), from the cache when text is in it.
 func (c *formCache) get(m *Matcher, text string) *wordForm {
@@ -36,13 +71,7 @@ func (c *formCache) get(m *Matcher, text string) *wordForm {
 		// does the cache (its form has no copy of it to compare)
 		return m.form(text)
 	}
-	// FNV-1a over the word's bytes: words are short, and this is cheaper
-	// than the runtime's string hash plus a map's probing.
-	h := uint32(2166136261)
-	for i := 0; i < len(text); i++ {
-		h = (h ^ uint32(text[i])) * 16777619
-	}
-	s := &c.slots[(h^h>>16)&(formCacheSlots-1)]
+	s := &c.slots[wordHash(text)>>(64-formCacheBits)]
 	if f := *s; f != nil && f.written == text {
 		return f
 	}

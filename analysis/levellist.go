@@ -34,14 +34,34 @@ func mayBeListMention(text string, s *Sentence, lm []Match) bool {
 
 // segmentTokens keeps the tokens of the segments themeCoverage reads again
 // for list mentions, so that a segment with list mentions of several
-// themes is tokenised once, not once per theme.
+// themes is tokenised once, not once per theme. It lives in the worker's
+// scratch (analyzeScratch.segToks): every segment's tokens go one after
+// the other into buf, whose array is kept from document to document (a
+// new slice per segment was a sixth of the analysis's allocation), and
+// toks maps a segment to its part of buf.
 type segmentTokens struct {
 	matcher *Matcher
 	text    string
 	toks    map[int][]Token
+	buf     []Token
 }
 
-// of gives segment i's tokens (s is segs[i]), tokenising it the first time.
+// start readies c for a document's text, read with m.
+func (c *segmentTokens) start(m *Matcher, text string) {
+	c.matcher, c.text = m, text
+}
+
+// reset empties c for the next document, keeping buf's array and the
+// map's room but no document's text alive through them.
+func (c *segmentTokens) reset() {
+	clear(c.toks)
+	c.buf = emptied(c.buf)
+	c.matcher, c.text = nil, ""
+}
+
+// of gives segment i's tokens (s is segs[i]), tokenising it the first
+// time. The slice's capacity is cut at its end: nothing appended to it
+// runs into the next segment's tokens.
 func (c *segmentTokens) of(i int, s *Sentence) []Token {
 	if t, ok := c.toks[i]; ok {
 		return t
@@ -49,9 +69,29 @@ func (c *segmentTokens) of(i int, s *Sentence) []Token {
 	if c.toks == nil {
 		c.toks = make(map[int][]Token)
 	}
-	t := c.matcher.Tokenize(c.text[s.Start:s.End], s.Start)
+	t := c.tokenize(s.Start, s.End)
 	c.toks[i] = t
 	return t
+}
+
+// tokenize tokenises text[start:end] into buf after the tokens already
+// there and returns them, capacity cut. When buf's array has less room
+// than Tokenize would give the segment, buf moves to a new array twice as
+// large (the slices handed out before keep the old one); when the
+// tokeniser's append outgrows it all the same, its new array becomes buf.
+func (c *segmentTokens) tokenize(start, end int) []Token {
+	if need := (end-start)/6 + 1; cap(c.buf)-len(c.buf) < need {
+		c.buf = make([]Token, 0, max(2*cap(c.buf), 2*need, 256))
+	}
+	n := len(c.buf)
+	room := c.buf[n:]
+	t := c.matcher.tokenizeInto(room, c.text[start:end], start)
+	if cap(t) == cap(room) {
+		c.buf = c.buf[:n+len(t)]
+	} else {
+		c.buf = t
+	}
+	return t[:len(t):len(t)]
 }
 
 // listMention is listItemMention on a segment's tokens.

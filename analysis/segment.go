@@ -124,15 +124,42 @@ func Segment(text string, pageAt func(int) int) []Sentence {
 // and for finding labelled actions, and recycles both slices from
 // document to document.
 func segmentLines(out []Sentence, lines []line, text string, pageAt func(int) int) []Sentence {
+	return segmentLinesInto(nil, out, lines, text, pageAt)
+}
+
+// lineSpan is a block of segmentLines: lines[from:to], no blank line in
+// it, hard when a page break stands before it.
+type lineSpan struct {
+	from, to int
+	hard     bool
+}
+
+// segmentBuffers are segmentLines's working slices, kept in a worker's
+// scratch from document to document (analyzeScratch.segBufs): a new
+// slice of spans per document was the largest allocation of segmenting.
+type segmentBuffers struct {
+	spans []lineSpan
+	block []line
+}
+
+// reset empties b for the next document, keeping its arrays but no
+// document's text alive through them.
+func (b *segmentBuffers) reset() {
+	b.spans, b.block = b.spans[:0], emptied(b.block)
+}
+
+// segmentLinesInto is segmentLines with its working slices in b's arrays
+// (nil for new ones).
+func segmentLinesInto(b *segmentBuffers, out []Sentence, lines []line, text string, pageAt func(int) int) []Sentence {
+	if b == nil {
+		b = &segmentBuffers{}
+	}
 	s := &segmenter{text: text, out: out[:0]}
 	// Blocks are the runs of non-blank lines; a page break's empty line
 	// ends one for good (hard), a blank line only when the next line does
 	// not go on with the sentence the block left open (softWrap).
-	type span struct {
-		from, to int  // lines[from:to], no blank line in it
-		hard     bool // a page break stands before it
-	}
-	var spans []span
+	type span = lineSpan
+	spans := b.spans[:0]
 	hard := false
 	for i := 0; i < len(lines); {
 		if strings.TrimSpace(lines[i].s) == "" {
@@ -159,7 +186,7 @@ func segmentLines(out []Sentence, lines []line, text string, pageAt func(int) in
 		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(lines[spans[k].from].s, " \t\r"))
 		return unicode.IsLower(r)
 	}
-	var block []line
+	block := b.block[:0]
 	for k, sp := range spans {
 		if len(block) > 0 {
 			// A column: two or more of the six one-line blocks around
@@ -184,6 +211,7 @@ func segmentLines(out []Sentence, lines []line, text string, pageAt func(int) in
 	if len(block) > 0 {
 		s.block(block)
 	}
+	b.spans, b.block = spans[:0], block[:0]
 	s.markNavigation()
 	section := -1
 	for i := range s.out {

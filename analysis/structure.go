@@ -47,7 +47,33 @@ func headingLevel(raw string) (level int, table bool) {
 // back to the section around it. Navigation (tables of contents) neither
 // opens nor closes sections.
 func buildStructure(text string, segs []Sentence, scores []map[string]float64, minScore float64, order map[string]int) structure {
-	st := structure{chain: make([][]int, len(segs))}
+	return buildStructureInto(nil, text, segs, scores, minScore, order)
+}
+
+// structureBuffers are the arrays of a structure's chains, kept in a
+// worker's scratch from document to document (analyzeScratch.structure):
+// new ones per document were a twentieth of the analysis's allocation.
+// The sections, which stay in the analysis, are never among them.
+type structureBuffers struct {
+	chain  [][]int
+	chains []int
+	stack  []int
+}
+
+// reset empties b for the next document, keeping its arrays.
+func (b *structureBuffers) reset() {
+	b.chain, b.chains, b.stack = emptied(b.chain), b.chains[:0], b.stack[:0]
+}
+
+// buildStructureInto is buildStructure with its chains in b's arrays (nil
+// for new ones); the structure is valid until b is reset.
+func buildStructureInto(b *structureBuffers, text string, segs []Sentence, scores []map[string]float64, minScore float64, order map[string]int) structure {
+	if b == nil {
+		b = &structureBuffers{}
+	}
+	b.chain = grow(b.chain, len(segs))
+	clear(b.chain)
+	st := structure{chain: b.chain}
 	headings := 0
 	for _, s := range segs {
 		if s.Kind == KindHeading {
@@ -57,8 +83,8 @@ func buildStructure(text string, segs []Sentence, scores []map[string]float64, m
 	if headings > 0 { // sized once (the sections stay in the analysis); none stays nil
 		st.sections = make([]Section, 0, headings)
 	}
-	var stack []int
-	var chains []int // every segment's chain, one after the other (one allocation instead of one per segment)
+	stack := b.stack[:0]
+	chains := b.chains[:0] // every segment's chain, one after the other (one allocation instead of one per segment)
 	content := false
 	for i, s := range segs {
 		if !s.Kind.counted() {
@@ -95,6 +121,7 @@ func buildStructure(text string, segs []Sentence, scores []map[string]float64, m
 			st.sections[k].End = s.End
 		}
 	}
+	b.stack, b.chains = stack[:0], chains[:0] // the last arrays, the largest
 	return st
 }
 
