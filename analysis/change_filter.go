@@ -79,20 +79,6 @@ func trigramHash(a, b, c byte) uint32 {
 	return h>>16 | h<<16
 }
 
-// hasHyphenByte8 reports whether one of x's eight bytes is '-' or 0xE2
-// (the zero-byte test on x xor each: exact, since a byte's borrow only
-// sets high bits above a byte that is zero).
-func hasHyphenByte8(x uint64) bool {
-	const ones = 0x0101010101010101
-	return hasZeroByte8(x^('-'*ones)) || hasZeroByte8(x^(0xE2*ones))
-}
-
-// hasZeroByte8 reports whether one of x's eight bytes is zero.
-func hasZeroByte8(x uint64) bool {
-	const ones = 0x0101010101010101
-	return (x-ones)&^x&(0x80*ones) != 0
-}
-
 // hasWordFinalHyphen reports whether lower has a hyphen ('-' or U+2011)
 // not followed by a word rune, as Touches finds them.
 //

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/styrdok/styrdok/ingest"
 )
 
 // coldTexts are the texts the cold-run shortcuts are checked on: the
@@ -46,13 +48,7 @@ func TestThemeCandidates(t *testing.T) {
 	for k, text := range coldTexts(t) {
 		doc := mustDoc(t, fmt.Sprintf("doc%d.txt", k), []byte(text))
 		sc := a.takeScratch()
-		segs := segmentLines(nil, splitLinesInto(nil, doc.Text), doc.Text, doc.PageAt)
-		CutSegments(segs)
-		sc.scores, sc.segMatches = grow(sc.scores, len(segs)), grow(sc.segMatches, len(segs))
-		for i, s := range segs {
-			sc.toks = a.matcher.tokenizeInto(sc.toks, doc.Text[s.Start:s.End], s.Start)
-			a.matchSegment(sc, s.Kind, i)
-		}
+		segs := matchedSegments(a, sc, doc)
 		st := buildStructure(doc.Text, segs, sc.scores, minScore, a.themeOrder())
 		cands := themeCandidates(segs, sc.scores, minScore, st)
 		next := 0
@@ -189,4 +185,18 @@ func BenchmarkTermBag(b *testing.B) {
 			}
 		}
 	})
+}
+
+// matchedSegments is AnalyzeContext's path to a document's matches: its
+// segments (cut as the analysis cuts them), each tokenised and matched
+// into sc's scores and segMatches.
+func matchedSegments(a *Analyzer, sc *analyzeScratch, doc *ingest.Document) []Sentence {
+	segs := segmentLines(nil, splitLinesInto(nil, doc.Text), doc.Text, doc.PageAt)
+	CutSegments(segs)
+	sc.scores, sc.segMatches = grow(sc.scores, len(segs)), grow(sc.segMatches, len(segs))
+	for i, s := range segs {
+		sc.toks = a.matcher.tokenizeInto(sc.toks, doc.Text[s.Start:s.End], s.Start)
+		a.matchSegment(sc, s.Kind, i)
+	}
+	return segs
 }

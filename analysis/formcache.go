@@ -58,12 +58,6 @@ func wordHash(s string) uint64 {
 	return x * 0x9E3779B97F4A7C15
 }
 
-// load4 is s[i:i+4] as a little-endian word.
-func load4(s string, i int) uint64 {
-	s = s[i : i+4]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
-}
-
 // get returns m.form(text), from the cache when text is in it.
 func (c *formCache) get(m *Matcher, text string) *wordForm {
 	if len(text) > maxMemoKey {

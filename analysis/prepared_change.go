@@ -221,28 +221,6 @@ func (c *CodebookChange) Touches(text string, buf []byte) (bool, []byte) {
 	return false, lower
 }
 
-// hiBits are the high bits of a word's eight bytes: none is set when all
-// eight are ASCII.
-const hiBits = 0x8080808080808080
-
-// load8 is s[i:i+8] as a little-endian word (one load: the compiler
-// joins the bytes' loads).
-func load8(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// lowerASCII8 lowers the capitals of x, eight ASCII bytes (no high bit
-// set): a byte from 'A' to 'Z' gets 0x20 more. Adding 0x80-'A' to a byte
-// below 0x80 sets its high bit when it is 'A' or more, adding 0x80-'Z'-1
-// when it is above 'Z'; neither sum carries into the next byte.
-func lowerASCII8(x uint64) uint64 {
-	const ones = 0x0101010101010101
-	capital := (x + (0x80-'A')*ones) &^ (x + (0x80-'Z'-1)*ones) & hiBits
-	return x | capital>>2
-}
-
 // appendLowerRunes appends strings.ToLower(s) to b, rune by rune as
 // strings.ToLower maps (an invalid byte becomes U+FFFD), without its
 // copy of the whole text when one rune is outside Latin-1 (appendLower

@@ -106,13 +106,7 @@ func TestStructureBuffers(t *testing.T) {
 		for _, text := range []string{text, half} {
 			doc := mustDoc(t, "x.txt", []byte(text))
 			sc := &analyzeScratch{terms: map[string]int{}}
-			segs := segmentLines(nil, splitLinesInto(nil, doc.Text), doc.Text, doc.PageAt)
-			CutSegments(segs)
-			sc.scores, sc.segMatches = grow(sc.scores, len(segs)), grow(sc.segMatches, len(segs))
-			for i, s := range segs {
-				sc.toks = a.matcher.tokenizeInto(sc.toks, doc.Text[s.Start:s.End], s.Start)
-				a.matchSegment(sc, s.Kind, i)
-			}
+			segs := matchedSegments(a, sc, doc)
 			docs = append(docs, built{doc.Text, segs, sc.scores, buildStructure(doc.Text, segs, sc.scores, minScore, a.themeOrder())})
 		}
 	}

@@ -158,7 +158,6 @@ func segmentLinesInto(b *segmentBuffers, out []Sentence, lines []line, text stri
 	// Blocks are the runs of non-blank lines; a page break's empty line
 	// ends one for good (hard), a blank line only when the next line does
 	// not go on with the sentence the block left open (softWrap).
-	type span = lineSpan
 	spans := b.spans[:0]
 	hard := false
 	for i := 0; i < len(lines); {
@@ -173,7 +172,7 @@ func segmentLinesInto(b *segmentBuffers, out []Sentence, lines []line, text stri
 		for j < len(lines) && strings.TrimSpace(lines[j].s) != "" {
 			j++
 		}
-		spans = append(spans, span{i, j, hard})
+		spans = append(spans, lineSpan{i, j, hard})
 		hard = false
 		i = j
 	}
